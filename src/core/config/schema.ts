@@ -1,0 +1,363 @@
+import { z } from "zod";
+
+// The whole `.github/expedite.yml` contract. Every public name and clock of DESIGN.md has a default here,
+// so an empty file (or none at all) gives the playbooks' behaviour. Durations stay strings ("30m", "2h",
+// "1d", "1h30m") so the generated JSON Schema can describe them; parseDuration turns them into ms.
+
+export const DURATION_PATTERN =
+  "^\\s*(\\d+\\s*(w|d|h|m|s|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\\s*)+$";
+const duration = z
+  .string()
+  .regex(new RegExp(DURATION_PATTERN, "i"), {
+    message: 'expected a duration such as "30m", "2h", "1d" or "1h30m"',
+  })
+  .describe('A duration such as "30m", "2h", "1d" or "1h30m".');
+
+const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a 24-hour time such as "07:00" or "20:00"' });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date such as "2026-12-24"' });
+
+// A moment: a date-time with or without offset ("2026-12-24T17:00", "2026-12-24T17:00:00Z"); without an
+// offset it is read in the time zone of the surrounding block.
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/, {
+    message: 'expected a date or date-time such as "2026-12-24" or "2026-12-24T17:00"',
+  });
+
+const timeZone = z
+  .string()
+  .refine((zone) => isValidTimeZone(zone), {
+    message: 'unknown time zone; use an IANA name such as "America/New_York", "Europe/London" or "UTC"',
+  })
+  .describe('An IANA time zone name, e.g. "America/New_York".');
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
+export type Weekday = z.infer<typeof weekday>;
+
+const severity = z.number().int().min(1).max(4);
+const permissionLevel = z.enum(["read", "triage", "write", "maintain", "admin"]);
+export type PermissionLevel = z.infer<typeof permissionLevel>;
+
+// A person or team to notify: "alice", "@alice" or "@org/team". Normalised by the renderer.
+const handle = z
+  .string()
+  .min(1)
+  .regex(/^@?[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9_.-]+)?(\[bot\])?$/, {
+    message: 'expected a GitHub login ("alice", "@alice") or a team ("@my-org/tech-leads")',
+  });
+
+const labelsSchema = z
+  .object({
+    incident: z.string().min(1).default("incident"),
+    declared: z.string().min(1).default("incident:declared"),
+    acknowledged: z.string().min(1).default("incident:acknowledged"),
+    mitigated: z.string().min(1).default("incident:mitigated"),
+    resolved: z.string().min(1).default("incident:resolved"),
+    postmortem_state: z.string().min(1).default("incident:postmortem"),
+    cancelled: z.string().min(1).default("incident:cancelled"),
+    severity_prefix: z.string().min(1).default("sev:"),
+    revenue: z.string().min(1).default("impact:revenue"),
+    postmortem: z.string().min(1).default("postmortem"),
+    followup: z.string().min(1).default("incident-followup"),
+    freeze: z.string().min(1).default("code-freeze"),
+    incident_fix: z.string().min(1).default("incident-fix"),
+  })
+  .strict()
+  .prefault({});
+
+const commandsSchema = z
+  .object({
+    // Minimum repository role (collaborators-permission API) needed to run incident commands.
+    permission: permissionLevel.default("triage"),
+    // Minimum role to open or end a manual freeze.
+    freeze_permission: permissionLevel.default("write"),
+  })
+  .strict()
+  .prefault({});
+
+const rolesSchema = z
+  .object({
+    // The playbooks want the communicator independent of the lead; small teams may relax it.
+    allow_lead_as_comms: z.boolean().default(false),
+    extra: z
+      .array(
+        z
+          .string()
+          .regex(/^[a-z][a-z0-9-]*$/, { message: "role names are lower-case words, e.g. investigator" }),
+      )
+      .default(["investigator", "fixer", "reviewer", "tester", "designer", "product-owner"]),
+  })
+  .strict()
+  .prefault({});
+
+const holidaysSchema = z
+  .object({
+    // A country's public holidays from the date-holidays library, e.g. "US", "US-NY", "GB-ENG", "DE-BY".
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?(-[A-Za-z0-9]+)?$/)
+      .optional(),
+    // Extra closed days (office closures), in the business-hours time zone.
+    dates: z.array(isoDate).default([]),
+  })
+  .strict()
+  .prefault({});
+
+const businessHoursSchema = z
+  .object({
+    timezone: timeZone.default("America/New_York"),
+    days: z.array(weekday).min(1).default(["mon", "tue", "wed", "thu", "fri"]),
+    start: clockTime.default("07:00"),
+    end: clockTime.default("20:00"),
+    holidays: holidaysSchema,
+  })
+  .strict()
+  .prefault({});
+
+const acknowledgeSchema = z
+  .object({
+    within_business_hours: duration.default("15m"),
+    outside_business_hours: duration.default("60m"),
+    // Who the breach notice names besides the on-call engineer.
+    notify: z.array(handle).default([]),
+  })
+  .strict()
+  .prefault({});
+
+const ladderStepSchema = z
+  .object({
+    after: duration,
+    notify: z.array(handle).min(1),
+    note: z.string().optional(),
+  })
+  .strict();
+
+const ladderConditionSchema = z
+  .object({
+    revenue: z.boolean().optional(),
+    // true: only while no workaround is in place; the ladder stops once one is recorded.
+    no_workaround: z.boolean().optional(),
+    severities: z.array(severity).optional(),
+  })
+  .strict()
+  .default({});
+
+const ladderSchema = z
+  .object({
+    name: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, { message: "ladder names are lower-case words, e.g. revenue" }),
+    when: ladderConditionSchema,
+    steps: z.array(ladderStepSchema).min(1),
+  })
+  .strict();
+
+export const DEFAULT_LADDERS = [
+  {
+    name: "revenue",
+    when: { revenue: true, no_workaround: true },
+    steps: [
+      {
+        after: "30m",
+        notify: ["@tech-leads"],
+        note: "Revenue is hit and no workaround exists: tech lead or VP of engineering.",
+      },
+      {
+        after: "2h",
+        notify: ["@cto"],
+        note: "Two hours without a workaround: the CTO takes over escalation.",
+      },
+      { after: "3h", notify: ["@ceo"], note: "Three hours without a workaround: the CTO brings in the CEO." },
+    ],
+  },
+  {
+    name: "default",
+    when: {},
+    steps: [
+      {
+        after: "30m",
+        notify: ["@tech-leads"],
+        note: "Thirty minutes in: the area's tech lead decides next steps.",
+      },
+    ],
+  },
+];
+
+const escalationSchema = z
+  .object({
+    // The first ladder whose condition matches the incident applies.
+    ladders: z.array(ladderSchema).default(DEFAULT_LADDERS as never),
+  })
+  .strict()
+  .prefault({});
+
+const updatesSchema = z
+  .object({
+    cadence: z
+      .object({
+        "1": duration.default("30m"),
+        "2": duration.default("1h"),
+        "3": duration.default("4h"),
+        "4": duration.default("1d"),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict()
+  .prefault({});
+
+const rosterEntrySchema = z
+  .object({
+    name: z.string().optional(),
+    from: localDateTime,
+    to: localDateTime,
+    primary: handle,
+    secondary: handle.optional(),
+  })
+  .strict();
+
+const oncallSchema = z
+  .object({
+    // Who is on call when no roster entry covers the moment.
+    primary: handle.optional(),
+    secondary: handle.optional(),
+    roster: z.array(rosterEntrySchema).default([]),
+  })
+  .strict()
+  .prefault({});
+
+const severitySchema = z
+  .object({
+    // Used when the form gives no severity and nobody set one.
+    default: severity.default(3),
+    // Severities that get a post-mortem pull request; the rest close with a summary.
+    postmortem: z.array(severity).default([1, 2]),
+  })
+  .strict()
+  .prefault({});
+
+const freezeWindowSchema = z
+  .object({
+    name: z.string().min(1),
+    // One-off: start and end.
+    start: localDateTime.optional(),
+    end: localDateTime.optional(),
+    // Weekly: "fri 16:00" to "mon 08:00".
+    weekly_from: z
+      .string()
+      .regex(/^(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d$/)
+      .optional(),
+    weekly_to: z
+      .string()
+      .regex(/^(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d$/)
+      .optional(),
+    timezone: timeZone.optional(),
+  })
+  .strict()
+  .refine(
+    (w) =>
+      (w.start !== undefined && w.end !== undefined) ||
+      (w.weekly_from !== undefined && w.weekly_to !== undefined),
+    {
+      message: "a freeze window needs either start and end (one-off) or weekly_from and weekly_to (weekly)",
+    },
+  );
+
+const freezeClosureSchema = z
+  .object({
+    name: z.string().min(1),
+    // When the office closes and reopens; the freeze starts lead_days before closing.
+    closes: localDateTime,
+    reopens: localDateTime,
+    lead_days: z.number().int().min(0).max(30).default(2),
+    timezone: timeZone.optional(),
+  })
+  .strict();
+
+const freezeSchema = z
+  .object({
+    // Base branches a freeze applies to (globs). Empty means the repository's default branch.
+    branches: z.array(z.string().min(1)).default([]),
+    // Changes touching only these paths are never frozen.
+    ignore_paths: z.array(z.string().min(1)).default([]),
+    // Open, unresolved incidents of these severities freeze merges.
+    incident_severities: z.array(severity).default([1]),
+    windows: z.array(freezeWindowSchema).default([]),
+    closures: z.array(freezeClosureSchema).default([]),
+    // Who may grant exceptions besides the on-call engineer.
+    approvers: z.array(handle).default([]),
+    // A grant covers only the head SHA it was given for.
+    exception_per_commit: z.boolean().default(true),
+    announce_before: duration.default("2d"),
+    // Where announcements go: a comment on each open PR, or one pinned tracking issue.
+    announce_on: z.enum(["pull_requests", "issue"]).default("pull_requests"),
+    check_name: z.string().min(1).default("expedite/freeze"),
+  })
+  .strict()
+  .prefault({});
+
+const postmortemSchema = z
+  .object({
+    branch: z.string().min(1).default("expedite/postmortem-{number}"),
+    path: z.string().min(1).default("docs/postmortems/{date}-{number}-{slug}.md"),
+    reviewers: z.array(handle).default([]),
+    // Ask the lead and the communicator to review.
+    request_roles: z.boolean().default(true),
+  })
+  .strict()
+  .prefault({});
+
+const scheduleSchema = z
+  .object({
+    // How often the App's scheduled reconcile visits each installation.
+    interval: duration.default("1m"),
+  })
+  .strict()
+  .prefault({});
+
+const templatesSchema = z
+  .object({
+    // A folder in the repository whose *.mustache files replace the bundled templates of the same name.
+    directory: z.string().min(1).default(".github/expedite"),
+  })
+  .strict()
+  .prefault({});
+
+export const configSchema = z
+  .object({
+    labels: labelsSchema,
+    commands: commandsSchema,
+    roles: rolesSchema,
+    business_hours: businessHoursSchema,
+    acknowledge: acknowledgeSchema,
+    escalation: escalationSchema,
+    updates: updatesSchema,
+    oncall: oncallSchema,
+    severity: severitySchema,
+    freeze: freezeSchema,
+    postmortem: postmortemSchema,
+    schedule: scheduleSchema,
+    templates: templatesSchema,
+  })
+  .strict();
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+export type Ladder = Config["escalation"]["ladders"][number];
+export type LadderStep = Ladder["steps"][number];
+export type RosterEntry = Config["oncall"]["roster"][number];
+export type FreezeWindow = Config["freeze"]["windows"][number];
+export type FreezeClosure = Config["freeze"]["closures"][number];
+export type Severity = 1 | 2 | 3 | 4;

@@ -1,0 +1,163 @@
+import type { Severity } from "./config/schema.js";
+
+export type { Severity } from "./config/schema.js";
+
+// Times are epoch milliseconds throughout the core. Logins are plain ("alice"), never "@alice".
+
+export type IncidentState =
+  "declared" | "acknowledged" | "mitigated" | "resolved" | "postmortem" | "cancelled";
+
+export const STATE_ORDER: readonly IncidentState[] = [
+  "declared",
+  "acknowledged",
+  "mitigated",
+  "resolved",
+  "postmortem",
+];
+
+/** The answers of the incident issue form, as typed (raw user text; neutralise before echoing). */
+export interface IncidentForm {
+  summary?: string;
+  severity?: Severity;
+  applications?: string;
+  businessImpact?: string;
+  evidence?: string;
+  revenue?: "yes" | "no" | "unknown";
+  reproduce?: string;
+  /** "When did it start?" as typed, and parsed when it could be. */
+  startedText?: string;
+  startedAt?: number;
+}
+
+/** Something a person wrote into the incident's journal through a command. */
+export interface JournalEntry {
+  at: number;
+  by: string;
+  text: string;
+  /** The comment that carried it (for links). */
+  commentId?: number;
+}
+
+export interface StatusUpdate extends JournalEntry {
+  /** When the author promised the next update (from `next <duration>`). */
+  nextDueAt?: number;
+}
+
+export type TimelineKind =
+  | "declared"
+  | "state"
+  | "severity"
+  | "impact"
+  | "role"
+  | "update"
+  | "note"
+  | "deviation"
+  | "workaround"
+  | "resolution"
+  | "started"
+  | "cancel"
+  | "label"
+  | "assignment"
+  | "pull-request"
+  | "escalation"
+  | "breach"
+  | "reminder"
+  | "freeze-exception"
+  | "postmortem"
+  | "closed"
+  | "reopened";
+
+export interface TimelineEntry {
+  at: number;
+  kind: TimelineKind;
+  /** Who did it; absent for the bot's clock-driven entries. */
+  actor?: string;
+  /** Raw text (may contain user input): renderers neutralise it. */
+  text: string;
+  url?: string;
+}
+
+export interface LinkedPullRequest {
+  number: number;
+  title: string;
+  url: string;
+  state: "open" | "closed" | "merged";
+  at: number;
+  mergedAt?: number;
+  /** Title or branch says it reverts something. */
+  revert: boolean;
+}
+
+/** A state the data does not back up, e.g. resolved by label with no resolution journaled. */
+export interface Gap {
+  kind: "resolved-without-resolution" | "mitigated-without-workaround" | "no-lead" | "comms-is-lead";
+  since: number;
+  message: string;
+}
+
+/** A notice the bot already posted (escalation step, acknowledgement breach, update reminder). */
+export interface PostedNotice {
+  kind: "escalation" | "ack-breach" | "reminder";
+  /** Marker key: escalation "ladder:stepIndex", ack-breach "ack", reminder the ISO due time. */
+  keys: string[];
+  at: number;
+  commentId: number;
+}
+
+export interface FreezeException {
+  at: number;
+  by: string;
+  pullRequest: number;
+  sha: string;
+  reason: string;
+  granted: boolean;
+}
+
+export interface PostmortemLink {
+  number: number;
+  url: string;
+  state: "open" | "closed" | "merged";
+  path: string;
+  mergedAt?: number;
+}
+
+/** The projection of one incident issue: everything Expedite shows is computed from this. */
+export interface Incident {
+  number: number;
+  title: string;
+  url: string;
+  open: boolean;
+  state: IncidentState;
+  severity: Severity;
+  /** Whether the severity came from someone (form, label, command) or the config default. */
+  severitySet: boolean;
+  revenue: boolean;
+  declaredAt: number;
+  declaredBy?: string;
+  /** When the problem began: /started, else the form's answer, else the declaration. */
+  startedAt: number;
+  acknowledgedAt?: number;
+  acknowledgedBy?: string;
+  mitigatedAt?: number;
+  resolvedAt?: number;
+  postmortemAt?: number;
+  cancelledAt?: number;
+  closedAt?: number;
+  lead?: string;
+  comms?: string;
+  /** Extra roles: role name → logins. */
+  roles: Record<string, string[]>;
+  workaround?: JournalEntry;
+  resolution?: JournalEntry;
+  cancelReason?: JournalEntry;
+  updates: StatusUpdate[];
+  notes: JournalEntry[];
+  deviations: JournalEntry[];
+  form: IncidentForm;
+  pullRequests: LinkedPullRequest[];
+  freezeExceptions: FreezeException[];
+  postmortem?: PostmortemLink;
+  notices: PostedNotice[];
+  gaps: Gap[];
+  timeline: TimelineEntry[];
+}
