@@ -184,7 +184,7 @@ export const DEFAULT_LADDERS = [
   },
   {
     name: "default",
-    when: {},
+    when: { no_workaround: true },
     steps: [
       {
         after: "30m",
