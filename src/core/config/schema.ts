@@ -350,6 +350,9 @@ export const configSchema = z
     postmortem: postmortemSchema,
     schedule: scheduleSchema,
     templates: templatesSchema,
+    // Other bot logins whose markers Expedite trusts as its own, e.g. "github-actions[bot]" when both the
+    // App and the Action run on one repository, so they share one board instead of writing two.
+    trusted_bots: z.array(handle).default([]),
   })
   .strict();
 

@@ -1,0 +1,136 @@
+// Writes src/simulator/openapi/operations.json: the slice of GitHub's published OpenAPI description
+// that the simulator serves, stripped of prose so it stays small enough to commit.
+// Run with: npx tsx scripts/extract-openapi.ts
+//
+// It reads api.github.com.json (schemas shared through $ref) rather than the pre-dereferenced
+// api.github.com.deref.json: the dereferencing in that file turns `nullable` + `anyOf` into `allOf`
+// (e.g. an installation's `account` would have to be a user AND an enterprise), and keeping the
+// $refs also dedupes the output for free.
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { SERVED_OPERATIONS } from "../src/simulator/openapi/servedOperations.js";
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const specPath = require.resolve("@octokit/openapi/generated/api.github.com.json");
+const { version } = JSON.parse(readFileSync(join(dirname(specPath), "..", "package.json"), "utf8")) as {
+  version: string;
+};
+const spec = JSON.parse(readFileSync(specPath, "utf8")) as {
+  paths: Record<string, Record<string, JsonObject>>;
+  components: Record<string, Record<string, JsonObject>>;
+};
+
+// Prose and samples: useless for validation, and most of the bytes.
+const DROPPED_KEYWORDS = new Set([
+  "description",
+  "summary",
+  "title",
+  "example",
+  "examples",
+  "externalDocs",
+  "x-github",
+  "x-octokit",
+  "x-multi-segment",
+  "deprecated",
+]);
+const COMPONENT_REF = /^#\/components\/(schemas|parameters|responses|requestBodies)\/(.+)$/;
+
+function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Follows a component $ref (parameters, responses and request bodies are inlined; schemas stay refs). */
+function resolve(node: Json | undefined): Json | undefined {
+  if (!isObject(node) || typeof node.$ref !== "string") return node;
+  const match = COMPONENT_REF.exec(node.$ref);
+  if (!match) throw new Error(`unsupported $ref ${node.$ref}`);
+  return resolve(spec.components[match[1]!]?.[match[2]!]);
+}
+
+const usedSchemas = new Set<string>();
+
+/** Strips prose from a JSON Schema and records which component schemas it references. */
+function stripSchema(schema: Json): Json {
+  if (Array.isArray(schema)) return schema.map(stripSchema);
+  if (!isObject(schema)) return schema;
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (DROPPED_KEYWORDS.has(key)) continue;
+    if (key === "$ref" && typeof value === "string") {
+      const match = COMPONENT_REF.exec(value);
+      if (match?.[1] !== "schemas") throw new Error(`unexpected schema $ref ${value}`);
+      usedSchemas.add(match[2]!);
+      out[key] = value;
+    } else if ((key === "properties" || key === "patternProperties") && isObject(value)) {
+      // Names under `properties` are data (a property may be called "title"), not keywords.
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, stripSchema(sub)]));
+    } else {
+      out[key] = stripSchema(value);
+    }
+  }
+  return out;
+}
+
+function jsonSchemaOf(content: Json | undefined): Json | undefined {
+  if (!isObject(content)) return undefined;
+  const type = Object.keys(content).find((t) => t.includes("json")) ?? Object.keys(content)[0];
+  const media = type === undefined ? undefined : content[type];
+  return isObject(media) && media.schema !== undefined ? stripSchema(media.schema) : undefined;
+}
+
+const operations: Record<string, JsonObject> = {};
+for (const key of SERVED_OPERATIONS) {
+  const [method, path] = key.split(" ") as [string, string];
+  const operation = spec.paths[path]?.[method.toLowerCase()];
+  if (!operation) throw new Error(`${key} is not in @octokit/openapi@${version}`);
+  const parameters = (Array.isArray(operation.parameters) ? operation.parameters : []).map(resolve);
+  const responses: JsonObject = {};
+  for (const [status, response] of Object.entries(isObject(operation.responses) ? operation.responses : {})) {
+    const resolved = resolve(response);
+    responses[status] = isObject(resolved) ? (jsonSchemaOf(resolved.content) ?? null) : null;
+  }
+  const body = resolve(operation.requestBody);
+  operations[key] = {
+    operationId: operation.operationId ?? null,
+    parameters: parameters.filter(isObject).map((p) => ({
+      name: p.name ?? null,
+      in: p.in ?? null,
+      required: p.required === true,
+      schema: stripSchema(p.schema ?? {}),
+    })),
+    requestBody: isObject(body)
+      ? { required: body.required === true, schema: jsonSchemaOf(body.content) ?? {} }
+      : null,
+    responses,
+  };
+}
+
+// Component schemas reference others: take the transitive closure.
+const schemas: Record<string, Json> = {};
+for (let pending = [...usedSchemas]; pending.length > 0; ) {
+  const name = pending.pop()!;
+  if (name in schemas) continue;
+  const schema = spec.components.schemas?.[name];
+  if (schema === undefined) throw new Error(`missing component schema ${name}`);
+  const before = new Set(usedSchemas);
+  schemas[name] = stripSchema(schema);
+  pending.push(...[...usedSchemas].filter((n) => !before.has(n)));
+}
+
+const outPath = join(root, "src/simulator/openapi/operations.json");
+const output = {
+  source: `@octokit/openapi@${version}`,
+  generatedBy: "scripts/extract-openapi.ts",
+  operations,
+  components: { schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))) },
+};
+writeFileSync(outPath, JSON.stringify(output) + "\n");
+console.log(
+  `wrote ${Object.keys(operations).length} operations and ${Object.keys(schemas).length} schemas to ${outPath}`,
+);

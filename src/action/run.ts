@@ -1,0 +1,3 @@
+import { runAction } from "./runAction.js";
+
+await runAction();

@@ -1,0 +1,93 @@
+import * as core from "@actions/core";
+import { context } from "@actions/github";
+import type { GitHubContext, Logger, OctokitLike } from "../github/types.js";
+import { repoSettings, trustedBotsFor } from "../reconcile/repoSettings.js";
+import { runTarget } from "../reconcile/runTarget.js";
+import type { TargetOutcome } from "../reconcile/runTarget.js";
+import { targetsOf, targetKey } from "../reconcile/targetsOf.js";
+import { actionOctokit } from "./actionOctokit.js";
+import { writeSummary } from "./writeSummary.js";
+
+const log: Logger = {
+  info: (obj, msg) => core.info(format(obj, msg)),
+  warn: (obj, msg) => core.warning(format(obj, msg)),
+  error: (obj, msg) => core.error(format(obj, msg)),
+  debug: (obj, msg) => core.debug(format(obj, msg)),
+};
+
+function format(obj: object | string, msg?: string): string {
+  if (typeof obj === "string") return obj;
+  const { err, ...rest } = obj as { err?: unknown };
+  const detail = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : "";
+  return `${msg ?? ""}${detail}${err instanceof Error ? `: ${err.message}` : ""}`;
+}
+
+/**
+ * The Action: the same reconcilers as the App, fed by the workflow's event (or a `schedule:` sweep).
+ * Inputs: token, config (path), dry-run, bot-login. Fails the step with a message saying what to fix.
+ */
+export async function runAction(): Promise<void> {
+  try {
+    const token = core.getInput("token") || process.env.GITHUB_TOKEN || "";
+    if (token === "") {
+      throw new Error(
+        "No token. Pass `token: ${{ secrets.GITHUB_TOKEN }}` (or an App token from actions/create-github-app-token) to the step.",
+      );
+    }
+    const dryRun = core.getBooleanInput("dry-run", { required: false });
+    const botLogin = core.getInput("bot-login") || "github-actions[bot]";
+    const configPath = core.getInput("config") || ".github/expedite.yml";
+    const baseUrl = process.env.GITHUB_API_URL || "https://api.github.com";
+    const octokit = actionOctokit(token, baseUrl, core, dryRun) as unknown as OctokitLike;
+    // Time comes from the runner's clock; EXPEDITE_NOW (ISO) pins it for reproducible runs and tests.
+    const now = process.env.EXPEDITE_NOW ? Date.parse(process.env.EXPEDITE_NOW) : Date.now();
+    const { owner, repo } = context.repo;
+
+    const base: GitHubContext = {
+      octokit,
+      owner,
+      repo,
+      botLogin,
+      trustedBots: trustedBotsFor(botLogin),
+      log,
+    };
+    const targets = targetsOf(context.eventName, context.payload as never, base.trustedBots);
+    const outcomes: TargetOutcome[] = [];
+    if (targets.length > 0) {
+      const settings = await repoSettings(base, now, configPath);
+      const gh = settings.ok ? { ...base, trustedBots: trustedBotsFor(botLogin, settings.config) } : base;
+      if (!settings.ok) {
+        core.error(
+          `Invalid ${configPath}: ${settings.problems.map((p) => `${p.key} = ${p.value}: ${p.message}`).join("; ")}`,
+        );
+      }
+      for (const target of targets) {
+        core.info(`Reconciling ${targetKey(`${owner}/${repo}`, target)}`);
+        outcomes.push(await runTarget(gh, settings, target, now));
+      }
+      if (!settings.ok) {
+        await writeSummary(outcomes, {
+          owner,
+          repo,
+          event: context.eventName,
+          dryRun,
+          configProblems: settings.problems,
+        });
+        core.setOutput("writes", String(outcomes.reduce((n, o) => n + o.writes, 0)));
+        throw new Error(
+          `${configPath} is invalid; see the errors above and the comment on the incident. Fix the file and re-run.`,
+        );
+      }
+    } else {
+      core.info(
+        `Nothing to do for ${context.eventName}${context.payload.action ? `.${context.payload.action}` : ""}.`,
+      );
+    }
+    const writes = outcomes.reduce((n, o) => n + o.writes, 0);
+    core.setOutput("writes", String(writes));
+    core.setOutput("targets", String(outcomes.length));
+    await writeSummary(outcomes, { owner, repo, event: context.eventName, dryRun });
+  } catch (error) {
+    core.setFailed(`Expedite failed: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,132 @@
+import type { ApplicationFunction, Probot } from "probot";
+import type { Clock } from "../core/clock.js";
+import { systemClock } from "../core/clock.js";
+import type { GitHubContext, Logger, OctokitLike } from "../github/types.js";
+import { repoSettings, trustedBotsFor } from "../reconcile/repoSettings.js";
+import { runTarget } from "../reconcile/runTarget.js";
+import { targetsOf, targetKey } from "../reconcile/targetsOf.js";
+import type { Target } from "../reconcile/targetsOf.js";
+import { WorkQueue } from "./workQueue.js";
+import { startScheduler } from "./startScheduler.js";
+
+export interface ExpediteAppOptions {
+  clock?: Clock;
+  /** Scheduled reconcile interval in ms; 0 disables the in-process scheduler (tests drive sweeps). */
+  scheduleIntervalMs?: number;
+}
+
+export interface ExpediteApp {
+  app: ApplicationFunction;
+  queue: WorkQueue;
+  /** Runs the scheduled reconcile once for every installation now (what the timer does). */
+  sweepAll: () => Promise<void>;
+  stop: () => void;
+}
+
+const EVENTS = ["issues", "issue_comment", "pull_request", "pull_request_review", "merge_group"] as const;
+
+/**
+ * The Probot App: every webhook becomes reconcile jobs on a per-object queue, and the handler returns
+ * at once so GitHub's 10-second delivery window is never at risk. Failures are logged with the delivery
+ * id; the scheduled reconcile repairs whatever they left undone.
+ */
+export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp {
+  const clock = options.clock ?? systemClock;
+  let probot: Probot | undefined;
+  let botLogin: Promise<string> | undefined;
+  const queue = new WorkQueue((key, error) => {
+    probot?.log.error({ err: error, key }, "reconcile failed; the scheduled reconcile will retry");
+  });
+
+  const getBotLogin = (app: Probot) => {
+    botLogin ??= app
+      .auth()
+      .then((octokit) => octokit.request("GET /app"))
+      .then(({ data }) => `${data?.slug ?? "expedite"}[bot]`)
+      .catch((error: unknown) => {
+        botLogin = undefined;
+        throw error;
+      });
+    return botLogin;
+  };
+
+  const run = async (
+    app: Probot,
+    installationId: number,
+    owner: string,
+    repo: string,
+    target: Target,
+    log: Logger,
+  ) => {
+    const octokit = (await app.auth(installationId)) as unknown as OctokitLike;
+    const login = await getBotLogin(app);
+    const base: GitHubContext = {
+      octokit,
+      owner,
+      repo,
+      botLogin: login,
+      trustedBots: trustedBotsFor(login),
+      log,
+    };
+    const now = clock();
+    const settings = await repoSettings(base, now);
+    const gh = settings.ok ? { ...base, trustedBots: trustedBotsFor(login, settings.config) } : base;
+    const outcome = await runTarget(gh, settings, target, now);
+    log.debug({ target, writes: outcome.writes, note: outcome.note }, "reconciled");
+  };
+
+  const app: ApplicationFunction = (instance: Probot) => {
+    probot = instance;
+    instance.on([...EVENTS], async (context) => {
+      const payload = context.payload as unknown as {
+        installation?: { id: number };
+        repository?: { name: string; owner: { login: string } };
+      };
+      const installationId = payload.installation?.id;
+      const repository = payload.repository;
+      if (installationId === undefined || repository === undefined) return;
+      const login = await getBotLogin(instance);
+      const targets = targetsOf(context.name, context.payload as never, trustedBotsFor(login));
+      const owner = repository.owner.login;
+      const repo = repository.name;
+      const log = context.log.child({ delivery: context.id, event: context.name });
+      for (const target of targets) {
+        // Not awaited: acknowledge the delivery now, do the work on the queue.
+        void queue.enqueue(targetKey(`${owner}/${repo}`, target), () =>
+          run(instance, installationId, owner, repo, target, log),
+        );
+      }
+    });
+  };
+
+  const sweepAll = async () => {
+    if (!probot) return;
+    const instance = probot;
+    const appOctokit = await instance.auth();
+    const installations = await appOctokit.paginate("GET /app/installations", { per_page: 100 });
+    for (const installation of installations) {
+      const octokit = await instance.auth(installation.id);
+      const repos = await octokit.paginate("GET /installation/repositories", { per_page: 100 });
+      for (const repository of repos) {
+        const owner = repository.owner.login;
+        const target: Target = { kind: "sweep" };
+        await queue.enqueue(targetKey(`${owner}/${repository.name}`, target), () =>
+          run(
+            instance,
+            installation.id,
+            owner,
+            repository.name,
+            target,
+            instance.log.child({ sweep: `${owner}/${repository.name}` }),
+          ),
+        );
+      }
+    }
+  };
+
+  const scheduler =
+    options.scheduleIntervalMs === 0
+      ? undefined
+      : startScheduler(sweepAll, options.scheduleIntervalMs ?? 60_000, () => probot?.log);
+  return { app, queue, sweepAll, stop: () => scheduler?.stop() };
+}

@@ -1,0 +1,163 @@
+import type { Config } from "../config/schema.js";
+import type { Incident, IncidentState } from "../types.js";
+import { neutralizeInline } from "../text/neutralize.js";
+import { formatDuration, formatTime } from "../time/formatTime.js";
+import { displayName } from "../render/displayName.js";
+import { acknowledgeDeadline } from "../clocks/acknowledgeDeadline.js";
+import { escalationPlan } from "../clocks/escalationPlan.js";
+import { nextUpdateDue } from "../clocks/nextUpdateDue.js";
+import { stepsCoveredBy } from "../clocks/stepsCoveredBy.js";
+
+export const STATE_TITLES: Record<IncidentState, string> = {
+  declared: "Declared",
+  acknowledged: "Acknowledged",
+  mitigated: "Mitigated (workaround in place)",
+  resolved: "Resolved",
+  postmortem: "Resolved, post-mortem in review",
+  cancelled: "Cancelled (false alarm)",
+};
+
+const STATE_ICONS: Record<IncidentState, string> = {
+  declared: "🔴",
+  acknowledged: "🟠",
+  mitigated: "🟡",
+  resolved: "🟢",
+  postmortem: "📝",
+  cancelled: "⚪",
+};
+
+const NOT_RECORDED = "_not recorded_";
+
+export interface BoardTimelineRow {
+  utc: string;
+  who: string;
+  what: string;
+}
+
+/**
+ * Everything the status board shows, as strings safe to insert. Only absolute times appear, never "in 5
+ * minutes": the board must render identically between clock boundaries so an idle reconcile writes nothing.
+ */
+export function boardView(incident: Incident, config: Config, now: number): Record<string, unknown> {
+  const zone = config.business_hours.timezone;
+  const at = (t: number | undefined) => (t === undefined ? undefined : formatTime(t, zone));
+  const since = (t: number | undefined) =>
+    t === undefined
+      ? undefined
+      : `${formatTime(t, zone)} — ${formatDuration(t - incident.startedAt)} after the start`;
+  const closed =
+    incident.state === "resolved" || incident.state === "postmortem" || incident.state === "cancelled";
+
+  const ack = acknowledgeDeadline(incident.declaredAt, config);
+  const ackStatus =
+    incident.acknowledgedAt !== undefined
+      ? incident.acknowledgedAt <= ack.dueAt
+        ? `✅ met — acknowledged ${formatDuration(incident.acknowledgedAt - incident.declaredAt)} after declaration`
+        : `⚠️ missed — acknowledged ${formatDuration(incident.acknowledgedAt - ack.dueAt)} late`
+      : closed
+        ? "—"
+        : now >= ack.dueAt
+          ? "🚨 **breached** — nobody has typed `/ack`"
+          : "waiting for `/ack`";
+
+  const plan = escalationPlan(incident, config, now);
+  // Only notices posted at or after a step's due time count, so an edited notice cannot fake a step.
+  const fired = new Set(stepsCoveredBy(incident, config).map((s) => s.key));
+  const escalations = plan.steps.map((step) => ({
+    when: formatTime(step.dueAt, zone),
+    who: step.notify.map((h) => neutralizeInline(h)).join(", "),
+    status:
+      step.state === "stopped"
+        ? "stopped (workaround or resolution came first)"
+        : fired.has(step.key)
+          ? "🔔 notified"
+          : step.state === "due"
+            ? "🔔 due"
+            : "pending",
+  }));
+
+  const update = nextUpdateDue(incident, config);
+  const updateLine =
+    update === undefined
+      ? undefined
+      : `${formatTime(update.dueAt, zone)}${update.promised ? " (as promised)" : ` (every ${config.updates.cadence[String(incident.severity) as "1" | "2" | "3" | "4"]} at SEV${incident.severity})`}${now >= update.dueAt ? " — ⚠️ **overdue**" : ""}`;
+
+  const latest = incident.updates.at(-1);
+  const currentStatus = latest
+    ? `${formatTime(latest.at, zone)}: ${neutralizeInline(latest.text, 500)}`
+    : incident.state === "declared"
+      ? "Investigating; no update posted yet"
+      : `${STATE_TITLES[incident.state]}; no update posted yet`;
+  const ended = incident.resolvedAt ?? incident.cancelledAt;
+
+  const roles = Object.entries(incident.roles)
+    .filter(([, people]) => people.length > 0)
+    .map(([role, people]) => ({
+      role: neutralizeInline(role),
+      people: people.map((p) => displayName(p)).join(", "),
+    }));
+
+  return {
+    number: incident.number,
+    icon: STATE_ICONS[incident.state],
+    title: neutralizeInline(incident.title, 200),
+    state: STATE_TITLES[incident.state],
+    severity: `SEV${incident.severity}${incident.severitySet ? "" : " (default — set it with `/sev <1-4>`)"}`,
+    revenue: incident.revenue
+      ? "💸 **affected**"
+      : incident.form.revenue === "unknown"
+        ? "unknown"
+        : "not affected",
+    lead: displayName(incident.lead) ?? "_nobody yet — `/ack` or `/lead @someone`_",
+    comms: displayName(incident.comms) ?? "_nobody yet — `/comms @someone`_",
+    roles,
+    hasRoles: roles.length > 0,
+    started: at(incident.startedAt),
+    declared: at(incident.declaredAt),
+    ackDue: `${formatTime(ack.dueAt, zone)} (${ack.businessHours ? "inside" : "outside"} business hours)`,
+    ackStatus,
+    acknowledged: since(incident.acknowledgedAt) ?? "—",
+    mitigated: since(incident.mitigatedAt) ?? "—",
+    resolved: since(incident.resolvedAt) ?? "—",
+    nextUpdate: updateLine ?? "—",
+    escalations,
+    hasEscalations: escalations.length > 0,
+    ladder: plan.ladder ?? "none",
+    applications: neutralizeInline(incident.form.applications ?? "", 500) || NOT_RECORDED,
+    businessImpact: neutralizeInline(incident.form.businessImpact ?? "", 800) || NOT_RECORDED,
+    stakeholderStart: formatTime(incident.startedAt, zone),
+    stakeholderEnd: ended === undefined ? "Ongoing" : formatTime(ended, zone),
+    currentStatus,
+    resolution: incident.resolution
+      ? neutralizeInline(incident.resolution.text, 800)
+      : incident.state === "cancelled"
+        ? `Cancelled: ${neutralizeInline(incident.cancelReason?.text ?? "", 300)}`
+        : closed
+          ? "⚠️ _not journaled_"
+          : "Ongoing",
+    workaround: incident.workaround ? neutralizeInline(incident.workaround.text, 800) : undefined,
+    gaps: incident.gaps.map((g) => ({ message: g.message })),
+    hasGaps: incident.gaps.length > 0,
+    postmortem: incident.postmortem
+      ? { number: incident.postmortem.number, url: incident.postmortem.url, state: incident.postmortem.state }
+      : undefined,
+    pullRequests: incident.pullRequests.map((pr) => ({
+      number: pr.number,
+      url: pr.url,
+      title: neutralizeInline(pr.title, 120),
+      state: pr.state,
+      revert: pr.revert,
+    })),
+    hasPullRequests: incident.pullRequests.length > 0,
+    zone,
+  };
+}
+
+export function timelineRows(incident: Incident, config: Config): BoardTimelineRow[] {
+  const zone = config.business_hours.timezone;
+  return incident.timeline.map((entry) => ({
+    utc: formatTime(entry.at, zone),
+    who: entry.actor === undefined ? "Expedite" : neutralizeInline(entry.actor, 60),
+    what: neutralizeInline(entry.text, 600) + (entry.url ? ` ([link](${encodeURI(entry.url)}))` : ""),
+  }));
+}

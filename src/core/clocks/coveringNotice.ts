@@ -1,0 +1,20 @@
+import type { PostedNotice } from "../types.js";
+
+/**
+ * The first posted notice that covers `key`, if any. A notice counts only when it was posted at or after
+ * the key's due time: hidden marker data can be edited by anyone with write access to the comment, and a
+ * notice from 00:31 that claims a step due at 02:00 is an edit, not a record of having notified anyone.
+ */
+export function coveringNotice(
+  notices: readonly PostedNotice[],
+  kind: PostedNotice["kind"],
+  key: string,
+  dueAt: number,
+): PostedNotice | undefined {
+  let first: PostedNotice | undefined;
+  for (const notice of notices) {
+    if (notice.kind !== kind || notice.at < dueAt || !notice.keys.includes(key)) continue;
+    if (!first || notice.at < first.at) first = notice;
+  }
+  return first;
+}

@@ -1,0 +1,85 @@
+import type { Config } from "../config/schema.js";
+import type { Incident } from "../types.js";
+import { freezeCoversBranch } from "./matches.js";
+import { scheduledFreezes } from "./scheduledFreezes.js";
+import type { ActiveFreeze, FreezeIssue } from "./types.js";
+
+// An incident past these states no longer threatens production, so it no longer holds merges back.
+const SETTLED_STATES = new Set(["resolved", "postmortem", "cancelled"]);
+
+/**
+ * The freezes in force on `base` at `now`, soonest-ending first (open-ended ones last). Windows,
+ * closures and incidents follow `freeze.branches`; a manual freeze issue with branches of its own
+ * follows those instead.
+ */
+export function activeFreezes(input: {
+  now: number;
+  config: Config;
+  defaultBranch: string;
+  base: string;
+  freezeIssues: FreezeIssue[];
+  incidents: Incident[];
+}): ActiveFreeze[] {
+  const { now, config, defaultBranch, base } = input;
+  const found: ActiveFreeze[] = [];
+  const configured = freezeCoversBranch(base, config.freeze.branches, defaultBranch);
+
+  if (configured) {
+    for (const scheduled of scheduledFreezes(config, now, now)) {
+      if (scheduled.start <= now && now < scheduled.end) {
+        found.push({
+          kind: scheduled.kind,
+          name: scheduled.name,
+          startedAt: scheduled.start,
+          endsAt: scheduled.end,
+        });
+      }
+    }
+    for (const incident of input.incidents) {
+      if (!freezesMerges(incident, config)) continue;
+      found.push({
+        kind: "incident",
+        name: `Incident #${incident.number} (sev ${incident.severity})`,
+        startedAt: incident.declaredAt,
+        link: incident.url,
+        incident: incident.number,
+        reason: incident.title,
+      });
+    }
+  }
+
+  for (const issue of input.freezeIssues) {
+    if (issue.closedAt !== undefined || (issue.until !== undefined && now >= issue.until)) continue;
+    const globs = issue.branches.length > 0 ? issue.branches : config.freeze.branches;
+    if (!freezeCoversBranch(base, globs, defaultBranch)) continue;
+    found.push({
+      kind: "manual",
+      name: `Manual freeze #${issue.number}`,
+      startedAt: issue.openedAt,
+      ...(issue.until !== undefined && { endsAt: issue.until }),
+      link: issue.url,
+      issue: issue.number,
+      reason: issue.reason,
+    });
+  }
+
+  return found.sort(byEnd);
+}
+
+function freezesMerges(incident: Incident, config: Config): boolean {
+  return (
+    // The state label is the truth: a responder moving an incident back from resolved revives its freeze.
+    incident.open &&
+    !SETTLED_STATES.has(incident.state) &&
+    config.freeze.incident_severities.includes(incident.severity)
+  );
+}
+
+// Stable order for titles and summaries: the first to lift comes first, ties by start, then by name.
+function byEnd(a: ActiveFreeze, b: ActiveFreeze): number {
+  const endA = a.endsAt ?? Infinity;
+  const endB = b.endsAt ?? Infinity;
+  if (endA !== endB) return endA < endB ? -1 : 1;
+  if (a.startedAt !== b.startedAt) return a.startedAt - b.startedAt;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}

@@ -1,0 +1,63 @@
+import Mustache from "mustache";
+import { renderMarker } from "../markers.js";
+import { neutralizeBlock, neutralizeInline } from "../text/neutralize.js";
+import type { Incident } from "../types.js";
+import { decodeEntities, followupKey } from "./followupKey.js";
+import { safeUrl } from "./safeUrl.js";
+import { stripIncidentPrefix } from "./slugify.js";
+
+export { followupKey } from "./followupKey.js";
+
+/** Where the bundled template lives; a repository may replace it with its own of the same name. */
+export const DEFAULT_FOLLOWUP_TEMPLATE = "templates/followup-issue.md.mustache";
+
+const MAX_TITLE_TEXT = 100;
+
+export interface FollowupContext {
+  incident: Incident;
+  postmortemUrl: string;
+  postmortemPr: number;
+}
+
+/**
+ * The issue for one unchecked action item. The body starts with
+ * `<!-- expedite:followup incident=<n> item=<key> -->` whatever the template says, because the caller finds
+ * existing follow-ups by that marker and a repository's own template must not make it create duplicates.
+ */
+export function renderFollowupIssue(
+  template: string,
+  item: { text: string },
+  ctx: FollowupContext,
+): { title: string; body: string } {
+  const { incident } = ctx;
+  const marker = renderMarker("followup", { incident: incident.number, item: followupKey(item.text) });
+  // The item was read from markdown we (and then people) wrote, so it may already carry our escaping:
+  // decode first so neutralising again does not show "&amp;lt;".
+  const plain = decodeEntities(item.text).replace(/\s+/g, " ").trim();
+  const view = {
+    marker,
+    number: incident.number,
+    incidentTitle: neutralizeInline(stripIncidentPrefix(incident.title), 200),
+    incidentUrl: safeUrl(incident.url) ?? "",
+    postmortemPr: ctx.postmortemPr,
+    postmortemUrl: safeUrl(ctx.postmortemUrl) ?? "",
+    itemInline: neutralizeInline(plain, 1000),
+    itemQuote: neutralizeBlock(plain, 4000),
+  };
+  const rendered = Mustache.render(template, view).trim();
+  const withoutMarker = rendered.split(marker).join("").trim();
+  return { title: followupTitle(plain, incident.number), body: `${marker}\n${withoutMarker}\n` };
+}
+
+function followupTitle(plain: string, incidentNumber: number): string {
+  const chars = Array.from(plain === "" ? "Follow-up action" : plain);
+  const clipped =
+    chars.length > MAX_TITLE_TEXT
+      ? `${chars
+          .slice(0, MAX_TITLE_TEXT - 1)
+          .join("")
+          .trimEnd()}…`
+      : chars.join("");
+  // Titles are plain text, so no HTML escaping; a mention stays defused (word joiner) as everywhere else.
+  return `${clipped.replace(/@(?=[A-Za-z0-9])/g, "@\u2060")} (incident #${incidentNumber})`;
+}

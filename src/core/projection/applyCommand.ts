@@ -1,0 +1,185 @@
+import type { Config } from "../config/schema.js";
+import type { Command } from "../commands/types.js";
+import type { Permission } from "../snapshot.js";
+import { permits } from "../snapshot.js";
+import type { Draft } from "./projectIncident.js";
+import type { CommandOutcome } from "./commandOutcome.js";
+import { enterState } from "./enterState.js";
+import { formatLocal } from "../time/formatTime.js";
+
+type Base = Pick<CommandOutcome, "commentId" | "line" | "actor" | "at" | "source">;
+
+const CLOSED_STATES = new Set(["resolved", "postmortem", "cancelled"]);
+
+/** Applies one parsed command to the incident being folded, or says why it cannot. */
+export function applyCommand(
+  draft: Draft,
+  command: Command,
+  base: Base,
+  config: Config,
+  permission: Permission | undefined,
+): CommandOutcome {
+  const applied = (): CommandOutcome => ({ ...base, verb: command.verb, result: "applied" });
+  const refused = (reason: string, usage: string): CommandOutcome => ({
+    ...base,
+    verb: command.verb,
+    result: "refused",
+    reason,
+    usage,
+  });
+
+  if (command.verb === "freeze" || command.verb === "unfreeze" || command.verb === "freeze-exception") {
+    return { ...base, verb: command.verb, result: "elsewhere" };
+  }
+  if (command.verb === "help") return { ...base, verb: "help", result: "help" };
+
+  const needed = config.commands.permission;
+  if (!permits(permission, needed)) {
+    return refused(
+      `\`/${command.verb}\` needs the **${needed}** role on this repository or higher, and you have **${permission ?? "none"}**.`,
+      "Ask a maintainer to run it, or to grant you that role. Anyone can still comment without a command.",
+    );
+  }
+  const who = (user: string) => (user.toLowerCase() === "me" ? base.actor : user);
+  const { at, actor } = base;
+  const log = (kind: Draft["timeline"][number]["kind"], text: string) =>
+    draft.timeline.push({ at, kind, actor, text });
+  const inactive = CLOSED_STATES.has(draft.state);
+
+  switch (command.verb) {
+    case "ack": {
+      if (inactive)
+        return refused(
+          `This incident is already ${draft.state}.`,
+          "Nothing to acknowledge. Use `/note <text>` to add to the record.",
+        );
+      if (draft.state === "declared") {
+        enterState(draft, "acknowledged", at);
+        draft.acknowledgedBy = actor;
+        log("state", "acknowledged: on it");
+      }
+      if (draft.lead === undefined) {
+        draft.lead = actor;
+        log("role", `${actor} leads`);
+      }
+      return applied();
+    }
+    case "lead": {
+      const user = who(command.user);
+      if (draft.lead !== user) {
+        draft.lead = user;
+        log("role", `${user} leads`);
+      }
+      return applied();
+    }
+    case "comms": {
+      const user = who(command.user);
+      if (
+        !config.roles.allow_lead_as_comms &&
+        draft.lead !== undefined &&
+        user.toLowerCase() === draft.lead.toLowerCase()
+      ) {
+        return refused(
+          `${user} leads this incident; the communicator should be someone else, so updates keep flowing while the lead works the problem.`,
+          "Pick another person: `/comms @someone`. (A repository can allow this with `roles.allow_lead_as_comms: true`.)",
+        );
+      }
+      if (draft.comms !== user) {
+        draft.comms = user;
+        log("role", `${user} communicates`);
+      }
+      return applied();
+    }
+    case "role": {
+      const user = who(command.user);
+      const people = (draft.roles[command.role] ??= []);
+      if (!people.some((p) => p.toLowerCase() === user.toLowerCase())) {
+        people.push(user);
+        log("role", `${user} is ${command.role}`);
+      }
+      return applied();
+    }
+    case "sev":
+      if (draft.severity !== command.severity || !draft.severitySet) {
+        draft.severity = command.severity;
+        draft.severitySet = true;
+        log("severity", `set severity ${command.severity}`);
+      }
+      return applied();
+    case "impact":
+      if (draft.revenue !== command.revenue) {
+        draft.revenue = command.revenue;
+        log("impact", command.revenue ? "marked revenue as affected" : "marked revenue as not affected");
+      }
+      return applied();
+    case "update": {
+      if (draft.state === "cancelled")
+        return refused("This incident was cancelled.", "Use `/note <text>` to add to the record.");
+      const nextDueAt = command.nextMs !== undefined ? at + command.nextMs : undefined;
+      draft.updates.push({
+        at,
+        by: actor,
+        text: command.text,
+        commentId: base.commentId,
+        ...(nextDueAt !== undefined ? { nextDueAt } : {}),
+      });
+      log(
+        "update",
+        `status update: ${command.text}${nextDueAt !== undefined ? ` (next by ${formatLocal(nextDueAt, config.business_hours.timezone)})` : ""}`,
+      );
+      return applied();
+    }
+    case "mitigate": {
+      if (inactive)
+        return refused(
+          `This incident is already ${draft.state}.`,
+          "Use `/note <text>` to add to the record.",
+        );
+      draft.workaround = { at, by: actor, text: command.text, commentId: base.commentId };
+      if (draft.state !== "mitigated") enterState(draft, "mitigated", at);
+      log("workaround", `workaround in place: ${command.text}`);
+      return applied();
+    }
+    case "resolve": {
+      if (draft.state === "cancelled") {
+        return refused(
+          "This incident was cancelled as a false alarm.",
+          "If it was real after all, set the `incident:acknowledged` label first, then `/resolve`.",
+        );
+      }
+      draft.resolution = { at, by: actor, text: command.text, commentId: base.commentId };
+      if (draft.state !== "resolved" && draft.state !== "postmortem") enterState(draft, "resolved", at);
+      log("resolution", `resolved: ${command.text}`);
+      return applied();
+    }
+    case "note":
+      draft.notes.push({ at, by: actor, text: command.text, commentId: base.commentId });
+      log("note", command.text);
+      return applied();
+    case "deviation":
+      draft.deviations.push({ at, by: actor, text: command.text, commentId: base.commentId });
+      log("deviation", `process deviation: ${command.text}`);
+      return applied();
+    case "started":
+      if (command.at > draft.declaredAt) {
+        return refused(
+          "The start you gave is after the incident was declared.",
+          "Give the moment the problem began, e.g. `/started 14:05` or `/started 2h ago`.",
+        );
+      }
+      draft.startedAt = command.at;
+      log("started", `backdated the start to ${formatLocal(command.at, config.business_hours.timezone)}`);
+      return applied();
+    case "cancel":
+      if (draft.state === "resolved" || draft.state === "postmortem") {
+        return refused(
+          "This incident is already resolved; there is nothing to cancel.",
+          "Use `/note <text>` to add to the record.",
+        );
+      }
+      draft.cancelReason = { at, by: actor, text: command.text, commentId: base.commentId };
+      if (draft.state !== "cancelled") enterState(draft, "cancelled", at);
+      log("cancel", `cancelled: ${command.text}`);
+      return applied();
+  }
+}

@@ -1,0 +1,38 @@
+import type { Config } from "../config/schema.js";
+import type { Gap, Incident } from "../types.js";
+
+/** States the journal does not back up. Shown on the board and checklist; flagged once by reply. */
+export function findGaps(incident: Incident, config: Config): Gap[] {
+  const gaps: Gap[] = [];
+  const resolved = incident.state === "resolved" || incident.state === "postmortem";
+  if (resolved && incident.resolution === undefined) {
+    gaps.push({
+      kind: "resolved-without-resolution",
+      since: incident.resolvedAt ?? incident.declaredAt,
+      message:
+        "Resolved, but no resolution is journaled. Type `/resolve <what was wrong and what fixed it>`.",
+    });
+  }
+  if (incident.state === "mitigated" && incident.workaround === undefined) {
+    gaps.push({
+      kind: "mitigated-without-workaround",
+      since: incident.mitigatedAt ?? incident.declaredAt,
+      message: "Mitigated, but the workaround is not journaled. Type `/mitigate <what is in place>`.",
+    });
+  }
+  if (incident.state !== "cancelled" && incident.state !== "declared" && incident.lead === undefined) {
+    gaps.push({
+      kind: "no-lead",
+      since: incident.acknowledgedAt ?? incident.declaredAt,
+      message: "Nobody leads. Type `/lead @someone`.",
+    });
+  }
+  if (!config.roles.allow_lead_as_comms && incident.lead !== undefined && incident.lead === incident.comms) {
+    gaps.push({
+      kind: "comms-is-lead",
+      since: incident.declaredAt,
+      message: "The lead is also the communicator; pick someone independent with `/comms @someone`.",
+    });
+  }
+  return gaps;
+}

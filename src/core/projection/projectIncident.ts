@@ -1,0 +1,237 @@
+import type { Config, Severity } from "../config/schema.js";
+import type { Incident, IncidentState, TimelineEntry } from "../types.js";
+import type { IssueSnapshot, Permission, TimelineEvent } from "../snapshot.js";
+import { parseIssueForm } from "../form/parseIssueForm.js";
+import { parseCommands } from "../commands/parseCommands.js";
+import { parseMarker } from "../markers.js";
+import type { CommandOutcome } from "./commandOutcome.js";
+import { applyCommand } from "./applyCommand.js";
+import { applyLabelEvent } from "./applyLabelEvent.js";
+import { linkedPullRequests } from "./linkedPullRequests.js";
+import { findGaps } from "./findGaps.js";
+import { labelNames } from "./labelNames.js";
+import { onCallAt } from "../oncall/onCallAt.js";
+
+export interface ProjectionContext {
+  /** Lower-case logins whose markers are believed and whose own label/assignment events are outputs, not inputs. */
+  trustedBots: ReadonlySet<string>;
+  /** Repository permission of every command author (fetched by the caller before projecting). */
+  permissions: ReadonlyMap<string, Permission>;
+}
+
+export interface Projection {
+  incident: Incident;
+  outcomes: CommandOutcome[];
+  /** Who last moved the state by hand with a label (named in the gap note). */
+  stateSetBy?: string;
+  /** The last time a person reopened the issue. */
+  reopenedAt?: number;
+  /** The lead came from the on-call roster, not from a person. */
+  leadFromRoster: boolean;
+}
+
+/** Mutable working state of the fold; frozen into an Incident at the end. */
+export type Draft = Incident;
+
+/**
+ * The incident as a pure function of the issue, its timeline and the config. Events are sorted first, so
+ * any delivery order of the same facts gives the same incident (the property tests hold us to that).
+ */
+export function projectIncident(
+  issue: IssueSnapshot,
+  events: readonly TimelineEvent[],
+  config: Config,
+  ctx: ProjectionContext,
+): Projection {
+  const zone = config.business_hours.timezone;
+  const form = parseIssueForm(issue.body, { now: issue.createdAt, timeZone: zone });
+  const names = labelNames(config);
+  const sorted = [...events].sort((a, b) => a.at - b.at || a.seq - b.seq);
+  const isBot = (login: string) => ctx.trustedBots.has(login.toLowerCase());
+
+  const declaredEvent = sorted.find((e) => e.type === "labeled" && e.label === names.incident);
+  const declaredAt = declaredEvent?.at ?? issue.createdAt;
+  const draft: Draft = {
+    number: issue.number,
+    title: issue.title,
+    url: issue.url,
+    open: issue.state === "open",
+    state: "declared",
+    severity: form.severity ?? (config.severity.default as Severity),
+    severitySet: form.severity !== undefined,
+    revenue: form.revenue === "yes",
+    declaredAt,
+    declaredBy: declaredEvent?.actor ?? issue.author,
+    startedAt: form.startedAt !== undefined && form.startedAt <= declaredAt ? form.startedAt : declaredAt,
+    roles: {},
+    updates: [],
+    notes: [],
+    deviations: [],
+    form,
+    pullRequests: [],
+    freezeExceptions: [],
+    notices: [],
+    gaps: [],
+    timeline: [],
+  };
+  const timeline: TimelineEntry[] = draft.timeline;
+  timeline.push({ at: declaredAt, kind: "declared", actor: draft.declaredBy, text: "declared the incident" });
+  if (form.startedAt !== undefined && form.startedAt < declaredAt) {
+    timeline.push({ at: form.startedAt, kind: "started", text: "problem began (from the report)" });
+  }
+
+  const outcomes: CommandOutcome[] = [];
+  let stateSetBy: string | undefined;
+  let reopenedAt: number | undefined;
+  const roles = config.roles.extra;
+
+  for (const event of sorted) {
+    switch (event.type) {
+      case "labeled":
+      case "unlabeled":
+        if (isBot(event.actor)) break;
+        if (event.type === "labeled" && names.stateOf(event.label) !== undefined) stateSetBy = event.actor;
+        applyLabelEvent(draft, event, config, names);
+        break;
+      case "assigned":
+        if (isBot(event.actor)) break;
+        if (draft.lead === undefined) {
+          draft.lead = event.assignee;
+          timeline.push({
+            at: event.at,
+            kind: "role",
+            actor: event.actor,
+            text: `assigned ${event.assignee}, who leads`,
+          });
+        } else {
+          timeline.push({
+            at: event.at,
+            kind: "assignment",
+            actor: event.actor,
+            text: `assigned ${event.assignee}`,
+          });
+        }
+        break;
+      case "unassigned":
+        if (isBot(event.actor)) break;
+        if (draft.lead === event.assignee) draft.lead = undefined;
+        timeline.push({
+          at: event.at,
+          kind: "assignment",
+          actor: event.actor,
+          text: `unassigned ${event.assignee}`,
+        });
+        break;
+      case "closed":
+        timeline.push({ at: event.at, kind: "closed", actor: event.actor, text: "closed the issue" });
+        break;
+      case "reopened":
+        if (!isBot(event.actor)) reopenedAt = event.at;
+        timeline.push({ at: event.at, kind: "reopened", actor: event.actor, text: "reopened the issue" });
+        break;
+      case "renamed":
+        break;
+      case "cross-referenced":
+        break;
+      case "commented": {
+        const comment = event.comment;
+        if (isBot(comment.author)) {
+          recordBotNotice(draft, comment.id, comment.body, comment.createdAt);
+          break;
+        }
+        const parsed = parseCommands(comment.body, { at: comment.createdAt, timeZone: zone, roles });
+        for (const line of parsed) {
+          const base = {
+            commentId: comment.id,
+            line: line.line,
+            actor: comment.author,
+            at: comment.createdAt,
+            source: line.source,
+          };
+          if (!line.ok) {
+            outcomes.push({
+              ...base,
+              verb: line.verb,
+              result: "refused",
+              reason: line.error,
+              usage: line.usage,
+            });
+            continue;
+          }
+          outcomes.push(
+            applyCommand(
+              draft,
+              line.command,
+              base,
+              config,
+              ctx.permissions.get(comment.author.toLowerCase()),
+            ),
+          );
+        }
+        break;
+      }
+    }
+  }
+
+  for (const pr of linkedPullRequests(sorted)) {
+    draft.pullRequests.push(pr);
+    timeline.push({
+      at: pr.at,
+      kind: "pull-request",
+      text: `${pr.revert ? "revert " : ""}pull request #${pr.number} referenced this incident: ${pr.title}`,
+      url: pr.url,
+    });
+    if (pr.mergedAt !== undefined) {
+      timeline.push({
+        at: pr.mergedAt,
+        kind: "pull-request",
+        text: `pull request #${pr.number} merged`,
+        url: pr.url,
+      });
+    }
+  }
+  if (issue.state === "closed") draft.closedAt = issue.closedAt ?? draft.closedAt;
+
+  // Nobody took the lead: the on-call engineer of the moment it was declared is the lead until someone does.
+  let leadFromRoster = false;
+  if (draft.lead === undefined && draft.state !== "cancelled") {
+    const onCall = onCallAt(config.oncall, zone, declaredAt);
+    if (onCall.primary !== undefined) {
+      draft.lead = onCall.primary;
+      leadFromRoster = true;
+      timeline.push({
+        at: declaredAt,
+        kind: "role",
+        text: `${onCall.primary} leads as the on-call engineer${onCall.period ? ` (${onCall.period})` : ""}`,
+      });
+    }
+  }
+  draft.gaps = findGaps(draft, config);
+  draft.timeline.sort((a, b) => a.at - b.at);
+  return {
+    incident: draft,
+    outcomes,
+    leadFromRoster,
+    ...(stateSetBy !== undefined ? { stateSetBy } : {}),
+    ...(reopenedAt !== undefined ? { reopenedAt } : {}),
+  };
+}
+
+/** Bot notices (escalations, breaches, reminders) are remembered so each fires once. */
+function recordBotNotice(draft: Draft, commentId: number, body: string, at: number): void {
+  const marker = parseMarker(body);
+  if (!marker || marker.kind !== "notice") return;
+  const kind = marker.data.type;
+  if (kind !== "escalation" && kind !== "ack-breach" && kind !== "reminder") return;
+  const keys = (marker.data.keys ?? "").split(",").filter((k) => k !== "");
+  draft.notices.push({ kind, keys, at, commentId });
+  const text =
+    kind === "escalation"
+      ? `escalated (${keys.join(", ")})`
+      : kind === "ack-breach"
+        ? "acknowledgement deadline passed without an acknowledgement"
+        : "reminded the communicator that a status update is due";
+  draft.timeline.push({ at, kind: kind === "ack-breach" ? "breach" : kind, text });
+}
+
+export type { IncidentState };

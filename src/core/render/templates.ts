@@ -1,0 +1,30 @@
+/** The mustache templates a reconcile needs, bundled defaults overlaid with the repository's own. */
+export interface Templates {
+  board: string;
+  checklist: string;
+  refusal: string;
+  help: string;
+  gap: string;
+  "notice-escalation": string;
+  "notice-ack-breach": string;
+  "notice-reminder": string;
+  "notice-oncall": string;
+  [name: string]: string;
+}
+
+export const TEMPLATE_NAMES = [
+  "board",
+  "checklist",
+  "refusal",
+  "help",
+  "gap",
+  "notice-escalation",
+  "notice-ack-breach",
+  "notice-reminder",
+  "notice-oncall",
+  "postmortem",
+  "followup-issue",
+  "freeze-issue",
+  "freeze-announcement",
+  "postmortem-pr",
+] as const;

@@ -1,0 +1,46 @@
+import { parseWhen } from "./parseWhen.js";
+
+export type LeadingTime = { at: number; rest: string } | { error: string };
+
+// The longest time phrase parseWhen accepts ("since about 2 hours ago" is five words).
+const MAX_WORDS = 5;
+
+/**
+ * Reads a time from the start of a command's arguments and returns what follows it, so that
+ * "/freeze monday 08:00 holiday closure" and "/started 14:30 when the deploy went out" both work.
+ * The longest readable prefix wins ("2 hours ago", not "2 hours"), then trailing words that do not
+ * change the moment ("the" in "monday 08:00 the release") go back to the rest.
+ */
+export function leadingTime(
+  args: string,
+  ctx: { now: number; timeZone: string; direction: "past" | "future" },
+): LeadingTime {
+  const words = [...args.matchAll(/\S+/g)].slice(0, MAX_WORDS + 1);
+  const phrase = (count: number): string =>
+    words
+      .slice(0, count)
+      .map((word) => word[0])
+      .join(" ");
+  if (words.length === 0) {
+    const empty = parseWhen("", ctx);
+    return "error" in empty ? empty : { error: "No time given." };
+  }
+  let firstError: string | undefined;
+  for (let count = Math.min(words.length, MAX_WORDS); count >= 1; count--) {
+    const result = parseWhen(phrase(count), ctx);
+    if ("error" in result) {
+      firstError ??= result.error;
+      continue;
+    }
+    let used = count;
+    while (used > 1) {
+      const shorter = parseWhen(phrase(used - 1), ctx);
+      if (!("at" in shorter) || shorter.at !== result.at) break;
+      used -= 1;
+    }
+    const last = words[used - 1];
+    const end = last === undefined ? 0 : (last.index ?? 0) + last[0].length;
+    return { at: result.at, rest: args.slice(end).trim() };
+  }
+  return { error: firstError ?? "No time given." };
+}

@@ -1,0 +1,73 @@
+import { composeConfigGet } from "@probot/octokit-plugin-config";
+import type { ConfigProblem } from "../core/config/parseConfig.js";
+import { parseConfig } from "../core/config/parseConfig.js";
+import { mergeConfigs } from "../core/config/mergeConfigs.js";
+import type { Config } from "../core/config/schema.js";
+import type { GitHubContext } from "./types.js";
+
+export const CONFIG_PATH = ".github/expedite.yml";
+
+export type LoadedConfig =
+  | { ok: true; config: Config; sources: string[] }
+  | { ok: false; problems: ConfigProblem[]; sources: string[] };
+
+/**
+ * Reads `.github/expedite.yml` with Probot's conventions (the owner's `.github` repository as fallback,
+ * `_extends` chains), merges the layers and validates the result. Never throws for a bad file: the
+ * caller reports the problems where people will see them.
+ */
+export async function loadConfig(gh: GitHubContext, path = CONFIG_PATH): Promise<LoadedConfig> {
+  let files: Array<{ owner: string; repo: string; path: string; url: string; config: unknown }>;
+  try {
+    const result = await composeConfigGet(gh.octokit as never, { owner: gh.owner, repo: gh.repo, path });
+    files = result.files as typeof files;
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    if (status !== undefined && status >= 500) throw error;
+    const cause = (error as { cause?: { message?: string } }).cause?.message;
+    const message = ((error as Error).message ?? String(error)).replace(
+      "[@probot/octokit-plugin-config] ",
+      "",
+    );
+    return {
+      ok: false,
+      sources: [`${gh.owner}/${gh.repo}:${path}`],
+      problems: [
+        {
+          key: "(file)",
+          value: path,
+          message: `${message}${cause ? ` — ${cause.split("\n")[0]}` : ""}. Check the YAML syntax (indentation, quotes, colons) and any \`_extends\` value.`,
+        },
+      ],
+    };
+  }
+  const sources = files.filter((f) => f.config !== null).map((f) => `${f.owner}/${f.repo}:${f.path}`);
+  // The plugin treats a missing `_extends` target like an empty file; a typo there would silently drop
+  // the shared settings, so say so. (Index 1 may be the owner's `.github` fallback, which is optional.)
+  const fallbackUsed = files[0]?.config === null;
+  for (let i = 1; i < files.length; i++) {
+    const file = files[i];
+    if (file === undefined || file.config !== null) continue;
+    if (i === 1 && fallbackUsed) continue;
+    return {
+      ok: false,
+      sources,
+      problems: [
+        {
+          key: "_extends",
+          value: `${file.owner}/${file.repo}:${file.path}`,
+          message:
+            'the file this configuration extends does not exist or the App cannot read it. Fix the `_extends` value ("repo", "owner/repo" or "owner/repo:path.yml") or install the App on that repository.',
+        },
+      ],
+    };
+  }
+  const layers = files
+    .map((f) => f.config)
+    .filter((c) => c !== null)
+    .reverse();
+  const parsed = parseConfig(mergeConfigs(layers));
+  return parsed.ok
+    ? { ok: true, config: parsed.config, sources }
+    : { ok: false, problems: parsed.problems, sources };
+}

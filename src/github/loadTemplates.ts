@@ -1,0 +1,86 @@
+import { readFileSync, existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Mustache from "mustache";
+import type { Config } from "../core/config/schema.js";
+import type { ConfigProblem } from "../core/config/parseConfig.js";
+import type { Templates } from "../core/render/templates.js";
+import { TEMPLATE_NAMES } from "../core/render/templates.js";
+import type { GitHubContext } from "./types.js";
+import { statusOf } from "./types.js";
+
+let bundled: Templates | undefined;
+
+/** The templates shipped with Expedite; found by walking up from this module (works from src and dist). */
+export function bundledTemplates(): Templates {
+  if (bundled) return bundled;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6 && !existsSync(join(dir, "templates", "board.md.mustache")); i++) dir = dirname(dir);
+  const folder = join(dir, "templates");
+  const loaded: Record<string, string> = {};
+  for (const name of TEMPLATE_NAMES) {
+    const file = join(folder, `${name}.md.mustache`);
+    if (existsSync(file)) loaded[name] = readFileSync(file, "utf8");
+  }
+  bundled = loaded as Templates;
+  return bundled;
+}
+
+const cache = new Map<string, { at: number; templates: Templates; problems: ConfigProblem[] }>();
+const TTL_MS = 5 * 60_000;
+
+/**
+ * Bundled templates overlaid with the repository's own `<templates.directory>/<name>.md.mustache`. A
+ * repository template that does not parse is reported and the bundled one is used instead.
+ */
+export async function loadTemplates(
+  gh: GitHubContext,
+  config: Config,
+  now = Date.now(),
+): Promise<{ templates: Templates; problems: ConfigProblem[] }> {
+  const key = `${gh.owner}/${gh.repo}:${config.templates.directory}`.toLowerCase();
+  const hit = cache.get(key);
+  if (hit && now - hit.at < TTL_MS) return hit;
+  const templates = { ...bundledTemplates() };
+  const problems: ConfigProblem[] = [];
+  let listing: Array<{ name: string; path: string; type: string }> = [];
+  try {
+    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      path: config.templates.directory,
+    });
+    listing = Array.isArray(data) ? data : [];
+  } catch (error) {
+    if (statusOf(error) !== 404) throw error;
+  }
+  const wanted = new Map<string, string>(TEMPLATE_NAMES.map((n) => [`${n}.md.mustache`, n]));
+  for (const entry of listing) {
+    const name = wanted.get(entry.name);
+    if (entry.type !== "file" || name === undefined) continue;
+    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      path: entry.path,
+      mediaType: { format: "raw" },
+    });
+    const text = String(data);
+    try {
+      Mustache.parse(text);
+      templates[name] = text;
+    } catch (error) {
+      problems.push({
+        key: `templates.directory`,
+        value: entry.path,
+        message: `this template does not parse (${(error as Error).message}); the bundled one is used until it is fixed`,
+      });
+    }
+  }
+  const entry = { at: now, templates, problems };
+  cache.set(key, entry);
+  return entry;
+}
+
+export function forgetTemplates(): void {
+  cache.clear();
+}

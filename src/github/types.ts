@@ -1,0 +1,35 @@
+import type { Octokit } from "@octokit/core";
+import type { PaginateInterface } from "@octokit/plugin-paginate-rest";
+
+/** What the gateway needs of an Octokit: ProbotOctokit and @actions/github's client both qualify. */
+export type OctokitLike = Pick<Octokit, "request"> & { paginate: PaginateInterface };
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export interface Logger {
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+  debug(obj: object | string, msg?: string): void;
+}
+
+/** Everything a gateway call needs: the client, the repository and who the bot is. */
+export interface GitHubContext extends RepoRef {
+  octokit: OctokitLike;
+  /** The bot's login, e.g. "expedite[bot]" or "github-actions[bot]". */
+  botLogin: string;
+  /** Lower-case logins whose markers are believed (the bot plus config `trusted_bots`). */
+  trustedBots: ReadonlySet<string>;
+  log: Logger;
+}
+
+export function statusOf(error: unknown): number | undefined {
+  if (typeof error === "object" && error !== null && "status" in error) {
+    const status = (error as { status: unknown }).status;
+    return typeof status === "number" ? status : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,94 @@
+import { parseMarker, markerIdentity } from "../core/markers.js";
+import type { GitHubContext } from "./types.js";
+import { statusOf } from "./types.js";
+
+/**
+ * Creates a bot comment at most once. A POST that timed out or answered 5xx may still have landed, so
+ * instead of letting the retry plugin re-send it blindly we look for our marker first and only then retry.
+ */
+export async function createCommentOnce(
+  gh: GitHubContext,
+  number: number,
+  identity: string,
+  body: string,
+): Promise<number> {
+  const startedAt = new Date(Date.now() - 60_000).toISOString();
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0) {
+      const landed = await findLanded(gh, number, identity, startedAt);
+      if (landed !== undefined) return landed;
+    }
+    try {
+      const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        owner: gh.owner,
+        repo: gh.repo,
+        issue_number: number,
+        body,
+        request: { retries: 0 },
+      });
+      return Number(data.id);
+    } catch (error) {
+      lastError = error;
+      const status = statusOf(error);
+      if (status !== undefined && status < 500) throw error;
+    }
+  }
+  throw lastError;
+}
+
+async function findLanded(
+  gh: GitHubContext,
+  number: number,
+  identity: string,
+  since: string,
+): Promise<number | undefined> {
+  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    since,
+    per_page: 100,
+  });
+  for (const comment of comments) {
+    if (!gh.trustedBots.has((comment.user?.login ?? "").toLowerCase())) continue;
+    const marker = parseMarker(comment.body ?? "");
+    if (marker && markerIdentity(marker) === identity) return comment.id;
+  }
+  return undefined;
+}
+
+export async function updateComment(gh: GitHubContext, id: number, body: string): Promise<void> {
+  await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    comment_id: id,
+    body,
+  });
+}
+
+export async function readCommentBody(gh: GitHubContext, id: number): Promise<string | undefined> {
+  try {
+    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      comment_id: id,
+    });
+    return data.body ?? "";
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw error;
+  }
+}
+
+export async function deleteComment(gh: GitHubContext, id: number): Promise<void> {
+  try {
+    await gh.octokit.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      comment_id: id,
+    });
+  } catch (error) {
+    if (statusOf(error) !== 404) throw error;
+  }
+}

@@ -1,0 +1,121 @@
+import type { Config } from "../core/config/schema.js";
+import type { Permission, IssueSnapshot } from "../core/snapshot.js";
+import type { Templates } from "../core/render/templates.js";
+import { projectIncident } from "../core/projection/projectIncident.js";
+import type { Projection } from "../core/projection/projectIncident.js";
+import { planIncident } from "../core/plan/planIncident.js";
+import type { IncidentPlan } from "../core/plan/planIncident.js";
+import { botCommentsFrom } from "../core/plan/botComments.js";
+import { parseCommands } from "../core/commands/parseCommands.js";
+import type { GitHubContext } from "../github/types.js";
+import { readIssue } from "../github/readIssue.js";
+import { readTimeline } from "../github/readTimeline.js";
+import { permissionOf } from "../github/permissionOf.js";
+import { writeLabels } from "../github/writeLabels.js";
+import { ensureRepoLabels } from "../github/ensureRepoLabels.js";
+import { createCommentOnce, updateComment, deleteComment } from "../github/writeComments.js";
+import { ensureReaction } from "../github/ensureReaction.js";
+
+export interface IncidentOutcome {
+  number: number;
+  skipped?: "not-an-incident" | "pull-request";
+  projection?: Projection;
+  plan?: IncidentPlan;
+  /** Writes made (labels, assignees, comments, reactions, deletions, close). */
+  writes: number;
+}
+
+/** read → project → plan → apply for one incident issue. Safe to run any number of times. */
+export async function reconcileIncident(
+  gh: GitHubContext,
+  config: Config,
+  templates: Templates,
+  number: number,
+  now: number,
+  permissions: Map<string, Permission> = new Map(),
+): Promise<IncidentOutcome> {
+  const issue = await readIssue(gh, number);
+  if (issue.isPullRequest) return { number, skipped: "pull-request", writes: 0 };
+  if (!isIncident(issue, config)) return { number, skipped: "not-an-incident", writes: 0 };
+  const events = await readTimeline(gh, number);
+
+  // Only people who typed commands need a permission look-up (cached per reconcile and per sweep).
+  const zone = config.business_hours.timezone;
+  for (const event of events) {
+    if (event.type !== "commented" || gh.trustedBots.has(event.comment.author.toLowerCase())) continue;
+    if (
+      parseCommands(event.comment.body, { at: event.at, timeZone: zone, roles: config.roles.extra })
+        .length === 0
+    )
+      continue;
+    await permissionOf(gh, event.comment.author, permissions);
+  }
+
+  const projection = projectIncident(issue, events, config, { trustedBots: gh.trustedBots, permissions });
+  const botComments = botCommentsFrom(events, gh.trustedBots);
+  const comments = events.flatMap((e) => (e.type === "commented" ? [e.comment] : []));
+  const commentUpdatedAt = new Map(comments.map((c) => [c.id, c.updatedAt]));
+  const plan = planIncident({ issue, projection, config, now, botComments, templates, commentUpdatedAt });
+  const plusOnes = new Map(comments.map((c) => [c.id, c.plusOnes]));
+  const writes = await applyIncidentPlan(gh, config, issue, plan, plusOnes);
+  return { number, projection, plan, writes };
+}
+
+export function isIncident(issue: IssueSnapshot, config: Config): boolean {
+  const label = config.labels.incident.toLowerCase();
+  return !issue.isPullRequest && issue.labels.some((l) => l.toLowerCase() === label);
+}
+
+async function applyIncidentPlan(
+  gh: GitHubContext,
+  config: Config,
+  issue: IssueSnapshot,
+  plan: IncidentPlan,
+  plusOnes: ReadonlyMap<number, number>,
+): Promise<number> {
+  let writes = 0;
+  for (const commentId of plan.react) {
+    if (await ensureReaction(gh, commentId, plusOnes.get(commentId) ?? 0)) writes++;
+  }
+  if (plan.labels.add.length > 0 || plan.labels.remove.length > 0) {
+    await ensureRepoLabels(gh, config);
+    await writeLabels(gh, issue.number, plan.labels.add, plan.labels.remove);
+    writes += (plan.labels.add.length > 0 ? 1 : 0) + plan.labels.remove.length;
+  }
+  if (plan.assign.length > 0) {
+    await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/assignees", {
+      owner: gh.owner,
+      repo: gh.repo,
+      issue_number: issue.number,
+      assignees: plan.assign,
+    });
+    writes++;
+  }
+  // Replies and notices first, the board and checklist last: the board's edit time marks what was answered.
+  const ordered = [...plan.comments].sort((a, b) => rank(a.identity) - rank(b.identity));
+  for (const comment of ordered) {
+    if (comment.id === undefined) await createCommentOnce(gh, issue.number, comment.identity, comment.body);
+    else await updateComment(gh, comment.id, comment.body);
+    writes++;
+  }
+  for (const id of plan.deleteComments) {
+    await deleteComment(gh, id);
+    writes++;
+  }
+  if (plan.close) {
+    await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      issue_number: issue.number,
+      state: "closed",
+      state_reason: plan.close,
+    });
+    writes++;
+  }
+  if (writes > 0) gh.log.info({ issue: issue.number, writes }, "incident reconciled");
+  return writes;
+}
+
+function rank(identity: string): number {
+  return identity === "board" ? 2 : identity === "checklist" ? 1 : 0;
+}

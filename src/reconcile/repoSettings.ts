@@ -1,0 +1,37 @@
+import type { Config } from "../core/config/schema.js";
+import type { ConfigProblem } from "../core/config/parseConfig.js";
+import type { Templates } from "../core/render/templates.js";
+import type { GitHubContext } from "../github/types.js";
+import { loadConfig, CONFIG_PATH } from "../github/loadConfig.js";
+import { loadTemplates } from "../github/loadTemplates.js";
+
+export type RepoSettings =
+  | { ok: true; config: Config; templates: Templates; templateProblems: ConfigProblem[] }
+  | { ok: false; problems: ConfigProblem[]; path: string };
+
+/** Config and templates for one repository, read once per event (the gateway caches across events). */
+export async function repoSettings(
+  gh: GitHubContext,
+  now: number,
+  path = CONFIG_PATH,
+): Promise<RepoSettings> {
+  const loaded = await loadConfig(gh, path);
+  if (!loaded.ok) {
+    gh.log.error(
+      { repo: `${gh.owner}/${gh.repo}`, problems: loaded.problems },
+      "invalid Expedite configuration",
+    );
+    return { ok: false, problems: loaded.problems, path };
+  }
+  const { templates, problems } = await loadTemplates(gh, loaded.config, now);
+  if (problems.length > 0)
+    gh.log.warn({ repo: `${gh.owner}/${gh.repo}`, problems }, "repository template problems");
+  return { ok: true, config: loaded.config, templates, templateProblems: problems };
+}
+
+/** The bot plus any bots the config says to trust, lower-cased. */
+export function trustedBotsFor(botLogin: string, config?: Config): Set<string> {
+  const bots = new Set([botLogin.toLowerCase()]);
+  for (const handle of config?.trusted_bots ?? []) bots.add(handle.replace(/^@/, "").toLowerCase());
+  return bots;
+}

@@ -1,0 +1,47 @@
+import type { Config } from "../core/config/schema.js";
+import type { Permission } from "../core/snapshot.js";
+import type { Templates } from "../core/render/templates.js";
+import type { GitHubContext } from "../github/types.js";
+import { reconcileIncident } from "./reconcileIncident.js";
+
+export interface SweepOutcome {
+  incidents: number;
+  writes: number;
+  failures: Array<{ target: string; error: string }>;
+}
+
+/**
+ * The scheduled reconcile of one repository: every open incident (clocks fire here, and anything a lost
+ * webhook left behind is repaired). One failing incident does not stop the others.
+ */
+export async function sweepRepository(
+  gh: GitHubContext,
+  config: Config,
+  templates: Templates,
+  now: number,
+): Promise<SweepOutcome> {
+  const permissions = new Map<string, Permission>();
+  const open = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+    owner: gh.owner,
+    repo: gh.repo,
+    state: "open",
+    labels: config.labels.incident,
+    per_page: 100,
+  });
+  const outcome: SweepOutcome = { incidents: 0, writes: 0, failures: [] };
+  for (const issue of open) {
+    if (issue.pull_request) continue;
+    outcome.incidents++;
+    try {
+      const result = await reconcileIncident(gh, config, templates, issue.number, now, permissions);
+      outcome.writes += result.writes;
+    } catch (error) {
+      gh.log.error(
+        { err: error, issue: issue.number },
+        "reconcile failed during sweep; the next sweep retries",
+      );
+      outcome.failures.push({ target: `#${issue.number}`, error: (error as Error).message });
+    }
+  }
+  return outcome;
+}

@@ -1,0 +1,89 @@
+/** What an event asks Expedite to reconcile. Decided from the payload alone, before any API call. */
+export type Target =
+  | { kind: "issue"; number: number }
+  | { kind: "pull"; number: number }
+  | { kind: "merge-group"; headSha: string; headRef: string; baseRef: string }
+  | { kind: "sweep" };
+
+interface Payload {
+  action?: string;
+  sender?: { login?: string };
+  issue?: { number: number; pull_request?: unknown; body?: string | null };
+  pull_request?: { number: number; body?: string | null; title?: string };
+  comment?: { body?: string };
+  merge_group?: { head_sha: string; head_ref: string; base_ref: string };
+}
+
+const REFERENCE = /(?:^|[^\w/])#(\d{1,9})\b/g;
+
+export function targetKey(repo: string, target: Target): string {
+  switch (target.kind) {
+    case "issue":
+    case "pull":
+      return `${repo}#${target.number}`;
+    case "merge-group":
+      return `${repo}@${target.headSha}`;
+    case "sweep":
+      return `${repo}:sweep`;
+  }
+}
+
+/**
+ * The objects an event touches. The bot's own events are skipped: its writes already reflect the state
+ * it computed, and the scheduled reconcile covers anything that changed meanwhile.
+ */
+export function targetsOf(eventName: string, payload: Payload, trustedBots: ReadonlySet<string>): Target[] {
+  const sender = payload.sender?.login?.toLowerCase();
+  if (
+    sender !== undefined &&
+    trustedBots.has(sender) &&
+    eventName !== "schedule" &&
+    eventName !== "workflow_dispatch"
+  )
+    return [];
+  switch (eventName) {
+    case "issues":
+    case "issue_comment": {
+      const issue = payload.issue;
+      if (!issue) return [];
+      return issue.pull_request
+        ? [{ kind: "pull", number: issue.number }]
+        : [{ kind: "issue", number: issue.number }];
+    }
+    case "pull_request":
+    case "pull_request_review":
+    case "pull_request_target": {
+      const pr = payload.pull_request;
+      if (!pr) return [];
+      const targets: Target[] = [{ kind: "pull", number: pr.number }];
+      // A pull request that mentions an incident shows up on its board (opened, merged, reverted).
+      if (
+        eventName === "pull_request" &&
+        ["opened", "closed", "reopened", "edited"].includes(payload.action ?? "")
+      ) {
+        for (const number of referencedNumbers(`${pr.title ?? ""}\n${pr.body ?? ""}`)) {
+          if (number !== pr.number) targets.push({ kind: "issue", number });
+        }
+      }
+      return targets;
+    }
+    case "merge_group": {
+      const group = payload.merge_group;
+      if (payload.action !== "checks_requested" || !group) return [];
+      return [
+        { kind: "merge-group", headSha: group.head_sha, headRef: group.head_ref, baseRef: group.base_ref },
+      ];
+    }
+    case "schedule":
+    case "workflow_dispatch":
+      return [{ kind: "sweep" }];
+    default:
+      return [];
+  }
+}
+
+export function referencedNumbers(text: string): number[] {
+  const numbers = new Set<number>();
+  for (const match of text.matchAll(REFERENCE)) numbers.add(Number(match[1]));
+  return [...numbers].slice(0, 10);
+}
