@@ -44,7 +44,7 @@ const REFERENCES = [
   /\bhttps?:\/\/[^\s]+/i,
   /\b(?:card|ticket|issue|pr|pull request|jira|story|task|incident|case|bug)\s*(?:no\.?\s*|number\s*)?#?\d+\b/i,
   /\b[A-Z][A-Z0-9]{1,9}-\d+\b/,
-  /\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b/,
+  /\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b/i,
 ];
 
 const MIN_MEANINGFUL_WORDS = 3;

@@ -337,6 +337,8 @@ const templatesSchema = z
 
 export const configSchema = z
   .object({
+    // Probot's convention: inherit from another repository's file ("repo", "owner/repo", "owner/repo:path.yml").
+    _extends: z.string().optional(),
     labels: labelsSchema,
     commands: commandsSchema,
     roles: rolesSchema,

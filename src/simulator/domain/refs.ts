@@ -52,6 +52,8 @@ function emitPush(
     const c = commit(repo, sha);
     const author = { login: c.author };
     for (const { issue } of mentionedIssues(world, repo, c.message)) {
+      // A merge commit names its own pull request; GitHub does not count that as a reference.
+      if (issue.pull?.mergeCommitSha === sha) continue;
       if (!issue.timeline.some((e) => e.event === "referenced" && e.commitId === sha)) {
         addTimelineEvent(world, issue, author, "referenced", { commitId: sha });
       }

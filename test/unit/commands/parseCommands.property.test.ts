@@ -91,7 +91,10 @@ describe("parseCommands properties", () => {
   });
 
   it("never runs anything written inside a fenced code block", () => {
-    const outside = fc.array(anyLine.filter((line) => !isFenceLike(line)), { maxLength: 8 });
+    const outside = fc.array(
+      anyLine.filter((line) => !isFenceLike(line)),
+      { maxLength: 8 },
+    );
     const inside = fc.array(
       anyLine.filter((line) => !/^\s*(```|~~~)/.test(line)).map((line) => `${line} ZZFENCEZZ`),
       { minLength: 1, maxLength: 8 },
@@ -121,9 +124,12 @@ describe("parseCommands properties", () => {
   it("never runs a quoted line", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom("", " ", "   "), fc.constantFrom(">", "> ", ">> ", "> > "), anyLine), {
-          maxLength: 15,
-        }),
+        fc.array(
+          fc.tuple(fc.constantFrom("", " ", "   "), fc.constantFrom(">", "> ", ">> ", "> > "), anyLine),
+          {
+            maxLength: 15,
+          },
+        ),
         (lines) => {
           const text = lines.map(([indent, marker, line]) => indent + marker + line).join("\n");
           expect(parseCommands(text, CTX)).toEqual([]);

@@ -104,7 +104,10 @@ describe("parseCommands: what counts as a command", () => {
 describe("parseCommands: each verb", () => {
   it("/ack with and without text", () => {
     expect(command("/ack")).toEqual({ verb: "ack" });
-    expect(command("/ack   on it, looking at the DB  ")).toEqual({ verb: "ack", text: "on it, looking at the DB" });
+    expect(command("/ack   on it, looking at the DB  ")).toEqual({
+      verb: "ack",
+      text: "on it, looking at the DB",
+    });
   });
 
   it.each([
@@ -258,22 +261,37 @@ describe("parseCommands: each verb", () => {
   });
 
   it("/mitigate, /deviation, /cancel, /freeze-exception, /unfreeze", () => {
-    expect(command("/mitigate Routed traffic to eu-west")).toEqual({ verb: "mitigate", text: "Routed traffic to eu-west" });
+    expect(command("/mitigate Routed traffic to eu-west")).toEqual({
+      verb: "mitigate",
+      text: "Routed traffic to eu-west",
+    });
     expect(command("/deviation Skipped review")).toEqual({ verb: "deviation", text: "Skipped review" });
     expect(command("/cancel, staging alert")).toEqual({ verb: "cancel", text: "staging alert" });
-    expect(command("/freeze-exception Fix for #12")).toEqual({ verb: "freeze-exception", reason: "Fix for #12" });
+    expect(command("/freeze-exception Fix for #12")).toEqual({
+      verb: "freeze-exception",
+      reason: "Fix for #12",
+    });
     expect(command("/unfreeze")).toEqual({ verb: "unfreeze" });
     expect(command("/unfreeze shipped")).toEqual({ verb: "unfreeze", reason: "shipped" });
   });
 
   it("/resolve accepts real resolutions and refuses empty ones with the reason", () => {
-    expect(command("/resolve Known bug, card #987")).toEqual({ verb: "resolve", text: "Known bug, card #987" });
+    expect(command("/resolve Known bug, card #987")).toEqual({
+      verb: "resolve",
+      text: "Known bug, card #987",
+    });
     expect(
       command(
         "/resolve\nRestarted the unicorn workers after a stack overflow; metrics are back to normal;\nfix scheduled next sprint",
       ),
     ).toMatchObject({ verb: "resolve" });
-    for (const bad of ["/resolve", "/resolve ...", "/resolve fixed", "/resolve Well, that sucked.", "/resolve 👍"]) {
+    for (const bad of [
+      "/resolve",
+      "/resolve ...",
+      "/resolve fixed",
+      "/resolve Well, that sucked.",
+      "/resolve 👍",
+    ]) {
       const refused = refusal(bad);
       expect(refused.error).toMatch(/what was wrong/);
       expect(refused.usage).toMatch(/^Type `\/resolve/);
@@ -308,7 +326,10 @@ describe("parseCommands: each verb", () => {
       { until: local("2026-11-23T08:00"), reason: "Office closed for the holidays" },
     ],
     ["/freeze 2026-12-28 Holiday closure", { until: local("2026-12-28T00:00"), reason: "Holiday closure" }],
-    ["/freeze for 3d release stabilisation", { until: local("2026-11-25T10:00"), reason: "release stabilisation" }],
+    [
+      "/freeze for 3d release stabilisation",
+      { until: local("2026-11-25T10:00"), reason: "release stabilisation" },
+    ],
     ["/freeze in 2h - cutting the release", { until: AT + 2 * HOUR, reason: "cutting the release" }],
     ["/freeze 09:00 overnight batch", { until: local("2026-11-23T09:00"), reason: "overnight batch" }],
     [

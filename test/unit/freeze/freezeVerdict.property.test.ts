@@ -81,9 +81,7 @@ const configs = fc
     exception_per_commit: fc.boolean(),
     approvers: fc.constantFrom<string[]>([], ["bob", "@acme/leads"]),
   })
-  .chain((freeze) =>
-    zones.map((timezone) => config(freeze, { business_hours: { timezone } })),
-  );
+  .chain((freeze) => zones.map((timezone) => config(freeze, { business_hours: { timezone } })));
 
 const incidents = fc.array(
   fc.record({
@@ -138,7 +136,9 @@ const prs = fc
     base: fc.constantFrom("main", "develop", "release/1.0", "refs/heads/main"),
     headSha: shas,
     labels: fc.constantFrom<string[]>([], ["incident-fix"], ["bug"]),
-    files: fc.option(fc.constantFrom<string[]>([], ["docs/a.md"], ["src/a.ts", "docs/a.md"]), { nil: undefined }),
+    files: fc.option(fc.constantFrom<string[]>([], ["docs/a.md"], ["src/a.ts", "docs/a.md"]), {
+      nil: undefined,
+    }),
     exceptions,
     referencedIncidents: fc.subarray([1, 2, 3, 4, 5]),
   })
