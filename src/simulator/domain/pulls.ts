@@ -92,7 +92,7 @@ export function changeBase(world: World, repo: RepoRecord, issue: PullIssue, bas
 }
 
 /** A three-way merge of whole files: head's changes since the merge base applied to the base tip. */
-function mergedFiles(repo: RepoRecord, baseTip: string, headSha: string): Map<string, string> | undefined {
+export function mergedFiles(repo: RepoRecord, baseTip: string, headSha: string): Map<string, string> | undefined {
   const ancestor = mergeBase(repo, baseTip, headSha);
   const from = ancestor ? commit(repo, ancestor).files : new Map<string, string>();
   const ours = commit(repo, baseTip).files;

@@ -4,7 +4,7 @@ import { activeFreezes } from "../../../src/core/freeze/activeFreezes.js";
 import { freezeBoundaries } from "../../../src/core/freeze/freezeBoundaries.js";
 import { freezeVerdict } from "../../../src/core/freeze/freezeVerdict.js";
 import type { ExceptionRecord, FreezeIssue } from "../../../src/core/freeze/types.js";
-import type { Config, ConfigInput } from "../../../src/core/config/schema.js";
+import type { Config } from "../../../src/core/config/schema.js";
 import type { IncidentState } from "../../../src/core/types.js";
 import { config, incident, pullRequest } from "./helpers.js";
 
