@@ -4,19 +4,25 @@ import { durationMs } from "../core/time/parseDuration.js";
 
 // Production entry: `npm start` with the App's credentials in the environment (Probot's variable names).
 const appId = process.env.APP_ID;
-const privateKey = process.env.PRIVATE_KEY ?? (process.env.PRIVATE_KEY_PATH ? readFileSync(process.env.PRIVATE_KEY_PATH, "utf8") : undefined);
+const privateKey =
+  process.env.PRIVATE_KEY ??
+  (process.env.PRIVATE_KEY_PATH ? readFileSync(process.env.PRIVATE_KEY_PATH, "utf8") : undefined);
 const secret = process.env.WEBHOOK_SECRET;
 if (!appId || !privateKey || !secret) {
   console.error(
     [
       "Expedite needs a GitHub App to talk to: set APP_ID, PRIVATE_KEY (or PRIVATE_KEY_PATH) and WEBHOOK_SECRET.",
-      "See README.md, section \"Run it as a GitHub App\". To try it without GitHub, run `npm run demo`:",
+      'See README.md, section "Run it as a GitHub App". To try it without GitHub, run `npm run demo`:',
       "it starts a local GitHub simulator and plays an incident against the real server.",
     ].join("\n"),
   );
   process.exit(2);
 }
-const baseUrl = process.env.GITHUB_API_URL ?? (process.env.GHE_HOST ? `${process.env.GHE_PROTOCOL ?? "https"}://${process.env.GHE_HOST}/api/v3` : undefined);
+const baseUrl =
+  process.env.GITHUB_API_URL ??
+  (process.env.GHE_HOST
+    ? `${process.env.GHE_PROTOCOL ?? "https"}://${process.env.GHE_HOST}/api/v3`
+    : undefined);
 const server = await startAppServer({
   appId,
   privateKey: privateKey.includes("BEGIN") ? privateKey : Buffer.from(privateKey, "base64").toString("utf8"),

@@ -90,7 +90,12 @@ export interface LinkedPullRequest {
 
 /** A state the data does not back up, e.g. resolved by label with no resolution journaled. */
 export interface Gap {
-  kind: "resolved-without-resolution" | "mitigated-without-workaround" | "no-lead" | "comms-is-lead";
+  kind:
+    | "resolved-without-resolution"
+    | "mitigated-without-workaround"
+    | "no-lead"
+    | "comms-is-lead"
+    | "postmortem-closed-unmerged";
   since: number;
   message: string;
 }
@@ -118,6 +123,7 @@ export interface PostmortemLink {
   url: string;
   state: "open" | "closed" | "merged";
   path: string;
+  openedAt: number;
   mergedAt?: number;
 }
 
@@ -157,6 +163,8 @@ export interface Incident {
   pullRequests: LinkedPullRequest[];
   freezeExceptions: FreezeException[];
   postmortem?: PostmortemLink;
+  /** Issues opened from the post-mortem's unticked action items. */
+  followups: Array<{ number: number; url: string; title: string }>;
   notices: PostedNotice[];
   gaps: Gap[];
   timeline: TimelineEntry[];

@@ -15,6 +15,8 @@ import { writeLabels } from "../github/writeLabels.js";
 import { ensureRepoLabels } from "../github/ensureRepoLabels.js";
 import { createCommentOnce, updateComment, deleteComment } from "../github/writeComments.js";
 import { ensureReaction } from "../github/ensureReaction.js";
+import { findGaps } from "../core/projection/findGaps.js";
+import { applyPostmortem } from "./postmortem/applyPostmortem.js";
 
 export interface IncidentOutcome {
   number: number;
@@ -52,12 +54,15 @@ export async function reconcileIncident(
   }
 
   const projection = projectIncident(issue, events, config, { trustedBots: gh.trustedBots, permissions });
+  let writes = await applyPostmortem(gh, config, templates, projection.incident, now);
+  projection.incident.gaps = findGaps(projection.incident, config);
+  projection.incident.timeline.sort((a, b) => a.at - b.at);
   const botComments = botCommentsFrom(events, gh.trustedBots);
   const comments = events.flatMap((e) => (e.type === "commented" ? [e.comment] : []));
   const commentUpdatedAt = new Map(comments.map((c) => [c.id, c.updatedAt]));
   const plan = planIncident({ issue, projection, config, now, botComments, templates, commentUpdatedAt });
   const plusOnes = new Map(comments.map((c) => [c.id, c.plusOnes]));
-  const writes = await applyIncidentPlan(gh, config, issue, plan, plusOnes);
+  writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes);
   return { number, projection, plan, writes };
 }
 

@@ -168,7 +168,11 @@ export interface Simulator {
   tokenFor(login: string): string;
   /** A GITHUB_TOKEN: acts as github-actions[bot], scoped to the repository, 1000 requests an hour. */
   actionsToken(repoFullName: string): string;
-  setRequiredChecks(repoFullName: string, branch: string, checks: Array<{ context: string; appId?: number }>): void;
+  setRequiredChecks(
+    repoFullName: string,
+    branch: string,
+    checks: Array<{ context: string; appId?: number }>,
+  ): void;
 
   // What a person does on github.com: these send webhooks, with that person as sender.
   pushCommit(input: {
@@ -179,7 +183,11 @@ export interface Simulator {
     author: string;
   }): string;
   /** `actor` (default: the pull request's author) is the sender of merge_group.checks_requested. */
-  enqueueMergeGroup(repoFullName: string, pullNumber: number, actor?: string): { headSha: string; headRef: string };
+  enqueueMergeGroup(
+    repoFullName: string,
+    pullNumber: number,
+    actor?: string,
+  ): { headSha: string; headRef: string };
 
   // Inspection.
   readonly requests: RecordedRequest[];

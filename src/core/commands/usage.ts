@@ -188,7 +188,8 @@ export function helpText(scope?: "incident" | "pull-request", roles?: readonly s
   }
   const notes = [
     "",
-    "One command per line; several lines may carry several commands. Commands inside quotes and code blocks are ignored.",
+    "One command per line; a comment may carry several. Text after a command may continue on the lines " +
+      "below it, up to a blank line. Quoted lines and code blocks are never run.",
   ];
   if (roles !== undefined && roles.length > 0 && rows.some((spec) => spec.verb === "role")) {
     notes.push(`Roles for \`/role\`: ${roles.map((role) => code(role)).join(", ")}.`);

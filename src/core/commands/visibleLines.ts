@@ -12,6 +12,7 @@ export interface VisibleLine {
 // is worse than asking someone to retype one.
 const FENCE_OPEN = /^\s*(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE = /^\s*(`{3,}|~{3,})\s*$/;
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 
 export function visibleLines(body: string): VisibleLine[] {
   const lines = body.split(/\r\n|\r|\n/);
@@ -40,7 +41,9 @@ export function visibleLines(body: string): VisibleLine[] {
     }
     const stripped = stripComments(raw, inComment);
     inComment = stripped.inComment;
-    const text = stripped.text;
+    // Invisible characters arrive by copy-paste, e.g. the word joiner the bot puts after "@" in its own
+    // replies to stop mentions; "/lead @\u2060alice" must still mean alice.
+    const text = stripped.text.replace(INVISIBLE, "");
     result.push({ line, text: text.trimStart().startsWith(">") ? null : text });
   });
   return result;

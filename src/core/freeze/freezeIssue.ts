@@ -65,8 +65,9 @@ export function renderFreezeIssue(input: {
 }
 
 /**
- * Reads a freeze issue back. Only the bot's own issue is believed (author and marker both), and only an
- * intact marker: a missing, duplicated, malformed or hand-edited one gives undefined.
+ * Reads a freeze issue back. Only the bot's own issue is believed (author and marker both; `botLogin` may
+ * list the trusted bots), and only an intact marker: a missing, duplicated, malformed or hand-edited one
+ * gives undefined.
  */
 export function parseFreezeIssue(
   issue: {
@@ -78,10 +79,14 @@ export function parseFreezeIssue(
     closed_at: string | null;
     state: string;
   },
-  botLogin: string,
+  botLogin: string | readonly string[],
 ): FreezeIssue | undefined {
-  // Logins are case-insensitive on GitHub.
-  if (issue.user.toLowerCase() !== botLogin.toLowerCase() || issue.body === null) return undefined;
+  // Logins are case-insensitive on GitHub. A list lets the App and the Action (config trusted_bots)
+  // honour each other's freezes.
+  const trusted = (typeof botLogin === "string" ? [botLogin] : botLogin).map((login) =>
+    login.replace(/^@/, "").toLowerCase(),
+  );
+  if (!trusted.includes(issue.user.toLowerCase()) || issue.body === null) return undefined;
   const markers = [...issue.body.matchAll(MARKER)];
   const [only] = markers;
   if (markers.length !== 1 || !only?.[1]) return undefined;

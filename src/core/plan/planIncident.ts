@@ -13,6 +13,8 @@ import { markerIdentity, renderMarker } from "../markers.js";
 import { renderTemplate } from "../render/renderTemplate.js";
 import { mention } from "../text/neutralize.js";
 import { onCallAt } from "../oncall/onCallAt.js";
+import { needsPostmortem } from "../postmortem/needsPostmortem.js";
+import { renderSummary } from "./renderSummary.js";
 
 export interface IncidentPlan {
   labels: { add: string[]; remove: string[] };
@@ -105,11 +107,25 @@ export function planIncident(input: PlanInput): IncidentPlan {
     createOnce(markerIdentity({ kind: "notice", data }), `${renderMarker("notice", data)}\n${body}`);
   }
 
+  // Close once, when the incident ends; a person who reopens it afterwards is not overruled.
+  const endedAt =
+    incident.state === "cancelled"
+      ? incident.cancelledAt
+      : incident.postmortem?.state === "merged"
+        ? incident.postmortem.mergedAt
+        : incident.state === "resolved" && !needsPostmortem(incident, config)
+          ? incident.resolvedAt
+          : undefined;
   let close: IncidentPlan["close"];
-  if (issue.state === "open" && incident.state === "cancelled" && incident.cancelledAt !== undefined) {
-    // Close once, at the cancellation; a person who reopens it afterwards is not overruled.
-    if (projection.reopenedAt === undefined || projection.reopenedAt < incident.cancelledAt)
-      close = "not_planned";
+  if (
+    issue.state === "open" &&
+    endedAt !== undefined &&
+    (projection.reopenedAt === undefined || projection.reopenedAt < endedAt)
+  ) {
+    close = incident.state === "cancelled" ? "not_planned" : "completed";
+  }
+  if (incident.state === "resolved" && !needsPostmortem(incident, config) && incident.resolution !== undefined) {
+    createOnce("summary", renderMarker("summary") + "\n" + renderSummary(templates.summary, incident, config));
   }
 
   return {

@@ -34,5 +34,12 @@ export function findGaps(incident: Incident, config: Config): Gap[] {
       message: "The lead is also the communicator; pick someone independent with `/comms @someone`.",
     });
   }
+  if (incident.postmortem?.state === "closed") {
+    gaps.push({
+      kind: "postmortem-closed-unmerged",
+      since: incident.postmortem.openedAt,
+      message: `The post-mortem pull request #${incident.postmortem.number} was closed without merging. Reopen it to finish the review; the incident stays open until it merges.`,
+    });
+  }
   return gaps;
 }

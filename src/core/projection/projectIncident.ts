@@ -70,6 +70,7 @@ export function projectIncident(
     form,
     pullRequests: [],
     freezeExceptions: [],
+    followups: [],
     notices: [],
     gaps: [],
     timeline: [],

@@ -9,6 +9,10 @@ export interface Templates {
   "notice-ack-breach": string;
   "notice-reminder": string;
   "notice-oncall": string;
+  summary: string;
+  postmortem: string;
+  "followup-issue": string;
+  "postmortem-pr": string;
   [name: string]: string;
 }
 
@@ -27,4 +31,5 @@ export const TEMPLATE_NAMES = [
   "freeze-issue",
   "freeze-announcement",
   "postmortem-pr",
+  "summary",
 ] as const;

@@ -1,4 +1,4 @@
-import { parseWhen } from "./parseWhen.js";
+import { isFillerWord, parseWhen } from "./parseWhen.js";
 
 export type LeadingTime = { at: number; rest: string } | { error: string };
 
@@ -8,8 +8,8 @@ const MAX_WORDS = 5;
 /**
  * Reads a time from the start of a command's arguments and returns what follows it, so that
  * "/freeze monday 08:00 holiday closure" and "/started 14:30 when the deploy went out" both work.
- * The longest readable prefix wins ("2 hours ago", not "2 hours"), then trailing words that do not
- * change the moment ("the" in "monday 08:00 the release") go back to the rest.
+ * The longest readable prefix wins ("2 hours ago", not "2 hours"), then trailing filler words ("the" in
+ * "monday 08:00 the release") go back to the rest.
  */
 export function leadingTime(
   args: string,
@@ -33,11 +33,7 @@ export function leadingTime(
       continue;
     }
     let used = count;
-    while (used > 1) {
-      const shorter = parseWhen(phrase(used - 1), ctx);
-      if (!("at" in shorter) || shorter.at !== result.at) break;
-      used -= 1;
-    }
+    while (used > 1 && isFillerWord(words[used - 1]?.[0] ?? "")) used -= 1;
     const last = words[used - 1];
     const end = last === undefined ? 0 : (last.index ?? 0) + last[0].length;
     return { at: result.at, rest: args.slice(end).trim() };

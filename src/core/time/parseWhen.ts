@@ -18,8 +18,8 @@ export interface WhenContext {
 export type WhenResult = { at: number } | { error: string };
 
 const FORMS =
-  "I understand `14:30`, `2:30pm`, `yesterday 23:10`, `monday 08:00`, `45m ago`, `in 3h`, `3 days`, `now`, " +
-  "`2026-11-22`, `2026-11-22 14:30` and ISO times such as `2026-11-22T14:30Z`; add `UTC` or `+01:00` for another zone.";
+  "Try `14:30`, `yesterday 23:10`, `monday 08:00`, `45m ago`, `in 3h`, `2026-11-22 14:30` or " +
+  "`2026-11-22T14:30Z` (add `UTC` or `+01:00` for another zone).";
 
 // Words that read naturally around a time but carry nothing: "since about 14:30", "at 09:00 on monday".
 const FILLER = new Set([
@@ -35,6 +35,11 @@ const FILLER = new Set([
   "the",
   "of",
 ]);
+
+/** True for a word parseWhen skips ("at", "the", "around"), so callers can leave it to the text after a time. */
+export function isFillerWord(word: string): boolean {
+  return FILLER.has(word.toLowerCase());
+}
 
 const WEEKDAYS: Record<string, number> = {
   mon: 1,

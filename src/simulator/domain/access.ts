@@ -19,7 +19,8 @@ export function roleOf(world: World, repo: RepoRecord, login: string): Access {
   const explicit = world.explicitRole(repo, login);
   const owner = world.user(repo.owner);
   // Organization members get the base permission (GitHub's default: read) unless granted more.
-  const base: Access = owner?.type === "Organization" && user.orgs.has(owner.login.toLowerCase()) ? "read" : "none";
+  const base: Access =
+    owner?.type === "Organization" && user.orgs.has(owner.login.toLowerCase()) ? "read" : "none";
   const granted = explicit !== undefined && RANK[explicit] > RANK[base] ? explicit : base;
   if (granted !== "none") return granted;
   return repo.private ? "none" : "read";
@@ -32,7 +33,8 @@ export function accessOf(world: World, identity: Identity, repo: RepoRecord): Ac
       return roleOf(world, repo, identity.login);
     case "installation": {
       const installation = world.installations.get(identity.installationId);
-      if (installation && installationCovers(installation, repo)) return "write";
+      const narrowed = identity.repoIds === undefined || identity.repoIds.includes(repo.id);
+      if (installation && installationCovers(installation, repo) && narrowed) return "write";
       return "none";
     }
     case "actions":

@@ -4,7 +4,12 @@ import { isCollaborator } from "./access.js";
 
 /** GitHub silently drops assignees who cannot be assigned: non-collaborators (except, on public
  * repositories, people taking part in the issue) and bots. */
-export function isAssignable(world: World, repo: RepoRecord, issue: IssueRecord | undefined, login: string): boolean {
+export function isAssignable(
+  world: World,
+  repo: RepoRecord,
+  issue: IssueRecord | undefined,
+  login: string,
+): boolean {
   const user = world.user(login);
   if (!user || user.type !== "User") return false;
   if (isCollaborator(world, repo, login)) return true;

@@ -37,7 +37,8 @@ function applyInput(world: World, run: CheckRunRecord, input: CheckRunInput): vo
     run.conclusion = input.conclusion;
     run.completedAt = parseTime(input.completed_at) ?? world.now();
   } else if (input.status !== undefined) {
-    if (input.status === "completed") throw validationFailed("Conclusion can't be blank when status is completed");
+    if (input.status === "completed")
+      throw validationFailed("Conclusion can't be blank when status is completed");
     run.status = input.status;
     if (run.startedAt === null && input.status === "in_progress") run.startedAt = world.now();
   }
@@ -45,10 +46,18 @@ function applyInput(world: World, run: CheckRunRecord, input: CheckRunInput): vo
 
 function emitCheckRun(world: World, run: CheckRunRecord, action: string, actor: Actor): void {
   const repo = world.repoById(run.repoId);
-  emitEvent(world, repo, "check_run", action, actor.login, { check_run: renderCheckRun(world, run, "webhook") });
+  emitEvent(world, repo, "check_run", action, actor.login, {
+    check_run: renderCheckRun(world, run, "webhook"),
+  });
 }
 
-export function createCheckRun(world: World, repo: RepoRecord, appId: number, input: CheckRunInput, actor: Actor): CheckRunRecord {
+export function createCheckRun(
+  world: World,
+  repo: RepoRecord,
+  appId: number,
+  input: CheckRunInput,
+  actor: Actor,
+): CheckRunRecord {
   if (!input.name) throw validationFailed({ resource: "CheckRun", code: "missing_field", field: "name" });
   const sha = input.head_sha?.toLowerCase() ?? "";
   if (!repo.commits.has(sha)) throw validationFailed(`No commit found for SHA: ${input.head_sha ?? ""}`);
@@ -86,7 +95,13 @@ export function requireCheckRun(world: World, repo: RepoRecord, id: number): Che
   return run;
 }
 
-export function updateCheckRun(world: World, run: CheckRunRecord, appId: number, input: CheckRunInput, actor: Actor): void {
+export function updateCheckRun(
+  world: World,
+  run: CheckRunRecord,
+  appId: number,
+  input: CheckRunInput,
+  actor: Actor,
+): void {
   // Only the App that created a check run may change it.
   if (run.appId !== appId) throw new HttpError(403, "Invalid app_id for check run");
   const wasCompleted = run.status === "completed";

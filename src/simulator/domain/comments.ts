@@ -30,9 +30,17 @@ function emitCommentEvent(
   });
 }
 
-export function createComment(world: World, repo: RepoRecord, issue: IssueRecord, body: string, actor: Actor): CommentRecord {
+export function createComment(
+  world: World,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  body: string,
+  actor: Actor,
+): CommentRecord {
   if (body.trim() === "") {
-    throw new HttpError(422, "Validation Failed", { errors: [{ resource: "IssueComment", code: "missing_field", field: "body" }] });
+    throw new HttpError(422, "Validation Failed", {
+      errors: [{ resource: "IssueComment", code: "missing_field", field: "body" }],
+    });
   }
   const now = world.now();
   const comment: CommentRecord = {
@@ -55,7 +63,13 @@ export function createComment(world: World, repo: RepoRecord, issue: IssueRecord
   return comment;
 }
 
-export function editComment(world: World, repo: RepoRecord, comment: CommentRecord, body: string, actor: Actor): void {
+export function editComment(
+  world: World,
+  repo: RepoRecord,
+  comment: CommentRecord,
+  body: string,
+  actor: Actor,
+): void {
   const issue = repo.issues.get(comment.issueNumber)!;
   if (body === comment.body) return;
   const from = comment.body;

@@ -19,7 +19,8 @@ export function putFile(
   const existing = commit(repo, tip).files.get(input.path);
   if (existing !== undefined) {
     if (input.sha === undefined) throw new HttpError(422, 'Invalid request.\n\n"sha" wasn\'t supplied.');
-    if (input.sha !== blobSha(existing)) throw new HttpError(409, `${input.path} does not match ${input.sha}`);
+    if (input.sha !== blobSha(existing))
+      throw new HttpError(409, `${input.path} does not match ${input.sha}`);
   }
   const commitSha = commitFiles(
     world,

@@ -7,7 +7,11 @@ import { addTimelineEvent } from "./timeline.js";
 
 const MENTION = /(?:^|[^\w/&#-])(?:([\w.-]+)\/([\w.-]+))?#(\d+)\b/g;
 
-export function mentionedIssues(world: World, repo: RepoRecord, text: string): Array<{ repo: RepoRecord; issue: IssueRecord }> {
+export function mentionedIssues(
+  world: World,
+  repo: RepoRecord,
+  text: string,
+): Array<{ repo: RepoRecord; issue: IssueRecord }> {
   const found: Array<{ repo: RepoRecord; issue: IssueRecord }> = [];
   for (const match of text.matchAll(MENTION)) {
     const target = match[1] && match[2] ? world.repo(`${match[1]}/${match[2]}`) : repo;
@@ -28,9 +32,12 @@ export function recordCrossReferences(
   for (const { issue } of mentionedIssues(world, repo, text)) {
     if (issue === source) continue;
     const already = issue.timeline.some(
-      (e) => e.event === "cross-referenced" && e.source?.repoId === repo.id && e.source.number === source.number,
+      (e) =>
+        e.event === "cross-referenced" && e.source?.repoId === repo.id && e.source.number === source.number,
     );
     if (already) continue;
-    addTimelineEvent(world, issue, actor, "cross-referenced", { source: { repoId: repo.id, number: source.number } });
+    addTimelineEvent(world, issue, actor, "cross-referenced", {
+      source: { repoId: repo.id, number: source.number },
+    });
   }
 }

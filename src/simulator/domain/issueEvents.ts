@@ -21,6 +21,9 @@ export function emitIssueEvent(
       ...extra,
     });
   } else {
-    emitEvent(world, repo, "issues", action, sender, { issue: renderIssue(world, repo, issue, "webhook"), ...extra });
+    emitEvent(world, repo, "issues", action, sender, {
+      issue: renderIssue(world, repo, issue, "webhook"),
+      ...extra,
+    });
   }
 }

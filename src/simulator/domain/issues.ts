@@ -1,4 +1,4 @@
-import { HttpError } from "../http/httpError.js";
+import { HttpError, validationFailed } from "../http/httpError.js";
 import { renderLabel } from "../render/label.js";
 import { renderUserVariant } from "../render/issue.js";
 import type { IssueRecord, RepoRecord } from "../world/records.js";
@@ -51,7 +51,13 @@ function touch(world: World, issue: IssueRecord): void {
   issue.updatedAt = world.now();
 }
 
-export function addLabels(world: World, repo: RepoRecord, issue: IssueRecord, names: string[], actor: Actor): void {
+export function addLabels(
+  world: World,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  names: string[],
+  actor: Actor,
+): void {
   for (const name of names) {
     const label = ensureLabel(world, repo, name, actor);
     if (issue.labelIds.includes(label.id)) continue;
@@ -62,7 +68,13 @@ export function addLabels(world: World, repo: RepoRecord, issue: IssueRecord, na
   }
 }
 
-export function removeLabel(world: World, repo: RepoRecord, issue: IssueRecord, name: string, actor: Actor): void {
+export function removeLabel(
+  world: World,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  name: string,
+  actor: Actor,
+): void {
   const label = findLabel(repo, name);
   if (!label || !issue.labelIds.includes(label.id)) throw new HttpError(404, "Label does not exist");
   issue.labelIds = issue.labelIds.filter((id) => id !== label.id);
@@ -71,7 +83,13 @@ export function removeLabel(world: World, repo: RepoRecord, issue: IssueRecord, 
   emitIssueEvent(world, repo, issue, "unlabeled", actor.login, { label: renderLabel(world, repo, label) });
 }
 
-export function setLabels(world: World, repo: RepoRecord, issue: IssueRecord, names: string[], actor: Actor): void {
+export function setLabels(
+  world: World,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  names: string[],
+  actor: Actor,
+): void {
   const wanted = new Set(names.map((n) => n.toLowerCase()));
   for (const label of [...repo.labels.values()].filter((l) => issue.labelIds.includes(l.id))) {
     if (!wanted.has(label.name.toLowerCase())) removeLabel(world, repo, issue, label.name, actor);
@@ -79,7 +97,13 @@ export function setLabels(world: World, repo: RepoRecord, issue: IssueRecord, na
   addLabels(world, repo, issue, names, actor);
 }
 
-export function addAssignees(world: World, repo: RepoRecord, issue: IssueRecord, logins: string[], actor: Actor): void {
+export function addAssignees(
+  world: World,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  logins: string[],
+  actor: Actor,
+): void {
   for (const login of logins) {
     const user = world.user(login);
     if (!user || !isAssignable(world, repo, issue, login)) continue;
@@ -89,22 +113,38 @@ export function addAssignees(world: World, repo: RepoRecord, issue: IssueRecord,
     issue.assignees.push(user.login);
     touch(world, issue);
     addTimelineEvent(world, issue, actor, "assigned", { assignee: user.login });
-    emitIssueEvent(world, repo, issue, "assigned", actor.login, { assignee: renderUserVariant(world, user.login, "webhook") });
+    emitIssueEvent(world, repo, issue, "assigned", actor.login, {
+      assignee: renderUserVariant(world, user.login, "webhook"),
+    });
   }
 }
 
-export function removeAssignees(world: World, repo: RepoRecord, issue: IssueRecord, logins: string[], actor: Actor): void {
+export function removeAssignees(
+  world: World,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  logins: string[],
+  actor: Actor,
+): void {
   for (const login of logins) {
     const current = issue.assignees.find((a) => a.toLowerCase() === login.toLowerCase());
     if (!current) continue;
     issue.assignees = issue.assignees.filter((a) => a !== current);
     touch(world, issue);
     addTimelineEvent(world, issue, actor, "unassigned", { assignee: current });
-    emitIssueEvent(world, repo, issue, "unassigned", actor.login, { assignee: renderUserVariant(world, current, "webhook") });
+    emitIssueEvent(world, repo, issue, "unassigned", actor.login, {
+      assignee: renderUserVariant(world, current, "webhook"),
+    });
   }
 }
 
-export function setAssignees(world: World, repo: RepoRecord, issue: IssueRecord, logins: string[], actor: Actor): void {
+export function setAssignees(
+  world: World,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  logins: string[],
+  actor: Actor,
+): void {
   const wanted = new Set(logins.map((l) => l.toLowerCase()));
   removeAssignees(
     world,
@@ -139,7 +179,10 @@ export function closeIssue(
 
 export function reopenIssue(world: World, repo: RepoRecord, issue: IssueRecord, actor: Actor): void {
   if (issue.state === "open") return;
-  if (issue.pull?.merged) throw new HttpError(422, "Validation Failed", { errors: ["state cannot be changed. The pull request cannot be reopened because it has been merged."] });
+  if (issue.pull?.merged)
+    throw new HttpError(422, "Validation Failed", {
+      errors: ["state cannot be changed. The pull request cannot be reopened because it has been merged."],
+    });
   issue.state = "open";
   issue.stateReason = "reopened";
   issue.closedAt = null;
@@ -201,7 +244,9 @@ export function createIssue(
   }
   for (const login of issue.assignees) {
     addTimelineEvent(world, issue, actor, "assigned", { assignee: login });
-    emitIssueEvent(world, repo, issue, "assigned", actor.login, { assignee: renderUserVariant(world, login, "webhook") });
+    emitIssueEvent(world, repo, issue, "assigned", actor.login, {
+      assignee: renderUserVariant(world, login, "webhook"),
+    });
   }
   recordCrossReferences(world, repo, issue, issue.body, actor);
   return issue;

@@ -28,7 +28,8 @@ export function createLabel(
 ): LabelRecord {
   const name = input.name.trim();
   if (name === "") throw validationFailed({ resource: "Label", code: "missing_field", field: "name" });
-  if (findLabel(repo, name)) throw validationFailed({ resource: "Label", code: "already_exists", field: "name" });
+  if (findLabel(repo, name))
+    throw validationFailed({ resource: "Label", code: "already_exists", field: "name" });
   const label: LabelRecord = {
     id: world.ids.next("label"),
     name,
@@ -56,7 +57,8 @@ export function updateLabel(
   const changes: Record<string, { from: string }> = {};
   if (input.new_name !== undefined && input.new_name !== label.name) {
     const clash = findLabel(repo, input.new_name);
-    if (clash && clash !== label) throw validationFailed({ resource: "Label", code: "already_exists", field: "name" });
+    if (clash && clash !== label)
+      throw validationFailed({ resource: "Label", code: "already_exists", field: "name" });
     changes.name = { from: label.name };
     repo.labels.delete(label.name.toLowerCase());
     label.name = input.new_name;
@@ -72,7 +74,10 @@ export function updateLabel(
     label.description = input.description;
   }
   if (Object.keys(changes).length > 0) {
-    emitEvent(world, repo, "label", "edited", actor.login, { label: renderLabel(world, repo, label), changes });
+    emitEvent(world, repo, "label", "edited", actor.login, {
+      label: renderLabel(world, repo, label),
+      changes,
+    });
   }
   return label;
 }

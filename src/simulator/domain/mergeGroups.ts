@@ -12,7 +12,12 @@ import type { Actor } from "./actor.js";
 import { mergedFiles } from "./pulls.js";
 import { moveRef } from "./refs.js";
 
-export function enqueueMergeGroup(world: World, repo: RepoRecord, issue: PullIssue, actor: Actor): { headSha: string; headRef: string } {
+export function enqueueMergeGroup(
+  world: World,
+  repo: RepoRecord,
+  issue: PullIssue,
+  actor: Actor,
+): { headSha: string; headRef: string } {
   const pull = issue.pull;
   if (issue.state !== "open") throw new HttpError(422, "Pull request is not open");
   const baseSha = repo.refs.get(`heads/${pull.baseRef}`);
@@ -20,7 +25,12 @@ export function enqueueMergeGroup(world: World, repo: RepoRecord, issue: PullIss
   const files = mergedFiles(repo, baseSha, pull.headSha);
   if (!files) throw new HttpError(422, "Pull request has conflicts");
   const message = `Merge pull request #${issue.number} from ${repo.owner}/${pull.headRef}\n\n${issue.title}`;
-  const merged = createCommit(world, repo, { parents: [baseSha, pull.headSha], files, message, author: actor.login });
+  const merged = createCommit(world, repo, {
+    parents: [baseSha, pull.headSha],
+    files,
+    message,
+    author: actor.login,
+  });
   const branch = `gh-readonly-queue/${pull.baseRef}/pr-${issue.number}-${baseSha}`;
   moveRef(world, repo, `heads/${branch}`, merged.sha, actor);
   const person = { name: actor.login, email: userEmail(world, actor.login) };

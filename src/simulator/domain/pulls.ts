@@ -41,7 +41,8 @@ export function createPull(
     throw validationFailed({ resource: "PullRequest", field: "head", code: "invalid" });
   }
   const baseSha = repo.refs.get(`heads/${input.base}`);
-  if (baseSha === undefined) throw validationFailed({ resource: "PullRequest", field: "base", code: "invalid" });
+  if (baseSha === undefined)
+    throw validationFailed({ resource: "PullRequest", field: "base", code: "invalid" });
   const duplicate = [...repo.issues.values()].some(
     (i) => i.pull && i.state === "open" && i.pull.headRef === headRef && i.pull.baseRef === input.base,
   );
@@ -53,7 +54,11 @@ export function createPull(
     });
   }
   if (commitsBetween(repo, baseSha, headSha).length === 0) {
-    throw validationFailed({ resource: "PullRequest", code: "custom", message: `No commits between ${input.base} and ${headRef}` });
+    throw validationFailed({
+      resource: "PullRequest",
+      code: "custom",
+      message: `No commits between ${input.base} and ${headRef}`,
+    });
   }
   const issue = newIssueRecord(world, repo, {
     title: input.title,
@@ -80,7 +85,13 @@ export function createPull(
   return issue;
 }
 
-export function changeBase(world: World, repo: RepoRecord, issue: PullIssue, base: string, actor: Actor): void {
+export function changeBase(
+  world: World,
+  repo: RepoRecord,
+  issue: PullIssue,
+  base: string,
+  actor: Actor,
+): void {
   const sha = repo.refs.get(`heads/${base}`);
   if (sha === undefined) throw validationFailed({ resource: "PullRequest", field: "base", code: "invalid" });
   if (base === issue.pull.baseRef) return;
@@ -92,7 +103,11 @@ export function changeBase(world: World, repo: RepoRecord, issue: PullIssue, bas
 }
 
 /** A three-way merge of whole files: head's changes since the merge base applied to the base tip. */
-export function mergedFiles(repo: RepoRecord, baseTip: string, headSha: string): Map<string, string> | undefined {
+export function mergedFiles(
+  repo: RepoRecord,
+  baseTip: string,
+  headSha: string,
+): Map<string, string> | undefined {
   const ancestor = mergeBase(repo, baseTip, headSha);
   const from = ancestor ? commit(repo, ancestor).files : new Map<string, string>();
   const ours = commit(repo, baseTip).files;
@@ -123,7 +138,8 @@ export function mergePull(
   }
   if (pull.draft) throw new HttpError(405, "Pull Request is still a draft");
   const verdict = requiredChecksVerdict(world, repo, pull.baseRef, pull.headSha);
-  if (!verdict.ok) throw new HttpError(405, `Required status check "${verdict.context}" is ${verdict.reason}.`);
+  if (!verdict.ok)
+    throw new HttpError(405, `Required status check "${verdict.context}" is ${verdict.reason}.`);
   const baseTip = repo.refs.get(`heads/${pull.baseRef}`);
   if (baseTip === undefined) throw new HttpError(405, "Base branch was deleted");
   const files = mergedFiles(repo, baseTip, pull.headSha);
@@ -250,10 +266,12 @@ export function createReview(
   actor: Actor,
 ): ReviewRecord {
   const state = input.event === undefined ? "PENDING" : REVIEW_STATES[input.event];
-  if (state === undefined) throw validationFailed({ resource: "PullRequestReview", code: "invalid", field: "event" });
+  if (state === undefined)
+    throw validationFailed({ resource: "PullRequestReview", code: "invalid", field: "event" });
   const own = actor.login.toLowerCase() === issue.user.toLowerCase();
   if (own && state === "APPROVED") throw validationFailed("Review Can not approve your own pull request");
-  if (own && state === "CHANGES_REQUESTED") throw validationFailed("Review Can not request changes on your own pull request");
+  if (own && state === "CHANGES_REQUESTED")
+    throw validationFailed("Review Can not request changes on your own pull request");
   if ((state === "CHANGES_REQUESTED" || state === "COMMENTED") && !input.body) {
     throw validationFailed("Review Body is required when using the COMMENT or REQUEST_CHANGES event");
   }
@@ -267,7 +285,9 @@ export function createReview(
   };
   issue.pull.reviews.push(review);
   if (state === "PENDING") return review;
-  issue.pull.requestedReviewers = issue.pull.requestedReviewers.filter((r) => r.toLowerCase() !== actor.login.toLowerCase());
+  issue.pull.requestedReviewers = issue.pull.requestedReviewers.filter(
+    (r) => r.toLowerCase() !== actor.login.toLowerCase(),
+  );
   addTimelineEvent(world, issue, actor, "reviewed", { reviewId: review.id });
   emitEvent(world, repo, "pull_request_review", "submitted", actor.login, {
     review: renderReview(world, repo, issue.number, review, "webhook"),

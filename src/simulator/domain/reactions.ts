@@ -9,7 +9,9 @@ export function addReaction(
   content: string,
   login: string,
 ): { reaction: ReactionRecord; created: boolean } {
-  const existing = reactions.find((r) => r.content === content && r.user.toLowerCase() === login.toLowerCase());
+  const existing = reactions.find(
+    (r) => r.content === content && r.user.toLowerCase() === login.toLowerCase(),
+  );
   if (existing) return { reaction: existing, created: false };
   const reaction: ReactionRecord = { id: world.ids.next("reaction"), content, user: login, at: world.now() };
   reactions.push(reaction);

@@ -118,4 +118,3 @@ export function commitFiles(
   moveRef(world, repo, ref, created.sha, actor);
   return created.sha;
 }
-

@@ -7,8 +7,7 @@ import type { World } from "../world/world.js";
 const PASSING = new Set(["success", "neutral", "skipped"]);
 
 export type RequiredCheckVerdict =
-  | { ok: true }
-  | { ok: false; context: string; reason: "expected" | "failing" };
+  { ok: true } | { ok: false; context: string; reason: "expected" | "failing" };
 
 export function latestRun(
   world: World,
@@ -26,7 +25,12 @@ export function latestRun(
   return latest;
 }
 
-export function requiredChecksVerdict(world: World, repo: RepoRecord, branch: string, sha: string): RequiredCheckVerdict {
+export function requiredChecksVerdict(
+  world: World,
+  repo: RepoRecord,
+  branch: string,
+  sha: string,
+): RequiredCheckVerdict {
   for (const check of repo.requiredChecks.get(branch) ?? []) {
     const run = latestRun(world, repo, sha, check.context, check.appId);
     if (!run || run.status !== "completed") return { ok: false, context: check.context, reason: "expected" };

@@ -5,18 +5,33 @@ import type { AppDefinition, Role } from "../types.js";
 import type { AccountType, AppRecord, Identity, RepoRecord, UserRecord } from "../world/records.js";
 import type { World } from "../world/world.js";
 
-export const ACTIONS_APP = { id: 15368, slug: "github-actions", botLogin: "github-actions[bot]", botId: 41898282 };
+export const ACTIONS_APP = {
+  id: 15368,
+  slug: "github-actions",
+  botLogin: "github-actions[bot]",
+  botId: 41898282,
+};
 const APP_OWNER = "simulated-app-owners";
 
 export function ensureAccount(world: World, login: string, type: AccountType): UserRecord {
   const existing = world.user(login);
   if (existing) return existing;
-  const user: UserRecord = { id: world.ids.next("user"), login, type, createdAt: world.now(), orgs: new Set() };
+  const user: UserRecord = {
+    id: world.ids.next("user"),
+    login,
+    type,
+    createdAt: world.now(),
+    orgs: new Set(),
+  };
   world.users.set(login.toLowerCase(), user);
   return user;
 }
 
-export function addUser(world: World, login: string, options: { type?: "User" | "Bot"; orgs?: string[] } = {}): UserRecord {
+export function addUser(
+  world: World,
+  login: string,
+  options: { type?: "User" | "Bot"; orgs?: string[] } = {},
+): UserRecord {
   const user = ensureAccount(world, login, options.type ?? "User");
   for (const org of options.orgs ?? []) {
     ensureAccount(world, org, "Organization");
@@ -136,7 +151,8 @@ export function registerActionsApp(world: World): void {
 }
 
 export function installApp(world: World, appId: number, owner: string, repoFullNames?: string[]): number {
-  if (!world.apps.get(appId)?.publicKey) throw new Error(`simulator: unknown app ${appId}; pass it in options.apps`);
+  if (!world.apps.get(appId)?.publicKey)
+    throw new Error(`simulator: unknown app ${appId}; pass it in options.apps`);
   const account = world.user(owner) ?? ensureAccount(world, owner, "User");
   const repoIds = repoFullNames?.map((name) => world.requireRepo(name).id);
   const id = world.ids.next("installation");

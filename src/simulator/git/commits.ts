@@ -11,15 +11,33 @@ export function createCommit(
   const at = world.now();
   const tree = treeSha(input.files);
   // The salt keeps two identical commits made in the same millisecond distinct, as real timestamps would.
-  const sha = commitSha({ tree, parents: input.parents, author: input.author, at, message: input.message, salt: repo.commits.size });
-  const commit: CommitRecord = { sha, treeSha: tree, files: new Map(input.files), parents: input.parents, message: input.message, author: input.author, at };
+  const sha = commitSha({
+    tree,
+    parents: input.parents,
+    author: input.author,
+    at,
+    message: input.message,
+    salt: repo.commits.size,
+  });
+  const commit: CommitRecord = {
+    sha,
+    treeSha: tree,
+    files: new Map(input.files),
+    parents: input.parents,
+    message: input.message,
+    author: input.author,
+    at,
+  };
   repo.commits.set(sha, commit);
   repo.contributors.add(input.author.toLowerCase());
   return commit;
 }
 
 /** Applies file changes (null deletes) on top of a commit's tree. */
-export function applyChanges(base: ReadonlyMap<string, string>, changes: Record<string, string | null>): Map<string, string> {
+export function applyChanges(
+  base: ReadonlyMap<string, string>,
+  changes: Record<string, string | null>,
+): Map<string, string> {
   const files = new Map(base);
   for (const [path, content] of Object.entries(changes)) {
     if (content === null) files.delete(path);

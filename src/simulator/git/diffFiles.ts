@@ -28,7 +28,10 @@ function lineDelta(before: string[], after: string[]): { added: string[]; remove
   return { added, removed };
 }
 
-export function diffFiles(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): FileChange[] {
+export function diffFiles(
+  before: ReadonlyMap<string, string>,
+  after: ReadonlyMap<string, string>,
+): FileChange[] {
   const paths = [...new Set([...before.keys(), ...after.keys()])].sort();
   const changes: FileChange[] = [];
   for (const filename of paths) {

@@ -2,7 +2,7 @@
 export const DOCS = "https://docs.github.com/rest";
 
 export interface FieldError {
-  resource: string;
+  resource?: string;
   code: string;
   field?: string;
   message?: string;
@@ -13,7 +13,7 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly extra: { errors?: Array<FieldError | string>; documentation_url?: string } = {},
+    readonly extra: { errors?: FieldError[]; documentation_url?: string } = {},
   ) {
     super(message);
   }
@@ -32,6 +32,9 @@ export function notFound(): HttpError {
   return new HttpError(404, "Not Found");
 }
 
+/** 422 "Validation Failed"; a plain string becomes a `custom` error, as GitHub reports free-text reasons. */
 export function validationFailed(...errors: Array<FieldError | string>): HttpError {
-  return new HttpError(422, "Validation Failed", { errors });
+  return new HttpError(422, "Validation Failed", {
+    errors: errors.map((e) => (typeof e === "string" ? { code: "custom", message: e } : e)),
+  });
 }

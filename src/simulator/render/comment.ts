@@ -8,7 +8,11 @@ import { reactionSummary } from "./reactions.js";
 import { repoApiUrl, repoHtmlUrl } from "./urls.js";
 import type { Variant } from "./variant.js";
 
-export function renderComment(world: World, comment: CommentRecord, variant: Variant): Record<string, unknown> {
+export function renderComment(
+  world: World,
+  comment: CommentRecord,
+  variant: Variant,
+): Record<string, unknown> {
   const repo = world.repoById(comment.repoId);
   const issue = repo.issues.get(comment.issueNumber);
   const url = repoApiUrl(world, repo, `/issues/comments/${comment.id}`);

@@ -24,7 +24,11 @@ export function renderUserVariant(world: World, login: string, variant: Variant)
   return variant === "rest" ? restUser(world, user) : webhookUser(world, user);
 }
 
-export function renderViaApp(world: World, appId: number | undefined, variant: Variant): Record<string, unknown> | null {
+export function renderViaApp(
+  world: World,
+  appId: number | undefined,
+  variant: Variant,
+): Record<string, unknown> | null {
   const app = appId === undefined ? undefined : world.apps.get(appId);
   if (!app) return null;
   return variant === "rest" ? restApp(world, app) : webhookApp(world, app);

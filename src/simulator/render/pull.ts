@@ -26,7 +26,12 @@ function branchEnd(world: World, repo: RepoRecord, ref: string, sha: string, var
 }
 
 /** Fields of GitHub's "simple" pull request (list endpoint, pull_request_review payloads). */
-export function renderSimplePull(world: World, repo: RepoRecord, issue: PullIssue, variant: Variant): Record<string, unknown> {
+export function renderSimplePull(
+  world: World,
+  repo: RepoRecord,
+  issue: PullIssue,
+  variant: Variant,
+): Record<string, unknown> {
   const pull = issue.pull;
   const url = repoApiUrl(world, repo, `/pulls/${issue.number}`);
   const issueUrl = repoApiUrl(world, repo, `/issues/${issue.number}`);
@@ -96,7 +101,12 @@ export function pullDiff(repo: RepoRecord, pull: PullRecord) {
 }
 
 /** The full pull request (GET /pulls/{n}, pull_request payloads). */
-export function renderPull(world: World, repo: RepoRecord, issue: PullIssue, variant: Variant): Record<string, unknown> {
+export function renderPull(
+  world: World,
+  repo: RepoRecord,
+  issue: PullIssue,
+  variant: Variant,
+): Record<string, unknown> {
   const pull = issue.pull;
   const { files, commits } = pullDiff(repo, pull);
   const open = issue.state === "open";

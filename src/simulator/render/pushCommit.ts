@@ -6,7 +6,11 @@ import { repoHtmlUrl } from "./urls.js";
 import { userEmail } from "./userEmail.js";
 
 /** A commit as push payloads list it (added/removed/modified relative to its first parent). */
-export function pushCommitPayload(world: World, repo: RepoRecord, commit: CommitRecord): Record<string, unknown> {
+export function pushCommitPayload(
+  world: World,
+  repo: RepoRecord,
+  commit: CommitRecord,
+): Record<string, unknown> {
   const parent = commit.parents[0] === undefined ? undefined : repo.commits.get(commit.parents[0]);
   const changes = diffFiles(parent?.files ?? new Map(), commit.files);
   return {

@@ -4,11 +4,21 @@ import type { ReactionRecord } from "../world/records.js";
 import type { World } from "../world/world.js";
 import { restUser } from "./user.js";
 
-export const REACTION_CONTENTS = ["+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"] as const;
+export const REACTION_CONTENTS = [
+  "+1",
+  "-1",
+  "laugh",
+  "confused",
+  "heart",
+  "hooray",
+  "rocket",
+  "eyes",
+] as const;
 
 export function reactionSummary(url: string, reactions: ReactionRecord[]): Record<string, unknown> {
   const summary: Record<string, unknown> = { url, total_count: reactions.length };
-  for (const content of REACTION_CONTENTS) summary[content] = reactions.filter((r) => r.content === content).length;
+  for (const content of REACTION_CONTENTS)
+    summary[content] = reactions.filter((r) => r.content === content).length;
   return summary;
 }
 

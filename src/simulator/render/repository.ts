@@ -98,7 +98,11 @@ function repositoryCore(world: World, repo: RepoRecord): Record<string, unknown>
 }
 
 export function webhookRepository(world: World, repo: RepoRecord): Record<string, unknown> {
-  return { ...repositoryCore(world, repo), owner: webhookUser(world, world.requireUser(repo.owner)), custom_properties: {} };
+  return {
+    ...repositoryCore(world, repo),
+    owner: webhookUser(world, world.requireUser(repo.owner)),
+    custom_properties: {},
+  };
 }
 
 /** push payloads carry epoch-second timestamps and a few legacy keys, as GitHub still sends them. */

@@ -45,7 +45,10 @@ export function renderTimelineEvent(
         actor,
         created_at: isoTime(event.at),
         updated_at: isoTime(event.at),
-        source: { type: "issue", issue: renderIssue(world, sourceRepo, source, "rest", { withRepository: true }) },
+        source: {
+          type: "issue",
+          issue: renderIssue(world, sourceRepo, source, "rest", { withRepository: true }),
+        },
       };
     }
     case "reviewed": {
@@ -68,10 +71,12 @@ export function renderTimelineEvent(
   if (event.label) rendered.label = { ...event.label };
   if (event.assignee) rendered.assignee = renderUserVariant(world, event.assignee, "rest");
   if (event.rename) rendered.rename = { ...event.rename };
-  if (event.event === "closed" || event.event === "reopened") rendered.state_reason = event.stateReason ?? null;
+  if (event.event === "closed" || event.event === "reopened")
+    rendered.state_reason = event.stateReason ?? null;
   if (event.event === "review_requested" || event.event === "review_request_removed") {
     rendered.review_requester = actor;
-    if (event.requestedReviewer) rendered.requested_reviewer = renderUserVariant(world, event.requestedReviewer, "rest");
+    if (event.requestedReviewer)
+      rendered.requested_reviewer = renderUserVariant(world, event.requestedReviewer, "rest");
     const team = event.requestedTeam ? world.team(repo.owner, event.requestedTeam) : undefined;
     if (team) rendered.requested_team = renderTeam(world, team, "rest");
   }

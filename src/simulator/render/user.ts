@@ -15,7 +15,9 @@ export function webhookUser(world: World, user: UserRecord): Record<string, unkn
     avatar_url: `https://avatars.githubusercontent.com/u/${user.id}?v=4`,
     gravatar_id: "",
     url: apiUrl(world, path),
-    html_url: isBot ? `${HTML_BASE}/apps/${loginPath(user.login.replace(/\[bot\]$/, ""))}` : `${HTML_BASE}/${user.login}`,
+    html_url: isBot
+      ? `${HTML_BASE}/apps/${loginPath(user.login.replace(/\[bot\]$/, ""))}`
+      : `${HTML_BASE}/${user.login}`,
     followers_url: apiUrl(world, `${path}/followers`),
     following_url: apiUrl(world, `${path}/following{/other_user}`),
     gists_url: apiUrl(world, `${path}/gists{/gist_id}`),

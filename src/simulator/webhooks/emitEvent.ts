@@ -22,7 +22,9 @@ export function emitEvent(
     repository: event === "push" ? pushRepository(world, repo) : webhookRepository(world, repo),
     ...(owner.type === "Organization" ? { organization: webhookOrganization(world, owner) } : {}),
     sender: webhookUser(world, world.requireUser(sender)),
-    ...(installation ? { installation: { id: installation.id, node_id: nodeId("Installation", installation.id) } } : {}),
+    ...(installation
+      ? { installation: { id: installation.id, node_id: nodeId("Installation", installation.id) } }
+      : {}),
   };
   world.webhookSink(event, payload);
 }

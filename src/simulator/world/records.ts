@@ -189,7 +189,7 @@ export interface RepoRecord {
 
 export type Identity =
   | { kind: "user"; login: string }
-  | { kind: "installation"; login: string; installationId: number; appId: number }
+  | { kind: "installation"; login: string; installationId: number; appId: number; repoIds?: number[] }
   | { kind: "actions"; login: string; repoId: number; appId: number }
   | { kind: "app"; appId: number }
   | { kind: "anonymous" };

@@ -21,6 +21,7 @@ export function makeIncident(overrides: Partial<Incident> = {}): Incident {
     form: {},
     pullRequests: [],
     freezeExceptions: [],
+    followups: [],
     notices: [],
     gaps: [],
     timeline: [],

@@ -123,6 +123,11 @@ describe("parseCommands: each verb", () => {
     expect(command(body)).toEqual({ verb: "lead", user });
   });
 
+  it("ignores invisible characters pasted from the bot's own replies", () => {
+    expect(command("/lead @\u2060alice")).toEqual({ verb: "lead", user: "alice" });
+    expect(command("\uFEFF/ack")).toEqual({ verb: "ack" });
+  });
+
   it("/comms like /lead", () => {
     expect(command("/comms @bob")).toEqual({ verb: "comms", user: "bob" });
     expect(command("/comms")).toEqual({ verb: "comms", user: "me" });

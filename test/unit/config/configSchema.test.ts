@@ -18,7 +18,11 @@ describe("config schema", () => {
     if (!result.ok) return;
     expect(result.config.acknowledge.within_business_hours).toBe("15m");
     expect(result.config.acknowledge.outside_business_hours).toBe("60m");
-    expect(result.config.business_hours).toMatchObject({ timezone: "America/New_York", start: "07:00", end: "20:00" });
+    expect(result.config.business_hours).toMatchObject({
+      timezone: "America/New_York",
+      start: "07:00",
+      end: "20:00",
+    });
     expect(result.config.escalation.ladders.map((l) => [l.name, l.steps.map((s) => s.after)])).toEqual([
       ["revenue", ["30m", "2h", "3h"]],
       ["default", ["30m"]],
@@ -67,6 +71,9 @@ describe("config schema", () => {
       { business_hours: { timezone: "Europe/London", days: ["mon"] }, _extends: "x" },
       { business_hours: { days: ["tue", "wed"] }, roles: { allow_lead_as_comms: true } },
     ]);
-    expect(merged).toEqual({ business_hours: { timezone: "Europe/London", days: ["tue", "wed"] }, roles: { allow_lead_as_comms: true } });
+    expect(merged).toEqual({
+      business_hours: { timezone: "Europe/London", days: ["tue", "wed"] },
+      roles: { allow_lead_as_comms: true },
+    });
   });
 });

@@ -89,6 +89,12 @@ describe("parseFreezeIssue", () => {
     expect(parseFreezeIssue(asIssue(rendered().body, { user: "github-actions[bot]" }), BOT)).toBeUndefined();
   });
 
+  it("accepts any of several trusted bots", () => {
+    const fromAction = asIssue(rendered().body, { user: "github-actions[bot]" });
+    expect(parseFreezeIssue(fromAction, [BOT, "github-actions[bot]"])?.number).toBe(34);
+    expect(parseFreezeIssue(fromAction, [])).toBeUndefined();
+  });
+
   it("rejects a hand-edited marker", () => {
     const { body } = rendered();
     const later = body.replace(`"until":${UNTIL}`, `"until":${UNTIL + 86_400_000}`);

@@ -32,6 +32,7 @@ export function incident(overrides: Partial<Incident> = {}): Incident {
     form: {},
     pullRequests: [],
     freezeExceptions: [],
+    followups: [],
     notices: [],
     gaps: [],
     timeline: [],

@@ -117,6 +117,7 @@ export function richIncident(): Incident {
         granted: false,
       },
     ],
+    followups: [],
     notices: [
       { kind: "ack-breach", keys: ["ack"], at: DECLARED + 15 * MIN, commentId: 9001 },
       { kind: "escalation", keys: ["revenue:0"], at: DECLARED + 30 * MIN, commentId: 9002 },
@@ -209,6 +210,7 @@ export function minimalIncident(): Incident {
     form: {},
     pullRequests: [],
     freezeExceptions: [],
+    followups: [],
     notices: [],
     gaps: [],
     timeline: [],

@@ -44,7 +44,13 @@ describe("postmortemPath and postmortemBranch", () => {
   it("keeps the path of a post-mortem that already exists", () => {
     const incident = {
       ...richIncident(),
-      postmortem: { number: 120, url: "https://x/pull/120", state: "open" as const, path: "docs/pm/old.md" },
+      postmortem: {
+        number: 120,
+        url: "https://x/pull/120",
+        state: "open" as const,
+        path: "docs/pm/old.md",
+        openedAt: 0,
+      },
     };
     expect(postmortemPath(incident, config)).toBe("docs/pm/old.md");
   });

@@ -57,11 +57,25 @@ export function comment(author: string, body: string, minutes: number, seq = min
     at,
     seq,
     actor: author,
-    comment: { id, author, body, createdAt: at, updatedAt: at, url: `https://github.com/acme/shop/issues/7#issuecomment-${id}`, plusOnes: 0 },
+    comment: {
+      id,
+      author,
+      body,
+      createdAt: at,
+      updatedAt: at,
+      url: `https://github.com/acme/shop/issues/7#issuecomment-${id}`,
+      plusOnes: 0,
+    },
   };
 }
 
-export function labeled(actor: string, label: string, minutes: number, seq = minutes * 10 + 1, type: "labeled" | "unlabeled" = "labeled"): TimelineEvent {
+export function labeled(
+  actor: string,
+  label: string,
+  minutes: number,
+  seq = minutes * 10 + 1,
+  type: "labeled" | "unlabeled" = "labeled",
+): TimelineEvent {
   return { type, at: T0 + minutes * 60_000, seq, actor, label };
 }
 

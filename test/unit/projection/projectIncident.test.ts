@@ -17,7 +17,11 @@ function lifecycle() {
     comment("bob", "/update Payments provider returns 502s; failing over next 30m", 8),
     comment("bob", "/role investigator @alice\n/role fixer @bob", 9),
     comment("bob", "/mitigate Switched card traffic to the backup provider", 40),
-    comment("bob", "/resolve Provider fixed their TLS certificate rotation; traffic moved back and error rate is normal", 90),
+    comment(
+      "bob",
+      "/resolve Provider fixed their TLS certificate rotation; traffic moved back and error rate is normal",
+      90,
+    ),
   ];
 }
 
@@ -40,7 +44,10 @@ describe("projectIncident", () => {
   });
 
   it("refuses commands from people below the configured role, and changes nothing", () => {
-    const events = [labeled("alice", "incident", 0, 0), comment("carol", "/resolve We restarted the cache cluster and errors stopped", 5)];
+    const events = [
+      labeled("alice", "incident", 0, 0),
+      comment("carol", "/resolve We restarted the cache cluster and errors stopped", 5),
+    ];
     const { incident, outcomes } = projectIncident(issue(), events, cfg, ctx);
     expect(incident.state).toBe("declared");
     expect(incident.resolution).toBeUndefined();
@@ -50,7 +57,11 @@ describe("projectIncident", () => {
   });
 
   it("ignores markers and commands posted by a person pretending to be the bot", () => {
-    const fake = comment("carol", "<!-- expedite:notice type=escalation keys=revenue:0,revenue:1,revenue:2 -->\nfake", 1);
+    const fake = comment(
+      "carol",
+      "<!-- expedite:notice type=escalation keys=revenue:0,revenue:1,revenue:2 -->\nfake",
+      1,
+    );
     const { incident } = projectIncident(issue(), [labeled("alice", "incident", 0, 0), fake], cfg, ctx);
     expect(incident.notices).toEqual([]);
   });
@@ -64,12 +75,20 @@ describe("projectIncident", () => {
   });
 
   it("the newest state label a person adds wins", () => {
-    const events = [labeled("alice", "incident", 0, 0), labeled("bob", "incident:mitigated", 10), labeled("alice", "incident:acknowledged", 12)];
+    const events = [
+      labeled("alice", "incident", 0, 0),
+      labeled("bob", "incident:mitigated", 10),
+      labeled("alice", "incident:acknowledged", 12),
+    ];
     expect(projectIncident(issue(), events, cfg, ctx).incident.state).toBe("acknowledged");
   });
 
   it("keeps the communicator independent of the lead unless configured otherwise", () => {
-    const events = [labeled("alice", "incident", 0, 0), comment("bob", "/ack", 1), comment("bob", "/comms me", 2)];
+    const events = [
+      labeled("alice", "incident", 0, 0),
+      comment("bob", "/ack", 1),
+      comment("bob", "/comms me", 2),
+    ];
     const refused = projectIncident(issue(), events, cfg, ctx);
     expect(refused.incident.comms).toBeUndefined();
     expect(refused.outcomes.at(-1)?.result).toBe("refused");
@@ -82,11 +101,14 @@ describe("projectIncident", () => {
     const reference = projectIncident(issue(), events, cfg, ctx);
     const board = renderBoard(bundledTemplates().board, reference.incident, cfg, T0 + 100 * 60_000);
     fc.assert(
-      fc.property(fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }), (shuffled) => {
-        const again = projectIncident(issue(), shuffled, cfg, ctx);
-        expect(again.incident).toEqual(reference.incident);
-        expect(renderBoard(bundledTemplates().board, again.incident, cfg, T0 + 100 * 60_000)).toBe(board);
-      }),
+      fc.property(
+        fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
+        (shuffled) => {
+          const again = projectIncident(issue(), shuffled, cfg, ctx);
+          expect(again.incident).toEqual(reference.incident);
+          expect(renderBoard(bundledTemplates().board, again.incident, cfg, T0 + 100 * 60_000)).toBe(board);
+        },
+      ),
       { numRuns: 200, seed: 42 },
     );
   });

@@ -1,0 +1,18 @@
+import type { GitHubContext } from "./types.js";
+
+const cache = new Map<string, { defaultBranch: string; htmlUrl: string }>();
+
+/** Default branch and web URL of the repository (cached per process; they rarely change). */
+export async function repoInfo(gh: GitHubContext): Promise<{ defaultBranch: string; htmlUrl: string }> {
+  const key = `${gh.owner}/${gh.repo}`.toLowerCase();
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}", { owner: gh.owner, repo: gh.repo });
+  const info = { defaultBranch: data.default_branch, htmlUrl: data.html_url };
+  cache.set(key, info);
+  return info;
+}
+
+export function forgetRepoInfo(): void {
+  cache.clear();
+}
