@@ -38,6 +38,7 @@ export function markerIdentity(marker: Marker): string {
     case "reply":
       return `reply:${marker.data.comment ?? ""}:${marker.data.line ?? ""}`;
     default:
+      if (Object.keys(marker.data).length === 0) return marker.kind;
       return `${marker.kind}:${Object.entries(marker.data)
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([k, v]) => `${k}=${v}`)

@@ -3,31 +3,31 @@ import type { DurationLikeObject } from "luxon";
 // Like parseDuration, but keeps the units apart so luxon can add days as calendar days: "in 3 days" lands
 // at the same wall-clock time even when a daylight-saving change falls in between. Also reads the spoken
 // forms people type into "ago"/"in" phrases: "an hour", "a day", "1 hour and 30 minutes".
-const UNITS: Record<string, keyof DurationLikeObject> = {
-  w: "weeks",
-  wk: "weeks",
-  wks: "weeks",
-  week: "weeks",
-  weeks: "weeks",
-  d: "days",
-  day: "days",
-  days: "days",
-  h: "hours",
-  hr: "hours",
-  hrs: "hours",
-  hour: "hours",
-  hours: "hours",
-  m: "minutes",
-  min: "minutes",
-  mins: "minutes",
-  minute: "minutes",
-  minutes: "minutes",
-  s: "seconds",
-  sec: "seconds",
-  secs: "seconds",
-  second: "seconds",
-  seconds: "seconds",
-};
+const UNITS = new Map<string, keyof DurationLikeObject>([
+  ["w", "weeks"],
+  ["wk", "weeks"],
+  ["wks", "weeks"],
+  ["week", "weeks"],
+  ["weeks", "weeks"],
+  ["d", "days"],
+  ["day", "days"],
+  ["days", "days"],
+  ["h", "hours"],
+  ["hr", "hours"],
+  ["hrs", "hours"],
+  ["hour", "hours"],
+  ["hours", "hours"],
+  ["m", "minutes"],
+  ["min", "minutes"],
+  ["mins", "minutes"],
+  ["minute", "minutes"],
+  ["minutes", "minutes"],
+  ["s", "seconds"],
+  ["sec", "seconds"],
+  ["secs", "seconds"],
+  ["second", "seconds"],
+  ["seconds", "seconds"],
+]);
 
 const WHOLE = /^(?:\d{1,9}\s*[a-z]+\s*)+$/;
 const PART = /(\d{1,9})\s*([a-z]+)/g;
@@ -44,7 +44,7 @@ export function parseDurationParts(text: string): DurationLikeObject | undefined
   const parts: DurationLikeObject = {};
   let total = 0;
   for (const [, amount, unit] of normalized.matchAll(PART)) {
-    const key = UNITS[unit ?? ""];
+    const key = UNITS.get(unit ?? "");
     if (key === undefined) return undefined;
     const value = Number(amount);
     parts[key] = (parts[key] ?? 0) + value;

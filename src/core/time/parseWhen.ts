@@ -22,6 +22,8 @@ const FORMS =
   "`2026-11-22T14:30Z` (add `UTC` or `+01:00` for another zone).";
 
 // Words that read naturally around a time but carry nothing: "since about 14:30", "at 09:00 on monday".
+// Lookups use Map/Set, never plain objects: "__proto__" or "constructor" typed as a time must not find
+// Object.prototype.
 const FILLER = new Set([
   "at",
   "on",
@@ -41,55 +43,59 @@ export function isFillerWord(word: string): boolean {
   return FILLER.has(word.toLowerCase());
 }
 
-const WEEKDAYS: Record<string, number> = {
-  mon: 1,
-  monday: 1,
-  tue: 2,
-  tues: 2,
-  tuesday: 2,
-  wed: 3,
-  weds: 3,
-  wednesday: 3,
-  thu: 4,
-  thur: 4,
-  thurs: 4,
-  thursday: 4,
-  fri: 5,
-  friday: 5,
-  sat: 6,
-  saturday: 6,
-  sun: 7,
-  sunday: 7,
-};
+const WEEKDAYS = new Map<string, number>([
+  ["mon", 1],
+  ["monday", 1],
+  ["tue", 2],
+  ["tues", 2],
+  ["tuesday", 2],
+  ["wed", 3],
+  ["weds", 3],
+  ["wednesday", 3],
+  ["thu", 4],
+  ["thur", 4],
+  ["thurs", 4],
+  ["thursday", 4],
+  ["fri", 5],
+  ["friday", 5],
+  ["sat", 6],
+  ["saturday", 6],
+  ["sun", 7],
+  ["sunday", 7],
+]);
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
+const MONTHS = new Map<string, number>([
+  ["jan", 1],
+  ["january", 1],
+  ["feb", 2],
+  ["february", 2],
+  ["mar", 3],
+  ["march", 3],
+  ["apr", 4],
+  ["april", 4],
+  ["may", 5],
+  ["jun", 6],
+  ["june", 6],
+  ["jul", 7],
+  ["july", 7],
+  ["aug", 8],
+  ["august", 8],
+  ["sep", 9],
+  ["sept", 9],
+  ["september", 9],
+  ["oct", 10],
+  ["october", 10],
+  ["nov", 11],
+  ["november", 11],
+  ["dec", 12],
+  ["december", 12],
+]);
 
-const RELATIVE_DAYS: Record<string, number> = { yesterday: -1, today: 0, tomorrow: 1 };
+const RELATIVE_DAYS = new Map<string, number>([
+  ["yesterday", -1],
+  ["today", 0],
+  ["tomorrow", 1],
+]);
 
 const ISO_DATE_TIME =
   /^(\d{4})-(\d{1,2})-(\d{1,2})t(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(z|[+-]\d{2}(?::?\d{2})?)?$/;
@@ -168,7 +174,7 @@ function shifted(now: DateTime, durationText: string, sign: 1 | -1): WhenResult 
 
 function readParts(tokens: string[]): Parts | { error: string } {
   const parts: Parts = {};
-  const hasMonth = tokens.some((token) => MONTHS[token.toLowerCase()] !== undefined);
+  const hasMonth = tokens.some((token) => MONTHS.has(token.toLowerCase()));
   let monthDate: { year?: number; month?: number; day?: number; source: string[] } | undefined;
   let lean: "past" | "future" | undefined;
 
@@ -238,21 +244,21 @@ function readParts(tokens: string[]): Parts | { error: string } {
       failure = setClock({ hour: 12, minute: 0, second: 0, source });
     } else if (token === "midnight") {
       failure = setClock({ hour: 0, minute: 0, second: 0, source });
-    } else if (RELATIVE_DAYS[token] !== undefined) {
-      failure = setDay({ kind: "relative", offset: RELATIVE_DAYS[token] ?? 0, source });
+    } else if (RELATIVE_DAYS.has(token)) {
+      failure = setDay({ kind: "relative", offset: RELATIVE_DAYS.get(token) ?? 0, source });
     } else if (
       (token === "last" || token === "next" || token === "this") &&
       next !== undefined &&
-      WEEKDAYS[next]
+      WEEKDAYS.has(next)
     ) {
       lean = token === "last" ? "past" : token === "next" ? "future" : undefined;
-    } else if (WEEKDAYS[token] !== undefined) {
-      failure = setDay({ kind: "weekday", weekday: WEEKDAYS[token] ?? 1, lean, source });
-    } else if (hasMonth && MONTHS[token] !== undefined) {
+    } else if (WEEKDAYS.has(token)) {
+      failure = setDay({ kind: "weekday", weekday: WEEKDAYS.get(token) ?? 1, lean, source });
+    } else if (hasMonth && MONTHS.has(token)) {
       monthDate ??= { source: [] };
       if (monthDate.month !== undefined)
         failure = { error: `${quote(source)} is a second month; give just one.` };
-      monthDate.month = MONTHS[token];
+      monthDate.month = MONTHS.get(token);
       monthDate.source.push(source);
     } else if (hasMonth && DAY_OF_MONTH.test(token) && monthDate?.day === undefined) {
       monthDate ??= { source: [] };
