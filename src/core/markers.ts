@@ -36,7 +36,9 @@ export function markerIdentity(marker: Marker): string {
     case "checklist":
       return marker.kind;
     case "reply":
-      return `reply:${marker.data.comment ?? ""}:${marker.data.line ?? ""}`;
+    case "exception":
+    case "exception-audit":
+      return `${marker.kind}:${marker.data.comment ?? ""}:${marker.data.line ?? ""}`;
     default:
       if (Object.keys(marker.data).length === 0) return marker.kind;
       return `${marker.kind}:${Object.entries(marker.data)

@@ -16,6 +16,7 @@ import { ensureRepoLabels } from "../github/ensureRepoLabels.js";
 import { createCommentOnce, updateComment, deleteComment } from "../github/writeComments.js";
 import { ensureReaction } from "../github/ensureReaction.js";
 import { findGaps } from "../core/projection/findGaps.js";
+import { labelNames } from "../core/projection/labelNames.js";
 import { applyPostmortem } from "./postmortem/applyPostmortem.js";
 
 export interface IncidentOutcome {
@@ -25,6 +26,8 @@ export interface IncidentOutcome {
   plan?: IncidentPlan;
   /** Writes made (labels, assignees, comments, reactions, deletions, close). */
   writes: number;
+  /** The change may alter freeze verdicts (a freeze issue, or a freezing incident whose state moved). */
+  freezeRelevant?: boolean;
 }
 
 /** read → project → plan → apply for one incident issue. Safe to run any number of times. */
@@ -38,7 +41,10 @@ export async function reconcileIncident(
 ): Promise<IncidentOutcome> {
   const issue = await readIssue(gh, number);
   if (issue.isPullRequest) return { number, skipped: "pull-request", writes: 0 };
-  if (!isIncident(issue, config)) return { number, skipped: "not-an-incident", writes: 0 };
+  if (!isIncident(issue, config)) {
+    const freezeIssue = issue.labels.some((l) => l.toLowerCase() === config.labels.freeze.toLowerCase());
+    return { number, skipped: "not-an-incident", writes: 0, freezeRelevant: freezeIssue };
+  }
   const events = await readTimeline(gh, number);
 
   // Only people who typed commands need a permission look-up (cached per reconcile and per sweep).
@@ -63,7 +69,17 @@ export async function reconcileIncident(
   const plan = planIncident({ issue, projection, config, now, botComments, templates, commentUpdatedAt });
   const plusOnes = new Map(comments.map((c) => [c.id, c.plusOnes]));
   writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes);
-  return { number, projection, plan, writes };
+  const freezing = (severity: number) => config.freeze.incident_severities.includes(severity);
+  const names = labelNames(config);
+  const labelsMoved = [...plan.labels.add, ...plan.labels.remove].some(
+    (l) => names.stateOf(l) !== undefined || names.severityOf(l) !== undefined,
+  );
+  const wasFreezing = issue.labels.some((l) => {
+    const s = names.severityOf(l);
+    return s !== undefined && freezing(s);
+  });
+  const freezeRelevant = labelsMoved && (wasFreezing || freezing(projection.incident.severity));
+  return { number, projection, plan, writes, freezeRelevant };
 }
 
 export function isIncident(issue: IssueSnapshot, config: Config): boolean {

@@ -1,16 +1,31 @@
+import type { Config } from "../core/config/schema.js";
 import type { Permission } from "../core/snapshot.js";
+import type { Templates } from "../core/render/templates.js";
+import { freezeBoundaries } from "../core/freeze/freezeBoundaries.js";
+import { durationMs } from "../core/time/parseDuration.js";
 import type { GitHubContext } from "../github/types.js";
+import { readPull } from "../github/pulls.js";
 import type { RepoSettings } from "./repoSettings.js";
 import type { Target } from "./targetsOf.js";
 import { reconcileIncident } from "./reconcileIncident.js";
+import type { IncidentOutcome } from "./reconcileIncident.js";
 import { sweepRepository } from "./sweepRepository.js";
 import { reportConfigProblems } from "./reportConfigProblems.js";
+import { freezeInputs } from "./freeze/freezeInputs.js";
+import { reconcilePull } from "./freeze/reconcilePull.js";
+import { sweepPulls } from "./freeze/sweepPulls.js";
+import { runFreezeCommands } from "./freeze/freezeCommands.js";
+import { reconcileMergeGroup } from "./freeze/reconcileMergeGroup.js";
+import { reportConfigOnPull } from "./freeze/reportConfigOnPull.js";
 
 export interface TargetOutcome {
   target: Target;
   writes: number;
   note?: string;
 }
+
+/** A full pass over open pull requests at least this often, whatever else happened (lost webhooks). */
+const FULL_PASS_MS = 30 * 60_000;
 
 /** One reconcile for one target, the same in App and Action mode. */
 export async function runTarget(
@@ -25,25 +40,85 @@ export async function runTarget(
       const wrote = await reportConfigProblems(gh, target.number, settings.path, settings.problems);
       return { target, writes: wrote ? 1 : 0, note: "configuration invalid" };
     }
+    if (target.kind === "pull" || target.kind === "merge-group") {
+      const wrote = await reportConfigOnPull(gh, target, settings.path, settings.problems);
+      return { target, writes: wrote ? 1 : 0, note: "configuration invalid" };
+    }
     return { target, writes: 0, note: "configuration invalid" };
   }
   const { config, templates } = settings;
   switch (target.kind) {
-    case "issue": {
-      const result = await reconcileIncident(gh, config, templates, target.number, now, permissions);
-      return { target, writes: result.writes, ...(result.skipped ? { note: result.skipped } : {}) };
+    case "issue":
+      return reconcileIssueTarget(gh, config, templates, target, now, permissions);
+    case "pull": {
+      const pr = await readPull(gh, target.number);
+      const inputs = await freezeInputs(gh, config);
+      let writes = 0;
+      if (target.freezeCommand) {
+        const result = await runFreezeCommands(gh, config, inputs, target.number, now);
+        writes += result.writes;
+        if (result.changed)
+          return {
+            target,
+            writes: writes + (await sweepPulls(gh, config, await freezeInputs(gh, config), now)).writes,
+          };
+      }
+      if (pr.state !== "open") return { target, writes, note: "closed" };
+      const outcome = await reconcilePull(gh, config, inputs, pr, now);
+      return { target, writes: writes + outcome.writes, note: outcome.verdict.conclusion };
+    }
+    case "merge-group": {
+      const outcome = await reconcileMergeGroup(gh, config, target, now);
+      return { target, writes: outcome.writes, note: outcome.conclusion };
     }
     case "sweep": {
       const result = await sweepRepository(gh, config, templates, now);
-      if (result.failures.length > 0) {
-        throw new Error(
-          `sweep finished with ${result.failures.length} failure(s): ${result.failures.map((f) => `${f.target}: ${f.error}`).join("; ")}`,
-        );
+      const failures = [...result.failures.map((f) => `${f.target}: ${f.error}`)];
+      let writes = result.writes;
+      const inputs = await freezeInputs(gh, config);
+      const lookback = Math.max(2 * durationMs(config.schedule.interval), 10 * 60_000);
+      const boundary = freezeBoundaries(config, inputs.freezeIssues, now - lookback, now).length > 0;
+      const periodic = Math.floor(now / FULL_PASS_MS) !== Math.floor((now - lookback) / FULL_PASS_MS);
+      let note = `${result.incidents} open incident(s)`;
+      if (boundary || periodic) {
+        const pulls = await sweepPulls(gh, config, inputs, now);
+        writes += pulls.writes;
+        failures.push(...pulls.failures);
+        note += `, ${pulls.pulls} open pull request(s) re-checked`;
       }
-      return { target, writes: result.writes, note: `${result.incidents} open incident(s)` };
+      if (failures.length > 0)
+        throw new Error(`sweep finished with ${failures.length} failure(s): ${failures.join("; ")}`);
+      return { target, writes, note };
     }
-    case "pull":
-    case "merge-group":
-      return { target, writes: 0, note: "no pull-request reconcile configured" };
   }
+}
+
+async function reconcileIssueTarget(
+  gh: GitHubContext,
+  config: Config,
+  templates: Templates,
+  target: Extract<Target, { kind: "issue" }>,
+  now: number,
+  permissions: Map<string, Permission>,
+): Promise<TargetOutcome> {
+  const result: IncidentOutcome = await reconcileIncident(
+    gh,
+    config,
+    templates,
+    target.number,
+    now,
+    permissions,
+  );
+  let writes = result.writes;
+  let freezesChanged = false;
+  if (target.freezeCommand) {
+    const commands = await runFreezeCommands(gh, config, await freezeInputs(gh, config), target.number, now);
+    writes += commands.writes;
+    freezesChanged ||= commands.changed;
+  }
+  // A freeze issue opened or closed, or an incident of a freezing severity changed state: every open PR's
+  // verdict may have changed with it.
+  if (result.freezeRelevant) freezesChanged = true;
+  if (freezesChanged) writes += (await sweepPulls(gh, config, await freezeInputs(gh, config), now)).writes;
+  return { target, writes, ...(result.skipped ? { note: result.skipped } : {}) };
 }

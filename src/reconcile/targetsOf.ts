@@ -1,7 +1,7 @@
 /** What an event asks Expedite to reconcile. Decided from the payload alone, before any API call. */
 export type Target =
-  | { kind: "issue"; number: number }
-  | { kind: "pull"; number: number }
+  | { kind: "issue"; number: number; freezeCommand?: boolean }
+  | { kind: "pull"; number: number; freezeCommand?: boolean }
   | { kind: "merge-group"; headSha: string; headRef: string; baseRef: string }
   | { kind: "sweep" };
 
@@ -14,6 +14,7 @@ interface Payload {
   merge_group?: { head_sha: string; head_ref: string; base_ref: string };
 }
 
+const FREEZE_COMMAND = /^\s*\/(un)?freeze(\s|$)/im;
 const REFERENCE = /(?:^|[^\w/])#(\d{1,9})\b/g;
 
 export function targetKey(repo: string, target: Target): string {

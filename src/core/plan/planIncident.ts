@@ -124,8 +124,15 @@ export function planIncident(input: PlanInput): IncidentPlan {
   ) {
     close = incident.state === "cancelled" ? "not_planned" : "completed";
   }
-  if (incident.state === "resolved" && !needsPostmortem(incident, config) && incident.resolution !== undefined) {
-    createOnce("summary", renderMarker("summary") + "\n" + renderSummary(templates.summary, incident, config));
+  if (
+    incident.state === "resolved" &&
+    !needsPostmortem(incident, config) &&
+    incident.resolution !== undefined
+  ) {
+    createOnce(
+      "summary",
+      renderMarker("summary") + "\n" + renderSummary(templates.summary, incident, config),
+    );
   }
 
   return {

@@ -221,6 +221,24 @@ export function projectIncident(
 /** Bot notices (escalations, breaches, reminders) are remembered so each fires once. */
 function recordBotNotice(draft: Draft, commentId: number, body: string, at: number): void {
   const marker = parseMarker(body);
+  if (marker?.kind === "exception-audit") {
+    const granted = marker.data.granted === "yes";
+    draft.freezeExceptions.push({
+      at,
+      by: marker.data.by ?? "",
+      pullRequest: Number(marker.data.pr),
+      sha: marker.data.sha ?? "",
+      reason: marker.data.reason ?? "",
+      granted,
+    });
+    draft.timeline.push({
+      at,
+      kind: "freeze-exception",
+      actor: marker.data.by ?? "",
+      text: `freeze exception ${granted ? "granted" : "requested"} for pull request #${marker.data.pr}: ${marker.data.reason ?? ""}`,
+    });
+    return;
+  }
   if (!marker || marker.kind !== "notice") return;
   const kind = marker.data.type;
   if (kind !== "escalation" && kind !== "ack-breach" && kind !== "reminder") return;

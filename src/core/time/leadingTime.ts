@@ -1,4 +1,5 @@
-import { isFillerWord, parseWhen } from "./parseWhen.js";
+import { parseWhen } from "./parseWhen.js";
+import { isFillerWord } from "./whenWords.js";
 
 export type LeadingTime = { at: number; rest: string } | { error: string };
 

@@ -179,10 +179,14 @@ export function closeIssue(
 
 export function reopenIssue(world: World, repo: RepoRecord, issue: IssueRecord, actor: Actor): void {
   if (issue.state === "open") return;
-  if (issue.pull?.merged)
-    throw new HttpError(422, "Validation Failed", {
-      errors: ["state cannot be changed. The pull request cannot be reopened because it has been merged."],
+  if (issue.pull?.merged) {
+    throw validationFailed({
+      resource: "PullRequest",
+      code: "custom",
+      field: "state",
+      message: "state cannot be changed. The pull request cannot be reopened because it has been merged.",
     });
+  }
   issue.state = "open";
   issue.stateReason = "reopened";
   issue.closedAt = null;

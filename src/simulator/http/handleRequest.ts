@@ -64,7 +64,8 @@ function rateLimitMessage(identity: Identity): string {
 }
 
 function faultAnswer(rule: FaultRule, id: string, now: number, identity: Identity): Answer | undefined {
-  const retry = rule.retryAfter === undefined ? {} : { "retry-after": String(rule.retryAfter) };
+  const retry: Record<string, string> =
+    rule.retryAfter === undefined ? {} : { "retry-after": String(rule.retryAfter) };
   if (rule.rateLimit === "secondary-403" || rule.rateLimit === "secondary-429") {
     return {
       status: rule.rateLimit === "secondary-403" ? 403 : 429,
@@ -96,7 +97,8 @@ function serverError(status: number): Answer {
 }
 
 function toAnswer(result: RouteResult, query: Record<string, unknown>, url: URL): Answer {
-  if ("raw" in result) return { status: result.status, raw: { text: result.raw, contentType: result.contentType }, headers: {} };
+  if ("raw" in result)
+    return { status: result.status, raw: { text: result.raw, contentType: result.contentType }, headers: {} };
   if ("list" in result) {
     const page = paginate(result.list, query, url);
     return {
@@ -105,17 +107,34 @@ function toAnswer(result: RouteResult, query: Record<string, unknown>, url: URL)
       headers: page.link ? { link: page.link } : {},
     };
   }
-  return { status: result.status, ...(result.body === undefined ? {} : { json: result.body }), headers: result.headers ?? {} };
+  return {
+    status: result.status,
+    ...(result.body === undefined ? {} : { json: result.body }),
+    headers: result.headers ?? {},
+  };
 }
 
-export async function handleRequest(pipeline: Pipeline, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleRequest(
+  pipeline: Pipeline,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const { world, rateLimiter } = pipeline;
   const method = (req.method ?? "GET").toUpperCase();
   const url = new URL(req.url ?? "/", world.baseUrl);
   const query = Object.fromEntries(url.searchParams);
   const text = await readBody(req);
   const id = requestId();
-  const record: RecordedRequest = { method, path: url.pathname, query, route: "", status: 0, identity: "", at: world.now(), applied: false };
+  const record: RecordedRequest = {
+    method,
+    path: url.pathname,
+    query,
+    route: "",
+    status: 0,
+    identity: "",
+    at: world.now(),
+    applied: false,
+  };
   pipeline.requests.push(record);
 
   let identity: Identity = { kind: "anonymous" };
@@ -139,7 +158,8 @@ export async function handleRequest(pipeline: Pipeline, req: IncomingMessage, re
     const isRateLimitRoute = match.key === "GET /rate_limit";
     // GitHub does not count GET /rate_limit against the limit.
     if (isRateLimitRoute) counted = false;
-    else if (rateLimiter.exhausted(identity)) throw new HttpError(403, rateLimitMessage(identity), { documentation_url: RATE_LIMIT_DOCS });
+    else if (rateLimiter.exhausted(identity))
+      throw new HttpError(403, rateLimitMessage(identity), { documentation_url: RATE_LIMIT_DOCS });
 
     const fault = pipeline.faults.take(method, match.template);
     if (fault) {
@@ -191,8 +211,14 @@ export async function handleRequest(pipeline: Pipeline, req: IncomingMessage, re
     if (fault?.applyThenFail) answer = serverError(fault.status ?? 502);
   } catch (error) {
     if (!(error instanceof HttpError)) {
-      pipeline.validationErrors.push(`simulator crashed on ${method} ${url.pathname}: ${error instanceof Error ? error.stack : String(error)}`);
-      answer = { status: 500, json: { message: "Simulator internal error", documentation_url: DOCS }, headers: {} };
+      pipeline.validationErrors.push(
+        `simulator crashed on ${method} ${url.pathname}: ${error instanceof Error ? error.stack : String(error)}`,
+      );
+      answer = {
+        status: 500,
+        json: { message: "Simulator internal error", documentation_url: DOCS },
+        headers: {},
+      };
     } else {
       answer = errorAnswer(error);
       if (pipeline.validator && record.route) {
@@ -219,7 +245,8 @@ function send(
 ): void {
   const { world, rateLimiter } = pipeline;
   let payload: string | undefined =
-    answer.raw?.text ?? (answer.json === undefined || answer.status === 204 ? undefined : JSON.stringify(answer.json));
+    answer.raw?.text ??
+    (answer.json === undefined || answer.status === 204 ? undefined : JSON.stringify(answer.json));
   let status = answer.status;
   const headers: Record<string, string> = {
     // The Date header carries the simulator clock: @octokit/auth-app uses it to correct JWT clock skew.
@@ -230,14 +257,21 @@ function send(
     "access-control-allow-origin": "*",
     "x-content-type-options": "nosniff",
   };
-  if (payload !== undefined) headers["content-type"] = answer.raw?.contentType ?? "application/json; charset=utf-8";
+  if (payload !== undefined)
+    headers["content-type"] = answer.raw?.contentType ?? "application/json; charset=utf-8";
   if ((method === "GET" || method === "HEAD") && status === 200 && payload !== undefined) {
-    const etag = `W/"${createHash("sha256").update(payload).update(String(req.headers.accept ?? "")).digest("hex")}"`;
+    const etag = `W/"${createHash("sha256")
+      .update(payload)
+      .update(String(req.headers.accept ?? ""))
+      .digest("hex")}"`;
     headers.etag = etag;
     headers["cache-control"] = "private, max-age=60, s-maxage=60";
     headers.vary = "Accept, Authorization, Cookie, X-GitHub-OTP, Accept-Encoding";
     const ifNoneMatch = req.headers["if-none-match"];
-    if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === etag.slice(2))) {
+    if (
+      ifNoneMatch &&
+      ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === etag.slice(2))
+    ) {
       // A conditional hit is free, as on GitHub.
       status = 304;
       payload = undefined;

@@ -33,11 +33,13 @@ const argumentPool = [
   "<!-- x -->",
   "`code`",
   "ünïcødé 🚒 text",
+  "__proto__",
+  "constructor 14:30",
 ];
 
 const commandLine = fc
   .tuple(
-    fc.constantFrom(...verbWords, "foo", "usr/bin", "path/to", "resolv", "x"),
+    fc.constantFrom(...verbWords, "foo", "usr/bin", "path/to", "resolv", "x", "constructor", "__proto__"),
     fc.constantFrom(...argumentPool),
     fc.constantFrom("", " ", "  ", "\t"),
   )

@@ -139,6 +139,11 @@ describe("parseWhen", () => {
     ["in 99999999 weeks", /too far/],
     ["1800-01-01", /too far/],
     ["x".repeat(100), /too long/],
+    // Words that name Object.prototype members must not be found in lookup tables.
+    ["__proto__", /`__proto__`/],
+    ["constructor 14:30", /`constructor`/],
+    ["1 toString ago", /`1 toString` is not a duration/],
+    ["14:30 hasOwnProperty", /`hasOwnProperty`/],
   ])("refuses %j and names the problem", (text, expected) => {
     const message = error(text);
     expect(message).toMatch(expected);
@@ -193,6 +198,8 @@ describe("parseWhen properties", () => {
       "next",
       "at",
       "🚒",
+      "__proto__",
+      "constructor",
       "T",
       "",
     );

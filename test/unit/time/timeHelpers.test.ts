@@ -21,9 +21,12 @@ describe("parseDurationParts", () => {
     expect(parseDurationParts(text)).toEqual(parts);
   });
 
-  it.each(["", "0m", "soon", "5 parsecs", "30", "m", "1".repeat(70) + "m"])("rejects %j", (text) => {
-    expect(parseDurationParts(text)).toBeUndefined();
-  });
+  it.each(["", "0m", "soon", "5 parsecs", "30", "m", "1".repeat(70) + "m", "1 constructor", "2 __proto__"])(
+    "rejects %j",
+    (text) => {
+      expect(parseDurationParts(text)).toBeUndefined();
+    },
+  );
 });
 
 describe("timeZoneToken", () => {
@@ -39,7 +42,7 @@ describe("timeZoneToken", () => {
     expect(timeZoneToken(token)).toBe(zone);
   });
 
-  it.each(["+25:00", "Mars/Olympus", "xyz", "14:30"])("rejects %s", (token) => {
+  it.each(["+25:00", "Mars/Olympus", "xyz", "14:30", "__proto__", "constructor"])("rejects %s", (token) => {
     expect(timeZoneToken(token)).toBeUndefined();
   });
 });

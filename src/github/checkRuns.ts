@@ -1,0 +1,66 @@
+import type { GitHubContext } from "./types.js";
+
+export interface CheckOutput {
+  conclusion: "success" | "failure";
+  title: string;
+  summary: string;
+}
+
+/**
+ * Puts our check on a commit: one run per name and SHA, rewritten in place, and only when its conclusion
+ * or text would change. Never `neutral` or `skipped`: branch protection counts both as passing.
+ */
+export async function writeCheck(
+  gh: GitHubContext,
+  name: string,
+  sha: string,
+  output: CheckOutput,
+  detailsUrl?: string,
+): Promise<boolean> {
+  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+    owner: gh.owner,
+    repo: gh.repo,
+    ref: sha,
+    check_name: name,
+    filter: "latest",
+    per_page: 100,
+  });
+  const slug = gh.botLogin.replace(/\[bot\]$/, "").toLowerCase();
+  const mine = data.check_runs
+    .filter((run) => (run.app?.slug ?? "").toLowerCase() === slug)
+    .sort((a, b) => Number(b.id) - Number(a.id))[0];
+  const summary = output.summary.length > 65_000 ? output.summary.slice(0, 65_000) + "\n…" : output.summary;
+  if (
+    mine &&
+    mine.status === "completed" &&
+    mine.conclusion === output.conclusion &&
+    mine.output.title === output.title &&
+    mine.output.summary === summary
+  ) {
+    return false;
+  }
+  const body = {
+    status: "completed" as const,
+    conclusion: output.conclusion,
+    completed_at: new Date().toISOString(),
+    output: { title: output.title, summary },
+    ...(detailsUrl ? { details_url: detailsUrl } : {}),
+  };
+  if (mine) {
+    await gh.octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      check_run_id: Number(mine.id),
+      ...body,
+    });
+  } else {
+    await gh.octokit.request("POST /repos/{owner}/{repo}/check-runs", {
+      owner: gh.owner,
+      repo: gh.repo,
+      name,
+      head_sha: sha,
+      ...body,
+    });
+  }
+  return true;
+}

@@ -1,0 +1,144 @@
+import type { Config } from "../../core/config/schema.js";
+import { parseCommands } from "../../core/commands/parseCommands.js";
+import { renderFreezeIssue } from "../../core/freeze/freezeIssue.js";
+import { parseMarker, renderMarker } from "../../core/markers.js";
+import { neutralize } from "../../core/text/neutralize.js";
+import { formatTime } from "../../core/time/formatTime.js";
+import { permits } from "../../core/snapshot.js";
+import type { Permission } from "../../core/snapshot.js";
+import type { GitHubContext } from "../../github/types.js";
+import { permissionOf } from "../../github/permissionOf.js";
+import { createCommentOnce } from "../../github/writeComments.js";
+import { closeIssue } from "../../github/issues.js";
+import { ensureRepoLabels } from "../../github/ensureRepoLabels.js";
+import type { FreezeInputs } from "./freezeInputs.js";
+
+/**
+ * `/freeze <until> <reason>` (anywhere) opens a `code-freeze` issue; `/unfreeze` closes the freeze issue
+ * it is typed on, or every open manual freeze when typed elsewhere. Each command line is answered once
+ * (the reply's marker names it), so redeliveries and sweeps never open a second freeze issue.
+ * Returns the writes made and whether freezes changed (so pull requests get re-evaluated).
+ */
+export async function runFreezeCommands(
+  gh: GitHubContext,
+  config: Config,
+  inputs: FreezeInputs,
+  number: number,
+  now: number,
+): Promise<{ writes: number; changed: boolean }> {
+  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    per_page: 100,
+  });
+  const answered = new Set<string>();
+  for (const c of comments) {
+    if (!gh.trustedBots.has((c.user?.login ?? "").toLowerCase())) continue;
+    const marker = parseMarker(c.body ?? "");
+    if (marker?.kind === "freeze-reply") answered.add(`${marker.data.comment}:${marker.data.line}`);
+  }
+  const zone = config.business_hours.timezone;
+  const permissions = new Map<string, Permission>();
+  let writes = 0;
+  let changed = false;
+  for (const c of comments) {
+    const author = c.user?.login ?? "ghost";
+    if (gh.trustedBots.has(author.toLowerCase())) continue;
+    const at = Date.parse(c.created_at);
+    for (const line of parseCommands(c.body ?? "", { at, timeZone: zone, roles: config.roles.extra })) {
+      if (!line.ok || (line.command.verb !== "freeze" && line.command.verb !== "unfreeze")) continue;
+      if (answered.has(`${c.id}:${line.line}`)) continue;
+      const reply = (text: string) =>
+        createCommentOnce(
+          gh,
+          number,
+          `freeze-reply:comment=${c.id}&line=${line.line}`,
+          `${renderMarker("freeze-reply", { comment: c.id, line: line.line })}\n${text}`,
+        );
+      const permission = await permissionOf(gh, author, permissions);
+      if (!permits(permission, config.commands.freeze_permission)) {
+        await reply(
+          `@${neutralize(author)} \`/${line.command.verb}\` needs the **${config.commands.freeze_permission}** role on this repository, and you have **${permission}**. Ask a maintainer or the on-call engineer.`,
+        );
+        writes++;
+        continue;
+      }
+      if (line.command.verb === "freeze") {
+        if (line.command.until <= now) {
+          await reply(
+            `@${neutralize(author)} that freeze would already be over (${formatTime(line.command.until, zone)}). Give a later end, e.g. \`/freeze 2026-12-28 09:00 holiday closure\`.`,
+          );
+          writes++;
+          continue;
+        }
+        await ensureRepoLabels(gh, config);
+        const rendered = renderFreezeIssue({
+          until: line.command.until,
+          reason: line.command.reason,
+          branches: line.command.branches ?? [],
+          requestedBy: author,
+          zone,
+          requestedIn: c.html_url,
+        });
+        const created = await openFreezeIssueOnce(gh, config, rendered, c.html_url);
+        await reply(
+          `🧊 Code freeze started until **${formatTime(line.command.until, zone)}**: #${created}. Close that issue or comment \`/unfreeze\` to lift it.`,
+        );
+        writes += 2;
+        changed = true;
+      } else {
+        const targets = inputs.freezeIssues.some((f) => f.number === number)
+          ? [number]
+          : inputs.freezeIssues.map((f) => f.number);
+        for (const target of targets) await closeIssue(gh, target, "completed");
+        await reply(
+          targets.length > 0
+            ? `🌤️ Freeze lifted: ${targets.map((t) => `#${t}`).join(", ")} closed.`
+            : "There is no manual freeze open; scheduled freezes end on their own schedule.",
+        );
+        writes += targets.length + 1;
+        changed ||= targets.length > 0;
+      }
+    }
+  }
+  return { writes, changed };
+}
+
+/** The freeze issue for one command: found by the command's URL in its body, else created. */
+async function openFreezeIssueOnce(
+  gh: GitHubContext,
+  config: Config,
+  rendered: { title: string; body: string },
+  source: string,
+): Promise<number> {
+  const find = async () => {
+    const open = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+      owner: gh.owner,
+      repo: gh.repo,
+      labels: config.labels.freeze,
+      state: "all",
+      per_page: 100,
+    });
+    return open.find(
+      (i) => gh.trustedBots.has((i.user?.login ?? "").toLowerCase()) && (i.body ?? "").includes(source),
+    )?.number;
+  };
+  const existing = await find();
+  if (existing !== undefined) return existing;
+  try {
+    const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues", {
+      owner: gh.owner,
+      repo: gh.repo,
+      title: rendered.title,
+      body: rendered.body,
+      labels: [config.labels.freeze],
+      request: { retries: 0 },
+    });
+    return data.number;
+  } catch (error) {
+    const landed = await find();
+    if (landed !== undefined) return landed;
+    throw error;
+  }
+}

@@ -1,0 +1,98 @@
+import type { Config, Severity } from "../../core/config/schema.js";
+import type { Incident, IncidentState } from "../../core/types.js";
+import type { FreezeIssue } from "../../core/freeze/types.js";
+import { parseFreezeIssue } from "../../core/freeze/freezeIssue.js";
+import { labelNames } from "../../core/projection/labelNames.js";
+import type { GitHubContext } from "../../github/types.js";
+import { repoInfo } from "../../github/repoInfo.js";
+
+export interface FreezeInputs {
+  defaultBranch: string;
+  htmlUrl: string;
+  freezeIssues: FreezeIssue[];
+  /** Open incidents as their labels state them (labels are the incident's state). */
+  incidents: Incident[];
+}
+
+/** What every freeze verdict in a repository depends on, read once per reconcile or sweep. */
+export async function freezeInputs(gh: GitHubContext, config: Config): Promise<FreezeInputs> {
+  const { defaultBranch, htmlUrl } = await repoInfo(gh);
+  const names = labelNames(config);
+  const freezeIssues: FreezeIssue[] = [];
+  const frozen = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+    owner: gh.owner,
+    repo: gh.repo,
+    labels: config.labels.freeze,
+    state: "open",
+    per_page: 100,
+  });
+  for (const issue of frozen) {
+    const author = issue.user?.login ?? "";
+    if (issue.pull_request || !gh.trustedBots.has(author.toLowerCase())) continue;
+    if (!(issue.body ?? "").startsWith("<!-- expedite:freeze ")) continue;
+    const raw = {
+      number: issue.number,
+      html_url: issue.html_url,
+      body: issue.body ?? null,
+      user: author,
+      created_at: issue.created_at,
+      closed_at: issue.closed_at,
+      state: issue.state,
+    };
+    const parsed = parseFreezeIssue(raw, [...gh.trustedBots]);
+    // A freeze issue whose hidden details were edited still freezes (until it is closed): failing safe
+    // beats letting a tampered marker lift a freeze.
+    freezeIssues.push(
+      parsed ?? {
+        number: issue.number,
+        url: issue.html_url,
+        reason: "the freeze details of this issue were edited; frozen until it is closed",
+        branches: [],
+        openedBy: author,
+        openedAt: Date.parse(issue.created_at),
+      },
+    );
+  }
+  const open = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+    owner: gh.owner,
+    repo: gh.repo,
+    labels: config.labels.incident,
+    state: "open",
+    per_page: 100,
+  });
+  const incidents: Incident[] = [];
+  for (const issue of open) {
+    if (issue.pull_request) continue;
+    const labels = issue.labels.map((l) => (typeof l === "string" ? l : (l.name ?? "")));
+    const state =
+      labels.map((l) => names.stateOf(l)).find((s): s is IncidentState => s !== undefined) ?? "declared";
+    const severity =
+      labels.map((l) => names.severityOf(l)).find((s): s is Severity => s !== undefined) ??
+      (config.severity.default as Severity);
+    const at = Date.parse(issue.created_at);
+    incidents.push({
+      number: issue.number,
+      title: issue.title,
+      url: issue.html_url,
+      open: true,
+      state,
+      severity,
+      severitySet: true,
+      revenue: labels.includes(names.revenue),
+      declaredAt: at,
+      startedAt: at,
+      roles: {},
+      updates: [],
+      notes: [],
+      deviations: [],
+      form: {},
+      pullRequests: [],
+      freezeExceptions: [],
+      followups: [],
+      notices: [],
+      gaps: [],
+      timeline: [],
+    });
+  }
+  return { defaultBranch, htmlUrl, freezeIssues, incidents };
+}

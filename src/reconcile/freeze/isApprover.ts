@@ -1,0 +1,41 @@
+import type { Config } from "../../core/config/schema.js";
+import { onCallAt } from "../../core/oncall/onCallAt.js";
+import type { GitHubContext } from "../../github/types.js";
+import { statusOf } from "../../github/types.js";
+
+/** Who may let a change through a freeze: the on-call engineers of the moment and `freeze.approvers`. */
+export function approverHandles(config: Config, now: number): string[] {
+  const onCall = onCallAt(config.oncall, config.business_hours.timezone, now);
+  const handles = [onCall.primary, onCall.secondary, ...config.freeze.approvers].filter(
+    (h): h is string => h !== undefined,
+  );
+  return [...new Set(handles.map((h) => (h.startsWith("@") ? h : `@${h}`)))];
+}
+
+export async function isApprover(
+  gh: GitHubContext,
+  config: Config,
+  login: string,
+  now: number,
+): Promise<boolean> {
+  const lower = login.toLowerCase();
+  for (const handle of approverHandles(config, now)) {
+    const name = handle.slice(1);
+    if (!name.includes("/")) {
+      if (name.toLowerCase() === lower) return true;
+      continue;
+    }
+    const [org, team] = name.split("/") as [string, string];
+    try {
+      const { data } = await gh.octokit.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", {
+        org,
+        team_slug: team,
+        username: login,
+      });
+      if (data.state === "active") return true;
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+    }
+  }
+  return false;
+}

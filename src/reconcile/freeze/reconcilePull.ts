@@ -1,0 +1,197 @@
+import type { Config } from "../../core/config/schema.js";
+import type { ExceptionRecord, FreezeVerdict } from "../../core/freeze/types.js";
+import { freezeVerdict } from "../../core/freeze/freezeVerdict.js";
+import { activeFreezes } from "../../core/freeze/activeFreezes.js";
+import { parseCommands } from "../../core/commands/parseCommands.js";
+import { parseMarker, renderMarker } from "../../core/markers.js";
+import { neutralize, neutralizeInline } from "../../core/text/neutralize.js";
+import { formatTime } from "../../core/time/formatTime.js";
+import type { GitHubContext } from "../../github/types.js";
+import type { PullSummary } from "../../github/pulls.js";
+import { writeCheck } from "../../github/checkRuns.js";
+import { createCommentOnce } from "../../github/writeComments.js";
+import { upsertMarkedComment } from "../../github/upsertMarkedComment.js";
+import { referencedNumbers } from "../targetsOf.js";
+import type { FreezeInputs } from "./freezeInputs.js";
+import { approverHandles, isApprover } from "./isApprover.js";
+
+export interface PullOutcome {
+  verdict: FreezeVerdict;
+  writes: number;
+}
+
+interface ThreadComment {
+  id: number;
+  author: string;
+  body: string;
+  at: number;
+}
+
+/**
+ * The freeze check of one open pull request: answer new `/freeze-exception` requests (granting them
+ * for approvers, asking the approvers otherwise, and recording both), then compute the verdict and
+ * write the check run only if it changed.
+ */
+export async function reconcilePull(
+  gh: GitHubContext,
+  config: Config,
+  inputs: FreezeInputs,
+  pr: PullSummary,
+  now: number,
+): Promise<PullOutcome> {
+  let writes = 0;
+  const facts = {
+    number: pr.number,
+    base: pr.baseRef,
+    headSha: pr.headSha,
+    title: pr.title,
+    body: pr.body,
+    labels: pr.labels,
+    exceptions: [] as ExceptionRecord[],
+    referencedIncidents: referencedNumbers(`${pr.title}\n${pr.body}`).filter((n) =>
+      inputs.incidents.some((i) => i.number === n),
+    ),
+  };
+  const input = {
+    now,
+    config,
+    defaultBranch: inputs.defaultBranch,
+    freezeIssues: inputs.freezeIssues,
+    incidents: inputs.incidents,
+  };
+  const freezes = activeFreezes({ ...input, base: pr.baseRef });
+
+  // Exceptions and changed files only matter while something freezes this base branch.
+  let files: string[] | undefined;
+  if (freezes.length > 0) {
+    const comments = await threadComments(gh, pr.number);
+    writes += await answerExceptionRequests(gh, config, inputs, pr, comments, now);
+    facts.exceptions = exceptionsFrom(gh, comments, pr.number);
+    if (config.freeze.ignore_paths.length > 0) files = await changedFiles(gh, pr.number);
+  }
+  const verdict = freezeVerdict({
+    ...input,
+    pr: { ...facts, ...(files ? { files } : {}) },
+    approvers: approverHandles(config, now),
+  });
+  if (await writeCheck(gh, config.freeze.check_name, pr.headSha, verdict, pr.url)) writes++;
+  return { verdict, writes };
+}
+
+async function threadComments(gh: GitHubContext, number: number): Promise<ThreadComment[]> {
+  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    per_page: 100,
+  });
+  return comments.map((c) => ({
+    id: c.id,
+    author: c.user?.login ?? "ghost",
+    body: c.body ?? "",
+    at: Date.parse(c.created_at),
+  }));
+}
+
+async function changedFiles(gh: GitHubContext, number: number): Promise<string[] | undefined> {
+  const files = await gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+    owner: gh.owner,
+    repo: gh.repo,
+    pull_number: number,
+    per_page: 100,
+  });
+  // GitHub lists at most 3,000 files; beyond that the list is not the whole change.
+  return files.length >= 3000 ? undefined : files.map((f) => f.filename);
+}
+
+/** Grants and requests the bot recorded, each bound to the head SHA it was made for. */
+function exceptionsFrom(
+  gh: GitHubContext,
+  comments: ThreadComment[],
+  pullRequest: number,
+): ExceptionRecord[] {
+  const byId = new Map(comments.map((c) => [c.id, c]));
+  const records: ExceptionRecord[] = [];
+  for (const comment of comments) {
+    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
+    const marker = parseMarker(comment.body);
+    if (marker?.kind !== "exception") continue;
+    const source = byId.get(Number(marker.data.comment));
+    if (!source || source.author.toLowerCase() !== (marker.data.by ?? "").toLowerCase()) continue;
+    records.push({
+      pullRequest,
+      sha: marker.data.sha ?? "",
+      by: source.author,
+      at: comment.at,
+      reason: marker.data.reason ?? "",
+      granted: marker.data.granted === "yes",
+    });
+  }
+  return records;
+}
+
+async function answerExceptionRequests(
+  gh: GitHubContext,
+  config: Config,
+  inputs: FreezeInputs,
+  pr: PullSummary,
+  comments: ThreadComment[],
+  now: number,
+): Promise<number> {
+  const answered = new Set(
+    comments
+      .filter((c) => gh.trustedBots.has(c.author.toLowerCase()))
+      .map((c) => parseMarker(c.body))
+      .filter((m) => m?.kind === "exception")
+      .map((m) => `${m?.data.comment}:${m?.data.line}`),
+  );
+  const zone = config.business_hours.timezone;
+  let writes = 0;
+  for (const comment of comments) {
+    if (gh.trustedBots.has(comment.author.toLowerCase())) continue;
+    const lines = parseCommands(comment.body, { at: comment.at, timeZone: zone, roles: config.roles.extra });
+    for (const line of lines) {
+      if (!line.ok || line.command.verb !== "freeze-exception") continue;
+      if (answered.has(`${comment.id}:${line.line}`)) continue;
+      const reason = line.command.reason;
+      const granted = await isApprover(gh, config, comment.author, now);
+      const data = {
+        comment: comment.id,
+        line: line.line,
+        sha: pr.headSha,
+        by: comment.author,
+        granted: granted ? "yes" : "no",
+        reason: reason.slice(0, 300),
+      };
+      const approvers = approverHandles(config, now);
+      const who = neutralize(comment.author);
+      const text = granted
+        ? `✅ Freeze exception **granted** by ${who} for \`${pr.headSha.slice(0, 7)}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}`
+        : `📝 Freeze exception **requested** by @${who} for \`${pr.headSha.slice(0, 7)}\`: ${neutralizeInline(reason, 300)}.\n\n${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`); "} — an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
+      await createCommentOnce(
+        gh,
+        pr.number,
+        `exception:${comment.id}:${line.line}`,
+        `${renderMarker("exception", data)}\n${text}`,
+      );
+      writes++;
+      // The audit trail lives where the freeze is discussed: the freeze issue or the incident.
+      const freezes = activeFreezes({
+        now,
+        config,
+        defaultBranch: inputs.defaultBranch,
+        freezeIssues: inputs.freezeIssues,
+        incidents: inputs.incidents,
+        base: pr.baseRef,
+      });
+      for (const freeze of freezes) {
+        const target = freeze.issue ?? freeze.incident;
+        if (target === undefined) continue;
+        const identity = `exception-audit:${comment.id}:${line.line}`;
+        const audit = `${renderMarker("exception-audit", { comment: comment.id, line: line.line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}\nFreeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${pr.headSha.slice(0, 7)}\`): ${neutralizeInline(reason, 300)}`;
+        if (await upsertMarkedComment(gh, target, identity, audit)) writes++;
+      }
+    }
+  }
+  return writes;
+}

@@ -1,0 +1,31 @@
+import type { Config } from "../../core/config/schema.js";
+import type { GitHubContext } from "../../github/types.js";
+import { toPullSummary } from "../../github/pulls.js";
+import type { FreezeInputs } from "./freezeInputs.js";
+import { reconcilePull } from "./reconcilePull.js";
+
+/** Re-evaluates the freeze check of every open pull request; writes only the checks whose verdict changed. */
+export async function sweepPulls(
+  gh: GitHubContext,
+  config: Config,
+  inputs: FreezeInputs,
+  now: number,
+): Promise<{ pulls: number; writes: number; failures: string[] }> {
+  const pulls = await gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls", {
+    owner: gh.owner,
+    repo: gh.repo,
+    state: "open",
+    per_page: 100,
+  });
+  let writes = 0;
+  const failures: string[] = [];
+  for (const raw of pulls) {
+    try {
+      writes += (await reconcilePull(gh, config, inputs, toPullSummary(raw as never), now)).writes;
+    } catch (error) {
+      gh.log.error({ err: error, pull: raw.number }, "freeze check failed; the next sweep retries");
+      failures.push(`#${raw.number}: ${(error as Error).message}`);
+    }
+  }
+  return { pulls: pulls.length, writes, failures };
+}

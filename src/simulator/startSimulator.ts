@@ -1,0 +1,236 @@
+// Assembles the simulator: state, HTTP server on loopback, webhook queue, validators, and the
+// Simulator facade tests drive.
+import { type Server, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  ACTIONS_APP,
+  addTeam,
+  addUser,
+  createRepo,
+  installApp,
+  issueToken,
+  registerActionsApp,
+  registerApp,
+  setPermission,
+} from "./domain/setup.js";
+import { enqueueMergeGroup } from "./domain/mergeGroups.js";
+import { requirePull } from "./domain/pulls.js";
+import { commitFiles } from "./domain/refs.js";
+import { FaultBook } from "./http/faults.js";
+import { type Pipeline, handleRequest } from "./http/handleRequest.js";
+import { RateLimiter } from "./http/rateLimiter.js";
+import { Router } from "./http/router.js";
+import { fileAt, simCheckRun, simComments, simIssue, simPull } from "./inspect.js";
+import { SERVED_OPERATIONS } from "./openapi/servedOperations.js";
+import { handlers } from "./routes/index.js";
+import type { Role, Simulator, SimulatorOptions, WebhookTarget } from "./types.js";
+import { OpenApiValidator } from "./validation/openApiValidator.js";
+import { operationsDocument } from "./validation/operationsDocument.js";
+import { WebhookValidator } from "./validation/webhookValidator.js";
+import { DeliveryQueue } from "./webhooks/deliveryQueue.js";
+import { seededRandom } from "./world/seededRandom.js";
+import { World } from "./world/world.js";
+
+const HOUR_MS = 3_600_000;
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const clock = options.clock ?? Date.now;
+  const world = new World(clock);
+  registerActionsApp(world);
+  for (const app of options.apps ?? []) registerApp(world, app);
+
+  const validationErrors: string[] = [];
+  const webhookValidator = new WebhookValidator();
+  const firstApp = options.apps?.[0];
+  const queue = new DeliveryQueue(clock, seededRandom(options.seed ?? 1), () =>
+    firstApp ? { id: String(firstApp.id), type: "integration" } : { id: "1", type: "repository" },
+  );
+  queue.target = options.webhook;
+  const hasApps = (options.apps?.length ?? 0) > 0;
+  world.webhookSink = (event, payload) => {
+    for (const problem of webhookValidator.validate(event, payload)) {
+      validationErrors.push(
+        `webhook ${event}${typeof payload.action === "string" ? `.${payload.action}` : ""}: ${problem}`,
+      );
+    }
+    // An App's webhook only hears about repositories it is installed on.
+    if (hasApps && payload.installation === undefined) return;
+    queue.enqueue(event, payload);
+  };
+
+  const requests: Simulator["requests"] = [];
+  const pipeline: Pipeline = {
+    world,
+    router: new Router(operationsDocument().operations, SERVED_OPERATIONS),
+    handlers,
+    validator: options.validate === false ? undefined : new OpenApiValidator(),
+    rateLimiter: new RateLimiter(clock),
+    faults: new FaultBook(),
+    requests,
+    validationErrors,
+    installationTokenTtlMs: options.installationTokenTtlMs ?? HOUR_MS,
+  };
+  const sockets = new Set<import("node:net").Socket>();
+  const server = createServer((req, res) => {
+    handleRequest(pipeline, req, res).catch((error: unknown) => {
+      validationErrors.push(`simulator crashed: ${error instanceof Error ? error.stack : String(error)}`);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  const port = await listen(server, options.port ?? 0);
+  const url = `http://127.0.0.1:${port}`;
+  world.baseUrl = url;
+
+  const repoNamed = (fullName: string) => world.repo(fullName);
+  const actionsTokens = new Map<number, string>();
+  const userTokens = new Map<string, string>();
+
+  const simulator: Simulator = {
+    url,
+    async close() {
+      queue.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+    setWebhook(target: WebhookTarget | undefined) {
+      queue.target = target;
+    },
+
+    createRepo(input) {
+      createRepo(world, input);
+    },
+    addUser(login, userOptions) {
+      addUser(world, login, userOptions);
+    },
+    setPermission(repoFullName: string, login: string, role: Role) {
+      setPermission(world, repoFullName, login, role);
+    },
+    addTeam(org, slug, members) {
+      addTeam(world, org, slug, members);
+    },
+    installApp(appId, owner, repoFullNames) {
+      return installApp(world, appId, owner, repoFullNames);
+    },
+    tokenFor(login) {
+      const user = world.requireUser(login);
+      let token = userTokens.get(user.login.toLowerCase());
+      if (!token) {
+        token = issueToken(world, "ghp", { kind: "user", login: user.login });
+        userTokens.set(user.login.toLowerCase(), token);
+      }
+      return token;
+    },
+    actionsToken(repoFullName) {
+      const repo = world.requireRepo(repoFullName);
+      let token = actionsTokens.get(repo.id);
+      if (!token) {
+        token = issueToken(world, "ghs", {
+          kind: "actions",
+          login: ACTIONS_APP.botLogin,
+          repoId: repo.id,
+          appId: ACTIONS_APP.id,
+        });
+        actionsTokens.set(repo.id, token);
+      }
+      return token;
+    },
+    setRequiredChecks(repoFullName, branch, checks) {
+      world.requireRepo(repoFullName).requiredChecks.set(
+        branch,
+        checks.map((c) => ({ ...c })),
+      );
+    },
+
+    pushCommit(input) {
+      const repo = world.requireRepo(input.repo);
+      const author = addUser(world, input.author);
+      return commitFiles(
+        world,
+        repo,
+        {
+          branch: input.branch,
+          changes: input.files,
+          message: input.message ?? "Update files",
+          author: author.login,
+        },
+        { login: author.login },
+      );
+    },
+    enqueueMergeGroup(repoFullName, pullNumber, actor) {
+      const repo = world.requireRepo(repoFullName);
+      const issue = requirePull(repo, pullNumber);
+      return enqueueMergeGroup(world, repo, issue, { login: actor ?? issue.user });
+    },
+
+    requests,
+    writes: () => requests.filter((r) => r.method !== "GET" && r.method !== "HEAD"),
+    clearLog() {
+      requests.length = 0;
+    },
+    deliveries: queue.deliveries,
+    validationErrors,
+    issue(repoFullName, number) {
+      const repo = repoNamed(repoFullName);
+      const issue = repo?.issues.get(number);
+      return repo && issue ? simIssue(repo, issue) : undefined;
+    },
+    issues(repoFullName) {
+      const repo = repoNamed(repoFullName);
+      return repo ? [...repo.issues.values()].map((i) => simIssue(repo, i)) : [];
+    },
+    comments(repoFullName, number) {
+      const issue = repoNamed(repoFullName)?.issues.get(number);
+      return issue ? simComments(world, issue) : [];
+    },
+    pull(repoFullName, number) {
+      const repo = repoNamed(repoFullName);
+      const issue = repo?.issues.get(number);
+      return repo && issue ? simPull(repo, issue) : undefined;
+    },
+    checkRuns(repoFullName, sha) {
+      const repo = repoNamed(repoFullName);
+      if (!repo) return [];
+      return [...world.checkRuns.values()]
+        .filter((r) => r.repoId === repo.id && r.headSha === sha)
+        .map(simCheckRun);
+    },
+    branchSha(repoFullName, branch) {
+      return repoNamed(repoFullName)?.refs.get(`heads/${branch}`);
+    },
+    file(repoFullName, ref, path) {
+      const repo = repoNamed(repoFullName);
+      return repo ? fileAt(repo, ref, path) : undefined;
+    },
+
+    addFault(rule) {
+      pipeline.faults.add(rule);
+    },
+    clearFaults() {
+      pipeline.faults.clear();
+    },
+    setWebhookFaults(faults) {
+      queue.faults = { ...faults };
+    },
+    pauseWebhooks() {
+      queue.pause();
+    },
+    resumeWebhooks() {
+      queue.resume();
+    },
+    deliveriesIdle() {
+      return queue.idle();
+    },
+  };
+  return simulator;
+}
