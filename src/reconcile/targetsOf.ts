@@ -47,9 +47,12 @@ export function targetsOf(eventName: string, payload: Payload, trustedBots: Read
     case "issue_comment": {
       const issue = payload.issue;
       if (!issue) return [];
+      // A comment carrying /freeze or /unfreeze also asks for the freeze commands to be answered.
+      const freezeCommand = eventName === "issue_comment" && FREEZE_COMMAND.test(payload.comment?.body ?? "");
+      const extra = freezeCommand ? { freezeCommand: true } : {};
       return issue.pull_request
-        ? [{ kind: "pull", number: issue.number }]
-        : [{ kind: "issue", number: issue.number }];
+        ? [{ kind: "pull", number: issue.number, ...extra }]
+        : [{ kind: "issue", number: issue.number, ...extra }];
     }
     case "pull_request":
     case "pull_request_review":

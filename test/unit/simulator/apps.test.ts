@@ -120,7 +120,7 @@ describe("GitHub App authentication", () => {
       baseUrl: sim.url,
       log: silentLog,
     });
-    const { data } = await octokit.apps.getAuthenticated();
+    const { data } = await octokit.rest.apps.getAuthenticated();
     expect(data?.id).toBe(APP_ID);
     const statuses = sim.requests.filter((r) => r.route === "/app").map((r) => r.status);
     expect(statuses).toEqual([401, 200]);
