@@ -1,10 +1,25 @@
 import { ProbotOctokit } from "probot";
+import Bottleneck from "bottleneck";
 
 export interface ThrottleTuning {
   /** Seconds to wait on a secondary rate limit that came without retry-after (GitHub's advice: 60). */
   fallbackRetryAfterSeconds?: number;
   /** How many times a rate-limited request is retried before it fails. */
   maxRetries?: number;
+  /**
+   * Spacing of content-creating requests. GitHub asks integrators for about a second between writes and
+   * more between notifying ones (the throttling plugin's defaults); tests against the simulator use 0.
+   */
+  writeSpacingMs?: number;
+}
+
+/** Bottleneck groups for writes with a chosen spacing, or undefined to keep the plugin's defaults. */
+export function writeGroups(spacingMs: number | undefined): Record<string, unknown> {
+  if (spacingMs === undefined) return {};
+  return {
+    write: new Bottleneck.Group({ id: "expedite-write", maxConcurrent: 1, minTime: spacingMs }),
+    notifications: new Bottleneck.Group({ id: "expedite-notifications", maxConcurrent: 1, minTime: spacingMs }),
+  };
 }
 
 /**
@@ -13,6 +28,7 @@ export interface ThrottleTuning {
  */
 export function expediteOctokit(tuning: ThrottleTuning = {}): typeof ProbotOctokit {
   const maxRetries = tuning.maxRetries ?? 3;
+  const groups = writeGroups(tuning.writeSpacingMs);
   return ProbotOctokit.defaults((instanceOptions: Record<string, unknown>) => {
     const auth = instanceOptions.auth as { installationId?: number } | undefined;
     const throttle = (instanceOptions.throttle ?? {}) as Record<string, unknown>;
@@ -20,6 +36,7 @@ export function expediteOctokit(tuning: ThrottleTuning = {}): typeof ProbotOctok
       ...instanceOptions,
       throttle: {
         ...throttle,
+        ...groups,
         enabled: true,
         id: `expedite-installation-${auth?.installationId ?? "app"}`,
         fallbackSecondaryRateRetryAfter: tuning.fallbackRetryAfterSeconds ?? 60,

@@ -1,4 +1,5 @@
 import { Probot, Server } from "probot";
+import { pino } from "pino";
 import type { Logger as PinoLogger } from "pino";
 import type { Clock } from "../core/clock.js";
 import { createExpediteApp } from "./expediteApp.js";
@@ -31,6 +32,7 @@ export interface AppServer {
 
 /** Starts the real Probot HTTP server with Expedite loaded; pointed at GitHub the way GHES apps are. */
 export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
+  const log = options.log ?? pino({ level: options.logLevel ?? "info", name: "expedite" });
   const expedite = createExpediteApp({
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.scheduleIntervalMs !== undefined ? { scheduleIntervalMs: options.scheduleIntervalMs } : {}),
@@ -41,14 +43,13 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     secret: options.secret,
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     Octokit: expediteOctokit(options.throttle),
-    logLevel: options.logLevel ?? "info",
-    ...(options.log ? { log: options.log } : {}),
+    log,
   });
   const server = new Server({
     Probot: ProbotWithDefaults,
     port: options.port || (await freePort(options.host ?? "127.0.0.1")),
     host: options.host ?? "127.0.0.1",
-    ...(options.log ? { log: options.log } : {}),
+    log,
   });
   await server.load(expedite.app);
   await server.start();

@@ -47,7 +47,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   for (const app of options.apps ?? []) registerApp(world, app);
 
   const validationErrors: string[] = [];
-  const webhookValidator = new WebhookValidator();
+  const webhookValidator = WebhookValidator.shared();
   const firstApp = options.apps?.[0];
   const queue = new DeliveryQueue(clock, seededRandom(options.seed ?? 1), () =>
     firstApp ? { id: String(firstApp.id), type: "integration" } : { id: "1", type: "repository" },
@@ -70,7 +70,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     world,
     router: new Router(operationsDocument().operations, SERVED_OPERATIONS),
     handlers,
-    validator: options.validate === false ? undefined : new OpenApiValidator(),
+    validator: options.validate === false ? undefined : OpenApiValidator.shared(),
     rateLimiter: new RateLimiter(clock),
     faults: new FaultBook(),
     requests,

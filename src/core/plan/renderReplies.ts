@@ -37,8 +37,10 @@ export function renderReplies(
         : renderTemplate(templates.refusal, {
             actor,
             source: neutralizeInline(outcome.source, 200).replace(/`/g, "'"),
-            reason: neutralize(outcome.reason ?? ""),
-            usage: neutralize(outcome.usage ?? ""),
+            // Refusal texts are written by the parser and the projection: user text appears in them only
+            // inside code spans, already stripped of backticks, so they go out as they are.
+            reason: outcome.reason ?? "",
+            usage: outcome.usage ?? "",
           });
     replies.push({
       identity: markerIdentity({ kind: "reply", data: mapStrings(data) }),

@@ -1,6 +1,8 @@
 import { timeZoneToken } from "./timeZoneToken.js";
 import { WHEN_FORMS as FORMS, quoteTyped as quote } from "./whenWords.js";
 
+// Lookups use Map, never plain objects: "__proto__" or "constructor" typed as a time must not find
+// Object.prototype.
 const WEEKDAYS = new Map<string, number>([
   ["mon", 1],
   ["monday", 1],

@@ -6,8 +6,6 @@ export const WHEN_FORMS =
   "`2026-11-22T14:30Z` (add `UTC` or `+01:00` for another zone).";
 
 // Words that read naturally around a time but carry nothing: "since about 14:30", "at 09:00 on monday".
-// Lookups use Map/Set, never plain objects: "__proto__" or "constructor" typed as a time must not find
-// Object.prototype.
 const FILLER = new Set([
   "at",
   "on",

@@ -150,11 +150,11 @@ export async function handleRequest(
       }
       record.body = body;
     }
+    const match = pipeline.router.match(method, url.pathname);
+    record.route = match?.template ?? "";
     identity = authenticate(world, req.headers.authorization);
     record.identity = identityName(identity);
-    const match = pipeline.router.match(method, url.pathname);
     if (!match) throw new HttpError(404, "Not Found");
-    record.route = match.template;
     const isRateLimitRoute = match.key === "GET /rate_limit";
     // GitHub does not count GET /rate_limit against the limit.
     if (isRateLimitRoute) counted = false;

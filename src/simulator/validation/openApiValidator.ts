@@ -27,7 +27,15 @@ function paramsHint(error: ErrorObject): string {
   return "";
 }
 
+let shared: OpenApiValidator | undefined;
+
 export class OpenApiValidator {
+  /** One per process: compiled validators are reused by every simulator. */
+  static shared(): OpenApiValidator {
+    shared ??= new OpenApiValidator();
+    return shared;
+  }
+
   readonly #strict: Ajv;
   readonly #coercing: Ajv;
   readonly #cache = new Map<string, ValidateFunction>();
