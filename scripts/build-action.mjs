@@ -14,7 +14,7 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  minify: false,
+  minify: true,
   sourcemap: false,
   legalComments: "none",
   logLevel: "warning",

@@ -95,6 +95,28 @@ const ERRATA: Array<{ operation: string; note: string; apply: (operation: JsonOb
       usedSchemas.add("installation");
     },
   },
+  {
+    operation: "PUT /repos/{owner}/{repo}/contents/{path}",
+    note:
+      "409: oneOf [basic-error, repository-rule-violation-error], two open schemas every error body " +
+      "matches, so oneOf can never pass; anyOf is what it means",
+    apply: (operation) => {
+      const conflict = (operation.responses as JsonObject)["409"] as JsonObject;
+      conflict.anyOf = conflict.oneOf!;
+      delete conflict.oneOf;
+    },
+  },
+  {
+    operation: "PUT /repos/{owner}/{repo}/issues/{issue_number}/labels",
+    note: 'request body: `labels` says "You can pass an empty array to remove all labels" but has minItems 1; allow [] (and make the oneOf an anyOf, since [] fits both branches)',
+    apply: (operation) => {
+      const body = (operation.requestBody as JsonObject).schema as JsonObject;
+      // [] then fits both branches, so oneOf must become anyOf too.
+      body.anyOf = body.oneOf!;
+      delete body.oneOf;
+      for (const branch of body.anyOf as JsonObject[]) delete ((branch.properties as JsonObject).labels as JsonObject).minItems;
+    },
+  },
 ];
 
 const operations: Record<string, JsonObject> = {};

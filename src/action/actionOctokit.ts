@@ -2,7 +2,7 @@ import { getOctokit } from "@actions/github";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import type * as core from "@actions/core";
-import { writeGroups } from "../app/expediteOctokit.js";
+import { writeGroups } from "../github/writeGroups.js";
 
 /** The Action's client: the runner's token, GitHub's API URL, retries and rate-limit back-off. */
 export function actionOctokit(token: string, baseUrl: string, log: typeof core, dryRun: boolean) {
@@ -11,7 +11,9 @@ export function actionOctokit(token: string, baseUrl: string, log: typeof core, 
     {
       baseUrl,
       throttle: {
-        ...writeGroups(process.env.EXPEDITE_WRITE_SPACING_MS ? Number(process.env.EXPEDITE_WRITE_SPACING_MS) : undefined),
+        ...writeGroups(
+          process.env.EXPEDITE_WRITE_SPACING_MS ? Number(process.env.EXPEDITE_WRITE_SPACING_MS) : undefined,
+        ),
         fallbackSecondaryRateRetryAfter: Number(process.env.EXPEDITE_SECONDARY_RETRY_AFTER ?? 60),
         onRateLimit: (retryAfter: number, options: { method: string; url: string; request: object }) => {
           log.warning(

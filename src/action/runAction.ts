@@ -88,6 +88,19 @@ export async function runAction(): Promise<void> {
     core.setOutput("targets", String(outcomes.length));
     await writeSummary(outcomes, { owner, repo, event: context.eventName, dryRun });
   } catch (error) {
-    core.setFailed(`Expedite failed: ${(error as Error).message}`);
+    core.setFailed(`Expedite failed: ${explain(error)}`);
   }
+}
+
+/** Turns API failures into what to do about them. */
+function explain(error: unknown): string {
+  const message = (error as Error).message ?? String(error);
+  const status = (error as { status?: number }).status;
+  if (status === 401)
+    return `${message}. GitHub refused the token: check the \`token\` input (an expired App token, or a secret that is not set).`;
+  if (status === 403)
+    return `${message}. The token lacks a permission: give the workflow \`permissions:\` issues: write, pull-requests: write, checks: write and contents: write.`;
+  if (status === 404)
+    return `${message}. The token cannot see this repository or object; check the token's repository access.`;
+  return message;
 }

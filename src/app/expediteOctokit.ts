@@ -1,5 +1,5 @@
 import { ProbotOctokit } from "probot";
-import Bottleneck from "bottleneck";
+import { writeGroups } from "../github/writeGroups.js";
 
 export interface ThrottleTuning {
   /** Seconds to wait on a secondary rate limit that came without retry-after (GitHub's advice: 60). */
@@ -13,15 +13,6 @@ export interface ThrottleTuning {
   writeSpacingMs?: number;
 }
 
-/** Bottleneck groups for writes with a chosen spacing, or undefined to keep the plugin's defaults. */
-export function writeGroups(spacingMs: number | undefined): Record<string, unknown> {
-  if (spacingMs === undefined) return {};
-  return {
-    write: new Bottleneck.Group({ id: "expedite-write", maxConcurrent: 1, minTime: spacingMs }),
-    notifications: new Bottleneck.Group({ id: "expedite-notifications", maxConcurrent: 1, minTime: spacingMs }),
-  };
-}
-
 /**
  * ProbotOctokit with retries on both primary and secondary rate limits (Probot's default gives up on
  * secondary ones, which would drop a board update mid-incident), throttled per installation.
@@ -29,6 +20,8 @@ export function writeGroups(spacingMs: number | undefined): Record<string, unkno
 export function expediteOctokit(tuning: ThrottleTuning = {}): typeof ProbotOctokit {
   const maxRetries = tuning.maxRetries ?? 3;
   const groups = writeGroups(tuning.writeSpacingMs);
+  type LimitOptions = { method: string; url: string; request: { retryCount: number } };
+  type Warn = { log: { warn: (m: string) => void } };
   return ProbotOctokit.defaults((instanceOptions: Record<string, unknown>) => {
     const auth = instanceOptions.auth as { installationId?: number } | undefined;
     const throttle = (instanceOptions.throttle ?? {}) as Record<string, unknown>;
@@ -40,21 +33,13 @@ export function expediteOctokit(tuning: ThrottleTuning = {}): typeof ProbotOctok
         enabled: true,
         id: `expedite-installation-${auth?.installationId ?? "app"}`,
         fallbackSecondaryRateRetryAfter: tuning.fallbackRetryAfterSeconds ?? 60,
-        onRateLimit: (
-          retryAfter: number,
-          options: { method: string; url: string; request: { retryCount: number } },
-          octokit: { log: { warn: (m: string) => void } },
-        ) => {
+        onRateLimit: (retryAfter: number, options: LimitOptions, octokit: Warn) => {
           octokit.log.warn(
             `rate limit exhausted on ${options.method} ${options.url}; retrying in ${retryAfter}s`,
           );
           return options.request.retryCount < maxRetries;
         },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          options: { method: string; url: string; request: { retryCount: number } },
-          octokit: { log: { warn: (m: string) => void } },
-        ) => {
+        onSecondaryRateLimit: (retryAfter: number, options: LimitOptions, octokit: Warn) => {
           octokit.log.warn(
             `secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`,
           );

@@ -16,11 +16,20 @@ describe("foundation (App mode, real Probot server, signed webhooks)", () => {
       owner: "acme",
       repo: "shop",
       title: "Checkout is down",
-      body: formBody({ Summary: "Card payments fail with a 500", Severity: "SEV2 – Major: a core flow is broken or badly slowed for many customers, or revenue is at risk; any workaround is partial" }),
+      body: formBody({
+        Summary: "Card payments fail with a 500",
+        Severity:
+          "SEV2 – Major: a core flow is broken or badly slowed for many customers, or revenue is at risk; any workaround is partial",
+      }),
     });
     await world.settle();
     expect(world.labels(issue.number)).toEqual([]);
-    await alice.rest.issues.addLabels({ owner: "acme", repo: "shop", issue_number: issue.number, labels: ["incident"] });
+    await alice.rest.issues.addLabels({
+      owner: "acme",
+      repo: "shop",
+      issue_number: issue.number,
+      labels: ["incident"],
+    });
     await world.settle();
 
     expect(world.labels(issue.number)).toEqual(["incident", "incident:declared", "sev:2"]);
@@ -32,7 +41,12 @@ describe("foundation (App mode, real Probot server, signed webhooks)", () => {
     expect(world.sim.validationErrors).toEqual([]);
 
     // The same `issues.labeled` delivery again, signed, over HTTP: level-triggered, so nothing to write.
-    const labeled = world.sim.deliveries.find((d) => d.event === "issues" && d.action === "labeled" && (d.payload as { label?: { name?: string } }).label?.name === "incident");
+    const labeled = world.sim.deliveries.find(
+      (d) =>
+        d.event === "issues" &&
+        d.action === "labeled" &&
+        (d.payload as { label?: { name?: string } }).label?.name === "incident",
+    );
     expect(labeled).toBeDefined();
     world.sim.clearLog();
     const response = await deliver(world.app!.webhookUrl, "issues", labeled!.payload, { id: labeled!.id });
@@ -45,7 +59,11 @@ describe("foundation (App mode, real Probot server, signed webhooks)", () => {
   it("refuses unsigned and wrongly signed deliveries and changes nothing", async () => {
     world = await World.start({ mode: "app" });
     const alice = world.as("alice");
-    const { data: issue } = await alice.rest.issues.create({ owner: "acme", repo: "shop", title: "Not yet an incident" });
+    const { data: issue } = await alice.rest.issues.create({
+      owner: "acme",
+      repo: "shop",
+      title: "Not yet an incident",
+    });
     await world.settle();
     const payload = {
       action: "labeled",
@@ -68,33 +86,75 @@ describe("foundation (App mode, real Probot server, signed webhooks)", () => {
   });
 
   it("a malformed .github/expedite.yml is reported on the incident and in the log; other repositories keep working", async () => {
-    world = await World.start({ mode: "app", config: { business_hours: { timezone: "Mars/Olympus" }, acknowledge: { within_business_hours: "soon" } } });
+    world = await World.start({
+      mode: "app",
+      config: {
+        business_hours: { timezone: "Mars/Olympus" },
+        acknowledge: { within_business_hours: "soon" },
+      },
+    });
     const alice = world.as("alice");
-    const { data: issue } = await alice.rest.issues.create({ owner: "acme", repo: "shop", title: "Outage", labels: ["incident"] });
+    const { data: issue } = await alice.rest.issues.create({
+      owner: "acme",
+      repo: "shop",
+      title: "Outage",
+      labels: ["incident"],
+    });
     await world.settle();
-    const report = world.botComments(issue.number).find((c) => c.body.startsWith("<!-- expedite:config-error"));
+    const report = world
+      .botComments(issue.number)
+      .find((c) => c.body.startsWith("<!-- expedite:config-error"));
     expect(report?.body).toContain("business_hours.timezone");
     expect(report?.body).toContain("Mars/Olympus");
     expect(report?.body).toContain("acknowledge.within_business_hours");
     expect(world.labels(issue.number)).toEqual(["incident"]);
-    const logged = world.logs.map((l) => JSON.parse(l) as { level: number; msg: string; problems?: Array<{ key: string }> });
+    const logged = world.logs.map(
+      (l) => JSON.parse(l) as { level: number; msg: string; problems?: Array<{ key: string }> },
+    );
     const error = logged.find((l) => l.msg === "invalid Expedite configuration");
     expect(error?.level).toBe(50);
     expect(error?.problems?.map((p) => p.key)).toContain("business_hours.timezone");
 
     // A second repository of the same installation with a valid (absent) config is served normally.
-    world.sim.createRepo({ owner: "acme", name: "api", defaultBranch: "main", files: { "README.md": "api" }, ownerType: "Organization" });
+    world.sim.createRepo({
+      owner: "acme",
+      name: "api",
+      defaultBranch: "main",
+      files: { "README.md": "api" },
+      ownerType: "Organization",
+    });
     world.sim.setPermission("acme/api", "alice", "write");
     world.sim.installApp(4242, "acme", ["acme/shop", "acme/api"]);
-    const { data: other } = await alice.rest.issues.create({ owner: "acme", repo: "api", title: "API outage", labels: ["incident"] });
+    const { data: other } = await alice.rest.issues.create({
+      owner: "acme",
+      repo: "api",
+      title: "API outage",
+      labels: ["incident"],
+    });
     await world.settle();
-    expect(world.sim.issue("acme/api", other.number)?.labels.sort()).toEqual(["incident", "incident:declared", "sev:3"]);
+    expect(world.sim.issue("acme/api", other.number)?.labels.sort()).toEqual([
+      "incident",
+      "incident:declared",
+      "sev:3",
+    ]);
 
     // Fixing the file removes the report on the next reconcile and catches up on the incident.
-    world.sim.pushCommit({ repo: FULL, branch: "main", files: { ".github/expedite.yml": "business_hours:\n  timezone: Europe/London\n" }, author: "alice" });
-    await alice.rest.issues.createComment({ owner: "acme", repo: "shop", issue_number: issue.number, body: "/ack" });
+    world.sim.pushCommit({
+      repo: FULL,
+      branch: "main",
+      files: { ".github/expedite.yml": "business_hours:\n  timezone: Europe/London\n" },
+      author: "alice",
+    });
+    await alice.rest.issues.createComment({
+      owner: "acme",
+      repo: "shop",
+      issue_number: issue.number,
+      body: "/ack",
+    });
     await world.settle();
-    expect(world.botComments(issue.number).some((c) => c.body.startsWith("<!-- expedite:config-error"))).toBe(false);
+    expect(world.botComments(issue.number).some((c) => c.body.startsWith("<!-- expedite:config-error"))).toBe(
+      false,
+    );
     expect(world.labels(issue.number)).toEqual(["incident", "incident:acknowledged", "sev:3"]);
   });
 });

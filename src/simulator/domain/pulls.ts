@@ -1,4 +1,4 @@
-import { HttpError, validationFailed } from "../http/httpError.js";
+import { HttpError, unprocessable, validationFailed } from "../http/httpError.js";
 import { commit, commitsBetween, createCommit, mergeBase } from "../git/commits.js";
 import { renderReview } from "../render/review.js";
 import { type PullIssue, renderSimplePull } from "../render/pull.js";
@@ -269,11 +269,11 @@ export function createReview(
   if (state === undefined)
     throw validationFailed({ resource: "PullRequestReview", code: "invalid", field: "event" });
   const own = actor.login.toLowerCase() === issue.user.toLowerCase();
-  if (own && state === "APPROVED") throw validationFailed("Review Can not approve your own pull request");
+  if (own && state === "APPROVED") throw unprocessable("Can not approve your own pull request");
   if (own && state === "CHANGES_REQUESTED")
-    throw validationFailed("Review Can not request changes on your own pull request");
+    throw unprocessable("Can not request changes on your own pull request");
   if ((state === "CHANGES_REQUESTED" || state === "COMMENTED") && !input.body) {
-    throw validationFailed("Review Body is required when using the COMMENT or REQUEST_CHANGES event");
+    throw unprocessable("Body is required when using the COMMENT or REQUEST_CHANGES event");
   }
   const review: ReviewRecord = {
     id: world.ids.next("review"),

@@ -13,7 +13,7 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly extra: { errors?: FieldError[]; documentation_url?: string } = {},
+    readonly extra: { errors?: FieldError[] | string[]; documentation_url?: string } = {},
   ) {
     super(message);
   }
@@ -33,6 +33,11 @@ export function notFound(): HttpError {
 }
 
 /** 422 "Validation Failed"; a plain string becomes a `custom` error, as GitHub reports free-text reasons. */
+/** 422 with plain-string errors, the "validation-error-simple" shape some endpoints (reviews) use. */
+export function unprocessable(...reasons: string[]): HttpError {
+  return new HttpError(422, "Unprocessable Entity", { errors: reasons });
+}
+
 export function validationFailed(...errors: Array<FieldError | string>): HttpError {
   return new HttpError(422, "Validation Failed", {
     errors: errors.map((e) => (typeof e === "string" ? { code: "custom", message: e } : e)),

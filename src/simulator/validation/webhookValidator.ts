@@ -17,7 +17,9 @@ function rewriteRefs(node: unknown): unknown {
   for (const [key, value] of Object.entries(node)) {
     if (key === "$schema") continue;
     out[key] =
-      key === "$ref" && typeof value === "string" ? value.replace(/^#\/definitions\//, BASE) : rewriteRefs(value);
+      key === "$ref" && typeof value === "string"
+        ? value.replace(/^#\/definitions\//, BASE)
+        : rewriteRefs(value);
   }
   return out;
 }
@@ -35,7 +37,9 @@ export class WebhookValidator {
 
   constructor() {
     const require = createRequire(import.meta.url);
-    const schema = JSON.parse(readFileSync(require.resolve("@octokit/webhooks-schemas/schema.json"), "utf8")) as {
+    const schema = JSON.parse(
+      readFileSync(require.resolve("@octokit/webhooks-schemas/schema.json"), "utf8"),
+    ) as {
       definitions: Record<string, unknown>;
     };
     this.#definitions = new Set(Object.keys(schema.definitions));

@@ -18,6 +18,7 @@ export async function deliver(
     "user-agent": "GitHub-Hookshot/test",
   };
   const mode = options.signature ?? "valid";
-  if (mode !== "none") headers["x-hub-signature-256"] = await sign(mode === "valid" ? SECRET : "not-the-secret", body);
+  if (mode !== "none")
+    headers["x-hub-signature-256"] = await sign(mode === "valid" ? SECRET : "not-the-secret", body);
   return fetch(url, { method: "POST", headers, body });
 }

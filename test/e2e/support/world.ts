@@ -63,7 +63,14 @@ export class World {
   readonly logs: string[] = [];
   readonly #node: string;
   #handled = 0;
-  readonly actionRuns: Array<{ event: string; code: number; stdout: string; stderr: string; outputs: string; summary: string }> = [];
+  readonly actionRuns: Array<{
+    event: string;
+    code: number;
+    stdout: string;
+    stderr: string;
+    outputs: string;
+    summary: string;
+  }> = [];
 
   private constructor(mode: Mode, clock: ManualClock, sim: Simulator, node: string) {
     this.mode = mode;
@@ -83,9 +90,16 @@ export class World {
       publicKeyEncoding: { type: "spki", format: "pem" },
       privateKeyEncoding: { type: "pkcs1", format: "pem" },
     });
-    const sim = await startSimulator({ clock: clock.now, apps: [{ id: APP_ID, slug: APP_SLUG, name: "Expedite", publicKeyPem: publicKey }] });
+    const sim = await startSimulator({
+      clock: clock.now,
+      apps: [{ id: APP_ID, slug: APP_SLUG, name: "Expedite", publicKeyPem: publicKey }],
+    });
     for (const login of Object.keys(PEOPLE)) sim.addUser(login, { orgs: [OWNER] });
-    const files: Record<string, string> = { "README.md": "# shop\n", "src/app.ts": "export const a = 1;\n", ...(options.files ?? {}) };
+    const files: Record<string, string> = {
+      "README.md": "# shop\n",
+      "src/app.ts": "export const a = 1;\n",
+      ...(options.files ?? {}),
+    };
     if (options.config) files[".github/expedite.yml"] = stringify(options.config);
     sim.createRepo({ owner: OWNER, name: REPO, defaultBranch: "main", files, ownerType: "Organization" });
     for (const [login, role] of Object.entries(PEOPLE)) sim.setPermission(FULL, login, role);
@@ -146,13 +160,21 @@ export class World {
       await this.app?.expedite.sweepAll();
       await this.settle();
     } else {
-      await this.runAction("schedule", { schedule: "*/5 * * * *", repository: repositoryPayload(), sender: { login: "github-actions[bot]" } });
+      await this.runAction("schedule", {
+        schedule: "*/5 * * * *",
+        repository: repositoryPayload(),
+        sender: { login: "github-actions[bot]" },
+      });
       this.#handled = this.sim.deliveries.length;
     }
   }
 
   /** Runs the bundled Action once, as a runner would, for one event. */
-  async runAction(event: string, payload: unknown, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  async runAction(
+    event: string,
+    payload: unknown,
+    env: Record<string, string> = {},
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
     const dir = mkdtempSync(join(tmpdir(), "expedite-runner-"));
     const eventPath = join(dir, "event.json");
     const output = join(dir, "output");
@@ -183,10 +205,16 @@ export class World {
             ...env,
           },
         },
-        (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        (error, stdout, stderr) =>
+          resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
     });
-    this.actionRuns.push({ event, ...result, outputs: existsSync(output) ? readFileSync(output, "utf8") : "", summary: existsSync(summary) ? readFileSync(summary, "utf8") : "" });
+    this.actionRuns.push({
+      event,
+      ...result,
+      outputs: existsSync(output) ? readFileSync(output, "utf8") : "",
+      summary: existsSync(summary) ? readFileSync(summary, "utf8") : "",
+    });
     return result;
   }
 
@@ -217,7 +245,13 @@ export class World {
   }
 }
 
-const WORKFLOW_EVENTS = new Set(["issues", "issue_comment", "pull_request", "pull_request_review", "merge_group"]);
+const WORKFLOW_EVENTS = new Set([
+  "issues",
+  "issue_comment",
+  "pull_request",
+  "pull_request_review",
+  "merge_group",
+]);
 
 function repositoryPayload() {
   return { name: REPO, full_name: FULL, owner: { login: OWNER } };

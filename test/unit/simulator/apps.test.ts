@@ -35,7 +35,9 @@ describe("GitHub App authentication", () => {
     const { data: installations } = await asApp.apps.listInstallations();
     expect(installations.map((i) => i.id)).toEqual([world.installationId]);
 
-    const { status, data: token } = await asApp.apps.createInstallationAccessToken({ installation_id: world.installationId });
+    const { status, data: token } = await asApp.apps.createInstallationAccessToken({
+      installation_id: world.installationId,
+    });
     expect(status).toBe(201);
     expect(token.token).toMatch(/^ghs_/);
     expect(Date.parse(token.expires_at) - Date.now()).toBeGreaterThan(59 * 60_000);
@@ -60,7 +62,9 @@ describe("GitHub App authentication", () => {
     const selected = sim.installApp(APP_ID, "other", []);
     const bot = await installationClient(sim, world.installationId);
 
-    await expect(bot.repos.get({ owner: "acme", repo: "private-other" })).resolves.toMatchObject({ status: 200 });
+    await expect(bot.repos.get({ owner: "acme", repo: "private-other" })).resolves.toMatchObject({
+      status: 200,
+    });
     await expect(bot.repos.get({ owner: "other", repo: "thing" })).rejects.toMatchObject({ status: 404 });
     const narrow = await installationClient(sim, selected);
     await expect(narrow.repos.get({ owner: "other", repo: "thing" })).rejects.toMatchObject({ status: 404 });
@@ -74,7 +78,10 @@ describe("GitHub App authentication", () => {
     const attempt = (jwt: string) => tokenClient(world.sim, jwt).apps.getAuthenticated();
 
     const forged = signAppJwt(APP_ID, privateKeyPem, now).replace(/\.[^.]+$/, ".AAAA");
-    await expect(attempt(forged)).rejects.toMatchObject({ status: 401, message: expect.stringContaining("could not be decoded") });
+    await expect(attempt(forged)).rejects.toMatchObject({
+      status: 401,
+      message: expect.stringContaining("could not be decoded"),
+    });
     await expect(attempt(signAppJwt(APP_ID, privateKeyPem, now - 3600))).rejects.toMatchObject({
       status: 401,
       message: expect.stringContaining("'Expiration time' claim ('exp') must be a numeric value"),
@@ -90,21 +97,29 @@ describe("GitHub App authentication", () => {
     await expect(attempt(signAppJwt(999, privateKeyPem, now))).rejects.toMatchObject({ status: 401 });
     // A JWT is only good for /app routes.
     const jwt = signAppJwt(APP_ID, privateKeyPem, now);
-    await expect(tokenClient(world.sim, jwt).issues.listForRepo({ owner: "acme", repo: "shop" })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      tokenClient(world.sim, jwt).issues.listForRepo({ owner: "acme", repo: "shop" }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 
   it("refuses unknown and expired tokens with 401 Bad credentials", async () => {
     const clock = new ManualClock("2025-03-03T10:00:00Z");
     const world = await startWorld({ clock: clock.now });
     sim = world.sim;
-    await expect(tokenClient(sim, "ghs_nope").issues.listForRepo({ owner: "acme", repo: "shop" })).rejects.toMatchObject({
+    await expect(
+      tokenClient(sim, "ghs_nope").issues.listForRepo({ owner: "acme", repo: "shop" }),
+    ).rejects.toMatchObject({
       status: 401,
       message: expect.stringContaining("Bad credentials"),
     });
     const bot = await installationClient(sim, world.installationId, clock.now());
-    await expect(bot.issues.listForRepo({ owner: "acme", repo: "shop" })).resolves.toMatchObject({ status: 200 });
+    await expect(bot.issues.listForRepo({ owner: "acme", repo: "shop" })).resolves.toMatchObject({
+      status: 200,
+    });
     clock.advance(61 * 60_000);
-    await expect(bot.issues.listForRepo({ owner: "acme", repo: "shop" })).rejects.toMatchObject({ status: 401 });
+    await expect(bot.issues.listForRepo({ owner: "acme", repo: "shop" })).rejects.toMatchObject({
+      status: 401,
+    });
     // An installation token cannot call JWT-only routes.
     const fresh = await installationClient(sim, world.installationId, clock.now());
     await expect(fresh.apps.getAuthenticated()).rejects.toMatchObject({ status: 401 });
@@ -131,7 +146,11 @@ describe("GitHub App authentication", () => {
     sim = world.sim;
     sim.createRepo({ owner: "acme", name: "secret", ownerType: "Organization", private: true });
     const actions = tokenClient(sim, sim.actionsToken(REPO));
-    const { data: issue } = await actions.issues.create({ owner: "acme", repo: "shop", title: "from a workflow" });
+    const { data: issue } = await actions.issues.create({
+      owner: "acme",
+      repo: "shop",
+      title: "from a workflow",
+    });
     expect(issue.user?.login).toBe("github-actions[bot]");
     const { headers } = await actions.issues.get({ owner: "acme", repo: "shop", issue_number: issue.number });
     expect(headers["x-ratelimit-limit"]).toBe("1000");

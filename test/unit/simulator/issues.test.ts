@@ -18,18 +18,28 @@ describe("labels", () => {
     const world = await startWorld();
     sim = world.sim;
     const alice = personClient(sim, "alice");
-    const { status, data } = await alice.issues.createLabel({ ...repo, name: "incident:declared", color: "#FBCA04" });
+    const { status, data } = await alice.issues.createLabel({
+      ...repo,
+      name: "incident:declared",
+      color: "#FBCA04",
+    });
     expect(status).toBe(201);
     expect(data).toMatchObject({ name: "incident:declared", color: "fbca04", default: false });
-    const duplicate = await alice.issues.createLabel({ ...repo, name: "Incident:Declared", color: "000000" }).catch((e) => e);
+    const duplicate = await alice.issues
+      .createLabel({ ...repo, name: "Incident:Declared", color: "000000" })
+      .catch((e) => e);
     expect(duplicate.status).toBe(422);
-    expect(duplicate.response.data.errors).toEqual([{ resource: "Label", code: "already_exists", field: "name" }]);
+    expect(duplicate.response.data.errors).toEqual([
+      { resource: "Label", code: "already_exists", field: "name" },
+    ]);
 
     const { data: issue } = await alice.issues.create({ ...repo, title: "x", labels: ["incident:declared"] });
     await alice.issues.updateLabel({ ...repo, name: "incident:declared", new_name: "incident:open" });
     const { data: after } = await alice.issues.get({ ...repo, issue_number: issue.number });
     expect(after.labels.map((l) => (typeof l === "string" ? l : l.name))).toEqual(["incident:open"]);
-    await expect(alice.issues.getLabel({ ...repo, name: "incident:declared" })).rejects.toMatchObject({ status: 404 });
+    await expect(alice.issues.getLabel({ ...repo, name: "incident:declared" })).rejects.toMatchObject({
+      status: 404,
+    });
     await alice.issues.deleteLabel({ ...repo, name: "incident:open" });
     expect(sim.issue(REPO, issue.number)?.labels).toEqual([]);
   });
@@ -39,13 +49,23 @@ describe("labels", () => {
     sim = world.sim;
     const bob = personClient(sim, "bob"); // triage
     const { data: issue } = await bob.issues.create({ ...repo, title: "x" });
-    const { data: added } = await bob.issues.addLabels({ ...repo, issue_number: issue.number, labels: ["a", "b"] });
+    const { data: added } = await bob.issues.addLabels({
+      ...repo,
+      issue_number: issue.number,
+      labels: ["a", "b"],
+    });
     expect(added.map((l) => l.name)).toEqual(["a", "b"]);
     await bob.issues.setLabels({ ...repo, issue_number: issue.number, labels: ["b", "c"] });
     expect(sim.issue(REPO, issue.number)?.labels).toEqual(["b", "c"]);
-    const { data: remaining } = await bob.issues.removeLabel({ ...repo, issue_number: issue.number, name: "b" });
+    const { data: remaining } = await bob.issues.removeLabel({
+      ...repo,
+      issue_number: issue.number,
+      name: "b",
+    });
     expect(remaining.map((l) => l.name)).toEqual(["c"]);
-    const missing = await bob.issues.removeLabel({ ...repo, issue_number: issue.number, name: "b" }).catch((e) => e);
+    const missing = await bob.issues
+      .removeLabel({ ...repo, issue_number: issue.number, name: "b" })
+      .catch((e) => e);
     expect(missing.status).toBe(404);
     expect(missing.message).toContain("Label does not exist");
   });
@@ -54,12 +74,23 @@ describe("labels", () => {
     const world = await startWorld();
     sim = world.sim;
     const dave = personClient(sim, "dave");
-    const { data } = await dave.issues.create({ ...repo, title: "help", labels: ["incident"], assignees: ["alice"] });
+    const { data } = await dave.issues.create({
+      ...repo,
+      title: "help",
+      labels: ["incident"],
+      assignees: ["alice"],
+    });
     expect(data.labels).toEqual([]);
     expect(data.assignees).toEqual([]);
-    await expect(dave.issues.addLabels({ ...repo, issue_number: data.number, labels: ["x"] })).rejects.toMatchObject({ status: 403 });
-    await expect(dave.issues.update({ ...repo, issue_number: data.number, title: "mine" })).resolves.toMatchObject({ status: 200 });
-    await expect(personClient(sim, "bob").issues.update({ ...repo, issue_number: data.number, state: "closed" })).resolves.toMatchObject({
+    await expect(
+      dave.issues.addLabels({ ...repo, issue_number: data.number, labels: ["x"] }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      dave.issues.update({ ...repo, issue_number: data.number, title: "mine" }),
+    ).resolves.toMatchObject({ status: 200 });
+    await expect(
+      personClient(sim, "bob").issues.update({ ...repo, issue_number: data.number, state: "closed" }),
+    ).resolves.toMatchObject({
       data: { state: "closed", state_reason: "completed" },
     });
   });
@@ -79,7 +110,11 @@ describe("assignees", () => {
     expect(status).toBe(201);
     expect(data.assignees?.map((a) => a.login)).toEqual(["bob"]);
     // On a public repository people taking part in the issue become assignable.
-    await personClient(sim, "dave").issues.createComment({ ...repo, issue_number: issue.number, body: "me too" });
+    await personClient(sim, "dave").issues.createComment({
+      ...repo,
+      issue_number: issue.number,
+      body: "me too",
+    });
     await alice.issues.addAssignees({ ...repo, issue_number: issue.number, assignees: ["dave"] });
     expect(sim.issue(REPO, issue.number)?.assignees).toEqual(["bob", "dave"]);
     await alice.issues.removeAssignees({ ...repo, issue_number: issue.number, assignees: ["bob", "carol"] });
@@ -115,7 +150,8 @@ describe("issue listing", () => {
     expect(all.map((i) => i.number)).toEqual([one, two, three, pr.number]);
     const closed = (await alice.issues.listForRepo({ ...repo, state: "closed" })).data;
     expect(closed.map((i) => i.number)).toEqual([three]);
-    const since = (await alice.issues.listForRepo({ ...repo, state: "all", since: "2025-01-01T00:00:03Z" })).data;
+    const since = (await alice.issues.listForRepo({ ...repo, state: "all", since: "2025-01-01T00:00:03Z" }))
+      .data;
     expect(since.map((i) => i.number).sort()).toEqual([three, pr.number].sort());
   });
 });
@@ -127,21 +163,47 @@ describe("comments and reactions", () => {
     const alice = personClient(sim, "alice");
     const bot = await installationClient(sim, world.installationId);
     const { data: issue } = await alice.issues.create({ ...repo, title: "x" });
-    const { data: comment } = await alice.issues.createComment({ ...repo, issue_number: issue.number, body: "/ack" });
-    const first = await bot.reactions.createForIssueComment({ ...repo, comment_id: comment.id, content: "+1" });
-    const again = await bot.reactions.createForIssueComment({ ...repo, comment_id: comment.id, content: "+1" });
-    const other = await alice.reactions.createForIssueComment({ ...repo, comment_id: comment.id, content: "+1" });
+    const { data: comment } = await alice.issues.createComment({
+      ...repo,
+      issue_number: issue.number,
+      body: "/ack",
+    });
+    const first = await bot.reactions.createForIssueComment({
+      ...repo,
+      comment_id: comment.id,
+      content: "+1",
+    });
+    const again = await bot.reactions.createForIssueComment({
+      ...repo,
+      comment_id: comment.id,
+      content: "+1",
+    });
+    const other = await alice.reactions.createForIssueComment({
+      ...repo,
+      comment_id: comment.id,
+      content: "+1",
+    });
     expect([first.status, again.status, other.status]).toEqual([201, 200, 201]);
     expect(again.data.id).toBe(first.data.id);
     expect(first.data.user?.login).toBe("expedite[bot]");
     const { data: fetched } = await alice.issues.getComment({ ...repo, comment_id: comment.id });
     expect(fetched.reactions).toMatchObject({ total_count: 2, "+1": 2, "-1": 0 });
-    const { data: list } = await alice.reactions.listForIssueComment({ ...repo, comment_id: comment.id, content: "+1" });
+    const { data: list } = await alice.reactions.listForIssueComment({
+      ...repo,
+      comment_id: comment.id,
+      content: "+1",
+    });
     expect(list.map((r) => r.user?.login)).toEqual(["expedite[bot]", "alice"]);
-    await expect(alice.reactions.deleteForIssueComment({ ...repo, comment_id: comment.id, reaction_id: first.data.id })).rejects.toMatchObject({
+    await expect(
+      alice.reactions.deleteForIssueComment({ ...repo, comment_id: comment.id, reaction_id: first.data.id }),
+    ).rejects.toMatchObject({
       status: 404,
     });
-    await bot.reactions.deleteForIssueComment({ ...repo, comment_id: comment.id, reaction_id: first.data.id });
+    await bot.reactions.deleteForIssueComment({
+      ...repo,
+      comment_id: comment.id,
+      reaction_id: first.data.id,
+    });
     expect(sim.comments(REPO, issue.number)[0]?.reactions).toEqual([{ content: "+1", user: "alice" }]);
   });
 
@@ -150,9 +212,19 @@ describe("comments and reactions", () => {
     sim = world.sim;
     const dave = personClient(sim, "dave");
     const { data: issue } = await dave.issues.create({ ...repo, title: "x" });
-    const { data: comment } = await dave.issues.createComment({ ...repo, issue_number: issue.number, body: "hi" });
-    await expect(personClient(sim, "bob").issues.updateComment({ ...repo, comment_id: comment.id, body: "no" })).rejects.toMatchObject({ status: 403 });
-    await personClient(sim, "carol").issues.updateComment({ ...repo, comment_id: comment.id, body: "edited" });
+    const { data: comment } = await dave.issues.createComment({
+      ...repo,
+      issue_number: issue.number,
+      body: "hi",
+    });
+    await expect(
+      personClient(sim, "bob").issues.updateComment({ ...repo, comment_id: comment.id, body: "no" }),
+    ).rejects.toMatchObject({ status: 403 });
+    await personClient(sim, "carol").issues.updateComment({
+      ...repo,
+      comment_id: comment.id,
+      body: "edited",
+    });
     expect(sim.comments(REPO, issue.number)[0]?.body).toBe("edited");
     const { data: listed } = await dave.issues.listComments({ ...repo, issue_number: issue.number });
     expect(listed.map((c) => c.body)).toEqual(["edited"]);

@@ -44,9 +44,15 @@ export function tokenClient(sim: Simulator, token: string): Octokit {
 }
 
 /** Exchanges an App JWT for an installation token over HTTP and returns a client using it. */
-export async function installationClient(sim: Simulator, installationId: number, now = Date.now()): Promise<Octokit> {
+export async function installationClient(
+  sim: Simulator,
+  installationId: number,
+  now = Date.now(),
+): Promise<Octokit> {
   const jwt = signAppJwt(APP_ID, appKeys().privateKeyPem, Math.floor(now / 1000));
-  const { data } = await tokenClient(sim, jwt).apps.createInstallationAccessToken({ installation_id: installationId });
+  const { data } = await tokenClient(sim, jwt).apps.createInstallationAccessToken({
+    installation_id: installationId,
+  });
   return tokenClient(sim, data.token);
 }
 

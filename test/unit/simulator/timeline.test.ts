@@ -24,24 +24,45 @@ describe("issue timeline", () => {
     const tick = () => clock.advance(60_000);
 
     await alice.issues.createLabel({ ...repo, name: "incident", color: "b60205" });
-    const { data: incident } = await alice.issues.create({ ...repo, title: "Checkout down", labels: ["incident"] });
+    const { data: incident } = await alice.issues.create({
+      ...repo,
+      title: "Checkout down",
+      labels: ["incident"],
+    });
     tick();
-    const { data: comment } = await bob.issues.createComment({ ...repo, issue_number: incident.number, body: "/ack" });
+    const { data: comment } = await bob.issues.createComment({
+      ...repo,
+      issue_number: incident.number,
+      body: "/ack",
+    });
     await bot.reactions.createForIssueComment({ ...repo, comment_id: comment.id, content: "+1" });
     tick();
     await alice.issues.addAssignees({ ...repo, issue_number: incident.number, assignees: ["bob"] });
     tick();
-    const { data: other } = await alice.issues.create({ ...repo, title: "Follow-up", body: `Caused by #${incident.number}` });
+    const { data: other } = await alice.issues.create({
+      ...repo,
+      title: "Follow-up",
+      body: `Caused by #${incident.number}`,
+    });
     tick();
     await alice.issues.update({ ...repo, issue_number: incident.number, title: "Checkout is down" });
     tick();
     await bot.issues.removeLabel({ ...repo, issue_number: incident.number, name: "incident" });
     tick();
-    await alice.issues.update({ ...repo, issue_number: incident.number, state: "closed", state_reason: "not_planned" });
+    await alice.issues.update({
+      ...repo,
+      issue_number: incident.number,
+      state: "closed",
+      state_reason: "not_planned",
+    });
     tick();
     await alice.issues.update({ ...repo, issue_number: incident.number, state: "open" });
 
-    const timeline = await alice.paginate(alice.issues.listEventsForTimeline, { ...repo, issue_number: incident.number, per_page: 3 });
+    const timeline = await alice.paginate(alice.issues.listEventsForTimeline, {
+      ...repo,
+      issue_number: incident.number,
+      per_page: 3,
+    });
     expect(timeline.map((e) => e.event)).toEqual([
       "labeled",
       "commented",
@@ -52,7 +73,9 @@ describe("issue timeline", () => {
       "closed",
       "reopened",
     ]);
-    const [labeled, commented, assigned, crossRef, renamed, unlabeled, closed] = timeline as Array<Record<string, any>>;
+    const [labeled, commented, assigned, crossRef, renamed, unlabeled, closed] = timeline as Array<
+      Record<string, any>
+    >;
     expect(labeled).toMatchObject({
       actor: { login: "alice" },
       label: { name: "incident", color: "b60205" },
@@ -90,13 +113,23 @@ describe("issue timeline", () => {
     sim = world.sim;
     const alice = personClient(sim, "alice");
     const { data: issue } = await alice.issues.create({ ...repo, title: "busy" });
-    for (let i = 0; i < 5; i++) await alice.issues.createComment({ ...repo, issue_number: issue.number, body: `c${i}` });
-    const first = await alice.issues.listEventsForTimeline({ ...repo, issue_number: issue.number, per_page: 2 });
+    for (let i = 0; i < 5; i++)
+      await alice.issues.createComment({ ...repo, issue_number: issue.number, body: `c${i}` });
+    const first = await alice.issues.listEventsForTimeline({
+      ...repo,
+      issue_number: issue.number,
+      per_page: 2,
+    });
     expect(first.data).toHaveLength(2);
     expect(first.headers.link).toContain('rel="next"');
     expect(first.headers.link).toContain("page=3");
     expect(first.headers.link).toContain(sim.url);
-    const last = await alice.issues.listEventsForTimeline({ ...repo, issue_number: issue.number, per_page: 2, page: 3 });
+    const last = await alice.issues.listEventsForTimeline({
+      ...repo,
+      issue_number: issue.number,
+      per_page: 2,
+      page: 3,
+    });
     expect(last.data.map((e) => (e as { body?: string }).body)).toEqual(["c4"]);
     expect(last.headers.link).toContain('rel="prev"');
     expect(last.headers.link).not.toContain('rel="next"');
@@ -107,7 +140,11 @@ describe("issue timeline", () => {
     sim = world.sim;
     const alice = personClient(sim, "alice");
     const { data: issue } = await alice.issues.create({ ...repo, title: "x" });
-    const { data: comment } = await alice.issues.createComment({ ...repo, issue_number: issue.number, body: "oops" });
+    const { data: comment } = await alice.issues.createComment({
+      ...repo,
+      issue_number: issue.number,
+      body: "oops",
+    });
     await alice.issues.deleteComment({ ...repo, comment_id: comment.id });
     const { data } = await alice.issues.listEventsForTimeline({ ...repo, issue_number: issue.number });
     expect(data).toEqual([]);

@@ -26,7 +26,12 @@ async function worldWithHook(seed = 1) {
   hook = await startHookReceiver();
   const world = await startWorld({ webhook: { url: hook.url, secret: WEBHOOK_SECRET }, seed });
   sim = world.sim;
-  return { sim: world.sim, hook, alice: personClient(world.sim, "alice"), installationId: world.installationId };
+  return {
+    sim: world.sim,
+    hook,
+    alice: personClient(world.sim, "alice"),
+    installationId: world.installationId,
+  };
 }
 
 function bodies(receiver: HookReceiver) {
@@ -38,7 +43,12 @@ describe("webhook deliveries", () => {
     const { sim, hook, alice } = await worldWithHook();
     sim.createRepo({ owner: "acme", name: "quiet", ownerType: "Organization" });
     await alice.issues.createLabel({ owner: "acme", repo: "shop", name: "incident", color: "b60205" });
-    await alice.issues.create({ owner: "acme", repo: "shop", title: "Checkout down", labels: ["incident", "sev:1"] });
+    await alice.issues.create({
+      owner: "acme",
+      repo: "shop",
+      title: "Checkout down",
+      labels: ["incident", "sev:1"],
+    });
     await sim.deliveriesIdle();
 
     expect(deliveredEvents(sim)).toEqual([
@@ -68,18 +78,36 @@ describe("webhook deliveries", () => {
       sender: { login: "alice", type: "User" },
       installation: { id: expect.any(Number), node_id: expect.any(String) },
     });
-    expect([labeled1?.label, labeled2?.label]).toMatchObject([{ name: "incident", color: "b60205" }, { name: "sev:1" }]);
+    expect([labeled1?.label, labeled2?.label]).toMatchObject([
+      { name: "incident", color: "b60205" },
+      { name: "sev:1" },
+    ]);
     expect(sim.deliveries.every((d) => d.status === 200)).toBe(true);
   });
 
   it("reports the App's own changes too, with the bot as sender", async () => {
     const { sim, hook, alice, installationId } = await worldWithHook();
     const { data: issue } = await alice.issues.create({ owner: "acme", repo: "shop", title: "x" });
-    const { data: comment } = await alice.issues.createComment({ owner: "acme", repo: "shop", issue_number: issue.number, body: "/ack" });
-    await alice.issues.updateComment({ owner: "acme", repo: "shop", comment_id: comment.id, body: "/ack now" });
+    const { data: comment } = await alice.issues.createComment({
+      owner: "acme",
+      repo: "shop",
+      issue_number: issue.number,
+      body: "/ack",
+    });
+    await alice.issues.updateComment({
+      owner: "acme",
+      repo: "shop",
+      comment_id: comment.id,
+      body: "/ack now",
+    });
     await alice.issues.deleteComment({ owner: "acme", repo: "shop", comment_id: comment.id });
     const bot = await installationClient(sim, installationId);
-    await bot.issues.createComment({ owner: "acme", repo: "shop", issue_number: issue.number, body: "board" });
+    await bot.issues.createComment({
+      owner: "acme",
+      repo: "shop",
+      issue_number: issue.number,
+      body: "board",
+    });
     await sim.deliveriesIdle();
     const events = bodies(hook).filter((b) => typeof b.comment === "object");
     expect(events.map((b) => b.action)).toEqual(["created", "edited", "deleted", "created"]);
@@ -115,7 +143,11 @@ describe("webhook deliveries", () => {
   it("only tells an App about repositories it is installed on", async () => {
     const { sim, hook } = await worldWithHook();
     sim.createRepo({ owner: "zed", name: "elsewhere" });
-    await personClient(sim, "zed").issues.create({ owner: "zed", repo: "elsewhere", title: "not for the app" });
+    await personClient(sim, "zed").issues.create({
+      owner: "zed",
+      repo: "elsewhere",
+      title: "not for the app",
+    });
     await sim.deliveriesIdle();
     expect(hook.received).toHaveLength(0);
   });
@@ -133,7 +165,12 @@ describe("webhook deliveries", () => {
     expect(ids[0]).toBe(ids[1]);
     expect(ids[2]).toBe(ids[3]);
     expect(ids[0]).not.toBe(ids[2]);
-    expect(bodies(hook).map((b) => (b.issue as { title: string }).title)).toEqual(["one", "one", "two", "two"]);
+    expect(bodies(hook).map((b) => (b.issue as { title: string }).title)).toEqual([
+      "one",
+      "one",
+      "two",
+      "two",
+    ]);
   });
 
   it("queues while paused and reorders within a seeded window", async () => {
@@ -141,7 +178,8 @@ describe("webhook deliveries", () => {
       const { sim, hook, alice } = await worldWithHook(seed);
       sim.setWebhookFaults({ reorderWindow: 5 });
       sim.pauseWebhooks();
-      for (const title of ["a", "b", "c", "d", "e"]) await alice.issues.create({ owner: "acme", repo: "shop", title });
+      for (const title of ["a", "b", "c", "d", "e"])
+        await alice.issues.create({ owner: "acme", repo: "shop", title });
       await sim.deliveriesIdle(); // paused: idle as soon as nothing is in flight
       expect(hook.received).toHaveLength(0);
       sim.resumeWebhooks();

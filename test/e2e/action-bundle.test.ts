@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { World, ACTIONS_BOT, formBody } from "./support/world.js";
+
+let world: World | undefined;
+afterEach(async () => {
+  await world?.close();
+  world = undefined;
+});
+
+// Runs the checked-in dist/index.js as a child process, the way a runner does (CI repeats this file
+// under Node 24, the Action's runtime).
+describe(`the bundled Action (node ${process.version})`, () => {
+  it("reconciles an incident from the workflow event, writes outputs and a job summary, and is idempotent", async () => {
+    world = await World.start({ mode: "action" });
+    const alice = world.as("alice");
+    const { data: issue } = await alice.rest.issues.create({
+      owner: "acme",
+      repo: "shop",
+      title: "Search returns nothing",
+      body: formBody({
+        Summary: "Every search is empty",
+        Severity:
+          "SEV3 – Minor: something is degraded for some customers, a reasonable workaround exists, no direct revenue loss",
+      }),
+      labels: ["incident"],
+    });
+    await world.settle();
+    expect(world.actionRuns.length).toBeGreaterThan(0);
+    for (const run of world.actionRuns) expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(world.labels(issue.number)).toEqual(["incident", "incident:declared", "sev:3"]);
+    const boards = world.sim
+      .comments("acme/shop", issue.number)
+      .filter((c) => c.body.startsWith("<!-- expedite:board"));
+    expect(boards).toHaveLength(1);
+    expect(boards[0]?.user).toBe(ACTIONS_BOT);
+    const last = world.actionRuns.at(-1)!;
+    expect(last.outputs).toMatch(/writes/);
+    expect(last.summary).toContain("Expedite");
+    expect(world.sim.validationErrors).toEqual([]);
+
+    // The same event again: a second workflow run finds nothing to change and writes nothing.
+    const opened = world.sim.deliveries.find((d) => d.event === "issues" && d.action === "opened")!;
+    world.sim.clearLog();
+    const again = await world.runAction("issues", opened.payload);
+    expect(again.code).toBe(0);
+    expect(world.sim.writes()).toEqual([]);
+    expect(world.actionRuns.at(-1)?.outputs).toMatch(/writes<<.*\n0\n|writes=0/s);
+  });
+
+  it("fails the step with a clear message when the token is refused", async () => {
+    world = await World.start({ mode: "action" });
+    const alice = world.as("alice");
+    await alice.rest.issues.create({ owner: "acme", repo: "shop", title: "Down", labels: ["incident"] });
+    const opened = world.sim.deliveries.find((d) => d.event === "issues")!;
+    const run = await world.runAction("issues", opened.payload, { INPUT_TOKEN: "not-a-token" });
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toMatch(/::error::Expedite failed: .*Bad credentials/);
+  });
+});
