@@ -91,7 +91,10 @@ const ERRATA: Array<{ operation: string; note: string; apply: (operation: JsonOb
       "200: the inline item schema makes `account` allOf [simple-user, enterprise] (both at once); " +
       "use the `installation` schema of GET /app/installations/{installation_id}, where it is anyOf",
     apply: (operation) => {
-      (operation.responses as JsonObject)["200"] = { type: "array", items: { $ref: "#/components/schemas/installation" } };
+      (operation.responses as JsonObject)["200"] = {
+        type: "array",
+        items: { $ref: "#/components/schemas/installation" },
+      };
       usedSchemas.add("installation");
     },
   },
@@ -114,7 +117,8 @@ const ERRATA: Array<{ operation: string; note: string; apply: (operation: JsonOb
       // [] then fits both branches, so oneOf must become anyOf too.
       body.anyOf = body.oneOf!;
       delete body.oneOf;
-      for (const branch of body.anyOf as JsonObject[]) delete ((branch.properties as JsonObject).labels as JsonObject).minItems;
+      for (const branch of body.anyOf as JsonObject[])
+        delete ((branch.properties as JsonObject).labels as JsonObject).minItems;
     },
   },
 ];
@@ -150,7 +154,7 @@ for (const erratum of ERRATA) erratum.apply(operations[erratum.operation]!);
 
 // Component schemas reference others: take the transitive closure.
 const schemas: Record<string, Json> = {};
-for (let pending = [...usedSchemas]; pending.length > 0; ) {
+for (let pending = [...usedSchemas]; pending.length > 0;) {
   const name = pending.pop()!;
   if (name in schemas) continue;
   const schema = spec.components.schemas?.[name];

@@ -22,8 +22,8 @@ export async function loadConfig(gh: GitHubContext, path = CONFIG_PATH): Promise
     const result = await composeConfigGet(gh.octokit as never, { owner: gh.owner, repo: gh.repo, path });
     files = result.files as typeof files;
   } catch (error) {
-    const status = (error as { status?: number }).status;
-    if (status !== undefined && status >= 500) throw error;
+    // Only the plugin's own parse errors are about the file; API and auth failures are not config problems.
+    if (!String((error as Error).message ?? "").startsWith("[@probot/octokit-plugin-config]")) throw error;
     const cause = (error as { cause?: { message?: string } }).cause?.message;
     const message = ((error as Error).message ?? String(error)).replace(
       "[@probot/octokit-plugin-config] ",

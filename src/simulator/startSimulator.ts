@@ -1,7 +1,7 @@
 // Assembles the simulator: state, HTTP server on loopback, webhook queue, validators, and the
 // Simulator facade tests drive.
 import { type Server, createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import {
   ACTIONS_APP,
   addTeam,
@@ -77,7 +77,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     validationErrors,
     installationTokenTtlMs: options.installationTokenTtlMs ?? HOUR_MS,
   };
-  const sockets = new Set<import("node:net").Socket>();
+  const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     handleRequest(pipeline, req, res).catch((error: unknown) => {
       validationErrors.push(`simulator crashed: ${error instanceof Error ? error.stack : String(error)}`);

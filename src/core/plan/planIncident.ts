@@ -113,7 +113,9 @@ export function planIncident(input: PlanInput): IncidentPlan {
       ? incident.cancelledAt
       : incident.postmortem?.state === "merged"
         ? incident.postmortem.mergedAt
-        : incident.state === "resolved" && !needsPostmortem(incident, config)
+        : incident.state === "resolved" &&
+            !needsPostmortem(incident, config) &&
+            incident.resolution !== undefined
           ? incident.resolvedAt
           : undefined;
   let close: IncidentPlan["close"];

@@ -12,8 +12,8 @@ export function findLabel(repo: RepoRecord, name: string): LabelRecord | undefin
   return repo.labels.get(name.toLowerCase());
 }
 
-function normalizeColor(color: string | undefined): string {
-  const value = (color ?? IMPLICIT_LABEL_COLOR).replace(/^#/, "");
+function normalizeColor(color: unknown): string {
+  const value = String(color ?? IMPLICIT_LABEL_COLOR).replace(/^#/, "");
   if (!/^[0-9a-fA-F]{6}$/.test(value)) {
     throw validationFailed({ resource: "Label", code: "invalid", field: "color" });
   }

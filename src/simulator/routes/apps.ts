@@ -11,6 +11,9 @@ import { installationCovers, type World } from "../world/world.js";
 import { requireAppJwt, str, num } from "./helpers.js";
 import type { HandlerTable, RouteContext } from "./types.js";
 
+// An infinite token lifetime (installationTokenTtlMs: Infinity) still needs a valid date-time.
+const LATEST_EXPIRY = Date.parse("9999-12-31T23:59:59Z");
+
 function ownInstallation(ctx: RouteContext, id: number): InstallationRecord {
   const appId = requireAppJwt(ctx.identity);
   const installation = ctx.world.installations.get(id);
@@ -85,7 +88,7 @@ export const appRoutes: HandlerTable = {
       status: 201,
       body: {
         token,
-        expires_at: isoTime(Math.min(expiresAt, 8.64e15)),
+        expires_at: isoTime(Math.min(expiresAt, LATEST_EXPIRY)),
         permissions: { ...APP_PERMISSIONS, ...(ctx.body?.permissions ?? {}) },
         repository_selection: narrowed || installation.repoIds ? "selected" : "all",
         ...(narrowed ? { repositories: narrowed.map((r) => restRepository(world, r)) } : {}),

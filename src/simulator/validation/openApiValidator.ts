@@ -98,11 +98,11 @@ export class OpenApiValidator {
     const errors = [...path.errors, ...query.errors];
     const requestBody = operation.requestBody;
     if (requestBody) {
-      if (input.body === undefined) {
-        if (requestBody.required) errors.push("body is required");
-      } else {
+      // A missing required body is checked as {} so the answer names the missing fields.
+      const body = input.body === undefined && requestBody.required ? {} : input.body;
+      if (body !== undefined) {
         const validate = this.#compile(`${key} body`, this.#strict, () => requestBody.schema);
-        if (!validate(input.body)) errors.push(...describe(validate.errors, "body"));
+        if (!validate(body)) errors.push(...describe(validate.errors, "body"));
       }
     }
     return { errors, params: path.value, query: query.value };

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Octokit } from "@octokit/rest";
+import type { Octokit } from "@octokit/rest";
 import { pino } from "pino";
 import { stringify } from "yaml";
 import { startSimulator, personClient } from "../../../src/simulator/index.js";
@@ -93,6 +93,9 @@ export class World {
     const sim = await startSimulator({
       clock: clock.now,
       apps: [{ id: APP_ID, slug: APP_SLUG, name: "Expedite", publicKeyPem: publicKey }],
+      // Tests jump the simulated clock by hours while Probot caches tokens by wall-clock time; a token
+      // lifetime longer than any scenario keeps that mismatch from looking like an auth failure.
+      installationTokenTtlMs: 30 * 24 * 3_600_000,
     });
     for (const login of Object.keys(PEOPLE)) sim.addUser(login, { orgs: [OWNER] });
     const files: Record<string, string> = {
@@ -114,7 +117,10 @@ export class World {
         baseUrl: sim.url,
         clock: clock.now,
         scheduleIntervalMs: 0,
-        log: pino({ level: "info" }, { write: (line: string) => void world.logs.push(line) }),
+        log: pino(
+          { level: process.env.EXPEDITE_TEST_LOG_LEVEL ?? "info" },
+          { write: (line: string) => void world.logs.push(line) },
+        ),
         throttle: { fallbackRetryAfterSeconds: 1, writeSpacingMs: 0 },
       });
       sim.setWebhook({ url: world.app.webhookUrl, secret });

@@ -74,7 +74,7 @@ describe("issue timeline", () => {
       "reopened",
     ]);
     const [labeled, commented, assigned, crossRef, renamed, unlabeled, closed] = timeline as Array<
-      Record<string, any>
+      Record<string, unknown>
     >;
     expect(labeled).toMatchObject({
       actor: { login: "alice" },
