@@ -32,8 +32,11 @@ export class DeliveryQueue {
 
   enqueue(event: string, payload: Record<string, unknown>): void {
     this.#queue.push({ id: randomUUID(), event, payload });
-    // Deliver after the current request finishes its synchronous work, like GitHub's async hooks.
-    setImmediate(() => this.#pump());
+    // Without a receiver there is nothing to send: record it at once, so code reading `deliveries`
+    // (Action-mode tests) sees it without waiting. Otherwise deliver after the current request
+    // finishes its synchronous work, like GitHub's asynchronous hooks.
+    if (!this.target) this.#pump();
+    else setImmediate(() => this.#pump());
   }
 
   pause(): void {

@@ -62,6 +62,8 @@ export class World {
   /** Everything the App logged (JSON lines), for asserting what operators would see. */
   readonly logs: string[] = [];
   readonly #node: string;
+  #privateKey = "";
+  readonly #replicas: AppServer[] = [];
   #handled = 0;
   readonly actionRuns: Array<{
     event: string;
@@ -108,6 +110,7 @@ export class World {
     for (const [login, role] of Object.entries(PEOPLE)) sim.setPermission(FULL, login, role);
     sim.installApp(APP_ID, OWNER, [FULL]);
     const world = new World(options.mode, clock, sim, options.node ?? process.execPath);
+    world.#privateKey = privateKey;
     if (options.mode === "app") {
       const secret = "webhook-secret-for-tests";
       world.app = await startAppServer({
@@ -126,6 +129,22 @@ export class World {
       sim.setWebhook({ url: world.app.webhookUrl, secret });
     }
     return world;
+  }
+
+  /** A second App server (another replica) against the same GitHub; it receives no webhooks. */
+  async replica(): Promise<AppServer> {
+    const replica = await startAppServer({
+      appId: APP_ID,
+      privateKey: this.#privateKey,
+      secret: "webhook-secret-for-tests",
+      baseUrl: this.sim.url,
+      clock: this.clock.now,
+      scheduleIntervalMs: 0,
+      log: pino({ level: "silent" }),
+      throttle: { fallbackRetryAfterSeconds: 1, writeSpacingMs: 0 },
+    });
+    this.#replicas.push(replica);
+    return replica;
   }
 
   /** An Octokit acting as a person over real HTTP. */
@@ -246,6 +265,7 @@ export class World {
   }
 
   async close(): Promise<void> {
+    for (const replica of this.#replicas) await replica.stop();
     await this.app?.stop();
     await this.sim.close();
   }

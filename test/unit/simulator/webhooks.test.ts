@@ -152,6 +152,15 @@ describe("webhook deliveries", () => {
     expect(hook.received).toHaveLength(0);
   });
 
+  it("records payloads at once when no receiver is configured", async () => {
+    const world = await startWorld();
+    sim = world.sim;
+    sim.pushCommit({ repo: REPO, branch: "main", files: { "x.txt": "x\n" }, author: "alice" });
+    // Synchronously visible: Action-mode tests turn these payloads into workflow events.
+    expect(sim.deliveries.map((d) => [d.event, d.error])).toEqual([["push", "no webhook configured"]]);
+    expect(sim.deliveries[0]?.payload).toMatchObject({ ref: "refs/heads/main", pusher: { name: "alice" } });
+  });
+
   it("duplicates deliveries with the same id, sequentially or concurrently", async () => {
     const { sim, hook, alice } = await worldWithHook();
     sim.setWebhookFaults({ duplicate: "sequential" });
