@@ -1,6 +1,5 @@
 import type { Config } from "../config/schema.js";
 import { neutralizeInline } from "../text/neutralize.js";
-import { formatDuration } from "../time/formatTime.js";
 import type { Incident } from "../types.js";
 import { activeFreezes } from "./activeFreezes.js";
 import {
@@ -296,10 +295,9 @@ function freezeTable(
     const label = neutralizeInline(freeze.name, 120).replace(/[[\]]/g, "\\$&");
     const named = freeze.link ? `[${label}](${freeze.link})` : label;
     const reason = freeze.reason ? ` — ${neutralizeInline(freeze.reason, 120)}` : "";
-    const ends =
-      freeze.endsAt === undefined
-        ? endText(freeze, zone, now)
-        : `${endText(freeze, zone, now)} (in ${formatDuration(freeze.endsAt - now)})`;
+    // Absolute times only: a relative "in 1h 59m" would change every minute and force a check rewrite
+    // on every scheduled reconcile.
+    const ends = endText(freeze, zone, now);
     const pass = passes.get(freeze);
     const effect =
       pass === undefined

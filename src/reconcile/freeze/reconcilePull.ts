@@ -64,8 +64,11 @@ export async function reconcilePull(
   // Exceptions and changed files only matter while something freezes this base branch.
   let files: string[] | undefined;
   if (freezes.length > 0) {
-    const comments = await threadComments(gh, pr.number);
-    writes += await answerExceptionRequests(gh, config, inputs, pr, comments, now);
+    let comments = await threadComments(gh, pr.number);
+    const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now);
+    writes += answered;
+    // The answers just posted are the records the verdict needs.
+    if (answered > 0) comments = await threadComments(gh, pr.number);
     facts.exceptions = exceptionsFrom(gh, comments, pr.number);
     if (config.freeze.ignore_paths.length > 0) files = await changedFiles(gh, pr.number);
   }

@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { World, FULL, APP_ID, formBody, minutes } from "./support/world.js";
+import type { Mode } from "./support/world.js";
+import { comment, openIncident, SEV1 } from "./support/people.js";
+
+let world: World | undefined;
+afterEach(async () => {
+  await world?.close();
+  world = undefined;
+});
+
+// The world starts Tuesday 2026-11-17 10:00 in New York; the window runs 11:00–13:00 local.
+const CONFIG = {
+  oncall: { primary: "erin" },
+  freeze: {
+    approvers: ["dave"],
+    windows: [{ name: "Launch day", start: "2026-11-17T11:00", end: "2026-11-17T13:00" }],
+  },
+  severity: { postmortem: [] },
+};
+
+async function openPull(w: World, who: string, branch: string, title: string, body = ""): Promise<number> {
+  w.sim.pushCommit({ repo: FULL, branch, files: { [`src/${branch}.ts`]: `export const x = "${branch}";\n` }, author: who });
+  const { data } = await w.as(who).rest.pulls.create({ owner: "acme", repo: "shop", head: branch, base: "main", title, body });
+  return data.number;
+}
+
+function check(w: World, number: number) {
+  const sha = w.sim.pull(FULL, number)!.head.sha;
+  const runs = w.sim.checkRuns(FULL, sha).filter((r) => r.name === "expedite/freeze");
+  return { runs, latest: runs.at(-1) };
+}
+
+async function merge(w: World, number: number): Promise<number> {
+  try {
+    const result = await w.as("dave").rest.pulls.merge({ owner: "acme", repo: "shop", pull_number: number });
+    return result.status;
+  } catch (error) {
+    return (error as { status: number }).status;
+  }
+}
+
+describe.each<Mode>(["app", "action"])("code freeze (%s mode)", (mode) => {
+  it("blocks merges in a window, opens them at its end, and lets an approver's exception through", async () => {
+    world = await World.start({ mode, config: CONFIG });
+    const w = world;
+    const start = w.clock.now();
+    w.sim.setRequiredChecks(FULL, "main", [{ context: "expedite/freeze", ...(mode === "app" ? { appId: APP_ID } : {}) }]);
+
+    // Before the window: green.
+    const early = await openPull(w, "alice", "early", "Tidy the basket code");
+    await w.settle();
+    expect(check(w, early).latest?.conclusion).toBe("success");
+
+    // The window starts: the scheduled reconcile turns the green PR red.
+    w.clock.set(start + minutes(61));
+    await w.sweep();
+    expect(check(w, early).latest?.conclusion).toBe("failure");
+    expect(check(w, early).runs).toHaveLength(1);
+
+    // A PR opened during the window is red, and GitHub refuses to merge it.
+    const during = await openPull(w, "alice", "during", "Add a banner");
+    await w.settle();
+    const red = check(w, during).latest!;
+    expect(red.conclusion).toBe("failure");
+    expect(red.output.title).toMatch(/Launch day/);
+    expect(red.output.title).toMatch(/13:00/);
+    expect(red.output.summary).toMatch(/\/freeze-exception/);
+    expect(red.output.summary).toMatch(/dave/);
+    expect(await merge(w, during)).toBe(405);
+
+    // A request from someone who cannot approve is recorded and changes nothing.
+    await comment(w, "alice", during, "/freeze-exception the banner must go out with the launch");
+    await w.settle();
+    expect(check(w, during).latest?.conclusion).toBe("failure");
+    const request = w.botComments(during).find((c) => c.body.startsWith("<!-- expedite:exception"));
+    expect(request?.body).toMatch(/requested/);
+    expect(request?.body).toMatch(/@dave|@erin/);
+
+    // An approver grants it: green for this head SHA, and recorded.
+    await comment(w, "dave", during, "/freeze-exception approved: copy change only, reviewed");
+    await w.settle();
+    expect(check(w, during).latest?.conclusion).toBe("success");
+    expect(check(w, during).latest?.output.title).toMatch(/exception/i);
+    expect(w.botComments(during).filter((c) => c.body.includes("**granted**"))).toHaveLength(1);
+
+    // A new push needs a new grant.
+    w.sim.pushCommit({ repo: FULL, branch: "during", files: { "src/during.ts": "export const x = 2;\n" }, author: "alice" });
+    await w.settle();
+    expect(check(w, during).latest?.conclusion).toBe("failure");
+
+    // Nothing changed: a reconcile writes nothing.
+    await w.sweep();
+    w.sim.clearLog();
+    await w.sweep();
+    expect(w.sim.writes()).toEqual([]);
+
+    // The window ends: the scheduled reconcile turns every PR green and the merge goes through.
+    w.clock.set(start + minutes(181));
+    await w.sweep();
+    expect(check(w, early).latest?.conclusion).toBe("success");
+    expect(check(w, during).latest?.conclusion).toBe("success");
+    expect(await merge(w, early)).toBe(200);
+    expect(w.sim.validationErrors).toEqual([]);
+  });
+
+  it("a sev 1 incident freezes until it is resolved, and its hotfix passes throughout; merge groups get the check", async () => {
+    world = await World.start({ mode, config: { ...CONFIG, freeze: { ...CONFIG.freeze, windows: [] } } });
+    const w = world;
+    const feature = await openPull(w, "alice", "feature", "New checkout button");
+    await w.settle();
+    expect(check(w, feature).latest?.conclusion).toBe("success");
+
+    const incident = await openIncident(w, "alice", "[Incident] Checkout down", formBody({ Summary: "500s", Severity: SEV1 }));
+    await w.settle();
+    expect(check(w, feature).latest?.conclusion).toBe("failure");
+    expect(check(w, feature).latest?.output.title).toMatch(new RegExp(`#${incident}`));
+
+    const hotfix = await openPull(w, "bob", "hotfix", "Fix checkout 500s", `Fixes #${incident}`);
+    await w.settle();
+    expect(check(w, hotfix).latest?.conclusion).toBe("success");
+
+    // The merge queue asks for the check on its temporary branch.
+    const group = w.sim.enqueueMergeGroup(FULL, feature);
+    await w.settle();
+    const groupRun = w.sim.checkRuns(FULL, group.headSha).find((r) => r.name === "expedite/freeze");
+    expect(groupRun?.conclusion).toBe("failure");
+
+    w.clock.advance(minutes(20));
+    await comment(w, "bob", incident, "/resolve Rolled back the payment client upgrade; error rate is back to normal");
+    await w.settle();
+    expect(check(w, feature).latest?.conclusion).toBe("success");
+    expect(check(w, hotfix).latest?.conclusion).toBe("success");
+  });
+
+  it("/freeze opens a code-freeze issue that blocks merges until it is closed", async () => {
+    world = await World.start({ mode, config: { ...CONFIG, freeze: { ...CONFIG.freeze, windows: [] } } });
+    const w = world;
+    const pull = await openPull(w, "alice", "refactor", "Refactor search");
+    await w.settle();
+    const host = await w.as("alice").rest.issues.create({ owner: "acme", repo: "shop", title: "Release planning" });
+    await comment(w, "dave", host.data.number, "/freeze 2026-11-18 09:00 database migration in progress");
+    await w.settle();
+    const freezeIssue = w.sim.issues(FULL).find((i) => i.labels.includes("code-freeze"));
+    expect(freezeIssue?.user).toBe(w.bot);
+    expect(check(w, pull).latest?.conclusion).toBe("failure");
+    expect(check(w, pull).latest?.output.summary).toMatch(/database migration/);
+    // Redelivery or a sweep opens no second freeze issue.
+    await w.sweep();
+    expect(w.sim.issues(FULL).filter((i) => i.labels.includes("code-freeze"))).toHaveLength(1);
+
+    await w.as("dave").rest.issues.update({ owner: "acme", repo: "shop", issue_number: freezeIssue!.number, state: "closed" });
+    await w.settle();
+    expect(check(w, pull).latest?.conclusion).toBe("success");
+  });
+});
