@@ -103,7 +103,12 @@ describe.each<Mode>(["app", "action"])("clocks (%s mode)", (mode) => {
     world = await World.start({ mode, config: CONFIG, start: "2026-11-21T15:00:00Z" });
     const w = world;
     const start = w.clock.now();
-    const number = await openIncident(w, "alice", "[Incident] Reports page blank", formBody({ Summary: "Blank", Severity: SEV3 }));
+    const number = await openIncident(
+      w,
+      "alice",
+      "[Incident] Reports page blank",
+      formBody({ Summary: "Blank", Severity: SEV3 }),
+    );
     await w.settle();
     await sweepAt(w, start, 30);
     expect(notices(w, number, "ack-breach")).toHaveLength(0);
@@ -116,7 +121,12 @@ describe.each<Mode>(["app", "action"])("clocks (%s mode)", (mode) => {
     world = await World.start({ mode, config: CONFIG });
     const w = world;
     const start = w.clock.now();
-    const number = await openIncident(w, "alice", "[Incident] Emails delayed", formBody({ Summary: "Queue backlog", Severity: SEV3 }));
+    const number = await openIncident(
+      w,
+      "alice",
+      "[Incident] Emails delayed",
+      formBody({ Summary: "Queue backlog", Severity: SEV3 }),
+    );
     await w.settle();
     w.clock.set(start + minutes(2));
     await comment(w, "bob", number, "/ack\n/comms @dave\n/update Queue is draining slowly next 30m");

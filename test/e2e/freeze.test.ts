@@ -20,8 +20,15 @@ const CONFIG = {
 };
 
 async function openPull(w: World, who: string, branch: string, title: string, body = ""): Promise<number> {
-  w.sim.pushCommit({ repo: FULL, branch, files: { [`src/${branch}.ts`]: `export const x = "${branch}";\n` }, author: who });
-  const { data } = await w.as(who).rest.pulls.create({ owner: "acme", repo: "shop", head: branch, base: "main", title, body });
+  w.sim.pushCommit({
+    repo: FULL,
+    branch,
+    files: { [`src/${branch}.ts`]: `export const x = "${branch}";\n` },
+    author: who,
+  });
+  const { data } = await w
+    .as(who)
+    .rest.pulls.create({ owner: "acme", repo: "shop", head: branch, base: "main", title, body });
   return data.number;
 }
 
@@ -45,7 +52,9 @@ describe.each<Mode>(["app", "action"])("code freeze (%s mode)", (mode) => {
     world = await World.start({ mode, config: CONFIG });
     const w = world;
     const start = w.clock.now();
-    w.sim.setRequiredChecks(FULL, "main", [{ context: "expedite/freeze", ...(mode === "app" ? { appId: APP_ID } : {}) }]);
+    w.sim.setRequiredChecks(FULL, "main", [
+      { context: "expedite/freeze", ...(mode === "app" ? { appId: APP_ID } : {}) },
+    ]);
 
     // Before the window: green.
     const early = await openPull(w, "alice", "early", "Tidy the basket code");
@@ -85,7 +94,12 @@ describe.each<Mode>(["app", "action"])("code freeze (%s mode)", (mode) => {
     expect(w.botComments(during).filter((c) => c.body.includes("**granted**"))).toHaveLength(1);
 
     // A new push needs a new grant.
-    w.sim.pushCommit({ repo: FULL, branch: "during", files: { "src/during.ts": "export const x = 2;\n" }, author: "alice" });
+    w.sim.pushCommit({
+      repo: FULL,
+      branch: "during",
+      files: { "src/during.ts": "export const x = 2;\n" },
+      author: "alice",
+    });
     await w.settle();
     expect(check(w, during).latest?.conclusion).toBe("failure");
 
@@ -111,7 +125,12 @@ describe.each<Mode>(["app", "action"])("code freeze (%s mode)", (mode) => {
     await w.settle();
     expect(check(w, feature).latest?.conclusion).toBe("success");
 
-    const incident = await openIncident(w, "alice", "[Incident] Checkout down", formBody({ Summary: "500s", Severity: SEV1 }));
+    const incident = await openIncident(
+      w,
+      "alice",
+      "[Incident] Checkout down",
+      formBody({ Summary: "500s", Severity: SEV1 }),
+    );
     await w.settle();
     expect(check(w, feature).latest?.conclusion).toBe("failure");
     expect(check(w, feature).latest?.output.title).toMatch(new RegExp(`#${incident}`));
@@ -127,7 +146,12 @@ describe.each<Mode>(["app", "action"])("code freeze (%s mode)", (mode) => {
     expect(groupRun?.conclusion).toBe("failure");
 
     w.clock.advance(minutes(20));
-    await comment(w, "bob", incident, "/resolve Rolled back the payment client upgrade; error rate is back to normal");
+    await comment(
+      w,
+      "bob",
+      incident,
+      "/resolve Rolled back the payment client upgrade; error rate is back to normal",
+    );
     await w.settle();
     expect(check(w, feature).latest?.conclusion).toBe("success");
     expect(check(w, hotfix).latest?.conclusion).toBe("success");
@@ -138,7 +162,9 @@ describe.each<Mode>(["app", "action"])("code freeze (%s mode)", (mode) => {
     const w = world;
     const pull = await openPull(w, "alice", "refactor", "Refactor search");
     await w.settle();
-    const host = await w.as("alice").rest.issues.create({ owner: "acme", repo: "shop", title: "Release planning" });
+    const host = await w
+      .as("alice")
+      .rest.issues.create({ owner: "acme", repo: "shop", title: "Release planning" });
     await comment(w, "dave", host.data.number, "/freeze 2026-11-18 09:00 database migration in progress");
     await w.settle();
     const freezeIssue = w.sim.issues(FULL).find((i) => i.labels.includes("code-freeze"));
@@ -149,7 +175,14 @@ describe.each<Mode>(["app", "action"])("code freeze (%s mode)", (mode) => {
     await w.sweep();
     expect(w.sim.issues(FULL).filter((i) => i.labels.includes("code-freeze"))).toHaveLength(1);
 
-    await w.as("dave").rest.issues.update({ owner: "acme", repo: "shop", issue_number: freezeIssue!.number, state: "closed" });
+    await w
+      .as("dave")
+      .rest.issues.update({
+        owner: "acme",
+        repo: "shop",
+        issue_number: freezeIssue!.number,
+        state: "closed",
+      });
     await w.settle();
     expect(check(w, pull).latest?.conclusion).toBe("success");
   });

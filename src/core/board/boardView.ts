@@ -149,6 +149,12 @@ export function boardView(incident: Incident, config: Config, now: number): Reco
       revert: pr.revert,
     })),
     hasPullRequests: incident.pullRequests.length > 0,
+    followups: incident.followups.map((f) => ({
+      number: f.number,
+      url: f.url,
+      title: neutralizeInline(f.title, 160),
+    })),
+    hasFollowups: incident.followups.length > 0,
     zone,
   };
 }
