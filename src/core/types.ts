@@ -95,7 +95,8 @@ export interface Gap {
     | "mitigated-without-workaround"
     | "no-lead"
     | "comms-is-lead"
-    | "postmortem-closed-unmerged";
+    | "postmortem-closed-unmerged"
+    | "postmortem-failed";
   since: number;
   message: string;
 }
@@ -163,6 +164,8 @@ export interface Incident {
   pullRequests: LinkedPullRequest[];
   freezeExceptions: FreezeException[];
   postmortem?: PostmortemLink;
+  /** Why the post-mortem pull request could not be opened (shown on the board until it can). */
+  postmortemError?: string;
   /** Issues opened from the post-mortem's unticked action items. */
   followups: Array<{ number: number; url: string; title: string }>;
   notices: PostedNotice[];

@@ -36,6 +36,11 @@ export function labelSpecs(config: Config): LabelSpec[] {
     { name: l.postmortem, color: "5319e7", description: "An incident post-mortem" },
     { name: l.followup, color: "1d76db", description: "Follow-up work from an incident post-mortem" },
     { name: l.freeze, color: "0052cc", description: "A code freeze: merges wait until this issue is closed" },
+    {
+      name: l.incident_fix,
+      color: "0e8a16",
+      description: "Fixes an incident: passes that incident's code freeze",
+    },
   ];
 }
 

@@ -18,6 +18,7 @@ import { ensureReaction } from "../github/ensureReaction.js";
 import { findGaps } from "../core/projection/findGaps.js";
 import { labelNames } from "../core/projection/labelNames.js";
 import { applyPostmortem } from "./postmortem/applyPostmortem.js";
+import { explainPostmortemFailure } from "./postmortem/explainPostmortemFailure.js";
 
 export interface IncidentOutcome {
   number: number;
@@ -60,7 +61,15 @@ export async function reconcileIncident(
   }
 
   const projection = projectIncident(issue, events, config, { trustedBots: gh.trustedBots, permissions });
-  let writes = await applyPostmortem(gh, config, templates, projection.incident, now);
+  let writes = 0;
+  try {
+    writes += await applyPostmortem(gh, config, templates, projection.incident, now);
+  } catch (error) {
+    // The board, labels and clocks must keep working even when the post-mortem cannot be opened (a token
+    // without pull-request rights, a protected branch): show it and let the next reconcile try again.
+    gh.log.error({ err: error, issue: number }, "could not open the post-mortem pull request");
+    projection.incident.postmortemError = explainPostmortemFailure(error);
+  }
   projection.incident.gaps = findGaps(projection.incident, config);
   projection.incident.timeline.sort((a, b) => a.at - b.at);
   const botComments = botCommentsFrom(events, gh.trustedBots);

@@ -3,6 +3,7 @@ import type { Permission } from "../core/snapshot.js";
 import type { Templates } from "../core/render/templates.js";
 import type { GitHubContext } from "../github/types.js";
 import { reconcileIncident } from "./reconcileIncident.js";
+import { ensureRepoLabels } from "../github/ensureRepoLabels.js";
 
 export interface SweepOutcome {
   incidents: number;
@@ -21,6 +22,8 @@ export async function sweepRepository(
   now: number,
 ): Promise<SweepOutcome> {
   const permissions = new Map<string, Permission>();
+  // A fresh repository gets its labels (and colours) on the first sweep, before anyone needs them.
+  await ensureRepoLabels(gh, config);
   const open = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
     owner: gh.owner,
     repo: gh.repo,

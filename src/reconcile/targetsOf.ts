@@ -21,7 +21,8 @@ export function targetKey(repo: string, target: Target): string {
   switch (target.kind) {
     case "issue":
     case "pull":
-      return `${repo}#${target.number}`;
+      // Freeze commands get a key of their own so coalescing with a plain reconcile cannot drop them.
+      return `${repo}#${target.number}${target.freezeCommand ? ":freeze" : ""}`;
     case "merge-group":
       return `${repo}@${target.headSha}`;
     case "sweep":

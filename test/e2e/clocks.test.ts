@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { World, formBody, minutes } from "./support/world.js";
 import type { Mode } from "./support/world.js";
 import { comment, openIncident, SEV1, SEV3 } from "./support/people.js";
+import { PLAYBOOK_LADDERS } from "../unit/clocks/playbookLadders.js";
 
 let world: World | undefined;
 afterEach(async () => {
@@ -10,6 +11,7 @@ afterEach(async () => {
 });
 
 const CONFIG = {
+  escalation: { ladders: PLAYBOOK_LADDERS },
   acknowledge: { notify: ["@acme/incident-managers"] },
   oncall: { primary: "erin", secondary: "frank" },
   severity: { postmortem: [] },

@@ -175,14 +175,12 @@ describe.each<Mode>(["app", "action"])("code freeze (%s mode)", (mode) => {
     await w.sweep();
     expect(w.sim.issues(FULL).filter((i) => i.labels.includes("code-freeze"))).toHaveLength(1);
 
-    await w
-      .as("dave")
-      .rest.issues.update({
-        owner: "acme",
-        repo: "shop",
-        issue_number: freezeIssue!.number,
-        state: "closed",
-      });
+    await w.as("dave").rest.issues.update({
+      owner: "acme",
+      repo: "shop",
+      issue_number: freezeIssue!.number,
+      state: "closed",
+    });
     await w.settle();
     expect(check(w, pull).latest?.conclusion).toBe("success");
   });

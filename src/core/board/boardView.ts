@@ -7,6 +7,7 @@ import { acknowledgeDeadline } from "../clocks/acknowledgeDeadline.js";
 import { escalationPlan } from "../clocks/escalationPlan.js";
 import { nextUpdateDue } from "../clocks/nextUpdateDue.js";
 import { stepsCoveredBy } from "../clocks/stepsCoveredBy.js";
+import { resolveHandles } from "../clocks/resolveHandles.js";
 
 export const STATE_TITLES: Record<IncidentState, string> = {
   declared: "Declared",
@@ -65,7 +66,10 @@ export function boardView(incident: Incident, config: Config, now: number): Reco
   const fired = new Set(stepsCoveredBy(incident, config).map((s) => s.key));
   const escalations = plan.steps.map((step) => ({
     when: formatTime(step.dueAt, zone),
-    who: step.notify.map((h) => neutralizeInline(h)).join(", "),
+    who:
+      resolveHandles(step.notify, incident, config, step.dueAt)
+        .map((h) => neutralizeInline(h.replace(/^@/, "")))
+        .join(", ") || "nobody configured",
     status:
       step.state === "stopped"
         ? "stopped (workaround or resolution came first)"

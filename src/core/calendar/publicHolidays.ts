@@ -43,3 +43,13 @@ function holidaysFor(country: string, zone: string): Holidays {
   }
   return instance;
 }
+
+/** Whether date-holidays knows `country` ("US", "US-NY", "DE-BY-A"): a typo would silently drop every holiday. */
+export function isKnownHolidayRegion(country: string): boolean {
+  const [code = "", state, region] = country.split("-");
+  const catalogue = new Holidays();
+  if (!(code in (catalogue.getCountries() ?? {}))) return false;
+  if (state === undefined) return true;
+  if (!(state in (catalogue.getStates(code) ?? {}))) return false;
+  return region === undefined || region in (catalogue.getRegions(code, state) ?? {});
+}

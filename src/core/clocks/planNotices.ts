@@ -9,6 +9,7 @@ import { incidentEnd } from "./incidentEnd.js";
 import { nextUpdateDue } from "./nextUpdateDue.js";
 import { reminderKey } from "./reminderKey.js";
 import { toMentions } from "./toMentions.js";
+import { resolveHandles } from "./resolveHandles.js";
 
 export interface PlannedNotice {
   kind: "ack-breach" | "escalation" | "reminder";
@@ -58,7 +59,7 @@ export function planNotices(incident: Incident, config: Config, now: number): Pl
       kind: "escalation",
       keys: owed.map((step) => step.key),
       dueAt: Math.min(...owed.map((step) => step.dueAt)),
-      mentions: toMentions(owed.flatMap((step) => step.notify)),
+      mentions: toMentions(owed.flatMap((step) => resolveHandles(step.notify, incident, config, now))),
       steps: owed,
     });
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isKnownHolidayRegion } from "../calendar/publicHolidays.js";
 
 // The whole `.github/expedite.yml` contract. Every public name and clock of DESIGN.md has a default here,
 // so an empty file (or none at all) gives the playbooks' behaviour. Durations stay strings ("30m", "2h",
@@ -10,6 +11,9 @@ const duration = z
   .string()
   .regex(new RegExp(DURATION_PATTERN, "i"), {
     message: 'expected a duration such as "30m", "2h", "1d" or "1h30m"',
+  })
+  .refine((text) => !new RegExp(DURATION_PATTERN, "i").test(text) || /[1-9]/.test(text), {
+    message: "a duration must be longer than zero",
   })
   .describe('A duration such as "30m", "2h", "1d" or "1h30m".');
 
@@ -107,7 +111,9 @@ const holidaysSchema = z
     // A country's public holidays from the date-holidays library, e.g. "US", "US-NY", "GB-ENG", "DE-BY".
     country: z
       .string()
-      .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?(-[A-Za-z0-9]+)?$/)
+      .refine((code) => isKnownHolidayRegion(code), {
+        message: 'unknown country or region for public holidays; use an ISO code such as "US", "US-NY", "GB-ENG" or "DE-BY"',
+      })
       .optional(),
     // Extra closed days (office closures), in the business-hours time zone.
     dates: z.array(isoDate).default([]),
@@ -164,6 +170,8 @@ const ladderSchema = z
   })
   .strict();
 
+// The playbook's ladder. Defaults cannot know who a team's tech lead, CTO or CEO is, so they notify the
+// on-call engineers and say whom to call; naming real people is one edit of `escalation.ladders`.
 export const DEFAULT_LADDERS = [
   {
     name: "revenue",
@@ -171,15 +179,19 @@ export const DEFAULT_LADDERS = [
     steps: [
       {
         after: "30m",
-        notify: ["@tech-leads"],
-        note: "Revenue is hit and no workaround exists: tech lead or VP of engineering.",
+        notify: ["{oncall}", "{oncall-secondary}"],
+        note: "Revenue is hit and there is no workaround: bring in the area's tech lead or the VP of engineering.",
       },
       {
         after: "2h",
-        notify: ["@cto"],
-        note: "Two hours without a workaround: the CTO takes over escalation.",
+        notify: ["{oncall}", "{oncall-secondary}"],
+        note: "Two hours without a workaround: call the CTO.",
       },
-      { after: "3h", notify: ["@ceo"], note: "Three hours without a workaround: the CTO brings in the CEO." },
+      {
+        after: "3h",
+        notify: ["{oncall}", "{oncall-secondary}"],
+        note: "Three hours without a workaround: the CTO brings in the CEO.",
+      },
     ],
   },
   {
@@ -188,8 +200,8 @@ export const DEFAULT_LADDERS = [
     steps: [
       {
         after: "30m",
-        notify: ["@tech-leads"],
-        note: "Thirty minutes in: the area's tech lead decides next steps.",
+        notify: ["{oncall}", "{oncall-secondary}"],
+        note: "Thirty minutes without a workaround: the area's tech lead decides what happens next.",
       },
     ],
   },
@@ -321,7 +333,8 @@ const postmortemSchema = z
 
 const scheduleSchema = z
   .object({
-    // How often the App's scheduled reconcile visits each installation.
+    // How often this repository is swept (the App's EXPEDITE_SCHEDULE_INTERVAL, or the Action's cron).
+    // Sweeps look back twice this long (at least 10 minutes) for freeze boundaries they must act on.
     interval: duration.default("1m"),
   })
   .strict()

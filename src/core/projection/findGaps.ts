@@ -41,5 +41,12 @@ export function findGaps(incident: Incident, config: Config): Gap[] {
       message: `The post-mortem pull request #${incident.postmortem.number} was closed without merging. Reopen it to finish the review; the incident stays open until it merges.`,
     });
   }
+  if (incident.postmortemError !== undefined) {
+    gaps.push({
+      kind: "postmortem-failed",
+      since: incident.resolvedAt ?? incident.declaredAt,
+      message: incident.postmortemError,
+    });
+  }
   return gaps;
 }

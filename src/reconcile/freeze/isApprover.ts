@@ -34,7 +34,15 @@ export async function isApprover(
       });
       if (data.state === "active") return true;
     } catch (error) {
-      if (statusOf(error) !== 404) throw error;
+      // 404: not a member. 403: the token may not read team membership (GITHUB_TOKEN); treat as not an
+      // approver and say so, rather than failing the whole check.
+      const status = statusOf(error);
+      if (status === 403)
+        gh.log.warn(
+          { org, team },
+          "cannot read team membership; grant freeze.approvers by login or give the App members: read",
+        );
+      else if (status !== 404) throw error;
     }
   }
   return false;

@@ -125,7 +125,8 @@ function exceptionsFrom(
       pullRequest,
       sha: marker.data.sha ?? "",
       by: source.author,
-      at: comment.at,
+      // When the person asked, not when the bot answered: a grant covers only freezes already running then.
+      at: source.at,
       reason: marker.data.reason ?? "",
       granted: marker.data.granted === "yes",
     });

@@ -95,8 +95,10 @@ describe("holidays", () => {
     expect(munich.holidayName(at("2026-01-05T22:30:00Z"))).toBeUndefined();
   });
 
-  it("ignores an unknown country rather than failing", () => {
-    const nowhere = calendarFor({ holidays: { country: "ZZ" } });
+  it("the config refuses an unknown country, and the calendar itself never fails on one", () => {
+    expect(() => calendarFor({ holidays: { country: "ZZ" } })).toThrow(/unknown country/);
+    const base = configSchema.parse({}).business_hours;
+    const nowhere = businessCalendar({ ...base, holidays: { country: "ZZ", dates: [] } });
     expect(nowhere.isBusinessTime(at("2026-12-25T17:00:00Z"))).toBe(true);
   });
 });

@@ -5,8 +5,9 @@ import { stepsCoveredBy } from "../../../src/core/clocks/stepsCoveredBy.js";
 import { configSchema } from "../../../src/core/config/schema.js";
 import type { PostedNotice } from "../../../src/core/types.js";
 import { HOUR, makeIncident, MINUTE } from "./makeIncident.js";
+import { PLAYBOOK_LADDERS } from "./playbookLadders.js";
 
-const config = configSchema.parse({});
+const config = configSchema.parse({ escalation: { ladders: PLAYBOOK_LADDERS } });
 const start = Date.parse("2026-06-05T14:00:00Z"); // Friday 10:00 EDT
 
 describe("stepsCoveredBy", () => {

@@ -4,8 +4,9 @@ import { escalationPlan } from "../../../src/core/clocks/escalationPlan.js";
 import { matchLadder } from "../../../src/core/clocks/matchLadder.js";
 import { configSchema } from "../../../src/core/config/schema.js";
 import { HOUR, makeIncident, MINUTE } from "./makeIncident.js";
+import { PLAYBOOK_LADDERS } from "./playbookLadders.js";
 
-const config = configSchema.parse({});
+const config = configSchema.parse({ escalation: { ladders: PLAYBOOK_LADDERS } });
 const start = Date.parse("2026-06-05T14:00:00Z");
 
 describe("escalationPlan with the default ladders", () => {

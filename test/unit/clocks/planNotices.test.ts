@@ -5,8 +5,10 @@ import { planNotices, type PlannedNotice } from "../../../src/core/clocks/planNo
 import { configSchema } from "../../../src/core/config/schema.js";
 import type { Incident, PostedNotice } from "../../../src/core/types.js";
 import { HOUR, makeIncident, MINUTE } from "./makeIncident.js";
+import { PLAYBOOK_LADDERS } from "./playbookLadders.js";
 
 const config = configSchema.parse({
+  escalation: { ladders: PLAYBOOK_LADDERS },
   oncall: { primary: "@oncall-olga", secondary: "sam" },
   acknowledge: { notify: ["@acme/support-leads", "oncall-olga"] },
 });

@@ -1,0 +1,21 @@
+import { World, formBody, FULL } from "../test/e2e/support/world.js";
+import { SEV3 } from "../test/e2e/support/people.js";
+const w = await World.start({ mode: "app", config: {} });
+w.sim.setWebhook(undefined);
+const alice = w.as("alice");
+let t = performance.now();
+for (let i = 0; i < 200; i++) await alice.rest.issues.create({ owner: "acme", repo: "shop", title: `inc ${i}`, body: formBody({ Summary: "x", Severity: SEV3 }), labels: ["incident"] });
+console.log("200 issue creates", performance.now() - t);
+t = performance.now();
+for (let i = 0; i < 100; i++) { w.sim.pushCommit({ repo: FULL, branch: `b${i}`, files: { [`src/b${i}.ts`]: "x" }, author: "alice" }); }
+console.log("100 pushes", performance.now() - t);
+t = performance.now();
+for (let i = 0; i < 100; i++) await alice.rest.pulls.create({ owner: "acme", repo: "shop", head: `b${i}`, base: "main", title: `pr ${i}` });
+console.log("100 PR creates", performance.now() - t);
+t = performance.now(); w.sim.clearLog();
+await w.app!.expedite.sweepAll();
+console.log("sweep1", performance.now() - t, w.sim.requests.length);
+t = performance.now(); w.sim.clearLog();
+await w.app!.expedite.sweepAll();
+console.log("sweep2", performance.now() - t, w.sim.requests.length);
+await w.close();

@@ -1,0 +1,51 @@
+import { World, formBody, APP_ID } from "../test/e2e/support/world.js";
+import { SEV3 } from "../test/e2e/support/people.js";
+import { Probot, ProbotOctokit } from "probot";
+import { pino } from "pino";
+import { generateKeyPairSync } from "node:crypto";
+import { startSimulator } from "../src/simulator/index.js";
+import { expediteOctokit } from "../src/app/expediteOctokit.js";
+void World; void formBody; void SEV3;
+const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048, publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs1", format: "pem" } });
+const sim = await startSimulator({ apps: [{ id: APP_ID, slug: "expedite", publicKeyPem: publicKey }] });
+sim.addUser("alice", { orgs: ["acme"] });
+sim.createRepo({ owner: "acme", name: "shop", files: { "README.md": "x" }, ownerType: "Organization" });
+const inst = sim.installApp(APP_ID, "acme", ["acme/shop"]);
+for (const [name, Octokit] of [["plain", ProbotOctokit], ["expedite", expediteOctokit({ writeSpacingMs: 0, fallbackRetryAfterSeconds: 1 })], ["expedite-default", expediteOctokit({})]] as const) {
+  const probot = new Probot({ appId: APP_ID, privateKey, baseUrl: sim.url, Octokit: Octokit as typeof ProbotOctokit, log: pino({ level: "silent" }) });
+  const o = await probot.auth(inst);
+  await o.request("GET /repos/{owner}/{repo}", { owner: "acme", repo: "shop" });
+  const t = performance.now();
+  for (let i = 0; i < 50; i++) await o.request("GET /repos/{owner}/{repo}", { owner: "acme", repo: "shop" });
+  const t2 = performance.now();
+  for (let i = 0; i < 20; i++) await o.request("POST /repos/{owner}/{repo}/labels", { owner: "acme", repo: "shop", name: `${name}${i}` });
+  console.log(name, "GET ms", ((t2 - t) / 50).toFixed(1), "POST ms", ((performance.now() - t2) / 20).toFixed(1));
+}
+await sim.close();
+{
+  const sim2 = await startSimulator({ apps: [{ id: APP_ID, slug: "expedite", publicKeyPem: publicKey }] });
+  sim2.addUser("alice", { orgs: ["acme"] });
+  sim2.createRepo({ owner: "acme", name: "shop", files: { "README.md": "x" }, ownerType: "Organization" });
+  sim2.setPermission("acme/shop", "alice", "admin");
+  const inst2 = sim2.installApp(APP_ID, "acme", ["acme/shop"]);
+  const { personClient } = await import("../src/simulator/index.js");
+  const p = personClient(sim2, "alice");
+  let t = performance.now();
+  for (let i = 0; i < 50; i++) await p.request("GET /repos/{owner}/{repo}", { owner: "acme", repo: "shop" });
+  console.log("person GET ms", ((performance.now() - t) / 50).toFixed(1));
+  const probot = new Probot({ appId: APP_ID, privateKey, baseUrl: sim2.url, log: pino({ level: "silent" }) });
+  const o = await probot.auth(inst2, { throttle: { enabled: false } } as never);
+  t = performance.now();
+  for (let i = 0; i < 50; i++) await o.request("GET /repos/{owner}/{repo}", { owner: "acme", repo: "shop" });
+  console.log("probot no throttle? GET ms", ((performance.now() - t) / 50).toFixed(1));
+  const { Octokit } = await import("@octokit/rest");
+  const tok = (await o.auth({ type: "installation" }) as { token: string }).token;
+  const raw = new Octokit({ auth: tok, baseUrl: sim2.url });
+  t = performance.now();
+  for (let i = 0; i < 50; i++) await raw.request("GET /repos/{owner}/{repo}", { owner: "acme", repo: "shop" });
+  console.log("raw octokit w/ inst token GET ms", ((performance.now() - t) / 50).toFixed(1));
+  t = performance.now();
+  for (let i = 0; i < 50; i++) await fetch(`${sim2.url}/repos/acme/shop`, { headers: { authorization: `token ${tok}` } }).then((r) => r.text());
+  console.log("fetch GET ms", ((performance.now() - t) / 50).toFixed(1));
+  await sim2.close();
+}

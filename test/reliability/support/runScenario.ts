@@ -1,0 +1,219 @@
+import { World, FULL, OWNER, REPO, minutes } from "../../e2e/support/world.js";
+import type { Script, Action } from "./scenario.js";
+import { snapshotOf, duplicatesIn } from "./snapshot.js";
+import type { Snapshot, Names } from "./snapshot.js";
+
+export type FaultMode =
+  "orderly" | "duplicate-sequential" | "duplicate-concurrent" | "shuffle" | "drop" | "everything";
+
+/** The configuration every scenario runs with: an on-call roster, an approver, post-mortems for sev 1–2. */
+export const SCENARIO_CONFIG = {
+  oncall: { primary: "erin", secondary: "frank" },
+  acknowledge: { notify: ["@acme/incident-managers"] },
+  freeze: { approvers: ["dave"] },
+  severity: { postmortem: [1, 2] },
+  postmortem: { reviewers: ["frank"] },
+};
+
+export interface ScenarioStats {
+  mode: FaultMode;
+  /** Webhook sends attempted by the simulator (duplicates and dropped ones included). */
+  deliveriesTried: number;
+  /** Extra copies sent with the id of a delivery already sent. */
+  duplicatesSent: number;
+  /** Deliveries the simulator dropped on purpose. */
+  dropped: number;
+  /** Deliveries sent from a shuffled queue, and how many pairs of comment deliveries came out of order. */
+  shuffled: number;
+  inversions: number;
+  /** Post-mortem merges skipped because no post-mortem PR existed (the same in every mode). */
+  skippedMerges: number;
+}
+
+export interface ScenarioResult {
+  world: World;
+  snapshot: Snapshot;
+  duplicates: string[];
+  stats: ScenarioStats;
+}
+
+/**
+ * Runs a script against a fresh App-mode world with the given delivery faults, then one last scheduled
+ * reconcile at a full-pass moment, and returns the normalised final state.
+ */
+export async function runScenario(script: Script, mode: FaultMode): Promise<ScenarioResult> {
+  const world = await World.start({ mode: "app", config: SCENARIO_CONFIG });
+  const names: Names = { incidents: [], pulls: [], comments: new Map() };
+  const stats: ScenarioStats = {
+    mode,
+    deliveriesTried: 0,
+    duplicatesSent: 0,
+    dropped: 0,
+    shuffled: 0,
+    inversions: 0,
+    skippedMerges: 0,
+  };
+  if (mode === "duplicate-sequential") world.sim.setWebhookFaults({ duplicate: "sequential" });
+  if (mode === "duplicate-concurrent") world.sim.setWebhookFaults({ duplicate: "concurrent" });
+  if (mode === "drop") world.sim.setWebhookFaults({ dropRate: 0.35 });
+  if (mode === "everything")
+    world.sim.setWebhookFaults({ duplicate: "concurrent", dropRate: 0.2, reorderWindow: 12 });
+  const batches = mode === "shuffle" || mode === "everything";
+
+  try {
+    for (const tick of script.ticks) {
+      world.clock.advance(minutes(tick.minutes));
+      // The scheduled reconcile at this moment, before anyone acts: clocks that fell due fire here.
+      await world.sweep();
+      if (batches) world.sim.pauseWebhooks();
+      for (const action of tick.actions) {
+        await perform(world, names, action, stats);
+        if (!batches) await world.settle();
+      }
+      if (batches) {
+        const before = world.sim.deliveries.length;
+        if (mode === "shuffle") world.sim.setWebhookFaults({ reorderWindow: 16 });
+        world.sim.resumeWebhooks();
+        await world.settle();
+        stats.shuffled += world.sim.deliveries.length - before;
+      }
+      // …and again after the tick's events: this is what repairs whatever a lost delivery left undone.
+      await world.sweep();
+    }
+    // The last scheduled reconcile, at a moment where it also makes its full pass over pull requests.
+    const now = world.clock.now();
+    const halfHour = minutes(30);
+    world.clock.set(Math.floor(now / halfHour) * halfHour + halfHour + minutes(1));
+    await world.sweep();
+    await world.settle();
+  } catch (error) {
+    await world.close();
+    throw error;
+  }
+
+  const deliveries = world.sim.deliveries;
+  stats.deliveriesTried = deliveries.length;
+  stats.dropped = deliveries.filter((d) => d.error?.startsWith("dropped")).length;
+  const ids = new Set(deliveries.map((d) => d.id));
+  stats.duplicatesSent = deliveries.length - ids.size;
+  stats.inversions = commentInversions(world);
+  return { world, snapshot: await snapshotOf(world, names), duplicates: duplicatesIn(world), stats };
+}
+
+async function perform(world: World, names: Names, action: Action, stats: ScenarioStats): Promise<void> {
+  const person = world.as(action.who);
+  const repo = { owner: OWNER, repo: REPO };
+  const incidentNumber = (index: number) => {
+    const number = names.incidents[index];
+    if (number === undefined) throw new Error(`script refers to incident ${index} before it exists`);
+    return number;
+  };
+  switch (action.kind) {
+    case "open": {
+      const { data } = await person.rest.issues.create({
+        ...repo,
+        title: action.title,
+        body: action.body,
+        ...(action.via === "form" ? { labels: ["incident"] } : {}),
+      });
+      names.incidents[action.incident] = data.number;
+      if (action.via === "label")
+        await person.rest.issues.addLabels({ ...repo, issue_number: data.number, labels: ["incident"] });
+      return;
+    }
+    case "comment": {
+      const { data } = await person.rest.issues.createComment({
+        ...repo,
+        issue_number: incidentNumber(action.incident),
+        body: action.body,
+      });
+      names.comments.set(data.id, `C${names.comments.size}`);
+      return;
+    }
+    case "label":
+      await person.rest.issues.addLabels({
+        ...repo,
+        issue_number: incidentNumber(action.incident),
+        labels: [action.label],
+      });
+      return;
+    case "openPull": {
+      world.sim.pushCommit({
+        repo: FULL,
+        branch: action.branch,
+        files: { [`src/${action.branch}.ts`]: `export const change = "${action.branch}";\n` },
+        author: action.who,
+      });
+      const body = action.body.replace(/\{\{incident:(\d+)\}\}/g, (_, k: string) => `#${incidentNumber(+k)}`);
+      const { data } = await person.rest.pulls.create({
+        ...repo,
+        head: action.branch,
+        base: "main",
+        title: action.title,
+        body,
+      });
+      names.pulls[action.pull] = data.number;
+      return;
+    }
+    case "push": {
+      const number = names.pulls[action.pull]!;
+      const branch = world.sim.pull(FULL, number)!.head.ref;
+      world.sim.pushCommit({
+        repo: FULL,
+        branch,
+        files: { [`src/${branch}.ts`]: `export const change = ${action.change};\n` },
+        author: action.who,
+      });
+      return;
+    }
+    case "pullComment": {
+      const { data } = await person.rest.issues.createComment({
+        ...repo,
+        issue_number: names.pulls[action.pull]!,
+        body: action.body,
+      });
+      names.comments.set(data.id, `C${names.comments.size}`);
+      return;
+    }
+    case "mergePull":
+      await person.rest.pulls.merge({ ...repo, pull_number: names.pulls[action.pull]! });
+      return;
+    case "mergePostmortem": {
+      const number = incidentNumber(action.incident);
+      const branch = `expedite/postmortem-${number}`;
+      const { data: pulls } = await person.rest.pulls.list({
+        ...repo,
+        head: `${OWNER}:${branch}`,
+        state: "open",
+      });
+      const pull = pulls[0];
+      if (!pull) {
+        stats.skippedMerges++;
+        return;
+      }
+      const { data: files } = await person.rest.pulls.listFiles({ ...repo, pull_number: pull.number });
+      const path = files[0]!.filename;
+      const text = world.sim.file(FULL, branch, path) ?? "";
+      const items = [
+        ...action.done.map((item) => `- [x] ${item}`),
+        ...action.todo.map((item) => `- [ ] ${item}`),
+      ].join("\n");
+      const edited = text.replace(/## Action items[\s\S]*$/, `## Action items\n\n${items}\n`);
+      world.sim.pushCommit({ repo: FULL, branch, files: { [path]: edited }, author: action.who });
+      await person.rest.pulls.merge({ ...repo, pull_number: pull.number });
+      return;
+    }
+  }
+}
+
+/** Pairs of `issue_comment.created` deliveries sent in the opposite order of the comments' creation. */
+function commentInversions(world: World): number {
+  const order = world.sim.deliveries
+    .filter((d) => d.event === "issue_comment" && d.action === "created" && !d.error)
+    .map((d) => (d.payload as { comment: { id: number } }).comment.id);
+  const seen = [...new Set(order)];
+  let inversions = 0;
+  for (let i = 0; i < seen.length; i++)
+    for (let j = i + 1; j < seen.length; j++) if (seen[i]! > seen[j]!) inversions++;
+  return inversions;
+}
