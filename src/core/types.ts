@@ -96,7 +96,8 @@ export interface Gap {
     | "no-lead"
     | "comms-is-lead"
     | "postmortem-closed-unmerged"
-    | "postmortem-failed";
+    | "postmortem-failed"
+    | "closed-unresolved";
   since: number;
   message: string;
 }

@@ -1,29 +1,21 @@
 import { it } from "vitest";
-import { World, minutes } from "../e2e/support/world.js";
-import { SCENARIO_CONFIG } from "./support/runScenario.js";
-import { openIncident, comment } from "../e2e/support/people.js";
+import { generateScenario } from "./support/scenario.js";
+import { runScenario } from "./support/runScenario.js";
+import { differences } from "./support/diff.js";
 
 it("explore", async () => {
-  const w = await World.start({ mode: "app", config: SCENARIO_CONFIG });
-  const nums: number[] = [];
-  for (let i = 0; i < 6; i++) {
-    nums.push(await openIncident(w, "alice", "X" + i, "body"));
-    await w.settle();
+  const script = generateScenario(7, { incidents: 6, pulls: 4, ticks: 10, actionsPerTick: [5, 7] });
+  console.log("actions", script.actions, script.incidents, script.pulls);
+  let t = Date.now();
+  const a = await runScenario(script, "orderly");
+  console.log("orderly alone ms", Date.now() - t);
+  const { expect } = await import("vitest");
+  for (const m of ["drop", "duplicate-sequential"] as const) {
+    t = Date.now();
+    const r = await runScenario(script, m);
+    console.log(m, "ms", Date.now() - t, JSON.stringify(r.stats), r.duplicates);
+    await r.world.close();
+    console.log("DIFF", m, differences(a.snapshot, r.snapshot).join("\n"));
   }
-  for (let k = 0; k < 5; k++) {
-    w.clock.advance(minutes(30));
-    let t = performance.now();
-    w.sim.clearLog();
-    await w.sweep();
-    console.log("sweep", performance.now() - t, w.sim.requests.length);
-    t = performance.now();
-    w.sim.clearLog();
-    await comment(w, "bob", nums[k]!, "/update foo");
-    await w.settle();
-    console.log("action", performance.now() - t, w.sim.requests.length);
-    t = performance.now();
-    await w.settle();
-    console.log("empty settle", performance.now() - t);
-  }
-  await w.close();
-}, 300_000);
+  await a.world.close();
+}, 600_000);

@@ -105,7 +105,12 @@ export function boardView(incident: Incident, config: Config, now: number): Reco
     number: incident.number,
     icon: STATE_ICONS[incident.state],
     title: neutralizeInline(incident.title, 200),
-    state: STATE_TITLES[incident.state],
+    state:
+      incident.postmortem?.state === "merged"
+        ? "Closed — post-mortem merged"
+        : !incident.open && incident.state !== "cancelled"
+          ? `${STATE_TITLES[incident.state]} — issue closed`
+          : STATE_TITLES[incident.state],
     severity: `SEV${incident.severity}${incident.severitySet ? "" : " (default — set it with `/sev <1-4>`)"}`,
     revenue: incident.revenue
       ? "💸 **affected**"

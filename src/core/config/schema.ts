@@ -112,7 +112,8 @@ const holidaysSchema = z
     country: z
       .string()
       .refine((code) => isKnownHolidayRegion(code), {
-        message: 'unknown country or region for public holidays; use an ISO code such as "US", "US-NY", "GB-ENG" or "DE-BY"',
+        message:
+          'unknown country or region for public holidays; use an ISO code such as "US", "US-NY", "GB-ENG" or "DE-BY"',
       })
       .optional(),
     // Extra closed days (office closures), in the business-hours time zone.

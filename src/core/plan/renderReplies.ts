@@ -48,9 +48,14 @@ export function renderReplies(
     });
   }
   for (const gap of projection.incident.gaps) {
-    if (gap.kind !== "resolved-without-resolution" && gap.kind !== "mitigated-without-workaround") continue;
+    if (
+      gap.kind !== "resolved-without-resolution" &&
+      gap.kind !== "mitigated-without-workaround" &&
+      gap.kind !== "closed-unresolved"
+    )
+      continue;
     const data = { kind: gap.kind };
-    const actor = projection.stateSetBy;
+    const actor = gap.kind === "closed-unresolved" ? undefined : projection.stateSetBy;
     replies.push({
       identity: markerIdentity({ kind: "gap", data }),
       body: `${renderMarker("gap", data)}\n${renderTemplate(templates.gap, { actor: actor ? neutralize(actor) : undefined, message: gap.message })}`,

@@ -41,6 +41,14 @@ export function findGaps(incident: Incident, config: Config): Gap[] {
       message: `The post-mortem pull request #${incident.postmortem.number} was closed without merging. Reopen it to finish the review; the incident stays open until it merges.`,
     });
   }
+  if (!incident.open && !resolved && incident.state !== "cancelled") {
+    gaps.push({
+      kind: "closed-unresolved",
+      since: incident.closedAt ?? incident.declaredAt,
+      message:
+        "This issue was closed before a resolution was journaled (merging a pull request that says “Fixes #N” closes it automatically; “Refs #N” does not). Reopen it if the incident is still going on, or record how it ended with `/resolve <what was wrong and what fixed it>`.",
+    });
+  }
   if (incident.postmortemError !== undefined) {
     gaps.push({
       kind: "postmortem-failed",

@@ -68,7 +68,9 @@ export async function runScenario(script: Script, mode: FaultMode): Promise<Scen
       if (batches) world.sim.pauseWebhooks();
       for (const action of tick.actions) {
         await perform(world, names, action, stats);
-        if (!batches) await world.settle();
+        // The reference run lets every delivery play out before the next person acts; faulty runs let
+        // people race the bot, as they do on a busy incident.
+        if (mode === "orderly") await world.settle();
       }
       if (batches) {
         const before = world.sim.deliveries.length;
