@@ -17,6 +17,7 @@ import { sweepPulls } from "./freeze/sweepPulls.js";
 import { runFreezeCommands } from "./freeze/freezeCommands.js";
 import { reconcileMergeGroup } from "./freeze/reconcileMergeGroup.js";
 import { reportConfigOnPull } from "./freeze/reportConfigOnPull.js";
+import { announceFreezes } from "./freeze/announceFreezes.js";
 
 export interface TargetOutcome {
   target: Target;
@@ -80,6 +81,7 @@ export async function runTarget(
       const boundary = freezeBoundaries(config, inputs.freezeIssues, now - lookback, now).length > 0;
       const periodic = Math.floor(now / FULL_PASS_MS) !== Math.floor((now - lookback) / FULL_PASS_MS);
       let note = `${result.incidents} open incident(s)`;
+      writes += await announceFreezes(gh, config, templates, inputs, now, lookback, periodic);
       if (boundary || periodic) {
         const pulls = await sweepPulls(gh, config, inputs, now);
         writes += pulls.writes;

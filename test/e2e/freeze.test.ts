@@ -185,3 +185,38 @@ describe.each<Mode>(["app", "action"])("code freeze (%s mode)", (mode) => {
     expect(check(w, pull).latest?.conclusion).toBe("success");
   });
 });
+
+describe("freeze announcements", () => {
+  it("announce a scheduled freeze once on each open pull request it will block", async () => {
+    world = await World.start({
+      mode: "app",
+      config: {
+        freeze: {
+          closures: [
+            { name: "Thanksgiving", closes: "2026-11-25T17:00", reopens: "2026-11-30T08:00", lead_days: 2 },
+          ],
+          announce_before: "2d",
+        },
+      },
+    });
+    const w = world;
+    const pull = await openPull(w, "alice", "search", "Faster search");
+    await w.settle();
+    // The closure freezes from Monday 23 Nov 17:00; two days ahead is Saturday 21 Nov 17:00 in New York.
+    w.clock.set(Date.parse("2026-11-21T22:05:00Z"));
+    await w.sweep();
+    await w.sweep();
+    const notices = w.botComments(pull).filter((c) => c.body.startsWith("<!-- expedite:freeze-announce"));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.body).toMatch(/Thanksgiving/);
+    expect(notices[0]?.body).toMatch(/2026-11-23 22:00 UTC/);
+    expect(check(w, pull).latest?.conclusion).toBe("success");
+    // When it starts, the check turns red.
+    w.clock.set(Date.parse("2026-11-23T22:01:00Z"));
+    await w.sweep();
+    expect(check(w, pull).latest?.conclusion).toBe("failure");
+    expect(
+      w.botComments(pull).filter((c) => c.body.startsWith("<!-- expedite:freeze-announce")),
+    ).toHaveLength(1);
+  });
+});

@@ -10,7 +10,13 @@ it("explore", async () => {
   const a = await runScenario(script, "orderly");
   console.log("orderly alone ms", Date.now() - t);
   const { expect } = await import("vitest");
-  for (const m of ["drop", "duplicate-sequential"] as const) {
+  for (const m of [
+    "drop",
+    "shuffle",
+    "duplicate-concurrent",
+    "duplicate-sequential",
+    "everything",
+  ] as const) {
     t = Date.now();
     const r = await runScenario(script, m);
     console.log(m, "ms", Date.now() - t, JSON.stringify(r.stats), r.duplicates);

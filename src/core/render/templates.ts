@@ -13,6 +13,7 @@ export interface Templates {
   postmortem: string;
   "followup-issue": string;
   "postmortem-pr": string;
+  "freeze-announcement": string;
   [name: string]: string;
 }
 
@@ -28,7 +29,6 @@ export const TEMPLATE_NAMES = [
   "notice-oncall",
   "postmortem",
   "followup-issue",
-  "freeze-issue",
   "freeze-announcement",
   "postmortem-pr",
   "summary",

@@ -7,6 +7,12 @@ import { Rng } from "./rng.js";
 // post-mortems. Actions happen in ticks: one simulated moment each, with the scheduled reconcile run at
 // the start and at the end of every tick, so that an orderly run and a faulty run reconcile at the same
 // clock readings and their final states can be compared exactly.
+//
+// Within a tick each incident and pull request is touched at most once, and at most one action may
+// change what is frozen. Otherwise the comparison would not be fair: a bot that reconciled between two
+// of a person's actions legitimately reacts to the state in between (it tells the on-call engineer they
+// lead before someone else types /ack; it answers a freeze exception while the freeze still holds),
+// and a bot that never saw that moment legitimately does not. Across ticks there is no such limit.
 
 export type Action =
   | {
@@ -102,7 +108,12 @@ interface PullModel {
   branch: string;
   open: boolean;
   changes: number;
+  /** The incident the pull request mentions, if any. */
+  related?: number;
 }
+
+/** What a tick has already touched: "I3", "P1", and "freeze" for anything that may change a verdict. */
+type Used = Set<string>;
 
 /** Builds the script for a seed; the same seed always gives the same script. */
 export function generateScenario(seed: number, shape: ScenarioShape = DEFAULT_SHAPE): Script {
@@ -120,8 +131,9 @@ export function generateScenario(seed: number, shape: ScenarioShape = DEFAULT_SH
     const tick: Tick = { minutes: at - elapsed, actions: [] };
     elapsed = at;
     const count = rng.between(shape.actionsPerTick[0], shape.actionsPerTick[1]);
+    const used: Used = new Set();
     for (let n = 0; n < count; n++) {
-      const action = nextAction(rng, t, shape, incidents, pulls);
+      const action = nextAction(rng, t, shape, incidents, pulls, used);
       if (action) tick.actions.push(action);
     }
     actions += tick.actions.length;
@@ -136,20 +148,69 @@ function nextAction(
   shape: ScenarioShape,
   incidents: IncidentModel[],
   pulls: PullModel[],
+  used: Used,
 ): Action | undefined {
-  const open = incidents.filter((i) => i.phase !== "resolved" && i.phase !== "closed");
+  const free = (key: string) => !used.has(key);
+  const touch = (...keys: string[]) => keys.forEach((k) => used.add(k));
+  const open = incidents.filter((i) => i.phase !== "resolved" && i.phase !== "closed" && free(`I${i.index}`));
   const choices: Array<[number, () => Action | undefined]> = [];
   // Open incidents early in the day so they have time to run their course.
-  if (incidents.length < shape.incidents && (open.length === 0 || rng.chance(0.5)))
-    choices.push([open.length === 0 ? 10 : 3, () => openIncident(rng, incidents)]);
-  if (open.length > 0) choices.push([8, () => incidentCommand(rng, tick, rng.pick(open))]);
-  if (pulls.length < shape.pulls && tick >= 1) choices.push([2, () => openPull(rng, pulls, incidents)]);
-  const openPulls = pulls.filter((p) => p.open);
-  if (openPulls.length > 0) choices.push([3, () => pullAction(rng, rng.pick(openPulls))]);
-  const finishing = incidents.filter(
-    (i) => i.postmortemPending && i.resolvedTick !== undefined && i.resolvedTick < tick,
+  if (incidents.length < shape.incidents && free("freeze") && (open.length === 0 || rng.chance(0.5)))
+    choices.push([
+      open.length === 0 ? 10 : 3,
+      () => {
+        touch(`I${incidents.length}`, "freeze");
+        return openIncident(rng, incidents);
+      },
+    ]);
+  if (open.length > 0)
+    choices.push([
+      8,
+      () => {
+        const incident = rng.pick(open);
+        const action = incidentCommand(rng, tick, incident, free("freeze"));
+        touch(`I${incident.index}`, ...(freezeRelevant(action) ? ["freeze"] : []));
+        return action;
+      },
+    ]);
+  if (pulls.length < shape.pulls && tick >= 1)
+    choices.push([
+      2,
+      () => {
+        const mentionable = incidents.filter((i) => free(`I${i.index}`));
+        const action = openPull(rng, pulls, mentionable);
+        const related = pulls.at(-1)?.related;
+        touch(`P${pulls.length - 1}`, ...(related === undefined ? [] : [`I${related}`]));
+        return action;
+      },
+    ]);
+  const openPulls = pulls.filter(
+    (p) => p.open && free(`P${p.index}`) && (p.related === undefined || free(`I${p.related}`)),
   );
-  if (finishing.length > 0) choices.push([4, () => mergePostmortem(rng, rng.pick(finishing))]);
+  if (openPulls.length > 0)
+    choices.push([
+      3,
+      () => {
+        const pull = rng.pick(openPulls);
+        const action = pullAction(rng, pull, free("freeze"));
+        touch(`P${pull.index}`, ...(pull.related === undefined ? [] : [`I${pull.related}`]));
+        if (action.kind === "pullComment") touch("freeze");
+        return action;
+      },
+    ]);
+  const finishing = incidents.filter(
+    (i) =>
+      i.postmortemPending && i.resolvedTick !== undefined && i.resolvedTick < tick && free(`I${i.index}`),
+  );
+  if (finishing.length > 0)
+    choices.push([
+      4,
+      () => {
+        const incident = rng.pick(finishing);
+        touch(`I${incident.index}`);
+        return mergePostmortem(rng, incident);
+      },
+    ]);
   if (choices.length === 0) return undefined;
   const total = choices.reduce((sum, [weight]) => sum + weight, 0);
   let roll = rng.next() * total;
@@ -180,10 +241,18 @@ function openIncident(rng: Rng, incidents: IncidentModel[]): Action {
   return { kind: "open", who: rng.pick(["alice", "bob", "frank"]), incident: index, title, body, via };
 }
 
-function incidentCommand(rng: Rng, tick: number, incident: IncidentModel): Action {
+/** Whether an incident action may start or end an incident freeze (severity, resolution, cancellation). */
+function freezeRelevant(action: Action): boolean {
+  if (action.kind === "label") return action.label.startsWith("sev:");
+  if (action.kind !== "comment") return false;
+  return /^\/(sev|resolve|cancel)\b/m.test(action.body);
+}
+
+function incidentCommand(rng: Rng, tick: number, incident: IncidentModel, freezeFree: boolean): Action {
   const who = incident.lead && rng.chance(0.6) ? incident.lead : rng.pick(RESPONDERS);
   const at = (body: string): Action => ({ kind: "comment", who, incident: incident.index, body });
-  const roll = rng.next();
+  // Without the tick's freeze slot, only commands that cannot change what is frozen.
+  const roll = freezeFree ? rng.next() : rng.pick([0.01, 0.1, 0.2, 0.3, 0.4, 0.45, 0.55]);
   if (incident.phase === "declared" && roll < 0.45) {
     incident.phase = "acknowledged";
     incident.lead ??= who;
@@ -193,7 +262,7 @@ function incidentCommand(rng: Rng, tick: number, incident: IncidentModel): Actio
     // Refused: a reader cannot run commands.
     return { kind: "comment", who: "carol", incident: incident.index, body: "/ack" };
   }
-  if (roll < 0.14) return at(rng.pick(["/foo bar", "/sev 9", "/resolve fixed", "/lead", "/update"]));
+  if (roll < 0.14) return at(rng.pick(["/foo bar", "/lead", "/update", "/impact maybe", "/comms"]));
   if (roll < 0.22) {
     const lead = rng.pick(RESPONDERS);
     incident.lead = lead;
@@ -206,7 +275,7 @@ function incidentCommand(rng: Rng, tick: number, incident: IncidentModel): Actio
   if (roll < 0.33) return at(`/impact ${rng.pick(["revenue", "none"])}`);
   if (roll < 0.38) {
     // A person moves the state or severity with a label instead of a command.
-    if (incident.phase === "acknowledged" && rng.chance(0.5)) {
+    if (incident.phase === "acknowledged" && (!freezeFree || rng.chance(0.5))) {
       incident.phase = "mitigated";
       return { kind: "label", who, incident: incident.index, label: "incident:mitigated" };
     }
@@ -215,7 +284,9 @@ function incidentCommand(rng: Rng, tick: number, incident: IncidentModel): Actio
   }
   if (roll < 0.52)
     return at(`/update ${rng.pick(UPDATES)}${rng.chance(0.5) ? ` next ${rng.pick([20, 30, 45])}m` : ""}`);
+  if (!freezeFree) return at(`/note ${rng.pick(UPDATES)}`);
   if (roll < 0.58) return at(`/note ${rng.pick(UPDATES)}; cc @alice`);
+  if (roll < 0.61) return at(rng.pick(["/sev 9", "/resolve fixed", "/resolve ..."]));
   if (roll < 0.7 && (incident.phase === "acknowledged" || incident.phase === "declared")) {
     incident.phase = "mitigated";
     return at(`/mitigate ${rng.pick(WORKAROUNDS)}`);
@@ -241,8 +312,8 @@ function other(rng: Rng, who: string): string {
 function openPull(rng: Rng, pulls: PullModel[], incidents: IncidentModel[]): Action {
   const index = pulls.length;
   const branch = `change-${index}`;
-  pulls.push({ index, branch, open: true, changes: 0 });
   const related = incidents.length > 0 && rng.chance(0.5) ? rng.pick(incidents) : undefined;
+  pulls.push({ index, branch, open: true, changes: 0, ...(related ? { related: related.index } : {}) });
   return {
     kind: "openPull",
     who: rng.pick(["alice", "frank", "bob"]),
@@ -253,9 +324,9 @@ function openPull(rng: Rng, pulls: PullModel[], incidents: IncidentModel[]): Act
   };
 }
 
-function pullAction(rng: Rng, pull: PullModel): Action {
+function pullAction(rng: Rng, pull: PullModel, freezeFree: boolean): Action {
   const roll = rng.next();
-  if (roll < 0.4) {
+  if (roll < 0.4 || (!freezeFree && roll < 0.75)) {
     pull.changes += 1;
     return { kind: "push", who: "alice", pull: pull.index, change: pull.changes };
   }

@@ -1,0 +1,107 @@
+import type { Config } from "../../core/config/schema.js";
+import type { Templates } from "../../core/render/templates.js";
+import type { UpcomingFreeze } from "../../core/freeze/upcomingFreezes.js";
+import { upcomingFreezes } from "../../core/freeze/upcomingFreezes.js";
+import { freezeCoversBranch } from "../../core/freeze/matches.js";
+import { renderMarker, markerIdentity } from "../../core/markers.js";
+import { renderTemplate } from "../../core/render/renderTemplate.js";
+import { neutralizeInline } from "../../core/text/neutralize.js";
+import { formatTime } from "../../core/time/formatTime.js";
+import { durationMs } from "../../core/time/parseDuration.js";
+import type { GitHubContext } from "../../github/types.js";
+import { upsertMarkedComment } from "../../github/upsertMarkedComment.js";
+import { createIssueOnce, markedIssues } from "../../github/issues.js";
+import { ensureRepoLabels } from "../../github/ensureRepoLabels.js";
+import type { FreezeInputs } from "./freezeInputs.js";
+
+/**
+ * One notice per scheduled freeze occurrence, `announce_before` ahead of it, so nobody is surprised by a
+ * red check: a comment on every open pull request it would block, or one comment on a pinned tracking
+ * issue. Runs only when an occurrence has just come into the announcement window (or on the periodic
+ * full pass), and each notice is keyed by the occurrence, so repeats write nothing.
+ */
+export async function announceFreezes(
+  gh: GitHubContext,
+  config: Config,
+  templates: Templates,
+  inputs: FreezeInputs,
+  now: number,
+  lookbackMs: number,
+  fullPass: boolean,
+): Promise<number> {
+  const upcoming = upcomingFreezes(config, now);
+  if (upcoming.length === 0) return 0;
+  const seenBefore = new Set(upcomingFreezes(config, now - lookbackMs).map((u) => u.key));
+  const fresh = fullPass
+    ? upcoming
+    : upcoming.filter(
+        (u) =>
+          !seenBefore.has(u.key) || u.startsAt - durationMs(config.freeze.announce_before) > now - lookbackMs,
+      );
+  if (fresh.length === 0) return 0;
+  const zone = config.business_hours.timezone;
+  const body = (freeze: UpcomingFreeze) =>
+    `${renderMarker("freeze-announce", { key: freeze.key })}\n${renderTemplate(
+      templates["freeze-announcement"],
+      {
+        name: neutralizeInline(freeze.name, 120),
+        starts: formatTime(freeze.startsAt, zone),
+        ends: formatTime(freeze.endsAt, zone),
+        branches:
+          config.freeze.branches.length > 0
+            ? config.freeze.branches.map((b) => `\`${b}\``).join(", ")
+            : `\`${inputs.defaultBranch}\``,
+      },
+    )}`;
+  let writes = 0;
+  if (config.freeze.announce_on === "issue") {
+    const trackers = await markedIssues(gh, config.labels.freeze, "open");
+    let tracker = trackers.find((i) => i.identity === "freeze-calendar")?.number;
+    if (tracker === undefined) {
+      await ensureRepoLabels(gh, config);
+      tracker = (
+        await createIssueOnce(gh, {
+          identity: "freeze-calendar",
+          title: "Code freeze calendar",
+          body: `${renderMarker("freeze-calendar")}\nUpcoming code freezes are announced here ahead of time. This issue is not itself a freeze: closing it changes nothing, and a new one is opened when the next freeze is announced.`,
+          labels: [config.labels.freeze],
+          lookupLabel: config.labels.freeze,
+        })
+      ).number;
+      writes++;
+    }
+    for (const freeze of fresh) {
+      if (
+        await upsertMarkedComment(
+          gh,
+          tracker,
+          markerIdentity({ kind: "freeze-announce", data: { key: freeze.key } }),
+          body(freeze),
+        )
+      )
+        writes++;
+    }
+    return writes;
+  }
+  const pulls = await gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls", {
+    owner: gh.owner,
+    repo: gh.repo,
+    state: "open",
+    per_page: 100,
+  });
+  for (const pull of pulls) {
+    if (!freezeCoversBranch(pull.base.ref, config.freeze.branches, inputs.defaultBranch)) continue;
+    for (const freeze of fresh) {
+      if (
+        await upsertMarkedComment(
+          gh,
+          pull.number,
+          markerIdentity({ kind: "freeze-announce", data: { key: freeze.key } }),
+          body(freeze),
+        )
+      )
+        writes++;
+    }
+  }
+  return writes;
+}
