@@ -63,7 +63,8 @@ export function excessByRoute(input: ExcessInput): Record<string, number> {
     const route = UNIT_ROUTES[unit];
     if (route) take(route, n);
   }
-  return Object.fromEntries(Object.entries(left).filter(([, n]) => n > 0));
+  // 304s cost no rate limit; they are reported on their own, not as excess.
+  return Object.fromEntries(Object.entries(left).filter(([k, n]) => n > 0 && !k.endsWith(" (304)")));
 }
 
 export function addCounts(into: Record<string, number>, from: Record<string, number>): void {

@@ -49,6 +49,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   forgetRepoLabels();
   forgetTemplates();
   forgetRepoInfo();
+  await forgetEtags();
   let manual = options.start;
   const clock = {
     now: () => manual ?? Date.now(),
@@ -113,6 +114,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await sim.close();
     },
   };
+}
+
+/** The gateway's ETag cache, where this version of Expedite has one. */
+async function forgetEtags(): Promise<void> {
+  const path = "../../src/github/withEtagCache.js";
+  const module = (await import(path).catch(() => ({}))) as { forgetEtags?: () => void };
+  module.forgetEtags?.();
 }
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} };

@@ -7,6 +7,7 @@ import { runTarget } from "../reconcile/runTarget.js";
 import { targetsOf, targetKey } from "../reconcile/targetsOf.js";
 import type { Target } from "../reconcile/targetsOf.js";
 import { WorkQueue } from "./workQueue.js";
+import { withEtagCache } from "../github/withEtagCache.js";
 import { startScheduler } from "./startScheduler.js";
 
 export interface ExpediteAppOptions {
@@ -58,7 +59,7 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
     target: Target,
     log: Logger,
   ) => {
-    const octokit = (await app.auth(installationId)) as unknown as OctokitLike;
+    const octokit = withEtagCache((await app.auth(installationId)) as unknown as OctokitLike, `installation:${installationId}`);
     const login = await getBotLogin(app);
     const base: GitHubContext = {
       octokit,

@@ -54,6 +54,8 @@ describe("foundation (App mode, real Probot server, signed webhooks)", () => {
     await world.settle();
     expect(world.sim.requests.length).toBeGreaterThan(0); // it did reconcile…
     expect(world.sim.writes()).toEqual([]); // …and found nothing to change
+    // Unchanged resources came back as 304 Not Modified, which costs no rate limit.
+    expect(world.sim.requests.filter((r) => r.status === 304).length).toBeGreaterThan(0);
   });
 
   it("refuses unsigned and wrongly signed deliveries and changes nothing", async () => {

@@ -15,6 +15,7 @@ import { ManualClock } from "../../../src/core/clock.js";
 import { forgetRepoLabels } from "../../../src/github/ensureRepoLabels.js";
 import { forgetTemplates } from "../../../src/github/loadTemplates.js";
 import { forgetRepoInfo } from "../../../src/github/repoInfo.js";
+import { forgetEtags } from "../../../src/github/withEtagCache.js";
 
 export const OWNER = "acme";
 export const REPO = "shop";
@@ -86,6 +87,7 @@ export class World {
     forgetRepoLabels();
     forgetTemplates();
     forgetRepoInfo();
+    forgetEtags();
     const clock = new ManualClock(options.start ?? "2026-11-17T15:00:00Z");
     const { privateKey, publicKey } = generateKeyPairSync("rsa", {
       modulusLength: 2048,

@@ -1,0 +1,286 @@
+// `npm run bench`: API calls per event, webhook handling, sweep scaling and Action start-up, each next to
+// its floor or a baseline measured in the same run. Prints tables and writes bench/results.json.
+//
+// BENCH_SIZES=10,100 limits the sweep sizes (default 10,100,1000); BENCH_ONLY=events,webhooks,sweeps,startup
+// runs a subset.
+import { writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+import { freeze, lifecycle } from "./scenarios/events.js";
+import type { ScenarioResult } from "./scenarios/events.js";
+import { webhooks } from "./scenarios/webhooks.js";
+import type { RateRun } from "./scenarios/webhooks.js";
+import { incidentSweeps, pullSweeps } from "./scenarios/sweeps.js";
+import type { SweepRun } from "./scenarios/sweeps.js";
+import { startup } from "./scenarios/startup.js";
+import type { StartupRun } from "./scenarios/startup.js";
+import { clientOverhead } from "./scenarios/clientOverhead.js";
+import type { ClientOverhead } from "./scenarios/clientOverhead.js";
+import { fmt, ratio, round, table } from "./lib/format.js";
+import type { Cell } from "./lib/format.js";
+import { shortRoute } from "./lib/requests.js";
+
+const sizes = (process.env.BENCH_SIZES ?? "10,100,1000").split(",").map(Number).filter((n) => n > 0);
+const only = new Set((process.env.BENCH_ONLY ?? "events,webhooks,sweeps,startup").split(","));
+const began = performance.now();
+const log = (line: string) => console.log(line);
+const timings: Record<string, number> = {};
+
+async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  log(`\n▶ ${name}`);
+  const result = await work();
+  timings[name] = Math.round(performance.now() - t0);
+  log(`  (${(timings[name] / 1000).toFixed(1)} s)`);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Run.
+
+const events: ScenarioResult[] = [];
+if (only.has("events")) {
+  for (const mode of ["app", "action"] as const) {
+    events.push(await timed(`lifecycle (${mode})`, () => lifecycle(mode)));
+    events.push(await timed(`freeze (${mode})`, () => freeze(mode)));
+  }
+}
+const rateRuns: RateRun[] = only.has("webhooks") ? await timed("webhooks", () => webhooks()) : [];
+let sweepRuns: SweepRun[] = [];
+let overhead: ClientOverhead | undefined;
+if (only.has("sweeps")) {
+  overhead = await timed("client overhead", () => clientOverhead());
+  sweepRuns = [
+    ...(await timed("incident sweeps", () => incidentSweeps(sizes, log))),
+    ...(await timed("pull request sweeps", () => pullSweeps(sizes, log))),
+  ];
+}
+const startupRuns: StartupRun[] = only.has("startup") ? await timed("action start-up", () => startup()) : [];
+
+// ---------------------------------------------------------------------------------------------------------
+// Report.
+
+log("\n\n# Expedite benchmark\n");
+log(
+  `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}; simulator on loopback in the same process.`,
+);
+
+for (const scenario of events) {
+  const rows: Cell[][] = scenario.steps.map((s) => [
+    s.step,
+    s.kind === "event" ? `${s.deliveries.human}/${s.deliveries.bot}` : "sweep",
+    s.requests.reads,
+    s.requests.writes,
+    s.requests.conditional,
+    s.requests.setup + s.requests.auth,
+    `${s.floor.reads}+${s.floor.writes}`,
+    s.ratio,
+    topExcess(s.excess, 3),
+  ]);
+  const t = scenario.totals;
+  rows.push([
+    "**total**",
+    "",
+    t.reads,
+    t.writes,
+    t.conditional,
+    t.setup + t.auth,
+    t.floor,
+    t.ratio,
+    `validation errors: ${scenario.validationErrors}`,
+  ]);
+  table(
+    `1. API calls per event — ${scenario.scenario} (${scenario.mode === "app" ? "App" : "Action"})`,
+    [
+      "step",
+      "deliveries people/bot",
+      "reads",
+      "writes",
+      "304",
+      "once (labels+auth)",
+      "floor reads+writes",
+      "× floor",
+      "beyond the floor",
+    ],
+    rows,
+  );
+}
+for (const scenario of events.filter((s) => s.scenario === "incident lifecycle")) {
+  const eventsOnly = scenario.steps.filter((s) => s.kind === "event");
+  const perEvent = (n: number) => round(n / eventsOnly.length, 2);
+  const reads = eventsOnly.reduce((n, s) => n + s.requests.reads, 0);
+  const writes = eventsOnly.reduce((n, s) => n + s.requests.writes, 0);
+  const floor = eventsOnly.reduce((n, s) => n + s.floor.total, 0);
+  table(
+    `1b. Lifecycle requests beyond the floor, by route (${scenario.mode === "app" ? "App" : "Action"}; ${eventsOnly.length} events: ${perEvent(reads + writes)} requests/event vs floor ${perEvent(floor)} = ${ratio(reads + writes, floor)}×)`,
+    ["route", "excess requests", "per event"],
+    Object.entries(scenario.excess).map(([route, n]) => [shortRoute(route), n, perEvent(n)]),
+  );
+}
+
+const bare = (r: RateRun) =>
+  rateRuns.find((b) => b.app === "bare" && b.rate === r.rate && b.latency === r.latency);
+if (rateRuns.length > 0) {
+  table(
+    "2. Webhook handling — Expedite vs a bare Probot app (same Octokit), signed deliveries of `/note` commands",
+    [
+      "API latency",
+      "rate /s",
+      "n",
+      "throughput E / bare",
+      "2xx p50 / p99 E",
+      "2xx p50 / p99 bare",
+      "last write p50 / p99 E",
+      "last write p50 / p99 bare",
+      "overhead (p50 last write E ÷ bare)",
+      "requests/delivery E / bare",
+    ],
+    rateRuns
+      .filter((r) => r.app === "expedite")
+      .map((r) => {
+        const b = bare(r);
+        return [
+          r.latency,
+          r.rate,
+          r.deliveries,
+          `${fmt(r.throughput)} / ${fmt(b?.throughput)}`,
+          `${fmt(r.ack.p50)} / ${fmt(r.ack.p99)} ms`,
+          `${fmt(b?.ack.p50)} / ${fmt(b?.ack.p99)} ms`,
+          `${fmt(r.lastWrite.p50)} / ${fmt(r.lastWrite.p99)} ms`,
+          `${fmt(b?.lastWrite.p50)} / ${fmt(b?.lastWrite.p99)} ms`,
+          b ? ratio(r.lastWrite.p50, b.lastWrite.p50) : undefined,
+          `${fmt(r.requestsPerDelivery)} / ${fmt(b?.requestsPerDelivery)}`,
+        ];
+      }),
+  );
+}
+
+if (sweepRuns.length > 0) {
+  table(
+    "3. Sweep scaling — the scheduled reconcile (App), next to the ideal: a page per 100 objects + the writes that changed something",
+    [
+      "objects",
+      "open",
+      "sweep",
+      "reads",
+      "writes",
+      "304",
+      "ideal reads+writes",
+      "× ideal",
+      "reads per object",
+      "wall (loopback)",
+      "wall at 100 ms/request",
+      "beyond the ideal",
+    ],
+    sweepRuns.map((r) => [
+      r.objects,
+      r.count,
+      r.sweep,
+      r.requests.reads,
+      r.requests.writes,
+      r.requests.conditional,
+      `${r.floor.reads}+${r.floor.writes}`,
+      r.ratio,
+      round(r.requests.reads / r.count, 2),
+      `${(r.wallMs / 1000).toFixed(1)} s`,
+      `${(r.projectedWallMsAt100ms / 1000).toFixed(0)} s`,
+      topExcess(r.excess, 2),
+    ]),
+  );
+  const budget = freezeBudget(sweepRuns);
+  if (budget) {
+    table(
+      `3b. A freeze start with ${budget.count} open pull requests under GitHub's limits`,
+      ["", "requests", "minutes until every PR is blocked", "share of the 5,000/h installation quota"],
+      [
+        ["floor: 80 content-creating requests/min", budget.writes, round(budget.writes / 80, 1), ""],
+        [
+          "Expedite, default pacing (1 write/s) at 100 ms/request",
+          budget.reads + budget.writes,
+          round(budget.pacedMinutes, 1),
+          `${Math.round(((budget.reads + budget.writes) / 5000) * 100)} %`,
+        ],
+        [
+          `next tick, nothing changed (${budget.againReads} reads)`,
+          budget.againReads,
+          "",
+          `${Math.round((budget.againReads / 5000) * 100)} % per tick`,
+        ],
+      ],
+    );
+  }
+  if (overhead) {
+    table(
+      "3c. One sequential request on loopback (median of " + overhead.requests + ")",
+      ["client", "ms"],
+      [
+        ["plain @octokit/core", overhead.plainMs],
+        ["Expedite's Octokit (Probot: auth-app, retry, throttling)", overhead.expediteMs],
+      ],
+    );
+  }
+}
+
+if (startupRuns.length > 0) {
+  const hello = startupRuns.find((r) => r.name.startsWith("hello"));
+  table(
+    "4. Action start-up — cold `node <bundle>` for an `issues` event on a non-incident issue (median of runs)",
+    ["bundle", "size", "gzip", "first API request", "exit", "× hello (exit)", "requests"],
+    startupRuns.map((r) => [
+      r.name,
+      r.bundleBytes === undefined ? "" : `${round(r.bundleBytes / 1024, 0)} KiB`,
+      r.bundleGzipBytes === undefined ? "" : `${round(r.bundleGzipBytes / 1024, 0)} KiB`,
+      Number.isFinite(r.firstRequestMs.median) ? `${r.firstRequestMs.median} ms` : "",
+      `${r.totalMs.median} ms`,
+      hello ? ratio(r.totalMs.median, hello.totalMs.median) : undefined,
+      Object.entries(r.requests)
+        .map(([route, n]) => `${shortRoute(route)}${n > 1 ? ` ×${n}` : ""}`)
+        .join(", "),
+    ]),
+  );
+}
+
+const totalMs = Math.round(performance.now() - began);
+log(`\nTotal: ${(totalMs / 1000).toFixed(0)} s (${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(0)} s`).join(", ")})`);
+
+const results = {
+  generatedAt: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  durationMs: totalMs,
+  timings,
+  events,
+  webhooks: rateRuns,
+  sweeps: { sizes, runs: sweepRuns, freezeBudget: freezeBudget(sweepRuns) ?? null, clientOverhead: overhead ?? null },
+  startup: startupRuns,
+};
+writeFileSync(fileURLToPath(new URL("./results.json", import.meta.url)), JSON.stringify(results, replacer, 2) + "\n");
+log("Wrote bench/results.json");
+
+// ---------------------------------------------------------------------------------------------------------
+
+function topExcess(excess: Record<string, number>, n: number): string {
+  return Object.entries(excess)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([route, count]) => `${shortRoute(route)} ×${count}`)
+    .join(", ");
+}
+
+/** What the largest measured freeze start needs, against 80 writes/min and at Expedite's default pacing. */
+function freezeBudget(runs: SweepRun[]) {
+  const starts = runs.filter((r) => r.objects === "pull requests" && r.sweep === "freeze starts");
+  const largest = starts.sort((a, b) => b.count - a.count)[0];
+  if (!largest) return undefined;
+  const again = runs.find(
+    (r) => r.objects === "pull requests" && r.count === largest.count && r.sweep.startsWith("next tick"),
+  );
+  const { reads, writes } = largest.requests;
+  // Writes start at most once a second (the throttling plugin's default spacing); reads run in between.
+  const pacedMinutes = Math.max(writes * 1, (reads + writes) * 0.1) / 60;
+  return { count: largest.count, reads, writes, pacedMinutes, againReads: again?.requests.reads ?? 0 };
+}
+
+function replacer(_key: string, value: unknown): unknown {
+  return typeof value === "number" && !Number.isFinite(value) ? null : value;
+}
