@@ -20,7 +20,10 @@ import { fmt, ratio, round, table } from "./lib/format.js";
 import type { Cell } from "./lib/format.js";
 import { shortRoute } from "./lib/requests.js";
 
-const sizes = (process.env.BENCH_SIZES ?? "10,100,1000").split(",").map(Number).filter((n) => n > 0);
+const sizes = (process.env.BENCH_SIZES ?? "10,100,1000")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0);
 const only = new Set((process.env.BENCH_ONLY ?? "events,webhooks,sweeps,startup").split(","));
 const began = performance.now();
 const log = (line: string) => console.log(line);
@@ -134,6 +137,7 @@ if (rateRuns.length > 0) {
       "last write p50 / p99 bare",
       "overhead (p50 last write E ÷ bare)",
       "requests/delivery E / bare",
+      "304/delivery E",
     ],
     rateRuns
       .filter((r) => r.app === "expedite")
@@ -150,6 +154,7 @@ if (rateRuns.length > 0) {
           `${fmt(b?.lastWrite.p50)} / ${fmt(b?.lastWrite.p99)} ms`,
           b ? ratio(r.lastWrite.p50, b.lastWrite.p50) : undefined,
           `${fmt(r.requestsPerDelivery)} / ${fmt(b?.requestsPerDelivery)}`,
+          r.conditionalPerDelivery,
         ];
       }),
   );
@@ -241,7 +246,11 @@ if (startupRuns.length > 0) {
 }
 
 const totalMs = Math.round(performance.now() - began);
-log(`\nTotal: ${(totalMs / 1000).toFixed(0)} s (${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(0)} s`).join(", ")})`);
+log(
+  `\nTotal: ${(totalMs / 1000).toFixed(0)} s (${Object.entries(timings)
+    .map(([k, v]) => `${k} ${(v / 1000).toFixed(0)} s`)
+    .join(", ")})`,
+);
 
 const results = {
   generatedAt: new Date().toISOString(),
@@ -251,11 +260,21 @@ const results = {
   timings,
   events,
   webhooks: rateRuns,
-  sweeps: { sizes, runs: sweepRuns, freezeBudget: freezeBudget(sweepRuns) ?? null, clientOverhead: overhead ?? null },
+  sweeps: {
+    sizes,
+    runs: sweepRuns,
+    freezeBudget: freezeBudget(sweepRuns) ?? null,
+    clientOverhead: overhead ?? null,
+  },
   startup: startupRuns,
 };
-writeFileSync(fileURLToPath(new URL("./results.json", import.meta.url)), JSON.stringify(results, replacer, 2) + "\n");
+writeFileSync(
+  fileURLToPath(new URL("./results.json", import.meta.url)),
+  JSON.stringify(results, replacer, 2) + "\n",
+);
 log("Wrote bench/results.json");
+// Probot's servers and HTTP keep-alive would hold the process open a while longer; the work is done.
+process.exit(0);
 
 // ---------------------------------------------------------------------------------------------------------
 

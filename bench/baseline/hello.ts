@@ -4,9 +4,12 @@ import * as core from "@actions/core";
 
 const token = core.getInput("token");
 const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "/").split("/");
-const response = await fetch(`${process.env.GITHUB_API_URL ?? "https://api.github.com"}/repos/${owner}/${repo}`, {
-  headers: { authorization: `Bearer ${token}`, accept: "application/vnd.github+json" },
-});
+const response = await fetch(
+  `${process.env.GITHUB_API_URL ?? "https://api.github.com"}/repos/${owner}/${repo}`,
+  {
+    headers: { authorization: `Bearer ${token}`, accept: "application/vnd.github+json" },
+  },
+);
 await response.arrayBuffer();
 core.info(`hello from ${owner}/${repo}: ${response.status}`);
 core.setOutput("status", String(response.status));

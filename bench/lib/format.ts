@@ -36,9 +36,7 @@ export function table(title: string, headers: string[], rows: Cell[][]): string 
   const line = (cells: string[], raw?: Cell[]) =>
     "| " +
     cells
-      .map((c, i) =>
-        typeof raw?.[i] === "number" ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0),
-      )
+      .map((c, i) => (typeof raw?.[i] === "number" ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
       .join(" | ") +
     " |";
   const out = [

@@ -23,7 +23,13 @@ export const FULL = `${OWNER}/${REPO}`;
 export const APP_ID = 4242;
 export const BOT = "expedite[bot]";
 export const SECRET = "bench-webhook-secret";
-export const PEOPLE = { alice: "write", bob: "triage", dave: "admin", erin: "maintain", frank: "write" } as const;
+export const PEOPLE = {
+  alice: "write",
+  bob: "triage",
+  dave: "admin",
+  erin: "maintain",
+  frank: "write",
+} as const;
 export const PERSON_LOGINS = new Set<string>(Object.keys(PEOPLE));
 
 export interface Harness {
@@ -91,7 +97,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   sim.setWebhook(undefined);
 
   const fastContext = async (): Promise<GitHubContext> => {
-    const probot = new Probot({ appId: APP_ID, privateKey, baseUrl: sim.url, log: pino({ level: "silent" }) });
+    const probot = new Probot({
+      appId: APP_ID,
+      privateKey,
+      baseUrl: sim.url,
+      log: pino({ level: "silent" }),
+    });
     const appOctokit = await probot.auth();
     const { data } = await appOctokit.request("POST /app/installations/{installation_id}/access_tokens", {
       installation_id: installationId,

@@ -38,7 +38,10 @@ export function isWrite(r: RecordedRequest): boolean {
 }
 
 /** Requests Expedite made (not the people acting in the scenario). */
-export function byExpedite(requests: readonly RecordedRequest[], people: ReadonlySet<string>): RecordedRequest[] {
+export function byExpedite(
+  requests: readonly RecordedRequest[],
+  people: ReadonlySet<string>,
+): RecordedRequest[] {
   return requests.filter((r) => !people.has(r.identity));
 }
 
@@ -52,7 +55,9 @@ export function summarize(requests: readonly RecordedRequest[]): RequestSummary 
     else if (kind === "auth") summary.auth++;
     else summary.setup++;
     if (kind === "read" || kind === "write" || kind === "conditional") {
-      const key = `${r.method} ${r.route || r.path}${kind === "conditional" ? " (304)" : ""}`;
+      const outcome =
+        kind === "conditional" ? " (304)" : r.status >= 400 || r.status === 0 ? ` → ${r.status}` : "";
+      const key = `${r.method} ${r.route || r.path}${outcome}`;
       summary.byRoute[key] = (summary.byRoute[key] ?? 0) + 1;
     }
   }

@@ -41,13 +41,19 @@ export async function startBareApp(h: Harness): Promise<BareApp> {
         ...repo,
         issue_number: issue.number,
       });
-      const { data } = await context.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}/timeline", {
-        ...repo,
-        issue_number: issue.number,
-        per_page: 100,
-      });
+      const { data } = await context.octokit.request(
+        "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+        {
+          ...repo,
+          issue_number: issue.number,
+          per_page: 100,
+        },
+      );
       const board = (data as TimelineItem[]).find(
-        (e) => e.event === "commented" && e.user?.login === BOT && (e.body ?? "").startsWith("<!-- expedite:board"),
+        (e) =>
+          e.event === "commented" &&
+          e.user?.login === BOT &&
+          (e.body ?? "").startsWith("<!-- expedite:board"),
       );
       await context.octokit.request("POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", {
         ...repo,

@@ -76,7 +76,9 @@ class Recorder {
     // The bot answers a moment after the person, as on GitHub.
     w.clock.advance(1000);
     const before = snapshot(w.sim, FULL);
-    const openIncidents = w.sim.issues(FULL).filter((i) => i.state === "open" && !i.pull_request && i.labels.includes("incident")).length;
+    const openIncidents = w.sim
+      .issues(FULL)
+      .filter((i) => i.state === "open" && !i.pull_request && i.labels.includes("incident")).length;
     const openPulls = w.sim.issues(FULL).filter((i) => i.state === "open" && i.pull_request).length;
     const r0 = w.sim.requests.length;
     if (w.mode === "app") w.sim.resumeWebhooks();
@@ -175,7 +177,9 @@ export async function lifecycle(mode: Mode): Promise<ScenarioResult> {
       await rec.event(`/update #${i + 1}`, () => comment(w, "dave", n, `/update ${text}`));
     }
     w.clock.advance(minutes(5));
-    await rec.event("/mitigate", () => comment(w, "bob", n, "/mitigate Card traffic switched to the backup provider"));
+    await rec.event("/mitigate", () =>
+      comment(w, "bob", n, "/mitigate Card traffic switched to the backup provider"),
+    );
     w.clock.advance(minutes(20));
     await rec.event("/resolve (opens post-mortem PR)", () =>
       comment(
@@ -201,7 +205,12 @@ export async function lifecycle(mode: Mode): Promise<ScenarioResult> {
         /## Action items[\s\S]*$/,
         "## Action items\n\n- [x] Renew the certificate\n- [ ] Alert 30 days before any certificate expires\n- [ ] Run a fail-over drill for the payment gateway\n",
       );
-      w.sim.pushCommit({ repo: FULL, branch: pr.head.ref, files: { [path ?? "doc.md"]: edited }, author: "bob" });
+      w.sim.pushCommit({
+        repo: FULL,
+        branch: pr.head.ref,
+        files: { [path ?? "doc.md"]: edited },
+        author: "bob",
+      });
     });
     w.clock.advance(minutes(30));
     await rec.event("merge post-mortem (close + follow-ups)", () =>

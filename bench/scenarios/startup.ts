@@ -46,7 +46,10 @@ async function bundleBaseline(outdir: string): Promise<string> {
   return outfile;
 }
 
-function run(script: string[], env: Record<string, string>): Promise<{ startedAt: number; endedAt: number; code: number }> {
+function run(
+  script: string[],
+  env: Record<string, string>,
+): Promise<{ startedAt: number; endedAt: number; code: number }> {
   return new Promise((resolve) => {
     const startedAt = Date.now();
     const child = spawn(process.execPath, script, { cwd: ROOT, env, stdio: "ignore" });
@@ -95,7 +98,17 @@ export async function startup(iterations = 7): Promise<StartupRun[]> {
       { name: "hello @actions/core action", script: [hello], file: hello },
       { name: "Expedite dist/index.js (no-op event)", script: [dist], file: dist },
     ];
-    const samples = new Map(subjects.map((s) => [s.name, { first: [] as number[], total: [] as number[], requests: {} as Record<string, number>, codes: [] as number[] }]));
+    const samples = new Map(
+      subjects.map((s) => [
+        s.name,
+        {
+          first: [] as number[],
+          total: [] as number[],
+          requests: {} as Record<string, number>,
+          codes: [] as number[],
+        },
+      ]),
+    );
     // Interleaved, after one unmeasured run each (the file system cache is warm for everyone alike).
     for (let i = -1; i < iterations; i++) {
       for (const subject of subjects) {
@@ -107,7 +120,8 @@ export async function startup(iterations = 7): Promise<StartupRun[]> {
         if (mine.length > 0) sample.first.push(Math.min(...mine.map((r) => r.at)) - startedAt);
         sample.total.push(endedAt - startedAt);
         sample.requests = {};
-        for (const r of mine) sample.requests[`${r.method} ${r.route}`] = (sample.requests[`${r.method} ${r.route}`] ?? 0) + 1;
+        for (const r of mine)
+          sample.requests[`${r.method} ${r.route}`] = (sample.requests[`${r.method} ${r.route}`] ?? 0) + 1;
         sample.codes.push(code);
       }
     }

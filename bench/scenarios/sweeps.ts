@@ -19,7 +19,7 @@ export interface SweepRun {
   floor: { reads: number; writes: number; total: number };
   ratio: number;
   wallMs: number;
-  /** Every request of a sweep is sequential: the same sweep against an API answering in 100 ms. */
+  /** Every request of a sweep is sequential (304s too): the same sweep against an API answering in 100 ms. */
   projectedWallMsAt100ms: number;
   excess: Record<string, number>;
 }
@@ -54,8 +54,13 @@ async function measure(
     floor: { reads: floorReads, writes: floorWrites.total, total },
     ratio: round(counted / total, 2),
     wallMs,
-    projectedWallMsAt100ms: wallMs + counted * 100,
-    excess: excessByRoute({ kind: "sweep", byRoute: requests.byRoute, floorUnits: floorWrites.units, listPages: pages }),
+    projectedWallMsAt100ms: wallMs + (counted + requests.conditional) * 100,
+    excess: excessByRoute({
+      kind: "sweep",
+      byRoute: requests.byRoute,
+      floorUnits: floorWrites.units,
+      listPages: pages,
+    }),
   };
 }
 
@@ -87,7 +92,9 @@ export async function incidentSweeps(sizes: number[], log: (line: string) => voi
         h.clock.set(START + 16 * MINUTE);
         const busy = await measure(h, "incidents", count, "ack deadline passed on all", pages);
         runs.push(busy);
-        log(`  sweeps: ${count} incidents, escalating: ${busy.requests.reads} reads ${busy.requests.writes} writes`);
+        log(
+          `  sweeps: ${count} incidents, escalating: ${busy.requests.reads} reads ${busy.requests.writes} writes`,
+        );
       }
     } finally {
       await h.close();
@@ -119,7 +126,9 @@ export async function pullSweeps(sizes: number[], log: (line: string) => void): 
         pulls: pagesOf(count),
       });
       runs.push(start);
-      log(`  sweeps: ${count} PRs, freeze start: ${start.requests.reads} reads ${start.requests.writes} writes, ${start.wallMs} ms`);
+      log(
+        `  sweeps: ${count} PRs, freeze start: ${start.requests.reads} reads ${start.requests.writes} writes, ${start.wallMs} ms`,
+      );
       // The next tick, a minute later: nothing changed, but the boundary is still inside the look-back.
       h.clock.set(START + 62 * MINUTE);
       const again = await measure(h, "pull requests", count, "next tick (nothing changed)", {
@@ -132,10 +141,22 @@ export async function pullSweeps(sizes: number[], log: (line: string) => void): 
       if (count <= 100) {
         // Outside any look-back: the sweep does not touch pull requests at all.
         h.clock.set(START + 75 * MINUTE);
-        runs.push(await measure(h, "pull requests", count, "mid-window (no boundary)", { repos: 1, issues: 1, pulls: 0 }));
+        runs.push(
+          await measure(h, "pull requests", count, "mid-window (no boundary)", {
+            repos: 1,
+            issues: 1,
+            pulls: 0,
+          }),
+        );
         // The window ends: every PR turns green again.
         h.clock.set(START + 181 * MINUTE);
-        runs.push(await measure(h, "pull requests", count, "freeze ends", { repos: 1, issues: 1, pulls: pagesOf(count) }));
+        runs.push(
+          await measure(h, "pull requests", count, "freeze ends", {
+            repos: 1,
+            issues: 1,
+            pulls: pagesOf(count),
+          }),
+        );
       }
     } finally {
       await h.close();

@@ -20,7 +20,9 @@ export interface RateRun {
   throughput: number;
   ack: { p50: number; p99: number };
   lastWrite: { p50: number; p99: number };
+  /** Requests that count against the rate limit (not 304s), per delivery. */
   requestsPerDelivery: number;
+  conditionalPerDelivery: number;
   writesPerDelivery: number;
   non2xx: number;
   withoutWrite: number;
@@ -123,7 +125,10 @@ async function runOnce(
   const wallMs = Date.now() - start;
   h.sim.clearFaults();
   const requests = h.sim.requests.slice(r0).filter((r) => r.identity === BOT);
-  const issueOf = commentIssueMap(h, prepared.map((p) => p.number));
+  const issueOf = commentIssueMap(
+    h,
+    prepared.map((p) => p.number),
+  );
   const lastWrite = new Map<number, number>();
   for (const r of requests) {
     if (!isWrite(r)) continue;
@@ -142,7 +147,8 @@ async function runOnce(
     throughput: round(writes.length / Math.max(0.001, (lastLanded - start) / 1000), 1),
     ack: { p50: percentile(acks, 50), p99: percentile(acks, 99) },
     lastWrite: { p50: percentile(writes, 50), p99: percentile(writes, 99) },
-    requestsPerDelivery: round(requests.length / prepared.length, 2),
+    requestsPerDelivery: round(requests.filter((r) => r.status !== 304).length / prepared.length, 2),
+    conditionalPerDelivery: round(requests.filter((r) => r.status === 304).length / prepared.length, 2),
     writesPerDelivery: round(requests.filter(isWrite).length / prepared.length, 2),
     non2xx: results.filter((r) => r.status < 200 || r.status >= 300).length,
     withoutWrite: prepared.length - writes.length,
@@ -169,7 +175,11 @@ export async function webhooks(options: WebhookOptions = { rates: DEFAULT_RATES 
   const runs: RateRun[] = [];
   try {
     const most = Math.max(...options.rates.map((r) => Math.max(r.count, r.countWithLatency)));
-    const body = formBody({ Summary: "Checkout is slow", Severity: SEV3, "Applications impacted": "checkout-web" });
+    const body = formBody({
+      Summary: "Checkout is slow",
+      Severity: SEV3,
+      "Applications impacted": "checkout-web",
+    });
     const incidents = await seedIncidents(h, most + 3, body);
     const spare = incidents.slice(most);
     const targets = {

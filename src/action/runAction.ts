@@ -39,7 +39,10 @@ export async function runAction(): Promise<void> {
     const botLogin = core.getInput("bot-login") || "github-actions[bot]";
     const configPath = core.getInput("config") || ".github/expedite.yml";
     const baseUrl = process.env.GITHUB_API_URL || "https://api.github.com";
-    const octokit = withEtagCache(actionOctokit(token, baseUrl, core, dryRun) as unknown as OctokitLike, "action");
+    const octokit = withEtagCache(
+      actionOctokit(token, baseUrl, core, dryRun) as unknown as OctokitLike,
+      "action",
+    );
     // Time comes from the runner's clock; EXPEDITE_NOW (ISO) pins it for reproducible runs and tests.
     const now = process.env.EXPEDITE_NOW ? Date.parse(process.env.EXPEDITE_NOW) : Date.now();
     const { owner, repo } = context.repo;

@@ -2,7 +2,11 @@ import type { ApplicationFunction, Probot } from "probot";
 import type { Clock } from "../core/clock.js";
 import { systemClock } from "../core/clock.js";
 import type { GitHubContext, Logger, OctokitLike } from "../github/types.js";
-import { repoSettings, trustedBotsFor } from "../reconcile/repoSettings.js";
+import { cachedRepoSettings, forgetRepoSettings, trustedBotsFor } from "../reconcile/repoSettings.js";
+import { forgetTemplates } from "../github/loadTemplates.js";
+
+/** How long a repository's config and templates are reused; a push touching `.github/` ends it early. */
+const SETTINGS_TTL_MS = 5 * 60_000;
 import { runTarget } from "../reconcile/runTarget.js";
 import { targetsOf, targetKey } from "../reconcile/targetsOf.js";
 import type { Target } from "../reconcile/targetsOf.js";
@@ -59,7 +63,10 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
     target: Target,
     log: Logger,
   ) => {
-    const octokit = withEtagCache((await app.auth(installationId)) as unknown as OctokitLike, `installation:${installationId}`);
+    const octokit = withEtagCache(
+      (await app.auth(installationId)) as unknown as OctokitLike,
+      `installation:${installationId}`,
+    );
     const login = await getBotLogin(app);
     const base: GitHubContext = {
       octokit,
@@ -70,7 +77,7 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
       log,
     };
     const now = clock();
-    const settings = await repoSettings(base, now);
+    const settings = await cachedRepoSettings(base, now, SETTINGS_TTL_MS);
     const gh = settings.ok ? { ...base, trustedBots: trustedBotsFor(login, settings.config) } : base;
     const outcome = await runTarget(gh, settings, target, now);
     log.debug({ target, writes: outcome.writes, note: outcome.note }, "reconciled");
@@ -78,6 +85,18 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
 
   const app: ApplicationFunction = (instance: Probot) => {
     probot = instance;
+    // Config and templates live in `.github/`: a push there must take effect on the next event.
+    instance.on("push", async (context) => {
+      const touched = context.payload.commits.some((c) =>
+        [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])].some((f) =>
+          f.startsWith(".github/"),
+        ),
+      );
+      if (touched || context.payload.commits.length === 0) {
+        forgetRepoSettings(context.payload.repository.full_name);
+        forgetTemplates(context.payload.repository.full_name);
+      }
+    });
     instance.on([...EVENTS], async (context) => {
       const payload = context.payload as unknown as {
         installation?: { id: number };

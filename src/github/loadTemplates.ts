@@ -81,6 +81,7 @@ export async function loadTemplates(
   return entry;
 }
 
-export function forgetTemplates(): void {
-  cache.clear();
+export function forgetTemplates(repo?: string): void {
+  if (repo === undefined) cache.clear();
+  else for (const key of cache.keys()) if (key.startsWith(`${repo.toLowerCase()}:`)) cache.delete(key);
 }

@@ -11,7 +11,15 @@ const MAX_ENTRIES = 5_000;
 const store = new Map<string, Cached>();
 
 type Hookable = OctokitLike & {
-  hook: { wrap: (name: "request", wrapper: (request: (o: Record<string, unknown>) => Promise<unknown>, options: Record<string, unknown>) => Promise<unknown>) => void };
+  hook: {
+    wrap: (
+      name: "request",
+      wrapper: (
+        request: (o: Record<string, unknown>) => Promise<unknown>,
+        options: Record<string, unknown>,
+      ) => Promise<unknown>,
+    ) => void;
+  };
 };
 
 /**

@@ -9,7 +9,28 @@ export type RepoSettings =
   | { ok: true; config: Config; templates: Templates; templateProblems: ConfigProblem[] }
   | { ok: false; problems: ConfigProblem[]; path: string };
 
-/** Config and templates for one repository, read once per event (the gateway caches across events). */
+const cache = new Map<string, { at: number; settings: Promise<RepoSettings> }>();
+
+/**
+ * Like repoSettings, but remembered per repository for `ttlMs` (App mode): most events then read no
+ * config at all. A push that touches `.github/` forgets the entry (see forgetRepoSettings).
+ */
+export function cachedRepoSettings(gh: GitHubContext, now: number, ttlMs: number): Promise<RepoSettings> {
+  const key = `${gh.owner}/${gh.repo}`.toLowerCase();
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < ttlMs) return hit.settings;
+  const settings = repoSettings(gh, now);
+  cache.set(key, { at: Date.now(), settings });
+  settings.catch(() => cache.delete(key));
+  return settings;
+}
+
+export function forgetRepoSettings(repo?: string): void {
+  if (repo === undefined) cache.clear();
+  else cache.delete(repo.toLowerCase());
+}
+
+/** Config and templates for one repository. */
 export async function repoSettings(
   gh: GitHubContext,
   now: number,

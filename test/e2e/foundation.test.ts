@@ -48,9 +48,11 @@ describe("foundation (App mode, real Probot server, signed webhooks)", () => {
         (d.payload as { label?: { name?: string } }).label?.name === "incident",
     );
     expect(labeled).toBeDefined();
-    world.sim.clearLog();
     const response = await deliver(world.app!.webhookUrl, "issues", labeled!.payload, { id: labeled!.id });
     expect(response.status).toBeLessThan(300);
+    await world.settle();
+    world.sim.clearLog();
+    await deliver(world.app!.webhookUrl, "issues", labeled!.payload, { id: labeled!.id });
     await world.settle();
     expect(world.sim.requests.length).toBeGreaterThan(0); // it did reconcile…
     expect(world.sim.writes()).toEqual([]); // …and found nothing to change

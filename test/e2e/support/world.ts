@@ -16,6 +16,7 @@ import { forgetRepoLabels } from "../../../src/github/ensureRepoLabels.js";
 import { forgetTemplates } from "../../../src/github/loadTemplates.js";
 import { forgetRepoInfo } from "../../../src/github/repoInfo.js";
 import { forgetEtags } from "../../../src/github/withEtagCache.js";
+import { forgetRepoSettings } from "../../../src/reconcile/repoSettings.js";
 
 export const OWNER = "acme";
 export const REPO = "shop";
@@ -88,6 +89,7 @@ export class World {
     forgetTemplates();
     forgetRepoInfo();
     forgetEtags();
+    forgetRepoSettings();
     const clock = new ManualClock(options.start ?? "2026-11-17T15:00:00Z");
     const { privateKey, publicKey } = generateKeyPairSync("rsa", {
       modulusLength: 2048,

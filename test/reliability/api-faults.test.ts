@@ -1,0 +1,318 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { World, FULL, minutes } from "../e2e/support/world.js";
+import { comment } from "../e2e/support/people.js";
+import { deliver } from "../e2e/support/deliver.js";
+import { duplicatesIn, identityOf } from "./support/snapshot.js";
+import {
+  declareIncident,
+  injected,
+  kinds,
+  logLines,
+  postmortemPulls,
+  resolvedSev1,
+} from "./support/incidents.js";
+import { recordFigures } from "./support/figures.js";
+
+// GitHub's API fails the way every API fails: 5xx on reads and writes, writes that land but answer 502,
+// secondary and primary rate limits, dropped connections and slow answers. Each test injects one kind
+// of fault on the route a reconcile needs and checks the outcome is what a clean run gives, with no
+// duplicates; the App's retry and throttling plugins are the real ones (Probot's, as configured).
+
+let world: World | undefined;
+afterEach(async () => {
+  if (world) recordFigures("api-faults", { faultsInjected: injected(world).length });
+  await world?.close();
+  world = undefined;
+});
+
+const TIMELINE = "/repos/{owner}/{repo}/issues/{issue_number}/timeline";
+const COMMENTS = "/repos/{owner}/{repo}/issues/{issue_number}/comments";
+
+/** What a cleanly declared SEV2 revenue incident looks like. */
+function expectDeclared(w: World, number: number) {
+  expect(w.labels(number)).toEqual(["impact:revenue", "incident", "incident:declared", "sev:2"]);
+  expect(kinds(w, number)).toEqual(["board", "checklist"]);
+  expect(duplicatesIn(w)).toEqual([]);
+  expectNoTransientDuplicates(w);
+  expect(w.sim.validationErrors).toEqual([]);
+}
+
+/**
+ * Not even for a moment: a second copy that a later reconcile deletes has already notified everyone
+ * watching the issue. So every bot comment that landed must have a marker of its own, and none was deleted.
+ */
+function expectNoTransientDuplicates(w: World) {
+  const landed = w.sim.requests
+    .filter((r) => r.method === "POST" && r.route === COMMENTS && r.applied)
+    .map((r) => `${r.path} ${identityOf(String((r.body as { body?: string }).body ?? ""))}`);
+  expect(landed.length, landed.join("\n")).toBe(new Set(landed).size);
+  const deleted = w.sim.requests.filter(
+    (r) => r.method === "DELETE" && r.route === "/repos/{owner}/{repo}/issues/comments/{comment_id}",
+  );
+  expect(deleted).toEqual([]);
+}
+
+describe("API faults (App mode)", () => {
+  it("retries a 502 on a read (the timeline) and a 503 on a listing, then reconciles as usual", async () => {
+    world = await World.start({ mode: "app" });
+    const w = world;
+    w.sim.addFault({ method: "GET", route: TIMELINE, status: 502 });
+    w.sim.addFault({ method: "GET", route: COMMENTS, status: 503 });
+    const number = await declareIncident(w);
+    await w.settle();
+    expect(injected(w)).toContain(`GET ${TIMELINE} → 502`);
+    expectDeclared(w, number);
+  });
+
+  it("retries a 500 on writes (labels, the board, a reaction) without writing anything twice", async () => {
+    world = await World.start({ mode: "app" });
+    const w = world;
+    w.sim.addFault({
+      method: "POST",
+      route: "/repos/{owner}/{repo}/issues/{issue_number}/labels",
+      status: 500,
+    });
+    w.sim.addFault({ method: "POST", route: COMMENTS, status: 500 });
+    const number = await declareIncident(w);
+    await w.settle();
+    expect(injected(w)).toHaveLength(2);
+    expectDeclared(w, number);
+
+    w.sim.addFault({
+      method: "PATCH",
+      route: "/repos/{owner}/{repo}/issues/comments/{comment_id}",
+      status: 502,
+    });
+    w.sim.addFault({
+      method: "POST",
+      route: "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+      status: 500,
+    });
+    const ack = await comment(w, "bob", number, "/ack");
+    await w.settle();
+    expect(w.labels(number)).toContain("incident:acknowledged");
+    expect(w.board(number)).toContain("Acknowledged");
+    const reactions = w.sim.comments(FULL, number).find((c) => c.id === ack)!.reactions;
+    expect(reactions.filter((r) => r.user === w.bot)).toHaveLength(1);
+    expect(duplicatesIn(w)).toEqual([]);
+  });
+
+  // The App and GitHub read their clocks separately: in step, and with the App's clock five minutes ahead.
+  it.each([
+    ["in step with GitHub's", 0],
+    ["five minutes ahead of GitHub's", 5],
+  ])(
+    "does not post a comment twice when GitHub created it but answered 502 (App clock %s)",
+    async (_, skewMinutes) => {
+      world = await World.start({ mode: "app", start: wallClockMinute(-skewMinutes) });
+      const w = world;
+      // The board POST lands and answers 502, and so does the checklist POST after it.
+      w.sim.addFault({ method: "POST", route: COMMENTS, applyThenFail: true, status: 502, times: 2 });
+      const number = await declareIncident(w);
+      await w.settle();
+      const posts = w.sim.requests.filter((r) => r.method === "POST" && r.route === COMMENTS);
+      expect(posts.filter((r) => r.fault && r.applied)).toHaveLength(2);
+      expectDeclared(w, number);
+    },
+  );
+
+  it("does not open a second check run when the check-run POST landed but answered 502", async () => {
+    world = await World.start({ mode: "app" });
+    const w = world;
+    w.sim.pushCommit({ repo: FULL, branch: "tidy", files: { "src/tidy.ts": "x\n" }, author: "alice" });
+    w.sim.addFault({ method: "POST", route: "/repos/{owner}/{repo}/check-runs", applyThenFail: true });
+    const { data: pr } = await w
+      .as("alice")
+      .rest.pulls.create({ owner: "acme", repo: "shop", head: "tidy", base: "main", title: "Tidy" });
+    await w.settle();
+    await w.sweep();
+    expect(injected(w)).toEqual(["POST /repos/{owner}/{repo}/check-runs → applyThenFail 502"]);
+    const sha = w.sim.pull(FULL, pr.number)!.head.sha;
+    const runs = w.sim.checkRuns(FULL, sha).filter((r) => r.name === "expedite/freeze");
+    expect(runs.map((r) => r.conclusion)).toEqual(["success"]);
+    expect(duplicatesIn(w)).toEqual([]);
+  });
+
+  it("opens one post-mortem PR and one follow-up issue per item when those creations land but answer 502", async () => {
+    world = await World.start({ mode: "app" });
+    const w = world;
+    w.sim.addFault({ method: "POST", route: "/repos/{owner}/{repo}/pulls", applyThenFail: true });
+    w.sim.addFault({ method: "PUT", route: "/repos/{owner}/{repo}/contents/{path}", applyThenFail: true });
+    w.sim.addFault({ method: "POST", route: "/repos/{owner}/{repo}/git/refs", applyThenFail: true });
+    const number = await resolvedSev1(w);
+    await w.sweep();
+    expect(postmortemPulls(w)).toHaveLength(1);
+    expect(w.labels(number)).toContain("incident:postmortem");
+    const pr = postmortemPulls(w)[0]!;
+    expect(pr.labels).toEqual(["postmortem"]);
+
+    // Finish the document with two open items and merge it; the follow-up issue POSTs land and answer 502.
+    const { data: files } = await w.as("dave").rest.pulls.listFiles({
+      owner: "acme",
+      repo: "shop",
+      pull_number: pr.number,
+    });
+    const path = files[0]!.filename;
+    const doc = w.sim.file(FULL, pr.head.ref, path)!;
+    const edited = doc.replace(
+      /## Action items[\s\S]*$/,
+      "## Action items\n\n- [ ] Alert on cache key collisions\n- [ ] Add a basket-size metric\n",
+    );
+    w.sim.pushCommit({ repo: FULL, branch: pr.head.ref, files: { [path]: edited }, author: "bob" });
+    await w.settle();
+    w.sim.addFault({ method: "POST", route: "/repos/{owner}/{repo}/issues", applyThenFail: true, times: 2 });
+    await w.as("dave").rest.pulls.merge({ owner: "acme", repo: "shop", pull_number: pr.number });
+    await w.settle();
+    await w.sweep();
+    const followups = w.sim.issues(FULL).filter((i) => i.labels.includes("incident-followup"));
+    expect(followups.map((f) => f.title).sort()).toEqual([
+      `Add a basket-size metric (incident #${number})`,
+      `Alert on cache key collisions (incident #${number})`,
+    ]);
+    expect(w.sim.issue(FULL, number)?.state).toBe("closed");
+    expect(injected(w).filter((f) => f.includes("applyThenFail"))).toHaveLength(5);
+    expect(duplicatesIn(w)).toEqual([]);
+  });
+
+  it.each([
+    ["secondary-429", 1],
+    ["secondary-429", undefined],
+    ["secondary-403", 1],
+    ["secondary-403", undefined],
+  ] as const)(
+    "waits out a %s secondary rate limit (retry-after: %s) and finishes",
+    async (kind, retryAfter) => {
+      world = await World.start({ mode: "app" });
+      const w = world;
+      w.sim.addFault({
+        method: "POST",
+        route: COMMENTS,
+        rateLimit: kind,
+        ...(retryAfter === undefined ? {} : { retryAfter }),
+      });
+      w.sim.addFault({ method: "GET", route: TIMELINE, rateLimit: kind });
+      const number = await declareIncident(w);
+      await w.settle();
+      expect(injected(w).sort()).toEqual([`GET ${TIMELINE} → ${kind}`, `POST ${COMMENTS} → ${kind}`]);
+      expectDeclared(w, number);
+      const warnings = logLines(w).filter((l) => l.level === 40 && /secondary rate limit/.test(l.msg));
+      expect(warnings.length).toBeGreaterThanOrEqual(2);
+    },
+  );
+
+  it("waits for the reset when the primary rate limit is exhausted (x-ratelimit-remaining: 0)", async () => {
+    // The simulator puts the reset on its own clock and the throttling plugin waits until then by the
+    // wall clock, so this world's clock starts at the wall clock's current minute.
+    world = await World.start({
+      mode: "app",
+      start: new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString(),
+    });
+    const w = world;
+    w.sim.addFault({ method: "GET", route: TIMELINE, rateLimit: "primary", retryAfter: 1 });
+    w.sim.addFault({ method: "POST", route: COMMENTS, rateLimit: "primary", retryAfter: 1 });
+    const number = await declareIncident(w);
+    await w.settle();
+    expect(injected(w)).toHaveLength(2);
+    expect(kinds(w, number)).toEqual(["board", "checklist"]);
+    expect(w.labels(number)).toContain("incident:declared");
+    expect(duplicatesIn(w)).toEqual([]);
+    expect(logLines(w).some((l) => l.level === 40 && /rate limit exhausted/.test(l.msg))).toBe(true);
+  });
+
+  it("retries after a connection reset on a read and on a write", async () => {
+    world = await World.start({ mode: "app" });
+    const w = world;
+    w.sim.addFault({ method: "GET", route: TIMELINE, reset: true });
+    w.sim.addFault({ method: "POST", route: COMMENTS, reset: true });
+    const number = await declareIncident(w);
+    await w.settle();
+    expect(injected(w)).toEqual([`GET ${TIMELINE} → reset`, `POST ${COMMENTS} → reset`]);
+    expectDeclared(w, number);
+  });
+
+  it("answers GitHub before the work is done when the API is slow", async () => {
+    world = await World.start({ mode: "app" });
+    const w = world;
+    const number = await declareIncident(w);
+    await w.settle();
+    const opened = w.sim.deliveries.find((d) => d.event === "issues" && d.action === "opened")!;
+
+    // Every timeline read now takes 4 s, far beyond what acknowledging a webhook may take.
+    const delayMs = 4_000;
+    w.sim.addFault({ method: "GET", route: TIMELINE, delayMs, times: Infinity });
+    await comment(w, "bob", number, "/ack");
+    const commented = await waitFor(() =>
+      w.sim.deliveries.find((d) => d.event === "issue_comment" && d.action === "created"),
+    );
+    const sent = Date.now();
+    const response = await deliver(w.app!.webhookUrl, "issues", opened.payload);
+    const answered = Date.now() - sent;
+    expect(response.status).toBeLessThan(300);
+    // The answer came back long before even one slow read could have finished…
+    expect(answered).toBeLessThan(delayMs / 2);
+    await w.settle();
+    // …and the work it started did finish, reading the slow route.
+    const finished = Date.now() - sent;
+    expect(finished).toBeGreaterThanOrEqual(delayMs);
+    expect(commented.status).toBeLessThan(300);
+    expect(commented.error).toBeUndefined();
+    expect(w.labels(number)).toContain("incident:acknowledged");
+    w.sim.clearFaults();
+  });
+
+  it("logs a failed reconcile with the delivery id, and the next scheduled reconcile completes it", async () => {
+    world = await World.start({ mode: "app" });
+    const w = world;
+    // A refusal no client retries (403), on the board's creation: every reconcile fails half-way, after
+    // the labels were written, until the fault clears.
+    w.sim.addFault({ method: "POST", route: COMMENTS, status: 403, times: Infinity });
+    const number = await declareIncident(w);
+    await w.settle();
+    w.sim.clearFaults();
+    expect(w.labels(number)).toContain("incident:declared");
+    expect(w.board(number)).toBeUndefined();
+
+    const opened = w.sim.deliveries.find((d) => d.event === "issues" && d.action === "opened")!;
+    const failure = logLines(w).find((l) => l.level >= 50);
+    expect(failure, "an error was logged").toBeDefined();
+    expect(JSON.stringify(failure)).toContain(opened.id);
+
+    w.clock.advance(minutes(1));
+    await w.sweep();
+    expectDeclared(w, number);
+  });
+
+  it("finishes a post-mortem that a failure interrupted after the branch and file were written", async () => {
+    world = await World.start({ mode: "app" });
+    const w = world;
+    w.sim.addFault({ method: "POST", route: "/repos/{owner}/{repo}/pulls", status: 403, times: Infinity });
+    const number = await resolvedSev1(w);
+    w.sim.clearFaults();
+    expect(postmortemPulls(w)).toHaveLength(0);
+    expect(w.sim.branchSha(FULL, `expedite/postmortem-${number}`)).toBeDefined();
+
+    w.clock.advance(minutes(1));
+    await w.sweep();
+    await w.sweep();
+    expect(postmortemPulls(w)).toHaveLength(1);
+    expect(postmortemPulls(w)[0]!.labels).toEqual(["postmortem"]);
+    expect(w.labels(number)).toContain("incident:postmortem");
+    expect(w.board(number)).toContain(`#${postmortemPulls(w)[0]!.number}`);
+    expect(duplicatesIn(w)).toEqual([]);
+  });
+});
+
+/** The wall clock's current minute, shifted by `offsetMinutes`, as the simulated GitHub's start time. */
+function wallClockMinute(offsetMinutes: number): string {
+  return new Date((Math.floor(Date.now() / 60_000) + offsetMinutes) * 60_000).toISOString();
+}
+
+async function waitFor<T>(find: () => T | undefined, timeoutMs = 5_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() - started > timeoutMs) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
