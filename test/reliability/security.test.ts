@@ -265,9 +265,6 @@ describe("forged markers and edited hidden data", () => {
       body: first.body.replace("keys=revenue%3A0", "keys=revenue%3A0%2Crevenue%3A1%2Crevenue%3A2"),
     });
     await w.settle();
-    // The board shows what was really notified, not what the edited comment claims.
-    await w.sweep();
-    expect(w.board(number)).toMatch(/\| Expedite \| escalated \(revenue:0\) \|/);
     w.clock.set(start + minutes(121));
     await w.sweep();
     await w.sweep();
@@ -282,6 +279,8 @@ describe("forged markers and edited hidden data", () => {
       "notice:escalation:revenue:2",
     ]);
     expect(w.board(number)).toMatch(/🔔 notified[\s\S]*🔔 notified[\s\S]*🔔 notified/);
+    // Nor does the board's history repeat the edited claim: at 00:31 only the first step was notified.
+    expect(w.board(number)).toMatch(/\| 2026-11-17 15:31 UTC \(10:31 EST\) \| Expedite \| escalated \(revenue:0\) \|/);
   });
 
   it("a person who rewrites the board gets the real one back at the next reconcile, not a second board", async () => {

@@ -3,20 +3,14 @@ import type { Incident, IncidentState } from "../types.js";
 import { neutralizeInline } from "../text/neutralize.js";
 import { formatDuration, formatTime } from "../time/formatTime.js";
 import { displayName } from "../render/displayName.js";
+import { STATE_TITLES } from "../stateTitles.js";
+
+export { STATE_TITLES };
 import { acknowledgeDeadline } from "../clocks/acknowledgeDeadline.js";
 import { escalationPlan } from "../clocks/escalationPlan.js";
 import { nextUpdateDue } from "../clocks/nextUpdateDue.js";
 import { stepsCoveredBy } from "../clocks/stepsCoveredBy.js";
 import { resolveHandles } from "../clocks/resolveHandles.js";
-
-export const STATE_TITLES: Record<IncidentState, string> = {
-  declared: "Declared",
-  acknowledged: "Acknowledged",
-  mitigated: "Mitigated (workaround in place)",
-  resolved: "Resolved",
-  postmortem: "Resolved, post-mortem in review",
-  cancelled: "Cancelled (false alarm)",
-};
 
 const STATE_ICONS: Record<IncidentState, string> = {
   declared: "🔴",

@@ -2,12 +2,13 @@ import type { Config } from "../config/schema.js";
 import { renderMarker } from "../markers.js";
 import { neutralize, neutralizeBlock, neutralizeInline } from "../text/neutralize.js";
 import { formatDuration, formatTime } from "../time/formatTime.js";
-import type { Incident, IncidentState, JournalEntry, TimelineKind } from "../types.js";
+import type { Incident, JournalEntry, TimelineKind } from "../types.js";
 import { ACTION_ITEMS_HEADING } from "./actionItems.js";
 import { phaseChart } from "./phaseChart.js";
 import { safeUrl } from "./safeUrl.js";
 import { seedActionItems } from "./seedActionItems.js";
 import { stripIncidentPrefix } from "./slugify.js";
+import { STATE_TITLES } from "../stateTitles.js";
 
 // Builds the mustache view of the post-mortem. Every string in it is final markdown: user text already
 // neutralised (inline for table cells and list lines, block for quotes), missing facts already turned into
@@ -29,15 +30,6 @@ interface Row {
   label: string;
   value: string;
 }
-
-const STATE_WORDS: Record<IncidentState, string> = {
-  declared: "Declared",
-  acknowledged: "Acknowledged",
-  mitigated: "Mitigated (workaround in place)",
-  resolved: "Resolved",
-  postmortem: "Resolved, post-mortem in review",
-  cancelled: "Cancelled (false alarm)",
-};
 
 const KIND_WORDS: Record<TimelineKind, string> = {
   declared: "declared",
@@ -215,7 +207,7 @@ export function postmortemView(
     generatedAt: time(ctx.now),
     zone: neutralize(zone),
     severity: `sev ${incident.severity}${incident.severitySet ? "" : " (default; nobody set one)"}`,
-    state: STATE_WORDS[incident.state] ?? inline(incident.state, 40),
+    state: STATE_TITLES[incident.state] ?? inline(incident.state, 40),
     summary: block(form.summary),
     impact,
     detection,

@@ -10,6 +10,7 @@ import { applyLabelEvent } from "./applyLabelEvent.js";
 import { linkedPullRequests } from "./linkedPullRequests.js";
 import { findGaps } from "./findGaps.js";
 import { labelNames } from "./labelNames.js";
+import { emptyIncident } from "../emptyIncident.js";
 import { onCallAt } from "../oncall/onCallAt.js";
 
 export interface ProjectionContext {
@@ -51,30 +52,20 @@ export function projectIncident(
 
   const declaredEvent = sorted.find((e) => e.type === "labeled" && e.label === names.incident);
   const declaredAt = declaredEvent?.at ?? issue.createdAt;
-  const draft: Draft = {
+  const draft: Draft = emptyIncident({
     number: issue.number,
     title: issue.title,
     url: issue.url,
     open: issue.state === "open",
-    state: "declared",
     severity: form.severity ?? (config.severity.default as Severity),
     severitySet: form.severity !== undefined,
     revenue: form.revenue === "yes",
     declaredAt,
     declaredBy: declaredEvent?.actor ?? issue.author,
     startedAt: form.startedAt !== undefined && form.startedAt <= declaredAt ? form.startedAt : declaredAt,
-    roles: {},
-    updates: [],
-    notes: [],
-    deviations: [],
     form,
-    pullRequests: [],
-    freezeExceptions: [],
-    followups: [],
-    notices: [],
-    gaps: [],
-    timeline: [],
-  };
+  });
+
   const timeline: TimelineEntry[] = draft.timeline;
   timeline.push({ at: declaredAt, kind: "declared", actor: draft.declaredBy, text: "declared the incident" });
   if (form.startedAt !== undefined && form.startedAt < declaredAt) {

@@ -3,6 +3,7 @@ import type { Incident, IncidentState } from "../../core/types.js";
 import type { FreezeIssue } from "../../core/freeze/types.js";
 import { parseFreezeIssue } from "../../core/freeze/freezeIssue.js";
 import { labelNames } from "../../core/projection/labelNames.js";
+import { emptyIncident } from "../../core/emptyIncident.js";
 import type { GitHubContext } from "../../github/types.js";
 import { repoInfo } from "../../github/repoInfo.js";
 
@@ -70,29 +71,18 @@ export async function freezeInputs(gh: GitHubContext, config: Config): Promise<F
       labels.map((l) => names.severityOf(l)).find((s): s is Severity => s !== undefined) ??
       (config.severity.default as Severity);
     const at = Date.parse(issue.created_at);
-    incidents.push({
-      number: issue.number,
-      title: issue.title,
-      url: issue.html_url,
-      open: true,
-      state,
-      severity,
-      severitySet: true,
-      revenue: labels.includes(names.revenue),
-      declaredAt: at,
-      startedAt: at,
-      roles: {},
-      updates: [],
-      notes: [],
-      deviations: [],
-      form: {},
-      pullRequests: [],
-      freezeExceptions: [],
-      followups: [],
-      notices: [],
-      gaps: [],
-      timeline: [],
-    });
+    incidents.push(
+      emptyIncident({
+        number: issue.number,
+        title: issue.title,
+        url: issue.html_url,
+        declaredAt: at,
+        state,
+        severity,
+        severitySet: true,
+        revenue: labels.includes(names.revenue),
+      }),
+    );
   }
   return { defaultBranch, htmlUrl, freezeIssues, incidents };
 }

@@ -1,6 +1,7 @@
 import { configSchema, type Config, type ConfigInput } from "../../../src/core/config/schema.js";
 import type { PullRequestFacts } from "../../../src/core/freeze/types.js";
 import type { Incident } from "../../../src/core/types.js";
+import { emptyIncident } from "../../../src/core/emptyIncident.js";
 
 /** Epoch ms of an ISO instant; tests spell instants in UTC (with Z) or with an explicit offset. */
 export function at(iso: string): number {
@@ -14,30 +15,18 @@ export function config(freeze: ConfigInput["freeze"] = {}, rest: Omit<ConfigInpu
 }
 
 export function incident(overrides: Partial<Incident> = {}): Incident {
-  return {
+  return emptyIncident({
     number: 12,
     title: "Checkout returns 500",
     url: "https://github.com/acme/shop/issues/12",
-    open: true,
     state: "acknowledged",
     severity: 1,
     severitySet: true,
     revenue: true,
     declaredAt: at("2026-03-02T14:00:00Z"),
     startedAt: at("2026-03-02T13:50:00Z"),
-    roles: {},
-    updates: [],
-    notes: [],
-    deviations: [],
-    form: {},
-    pullRequests: [],
-    freezeExceptions: [],
-    followups: [],
-    notices: [],
-    gaps: [],
-    timeline: [],
     ...overrides,
-  };
+  });
 }
 
 export function pullRequest(overrides: Partial<PullRequestFacts> = {}): PullRequestFacts {

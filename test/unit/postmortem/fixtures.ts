@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { configSchema, type Config } from "../../../src/core/config/schema.js";
 import type { Incident } from "../../../src/core/types.js";
+import { emptyIncident } from "../../../src/core/emptyIncident.js";
 
 export const POSTMORTEM_TEMPLATE = readFileSync(
   new URL("../../../templates/postmortem.md.mustache", import.meta.url),
@@ -192,27 +193,10 @@ export function richIncident(): Incident {
 
 /** Declared through a bare label: no form, no updates, nobody acknowledged. */
 export function minimalIncident(): Incident {
-  return {
+  return emptyIncident({
     number: 7,
     title: "🔥🔥🔥",
     url: "https://github.com/acme/shop/issues/7",
-    open: true,
-    state: "declared",
-    severity: 3,
-    severitySet: false,
-    revenue: false,
     declaredAt: DECLARED,
-    startedAt: DECLARED,
-    roles: {},
-    updates: [],
-    notes: [],
-    deviations: [],
-    form: {},
-    pullRequests: [],
-    freezeExceptions: [],
-    followups: [],
-    notices: [],
-    gaps: [],
-    timeline: [],
-  };
+  });
 }
