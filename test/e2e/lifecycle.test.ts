@@ -226,3 +226,48 @@ describe.each<Mode>(["app", "action"])("incident lifecycle (%s mode)", (mode) =>
     expect(w.sim.issue(FULL, number)?.state).toBe("open");
   });
 });
+
+describe("duplicated and reordered deliveries (App mode)", () => {
+  async function play(
+    faults: boolean,
+  ): Promise<{ labels: string[]; board: string; checklist: string; marked: string[] }> {
+    const w = await World.start({ mode: "app", config: CONFIG });
+    try {
+      if (faults) w.sim.setWebhookFaults({ duplicate: "concurrent", reorderWindow: 4 });
+      const number = await openIncident(w, "alice", "[Incident] Checkout card payments failing", FORM);
+      await w.settle();
+      const script = [
+        ["bob", "/ack"],
+        ["bob", "/comms @dave"],
+        ["bob", "/update Gateway returns 502s; failing over next 30m"],
+        ["bob", "/role investigator @alice"],
+        ["bob", "/mitigate Card traffic switched to the backup provider"],
+        ["bob", "/resolve The gateway's TLS certificate expired; renewed it and moved traffic back"],
+      ] as const;
+      for (const [who, text] of script) {
+        w.clock.advance(minutes(3));
+        await comment(w, who, number, text);
+      }
+      await w.settle();
+      await w.sweep();
+      return {
+        labels: w.labels(number),
+        board: w.board(number) ?? "",
+        checklist: w.checklist(number) ?? "",
+        marked: w.botComments(number).map((c) => c.body.split("\n")[0] ?? ""),
+      };
+    } finally {
+      await w.close();
+    }
+  }
+
+  it("end in the same labels, board and checklist as an orderly run, with no duplicate bot comment", async () => {
+    const orderly = await play(false);
+    const faulty = await play(true);
+    expect(faulty.labels).toEqual(orderly.labels);
+    expect(faulty.board).toBe(orderly.board);
+    expect(faulty.checklist).toBe(orderly.checklist);
+    expect(new Set(faulty.marked).size).toBe(faulty.marked.length);
+    expect([...faulty.marked].sort()).toEqual([...orderly.marked].sort());
+  });
+});

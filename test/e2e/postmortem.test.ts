@@ -192,3 +192,24 @@ describe.each<Mode>(["app", "action"])("post-mortem (%s mode)", (mode) => {
     expect(w.botComments(number).filter((c) => c.body.startsWith("<!-- expedite:summary"))).toHaveLength(1);
   });
 });
+
+describe("a post-mortem closed without merging (App mode)", () => {
+  it("is flagged on the board, keeps the incident open in the post-mortem state, and is not replaced", async () => {
+    world = await World.start({ mode: "app", config: CONFIG });
+    const w = world;
+    w.sim.addTeam("acme", "incident-managers", ["erin"]);
+    const number = await resolvedSev1(w);
+    const pr = postmortemPulls(w)[0]!;
+    await w
+      .as("dave")
+      .rest.pulls.update({ owner: "acme", repo: "shop", pull_number: pr.number, state: "closed" });
+    await w.settle();
+    await comment(w, "bob", number, "/note the post-mortem meeting moved to Friday");
+    await w.settle();
+    await w.sweep();
+    expect(w.sim.issue(FULL, number)?.state).toBe("open");
+    expect(w.labels(number)).toContain("incident:postmortem");
+    expect(w.board(number)).toMatch(/closed without merging/);
+    expect(postmortemPulls(w)).toHaveLength(1);
+  });
+});

@@ -53,12 +53,11 @@ export async function runScenario(script: Script, mode: FaultMode): Promise<Scen
     inversions: 0,
     skippedMerges: 0,
   };
-  if (mode === "duplicate-sequential") world.sim.setWebhookFaults({ duplicate: "sequential" });
-  if (mode === "duplicate-concurrent") world.sim.setWebhookFaults({ duplicate: "concurrent" });
-  if (mode === "drop") world.sim.setWebhookFaults({ dropRate: 0.35 });
-  if (mode === "everything")
-    world.sim.setWebhookFaults({ duplicate: "concurrent", dropRate: 0.2, reorderWindow: 12 });
-  const batches = mode === "shuffle" || mode === "everything";
+  const duplicate = mode.includes("sequential") ? "sequential" : mode.includes("concurrent") ? "concurrent" : false;
+  const dropRate = mode.includes("drop") ? DROP_RATE : 0;
+  world.sim.setWebhookFaults({ duplicate, dropRate });
+  // Shuffling: deliveries wait while the tick's events happen, then go out in a random order.
+  const batches = mode.includes("shuffle");
 
   try {
     for (const tick of script.ticks) {
@@ -66,17 +65,14 @@ export async function runScenario(script: Script, mode: FaultMode): Promise<Scen
       // The scheduled reconcile at this moment, before anyone acts: clocks that fell due fire here.
       await world.sweep();
       if (batches) world.sim.pauseWebhooks();
-      for (const action of tick.actions) {
-        await perform(world, names, action, stats);
-        // The reference run lets every delivery play out before the next person acts; faulty runs let
-        // people race the bot, as they do on a busy incident.
-        if (mode === "orderly") await world.settle();
-      }
+      // People do not wait for the bot, as on a busy incident (the scenario keeps that fair, see there).
+      for (const action of tick.actions) await perform(world, names, action, stats);
       if (batches) {
         const before = world.sim.deliveries.length;
-        if (mode === "shuffle") world.sim.setWebhookFaults({ reorderWindow: 16 });
+        world.sim.setWebhookFaults({ duplicate, dropRate, reorderWindow: REORDER_WINDOW });
         world.sim.resumeWebhooks();
         await world.settle();
+        world.sim.setWebhookFaults({ duplicate, dropRate });
         stats.shuffled += world.sim.deliveries.length - before;
       }
       // …and again after the tick's events: this is what repairs whatever a lost delivery left undone.
