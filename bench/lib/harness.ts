@@ -10,9 +10,7 @@ import { startSimulator, personClient } from "../../src/simulator/index.js";
 import type { Simulator } from "../../src/simulator/index.js";
 import { startAppServer } from "../../src/app/startAppServer.js";
 import type { AppServer } from "../../src/app/startAppServer.js";
-import { forgetRepoLabels } from "../../src/github/ensureRepoLabels.js";
-import { forgetTemplates } from "../../src/github/loadTemplates.js";
-import { forgetRepoInfo } from "../../src/github/repoInfo.js";
+import { forgetCaches } from "./caches.js";
 import type { GitHubContext, OctokitLike } from "../../src/github/types.js";
 import { repoSettings, trustedBotsFor } from "../../src/reconcile/repoSettings.js";
 import { reconcileIncident } from "../../src/reconcile/reconcileIncident.js";
@@ -52,10 +50,7 @@ export interface HarnessOptions {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  forgetRepoLabels();
-  forgetTemplates();
-  forgetRepoInfo();
-  await forgetEtags();
+  await forgetCaches();
   let manual = options.start;
   const clock = {
     now: () => manual ?? Date.now(),
@@ -125,13 +120,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await sim.close();
     },
   };
-}
-
-/** The gateway's ETag cache, where this version of Expedite has one. */
-async function forgetEtags(): Promise<void> {
-  const path = "../../src/github/withEtagCache.js";
-  const module = (await import(path).catch(() => ({}))) as { forgetEtags?: () => void };
-  module.forgetEtags?.();
 }
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} };
