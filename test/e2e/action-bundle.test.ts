@@ -56,4 +56,17 @@ describe(`the bundled Action (node ${process.version})`, () => {
     expect(run.code).not.toBe(0);
     expect(run.stdout).toMatch(/::error::Expedite failed: .*Bad credentials/);
   });
+
+  it("dry-run plans without writing and logs each write it would make", async () => {
+    world = await World.start({ mode: "action" });
+    const alice = world.as("alice");
+    await alice.rest.issues.create({ owner: "acme", repo: "shop", title: "Down", labels: ["incident"] });
+    const opened = world.sim.deliveries.find((d) => d.event === "issues")!;
+    world.sim.clearLog();
+    const run = await world.runAction("issues", opened.payload, { "INPUT_DRY-RUN": "true" });
+    expect(run.code).toBe(0);
+    expect(world.sim.writes()).toEqual([]);
+    expect(run.stdout).toMatch(/\[dry-run\] would POST .*\/labels/);
+    expect(run.stdout).toMatch(/\[dry-run\] would POST .*\/comments/);
+  });
 });

@@ -145,3 +145,89 @@ describe("projectIncident", () => {
     expect(second.deleteComments).toEqual([]);
   });
 });
+
+describe("projectIncident: the other commands", () => {
+  it("/sev, /impact, /lead, /role, /note, /deviation and /started change what they say", () => {
+    const events = [
+      labeled("alice", "incident", 30, 0),
+      comment("bob", "/sev 2\n/impact none\n/lead @alice\n/role tester @frank", 31),
+      comment("bob", "/note customers on iOS only\n/deviation skipped the canary to ship the fix faster", 32),
+      comment("bob", "/started 2026-11-20 10:05", 33),
+    ];
+    const { incident, outcomes } = projectIncident(issue(), events, cfg, ctx);
+    expect(outcomes.map((o) => o.result)).toEqual(Array(7).fill("applied"));
+    expect(incident.severity).toBe(2);
+    expect(incident.revenue).toBe(false);
+    expect(incident.lead).toBe("alice");
+    expect(incident.roles).toEqual({ tester: ["frank"] });
+    expect(incident.notes.map((n) => n.text)).toEqual(["customers on iOS only"]);
+    expect(incident.deviations.map((d) => d.text)).toEqual(["skipped the canary to ship the fix faster"]);
+    expect(incident.startedAt).toBe(Date.parse("2026-11-20T15:05:00Z"));
+    expect(incident.timeline.map((t) => t.kind)).toEqual(
+      expect.arrayContaining(["severity", "impact", "role", "note", "deviation", "started"]),
+    );
+  });
+
+  it("/cancel ends a false alarm; /ack after it is refused", () => {
+    const events = [
+      labeled("alice", "incident", 0, 0),
+      comment("bob", "/cancel the alert was a test of the monitoring", 2),
+      comment("bob", "/ack", 3),
+    ];
+    const projection = projectIncident(issue(), events, cfg, ctx);
+    expect(projection.incident.state).toBe("cancelled");
+    expect(projection.incident.cancelReason?.text).toMatch(/test of the monitoring/);
+    expect(projection.outcomes.at(-1)).toMatchObject({ result: "refused" });
+    const plan = planIncident({
+      issue: issue(),
+      projection,
+      config: cfg,
+      now: T0 + 5 * 60_000,
+      botComments: [],
+      templates: bundledTemplates(),
+    });
+    expect(plan.close).toBe("not_planned");
+    expect(plan.labels.add).toContain("incident:cancelled");
+  });
+
+  it("/help is answered with the command list, and unknown commands get a suggestion", () => {
+    const events = [
+      labeled("alice", "incident", 0, 0),
+      comment("carol", "/help", 1),
+      comment("bob", "/resovle the cache was full", 2),
+    ];
+    const projection = projectIncident(issue(), events, cfg, ctx);
+    expect(projection.outcomes.map((o) => o.result)).toEqual(["help", "refused"]);
+    const plan = planIncident({
+      issue: issue(),
+      projection,
+      config: cfg,
+      now: T0 + 5 * 60_000,
+      botComments: [],
+      templates: bundledTemplates(),
+    });
+    const replies = plan.comments.filter((c) => c.identity.startsWith("reply:"));
+    expect(replies).toHaveLength(2);
+    expect(replies[0]?.body).toMatch(/\/mitigate/);
+    expect(replies[1]?.body).toMatch(/\/resolve/);
+  });
+
+  it("an edited comment is read as it is now, and its commands are not applied twice", () => {
+    const original = comment("bob", "/update first text", 2);
+    const edited = {
+      ...original,
+      comment: {
+        ...(original as Extract<typeof original, { type: "commented" }>).comment,
+        body: "/update corrected text",
+        updatedAt: T0 + 9 * 60_000,
+      },
+    };
+    const { incident } = projectIncident(
+      issue(),
+      [labeled("alice", "incident", 0, 0), edited as typeof original],
+      cfg,
+      ctx,
+    );
+    expect(incident.updates.map((u) => u.text)).toEqual(["corrected text"]);
+  });
+});
