@@ -120,8 +120,10 @@ export async function startup(iterations = 7): Promise<StartupRun[]> {
         if (mine.length > 0) sample.first.push(Math.min(...mine.map((r) => r.at)) - startedAt);
         sample.total.push(endedAt - startedAt);
         sample.requests = {};
-        for (const r of mine)
-          sample.requests[`${r.method} ${r.route}`] = (sample.requests[`${r.method} ${r.route}`] ?? 0) + 1;
+        for (const r of mine) {
+          const key = `${r.method} ${r.route}${r.status >= 400 ? ` → ${r.status}` : ""}`;
+          sample.requests[key] = (sample.requests[key] ?? 0) + 1;
+        }
         sample.codes.push(code);
       }
     }
