@@ -39,6 +39,7 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
   const clock = options.clock ?? systemClock;
   let probot: Probot | undefined;
   let botLogin: Promise<string> | undefined;
+  const latest = new Map<string, Target>();
   const queue = new WorkQueue((key, error) => {
     probot?.log.error({ err: error, key }, "reconcile failed; the scheduled reconcile will retry");
   });
@@ -111,10 +112,18 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
       const repo = repository.name;
       const log = context.log.child({ delivery: context.id, event: context.name });
       for (const target of targets) {
-        // Not awaited: acknowledge the delivery now, do the work on the queue.
-        void queue.enqueue(targetKey(`${owner}/${repo}`, target), () =>
-          run(instance, installationId, owner, repo, target, log),
-        );
+        // Not awaited: acknowledge the delivery now, do the work on the queue. An event that joins a job
+        // still waiting hands it its newer view of the object.
+        const key = targetKey(`${owner}/${repo}`, target);
+        latest.set(key, target);
+        void queue.enqueue(key, () => {
+          const newest = latest.get(key) ?? target;
+          latest.delete(key);
+          // Logged here, with the delivery id, so an operator can match a failure to GitHub's delivery log.
+          return run(instance, installationId, owner, repo, newest, log).catch((error: unknown) => {
+            log.error({ err: error, target: newest }, "reconcile failed; the scheduled reconcile will retry");
+          });
+        });
       }
     });
   };

@@ -1,4 +1,5 @@
 import type { GitHubContext } from "./types.js";
+import { statusOf } from "./types.js";
 
 export interface CheckOutput {
   conclusion: "success" | "failure";
@@ -17,18 +18,7 @@ export async function writeCheck(
   output: CheckOutput,
   detailsUrl?: string,
 ): Promise<boolean> {
-  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
-    owner: gh.owner,
-    repo: gh.repo,
-    ref: sha,
-    check_name: name,
-    filter: "latest",
-    per_page: 100,
-  });
-  const slug = gh.botLogin.replace(/\[bot\]$/, "").toLowerCase();
-  const mine = data.check_runs
-    .filter((run) => (run.app?.slug ?? "").toLowerCase() === slug)
-    .sort((a, b) => Number(b.id) - Number(a.id))[0];
+  const mine = await ourLatestRun(gh, name, sha);
   const summary = output.summary.length > 65_000 ? output.summary.slice(0, 65_000) + "\n…" : output.summary;
   if (
     mine &&
@@ -54,13 +44,54 @@ export async function writeCheck(
       ...body,
     });
   } else {
-    await gh.octokit.request("POST /repos/{owner}/{repo}/check-runs", {
-      owner: gh.owner,
-      repo: gh.repo,
-      name,
-      head_sha: sha,
-      ...body,
-    });
+    try {
+      // Check runs cannot be deleted, so a POST is never re-sent blindly after a 5xx (it may have landed).
+      await gh.octokit.request("POST /repos/{owner}/{repo}/check-runs", {
+        owner: gh.owner,
+        repo: gh.repo,
+        name,
+        head_sha: sha,
+        ...body,
+        request: { retries: 0 },
+      });
+    } catch (error) {
+      const status = statusOf(error);
+      if (status !== undefined && status < 500) throw error;
+      const landed = await ourLatestRun(gh, name, sha);
+      const target = landed ? { check_run_id: Number(landed.id) } : undefined;
+      if (target) {
+        await gh.octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+          owner: gh.owner,
+          repo: gh.repo,
+          ...target,
+          ...body,
+        });
+      } else {
+        await gh.octokit.request("POST /repos/{owner}/{repo}/check-runs", {
+          owner: gh.owner,
+          repo: gh.repo,
+          name,
+          head_sha: sha,
+          ...body,
+        });
+      }
+    }
   }
   return true;
+}
+
+/** The newest run of check `name` on `sha` that this bot wrote. */
+async function ourLatestRun(gh: GitHubContext, name: string, sha: string) {
+  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+    owner: gh.owner,
+    repo: gh.repo,
+    ref: sha,
+    check_name: name,
+    filter: "latest",
+    per_page: 100,
+  });
+  const slug = gh.botLogin.replace(/\[bot\]$/, "").toLowerCase();
+  return data.check_runs
+    .filter((run) => (run.app?.slug ?? "").toLowerCase() === slug)
+    .sort((a, b) => Number(b.id) - Number(a.id))[0];
 }

@@ -12,11 +12,10 @@ export async function createCommentOnce(
   identity: string,
   body: string,
 ): Promise<number> {
-  const startedAt = new Date(Date.now() - 60_000).toISOString();
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     if (attempt > 0) {
-      const landed = await findLanded(gh, number, identity, startedAt);
+      const landed = await findLanded(gh, number, identity);
       if (landed !== undefined) return landed;
     }
     try {
@@ -37,17 +36,12 @@ export async function createCommentOnce(
   throw lastError;
 }
 
-async function findLanded(
-  gh: GitHubContext,
-  number: number,
-  identity: string,
-  since: string,
-): Promise<number | undefined> {
+// No `since` filter: our clock and GitHub's may disagree, and a create that landed must be found.
+async function findLanded(gh: GitHubContext, number: number, identity: string): Promise<number | undefined> {
   const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
     owner: gh.owner,
     repo: gh.repo,
     issue_number: number,
-    since,
     per_page: 100,
   });
   for (const comment of comments) {

@@ -17,6 +17,10 @@ import { createCommentOnce, updateComment, deleteComment } from "../github/write
 import { ensureReaction } from "../github/ensureReaction.js";
 import { findGaps } from "../core/projection/findGaps.js";
 import { labelNames } from "../core/projection/labelNames.js";
+import { judgedCommands } from "../core/plan/judgedCommands.js";
+import { currentIssue } from "../core/projection/currentIssue.js";
+import type { Incident } from "../core/types.js";
+import type { ConfigProblem } from "../core/config/parseConfig.js";
 import { applyPostmortem } from "./postmortem/applyPostmortem.js";
 import { explainPostmortemFailure } from "./postmortem/explainPostmortemFailure.js";
 
@@ -31,7 +35,11 @@ export interface IncidentOutcome {
   freezeRelevant?: boolean;
 }
 
-/** read → project → plan → apply for one incident issue. Safe to run any number of times. */
+/**
+ * read → project → plan → apply for one incident issue. Safe to run any number of times. `hint` is the
+ * issue as the event or the sweep's listing showed it: its title and body are used as they are, while
+ * labels, assignees and open/closed come from the timeline read now, so a stale payload cannot mislead.
+ */
 export async function reconcileIncident(
   gh: GitHubContext,
   config: Config,
@@ -39,28 +47,51 @@ export async function reconcileIncident(
   number: number,
   now: number,
   permissions: Map<string, Permission> = new Map(),
+  hint?: IssueSnapshot,
+  templateProblems: readonly ConfigProblem[] = [],
 ): Promise<IncidentOutcome> {
-  const issue = await readIssue(gh, number);
-  if (issue.isPullRequest) return { number, skipped: "pull-request", writes: 0 };
-  if (!isIncident(issue, config)) {
-    const freezeIssue = issue.labels.some((l) => l.toLowerCase() === config.labels.freeze.toLowerCase());
-    return { number, skipped: "not-an-incident", writes: 0, freezeRelevant: freezeIssue };
+  const freezeLabel = config.labels.freeze.toLowerCase();
+  if (hint && (hint.isPullRequest || !isIncident(hint, config))) {
+    // The event's own view is enough to see that this is not an incident (labels only grow into one by
+    // an event of their own, which brings a fresh payload).
+    if (hint.isPullRequest) return { number, skipped: "pull-request", writes: 0 };
+    return {
+      number,
+      skipped: "not-an-incident",
+      writes: 0,
+      freezeRelevant: hint.labels.some((l) => l.toLowerCase() === freezeLabel),
+    };
   }
   const events = await readTimeline(gh, number);
+  const issue = hint ? currentIssue(hint, events) : await readIssue(gh, number);
+  if (issue.isPullRequest) return { number, skipped: "pull-request", writes: 0 };
+  if (!isIncident(issue, config)) {
+    return {
+      number,
+      skipped: "not-an-incident",
+      writes: 0,
+      freezeRelevant: issue.labels.some((l) => l.toLowerCase() === freezeLabel),
+    };
+  }
 
-  // Only people who typed commands need a permission look-up (cached per reconcile and per sweep).
+  // Commands an earlier reconcile judged keep their verdict; only the authors of new ones need a
+  // permission look-up (cached per reconcile and per sweep).
   const zone = config.business_hours.timezone;
+  const carriesCommands = (body: string) =>
+    parseCommands(body, { at: now, timeZone: zone, roles: config.roles.extra }).length > 0;
+  const botComments = botCommentsFrom(events, gh.trustedBots);
+  const judged = judgedCommands(events, botComments, carriesCommands);
   for (const event of events) {
     if (event.type !== "commented" || gh.trustedBots.has(event.comment.author.toLowerCase())) continue;
-    if (
-      parseCommands(event.comment.body, { at: event.at, timeZone: zone, roles: config.roles.extra })
-        .length === 0
-    )
-      continue;
+    if (judged.comments.has(event.comment.id) || !carriesCommands(event.comment.body)) continue;
     await permissionOf(gh, event.comment.author, permissions);
   }
 
-  const projection = projectIncident(issue, events, config, { trustedBots: gh.trustedBots, permissions });
+  const projection = projectIncident(issue, events, config, {
+    trustedBots: gh.trustedBots,
+    permissions,
+    judged,
+  });
   let writes = 0;
   try {
     writes += await applyPostmortem(gh, config, templates, projection.incident, now);
@@ -72,24 +103,39 @@ export async function reconcileIncident(
   }
   projection.incident.gaps = findGaps(projection.incident, config);
   projection.incident.timeline.sort((a, b) => a.at - b.at);
-  const botComments = botCommentsFrom(events, gh.trustedBots);
-  const comments = events.flatMap((e) => (e.type === "commented" ? [e.comment] : []));
-  const commentUpdatedAt = new Map(comments.map((c) => [c.id, c.updatedAt]));
-  const plan = planIncident({ issue, projection, config, now, botComments, templates, commentUpdatedAt });
-  const plusOnes = new Map(comments.map((c) => [c.id, c.plusOnes]));
-  writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes);
-  const freezing = (severity: number) => config.freeze.incident_severities.includes(severity);
-  const names = labelNames(config);
-  const labelsMoved = [...plan.labels.add, ...plan.labels.remove].some(
-    (l) => names.stateOf(l) !== undefined || names.severityOf(l) !== undefined,
-  );
-  const wasFreezing = issue.labels.some((l) => {
-    const s = names.severityOf(l);
-    return s !== undefined && freezing(s);
+  const plan = planIncident({
+    issue,
+    projection,
+    config,
+    now,
+    botComments,
+    templates,
+    judged,
+    templateProblems,
   });
-  const freezeRelevant = labelsMoved && (wasFreezing || freezing(projection.incident.severity));
+  const plusOnes = new Map(
+    events.flatMap((e) => (e.type === "commented" ? [[e.comment.id, e.comment.plusOnes] as const] : [])),
+  );
+  writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes);
+  // Pull requests need re-checking only when this incident starts or stops freezing merges.
+  const freezeRelevant = isFreezing(issue, config) !== isFreezing(projection.incident, config);
   return { number, projection, plan, writes, freezeRelevant };
 }
+
+/** Whether an incident (as its labels say, or as projected) freezes merges right now. */
+function isFreezing(incident: IssueSnapshot | Incident, config: Config): boolean {
+  const freezes = (severity: number | undefined) =>
+    severity !== undefined && config.freeze.incident_severities.includes(severity);
+  if ("labels" in incident) {
+    const names = labelNames(config);
+    const state = incident.labels.map((l) => names.stateOf(l)).find((x) => x !== undefined) ?? "declared";
+    const severity = incident.labels.map((l) => names.severityOf(l)).find((x) => x !== undefined);
+    return incident.state === "open" && freezes(severity) && !ENDED.has(state);
+  }
+  return incident.open && freezes(incident.severity) && !ENDED.has(incident.state);
+}
+
+const ENDED = new Set(["resolved", "postmortem", "cancelled"]);
 
 export function isIncident(issue: IssueSnapshot, config: Config): boolean {
   const label = config.labels.incident.toLowerCase();

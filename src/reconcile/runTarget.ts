@@ -7,6 +7,7 @@ import type { GitHubContext } from "../github/types.js";
 import { readPull } from "../github/pulls.js";
 import type { RepoSettings } from "./repoSettings.js";
 import type { Target } from "./targetsOf.js";
+import type { ConfigProblem } from "../core/config/parseConfig.js";
 import { reconcileIncident } from "./reconcileIncident.js";
 import type { IncidentOutcome } from "./reconcileIncident.js";
 import { sweepRepository } from "./sweepRepository.js";
@@ -50,7 +51,7 @@ export async function runTarget(
   const { config, templates } = settings;
   switch (target.kind) {
     case "issue":
-      return reconcileIssueTarget(gh, config, templates, target, now, permissions);
+      return reconcileIssueTarget(gh, config, templates, target, now, permissions, settings.templateProblems);
     case "pull": {
       const pr = await readPull(gh, target.number);
       const inputs = await freezeInputs(gh, config);
@@ -73,13 +74,13 @@ export async function runTarget(
       return { target, writes: outcome.writes, note: outcome.conclusion };
     }
     case "sweep": {
-      const result = await sweepRepository(gh, config, templates, now);
+      const lookback = Math.max(2 * durationMs(config.schedule.interval), 10 * 60_000);
+      const periodic = Math.floor(now / FULL_PASS_MS) !== Math.floor((now - lookback) / FULL_PASS_MS);
+      const result = await sweepRepository(gh, config, templates, now, settings.templateProblems, periodic);
       const failures = [...result.failures.map((f) => `${f.target}: ${f.error}`)];
       let writes = result.writes;
       const inputs = await freezeInputs(gh, config);
-      const lookback = Math.max(2 * durationMs(config.schedule.interval), 10 * 60_000);
       const boundary = freezeBoundaries(config, inputs.freezeIssues, now - lookback, now).length > 0;
-      const periodic = Math.floor(now / FULL_PASS_MS) !== Math.floor((now - lookback) / FULL_PASS_MS);
       let note = `${result.incidents} open incident(s)`;
       writes += await announceFreezes(gh, config, templates, inputs, now, lookback, periodic);
       if (boundary || periodic) {
@@ -102,6 +103,7 @@ async function reconcileIssueTarget(
   target: Extract<Target, { kind: "issue" }>,
   now: number,
   permissions: Map<string, Permission>,
+  templateProblems: readonly ConfigProblem[],
 ): Promise<TargetOutcome> {
   const result: IncidentOutcome = await reconcileIncident(
     gh,
@@ -110,6 +112,8 @@ async function reconcileIssueTarget(
     target.number,
     now,
     permissions,
+    target.issue,
+    templateProblems,
   );
   let writes = result.writes;
   let freezesChanged = false;

@@ -1,9 +1,13 @@
 import type { Config } from "../core/config/schema.js";
 import type { Permission } from "../core/snapshot.js";
 import type { Templates } from "../core/render/templates.js";
+import type { ConfigProblem } from "../core/config/parseConfig.js";
 import type { GitHubContext } from "../github/types.js";
 import { reconcileIncident } from "./reconcileIncident.js";
+import { toIssueSnapshot } from "../github/readIssue.js";
 import { ensureRepoLabels } from "../github/ensureRepoLabels.js";
+
+const RECENTLY_CLOSED_MS = 3 * 24 * 3_600_000;
 
 export interface SweepOutcome {
   incidents: number;
@@ -20,6 +24,8 @@ export async function sweepRepository(
   config: Config,
   templates: Templates,
   now: number,
+  templateProblems: readonly ConfigProblem[] = [],
+  recentlyClosed = false,
 ): Promise<SweepOutcome> {
   const permissions = new Map<string, Permission>();
   // A fresh repository gets its labels (and colours) on the first sweep, before anyone needs them.
@@ -31,12 +37,33 @@ export async function sweepRepository(
     labels: config.labels.incident,
     per_page: 100,
   });
+  // On the periodic full pass, incidents closed in the last days too: a lost event (a post-mortem or fix
+  // merged) must still reach their board and follow-ups.
+  const closed = recentlyClosed
+    ? await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+        owner: gh.owner,
+        repo: gh.repo,
+        state: "closed",
+        labels: config.labels.incident,
+        since: new Date(now - RECENTLY_CLOSED_MS).toISOString(),
+        per_page: 100,
+      })
+    : [];
   const outcome: SweepOutcome = { incidents: 0, writes: 0, failures: [] };
-  for (const issue of open) {
+  for (const issue of [...open, ...closed]) {
     if (issue.pull_request) continue;
-    outcome.incidents++;
+    if (issue.state === "open") outcome.incidents++;
     try {
-      const result = await reconcileIncident(gh, config, templates, issue.number, now, permissions);
+      const result = await reconcileIncident(
+        gh,
+        config,
+        templates,
+        issue.number,
+        now,
+        permissions,
+        toIssueSnapshot(issue as Parameters<typeof toIssueSnapshot>[0]),
+        templateProblems,
+      );
       outcome.writes += result.writes;
     } catch (error) {
       gh.log.error(

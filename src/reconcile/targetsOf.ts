@@ -1,14 +1,30 @@
+import type { IssueSnapshot } from "../core/snapshot.js";
+import { toIssueSnapshot } from "../github/readIssue.js";
 /** What an event asks Expedite to reconcile. Decided from the payload alone, before any API call. */
 export type Target =
-  | { kind: "issue"; number: number; freezeCommand?: boolean }
+  | { kind: "issue"; number: number; freezeCommand?: boolean; issue?: IssueSnapshot }
   | { kind: "pull"; number: number; freezeCommand?: boolean }
   | { kind: "merge-group"; headSha: string; headRef: string; baseRef: string }
   | { kind: "sweep" };
 
+/** The event's view of the issue, when the payload carries a whole one. */
+function snapshotOf(issue: NonNullable<Payload["issue"]>): { issue?: IssueSnapshot } {
+  if (typeof issue.title !== "string" || typeof issue.html_url !== "string" || !Array.isArray(issue.labels))
+    return {};
+  return { issue: toIssueSnapshot(issue as Parameters<typeof toIssueSnapshot>[0]) };
+}
+
 interface Payload {
   action?: string;
   sender?: { login?: string };
-  issue?: { number: number; pull_request?: unknown; body?: string | null };
+  issue?: {
+    number: number;
+    pull_request?: unknown;
+    body?: string | null;
+    title?: string;
+    html_url?: string;
+    labels?: unknown;
+  };
   pull_request?: { number: number; body?: string | null; title?: string };
   comment?: { body?: string };
   merge_group?: { head_sha: string; head_ref: string; base_ref: string };
@@ -53,7 +69,7 @@ export function targetsOf(eventName: string, payload: Payload, trustedBots: Read
       const extra = freezeCommand ? { freezeCommand: true } : {};
       return issue.pull_request
         ? [{ kind: "pull", number: issue.number, ...extra }]
-        : [{ kind: "issue", number: issue.number, ...extra }];
+        : [{ kind: "issue", number: issue.number, ...extra, ...snapshotOf(issue) }];
     }
     case "pull_request":
     case "pull_request_review":

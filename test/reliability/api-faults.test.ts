@@ -1,5 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { World, FULL, minutes } from "../e2e/support/world.js";
+import { describe, expect, it } from "vitest";
+import type { OnTestFinishedHandler } from "vitest";
+import { FULL, minutes } from "../e2e/support/world.js";
+import type { World, WorldOptions } from "../e2e/support/world.js";
 import { comment } from "../e2e/support/people.js";
 import { deliver } from "../e2e/support/deliver.js";
 import { duplicatesIn, identityOf } from "./support/snapshot.js";
@@ -13,18 +15,23 @@ import {
   resolvedSev1,
 } from "./support/incidents.js";
 import { recordFigures } from "./support/figures.js";
+import { startWorld } from "./support/worlds.js";
 
 // GitHub's API fails the way every API fails: 5xx on reads and writes, writes that land but answer 502,
 // secondary and primary rate limits, dropped connections and slow answers. Each test injects one kind
 // of fault on the route a reconcile needs and checks the outcome is what a clean run gives, with no
 // duplicates; the App's retry and throttling plugins are the real ones (Probot's, as configured).
 
-let world: World | undefined;
-afterEach(async () => {
-  if (world) recordFigures("api-faults", { faultsInjected: injected(world).length });
-  await world?.close();
-  world = undefined;
-});
+type OnFinished = (fn: OnTestFinishedHandler) => void;
+
+async function open(onTestFinished: OnFinished, options: WorldOptions): Promise<World> {
+  const w = await startWorld(options);
+  onTestFinished(async () => {
+    recordFigures("api-faults", { faultsInjected: injected(w).length });
+    await w.close();
+  });
+  return w;
+}
 
 const TIMELINE = "/repos/{owner}/{repo}/issues/{issue_number}/timeline";
 const COMMENTS = "/repos/{owner}/{repo}/issues/{issue_number}/comments";
@@ -54,17 +61,24 @@ function expectNoTransientDuplicates(w: World) {
 }
 
 describe("API faults (App mode)", () => {
-  it("retries 5xx answers and dropped connections on reads and writes, and writes nothing twice", async () => {
-    world = await World.start({ mode: "app" });
-    const w = world;
+  it("retries 5xx answers and dropped connections on reads and writes, and writes nothing twice", async ({
+    onTestFinished,
+  }) => {
+    const w = await open(onTestFinished, { mode: "app" });
     // Four incidents at once, so that the retry plugin's back-off on each fault overlaps with the others.
     w.sim.addFault({ method: "GET", route: TIMELINE, status: 502 });
     w.sim.addFault({ method: "GET", route: "/repos/{owner}/{repo}/issues/{issue_number}", reset: true });
-    w.sim.addFault({ method: "POST", route: "/repos/{owner}/{repo}/issues/{issue_number}/labels", status: 500 });
+    w.sim.addFault({
+      method: "POST",
+      route: "/repos/{owner}/{repo}/issues/{issue_number}/labels",
+      status: 500,
+    });
     w.sim.addFault({ method: "POST", route: COMMENTS, status: 500 });
     w.sim.addFault({ method: "POST", route: COMMENTS, reset: true });
     const numbers = await Promise.all(
-      ["Checkout down", "Search down", "Login slow", "Mail late"].map((t) => declareIncident(w, `[Incident] ${t}`)),
+      ["Checkout down", "Search down", "Login slow", "Mail late"].map((t) =>
+        declareIncident(w, `[Incident] ${t}`),
+      ),
     );
     await w.settle();
     expect(injected(w).sort()).toEqual(
@@ -79,7 +93,11 @@ describe("API faults (App mode)", () => {
     for (const number of numbers) expectDeclared(w, number);
 
     // Updates: a 502 on rewriting the board and a 500 on the 👍 reaction.
-    w.sim.addFault({ method: "PATCH", route: "/repos/{owner}/{repo}/issues/comments/{comment_id}", status: 502 });
+    w.sim.addFault({
+      method: "PATCH",
+      route: "/repos/{owner}/{repo}/issues/comments/{comment_id}",
+      status: 502,
+    });
     w.sim.addFault({
       method: "POST",
       route: "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
@@ -99,14 +117,13 @@ describe("API faults (App mode)", () => {
   });
 
   // The App and GitHub read their clocks separately: in step, and with the App's clock five minutes ahead.
-  it.each([
+  it.for([
     ["in step with GitHub's", 0],
     ["five minutes ahead of GitHub's", 5],
-  ])(
+  ] as const)(
     "does not post a comment twice when GitHub created it but answered 502 (App clock %s)",
-    async (_, skewMinutes) => {
-      world = await World.start({ mode: "app", start: wallClockMinute(-skewMinutes) });
-      const w = world;
+    async ([, skewMinutes], { onTestFinished }) => {
+      const w = await open(onTestFinished, { mode: "app", start: wallClockMinute(-skewMinutes) });
       // The board POST lands and answers 502, and so does the checklist POST after it.
       w.sim.addFault({ method: "POST", route: COMMENTS, applyThenFail: true, status: 502, times: 2 });
       const number = await declareIncident(w);
@@ -117,9 +134,10 @@ describe("API faults (App mode)", () => {
     },
   );
 
-  it("does not open a second check run when the check-run POST landed but answered 502", async () => {
-    world = await World.start({ mode: "app" });
-    const w = world;
+  it("does not open a second check run when the check-run POST landed but answered 502", async ({
+    onTestFinished,
+  }) => {
+    const w = await open(onTestFinished, { mode: "app" });
     w.sim.pushCommit({ repo: FULL, branch: "tidy", files: { "src/tidy.ts": "x\n" }, author: "alice" });
     w.sim.addFault({ method: "POST", route: "/repos/{owner}/{repo}/check-runs", applyThenFail: true });
     const { data: pr } = await w
@@ -134,9 +152,10 @@ describe("API faults (App mode)", () => {
     expect(duplicatesIn(w)).toEqual([]);
   });
 
-  it("opens one post-mortem PR and one follow-up issue per item when those creations land but answer 502", async () => {
-    world = await World.start({ mode: "app" });
-    const w = world;
+  it("opens one post-mortem PR and one follow-up issue per item when those creations land but answer 502", async ({
+    onTestFinished,
+  }) => {
+    const w = await open(onTestFinished, { mode: "app" });
     w.sim.addFault({ method: "POST", route: "/repos/{owner}/{repo}/pulls", applyThenFail: true });
     w.sim.addFault({ method: "PUT", route: "/repos/{owner}/{repo}/contents/{path}", applyThenFail: true });
     w.sim.addFault({ method: "POST", route: "/repos/{owner}/{repo}/git/refs", applyThenFail: true });
@@ -175,9 +194,10 @@ describe("API faults (App mode)", () => {
     expect(duplicatesIn(w)).toEqual([]);
   });
 
-  it("waits out 429 and 403 secondary rate limits, with and without retry-after, and finishes", async () => {
-    world = await World.start({ mode: "app" });
-    const w = world;
+  it("waits out 429 and 403 secondary rate limits, with and without retry-after, and finishes", async ({
+    onTestFinished,
+  }) => {
+    const w = await open(onTestFinished, { mode: "app" });
     const faults = [
       ["secondary-429", 1],
       ["secondary-429", undefined],
@@ -209,14 +229,12 @@ describe("API faults (App mode)", () => {
     expect(warnings).toHaveLength(4);
   });
 
-  it("waits for the reset when the primary rate limit is exhausted (x-ratelimit-remaining: 0)", async () => {
+  it("waits for the reset when the primary rate limit is exhausted (x-ratelimit-remaining: 0)", async ({
+    onTestFinished,
+  }) => {
     // The simulator puts the reset on its own clock and the throttling plugin waits until then by the
     // wall clock, so this world's clock starts at the wall clock's current minute.
-    world = await World.start({
-      mode: "app",
-      start: new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString(),
-    });
-    const w = world;
+    const w = await open(onTestFinished, { mode: "app", start: wallClockMinute(0) });
     w.sim.addFault({ method: "GET", route: TIMELINE, rateLimit: "primary", retryAfter: 1 });
     w.sim.addFault({ method: "POST", route: COMMENTS, rateLimit: "primary", retryAfter: 1 });
     const number = await declareIncident(w);
@@ -228,9 +246,8 @@ describe("API faults (App mode)", () => {
     expect(logLines(w).some((l) => l.level === 40 && /rate limit exhausted/.test(l.msg))).toBe(true);
   });
 
-  it("answers GitHub before the work is done when the API is slow", async () => {
-    world = await World.start({ mode: "app" });
-    const w = world;
+  it("answers GitHub before the work is done when the API is slow", async ({ onTestFinished }) => {
+    const w = await open(onTestFinished, { mode: "app" });
     const number = await declareIncident(w);
     await w.settle();
     const opened = w.sim.deliveries.find((d) => d.event === "issues" && d.action === "opened")!;
@@ -255,31 +272,44 @@ describe("API faults (App mode)", () => {
     expect(w.labels(number)).toContain("incident:acknowledged");
   });
 
-  it("logs a failed reconcile with the delivery id, and the next scheduled reconcile completes it", async () => {
-    world = await World.start({ mode: "app" });
-    const w = world;
-    // A refusal no client retries (403), on the board's creation: every reconcile fails half-way, after
-    // the labels were written, until the fault clears.
+  /** Every reconcile of a new incident fails half-way (a 403 no client retries, on creating the board). */
+  async function interrupted(w: World) {
     w.sim.addFault({ method: "POST", route: COMMENTS, status: 403, times: Infinity });
     const number = await declareIncident(w);
     await w.settle();
     w.sim.clearFaults();
     expect(w.labels(number)).toContain("incident:declared");
     expect(w.board(number)).toBeUndefined();
+    return number;
+  }
 
-    const opened = w.sim.deliveries.find((d) => d.event === "issues" && d.action === "opened")!;
-    const failure = logLines(w).find((l) => l.level >= 50);
-    expect(failure, "an error was logged").toBeDefined();
-    expect(JSON.stringify(failure)).toContain(opened.id);
-
+  it("the next scheduled reconcile completes what a failed one interrupted", async ({ onTestFinished }) => {
+    const w = await open(onTestFinished, { mode: "app" });
+    const number = await interrupted(w);
     w.clock.advance(minutes(1));
     await w.sweep();
     expectDeclared(w, number);
   });
 
-  it("finishes a post-mortem that a failure interrupted after the branch and file were written", async () => {
-    world = await World.start({ mode: "app" });
-    const w = world;
+  it("logs each failed reconcile with the id of the delivery that started it", async ({ onTestFinished }) => {
+    const w = await open(onTestFinished, { mode: "app" });
+    await interrupted(w);
+    const ids = w.sim.deliveries.map((d) => d.id);
+    const failures = logLines(w).filter((l) => l.level >= 50);
+    expect(failures.length, "an error was logged").toBeGreaterThan(0);
+    for (const failure of failures) {
+      const line = JSON.stringify(failure);
+      expect(
+        ids.some((id) => line.includes(id)),
+        `no delivery id in: ${line.slice(0, 300)}…`,
+      ).toBe(true);
+    }
+  });
+
+  it("finishes a post-mortem that a failure interrupted after the branch and file were written", async ({
+    onTestFinished,
+  }) => {
+    const w = await open(onTestFinished, { mode: "app" });
     w.sim.addFault({ method: "POST", route: "/repos/{owner}/{repo}/pulls", status: 403, times: Infinity });
     const number = await resolvedSev1(w);
     w.sim.clearFaults();
@@ -301,4 +331,3 @@ describe("API faults (App mode)", () => {
 function wallClockMinute(offsetMinutes: number): string {
   return new Date((Math.floor(Date.now() / 60_000) + offsetMinutes) * 60_000).toISOString();
 }
-

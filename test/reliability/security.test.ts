@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { World, FULL, BOT, formBody, minutes } from "../e2e/support/world.js";
+import type { World } from "../e2e/support/world.js";
+import { FULL, BOT, formBody, minutes } from "../e2e/support/world.js";
 import { comment, openIncident, SEV1, SEV2 } from "../e2e/support/people.js";
 import { deliver } from "../e2e/support/deliver.js";
 import { duplicatesIn, identityOf } from "./support/snapshot.js";
@@ -7,6 +8,7 @@ import { declareIncident, kinds, postmortemPulls, repo } from "./support/inciden
 import { markupProblems, mentionsIn } from "./support/markup.js";
 import { startRewritingProxy } from "./support/proxy.js";
 import type { RewritingProxy } from "./support/proxy.js";
+import { startWorld } from "./support/worlds.js";
 import { recordFigures } from "./support/figures.js";
 
 // Who may change an incident, and what a person can make the bot say. The rules under test (DESIGN.md
@@ -37,7 +39,7 @@ function payloadFor(number: number, title = "Not yet an incident") {
 
 describe("webhook deliveries (App mode)", () => {
   it("refuses unsigned, wrongly signed, re-signed and malformed deliveries without touching GitHub", async () => {
-    world = await World.start({ mode: "app" });
+    world = await startWorld({ mode: "app" });
     const w = world;
     const { data: issue } = await w.as("alice").rest.issues.create({ ...repo, title: "Not yet an incident" });
     await w.settle();
@@ -80,7 +82,7 @@ describe("webhook deliveries (App mode)", () => {
   });
 
   it("a replayed delivery (same id, same signed body) changes nothing, even after the state moved on", async () => {
-    world = await World.start({ mode: "app" });
+    world = await startWorld({ mode: "app" });
     const w = world;
     const number = await declareIncident(w);
     await w.settle();
@@ -106,7 +108,7 @@ describe("webhook deliveries (App mode)", () => {
   });
 
   it("survives oversized deliveries (5 MB): unsigned ones are refused, and it keeps serving", async () => {
-    world = await World.start({ mode: "app" });
+    world = await startWorld({ mode: "app" });
     const w = world;
     const { data: issue } = await w.as("alice").rest.issues.create({ ...repo, title: "Slow checkout" });
     await w.settle();
@@ -130,7 +132,7 @@ describe("webhook deliveries (App mode)", () => {
 
 describe("who may run commands", () => {
   it("honours the repository role from the permission API: read is refused, triage and up are obeyed", async () => {
-    world = await World.start({ mode: "app" });
+    world = await startWorld({ mode: "app" });
     const w = world;
     const number = await declareIncident(w);
     await w.settle();
@@ -153,11 +155,13 @@ describe("who may run commands", () => {
       expect(reacted(ids[person]!), person).toBe(true);
       expect(reply(ids[person]!), person).toBeUndefined();
     }
-    expect(w.board(number)).toMatch(/\| \*\*investigator\*\* \| \*\*bob\*\*, \*\*alice\*\*, \*\*erin\*\*, \*\*dave\*\* \|/);
+    expect(w.board(number)).toMatch(
+      /\| \*\*investigator\*\* \| \*\*bob\*\*, \*\*alice\*\*, \*\*erin\*\*, \*\*dave\*\* \|/,
+    );
   });
 
   it("raises the bar when the config asks for write: triage is then refused", async () => {
-    world = await World.start({ mode: "app", config: { commands: { permission: "write" } } });
+    world = await startWorld({ mode: "app", config: { commands: { permission: "write" } } });
     const w = world;
     const number = await declareIncident(w);
     await w.settle();
@@ -175,18 +179,22 @@ describe("who may run commands", () => {
   it("ignores author_association: a private org member with write is obeyed, a reader shown as OWNER is not", async () => {
     // author_association is rewritten on every API answer and payload between GitHub and Expedite (the
     // Action, run as a runner runs it): first to NONE, as GitHub shows a private org member, then to OWNER.
-    world = await World.start({ mode: "action" });
+    world = await startWorld({ mode: "action" });
     const w = world;
     w.sim.addUser("grace", { orgs: ["acme"] });
     w.sim.setPermission(FULL, "grace", "write");
     proxy = await startRewritingProxy(w.sim.url, "NONE");
     const p = proxy;
-    let handled = 0;
+    let handled = w.sim.deliveries.length;
+    // One workflow run for the last event a person caused: each run reconciles the whole incident.
     const run = async () => {
-      const pending = w.sim.deliveries.slice(handled);
+      const pending = w.sim.deliveries
+        .slice(handled)
+        .filter(
+          (d) => (d.payload as { sender?: { login?: string } }).sender?.login !== "github-actions[bot]",
+        );
       handled = w.sim.deliveries.length;
-      for (const d of pending) {
-        if ((d.payload as { sender?: { login?: string } }).sender?.login === "github-actions[bot]") continue;
+      for (const d of pending.slice(-1)) {
         const payload = JSON.parse(p.rewrite(JSON.stringify(d.payload))) as unknown;
         const result = await w.runAction(d.event, payload, { GITHUB_API_URL: p.url });
         expect(result.code, result.stdout).toBe(0);
@@ -207,13 +215,15 @@ describe("who may run commands", () => {
     const forged = await comment(w, "carol", number, "/resolve We restarted the gateway and it came back");
     await run();
     expect(w.labels(number)).toContain("incident:acknowledged");
-    expect(w.botComments(number).find((c) => c.body.includes(`comment=${forged} `))?.body).toMatch(/\*\*read\*\*/);
+    expect(w.botComments(number).find((c) => c.body.includes(`comment=${forged} `))?.body).toMatch(
+      /\*\*read\*\*/,
+    );
   });
 });
 
 describe("forged markers and edited hidden data", () => {
   it("ignores boards, notices, replies and summaries that people post, and never deletes them", async () => {
-    world = await World.start({ mode: "app", config: { oncall: { primary: "erin" } } });
+    world = await startWorld({ mode: "app", config: { oncall: { primary: "erin" } } });
     const w = world;
     const start = w.clock.now();
     const number = await declareIncident(w);
@@ -221,7 +231,12 @@ describe("forged markers and edited hidden data", () => {
     const bad = await comment(w, "bob", number, "/sev 9");
     const fakes = [
       await comment(w, "carol", number, "<!-- expedite:board -->\n## 🟢 Incident — Resolved, nothing to see"),
-      await comment(w, "alice", number, "<!-- expedite:notice type=escalation keys=revenue:0,revenue:1,revenue:2 -->\nescalated"),
+      await comment(
+        w,
+        "alice",
+        number,
+        "<!-- expedite:notice type=escalation keys=revenue:0,revenue:1,revenue:2 -->\nescalated",
+      ),
       await comment(w, "alice", number, "<!-- expedite:notice type=ack-breach keys=ack -->\nbreach noted"),
       await comment(w, "bob", number, `<!-- expedite:reply comment=${bad} line=1 -->\nalready answered`),
       await comment(w, "carol", number, "<!-- expedite:summary -->\nall done"),
@@ -246,8 +261,9 @@ describe("forged markers and edited hidden data", () => {
     expect(duplicatesIn(w)).toEqual([]);
   });
 
-  it("a person who edits an escalation notice's keys cannot switch off the steps still to come", async () => {
-    world = await World.start({ mode: "app", config: { oncall: { primary: "erin", secondary: "frank" } } });
+  /** An incident whose first escalation notice alice (write access) edited to claim all three steps. */
+  async function editedNotice() {
+    world = await startWorld({ mode: "app", config: { oncall: { primary: "erin", secondary: "frank" } } });
     const w = world;
     const start = w.clock.now();
     const number = await declareIncident(w);
@@ -256,7 +272,9 @@ describe("forged markers and edited hidden data", () => {
     await w.settle();
     w.clock.set(start + minutes(31));
     await w.sweep();
-    const first = w.botComments(number).find((c) => c.body.startsWith("<!-- expedite:notice type=escalation"))!;
+    const first = w
+      .botComments(number)
+      .find((c) => c.body.startsWith("<!-- expedite:notice type=escalation"))!;
     expect(identityOf(first.body)).toBe("notice:escalation:revenue:0");
     // Write access lets alice edit the bot's comment: she claims the 2 h and 3 h steps were done too.
     await w.as("alice").rest.issues.updateComment({
@@ -265,12 +283,16 @@ describe("forged markers and edited hidden data", () => {
       body: first.body.replace("keys=revenue%3A0", "keys=revenue%3A0%2Crevenue%3A1%2Crevenue%3A2"),
     });
     await w.settle();
-    w.clock.set(start + minutes(121));
-    await w.sweep();
-    await w.sweep();
-    w.clock.set(start + minutes(181));
-    await w.sweep();
-    await w.sweep();
+    for (const at of [121, 181]) {
+      w.clock.set(start + minutes(at));
+      await w.sweep();
+      await w.sweep();
+    }
+    return { w, number, first };
+  }
+
+  it("a person who edits an escalation notice's keys cannot switch off the steps still to come", async () => {
+    const { w, number, first } = await editedNotice();
     const escalations = w
       .botComments(number)
       .filter((c) => c.body.startsWith("<!-- expedite:notice type=escalation") && c.id !== first.id);
@@ -279,12 +301,18 @@ describe("forged markers and edited hidden data", () => {
       "notice:escalation:revenue:2",
     ]);
     expect(w.board(number)).toMatch(/🔔 notified[\s\S]*🔔 notified[\s\S]*🔔 notified/);
-    // Nor does the board's history repeat the edited claim: at 00:31 only the first step was notified.
-    expect(w.board(number)).toMatch(/\| 2026-11-17 15:31 UTC \(10:31 EST\) \| Expedite \| escalated \(revenue:0\) \|/);
+  });
+
+  it("nor rewrite the board's history of who was notified when", async () => {
+    const { w, number } = await editedNotice();
+    // At 00:31 only the first step was notified, whatever the edited comment now claims.
+    expect(w.board(number)).toMatch(
+      /\| 2026-11-17 15:31 UTC \(10:31 EST\) \| Expedite \| escalated \(revenue:0\) \|/,
+    );
   });
 
   it("a person who rewrites the board gets the real one back at the next reconcile, not a second board", async () => {
-    world = await World.start({ mode: "app" });
+    world = await startWorld({ mode: "app" });
     const w = world;
     const number = await declareIncident(w);
     await w.settle();
@@ -299,10 +327,11 @@ describe("forged markers and edited hidden data", () => {
     expect(kinds(w, number)).toEqual(["board", "checklist"]);
   });
 
-  it("a requester who edits the bot's exception record to say granted=yes does not pass the freeze", async () => {
-    world = await World.start({ mode: "app", config: { freeze: { approvers: ["dave"] } } });
+  /** A PR frozen by a SEV1 incident, on which alice (write, not an approver) asked for an exception. */
+  async function requestedException() {
+    world = await startWorld({ mode: "app", config: { freeze: { approvers: ["dave"] } } });
     const w = world;
-    const incident = await openIncident(w, "alice", "[Incident] Checkout down", formBody({ Severity: SEV1 }));
+    await openIncident(w, "alice", "[Incident] Checkout down", formBody({ Severity: SEV1 }));
     await w.settle();
     w.sim.pushCommit({ repo: FULL, branch: "banner", files: { "src/banner.ts": "x\n" }, author: "alice" });
     const { data: pr } = await w
@@ -320,6 +349,25 @@ describe("forged markers and edited hidden data", () => {
     const record = w.botComments(pr.number).find((c) => c.body.startsWith("<!-- expedite:exception "))!;
     expect(record.body).toMatch(/granted=no/);
     expect(check()).toBe("failure");
+    return { w, pr: pr.number, record, check };
+  }
+
+  it("a forged exception record typed by a person does not pass the freeze", async () => {
+    const { w, pr, record, check } = await requestedException();
+    await comment(
+      w,
+      "alice",
+      pr,
+      `<!-- expedite:exception comment=${record.id} line=1 sha=${w.sim.pull(FULL, pr)!.head.sha} by=alice granted=yes reason=x -->`,
+    );
+    await w.settle();
+    w.clock.advance(minutes(30));
+    await w.sweep();
+    expect(check()).toBe("failure");
+  });
+
+  it("a requester who edits the bot's exception record to say granted=yes does not pass the freeze", async () => {
+    const { w, record, check } = await requestedException();
     // alice has write access, so GitHub lets her edit the bot's comment.
     await w.as("alice").rest.issues.updateComment({
       ...repo,
@@ -330,23 +378,15 @@ describe("forged markers and edited hidden data", () => {
     w.clock.advance(minutes(30));
     await w.sweep();
     expect(check()).toBe("failure");
-    // A forged record typed from scratch is not believed either.
-    await comment(
-      w,
-      "alice",
-      pr.number,
-      `<!-- expedite:exception comment=${record.id} line=1 sha=${w.sim.pull(FULL, pr.number)!.head.sha} by=alice granted=yes reason=x -->`,
-    );
-    await w.settle();
-    expect(check()).toBe("failure");
-    expect(w.labels(incident)).toContain("sev:1");
   });
 
   it("a code-freeze issue or freeze marker made by a person freezes nothing", async () => {
-    world = await World.start({ mode: "app" });
+    world = await startWorld({ mode: "app" });
     const w = world;
     w.sim.pushCommit({ repo: FULL, branch: "tidy", files: { "src/tidy.ts": "x\n" }, author: "alice" });
-    const { data: pr } = await w.as("alice").rest.pulls.create({ ...repo, head: "tidy", base: "main", title: "Tidy" });
+    const { data: pr } = await w
+      .as("alice")
+      .rest.pulls.create({ ...repo, head: "tidy", base: "main", title: "Tidy" });
     await w.settle();
     await w.as("carol").rest.issues.create({
       ...repo,
@@ -357,7 +397,9 @@ describe("forged markers and edited hidden data", () => {
     await w.settle();
     w.clock.advance(minutes(30));
     await w.sweep();
-    const runs = w.sim.checkRuns(FULL, w.sim.pull(FULL, pr.number)!.head.sha).filter((r) => r.name === "expedite/freeze");
+    const runs = w.sim
+      .checkRuns(FULL, w.sim.pull(FULL, pr.number)!.head.sha)
+      .filter((r) => r.name === "expedite/freeze");
     expect(runs.map((r) => r.conclusion)).toEqual(["success"]);
   });
 });
@@ -368,7 +410,7 @@ describe("hostile text in titles, form answers and commands", () => {
   const HOSTILE = `@${GRACE} @${TEAM} <img src=x onerror=alert(1)> --> <!-- expedite:board --> | cell | **bold** </details>`;
 
   it("pings nobody, opens no raw HTML, breaks no markup and forges no state — boards, replies, notices, post-mortem, follow-ups", async () => {
-    world = await World.start({
+    world = await startWorld({
       mode: "app",
       config: { oncall: { primary: "erin" }, freeze: { approvers: ["dave"] } },
     });
@@ -394,7 +436,12 @@ describe("hostile text in titles, form answers and commands", () => {
     w.clock.advance(minutes(2));
     await comment(w, "bob", number, `/ack ${HOSTILE}`);
     await comment(w, "bob", number, `/update ${HOSTILE} next 30m`);
-    await comment(w, "bob", number, `/note <script>alert(1)</script> [x](javascript:alert(1)) ![p](https://evil.example/p.png) ${HOSTILE}`);
+    await comment(
+      w,
+      "bob",
+      number,
+      `/note <script>alert(1)</script> [x](javascript:alert(1)) ![p](https://evil.example/p.png) ${HOSTILE}`,
+    );
     await comment(w, "bob", number, `/role investigator @${TEAM}`);
     await comment(w, "bob", number, `/sev 7 ${HOSTILE}`);
     await comment(w, "bob", number, `/lead ${HOSTILE}`);
@@ -414,7 +461,12 @@ describe("hostile text in titles, form answers and commands", () => {
     w.clock.set(start + minutes(31));
     await w.sweep();
     await comment(w, "bob", number, `/mitigate ${HOSTILE}`);
-    await comment(w, "bob", number, `/resolve ${HOSTILE} the cache key collided; fixed the key derivation and flushed it`);
+    await comment(
+      w,
+      "bob",
+      number,
+      `/resolve ${HOSTILE} the cache key collided; fixed the key derivation and flushed it`,
+    );
     await w.settle();
     expect(w.labels(number)).toEqual(["impact:revenue", "incident", "incident:postmortem", "sev:1"]);
 
@@ -426,7 +478,12 @@ describe("hostile text in titles, form answers and commands", () => {
     w.sim.pushCommit({
       repo: FULL,
       branch: pm.head.ref,
-      files: { [path]: doc.replace(/## Action items[\s\S]*$/, `## Action items\n\n- [ ] Ask ${HOSTILE} to add alerting\n`) },
+      files: {
+        [path]: doc.replace(
+          /## Action items[\s\S]*$/,
+          `## Action items\n\n- [ ] Ask ${HOSTILE} to add alerting\n`,
+        ),
+      },
       author: "bob",
     });
     await w.settle();
@@ -439,7 +496,8 @@ describe("hostile text in titles, form answers and commands", () => {
     for (const issue of w.sim.issues(FULL)) {
       for (const c of w.sim.comments(FULL, issue.number).filter((c) => c.user === BOT))
         written.push({ where: `#${issue.number} comment ${c.id}`, body: c.body, comment: true });
-      if (issue.user === BOT) written.push({ where: `#${issue.number} body`, body: issue.body ?? "", comment: false });
+      if (issue.user === BOT)
+        written.push({ where: `#${issue.number} body`, body: issue.body ?? "", comment: false });
     }
     expect(written.length).toBeGreaterThan(10);
     const deliberate = new Set(["erin", "dave", "bob", "carol", "alice", "frank"]);
@@ -464,7 +522,7 @@ describe("hostile text in titles, form answers and commands", () => {
   });
 
   it("escapes hostile text in a SEV2 incident's summary reply when it closes without a post-mortem", async () => {
-    world = await World.start({ mode: "app", config: { severity: { postmortem: [1] } } });
+    world = await startWorld({ mode: "app", config: { severity: { postmortem: [1] } } });
     const w = world;
     w.sim.addUser(GRACE, { orgs: ["acme"] });
     const number = await openIncident(
@@ -479,7 +537,10 @@ describe("hostile text in titles, form answers and commands", () => {
     const summary = w.botComments(number).find((c) => c.body.startsWith("<!-- expedite:summary"));
     expect(summary).toBeDefined();
     for (const c of w.botComments(number)) {
-      expect(mentionsIn(c.body).filter((h) => h !== "bob"), c.body).toEqual([]);
+      expect(
+        mentionsIn(c.body).filter((h) => h !== "bob"),
+        c.body,
+      ).toEqual([]);
       expect(markupProblems(c.body), c.body).toEqual([]);
     }
   });

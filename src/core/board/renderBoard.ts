@@ -11,10 +11,17 @@ export const COMMENT_LIMIT = 65_000;
  * Renders the status board. When the timeline would push it past GitHub's comment limit, the oldest
  * entries fold into one summary row instead of the write failing.
  */
-export function renderBoard(template: string, incident: Incident, config: Config, now: number): string {
+export function renderBoard(
+  template: string,
+  incident: Incident,
+  config: Config,
+  now: number,
+  through = 0,
+): string {
   const view = boardView(incident, config, now);
   const rows = timelineRows(incident, config);
-  const header = renderMarker("board") + "\n";
+  // `through`: the last command comment this board was rendered from (see judgedCommands).
+  const header = renderMarker("board", through > 0 ? { through } : {}) + "\n";
   let folded = 0;
   for (;;) {
     const body =

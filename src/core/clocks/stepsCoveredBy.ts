@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import { durationMs } from "../time/parseDuration.js";
 import type { Incident } from "../types.js";
+import { CLOCK_SKEW_MS } from "./coveringNotice.js";
 
 export interface CoveredStep {
   ladder: string;
@@ -26,7 +27,7 @@ export function stepsCoveredBy(incident: Incident, config: Config): CoveredStep[
     if (notice.kind !== "escalation") continue;
     for (const key of notice.keys) {
       const step = stepForKey(incident, config, key);
-      if (!step || notice.at < step.dueAt) continue;
+      if (!step || notice.at < step.dueAt - CLOCK_SKEW_MS) continue;
       const known = covered.get(key);
       if (known && known.postedAt <= notice.at) continue;
       covered.set(key, { ...step, postedAt: notice.at, commentId: notice.commentId });

@@ -22,3 +22,15 @@ export function formatProblems(path: string, problems: readonly ConfigProblem[])
 export function problemsForLog(problems: readonly ConfigProblem[]): string {
   return problems.map((p) => `${p.key} = ${p.value}: ${p.message}`).join("; ");
 }
+
+/** Template problems: Expedite keeps working with the bundled template meanwhile. */
+export function formatTemplateProblems(problems: readonly ConfigProblem[]): string {
+  return [
+    "Expedite is using its bundled templates instead until these are fixed:",
+    "",
+    ...problems.map(
+      (p) =>
+        `- \`${neutralizeInline(p.value, 200).replace(/`/g, "'")}\`: ${neutralizeInline(p.message, 400)}`,
+    ),
+  ].join("\n");
+}

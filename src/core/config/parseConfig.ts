@@ -38,7 +38,7 @@ function toProblem(issue: z.core.$ZodIssue, input: unknown): ConfigProblem {
   if (issue.code === "unrecognized_keys") {
     const where = path.length > 0 ? path.join(".") + "." : "";
     return {
-      key: issue.keys.map((k) => where + k).join(", "),
+      key: issue.keys.map((k) => where + (k === "" ? '""' : k)).join(", "),
       value: "(unknown setting)",
       message: `not a setting Expedite knows; check the spelling against the documented keys${path.length > 0 ? ` of \`${path.join(".")}\`` : ""}`,
     };
@@ -50,7 +50,11 @@ function toProblem(issue: z.core.$ZodIssue, input: unknown): ConfigProblem {
   if (issue.code === "invalid_value" && "values" in issue)
     message = `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
   if (issue.code === "too_small" || issue.code === "too_big") message = issue.message;
-  return { key: path.length > 0 ? path.join(".") : "(top level)", value: describe(value), message };
+  return {
+    key: path.length > 0 ? path.map((p) => (p === "" ? '""' : p)).join(".") : "(top level)",
+    value: describe(value),
+    message,
+  };
 }
 
 function valueAt(input: unknown, path: string[]): unknown {

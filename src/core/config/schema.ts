@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isKnownHolidayRegion } from "../calendar/publicHolidays.js";
+import { parseDuration } from "../time/parseDuration.js";
 
 // The whole `.github/expedite.yml` contract. Every public name and clock of DESIGN.md has a default here,
 // so an empty file (or none at all) gives the playbooks' behaviour. Durations stay strings ("30m", "2h",
@@ -15,6 +16,15 @@ const duration = z
   .refine((text) => !new RegExp(DURATION_PATTERN, "i").test(text) || /[1-9]/.test(text), {
     message: "a duration must be longer than zero",
   })
+  .refine(
+    (text) =>
+      !new RegExp(DURATION_PATTERN, "i").test(text) ||
+      !/[1-9]/.test(text) ||
+      parseDuration(text) !== undefined,
+    {
+      message: 'that duration is too long to be useful; use days or weeks, such as "2d" or "1w"',
+    },
+  )
   .describe('A duration such as "30m", "2h", "1d" or "1h30m".');
 
 const clockTime = z

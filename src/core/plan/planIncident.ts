@@ -9,12 +9,16 @@ import { renderNotices } from "./renderNotices.js";
 import type { BotComment, CommentWrite } from "./botComments.js";
 import { duplicateBotComments, latestByIdentity } from "./botComments.js";
 import type { Templates } from "../render/templates.js";
+import type { Judged } from "./judgedCommands.js";
+import type { ConfigProblem } from "../config/parseConfig.js";
+import { formatTemplateProblems } from "../config/formatProblems.js";
 import { markerIdentity, renderMarker } from "../markers.js";
 import { renderTemplate } from "../render/renderTemplate.js";
 import { mention } from "../text/neutralize.js";
 import { onCallAt } from "../oncall/onCallAt.js";
 import { needsPostmortem } from "../postmortem/needsPostmortem.js";
 import { renderSummary } from "./renderSummary.js";
+import { recordNotice } from "../projection/recordNotice.js";
 
 export interface IncidentPlan {
   labels: { add: string[]; remove: string[] };
@@ -35,14 +39,15 @@ export interface PlanInput {
   now: number;
   botComments: readonly BotComment[];
   templates: Templates;
-  /** When each comment was last edited (from the timeline). */
-  commentUpdatedAt?: ReadonlyMap<number, number>;
+  /** What earlier reconciles already judged (see judgedCommands). */
+  judged?: Judged;
+  /** Repository templates that could not be used (reported on the incident until fixed). */
+  templateProblems?: readonly ConfigProblem[];
 }
 
 /** Desired state minus current state: every write a reconcile of this incident should make, and no more. */
 export function planIncident(input: PlanInput): IncidentPlan {
   const { issue, projection, config, now, botComments, templates } = input;
-  const commentUpdatedAt = input.commentUpdatedAt ?? new Map<number, number>();
   const { incident } = projection;
   const names = labelNames(config);
   const current = new Set(issue.labels.map((l) => l.toLowerCase()));
@@ -65,15 +70,12 @@ export function planIncident(input: PlanInput): IncidentPlan {
       : [];
 
   const existing = latestByIdentity(botComments);
-  // Reactions are applied before the board is written, so a command older than the board's last edit was
-  // already answered; checking only newer ones keeps an idle reconcile from listing reactions.
-  const answeredBefore = existing.get("board")?.updatedAt ?? -Infinity;
+  // Each command is answered once: comments an earlier reconcile judged already have their 👍.
+  const judged = input.judged;
   const react = [
     ...new Set(
       projection.outcomes
-        .filter(
-          (o) => o.result === "applied" && (commentUpdatedAt.get(o.commentId) ?? Infinity) >= answeredBefore,
-        )
+        .filter((o) => o.result === "applied" && !judged?.comments.has(o.commentId))
         .map((o) => o.commentId),
     ),
   ];
@@ -88,15 +90,14 @@ export function planIncident(input: PlanInput): IncidentPlan {
     if (!existing.has(identity)) comments.push({ identity, body });
   };
 
-  upsert("board", renderBoard(templates.board, incident, config, now));
-  upsert(
-    "checklist",
-    renderChecklist(templates.checklist, incident, config, existing.get("checklist")?.body),
-  );
   for (const reply of renderReplies(projection, config, templates, issue))
     createOnce(reply.identity, reply.body);
-  for (const notice of renderNotices(incident, config, now, templates))
+  for (const notice of renderNotices(incident, config, now, templates)) {
+    if (existing.has(notice.identity)) continue;
     createOnce(notice.identity, notice.body);
+    // The board below must already show what this reconcile posts, or the next one would rewrite it.
+    if (notice.notice) recordNotice(incident, notice.notice.kind, notice.notice.keys, now, 0);
+  }
   if (projection.leadFromRoster && incident.lead !== undefined && incident.open) {
     const data = { type: "oncall" };
     const onCall = onCallAt(config.oncall, config.business_hours.timezone, incident.declaredAt);
@@ -125,6 +126,8 @@ export function planIncident(input: PlanInput): IncidentPlan {
     (projection.reopenedAt === undefined || projection.reopenedAt < endedAt)
   ) {
     close = incident.state === "cancelled" ? "not_planned" : "completed";
+    incident.open = false;
+    incident.closedAt = now;
   }
   if (
     incident.state === "resolved" &&
@@ -137,6 +140,22 @@ export function planIncident(input: PlanInput): IncidentPlan {
     );
   }
 
+  // Broken repository templates are reported where people look, and the report goes once they are fixed.
+  const templateProblems = input.templateProblems ?? [];
+  if (templateProblems.length > 0) {
+    upsert(
+      "template-problems",
+      `${renderMarker("template-problems")}\n### ⚠️ Some of this repository's Expedite templates cannot be used\n\n${formatTemplateProblems(templateProblems)}`,
+    );
+  }
+
+  // Rendered last, from the incident as this reconcile leaves it.
+  upsert("board", renderBoard(templates.board, incident, config, now, judged?.through));
+  upsert(
+    "checklist",
+    renderChecklist(templates.checklist, incident, config, existing.get("checklist")?.body),
+  );
+
   return {
     labels: { add, remove },
     assign,
@@ -144,7 +163,13 @@ export function planIncident(input: PlanInput): IncidentPlan {
     comments,
     deleteComments: [
       ...duplicateBotComments(botComments),
-      ...botComments.filter((c) => c.marker.kind === "config-error").map((c) => c.id),
+      ...botComments
+        .filter(
+          (c) =>
+            c.marker.kind === "config-error" ||
+            (c.marker.kind === "template-problems" && templateProblems.length === 0),
+        )
+        .map((c) => c.id),
     ],
     ...(close ? { close } : {}),
   };

@@ -66,7 +66,11 @@ export function renderNotices(
         promised: last?.nextDueAt !== undefined && last.nextDueAt === notice.dueAt,
       });
     }
-    rendered.push({ identity, body: `${renderMarker("notice", data)}\n${body}` });
+    rendered.push({
+      identity,
+      body: `${renderMarker("notice", data)}\n${body}`,
+      notice: { kind: notice.kind, keys: notice.keys },
+    });
   }
   return rendered;
 }

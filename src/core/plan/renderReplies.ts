@@ -1,5 +1,6 @@
 import type { Config } from "../config/schema.js";
 import type { Projection } from "../projection/projectIncident.js";
+import type { PostedNotice } from "../types.js";
 import type { IssueSnapshot } from "../snapshot.js";
 import { renderMarker, markerIdentity } from "../markers.js";
 import { renderTemplate } from "../render/renderTemplate.js";
@@ -10,6 +11,8 @@ import type { Templates } from "../render/templates.js";
 export interface RenderedComment {
   identity: string;
   body: string;
+  /** For clock notices: what the notice covers, so the board can show it at once. */
+  notice?: { kind: PostedNotice["kind"]; keys: string[] };
 }
 
 /**
@@ -25,7 +28,8 @@ export function renderReplies(
   const replies: RenderedComment[] = [];
   for (const outcome of projection.outcomes) {
     if (outcome.result !== "refused" && outcome.result !== "help") continue;
-    const data = { comment: outcome.commentId, line: outcome.line };
+    const data: Record<string, string | number> = { comment: outcome.commentId, line: outcome.line };
+    if (outcome.permission) data.why = "permission";
     const marker = renderMarker("reply", data);
     const actor = neutralize(outcome.actor);
     const body =

@@ -20,6 +20,14 @@ export function applyCommand(
   permission: Permission | undefined,
 ): CommandOutcome {
   const applied = (): CommandOutcome => ({ ...base, verb: command.verb, result: "applied" });
+  const refusedForPermission = (reason: string, usage: string): CommandOutcome => ({
+    ...base,
+    verb: command.verb,
+    result: "refused",
+    reason,
+    usage,
+    permission: true,
+  });
   const refused = (reason: string, usage: string): CommandOutcome => ({
     ...base,
     verb: command.verb,
@@ -35,7 +43,7 @@ export function applyCommand(
 
   const needed = config.commands.permission;
   if (!permits(permission, needed)) {
-    return refused(
+    return refusedForPermission(
       `\`/${command.verb}\` needs the **${needed}** role on this repository or higher, and you have **${permission ?? "none"}**.`,
       "Ask a maintainer to run it, or to grant you that role. Anyone can still comment without a command.",
     );

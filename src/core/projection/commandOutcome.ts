@@ -16,4 +16,6 @@ export interface CommandOutcome {
   result: "applied" | "refused" | "help" | "elsewhere";
   reason?: string;
   usage?: string;
+  /** Refused because the author's role is too low (recorded in the reply, so the verdict sticks). */
+  permission?: boolean;
 }

@@ -11,13 +11,17 @@ import { linkedPullRequests } from "./linkedPullRequests.js";
 import { findGaps } from "./findGaps.js";
 import { labelNames } from "./labelNames.js";
 import { emptyIncident } from "../emptyIncident.js";
+import { recordNotice } from "./recordNotice.js";
 import { onCallAt } from "../oncall/onCallAt.js";
+import type { Judged } from "../plan/judgedCommands.js";
 
 export interface ProjectionContext {
   /** Lower-case logins whose markers are believed and whose own label/assignment events are outputs, not inputs. */
   trustedBots: ReadonlySet<string>;
-  /** Repository permission of every command author (fetched by the caller before projecting). */
+  /** Repository permission of every author of commands not judged before (fetched by the caller). */
   permissions: ReadonlyMap<string, Permission>;
+  /** Commands earlier reconciles already judged: their verdict on permission stands. */
+  judged?: Pick<Judged, "comments" | "refusedForPermission">;
 }
 
 export interface Projection {
@@ -115,6 +119,8 @@ export function projectIncident(
         });
         break;
       case "closed":
+        // The bot's own close is shown by the board's state line, not as a timeline row.
+        if (isBot(event.actor)) break;
         timeline.push({ at: event.at, kind: "closed", actor: event.actor, text: "closed the issue" });
         break;
       case "reopened":
@@ -128,7 +134,10 @@ export function projectIncident(
       case "commented": {
         const comment = event.comment;
         if (isBot(comment.author)) {
-          recordBotNotice(draft, comment.id, comment.body, comment.createdAt);
+          // The bot never edits its notices or records: an edited one was changed by a person, and its
+          // hidden data is not believed (the step or record it claimed is simply not counted).
+          if (comment.updatedAt - comment.createdAt < 1_000)
+            recordBotNotice(draft, comment.id, comment.body, comment.createdAt);
           break;
         }
         const parsed = parseCommands(comment.body, { at: comment.createdAt, timeZone: zone, roles });
@@ -150,15 +159,13 @@ export function projectIncident(
             });
             continue;
           }
-          outcomes.push(
-            applyCommand(
-              draft,
-              line.command,
-              base,
-              config,
-              ctx.permissions.get(comment.author.toLowerCase()),
-            ),
-          );
+          // A command judged before keeps its verdict: allowed unless it was refused for permission then.
+          const permission = ctx.judged?.comments.has(comment.id)
+            ? ctx.judged.refusedForPermission.has(`${comment.id}:${line.line}`)
+              ? "none"
+              : "admin"
+            : ctx.permissions.get(comment.author.toLowerCase());
+          outcomes.push(applyCommand(draft, line.command, base, config, permission));
         }
         break;
       }
@@ -233,15 +240,13 @@ function recordBotNotice(draft: Draft, commentId: number, body: string, at: numb
   if (!marker || marker.kind !== "notice") return;
   const kind = marker.data.type;
   if (kind !== "escalation" && kind !== "ack-breach" && kind !== "reminder") return;
-  const keys = (marker.data.keys ?? "").split(",").filter((k) => k !== "");
-  draft.notices.push({ kind, keys, at, commentId });
-  const text =
-    kind === "escalation"
-      ? `escalated (${keys.join(", ")})`
-      : kind === "ack-breach"
-        ? "acknowledgement deadline passed without an acknowledgement"
-        : "reminded the communicator that a status update is due";
-  draft.timeline.push({ at, kind: kind === "ack-breach" ? "breach" : kind, text });
+  recordNotice(
+    draft,
+    kind,
+    (marker.data.keys ?? "").split(",").filter((k) => k !== ""),
+    at,
+    commentId,
+  );
 }
 
 export type { IncidentState };

@@ -3,13 +3,13 @@ import type { ExceptionRecord, FreezeVerdict } from "../../core/freeze/types.js"
 import { freezeVerdict } from "../../core/freeze/freezeVerdict.js";
 import { activeFreezes } from "../../core/freeze/activeFreezes.js";
 import { parseCommands } from "../../core/commands/parseCommands.js";
-import { parseMarker, renderMarker } from "../../core/markers.js";
+import { markerIdentity, parseMarker, renderMarker } from "../../core/markers.js";
 import { neutralize, neutralizeInline } from "../../core/text/neutralize.js";
 import { formatTime } from "../../core/time/formatTime.js";
 import type { GitHubContext } from "../../github/types.js";
 import type { PullSummary } from "../../github/pulls.js";
 import { writeCheck } from "../../github/checkRuns.js";
-import { createCommentOnce } from "../../github/writeComments.js";
+import { createCommentOnce, deleteComment } from "../../github/writeComments.js";
 import { upsertMarkedComment } from "../../github/upsertMarkedComment.js";
 import { referencedNumbers } from "../targetsOf.js";
 import type { FreezeInputs } from "./freezeInputs.js";
@@ -25,6 +25,7 @@ interface ThreadComment {
   author: string;
   body: string;
   at: number;
+  updatedAt: number;
 }
 
 /**
@@ -70,6 +71,7 @@ export async function reconcilePull(
     // The answers just posted are the records the verdict needs.
     if (answered > 0) comments = await threadComments(gh, pr.number);
     facts.exceptions = exceptionsFrom(gh, comments, pr.number);
+    writes += await removeDuplicateRecords(gh, comments);
     if (config.freeze.ignore_paths.length > 0) files = await changedFiles(gh, pr.number);
   }
   const verdict = freezeVerdict({
@@ -93,6 +95,7 @@ async function threadComments(gh: GitHubContext, number: number): Promise<Thread
     author: c.user?.login ?? "ghost",
     body: c.body ?? "",
     at: Date.parse(c.created_at),
+    updatedAt: Date.parse(c.updated_at),
   }));
 }
 
@@ -117,6 +120,8 @@ function exceptionsFrom(
   const records: ExceptionRecord[] = [];
   for (const comment of comments) {
     if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
+    // The bot never edits its records; an edited one was changed by a person and proves nothing.
+    if (comment.updatedAt - comment.at >= 1_000) continue;
     const marker = parseMarker(comment.body);
     if (marker?.kind !== "exception") continue;
     const source = byId.get(Number(marker.data.comment));
@@ -198,4 +203,23 @@ async function answerExceptionRequests(
     }
   }
   return writes;
+}
+
+/** Two reconcilers answering the same request at once can leave two records; the oldest one stays. */
+async function removeDuplicateRecords(gh: GitHubContext, comments: ThreadComment[]): Promise<number> {
+  const seen = new Set<string>();
+  let removed = 0;
+  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
+    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
+    const marker = parseMarker(comment.body);
+    if (marker?.kind !== "exception") continue;
+    const identity = markerIdentity(marker);
+    if (!seen.has(identity)) {
+      seen.add(identity);
+      continue;
+    }
+    await deleteComment(gh, comment.id);
+    removed++;
+  }
+  return removed;
 }

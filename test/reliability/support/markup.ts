@@ -37,7 +37,8 @@ export function markupProblems(body: string): string[] {
     }
     const cells = line.replace(/\\\|/g, "").split("|").length - 2;
     if (header === undefined) header = cells;
-    else if (cells !== header) problems.push(`table row with ${cells} cells under a ${header}-cell header: ${line}`);
+    else if (cells !== header)
+      problems.push(`table row with ${cells} cells under a ${header}-cell header: ${line}`);
   }
   return problems;
 }

@@ -21,7 +21,8 @@ export async function startRewritingProxy(target: string, association: string): 
     url: "",
     association,
     rewritten: 0,
-    rewrite: (text) => text.replace(/"author_association":"[A-Z_]+"/g, `"author_association":"${proxy.association}"`),
+    rewrite: (text) =>
+      text.replace(/"author_association":"[A-Z_]+"/g, `"author_association":"${proxy.association}"`),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
   const server = createServer((req, res) => {
@@ -30,7 +31,10 @@ export async function startRewritingProxy(target: string, association: string): 
     req.on("end", () => {
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(req.headers)) {
-        if (typeof value === "string" && !["host", "content-length", "connection", "if-none-match"].includes(name))
+        if (
+          typeof value === "string" &&
+          !["host", "content-length", "connection", "if-none-match"].includes(name)
+        )
           headers[name] = value;
       }
       const body = Buffer.concat(chunks);
@@ -45,7 +49,11 @@ export async function startRewritingProxy(target: string, association: string): 
           if (rewritten !== text) proxy.rewritten++;
           const out: Record<string, string> = {};
           answer.headers.forEach((value, name) => {
-            if (!["content-length", "content-encoding", "transfer-encoding", "etag", "connection"].includes(name))
+            if (
+              !["content-length", "content-encoding", "transfer-encoding", "etag", "connection"].includes(
+                name,
+              )
+            )
               out[name] = value;
           });
           res.writeHead(answer.status, out);

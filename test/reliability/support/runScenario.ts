@@ -1,10 +1,28 @@
-import { World, FULL, OWNER, REPO, minutes } from "../../e2e/support/world.js";
+import { FULL, OWNER, REPO, minutes } from "../../e2e/support/world.js";
+import type { World } from "../../e2e/support/world.js";
+import { startWorld } from "./worlds.js";
 import type { Script, Action } from "./scenario.js";
 import { snapshotOf, duplicatesIn } from "./snapshot.js";
 import type { Snapshot, Names } from "./snapshot.js";
 
 export type FaultMode =
-  "orderly" | "duplicate-sequential" | "duplicate-concurrent" | "shuffle" | "drop" | "everything";
+  | "orderly"
+  | "duplicate-sequential"
+  | "duplicate-concurrent"
+  | "shuffle"
+  | "drop"
+  /** Every delivery sent twice in a row, and about a third of them never sent. */
+  | "sequential-and-drop"
+  /** Every delivery sent twice at once, from a queue shuffled after each tick's events. */
+  | "concurrent-and-shuffle"
+  /**
+   * All of it, tick by tick: every delivery sent twice (in a row on even ticks, at once on odd ones), the
+   * queue shuffled on two ticks out of three, and about a third of the deliveries never sent.
+   */
+  | "mixed";
+
+const DROP_RATE = 0.35;
+const REORDER_WINDOW = 16;
 
 /** The configuration every scenario runs with: an on-call roster, an approver, post-mortems for sev 1–2. */
 export const SCENARIO_CONFIG = {
@@ -19,8 +37,10 @@ export interface ScenarioStats {
   mode: FaultMode;
   /** Webhook sends attempted by the simulator (duplicates and dropped ones included). */
   deliveriesTried: number;
-  /** Extra copies sent with the id of a delivery already sent. */
+  /** Extra copies sent with the id of a delivery already sent (in a row, and at the same time). */
   duplicatesSent: number;
+  sequentialDuplicates: number;
+  concurrentDuplicates: number;
   /** Deliveries the simulator dropped on purpose. */
   dropped: number;
   /** Deliveries sent from a shuffled queue, and how many pairs of comment deliveries came out of order. */
@@ -28,6 +48,8 @@ export interface ScenarioStats {
   inversions: number;
   /** Post-mortem merges skipped because no post-mortem PR existed (the same in every mode). */
   skippedMerges: number;
+  /** Freeze check runs written with a failing conclusion at some point. */
+  failingChecks: number;
 }
 
 export interface ScenarioResult {
@@ -42,25 +64,34 @@ export interface ScenarioResult {
  * reconcile at a full-pass moment, and returns the normalised final state.
  */
 export async function runScenario(script: Script, mode: FaultMode): Promise<ScenarioResult> {
-  const world = await World.start({ mode: "app", config: SCENARIO_CONFIG });
+  const world = await startWorld({ mode: "app", config: SCENARIO_CONFIG });
   const names: Names = { incidents: [], pulls: [], comments: new Map() };
   const stats: ScenarioStats = {
     mode,
     deliveriesTried: 0,
     duplicatesSent: 0,
+    sequentialDuplicates: 0,
+    concurrentDuplicates: 0,
     dropped: 0,
     shuffled: 0,
     inversions: 0,
     skippedMerges: 0,
+    failingChecks: 0,
   };
-  const duplicate = mode.includes("sequential") ? "sequential" : mode.includes("concurrent") ? "concurrent" : false;
-  const dropRate = mode.includes("drop") ? DROP_RATE : 0;
-  world.sim.setWebhookFaults({ duplicate, dropRate });
-  // Shuffling: deliveries wait while the tick's events happen, then go out in a random order.
-  const batches = mode.includes("shuffle");
+  const dropRate = mode.includes("drop") || mode === "mixed" ? DROP_RATE : 0;
 
   try {
-    for (const tick of script.ticks) {
+    for (const [t, tick] of script.ticks.entries()) {
+      const duplicate =
+        mode.includes("sequential") || (mode === "mixed" && t % 2 === 0)
+          ? "sequential"
+          : mode.includes("concurrent") || mode === "mixed"
+            ? "concurrent"
+            : false;
+      world.sim.setWebhookFaults({ duplicate, dropRate });
+      // Shuffling: deliveries wait while the tick's events happen, then go out in a random order.
+      const batches = mode.includes("shuffle") || (mode === "mixed" && t % 3 !== 0);
+      const first = world.sim.deliveries.length;
       world.clock.advance(minutes(tick.minutes));
       // The scheduled reconcile at this moment, before anyone acts: clocks that fell due fire here.
       await world.sweep();
@@ -77,6 +108,10 @@ export async function runScenario(script: Script, mode: FaultMode): Promise<Scen
       }
       // …and again after the tick's events: this is what repairs whatever a lost delivery left undone.
       await world.sweep();
+      const sent = world.sim.deliveries.slice(first);
+      const copies = sent.length - new Set(sent.map((d) => d.id)).size;
+      if (duplicate === "sequential") stats.sequentialDuplicates += copies;
+      if (duplicate === "concurrent") stats.concurrentDuplicates += copies;
     }
     // The last scheduled reconcile, at a moment where it also makes its full pass over pull requests.
     const now = world.clock.now();
@@ -95,6 +130,12 @@ export async function runScenario(script: Script, mode: FaultMode): Promise<Scen
   const ids = new Set(deliveries.map((d) => d.id));
   stats.duplicatesSent = deliveries.length - ids.size;
   stats.inversions = commentInversions(world);
+  stats.failingChecks = world.sim.requests.filter(
+    (r) =>
+      r.applied &&
+      /check-runs/.test(r.route) &&
+      (r.body as { conclusion?: string } | undefined)?.conclusion === "failure",
+  ).length;
   return { world, snapshot: await snapshotOf(world, names), duplicates: duplicatesIn(world), stats };
 }
 

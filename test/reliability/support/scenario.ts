@@ -55,8 +55,8 @@ export interface ScenarioShape {
 export const DEFAULT_SHAPE: ScenarioShape = {
   incidents: 6,
   pulls: 4,
-  ticks: 15,
-  actionsPerTick: [3, 5],
+  ticks: 10,
+  actionsPerTick: [6, 8],
 };
 
 /** Everyone with at least triage, who may run incident commands. */
@@ -135,6 +135,7 @@ export function generateScenario(seed: number, shape: ScenarioShape = DEFAULT_SH
     for (let n = 0; n < count; n++) {
       const action = nextAction(rng, t, shape, incidents, pulls, used);
       if (action) tick.actions.push(action);
+      else break;
     }
     actions += tick.actions.length;
     ticks.push(tick);
@@ -155,12 +156,14 @@ function nextAction(
   const open = incidents.filter((i) => i.phase !== "resolved" && i.phase !== "closed" && free(`I${i.index}`));
   const choices: Array<[number, () => Action | undefined]> = [];
   // Open incidents early in the day so they have time to run their course.
-  if (incidents.length < shape.incidents && free("freeze") && (open.length === 0 || rng.chance(0.5)))
+  if (incidents.length < shape.incidents && (open.length < 2 || rng.chance(0.5)))
     choices.push([
-      open.length === 0 ? 10 : 3,
+      open.length < 2 ? 10 : 3,
       () => {
-        touch(`I${incidents.length}`, "freeze");
-        return openIncident(rng, incidents);
+        const action = openIncident(rng, incidents, free("freeze"));
+        // Only a SEV1 incident freezes merges (the default incident_severities).
+        touch(`I${incidents.length - 1}`, ...(incidents.at(-1)!.severity === 1 ? ["freeze"] : []));
+        return action;
       },
     ]);
   if (open.length > 0)
@@ -221,11 +224,12 @@ function nextAction(
   return choices.at(-1)![1]();
 }
 
-function openIncident(rng: Rng, incidents: IncidentModel[]): Action {
+function openIncident(rng: Rng, incidents: IncidentModel[], freezeFree: boolean): Action {
   const index = incidents.length;
-  const severity = rng.between(1, 4);
-  const revenue = rng.pick(["Yes", "No", "Unknown", ""]);
   const via = rng.chance(0.75) ? "form" : "label";
+  // Opened by label, an incident has the default severity (3).
+  const severity = via === "label" ? 3 : freezeFree ? rng.between(1, 4) : rng.between(2, 4);
+  const revenue = rng.pick(["Yes", "No", "Unknown", ""]);
   incidents.push({ index, severity, phase: "declared", postmortemPending: false });
   const title = `${rng.chance(0.5) ? "[Incident] " : ""}${rng.pick(TITLES)}`;
   const body =
