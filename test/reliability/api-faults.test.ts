@@ -67,7 +67,9 @@ describe("API faults (App mode)", () => {
     const w = await open(onTestFinished, { mode: "app" });
     // Four incidents at once, so that the retry plugin's back-off on each fault overlaps with the others.
     w.sim.addFault({ method: "GET", route: TIMELINE, status: 502 });
-    w.sim.addFault({ method: "GET", route: "/repos/{owner}/{repo}/issues/{issue_number}", reset: true });
+    // (Incident reconciles no longer re-read the issue itself: the event and the timeline say it all, so
+    // the dropped connection goes to the repository read every reconcile makes.)
+    w.sim.addFault({ method: "GET", route: "/repos/{owner}/{repo}/contents/{path}", reset: true });
     w.sim.addFault({
       method: "POST",
       route: "/repos/{owner}/{repo}/issues/{issue_number}/labels",
@@ -83,7 +85,7 @@ describe("API faults (App mode)", () => {
     await w.settle();
     expect(injected(w).sort()).toEqual(
       [
-        `GET /repos/{owner}/{repo}/issues/{issue_number} → reset`,
+        `GET /repos/{owner}/{repo}/contents/{path} → reset`,
         `GET ${TIMELINE} → 502`,
         `POST /repos/{owner}/{repo}/issues/{issue_number}/labels → 500`,
         `POST ${COMMENTS} → 500`,

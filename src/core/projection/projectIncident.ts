@@ -12,6 +12,7 @@ import { findGaps } from "./findGaps.js";
 import { labelNames } from "./labelNames.js";
 import { emptyIncident } from "../emptyIncident.js";
 import { recordNotice } from "./recordNotice.js";
+import { stepsCoveredBy } from "../clocks/stepsCoveredBy.js";
 import { onCallAt } from "../oncall/onCallAt.js";
 import type { Judged } from "../plan/judgedCommands.js";
 
@@ -205,6 +206,17 @@ export function projectIncident(
       });
     }
   }
+  // The timeline shows only the escalation steps a notice really carried out (posted when they were due),
+  // whatever a notice's hidden data claims.
+  const covered = new Map<number, { at: number; keys: string[] }>();
+  for (const step of stepsCoveredBy(draft, config)) {
+    const entry = covered.get(step.commentId) ?? { at: step.postedAt, keys: [] };
+    entry.keys.push(step.key);
+    covered.set(step.commentId, entry);
+  }
+  draft.timeline = draft.timeline.filter((entry) => entry.kind !== "escalation");
+  for (const { at, keys } of covered.values())
+    draft.timeline.push({ at, kind: "escalation", text: `escalated (${keys.join(", ")})` });
   draft.gaps = findGaps(draft, config);
   draft.timeline.sort((a, b) => a.at - b.at);
   return {

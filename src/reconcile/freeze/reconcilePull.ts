@@ -8,7 +8,7 @@ import { neutralize, neutralizeInline } from "../../core/text/neutralize.js";
 import { formatTime } from "../../core/time/formatTime.js";
 import type { GitHubContext } from "../../github/types.js";
 import type { PullSummary } from "../../github/pulls.js";
-import { writeCheck } from "../../github/checkRuns.js";
+import { ourRuns, writeCheck } from "../../github/checkRuns.js";
 import { createCommentOnce, deleteComment } from "../../github/writeComments.js";
 import { upsertMarkedComment } from "../../github/upsertMarkedComment.js";
 import { referencedNumbers } from "../targetsOf.js";
@@ -62,15 +62,20 @@ export async function reconcilePull(
   };
   const freezes = activeFreezes({ ...input, base: pr.baseRef });
 
+  // Grants for this commit are kept on our own check run, which no person can edit (comments can be).
+  const runs = await ourRuns(gh, config.freeze.check_name, pr.headSha);
+  const grants = new Set(runs.flatMap((run) => parseGrants(run.external_id)));
+
   // Exceptions and changed files only matter while something freezes this base branch.
   let files: string[] | undefined;
   if (freezes.length > 0) {
     let comments = await threadComments(gh, pr.number);
     const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now);
-    writes += answered;
+    writes += answered.writes;
+    for (const grant of answered.grants) grants.add(grant);
     // The answers just posted are the records the verdict needs.
-    if (answered > 0) comments = await threadComments(gh, pr.number);
-    facts.exceptions = exceptionsFrom(gh, comments, pr.number);
+    if (answered.writes > 0) comments = await threadComments(gh, pr.number);
+    facts.exceptions = await exceptionsFrom(gh, config, comments, pr, grants);
     writes += await removeDuplicateRecords(gh, comments);
     if (config.freeze.ignore_paths.length > 0) files = await changedFiles(gh, pr.number);
   }
@@ -79,7 +84,18 @@ export async function reconcilePull(
     pr: { ...facts, ...(files ? { files } : {}) },
     approvers: approverHandles(config, now),
   });
-  if (await writeCheck(gh, config.freeze.check_name, pr.headSha, verdict, pr.url)) writes++;
+  const externalId = grants.size > 0 ? `grants:${[...grants].sort().join(",")}` : undefined;
+  if (
+    await writeCheck(
+      gh,
+      config.freeze.check_name,
+      pr.headSha,
+      { ...verdict, ...(externalId ? { externalId } : {}) },
+      pr.url,
+      { runs },
+    )
+  )
+    writes++;
   return { verdict, writes };
 }
 
@@ -110,33 +126,68 @@ async function changedFiles(gh: GitHubContext, number: number): Promise<string[]
   return files.length >= 3000 ? undefined : files.map((f) => f.filename);
 }
 
-/** Grants and requests the bot recorded, each bound to the head SHA it was made for. */
-function exceptionsFrom(
+/**
+ * The exceptions that count for this commit. A grant counts when our check run on this very commit
+ * records it (written by the App, so nobody can forge it); with `exception_per_commit: false`, also
+ * any earlier grant whose author was an approver when they asked. Everything else the bot answered is
+ * shown as a request. Nothing is taken from a comment's hidden data except which request it answered.
+ */
+async function exceptionsFrom(
   gh: GitHubContext,
+  config: Config,
   comments: ThreadComment[],
-  pullRequest: number,
-): ExceptionRecord[] {
+  pr: PullSummary,
+  grants: ReadonlySet<string>,
+): Promise<ExceptionRecord[]> {
   const byId = new Map(comments.map((c) => [c.id, c]));
+  const zone = config.business_hours.timezone;
   const records: ExceptionRecord[] = [];
-  for (const comment of comments) {
-    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
-    // The bot never edits its records; an edited one was changed by a person and proves nothing.
-    if (comment.updatedAt - comment.at >= 1_000) continue;
-    const marker = parseMarker(comment.body);
-    if (marker?.kind !== "exception") continue;
-    const source = byId.get(Number(marker.data.comment));
-    if (!source || source.author.toLowerCase() !== (marker.data.by ?? "").toLowerCase()) continue;
+  const seen = new Set<string>();
+  const recordFor = async (commentId: number, line: number, fromRun: boolean): Promise<void> => {
+    const key = `${commentId}.${line}`;
+    if (seen.has(key)) return;
+    const source = byId.get(commentId);
+    if (!source || gh.trustedBots.has(source.author.toLowerCase())) return;
+    const parsed = parseCommands(source.body, {
+      at: source.at,
+      timeZone: zone,
+      roles: config.roles.extra,
+    }).find((l) => l.line === line);
+    if (!parsed?.ok || parsed.command.verb !== "freeze-exception") return;
+    seen.add(key);
+    const granted =
+      fromRun ||
+      (!config.freeze.exception_per_commit && (await isApprover(gh, config, source.author, source.at)));
     records.push({
-      pullRequest,
-      sha: marker.data.sha ?? "",
+      pullRequest: pr.number,
+      sha: pr.headSha,
       by: source.author,
       // When the person asked, not when the bot answered: a grant covers only freezes already running then.
       at: source.at,
-      reason: marker.data.reason ?? "",
-      granted: marker.data.granted === "yes",
+      reason: parsed.command.reason,
+      granted,
     });
+  };
+  for (const grant of grants) {
+    const [commentId, line] = grant.split(".").map(Number);
+    if (commentId !== undefined && line !== undefined) await recordFor(commentId, line, true);
+  }
+  for (const comment of comments) {
+    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
+    const marker = parseMarker(comment.body);
+    if (marker?.kind !== "exception") continue;
+    await recordFor(Number(marker.data.comment), Number(marker.data.line), false);
   }
   return records;
+}
+
+/** "grants:123.1,456.2" → ["123.1", "456.2"]: the requests (comment id . line) granted for a commit. */
+function parseGrants(externalId: string | null | undefined): string[] {
+  if (!externalId?.startsWith("grants:")) return [];
+  return externalId
+    .slice("grants:".length)
+    .split(",")
+    .filter((g) => /^\d+\.\d+$/.test(g));
 }
 
 async function answerExceptionRequests(
@@ -146,7 +197,8 @@ async function answerExceptionRequests(
   pr: PullSummary,
   comments: ThreadComment[],
   now: number,
-): Promise<number> {
+): Promise<{ writes: number; grants: string[] }> {
+  const grants: string[] = [];
   const answered = new Set(
     comments
       .filter((c) => gh.trustedBots.has(c.author.toLowerCase()))
@@ -164,6 +216,7 @@ async function answerExceptionRequests(
       if (answered.has(`${comment.id}:${line.line}`)) continue;
       const reason = line.command.reason;
       const granted = await isApprover(gh, config, comment.author, now);
+      if (granted) grants.push(`${comment.id}.${line.line}`);
       const data = {
         comment: comment.id,
         line: line.line,
@@ -202,7 +255,7 @@ async function answerExceptionRequests(
       }
     }
   }
-  return writes;
+  return { writes, grants };
 }
 
 /** Two reconcilers answering the same request at once can leave two records; the oldest one stays. */
