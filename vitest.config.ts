@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Two workers: each test file starts its own simulator and servers on loopback, so files run in parallel.
+    maxWorkers: 2,
   },
 });
