@@ -8,6 +8,7 @@ import { targetsOf, targetKey } from "../reconcile/targetsOf.js";
 import { actionOctokit } from "./actionOctokit.js";
 import { writeSummary } from "./writeSummary.js";
 import { withEtagCache } from "../github/withEtagCache.js";
+import { primeRepoInfo } from "../github/repoInfo.js";
 
 const log: Logger = {
   info: (obj, msg) => core.info(format(obj, msg)),
@@ -47,6 +48,7 @@ export async function runAction(): Promise<void> {
     const now = process.env.EXPEDITE_NOW ? Date.parse(process.env.EXPEDITE_NOW) : Date.now();
     const { owner, repo } = context.repo;
 
+    const sweep = context.eventName === "schedule" || context.eventName === "workflow_dispatch";
     const base: GitHubContext = {
       octokit,
       owner,
@@ -54,7 +56,14 @@ export async function runAction(): Promise<void> {
       botLogin,
       trustedBots: trustedBotsFor(botLogin),
       log,
+      ensureLabels: sweep,
     };
+    const repository = context.payload.repository as
+      { default_branch?: string; html_url?: string } | undefined;
+    primeRepoInfo(`${owner}/${repo}`, {
+      defaultBranch: repository?.default_branch,
+      htmlUrl: repository?.html_url,
+    });
     const targets = targetsOf(context.eventName, context.payload as never, base.trustedBots);
     const outcomes: TargetOutcome[] = [];
     if (targets.length > 0) {

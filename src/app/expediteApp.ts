@@ -12,6 +12,7 @@ import { targetsOf, targetKey } from "../reconcile/targetsOf.js";
 import type { Target } from "../reconcile/targetsOf.js";
 import { WorkQueue } from "./workQueue.js";
 import { withEtagCache } from "../github/withEtagCache.js";
+import { primeRepoInfo } from "../github/repoInfo.js";
 import { startScheduler } from "./startScheduler.js";
 
 export interface ExpediteAppOptions {
@@ -110,6 +111,11 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
       const targets = targetsOf(context.name, context.payload as never, trustedBotsFor(login));
       const owner = repository.owner.login;
       const repo = repository.name;
+      const described = repository as { default_branch?: string; html_url?: string };
+      primeRepoInfo(`${owner}/${repo}`, {
+        defaultBranch: described.default_branch,
+        htmlUrl: described.html_url,
+      });
       const log = context.log.child({ delivery: context.id, event: context.name });
       for (const target of targets) {
         // Not awaited: acknowledge the delivery now, do the work on the queue. An event that joins a job

@@ -47,7 +47,8 @@ export function labelSpecs(config: Config): LabelSpec[] {
 const known = new Map<string, Promise<void>>();
 
 /** Creates the missing labels once per repository per process; "already exists" counts as success. */
-export function ensureRepoLabels(gh: GitHubContext, config: Config): Promise<void> {
+export function ensureRepoLabels(gh: GitHubContext, config: Config, force = false): Promise<void> {
+  if (gh.ensureLabels === false && !force) return Promise.resolve();
   const specs = labelSpecs(config);
   const key = `${gh.owner}/${gh.repo}`.toLowerCase() + "|" + specs.map((s) => s.name).join(",");
   let pending = known.get(key);

@@ -13,6 +13,12 @@ export async function repoInfo(gh: GitHubContext): Promise<{ defaultBranch: stri
   return info;
 }
 
+/** Takes what a webhook payload already says about the repository, saving the read. */
+export function primeRepoInfo(fullName: string, info: { defaultBranch?: string; htmlUrl?: string }): void {
+  if (info.defaultBranch && info.htmlUrl)
+    cache.set(fullName.toLowerCase(), { defaultBranch: info.defaultBranch, htmlUrl: info.htmlUrl });
+}
+
 export function forgetRepoInfo(): void {
   cache.clear();
 }

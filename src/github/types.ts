@@ -24,6 +24,12 @@ export interface GitHubContext extends RepoRef {
   /** Lower-case logins whose markers are believed (the bot plus config `trusted_bots`). */
   trustedBots: ReadonlySet<string>;
   log: Logger;
+  /**
+   * Whether writing labels should first make sure the repository's labels exist with their colours
+   * (one listing per process). The Action skips it outside scheduled sweeps: each run is a new process,
+   * and adding a missing label to an issue creates it anyway.
+   */
+  ensureLabels?: boolean;
 }
 
 export function statusOf(error: unknown): number | undefined {

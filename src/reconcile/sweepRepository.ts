@@ -29,7 +29,7 @@ export async function sweepRepository(
 ): Promise<SweepOutcome> {
   const permissions = new Map<string, Permission>();
   // A fresh repository gets its labels (and colours) on the first sweep, before anyone needs them.
-  await ensureRepoLabels(gh, config);
+  await ensureRepoLabels(gh, config, true);
   const open = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
     owner: gh.owner,
     repo: gh.repo,

@@ -14,5 +14,5 @@ export { upcomingFreezes, type UpcomingFreeze } from "./upcomingFreezes.js";
 export { parseFreezeIssue, renderFreezeIssue } from "./freezeIssue.js";
 export { branchName, freezeCoversBranch, matchesAny, onlyIgnoredPaths } from "./matches.js";
 export { scheduledFreezes, type ScheduledFreeze } from "./scheduledFreezes.js";
-export { parseFreezeMoment } from "./parseFreezeMoment.js";
+export { parseLocalMoment } from "../calendar/parseLocalMoment.js";
 export { weeklyOccurrences, parseWeeklyPoint } from "./weeklyOccurrences.js";

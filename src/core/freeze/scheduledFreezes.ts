@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { Config } from "../config/schema.js";
-import { parseFreezeMoment } from "./parseFreezeMoment.js";
+import { parseLocalMoment } from "../calendar/parseLocalMoment.js";
 import { weeklyOccurrences } from "./weeklyOccurrences.js";
 
 /** One occurrence of a configured freeze: a one-off window, a weekly window or a holiday closure. */
@@ -28,8 +28,8 @@ export function scheduledFreezes(config: Config, from: number, to: number): Sche
 
   for (const window of config.freeze.windows) {
     const zone = window.timezone ?? businessZone;
-    const start = window.start === undefined ? undefined : parseFreezeMoment(window.start, zone, "start");
-    const end = window.end === undefined ? undefined : parseFreezeMoment(window.end, zone, "end");
+    const start = window.start === undefined ? undefined : parseLocalMoment(window.start, zone, "start");
+    const end = window.end === undefined ? undefined : parseLocalMoment(window.end, zone, "end");
     if (window.weekly_from !== undefined && window.weekly_to !== undefined) {
       // start/end next to a weekly pair bound the recurrence ("Fridays from 16:00, during Q4").
       for (const occurrence of weeklyOccurrences(window.weekly_from, window.weekly_to, zone, from, to)) {
@@ -47,9 +47,9 @@ export function scheduledFreezes(config: Config, from: number, to: number): Sche
 
   for (const closure of config.freeze.closures) {
     const zone = closure.timezone ?? businessZone;
-    const closes = parseFreezeMoment(closure.closes, zone, "start");
+    const closes = parseLocalMoment(closure.closes, zone, "start");
     // A bare reopening date is the first day the office is open again, so the freeze lifts as it starts.
-    const end = parseFreezeMoment(closure.reopens, zone, "start");
+    const end = parseLocalMoment(closure.reopens, zone, "start");
     if (closes === undefined || end === undefined) continue;
     // Calendar days in the zone: "two days before" keeps its wall-clock time across a DST switch.
     const start = DateTime.fromMillis(closes, { zone }).minus({ days: closure.lead_days }).toMillis();

@@ -72,7 +72,7 @@ export async function runFreezeCommands(
           writes++;
           continue;
         }
-        await ensureRepoLabels(gh, config);
+        await ensureRepoLabels(gh, config, true);
         const rendered = renderFreezeIssue({
           until: line.command.until,
           reason: line.command.reason,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseFreezeMoment } from "../../../src/core/freeze/parseFreezeMoment.js";
+import { parseLocalMoment as parseFreezeMoment } from "../../../src/core/calendar/parseLocalMoment.js";
 import { scheduledFreezes } from "../../../src/core/freeze/scheduledFreezes.js";
 import { parseWeeklyPoint, weeklyOccurrences } from "../../../src/core/freeze/weeklyOccurrences.js";
 import { at, config } from "./helpers.js";
@@ -8,7 +8,7 @@ const NY = "America/New_York";
 const iso = (ms: number) => new Date(ms).toISOString();
 const spans = (list: Array<{ start: number; end: number }>) => list.map((o) => [iso(o.start), iso(o.end)]);
 
-describe("parseFreezeMoment", () => {
+describe("parseLocalMoment, as the freeze schedule reads it", () => {
   it("reads a moment without offset as wall-clock time in the zone", () => {
     expect(parseFreezeMoment("2026-12-24T17:00", NY)).toBe(at("2026-12-24T22:00:00Z"));
     expect(parseFreezeMoment("2026-07-24T17:00", NY)).toBe(at("2026-07-24T21:00:00Z"));
