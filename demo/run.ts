@@ -100,15 +100,13 @@ try {
     author: "alice",
   });
   const feature = (
-    await w
-      .as("alice")
-      .rest.pulls.create({
-        owner: "acme",
-        repo: "shop",
-        head: "new-banner",
-        base: "main",
-        title: "Add a sale banner",
-      })
+    await w.as("alice").rest.pulls.create({
+      owner: "acme",
+      repo: "shop",
+      head: "new-banner",
+      base: "main",
+      title: "Add a sale banner",
+    })
   ).data.number;
   say.person("alice", `opens pull request #${feature} (an unrelated feature)`);
   w.sim.pushCommit({
@@ -118,16 +116,14 @@ try {
     author: "bob",
   });
   const hotfix = (
-    await w
-      .as("bob")
-      .rest.pulls.create({
-        owner: "acme",
-        repo: "shop",
-        head: "hotfix-gateway",
-        base: "main",
-        title: "Renew the gateway certificate",
-        body: `Refs #${incident}: renews the expired certificate.`,
-      })
+    await w.as("bob").rest.pulls.create({
+      owner: "acme",
+      repo: "shop",
+      head: "hotfix-gateway",
+      base: "main",
+      title: "Renew the gateway certificate",
+      body: `Refs #${incident}: renews the expired certificate.`,
+    })
   ).data.number;
   say.person("bob", `opens pull request #${hotfix} "Renew the gateway certificate" (Refs #${incident})`);
   await w.settle();
