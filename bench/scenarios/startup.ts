@@ -4,9 +4,8 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
 import { personClient } from "../../src/simulator/index.js";
 import { FULL, OWNER, REPO, startHarness } from "../lib/harness.js";
 import { median } from "../lib/format.js";
@@ -25,24 +24,13 @@ export interface StartupRun {
   exitCodes: number[];
 }
 
-/** The options of scripts/build-action.mjs, for the baseline bundle. */
+/** The baseline bundled exactly as scripts/build-action.mjs bundles the Action. */
 async function bundleBaseline(outdir: string): Promise<string> {
   const outfile = join(outdir, "hello.mjs");
-  await build({
-    entryPoints: [join(ROOT, "bench", "baseline", "hello.ts")],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    minify: true,
-    sourcemap: false,
-    legalComments: "none",
-    logLevel: "warning",
-    banner: {
-      js: "import { createRequire as __expediteCreateRequire } from 'node:module';\nconst require = __expediteCreateRequire(import.meta.url);",
-    },
-  });
+  const { bundle } = (await import(pathToFileURL(join(ROOT, "scripts", "build-action.mjs")).href)) as {
+    bundle: (entry: string, outfile: string) => Promise<void>;
+  };
+  await bundle(join(ROOT, "bench", "baseline", "hello.ts"), outfile);
   return outfile;
 }
 

@@ -38,7 +38,9 @@ export async function loadTemplates(
   config: Config,
   now = Date.now(),
 ): Promise<{ templates: Templates; problems: ConfigProblem[] }> {
-  const key = `${gh.owner}/${gh.repo}:${config.templates.directory}`.toLowerCase();
+  const directory = config.templates.directory;
+  if (directory === undefined) return { templates: bundledTemplates(), problems: [] };
+  const key = `${gh.owner}/${gh.repo}:${directory}`.toLowerCase();
   const hit = cache.get(key);
   if (hit && now - hit.at < TTL_MS) return hit;
   const templates = { ...bundledTemplates() };
@@ -48,7 +50,7 @@ export async function loadTemplates(
     const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
       owner: gh.owner,
       repo: gh.repo,
-      path: config.templates.directory,
+      path: directory,
     });
     listing = Array.isArray(data) ? data : [];
   } catch (error) {

@@ -156,6 +156,7 @@ describe("configuration errors in production (App mode)", () => {
   it("a repository template that does not parse is reported on the incident and in the log, and the bundled one is used", async () => {
     world = await startWorld({
       mode: "app",
+      config: { templates: { directory: ".github/expedite" } },
       files: { ".github/expedite/board.md.mustache": "## {{#title}}Unclosed section for {{number}}\n" },
     });
     const w = world;

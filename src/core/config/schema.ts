@@ -354,7 +354,9 @@ const scheduleSchema = z
 const templatesSchema = z
   .object({
     // A folder in the repository whose *.mustache files replace the bundled templates of the same name.
-    directory: z.string().min(1).default(".github/expedite"),
+    // Template overrides are opt-in: naming a folder (e.g. ".github/expedite") costs a read per reconcile
+    // in Action mode, which every repository without overrides would otherwise pay for nothing.
+    directory: z.string().min(1).optional(),
   })
   .strict()
   .prefault({});
