@@ -29,7 +29,15 @@ export interface ExpediteApp {
   stop: () => void;
 }
 
-const EVENTS = ["issues", "issue_comment", "pull_request", "pull_request_review", "merge_group"] as const;
+const EVENTS = [
+  "issues",
+  "issue_comment",
+  "pull_request",
+  "pull_request_review",
+  "merge_group",
+  "check_run.rerequested",
+  "check_suite.rerequested",
+] as const;
 
 /**
  * The Probot App: every webhook becomes reconcile jobs on a per-object queue, and the handler returns

@@ -28,6 +28,8 @@ interface Payload {
   pull_request?: { number: number; body?: string | null; title?: string };
   comment?: { body?: string };
   merge_group?: { head_sha: string; head_ref: string; base_ref: string };
+  check_run?: { pull_requests?: Array<{ number: number }> };
+  check_suite?: { pull_requests?: Array<{ number: number }> };
 }
 
 const FREEZE_COMMAND = /^\s*\/(un)?freeze(\s|$)/im;
@@ -87,6 +89,13 @@ export function targetsOf(eventName: string, payload: Payload, trustedBots: Read
         }
       }
       return targets;
+    }
+    case "check_run":
+    case "check_suite": {
+      // "Re-run" on our check asks for a fresh verdict of the pull requests it belongs to.
+      const suite = payload.check_run ?? payload.check_suite;
+      if (payload.action !== "rerequested" || !suite) return [];
+      return (suite.pull_requests ?? []).map((pr) => ({ kind: "pull" as const, number: pr.number }));
     }
     case "merge_group": {
       const group = payload.merge_group;

@@ -220,3 +220,36 @@ describe("freeze announcements", () => {
     ).toHaveLength(1);
   });
 });
+
+describe("re-running the freeze check (App mode)", () => {
+  it("re-evaluates the pull request at once instead of waiting for the next sweep", async () => {
+    world = await World.start({ mode: "app", config: CONFIG });
+    const w = world;
+    const start = w.clock.now();
+    const pull = await openPull(w, "alice", "tidy", "Tidy up");
+    await w.settle();
+    expect(check(w, pull).latest?.conclusion).toBe("success");
+    // The window has begun, but no sweep has run yet: the check is stale until someone asks again.
+    w.clock.set(start + minutes(61));
+    const sample = w.sim.deliveries.find((d) => d.event === "pull_request")!.payload as Record<
+      string,
+      unknown
+    >;
+    const { deliver } = await import("./support/deliver.js");
+    const response = await deliver(w.app!.webhookUrl, "check_run", {
+      action: "rerequested",
+      check_run: {
+        id: check(w, pull).latest!.id,
+        name: "expedite/freeze",
+        head_sha: w.sim.pull(FULL, pull)!.head.sha,
+        pull_requests: [{ number: pull }],
+      },
+      repository: sample.repository,
+      installation: sample.installation,
+      sender: { login: "alice" },
+    });
+    expect(response.status).toBeLessThan(300);
+    await w.settle();
+    expect(check(w, pull).latest?.conclusion).toBe("failure");
+  });
+});
