@@ -57,7 +57,7 @@ export async function runTarget(
       const inputs = await freezeInputs(gh, config);
       let writes = 0;
       if (target.freezeCommand) {
-        const result = await runFreezeCommands(gh, config, inputs, target.number, now);
+        const result = await runFreezeCommands(gh, config, inputs, target.number, now, true);
         writes += result.writes;
         if (result.changed)
           return {

@@ -32,7 +32,8 @@ interface Payload {
   check_suite?: { pull_requests?: Array<{ number: number }> };
 }
 
-const FREEZE_COMMAND = /^\s*\/(un)?freeze(\s|$)/im;
+// Commands answered outside the incident reconcile: /freeze and /unfreeze anywhere, /help on pull requests.
+const FREEZE_COMMAND = /^\s*\/((un)?freeze|help)(\s|$)/im;
 const REFERENCE = /(?:^|[^\w/])#(\d{1,9})\b/g;
 
 export function targetKey(repo: string, target: Target): string {

@@ -253,3 +253,22 @@ describe("re-running the freeze check (App mode)", () => {
     expect(check(w, pull).latest?.conclusion).toBe("failure");
   });
 });
+
+describe("/help on a pull request", () => {
+  it.each<Mode>(["app", "action"])(
+    "is answered once with what can be typed there (%s mode)",
+    async (mode) => {
+      world = await World.start({ mode, config: CONFIG });
+      const w = world;
+      const pull = await openPull(w, "alice", "docs", "Docs");
+      await w.settle();
+      await comment(w, "carol", pull, "/help");
+      await w.settle();
+      await w.sweep();
+      const replies = w.botComments(pull).filter((c) => c.body.startsWith("<!-- expedite:reply"));
+      expect(replies).toHaveLength(1);
+      expect(replies[0]?.body).toMatch(/\/freeze-exception/);
+      expect(replies[0]?.body).toMatch(/@carol/);
+    },
+  );
+});

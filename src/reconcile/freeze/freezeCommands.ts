@@ -1,5 +1,6 @@
 import type { Config } from "../../core/config/schema.js";
 import { parseCommands } from "../../core/commands/parseCommands.js";
+import { helpText } from "../../core/commands/usage.js";
 import { renderFreezeIssue } from "../../core/freeze/freezeIssue.js";
 import { parseMarker, renderMarker } from "../../core/markers.js";
 import { neutralize } from "../../core/text/neutralize.js";
@@ -25,6 +26,7 @@ export async function runFreezeCommands(
   inputs: FreezeInputs,
   number: number,
   now: number,
+  pullRequest = false,
 ): Promise<{ writes: number; changed: boolean }> {
   const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
     owner: gh.owner,
@@ -36,7 +38,8 @@ export async function runFreezeCommands(
   for (const c of comments) {
     if (!gh.trustedBots.has((c.user?.login ?? "").toLowerCase())) continue;
     const marker = parseMarker(c.body ?? "");
-    if (marker?.kind === "freeze-reply") answered.add(`${marker.data.comment}:${marker.data.line}`);
+    if (marker?.kind === "freeze-reply" || marker?.kind === "reply")
+      answered.add(`${marker.data.comment}:${marker.data.line}`);
   }
   const zone = config.business_hours.timezone;
   const permissions = new Map<string, Permission>();
@@ -47,6 +50,14 @@ export async function runFreezeCommands(
     if (gh.trustedBots.has(author.toLowerCase())) continue;
     const at = Date.parse(c.created_at);
     for (const line of parseCommands(c.body ?? "", { at, timeZone: zone, roles: config.roles.extra })) {
+      // On a pull request, /help lists what can be typed there (incidents answer it themselves).
+      if (pullRequest && line.ok && line.command.verb === "help" && !answered.has(`${c.id}:${line.line}`)) {
+        const data = { comment: c.id, line: line.line };
+        const body = `${renderMarker("reply", data)}\n@${neutralize(author)} on a pull request Expedite understands:\n\n${helpText("pull-request")}`;
+        await createCommentOnce(gh, number, `reply:${c.id}:${line.line}`, body);
+        writes++;
+        continue;
+      }
       if (!line.ok || (line.command.verb !== "freeze" && line.command.verb !== "unfreeze")) continue;
       if (answered.has(`${c.id}:${line.line}`)) continue;
       const reply = (text: string) =>
