@@ -46,18 +46,24 @@ export async function markedIssues(
 }
 
 /**
- * Opens an issue at most once per marker identity: a 5xx may hide a create that landed, so look before
- * trying again rather than letting the retry plugin post it twice.
+ * Opens an issue at most once: `find` says whether it already exists (by marker, or by whatever identifies
+ * it), and a 5xx may hide a create that landed, so look before trying again rather than letting the retry
+ * plugin post it twice.
  */
 export async function createIssueOnce(
   gh: GitHubContext,
-  input: { identity: string; title: string; body: string; labels: string[]; lookupLabel: string },
+  input: {
+    title: string;
+    body: string;
+    labels: string[];
+    find: () => Promise<{ number: number; url: string } | undefined>;
+  },
 ): Promise<{ number: number; url: string }> {
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     if (attempt > 0) {
-      const landed = (await markedIssues(gh, input.lookupLabel)).find((i) => i.identity === input.identity);
-      if (landed) return { number: landed.number, url: landed.url };
+      const landed = await input.find();
+      if (landed) return landed;
     }
     try {
       const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues", {
@@ -76,6 +82,15 @@ export async function createIssueOnce(
     }
   }
   throw lastError;
+}
+
+/** A finder for createIssueOnce: the bot's issue with this marker identity among those labelled `label`. */
+export function byMarker(
+  gh: GitHubContext,
+  label: string,
+  identity: string,
+): () => Promise<{ number: number; url: string } | undefined> {
+  return async () => (await markedIssues(gh, label)).find((i) => i.identity === identity);
 }
 
 export async function closeIssue(

@@ -15,8 +15,8 @@ export async function createCommentOnce(
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     if (attempt > 0) {
-      const landed = await findLanded(gh, number, identity);
-      if (landed !== undefined) return landed;
+      const landed = await findMarkedComment(gh, number, identity);
+      if (landed !== undefined) return landed.id;
     }
     try {
       const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
@@ -36,8 +36,15 @@ export async function createCommentOnce(
   throw lastError;
 }
 
-// No `since` filter: our clock and GitHub's may disagree, and a create that landed must be found.
-async function findLanded(gh: GitHubContext, number: number, identity: string): Promise<number | undefined> {
+/**
+ * The bot's comment with this marker identity on an issue, if any. No `since` filter: our clock and
+ * GitHub's may disagree, and a create that landed must be found.
+ */
+export async function findMarkedComment(
+  gh: GitHubContext,
+  number: number,
+  identity: string,
+): Promise<{ id: number; body: string } | undefined> {
   const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
     owner: gh.owner,
     repo: gh.repo,
@@ -47,7 +54,7 @@ async function findLanded(gh: GitHubContext, number: number, identity: string): 
   for (const comment of comments) {
     if (!gh.trustedBots.has((comment.user?.login ?? "").toLowerCase())) continue;
     const marker = parseMarker(comment.body ?? "");
-    if (marker && markerIdentity(marker) === identity) return comment.id;
+    if (marker && markerIdentity(marker) === identity) return { id: comment.id, body: comment.body ?? "" };
   }
   return undefined;
 }

@@ -16,7 +16,8 @@ import { ensureRepoLabels } from "../github/ensureRepoLabels.js";
 import { createCommentOnce, updateComment, deleteComment } from "../github/writeComments.js";
 import { ensureReaction } from "../github/ensureReaction.js";
 import { findGaps } from "../core/projection/findGaps.js";
-import { labelNames } from "../core/projection/labelNames.js";
+import { labelNames, readLabels } from "../core/projection/labelNames.js";
+import { freezesMerges } from "../core/freeze/activeFreezes.js";
 import { judgedCommands } from "../core/plan/judgedCommands.js";
 import { currentIssue } from "../core/projection/currentIssue.js";
 import type { Incident } from "../core/types.js";
@@ -122,20 +123,18 @@ export async function reconcileIncident(
   return { number, projection, plan, writes, freezeRelevant };
 }
 
-/** Whether an incident (as its labels say, or as projected) freezes merges right now. */
+/**
+ * Whether an incident freezes merges, as its labels say (what the pull requests' last verdicts saw) or
+ * as projected. Labels without a severity yet mean the freeze checks have not counted it.
+ */
 function isFreezing(incident: IssueSnapshot | Incident, config: Config): boolean {
-  const freezes = (severity: number | undefined) =>
-    severity !== undefined && config.freeze.incident_severities.includes(severity);
-  if ("labels" in incident) {
-    const names = labelNames(config);
-    const state = incident.labels.map((l) => names.stateOf(l)).find((x) => x !== undefined) ?? "declared";
-    const severity = incident.labels.map((l) => names.severityOf(l)).find((x) => x !== undefined);
-    return incident.state === "open" && freezes(severity) && !ENDED.has(state);
-  }
-  return incident.open && freezes(incident.severity) && !ENDED.has(incident.state);
+  if (!("labels" in incident)) return freezesMerges(incident, config);
+  const { state, severity } = readLabels(incident.labels, labelNames(config));
+  return (
+    severity !== undefined &&
+    freezesMerges({ open: incident.state === "open", state: state ?? "declared", severity }, config)
+  );
 }
-
-const ENDED = new Set(["resolved", "postmortem", "cancelled"]);
 
 export function isIncident(issue: IssueSnapshot, config: Config): boolean {
   const label = config.labels.incident.toLowerCase();

@@ -66,7 +66,11 @@ export function activeFreezes(input: {
   return found.sort(byEnd);
 }
 
-function freezesMerges(incident: Incident, config: Config): boolean {
+/** Whether an incident freezes merges now: open, not settled, and of a freezing severity. */
+export function freezesMerges(
+  incident: Pick<Incident, "open" | "state" | "severity">,
+  config: Config,
+): boolean {
   return (
     // The state label is the truth: a responder moving an incident back from resolved revives its freeze.
     incident.open &&

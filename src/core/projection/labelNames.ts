@@ -38,3 +38,14 @@ export function labelNames(config: Config): LabelNames {
     },
   };
 }
+
+/** What an issue's labels say about the incident: its state and severity labels, and revenue. */
+export function readLabels(
+  labels: readonly string[],
+  names: LabelNames,
+): { state?: IncidentState; severity?: Severity; revenue: boolean } {
+  const state = labels.map((l) => names.stateOf(l)).find((s): s is IncidentState => s !== undefined);
+  const severity = labels.map((l) => names.severityOf(l)).find((s): s is Severity => s !== undefined);
+  const revenue = labels.some((l) => l.toLowerCase() === names.revenue.toLowerCase());
+  return { ...(state ? { state } : {}), ...(severity ? { severity } : {}), revenue };
+}

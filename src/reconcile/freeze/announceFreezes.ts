@@ -10,7 +10,7 @@ import { formatTime } from "../../core/time/formatTime.js";
 import { durationMs } from "../../core/time/parseDuration.js";
 import type { GitHubContext } from "../../github/types.js";
 import { upsertMarkedComment } from "../../github/upsertMarkedComment.js";
-import { createIssueOnce, markedIssues } from "../../github/issues.js";
+import { byMarker, createIssueOnce, markedIssues } from "../../github/issues.js";
 import { ensureRepoLabels } from "../../github/ensureRepoLabels.js";
 import type { FreezeInputs } from "./freezeInputs.js";
 
@@ -61,11 +61,10 @@ export async function announceFreezes(
       await ensureRepoLabels(gh, config, true);
       tracker = (
         await createIssueOnce(gh, {
-          identity: "freeze-calendar",
           title: "Code freeze calendar",
           body: `${renderMarker("freeze-calendar")}\nUpcoming code freezes are announced here ahead of time. This issue is not itself a freeze: closing it changes nothing, and a new one is opened when the next freeze is announced.`,
           labels: [config.labels.freeze],
-          lookupLabel: config.labels.freeze,
+          find: byMarker(gh, config.labels.freeze, "freeze-calendar"),
         })
       ).number;
       writes++;

@@ -10,7 +10,7 @@ import type { Permission } from "../../core/snapshot.js";
 import type { GitHubContext } from "../../github/types.js";
 import { permissionOf } from "../../github/permissionOf.js";
 import { createCommentOnce } from "../../github/writeComments.js";
-import { closeIssue } from "../../github/issues.js";
+import { closeIssue, createIssueOnce } from "../../github/issues.js";
 import { ensureRepoLabels } from "../../github/ensureRepoLabels.js";
 import type { FreezeInputs } from "./freezeInputs.js";
 
@@ -116,7 +116,7 @@ export async function runFreezeCommands(
   return { writes, changed };
 }
 
-/** The freeze issue for one command: found by the command's URL in its body, else created. */
+/** The freeze issue for one command: found by the command's URL in its body, else created once. */
 async function openFreezeIssueOnce(
   gh: GitHubContext,
   config: Config,
@@ -124,32 +124,19 @@ async function openFreezeIssueOnce(
   source: string,
 ): Promise<number> {
   const find = async () => {
-    const open = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+    const issues = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
       owner: gh.owner,
       repo: gh.repo,
       labels: config.labels.freeze,
       state: "all",
       per_page: 100,
     });
-    return open.find(
+    const found = issues.find(
       (i) => gh.trustedBots.has((i.user?.login ?? "").toLowerCase()) && (i.body ?? "").includes(source),
-    )?.number;
+    );
+    return found ? { number: found.number, url: found.html_url } : undefined;
   };
   const existing = await find();
-  if (existing !== undefined) return existing;
-  try {
-    const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues", {
-      owner: gh.owner,
-      repo: gh.repo,
-      title: rendered.title,
-      body: rendered.body,
-      labels: [config.labels.freeze],
-      request: { retries: 0 },
-    });
-    return data.number;
-  } catch (error) {
-    const landed = await find();
-    if (landed !== undefined) return landed;
-    throw error;
-  }
+  if (existing) return existing.number;
+  return (await createIssueOnce(gh, { ...rendered, labels: [config.labels.freeze], find })).number;
 }

@@ -1,8 +1,8 @@
 import type { Config, Severity } from "../../core/config/schema.js";
-import type { Incident, IncidentState } from "../../core/types.js";
+import type { Incident } from "../../core/types.js";
 import type { FreezeIssue } from "../../core/freeze/types.js";
 import { parseFreezeIssue } from "../../core/freeze/freezeIssue.js";
-import { labelNames } from "../../core/projection/labelNames.js";
+import { labelNames, readLabels } from "../../core/projection/labelNames.js";
 import { emptyIncident } from "../../core/emptyIncident.js";
 import type { GitHubContext } from "../../github/types.js";
 import { repoInfo } from "../../github/repoInfo.js";
@@ -65,11 +65,9 @@ export async function freezeInputs(gh: GitHubContext, config: Config): Promise<F
   for (const issue of open) {
     if (issue.pull_request) continue;
     const labels = issue.labels.map((l) => (typeof l === "string" ? l : (l.name ?? "")));
-    const state =
-      labels.map((l) => names.stateOf(l)).find((s): s is IncidentState => s !== undefined) ?? "declared";
-    const severity =
-      labels.map((l) => names.severityOf(l)).find((s): s is Severity => s !== undefined) ??
-      (config.severity.default as Severity);
+    const read = readLabels(labels, names);
+    const state = read.state ?? "declared";
+    const severity = read.severity ?? (config.severity.default as Severity);
     const at = Date.parse(issue.created_at);
     incidents.push(
       emptyIncident({
@@ -80,7 +78,7 @@ export async function freezeInputs(gh: GitHubContext, config: Config): Promise<F
         state,
         severity,
         severitySet: true,
-        revenue: labels.includes(names.revenue),
+        revenue: read.revenue,
       }),
     );
   }

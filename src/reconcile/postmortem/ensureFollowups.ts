@@ -7,7 +7,7 @@ import { markerIdentity, parseMarker } from "../../core/markers.js";
 import type { GitHubContext } from "../../github/types.js";
 import { repoInfo } from "../../github/repoInfo.js";
 import { readFile } from "../../github/git.js";
-import { createIssueOnce, markedIssues } from "../../github/issues.js";
+import { byMarker, createIssueOnce, markedIssues } from "../../github/issues.js";
 import { ensureRepoLabels } from "../../github/ensureRepoLabels.js";
 
 /**
@@ -46,11 +46,10 @@ export async function ensureFollowups(
     if (existing.some((i) => i.identity === identity)) continue;
     await ensureRepoLabels(gh, config, true);
     const created = await createIssueOnce(gh, {
-      identity,
       title: rendered.title,
       body: rendered.body,
       labels: [config.labels.followup],
-      lookupLabel: config.labels.followup,
+      find: byMarker(gh, config.labels.followup, identity),
     });
     writes++;
     followups.push({ number: created.number, url: created.url, title: rendered.title });
