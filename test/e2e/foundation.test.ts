@@ -51,6 +51,12 @@ describe("foundation (App mode, real Probot server, signed webhooks)", () => {
     const response = await deliver(world.app!.webhookUrl, "issues", labeled!.payload, { id: labeled!.id });
     expect(response.status).toBeLessThan(300);
     await world.settle();
+    // Template overrides are opt-in: with no `templates.directory`, nothing looks for them.
+    expect(
+      world.sim.requests.filter(
+        (r) => r.route === "/repos/{owner}/{repo}/contents/{path}" && !r.path.endsWith(".yml"),
+      ),
+    ).toEqual([]);
     world.sim.clearLog();
     await deliver(world.app!.webhookUrl, "issues", labeled!.payload, { id: labeled!.id });
     await world.settle();

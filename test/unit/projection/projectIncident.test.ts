@@ -231,3 +231,30 @@ describe("projectIncident: the other commands", () => {
     expect(incident.updates.map((u) => u.text)).toEqual(["corrected text"]);
   });
 });
+
+describe("an incident closed before it was resolved", () => {
+  it("is flagged once, without reopening it", () => {
+    const events = [
+      labeled("alice", "incident", 0, 0),
+      comment("bob", "/ack", 1),
+      { type: "closed" as const, at: T0 + 20 * 60_000, seq: 999, actor: "dave" },
+    ];
+    const closed = issue({
+      state: "closed",
+      closedAt: T0 + 20 * 60_000,
+      labels: ["incident", "incident:acknowledged", "sev:1"],
+    });
+    const projection = projectIncident(closed, events, cfg, ctx);
+    expect(projection.incident.gaps.map((g) => g.kind)).toContain("closed-unresolved");
+    const plan = planIncident({
+      issue: closed,
+      projection,
+      config: cfg,
+      now: T0 + 21 * 60_000,
+      botComments: [],
+      templates: bundledTemplates(),
+    });
+    expect(plan.comments.filter((c) => c.identity === "gap:kind=closed-unresolved")).toHaveLength(1);
+    expect(plan.close).toBeUndefined();
+  });
+});
