@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
-import { freeze, lifecycle } from "./scenarios/events.js";
+import { freeze, lifecycle, variantName } from "./scenarios/events.js";
 import type { ScenarioResult } from "./scenarios/events.js";
 import { webhooks } from "./scenarios/webhooks.js";
 import type { RateRun } from "./scenarios/webhooks.js";
@@ -43,9 +43,14 @@ async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
 
 const events: ScenarioResult[] = [];
 if (only.has("events")) {
-  for (const mode of ["app", "action"] as const) {
-    events.push(await timed(`lifecycle (${mode})`, () => lifecycle(mode)));
-    events.push(await timed(`freeze (${mode})`, () => freeze(mode)));
+  for (const [mode, checkout] of [
+    ["app", false],
+    ["action", true],
+    ["action", false],
+  ] as const) {
+    const name = `${mode}${mode === "action" ? (checkout ? ", checkout" : ", no checkout") : ""}`;
+    events.push(await timed(`lifecycle (${name})`, () => lifecycle(mode, checkout)));
+    events.push(await timed(`freeze (${name})`, () => freeze(mode, checkout)));
   }
 }
 const rateRuns: RateRun[] = only.has("webhooks") ? await timed("webhooks", () => webhooks()) : [];
@@ -93,7 +98,7 @@ for (const scenario of events) {
     `validation errors: ${scenario.validationErrors}`,
   ]);
   table(
-    `1. API calls per event — ${scenario.scenario} (${scenario.mode === "app" ? "App" : "Action"})`,
+    `1. API calls per event — ${scenario.scenario} (${variantName(scenario)})`,
     [
       "step",
       "deliveries people/bot",
@@ -115,7 +120,7 @@ for (const scenario of events.filter((s) => s.scenario === "incident lifecycle")
   const writes = eventsOnly.reduce((n, s) => n + s.requests.writes, 0);
   const floor = eventsOnly.reduce((n, s) => n + s.floor.total, 0);
   table(
-    `1b. Lifecycle requests beyond the floor, by route (${scenario.mode === "app" ? "App" : "Action"}; ${eventsOnly.length} events: ${perEvent(reads + writes)} requests/event vs floor ${perEvent(floor)} = ${ratio(reads + writes, floor)}×)`,
+    `1b. Lifecycle requests beyond the floor, by route (${variantName(scenario)}; ${eventsOnly.length} events: ${perEvent(reads + writes)} requests/event vs floor ${perEvent(floor)} = ${ratio(reads + writes, floor)}×)`,
     ["route", "excess requests", "per event"],
     Object.entries(scenario.excess).map(([route, n]) => [shortRoute(route), n, perEvent(n)]),
   );

@@ -5,7 +5,7 @@ import type { RecordedRequest } from "../../src/simulator/index.js";
  * read / write: count against the installation's 5,000/h (1,000/h for GITHUB_TOKEN);
  * conditional: a 304 answer to If-None-Match, free on GitHub;
  * auth: App-JWT and token requests (the App's own budget, not the installation's);
- * setup: creating the repository's labels, once per repository.
+ * setup: creating (or colouring) the repository's labels, once per repository.
  */
 export type RequestKind = "read" | "write" | "conditional" | "auth" | "setup";
 
@@ -30,6 +30,8 @@ export function kindOf(r: RecordedRequest): RequestKind {
   if (r.status === 304) return "conditional";
   if (r.method === "GET" || r.method === "HEAD") return "read";
   if (r.method === "POST" && r.route === "/repos/{owner}/{repo}/labels") return "setup";
+  // Giving a label that was created by use (grey, no description) its colour: set-up too.
+  if (r.method === "PATCH" && r.route === "/repos/{owner}/{repo}/labels/{name}") return "setup";
   return "write";
 }
 

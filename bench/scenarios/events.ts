@@ -27,6 +27,8 @@ export interface StepResult {
 export interface ScenarioResult {
   scenario: string;
   mode: Mode;
+  /** Action mode: whether each run had the default branch's `.github/` checked out (the shipped workflow). */
+  checkout: boolean;
   steps: StepResult[];
   totals: {
     reads: number;
@@ -85,7 +87,16 @@ class Recorder {
     if (w.mode === "app") w.sim.resumeWebhooks();
     if (kind === "sweep") await w.sweep();
     else await w.settle();
-    const requests = summarize(byExpedite(w.sim.requests.slice(r0), PEOPLE_LOGINS));
+    const mine = byExpedite(w.sim.requests.slice(r0), PEOPLE_LOGINS);
+    const requests = summarize(mine);
+    // BENCH_TRACE=1 prints every request Expedite made in each step, to see where a ratio comes from.
+    if (process.env.BENCH_TRACE) {
+      console.log(`\n[${w.mode}] ${step}`);
+      for (const r of mine) {
+        const q = new URLSearchParams(r.query).toString();
+        console.log(`  ${r.status} ${r.method} ${r.path}${q ? `?${q}` : ""}`);
+      }
+    }
     const after = snapshot(w.sim, FULL);
     const floorWrites = writeFloor(before, after, w.bot);
     const deliveries = w.sim.deliveries.slice(d0);
@@ -117,7 +128,7 @@ class Recorder {
     w.clock.advance(minutes(1));
   }
 
-  result(scenario: string): ScenarioResult {
+  result(scenario: string, checkout: boolean): ScenarioResult {
     const t = { reads: 0, writes: 0, conditional: 0, auth: 0, setup: 0, floor: 0 };
     const excess: Record<string, number> = {};
     for (const s of this.steps) {
@@ -132,12 +143,19 @@ class Recorder {
     return {
       scenario,
       mode: this.w.mode,
+      checkout,
       steps: this.steps,
       totals: { ...t, ratio: Math.round(((t.reads + t.writes) / t.floor) * 100) / 100 },
       excess: Object.fromEntries(Object.entries(excess).sort((a, b) => b[1] - a[1])),
       validationErrors: this.w.sim.validationErrors.length,
     };
   }
+}
+
+/** How a scenario's mode is named in the tables. */
+export function variantName(s: Pick<ScenarioResult, "mode" | "checkout">): string {
+  if (s.mode === "app") return "App";
+  return s.checkout ? "Action, shipped workflow: .github/ checked out" : "Action without a checkout";
 }
 
 function isBot(payload: Record<string, unknown>): boolean {
@@ -157,9 +175,9 @@ const LIFECYCLE_FORM = formBody({
 });
 
 /** declare → ack → comms → role → 3 updates → mitigate → resolve → post-mortem PR → edit → merge → follow-ups. */
-export async function lifecycle(mode: Mode): Promise<ScenarioResult> {
+export async function lifecycle(mode: Mode, checkout = false): Promise<ScenarioResult> {
   await forgetCaches();
-  const w = await World.start({ mode, config: { postmortem: { reviewers: ["frank"] } } });
+  const w = await World.start({ mode, checkout, config: { postmortem: { reviewers: ["frank"] } } });
   const rec = new Recorder(w);
   try {
     let n = 0;
@@ -220,7 +238,7 @@ export async function lifecycle(mode: Mode): Promise<ScenarioResult> {
     );
     await rec.sweep("sweep after the lifecycle");
     await rec.sweep("reconcile with nothing to change");
-    return rec.result("incident lifecycle");
+    return rec.result("incident lifecycle", checkout);
   } finally {
     await w.close();
   }
@@ -250,9 +268,9 @@ async function openPull(w: World, who: string, branch: string, title: string): P
 }
 
 /** PRs before, at the start of, during and at the end of a freeze window; an exception asked and granted. */
-export async function freeze(mode: Mode): Promise<ScenarioResult> {
+export async function freeze(mode: Mode, checkout = false): Promise<ScenarioResult> {
   await forgetCaches();
-  const w = await World.start({ mode, config: FREEZE_CONFIG });
+  const w = await World.start({ mode, checkout, config: FREEZE_CONFIG });
   const rec = new Recorder(w);
   const start = w.clock.now();
   try {
@@ -276,7 +294,7 @@ export async function freeze(mode: Mode): Promise<ScenarioResult> {
     await rec.sweep("sweep at window end (3 PRs)", { prPass: true });
     w.clock.set(start + minutes(195));
     await rec.sweep("reconcile with nothing to change (after)");
-    return rec.result("code freeze");
+    return rec.result("code freeze", checkout);
   } finally {
     await w.close();
   }

@@ -9,6 +9,8 @@ import { actionOctokit } from "./actionOctokit.js";
 import { writeSummary } from "./writeSummary.js";
 import { withEtagCache } from "../github/withEtagCache.js";
 import { primeRepoInfo } from "../github/repoInfo.js";
+import { trustedCheckout } from "./trustedCheckout.js";
+import { withCheckoutFiles } from "./withCheckoutFiles.js";
 
 const log: Logger = {
   info: (obj, msg) => core.info(format(obj, msg)),
@@ -40,7 +42,7 @@ export async function runAction(): Promise<void> {
     const botLogin = core.getInput("bot-login") || "github-actions[bot]";
     const configPath = core.getInput("config") || ".github/expedite.yml";
     const baseUrl = process.env.GITHUB_API_URL || "https://api.github.com";
-    const octokit = withEtagCache(
+    let octokit = withEtagCache(
       actionOctokit(token, baseUrl, core, dryRun) as unknown as OctokitLike,
       "action",
     );
@@ -48,7 +50,16 @@ export async function runAction(): Promise<void> {
     const now = process.env.EXPEDITE_NOW ? Date.parse(process.env.EXPEDITE_NOW) : Date.now();
     const { owner, repo } = context.repo;
 
-    const sweep = context.eventName === "schedule" || context.eventName === "workflow_dispatch";
+    const { defaultBranch, htmlUrl } = repositoryFacts(owner, repo);
+    primeRepoInfo(`${owner}/${repo}`, { defaultBranch, htmlUrl });
+    // With the default branch checked out (as the shipped workflow does), the configuration and template
+    // overrides come from the workspace: one request fewer on every run.
+    const checkout = trustedCheckout(process.env.GITHUB_WORKSPACE, { owner, repo }, defaultBranch);
+    const fromCheckout: string[] = [];
+    if (checkout.trusted)
+      octokit = withCheckoutFiles(octokit, { root: checkout.root, owner, repo }, fromCheckout);
+    else core.debug(`Settings are read through the API: ${checkout.reason}.`);
+
     const base: GitHubContext = {
       octokit,
       owner,
@@ -56,15 +67,12 @@ export async function runAction(): Promise<void> {
       botLogin,
       trustedBots: trustedBotsFor(botLogin),
       log,
-      ensureLabels: sweep,
+      // Label colours are checked on a manual run and on the scheduled full pass (see sweepRepository).
+      ensureLabels: context.eventName === "workflow_dispatch",
     };
-    const repository = context.payload.repository as
-      { default_branch?: string; html_url?: string } | undefined;
-    primeRepoInfo(`${owner}/${repo}`, {
-      defaultBranch: repository?.default_branch,
-      htmlUrl: repository?.html_url,
+    const targets = targetsOf(context.eventName, context.payload as never, base.trustedBots, {
+      pullsFromPayload: true,
     });
-    const targets = targetsOf(context.eventName, context.payload as never, base.trustedBots);
     const outcomes: TargetOutcome[] = [];
     if (targets.length > 0) {
       const settings = await repoSettings(base, now, configPath);
@@ -74,6 +82,10 @@ export async function runAction(): Promise<void> {
           `Invalid ${configPath}: ${settings.problems.map((p) => `${p.key} = ${p.value}: ${p.message}`).join("; ")}`,
         );
       }
+      if (fromCheckout.length > 0)
+        core.info(
+          `Read ${fromCheckout.join(", ")} from the checkout of ${defaultBranch ?? "the default branch"}.`,
+        );
       for (const target of targets) {
         core.info(`Reconciling ${targetKey(`${owner}/${repo}`, target)}`);
         outcomes.push(await runTarget(gh, settings, target, now));
@@ -103,6 +115,25 @@ export async function runAction(): Promise<void> {
   } catch (error) {
     core.setFailed(`Expedite failed: ${explain(error)}`);
   }
+}
+
+/**
+ * Default branch and web address without a request. A `schedule` event's payload carries no repository,
+ * but such runs are always on the default branch, so GITHUB_REF names it.
+ */
+function repositoryFacts(owner: string, repo: string): { defaultBranch?: string; htmlUrl: string } {
+  const repository = context.payload.repository as { default_branch?: string; html_url?: string } | undefined;
+  const ref = process.env.GITHUB_REF ?? "";
+  const defaultBranch =
+    repository?.default_branch ??
+    (context.eventName === "schedule" && ref.startsWith("refs/heads/")
+      ? ref.slice("refs/heads/".length)
+      : undefined);
+  const server = (process.env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
+  return {
+    ...(defaultBranch ? { defaultBranch } : {}),
+    htmlUrl: repository?.html_url ?? `${server}/${owner}/${repo}`,
+  };
 }
 
 /** Turns API failures into what to do about them. */

@@ -44,9 +44,15 @@ export function labelSpecs(config: Config): LabelSpec[] {
   ];
 }
 
+/** The colour GitHub gives a label created implicitly by adding it to an issue. */
+const IMPLICIT_COLOR = "ededed";
+
 const known = new Map<string, Promise<void>>();
 
-/** Creates the missing labels once per repository per process; "already exists" counts as success. */
+/**
+ * Creates the missing labels once per repository per process; "already exists" counts as success.
+ * `force` runs it even where the context opts out (the Action's scheduled full pass).
+ */
 export function ensureRepoLabels(gh: GitHubContext, config: Config, force = false): Promise<void> {
   if (gh.ensureLabels === false && !force) return Promise.resolve();
   const specs = labelSpecs(config);
@@ -68,9 +74,23 @@ async function createMissing(gh: GitHubContext, specs: LabelSpec[]): Promise<voi
     repo: gh.repo,
     per_page: 100,
   });
-  const names = new Set(existing.map((l) => l.name.toLowerCase()));
+  const byName = new Map(existing.map((l) => [l.name.toLowerCase(), l]));
   for (const spec of specs) {
-    if (names.has(spec.name.toLowerCase())) continue;
+    const found = byName.get(spec.name.toLowerCase());
+    if (found) {
+      // Adding a label that does not exist makes GitHub create it grey and undescribed (the Action adds
+      // labels without listing them first); give it its colour and description once it is seen.
+      if (found.color.toLowerCase() === IMPLICIT_COLOR && !found.description) {
+        await gh.octokit.request("PATCH /repos/{owner}/{repo}/labels/{name}", {
+          owner: gh.owner,
+          repo: gh.repo,
+          name: found.name,
+          color: spec.color,
+          description: spec.description,
+        });
+      }
+      continue;
+    }
     try {
       await gh.octokit.request("POST /repos/{owner}/{repo}/labels", {
         owner: gh.owner,

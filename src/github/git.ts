@@ -67,12 +67,15 @@ export async function readFile(
   }
 }
 
-/** Commits a new file on a branch; a file that is already there (a person may have edited it) is kept. */
+/**
+ * Commits a new file on a branch; a file that is already there (a person may have edited it) is kept.
+ * No read first: a PUT without the file's `sha` can only create, and GitHub refuses it (422) when the file
+ * exists, which is the answer a read would have given.
+ */
 export async function createFileOnce(
   gh: GitHubContext,
   input: { path: string; branch: string; content: string; message: string },
 ): Promise<"created" | "exists"> {
-  if (await readFile(gh, input.path, input.branch)) return "exists";
   try {
     await gh.octokit.request("PUT /repos/{owner}/{repo}/contents/{path}", {
       owner: gh.owner,

@@ -13,6 +13,7 @@ import type { IncidentOutcome } from "./reconcileIncident.js";
 import { sweepRepository } from "./sweepRepository.js";
 import { reportConfigProblems } from "./reportConfigProblems.js";
 import { freezeInputs } from "./freeze/freezeInputs.js";
+import type { FreezeInputs } from "./freeze/freezeInputs.js";
 import { reconcilePull } from "./freeze/reconcilePull.js";
 import { sweepPulls } from "./freeze/sweepPulls.js";
 import { runFreezeCommands } from "./freeze/freezeCommands.js";
@@ -53,10 +54,11 @@ export async function runTarget(
     case "issue":
       return reconcileIssueTarget(gh, config, templates, target, now, permissions, settings.templateProblems);
     case "pull": {
-      const pr = await readPull(gh, target.number);
-      const inputs = await freezeInputs(gh, config);
+      const pr = target.pull ?? (await readPull(gh, target.number));
       let writes = 0;
+      let inputs: FreezeInputs | undefined;
       if (target.freezeCommand) {
+        inputs = await freezeInputs(gh, config);
         const result = await runFreezeCommands(gh, config, inputs, target.number, now, true);
         writes += result.writes;
         if (result.changed)
@@ -65,8 +67,9 @@ export async function runTarget(
             writes: writes + (await sweepPulls(gh, config, await freezeInputs(gh, config), now)).writes,
           };
       }
+      // A closed pull request has no verdict to keep: nothing else to read.
       if (pr.state !== "open") return { target, writes, note: "closed" };
-      const outcome = await reconcilePull(gh, config, inputs, pr, now);
+      const outcome = await reconcilePull(gh, config, inputs ?? (await freezeInputs(gh, config)), pr, now);
       return { target, writes: writes + outcome.writes, note: outcome.verdict.conclusion };
     }
     case "merge-group": {
@@ -79,11 +82,13 @@ export async function runTarget(
       const result = await sweepRepository(gh, config, templates, now, settings.templateProblems, periodic);
       const failures = [...result.failures.map((f) => `${f.target}: ${f.error}`)];
       let writes = result.writes;
-      const inputs = await freezeInputs(gh, config);
+      // The sweep's own listing of open incidents serves the freeze checks, unless the sweep itself just
+      // moved an incident into or out of freezing merges.
+      const inputs = await freezeInputs(gh, config, result.freezeChanged ? undefined : result.open);
       const boundary = freezeBoundaries(config, inputs.freezeIssues, now - lookback, now).length > 0;
       let note = `${result.incidents} open incident(s)`;
       writes += await announceFreezes(gh, config, templates, inputs, now, lookback, periodic);
-      if (boundary || periodic) {
+      if (boundary || periodic || result.freezeChanged) {
         const pulls = await sweepPulls(gh, config, inputs, now);
         writes += pulls.writes;
         failures.push(...pulls.failures);

@@ -13,7 +13,17 @@ export interface SweepOutcome {
   incidents: number;
   writes: number;
   failures: Array<{ target: string; error: string }>;
+  /** The open incidents as listed at the start of the sweep (the freeze inputs reuse the listing). */
+  open: ListedIssue[];
+  /** Some incident started or stopped freezing merges during the sweep: the listing is out of date. */
+  freezeChanged: boolean;
 }
+
+export type ListedIssue = Parameters<typeof toIssueSnapshot>[0] & {
+  number: number;
+  pull_request?: unknown;
+  state: string;
+};
 
 /**
  * The scheduled reconcile of one repository: every open incident (clocks fire here, and anything a lost
@@ -25,12 +35,13 @@ export async function sweepRepository(
   templates: Templates,
   now: number,
   templateProblems: readonly ConfigProblem[] = [],
-  recentlyClosed = false,
+  full = false,
 ): Promise<SweepOutcome> {
   const permissions = new Map<string, Permission>();
-  // A fresh repository gets its labels (and colours) on the first sweep, before anyone needs them.
-  await ensureRepoLabels(gh, config, true);
-  const open = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+  // A fresh repository gets its labels (and colours) on the first sweep, before anyone needs them. The App
+  // remembers that per process; the Action, a new process each run, checks on the periodic full pass.
+  await ensureRepoLabels(gh, config, full);
+  const open: ListedIssue[] = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
     owner: gh.owner,
     repo: gh.repo,
     state: "open",
@@ -39,7 +50,7 @@ export async function sweepRepository(
   });
   // On the periodic full pass, incidents closed in the last days too: a lost event (a post-mortem or fix
   // merged) must still reach their board and follow-ups.
-  const closed = recentlyClosed
+  const closed: ListedIssue[] = full
     ? await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
         owner: gh.owner,
         repo: gh.repo,
@@ -49,7 +60,7 @@ export async function sweepRepository(
         per_page: 100,
       })
     : [];
-  const outcome: SweepOutcome = { incidents: 0, writes: 0, failures: [] };
+  const outcome: SweepOutcome = { incidents: 0, writes: 0, failures: [], open, freezeChanged: false };
   for (const issue of [...open, ...closed]) {
     if (issue.pull_request) continue;
     if (issue.state === "open") outcome.incidents++;
@@ -61,10 +72,11 @@ export async function sweepRepository(
         issue.number,
         now,
         permissions,
-        toIssueSnapshot(issue as Parameters<typeof toIssueSnapshot>[0]),
+        toIssueSnapshot(issue),
         templateProblems,
       );
       outcome.writes += result.writes;
+      if (result.freezeRelevant) outcome.freezeChanged = true;
     } catch (error) {
       gh.log.error(
         { err: error, issue: issue.number },

@@ -1,9 +1,11 @@
 import type { IssueSnapshot } from "../core/snapshot.js";
 import { toIssueSnapshot } from "../github/readIssue.js";
+import { toPullSummary } from "../github/pulls.js";
+import type { PullSummary } from "../github/pulls.js";
 /** What an event asks Expedite to reconcile. Decided from the payload alone, before any API call. */
 export type Target =
   | { kind: "issue"; number: number; freezeCommand?: boolean; issue?: IssueSnapshot }
-  | { kind: "pull"; number: number; freezeCommand?: boolean }
+  | { kind: "pull"; number: number; freezeCommand?: boolean; pull?: PullSummary }
   | { kind: "merge-group"; headSha: string; headRef: string; baseRef: string }
   | { kind: "sweep" };
 
@@ -12,6 +14,34 @@ function snapshotOf(issue: NonNullable<Payload["issue"]>): { issue?: IssueSnapsh
   if (typeof issue.title !== "string" || typeof issue.html_url !== "string" || !Array.isArray(issue.labels))
     return {};
   return { issue: toIssueSnapshot(issue as Parameters<typeof toIssueSnapshot>[0]) };
+}
+
+/** The event's pull request, when the payload carries every field the freeze check reads. */
+function pullOf(pr: NonNullable<Payload["pull_request"]>): { pull?: PullSummary } {
+  const raw = pr as Record<string, unknown> & {
+    head?: { sha?: unknown; ref?: unknown };
+    base?: { ref?: unknown };
+  };
+  const complete =
+    typeof raw.html_url === "string" &&
+    typeof raw.state === "string" &&
+    "merged_at" in raw &&
+    typeof raw.head?.sha === "string" &&
+    typeof raw.head.ref === "string" &&
+    typeof raw.base?.ref === "string" &&
+    typeof raw.title === "string" &&
+    Array.isArray(raw.labels) &&
+    typeof raw.created_at === "string";
+  return complete ? { pull: toPullSummary(raw as unknown as Parameters<typeof toPullSummary>[0]) } : {};
+}
+
+export interface TargetOptions {
+  /**
+   * Take a pull request as the event shows it instead of reading it (the Action: its runs start in
+   * event order and a newer event starts a newer run). The App reads it, because webhooks can arrive out
+   * of order and a coalesced older payload must not hide a newer head commit.
+   */
+  pullsFromPayload?: boolean;
 }
 
 interface Payload {
@@ -53,7 +83,12 @@ export function targetKey(repo: string, target: Target): string {
  * The objects an event touches. The bot's own events are skipped: its writes already reflect the state
  * it computed, and the scheduled reconcile covers anything that changed meanwhile.
  */
-export function targetsOf(eventName: string, payload: Payload, trustedBots: ReadonlySet<string>): Target[] {
+export function targetsOf(
+  eventName: string,
+  payload: Payload,
+  trustedBots: ReadonlySet<string>,
+  options: TargetOptions = {},
+): Target[] {
   const sender = payload.sender?.login?.toLowerCase();
   if (
     sender !== undefined &&
@@ -79,7 +114,9 @@ export function targetsOf(eventName: string, payload: Payload, trustedBots: Read
     case "pull_request_target": {
       const pr = payload.pull_request;
       if (!pr) return [];
-      const targets: Target[] = [{ kind: "pull", number: pr.number }];
+      const targets: Target[] = [
+        { kind: "pull", number: pr.number, ...(options.pullsFromPayload ? pullOf(pr) : {}) },
+      ];
       // A pull request that mentions an incident shows up on its board (opened, merged, reverted).
       if (
         eventName === "pull_request" &&

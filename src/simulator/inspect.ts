@@ -86,3 +86,9 @@ export function fileAt(repo: RepoRecord, ref: string, path: string): string | un
   const sha = resolveRef(repo, ref);
   return sha === undefined ? undefined : commit(repo, sha).files.get(path);
 }
+
+/** Every file path at a ref (what a checkout of it would write), sorted. */
+export function filesAt(repo: RepoRecord, ref: string): string[] {
+  const sha = resolveRef(repo, ref);
+  return sha === undefined ? [] : [...commit(repo, sha).files.keys()].sort();
+}

@@ -20,7 +20,7 @@ import { FaultBook } from "./http/faults.js";
 import { type Pipeline, handleRequest } from "./http/handleRequest.js";
 import { RateLimiter } from "./http/rateLimiter.js";
 import { Router } from "./http/router.js";
-import { fileAt, simCheckRun, simComments, simIssue, simPull } from "./inspect.js";
+import { fileAt, filesAt, simCheckRun, simComments, simIssue, simPull } from "./inspect.js";
 import { SERVED_OPERATIONS } from "./openapi/servedOperations.js";
 import { handlers } from "./routes/index.js";
 import type { Role, Simulator, SimulatorOptions, WebhookTarget } from "./types.js";
@@ -211,6 +211,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     file(repoFullName, ref, path) {
       const repo = repoNamed(repoFullName);
       return repo ? fileAt(repo, ref, path) : undefined;
+    },
+    files(repoFullName, ref) {
+      const repo = repoNamed(repoFullName);
+      return repo ? filesAt(repo, ref) : [];
     },
 
     addFault(rule) {

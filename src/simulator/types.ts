@@ -202,6 +202,8 @@ export interface Simulator {
   checkRuns(repoFullName: string, sha: string): SimCheckRun[];
   branchSha(repoFullName: string, branch: string): string | undefined;
   file(repoFullName: string, ref: string, path: string): string | undefined;
+  /** Every file path at a ref, sorted. */
+  files(repoFullName: string, ref: string): string[];
 
   // Faults.
   addFault(rule: FaultRule): void;

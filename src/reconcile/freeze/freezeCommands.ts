@@ -83,7 +83,7 @@ export async function runFreezeCommands(
           writes++;
           continue;
         }
-        await ensureRepoLabels(gh, config, true);
+        await ensureRepoLabels(gh, config);
         const rendered = renderFreezeIssue({
           until: line.command.until,
           reason: line.command.reason,

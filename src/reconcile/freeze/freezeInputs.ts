@@ -15,8 +15,24 @@ export interface FreezeInputs {
   incidents: Incident[];
 }
 
-/** What every freeze verdict in a repository depends on, read once per reconcile or sweep. */
-export async function freezeInputs(gh: GitHubContext, config: Config): Promise<FreezeInputs> {
+type ListedIssue = {
+  number: number;
+  title: string;
+  html_url: string;
+  created_at: string;
+  pull_request?: unknown;
+  labels: Array<string | { name?: string }>;
+};
+
+/**
+ * What every freeze verdict in a repository depends on, read once per reconcile or sweep. `openIncidents`
+ * is a listing of open incident issues the caller already made (the sweep), saving that read.
+ */
+export async function freezeInputs(
+  gh: GitHubContext,
+  config: Config,
+  openIncidents?: readonly ListedIssue[],
+): Promise<FreezeInputs> {
   const { defaultBranch, htmlUrl } = await repoInfo(gh);
   const names = labelNames(config);
   const freezeIssues: FreezeIssue[] = [];
@@ -54,13 +70,15 @@ export async function freezeInputs(gh: GitHubContext, config: Config): Promise<F
       },
     );
   }
-  const open = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-    owner: gh.owner,
-    repo: gh.repo,
-    labels: config.labels.incident,
-    state: "open",
-    per_page: 100,
-  });
+  const open: readonly ListedIssue[] =
+    openIncidents ??
+    (await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+      owner: gh.owner,
+      repo: gh.repo,
+      labels: config.labels.incident,
+      state: "open",
+      per_page: 100,
+    }));
   const incidents: Incident[] = [];
   for (const issue of open) {
     if (issue.pull_request) continue;

@@ -73,8 +73,8 @@ export async function reconcilePull(
     const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now);
     writes += answered.writes;
     for (const grant of answered.grants) grants.add(grant);
-    // The answers just posted are the records the verdict needs.
-    if (answered.writes > 0) comments = await threadComments(gh, pr.number);
+    // The answers just posted are the records the verdict needs; we know what they say without re-reading.
+    comments = [...comments, ...answered.posted];
     facts.exceptions = await exceptionsFrom(gh, config, comments, pr, grants);
     writes += await removeDuplicateRecords(gh, comments);
     if (config.freeze.ignore_paths.length > 0) files = await changedFiles(gh, pr.number);
@@ -197,8 +197,9 @@ async function answerExceptionRequests(
   pr: PullSummary,
   comments: ThreadComment[],
   now: number,
-): Promise<{ writes: number; grants: string[] }> {
+): Promise<{ writes: number; grants: string[]; posted: ThreadComment[] }> {
   const grants: string[] = [];
+  const posted: ThreadComment[] = [];
   const answered = new Set(
     comments
       .filter((c) => gh.trustedBots.has(c.author.toLowerCase()))
@@ -230,12 +231,9 @@ async function answerExceptionRequests(
       const text = granted
         ? `✅ Freeze exception **granted** by ${who} for \`${pr.headSha.slice(0, 7)}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}`
         : `📝 Freeze exception **requested** by @${who} for \`${pr.headSha.slice(0, 7)}\`: ${neutralizeInline(reason, 300)}.\n\n${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`); "} — an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
-      await createCommentOnce(
-        gh,
-        pr.number,
-        `exception:${comment.id}:${line.line}`,
-        `${renderMarker("exception", data)}\n${text}`,
-      );
+      const body = `${renderMarker("exception", data)}\n${text}`;
+      const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line.line}`, body);
+      posted.push({ id, author: gh.botLogin, body, at: now, updatedAt: now });
       writes++;
       // The audit trail lives where the freeze is discussed: the freeze issue or the incident.
       const freezes = activeFreezes({
@@ -255,7 +253,7 @@ async function answerExceptionRequests(
       }
     }
   }
-  return { writes, grants };
+  return { writes, grants, posted };
 }
 
 /** Two reconcilers answering the same request at once can leave two records; the oldest one stays. */

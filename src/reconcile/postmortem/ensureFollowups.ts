@@ -44,7 +44,7 @@ export async function ensureFollowups(
     if (!marker) continue;
     const identity = markerIdentity(marker);
     if (existing.some((i) => i.identity === identity)) continue;
-    await ensureRepoLabels(gh, config, true);
+    await ensureRepoLabels(gh, config);
     const created = await createIssueOnce(gh, {
       title: rendered.title,
       body: rendered.body,

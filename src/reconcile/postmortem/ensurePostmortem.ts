@@ -84,7 +84,7 @@ export async function ensurePostmortem(
   });
   const pr = await createPullOnce(gh, { head: branch, base: defaultBranch, title, body });
   writes++;
-  await ensureRepoLabels(gh, config, true);
+  await ensureRepoLabels(gh, config);
   await writeLabels(gh, pr.number, [config.labels.postmortem], []);
   writes++;
 

@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from "node:crypto";
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync, readFileSync, existsSync } from "node:fs";
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Octokit } from "@octokit/rest";
 import { pino } from "pino";
@@ -39,6 +39,11 @@ export interface WorldOptions {
   files?: Record<string, string>;
   /** Node binary for the Action (default: this one). */
   node?: string;
+  /**
+   * Action mode: each run first checks out `.github/` of the default branch into the workspace, as the
+   * shipped workflow does (`actions/checkout` with `ref: default_branch`). Default: no checkout.
+   */
+  checkout?: boolean;
 }
 
 export const PEOPLE = {
@@ -64,6 +69,7 @@ export class World {
   /** Everything the App logged (JSON lines), for asserting what operators would see. */
   readonly logs: string[] = [];
   readonly #node: string;
+  readonly #checkout: boolean;
   #privateKey = "";
   readonly #replicas: AppServer[] = [];
   #handled = 0;
@@ -76,12 +82,13 @@ export class World {
     summary: string;
   }> = [];
 
-  private constructor(mode: Mode, clock: ManualClock, sim: Simulator, node: string) {
+  private constructor(mode: Mode, clock: ManualClock, sim: Simulator, node: string, checkout: boolean) {
     this.mode = mode;
     this.clock = clock;
     this.sim = sim;
     this.bot = mode === "app" ? BOT : ACTIONS_BOT;
     this.#node = node;
+    this.#checkout = checkout;
   }
 
   static async start(options: WorldOptions): Promise<World> {
@@ -113,7 +120,13 @@ export class World {
     sim.createRepo({ owner: OWNER, name: REPO, defaultBranch: "main", files, ownerType: "Organization" });
     for (const [login, role] of Object.entries(PEOPLE)) sim.setPermission(FULL, login, role);
     sim.installApp(APP_ID, OWNER, [FULL]);
-    const world = new World(options.mode, clock, sim, options.node ?? process.execPath);
+    const world = new World(
+      options.mode,
+      clock,
+      sim,
+      options.node ?? process.execPath,
+      options.checkout ?? false,
+    );
     world.#privateKey = privateKey;
     if (options.mode === "app") {
       const secret = "webhook-secret-for-tests";
@@ -189,11 +202,8 @@ export class World {
       await this.app?.expedite.sweepAll();
       await this.settle();
     } else {
-      await this.runAction("schedule", {
-        schedule: "*/5 * * * *",
-        repository: repositoryPayload(),
-        sender: { login: "github-actions[bot]" },
-      });
+      // GitHub's schedule payload names neither the repository nor a sender.
+      await this.runAction("schedule", { schedule: "*/5 * * * *" });
       this.#handled = this.sim.deliveries.length;
     }
   }
@@ -205,6 +215,8 @@ export class World {
     env: Record<string, string> = {},
   ): Promise<{ code: number; stdout: string; stderr: string }> {
     const dir = mkdtempSync(join(tmpdir(), "expedite-runner-"));
+    const workspace = join(dir, "workspace");
+    if (this.#checkout) this.checkoutDefaultBranch(workspace);
     const eventPath = join(dir, "event.json");
     const output = join(dir, "output");
     const summary = join(dir, "summary.md");
@@ -224,6 +236,8 @@ export class World {
             GITHUB_API_URL: this.sim.url,
             GITHUB_SERVER_URL: "https://github.com",
             GITHUB_REPOSITORY: FULL,
+            ...refOf(event, payload, this.sim.branchSha(FULL, "main") ?? ""),
+            ...(this.#checkout ? { GITHUB_WORKSPACE: workspace } : {}),
             GITHUB_OUTPUT: output,
             GITHUB_STEP_SUMMARY: summary,
             INPUT_TOKEN: this.sim.actionsToken(FULL),
@@ -245,6 +259,26 @@ export class World {
       summary: existsSync(summary) ? readFileSync(summary, "utf8") : "",
     });
     return result;
+  }
+
+  /**
+   * What `actions/checkout` with `ref: <default branch>` and `sparse-checkout: .github` leaves in the
+   * workspace: the branch checked out by name, origin pointing at the repository, the `.github/` files.
+   */
+  checkoutDefaultBranch(
+    workspace: string,
+    files: (path: string) => boolean = (p) => p.startsWith(".github/"),
+  ): void {
+    mkdirSync(join(workspace, ".git"), { recursive: true });
+    writeFileSync(join(workspace, ".git", "HEAD"), "ref: refs/heads/main\n");
+    writeFileSync(
+      join(workspace, ".git", "config"),
+      `[core]\n\tbare = false\n[remote "origin"]\n\turl = https://github.com/${FULL}\n\tfetch = +refs/heads/main:refs/remotes/origin/main\n`,
+    );
+    for (const path of this.sim.files(FULL, "main").filter(files)) {
+      mkdirSync(dirname(join(workspace, path)), { recursive: true });
+      writeFileSync(join(workspace, path), this.sim.file(FULL, "main", path) ?? "");
+    }
   }
 
   /** Bot comments on an issue (by the bot this mode runs as), in order. */
@@ -283,8 +317,20 @@ const WORKFLOW_EVENTS = new Set([
   "merge_group",
 ]);
 
-function repositoryPayload() {
-  return { name: REPO, full_name: FULL, owner: { login: OWNER } };
+/** GITHUB_REF and GITHUB_SHA as GitHub sets them for each event. */
+function refOf(event: string, payload: unknown, mainSha: string): Record<string, string> {
+  const p = payload as {
+    pull_request?: { number: number; head?: { sha?: string } };
+    merge_group?: { head_ref: string; head_sha: string };
+  };
+  if ((event === "pull_request" || event === "pull_request_review") && p.pull_request)
+    return {
+      GITHUB_REF: `refs/pull/${p.pull_request.number}/merge`,
+      GITHUB_SHA: p.pull_request.head?.sha ?? "",
+    };
+  if (event === "merge_group" && p.merge_group)
+    return { GITHUB_REF: p.merge_group.head_ref, GITHUB_SHA: p.merge_group.head_sha };
+  return { GITHUB_REF: "refs/heads/main", GITHUB_SHA: mainSha };
 }
 
 /** The issue form's rendered body, as GitHub writes it from `.github/ISSUE_TEMPLATE/incident.yml`. */
