@@ -69,4 +69,40 @@ describe(`the bundled Action (node ${process.version})`, () => {
     expect(run.stdout).toMatch(/\[dry-run\] would POST .*\/labels/);
     expect(run.stdout).toMatch(/\[dry-run\] would POST .*\/comments/);
   });
+
+  it("labels that GitHub created by use get Expedite's colours on the next full pass, once", async () => {
+    world = await World.start({ mode: "action" });
+    const w = world;
+    // Adding a label that does not exist creates it grey and undescribed; runs outside the full pass
+    // do not list labels first.
+    const { data: issue } = await w
+      .as("alice")
+      .rest.issues.create({ owner: "acme", repo: "shop", title: "Down", labels: ["incident"] });
+    await w.settle();
+    const label = async (name: string) =>
+      (await w.as("dave").rest.issues.getLabel({ owner: "acme", repo: "shop", name })).data;
+    expect((await label("incident:declared")).color).toBe("ededed");
+    expect(w.labels(issue.number)).toContain("incident:declared");
+
+    // The world starts on the hour, so a sweep a minute later is the periodic full pass.
+    w.clock.advance(60_000);
+    await w.sweep();
+    expect(w.actionRuns.at(-1)?.code).toBe(0);
+    expect(await label("incident")).toMatchObject({
+      color: "b60205",
+      description: expect.stringMatching(/incident/i),
+    });
+    expect(await label("incident:declared")).toMatchObject({ color: "d93f0b" });
+    expect((await label("sev:1")).color).toBe("b60205");
+
+    // A label someone recoloured on purpose is theirs; the next full pass changes nothing.
+    await w
+      .as("dave")
+      .rest.issues.updateLabel({ owner: "acme", repo: "shop", name: "incident", color: "000000" });
+    w.sim.clearLog();
+    w.clock.advance(60_000);
+    await w.sweep();
+    expect(w.sim.writes().filter((r) => r.route.startsWith("/repos/{owner}/{repo}/labels"))).toEqual([]);
+    expect((await label("incident")).color).toBe("000000");
+  });
 });

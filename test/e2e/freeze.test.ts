@@ -157,6 +157,27 @@ describe.each<Mode>(["app", "action"])("code freeze (%s mode)", (mode) => {
     expect(check(w, hotfix).latest?.conclusion).toBe("success");
   });
 
+  it("a /resolve whose event was lost lifts the sev 1 freeze at the next sweep, even between full passes", async () => {
+    world = await World.start({ mode, config: { ...CONFIG, freeze: { ...CONFIG.freeze, windows: [] } } });
+    const w = world;
+    const feature = await openPull(w, "alice", "feature", "New checkout button");
+    const incident = await openIncident(w, "alice", "[Incident] Checkout down", formBody({ Severity: SEV1 }));
+    await w.settle();
+    expect(check(w, feature).latest?.conclusion).toBe("failure");
+
+    // 10:20 local: no freeze boundary and no periodic full pass falls in the sweep's look-back.
+    w.clock.advance(minutes(20));
+    w.sim.setWebhookFaults({ dropRate: 1 });
+    await comment(w, "bob", incident, "/resolve Rolled back the payment client upgrade");
+    await w.settle();
+    w.sim.setWebhookFaults({});
+    expect(check(w, feature).latest?.conclusion).toBe("failure");
+
+    await w.sweep();
+    expect(w.labels(incident)).toContain("incident:resolved");
+    expect(check(w, feature).latest?.conclusion).toBe("success");
+  });
+
   it("/freeze opens a code-freeze issue that blocks merges until it is closed", async () => {
     world = await World.start({ mode, config: { ...CONFIG, freeze: { ...CONFIG.freeze, windows: [] } } });
     const w = world;

@@ -169,6 +169,31 @@ describe.each<Mode>(["app", "action"])("post-mortem (%s mode)", (mode) => {
     expect(w.sim.validationErrors).toEqual([]);
   });
 
+  it("a post-mortem interrupted after its document was committed is finished later, keeping the document as people left it", async () => {
+    world = await World.start({ mode, config: { postmortem: { reviewers: ["frank"] } } });
+    const w = world;
+    // Opening the pull request is refused (say, a token without that right): branch and file stay.
+    w.sim.addFault({ method: "POST", route: "/repos/{owner}/{repo}/pulls", status: 403, times: Infinity });
+    const number = await resolvedSev1(w);
+    w.sim.clearFaults();
+    const branch = `expedite/postmortem-${number}`;
+    expect(postmortemPulls(w)).toHaveLength(0);
+    expect(w.board(number)).toMatch(/could not be opened yet\. GitHub refused \(403\)/);
+    const path = w.sim.files(FULL, branch).find((p) => p.startsWith("docs/postmortems/"))!;
+    expect(path).toBeDefined();
+    const edited = `${w.sim.file(FULL, branch, path)}\nNotes from the first review, written before the PR existed.\n`;
+    w.sim.pushCommit({ repo: FULL, branch, files: { [path]: edited }, author: "bob" });
+
+    w.clock.advance(minutes(5));
+    await w.sweep();
+    const pulls = postmortemPulls(w);
+    expect(pulls).toHaveLength(1);
+    expect(w.sim.file(FULL, branch, path)).toBe(edited);
+    expect(w.labels(number)).toContain("incident:postmortem");
+    expect(w.board(number)).not.toMatch(/could not be opened/);
+    expect(w.sim.validationErrors).toEqual([]);
+  });
+
   it("a sev 4 resolves and closes without a post-mortem", async () => {
     world = await World.start({ mode, config: CONFIG });
     const w = world;

@@ -189,6 +189,8 @@ export class World {
       for (const delivery of pending) {
         const sender = (delivery.payload as { sender?: { login?: string } }).sender?.login;
         if (sender === ACTIONS_BOT) continue;
+        // A lost event (fault injection) starts no workflow run either.
+        if (delivery.error?.startsWith("dropped")) continue;
         if (!WORKFLOW_EVENTS.has(delivery.event)) continue;
         await this.runAction(delivery.event, delivery.payload);
       }

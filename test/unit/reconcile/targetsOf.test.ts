@@ -77,4 +77,47 @@ describe("targetsOf", () => {
     ]);
     expect(referencedNumbers("see #12, #12 and x#3")).toEqual([12]);
   });
+
+  it("takes the pull request from the event only when asked (the Action) and when the payload is whole", () => {
+    const pull_request = {
+      number: 9,
+      html_url: "https://github.com/acme/shop/pull/9",
+      state: "open",
+      merged_at: null,
+      head: { ref: "fix", sha: "a".repeat(40) },
+      base: { ref: "main" },
+      title: "Fix",
+      body: null,
+      labels: [{ name: "incident-fix" }],
+      user: { login: "bob" },
+      created_at: "2026-11-17T15:00:00Z",
+    };
+    const payload = { action: "synchronize", sender: { login: "bob" }, pull_request };
+    expect(targetsOf("pull_request", payload, bots)).toEqual([{ kind: "pull", number: 9 }]);
+    expect(targetsOf("pull_request", payload, bots, { pullsFromPayload: true })).toEqual([
+      {
+        kind: "pull",
+        number: 9,
+        pull: {
+          number: 9,
+          url: "https://github.com/acme/shop/pull/9",
+          state: "open",
+          merged: false,
+          headRef: "fix",
+          headSha: "a".repeat(40),
+          baseRef: "main",
+          title: "Fix",
+          body: "",
+          labels: ["incident-fix"],
+          author: "bob",
+          createdAt: Date.parse("2026-11-17T15:00:00Z"),
+        },
+      },
+    ]);
+    // A payload missing what the freeze check reads is not trusted to stand in for the pull request.
+    const { head: _head, ...partial } = pull_request;
+    expect(
+      targetsOf("pull_request", { ...payload, pull_request: partial }, bots, { pullsFromPayload: true }),
+    ).toEqual([{ kind: "pull", number: 9 }]);
+  });
 });
