@@ -85,7 +85,9 @@ describe("the Action with the default branch checked out", () => {
     await world.settle();
     const run = world.actionRuns.at(-1)!;
     expect(run.code).not.toBe(0);
-    expect(run.stdout).toMatch(/Invalid \.github\/expedite\.yml: acknowledge\.within_business_hours = "soon": expected a duration/);
+    expect(run.stdout).toMatch(
+      /Invalid \.github\/expedite\.yml: acknowledge\.within_business_hours = "soon": expected a duration/,
+    );
     const report = world
       .botComments(number)
       .find((c) => c.body.includes("acknowledge.within_business_hours"));
