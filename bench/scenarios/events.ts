@@ -237,7 +237,13 @@ export async function lifecycle(mode: Mode, checkout = false): Promise<ScenarioR
       w.as("dave").rest.pulls.merge({ owner: "acme", repo: "shop", pull_number: pr.number }),
     );
     await rec.sweep("sweep after the lifecycle");
-    await rec.sweep("reconcile with nothing to change");
+    // The look-back of this sweep holds a half hour, so it is a full pass: recently closed incidents (their
+    // post-mortem and follow-ups) and every open pull request are re-read too.
+    await rec.sweep("reconcile with nothing to change (full pass)");
+    // Quarter past or to the hour: no full pass is due, the ordinary tick every few minutes.
+    const half = minutes(30);
+    w.clock.set(Math.floor(w.clock.now() / half) * half + half + minutes(15));
+    await rec.sweep("reconcile with nothing to change (between full passes)");
     return rec.result("incident lifecycle", checkout);
   } finally {
     await w.close();
