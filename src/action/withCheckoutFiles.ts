@@ -1,18 +1,6 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import type { OctokitLike } from "../github/types.js";
-
-type Hookable = OctokitLike & {
-  hook: {
-    wrap: (
-      name: "request",
-      wrapper: (
-        request: (o: Record<string, unknown>) => Promise<unknown>,
-        options: Record<string, unknown>,
-      ) => Promise<unknown>,
-    ) => void;
-  };
-};
+import type { HookableOctokit, OctokitLike } from "../github/types.js";
 
 const CONTENTS = "/repos/{owner}/{repo}/contents/{path}";
 
@@ -28,7 +16,7 @@ export function withCheckoutFiles<T extends OctokitLike>(
   served: string[] = [],
 ): T {
   const root = realpathSync(checkout.root);
-  (octokit as unknown as Hookable).hook.wrap("request", async (request, options) => {
+  (octokit as unknown as HookableOctokit).hook.wrap("request", async (request, options) => {
     if (
       options.method !== "GET" ||
       options.url !== CONTENTS ||

@@ -142,6 +142,8 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
     });
   };
 
+  // When each repository was last swept without a failure (the sweep's clock at its start).
+  const lastSwept = new Map<string, number>();
   const sweepAll = async () => {
     if (!probot) return;
     const instance = probot;
@@ -152,17 +154,21 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
       const repos = await octokit.paginate("GET /installation/repositories", { per_page: 100 });
       for (const repository of repos) {
         const owner = repository.owner.login;
-        const target: Target = { kind: "sweep" };
-        await queue.enqueue(targetKey(`${owner}/${repository.name}`, target), () =>
-          run(
+        const key = targetKey(`${owner}/${repository.name}`, { kind: "sweep" });
+        await queue.enqueue(key, async () => {
+          const startedAt = clock();
+          const since = lastSwept.get(key);
+          const target: Target = { kind: "sweep", ...(since !== undefined ? { since } : {}) };
+          await run(
             instance,
             installation.id,
             owner,
             repository.name,
             target,
             instance.log.child({ sweep: `${owner}/${repository.name}` }),
-          ),
-        );
+          );
+          lastSwept.set(key, startedAt);
+        });
       }
     }
   };

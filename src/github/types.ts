@@ -4,6 +4,19 @@ import type { PaginateInterface } from "@octokit/plugin-paginate-rest";
 /** What the gateway needs of an Octokit: ProbotOctokit and @actions/github's client both qualify. */
 export type OctokitLike = Pick<Octokit, "request"> & { paginate: PaginateInterface };
 
+/** An Octokit whose requests can be wrapped (Octokit's `hook`), for layers such as the ETag cache. */
+export type HookableOctokit = OctokitLike & {
+  hook: {
+    wrap: (
+      name: "request",
+      wrapper: (
+        request: (o: Record<string, unknown>) => Promise<unknown>,
+        options: Record<string, unknown>,
+      ) => Promise<unknown>,
+    ) => void;
+  };
+};
+
 export interface RepoRef {
   owner: string;
   repo: string;

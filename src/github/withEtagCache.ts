@@ -1,4 +1,4 @@
-import type { OctokitLike } from "./types.js";
+import type { HookableOctokit, OctokitLike } from "./types.js";
 
 interface Cached {
   etag: string;
@@ -10,25 +10,13 @@ const MAX_ENTRIES = 5_000;
 // insertion order, which makes a cheap LRU: re-inserting on use moves an entry to the back.
 const store = new Map<string, Cached>();
 
-type Hookable = OctokitLike & {
-  hook: {
-    wrap: (
-      name: "request",
-      wrapper: (
-        request: (o: Record<string, unknown>) => Promise<unknown>,
-        options: Record<string, unknown>,
-      ) => Promise<unknown>,
-    ) => void;
-  };
-};
-
 /**
  * Conditional GETs: remembers each response's ETag and asks again with If-None-Match. GitHub answers an
  * unchanged resource with 304, which does not count against the rate limit, and we reuse the body we had.
  * Idle reconciles (the scheduled sweep, a redelivered webhook) then cost almost nothing of the quota.
  */
 export function withEtagCache<T extends OctokitLike>(octokit: T, scope: string): T {
-  (octokit as unknown as Hookable).hook.wrap("request", async (request, options) => {
+  (octokit as unknown as HookableOctokit).hook.wrap("request", async (request, options) => {
     if (options.method !== "GET") return request(options);
     const headers = (options.headers ?? {}) as Record<string, string>;
     const key = `${scope} ${String(options.url)} ${JSON.stringify(urlParams(options))} ${headers.accept ?? ""} ${JSON.stringify(options.mediaType ?? {})}`;

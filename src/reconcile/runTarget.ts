@@ -77,7 +77,13 @@ export async function runTarget(
       return { target, writes: outcome.writes, note: outcome.conclusion };
     }
     case "sweep": {
-      const lookback = Math.max(2 * durationMs(config.schedule.interval), 10 * 60_000);
+      // Schedules run late or not at all (the Action's cron is best-effort), so a sweep looks back twice its
+      // interval; a process that remembers its last complete sweep looks back exactly to it, and a freeze
+      // boundary or full pass is then handled once, not on every tick of the look-back.
+      const lookback =
+        target.since !== undefined
+          ? Math.max(0, now - target.since)
+          : Math.max(2 * durationMs(config.schedule.interval), 10 * 60_000);
       const periodic = Math.floor(now / FULL_PASS_MS) !== Math.floor((now - lookback) / FULL_PASS_MS);
       const result = await sweepRepository(gh, config, templates, now, settings.templateProblems, periodic);
       const failures = [...result.failures.map((f) => `${f.target}: ${f.error}`)];

@@ -7,7 +7,14 @@ export type Target =
   | { kind: "issue"; number: number; freezeCommand?: boolean; issue?: IssueSnapshot }
   | { kind: "pull"; number: number; freezeCommand?: boolean; pull?: PullSummary }
   | { kind: "merge-group"; headSha: string; headRef: string; baseRef: string }
-  | { kind: "sweep" };
+  | {
+      kind: "sweep";
+      /**
+       * When this process last swept the repository without a failure (the App). Freeze boundaries and
+       * full passes before then were handled then, so the sweep looks back only that far.
+       */
+      since?: number;
+    };
 
 /** The event's view of the issue, when the payload carries a whole one. */
 function snapshotOf(issue: NonNullable<Payload["issue"]>): { issue?: IssueSnapshot } {

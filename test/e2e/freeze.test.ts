@@ -275,6 +275,39 @@ describe("re-running the freeze check (App mode)", () => {
   });
 });
 
+describe("freeze boundaries in App sweeps", () => {
+  it("re-check every pull request once per boundary: the next tick looks back only to the last sweep", async () => {
+    world = await World.start({ mode: "app", config: CONFIG });
+    const w = world;
+    const start = w.clock.now();
+    const pulls = [await openPull(w, "alice", "one", "One"), await openPull(w, "frank", "two", "Two")];
+    await w.settle();
+    w.clock.set(start + minutes(20));
+    await w.sweep();
+    const checkReads = () =>
+      w.sim.requests.filter((r) => r.route === "/repos/{owner}/{repo}/commits/{ref}/check-runs").length;
+
+    // The window starts at 11:00 local; the first sweep after it turns both checks red.
+    w.clock.set(start + minutes(61));
+    const before = checkReads();
+    await w.sweep();
+    for (const pull of pulls) expect(check(w, pull).latest?.conclusion).toBe("failure");
+    expect(checkReads() - before).toBe(pulls.length);
+
+    // A minute later the boundary is still within the default look-back, but this process handled it.
+    w.clock.set(start + minutes(62));
+    w.sim.clearLog();
+    await w.sweep();
+    expect(checkReads()).toBe(0);
+    expect(w.sim.writes()).toEqual([]);
+
+    // The end of the window is found the same way, once.
+    w.clock.set(start + minutes(181));
+    await w.sweep();
+    for (const pull of pulls) expect(check(w, pull).latest?.conclusion).toBe("success");
+  });
+});
+
 describe("/help on a pull request", () => {
   it.each<Mode>(["app", "action"])(
     "is answered once with what can be typed there (%s mode)",
