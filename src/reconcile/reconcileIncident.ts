@@ -16,12 +16,11 @@ import { ensureRepoLabels } from "../github/ensureRepoLabels.js";
 import { createCommentOnce, updateComment, deleteComment } from "../github/writeComments.js";
 import { ensureReaction } from "../github/ensureReaction.js";
 import { findGaps } from "../core/projection/findGaps.js";
-import { labelNames, readLabels } from "../core/projection/labelNames.js";
-import { freezesMerges } from "../core/freeze/activeFreezes.js";
 import { judgedCommands } from "../core/plan/judgedCommands.js";
 import { currentIssue } from "../core/projection/currentIssue.js";
 import type { Incident } from "../core/types.js";
 import type { ConfigProblem } from "../core/config/parseConfig.js";
+import { isFreezing } from "./isFreezing.js";
 import { applyPostmortem } from "./postmortem/applyPostmortem.js";
 import { explainPostmortemFailure } from "./postmortem/explainPostmortemFailure.js";
 
@@ -121,19 +120,6 @@ export async function reconcileIncident(
   // Pull requests need re-checking only when this incident starts or stops freezing merges.
   const freezeRelevant = isFreezing(issue, config) !== isFreezing(projection.incident, config);
   return { number, projection, plan, writes, freezeRelevant };
-}
-
-/**
- * Whether an incident freezes merges, as its labels say (what the pull requests' last verdicts saw) or
- * as projected. Labels without a severity yet mean the freeze checks have not counted it.
- */
-function isFreezing(incident: IssueSnapshot | Incident, config: Config): boolean {
-  if (!("labels" in incident)) return freezesMerges(incident, config);
-  const { state, severity } = readLabels(incident.labels, labelNames(config));
-  return (
-    severity !== undefined &&
-    freezesMerges({ open: incident.state === "open", state: state ?? "declared", severity }, config)
-  );
 }
 
 export function isIncident(issue: IssueSnapshot, config: Config): boolean {

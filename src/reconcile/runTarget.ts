@@ -9,6 +9,7 @@ import type { RepoSettings } from "./repoSettings.js";
 import type { Target } from "./targetsOf.js";
 import type { ConfigProblem } from "../core/config/parseConfig.js";
 import { reconcileIncident } from "./reconcileIncident.js";
+import { isFreezing } from "./isFreezing.js";
 import type { IncidentOutcome } from "./reconcileIncident.js";
 import { sweepRepository } from "./sweepRepository.js";
 import { reportConfigProblems } from "./reportConfigProblems.js";
@@ -107,6 +108,23 @@ export async function runTarget(
   }
 }
 
+/**
+ * Whether the label an event added or removed made the issue start or stop freezing merges: the incident
+ * label on an issue already marked sev 1, say. The incident reconcile sees only the labels after the
+ * event, so it cannot tell; the event's own label says what they were before.
+ */
+function labelMovedFreeze(target: Extract<Target, { kind: "issue" }>, config: Config): boolean {
+  const { label, issue } = target;
+  if (label === undefined || issue === undefined) return false;
+  const name = label.name.toLowerCase();
+  if (name === config.labels.freeze.toLowerCase()) return true;
+  if (name !== config.labels.incident.toLowerCase()) return false;
+  const before = label.added
+    ? issue.labels.filter((l) => l.toLowerCase() !== name)
+    : [...issue.labels, label.name];
+  return isFreezing({ ...issue, labels: before }, config) !== isFreezing(issue, config);
+}
+
 async function reconcileIssueTarget(
   gh: GitHubContext,
   config: Config,
@@ -135,7 +153,7 @@ async function reconcileIssueTarget(
   }
   // A freeze issue opened or closed, or an incident of a freezing severity changed state: every open PR's
   // verdict may have changed with it.
-  if (result.freezeRelevant) freezesChanged = true;
+  if (result.freezeRelevant || labelMovedFreeze(target, config)) freezesChanged = true;
   if (freezesChanged) writes += (await sweepPulls(gh, config, await freezeInputs(gh, config), now)).writes;
   return { target, writes, ...(result.skipped ? { note: result.skipped } : {}) };
 }

@@ -4,7 +4,14 @@ import { toPullSummary } from "../github/pulls.js";
 import type { PullSummary } from "../github/pulls.js";
 /** What an event asks Expedite to reconcile. Decided from the payload alone, before any API call. */
 export type Target =
-  | { kind: "issue"; number: number; freezeCommand?: boolean; issue?: IssueSnapshot }
+  | {
+      kind: "issue";
+      number: number;
+      freezeCommand?: boolean;
+      issue?: IssueSnapshot;
+      /** The label an `issues.labeled`/`unlabeled` event added or removed. */
+      label?: { name: string; added: boolean };
+    }
   | { kind: "pull"; number: number; freezeCommand?: boolean; pull?: PullSummary }
   | { kind: "merge-group"; headSha: string; headRef: string; baseRef: string }
   | {
@@ -64,6 +71,7 @@ interface Payload {
   };
   pull_request?: { number: number; body?: string | null; title?: string };
   comment?: { body?: string };
+  label?: { name?: string };
   merge_group?: { head_sha: string; head_ref: string; base_ref: string };
   check_run?: { pull_requests?: Array<{ number: number }> };
   check_suite?: { pull_requests?: Array<{ number: number }> };
@@ -112,9 +120,15 @@ export function targetsOf(
       // A comment carrying /freeze or /unfreeze also asks for the freeze commands to be answered.
       const freezeCommand = eventName === "issue_comment" && FREEZE_COMMAND.test(payload.comment?.body ?? "");
       const extra = freezeCommand ? { freezeCommand: true } : {};
+      const label =
+        eventName === "issues" &&
+        (payload.action === "labeled" || payload.action === "unlabeled") &&
+        typeof payload.label?.name === "string"
+          ? { label: { name: payload.label.name, added: payload.action === "labeled" } }
+          : {};
       return issue.pull_request
         ? [{ kind: "pull", number: issue.number, ...extra }]
-        : [{ kind: "issue", number: issue.number, ...extra, ...snapshotOf(issue) }];
+        : [{ kind: "issue", number: issue.number, ...extra, ...snapshotOf(issue), ...label }];
     }
     case "pull_request":
     case "pull_request_review":

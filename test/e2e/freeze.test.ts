@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { World, FULL, APP_ID, formBody, minutes } from "./support/world.js";
 import type { Mode } from "./support/world.js";
-import { comment, openIncident, SEV1 } from "./support/people.js";
+import { addLabel, comment, openIncident, SEV1 } from "./support/people.js";
 
 let world: World | undefined;
 afterEach(async () => {
@@ -176,6 +176,46 @@ describe.each<Mode>(["app", "action"])("code freeze (%s mode)", (mode) => {
     await w.sweep();
     expect(w.labels(incident)).toContain("incident:resolved");
     expect(check(w, feature).latest?.conclusion).toBe("success");
+  });
+
+  it("labels put on or taken off by hand start and lift freezes at once", async () => {
+    world = await World.start({ mode, config: { ...CONFIG, freeze: { ...CONFIG.freeze, windows: [] } } });
+    const w = world;
+    const pull = await openPull(w, "alice", "refactor", "Refactor search");
+    // An existing issue is marked sev 1 first and only then labelled as an incident.
+    const { data: issue } = await w
+      .as("alice")
+      .rest.issues.create({ owner: "acme", repo: "shop", title: "Checkout is down", labels: ["sev:1"] });
+    await w.settle();
+    expect(check(w, pull).latest?.conclusion).toBe("success");
+    await addLabel(w, "alice", issue.number, "incident");
+    await w.settle();
+    expect(check(w, pull).latest?.conclusion).toBe("failure");
+
+    // Taking the incident label off again ends what it froze.
+    await w.as("alice").rest.issues.removeLabel({
+      owner: "acme",
+      repo: "shop",
+      issue_number: issue.number,
+      name: "incident",
+    });
+    await w.settle();
+    expect(check(w, pull).latest?.conclusion).toBe("success");
+
+    // A freeze issue whose label is taken off no longer freezes anything.
+    const host = await w.as("alice").rest.issues.create({ owner: "acme", repo: "shop", title: "Release" });
+    await comment(w, "dave", host.data.number, "/freeze 2026-11-18 09:00 database migration");
+    await w.settle();
+    expect(check(w, pull).latest?.conclusion).toBe("failure");
+    const freezeIssue = w.sim.issues(FULL).find((i) => i.labels.includes("code-freeze"))!;
+    await w.as("dave").rest.issues.removeLabel({
+      owner: "acme",
+      repo: "shop",
+      issue_number: freezeIssue.number,
+      name: "code-freeze",
+    });
+    await w.settle();
+    expect(check(w, pull).latest?.conclusion).toBe("success");
   });
 
   it("/freeze opens a code-freeze issue that blocks merges until it is closed", async () => {

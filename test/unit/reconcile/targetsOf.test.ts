@@ -78,6 +78,26 @@ describe("targetsOf", () => {
     expect(referencedNumbers("see #12, #12 and x#3")).toEqual([12]);
   });
 
+  it("an issue label event says which label it added or removed", () => {
+    expect(
+      targetsOf(
+        "issues",
+        { action: "unlabeled", sender: { login: "bob" }, issue, label: { name: "incident" } },
+        bots,
+      ),
+    ).toMatchObject([{ kind: "issue", number: 7, label: { name: "incident", added: false } }]);
+    expect(
+      targetsOf(
+        "issues",
+        { action: "labeled", sender: { login: "bob" }, issue, label: { name: "sev:1" } },
+        bots,
+      ),
+    ).toMatchObject([{ kind: "issue", number: 7, label: { name: "sev:1", added: true } }]);
+    expect(
+      targetsOf("issues", { action: "edited", sender: { login: "bob" }, issue }, bots)[0],
+    ).not.toHaveProperty("label");
+  });
+
   it("takes the pull request from the event only when asked (the Action) and when the payload is whole", () => {
     const pull_request = {
       number: 9,
