@@ -18,7 +18,6 @@ import { ensureReaction } from "../github/ensureReaction.js";
 import { findGaps } from "../core/projection/findGaps.js";
 import { judgedCommands } from "../core/plan/judgedCommands.js";
 import { currentIssue } from "../core/projection/currentIssue.js";
-import type { Incident } from "../core/types.js";
 import type { ConfigProblem } from "../core/config/parseConfig.js";
 import { isFreezing } from "./isFreezing.js";
 import { applyPostmortem } from "./postmortem/applyPostmortem.js";
