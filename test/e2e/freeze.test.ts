@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { World, FULL, APP_ID, formBody, minutes } from "./support/world.js";
 import type { Mode } from "./support/world.js";
-import { addLabel, comment, openIncident, SEV1 } from "./support/people.js";
+import { addLabel, comment, openIncident, removeLabel, SEV1 } from "./support/people.js";
 
 let world: World | undefined;
 afterEach(async () => {
@@ -193,12 +193,7 @@ describe.each<Mode>(["app", "action"])("code freeze (%s mode)", (mode) => {
     expect(check(w, pull).latest?.conclusion).toBe("failure");
 
     // Taking the incident label off again ends what it froze.
-    await w.as("alice").rest.issues.removeLabel({
-      owner: "acme",
-      repo: "shop",
-      issue_number: issue.number,
-      name: "incident",
-    });
+    await removeLabel(w, "alice", issue.number, "incident");
     await w.settle();
     expect(check(w, pull).latest?.conclusion).toBe("success");
 
@@ -208,12 +203,7 @@ describe.each<Mode>(["app", "action"])("code freeze (%s mode)", (mode) => {
     await w.settle();
     expect(check(w, pull).latest?.conclusion).toBe("failure");
     const freezeIssue = w.sim.issues(FULL).find((i) => i.labels.includes("code-freeze"))!;
-    await w.as("dave").rest.issues.removeLabel({
-      owner: "acme",
-      repo: "shop",
-      issue_number: freezeIssue.number,
-      name: "code-freeze",
-    });
+    await removeLabel(w, "dave", freezeIssue.number, "code-freeze");
     await w.settle();
     expect(check(w, pull).latest?.conclusion).toBe("success");
   });

@@ -15,6 +15,12 @@ export async function addLabel(world: World, who: string, number: number, label:
     .rest.issues.addLabels({ owner: OWNER, repo: REPO, issue_number: number, labels: [label] });
 }
 
+export async function removeLabel(world: World, who: string, number: number, label: string): Promise<void> {
+  await world
+    .as(who)
+    .rest.issues.removeLabel({ owner: OWNER, repo: REPO, issue_number: number, name: label });
+}
+
 export async function openIncident(world: World, who: string, title: string, body: string): Promise<number> {
   const { data } = await world
     .as(who)
