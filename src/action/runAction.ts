@@ -84,7 +84,7 @@ export async function runAction(): Promise<void> {
       }
       if (fromCheckout.length > 0)
         core.info(
-          `Read ${fromCheckout.join(", ")} from the checkout of ${defaultBranch ?? "the default branch"}.`,
+          `Read ${[...new Set(fromCheckout)].join(", ")} from the checkout of ${defaultBranch ?? "the default branch"}.`,
         );
       for (const target of targets) {
         core.info(`Reconciling ${targetKey(`${owner}/${repo}`, target)}`);
