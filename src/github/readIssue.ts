@@ -10,7 +10,8 @@ export async function readIssue(gh: GitHubContext, number: number): Promise<Issu
   return toIssueSnapshot(data);
 }
 
-interface IssueLike {
+/** An issue as GitHub returns it from a read or a listing: what Expedite takes from it. */
+export interface IssueLike {
   number: number;
   title: string;
   body?: string | null;

@@ -5,6 +5,7 @@ import type { ConfigProblem } from "../core/config/parseConfig.js";
 import type { GitHubContext } from "../github/types.js";
 import { reconcileIncident } from "./reconcileIncident.js";
 import { toIssueSnapshot } from "../github/readIssue.js";
+import type { IssueLike } from "../github/readIssue.js";
 import { ensureRepoLabels } from "../github/ensureRepoLabels.js";
 
 const RECENTLY_CLOSED_MS = 3 * 24 * 3_600_000;
@@ -14,16 +15,10 @@ export interface SweepOutcome {
   writes: number;
   failures: Array<{ target: string; error: string }>;
   /** The open incidents as listed at the start of the sweep (the freeze inputs reuse the listing). */
-  open: ListedIssue[];
+  open: IssueLike[];
   /** Some incident started or stopped freezing merges during the sweep: the listing is out of date. */
   freezeChanged: boolean;
 }
-
-export type ListedIssue = Parameters<typeof toIssueSnapshot>[0] & {
-  number: number;
-  pull_request?: unknown;
-  state: string;
-};
 
 /**
  * The scheduled reconcile of one repository: every open incident (clocks fire here, and anything a lost
@@ -41,7 +36,7 @@ export async function sweepRepository(
   // A fresh repository gets its labels (and colours) on the first sweep, before anyone needs them. The App
   // remembers that per process; the Action, a new process each run, checks on the periodic full pass.
   await ensureRepoLabels(gh, config, full);
-  const open: ListedIssue[] = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+  const open: IssueLike[] = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
     owner: gh.owner,
     repo: gh.repo,
     state: "open",
@@ -50,7 +45,7 @@ export async function sweepRepository(
   });
   // On the periodic full pass, incidents closed in the last days too: a lost event (a post-mortem or fix
   // merged) must still reach their board and follow-ups.
-  const closed: ListedIssue[] = full
+  const closed: IssueLike[] = full
     ? await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
         owner: gh.owner,
         repo: gh.repo,

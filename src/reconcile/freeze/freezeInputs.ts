@@ -6,6 +6,7 @@ import { labelNames, readLabels } from "../../core/projection/labelNames.js";
 import { emptyIncident } from "../../core/emptyIncident.js";
 import type { GitHubContext } from "../../github/types.js";
 import { repoInfo } from "../../github/repoInfo.js";
+import type { IssueLike } from "../../github/readIssue.js";
 
 export interface FreezeInputs {
   defaultBranch: string;
@@ -15,15 +16,6 @@ export interface FreezeInputs {
   incidents: Incident[];
 }
 
-type ListedIssue = {
-  number: number;
-  title: string;
-  html_url: string;
-  created_at: string;
-  pull_request?: unknown;
-  labels: Array<string | { name?: string }>;
-};
-
 /**
  * What every freeze verdict in a repository depends on, read once per reconcile or sweep. `openIncidents`
  * is a listing of open incident issues the caller already made (the sweep), saving that read.
@@ -31,7 +23,7 @@ type ListedIssue = {
 export async function freezeInputs(
   gh: GitHubContext,
   config: Config,
-  openIncidents?: readonly ListedIssue[],
+  openIncidents?: readonly IssueLike[],
 ): Promise<FreezeInputs> {
   const { defaultBranch, htmlUrl } = await repoInfo(gh);
   const names = labelNames(config);
@@ -70,7 +62,7 @@ export async function freezeInputs(
       },
     );
   }
-  const open: readonly ListedIssue[] =
+  const open: readonly IssueLike[] =
     openIncidents ??
     (await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
       owner: gh.owner,
