@@ -11,6 +11,7 @@ import { withEtagCache } from "../github/withEtagCache.js";
 import { primeRepoInfo } from "../github/repoInfo.js";
 import { trustedCheckout } from "./trustedCheckout.js";
 import { withCheckoutFiles } from "./withCheckoutFiles.js";
+import { deployGate } from "./deployGate.js";
 
 const log: Logger = {
   info: (obj, msg) => core.info(format(obj, msg)),
@@ -70,6 +71,27 @@ export async function runAction(): Promise<void> {
       // Label colours are checked on a manual run and on the scheduled full pass (see sweepRepository).
       ensureLabels: context.eventName === "workflow_dispatch",
     };
+    const gate = core.getInput("gate");
+    if (gate !== "") {
+      if (gate !== "deploy") throw new Error(`Unknown gate "${gate}": the only gate is \`gate: deploy\`.`);
+      const settings = await repoSettings(base, now, configPath);
+      if (!settings.ok)
+        throw new Error(
+          `${configPath} is invalid (${settings.problems.map((p) => `${p.key}: ${p.message}`).join("; ")}); the deploy gate cannot decide. Fix the file and re-run.`,
+        );
+      const environment = core.getInput("environment");
+      await deployGate(
+        { ...base, trustedBots: trustedBotsFor(botLogin, settings.config) },
+        settings.config,
+        {
+          ref: core.getInput("ref") || process.env.GITHUB_REF || "",
+          sha: core.getInput("sha") || process.env.GITHUB_SHA || "",
+          ...(environment ? { environment } : {}),
+        },
+        now,
+      );
+      return;
+    }
     const targets = targetsOf(context.eventName, context.payload as never, base.trustedBots, {
       pullsFromPayload: true,
     });
