@@ -20,6 +20,8 @@ import { judgedCommands } from "../core/plan/judgedCommands.js";
 import { currentIssue } from "../core/projection/currentIssue.js";
 import type { ConfigProblem } from "../core/config/parseConfig.js";
 import { isFreezing } from "./isFreezing.js";
+import { planNotices } from "../core/clocks/planNotices.js";
+import { nextDeadline } from "../core/clocks/nextDeadline.js";
 import { applyPostmortem } from "./postmortem/applyPostmortem.js";
 import { explainPostmortemFailure } from "./postmortem/explainPostmortemFailure.js";
 
@@ -102,6 +104,7 @@ export async function reconcileIncident(
   }
   projection.incident.gaps = findGaps(projection.incident, config);
   projection.incident.timeline.sort((a, b) => a.at - b.at);
+  const owed = gh.onIncident ? planNotices(projection.incident, config, now) : [];
   const plan = planIncident({
     issue,
     projection,
@@ -116,6 +119,14 @@ export async function reconcileIncident(
     events.flatMap((e) => (e.type === "commented" ? [[e.comment.id, e.comment.plusOnes] as const] : [])),
   );
   writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes);
+  const nextDeadlineAt = gh.onIncident ? nextDeadline(projection.incident, config, now) : undefined;
+  gh.onIncident?.({
+    repo: { owner: gh.owner, repo: gh.repo },
+    number,
+    now,
+    notices: owed.map((n) => ({ kind: n.kind, dueAt: n.dueAt })),
+    ...(nextDeadlineAt !== undefined ? { nextDeadlineAt } : {}),
+  });
   // Pull requests need re-checking only when this incident starts or stops freezing merges.
   const freezeRelevant = isFreezing(issue, config) !== isFreezing(projection.incident, config);
   return { number, projection, plan, writes, freezeRelevant };
