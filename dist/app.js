@@ -91,7 +91,7 @@ function readEnvironment(vars) {
     problems.push(
       `LOG_FORMAT=${rawFormat} is not a format: use json (one JSON object a line) or pretty (for people).`
     );
-  const scheduleIntervalMs = duration(vars, "EXPEDITE_SCHEDULE_INTERVAL", "1m", 1e4, problems);
+  const scheduleIntervalMs = duration(vars, "EXPEDITE_SCHEDULE_INTERVAL", "1m", 1e3, problems);
   const shutdownTimeoutMs = duration(vars, "EXPEDITE_SHUTDOWN_TIMEOUT", "8s", 1e3, problems);
   const deliveryRecoveryIntervalMs = duration(
     vars,
@@ -100,6 +100,11 @@ function readEnvironment(vars) {
     6e4,
     problems
   );
+  const rawSpacing = value("EXPEDITE_WRITE_SPACING_MS");
+  if (rawSpacing !== void 0 && !/^\d+$/.test(rawSpacing))
+    problems.push(
+      `EXPEDITE_WRITE_SPACING_MS=${rawSpacing} is not a number of milliseconds: unset it to keep GitHub's advised pacing.`
+    );
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -116,7 +121,8 @@ function readEnvironment(vars) {
       logFormat: rawFormat,
       scheduleIntervalMs,
       shutdownTimeoutMs,
-      deliveryRecoveryIntervalMs
+      deliveryRecoveryIntervalMs,
+      ...rawSpacing !== void 0 ? { writeSpacingMs: Number(rawSpacing) } : {}
     }
   };
 }
@@ -290,7 +296,9 @@ var labelsSchema = z.object({
   postmortem: z.string().min(1).default("postmortem"),
   followup: z.string().min(1).default("incident-followup"),
   freeze: z.string().min(1).default("code-freeze"),
-  incident_fix: z.string().min(1).default("incident-fix")
+  incident_fix: z.string().min(1).default("incident-fix"),
+  // Issues that hold deployments of one commit during a freeze (and collect its exceptions).
+  deploy_hold: z.string().min(1).default("deploy-hold")
 }).strict().prefault({});
 var commandsSchema = z.object({
   // Minimum repository role (collaborators-permission API) needed to run incident commands.
@@ -448,6 +456,12 @@ var freezeSchema = z.object({
   announce_on: z.enum(["pull_requests", "issue"]).default("pull_requests"),
   check_name: z.string().min(1).default("expedite/freeze")
 }).strict().prefault({});
+var deploysSchema = z.object({
+  // Environments whose deployments wait for the freeze (globs, case-insensitive). Others are approved.
+  environments: z.array(z.string().min(1)).default(["production", "production-*", "prod", "prod-*", "live"]),
+  // During a freeze: keep the deployment waiting and approve it when the freeze ends, or reject it.
+  when_frozen: z.enum(["wait", "reject"]).default("wait")
+}).strict().prefault({});
 var postmortemSchema = z.object({
   branch: z.string().min(1).default("expedite/postmortem-{number}"),
   path: z.string().min(1).default("docs/postmortems/{date}-{number}-{slug}.md"),
@@ -479,6 +493,7 @@ var configSchema = z.object({
   oncall: oncallSchema,
   severity: severitySchema,
   freeze: freezeSchema,
+  deploys: deploysSchema,
   postmortem: postmortemSchema,
   schedule: scheduleSchema,
   templates: templatesSchema,
@@ -2204,6 +2219,9 @@ function markerIdentity(marker) {
     case "exception":
     case "exception-audit":
       return `${marker.kind}:${marker.data.comment ?? ""}:${marker.data.line ?? ""}`;
+    // One record per workflow run waiting on a deployment; its state changes in place.
+    case "deploy-run":
+      return `${marker.kind}:${marker.data.run ?? ""}`;
     default:
       if (Object.keys(marker.data).length === 0) return marker.kind;
       return `${marker.kind}:${Object.entries(marker.data).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join("&")}`;
@@ -2825,13 +2843,15 @@ function recordBotNotice(draft, commentId, body, at) {
       pullRequest: Number(marker.data.pr),
       sha: marker.data.sha ?? "",
       reason: marker.data.reason ?? "",
-      granted
+      granted,
+      ...marker.data.deploy === "yes" ? { deploy: true } : {}
     });
+    const subject = marker.data.deploy === "yes" ? `deploying ${(marker.data.sha ?? "").slice(0, 7)} (#${marker.data.pr})` : `pull request #${marker.data.pr}`;
     draft.timeline.push({
       at,
       kind: "freeze-exception",
       actor: marker.data.by ?? "",
-      text: `freeze exception ${granted ? "granted" : "requested"} for pull request #${marker.data.pr}: ${marker.data.reason ?? ""}`
+      text: `freeze exception ${granted ? "granted" : "requested"} for ${subject}: ${marker.data.reason ?? ""}`
     });
     return;
   }
@@ -4126,6 +4146,19 @@ function isFreezing(incident, config) {
   return severity2 !== void 0 && freezesMerges({ open: incident.state === "open", state: state ?? "declared", severity: severity2 }, config);
 }
 
+// src/core/clocks/nextDeadline.ts
+function nextDeadline(incident, config, now) {
+  if (incidentEnd(incident)) return void 0;
+  const ahead = [];
+  if (!isAcknowledged(incident)) ahead.push(acknowledgeDeadline(incident.declaredAt, config).dueAt);
+  for (const step of escalationPlan(incident, config, now).steps)
+    if (step.state === "pending") ahead.push(step.dueAt);
+  const update = nextUpdateDue(incident, config);
+  if (update) ahead.push(update.dueAt);
+  const future = ahead.filter((at) => at > now);
+  return future.length > 0 ? Math.min(...future) : void 0;
+}
+
 // src/core/postmortem/postmortemPath.ts
 import { DateTime as DateTime7 } from "luxon";
 
@@ -4443,6 +4476,7 @@ function postmortemView(incident, config, ctx) {
   const between = (from, to) => from === void 0 || to === void 0 ? NOT_RECORDED2 : formatDuration(to - from);
   const repoUrl = safeUrl(ctx.repoUrl.replace(/\/+$/, ""));
   const pullUrl = (number, url) => safeUrl(url) ?? (repoUrl ? `${repoUrl}/pull/${number}` : void 0);
+  const issueUrl = (number) => repoUrl ? `${repoUrl}/issues/${number}` : void 0;
   const link = (text, url) => url ? `[${text}](${url})` : text;
   const withSource = (text, url) => url ? `${text} ([source](${url}))` : text;
   const { form } = incident;
@@ -4525,7 +4559,7 @@ function postmortemView(incident, config, ctx) {
     revert: pr.revert ? "\u26A0\uFE0F revert" : ""
   }));
   const freezeExceptions = [...incident.freezeExceptions].sort((a, b) => a.at - b.at).map((exception) => ({
-    pr: link(`#${exception.pullRequest}`, pullUrl(exception.pullRequest)),
+    pr: exception.deploy ? `deploy (${link(`#${exception.pullRequest}`, issueUrl(exception.pullRequest))})` : link(`#${exception.pullRequest}`, pullUrl(exception.pullRequest)),
     by: who(exception.by),
     time: time(exception.at),
     sha: exception.sha.trim() ? link(shortSha(exception.sha), shaUrl(repoUrl, exception.sha)) : NOT_RECORDED2,
@@ -4634,6 +4668,25 @@ function renderPostmortem(template, incident, config, ctx) {
 `;
 }
 
+// src/core/postmortem/postmortemDocument.ts
+function postmortemDocument(template, incident, config, now, repoUrl) {
+  const ack = acknowledgeDeadline(incident.declaredAt, config);
+  return renderPostmortem(template, incident, config, {
+    now,
+    repoUrl,
+    ackDeadline: {
+      dueAt: ack.dueAt,
+      met: incident.acknowledgedAt !== void 0 && incident.acknowledgedAt <= ack.dueAt
+    },
+    escalations: stepsCoveredBy(incident, config).map((s) => ({
+      key: s.key,
+      at: s.postedAt,
+      notify: s.notify,
+      ...s.note !== void 0 ? { note: s.note } : {}
+    }))
+  });
+}
+
 // src/github/repoInfo.ts
 var cache3 = /* @__PURE__ */ new Map();
 async function repoInfo(gh) {
@@ -4740,21 +4793,7 @@ async function ensurePostmortem(gh, config, templates, incident, now) {
     await resetBranch(gh, branch, baseSha);
     writes++;
   }
-  const ack = acknowledgeDeadline(incident.declaredAt, config);
-  const document = renderPostmortem(templates.postmortem, incident, config, {
-    now,
-    repoUrl: htmlUrl,
-    ackDeadline: {
-      dueAt: ack.dueAt,
-      met: incident.acknowledgedAt !== void 0 && incident.acknowledgedAt <= ack.dueAt
-    },
-    escalations: stepsCoveredBy(incident, config).map((s) => ({
-      key: s.key,
-      at: s.postedAt,
-      notify: s.notify,
-      ...s.note !== void 0 ? { note: s.note } : {}
-    }))
-  });
+  const document = postmortemDocument(templates.postmortem, incident, config, now, htmlUrl);
   const created = await createFileOnce(gh, {
     path,
     branch,
@@ -4930,11 +4969,8 @@ async function ensureFollowups(gh, config, templates, incident) {
   return { followups: followups.sort((a, b) => a.number - b.number), writes };
 }
 
-// src/reconcile/postmortem/applyPostmortem.ts
-async function applyPostmortem(gh, config, templates, incident, now) {
-  if (incident.state !== "resolved" && incident.state !== "postmortem") return 0;
-  if (!needsPostmortem(incident, config)) return 0;
-  const { link, writes } = await ensurePostmortem(gh, config, templates, incident, now);
+// src/core/postmortem/recordPostmortem.ts
+function recordPostmortem(incident, link, now) {
   incident.postmortem = link;
   incident.state = "postmortem";
   incident.postmortemAt = link.openedAt;
@@ -4952,8 +4988,7 @@ async function applyPostmortem(gh, config, templates, incident, now) {
       url: link.url
     });
   }
-  if (link.state !== "merged") return writes;
-  if (link.mergedAt !== void 0) {
+  if (link.state === "merged" && link.mergedAt !== void 0) {
     incident.timeline.push({
       at: link.mergedAt,
       kind: "postmortem",
@@ -4961,6 +4996,15 @@ async function applyPostmortem(gh, config, templates, incident, now) {
       url: link.url
     });
   }
+}
+
+// src/reconcile/postmortem/applyPostmortem.ts
+async function applyPostmortem(gh, config, templates, incident, now) {
+  if (incident.state !== "resolved" && incident.state !== "postmortem") return 0;
+  if (!needsPostmortem(incident, config)) return 0;
+  const { link, writes } = await ensurePostmortem(gh, config, templates, incident, now);
+  recordPostmortem(incident, link, now);
+  if (link.state !== "merged") return writes;
   const followups = await ensureFollowups(gh, config, templates, incident);
   incident.followups = followups.followups;
   return writes + followups.writes;
@@ -5019,6 +5063,7 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
   }
   projection.incident.gaps = findGaps(projection.incident, config);
   projection.incident.timeline.sort((a, b) => a.at - b.at);
+  const owed = gh.onIncident ? planNotices(projection.incident, config, now) : [];
   const plan = planIncident({
     issue,
     projection,
@@ -5033,6 +5078,14 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
     events.flatMap((e) => e.type === "commented" ? [[e.comment.id, e.comment.plusOnes]] : [])
   );
   writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes);
+  const nextDeadlineAt = gh.onIncident ? nextDeadline(projection.incident, config, now) : void 0;
+  gh.onIncident?.({
+    repo: { owner: gh.owner, repo: gh.repo },
+    number,
+    now,
+    notices: owed.map((n) => ({ kind: n.kind, dueAt: n.dueAt })),
+    ...nextDeadlineAt !== void 0 ? { nextDeadlineAt } : {}
+  });
   const freezeRelevant = isFreezing(issue, config) !== isFreezing(projection.incident, config);
   return { number, projection, plan, writes, freezeRelevant };
 }
@@ -5086,6 +5139,15 @@ function rank(identity) {
   return identity === "board" ? 2 : identity === "checklist" ? 1 : 0;
 }
 
+// src/reconcile/inLane.ts
+function laneKey(gh, object) {
+  const id = typeof object === "number" ? `#${object}` : `@${object}`;
+  return `${gh.owner}/${gh.repo}${id}`.toLowerCase();
+}
+function inLane(gh, object, job) {
+  return gh.lanes ? gh.lanes.run(laneKey(gh, object), job) : job();
+}
+
 // src/reconcile/sweepRepository.ts
 var RECENTLY_CLOSED_MS = 3 * 24 * 36e5;
 async function sweepRepository(gh, config, templates, now, templateProblems = [], full = false) {
@@ -5111,15 +5173,19 @@ async function sweepRepository(gh, config, templates, now, templateProblems = []
     if (issue.pull_request) continue;
     if (issue.state === "open") outcome.incidents++;
     try {
-      const result = await reconcileIncident(
+      const result = await inLane(
         gh,
-        config,
-        templates,
         issue.number,
-        now,
-        permissions,
-        toIssueSnapshot(issue),
-        templateProblems
+        () => reconcileIncident(
+          gh,
+          config,
+          templates,
+          issue.number,
+          now,
+          permissions,
+          toIssueSnapshot(issue),
+          templateProblems
+        )
       );
       outcome.writes += result.writes;
       if (result.freezeRelevant) outcome.freezeChanged = true;
@@ -5688,6 +5754,8 @@ function targetKey(repo, target) {
       return `${repo}#${target.number}${target.freezeCommand ? ":freeze" : ""}`;
     case "merge-group":
       return `${repo}@${target.headSha}`;
+    case "deployment":
+      return `${repo}@deploy:${target.callbackUrl}`;
     case "sweep":
       return `${repo}:sweep`;
   }
@@ -5733,6 +5801,13 @@ ${pr.body ?? ""}`)) {
       if (payload.action !== "checks_requested" || !group) return [];
       return [
         { kind: "merge-group", headSha: group.head_sha, headRef: group.head_ref, baseRef: group.base_ref }
+      ];
+    }
+    case "deployment_protection_rule": {
+      const { deployment, environment, deployment_callback_url: callbackUrl } = payload;
+      if (payload.action !== "requested" || !deployment?.sha || !environment || !callbackUrl) return [];
+      return [
+        { kind: "deployment", callbackUrl, environment, ref: deployment.ref ?? "", sha: deployment.sha }
       ];
     }
     case "schedule":
@@ -5992,7 +6067,8 @@ async function sweepPulls(gh, config, inputs, now) {
   const failures = [];
   for (const raw of pulls) {
     try {
-      writes += (await reconcilePull(gh, config, inputs, toPullSummary(raw), now)).writes;
+      const pull = toPullSummary(raw);
+      writes += (await inLane(gh, raw.number, () => reconcilePull(gh, config, inputs, pull, now))).writes;
     } catch (error) {
       gh.log.error({ err: error, pull: raw.number }, "freeze check failed; the next sweep retries");
       failures.push(`#${raw.number}: ${error.message}`);
@@ -6131,8 +6207,12 @@ async function reconcileMergeGroup(gh, config, target, now) {
     if (numbers.length === 0 && fromRef) numbers.push(Number(fromRef[1]));
     const verdicts = [];
     for (const number of numbers) {
-      const pr = await readPull(gh, number);
-      verdicts.push({ number, verdict: (await reconcilePull(gh, config, inputs, pr, now)).verdict });
+      const verdict = await inLane(
+        gh,
+        number,
+        async () => reconcilePull(gh, config, inputs, await readPull(gh, number), now)
+      );
+      verdicts.push({ number, verdict: verdict.verdict });
     }
     const blocked = verdicts.filter((v) => v.verdict.conclusion === "failure");
     output = blocked.length === 0 && verdicts.length > 0 ? {
@@ -6254,6 +6334,496 @@ Upcoming code freezes are announced here ahead of time. This issue is not itself
   return writes;
 }
 
+// src/github/reviewDeployment.ts
+async function reviewDeployment(gh, runId, review) {
+  try {
+    await gh.octokit.request("POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule", {
+      owner: gh.owner,
+      repo: gh.repo,
+      run_id: runId,
+      environment_name: review.environment,
+      ...review.state ? { state: review.state } : {},
+      // GitHub keeps review comments short; the hold issue has the whole story.
+      comment: review.comment.slice(0, 1e3)
+    });
+    return "reviewed";
+  } catch (error) {
+    if (statusOf(error) === 422) return "already-reviewed";
+    throw error;
+  }
+}
+function callbackRunId(gh, url) {
+  const match = /\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)\/deployment_protection_rule\/?$/.exec(url);
+  if (!match) return void 0;
+  const [, owner, repo, run] = match;
+  if (owner?.toLowerCase() !== gh.owner.toLowerCase() || repo?.toLowerCase() !== gh.repo.toLowerCase())
+    return void 0;
+  return Number(run);
+}
+
+// src/reconcile/deploys/holdIssues.ts
+function holdIdentity(sha, branch) {
+  return markerIdentity({ kind: "deploy-hold", data: { sha, branch } });
+}
+function toHold(issue) {
+  const marker = parseMarker(issue.body);
+  if (marker?.kind !== "deploy-hold" || !marker.data.sha || !marker.data.branch) return void 0;
+  return {
+    number: issue.number,
+    url: issue.url,
+    sha: marker.data.sha,
+    branch: marker.data.branch,
+    open: issue.state === "open"
+  };
+}
+async function openHolds(gh, config) {
+  const issues = await markedIssues(gh, config.labels.deploy_hold, "open");
+  return issues.map(toHold).filter((h) => h !== void 0);
+}
+async function findHold(gh, config, sha, branch) {
+  const identity = holdIdentity(sha, branch);
+  const issues = await markedIssues(gh, config.labels.deploy_hold, "all");
+  const found = issues.filter((i) => i.identity === identity).sort((a, b) => a.number - b.number)[0];
+  return found ? toHold(found) : void 0;
+}
+async function ensureHold(gh, config, sha, branch, repoUrl) {
+  const existing = await findHold(gh, config, sha, branch);
+  if (existing) {
+    if (!existing.open) {
+      await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+        owner: gh.owner,
+        repo: gh.repo,
+        issue_number: existing.number,
+        state: "open"
+      });
+    }
+    return { ...existing, open: true };
+  }
+  const identity = holdIdentity(sha, branch);
+  const created = await createIssueOnce(gh, {
+    title: `Deploys of ${shortSha2(sha)} (${branch}) held by a code freeze`,
+    body: holdBody(sha, branch, repoUrl),
+    labels: [config.labels.deploy_hold],
+    find: async () => {
+      const found = (await markedIssues(gh, config.labels.deploy_hold, "all")).find(
+        (i) => i.identity === identity
+      );
+      return found ? { number: found.number, url: found.url } : void 0;
+    }
+  });
+  const twins = (await markedIssues(gh, config.labels.deploy_hold, "all")).filter((i) => i.identity === identity && i.number !== created.number).sort((a, b) => a.number - b.number);
+  const oldest = twins[0];
+  if (oldest && oldest.number < created.number) {
+    await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      issue_number: created.number,
+      state: "closed",
+      state_reason: "not_planned",
+      body: `Duplicate of #${oldest.number}.`
+    });
+    return { number: oldest.number, url: oldest.url, sha, branch, open: oldest.state === "open" };
+  }
+  return { ...created, sha, branch, open: true };
+}
+async function readHold(gh, number) {
+  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number
+  });
+  if (!gh.trustedBots.has((data.user?.login ?? "").toLowerCase())) return void 0;
+  return toHold({
+    number: data.number,
+    url: data.html_url,
+    title: data.title,
+    state: data.state === "closed" ? "closed" : "open",
+    identity: "",
+    body: data.body ?? "",
+    createdAt: Date.parse(data.created_at)
+  });
+}
+function holdBody(sha, branch, repoUrl) {
+  return [
+    renderMarker("deploy-hold", { sha, branch }),
+    `Deployments of commit [${codeSpan2(shortSha2(sha))}](${repoUrl}/commit/${sha}) from ${codeSpan2(branch)} to gated environments are held by a code freeze. Each deployment that waits is listed in a comment below; Expedite approves it when the freeze ends and closes this issue once nothing waits.`,
+    "",
+    `**To deploy during the freeze**, the on-call engineer or a freeze approver comments ${codeSpan2("/freeze-exception <reason>")} here. The exception covers this commit only, and it is recorded on the incident or freeze issue and in the post-mortem.`
+  ].join("\n");
+}
+
+// src/core/deploys/deployBranch.ts
+function deployBranch(ref, defaultBranch) {
+  if (ref === "" || ref.startsWith("refs/tags/") || ref.startsWith("refs/pull/")) return defaultBranch;
+  if (/^[0-9a-f]{40}$/i.test(ref)) return defaultBranch;
+  return branchName(ref);
+}
+
+// src/core/deploys/deployVerdict.ts
+var KIND_WORDS3 = {
+  window: "freeze window",
+  weekly: "weekly freeze",
+  closure: "office closure",
+  incident: "incident",
+  manual: "manual freeze"
+};
+function deployVerdict(input) {
+  const { now, config, branch, sha } = input;
+  const zone = config.business_hours.timezone;
+  const freezes = activeFreezes({
+    now,
+    config,
+    defaultBranch: input.defaultBranch,
+    base: branch,
+    freezeIssues: input.freezeIssues,
+    incidents: input.incidents
+  });
+  const grant = input.grants.filter((g) => g.sha === sha).reduce((latest, g) => !latest || g.at > latest.at ? g : latest, void 0);
+  const blocking = freezes.filter((freeze) => !grant || grant.at < freeze.startedAt);
+  const commit = codeSpan2(shortSha2(sha));
+  if (freezes.length === 0) {
+    return {
+      decision: "approve",
+      branch,
+      freezes,
+      blocking,
+      headline: plainInline(`No code freeze on ${branch}`, 120),
+      details: `No code freeze applies to ${codeSpan2(branch)}, so commit ${commit} may deploy.`
+    };
+  }
+  const table = freezeTable2(freezes, blocking, zone, now);
+  if (blocking.length === 0 && grant) {
+    const reason = grant.reason.trim() === "" ? "" : `: \u201C${neutralizeInline(grant.reason, 200)}\u201D`;
+    return {
+      decision: "approve",
+      branch,
+      freezes,
+      blocking,
+      grant,
+      headline: plainInline(`Freeze exception granted by ${grant.by} for ${shortSha2(sha)}`, 120),
+      details: [
+        `${codeSpan2(branch)} is frozen, and commit ${commit} deploys under an exception granted by ${handleText(grant.by)} (${formatFreezeTime(grant.at, zone, now)})${reason}.`,
+        "",
+        table
+      ].join("\n")
+    };
+  }
+  const [first] = blocking;
+  const more = blocking.length > 1 ? ` (+${blocking.length - 1} more)` : "";
+  const headline = first ? `Code freeze: ${plainInline(first.name)} until ${endText(first, zone, now)}${more}` : "Code freeze";
+  const approvers = input.approvers.length > 0 ? input.approvers.map(handleText).join(", ") : "";
+  const where = input.holdIssue ? ` on #${input.holdIssue.number}` : " on this commit's hold issue";
+  const lines = [
+    `**Deploying commit ${commit} of ${codeSpan2(branch)} is held back by ${blocking.length === 1 ? "a code freeze" : `${blocking.length} code freezes`}.**`,
+    "",
+    table
+  ];
+  if (grant) {
+    lines.push(
+      "",
+      `${handleText(grant.by)} granted an exception (${formatFreezeTime(grant.at, zone, now)}), but ${blocking.map((f) => neutralizeInline(f.name, 100)).join(", ")} began later and needs a new grant.`
+    );
+  }
+  lines.push(
+    "",
+    "### How to deploy anyway",
+    "",
+    `The on-call engineer or an approver${approvers ? ` (${approvers})` : ""} comments ${codeSpan2("/freeze-exception <reason>")}${where}. The exception covers commit ${commit} only: a new commit needs a new one.`
+  );
+  return {
+    decision: "hold",
+    branch,
+    freezes,
+    blocking,
+    ...grant ? { grant } : {},
+    headline,
+    details: lines.join("\n")
+  };
+}
+function freezeTable2(freezes, blocking, zone, now) {
+  const rows = freezes.slice(0, 50).map((freeze) => {
+    const label = neutralizeInline(freeze.name, 120).replace(/[[\]]/g, "\\$&");
+    const named = freeze.link ? `[${label}](${freeze.link})` : label;
+    const reason = freeze.reason ? ` \u2014 ${neutralizeInline(freeze.reason, 120)}` : "";
+    const effect = blocking.includes(freeze) ? "**holds**" : "passed: exception";
+    return `| ${named} (${KIND_WORDS3[freeze.kind]})${reason} | ${formatFreezeTime(freeze.startedAt, zone, now)} | ${endText(freeze, zone, now)} | ${effect} |`;
+  });
+  return ["| Freeze | Since | Until | This deployment |", "| --- | --- | --- | --- |", ...rows].join("\n");
+}
+
+// src/core/deploys/isGatedEnvironment.ts
+import picomatch2 from "picomatch";
+function isGatedEnvironment(environment, config) {
+  const globs = config.deploys.environments;
+  return globs.length > 0 && picomatch2([...globs], { nocase: true, dot: true })(environment);
+}
+
+// src/reconcile/deploys/holdThread.ts
+async function readHoldThread(gh, config, inputs, hold, now) {
+  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: hold.number,
+    per_page: 100
+  });
+  const zone = config.business_hours.timezone;
+  const trusted = (login) => gh.trustedBots.has(login.toLowerCase());
+  const answered = /* @__PURE__ */ new Set();
+  const runs = [];
+  for (const c of comments) {
+    if (!trusted(c.user?.login ?? "")) continue;
+    const marker = parseMarker(c.body ?? "");
+    if (marker?.kind === "exception") answered.add(`${marker.data.comment}:${marker.data.line}`);
+    if (marker?.kind === "deploy-run") {
+      const state = marker.data.state;
+      runs.push({
+        commentId: c.id,
+        runId: Number(marker.data.run),
+        environment: marker.data.env ?? "",
+        state: state === "approved" || state === "rejected" ? state : "waiting"
+      });
+    }
+  }
+  const grants = [];
+  let writes = 0;
+  for (const c of comments) {
+    const author = c.user?.login ?? "ghost";
+    if (trusted(author)) continue;
+    const at = Date.parse(c.created_at);
+    for (const line of parseCommands(c.body ?? "", { at, timeZone: zone, roles: config.roles.extra })) {
+      if (!line.ok || line.command.verb !== "freeze-exception") continue;
+      const reason = line.command.reason;
+      const granted = await isApprover(gh, config, author, at);
+      if (granted) grants.push({ sha: hold.sha, by: author, at, reason });
+      const key = `${c.id}:${line.line}`;
+      if (answered.has(key)) continue;
+      answered.add(key);
+      writes += await answerRequest(
+        gh,
+        config,
+        inputs,
+        hold,
+        { id: c.id, line: line.line, author, at, reason, granted },
+        now
+      );
+    }
+  }
+  return { grants, runs, writes };
+}
+async function answerRequest(gh, config, inputs, hold, request, now) {
+  const zone = config.business_hours.timezone;
+  const sha = hold.sha.slice(0, 7);
+  const who = neutralize(request.author);
+  const reason = neutralizeInline(request.reason, 300);
+  const approvers = approverHandles(config, now);
+  const text = request.granted ? `\u2705 Freeze exception **granted** by ${who} for deploying \`${sha}\`: ${reason}. A new commit needs a new grant.` : `\u{1F4DD} Freeze exception **requested** by ${who} for deploying \`${sha}\`: ${reason}.
+
+` + (approvers.length > 0 ? `${approvers.join(" ")}: an approver grants it by commenting \`/freeze-exception <reason>\` here.` : "No approver is configured (set `oncall` or `freeze.approvers`), so nobody can grant it yet.");
+  const data = {
+    comment: request.id,
+    line: request.line,
+    sha: hold.sha,
+    by: request.author,
+    granted: request.granted ? "yes" : "no",
+    reason: request.reason.slice(0, 300)
+  };
+  await createCommentOnce(
+    gh,
+    hold.number,
+    `exception:${request.id}:${request.line}`,
+    `${renderMarker("exception", data)}
+${text}`
+  );
+  let writes = 1;
+  const freezes = activeFreezes({
+    now,
+    config,
+    defaultBranch: inputs.defaultBranch,
+    freezeIssues: inputs.freezeIssues,
+    incidents: inputs.incidents,
+    base: hold.branch
+  });
+  for (const freeze of freezes) {
+    const target = freeze.issue ?? freeze.incident;
+    if (target === void 0) continue;
+    const audit = `${renderMarker("exception-audit", { ...data, pr: hold.number, deploy: "yes" })}
+Freeze exception ${request.granted ? "granted" : "requested"} by ${who} at ${formatTime(request.at, zone)} for deploying \`${sha}\` from \`${neutralizeInline(hold.branch, 100)}\` (#${hold.number}): ${reason}`;
+    if (await upsertMarkedComment(gh, target, `exception-audit:${request.id}:${request.line}`, audit))
+      writes++;
+  }
+  return writes;
+}
+
+// src/reconcile/deploys/runComment.ts
+function runComment(config, run, state, verdict, now) {
+  const at = formatTime(now, config.business_hours.timezone);
+  const where = `to ${codeSpan2(run.environment)} (workflow run ${run.runId})`;
+  const head = state === "waiting" ? `\u23F8\uFE0F Deployment ${where} is waiting for the freeze to end (since ${at}).` : state === "rejected" ? `\u26D4 Deployment ${where} was rejected at ${at}: ${verdict.headline}. Re-run it once an exception is granted or the freeze ends.` : `\u2705 Deployment ${where} was approved at ${at}: ${verdict.grant ? verdict.headline : "no freeze holds it any more"}.`;
+  return [
+    renderMarker("deploy-run", { run: run.runId, env: run.environment, state }),
+    head,
+    "",
+    verdict.details
+  ].join("\n");
+}
+function reviewComment(verdict, holdUrl) {
+  if (verdict.decision === "approve") return `Expedite: ${verdict.headline}.`;
+  return `Expedite: ${verdict.headline}.${holdUrl ? ` To deploy anyway, an approver comments /freeze-exception <reason> on ${holdUrl} (this commit only).` : ""}`;
+}
+
+// src/reconcile/deploys/protectDeployment.ts
+async function protectDeployment(gh, config, request, now) {
+  const { runId, environment } = request;
+  if (!isGatedEnvironment(environment, config)) {
+    await reviewDeployment(gh, runId, {
+      environment,
+      state: "approved",
+      comment: `Expedite: ${codeSpan2(environment)} is not a gated environment (deploys.environments), so freezes do not hold it.`
+    });
+    return { decision: "approved", writes: 1 };
+  }
+  const inputs = await freezeInputs(gh, config);
+  const branch = deployBranch(request.ref, inputs.defaultBranch);
+  const base = {
+    now,
+    config,
+    defaultBranch: inputs.defaultBranch,
+    freezeIssues: inputs.freezeIssues,
+    incidents: inputs.incidents
+  };
+  if (activeFreezes({ ...base, base: branch }).length === 0) {
+    const verdict2 = deployVerdict({ ...base, branch, sha: request.sha, grants: [], approvers: [] });
+    const earlier = await findHold(gh, config, request.sha, branch);
+    const writes2 = earlier?.open ? await settleRecord(gh, config, earlier.number, request, verdict2, now) : 0;
+    await reviewDeployment(gh, runId, { environment, state: "approved", comment: reviewComment(verdict2) });
+    return { decision: "approved", writes: writes2 + 1 };
+  }
+  const hold = await ensureHold(gh, config, request.sha, branch, inputs.htmlUrl);
+  const thread = await readHoldThread(gh, config, inputs, hold, now);
+  let writes = thread.writes;
+  const verdict = deployVerdict({
+    ...base,
+    branch,
+    sha: request.sha,
+    grants: thread.grants,
+    approvers: approverHandles(config, now),
+    holdIssue: hold
+  });
+  const recorded = thread.runs.find((r) => r.runId === runId);
+  if (recorded && recorded.state !== "waiting") return { decision: recorded.state, writes };
+  if (verdict.decision === "approve") {
+    await reviewDeployment(gh, runId, { environment, state: "approved", comment: reviewComment(verdict) });
+    const body = runComment(config, request, "approved", verdict, now);
+    if (recorded) await updateComment(gh, recorded.commentId, body);
+    else await createCommentOnce(gh, hold.number, `deploy-run:${runId}`, body);
+    return { decision: "approved", writes: writes + 2 };
+  }
+  if (recorded) return { decision: "waiting", writes };
+  const state = config.deploys.when_frozen === "reject" ? "rejected" : "waiting";
+  await reviewDeployment(gh, runId, {
+    environment,
+    ...state === "rejected" ? { state } : {},
+    comment: reviewComment(verdict, hold.url)
+  });
+  await createCommentOnce(
+    gh,
+    hold.number,
+    `deploy-run:${runId}`,
+    runComment(config, request, state, verdict, now)
+  );
+  writes += 2;
+  return { decision: state, writes };
+}
+async function settleRecord(gh, config, holdNumber, request, verdict, now) {
+  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: holdNumber,
+    per_page: 100
+  });
+  const mine = comments.find(
+    (c) => gh.trustedBots.has((c.user?.login ?? "").toLowerCase()) && (c.body ?? "").startsWith(`<!-- expedite:deploy-run run=${request.runId} `)
+  );
+  if (!mine) return 0;
+  await updateComment(gh, mine.id, runComment(config, request, "approved", verdict, now));
+  return 1;
+}
+
+// src/reconcile/deploys/reconcileHold.ts
+async function reconcileHold(gh, config, inputs, hold, now) {
+  const thread = await readHoldThread(gh, config, inputs, hold, now);
+  let writes = thread.writes;
+  const verdict = deployVerdict({
+    now,
+    config,
+    defaultBranch: inputs.defaultBranch,
+    freezeIssues: inputs.freezeIssues,
+    incidents: inputs.incidents,
+    branch: hold.branch,
+    sha: hold.sha,
+    grants: thread.grants,
+    approvers: approverHandles(config, now),
+    holdIssue: hold
+  });
+  if (verdict.decision !== "approve") return { writes, approved: 0 };
+  let approved = 0;
+  for (const run of thread.runs.filter((r) => r.state === "waiting")) {
+    await reviewDeployment(gh, run.runId, {
+      environment: run.environment,
+      state: "approved",
+      comment: reviewComment(verdict)
+    });
+    await updateComment(gh, run.commentId, runComment(config, run, "approved", verdict, now));
+    approved++;
+    writes += 2;
+  }
+  if (hold.open) {
+    await closeIssue(gh, hold.number, "completed");
+    writes++;
+  }
+  return { writes, approved };
+}
+
+// src/reconcile/deploys/deployTargets.ts
+async function runDeployTarget(gh, config, target, now) {
+  const runId = callbackRunId(gh, target.callbackUrl);
+  if (runId === void 0) {
+    gh.log.warn(
+      { url: target.callbackUrl },
+      "deployment callback URL is not this repository's review endpoint"
+    );
+    return { target, writes: 0, note: "unrecognised callback URL" };
+  }
+  const result = await protectDeployment(gh, config, { ...target, runId }, now);
+  return { target, writes: result.writes, note: result.decision };
+}
+function isHoldIssue(target, config) {
+  const label = config.labels.deploy_hold.toLowerCase();
+  return target.issue?.labels.some((l) => l.toLowerCase() === label) ?? false;
+}
+async function runHoldTarget(gh, config, target, now) {
+  const hold = await readHold(gh, target.number);
+  if (!hold) return { target, writes: 0, note: "not a hold issue" };
+  const result = await reconcileHold(gh, config, await freezeInputs(gh, config), hold, now);
+  return { target, writes: result.writes, note: `${result.approved} deployment(s) approved` };
+}
+
+// src/reconcile/deploys/reconcileHolds.ts
+async function reconcileHolds(gh, config, inputs, now) {
+  let writes = 0;
+  for (const hold of await openHolds(gh, config)) {
+    try {
+      writes += (await reconcileHold(gh, config, inputs, hold, now)).writes;
+    } catch (error) {
+      gh.log.error(
+        { err: error, hold: hold.number },
+        "deploy hold re-evaluation failed; the next sweep retries"
+      );
+    }
+  }
+  return writes;
+}
+
 // src/reconcile/runTarget.ts
 var FULL_PASS_MS = 30 * 6e4;
 async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ */ new Map()) {
@@ -6271,32 +6841,40 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
   const { config, templates } = settings;
   switch (target.kind) {
     case "issue":
+      if (isHoldIssue(target, config))
+        return inLane(gh, target.number, () => runHoldTarget(gh, config, target, now));
       return reconcileIssueTarget(gh, config, templates, target, now, permissions, settings.templateProblems);
     case "pull": {
-      const pr = target.pull ?? await readPull(gh, target.number);
-      let writes = 0;
-      let inputs;
-      if (target.freezeCommand) {
-        inputs = await freezeInputs(gh, config);
-        const result = await runFreezeCommands(gh, config, inputs, target.number, now, true);
-        writes += result.writes;
-        if (result.changed)
-          return {
-            target,
-            writes: writes + (await sweepPulls(gh, config, await freezeInputs(gh, config), now)).writes
-          };
-      }
-      if (pr.state !== "open") return { target, writes, note: "closed" };
-      const outcome = await reconcilePull(gh, config, inputs ?? await freezeInputs(gh, config), pr, now);
-      return { target, writes: writes + outcome.writes, note: outcome.verdict.conclusion };
+      const own = await inLane(gh, target.number, async () => {
+        const pr = target.pull ?? await readPull(gh, target.number);
+        let writes = 0;
+        let inputs;
+        if (target.freezeCommand) {
+          inputs = await freezeInputs(gh, config);
+          const result = await runFreezeCommands(gh, config, inputs, target.number, now, true);
+          writes += result.writes;
+          if (result.changed) return { writes, changed: true };
+        }
+        if (pr.state !== "open") return { writes, note: "closed" };
+        const outcome = await reconcilePull(gh, config, inputs ?? await freezeInputs(gh, config), pr, now);
+        return { writes: writes + outcome.writes, note: outcome.verdict.conclusion };
+      });
+      if ("changed" in own)
+        return {
+          target,
+          writes: own.writes + (await sweepPulls(gh, config, await freezeInputs(gh, config), now)).writes
+        };
+      return { target, writes: own.writes, note: own.note };
     }
     case "merge-group": {
-      const outcome = await reconcileMergeGroup(gh, config, target, now);
+      const outcome = await inLane(gh, target.headSha, () => reconcileMergeGroup(gh, config, target, now));
       return { target, writes: outcome.writes, note: outcome.conclusion };
     }
+    case "deployment":
+      return runDeployTarget(gh, config, target, now);
     case "sweep": {
       const lookback = target.since !== void 0 ? Math.max(0, now - target.since) : Math.max(2 * durationMs(config.schedule.interval), 10 * 6e4);
-      const periodic = Math.floor(now / FULL_PASS_MS) !== Math.floor((now - lookback) / FULL_PASS_MS);
+      const periodic = target.full === true || Math.floor(now / FULL_PASS_MS) !== Math.floor((now - lookback) / FULL_PASS_MS);
       const result = await sweepRepository(gh, config, templates, now, settings.templateProblems, periodic);
       const failures = [...result.failures.map((f) => `${f.target}: ${f.error}`)];
       let writes = result.writes;
@@ -6310,6 +6888,7 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
         failures.push(...pulls.failures);
         note += `, ${pulls.pulls} open pull request(s) re-checked`;
       }
+      writes += await reconcileHolds(gh, config, inputs, now);
       if (failures.length > 0)
         throw new Error(`sweep finished with ${failures.length} failure(s): ${failures.join("; ")}`);
       return { target, writes, note };
@@ -6326,25 +6905,39 @@ function labelMovedFreeze(target, config) {
   return isFreezing({ ...issue, labels: before }, config) !== isFreezing(issue, config);
 }
 async function reconcileIssueTarget(gh, config, templates, target, now, permissions, templateProblems) {
-  const result = await reconcileIncident(
-    gh,
-    config,
-    templates,
-    target.number,
-    now,
-    permissions,
-    target.issue,
-    templateProblems
-  );
-  let writes = result.writes;
-  let freezesChanged = false;
-  if (target.freezeCommand) {
-    const commands = await runFreezeCommands(gh, config, await freezeInputs(gh, config), target.number, now);
-    writes += commands.writes;
-    freezesChanged ||= commands.changed;
-  }
+  const {
+    result,
+    writes: own,
+    commandsChanged
+  } = await inLane(gh, target.number, async () => {
+    const result2 = await reconcileIncident(
+      gh,
+      config,
+      templates,
+      target.number,
+      now,
+      permissions,
+      target.issue,
+      templateProblems
+    );
+    let writes2 = result2.writes;
+    let commandsChanged2 = false;
+    if (target.freezeCommand) {
+      const inputs = await freezeInputs(gh, config);
+      const commands = await runFreezeCommands(gh, config, inputs, target.number, now);
+      writes2 += commands.writes;
+      commandsChanged2 = commands.changed;
+    }
+    return { result: result2, writes: writes2, commandsChanged: commandsChanged2 };
+  });
+  let writes = own;
+  let freezesChanged = commandsChanged;
   if (result.freezeRelevant || labelMovedFreeze(target, config)) freezesChanged = true;
-  if (freezesChanged) writes += (await sweepPulls(gh, config, await freezeInputs(gh, config), now)).writes;
+  if (freezesChanged) {
+    const inputs = await freezeInputs(gh, config);
+    writes += (await sweepPulls(gh, config, inputs, now)).writes;
+    writes += await reconcileHolds(gh, config, inputs, now);
+  }
   return { target, writes, ...result.skipped ? { note: result.skipped } : {} };
 }
 
@@ -6352,6 +6945,8 @@ async function reconcileIssueTarget(gh, config, templates, target, now, permissi
 var WorkQueue = class {
   #chains = /* @__PURE__ */ new Map();
   #waiting = /* @__PURE__ */ new Map();
+  #waitingSince = /* @__PURE__ */ new Map();
+  #running = /* @__PURE__ */ new Set();
   #pending = 0;
   #idleWaiters = [];
   #onError;
@@ -6366,13 +6961,18 @@ var WorkQueue = class {
     const previous = this.#chains.get(key) ?? Promise.resolve();
     const run = previous.then(async () => {
       this.#waiting.delete(key);
+      this.#waitingSince.delete(key);
+      this.#running.add(key);
       try {
         await job();
       } catch (error) {
         this.#onError(key, error);
+      } finally {
+        this.#running.delete(key);
       }
     });
     this.#waiting.set(key, run);
+    this.#waitingSince.set(key, Date.now());
     const tail = run.finally(() => {
       if (this.#chains.get(key) === tail) this.#chains.delete(key);
       this.#pending--;
@@ -6383,6 +6983,16 @@ var WorkQueue = class {
   }
   get size() {
     return this.#pending;
+  }
+  /** How long the job that has waited longest to start has been waiting, in ms (0 when none waits). */
+  oldestWaitingMs(now = Date.now()) {
+    let oldest = now;
+    for (const since of this.#waitingSince.values()) oldest = Math.min(oldest, since);
+    return now - oldest;
+  }
+  /** Keys of jobs running now and of jobs waiting to start (what a shutdown would leave undone). */
+  unfinished() {
+    return { running: [...this.#running], waiting: [...this.#waitingSince.keys()] };
   }
   /** Resolves once nothing is queued or running. */
   idle() {
@@ -6429,10 +7039,12 @@ function urlParams(options) {
 // src/app/startScheduler.ts
 function startScheduler(sweep, intervalMs, log2) {
   let running = false;
+  let lastTick;
   let timer;
   let stopped = false;
   const tick = async () => {
     if (stopped) return;
+    lastTick = Date.now();
     if (!running) {
       running = true;
       try {
@@ -6450,12 +7062,185 @@ function startScheduler(sweep, intervalMs, log2) {
   timer = setTimeout(() => void tick(), Math.floor(Math.random() * Math.min(intervalMs, 1e4)));
   timer.unref();
   return {
+    lastTick: () => lastTick,
     stop: () => {
       stopped = true;
       if (timer) clearTimeout(timer);
     }
   };
 }
+
+// src/app/memoryLanes.ts
+var MemoryLanes = class {
+  #tails = /* @__PURE__ */ new Map();
+  run(key, job) {
+    const previous = this.#tails.get(key) ?? Promise.resolve();
+    const result = previous.then(job, job);
+    const tail = result.then(
+      () => void 0,
+      () => void 0
+    );
+    this.#tails.set(key, tail);
+    void tail.then(() => {
+      if (this.#tails.get(key) === tail) this.#tails.delete(key);
+    });
+    return result;
+  }
+  /** Keys with a job running or waiting (for tests and metrics). */
+  get busy() {
+    return this.#tails.size;
+  }
+};
+
+// src/app/metrics.ts
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+var Metrics = class {
+  registry = new Registry();
+  jobDuration;
+  reconciles;
+  writes;
+  rateLimitRemaining;
+  deadlineLateness;
+  recoveredDeliveries;
+  constructor(sources) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry, prefix: "expedite_process_" });
+    new Gauge({
+      name: "expedite_queue_depth",
+      help: "Jobs queued or running",
+      registers,
+      collect() {
+        this.set(sources.queueDepth());
+      }
+    });
+    new Gauge({
+      name: "expedite_queue_oldest_waiting_seconds",
+      help: "How long the oldest job not yet started has waited",
+      registers,
+      collect() {
+        this.set(sources.oldestWaitingMs() / 1e3);
+      }
+    });
+    this.jobDuration = new Histogram({
+      name: "expedite_job_duration_seconds",
+      help: "Time a job ran, by kind (issue, pull, merge-group, sweep, wake-up) and outcome",
+      labelNames: ["kind", "outcome"],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300],
+      registers
+    });
+    this.reconciles = new Counter({
+      name: "expedite_reconciles_total",
+      help: "Objects reconciled, by kind",
+      labelNames: ["kind"],
+      registers
+    });
+    this.writes = new Counter({
+      name: "expedite_writes_total",
+      help: "Writes made to GitHub by reconciles, by job kind",
+      labelNames: ["kind"],
+      registers
+    });
+    this.rateLimitRemaining = new Gauge({
+      name: "expedite_rate_limit_remaining",
+      help: "Requests left in the current rate-limit window, per installation (from GitHub's headers)",
+      labelNames: ["installation"],
+      registers
+    });
+    new Gauge({
+      name: "expedite_last_complete_sweep_age_seconds",
+      help: "Seconds since the last sweep of every repository of the installation finished",
+      labelNames: ["installation"],
+      registers,
+      collect() {
+        this.reset();
+        const now = Date.now();
+        for (const [installation, at] of sources.lastCompleteSweep())
+          this.set({ installation: String(installation) }, (now - at) / 1e3);
+      }
+    });
+    this.deadlineLateness = new Histogram({
+      name: "expedite_deadline_lateness_seconds",
+      help: "How long after its due time an acknowledgement breach, escalation or reminder notice was posted",
+      labelNames: ["kind"],
+      buckets: [1, 5, 10, 30, 60, 120, 300, 600, 1800],
+      registers
+    });
+    this.recoveredDeliveries = new Counter({
+      name: "expedite_redelivery_requests_total",
+      help: "Failed webhook deliveries the App asked GitHub to redeliver, by outcome",
+      labelNames: ["outcome"],
+      registers
+    });
+  }
+  observeLateness(kind, seconds) {
+    this.deadlineLateness.observe({ kind }, Math.max(0, seconds));
+  }
+};
+
+// src/app/observeRateLimit.ts
+function observeRateLimit(octokit, report) {
+  const read = (headers) => {
+    const value = headers?.["x-ratelimit-remaining"];
+    if (value !== void 0 && Number.isFinite(Number(value))) report(Number(value));
+  };
+  octokit.hook.wrap("request", async (request, options) => {
+    try {
+      const response = await request(options);
+      read(response.headers);
+      return response;
+    } catch (error) {
+      read(error.response?.headers);
+      throw error;
+    }
+  });
+  return octokit;
+}
+
+// src/app/forEachLimited.ts
+async function forEachLimited(items, limit, fn) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+// src/app/wakeUps.ts
+var MAX_DELAY_MS = 24 * 36e5;
+var SLACK_MS = 1e3;
+var WakeUps = class {
+  #timers = /* @__PURE__ */ new Map();
+  #clock;
+  #fire;
+  constructor(clock, fire) {
+    this.#clock = clock;
+    this.#fire = fire;
+  }
+  set(key, at, value) {
+    const existing = this.#timers.get(key);
+    if (existing && existing.at === at) return;
+    if (existing) clearTimeout(existing.timer);
+    this.#timers.delete(key);
+    if (at === void 0) return;
+    const delay = Math.min(Math.max(0, at - this.#clock()) + SLACK_MS, MAX_DELAY_MS);
+    const timer = setTimeout(() => {
+      this.#timers.delete(key);
+      this.#fire(key, value);
+    }, delay);
+    timer.unref();
+    this.#timers.set(key, { at, timer });
+  }
+  get size() {
+    return this.#timers.size;
+  }
+  clear() {
+    for (const { timer } of this.#timers.values()) clearTimeout(timer);
+    this.#timers.clear();
+  }
+};
 
 // src/app/expediteApp.ts
 var SETTINGS_TTL_MS = 5 * 6e4;
@@ -6465,17 +7250,27 @@ var EVENTS = [
   "pull_request",
   "pull_request_review",
   "merge_group",
+  "deployment_protection_rule.requested",
   "check_run.rerequested",
   "check_suite.rerequested"
 ];
+var NOTICE_KINDS = { "ack-breach": "ack", escalation: "escalation", reminder: "reminder" };
 function createExpediteApp(options = {}) {
   const clock = options.clock ?? systemClock;
   let probot;
   let botLogin;
   const latest = /* @__PURE__ */ new Map();
+  const lanes = new MemoryLanes();
   const queue = new WorkQueue((key, error) => {
     probot?.log.error({ err: error, key }, "reconcile failed; the scheduled reconcile will retry");
   });
+  const lastCompleteSweep = /* @__PURE__ */ new Map();
+  const metrics = new Metrics({
+    queueDepth: () => queue.size,
+    oldestWaitingMs: () => queue.oldestWaitingMs(),
+    lastCompleteSweep: () => lastCompleteSweep
+  });
+  const wakeUpsOn = options.wakeUps ?? options.scheduleIntervalMs !== 0;
   const getBotLogin = (app2) => {
     botLogin ??= app2.auth().then((octokit) => octokit.request("GET /app")).then(({ data }) => `${data?.slug ?? "expedite"}[bot]`).catch((error) => {
       botLogin = void 0;
@@ -6483,25 +7278,63 @@ function createExpediteApp(options = {}) {
     });
     return botLogin;
   };
-  const run = async (app2, installationId, owner, repo, target, log2) => {
-    const octokit = withEtagCache(
-      await app2.auth(installationId),
-      `installation:${installationId}`
-    );
-    const login = await getBotLogin(app2);
-    const base = {
-      octokit,
+  const run = async (app2, installationId, owner, repo, target, log2, kind = target.kind) => {
+    const started = performance.now();
+    let outcome = "error";
+    try {
+      const client = await app2.auth(installationId);
+      const observed = observeRateLimit(
+        client,
+        (remaining) => metrics.rateLimitRemaining.set({ installation: String(installationId) }, remaining)
+      );
+      const octokit = withEtagCache(observed, `installation:${installationId}`);
+      const login = await getBotLogin(app2);
+      const base = {
+        octokit,
+        owner,
+        repo,
+        botLogin: login,
+        trustedBots: trustedBotsFor(login),
+        log: log2,
+        lanes,
+        onIncident: (report) => onIncident(installationId, report)
+      };
+      const now = clock();
+      const settings = await cachedRepoSettings(base, now, SETTINGS_TTL_MS);
+      const gh = settings.ok ? { ...base, trustedBots: trustedBotsFor(login, settings.config) } : base;
+      const result = await runTarget(gh, settings, target, now);
+      metrics.writes.inc({ kind }, result.writes);
+      log2.debug({ target, writes: result.writes, note: result.note }, "reconciled");
+      outcome = "ok";
+    } finally {
+      metrics.jobDuration.observe({ kind, outcome }, (performance.now() - started) / 1e3);
+    }
+  };
+  const wakeUps = new WakeUps(clock, (key, wake) => {
+    const { installationId, owner, repo, number } = wake;
+    const target = { kind: "issue", number };
+    void queue.enqueue(targetKey(`${owner}/${repo}`, target), () => {
+      const instance = probot;
+      if (!instance) return Promise.resolve();
+      const log2 = instance.log.child({ wakeUp: key });
+      return run(instance, installationId, owner, repo, target, log2, "wake-up").catch((error) => {
+        log2.error({ err: error }, "deadline reconcile failed; the scheduled reconcile will retry");
+      });
+    });
+  });
+  const onIncident = (installationId, report) => {
+    metrics.reconciles.inc({ kind: "incident" });
+    const lateBy = (dueAt) => (report.now - dueAt) / 1e3;
+    for (const notice of report.notices)
+      metrics.observeLateness(NOTICE_KINDS[notice.kind], lateBy(notice.dueAt));
+    if (!wakeUpsOn) return;
+    const { owner, repo } = report.repo;
+    wakeUps.set(`${owner}/${repo}#${report.number}`.toLowerCase(), report.nextDeadlineAt, {
+      installationId,
       owner,
       repo,
-      botLogin: login,
-      trustedBots: trustedBotsFor(login),
-      log: log2
-    };
-    const now = clock();
-    const settings = await cachedRepoSettings(base, now, SETTINGS_TTL_MS);
-    const gh = settings.ok ? { ...base, trustedBots: trustedBotsFor(login, settings.config) } : base;
-    const outcome = await runTarget(gh, settings, target, now);
-    log2.debug({ target, writes: outcome.writes, note: outcome.note }, "reconciled");
+      number: report.number
+    });
   };
   const app = (instance) => {
     probot = instance;
@@ -6553,28 +7386,50 @@ function createExpediteApp(options = {}) {
     for (const installation of installations) {
       const octokit = await instance.auth(installation.id);
       const repos = await octokit.paginate("GET /installation/repositories", { per_page: 100 });
-      for (const repository of repos) {
+      let failed = false;
+      await forEachLimited(repos, options.sweepConcurrency ?? 4, async (repository) => {
         const owner = repository.owner.login;
         const key = targetKey(`${owner}/${repository.name}`, { kind: "sweep" });
         await queue.enqueue(key, async () => {
           const startedAt2 = clock();
           const since = lastSwept.get(key);
-          const target = { kind: "sweep", ...since !== void 0 ? { since } : {} };
-          await run(
-            instance,
-            installation.id,
-            owner,
-            repository.name,
-            target,
-            instance.log.child({ sweep: `${owner}/${repository.name}` })
-          );
+          const target = { kind: "sweep", ...since !== void 0 ? { since } : { full: true } };
+          try {
+            await run(
+              instance,
+              installation.id,
+              owner,
+              repository.name,
+              target,
+              instance.log.child({ sweep: `${owner}/${repository.name}` })
+            );
+          } catch (error) {
+            failed = true;
+            throw error;
+          }
           lastSwept.set(key, startedAt2);
         });
-      }
+      });
+      if (!failed) lastCompleteSweep.set(installation.id, Date.now());
     }
   };
   const scheduler = options.scheduleIntervalMs === 0 ? void 0 : startScheduler(sweepAll, options.scheduleIntervalMs ?? 6e4, () => probot?.log);
-  return { app, queue, sweepAll, stop: () => scheduler?.stop() };
+  return {
+    app,
+    queue,
+    lanes,
+    metrics,
+    sweepAll,
+    lastTick: () => scheduler?.lastTick(),
+    checkGitHub: async () => {
+      if (!probot) throw new Error("the App is not loaded yet");
+      await (await probot.auth()).request("GET /app");
+    },
+    stop: () => {
+      scheduler?.stop();
+      wakeUps.clear();
+    }
+  };
 }
 
 // src/app/expediteOctokit.ts
@@ -6640,12 +7495,95 @@ function freePort(host = "127.0.0.1") {
   });
 }
 
+// src/app/health.ts
+var WEDGED_QUEUE_MS = 5 * 6e4;
+var GITHUB_CHECK_TTL_MS = 3e4;
+var Health = class {
+  #inputs;
+  #github;
+  #checking;
+  constructor(inputs) {
+    this.#inputs = inputs;
+  }
+  live() {
+    const problems = this.#schedulerProblems();
+    return { ok: problems.length === 0, problems };
+  }
+  async ready() {
+    const problems = [];
+    if (this.#inputs.stopping()) problems.push("shutting down");
+    problems.push(...this.#schedulerProblems());
+    const waiting = this.#inputs.oldestWaitingMs();
+    if (waiting > WEDGED_QUEUE_MS)
+      problems.push(`the oldest job has waited ${Math.round(waiting / 1e3)}s to start`);
+    const github = await this.#githubProblem();
+    if (github) problems.push(github);
+    return { ok: problems.length === 0, problems };
+  }
+  #schedulerProblems() {
+    const interval = this.#inputs.schedulerIntervalMs;
+    const last = this.#inputs.schedulerLastTick();
+    if (interval <= 0 || last === void 0) return [];
+    const late = this.#now() - last;
+    return late > 3 * interval + 6e4 ? [`the scheduler has not ticked for ${Math.round(late / 1e3)}s (interval ${interval / 1e3}s)`] : [];
+  }
+  async #githubProblem() {
+    const cached = this.#github;
+    if (cached && this.#now() - cached.at < GITHUB_CHECK_TTL_MS) return cached.problem;
+    this.#checking ??= this.#inputs.checkGitHub().then(
+      () => {
+        this.#github = { at: this.#now() };
+      },
+      (error) => {
+        const status = error.status;
+        this.#github = {
+          at: this.#now(),
+          problem: status === 401 ? "GitHub refused the App's credentials (401): check APP_ID and the private key" : `GitHub could not be reached: ${error.message}`
+        };
+      }
+    ).finally(() => {
+      this.#checking = void 0;
+    });
+    await this.#checking;
+    return this.#github?.problem;
+  }
+  #now() {
+    return (this.#inputs.now ?? Date.now)();
+  }
+};
+
+// src/app/opsRoutes.ts
+function opsRoutes(health, registry) {
+  return async (req, res) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return false;
+    const path = (req.url ?? "").split("?")[0];
+    if (path === "/healthz") {
+      send(res, health.live());
+      return true;
+    }
+    if (path === "/readyz") {
+      send(res, await health.ready());
+      return true;
+    }
+    if (path === "/metrics") {
+      const body = await registry.metrics();
+      res.writeHead(200, { "content-type": registry.contentType }).end(body);
+      return true;
+    }
+    return false;
+  };
+}
+function send(res, report) {
+  res.writeHead(report.ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ status: report.ok ? "ok" : "unavailable", problems: report.problems }));
+}
+
 // src/app/startAppServer.ts
 async function startAppServer(options) {
   const log2 = options.log ?? pino({ level: options.logLevel ?? "info", name: "expedite" });
   const expedite = createExpediteApp({
     ...options.clock ? { clock: options.clock } : {},
-    ...options.scheduleIntervalMs !== void 0 ? { scheduleIntervalMs: options.scheduleIntervalMs } : {}
+    ...options.scheduleIntervalMs !== void 0 ? { scheduleIntervalMs: options.scheduleIntervalMs } : {},
+    ...options.wakeUps !== void 0 ? { wakeUps: options.wakeUps } : {}
   });
   const ProbotWithDefaults = Probot.defaults({
     appId: options.appId,
@@ -6664,18 +7602,45 @@ async function startAppServer(options) {
     ...options.webhookProxyUrl ? { webhookProxy: options.webhookProxyUrl } : {},
     log: log2
   });
+  let stopping = false;
+  const health = new Health({
+    stopping: () => stopping,
+    schedulerLastTick: expedite.lastTick,
+    schedulerIntervalMs: options.scheduleIntervalMs ?? 6e4,
+    oldestWaitingMs: () => expedite.queue.oldestWaitingMs(),
+    checkGitHub: expedite.checkGitHub
+  });
+  server2.addHandler(opsRoutes(health, expedite.metrics.registry));
   await server2.load(expedite.app);
   await server2.start();
   const url = `http://${server2.host}:${server2.port}`;
+  let stopped;
   return {
     url,
     webhookUrl: `${url}${webhookPath}`,
     expedite,
-    stop: async () => {
+    health,
+    stop: (deadlineMs = 3e4) => stopped ??= (async () => {
+      stopping = true;
       expedite.stop();
-      await expedite.queue.idle();
       await server2.stop();
-    }
+      let timer;
+      const finished = await Promise.race([
+        expedite.queue.idle().then(() => true),
+        new Promise((resolve2) => {
+          timer = setTimeout(() => resolve2(false), deadlineMs);
+        })
+      ]);
+      clearTimeout(timer);
+      if (finished) return { unfinished: [] };
+      const { running, waiting } = expedite.queue.unfinished();
+      const unfinished = [...running, ...waiting];
+      log2.warn(
+        { running, waiting },
+        `shutdown deadline passed with ${unfinished.length} job(s) unfinished; the next start's sweep and delivery recovery repair them`
+      );
+      return { unfinished };
+    })()
   };
 }
 
@@ -6706,12 +7671,13 @@ var server = await startAppServer({
   webhookPath: env.webhookPath,
   ...env.webhookProxyUrl ? { webhookProxyUrl: env.webhookProxyUrl } : {},
   scheduleIntervalMs: env.scheduleIntervalMs,
+  ...env.writeSpacingMs !== void 0 ? { throttle: { writeSpacingMs: env.writeSpacingMs } } : {},
   log
 });
 log.info(`Expedite is listening for webhooks at ${server.webhookUrl}`);
 var shutdown = (signal) => {
   log.info({ signal }, "shutting down");
-  void server.stop().then(
+  void server.stop(env.shutdownTimeoutMs).then(
     () => process.exit(0),
     (error) => {
       log.error({ err: error }, "shutdown failed");

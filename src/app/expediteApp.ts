@@ -154,7 +154,8 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
   const onIncident = (installationId: number, report: IncidentReport) => {
     metrics.reconciles.inc({ kind: "incident" });
     const lateBy = (dueAt: number) => (report.now - dueAt) / 1000;
-    for (const notice of report.notices) metrics.observeLateness(NOTICE_KINDS[notice.kind], lateBy(notice.dueAt));
+    for (const notice of report.notices)
+      metrics.observeLateness(NOTICE_KINDS[notice.kind], lateBy(notice.dueAt));
     if (!wakeUpsOn) return;
     const { owner, repo } = report.repo;
     wakeUps.set(`${owner}/${repo}#${report.number}`.toLowerCase(), report.nextDeadlineAt, {

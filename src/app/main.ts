@@ -33,12 +33,13 @@ const server = await startAppServer({
   webhookPath: env.webhookPath,
   ...(env.webhookProxyUrl ? { webhookProxyUrl: env.webhookProxyUrl } : {}),
   scheduleIntervalMs: env.scheduleIntervalMs,
+  ...(env.writeSpacingMs !== undefined ? { throttle: { writeSpacingMs: env.writeSpacingMs } } : {}),
   log,
 });
 log.info(`Expedite is listening for webhooks at ${server.webhookUrl}`);
 const shutdown = (signal: string) => {
   log.info({ signal }, "shutting down");
-  void server.stop().then(
+  void server.stop(env.shutdownTimeoutMs).then(
     () => process.exit(0),
     (error: unknown) => {
       log.error({ err: error }, "shutdown failed");

@@ -20,11 +20,11 @@ export interface AppEnvironment {
   scheduleIntervalMs: number;
   shutdownTimeoutMs: number;
   deliveryRecoveryIntervalMs: number;
+  /** Spacing of content-creating requests per installation; undefined keeps GitHub's advice (1 s, 3 s). */
+  writeSpacingMs?: number;
 }
 
-export type EnvironmentResult =
-  | { ok: true; env: AppEnvironment }
-  | { ok: false; problems: string[] };
+export type EnvironmentResult = { ok: true; env: AppEnvironment } | { ok: false; problems: string[] };
 
 /**
  * Reads and checks the App's variables (Probot's names where Probot has one) before anything starts, so a
@@ -81,7 +81,7 @@ export function readEnvironment(vars: NodeJS.ProcessEnv): EnvironmentResult {
       `LOG_FORMAT=${rawFormat} is not a format: use json (one JSON object a line) or pretty (for people).`,
     );
 
-  const scheduleIntervalMs = duration(vars, "EXPEDITE_SCHEDULE_INTERVAL", "1m", 10_000, problems);
+  const scheduleIntervalMs = duration(vars, "EXPEDITE_SCHEDULE_INTERVAL", "1m", 1_000, problems);
   const shutdownTimeoutMs = duration(vars, "EXPEDITE_SHUTDOWN_TIMEOUT", "8s", 1_000, problems);
   const deliveryRecoveryIntervalMs = duration(
     vars,
@@ -90,6 +90,12 @@ export function readEnvironment(vars: NodeJS.ProcessEnv): EnvironmentResult {
     60_000,
     problems,
   );
+
+  const rawSpacing = value("EXPEDITE_WRITE_SPACING_MS");
+  if (rawSpacing !== undefined && !/^\d+$/.test(rawSpacing))
+    problems.push(
+      `EXPEDITE_WRITE_SPACING_MS=${rawSpacing} is not a number of milliseconds: unset it to keep GitHub's advised pacing.`,
+    );
 
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -108,6 +114,7 @@ export function readEnvironment(vars: NodeJS.ProcessEnv): EnvironmentResult {
       scheduleIntervalMs,
       shutdownTimeoutMs,
       deliveryRecoveryIntervalMs,
+      ...(rawSpacing !== undefined ? { writeSpacingMs: Number(rawSpacing) } : {}),
     },
   };
 }

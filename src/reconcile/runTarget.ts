@@ -152,7 +152,11 @@ async function reconcileIssueTarget(
   templateProblems: readonly ConfigProblem[],
 ): Promise<TargetOutcome> {
   // The incident's own writes in its lane; the pull requests a freeze change affects after, in theirs.
-  const { result, writes: own, commandsChanged } = await inLane(gh, target.number, async () => {
+  const {
+    result,
+    writes: own,
+    commandsChanged,
+  } = await inLane(gh, target.number, async () => {
     const result: IncidentOutcome = await reconcileIncident(
       gh,
       config,
