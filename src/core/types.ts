@@ -63,6 +63,7 @@ export type TimelineKind =
   | "breach"
   | "reminder"
   | "freeze-exception"
+  | "alert"
   | "postmortem"
   | "closed"
   | "reopened";

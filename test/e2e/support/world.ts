@@ -44,6 +44,8 @@ export interface WorldOptions {
    * shipped workflow does (`actions/checkout` with `ref: default_branch`). Default: no checkout.
    */
   checkout?: boolean;
+  /** App mode: the alerts endpoint's secrets and routing repository. */
+  alerts?: { token?: string; sentrySecret?: string; repository?: string };
 }
 
 export const PEOPLE = {
@@ -71,6 +73,7 @@ export class World {
   readonly #node: string;
   readonly #checkout: boolean;
   #privateKey = "";
+  #alerts: WorldOptions["alerts"];
   readonly #replicas: AppServer[] = [];
   #handled = 0;
   readonly actionRuns: Array<{
@@ -128,6 +131,7 @@ export class World {
       options.checkout ?? false,
     );
     world.#privateKey = privateKey;
+    world.#alerts = options.alerts;
     if (options.mode === "app") {
       const secret = "webhook-secret-for-tests";
       world.app = await startAppServer({
@@ -142,6 +146,7 @@ export class World {
           { write: (line: string) => void world.logs.push(line) },
         ),
         throttle: { fallbackRetryAfterSeconds: 1, writeSpacingMs: 0 },
+        ...(options.alerts ? { alerts: options.alerts } : {}),
       });
       sim.setWebhook({ url: world.app.webhookUrl, secret });
     }
@@ -159,6 +164,7 @@ export class World {
       scheduleIntervalMs: 0,
       log: pino({ level: "silent" }),
       throttle: { fallbackRetryAfterSeconds: 1, writeSpacingMs: 0 },
+      ...(this.#alerts ? { alerts: this.#alerts } : {}),
     });
     this.#replicas.push(replica);
     return replica;
