@@ -371,20 +371,18 @@ const alertsSchema = z
     routes: z.array(alertRouteSchema).default([]),
     // The alert label that carries a severity, and what its values mean.
     severity_label: z.string().min(1).default("severity"),
-    severity_values: z
-      .record(z.string(), severity)
-      .default({
-        critical: 1,
-        page: 1,
-        fatal: 1,
-        error: 2,
-        high: 2,
-        major: 2,
-        warning: 3,
-        minor: 3,
-        info: 4,
-        low: 4,
-      }),
+    severity_values: z.record(z.string(), severity).default({
+      critical: 1,
+      page: 1,
+      fatal: 1,
+      error: 2,
+      high: 2,
+      major: 2,
+      warning: 3,
+      minor: 3,
+      info: 4,
+      low: 4,
+    }),
   })
   .strict()
   .prefault({});
