@@ -66,7 +66,8 @@ export type TimelineKind =
   | "alert"
   | "postmortem"
   | "closed"
-  | "reopened";
+  | "reopened"
+  | "edited";
 
 export interface TimelineEntry {
   at: number;
