@@ -7,6 +7,7 @@ import { STATE_TITLES } from "../stateTitles.js";
 
 export { STATE_TITLES };
 import { acknowledgeDeadline } from "../clocks/acknowledgeDeadline.js";
+import { originWords } from "../clocks/escalationOrigin.js";
 import { escalationPlan } from "../clocks/escalationPlan.js";
 import { nextUpdateDue } from "../clocks/nextUpdateDue.js";
 import { stepsCoveredBy } from "../clocks/stepsCoveredBy.js";
@@ -126,6 +127,7 @@ export function boardView(incident: Incident, config: Config, now: number): Reco
     escalations,
     hasEscalations: escalations.length > 0,
     ladder: plan.ladder ?? "none",
+    escalationOrigin: originWords(config),
     applications: neutralizeInline(incident.form.applications ?? "", 500) || NOT_RECORDED,
     businessImpact: neutralizeInline(incident.form.businessImpact ?? "", 800) || NOT_RECORDED,
     stakeholderStart: formatTime(incident.startedAt, zone),

@@ -1,6 +1,7 @@
 import type { Config, Ladder } from "../config/schema.js";
 import { durationMs } from "../time/parseDuration.js";
 import type { Incident } from "../types.js";
+import { escalationOrigin } from "./escalationOrigin.js";
 import { earliest, incidentEnd } from "./incidentEnd.js";
 import { matchLadder } from "./matchLadder.js";
 
@@ -22,20 +23,23 @@ export interface EscalationPlan {
 }
 
 /**
- * Where the incident stands on its escalation ladder at `now`. Steps count from when the problem started,
- * as the playbook's "after 2 hrs from issue report" does. A step stops when the incident was over before it
+ * Where the incident stands on its escalation ladder at `now`. Steps count from the report, as the
+ * playbook's "after 2 hrs from issue report" does, or from the start when configured (escalationOrigin). A step stops when the incident was over before it
  * came due, or, on a `no_workaround` ladder, when a workaround was in place by then.
  */
 export function escalationPlan(incident: Incident, config: Config, now: number): EscalationPlan {
   const ladder = matchLadder(incident, config.escalation.ladders);
   if (!ladder) return { steps: [] };
-  return { ladder: ladder.name, steps: ladderSteps(incident, ladder, now) };
+  return {
+    ladder: ladder.name,
+    steps: ladderSteps(incident, ladder, escalationOrigin(incident, config), now),
+  };
 }
 
-export function ladderSteps(incident: Incident, ladder: Ladder, now: number): StepStatus[] {
+export function ladderSteps(incident: Incident, ladder: Ladder, origin: number, now: number): StepStatus[] {
   const stopAt = stopMoment(incident, ladder);
   return ladder.steps.map((step, index) => {
-    const dueAt = incident.startedAt + durationMs(step.after);
+    const dueAt = origin + durationMs(step.after);
     const state = stopAt !== undefined && dueAt >= stopAt ? "stopped" : dueAt <= now ? "due" : "pending";
     return {
       ladder: ladder.name,

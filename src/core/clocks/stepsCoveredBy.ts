@@ -2,6 +2,7 @@ import type { Config } from "../config/schema.js";
 import { durationMs } from "../time/parseDuration.js";
 import type { Incident } from "../types.js";
 import { CLOCK_SKEW_MS } from "./coveringNotice.js";
+import { escalationOrigin } from "./escalationOrigin.js";
 
 export interface CoveredStep {
   ladder: string;
@@ -47,7 +48,7 @@ function stepForKey(incident: Incident, config: Config, key: string) {
     ladder: name,
     index,
     key,
-    dueAt: incident.startedAt + durationMs(step.after),
+    dueAt: escalationOrigin(incident, config) + durationMs(step.after),
     notify: [...step.notify],
     ...(step.note !== undefined ? { note: step.note } : {}),
   };

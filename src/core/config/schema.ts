@@ -226,6 +226,9 @@ const escalationSchema = z
   .object({
     // The first ladder whose condition matches the incident applies.
     ladders: z.array(ladderSchema).default(DEFAULT_LADDERS as never),
+    // What steps count from: the report (the declaration, as the playbook says) or when the problem began
+    // (the form's "When did it start?" or /started), which pages at once for a backdated incident.
+    count_from: z.enum(["report", "start"]).default("report"),
   })
   .strict()
   .prefault({});

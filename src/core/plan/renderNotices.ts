@@ -7,6 +7,7 @@ import { formatTime, formatDuration } from "../time/formatTime.js";
 import { displayName } from "../render/displayName.js";
 import { planNotices } from "../clocks/planNotices.js";
 import { acknowledgeDeadline } from "../clocks/acknowledgeDeadline.js";
+import { escalationOrigin, originWords } from "../clocks/escalationOrigin.js";
 import { STATE_TITLES } from "../board/boardView.js";
 import type { Templates } from "../render/templates.js";
 import type { RenderedComment } from "./renderReplies.js";
@@ -32,6 +33,13 @@ export function renderNotices(
     let body: string;
     if (notice.kind === "escalation") {
       const steps = notice.steps ?? [];
+      const origin = escalationOrigin(incident, config);
+      // The real elapsed time at posting, not the step's nominal delay: a notice posted at declaration for
+      // a problem that began two hours earlier says two hours.
+      const reported =
+        incident.declaredAt > incident.startedAt
+          ? ` (reported ${formatDuration(now - incident.declaredAt)} ago)`
+          : "";
       body = renderTemplate(templates["notice-escalation"], {
         number: incident.number,
         severity: incident.severity,
@@ -39,10 +47,10 @@ export function renderNotices(
         started: formatTime(incident.startedAt, zone),
         reason:
           steps.length > 1
-            ? `${steps.length} escalation steps are due at once`
-            : `has run for ${formatDuration((steps[0]?.dueAt ?? now) - incident.startedAt)}${incident.workaround ? "" : " without a workaround"}`,
+            ? `has run for ${formatDuration(now - incident.startedAt)}${reported}; ${steps.length} escalation steps are due at once`
+            : `has run for ${formatDuration(now - incident.startedAt)}${reported}${incident.workaround ? "" : " without a workaround"}`,
         steps: steps.map((s) => ({
-          due: `after ${formatDuration(s.dueAt - incident.startedAt)} (${formatTime(s.dueAt, zone)})`,
+          due: `after ${formatDuration(s.dueAt - origin)} ${originWords(config)} (${formatTime(s.dueAt, zone)})`,
           note: neutralizeInline(s.note ?? `notify ${s.notify.join(", ")}`, 300),
         })),
         state: STATE_TITLES[incident.state],

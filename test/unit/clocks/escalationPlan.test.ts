@@ -10,16 +10,36 @@ const config = configSchema.parse({ escalation: { ladders: PLAYBOOK_LADDERS } })
 const start = Date.parse("2026-06-05T14:00:00Z");
 
 describe("escalationPlan with the default ladders", () => {
-  it("puts a revenue incident without a workaround on 30m / 2h / 3h from the start", () => {
-    const incident = makeIncident({ revenue: true, declaredAt: start + 10 * MINUTE, startedAt: start });
-    const plan = escalationPlan(incident, config, start + 31 * MINUTE);
+  it("puts a revenue incident without a workaround on 30m / 2h / 3h from the report, not the backdated start", () => {
+    const declaredAt = start + 2 * HOUR;
+    const incident = makeIncident({ revenue: true, declaredAt, startedAt: start });
+    // Declared two hours after the problem began: nothing is due yet at the moment of declaration.
+    expect(escalationPlan(incident, config, declaredAt).steps.map((s) => s.state)).toEqual([
+      "pending",
+      "pending",
+      "pending",
+    ]);
+    const plan = escalationPlan(incident, config, declaredAt + 31 * MINUTE);
     expect(plan.ladder).toBe("revenue");
-    expect(plan.steps.map((s) => [s.key, s.dueAt - start, s.state, s.notify])).toEqual([
+    expect(plan.steps.map((s) => [s.key, s.dueAt - declaredAt, s.state, s.notify])).toEqual([
       ["revenue:0", 30 * MINUTE, "due", ["@tech-leads"]],
       ["revenue:1", 2 * HOUR, "pending", ["@cto"]],
       ["revenue:2", 3 * HOUR, "pending", ["@ceo"]],
     ]);
     expect(plan.steps[1]?.note).toMatch(/CTO/);
+  });
+
+  it("counts from when the problem began only when escalation.count_from is start", () => {
+    const fromStart = configSchema.parse({ escalation: { ladders: PLAYBOOK_LADDERS, count_from: "start" } });
+    const declaredAt = start + 2 * HOUR;
+    const incident = makeIncident({ revenue: true, declaredAt, startedAt: start });
+    expect(
+      escalationPlan(incident, fromStart, declaredAt).steps.map((s) => [s.dueAt - start, s.state]),
+    ).toEqual([
+      [30 * MINUTE, "due"],
+      [2 * HOUR, "due"],
+      [3 * HOUR, "pending"],
+    ]);
   });
 
   it("stops the steps a workaround came before", () => {
