@@ -40,8 +40,8 @@ export function businessCalendar(hours: BusinessHours): BusinessCalendar {
 function buildCalendar(hours: BusinessHours): BusinessCalendar {
   const zone = hours.timezone;
   const days = new Set<Weekday>(hours.days);
-  const closures = new Set(hours.holidays.dates);
-  const country = hours.holidays.country;
+  const closures = closedDays(hours.holidays);
+  const country = hours.holidays.country === "none" ? undefined : hours.holidays.country;
   const start = clockMinutes(hours.start);
   const end = clockMinutes(hours.end);
   const overnight = end <= start;
@@ -68,7 +68,7 @@ function buildCalendar(hours: BusinessHours): BusinessCalendar {
   const holidayName = (at: number): string | undefined => {
     const holiday = publicHolidayAt(at);
     if (holiday) return holiday.name;
-    return closures.has(DateTime.fromMillis(at, { zone }).toISODate() ?? "") ? CLOSURE_NAME : undefined;
+    return closures.get(DateTime.fromMillis(at, { zone }).toISODate() ?? "");
   };
 
   // When the holiday or closure covering `at` ends, or undefined when `at` is not closed.
@@ -114,6 +114,18 @@ function buildCalendar(hours: BusinessHours): BusinessCalendar {
       throw new Error(`no business hours within ${SEARCH_DAYS} days of ${new Date(at).toISOString()}`);
     },
   };
+}
+
+/** Every closed local day (ISO date) with its name: the `dates` list and each named closure's days. */
+function closedDays(holidays: BusinessHours["holidays"]): Map<string, string> {
+  const days = new Map<string, string>();
+  for (const date of holidays.dates) days.set(date, CLOSURE_NAME);
+  for (const closure of holidays.closures) {
+    const last = DateTime.fromISO(closure.to, { zone: "UTC" });
+    for (let day = DateTime.fromISO(closure.from, { zone: "UTC" }); day <= last; day = day.plus({ days: 1 }))
+      days.set(day.toISODate() ?? "", closure.name);
+  }
+  return days;
 }
 
 function clockMinutes(text: string): number {

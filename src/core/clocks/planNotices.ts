@@ -42,7 +42,7 @@ export function planNotices(incident: Incident, config: Config, now: number): Pl
     !isAcknowledged(incident) &&
     !coveringNotice(incident.notices, "ack-breach", ACK_KEY, ack.dueAt)
   ) {
-    const onCall = onCallAt(config.oncall, zone, incident.declaredAt);
+    const onCall = onCallAt(config.oncall, zone, incident.declaredAt, config.business_hours.holidays);
     notices.push({
       kind: "ack-breach",
       keys: [ACK_KEY],
@@ -68,7 +68,10 @@ export function planNotices(incident: Incident, config: Config, now: number): Pl
   if (update && now >= update.dueAt) {
     const key = reminderKey(update.dueAt);
     if (!coveringNotice(incident.notices, "reminder", key, update.dueAt)) {
-      const who = incident.comms ?? incident.lead ?? onCallAt(config.oncall, zone, now).primary;
+      const who =
+        incident.comms ??
+        incident.lead ??
+        onCallAt(config.oncall, zone, now, config.business_hours.holidays).primary;
       notices.push({ kind: "reminder", keys: [key], dueAt: update.dueAt, mentions: toMentions([who]) });
     }
   }

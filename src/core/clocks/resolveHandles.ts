@@ -16,7 +16,7 @@ export function resolveHandles(
   config: Config,
   at: number,
 ): string[] {
-  const onCall = onCallAt(config.oncall, config.business_hours.timezone, at);
+  const onCall = onCallAt(config.oncall, config.business_hours.timezone, at, config.business_hours.holidays);
   return handles.flatMap((handle) => {
     switch (handle) {
       case "{oncall}":

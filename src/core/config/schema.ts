@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { isKnownHolidayRegion } from "../calendar/publicHolidays.js";
+import { parseLocalMoment } from "../calendar/parseLocalMoment.js";
+import { dateProblem } from "../time/dateProblem.js";
 import { parseDuration } from "../time/parseDuration.js";
 
 // The whole `.github/expedite.yml` contract. Every public name and clock of DESIGN.md has a default here,
@@ -31,7 +33,14 @@ const clockTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a 24-hour time such as "07:00" or "20:00"' });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date such as "2026-12-24"' });
+// Dates must exist on the calendar: "2026-02-30" would otherwise be accepted and then freeze nothing.
+const realDate = (text: string) => dateProblem(text) === undefined;
+const realDateMessage = (text: unknown) => `not a real date: ${dateProblem(String(text)) ?? "check it"}`;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date such as "2026-12-24"' })
+  .refine(realDate, { error: (issue) => realDateMessage(issue.input) });
 
 // A moment: a date-time with or without offset ("2026-12-24T17:00", "2026-12-24T17:00:00Z"); without an
 // offset it is read in the time zone of the surrounding block.
@@ -39,7 +48,17 @@ const localDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/, {
     message: 'expected a date or date-time such as "2026-12-24" or "2026-12-24T17:00"',
-  });
+  })
+  .refine(realDate, { error: (issue) => realDateMessage(issue.input) });
+
+/** Whether `from` comes strictly before `to` (both config moments); true when either cannot be read. */
+function inOrder(from: string | undefined, to: string | undefined, toEdge: "start" | "end"): boolean {
+  if (from === undefined || to === undefined) return true;
+  // The zone does not matter for the order of two moments read in the same zone.
+  const a = parseLocalMoment(from, "UTC", "start");
+  const b = parseLocalMoment(to, "UTC", toEdge);
+  return a === undefined || b === undefined || a < b;
+}
 
 const timeZone = z
   .string()
@@ -120,18 +139,52 @@ const rolesSchema = z
   .strict()
   .prefault({});
 
+// The playbook's "no fewer than two days before the office closes"; fewer needs `short_lead_ok: true`.
+export const PLAYBOOK_LEAD_DAYS = 2;
+const leadDays = z.number().int().min(0).max(30).default(PLAYBOOK_LEAD_DAYS);
+const shortLeadMessage = `the holiday-coverage playbook freezes no fewer than ${PLAYBOOK_LEAD_DAYS} days before the office closes; to freeze later than that, also set \`short_lead_ok: true\` on this entry (Expedite then says so on every pull request it holds)`;
+
+// One office closure (a company holiday): the single definition that closes business hours (the
+// acknowledgement calendar), freezes merges `lead_days` before it begins, and names who is on call.
+const holidayClosureSchema = z
+  .object({
+    name: z.string().min(1),
+    // First and last day the office is closed (whole days in the business-hours time zone).
+    from: isoDate,
+    to: isoDate,
+    // Who is on call during it (a roster entry for the closure).
+    primary: handle.optional(),
+    secondary: handle.optional(),
+    // Freeze merges before it begins (playbook 002). false: the office is closed but merges go on.
+    freeze: z.boolean().default(true),
+    lead_days: leadDays,
+    short_lead_ok: z.boolean().default(false),
+  })
+  .strict()
+  .refine((c) => inOrder(c.from, c.to, "end"), {
+    message: "`to` (the last day closed) is before `from` (the first day closed)",
+    path: ["to"],
+  })
+  .refine((c) => !c.freeze || c.lead_days >= PLAYBOOK_LEAD_DAYS || c.short_lead_ok, {
+    message: shortLeadMessage,
+    path: ["lead_days"],
+  });
+
 const holidaysSchema = z
   .object({
-    // A country's public holidays from the date-holidays library, e.g. "US", "US-NY", "GB-ENG", "DE-BY".
+    // A country's public holidays from the date-holidays library, e.g. "US", "US-NY", "GB-ENG", "DE-BY";
+    // "none" for no public holidays. The default is the check-in playbook's: US federal holidays.
     country: z
       .string()
-      .refine((code) => isKnownHolidayRegion(code), {
+      .refine((code) => code === "none" || isKnownHolidayRegion(code), {
         message:
-          'unknown country or region for public holidays; use an ISO code such as "US", "US-NY", "GB-ENG" or "DE-BY"',
+          'unknown country or region for public holidays; use an ISO code such as "US", "US-NY", "GB-ENG" or "DE-BY", or "none"',
       })
-      .optional(),
+      .default("US"),
     // Extra closed days (office closures), in the business-hours time zone.
     dates: z.array(isoDate).default([]),
+    // Named office closures: closed for acknowledgements, frozen before, with their own on-call.
+    closures: z.array(holidayClosureSchema).default([]),
   })
   .strict()
   .prefault({});
@@ -256,7 +309,8 @@ const rosterEntrySchema = z
     primary: handle,
     secondary: handle.optional(),
   })
-  .strict();
+  .strict()
+  .refine((e) => inOrder(e.from, e.to, "end"), { message: "`to` comes before `from`", path: ["to"] });
 
 const oncallSchema = z
   .object({
@@ -303,7 +357,11 @@ const freezeWindowSchema = z
     {
       message: "a freeze window needs either start and end (one-off) or weekly_from and weekly_to (weekly)",
     },
-  );
+  )
+  .refine((w) => inOrder(w.start, w.end, "end"), {
+    message: "`end` comes before `start`, so this window would never freeze anything",
+    path: ["end"],
+  });
 
 const freezeClosureSchema = z
   .object({
@@ -311,10 +369,20 @@ const freezeClosureSchema = z
     // When the office closes and reopens; the freeze starts lead_days before closing.
     closes: localDateTime,
     reopens: localDateTime,
-    lead_days: z.number().int().min(0).max(30).default(2),
+    lead_days: leadDays,
+    // Accept a lead time below the playbook's two days (a warning is shown on held pull requests).
+    short_lead_ok: z.boolean().default(false),
     timezone: timeZone.optional(),
   })
-  .strict();
+  .strict()
+  .refine((c) => inOrder(c.closes, c.reopens, "start"), {
+    message: "`reopens` comes before `closes`, so this closure would never freeze anything",
+    path: ["reopens"],
+  })
+  .refine((c) => c.lead_days >= PLAYBOOK_LEAD_DAYS || c.short_lead_ok, {
+    message: shortLeadMessage,
+    path: ["lead_days"],
+  });
 
 const freezeSchema = z
   .object({

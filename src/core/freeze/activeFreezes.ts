@@ -1,4 +1,4 @@
-import type { Config } from "../config/schema.js";
+import { PLAYBOOK_LEAD_DAYS, type Config } from "../config/schema.js";
 import type { Incident } from "../types.js";
 import { freezeCoversBranch } from "./matches.js";
 import { scheduledFreezes } from "./scheduledFreezes.js";
@@ -32,6 +32,9 @@ export function activeFreezes(input: {
           name: scheduled.name,
           startedAt: scheduled.start,
           endsAt: scheduled.end,
+          ...(scheduled.leadDays !== undefined && scheduled.leadDays < PLAYBOOK_LEAD_DAYS
+            ? { reason: shortLeadWarning(scheduled.leadDays) }
+            : {}),
         });
       }
     }
@@ -86,4 +89,13 @@ function byEnd(a: ActiveFreeze, b: ActiveFreeze): number {
   if (endA !== endB) return endA < endB ? -1 : 1;
   if (a.startedAt !== b.startedAt) return a.startedAt - b.startedAt;
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+// Accepted only with short_lead_ok, and said wherever the freeze shows so nobody mistakes it for the norm.
+function shortLeadWarning(days: number): string {
+  const when =
+    days === 0
+      ? "only when the office closes"
+      : `only ${days} day${days === 1 ? "" : "s"} before the office closes`;
+  return `⚠️ starts ${when}, later than the playbook's ${PLAYBOOK_LEAD_DAYS} days (short_lead_ok)`;
 }

@@ -14,6 +14,8 @@ export interface ScheduledFreeze {
   zone: string;
   /** For closures: when the office itself closes (the freeze starts lead_days earlier). */
   closes?: number;
+  /** For closures: how many days before closing the freeze begins. */
+  leadDays?: number;
 }
 
 /**
@@ -45,7 +47,17 @@ export function scheduledFreezes(config: Config, from: number, to: number): Sche
     }
   }
 
-  for (const closure of config.freeze.closures) {
+  // Named office closures in business_hours.holidays freeze the same way: from their first closed day.
+  const holidayClosures = config.business_hours.holidays.closures
+    .filter((closure) => closure.freeze)
+    .map((closure) => ({
+      name: closure.name,
+      closes: closure.from,
+      reopens: DateTime.fromISO(closure.to, { zone: "UTC" }).plus({ days: 1 }).toISODate() ?? closure.to,
+      lead_days: closure.lead_days,
+      timezone: undefined,
+    }));
+  for (const closure of [...config.freeze.closures, ...holidayClosures]) {
     const zone = closure.timezone ?? businessZone;
     const closes = parseLocalMoment(closure.closes, zone, "start");
     // A bare reopening date is the first day the office is open again, so the freeze lifts as it starts.
@@ -53,7 +65,16 @@ export function scheduledFreezes(config: Config, from: number, to: number): Sche
     if (closes === undefined || end === undefined) continue;
     // Calendar days in the zone: "two days before" keeps its wall-clock time across a DST switch.
     const start = DateTime.fromMillis(closes, { zone }).minus({ days: closure.lead_days }).toMillis();
-    if (overlaps(start, end)) found.push({ kind: "closure", name: closure.name, start, end, zone, closes });
+    if (overlaps(start, end))
+      found.push({
+        kind: "closure",
+        name: closure.name,
+        start,
+        end,
+        zone,
+        closes,
+        leadDays: closure.lead_days,
+      });
   }
 
   return found;

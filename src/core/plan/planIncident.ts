@@ -117,7 +117,12 @@ export function planIncident(input: PlanInput): IncidentPlan {
   }
   if (projection.leadFromRoster && incident.lead !== undefined && incident.open) {
     const data = { type: "oncall" };
-    const onCall = onCallAt(config.oncall, config.business_hours.timezone, incident.declaredAt);
+    const onCall = onCallAt(
+      config.oncall,
+      config.business_hours.timezone,
+      incident.declaredAt,
+      config.business_hours.holidays,
+    );
     const body = renderTemplate(templates["notice-oncall"], {
       mention: mention(incident.lead),
       period: onCall.period,

@@ -207,7 +207,7 @@ export function projectIncident(
   // Nobody took the lead: the on-call engineer of the moment it was declared is the lead until someone does.
   let leadFromRoster = false;
   if (draft.lead === undefined && draft.state !== "cancelled") {
-    const onCall = onCallAt(config.oncall, zone, declaredAt);
+    const onCall = onCallAt(config.oncall, zone, declaredAt, config.business_hours.holidays);
     if (onCall.primary !== undefined) {
       draft.lead = onCall.primary;
       leadFromRoster = true;

@@ -5,7 +5,7 @@ import { statusOf } from "../../github/types.js";
 
 /** Who may let a change through a freeze: the on-call engineers of the moment and `freeze.approvers`. */
 export function approverHandles(config: Config, now: number): string[] {
-  const onCall = onCallAt(config.oncall, config.business_hours.timezone, now);
+  const onCall = onCallAt(config.oncall, config.business_hours.timezone, now, config.business_hours.holidays);
   const handles = [onCall.primary, onCall.secondary, ...config.freeze.approvers].filter(
     (h): h is string => h !== undefined,
   );

@@ -38,8 +38,21 @@ describe("businessCalendar (defaults: America/New_York, mon–fri 07:00–20:00)
     expect(calendar.nextBusinessStart(inside)).toBe(inside);
   });
 
-  it("has no holidays unless configured", () => {
-    expect(calendar.isBusinessTime(at("2026-11-26T15:00:00Z"))).toBe(true);
+  it("closes on US federal holidays by default, as the check-in playbook's hours do; country none opts out", () => {
+    expect(calendar.isBusinessTime(at("2026-11-26T15:00:00Z"))).toBe(false);
+    expect(calendar.holidayName(at("2026-11-26T15:00:00Z"))).toBe("Thanksgiving Day");
+    expect(calendarFor({ holidays: { country: "none" } }).isBusinessTime(at("2026-11-26T15:00:00Z"))).toBe(
+      true,
+    );
+  });
+
+  it("closes on every day of a named office closure, by its name", () => {
+    const closed = calendarFor({
+      holidays: { closures: [{ name: "Year-end shutdown", from: "2026-12-28", to: "2026-12-30" }] },
+    });
+    expect(closed.isBusinessTime(at("2026-12-28T15:00:00Z"))).toBe(false);
+    expect(closed.holidayName(at("2026-12-30T15:00:00Z"))).toBe("Year-end shutdown");
+    expect(closed.isBusinessTime(at("2026-12-31T15:00:00Z"))).toBe(true);
   });
 });
 
@@ -98,7 +111,7 @@ describe("holidays", () => {
   it("the config refuses an unknown country, and the calendar itself never fails on one", () => {
     expect(() => calendarFor({ holidays: { country: "ZZ" } })).toThrow(/unknown country/);
     const base = configSchema.parse({}).business_hours;
-    const nowhere = businessCalendar({ ...base, holidays: { country: "ZZ", dates: [] } });
+    const nowhere = businessCalendar({ ...base, holidays: { country: "ZZ", dates: [], closures: [] } });
     expect(nowhere.isBusinessTime(at("2026-12-25T17:00:00Z"))).toBe(true);
   });
 });

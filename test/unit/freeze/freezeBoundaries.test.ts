@@ -86,7 +86,15 @@ describe("freezeBoundaries", () => {
         { name: "Weekend", weekly_from: "fri 16:00", weekly_to: "mon 08:00" },
         { name: "Launch", start: "2026-03-04T09:00", end: "2026-03-05" },
       ],
-      closures: [{ name: "Offsite", closes: "2026-03-12", reopens: "2026-03-13T12:00", lead_days: 1 }],
+      closures: [
+        {
+          name: "Offsite",
+          closes: "2026-03-12",
+          reopens: "2026-03-13T12:00",
+          lead_days: 1,
+          short_lead_ok: true,
+        },
+      ],
     });
     const from = at("2026-03-01T00:00:00Z");
     const to = at("2026-03-20T00:00:00Z");

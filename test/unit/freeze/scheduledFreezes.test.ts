@@ -165,8 +165,12 @@ describe("scheduledFreezes", () => {
     });
   });
 
-  it("ignores a window that ends before it starts", () => {
-    const c = config({ windows: [{ name: "Backwards", start: "2026-07-02", end: "2026-07-01T00:00" }] });
+  it("ignores a window that ends before it starts (the schema refuses one; the core still freezes nothing)", () => {
+    expect(() =>
+      config({ windows: [{ name: "Backwards", start: "2026-07-02", end: "2026-07-01T00:00" }] }),
+    ).toThrow(/`end` comes before `start`/);
+    const c = config({});
+    c.freeze.windows.push({ name: "Backwards", start: "2026-07-02", end: "2026-07-01T00:00" });
     expect(scheduledFreezes(c, 0, at("2030-01-01T00:00:00Z"))).toEqual([]);
   });
 
@@ -195,7 +199,13 @@ describe("scheduledFreezes", () => {
       closures: [
         { name: "Christmas closure", closes: "2026-12-24T17:00", reopens: "2026-12-28T08:00" },
         { name: "Spring break", closes: "2026-03-09T17:00", reopens: "2026-03-16", lead_days: 2 },
-        { name: "Same day", closes: "2026-05-01T12:00", reopens: "2026-05-02", lead_days: 0 },
+        {
+          name: "Same day",
+          closes: "2026-05-01T12:00",
+          reopens: "2026-05-02",
+          lead_days: 0,
+          short_lead_ok: true,
+        },
       ],
     });
     const found = scheduledFreezes(c, 0, at("2030-01-01T00:00:00Z"));

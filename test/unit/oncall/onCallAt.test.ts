@@ -88,11 +88,29 @@ describe("onCallAt", () => {
     expect(onCallAt(night, zone, at("2026-11-01T08:00:00Z")).primary).toBeUndefined(); // 03:00 EST
   });
 
-  it("skips entries whose dates do not exist", () => {
-    const broken = oncallOf({
-      primary: "olga",
-      roster: [{ from: "2026-02-30", to: "2026-03-02", primary: "x" }],
-    });
+  it("the schema refuses entries whose dates do not exist; the core skips any that get through", () => {
+    expect(() =>
+      oncallOf({ primary: "olga", roster: [{ from: "2026-02-30", to: "2026-03-02", primary: "x" }] }),
+    ).toThrow(/February 2026 has 28 days, not 30/);
+    const broken = oncallOf({ primary: "olga" });
+    broken.roster.push({ from: "2026-02-30", to: "2026-03-02", primary: "x" });
     expect(onCallAt(broken, zone, at("2026-03-01T15:00:00Z")).primary).toBe("olga");
+  });
+
+  it("a named office closure in business_hours.holidays is a roster entry for its days", () => {
+    const config = configSchema.parse({
+      oncall: { primary: "olga" },
+      business_hours: {
+        holidays: {
+          closures: [{ name: "Thanksgiving", from: "2026-11-26", to: "2026-11-27", primary: "tom" }],
+        },
+      },
+    });
+    const holidays = config.business_hours.holidays;
+    expect(onCallAt(config.oncall, zone, at("2026-11-27T23:00:00Z"), holidays)).toEqual({
+      primary: "tom",
+      period: "Thanksgiving",
+    });
+    expect(onCallAt(config.oncall, zone, at("2026-11-28T06:00:00Z"), holidays).primary).toBe("olga");
   });
 });
