@@ -1,3 +1,4 @@
+import { problemsForLog } from "../core/config/formatProblems.js";
 import * as core from "@actions/core";
 import { context } from "@actions/github";
 import type { GitHubContext, Logger, OctokitLike } from "../github/types.js";
@@ -115,11 +116,11 @@ export async function runAction(): Promise<void> {
     if (targets.length > 0) {
       const settings = await repoSettings(base, now, configPath);
       const gh = settings.ok ? { ...base, trustedBots: trustedBotsFor(botLogin, settings.config) } : base;
-      if (!settings.ok) {
+      if (!settings.ok) core.error(`Invalid ${configPath}: ${problemsForLog(settings.problems)}`);
+      else if (settings.refused)
         core.error(
-          `Invalid ${configPath}: ${settings.problems.map((p) => `${p.key} = ${p.value}: ${p.message}`).join("; ")}`,
+          `Refused ${configPath}: ${problemsForLog(settings.refused.problems)}. Working from its last valid version (commit ${settings.refused.sha.slice(0, 7)}) until it is fixed.`,
         );
-      }
       if (fromCheckout.length > 0)
         core.info(
           `Read ${[...new Set(fromCheckout)].join(", ")} from the checkout of ${defaultBranch ?? "the default branch"}.`,
@@ -139,6 +140,21 @@ export async function runAction(): Promise<void> {
         core.setOutput("writes", String(outcomes.reduce((n, o) => n + o.writes, 0)));
         throw new Error(
           `${configPath} is invalid; see the errors above and the comment on the incident. Fix the file and re-run.`,
+        );
+      }
+      if (settings.ok && settings.refused) {
+        // The work is done under the last valid settings; the run still fails so the refusal is seen.
+        await writeSummary(outcomes, {
+          owner,
+          repo,
+          event: context.eventName,
+          dryRun,
+          configProblems: settings.refused.problems,
+          usingVersionOf: settings.refused.sha,
+        });
+        core.setOutput("writes", String(outcomes.reduce((n, o) => n + o.writes, 0)));
+        throw new Error(
+          `${configPath} is refused; Expedite worked from its last valid version (commit ${settings.refused.sha.slice(0, 7)}). Fix the file.`,
         );
       }
     } else {

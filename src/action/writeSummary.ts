@@ -1,33 +1,50 @@
 import * as core from "@actions/core";
+import { where } from "../core/config/formatProblems.js";
 import type { ConfigProblem } from "../core/config/parseConfig.js";
 import type { TargetOutcome } from "../reconcile/runTarget.js";
 
 /** The job summary: what was reconciled and how many writes it took. */
 export async function writeSummary(
   outcomes: TargetOutcome[],
-  info: { owner: string; repo: string; event: string; dryRun: boolean; configProblems?: ConfigProblem[] },
+  info: {
+    owner: string;
+    repo: string;
+    event: string;
+    dryRun: boolean;
+    configProblems?: ConfigProblem[];
+    /** The file was refused and this earlier version (commit sha) is in use. */
+    usingVersionOf?: string;
+  },
 ): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const summary = core.summary
     .addHeading(`Expedite — ${info.owner}/${info.repo}`, 2)
     .addRaw(`Event: \`${info.event}\`${info.dryRun ? " (dry run: no writes)" : ""}`, true);
   if (info.configProblems) {
-    summary.addHeading("Configuration problems", 3).addTable([
+    summary.addHeading(
+      info.usingVersionOf
+        ? `Configuration refused: working from its last valid version (${info.usingVersionOf.slice(0, 7)})`
+        : "Configuration problems",
+      3,
+    );
+    summary.addTable([
       [
         { data: "Setting", header: true },
         { data: "Found", header: true },
         { data: "What to do", header: true },
       ],
-      ...info.configProblems.map((p) => [p.key, p.value, p.message]),
+      ...info.configProblems.map((p) => [`${p.key}${where(p)}`, p.value, p.message]),
     ]);
   }
+  // A Note column only when some target has one: an always-empty column says nothing.
+  const noted = outcomes.some((o) => (o.note ?? "") !== "");
   summary.addTable([
     [
       { data: "Target", header: true },
       { data: "Writes", header: true },
-      { data: "Note", header: true },
+      ...(noted ? [{ data: "Note", header: true }] : []),
     ],
-    ...outcomes.map((o) => [describe(o), String(o.writes), o.note ?? ""]),
+    ...outcomes.map((o) => [describe(o), String(o.writes), ...(noted ? [o.note ?? ""] : [])]),
   ]);
   await summary.write();
 }

@@ -46,18 +46,18 @@ export async function resetBranch(gh: GitHubContext, branch: string, sha: string
   });
 }
 
-/** A file's text on a ref, or undefined when it is not there. */
+/** A file's text on a ref (default: the default branch), or undefined when it is not there. */
 export async function readFile(
   gh: GitHubContext,
   path: string,
-  ref: string,
+  ref?: string,
 ): Promise<{ text: string; sha: string } | undefined> {
   try {
     const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
       owner: gh.owner,
       repo: gh.repo,
       path,
-      ref,
+      ...(ref !== undefined ? { ref } : {}),
     });
     if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return undefined;
     return { text: Buffer.from(data.content, "base64").toString("utf8"), sha: data.sha };

@@ -3,6 +3,8 @@ import type { ConfigProblem } from "../core/config/parseConfig.js";
 import { parseConfig } from "../core/config/parseConfig.js";
 import { mergeConfigs } from "../core/config/mergeConfigs.js";
 import type { Config } from "../core/config/schema.js";
+import { locateProblems, yamlSyntaxProblem } from "../core/config/locateProblems.js";
+import { readFile } from "./git.js";
 import type { GitHubContext } from "./types.js";
 
 export const CONFIG_PATH = ".github/expedite.yml";
@@ -16,27 +18,31 @@ export type LoadedConfig =
  * `_extends` chains), merges the layers and validates the result. Never throws for a bad file: the
  * caller reports the problems where people will see them.
  */
-export async function loadConfig(gh: GitHubContext, path = CONFIG_PATH): Promise<LoadedConfig> {
+export async function loadConfig(gh: GitHubContext, path = CONFIG_PATH, ref?: string): Promise<LoadedConfig> {
   let files: Array<{ owner: string; repo: string; path: string; url: string; config: unknown }>;
   try {
-    const result = await composeConfigGet(gh.octokit as never, { owner: gh.owner, repo: gh.repo, path });
+    const result = await composeConfigGet(gh.octokit as never, {
+      owner: gh.owner,
+      repo: gh.repo,
+      path,
+      ...(ref !== undefined ? { branch: ref } : {}),
+    });
     files = result.files as typeof files;
   } catch (error) {
     // Only the plugin's own parse errors are about the file; API and auth failures are not config problems.
     if (!String((error as Error).message ?? "").startsWith("[@probot/octokit-plugin-config]")) throw error;
-    const cause = (error as { cause?: { message?: string } }).cause?.message;
-    const message = ((error as Error).message ?? String(error)).replace(
-      "[@probot/octokit-plugin-config] ",
-      "",
-    );
+    // The plugin's message names an API address; the author needs the line and what is wrong on it.
+    const own = await readFile(gh, path, ref);
+    const syntax = own === undefined ? undefined : yamlSyntaxProblem(own.text);
     return {
       ok: false,
       sources: [`${gh.owner}/${gh.repo}:${path}`],
       problems: [
-        {
+        syntax ?? {
           key: "(file)",
           value: path,
-          message: `${message}${cause ? ` — ${cause.split("\n")[0]}` : ""}. Check the YAML syntax (indentation, quotes, colons) and any \`_extends\` value.`,
+          message:
+            "a file this configuration is made of (this one or one it `_extends`) is not valid YAML. Check its indentation, quotes and colons, and the `_extends` value.",
         },
       ],
     };
@@ -67,7 +73,8 @@ export async function loadConfig(gh: GitHubContext, path = CONFIG_PATH): Promise
     .filter((c) => c !== null)
     .reverse();
   const parsed = parseConfig(mergeConfigs(layers));
-  return parsed.ok
-    ? { ok: true, config: parsed.config, sources }
-    : { ok: false, problems: parsed.problems, sources };
+  if (parsed.ok) return { ok: true, config: parsed.config, sources };
+  // Point at the lines of this repository's own file (a key from an `_extends` layer has none there).
+  const own = files[0]?.config === null ? undefined : await readFile(gh, path, ref);
+  return { ok: false, problems: own ? locateProblems(own.text, parsed.problems) : parsed.problems, sources };
 }

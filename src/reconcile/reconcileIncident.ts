@@ -19,7 +19,7 @@ import { createCommentOnce, updateComment, deleteComment } from "../github/write
 import { ensureReaction } from "../github/ensureReaction.js";
 import { findGaps } from "../core/projection/findGaps.js";
 import { currentIssue } from "../core/projection/currentIssue.js";
-import type { ConfigProblem } from "../core/config/parseConfig.js";
+import type { ConfigProblem, RefusedConfig } from "../core/config/parseConfig.js";
 import { isFreezing } from "./isFreezing.js";
 import { planNotices } from "../core/clocks/planNotices.js";
 import { nextDeadline } from "../core/clocks/nextDeadline.js";
@@ -51,6 +51,7 @@ export async function reconcileIncident(
   permissions: Map<string, Permission> = new Map(),
   hint?: IssueSnapshot,
   templateProblems: readonly ConfigProblem[] = [],
+  refused?: RefusedConfig,
 ): Promise<IncidentOutcome> {
   const freezeLabel = config.labels.freeze.toLowerCase();
   if (hint && (hint.isPullRequest || !isIncident(hint, config))) {
@@ -112,6 +113,7 @@ export async function reconcileIncident(
     botComments,
     templates,
     templateProblems,
+    ...(refused ? { refused } : {}),
   });
   const plusOnes = new Map(
     events.flatMap((e) => (e.type === "commented" ? [[e.comment.id, e.comment.plusOnes] as const] : [])),

@@ -1,12 +1,19 @@
 import type { Config } from "../core/config/schema.js";
-import type { ConfigProblem } from "../core/config/parseConfig.js";
+import type { ConfigProblem, RefusedConfig } from "../core/config/parseConfig.js";
 import type { Templates } from "../core/render/templates.js";
 import type { GitHubContext } from "../github/types.js";
 import { loadConfig, CONFIG_PATH } from "../github/loadConfig.js";
+import { lastValidConfig } from "../github/lastValidConfig.js";
 import { loadTemplates } from "../github/loadTemplates.js";
 
 export type RepoSettings =
-  | { ok: true; config: Config; templates: Templates; templateProblems: ConfigProblem[] }
+  | {
+      ok: true;
+      config: Config;
+      templates: Templates;
+      templateProblems: ConfigProblem[];
+      refused?: RefusedConfig;
+    }
   | { ok: false; problems: ConfigProblem[]; path: string };
 
 const cache = new Map<string, { at: number; settings: Promise<RepoSettings> }>();
@@ -37,17 +44,34 @@ export async function repoSettings(
   path = CONFIG_PATH,
 ): Promise<RepoSettings> {
   const loaded = await loadConfig(gh, path);
-  if (!loaded.ok) {
+  let config: Config;
+  let refused: RefusedConfig | undefined;
+  if (loaded.ok) config = loaded.config;
+  else {
+    const earlier = await lastValidConfig(gh, path);
     gh.log.error(
-      { repo: `${gh.owner}/${gh.repo}`, problems: loaded.problems },
-      "invalid Expedite configuration",
+      {
+        repo: `${gh.owner}/${gh.repo}`,
+        problems: loaded.problems,
+        ...(earlier ? { usingVersionOf: earlier.sha } : {}),
+      },
+      earlier
+        ? "invalid Expedite configuration; refused, working from its last valid version"
+        : "invalid Expedite configuration",
     );
-    return { ok: false, problems: loaded.problems, path };
+    if (!earlier) return { ok: false, problems: loaded.problems, path };
+    config = earlier.config;
+    refused = {
+      path,
+      problems: loaded.problems,
+      sha: earlier.sha,
+      ...(earlier.at ? { at: earlier.at } : {}),
+    };
   }
-  const { templates, problems } = await loadTemplates(gh, loaded.config, now);
+  const { templates, problems } = await loadTemplates(gh, config, now);
   if (problems.length > 0)
     gh.log.warn({ repo: `${gh.owner}/${gh.repo}`, problems }, "repository template problems");
-  return { ok: true, config: loaded.config, templates, templateProblems: problems };
+  return { ok: true, config, templates, templateProblems: problems, ...(refused ? { refused } : {}) };
 }
 
 /** The bot plus any bots the config says to trust, lower-cased. */

@@ -7,7 +7,7 @@ import type { GitHubContext } from "../github/types.js";
 import { readPull } from "../github/pulls.js";
 import type { RepoSettings } from "./repoSettings.js";
 import type { Target } from "./targetsOf.js";
-import type { ConfigProblem } from "../core/config/parseConfig.js";
+import type { ConfigProblem, RefusedConfig } from "../core/config/parseConfig.js";
 import { reconcileIncident } from "./reconcileIncident.js";
 import { isFreezing } from "./isFreezing.js";
 import type { IncidentOutcome } from "./reconcileIncident.js";
@@ -58,7 +58,16 @@ export async function runTarget(
     case "issue":
       if (isHoldIssue(target, config))
         return inLane(gh, target.number, () => runHoldTarget(gh, config, target, now));
-      return reconcileIssueTarget(gh, config, templates, target, now, permissions, settings.templateProblems);
+      return reconcileIssueTarget(
+        gh,
+        config,
+        templates,
+        target,
+        now,
+        permissions,
+        settings.templateProblems,
+        settings.refused,
+      );
     case "pull": {
       // The pull request's own writes run in its lane; a freeze that changed re-checks the others after,
       // each in its own lane, so this job never holds one lane while waiting for another.
@@ -101,7 +110,15 @@ export async function runTarget(
       const periodic =
         target.full === true ||
         Math.floor(now / FULL_PASS_MS) !== Math.floor((now - lookback) / FULL_PASS_MS);
-      const result = await sweepRepository(gh, config, templates, now, settings.templateProblems, periodic);
+      const result = await sweepRepository(
+        gh,
+        config,
+        templates,
+        now,
+        settings.templateProblems,
+        periodic,
+        settings.refused,
+      );
       const failures = [...result.failures.map((f) => `${f.target}: ${f.error}`)];
       let writes = result.writes;
       // The sweep's own listing of open incidents serves the freeze checks, unless the sweep itself just
@@ -150,6 +167,7 @@ async function reconcileIssueTarget(
   now: number,
   permissions: Map<string, Permission>,
   templateProblems: readonly ConfigProblem[],
+  refused: RefusedConfig | undefined,
 ): Promise<TargetOutcome> {
   // The incident's own writes in its lane; the pull requests a freeze change affects after, in theirs.
   const {
@@ -166,6 +184,7 @@ async function reconcileIssueTarget(
       permissions,
       target.issue,
       templateProblems,
+      refused,
     );
     let writes = result.writes;
     let commandsChanged = false;

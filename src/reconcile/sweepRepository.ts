@@ -1,7 +1,7 @@
 import type { Config } from "../core/config/schema.js";
 import type { Permission } from "../core/snapshot.js";
 import type { Templates } from "../core/render/templates.js";
-import type { ConfigProblem } from "../core/config/parseConfig.js";
+import type { ConfigProblem, RefusedConfig } from "../core/config/parseConfig.js";
 import type { GitHubContext } from "../github/types.js";
 import { reconcileIncident } from "./reconcileIncident.js";
 import { toIssueSnapshot } from "../github/readIssue.js";
@@ -32,6 +32,7 @@ export async function sweepRepository(
   now: number,
   templateProblems: readonly ConfigProblem[] = [],
   full = false,
+  refused?: RefusedConfig,
 ): Promise<SweepOutcome> {
   const permissions = new Map<string, Permission>();
   // A fresh repository gets its labels (and colours) on the first sweep, before anyone needs them. The App
@@ -72,6 +73,7 @@ export async function sweepRepository(
           permissions,
           toIssueSnapshot(issue),
           templateProblems,
+          refused,
         ),
       );
       outcome.writes += result.writes;

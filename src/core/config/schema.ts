@@ -332,6 +332,10 @@ const severitySchema = z
   .strict()
   .prefault({});
 
+const weeklyPoint = z.string().regex(/^(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d$/, {
+  message: 'expected a weekday and a 24-hour time such as "fri 16:00"',
+});
+
 const freezeWindowSchema = z
   .object({
     name: z.string().min(1),
@@ -339,14 +343,8 @@ const freezeWindowSchema = z
     start: localDateTime.optional(),
     end: localDateTime.optional(),
     // Weekly: "fri 16:00" to "mon 08:00".
-    weekly_from: z
-      .string()
-      .regex(/^(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d$/)
-      .optional(),
-    weekly_to: z
-      .string()
-      .regex(/^(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d$/)
-      .optional(),
+    weekly_from: weeklyPoint.optional(),
+    weekly_to: weeklyPoint.optional(),
     timezone: timeZone.optional(),
   })
   .strict()

@@ -11,8 +11,8 @@ import { duplicateBotComments, latestByIdentity } from "./botComments.js";
 import type { Templates } from "../render/templates.js";
 import type { CommandLedger } from "./commandLedger.js";
 import { readLedger } from "./commandLedger.js";
-import type { ConfigProblem } from "../config/parseConfig.js";
-import { formatTemplateProblems } from "../config/formatProblems.js";
+import type { ConfigProblem, RefusedConfig } from "../config/parseConfig.js";
+import { formatRefusal, formatTemplateProblems } from "../config/formatProblems.js";
 import { markerIdentity, renderMarker } from "../markers.js";
 import { renderTemplate } from "../render/renderTemplate.js";
 import { mention } from "../text/neutralize.js";
@@ -42,6 +42,8 @@ export interface PlanInput {
   templates: Templates;
   /** Repository templates that could not be used (reported on the incident until fixed). */
   templateProblems?: readonly ConfigProblem[];
+  /** The configuration file was refused and an earlier version is in use: said on every incident. */
+  refused?: RefusedConfig;
 }
 
 /** Desired state minus current state: every write a reconcile of this incident should make, and no more. */
@@ -171,6 +173,10 @@ export function planIncident(input: PlanInput): IncidentPlan {
     );
   }
 
+  // A refused configuration is said loudly on every incident while the earlier version stands in for it.
+  if (input.refused)
+    upsert("config-refused", `${renderMarker("config-refused")}\n${formatRefusal(input.refused)}`);
+
   // Rendered last, from the incident as this reconcile leaves it.
   upsert("board", renderBoard(templates.board, incident, config, now, ledger));
   upsert(
@@ -190,7 +196,8 @@ export function planIncident(input: PlanInput): IncidentPlan {
         .filter(
           (c) =>
             c.marker.kind === "config-error" ||
-            (c.marker.kind === "template-problems" && templateProblems.length === 0),
+            (c.marker.kind === "template-problems" && templateProblems.length === 0) ||
+            (c.marker.kind === "config-refused" && input.refused === undefined),
         )
         .map((c) => c.id),
     ],

@@ -52,6 +52,7 @@ export const SERVED_OPERATIONS = [
   "GET /repos/{owner}/{repo}/branches/{branch}",
   "GET /repos/{owner}/{repo}/contents/{path}",
   "PUT /repos/{owner}/{repo}/contents/{path}",
+  "GET /repos/{owner}/{repo}/commits",
   "GET /repos/{owner}/{repo}/pulls",
   "POST /repos/{owner}/{repo}/pulls",
   "GET /repos/{owner}/{repo}/pulls/{pull_number}",

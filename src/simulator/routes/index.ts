@@ -3,6 +3,7 @@ import { appRoutes } from "./apps.js";
 import { branchRoutes } from "./branches.js";
 import { checkRoutes } from "./checks.js";
 import { commentRoutes } from "./comments.js";
+import { commitRoutes } from "./commits.js";
 import { contentRoutes } from "./contents.js";
 import { gitRoutes } from "./git.js";
 import { issueRoutes } from "./issues.js";
@@ -25,6 +26,7 @@ export const handlers: HandlerTable = {
   ...gitRoutes,
   ...branchRoutes,
   ...contentRoutes,
+  ...commitRoutes,
   ...pullRoutes,
   ...checkRoutes,
   ...actionRoutes,
