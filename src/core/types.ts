@@ -145,6 +145,8 @@ export interface Incident {
   /** Whether the severity came from someone (form, label, command) or the config default. */
   severitySet: boolean;
   revenue: boolean;
+  /** Revenue is treated as affected only because the report said "unknown" (escalation.unknown_revenue). */
+  revenueAssumed?: boolean;
   declaredAt: number;
   declaredBy?: string;
   /** When the problem began: /started, else the form's answer, else the declaration. */

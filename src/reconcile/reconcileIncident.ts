@@ -23,6 +23,7 @@ import type { ConfigProblem, RefusedConfig } from "../core/config/parseConfig.js
 import { isFreezing } from "./isFreezing.js";
 import { planNotices } from "../core/clocks/planNotices.js";
 import { nextDeadline } from "../core/clocks/nextDeadline.js";
+import { ensureDeviationFollowups } from "./ensureDeviationFollowups.js";
 import { applyPostmortem } from "./postmortem/applyPostmortem.js";
 import { explainPostmortemFailure } from "./postmortem/explainPostmortemFailure.js";
 
@@ -101,6 +102,12 @@ export async function reconcileIncident(
     // without pull-request rights, a protected branch): show it and let the next reconcile try again.
     gh.log.error({ err: error, issue: number }, "could not open the post-mortem pull request");
     projection.incident.postmortemError = explainPostmortemFailure(error);
+  }
+  try {
+    writes += await ensureDeviationFollowups(gh, config, templates, projection.incident);
+  } catch (error) {
+    // Likewise: a follow-up that cannot be opened now is opened by a later reconcile.
+    gh.log.error({ err: error, issue: number }, "could not open the follow-up issues for its shortcuts");
   }
   projection.incident.gaps = findGaps(projection.incident, config);
   projection.incident.timeline.sort((a, b) => a.at - b.at);

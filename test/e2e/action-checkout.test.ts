@@ -86,7 +86,7 @@ describe("the Action with the default branch checked out", () => {
     const run = world.actionRuns.at(-1)!;
     expect(run.code).not.toBe(0);
     expect(run.stdout).toMatch(
-      /Invalid \.github\/expedite\.yml: acknowledge\.within_business_hours = "soon": expected a duration/,
+      /Invalid \.github\/expedite\.yml: acknowledge\.within_business_hours \(line 2\) = "soon": expected a duration/,
     );
     const report = world
       .botComments(number)

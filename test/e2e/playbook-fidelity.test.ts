@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { World, FULL, formBody, minutes } from "./support/world.js";
 import type { Mode } from "./support/world.js";
-import { comment, openIncident, SEV1 } from "./support/people.js";
+import { comment, openIncident, SEV1, SEV2, SEV3, SEV4 } from "./support/people.js";
 import { PLAYBOOK_LADDERS } from "../unit/clocks/playbookLadders.js";
 
 // Issue 18: where Expedite contradicted a playbook, checked end to end in both modes.
@@ -105,6 +105,124 @@ describe.each<Mode>(["app", "action"])("a broken configuration (%s mode)", (mode
     expect(w.botComments(number).filter((c) => c.body.startsWith("<!-- expedite:config-refused"))).toEqual(
       [],
     );
+    expect(w.sim.validationErrors).toEqual([]);
+  });
+});
+
+describe.each<Mode>(["app", "action"])("out of hours and unknown revenue (%s mode)", (mode) => {
+  it("a minor non-revenue incident at 23:00 on a Saturday waits for the office; an unknown-revenue one pages as revenue", async () => {
+    // Saturday 2026-11-21 23:00 in New York.
+    world = await World.start({
+      mode,
+      config: { oncall: { primary: "erin" } },
+      start: "2026-11-22T04:00:00Z",
+    });
+    const w = world;
+    const saturday = w.clock.now();
+    const minor = await openIncident(
+      w,
+      "alice",
+      "[Incident] Typo on the careers page",
+      formBody({ Summary: "Typo", Severity: SEV4, "Revenue affected": "No" }),
+    );
+    const unknown = await openIncident(
+      w,
+      "alice",
+      "[Incident] Some orders missing",
+      formBody({ Summary: "Orders missing", Severity: SEV2, "Revenue affected": "Unknown" }),
+    );
+    await w.settle();
+    // The minor one: nobody assigned or told at night, and the board says why.
+    expect(w.sim.issue(FULL, minor)?.assignees).toEqual([]);
+    expect(notices(w, minor, "oncall")).toHaveLength(0);
+    expect(w.board(minor)).toMatch(
+      /it waits for the office\. Clocks start and the on-call engineer is assigned at 2026-11-23 12:00 UTC \(07:00 EST\)/,
+    );
+    // The unknown one: treated as revenue, labelled and said so.
+    expect(w.labels(unknown)).toContain("impact:revenue");
+    expect(w.board(unknown)).toMatch(/treated as affected.*“unknown”/);
+    expect(w.sim.issue(FULL, unknown)?.assignees).toEqual(["erin"]);
+
+    w.clock.set(saturday + minutes(61));
+    await w.sweep();
+    expect(notices(w, minor, "ack-breach")).toHaveLength(0);
+    expect(notices(w, minor, "escalation")).toHaveLength(0);
+    // The revenue ladder's first step, at 30 minutes from the report.
+    expect(notices(w, unknown, "escalation")).toHaveLength(1);
+    expect(notices(w, unknown, "escalation")[0]?.body).toMatch(/Revenue is hit/);
+
+    // Monday 07:16: the office is open, the minor incident is given to the on-call engineer and its
+    // 15-minute acknowledgement allowance has run out.
+    w.clock.set(Date.parse("2026-11-23T12:16:00Z"));
+    await w.sweep();
+    expect(w.sim.issue(FULL, minor)?.assignees).toEqual(["erin"]);
+    expect(notices(w, minor, "ack-breach")).toHaveLength(1);
+    expect(notices(w, minor, "escalation")).toHaveLength(0);
+    w.clock.set(Date.parse("2026-11-23T12:31:00Z"));
+    await w.sweep();
+    expect(notices(w, minor, "escalation")).toHaveLength(1);
+    expect(w.sim.validationErrors).toEqual([]);
+  });
+});
+
+describe.each<Mode>(["app", "action"])("closing an incident (%s mode)", (mode) => {
+  it("a SEV3's shortcut becomes a follow-up issue at close, once; a SEV1 gets the four-question summary at resolution too", async () => {
+    world = await World.start({ mode, config: { oncall: { primary: "erin" } } });
+    const w = world;
+    const minor = await openIncident(
+      w,
+      "alice",
+      "[Incident] Search slow",
+      formBody({ Summary: "Search is slow", Severity: SEV3, "Revenue affected": "No" }),
+    );
+    await w.settle();
+    await comment(
+      w,
+      "bob",
+      minor,
+      "/deviation Deployed the index fix straight to production without staging",
+    );
+    await w.settle();
+    await comment(w, "bob", minor, "/resolve Rebuilt the search index; queries are back under 200 ms");
+    await w.settle();
+    expect(w.sim.issue(FULL, minor)?.state).toBe("closed");
+    const debt = () =>
+      w.sim
+        .issues(FULL)
+        .filter((i) => i.labels.includes("incident-followup") && i.body?.includes(`incident=${minor} `));
+    expect(debt()).toHaveLength(1);
+    expect(debt()[0]?.title).toMatch(/^Pay back: Deployed the index fix straight to production/);
+    expect(debt()[0]?.body).toContain(`incident [#${minor}]`);
+    await w.sweep();
+    await comment(w, "bob", minor, "/note checked again in the morning");
+    await w.settle();
+    expect(debt()).toHaveLength(1);
+
+    const major = await openIncident(
+      w,
+      "alice",
+      "[Incident] Checkout down",
+      formBody({
+        Summary: "Checkout returns 500 for every order",
+        Severity: SEV1,
+        "Revenue affected": "Yes",
+      }),
+    );
+    await w.settle();
+    await comment(
+      w,
+      "bob",
+      major,
+      "/resolve Rolled back release 42; checkout has answered normally since 10:40",
+    );
+    await w.settle();
+    const summary = w.botComments(major).find((c) => c.body.startsWith("<!-- expedite:summary"))?.body;
+    expect(summary).toMatch(/\*\*What happened\*\*/);
+    expect(summary).toMatch(/\*\*Customer impact\*\*/);
+    expect(summary).toMatch(/\*\*Resolution\*\*\s+> Rolled back release 42/);
+    expect(summary).toMatch(/A post-mortem pull request follows/);
+    expect(w.labels(major)).toContain("incident:postmortem");
+    expect(w.sim.issue(FULL, major)?.state).toBe("open");
     expect(w.sim.validationErrors).toEqual([]);
   });
 });

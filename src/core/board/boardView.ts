@@ -1,3 +1,4 @@
+import { acknowledgeFrom, waitsForOffice } from "../clocks/waitsForOffice.js";
 import type { Config } from "../config/schema.js";
 import type { Incident, IncidentState } from "../types.js";
 import { neutralizeInline } from "../text/neutralize.js";
@@ -44,7 +45,7 @@ export function boardView(incident: Incident, config: Config, now: number): Reco
   const closed =
     incident.state === "resolved" || incident.state === "postmortem" || incident.state === "cancelled";
 
-  const ack = acknowledgeDeadline(incident.declaredAt, config);
+  const ack = acknowledgeDeadline(acknowledgeFrom(incident, config), config);
   const ackStatus =
     incident.acknowledgedAt !== undefined
       ? incident.acknowledgedAt <= ack.dueAt
@@ -107,11 +108,13 @@ export function boardView(incident: Incident, config: Config, now: number): Reco
           ? `${STATE_TITLES[incident.state]} — issue closed`
           : STATE_TITLES[incident.state],
     severity: `SEV${incident.severity}${incident.severitySet ? "" : " (default — set it with `/sev <1-4>`)"}`,
-    revenue: incident.revenue
-      ? "💸 **affected**"
-      : incident.form.revenue === "unknown"
-        ? "unknown"
-        : "not affected",
+    revenue: incident.revenueAssumed
+      ? "💸 **treated as affected**: the report says “unknown”, so the revenue escalation ladder applies. `/impact none` if it is not."
+      : incident.revenue
+        ? "💸 **affected**"
+        : incident.form.revenue === "unknown"
+          ? "unknown"
+          : "not affected",
     lead: displayName(incident.lead) ?? "_nobody yet — `/ack` or `/lead @someone`_",
     comms: displayName(incident.comms) ?? "_nobody yet — `/comms @someone`_",
     roles,
@@ -127,6 +130,7 @@ export function boardView(incident: Incident, config: Config, now: number): Reco
     escalations,
     hasEscalations: escalations.length > 0,
     ladder: plan.ladder ?? "none",
+    waiting: waitingLine(incident, config, now),
     escalationOrigin: originWords(config),
     applications: neutralizeInline(incident.form.applications ?? "", 500) || NOT_RECORDED,
     businessImpact: neutralizeInline(incident.form.businessImpact ?? "", 800) || NOT_RECORDED,
@@ -171,4 +175,14 @@ export function timelineRows(incident: Incident, config: Config): BoardTimelineR
     who: entry.actor === undefined ? "Expedite" : neutralizeInline(entry.actor, 60),
     what: neutralizeInline(entry.text, 600) + (entry.url ? ` ([link](${encodeURI(entry.url)}))` : ""),
   }));
+}
+
+// Said on the board so nobody wonders why a minor incident at 23:00 on a Saturday pages nobody.
+function waitingLine(incident: Incident, config: Config, now: number): string | undefined {
+  const opens = waitsForOffice(incident, config);
+  if (opens === undefined || !incident.open) return undefined;
+  const when = formatTime(opens, config.business_hours.timezone);
+  return now < opens
+    ? `🌙 Minor, revenue not affected, declared outside business hours: it waits for the office. Clocks start and the on-call engineer is assigned at ${when}. If it cannot wait, raise it with \`/sev <1-3>\` or \`/impact revenue\`.`
+    : `🌙 Declared outside business hours as minor with revenue not affected: its clocks started when the office opened, ${when}.`;
 }

@@ -1,3 +1,4 @@
+import { acknowledgeFrom } from "./waitsForOffice.js";
 import type { Config } from "../config/schema.js";
 import type { Incident } from "../types.js";
 import { acknowledgeDeadline, type AcknowledgeDeadline } from "./acknowledgeDeadline.js";
@@ -34,7 +35,7 @@ export interface ClockSummary {
 
 /** Everything the status board shows about the incident's clocks at `now`. */
 export function clockSummary(incident: Incident, config: Config, now: number): ClockSummary {
-  const deadline = acknowledgeDeadline(incident.declaredAt, config);
+  const deadline = acknowledgeDeadline(acknowledgeFrom(incident, config), config);
   const ackAt = acknowledgedAt(incident);
   const status =
     ackAt !== undefined

@@ -1,5 +1,6 @@
 import type { Config } from "../config/schema.js";
 import type { Incident } from "../types.js";
+import { waitsForOffice } from "./waitsForOffice.js";
 
 /**
  * The moment escalation steps count from. The holiday-coverage playbook counts "from issue report", so by
@@ -8,6 +9,8 @@ import type { Incident } from "../types.js";
  * when the problem began instead, for teams that want it.
  */
 export function escalationOrigin(incident: Incident, config: Config): number {
+  const waited = waitsForOffice(incident, config);
+  if (waited !== undefined) return waited;
   return config.escalation.count_from === "start" ? incident.startedAt : incident.declaredAt;
 }
 

@@ -5,6 +5,7 @@ import { isAcknowledged } from "./acknowledgedAt.js";
 import { escalationPlan } from "./escalationPlan.js";
 import { incidentEnd } from "./incidentEnd.js";
 import { nextUpdateDue } from "./nextUpdateDue.js";
+import { acknowledgeFrom, waitsForOffice } from "./waitsForOffice.js";
 
 /**
  * The next moment after `now` at which one of the incident's clocks comes due (acknowledgement, an
@@ -14,7 +15,11 @@ import { nextUpdateDue } from "./nextUpdateDue.js";
 export function nextDeadline(incident: Incident, config: Config, now: number): number | undefined {
   if (incidentEnd(incident)) return undefined;
   const ahead: number[] = [];
-  if (!isAcknowledged(incident)) ahead.push(acknowledgeDeadline(incident.declaredAt, config).dueAt);
+  if (!isAcknowledged(incident))
+    ahead.push(acknowledgeDeadline(acknowledgeFrom(incident, config), config).dueAt);
+  // A minor incident waiting for the office is handed to the on-call engineer when it opens.
+  const opens = waitsForOffice(incident, config);
+  if (opens !== undefined) ahead.push(opens);
   for (const step of escalationPlan(incident, config, now).steps)
     if (step.state === "pending") ahead.push(step.dueAt);
   const update = nextUpdateDue(incident, config);

@@ -2,6 +2,7 @@ import type { Config } from "../config/schema.js";
 import { durationMs } from "../time/parseDuration.js";
 import type { Incident, StatusUpdate } from "../types.js";
 import { incidentEnd } from "./incidentEnd.js";
+import { acknowledgeFrom } from "./waitsForOffice.js";
 
 export interface UpdateDue {
   dueAt: number;
@@ -11,7 +12,8 @@ export interface UpdateDue {
 
 /**
  * When the next status update is owed: what the latest update promised, otherwise the severity's cadence
- * counted from that update (or from the declaration before the first one). Nothing is owed once the incident
+ * counted from that update (or, before the first one, from the declaration, or the office opening for a minor
+ * incident that waits for it). Nothing is owed once the incident
  * is over.
  */
 export function nextUpdateDue(incident: Incident, config: Config): UpdateDue | undefined {
@@ -19,7 +21,7 @@ export function nextUpdateDue(incident: Incident, config: Config): UpdateDue | u
   const last = latestUpdate(incident.updates);
   if (last?.nextDueAt !== undefined) return { dueAt: last.nextDueAt, promised: true };
   const cadence = config.updates.cadence[`${incident.severity}`];
-  return { dueAt: (last?.at ?? incident.declaredAt) + durationMs(cadence), promised: false };
+  return { dueAt: (last?.at ?? acknowledgeFrom(incident, config)) + durationMs(cadence), promised: false };
 }
 
 // The projection appends in timeline order, but the clock should not depend on that.

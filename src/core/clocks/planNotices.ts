@@ -1,3 +1,4 @@
+import { acknowledgeFrom } from "./waitsForOffice.js";
 import type { Config } from "../config/schema.js";
 import { onCallAt } from "../oncall/onCallAt.js";
 import type { Incident } from "../types.js";
@@ -36,13 +37,18 @@ export function planNotices(incident: Incident, config: Config, now: number): Pl
   const zone = config.business_hours.timezone;
   const notices: PlannedNotice[] = [];
 
-  const ack = acknowledgeDeadline(incident.declaredAt, config);
+  const ack = acknowledgeDeadline(acknowledgeFrom(incident, config), config);
   if (
     now >= ack.dueAt &&
     !isAcknowledged(incident) &&
     !coveringNotice(incident.notices, "ack-breach", ACK_KEY, ack.dueAt)
   ) {
-    const onCall = onCallAt(config.oncall, zone, incident.declaredAt, config.business_hours.holidays);
+    const onCall = onCallAt(
+      config.oncall,
+      zone,
+      acknowledgeFrom(incident, config),
+      config.business_hours.holidays,
+    );
     notices.push({
       kind: "ack-breach",
       keys: [ACK_KEY],

@@ -196,6 +196,9 @@ const businessHoursSchema = z
     start: clockTime.default("07:00"),
     end: clockTime.default("20:00"),
     holidays: holidaysSchema,
+    // Minor incidents wait for the office (playbook 002): a non-revenue incident of these severities
+    // declared outside business hours starts its clocks, and goes to the on-call engineer, when they begin.
+    minor_severities: z.array(severity).default([4]),
   })
   .strict()
   .prefault({});
@@ -282,6 +285,8 @@ const escalationSchema = z
     // What steps count from: the report (the declaration, as the playbook says) or when the problem began
     // (the form's "When did it start?" or /started), which pages at once for a backdated incident.
     count_from: z.enum(["report", "start"]).default("report"),
+    // When the report says revenue is "unknown": page as if it were hit (the safe side) or not.
+    unknown_revenue: z.enum(["revenue", "no_revenue"]).default("revenue"),
   })
   .strict()
   .prefault({});

@@ -1,3 +1,4 @@
+import { acknowledgeFrom, waitsForOffice } from "../clocks/waitsForOffice.js";
 import type { Config } from "../config/schema.js";
 import type { IssueSnapshot } from "../snapshot.js";
 import type { Projection } from "../projection/projectIncident.js";
@@ -64,8 +65,11 @@ export function planIncident(input: PlanInput): IncidentPlan {
     return lower === names.revenue.toLowerCase() && !incident.revenue;
   });
 
+  // A minor incident waiting for the office is nobody's until it opens: no assignment, no on-call notice.
+  const waiting = projection.leadFromRoster && now < (waitsForOffice(incident, config) ?? now);
   const assign =
     incident.lead !== undefined &&
+    !waiting &&
     !issue.assignees.some((a) => a.toLowerCase() === incident.lead?.toLowerCase())
       ? [incident.lead]
       : [];
@@ -117,12 +121,12 @@ export function planIncident(input: PlanInput): IncidentPlan {
     // The board below must already show what this reconcile posts, or the next one would rewrite it.
     if (notice.notice) recordNotice(incident, notice.notice.kind, notice.notice.keys, now, 0);
   }
-  if (projection.leadFromRoster && incident.lead !== undefined && incident.open) {
+  if (projection.leadFromRoster && !waiting && incident.lead !== undefined && incident.open) {
     const data = { type: "oncall" };
     const onCall = onCallAt(
       config.oncall,
       config.business_hours.timezone,
-      incident.declaredAt,
+      acknowledgeFrom(incident, config),
       config.business_hours.holidays,
     );
     const body = renderTemplate(templates["notice-oncall"], {
@@ -153,9 +157,10 @@ export function planIncident(input: PlanInput): IncidentPlan {
     incident.open = false;
     incident.closedAt = now;
   }
+  // The four-question end-of-incident summary (playbook 000) at resolution, for every severity: those with
+  // a post-mortem get it too, before the post-mortem is written.
   if (
-    incident.state === "resolved" &&
-    !needsPostmortem(incident, config) &&
+    (incident.state === "resolved" || incident.state === "postmortem") &&
     incident.resolution !== undefined
   ) {
     createOnce(

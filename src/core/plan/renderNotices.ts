@@ -1,3 +1,4 @@
+import { acknowledgeFrom } from "../clocks/waitsForOffice.js";
 import type { Config } from "../config/schema.js";
 import type { Incident } from "../types.js";
 import { renderMarker, markerIdentity } from "../markers.js";
@@ -57,7 +58,7 @@ export function renderNotices(
         lead: displayName(incident.lead) ?? "nobody yet",
       });
     } else if (notice.kind === "ack-breach") {
-      const ack = acknowledgeDeadline(incident.declaredAt, config);
+      const ack = acknowledgeDeadline(acknowledgeFrom(incident, config), config);
       body = renderTemplate(templates["notice-ack-breach"], {
         number: incident.number,
         mentions,

@@ -1,10 +1,11 @@
 import type { Config } from "../config/schema.js";
+import { needsPostmortem } from "../postmortem/needsPostmortem.js";
 import type { Incident } from "../types.js";
 import { renderTemplate } from "../render/renderTemplate.js";
 import { neutralizeBlock, neutralizeInline } from "../text/neutralize.js";
 import { formatDuration, formatTime } from "../time/formatTime.js";
 
-/** The end-of-incident summary for incidents that close without a post-mortem. */
+/** The end-of-incident summary, posted once at resolution whatever the severity. */
 export function renderSummary(template: string, incident: Incident, config: Config): string {
   const zone = config.business_hours.timezone;
   const end = incident.resolvedAt ?? incident.declaredAt;
@@ -21,5 +22,6 @@ export function renderSummary(template: string, incident: Incident, config: Conf
     resolution: neutralizeBlock(incident.resolution?.text ?? "", 2000),
     next: [...incident.notes, ...incident.deviations].map((n) => ({ text: neutralizeInline(n.text, 300) })),
     hasNext: incident.notes.length + incident.deviations.length > 0,
+    postmortem: needsPostmortem(incident, config),
   });
 }

@@ -1,3 +1,4 @@
+import { acknowledgeFrom } from "../clocks/waitsForOffice.js";
 import type { Config } from "../config/schema.js";
 import type { Incident } from "../types.js";
 import { acknowledgeDeadline } from "../clocks/acknowledgeDeadline.js";
@@ -12,7 +13,7 @@ export function postmortemDocument(
   now: number,
   repoUrl: string,
 ): string {
-  const ack = acknowledgeDeadline(incident.declaredAt, config);
+  const ack = acknowledgeDeadline(acknowledgeFrom(incident, config), config);
   return renderPostmortem(template, incident, config, {
     now,
     repoUrl,

@@ -115,6 +115,8 @@ export function applyCommand(
       }
       return applied();
     case "impact":
+      // Someone said it: no longer an assumption from an "unknown" report.
+      delete draft.revenueAssumed;
       if (draft.revenue !== command.revenue) {
         draft.revenue = command.revenue;
         log("impact", command.revenue ? "marked revenue as affected" : "marked revenue as not affected");

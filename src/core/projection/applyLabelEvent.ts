@@ -41,6 +41,7 @@ export function applyLabelEvent(draft: Draft, event: LabelEvent, _config: Config
   }
   if (event.label.toLowerCase() === names.revenue.toLowerCase()) {
     if (draft.revenue !== added) {
+      delete draft.revenueAssumed;
       draft.revenue = added;
       draft.timeline.push({
         at: event.at,

@@ -1,3 +1,4 @@
+import { acknowledgeFrom } from "../clocks/waitsForOffice.js";
 import type { Config, Severity } from "../config/schema.js";
 import type { Incident, IncidentState, TimelineEntry } from "../types.js";
 import type { IssueSnapshot, Permission, TimelineEvent } from "../snapshot.js";
@@ -76,7 +77,12 @@ export function projectIncident(
     open: issue.state === "open",
     severity: form.severity ?? (config.severity.default as Severity),
     severitySet: form.severity !== undefined,
-    revenue: form.revenue === "yes",
+    revenue:
+      form.revenue === "yes" ||
+      (form.revenue === "unknown" && config.escalation.unknown_revenue === "revenue"),
+    ...(form.revenue === "unknown" && config.escalation.unknown_revenue === "revenue"
+      ? { revenueAssumed: true }
+      : {}),
     declaredAt,
     declaredBy: declaredEvent?.actor ?? issue.author,
     startedAt: form.startedAt !== undefined && form.startedAt <= declaredAt ? form.startedAt : declaredAt,
@@ -207,7 +213,12 @@ export function projectIncident(
   // Nobody took the lead: the on-call engineer of the moment it was declared is the lead until someone does.
   let leadFromRoster = false;
   if (draft.lead === undefined && draft.state !== "cancelled") {
-    const onCall = onCallAt(config.oncall, zone, declaredAt, config.business_hours.holidays);
+    const onCall = onCallAt(
+      config.oncall,
+      zone,
+      acknowledgeFrom(draft, config),
+      config.business_hours.holidays,
+    );
     if (onCall.primary !== undefined) {
       draft.lead = onCall.primary;
       leadFromRoster = true;

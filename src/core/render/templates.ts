@@ -12,6 +12,7 @@ export interface Templates {
   summary: string;
   postmortem: string;
   "followup-issue": string;
+  "followup-deviation": string;
   "postmortem-pr": string;
   "freeze-announcement": string;
   [name: string]: string;
@@ -29,6 +30,7 @@ export const TEMPLATE_NAMES = [
   "notice-oncall",
   "postmortem",
   "followup-issue",
+  "followup-deviation",
   "freeze-announcement",
   "postmortem-pr",
   "summary",

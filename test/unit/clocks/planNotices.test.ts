@@ -85,9 +85,29 @@ describe("acknowledgement breach", () => {
         roster: [{ name: "June weekend", from: "2026-06-06", to: "2026-06-07", primary: "@wes" }],
       },
     });
-    const incident = makeIncident({ declaredAt: saturday, startedAt: saturday, severity: 4 });
+    const incident = makeIncident({ declaredAt: saturday, startedAt: saturday, severity: 3 });
     expect(breaches(incident, rostered, saturday + 59 * MINUTE)).toEqual([]);
     expect(breaches(incident, rostered, saturday + 60 * MINUTE)[0]?.mentions).toEqual(["@wes"]);
+  });
+
+  it("a non-revenue SEV4 out of hours waits for the office: 15 minutes from Monday 07:00, the on-call of then", () => {
+    const saturday = Date.parse("2026-06-06T14:00:00Z");
+    const monday = Date.parse("2026-06-08T11:00:00Z"); // 07:00 EDT
+    const rostered = configSchema.parse({
+      oncall: {
+        primary: "olga",
+        roster: [{ name: "June weekend", from: "2026-06-06", to: "2026-06-07", primary: "@wes" }],
+      },
+    });
+    const incident = makeIncident({ declaredAt: saturday, startedAt: saturday, severity: 4 });
+    expect(planNotices(incident, rostered, monday + 14 * MINUTE)).toEqual([]);
+    expect(breaches(incident, rostered, monday + 15 * MINUTE)[0]?.mentions).toEqual(["@olga"]);
+    // Revenue, or minor_severities emptied, and it is an ordinary out-of-hours incident again.
+    expect(breaches({ ...incident, revenue: true }, rostered, saturday + 60 * MINUTE)[0]?.mentions).toEqual([
+      "@wes",
+    ]);
+    const never = configSchema.parse({ business_hours: { minor_severities: [] }, oncall: rostered.oncall });
+    expect(breaches(incident, never, saturday + 60 * MINUTE)[0]?.mentions).toEqual(["@wes"]);
   });
 });
 
