@@ -1,3 +1,3 @@
-import { runAction } from "./runAction.js";
+import { run } from "./main.js";
 
-await runAction();
+await run();

@@ -41,7 +41,9 @@ export async function runAction(): Promise<void> {
         "No token. Pass `token: ${{ secrets.GITHUB_TOKEN }}` (or an App token from actions/create-github-app-token) to the step.",
       );
     }
-    const dryRun = core.getBooleanInput("dry-run", { required: false });
+    // An absent input (a runner tool that does not apply action.yml's defaults) means the default, false;
+    // getBooleanInput alone would refuse the empty string as not YAML 1.2.
+    const dryRun = core.getInput("dry-run") === "" ? false : core.getBooleanInput("dry-run");
     const botLogin = core.getInput("bot-login") || "github-actions[bot]";
     const configPath = core.getInput("config") || ".github/expedite.yml";
     const baseUrl = process.env.GITHUB_API_URL || "https://api.github.com";
@@ -196,9 +198,20 @@ function explain(error: unknown): string {
   const status = (error as { status?: number }).status;
   if (status === 401)
     return `${message}. GitHub refused the token: check the \`token\` input (an expired App token, or a secret that is not set).`;
+  if (status === 403 && fromFork())
+    return `${message}. This run is for a pull request from a fork, and GitHub gives such runs a read-only token whatever the workflow's \`permissions:\` say, so adding permissions will not help. The scheduled sweep writes the freeze check within about 30 minutes; to have it at once, trigger the workflow on \`pull_request_target\` (safe here only because the workflow never checks out the pull request's code). See docs/action.md, "Pull requests from forks".`;
   if (status === 403)
     return `${message}. The token lacks a permission: give the workflow \`permissions:\` issues: write, pull-requests: write, checks: write and contents: write.`;
   if (status === 404)
     return `${message}. The token cannot see this repository or object; check the token's repository access.`;
   return message;
+}
+
+/** Whether this run is for a pull request whose head lives in another repository (a fork). */
+function fromFork(): boolean {
+  const pull = context.payload.pull_request as
+    { head?: { repo?: { full_name?: string } | null }; base?: { repo?: { full_name?: string } } } | undefined;
+  const head = pull?.head?.repo?.full_name;
+  const base = pull?.base?.repo?.full_name;
+  return head !== undefined && base !== undefined && head.toLowerCase() !== base.toLowerCase();
 }

@@ -1,5 +1,9 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { World, ACTIONS_BOT, formBody } from "./support/world.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 let world: World | undefined;
 afterEach(async () => {
@@ -104,5 +108,79 @@ describe(`the bundled Action (node ${process.version})`, () => {
     await w.sweep();
     expect(w.sim.writes().filter((r) => r.route.startsWith("/repos/{owner}/{repo}/labels"))).toEqual([]);
     expect((await label("incident")).color).toBe("000000");
+  });
+});
+
+describe("the Action outside a runner", () => {
+  it("runs with the dry-run input absent, as tools that skip action.yml's defaults leave it", async () => {
+    world = await World.start({ mode: "action" });
+    await world
+      .as("alice")
+      .rest.issues.create({ owner: "acme", repo: "shop", title: "Down", labels: ["incident"] });
+    const opened = world.sim.deliveries.find((d) => d.event === "issues")!;
+    const run = await world.runAction("issues", opened.payload, { "INPUT_DRY-RUN": undefined });
+    expect(run.stdout).not.toMatch(/YAML 1\.2/);
+    expect(run.code, run.stdout).toBe(0);
+    expect(world.labels(1)).toContain("incident:declared");
+  });
+
+  it("exports run() for @github/local-action, and importing it runs nothing", async () => {
+    const script = (call: boolean) =>
+      `const m = await import("./src/action/main.ts"); console.log("run is a " + typeof m.run);${call ? " await m.run();" : ""}`;
+    const node = (call: boolean) =>
+      new Promise<string>((resolve) =>
+        execFile(
+          process.execPath,
+          ["--import", "tsx", "--input-type=module", "-e", script(call)],
+          { cwd: ROOT, env: { PATH: process.env.PATH ?? "" } },
+          (_error, stdout) => resolve(stdout),
+        ),
+      );
+    const imported = await node(false);
+    expect(imported).toContain("run is a function");
+    expect(imported).not.toMatch(/::error::/);
+    // Called, it is the Action: here with no token, it says what to pass.
+    expect(await node(true)).toMatch(/::error::Expedite failed: No token/);
+  });
+});
+
+describe("a pull request from a fork", () => {
+  it("a refused write says what really happens with fork pull requests instead of asking for permissions the workflow has", async () => {
+    world = await World.start({ mode: "action" });
+    const w = world;
+    w.sim.pushCommit({
+      repo: "acme/shop",
+      branch: "patch",
+      files: { "src/patch.ts": "export {};\n" },
+      author: "alice",
+    });
+    await w
+      .as("alice")
+      .rest.pulls.create({ owner: "acme", repo: "shop", head: "patch", base: "main", title: "Patch" });
+    const opened = w.sim.deliveries.find((d) => d.event === "pull_request")!;
+    // What GitHub sends for a fork: the head lives in the contributor's repository, and the run's token is
+    // read-only, so every write is refused with 403.
+    const payload = structuredClone(opened.payload) as {
+      pull_request: { head: { repo: { full_name: string } } };
+    };
+    payload.pull_request.head.repo.full_name = "mallory/shop";
+    w.sim.addFault({
+      method: "POST",
+      route: "/repos/{owner}/{repo}/check-runs",
+      status: 403,
+      times: Infinity,
+    });
+    w.sim.addFault({
+      method: "PATCH",
+      route: "/repos/{owner}/{repo}/check-runs/{check_run_id}",
+      status: 403,
+      times: Infinity,
+    });
+    const run = await w.runAction("pull_request", payload);
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toMatch(/pull request from a fork/);
+    expect(run.stdout).toMatch(/adding permissions will not help/);
+    expect(run.stdout).toMatch(/pull_request_target/);
+    expect(run.stdout).not.toMatch(/give the workflow `permissions:`/);
   });
 });

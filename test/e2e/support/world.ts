@@ -220,7 +220,7 @@ export class World {
   async runAction(
     event: string,
     payload: unknown,
-    env: Record<string, string> = {},
+    env: Record<string, string | undefined> = {},
   ): Promise<{ code: number; stdout: string; stderr: string }> {
     const dir = mkdtempSync(join(tmpdir(), "expedite-runner-"));
     const workspace = join(dir, "workspace");
