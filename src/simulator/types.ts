@@ -168,6 +168,8 @@ export interface Simulator {
     files?: Record<string, string>;
     private?: boolean;
     ownerType?: "User" | "Organization";
+    /** GitHub's nine default labels (default true, as on GitHub). */
+    defaultLabels?: boolean;
   }): void;
   addUser(login: string, options?: { type?: "User" | "Bot"; orgs?: string[] }): void;
   setPermission(repoFullName: string, login: string, role: Role): void;

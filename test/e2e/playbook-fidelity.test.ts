@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { World, FULL, formBody, minutes } from "./support/world.js";
 import type { Mode } from "./support/world.js";
+import { forgetRepoLabels } from "../../src/github/ensureRepoLabels.js";
 import { comment, openIncident, SEV1, SEV2, SEV3, SEV4 } from "./support/people.js";
 import { PLAYBOOK_LADDERS } from "../unit/clocks/playbookLadders.js";
 
@@ -224,5 +225,43 @@ describe.each<Mode>(["app", "action"])("closing an incident (%s mode)", (mode) =
     expect(w.labels(major)).toContain("incident:postmortem");
     expect(w.sim.issue(FULL, major)?.state).toBe("open");
     expect(w.sim.validationErrors).toEqual([]);
+  });
+});
+
+describe.each<Mode>(["app", "action"])("a repository as GitHub creates it (%s mode)", (mode) => {
+  it("keeps GitHub's nine default labels, adds its own (incident-fix included) once, and never repaints an upper-case colour", async () => {
+    world = await World.start({ mode });
+    const w = world;
+    // As the README's `gh label create incident --color B60205` leaves it.
+    await w
+      .as("dave")
+      .rest.issues.createLabel({ owner: "acme", repo: "shop", name: "incident", color: "B60205" });
+    const labels = async () =>
+      (
+        await w
+          .as("dave")
+          .paginate(w.as("dave").rest.issues.listLabelsForRepo, { owner: "acme", repo: "shop" })
+      )
+        .map((l) => `${l.name}:${l.color}`)
+        .sort();
+    // A manual run (Action) or the first sweep (App) sets the labels up.
+    const setUp = async () =>
+      mode === "app"
+        ? w.sweep()
+        : void (await w.runAction("workflow_dispatch", {
+            ref: "refs/heads/main",
+            repository: { full_name: FULL, default_branch: "main", html_url: "https://github.com/acme/shop" },
+          }));
+    await setUp();
+    const after = await labels();
+    for (const name of ["bug:d73a4a", "good first issue:7057ff", "wontfix:ffffff", "incident:B60205"])
+      expect(after).toContain(name);
+    expect(after.some((l) => l.startsWith("incident-fix:"))).toBe(true);
+    expect(after.some((l) => l.startsWith("incident:declared:"))).toBe(true);
+    w.sim.clearLog();
+    if (mode === "app") forgetRepoLabels();
+    await setUp();
+    expect(w.sim.writes().filter((r) => r.path.includes("/labels"))).toEqual([]);
+    expect(await labels()).toEqual(after);
   });
 });

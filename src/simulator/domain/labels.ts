@@ -17,7 +17,8 @@ function normalizeColor(color: unknown): string {
   if (!/^[0-9a-fA-F]{6}$/.test(value)) {
     throw validationFailed({ resource: "Label", code: "invalid", field: "color" });
   }
-  return value.toLowerCase();
+  // GitHub keeps the case it was given ("B60205" stays upper case) and compares colours without it.
+  return value;
 }
 
 export function createLabel(
@@ -66,7 +67,7 @@ export function updateLabel(
   }
   if (input.color !== undefined) {
     const color = normalizeColor(input.color);
-    if (color !== label.color) changes.color = { from: label.color };
+    if (color.toLowerCase() !== label.color.toLowerCase()) changes.color = { from: label.color };
     label.color = color;
   }
   if (input.description !== undefined && input.description !== label.description) {
@@ -89,4 +90,24 @@ export function deleteLabel(world: World, repo: RepoRecord, name: string, actor:
   // GitHub drops a deleted label from every issue without labeled/unlabeled events.
   for (const issue of repo.issues.values()) issue.labelIds = issue.labelIds.filter((id) => id !== label.id);
   emitEvent(world, repo, "label", "deleted", actor.login, { label: renderLabel(world, repo, label) });
+}
+
+// The nine labels GitHub gives every new repository (name, colour, description), marked `default: true`.
+const DEFAULT_LABELS: ReadonlyArray<readonly [string, string, string]> = [
+  ["bug", "d73a4a", "Something isn't working"],
+  ["documentation", "0075ca", "Improvements or additions to documentation"],
+  ["duplicate", "cfd3d7", "This issue or pull request already exists"],
+  ["enhancement", "a2eeef", "New feature or request"],
+  ["good first issue", "7057ff", "Good for newcomers"],
+  ["help wanted", "008672", "Extra attention is needed"],
+  ["invalid", "e4e669", "This doesn't seem right"],
+  ["question", "d876e3", "Further information is requested"],
+  ["wontfix", "ffffff", "This will not be worked on"],
+];
+
+/** Gives a new repository GitHub's default labels, without events (they exist before any webhook). */
+export function addDefaultLabels(world: World, repo: RepoRecord): void {
+  for (const [name, color, description] of DEFAULT_LABELS) {
+    repo.labels.set(name, { id: world.ids.next("label"), name, color, description, isDefault: true });
+  }
 }

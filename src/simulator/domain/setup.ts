@@ -1,4 +1,5 @@
 // World setup used by the Simulator facade: direct state changes that send no webhooks.
+import { addDefaultLabels } from "./labels.js";
 import { createPublicKey, randomBytes } from "node:crypto";
 import { createCommit } from "../git/commits.js";
 import type { AppDefinition, Role } from "../types.js";
@@ -49,6 +50,8 @@ export function createRepo(
     files?: Record<string, string>;
     private?: boolean;
     ownerType?: "User" | "Organization";
+    /** GitHub's nine default labels (default true, as on GitHub). */
+    defaultLabels?: boolean;
   },
 ): RepoRecord {
   const fullName = `${input.owner}/${input.name}`;
@@ -76,6 +79,7 @@ export function createRepo(
   };
   world.repos.set(repo.id, repo);
   world.reposByName.set(fullName.toLowerCase(), repo.id);
+  if (input.defaultLabels !== false) addDefaultLabels(world, repo);
   // Every simulated repository starts with one commit so its default branch exists.
   const initial = createCommit(world, repo, {
     parents: [],

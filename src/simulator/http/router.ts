@@ -35,6 +35,8 @@ export class Router {
         .replace(/[.*+?^$()|[\]\\]/g, "\\$&")
         .replace(/\{(\w+)\}/g, (_, name: string) => {
           names.push(name);
+          // The contents API answers for the root too: "contents/" lists the repository's top level.
+          if (name === "path" && template.endsWith("/contents/{path}")) return "(.*)";
           return integers.has(name) ? "(\\d+)" : MULTI_SEGMENT.has(name) ? "(.+)" : "([^/]+)";
         });
       return {

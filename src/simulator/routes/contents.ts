@@ -62,7 +62,7 @@ export const contentRoutes: HandlerTable = {
     const content = files.get(path);
     if (content !== undefined) {
       if (wantsRaw(ctx.headers.accept))
-        return { status: 200, raw: content, contentType: "text/plain; charset=utf-8" };
+        return { status: 200, raw: content, contentType: "application/vnd.github.raw; charset=utf-8" };
       return {
         status: 200,
         body: {
@@ -72,8 +72,8 @@ export const contentRoutes: HandlerTable = {
         },
       };
     }
-    // A directory: list its direct children.
-    const prefix = `${path}/`;
+    // A directory (the root when the path is empty): list its direct children.
+    const prefix = path === "" ? "" : `${path}/`;
     const children = new Map<string, "file" | "dir">();
     for (const file of files.keys()) {
       if (!file.startsWith(prefix)) continue;

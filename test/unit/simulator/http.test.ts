@@ -19,9 +19,10 @@ describe("HTTP conventions", () => {
     const world = await startWorld();
     sim = world.sim;
     const alice = personClient(sim, "alice");
+    // A new repository has GitHub's nine default labels; seven more make sixteen, listed in creation order.
     for (let i = 0; i < 7; i++) await alice.issues.createLabel({ ...repo, name: `l${i}`, color: "ededed" });
-    const page2 = await alice.issues.listLabelsForRepo({ ...repo, per_page: 3, page: 2 });
-    expect(page2.data.map((l) => l.name)).toEqual(["l3", "l4", "l5"]);
+    const page2 = await alice.issues.listLabelsForRepo({ ...repo, per_page: 3, page: 4 });
+    expect(page2.data.map((l) => l.name)).toEqual(["l0", "l1", "l2"]);
     const links = Object.fromEntries(
       String(page2.headers.link)
         .split(", ")
@@ -30,11 +31,11 @@ describe("HTTP conventions", () => {
           return [rel, new URL(url!).searchParams.get("page")];
         }),
     );
-    expect(links).toEqual({ prev: "1", next: "3", last: "3", first: "1" });
+    expect(links).toEqual({ prev: "3", next: "5", last: "6", first: "1" });
     const all = await alice.paginate(alice.issues.listLabelsForRepo, { ...repo, per_page: 2 });
-    expect(all).toHaveLength(7);
+    expect(all).toHaveLength(16);
     const big = await alice.issues.listLabelsForRepo({ ...repo, per_page: 500 });
-    expect(big.data).toHaveLength(7); // per_page is capped at 100, not refused
+    expect(big.data).toHaveLength(16); // per_page is capped at 100, not refused
     expect(big.headers.link).toBeUndefined();
   });
 

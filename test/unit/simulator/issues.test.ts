@@ -24,7 +24,8 @@ describe("labels", () => {
       color: "#FBCA04",
     });
     expect(status).toBe(201);
-    expect(data).toMatchObject({ name: "incident:declared", color: "fbca04", default: false });
+    // The colour keeps the case it was sent in, as GitHub's does.
+    expect(data).toMatchObject({ name: "incident:declared", color: "FBCA04", default: false });
     const duplicate = await alice.issues
       .createLabel({ ...repo, name: "Incident:Declared", color: "000000" })
       .catch((e) => e);
