@@ -249,6 +249,40 @@ function isKnownHolidayRegion(country) {
   return region === void 0 || region in (catalogue.getRegions(code2, state) ?? {});
 }
 
+// src/core/calendar/parseLocalMoment.ts
+import { DateTime } from "luxon";
+var DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+function parseLocalMoment(text, zone, edge = "start") {
+  const trimmed = text.trim();
+  if (DATE_ONLY.test(trimmed)) {
+    const day = DateTime.fromISO(trimmed, { zone });
+    if (!day.isValid) return void 0;
+    return (edge === "end" ? day.plus({ days: 1 }) : day).startOf("day").toMillis();
+  }
+  const moment = DateTime.fromISO(trimmed.replace(" ", "T"), { zone });
+  return moment.isValid ? moment.toMillis() : void 0;
+}
+
+// src/core/time/dateProblem.ts
+import { DateTime as DateTime2 } from "luxon";
+var DATE_PART = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/;
+function dateProblem(text) {
+  const match = DATE_PART.exec(text.trim());
+  if (!match) return void 0;
+  const [, y = "", mo = "", d = "", h, mi] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12) return `there is no month ${month} (months run from 01 to 12)`;
+  const days = DateTime2.local(year, month, 1).daysInMonth ?? 31;
+  const name = DateTime2.local(year, month, 1).setLocale("en").toFormat("LLLL yyyy");
+  if (day < 1 || day > days) return `${name} has ${days} days, not ${day}`;
+  if (h !== void 0 && Number(h) > 23) return `there is no hour ${Number(h)} (hours run from 00 to 23)`;
+  if (mi !== void 0 && Number(mi) > 59)
+    return `there is no minute ${Number(mi)} (minutes run from 00 to 59)`;
+  return void 0;
+}
+
 // src/core/config/schema.ts
 var DURATION_PATTERN = "^\\s*(\\d+\\s*(w|d|h|m|s|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\\s*)+$";
 var duration2 = z.string().regex(new RegExp(DURATION_PATTERN, "i"), {
@@ -262,10 +296,18 @@ var duration2 = z.string().regex(new RegExp(DURATION_PATTERN, "i"), {
   }
 ).describe('A duration such as "30m", "2h", "1d" or "1h30m".');
 var clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a 24-hour time such as "07:00" or "20:00"' });
-var isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date such as "2026-12-24"' });
+var realDate = (text) => dateProblem(text) === void 0;
+var realDateMessage = (text) => `not a real date: ${dateProblem(String(text)) ?? "check it"}`;
+var isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date such as "2026-12-24"' }).refine(realDate, { error: (issue) => realDateMessage(issue.input) });
 var localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/, {
   message: 'expected a date or date-time such as "2026-12-24" or "2026-12-24T17:00"'
-});
+}).refine(realDate, { error: (issue) => realDateMessage(issue.input) });
+function inOrder(from, to, toEdge) {
+  if (from === void 0 || to === void 0) return true;
+  const a = parseLocalMoment(from, "UTC", "start");
+  const b = parseLocalMoment(to, "UTC", toEdge);
+  return a === void 0 || b === void 0 || a < b;
+}
 var timeZone = z.string().refine((zone) => isValidTimeZone(zone), {
   message: 'unknown time zone; use an IANA name such as "America/New_York", "Europe/London" or "UTC"'
 }).describe('An IANA time zone name, e.g. "America/New_York".');
@@ -315,20 +357,48 @@ var rolesSchema = z.object({
     z.string().regex(/^[a-z][a-z0-9-]*$/, { message: "role names are lower-case words, e.g. investigator" })
   ).default(["investigator", "fixer", "reviewer", "tester", "designer", "product-owner"])
 }).strict().prefault({});
+var PLAYBOOK_LEAD_DAYS = 2;
+var leadDays = z.number().int().min(0).max(30).default(PLAYBOOK_LEAD_DAYS);
+var shortLeadMessage = `the holiday-coverage playbook freezes no fewer than ${PLAYBOOK_LEAD_DAYS} days before the office closes; to freeze later than that, also set \`short_lead_ok: true\` on this entry (Expedite then says so on every pull request it holds)`;
+var holidayClosureSchema = z.object({
+  name: z.string().min(1),
+  // First and last day the office is closed (whole days in the business-hours time zone).
+  from: isoDate,
+  to: isoDate,
+  // Who is on call during it (a roster entry for the closure).
+  primary: handle.optional(),
+  secondary: handle.optional(),
+  // Freeze merges before it begins (playbook 002). false: the office is closed but merges go on.
+  freeze: z.boolean().default(true),
+  lead_days: leadDays,
+  short_lead_ok: z.boolean().default(false)
+}).strict().refine((c) => inOrder(c.from, c.to, "end"), {
+  message: "`to` (the last day closed) is before `from` (the first day closed)",
+  path: ["to"]
+}).refine((c) => !c.freeze || c.lead_days >= PLAYBOOK_LEAD_DAYS || c.short_lead_ok, {
+  message: shortLeadMessage,
+  path: ["lead_days"]
+});
 var holidaysSchema = z.object({
-  // A country's public holidays from the date-holidays library, e.g. "US", "US-NY", "GB-ENG", "DE-BY".
-  country: z.string().refine((code2) => isKnownHolidayRegion(code2), {
-    message: 'unknown country or region for public holidays; use an ISO code such as "US", "US-NY", "GB-ENG" or "DE-BY"'
-  }).optional(),
+  // A country's public holidays from the date-holidays library, e.g. "US", "US-NY", "GB-ENG", "DE-BY";
+  // "none" for no public holidays. The default is the check-in playbook's: US federal holidays.
+  country: z.string().refine((code2) => code2 === "none" || isKnownHolidayRegion(code2), {
+    message: 'unknown country or region for public holidays; use an ISO code such as "US", "US-NY", "GB-ENG" or "DE-BY", or "none"'
+  }).default("US"),
   // Extra closed days (office closures), in the business-hours time zone.
-  dates: z.array(isoDate).default([])
+  dates: z.array(isoDate).default([]),
+  // Named office closures: closed for acknowledgements, frozen before, with their own on-call.
+  closures: z.array(holidayClosureSchema).default([])
 }).strict().prefault({});
 var businessHoursSchema = z.object({
   timezone: timeZone.default("America/New_York"),
   days: z.array(weekday).min(1).default(["mon", "tue", "wed", "thu", "fri"]),
   start: clockTime.default("07:00"),
   end: clockTime.default("20:00"),
-  holidays: holidaysSchema
+  holidays: holidaysSchema,
+  // Minor incidents wait for the office (playbook 002): a non-revenue incident of these severities
+  // declared outside business hours starts its clocks, and goes to the on-call engineer, when they begin.
+  minor_severities: z.array(severity).default([4])
 }).strict().prefault({});
 var acknowledgeSchema = z.object({
   within_business_hours: duration2.default("15m"),
@@ -388,7 +458,12 @@ var DEFAULT_LADDERS = [
 ];
 var escalationSchema = z.object({
   // The first ladder whose condition matches the incident applies.
-  ladders: z.array(ladderSchema).default(DEFAULT_LADDERS)
+  ladders: z.array(ladderSchema).default(DEFAULT_LADDERS),
+  // What steps count from: the report (the declaration, as the playbook says) or when the problem began
+  // (the form's "When did it start?" or /started), which pages at once for a backdated incident.
+  count_from: z.enum(["report", "start"]).default("report"),
+  // When the report says revenue is "unknown": page as if it were hit (the safe side) or not.
+  unknown_revenue: z.enum(["revenue", "no_revenue"]).default("revenue")
 }).strict().prefault({});
 var updatesSchema = z.object({
   cadence: z.object({
@@ -404,7 +479,7 @@ var rosterEntrySchema = z.object({
   to: localDateTime,
   primary: handle,
   secondary: handle.optional()
-}).strict();
+}).strict().refine((e) => inOrder(e.from, e.to, "end"), { message: "`to` comes before `from`", path: ["to"] });
 var oncallSchema = z.object({
   // Who is on call when no roster entry covers the moment.
   primary: handle.optional(),
@@ -417,29 +492,43 @@ var severitySchema = z.object({
   // Severities that get a post-mortem pull request; the rest close with a summary.
   postmortem: z.array(severity).default([1, 2])
 }).strict().prefault({});
+var weeklyPoint = z.string().regex(/^(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d$/, {
+  message: 'expected a weekday and a 24-hour time such as "fri 16:00"'
+});
 var freezeWindowSchema = z.object({
   name: z.string().min(1),
   // One-off: start and end.
   start: localDateTime.optional(),
   end: localDateTime.optional(),
   // Weekly: "fri 16:00" to "mon 08:00".
-  weekly_from: z.string().regex(/^(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d$/).optional(),
-  weekly_to: z.string().regex(/^(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d$/).optional(),
+  weekly_from: weeklyPoint.optional(),
+  weekly_to: weeklyPoint.optional(),
   timezone: timeZone.optional()
 }).strict().refine(
   (w) => w.start !== void 0 && w.end !== void 0 || w.weekly_from !== void 0 && w.weekly_to !== void 0,
   {
     message: "a freeze window needs either start and end (one-off) or weekly_from and weekly_to (weekly)"
   }
-);
+).refine((w) => inOrder(w.start, w.end, "end"), {
+  message: "`end` comes before `start`, so this window would never freeze anything",
+  path: ["end"]
+});
 var freezeClosureSchema = z.object({
   name: z.string().min(1),
   // When the office closes and reopens; the freeze starts lead_days before closing.
   closes: localDateTime,
   reopens: localDateTime,
-  lead_days: z.number().int().min(0).max(30).default(2),
+  lead_days: leadDays,
+  // Accept a lead time below the playbook's two days (a warning is shown on held pull requests).
+  short_lead_ok: z.boolean().default(false),
   timezone: timeZone.optional()
-}).strict();
+}).strict().refine((c) => inOrder(c.closes, c.reopens, "start"), {
+  message: "`reopens` comes before `closes`, so this closure would never freeze anything",
+  path: ["reopens"]
+}).refine((c) => c.lead_days >= PLAYBOOK_LEAD_DAYS || c.short_lead_ok, {
+  message: shortLeadMessage,
+  path: ["lead_days"]
+});
 var freezeSchema = z.object({
   // Base branches a freeze applies to (globs). Empty means the repository's default branch.
   branches: z.array(z.string().min(1)).default([]),
@@ -535,6 +624,44 @@ var configSchema = z.object({
   trusted_bots: z.array(handle).default([])
 }).strict();
 
+// src/core/config/nearestKey.ts
+import { z as z2 } from "zod";
+var described;
+function nearestKey(path, typed) {
+  described ??= z2.toJSONSchema(configSchema, { io: "input", unrepresentable: "any" });
+  const known2 = Object.keys(objectAt(described, path)?.properties ?? {});
+  let best;
+  for (const key of known2) {
+    const distance = editDistance(typed.toLowerCase(), key.toLowerCase());
+    if (!best || distance < best.distance) best = { key, distance };
+  }
+  const allowed = Math.max(2, Math.floor(typed.length / 3));
+  return best && best.distance <= allowed ? best.key : void 0;
+}
+function objectAt(schema, path) {
+  let node = schema;
+  for (const part of path) {
+    node = node?.anyOf?.find((option) => option.properties || option.items) ?? node;
+    node = /^\d+$/.test(part) ? node?.items : node?.properties?.[part];
+  }
+  return node?.anyOf?.find((option) => option.properties) ?? node;
+}
+function editDistance(a, b) {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = rows[i];
+      const above = rows[i - 1];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((above[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (above[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(row[j] ?? 0, (rows[i - 2][j - 2] ?? 0) + 1);
+    }
+  }
+  return rows[a.length][b.length] ?? 0;
+}
+
 // src/core/config/parseConfig.ts
 function parseConfig(raw) {
   const input = raw === null || raw === void 0 ? {} : raw;
@@ -557,25 +684,57 @@ function parseConfig(raw) {
 function toProblem(issue, input) {
   const path = issue.path.map(String);
   if (issue.code === "unrecognized_keys") {
-    const where = path.length > 0 ? path.join(".") + "." : "";
+    const where2 = path.length > 0 ? path.join(".") + "." : "";
+    const suggestions = issue.keys.map((k) => [k, nearestKey(path, k)]).filter((pair) => pair[1] !== void 0).map(([k, near]) => `\`${k}\` \u2192 \`${near}\``);
     return {
-      key: issue.keys.map((k) => where + (k === "" ? '""' : k)).join(", "),
+      key: issue.keys.map((k) => where2 + (k === "" ? '""' : k)).join(", "),
       value: "(unknown setting)",
-      message: `not a setting Expedite knows; check the spelling against the documented keys${path.length > 0 ? ` of \`${path.join(".")}\`` : ""}`
+      message: suggestions.length > 0 ? `not a setting Expedite knows; did you mean ${suggestions.join(", ")}?` : `not a setting Expedite knows; check the spelling against the documented keys${path.length > 0 ? ` of \`${path.join(".")}\`` : ""}`
     };
   }
   const value = valueAt(input, path);
-  let message = issue.message;
-  if (issue.code === "invalid_type")
-    message = `expected ${issue.expected}${value === void 0 ? ", but it is missing" : `, got ${typeof value}`}`;
-  if (issue.code === "invalid_value" && "values" in issue)
-    message = `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
-  if (issue.code === "too_small" || issue.code === "too_big") message = issue.message;
   return {
     key: path.length > 0 ? path.map((p) => p === "" ? '""' : p).join(".") : "(top level)",
     value: describe(value),
-    message
+    message: inWords(issue, value)
   };
+}
+function inWords(issue, value) {
+  switch (issue.code) {
+    case "invalid_type":
+      return value === void 0 ? `this setting is required: expected ${article(issue.expected)}` : `expected ${article(issue.expected)}, but found ${article(kindOf(value))}`;
+    case "invalid_value":
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "too_small":
+    case "too_big": {
+      const limit = Number(issue.code === "too_small" ? issue.minimum : issue.maximum);
+      const bound = issue.code === "too_small" ? issue.inclusive === false ? "more than" : "at least" : issue.inclusive === false ? "less than" : "at most";
+      if (issue.origin === "array") return `needs ${bound} ${limit} entr${limit === 1 ? "y" : "ies"}`;
+      if (issue.origin === "string")
+        return issue.code === "too_small" && limit === 1 ? "must not be empty" : `must be ${bound} ${limit} characters long`;
+      return `must be ${bound} ${limit}`;
+    }
+    case "invalid_format":
+      return issue.message.includes("pattern") ? "is not written the way this setting expects; see docs/configuration.md" : issue.message;
+    default:
+      return issue.message;
+  }
+}
+function kindOf(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "list";
+  if (typeof value === "object") return "mapping";
+  return typeof value;
+}
+function article(kind) {
+  const words = {
+    array: "a list",
+    object: "a mapping",
+    list: "a list",
+    mapping: "a mapping",
+    null: "nothing"
+  };
+  return words[kind] ?? (/^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`);
 }
 function valueAt(input, path) {
   let node = input;
@@ -612,28 +771,160 @@ function isMapping(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// src/core/config/locateProblems.ts
+import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
+function locateProblems(text, problems) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  if (doc.errors.length > 0) return [...problems];
+  return problems.map((problem2) => {
+    const line = lineOf(doc.contents, problem2.key, lineCounter);
+    return line === void 0 ? problem2 : { ...problem2, line };
+  });
+}
+function yamlSyntaxProblem(text) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const error = doc.errors[0];
+  if (!error) return void 0;
+  const [start] = error.linePos ?? [];
+  const what = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+  return {
+    key: "(file)",
+    value: "(not valid YAML)",
+    message: `the file is not valid YAML: ${what}. Check the indentation, quotes and colons around that line.`,
+    ...start ? { line: start.line, column: start.col } : {}
+  };
+}
+function lineOf(root, key, lines) {
+  const path = (key.split(", ")[0] ?? "").split(".").filter((part) => part !== "");
+  if (path.length === 0 || key.startsWith("(")) return void 0;
+  let node = root;
+  let at;
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (item) => String(item.key?.value) === part
+      );
+      if (!pair) return at;
+      at = pair.key?.range?.[0] ?? at;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(part)];
+      if (!item) return at;
+      at = item.range?.[0] ?? at;
+      node = item;
+    } else return at;
+  }
+  return at === void 0 ? void 0 : lines.linePos(at).line;
+}
+
+// src/github/types.ts
+function statusOf(error) {
+  if (typeof error === "object" && error !== null && "status" in error) {
+    const status = error.status;
+    return typeof status === "number" ? status : void 0;
+  }
+  return void 0;
+}
+
+// src/github/git.ts
+async function branchSha(gh, branch) {
+  try {
+    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      ref: `heads/${branch}`
+    });
+    return data.object.sha;
+  } catch (error) {
+    if (statusOf(error) === 404) return void 0;
+    throw error;
+  }
+}
+async function ensureBranch(gh, branch, sha) {
+  try {
+    await gh.octokit.request("POST /repos/{owner}/{repo}/git/refs", {
+      owner: gh.owner,
+      repo: gh.repo,
+      ref: `refs/heads/${branch}`,
+      sha
+    });
+    return "created";
+  } catch (error) {
+    if (statusOf(error) === 422) return "exists";
+    throw error;
+  }
+}
+async function resetBranch(gh, branch, sha) {
+  await gh.octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    ref: `heads/${branch}`,
+    sha,
+    force: true
+  });
+}
+async function readFile(gh, path, ref) {
+  try {
+    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      path,
+      ...ref !== void 0 ? { ref } : {}
+    });
+    if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
+    return { text: Buffer.from(data.content, "base64").toString("utf8"), sha: data.sha };
+  } catch (error) {
+    if (statusOf(error) === 404) return void 0;
+    throw error;
+  }
+}
+async function createFileOnce(gh, input) {
+  try {
+    await gh.octokit.request("PUT /repos/{owner}/{repo}/contents/{path}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      path: input.path,
+      branch: input.branch,
+      message: input.message,
+      content: Buffer.from(input.content, "utf8").toString("base64"),
+      request: { retries: 0 }
+    });
+    return "created";
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 409 || status === 422 || status !== void 0 && status >= 500) {
+      if (await readFile(gh, input.path, input.branch)) return "exists";
+    }
+    throw error;
+  }
+}
+
 // src/github/loadConfig.ts
 var CONFIG_PATH = ".github/expedite.yml";
-async function loadConfig(gh, path = CONFIG_PATH) {
+async function loadConfig(gh, path = CONFIG_PATH, ref) {
   let files;
   try {
-    const result = await composeConfigGet(gh.octokit, { owner: gh.owner, repo: gh.repo, path });
+    const result = await composeConfigGet(gh.octokit, {
+      owner: gh.owner,
+      repo: gh.repo,
+      path,
+      ...ref !== void 0 ? { branch: ref } : {}
+    });
     files = result.files;
   } catch (error) {
     if (!String(error.message ?? "").startsWith("[@probot/octokit-plugin-config]")) throw error;
-    const cause = error.cause?.message;
-    const message = (error.message ?? String(error)).replace(
-      "[@probot/octokit-plugin-config] ",
-      ""
-    );
+    const own2 = await readFile(gh, path, ref);
+    const syntax = own2 === void 0 ? void 0 : yamlSyntaxProblem(own2.text);
     return {
       ok: false,
       sources: [`${gh.owner}/${gh.repo}:${path}`],
       problems: [
-        {
+        syntax ?? {
           key: "(file)",
           value: path,
-          message: `${message}${cause ? ` \u2014 ${cause.split("\n")[0]}` : ""}. Check the YAML syntax (indentation, quotes, colons) and any \`_extends\` value.`
+          message: "a file this configuration is made of (this one or one it `_extends`) is not valid YAML. Check its indentation, quotes and colons, and the `_extends` value."
         }
       ]
     };
@@ -658,7 +949,30 @@ async function loadConfig(gh, path = CONFIG_PATH) {
   }
   const layers = files.map((f) => f.config).filter((c) => c !== null).reverse();
   const parsed = parseConfig(mergeConfigs(layers));
-  return parsed.ok ? { ok: true, config: parsed.config, sources } : { ok: false, problems: parsed.problems, sources };
+  if (parsed.ok) return { ok: true, config: parsed.config, sources };
+  const own = files[0]?.config === null ? void 0 : await readFile(gh, path, ref);
+  return { ok: false, problems: own ? locateProblems(own.text, parsed.problems) : parsed.problems, sources };
+}
+
+// src/github/lastValidConfig.ts
+var VERSIONS_TRIED = 10;
+async function lastValidConfig(gh, path) {
+  const { data: commits } = await gh.octokit.request("GET /repos/{owner}/{repo}/commits", {
+    owner: gh.owner,
+    repo: gh.repo,
+    path,
+    per_page: VERSIONS_TRIED + 1
+  });
+  for (const commit of commits.slice(1, VERSIONS_TRIED + 1)) {
+    const loaded = await loadConfig(gh, path, commit.sha);
+    if (loaded.ok)
+      return {
+        config: loaded.config,
+        sha: commit.sha,
+        ...commit.commit.committer?.date ? { at: commit.commit.committer.date } : {}
+      };
+  }
+  return void 0;
 }
 
 // src/github/loadTemplates.ts
@@ -680,19 +994,11 @@ var TEMPLATE_NAMES = [
   "notice-oncall",
   "postmortem",
   "followup-issue",
+  "followup-deviation",
   "freeze-announcement",
   "postmortem-pr",
   "summary"
 ];
-
-// src/github/types.ts
-function statusOf(error) {
-  if (typeof error === "object" && error !== null && "status" in error) {
-    const status = error.status;
-    return typeof status === "number" ? status : void 0;
-  }
-  return void 0;
-}
 
 // src/github/loadTemplates.ts
 var bundled;
@@ -778,17 +1084,32 @@ function forgetRepoSettings(repo) {
 }
 async function repoSettings(gh, now, path = CONFIG_PATH) {
   const loaded = await loadConfig(gh, path);
-  if (!loaded.ok) {
+  let config;
+  let refused;
+  if (loaded.ok) config = loaded.config;
+  else {
+    const earlier = await lastValidConfig(gh, path);
     gh.log.error(
-      { repo: `${gh.owner}/${gh.repo}`, problems: loaded.problems },
-      "invalid Expedite configuration"
+      {
+        repo: `${gh.owner}/${gh.repo}`,
+        problems: loaded.problems,
+        ...earlier ? { usingVersionOf: earlier.sha } : {}
+      },
+      earlier ? "invalid Expedite configuration; refused, working from its last valid version" : "invalid Expedite configuration"
     );
-    return { ok: false, problems: loaded.problems, path };
+    if (!earlier) return { ok: false, problems: loaded.problems, path };
+    config = earlier.config;
+    refused = {
+      path,
+      problems: loaded.problems,
+      sha: earlier.sha,
+      ...earlier.at ? { at: earlier.at } : {}
+    };
   }
-  const { templates, problems } = await loadTemplates(gh, loaded.config, now);
+  const { templates, problems } = await loadTemplates(gh, config, now);
   if (problems.length > 0)
     gh.log.warn({ repo: `${gh.owner}/${gh.repo}`, problems }, "repository template problems");
-  return { ok: true, config: loaded.config, templates, templateProblems: problems };
+  return { ok: true, config, templates, templateProblems: problems, ...refused ? { refused } : {} };
 }
 function trustedBotsFor(botLogin, config) {
   const bots = /* @__PURE__ */ new Set([botLogin.toLowerCase()]);
@@ -797,24 +1118,10 @@ function trustedBotsFor(botLogin, config) {
 }
 
 // src/core/freeze/scheduledFreezes.ts
-import { DateTime as DateTime3 } from "luxon";
-
-// src/core/calendar/parseLocalMoment.ts
-import { DateTime } from "luxon";
-var DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-function parseLocalMoment(text, zone, edge = "start") {
-  const trimmed = text.trim();
-  if (DATE_ONLY.test(trimmed)) {
-    const day = DateTime.fromISO(trimmed, { zone });
-    if (!day.isValid) return void 0;
-    return (edge === "end" ? day.plus({ days: 1 }) : day).startOf("day").toMillis();
-  }
-  const moment = DateTime.fromISO(trimmed.replace(" ", "T"), { zone });
-  return moment.isValid ? moment.toMillis() : void 0;
-}
+import { DateTime as DateTime4 } from "luxon";
 
 // src/core/freeze/weeklyOccurrences.ts
-import { DateTime as DateTime2 } from "luxon";
+import { DateTime as DateTime3 } from "luxon";
 var WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 var WEEK_MS = 7 * 864e5;
 function parseWeeklyPoint(text) {
@@ -832,7 +1139,7 @@ function weeklyOccurrences(fromText, toText, zone, rangeFrom, rangeTo) {
   if (!from || !to || rangeTo < rangeFrom) return [];
   let dayGap = (to.weekday - from.weekday + 7) % 7;
   if (dayGap === 0 && to.hour * 60 + to.minute <= from.hour * 60 + from.minute) dayGap = 7;
-  let monday = DateTime2.fromMillis(rangeFrom - WEEK_MS - 864e5, { zone }).startOf("week");
+  let monday = DateTime3.fromMillis(rangeFrom - WEEK_MS - 864e5, { zone }).startOf("week");
   const occurrences = [];
   for (; ; ) {
     const startDay = monday.plus({ days: from.weekday - 1 });
@@ -846,7 +1153,7 @@ function weeklyOccurrences(fromText, toText, zone, rangeFrom, rangeTo) {
   return occurrences;
 }
 function wallClock(day, hour, minute, zone) {
-  const at = DateTime2.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone });
+  const at = DateTime3.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone });
   return at.isValid ? at.toMillis() : void 0;
 }
 
@@ -872,13 +1179,29 @@ function scheduledFreezes(config, from, to) {
       found.push({ kind: "window", name: window.name, start, end, zone });
     }
   }
-  for (const closure of config.freeze.closures) {
+  const holidayClosures = config.business_hours.holidays.closures.filter((closure) => closure.freeze).map((closure) => ({
+    name: closure.name,
+    closes: closure.from,
+    reopens: DateTime4.fromISO(closure.to, { zone: "UTC" }).plus({ days: 1 }).toISODate() ?? closure.to,
+    lead_days: closure.lead_days,
+    timezone: void 0
+  }));
+  for (const closure of [...config.freeze.closures, ...holidayClosures]) {
     const zone = closure.timezone ?? businessZone;
     const closes = parseLocalMoment(closure.closes, zone, "start");
     const end = parseLocalMoment(closure.reopens, zone, "start");
     if (closes === void 0 || end === void 0) continue;
-    const start = DateTime3.fromMillis(closes, { zone }).minus({ days: closure.lead_days }).toMillis();
-    if (overlaps(start, end)) found.push({ kind: "closure", name: closure.name, start, end, zone, closes });
+    const start = DateTime4.fromMillis(closes, { zone }).minus({ days: closure.lead_days }).toMillis();
+    if (overlaps(start, end))
+      found.push({
+        kind: "closure",
+        name: closure.name,
+        start,
+        end,
+        zone,
+        closes,
+        leadDays: closure.lead_days
+      });
   }
   return found;
 }
@@ -986,8 +1309,124 @@ async function requestReviewers(gh, number, users, teams) {
   }
 }
 
+// src/core/calendar/businessCalendar.ts
+import { DateTime as DateTime5 } from "luxon";
+var WEEKDAYS2 = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+var CLOSURE_NAME = "Office closure";
+var SEARCH_DAYS = 3660;
+var calendars = /* @__PURE__ */ new WeakMap();
+function businessCalendar(hours) {
+  const cached = calendars.get(hours);
+  if (cached) return cached;
+  const calendar = buildCalendar(hours);
+  calendars.set(hours, calendar);
+  return calendar;
+}
+function buildCalendar(hours) {
+  const zone = hours.timezone;
+  const days = new Set(hours.days);
+  const closures = closedDays(hours.holidays);
+  const country = hours.holidays.country === "none" ? void 0 : hours.holidays.country;
+  const start = clockMinutes(hours.start);
+  const end = clockMinutes(hours.end);
+  const overnight = end <= start;
+  const windowOn = (day) => {
+    if (!days.has(weekdayOf(day))) return void 0;
+    const opens = atMinutes(day, start, zone);
+    const closes = atMinutes(overnight ? day.plus({ days: 1 }) : day, end, zone);
+    return [opens, closes];
+  };
+  const publicHolidayAt = (at) => {
+    if (country === void 0) return void 0;
+    const year = DateTime5.fromMillis(at, { zone }).year;
+    for (const y of [year, year - 1]) {
+      const found = publicHolidays(country, zone, y).find((h) => h.start <= at && at < h.end);
+      if (found) return found;
+    }
+    return void 0;
+  };
+  const holidayName = (at) => {
+    const holiday = publicHolidayAt(at);
+    if (holiday) return holiday.name;
+    return closures.get(DateTime5.fromMillis(at, { zone }).toISODate() ?? "");
+  };
+  const closedUntil = (at) => {
+    let until;
+    const holiday = publicHolidayAt(at);
+    if (holiday) until = holiday.end;
+    const local = DateTime5.fromMillis(at, { zone });
+    if (closures.has(local.toISODate() ?? "")) {
+      const nextDay = local.plus({ days: 1 }).startOf("day").toMillis();
+      until = Math.max(until ?? nextDay, nextDay);
+    }
+    return until;
+  };
+  const inWindow = (at) => {
+    const today = DateTime5.fromMillis(at, { zone }).startOf("day");
+    const candidates = overnight ? [today.minus({ days: 1 }), today] : [today];
+    return candidates.some((day) => {
+      const window = windowOn(day);
+      return window !== void 0 && window[0] <= at && at < window[1];
+    });
+  };
+  return {
+    zone,
+    holidayName,
+    isBusinessTime: (at) => inWindow(at) && holidayName(at) === void 0,
+    nextBusinessStart(at) {
+      const first = DateTime5.fromMillis(at, { zone }).startOf("day").minus({ days: 1 });
+      for (let offset = 0; offset < SEARCH_DAYS; offset++) {
+        const window = windowOn(first.plus({ days: offset }));
+        if (window === void 0 || window[1] <= at) continue;
+        let moment = Math.max(window[0], at);
+        while (moment < window[1]) {
+          const until = closedUntil(moment);
+          if (until === void 0) return moment;
+          moment = until;
+        }
+      }
+      throw new Error(`no business hours within ${SEARCH_DAYS} days of ${new Date(at).toISOString()}`);
+    }
+  };
+}
+function closedDays(holidays) {
+  const days = /* @__PURE__ */ new Map();
+  for (const date of holidays.dates) days.set(date, CLOSURE_NAME);
+  for (const closure of holidays.closures) {
+    const last = DateTime5.fromISO(closure.to, { zone: "UTC" });
+    for (let day = DateTime5.fromISO(closure.from, { zone: "UTC" }); day <= last; day = day.plus({ days: 1 }))
+      days.set(day.toISODate() ?? "", closure.name);
+  }
+  return days;
+}
+function clockMinutes(text) {
+  const [hour = 0, minute = 0] = text.split(":").map(Number);
+  return hour * 60 + minute;
+}
+function atMinutes(day, minutes, zone) {
+  return DateTime5.fromObject(
+    { year: day.year, month: day.month, day: day.day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
+    { zone }
+  ).toMillis();
+}
+function weekdayOf(day) {
+  return WEEKDAYS2[day.weekday - 1] ?? "mon";
+}
+
+// src/core/clocks/waitsForOffice.ts
+function waitsForOffice(incident, config) {
+  if (incident.revenue || !config.business_hours.minor_severities.includes(incident.severity))
+    return void 0;
+  const calendar = businessCalendar(config.business_hours);
+  if (calendar.isBusinessTime(incident.declaredAt)) return void 0;
+  return calendar.nextBusinessStart(incident.declaredAt);
+}
+function acknowledgeFrom(incident, config) {
+  return waitsForOffice(incident, config) ?? incident.declaredAt;
+}
+
 // src/core/time/parseWhen.ts
-import { DateTime as DateTime4, IANAZone as IANAZone2 } from "luxon";
+import { DateTime as DateTime6, IANAZone as IANAZone2 } from "luxon";
 
 // src/core/time/parseDurationParts.ts
 var UNITS = /* @__PURE__ */ new Map([
@@ -1092,7 +1531,7 @@ function quoteTyped(typed) {
 }
 
 // src/core/time/readWhenParts.ts
-var WEEKDAYS2 = /* @__PURE__ */ new Map([
+var WEEKDAYS3 = /* @__PURE__ */ new Map([
   ["mon", 1],
   ["monday", 1],
   ["tue", 2],
@@ -1217,10 +1656,10 @@ function readWhenParts(tokens) {
       failure = setClock({ hour: 0, minute: 0, second: 0, source });
     } else if (RELATIVE_DAYS.has(token)) {
       failure = setDay({ kind: "relative", offset: RELATIVE_DAYS.get(token) ?? 0, source });
-    } else if ((token === "last" || token === "next" || token === "this") && next !== void 0 && WEEKDAYS2.has(next)) {
+    } else if ((token === "last" || token === "next" || token === "this") && next !== void 0 && WEEKDAYS3.has(next)) {
       lean = token === "last" ? "past" : token === "next" ? "future" : void 0;
-    } else if (WEEKDAYS2.has(token)) {
-      failure = setDay({ kind: "weekday", weekday: WEEKDAYS2.get(token) ?? 1, lean, source });
+    } else if (WEEKDAYS3.has(token)) {
+      failure = setDay({ kind: "weekday", weekday: WEEKDAYS3.get(token) ?? 1, lean, source });
     } else if (hasMonth && MONTHS.has(token)) {
       monthDate ??= { source: [] };
       if (monthDate.month !== void 0)
@@ -1295,7 +1734,7 @@ function parseWhen(text, ctx) {
     return { error: `${quoteTyped(cleaned.slice(0, 20) + "\u2026")} is too long to be a time. ${WHEN_FORMS}` };
   if (!Number.isFinite(ctx.now)) return { error: "There is no current time to count from." };
   const zone = IANAZone2.isValidZone(ctx.timeZone) ? ctx.timeZone : "UTC";
-  const now = DateTime4.fromMillis(ctx.now, { zone });
+  const now = DateTime6.fromMillis(ctx.now, { zone });
   const tokens = cleaned.split(" ").map((token) => token.replace(/^[,;(]+|[,;.)]+$/g, "")).filter((token) => token !== "" && !isFillerWord(token));
   const lower = tokens.map((token) => token.toLowerCase());
   const phrase = lower.join(" ");
@@ -1325,7 +1764,7 @@ function shifted(now, durationText, sign) {
 function resolve(parts, reference, direction) {
   const now = parts.zone !== void 0 ? reference.setZone(parts.zone) : reference;
   const clock = parts.clock ?? { hour: 0, minute: 0, second: 0, source: "" };
-  const at = (day2) => DateTime4.fromObject(
+  const at = (day2) => DateTime6.fromObject(
     {
       year: day2.year,
       month: day2.month,
@@ -1354,7 +1793,7 @@ function resolve(parts, reference, direction) {
     }
     return { error: `Could not place ${quoteTyped(day.source)} within a week.` };
   }
-  const explicit = DateTime4.fromObject(
+  const explicit = DateTime6.fromObject(
     {
       year: day.year ?? now.year,
       month: day.month,
@@ -1756,7 +2195,7 @@ function closestVerb(word) {
   let best = "help";
   let bestScore = Number.POSITIVE_INFINITY;
   for (const [candidate, verb] of WORDS) {
-    const score = editDistance(typed, candidate) - (candidate.startsWith(typed) || typed.startsWith(candidate) ? 2 : 0);
+    const score = editDistance2(typed, candidate) - (candidate.startsWith(typed) || typed.startsWith(candidate) ? 2 : 0);
     if (score < bestScore) {
       best = verb;
       bestScore = score;
@@ -1764,7 +2203,7 @@ function closestVerb(word) {
   }
   return best;
 }
-function editDistance(a, b) {
+function editDistance2(a, b) {
   const rows = [];
   for (let i = 0; i <= a.length; i++) {
     const row = [i];
@@ -1814,15 +2253,15 @@ function matchCommand(text) {
 }
 
 // src/core/time/formatTime.ts
-import { DateTime as DateTime5 } from "luxon";
+import { DateTime as DateTime7 } from "luxon";
 function formatTime(at, zone) {
-  const utc = DateTime5.fromMillis(at, { zone: "utc" });
-  const local = DateTime5.fromMillis(at, { zone });
+  const utc = DateTime7.fromMillis(at, { zone: "utc" });
+  const local = DateTime7.fromMillis(at, { zone });
   const localPart = zone === "UTC" || zone === "Etc/UTC" ? "" : ` (${local.toFormat(local.hasSame(utc, "day") ? "HH:mm ZZZZ" : "ccc HH:mm ZZZZ")})`;
   return `${utc.toFormat("yyyy-MM-dd HH:mm")} UTC${localPart}`;
 }
 function formatLocal(at, zone) {
-  return DateTime5.fromMillis(at, { zone }).toFormat("yyyy-MM-dd HH:mm ZZZZ");
+  return DateTime7.fromMillis(at, { zone }).toFormat("yyyy-MM-dd HH:mm ZZZZ");
 }
 function formatDuration(ms) {
   const negative = ms < 0;
@@ -2330,6 +2769,7 @@ function applyLabelEvent(draft, event, _config, names) {
   }
   if (event.label.toLowerCase() === names.revenue.toLowerCase()) {
     if (draft.revenue !== added) {
+      delete draft.revenueAssumed;
       draft.revenue = added;
       draft.timeline.push({
         at: event.at,
@@ -2502,6 +2942,16 @@ function coveringNotice(notices, kind, key, dueAt) {
   return first;
 }
 
+// src/core/clocks/escalationOrigin.ts
+function escalationOrigin(incident, config) {
+  const waited = waitsForOffice(incident, config);
+  if (waited !== void 0) return waited;
+  return config.escalation.count_from === "start" ? incident.startedAt : incident.declaredAt;
+}
+function originWords(config) {
+  return config.escalation.count_from === "start" ? "from when the problem began" : "from the report";
+}
+
 // src/core/clocks/stepsCoveredBy.ts
 function stepsCoveredBy(incident, config) {
   const covered = /* @__PURE__ */ new Map();
@@ -2528,16 +2978,16 @@ function stepForKey(incident, config, key) {
     ladder: name,
     index,
     key,
-    dueAt: incident.startedAt + durationMs(step.after),
+    dueAt: escalationOrigin(incident, config) + durationMs(step.after),
     notify: [...step.notify],
     ...step.note !== void 0 ? { note: step.note } : {}
   };
 }
 
 // src/core/oncall/onCallAt.ts
-function onCallAt(oncall, zone, at) {
+function onCallAt(oncall, zone, at, holidays) {
   let chosen;
-  for (const entry of oncall.roster) {
+  for (const entry of [...oncall.roster, ...holidayRoster(holidays)]) {
     const from = parseLocalMoment(entry.from, zone, "start");
     const to = parseLocalMoment(entry.to, zone, "end");
     if (from === void 0 || to === void 0 || at < from || at >= to) continue;
@@ -2553,6 +3003,19 @@ function onCallAt(oncall, zone, at) {
 }
 function plainLogin(handle2) {
   return handle2.replace(/^@/, "");
+}
+function holidayRoster(holidays) {
+  return (holidays?.closures ?? []).flatMap(
+    (closure) => closure.primary === void 0 ? [] : [
+      {
+        name: closure.name,
+        from: closure.from,
+        to: closure.to,
+        primary: closure.primary,
+        ...closure.secondary !== void 0 ? { secondary: closure.secondary } : {}
+      }
+    ]
+  );
 }
 
 // src/core/snapshot.ts
@@ -2811,6 +3274,7 @@ function applyCommand(draft, command, base, config, roleOf) {
       }
       return applied();
     case "impact":
+      delete draft.revenueAssumed;
       if (draft.revenue !== command.revenue) {
         draft.revenue = command.revenue;
         log2("impact", command.revenue ? "marked revenue as affected" : "marked revenue as not affected");
@@ -2939,7 +3403,8 @@ function projectIncident(issue, events, config, ctx) {
     open: issue.state === "open",
     severity: form.severity ?? config.severity.default,
     severitySet: form.severity !== void 0,
-    revenue: form.revenue === "yes",
+    revenue: form.revenue === "yes" || form.revenue === "unknown" && config.escalation.unknown_revenue === "revenue",
+    ...form.revenue === "unknown" && config.escalation.unknown_revenue === "revenue" ? { revenueAssumed: true } : {},
     declaredAt,
     declaredBy: declaredEvent?.actor ?? issue.author,
     startedAt: form.startedAt !== void 0 && form.startedAt <= declaredAt ? form.startedAt : declaredAt,
@@ -3060,7 +3525,12 @@ function projectIncident(issue, events, config, ctx) {
   if (issue.state === "closed") draft.closedAt = issue.closedAt ?? draft.closedAt;
   let leadFromRoster = false;
   if (draft.lead === void 0 && draft.state !== "cancelled") {
-    const onCall = onCallAt(config.oncall, zone, declaredAt);
+    const onCall = onCallAt(
+      config.oncall,
+      zone,
+      acknowledgeFrom(draft, config),
+      config.business_hours.holidays
+    );
     if (onCall.primary !== void 0) {
       draft.lead = onCall.primary;
       leadFromRoster = true;
@@ -3181,100 +3651,6 @@ var STATE_TITLES = {
   cancelled: "Cancelled (false alarm)"
 };
 
-// src/core/calendar/businessCalendar.ts
-import { DateTime as DateTime6 } from "luxon";
-var WEEKDAYS3 = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-var CLOSURE_NAME = "Office closure";
-var SEARCH_DAYS = 3660;
-var calendars = /* @__PURE__ */ new WeakMap();
-function businessCalendar(hours) {
-  const cached = calendars.get(hours);
-  if (cached) return cached;
-  const calendar = buildCalendar(hours);
-  calendars.set(hours, calendar);
-  return calendar;
-}
-function buildCalendar(hours) {
-  const zone = hours.timezone;
-  const days = new Set(hours.days);
-  const closures = new Set(hours.holidays.dates);
-  const country = hours.holidays.country;
-  const start = clockMinutes(hours.start);
-  const end = clockMinutes(hours.end);
-  const overnight = end <= start;
-  const windowOn = (day) => {
-    if (!days.has(weekdayOf(day))) return void 0;
-    const opens = atMinutes(day, start, zone);
-    const closes = atMinutes(overnight ? day.plus({ days: 1 }) : day, end, zone);
-    return [opens, closes];
-  };
-  const publicHolidayAt = (at) => {
-    if (country === void 0) return void 0;
-    const year = DateTime6.fromMillis(at, { zone }).year;
-    for (const y of [year, year - 1]) {
-      const found = publicHolidays(country, zone, y).find((h) => h.start <= at && at < h.end);
-      if (found) return found;
-    }
-    return void 0;
-  };
-  const holidayName = (at) => {
-    const holiday = publicHolidayAt(at);
-    if (holiday) return holiday.name;
-    return closures.has(DateTime6.fromMillis(at, { zone }).toISODate() ?? "") ? CLOSURE_NAME : void 0;
-  };
-  const closedUntil = (at) => {
-    let until;
-    const holiday = publicHolidayAt(at);
-    if (holiday) until = holiday.end;
-    const local = DateTime6.fromMillis(at, { zone });
-    if (closures.has(local.toISODate() ?? "")) {
-      const nextDay = local.plus({ days: 1 }).startOf("day").toMillis();
-      until = Math.max(until ?? nextDay, nextDay);
-    }
-    return until;
-  };
-  const inWindow = (at) => {
-    const today = DateTime6.fromMillis(at, { zone }).startOf("day");
-    const candidates = overnight ? [today.minus({ days: 1 }), today] : [today];
-    return candidates.some((day) => {
-      const window = windowOn(day);
-      return window !== void 0 && window[0] <= at && at < window[1];
-    });
-  };
-  return {
-    zone,
-    holidayName,
-    isBusinessTime: (at) => inWindow(at) && holidayName(at) === void 0,
-    nextBusinessStart(at) {
-      const first = DateTime6.fromMillis(at, { zone }).startOf("day").minus({ days: 1 });
-      for (let offset = 0; offset < SEARCH_DAYS; offset++) {
-        const window = windowOn(first.plus({ days: offset }));
-        if (window === void 0 || window[1] <= at) continue;
-        let moment = Math.max(window[0], at);
-        while (moment < window[1]) {
-          const until = closedUntil(moment);
-          if (until === void 0) return moment;
-          moment = until;
-        }
-      }
-      throw new Error(`no business hours within ${SEARCH_DAYS} days of ${new Date(at).toISOString()}`);
-    }
-  };
-}
-function clockMinutes(text) {
-  const [hour = 0, minute = 0] = text.split(":").map(Number);
-  return hour * 60 + minute;
-}
-function atMinutes(day, minutes, zone) {
-  return DateTime6.fromObject(
-    { year: day.year, month: day.month, day: day.day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
-    { zone }
-  ).toMillis();
-}
-function weekdayOf(day) {
-  return WEEKDAYS3[day.weekday - 1] ?? "mon";
-}
-
 // src/core/clocks/acknowledgeDeadline.ts
 function acknowledgeDeadline(declaredAt, config) {
   const businessHours = businessCalendar(config.business_hours).isBusinessTime(declaredAt);
@@ -3314,12 +3690,15 @@ function matchLadder(incident, ladders) {
 function escalationPlan(incident, config, now) {
   const ladder = matchLadder(incident, config.escalation.ladders);
   if (!ladder) return { steps: [] };
-  return { ladder: ladder.name, steps: ladderSteps(incident, ladder, now) };
+  return {
+    ladder: ladder.name,
+    steps: ladderSteps(incident, ladder, escalationOrigin(incident, config), now)
+  };
 }
-function ladderSteps(incident, ladder, now) {
+function ladderSteps(incident, ladder, origin, now) {
   const stopAt = stopMoment(incident, ladder);
   return ladder.steps.map((step, index) => {
-    const dueAt = incident.startedAt + durationMs(step.after);
+    const dueAt = origin + durationMs(step.after);
     const state = stopAt !== void 0 && dueAt >= stopAt ? "stopped" : dueAt <= now ? "due" : "pending";
     return {
       ladder: ladder.name,
@@ -3349,7 +3728,7 @@ function nextUpdateDue(incident, config) {
   const last = latestUpdate(incident.updates);
   if (last?.nextDueAt !== void 0) return { dueAt: last.nextDueAt, promised: true };
   const cadence = config.updates.cadence[`${incident.severity}`];
-  return { dueAt: (last?.at ?? incident.declaredAt) + durationMs(cadence), promised: false };
+  return { dueAt: (last?.at ?? acknowledgeFrom(incident, config)) + durationMs(cadence), promised: false };
 }
 function latestUpdate(updates) {
   let latest;
@@ -3359,7 +3738,7 @@ function latestUpdate(updates) {
 
 // src/core/clocks/resolveHandles.ts
 function resolveHandles(handles, incident, config, at) {
-  const onCall = onCallAt(config.oncall, config.business_hours.timezone, at);
+  const onCall = onCallAt(config.oncall, config.business_hours.timezone, at, config.business_hours.holidays);
   return handles.flatMap((handle2) => {
     switch (handle2) {
       case "{oncall}":
@@ -3391,7 +3770,7 @@ function boardView(incident, config, now) {
   const at = (t) => t === void 0 ? void 0 : formatTime(t, zone);
   const since = (t) => t === void 0 ? void 0 : `${formatTime(t, zone)} \u2014 ${formatDuration(t - incident.startedAt)} after the start`;
   const closed = incident.state === "resolved" || incident.state === "postmortem" || incident.state === "cancelled";
-  const ack = acknowledgeDeadline(incident.declaredAt, config);
+  const ack = acknowledgeDeadline(acknowledgeFrom(incident, config), config);
   const ackStatus = incident.acknowledgedAt !== void 0 ? incident.acknowledgedAt <= ack.dueAt ? `\u2705 met \u2014 acknowledged ${formatDuration(incident.acknowledgedAt - incident.declaredAt)} after declaration` : `\u26A0\uFE0F missed \u2014 acknowledged ${formatDuration(incident.acknowledgedAt - ack.dueAt)} late` : closed ? "\u2014" : now >= ack.dueAt ? "\u{1F6A8} **breached** \u2014 nobody has typed `/ack`" : "waiting for `/ack`";
   const plan = escalationPlan(incident, config, now);
   const fired = new Set(stepsCoveredBy(incident, config).map((s) => s.key));
@@ -3415,7 +3794,7 @@ function boardView(incident, config, now) {
     title: neutralizeInline(incident.title, 200),
     state: incident.postmortem?.state === "merged" ? "Closed \u2014 post-mortem merged" : !incident.open && incident.state !== "cancelled" ? `${STATE_TITLES[incident.state]} \u2014 issue closed` : STATE_TITLES[incident.state],
     severity: `SEV${incident.severity}${incident.severitySet ? "" : " (default \u2014 set it with `/sev <1-4>`)"}`,
-    revenue: incident.revenue ? "\u{1F4B8} **affected**" : incident.form.revenue === "unknown" ? "unknown" : "not affected",
+    revenue: incident.revenueAssumed ? "\u{1F4B8} **treated as affected**: the report says \u201Cunknown\u201D, so the revenue escalation ladder applies. `/impact none` if it is not." : incident.revenue ? "\u{1F4B8} **affected**" : incident.form.revenue === "unknown" ? "unknown" : "not affected",
     lead: displayName(incident.lead) ?? "_nobody yet \u2014 `/ack` or `/lead @someone`_",
     comms: displayName(incident.comms) ?? "_nobody yet \u2014 `/comms @someone`_",
     roles,
@@ -3431,6 +3810,8 @@ function boardView(incident, config, now) {
     escalations,
     hasEscalations: escalations.length > 0,
     ladder: plan.ladder ?? "none",
+    waiting: waitingLine(incident, config, now),
+    escalationOrigin: originWords(config),
     applications: neutralizeInline(incident.form.applications ?? "", 500) || NOT_RECORDED,
     businessImpact: neutralizeInline(incident.form.businessImpact ?? "", 800) || NOT_RECORDED,
     stakeholderStart: formatTime(incident.startedAt, zone),
@@ -3465,6 +3846,12 @@ function timelineRows(incident, config) {
     who: entry.actor === void 0 ? "Expedite" : neutralizeInline(entry.actor, 60),
     what: neutralizeInline(entry.text, 600) + (entry.url ? ` ([link](${encodeURI(entry.url)}))` : "")
   }));
+}
+function waitingLine(incident, config, now) {
+  const opens = waitsForOffice(incident, config);
+  if (opens === void 0 || !incident.open) return void 0;
+  const when = formatTime(opens, config.business_hours.timezone);
+  return now < opens ? `\u{1F319} Minor, revenue not affected, declared outside business hours: it waits for the office. Clocks start and the on-call engineer is assigned at ${when}. If it cannot wait, raise it with \`/sev <1-3>\` or \`/impact revenue\`.` : `\u{1F319} Declared outside business hours as minor with revenue not affected: its clocks started when the office opened, ${when}.`;
 }
 
 // src/core/board/renderBoard.ts
@@ -3710,9 +4097,14 @@ function planNotices(incident, config, now) {
   if (incidentEnd(incident)) return [];
   const zone = config.business_hours.timezone;
   const notices = [];
-  const ack = acknowledgeDeadline(incident.declaredAt, config);
+  const ack = acknowledgeDeadline(acknowledgeFrom(incident, config), config);
   if (now >= ack.dueAt && !isAcknowledged(incident) && !coveringNotice(incident.notices, "ack-breach", ACK_KEY, ack.dueAt)) {
-    const onCall = onCallAt(config.oncall, zone, incident.declaredAt);
+    const onCall = onCallAt(
+      config.oncall,
+      zone,
+      acknowledgeFrom(incident, config),
+      config.business_hours.holidays
+    );
     notices.push({
       kind: "ack-breach",
       keys: [ACK_KEY],
@@ -3736,7 +4128,7 @@ function planNotices(incident, config, now) {
   if (update && now >= update.dueAt) {
     const key = reminderKey(update.dueAt);
     if (!coveringNotice(incident.notices, "reminder", key, update.dueAt)) {
-      const who = incident.comms ?? incident.lead ?? onCallAt(config.oncall, zone, now).primary;
+      const who = incident.comms ?? incident.lead ?? onCallAt(config.oncall, zone, now, config.business_hours.holidays).primary;
       notices.push({ kind: "reminder", keys: [key], dueAt: update.dueAt, mentions: toMentions([who]) });
     }
   }
@@ -3755,21 +4147,23 @@ function renderNotices(incident, config, now, templates) {
     let body;
     if (notice.kind === "escalation") {
       const steps = notice.steps ?? [];
+      const origin = escalationOrigin(incident, config);
+      const reported = incident.declaredAt > incident.startedAt ? ` (reported ${formatDuration(now - incident.declaredAt)} ago)` : "";
       body = renderTemplate(templates["notice-escalation"], {
         number: incident.number,
         severity: incident.severity,
         mentions,
         started: formatTime(incident.startedAt, zone),
-        reason: steps.length > 1 ? `${steps.length} escalation steps are due at once` : `has run for ${formatDuration((steps[0]?.dueAt ?? now) - incident.startedAt)}${incident.workaround ? "" : " without a workaround"}`,
+        reason: steps.length > 1 ? `has run for ${formatDuration(now - incident.startedAt)}${reported}; ${steps.length} escalation steps are due at once` : `has run for ${formatDuration(now - incident.startedAt)}${reported}${incident.workaround ? "" : " without a workaround"}`,
         steps: steps.map((s) => ({
-          due: `after ${formatDuration(s.dueAt - incident.startedAt)} (${formatTime(s.dueAt, zone)})`,
+          due: `after ${formatDuration(s.dueAt - origin)} ${originWords(config)} (${formatTime(s.dueAt, zone)})`,
           note: neutralizeInline(s.note ?? `notify ${s.notify.join(", ")}`, 300)
         })),
         state: STATE_TITLES[incident.state],
         lead: displayName(incident.lead) ?? "nobody yet"
       });
     } else if (notice.kind === "ack-breach") {
-      const ack = acknowledgeDeadline(incident.declaredAt, config);
+      const ack = acknowledgeDeadline(acknowledgeFrom(incident, config), config);
       body = renderTemplate(templates["notice-ack-breach"], {
         number: incident.number,
         mentions,
@@ -3829,7 +4223,7 @@ function duplicateBotComments(comments) {
 // src/core/config/formatProblems.ts
 function formatProblems(path, problems) {
   const rows = problems.map(
-    (p) => `| \`${neutralizeInline(p.key, 120)}\` | \`${neutralizeInline(p.value, 80).replace(/`/g, "'")}\` | ${neutralizeInline(p.message, 400)} |`
+    (p) => `| \`${neutralizeInline(p.key, 120)}\`${where(p)} | \`${neutralizeInline(p.value, 80).replace(/`/g, "'")}\` | ${neutralizeInline(p.message, 400)} |`
   );
   return [
     `Expedite cannot use \`${path}\` and has paused on this repository until it is fixed. Nothing is lost: once the file is valid, the next event or scheduled check catches up on everything.`,
@@ -3840,6 +4234,26 @@ function formatProblems(path, problems) {
     "",
     "Fix the file on the default branch (or the repository it `_extends`)."
   ].join("\n");
+}
+function formatRefusal(refused) {
+  const rows = refused.problems.map(
+    (p) => `| \`${neutralizeInline(p.key, 120)}\`${where(p)} | \`${neutralizeInline(p.value, 80).replace(/`/g, "'")}\` | ${neutralizeInline(p.message, 400)} |`
+  );
+  const version = `\`${refused.sha.slice(0, 7)}\`${refused.at ? ` (${refused.at.replace("T", " ").replace(/:\d\d(\.\d+)?Z$/, " UTC")})` : ""}`;
+  return [
+    `> [!CAUTION]`,
+    `> **Expedite refused the new \`${neutralizeInline(refused.path, 120)}\`** and is working from its last valid version, from commit ${version}. Labels, clocks, pages and freezes carry on under those settings; changes made since then do not apply until the file is fixed.`,
+    "",
+    "| Setting | Found | What to do |",
+    "|---|---|---|",
+    ...rows,
+    "",
+    "Fix the file on the default branch; this notice goes away on the next reconcile after that."
+  ].join("\n");
+}
+function where(problem2) {
+  if (problem2.line === void 0) return "";
+  return problem2.column === void 0 ? ` (line ${problem2.line})` : ` (line ${problem2.line}, column ${problem2.column})`;
 }
 function formatTemplateProblems(problems) {
   return [
@@ -3873,7 +4287,8 @@ function renderSummary(template, incident, config) {
     workaround: incident.workaround ? neutralizeInline(incident.workaround.text, 800) : void 0,
     resolution: neutralizeBlock(incident.resolution?.text ?? "", 2e3),
     next: [...incident.notes, ...incident.deviations].map((n) => ({ text: neutralizeInline(n.text, 300) })),
-    hasNext: incident.notes.length + incident.deviations.length > 0
+    hasNext: incident.notes.length + incident.deviations.length > 0,
+    postmortem: needsPostmortem(incident, config)
   });
 }
 
@@ -3892,7 +4307,8 @@ function planIncident(input) {
     if (names.stateOf(label) !== void 0 || names.severityOf(label) !== void 0) return true;
     return lower === names.revenue.toLowerCase() && !incident.revenue;
   });
-  const assign = incident.lead !== void 0 && !issue.assignees.some((a) => a.toLowerCase() === incident.lead?.toLowerCase()) ? [incident.lead] : [];
+  const waiting = projection.leadFromRoster && now < (waitsForOffice(incident, config) ?? now);
+  const assign = incident.lead !== void 0 && !waiting && !issue.assignees.some((a) => a.toLowerCase() === incident.lead?.toLowerCase()) ? [incident.lead] : [];
   const existing = latestByIdentity(botComments);
   const previous = readLedger(existing.get("board"));
   const ledger = projection.ledger;
@@ -3932,9 +4348,14 @@ function planIncident(input) {
     createOnce(notice.identity, notice.body);
     if (notice.notice) recordNotice(incident, notice.notice.kind, notice.notice.keys, now, 0);
   }
-  if (projection.leadFromRoster && incident.lead !== void 0 && incident.open) {
+  if (projection.leadFromRoster && !waiting && incident.lead !== void 0 && incident.open) {
     const data = { type: "oncall" };
-    const onCall = onCallAt(config.oncall, config.business_hours.timezone, incident.declaredAt);
+    const onCall = onCallAt(
+      config.oncall,
+      config.business_hours.timezone,
+      acknowledgeFrom(incident, config),
+      config.business_hours.holidays
+    );
     const body = renderTemplate(templates["notice-oncall"], {
       mention: mention(incident.lead),
       period: onCall.period
@@ -3949,7 +4370,7 @@ ${body}`);
     incident.open = false;
     incident.closedAt = now;
   }
-  if (incident.state === "resolved" && !needsPostmortem(incident, config) && incident.resolution !== void 0) {
+  if ((incident.state === "resolved" || incident.state === "postmortem") && incident.resolution !== void 0) {
     createOnce(
       "summary",
       renderMarker("summary") + "\n" + renderSummary(templates.summary, incident, config)
@@ -3965,6 +4386,9 @@ ${body}`);
 ${formatTemplateProblems(templateProblems)}`
     );
   }
+  if (input.refused)
+    upsert("config-refused", `${renderMarker("config-refused")}
+${formatRefusal(input.refused)}`);
   upsert("board", renderBoard(templates.board, incident, config, now, ledger));
   upsert(
     "checklist",
@@ -3979,7 +4403,7 @@ ${formatTemplateProblems(templateProblems)}`
       ...duplicateBotComments(botComments),
       ...staleReplies.map((c) => c.id),
       ...botComments.filter(
-        (c) => c.marker.kind === "config-error" || c.marker.kind === "template-problems" && templateProblems.length === 0
+        (c) => c.marker.kind === "config-error" || c.marker.kind === "template-problems" && templateProblems.length === 0 || c.marker.kind === "config-refused" && input.refused === void 0
       ).map((c) => c.id)
     ],
     ...close ? { close } : {}
@@ -4409,7 +4833,8 @@ function activeFreezes(input) {
           kind: scheduled.kind,
           name: scheduled.name,
           startedAt: scheduled.start,
-          endsAt: scheduled.end
+          endsAt: scheduled.end,
+          ...scheduled.leadDays !== void 0 && scheduled.leadDays < PLAYBOOK_LEAD_DAYS ? { reason: shortLeadWarning(scheduled.leadDays) } : {}
         });
       }
     }
@@ -4454,6 +4879,10 @@ function byEnd(a, b) {
   if (a.startedAt !== b.startedAt) return a.startedAt - b.startedAt;
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
+function shortLeadWarning(days) {
+  const when = days === 0 ? "only when the office closes" : `only ${days} day${days === 1 ? "" : "s"} before the office closes`;
+  return `\u26A0\uFE0F starts ${when}, later than the playbook's ${PLAYBOOK_LEAD_DAYS} days (short_lead_ok)`;
+}
 
 // src/reconcile/isFreezing.ts
 function isFreezing(incident, config) {
@@ -4468,7 +4897,10 @@ function isFreezing(incident, config) {
 function nextDeadline(incident, config, now) {
   if (incidentEnd(incident)) return void 0;
   const ahead = [];
-  if (!isAcknowledged(incident)) ahead.push(acknowledgeDeadline(incident.declaredAt, config).dueAt);
+  if (!isAcknowledged(incident))
+    ahead.push(acknowledgeDeadline(acknowledgeFrom(incident, config), config).dueAt);
+  const opens = waitsForOffice(incident, config);
+  if (opens !== void 0) ahead.push(opens);
   for (const step of escalationPlan(incident, config, now).steps)
     if (step.state === "pending") ahead.push(step.dueAt);
   const update = nextUpdateDue(incident, config);
@@ -4477,8 +4909,36 @@ function nextDeadline(incident, config, now) {
   return future.length > 0 ? Math.min(...future) : void 0;
 }
 
-// src/core/postmortem/postmortemPath.ts
-import { DateTime as DateTime7 } from "luxon";
+// src/core/postmortem/deviationFollowup.ts
+import Mustache3 from "mustache";
+
+// src/core/postmortem/followupKey.ts
+import { createHash } from "node:crypto";
+var ENTITIES = {
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&amp;": "&"
+};
+function decodeEntities(text) {
+  return text.replace(/&(?:lt|gt|quot|#39|amp);/g, (entity) => ENTITIES[entity] ?? entity);
+}
+function normaliseItemText(text) {
+  return decodeEntities(text.normalize("NFKC")).replace(/\u2060/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+}
+function followupKey(text) {
+  return createHash("sha256").update(normaliseItemText(text)).digest("hex").slice(0, 12);
+}
+
+// src/core/postmortem/safeUrl.ts
+function safeUrl(url) {
+  if (url === void 0 || !/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
+  return url.replace(
+    /[()<>"'`\\[\]]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+}
 
 // src/core/postmortem/slugify.ts
 var MAX_SLUG = 50;
@@ -4500,10 +4960,135 @@ function stripIncidentPrefix(title) {
   return title.replace(INCIDENT_PREFIX, "");
 }
 
+// src/core/postmortem/deviationFollowup.ts
+var MAX_TITLE_TEXT = 100;
+function deviationsDue(incident, config) {
+  return incident.deviations.length > 0 && incident.state === "resolved" && incident.resolution !== void 0 && !needsPostmortem(incident, config);
+}
+function renderDeviationFollowup(template, deviation, incident) {
+  const plain = deviation.text.replace(/\s+/g, " ").trim();
+  const marker = renderMarker("followup", { incident: incident.number, item: followupKey(plain) });
+  const rendered = Mustache3.render(template, {
+    marker,
+    number: incident.number,
+    incidentTitle: neutralizeInline(stripIncidentPrefix(incident.title), 200),
+    incidentUrl: safeUrl(incident.url) ?? "",
+    by: displayName(deviation.by) ?? "someone",
+    itemQuote: neutralizeBlock(plain, 4e3)
+  }).trim();
+  const chars = Array.from(plain === "" ? "Shortcut to pay back" : plain);
+  const clipped = chars.length > MAX_TITLE_TEXT ? `${chars.slice(0, MAX_TITLE_TEXT - 1).join("").trimEnd()}\u2026` : chars.join("");
+  return {
+    title: `Pay back: ${clipped.replace(/@(?=[A-Za-z0-9])/g, "@\u2060")} (incident #${incident.number})`,
+    body: `${marker}
+${rendered.split(marker).join("").trim()}
+`
+  };
+}
+
+// src/github/issues.ts
+async function markedIssues(gh, label, state = "all") {
+  const issues = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+    owner: gh.owner,
+    repo: gh.repo,
+    labels: label,
+    state,
+    per_page: 100
+  });
+  const found = [];
+  for (const issue of issues) {
+    if (issue.pull_request || !gh.trustedBots.has((issue.user?.login ?? "").toLowerCase())) continue;
+    const marker = parseMarker(issue.body ?? "");
+    if (!marker) continue;
+    found.push({
+      number: issue.number,
+      url: issue.html_url,
+      title: issue.title,
+      state: issue.state === "closed" ? "closed" : "open",
+      identity: markerIdentity(marker),
+      body: issue.body ?? "",
+      createdAt: Date.parse(issue.created_at),
+      ...issue.closed_at ? { closedAt: Date.parse(issue.closed_at) } : {}
+    });
+  }
+  return found;
+}
+async function createIssueOnce(gh, input) {
+  let lastError;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0) {
+      const landed = await input.find();
+      if (landed) return landed;
+    }
+    try {
+      const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues", {
+        owner: gh.owner,
+        repo: gh.repo,
+        title: input.title,
+        body: input.body,
+        labels: input.labels,
+        request: { retries: 0 }
+      });
+      return { number: data.number, url: data.html_url };
+    } catch (error) {
+      lastError = error;
+      const status = statusOf(error);
+      if (status !== void 0 && status < 500) throw error;
+    }
+  }
+  throw lastError;
+}
+function byMarker(gh, label, identity) {
+  return async () => (await markedIssues(gh, label)).find((i) => i.identity === identity);
+}
+async function closeIssue(gh, number, reason) {
+  await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    state: "closed",
+    state_reason: reason
+  });
+}
+
+// src/reconcile/ensureDeviationFollowups.ts
+async function ensureDeviationFollowups(gh, config, templates, incident) {
+  if (!deviationsDue(incident, config)) return 0;
+  const existing = await markedIssues(gh, config.labels.followup);
+  const mine = existing.filter((i) => i.identity.startsWith(`followup:incident=${incident.number}&`));
+  const followups = mine.map((i) => ({
+    number: i.number,
+    url: i.url,
+    title: i.title
+  }));
+  const known2 = new Set(existing.map((i) => i.identity));
+  let writes = 0;
+  for (const deviation of incident.deviations) {
+    const rendered = renderDeviationFollowup(templates["followup-deviation"], deviation, incident);
+    const marker = parseMarker(rendered.body);
+    if (!marker) continue;
+    const identity = markerIdentity(marker);
+    if (known2.has(identity)) continue;
+    await ensureRepoLabels(gh, config);
+    const created = await createIssueOnce(gh, {
+      title: rendered.title,
+      body: rendered.body,
+      labels: [config.labels.followup],
+      find: byMarker(gh, config.labels.followup, identity)
+    });
+    writes++;
+    known2.add(identity);
+    followups.push({ number: created.number, url: created.url, title: rendered.title });
+  }
+  incident.followups = followups.sort((a, b) => a.number - b.number);
+  return writes;
+}
+
 // src/core/postmortem/postmortemPath.ts
+import { DateTime as DateTime8 } from "luxon";
 function postmortemPath(incident, config) {
   if (incident.postmortem?.path) return incident.postmortem.path;
-  const date = DateTime7.fromMillis(incident.startedAt, { zone: config.business_hours.timezone });
+  const date = DateTime8.fromMillis(incident.startedAt, { zone: config.business_hours.timezone });
   return config.postmortem.path.replaceAll("{date}", date.isValid ? date.toFormat("yyyy-MM-dd") : "undated").replaceAll("{number}", String(incident.number)).replaceAll("{slug}", slugify(incident.title));
 }
 function postmortemBranch(incident, config) {
@@ -4511,7 +5096,7 @@ function postmortemBranch(incident, config) {
 }
 
 // src/core/postmortem/renderPostmortem.ts
-import Mustache3 from "mustache";
+import Mustache4 from "mustache";
 
 // src/core/postmortem/actionItems.ts
 var ACTION_ITEMS_HEADING = "Action items";
@@ -4605,13 +5190,13 @@ function stripComments(line, inComment) {
 }
 
 // src/core/postmortem/phaseChart.ts
-import { DateTime as DateTime8 } from "luxon";
+import { DateTime as DateTime9 } from "luxon";
 var DATE_FORMAT = "yyyy-MM-dd HH:mm:ss";
 var MERMAID_DATE_FORMAT = "YYYY-MM-DD HH:mm:ss";
 var DAY_MS = 864e5;
 function phaseChart(incident, zone) {
   const phases = knownPhases(incident);
-  const stamp2 = (at) => DateTime8.fromMillis(at, { zone }).toFormat(DATE_FORMAT);
+  const stamp2 = (at) => DateTime9.fromMillis(at, { zone }).toFormat(DATE_FORMAT);
   const first = phases[0];
   const last = phases[phases.length - 1];
   const span = first && last ? last.at - first.at : 0;
@@ -4669,34 +5254,6 @@ function knownPhases(incident) {
 }
 function mermaidLabel(text) {
   return text.replace(/[\r\n]+/g, " ").replace(/:/g, " -").replace(/#/g, "no. ").replace(/;/g, ",").replace(/%%/g, "%").replace(/\s+/g, " ").trim();
-}
-
-// src/core/postmortem/safeUrl.ts
-function safeUrl(url) {
-  if (url === void 0 || !/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
-  return url.replace(
-    /[()<>"'`\\[\]]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  );
-}
-
-// src/core/postmortem/followupKey.ts
-import { createHash } from "node:crypto";
-var ENTITIES = {
-  "&lt;": "<",
-  "&gt;": ">",
-  "&quot;": '"',
-  "&#39;": "'",
-  "&amp;": "&"
-};
-function decodeEntities(text) {
-  return text.replace(/&(?:lt|gt|quot|#39|amp);/g, (entity) => ENTITIES[entity] ?? entity);
-}
-function normaliseItemText(text) {
-  return decodeEntities(text.normalize("NFKC")).replace(/\u2060/g, "").replace(/\s+/g, " ").trim().toLowerCase();
-}
-function followupKey(text) {
-  return createHash("sha256").update(normaliseItemText(text)).digest("hex").slice(0, 12);
 }
 
 // src/core/postmortem/seedActionItems.ts
@@ -4983,14 +5540,14 @@ function shaUrl(repoUrl, sha) {
 
 // src/core/postmortem/renderPostmortem.ts
 function renderPostmortem(template, incident, config, ctx) {
-  const rendered = Mustache3.render(template, postmortemView(incident, config, ctx));
+  const rendered = Mustache4.render(template, postmortemView(incident, config, ctx));
   return `${rendered.replace(/\n{3,}/g, "\n\n").trim()}
 `;
 }
 
 // src/core/postmortem/postmortemDocument.ts
 function postmortemDocument(template, incident, config, now, repoUrl) {
-  const ack = acknowledgeDeadline(incident.declaredAt, config);
+  const ack = acknowledgeDeadline(acknowledgeFrom(incident, config), config);
   return renderPostmortem(template, incident, config, {
     now,
     repoUrl,
@@ -5021,79 +5578,6 @@ async function repoInfo(gh) {
 function primeRepoInfo(fullName, info) {
   if (info.defaultBranch && info.htmlUrl)
     cache3.set(fullName.toLowerCase(), { defaultBranch: info.defaultBranch, htmlUrl: info.htmlUrl });
-}
-
-// src/github/git.ts
-async function branchSha(gh, branch) {
-  try {
-    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
-      owner: gh.owner,
-      repo: gh.repo,
-      ref: `heads/${branch}`
-    });
-    return data.object.sha;
-  } catch (error) {
-    if (statusOf(error) === 404) return void 0;
-    throw error;
-  }
-}
-async function ensureBranch(gh, branch, sha) {
-  try {
-    await gh.octokit.request("POST /repos/{owner}/{repo}/git/refs", {
-      owner: gh.owner,
-      repo: gh.repo,
-      ref: `refs/heads/${branch}`,
-      sha
-    });
-    return "created";
-  } catch (error) {
-    if (statusOf(error) === 422) return "exists";
-    throw error;
-  }
-}
-async function resetBranch(gh, branch, sha) {
-  await gh.octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
-    owner: gh.owner,
-    repo: gh.repo,
-    ref: `heads/${branch}`,
-    sha,
-    force: true
-  });
-}
-async function readFile(gh, path, ref) {
-  try {
-    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
-      owner: gh.owner,
-      repo: gh.repo,
-      path,
-      ref
-    });
-    if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
-    return { text: Buffer.from(data.content, "base64").toString("utf8"), sha: data.sha };
-  } catch (error) {
-    if (statusOf(error) === 404) return void 0;
-    throw error;
-  }
-}
-async function createFileOnce(gh, input) {
-  try {
-    await gh.octokit.request("PUT /repos/{owner}/{repo}/contents/{path}", {
-      owner: gh.owner,
-      repo: gh.repo,
-      path: input.path,
-      branch: input.branch,
-      message: input.message,
-      content: Buffer.from(input.content, "utf8").toString("base64"),
-      request: { retries: 0 }
-    });
-    return "created";
-  } catch (error) {
-    const status = statusOf(error);
-    if (status === 409 || status === 422 || status !== void 0 && status >= 500) {
-      if (await readFile(gh, input.path, input.branch)) return "exists";
-    }
-    throw error;
-  }
 }
 
 // src/reconcile/postmortem/ensurePostmortem.ts
@@ -5158,8 +5642,8 @@ function linkOf(pr, path) {
 }
 
 // src/core/postmortem/followupIssue.ts
-import Mustache4 from "mustache";
-var MAX_TITLE_TEXT = 100;
+import Mustache5 from "mustache";
+var MAX_TITLE_TEXT2 = 100;
 function renderFollowupIssue(template, item, ctx) {
   const { incident } = ctx;
   const marker = renderMarker("followup", { incident: incident.number, item: followupKey(item.text) });
@@ -5174,7 +5658,7 @@ function renderFollowupIssue(template, item, ctx) {
     itemInline: neutralizeInline(plain, 1e3),
     itemQuote: neutralizeBlock(plain, 4e3)
   };
-  const rendered = Mustache4.render(template, view).trim();
+  const rendered = Mustache5.render(template, view).trim();
   const withoutMarker = rendered.split(marker).join("").trim();
   return { title: followupTitle(plain, incident.number), body: `${marker}
 ${withoutMarker}
@@ -5182,73 +5666,8 @@ ${withoutMarker}
 }
 function followupTitle(plain, incidentNumber) {
   const chars = Array.from(plain === "" ? "Follow-up action" : plain);
-  const clipped = chars.length > MAX_TITLE_TEXT ? `${chars.slice(0, MAX_TITLE_TEXT - 1).join("").trimEnd()}\u2026` : chars.join("");
+  const clipped = chars.length > MAX_TITLE_TEXT2 ? `${chars.slice(0, MAX_TITLE_TEXT2 - 1).join("").trimEnd()}\u2026` : chars.join("");
   return `${clipped.replace(/@(?=[A-Za-z0-9])/g, "@\u2060")} (incident #${incidentNumber})`;
-}
-
-// src/github/issues.ts
-async function markedIssues(gh, label, state = "all") {
-  const issues = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-    owner: gh.owner,
-    repo: gh.repo,
-    labels: label,
-    state,
-    per_page: 100
-  });
-  const found = [];
-  for (const issue of issues) {
-    if (issue.pull_request || !gh.trustedBots.has((issue.user?.login ?? "").toLowerCase())) continue;
-    const marker = parseMarker(issue.body ?? "");
-    if (!marker) continue;
-    found.push({
-      number: issue.number,
-      url: issue.html_url,
-      title: issue.title,
-      state: issue.state === "closed" ? "closed" : "open",
-      identity: markerIdentity(marker),
-      body: issue.body ?? "",
-      createdAt: Date.parse(issue.created_at),
-      ...issue.closed_at ? { closedAt: Date.parse(issue.closed_at) } : {}
-    });
-  }
-  return found;
-}
-async function createIssueOnce(gh, input) {
-  let lastError;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (attempt > 0) {
-      const landed = await input.find();
-      if (landed) return landed;
-    }
-    try {
-      const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues", {
-        owner: gh.owner,
-        repo: gh.repo,
-        title: input.title,
-        body: input.body,
-        labels: input.labels,
-        request: { retries: 0 }
-      });
-      return { number: data.number, url: data.html_url };
-    } catch (error) {
-      lastError = error;
-      const status = statusOf(error);
-      if (status !== void 0 && status < 500) throw error;
-    }
-  }
-  throw lastError;
-}
-function byMarker(gh, label, identity) {
-  return async () => (await markedIssues(gh, label)).find((i) => i.identity === identity);
-}
-async function closeIssue(gh, number, reason) {
-  await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    state: "closed",
-    state_reason: reason
-  });
 }
 
 // src/reconcile/postmortem/ensureFollowups.ts
@@ -5338,7 +5757,7 @@ function explainPostmortemFailure(error) {
 }
 
 // src/reconcile/reconcileIncident.ts
-async function reconcileIncident(gh, config, templates, number, now, permissions = /* @__PURE__ */ new Map(), hint, templateProblems = []) {
+async function reconcileIncident(gh, config, templates, number, now, permissions = /* @__PURE__ */ new Map(), hint, templateProblems = [], refused) {
   const freezeLabel = config.labels.freeze.toLowerCase();
   if (hint && (hint.isPullRequest || !isIncident(hint, config))) {
     if (hint.isPullRequest) return { number, skipped: "pull-request", writes: 0 };
@@ -5380,6 +5799,11 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
     gh.log.error({ err: error, issue: number }, "could not open the post-mortem pull request");
     projection.incident.postmortemError = explainPostmortemFailure(error);
   }
+  try {
+    writes += await ensureDeviationFollowups(gh, config, templates, projection.incident);
+  } catch (error) {
+    gh.log.error({ err: error, issue: number }, "could not open the follow-up issues for its shortcuts");
+  }
   projection.incident.gaps = findGaps(projection.incident, config);
   projection.incident.timeline.sort((a, b) => a.at - b.at);
   const owed = gh.onIncident ? planNotices(projection.incident, config, now) : [];
@@ -5390,7 +5814,8 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
     now,
     botComments,
     templates,
-    templateProblems
+    templateProblems,
+    ...refused ? { refused } : {}
   });
   const plusOnes = new Map(
     events.flatMap((e) => e.type === "commented" ? [[e.comment.id, e.comment.plusOnes]] : [])
@@ -5468,7 +5893,7 @@ function inLane(gh, object, job) {
 
 // src/reconcile/sweepRepository.ts
 var RECENTLY_CLOSED_MS = 3 * 24 * 36e5;
-async function sweepRepository(gh, config, templates, now, templateProblems = [], full = false) {
+async function sweepRepository(gh, config, templates, now, templateProblems = [], full = false, refused) {
   const permissions = /* @__PURE__ */ new Map();
   await ensureRepoLabels(gh, config, full);
   const open = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
@@ -5502,7 +5927,8 @@ async function sweepRepository(gh, config, templates, now, templateProblems = []
           now,
           permissions,
           toIssueSnapshot(issue),
-          templateProblems
+          templateProblems,
+          refused
         )
       );
       outcome.writes += result.writes;
@@ -5546,11 +5972,11 @@ ${formatProblems(path, problems)}`;
 import { createHash as createHash2 } from "node:crypto";
 
 // src/core/freeze/freezeText.ts
-import { DateTime as DateTime9 } from "luxon";
+import { DateTime as DateTime10 } from "luxon";
 var HALF_YEAR_MS = 182 * 864e5;
 var WORD_JOINER3 = "\u2060";
 function formatFreezeTime(at, zone, now) {
-  const local = DateTime9.fromMillis(at, { zone }).setLocale("en-US");
+  const local = DateTime10.fromMillis(at, { zone }).setLocale("en-US");
   const format = now === void 0 || Math.abs(at - now) > HALF_YEAR_MS ? "ccc d LLL yyyy HH:mm ZZZZ" : "ccc d LLL HH:mm ZZZZ";
   return local.toFormat(format);
 }
@@ -6143,7 +6569,7 @@ function referencedNumbers(text) {
 
 // src/reconcile/freeze/isApprover.ts
 function approverHandles(config, now) {
-  const onCall = onCallAt(config.oncall, config.business_hours.timezone, now);
+  const onCall = onCallAt(config.oncall, config.business_hours.timezone, now, config.business_hours.holidays);
   const handles = [onCall.primary, onCall.secondary, ...config.freeze.approvers].filter(
     (h) => h !== void 0
   );
@@ -6830,7 +7256,7 @@ function deployVerdict(input) {
   const more = blocking.length > 1 ? ` (+${blocking.length - 1} more)` : "";
   const headline = first ? `Code freeze: ${plainInline(first.name)} until ${endText(first, zone, now)}${more}` : "Code freeze";
   const approvers = input.approvers.length > 0 ? input.approvers.map(handleText).join(", ") : "";
-  const where = input.holdIssue ? ` on #${input.holdIssue.number}` : " on this commit's hold issue";
+  const where2 = input.holdIssue ? ` on #${input.holdIssue.number}` : " on this commit's hold issue";
   const lines = [
     `**Deploying commit ${commit} of ${codeSpan2(branch)} is held back by ${blocking.length === 1 ? "a code freeze" : `${blocking.length} code freezes`}.**`,
     "",
@@ -6846,7 +7272,7 @@ function deployVerdict(input) {
     "",
     "### How to deploy anyway",
     "",
-    `The on-call engineer or an approver${approvers ? ` (${approvers})` : ""} comments ${codeSpan2("/freeze-exception <reason>")}${where}. The exception covers commit ${commit} only: a new commit needs a new one.`
+    `The on-call engineer or an approver${approvers ? ` (${approvers})` : ""} comments ${codeSpan2("/freeze-exception <reason>")}${where2}. The exception covers commit ${commit} only: a new commit needs a new one.`
   );
   return {
     decision: "hold",
@@ -6975,8 +7401,8 @@ Freeze exception ${request.granted ? "granted" : "requested"} by ${who} at ${for
 // src/reconcile/deploys/runComment.ts
 function runComment(config, run, state, verdict, now) {
   const at = formatTime(now, config.business_hours.timezone);
-  const where = `to ${codeSpan2(run.environment)} (workflow run ${run.runId})`;
-  const head = state === "waiting" ? `\u23F8\uFE0F Deployment ${where} is waiting for the freeze to end (since ${at}).` : state === "rejected" ? `\u26D4 Deployment ${where} was rejected at ${at}: ${verdict.headline}. Re-run it once an exception is granted or the freeze ends.` : `\u2705 Deployment ${where} was approved at ${at}: ${verdict.grant ? verdict.headline : "no freeze holds it any more"}.`;
+  const where2 = `to ${codeSpan2(run.environment)} (workflow run ${run.runId})`;
+  const head = state === "waiting" ? `\u23F8\uFE0F Deployment ${where2} is waiting for the freeze to end (since ${at}).` : state === "rejected" ? `\u26D4 Deployment ${where2} was rejected at ${at}: ${verdict.headline}. Re-run it once an exception is granted or the freeze ends.` : `\u2705 Deployment ${where2} was approved at ${at}: ${verdict.grant ? verdict.headline : "no freeze holds it any more"}.`;
   return [
     renderMarker("deploy-run", { run: run.runId, env: run.environment, state }),
     head,
@@ -7161,7 +7587,16 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
     case "issue":
       if (isHoldIssue(target, config))
         return inLane(gh, target.number, () => runHoldTarget(gh, config, target, now));
-      return reconcileIssueTarget(gh, config, templates, target, now, permissions, settings.templateProblems);
+      return reconcileIssueTarget(
+        gh,
+        config,
+        templates,
+        target,
+        now,
+        permissions,
+        settings.templateProblems,
+        settings.refused
+      );
     case "pull": {
       const own = await inLane(gh, target.number, async () => {
         const pr = target.pull ?? await readPull(gh, target.number);
@@ -7193,7 +7628,15 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
     case "sweep": {
       const lookback = target.since !== void 0 ? Math.max(0, now - target.since) : Math.max(2 * durationMs(config.schedule.interval), 10 * 6e4);
       const periodic = target.full === true || Math.floor(now / FULL_PASS_MS) !== Math.floor((now - lookback) / FULL_PASS_MS);
-      const result = await sweepRepository(gh, config, templates, now, settings.templateProblems, periodic);
+      const result = await sweepRepository(
+        gh,
+        config,
+        templates,
+        now,
+        settings.templateProblems,
+        periodic,
+        settings.refused
+      );
       const failures = [...result.failures.map((f) => `${f.target}: ${f.error}`)];
       let writes = result.writes;
       const inputs = await freezeInputs(gh, config, result.freezeChanged ? void 0 : result.open);
@@ -7222,7 +7665,7 @@ function labelMovedFreeze(target, config) {
   const before = label.added ? issue.labels.filter((l) => l.toLowerCase() !== name) : [...issue.labels, label.name];
   return isFreezing({ ...issue, labels: before }, config) !== isFreezing(issue, config);
 }
-async function reconcileIssueTarget(gh, config, templates, target, now, permissions, templateProblems) {
+async function reconcileIssueTarget(gh, config, templates, target, now, permissions, templateProblems, refused) {
   const {
     result,
     writes: own,
@@ -7236,7 +7679,8 @@ async function reconcileIssueTarget(gh, config, templates, target, now, permissi
       now,
       permissions,
       target.issue,
-      templateProblems
+      templateProblems,
+      refused
     );
     let writes2 = result2.writes;
     let commandsChanged2 = false;
@@ -7676,10 +8120,10 @@ function createExpediteApp(options = {}) {
       const targets = targetsOf(context.name, context.payload, trustedBotsFor(login));
       const owner = repository.owner.login;
       const repo = repository.name;
-      const described = repository;
+      const described2 = repository;
       primeRepoInfo(`${owner}/${repo}`, {
-        defaultBranch: described.default_branch,
-        htmlUrl: described.html_url
+        defaultBranch: described2.default_branch,
+        htmlUrl: described2.html_url
       });
       const log2 = context.log.child({ delivery: context.id, event: context.name });
       for (const target of targets) {
@@ -7916,71 +8360,71 @@ var ALERT_SOURCES = ["alertmanager", "grafana", "sentry", "generic"];
 
 // src/core/alerts/parseAlerts.ts
 import { createHash as createHash3 } from "node:crypto";
-import { z as z2 } from "zod";
-var labelMap = z2.record(z2.string(), z2.string());
-var promAlert = z2.object({
-  status: z2.enum(["firing", "resolved"]),
+import { z as z3 } from "zod";
+var labelMap = z3.record(z3.string(), z3.string());
+var promAlert = z3.object({
+  status: z3.enum(["firing", "resolved"]),
   labels: labelMap,
   annotations: labelMap.default({}),
-  startsAt: z2.string(),
-  endsAt: z2.string().optional(),
-  generatorURL: z2.string().optional(),
-  fingerprint: z2.string().optional(),
+  startsAt: z3.string(),
+  endsAt: z3.string().optional(),
+  generatorURL: z3.string().optional(),
+  fingerprint: z3.string().optional(),
   // Grafana only.
-  values: z2.record(z2.string(), z2.number().nullable()).nullable().optional(),
-  valueString: z2.string().optional(),
-  dashboardURL: z2.string().optional(),
-  panelURL: z2.string().optional(),
-  silenceURL: z2.string().optional(),
-  imageURL: z2.string().optional()
+  values: z3.record(z3.string(), z3.number().nullable()).nullable().optional(),
+  valueString: z3.string().optional(),
+  dashboardURL: z3.string().optional(),
+  panelURL: z3.string().optional(),
+  silenceURL: z3.string().optional(),
+  imageURL: z3.string().optional()
 });
-var promGroup = z2.object({
-  version: z2.string().optional(),
-  status: z2.enum(["firing", "resolved"]),
-  receiver: z2.string().optional(),
-  externalURL: z2.string().optional(),
-  alerts: z2.array(promAlert).min(1, "the payload holds no alerts")
+var promGroup = z3.object({
+  version: z3.string().optional(),
+  status: z3.enum(["firing", "resolved"]),
+  receiver: z3.string().optional(),
+  externalURL: z3.string().optional(),
+  alerts: z3.array(promAlert).min(1, "the payload holds no alerts")
 });
-var sentryEventAlert = z2.object({
-  action: z2.literal("triggered"),
-  data: z2.object({
-    event: z2.object({
-      event_id: z2.string().optional(),
-      issue_id: z2.union([z2.string(), z2.number()]).transform(String),
-      title: z2.string(),
-      web_url: z2.string().optional(),
-      level: z2.string().optional(),
-      culprit: z2.string().nullable().optional(),
-      datetime: z2.string().optional(),
-      environment: z2.string().nullable().optional(),
-      tags: z2.array(z2.tuple([z2.string(), z2.string()])).optional()
+var sentryEventAlert = z3.object({
+  action: z3.literal("triggered"),
+  data: z3.object({
+    event: z3.object({
+      event_id: z3.string().optional(),
+      issue_id: z3.union([z3.string(), z3.number()]).transform(String),
+      title: z3.string(),
+      web_url: z3.string().optional(),
+      level: z3.string().optional(),
+      culprit: z3.string().nullable().optional(),
+      datetime: z3.string().optional(),
+      environment: z3.string().nullable().optional(),
+      tags: z3.array(z3.tuple([z3.string(), z3.string()])).optional()
     }),
-    triggered_rule: z2.string().optional()
+    triggered_rule: z3.string().optional()
   })
 });
-var sentryIssue = z2.object({
-  action: z2.string(),
-  data: z2.object({
-    issue: z2.object({
-      id: z2.union([z2.string(), z2.number()]).transform(String),
-      title: z2.string(),
-      web_url: z2.string().optional(),
-      permalink: z2.string().nullable().optional(),
-      project: z2.object({ slug: z2.string() }).optional()
+var sentryIssue = z3.object({
+  action: z3.string(),
+  data: z3.object({
+    issue: z3.object({
+      id: z3.union([z3.string(), z3.number()]).transform(String),
+      title: z3.string(),
+      web_url: z3.string().optional(),
+      permalink: z3.string().nullable().optional(),
+      project: z3.object({ slug: z3.string() }).optional()
     })
   })
 });
-var generic = z2.object({
-  fingerprint: z2.string().min(1).max(200),
-  status: z2.enum(["firing", "resolved"]).default("firing"),
-  title: z2.string().min(1).max(300),
-  summary: z2.string().max(4e3).optional(),
+var generic = z3.object({
+  fingerprint: z3.string().min(1).max(200),
+  status: z3.enum(["firing", "resolved"]).default("firing"),
+  title: z3.string().min(1).max(300),
+  summary: z3.string().max(4e3).optional(),
   labels: labelMap.default({}),
-  value: z2.union([z2.string(), z2.number()]).optional(),
-  started_at: z2.string().optional(),
-  ended_at: z2.string().optional(),
-  links: z2.array(z2.object({ title: z2.string().default("link"), url: z2.string() })).default([]),
-  occurrence: z2.string().max(200).optional()
+  value: z3.union([z3.string(), z3.number()]).optional(),
+  started_at: z3.string().optional(),
+  ended_at: z3.string().optional(),
+  links: z3.array(z3.object({ title: z3.string().default("link"), url: z3.string() })).default([]),
+  occurrence: z3.string().max(200).optional()
 }).strict();
 function time(text) {
   if (!text || text.startsWith("0001-")) return void 0;
