@@ -14,6 +14,7 @@ export interface Templates {
   "followup-issue": string;
   "postmortem-pr": string;
   "freeze-announcement": string;
+  "release-announcement": string;
   [name: string]: string;
 }
 
@@ -30,6 +31,7 @@ export const TEMPLATE_NAMES = [
   "postmortem",
   "followup-issue",
   "freeze-announcement",
+  "release-announcement",
   "postmortem-pr",
   "summary",
 ] as const;
