@@ -7138,7 +7138,7 @@ function isHoldIssue(target, config) {
 }
 async function runHoldTarget(gh, config, target, now) {
   const hold = await readHold(gh, target.number);
-  if (!hold) return { target, writes: 0, note: "not a hold issue" };
+  if (!hold) return void 0;
   const result = await reconcileHold(gh, config, await freezeInputs(gh, config), hold, now);
   return { target, writes: result.writes, note: `${result.approved} deployment(s) approved` };
 }
@@ -7361,8 +7361,10 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
   const { config, templates } = settings;
   switch (target.kind) {
     case "issue":
-      if (isHoldIssue(target, config))
-        return inLane(gh, target.number, () => runHoldTarget(gh, config, target, now));
+      if (isHoldIssue(target, config)) {
+        const held = await inLane(gh, target.number, () => runHoldTarget(gh, config, target, now));
+        if (held) return held;
+      }
       return reconcileIssueTarget(gh, config, templates, target, now, permissions, settings.templateProblems);
     case "pull": {
       const own = await inLane(gh, target.number, async () => {

@@ -57,8 +57,12 @@ export async function runTarget(
   const { config, templates } = settings;
   switch (target.kind) {
     case "issue":
-      if (isHoldIssue(target, config))
-        return inLane(gh, target.number, () => runHoldTarget(gh, config, target, now));
+      // The label alone proves nothing (anyone can add it): an issue the bot did not open as a hold issue is
+      // reconciled like any other.
+      if (isHoldIssue(target, config)) {
+        const held = await inLane(gh, target.number, () => runHoldTarget(gh, config, target, now));
+        if (held) return held;
+      }
       return reconcileIssueTarget(gh, config, templates, target, now, permissions, settings.templateProblems);
     case "pull": {
       // The pull request's own writes run in its lane; a freeze that changed re-checks the others after,
