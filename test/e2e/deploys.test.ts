@@ -173,14 +173,12 @@ describe("hold label on an ordinary issue", () => {
     const w = world;
     const incident = await openIncident(w, "alice", "[Incident] Search down", formBody({ Severity: SEV1 }));
     await w.settle();
-    await w
-      .as("alice")
-      .rest.issues.addLabels({
-        owner: "acme",
-        repo: "shop",
-        issue_number: incident,
-        labels: ["deploy-hold"],
-      });
+    await w.as("alice").rest.issues.addLabels({
+      owner: "acme",
+      repo: "shop",
+      issue_number: incident,
+      labels: ["deploy-hold"],
+    });
     await comment(w, "bob", incident, "/ack");
     await w.settle();
     expect(w.labels(incident)).toContain("incident:acknowledged");
