@@ -2574,8 +2574,8 @@ function permits(actual, needed) {
 }
 
 // src/core/plan/commandLedger.ts
-var MAX_COMMENTS = 400;
-var MAX_CHANGES = 60;
+var MAX_COMMENTS = 200;
+var MAX_CHANGES = 50;
 var CODES = {
   none: "n",
   read: "r",
@@ -2603,7 +2603,8 @@ function readLedger(board) {
       id: base36(id),
       author: author ?? "",
       createdAt: seconds(created),
-      updatedAt: seconds(updated),
+      // Most comments are never edited: an empty edit time means "as posted".
+      updatedAt: updated ? seconds(updated) : seconds(created),
       verbs: list(verbs)
     };
     if (comment.id > 0 && comment.author !== "") ledger.comments.set(comment.id, comment);
@@ -2629,7 +2630,13 @@ function ledgerData(ledger) {
   const perms = [...ledger.permissions].sort(([a], [b]) => a.localeCompare(b)).map(([login, permission]) => `${login}.${CODES[permission]}`);
   if (perms.length > 0) data.perms = perms.join("~");
   const comments = [...ledger.comments.values()].sort((a, b) => a.id - b.id).slice(-MAX_COMMENTS).map(
-    (c) => [c.id.toString(36), c.author, stamp(c.createdAt), stamp(c.updatedAt), c.verbs.join("!")].join(".")
+    (c) => [
+      c.id.toString(36),
+      c.author,
+      stamp(c.createdAt),
+      c.updatedAt === c.createdAt ? "" : stamp(c.updatedAt),
+      c.verbs.join("!")
+    ].join(".")
   );
   if (comments.length > 0) data.cmds = comments.join("~");
   const changes = ledger.changes.slice(-MAX_CHANGES).map(
