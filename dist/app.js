@@ -4474,12 +4474,22 @@ function byEnd(a, b) {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
+// src/core/freeze/freezeReading.ts
+function freezeReading(labels, config) {
+  const names = labelNames(config);
+  const severities = labels.map((l) => names.severityOf(l)).filter((s) => s !== void 0);
+  const states = labels.map((l) => names.stateOf(l)).filter((s) => s !== void 0);
+  const severity2 = severities.length > 0 ? Math.min(...severities) : void 0;
+  const state = states.find((s) => !SETTLED_STATES.has(s)) ?? states[0];
+  return { ...state ? { state } : {}, ...severity2 ? { severity: severity2 } : {} };
+}
+
 // src/reconcile/isFreezing.ts
 function isFreezing(incident, config) {
   if (!("labels" in incident)) return freezesMerges(incident, config);
   const incidentLabel = config.labels.incident.toLowerCase();
   if (!incident.labels.some((l) => l.toLowerCase() === incidentLabel)) return false;
-  const { state, severity: severity2 } = readLabels(incident.labels, labelNames(config));
+  const { state, severity: severity2 } = freezeReading(incident.labels, config);
   return severity2 !== void 0 && freezesMerges({ open: incident.state === "open", state: state ?? "declared", severity: severity2 }, config);
 }
 
@@ -5752,8 +5762,9 @@ async function freezeInputs(gh, config, openIncidents) {
     if (issue.pull_request) continue;
     const labels = issue.labels.map((l) => typeof l === "string" ? l : l.name ?? "");
     const read = readLabels(labels, names);
-    const state = read.state ?? "declared";
-    const severity2 = read.severity ?? config.severity.default;
+    const reading = freezeReading(labels, config);
+    const state = reading.state ?? "declared";
+    const severity2 = reading.severity ?? config.severity.default;
     const at = Date.parse(issue.created_at);
     incidents.push(
       emptyIncident({
@@ -6111,7 +6122,18 @@ function targetsOf(eventName, payload, trustedBots, options = {}) {
       const freezeCommand = eventName === "issue_comment" && FREEZE_COMMAND.test(payload.comment?.body ?? "");
       const extra = freezeCommand ? { freezeCommand: true } : {};
       const label = eventName === "issues" && (payload.action === "labeled" || payload.action === "unlabeled") && typeof payload.label?.name === "string" ? { label: { name: payload.label.name, added: payload.action === "labeled" } } : {};
-      return issue.pull_request ? [{ kind: "pull", number: issue.number, ...extra }] : [{ kind: "issue", number: issue.number, ...extra, ...snapshotOf(issue), ...label }];
+      const action = payload.action;
+      const stateChanged = eventName === "issues" && (action === "closed" || action === "reopened") ? { stateChanged: action } : {};
+      return issue.pull_request ? [{ kind: "pull", number: issue.number, ...extra }] : [
+        {
+          kind: "issue",
+          number: issue.number,
+          ...extra,
+          ...snapshotOf(issue),
+          ...label,
+          ...stateChanged
+        }
+      ];
     }
     case "pull_request":
     case "pull_request_review":
@@ -7427,14 +7449,25 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
     }
   }
 }
-function labelMovedFreeze(target, config) {
-  const { label, issue } = target;
-  if (label === void 0 || issue === void 0) return false;
-  const name = label.name.toLowerCase();
-  if (name === config.labels.freeze.toLowerCase()) return true;
-  if (name !== config.labels.incident.toLowerCase()) return false;
-  const before = label.added ? issue.labels.filter((l) => l.toLowerCase() !== name) : [...issue.labels, label.name];
-  return isFreezing({ ...issue, labels: before }, config) !== isFreezing(issue, config);
+function handChangeMovedFreeze(target, config) {
+  const { label, issue, stateChanged } = target;
+  if (issue === void 0) return false;
+  if (label !== void 0) {
+    const name = label.name.toLowerCase();
+    if (name === config.labels.freeze.toLowerCase()) return true;
+    if (!decidesFreeze(name, config)) return false;
+    const before = label.added ? issue.labels.filter((l) => l.toLowerCase() !== name) : [...issue.labels, label.name];
+    return isFreezing({ ...issue, labels: before }, config) || isFreezing(issue, config);
+  }
+  if (stateChanged !== void 0) {
+    const before = { ...issue, state: stateChanged === "reopened" ? "closed" : "open" };
+    return isFreezing(before, config) || isFreezing(issue, config);
+  }
+  return false;
+}
+function decidesFreeze(name, config) {
+  const names = labelNames(config);
+  return name === config.labels.incident.toLowerCase() || names.severityOf(name) !== void 0 || names.stateOf(name) !== void 0;
 }
 async function reconcileIssueTarget(gh, config, templates, target, now, permissions, templateProblems) {
   const {
@@ -7464,7 +7497,7 @@ async function reconcileIssueTarget(gh, config, templates, target, now, permissi
   });
   let writes = own;
   let freezesChanged = commandsChanged;
-  if (result.freezeRelevant || labelMovedFreeze(target, config)) freezesChanged = true;
+  if (result.freezeRelevant || handChangeMovedFreeze(target, config)) freezesChanged = true;
   if (freezesChanged) {
     const inputs = await freezeInputs(gh, config);
     writes += (await sweepPulls(gh, config, inputs, now)).writes;
