@@ -1491,18 +1491,18 @@ function parseIssueForm(body, ctx) {
     const field = FIELD_BY_LABEL.get(normalizeLabel(section.label));
     if (field === void 0) continue;
     isForm = true;
-    const answer2 = section.answer === NO_RESPONSE ? "" : clip(section.answer, MAX_ANSWER);
-    if (answer2 === "") continue;
+    const answer3 = section.answer === NO_RESPONSE ? "" : clip(section.answer, MAX_ANSWER);
+    if (answer3 === "") continue;
     switch (field.key) {
       case "severity":
-        form.severity = severityOf(answer2);
+        form.severity = severityOf(answer3);
         break;
       case "revenue":
-        form.revenue = revenueOf(answer2);
+        form.revenue = revenueOf(answer3);
         break;
       case "startedText": {
-        form.startedText = clip(answer2, MAX_STARTED_TEXT);
-        const at = startedAt(answer2, ctx);
+        form.startedText = clip(answer3, MAX_STARTED_TEXT);
+        const at = startedAt(answer3, ctx);
         if (at !== void 0) form.startedAt = at;
         break;
       }
@@ -1511,7 +1511,7 @@ function parseIssueForm(body, ctx) {
       case "businessImpact":
       case "evidence":
       case "reproduce":
-        form[field.key] = answer2;
+        form[field.key] = answer3;
         break;
       default:
         break;
@@ -1529,19 +1529,19 @@ function parseIssueForm(body, ctx) {
 function normalizeLabel(label) {
   return label.toLowerCase().replace(/\s+/g, " ").replace(/[\s?:.*_]+$/, "").trim();
 }
-function severityOf(answer2) {
-  const match = /^\s*(?:sev(?:erity)?\s*[-:]?\s*)?([1-4])(?!\d)/i.exec(answer2);
+function severityOf(answer3) {
+  const match = /^\s*(?:sev(?:erity)?\s*[-:]?\s*)?([1-4])(?!\d)/i.exec(answer3);
   return match === null ? void 0 : Number(match[1]);
 }
-function revenueOf(answer2) {
-  const word = answer2.trim().toLowerCase();
+function revenueOf(answer3) {
+  const word = answer3.trim().toLowerCase();
   if (/^(yes|y|true)\b/.test(word)) return "yes";
   if (/^(no|n|false)\b/.test(word)) return "no";
   if (/^(unknown|not sure|unsure|don'?t know|\?)/.test(word)) return "unknown";
   return void 0;
 }
-function startedAt(answer2, ctx) {
-  const firstLine = answer2.split("\n")[0] ?? "";
+function startedAt(answer3, ctx) {
+  const firstLine = answer3.split("\n")[0] ?? "";
   const when = leadingTime(firstLine, { now: ctx.now, timeZone: ctx.timeZone, direction: "past" });
   if ("error" in when || when.at > ctx.now + CLOCK_SKEW_MS) return void 0;
   return Math.min(when.at, ctx.now);
@@ -2067,10 +2067,10 @@ function parseRole(text, roles) {
 var YES = /* @__PURE__ */ new Set(["revenue", "yes", "y", "true", "on"]);
 var NO = /* @__PURE__ */ new Set(["none", "no", "n", "false", "off"]);
 function parseImpact(word) {
-  const answer2 = word.toLowerCase().replace(/[.,;:!]+$/, "");
-  if (YES.has(answer2)) return { command: { verb: "impact", revenue: true } };
-  if (NO.has(answer2)) return { command: { verb: "impact", revenue: false } };
-  if (answer2 === "") return { error: "Say whether revenue is hit: `revenue` or `none`." };
+  const answer3 = word.toLowerCase().replace(/[.,;:!]+$/, "");
+  if (YES.has(answer3)) return { command: { verb: "impact", revenue: true } };
+  if (NO.has(answer3)) return { command: { verb: "impact", revenue: false } };
+  if (answer3 === "") return { error: "Say whether revenue is hit: `revenue` or `none`." };
   return { error: `${codeSpan(word)} is not an impact; use \`revenue\` or \`none\`.` };
 }
 function parseStarted(text, ctx) {
@@ -2691,8 +2691,8 @@ function nextLedger(previous, current, humanComments, roles, now) {
     next.comments.set(entry.id, entry);
     next.seen = Math.max(next.seen, entry.updatedAt);
     const before = previous.comments.get(entry.id);
-    const edited = before ? before.updatedAt !== entry.updatedAt || before.verbs.join() !== entry.verbs.join() : entry.updatedAt > entry.createdAt;
-    if (edited)
+    const edited2 = before ? before.updatedAt !== entry.updatedAt || before.verbs.join() !== entry.verbs.join() : entry.updatedAt > entry.createdAt;
+    if (edited2)
       record({
         commentId: entry.id,
         author: entry.author,
@@ -2918,8 +2918,8 @@ function judgeLine(draft, line, comment, config, permissions) {
     source: line.source
   };
   const role = permissions.get(comment.author.toLowerCase());
-  const edited = comment.updatedAt - comment.createdAt >= 1e3;
-  const permission = edited && permits(role, "maintain") ? "write" : role;
+  const edited2 = comment.updatedAt - comment.createdAt >= 1e3;
+  const permission = edited2 && permits(role, "maintain") ? "write" : role;
   const verb = line.ok ? line.command.verb : line.verb;
   if (verb === "help") {
     if (line.ok) return { ...base, verb, result: "help" };
@@ -2931,8 +2931,8 @@ function judgeLine(draft, line, comment, config, permissions) {
         verb,
         result: "refused",
         permission: true,
-        reason: edited && permits(role, needed) ? `\`/${verb}\` needs the **${needed}** role, and this comment was edited after it was posted; GitHub does not say who edited it, and anyone with write access can, so an edited comment counts with at most **write**.` : `\`/${verb}\` needs the **${needed}** role on this repository or higher, and you have **${permission ?? "none"}**.`,
-        usage: edited && permits(role, needed) ? "Post the command again in a new comment." : "Ask a maintainer to run it, or to grant you that role. Anyone can still comment without a command."
+        reason: edited2 && permits(role, needed) ? `\`/${verb}\` needs the **${needed}** role, and this comment was edited after it was posted; GitHub does not say who edited it, and anyone with write access can, so an edited comment counts with at most **write**.` : `\`/${verb}\` needs the **${needed}** role on this repository or higher, and you have **${permission ?? "none"}**.`,
+        usage: edited2 && permits(role, needed) ? "Post the command again in a new comment." : "Ask a maintainer to run it, or to grant you that role. Anyone can still comment without a command."
       };
     }
   }
@@ -5960,9 +5960,15 @@ function exceptionStatus(pr, config, grant, blocking, zone, now) {
       );
     }
   }
+  const voided = latestOf(mine.filter((record) => record.editedAt !== void 0));
+  if (voided?.editedAt !== void 0 && (!grant || voided.at > grant.at)) {
+    lines.push(
+      `${handleText(voided.by)}'s grant no longer counts: its comment was edited (${formatFreezeTime(voided.editedAt, zone, now)}), and anyone with write access can edit a comment. To grant, ${handleText(voided.by)} comments ${codeSpan2("/freeze-exception <reason>")} anew.`
+    );
+  }
   const pending = latestOf(
     mine.filter(
-      (record) => !record.granted && (!config.freeze.exception_per_commit || record.sha === pr.headSha) && (!grant || record.at > grant.at)
+      (record) => !record.granted && record.editedAt === void 0 && (!config.freeze.exception_per_commit || record.sha === pr.headSha) && (!grant || record.at > grant.at)
     )
   );
   if (pending) {
@@ -6225,6 +6231,9 @@ async function isApprover(gh, config, login, now) {
 }
 
 // src/reconcile/freeze/reconcilePull.ts
+function edited(comment) {
+  return comment.updatedAt > comment.at;
+}
 async function reconcilePull(gh, config, inputs, pr, now) {
   let writes = 0;
   const facts = {
@@ -6307,7 +6316,7 @@ async function exceptionsFrom(gh, config, comments, pr, grants) {
   const zone = config.business_hours.timezone;
   const records = [];
   const seen = /* @__PURE__ */ new Set();
-  const recordFor = async (commentId, line, fromRun) => {
+  const recordFor = async (commentId, line, fromRun, marker) => {
     const key = `${commentId}.${line}`;
     if (seen.has(key)) return;
     const source = byId.get(commentId);
@@ -6317,17 +6326,21 @@ async function exceptionsFrom(gh, config, comments, pr, grants) {
       timeZone: zone,
       roles: config.roles.extra
     }).find((l) => l.line === line);
-    if (!parsed?.ok || parsed.command.verb !== "freeze-exception") return;
+    const asks = parsed?.ok && parsed.command.verb === "freeze-exception" ? parsed.command : void 0;
+    const wasGranted = fromRun || marker?.granted === "yes";
+    if (!asks && !(wasGranted && edited(source))) return;
     seen.add(key);
-    const granted = fromRun || !config.freeze.exception_per_commit && await isApprover(gh, config, source.author, source.at);
+    const approved = fromRun || !config.freeze.exception_per_commit && await isApprover(gh, config, source.author, source.at);
+    const voided = (approved || wasGranted) && edited(source);
     records.push({
       pullRequest: pr.number,
-      sha: pr.headSha,
+      sha: fromRun ? pr.headSha : marker?.sha ?? pr.headSha,
       by: source.author,
       // When the person asked, not when the bot answered: a grant covers only freezes already running then.
       at: source.at,
-      reason: parsed.command.reason,
-      granted
+      reason: asks?.reason ?? marker?.reason ?? "",
+      granted: approved && !voided,
+      ...voided && { editedAt: source.updatedAt }
     });
   };
   for (const grant of grants) {
@@ -6338,7 +6351,7 @@ async function exceptionsFrom(gh, config, comments, pr, grants) {
     if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
     const marker = parseMarker(comment.body);
     if (marker?.kind !== "exception") continue;
-    await recordFor(Number(marker.data.comment), Number(marker.data.line), false);
+    await recordFor(Number(marker.data.comment), Number(marker.data.line), false, marker.data);
   }
   return records;
 }
@@ -6349,54 +6362,64 @@ function parseGrants(externalId) {
 async function answerExceptionRequests(gh, config, inputs, pr, comments, now) {
   const grants = [];
   const posted = [];
-  const answered = new Set(
-    comments.filter((c) => gh.trustedBots.has(c.author.toLowerCase())).map((c) => parseMarker(c.body)).filter((m) => m?.kind === "exception").map((m) => `${m?.data.comment}:${m?.data.line}`)
-  );
+  const records = comments.filter((c) => gh.trustedBots.has(c.author.toLowerCase())).map((c) => parseMarker(c.body)).filter((m) => m?.kind === "exception");
+  const answered = new Set(records.map((m) => String(m?.data.comment)));
+  let paged = records.some((m) => m?.data.granted === "no" && m.data.sha === pr.headSha);
   const zone = config.business_hours.timezone;
   let writes = 0;
   for (const comment of comments) {
-    if (gh.trustedBots.has(comment.author.toLowerCase())) continue;
+    if (gh.trustedBots.has(comment.author.toLowerCase()) || answered.has(String(comment.id))) continue;
     const lines = parseCommands(comment.body, { at: comment.at, timeZone: zone, roles: config.roles.extra });
-    for (const line of lines) {
-      if (!line.ok || line.command.verb !== "freeze-exception") continue;
-      if (answered.has(`${comment.id}:${line.line}`)) continue;
-      const reason = line.command.reason;
-      const granted = await isApprover(gh, config, comment.author, now);
-      if (granted) grants.push(`${comment.id}.${line.line}`);
-      const data = {
-        comment: comment.id,
-        line: line.line,
-        sha: pr.headSha,
-        by: comment.author,
-        granted: granted ? "yes" : "no",
-        reason: reason.slice(0, 300)
-      };
-      const approvers = approverHandles(config, now);
-      const who = neutralize(comment.author);
-      const text = granted ? `\u2705 Freeze exception **granted** by ${who} for \`${pr.headSha.slice(0, 7)}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}` : `\u{1F4DD} Freeze exception **requested** by @${who} for \`${pr.headSha.slice(0, 7)}\`: ${neutralizeInline(reason, 300)}.
+    const asks = lines.filter((l) => l.ok && l.command.verb === "freeze-exception");
+    const [line] = asks;
+    if (!line?.ok || line.command.verb !== "freeze-exception") continue;
+    const reason = line.command.reason;
+    const approver = await isApprover(gh, config, comment.author, comment.at);
+    const repeated = paged;
+    const granted = approver && !edited(comment);
+    if (granted) grants.push(`${comment.id}.${line.line}`);
+    const sha = pr.headSha.slice(0, 7);
+    const who = neutralize(comment.author);
+    const approvers = approverHandles(config, now);
+    const extraLines = asks.length > 1 ? ` (${asks.length - 1} more \`/freeze-exception\` line(s) in the same comment are the same request.)` : "";
+    let text;
+    if (granted) {
+      text = `\u2705 Freeze exception **granted** by ${who} for \`${sha}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}${extraLines}`;
+    } else {
+      const why = approver ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.` : paged ? "The approvers were already asked about this commit; an approver can grant it by commenting `/freeze-exception <reason>` here." : `${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`);"} an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
+      text = `\u{1F4DD} Freeze exception **requested** by @${who} for \`${sha}\`: ${neutralizeInline(reason, 300)}.${extraLines}
 
-${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`); "} \u2014 an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
-      const body = `${renderMarker("exception", data)}
+${why}`;
+      if (!approver) paged = true;
+    }
+    const data = {
+      comment: comment.id,
+      line: line.line,
+      sha: pr.headSha,
+      by: comment.author,
+      granted: granted ? "yes" : "no",
+      reason: reason.slice(0, 300)
+    };
+    const body = `${renderMarker("exception", data)}
 ${text}`;
-      const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line.line}`, body);
-      posted.push({ id, author: gh.botLogin, body, at: now, updatedAt: now });
-      writes++;
-      const freezes = activeFreezes({
-        now,
-        config,
-        defaultBranch: inputs.defaultBranch,
-        freezeIssues: inputs.freezeIssues,
-        incidents: inputs.incidents,
-        base: pr.baseRef
-      });
-      for (const freeze of freezes) {
-        const target = freeze.issue ?? freeze.incident;
-        if (target === void 0) continue;
-        const identity = `exception-audit:${comment.id}:${line.line}`;
-        const audit = `${renderMarker("exception-audit", { comment: comment.id, line: line.line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}
-Freeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${pr.headSha.slice(0, 7)}\`): ${neutralizeInline(reason, 300)}`;
-        if (await upsertMarkedComment(gh, target, identity, audit)) writes++;
-      }
+    const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line.line}`, body);
+    posted.push({ id, author: gh.botLogin, body, at: now, updatedAt: now });
+    writes++;
+    const freezes = activeFreezes({
+      now,
+      config,
+      defaultBranch: inputs.defaultBranch,
+      freezeIssues: inputs.freezeIssues,
+      incidents: inputs.incidents,
+      base: pr.baseRef
+    });
+    for (const freeze of granted || !repeated ? freezes : []) {
+      const target = freeze.issue ?? freeze.incident;
+      if (target === void 0) continue;
+      const identity = `exception-audit:${comment.id}:${line.line}`;
+      const audit = `${renderMarker("exception-audit", { comment: comment.id, line: line.line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}
+Freeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${sha}\`): ${neutralizeInline(reason, 300)}`;
+      if (await upsertMarkedComment(gh, target, identity, audit)) writes++;
     }
   }
   return { writes, grants, posted };
@@ -8075,6 +8098,67 @@ function freePort(host = "127.0.0.1") {
   });
 }
 
+// src/app/guardWebhooks.ts
+import { verify } from "@octokit/webhooks-methods";
+var MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
+function guardWebhooks(server2, options) {
+  const limit = options.maxBytes ?? MAX_WEBHOOK_BYTES;
+  const downstream = server2.listeners("request");
+  server2.removeAllListeners("request");
+  const pass = (req, res) => {
+    for (const listener of downstream) listener(req, res);
+  };
+  server2.on("request", (req, res) => {
+    const path = (req.url ?? "").split("?")[0];
+    if (req.method !== "POST" || path !== options.path) return pass(req, res);
+    void gate(req, res, limit, options).then((body) => {
+      if (body === void 0) return;
+      req.body = body;
+      pass(req, res);
+    });
+  });
+}
+async function gate(req, res, limit, options) {
+  const delivery = { id: req.headers["x-github-delivery"], event: req.headers["x-github-event"] };
+  const declared = Number(req.headers["content-length"] ?? 0);
+  const chunks = [];
+  let size = 0;
+  let tooLarge = declared > limit;
+  try {
+    for await (const chunk of req) {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+    }
+  } catch (error) {
+    options.log.warn({ err: error, delivery }, "webhook delivery aborted while being read");
+    return void 0;
+  }
+  if (tooLarge) {
+    options.log.warn(
+      { delivery, bytes: Math.max(size, declared) },
+      "webhook refused: over GitHub's 25 MB cap"
+    );
+    answer(res, 413, "payload over GitHub's 25 MB limit");
+    return void 0;
+  }
+  const body = Buffer.concat(chunks).toString("utf8");
+  const signature = req.headers["x-hub-signature-256"];
+  const valid = typeof signature === "string" && await verify(options.secret, body, signature).catch(() => false);
+  if (!valid) {
+    options.log.error(
+      { delivery },
+      typeof signature === "string" ? "webhook refused: its signature does not match WEBHOOK_SECRET (check the App's webhook secret)" : "webhook refused: it carries no x-hub-signature-256 signature"
+    );
+    answer(res, typeof signature === "string" ? 401 : 400, "signature missing or wrong");
+    return void 0;
+  }
+  return body;
+}
+function answer(res, status, message) {
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ error: message }));
+}
+
 // src/app/health.ts
 var WEDGED_QUEUE_MS = 5 * 6e4;
 var GITHUB_CHECK_TTL_MS = 3e4;
@@ -8643,14 +8727,14 @@ function alertsEndpoint(options) {
       if (!url.pathname.startsWith(ALERTS_PATH)) return false;
       const source = url.pathname.slice(ALERTS_PATH.length).replace(/\/$/, "");
       if (!ALERT_SOURCES.includes(source))
-        return answer(res, 404, `unknown alert source "${source}": use one of ${ALERT_SOURCES.join(", ")}`);
-      if (req.method !== "POST") return answer(res, 405, "alerts are POSTed");
+        return answer2(res, 404, `unknown alert source "${source}": use one of ${ALERT_SOURCES.join(", ")}`);
+      if (req.method !== "POST") return answer2(res, 405, "alerts are POSTed");
       const raw = await readBody(req);
-      if (raw === void 0) return answer(res, 413, `the body is larger than ${MAX_BODY2} bytes`);
+      if (raw === void 0) return answer2(res, 413, `the body is larger than ${MAX_BODY2} bytes`);
       const denied = authenticate(source, req, raw, options);
-      if (denied) return answer(res, denied.status, denied.message);
+      if (denied) return answer2(res, denied.status, denied.message);
       if (!options.home)
-        return answer(
+        return answer2(
           res,
           503,
           "set EXPEDITE_ALERTS_REPOSITORY (owner/name) to the repository whose configuration routes alerts"
@@ -8659,12 +8743,12 @@ function alertsEndpoint(options) {
       try {
         body = JSON.parse(raw.toString("utf8"));
       } catch {
-        return answer(res, 400, "the body is not JSON");
+        return answer2(res, 400, "the body is not JSON");
       }
       const home = options.home.toLowerCase();
       const homeRepo = await resolve2(home);
       if (!homeRepo.ok)
-        return answer(res, 503, `the alerts repository ${home} cannot be used: ${homeRepo.reason}`);
+        return answer2(res, 503, `the alerts repository ${home} cannot be used: ${homeRepo.reason}`);
       const resolved = /* @__PURE__ */ new Map();
       try {
         const receipt = await receiveAlerts({
@@ -8689,10 +8773,10 @@ function alertsEndpoint(options) {
           const [owner, repo] = result.repository.split("/");
           options.reconcile(installationId, owner, repo, { kind: "issue", number: result.incident });
         }
-        return answer(res, receipt.status, receipt.message, { results: receipt.results });
+        return answer2(res, receipt.status, receipt.message, { results: receipt.results });
       } catch (error) {
         app.log.error({ err: error, source }, "alert delivery failed; the source will retry");
-        return answer(res, 502, "GitHub could not be written to; retry the delivery");
+        return answer2(res, 502, "GitHub could not be written to; retry the delivery");
       }
     });
   };
@@ -8728,7 +8812,7 @@ async function readBody(req) {
   }
   return Buffer.concat(chunks);
 }
-function answer(res, status, message, extra = {}) {
+function answer2(res, status, message, extra = {}) {
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ message, ...extra }));
   return true;
 }
@@ -8777,7 +8861,8 @@ async function startAppServer(options) {
       reconcile: expedite.enqueue
     })
   );
-  await server2.start();
+  const http = await server2.start();
+  guardWebhooks(http, { path: "/api/github/webhooks", secret: options.secret, log: log2 });
   const url = `http://${server2.host}:${server2.port}`;
   let stopped;
   return {

@@ -3,7 +3,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { World, FULL, formBody, minutes } from "./support/world.js";
 import type { Mode } from "./support/world.js";
-import { addLabel, comment, openIncident, removeLabel, SEV2 } from "./support/people.js";
+import { addLabel, comment, openIncident, removeLabel, SEV1, SEV2 } from "./support/people.js";
+
+async function editComment(w: World, who: string, id: number, body: string): Promise<void> {
+  await w.as(who).rest.issues.updateComment({ owner: "acme", repo: "shop", comment_id: id, body });
+}
 
 let world: World | undefined;
 afterEach(async () => {
@@ -72,6 +76,77 @@ describe.each<Mode>(["app", "action"])("freeze trust (%s mode)", (mode) => {
     await w.settle();
     await addLabel(w, "alice", incident, "incident:acknowledged");
     await w.settle();
+    expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+  });
+
+  it("an edited comment grants nothing: a forged grant, or a line added to an old grant after a push", async () => {
+    world = await World.start({ mode, config: CONFIG });
+    const w = world;
+    const pull = await openPull(w, "frank", "banner", "Add a banner");
+    await openIncident(w, "alice", "[Incident] Checkout down", formBody({ Severity: SEV1 }));
+    await w.settle();
+    expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+
+    // alice (write) turns dave's harmless comment into a grant.
+    w.clock.advance(minutes(1));
+    const harmless = await comment(w, "dave", pull, "Looks reasonable to me.");
+    await w.settle();
+    w.clock.advance(minutes(1));
+    await editComment(w, "alice", harmless, "/freeze-exception fine by me");
+    await w.settle();
+    expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+    expect(w.botComments(pull).some((c) => c.body.includes("**granted**"))).toBe(false);
+
+    // dave grants the current commit for real: green.
+    w.clock.advance(minutes(1));
+    const grant = await comment(w, "dave", pull, "/freeze-exception copy change only");
+    await w.settle();
+    expect(latestCheck(w, pull)?.conclusion).toBe("success");
+
+    // frank pushes, then a line is added to dave's old grant: the new commit stays red, and the old
+    // grant no longer counts either once its comment was edited.
+    w.clock.advance(minutes(1));
+    w.sim.pushCommit({
+      repo: FULL,
+      branch: "banner",
+      files: { "src/banner.ts": "export const x = 2;\n" },
+      author: "frank",
+    });
+    await w.settle();
+    expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+    await editComment(
+      w,
+      "alice",
+      grant,
+      "/freeze-exception copy change only\n/freeze-exception and the follow-up too",
+    );
+    await w.settle();
+    await w.sweep();
+    expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+    expect(latestCheck(w, pull)?.output.summary).toMatch(/edited/);
+    expect(w.sim.validationErrors).toEqual([]);
+  });
+
+  it("twenty-five requests get one answer per comment, and page the approvers once per commit", async () => {
+    world = await World.start({ mode, config: CONFIG });
+    const w = world;
+    const pull = await openPull(w, "frank", "banner", "Add a banner");
+    const incident = await openIncident(w, "alice", "[Incident] Checkout down", formBody({ Severity: SEV1 }));
+    await w.settle();
+    const lines = Array.from({ length: 25 }, (_, i) => `/freeze-exception please ${i}`).join("\n");
+    await comment(w, "frank", pull, lines);
+    await w.settle();
+    await comment(w, "frank", pull, "/freeze-exception please, it is urgent");
+    await w.settle();
+    await w.sweep();
+    const answers = w.botComments(pull).filter((c) => c.body.startsWith("<!-- expedite:exception "));
+    expect(answers).toHaveLength(2);
+    const pages = (handle: string) =>
+      answers.map((c) => c.body.split(handle).length - 1).reduce((a, b) => a + b, 0);
+    expect(pages("@dave")).toBe(1);
+    expect(pages("@erin")).toBe(1);
+    const audits = w.botComments(incident).filter((c) => c.body.startsWith("<!-- expedite:exception-audit"));
+    expect(audits).toHaveLength(1);
     expect(latestCheck(w, pull)?.conclusion).toBe("failure");
   });
 });

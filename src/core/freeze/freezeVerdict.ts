@@ -260,10 +260,19 @@ function exceptionStatus(
       );
     }
   }
+  const voided = latestOf(mine.filter((record) => record.editedAt !== undefined));
+  if (voided?.editedAt !== undefined && (!grant || voided.at > grant.at)) {
+    lines.push(
+      `${handleText(voided.by)}'s grant no longer counts: its comment was edited ` +
+        `(${formatFreezeTime(voided.editedAt, zone, now)}), and anyone with write access can edit a comment. ` +
+        `To grant, ${handleText(voided.by)} comments ${codeSpan("/freeze-exception <reason>")} anew.`,
+    );
+  }
   const pending = latestOf(
     mine.filter(
       (record) =>
         !record.granted &&
+        record.editedAt === undefined &&
         (!config.freeze.exception_per_commit || record.sha === pr.headSha) &&
         (!grant || record.at > grant.at),
     ),

@@ -23,8 +23,10 @@ export interface ExceptionRecord {
   by: string;
   at: number;
   reason: string;
-  /** false = request only (not from an approver); it lets nothing through. */
+  /** false = request only (not from an approver, or edited); it lets nothing through. */
   granted: boolean;
+  /** An approver's grant that no longer counts because its comment was edited at this time. */
+  editedAt?: number;
 }
 
 export interface PullRequestFacts {
