@@ -920,6 +920,7 @@ function toPullSummary(pr) {
     ...pr.merged_at ? { mergedAt: Date.parse(pr.merged_at) } : {},
     headRef: pr.head.ref,
     headSha: pr.head.sha,
+    ...pr.head.repo?.full_name ? { headRepo: pr.head.repo.full_name } : {},
     baseRef: pr.base.ref,
     title: pr.title,
     body: pr.body ?? "",
@@ -6193,6 +6194,27 @@ function referencedNumbers(text) {
   return [...numbers].slice(0, 10);
 }
 
+// src/github/headAt.ts
+var ZERO_SHA = /^0+$/;
+async function headAt(gh, pr, at) {
+  const [owner, repo] = (pr.headRepo ?? `${gh.owner}/${gh.repo}`).split("/");
+  try {
+    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/activity", {
+      owner,
+      repo,
+      ref: `refs/heads/${pr.headRef}`,
+      direction: "desc",
+      per_page: 100
+    });
+    const seen = data.find((activity) => Date.parse(activity.timestamp) <= at);
+    return seen && !ZERO_SHA.test(seen.after) ? seen.after : void 0;
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 403 || status === 404) return void 0;
+    throw error;
+  }
+}
+
 // src/reconcile/freeze/isApprover.ts
 function approverHandles(config, now) {
   const onCall = onCallAt(config.oncall, config.business_hours.timezone, now);
@@ -6262,7 +6284,8 @@ ${pr.body}`).filter(
   let files;
   if (freezes.length > 0) {
     let comments = await threadComments(gh, pr.number);
-    const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now);
+    const knownSince = Math.min(...runs.map((run) => Date.parse(run.started_at ?? "") || Infinity));
+    const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now, knownSince);
     writes += answered.writes;
     for (const grant of answered.grants) grants.add(grant);
     comments = [...comments, ...answered.posted];
@@ -6359,7 +6382,7 @@ function parseGrants(externalId) {
   if (!externalId?.startsWith("grants:")) return [];
   return externalId.slice("grants:".length).split(",").filter((g) => /^\d+\.\d+$/.test(g));
 }
-async function answerExceptionRequests(gh, config, inputs, pr, comments, now) {
+async function answerExceptionRequests(gh, config, inputs, pr, comments, now, knownSince) {
   const grants = [];
   const posted = [];
   const records = comments.filter((c) => gh.trustedBots.has(c.author.toLowerCase())).map((c) => parseMarker(c.body)).filter((m) => m?.kind === "exception");
@@ -6376,7 +6399,9 @@ async function answerExceptionRequests(gh, config, inputs, pr, comments, now) {
     const reason = line.command.reason;
     const approver = await isApprover(gh, config, comment.author, comment.at);
     const repeated = paged;
-    const granted = approver && !edited(comment);
+    const fresh = approver && !edited(comment);
+    const saw = fresh ? await headAt(gh, pr, comment.at) ?? (knownSince <= comment.at ? pr.headSha : void 0) : void 0;
+    const granted = fresh && saw === pr.headSha;
     if (granted) grants.push(`${comment.id}.${line.line}`);
     const sha = pr.headSha.slice(0, 7);
     const who = neutralize(comment.author);
@@ -6386,8 +6411,9 @@ async function answerExceptionRequests(gh, config, inputs, pr, comments, now) {
     if (granted) {
       text = `\u2705 Freeze exception **granted** by ${who} for \`${sha}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}${extraLines}`;
     } else {
-      const why = approver ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.` : paged ? "The approvers were already asked about this commit; an approver can grant it by commenting `/freeze-exception <reason>` here." : `${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`);"} an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
-      text = `\u{1F4DD} Freeze exception **requested** by @${who} for \`${sha}\`: ${neutralizeInline(reason, 300)}.${extraLines}
+      const why = fresh ? saw !== void 0 ? `This grant is for \`${saw.slice(0, 7)}\`, the head when ${who} commented; the head is now \`${sha}\`, pushed since, so it is not covered. To let \`${sha}\` through, ${who} comments \`/freeze-exception <reason>\` anew.` : `${who} is an approver, but Expedite cannot tell which commit they were looking at (the branch's pushes are not visible to it). To grant \`${sha}\`, comment \`/freeze-exception <reason>\` anew.` : approver ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.` : paged ? "The approvers were already asked about this commit; an approver can grant it by commenting `/freeze-exception <reason>` here." : `${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`);"} an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
+      const head = fresh ? `\u270B Freeze exception from ${who} **not granted** for \`${sha}\`` : `\u{1F4DD} Freeze exception **requested** by @${who} for \`${sha}\``;
+      text = `${head}: ${neutralizeInline(reason, 300)}.${extraLines}
 
 ${why}`;
       if (!approver) paged = true;
@@ -6395,7 +6421,7 @@ ${why}`;
     const data = {
       comment: comment.id,
       line: line.line,
-      sha: pr.headSha,
+      sha: saw ?? pr.headSha,
       by: comment.author,
       granted: granted ? "yes" : "no",
       reason: reason.slice(0, 300)

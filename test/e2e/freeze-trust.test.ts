@@ -149,4 +149,45 @@ describe.each<Mode>(["app", "action"])("freeze trust (%s mode)", (mode) => {
     expect(audits).toHaveLength(1);
     expect(latestCheck(w, pull)?.conclusion).toBe("failure");
   });
+
+  it("a grant answered late covers the commit the approver saw, not one pushed since", async () => {
+    world = await World.start({ mode, config: CONFIG });
+    const w = world;
+    const pull = await openPull(w, "frank", "banner", "Add a banner");
+    await openIncident(w, "alice", "[Incident] Checkout down", formBody({ Severity: SEV1 }));
+    await w.settle();
+    const seen = w.sim.pull(FULL, pull)!.head.sha;
+
+    // dave grants what he sees; the delivery is lost, and frank pushes a minute later (also lost).
+    w.sim.setWebhookFaults({ dropRate: 1 });
+    w.clock.advance(minutes(1));
+    await comment(w, "dave", pull, "/freeze-exception copy change only");
+    w.clock.advance(minutes(1));
+    w.sim.pushCommit({
+      repo: FULL,
+      branch: "banner",
+      files: { "src/banner.ts": "export const x = 'something else';\n" },
+      author: "frank",
+    });
+    await w.settle();
+    w.sim.setWebhookFaults({});
+
+    // The next event on the pull request answers dave's comment, with the new commit as head.
+    w.clock.advance(minutes(1));
+    await comment(w, "carol", pull, "Any news on this one?");
+    await w.settle();
+    const head = w.sim.pull(FULL, pull)!.head.sha;
+    expect(head).not.toBe(seen);
+    expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+    const answer = w.botComments(pull).find((c) => c.body.startsWith("<!-- expedite:exception "));
+    expect(answer?.body).toMatch(/not granted/);
+    expect(answer?.body).toContain(seen.slice(0, 7));
+
+    // A grant made now, looking at the new head, counts.
+    w.clock.advance(minutes(1));
+    await comment(w, "dave", pull, "/freeze-exception re-checked the new commit");
+    await w.settle();
+    expect(latestCheck(w, pull)?.conclusion).toBe("success");
+    expect(w.sim.validationErrors).toEqual([]);
+  });
 });

@@ -12,6 +12,7 @@ import { ourRuns, writeCheck } from "../../github/checkRuns.js";
 import { createCommentOnce, deleteComment } from "../../github/writeComments.js";
 import { upsertMarkedComment } from "../../github/upsertMarkedComment.js";
 import { referencedNumbers } from "../targetsOf.js";
+import { headAt } from "../../github/headAt.js";
 import type { FreezeInputs } from "./freezeInputs.js";
 import { approverHandles, isApprover } from "./isApprover.js";
 
@@ -79,7 +80,9 @@ export async function reconcilePull(
   let files: string[] | undefined;
   if (freezes.length > 0) {
     let comments = await threadComments(gh, pr.number);
-    const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now);
+    // When Expedite first saw this head: a comment made after that was made looking at it.
+    const knownSince = Math.min(...runs.map((run) => Date.parse(run.started_at ?? "") || Infinity));
+    const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now, knownSince);
     writes += answered.writes;
     for (const grant of answered.grants) grants.add(grant);
     // The answers just posted are the records the verdict needs; we know what they say without re-reading.
@@ -224,6 +227,7 @@ async function answerExceptionRequests(
   pr: PullSummary,
   comments: ThreadComment[],
   now: number,
+  knownSince: number,
 ): Promise<{ writes: number; grants: string[]; posted: ThreadComment[] }> {
   const grants: string[] = [];
   const posted: ThreadComment[] = [];
@@ -245,7 +249,14 @@ async function answerExceptionRequests(
     const reason = line.command.reason;
     const approver = await isApprover(gh, config, comment.author, comment.at);
     const repeated = paged;
-    const granted = approver && !edited(comment);
+    const fresh = approver && !edited(comment);
+    // A grant is for the commit the approver looked at, which a push since then (answered late, say)
+    // must not inherit: the head at the comment's time, from GitHub's push record, or failing that the
+    // current head if our own check run shows it was already there.
+    const saw = fresh
+      ? ((await headAt(gh, pr, comment.at)) ?? (knownSince <= comment.at ? pr.headSha : undefined))
+      : undefined;
+    const granted = fresh && saw === pr.headSha;
     if (granted) grants.push(`${comment.id}.${line.line}`);
     const sha = pr.headSha.slice(0, 7);
     const who = neutralize(comment.author);
@@ -258,18 +269,25 @@ async function answerExceptionRequests(
     if (granted) {
       text = `✅ Freeze exception **granted** by ${who} for \`${sha}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}${extraLines}`;
     } else {
-      const why = approver
-        ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.`
-        : paged
-          ? "The approvers were already asked about this commit; an approver can grant it by commenting `/freeze-exception <reason>` here."
-          : `${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`);"} an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
-      text = `📝 Freeze exception **requested** by @${who} for \`${sha}\`: ${neutralizeInline(reason, 300)}.${extraLines}\n\n${why}`;
+      const why = fresh
+        ? saw !== undefined
+          ? `This grant is for \`${saw.slice(0, 7)}\`, the head when ${who} commented; the head is now \`${sha}\`, pushed since, so it is not covered. To let \`${sha}\` through, ${who} comments \`/freeze-exception <reason>\` anew.`
+          : `${who} is an approver, but Expedite cannot tell which commit they were looking at (the branch's pushes are not visible to it). To grant \`${sha}\`, comment \`/freeze-exception <reason>\` anew.`
+        : approver
+          ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.`
+          : paged
+            ? "The approvers were already asked about this commit; an approver can grant it by commenting `/freeze-exception <reason>` here."
+            : `${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`);"} an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
+      const head = fresh
+        ? `✋ Freeze exception from ${who} **not granted** for \`${sha}\``
+        : `📝 Freeze exception **requested** by @${who} for \`${sha}\``;
+      text = `${head}: ${neutralizeInline(reason, 300)}.${extraLines}\n\n${why}`;
       if (!approver) paged = true;
     }
     const data = {
       comment: comment.id,
       line: line.line,
-      sha: pr.headSha,
+      sha: saw ?? pr.headSha,
       by: comment.author,
       granted: granted ? "yes" : "no",
       reason: reason.slice(0, 300),
