@@ -8888,7 +8888,7 @@ async function startAppServer(options) {
     })
   );
   const http = await server2.start();
-  guardWebhooks(http, { path: "/api/github/webhooks", secret: options.secret, log: log2 });
+  guardWebhooks(http, { path: webhookPath, secret: options.secret, log: log2 });
   const url = `http://${server2.host}:${server2.port}`;
   let stopped;
   return {

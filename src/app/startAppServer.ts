@@ -98,7 +98,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     }),
   );
   const http = await server.start();
-  guardWebhooks(http, { path: "/api/github/webhooks", secret: options.secret, log });
+  guardWebhooks(http, { path: webhookPath, secret: options.secret, log });
   const url = `http://${server.host}:${server.port}`;
   let stopped: Promise<ShutdownReport> | undefined;
   return {
