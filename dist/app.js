@@ -5928,6 +5928,12 @@ function failureSummary(input) {
     perCommit ? `3. A grant covers one commit (now ${codeSpan2(shortSha2(pr.headSha))}): after a new push, ask again.` : "3. A grant covers this pull request across pushes, for the freezes in force when it is given."
   );
   const incidents = blocking.filter((freeze) => freeze.kind === "incident" && freeze.incident !== void 0);
+  if (incidents.length > 0 && pr.untrustedFixLabel) {
+    lines.push(
+      "",
+      `The ${codeSpan2(config.labels.incident_fix)} label was added by ${handleText(pr.untrustedFixLabel.by)}, who lacks the ${codeSpan2(config.commands.freeze_permission)} permission it takes to let a pull request through an incident's freeze, so it does not count. Someone with that permission can add it again.`
+    );
+  }
   if (incidents.length > 0) {
     const numbers = incidents.map((freeze) => `#${freeze.incident}`).join(", ");
     lines.push(
@@ -6215,6 +6221,34 @@ async function headAt(gh, pr, at) {
   }
 }
 
+// src/core/text/visibleText.ts
+import { Parser as Parser2 } from "commonmark";
+var INVISIBLE2 = /[\u200B-\u200D\u2060\uFEFF]/g;
+function visibleText(markdown) {
+  const parts = [];
+  const walker = new Parser2().parse(markdown).walker();
+  for (let step = walker.next(); step !== null; step = walker.next()) {
+    const { node, entering } = step;
+    if (node.type === "text") parts.push(node.literal ?? "");
+    else if (node.type === "softbreak" || node.type === "linebreak") parts.push("\n");
+    else if (!entering && node.isContainer && node.type !== "emph" && node.type !== "strong" && node.type !== "link")
+      parts.push("\n");
+    else if (node.type === "code" || node.type === "code_block" || node.type === "html_inline" || node.type === "html_block")
+      parts.push(" ");
+  }
+  return parts.join("").replace(INVISIBLE2, "");
+}
+
+// src/reconcile/freeze/fixLabelAdder.ts
+async function fixLabelAdder(gh, config, number) {
+  const name = config.labels.incident_fix.toLowerCase();
+  const events = await readTimeline(gh, number);
+  const added = events.filter((e) => e.type === "labeled" && e.label.toLowerCase() === name).sort((a, b) => a.at - b.at || a.seq - b.seq).at(-1);
+  if (!added) return void 0;
+  const permission = await permissionOf(gh, added.actor, /* @__PURE__ */ new Map());
+  return { by: added.actor, permitted: permits(permission, config.commands.freeze_permission) };
+}
+
 // src/reconcile/freeze/isApprover.ts
 function approverHandles(config, now) {
   const onCall = onCallAt(config.oncall, config.business_hours.timezone, now);
@@ -6266,8 +6300,9 @@ async function reconcilePull(gh, config, inputs, pr, now) {
     body: pr.body,
     labels: pr.labels,
     exceptions: [],
-    referencedIncidents: referencedNumbers(`${pr.title}
-${pr.body}`).filter(
+    // Only what a reader sees refers to an incident: not an HTML comment, not `#1` in code.
+    referencedIncidents: referencedNumbers(`${visibleText(pr.title)}
+${visibleText(pr.body)}`).filter(
       (n) => inputs.incidents.some((i) => i.number === n)
     )
   };
@@ -6292,6 +6327,14 @@ ${pr.body}`).filter(
     facts.exceptions = await exceptionsFrom(gh, config, comments, pr, grants);
     writes += await removeDuplicateRecords(gh, comments);
     if (config.freeze.ignore_paths.length > 0) files = await changedFiles(gh, pr.number);
+    const fixLabel = config.labels.incident_fix.toLowerCase();
+    if (freezes.some((f) => f.kind === "incident") && pr.labels.some((l) => l.toLowerCase() === fixLabel)) {
+      const adder = await fixLabelAdder(gh, config, pr.number);
+      if (!adder?.permitted) {
+        facts.labels = pr.labels.filter((l) => l.toLowerCase() !== fixLabel);
+        facts.untrustedFixLabel = { by: adder?.by ?? "ghost" };
+      }
+    }
   }
   const verdict = freezeVerdict({
     ...input,

@@ -190,4 +190,29 @@ describe.each<Mode>(["app", "action"])("freeze trust (%s mode)", (mode) => {
     expect(latestCheck(w, pull)?.conclusion).toBe("success");
     expect(w.sim.validationErrors).toEqual([]);
   });
+
+  it("only a visible reference, or the incident-fix label from someone who may freeze, passes as the hotfix", async () => {
+    world = await World.start({ mode, config: CONFIG });
+    const w = world;
+    const incident = await openIncident(w, "alice", "[Incident] Checkout down", formBody({ Severity: SEV1 }));
+    await w.settle();
+    const hidden = await openPull(w, "frank", "hidden", "Tidy up", `Small refactor <!-- #${incident} -->`);
+    const code = await openPull(w, "frank", "code", "Tidy up more", `Renames \`#${incident}\` in a comment`);
+    const seen = await openPull(w, "frank", "seen", "Fix checkout", `Hotfix for #${incident}`);
+    const bobs = await openPull(w, "frank", "bobs", "Another tidy-up");
+    const alices = await openPull(w, "frank", "alices", "Payment retry fix");
+    await w.settle();
+    expect(latestCheck(w, hidden)?.conclusion).toBe("failure");
+    expect(latestCheck(w, code)?.conclusion).toBe("failure");
+    expect(latestCheck(w, seen)?.conclusion).toBe("success");
+
+    // bob (triage) may label pull requests, but not let them through a freeze.
+    await addLabel(w, "bob", bobs, "incident-fix");
+    await addLabel(w, "alice", alices, "incident-fix");
+    await w.settle();
+    expect(latestCheck(w, bobs)?.conclusion).toBe("failure");
+    expect(latestCheck(w, bobs)?.output.summary).toMatch(/added by @\W?bob/);
+    expect(latestCheck(w, alices)?.conclusion).toBe("success");
+    expect(w.sim.validationErrors).toEqual([]);
+  });
 });

@@ -214,6 +214,14 @@ function failureSummary(input: {
   );
 
   const incidents = blocking.filter((freeze) => freeze.kind === "incident" && freeze.incident !== undefined);
+  if (incidents.length > 0 && pr.untrustedFixLabel) {
+    lines.push(
+      "",
+      `The ${codeSpan(config.labels.incident_fix)} label was added by ${handleText(pr.untrustedFixLabel.by)}, ` +
+        `who lacks the ${codeSpan(config.commands.freeze_permission)} permission it takes to let a pull ` +
+        "request through an incident's freeze, so it does not count. Someone with that permission can add it again.",
+    );
+  }
   if (incidents.length > 0) {
     const numbers = incidents.map((freeze) => `#${freeze.incident}`).join(", ");
     lines.push(

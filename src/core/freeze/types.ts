@@ -41,6 +41,8 @@ export interface PullRequestFacts {
   exceptions: ExceptionRecord[];
   /** Incident numbers the PR refers to (closing keywords, #refs); computed by the caller. */
   referencedIncidents: number[];
+  /** The `incident-fix` label is on the PR but was added by someone without the freeze permission. */
+  untrustedFixLabel?: { by: string };
 }
 
 export type FreezeKind = "window" | "weekly" | "closure" | "incident" | "manual";

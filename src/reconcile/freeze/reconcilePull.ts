@@ -1,5 +1,5 @@
 import type { Config } from "../../core/config/schema.js";
-import type { ExceptionRecord, FreezeVerdict } from "../../core/freeze/types.js";
+import type { ExceptionRecord, FreezeVerdict, PullRequestFacts } from "../../core/freeze/types.js";
 import { freezeVerdict } from "../../core/freeze/freezeVerdict.js";
 import { activeFreezes } from "../../core/freeze/activeFreezes.js";
 import { parseCommands } from "../../core/commands/parseCommands.js";
@@ -13,6 +13,8 @@ import { createCommentOnce, deleteComment } from "../../github/writeComments.js"
 import { upsertMarkedComment } from "../../github/upsertMarkedComment.js";
 import { referencedNumbers } from "../targetsOf.js";
 import { headAt } from "../../github/headAt.js";
+import { visibleText } from "../../core/text/visibleText.js";
+import { fixLabelAdder } from "./fixLabelAdder.js";
 import type { FreezeInputs } from "./freezeInputs.js";
 import { approverHandles, isApprover } from "./isApprover.js";
 
@@ -59,10 +61,11 @@ export async function reconcilePull(
     body: pr.body,
     labels: pr.labels,
     exceptions: [] as ExceptionRecord[],
-    referencedIncidents: referencedNumbers(`${pr.title}\n${pr.body}`).filter((n) =>
+    // Only what a reader sees refers to an incident: not an HTML comment, not `#1` in code.
+    referencedIncidents: referencedNumbers(`${visibleText(pr.title)}\n${visibleText(pr.body)}`).filter((n) =>
       inputs.incidents.some((i) => i.number === n),
     ),
-  };
+  } as PullRequestFacts;
   const input = {
     now,
     config,
@@ -90,6 +93,14 @@ export async function reconcilePull(
     facts.exceptions = await exceptionsFrom(gh, config, comments, pr, grants);
     writes += await removeDuplicateRecords(gh, comments);
     if (config.freeze.ignore_paths.length > 0) files = await changedFiles(gh, pr.number);
+    const fixLabel = config.labels.incident_fix.toLowerCase();
+    if (freezes.some((f) => f.kind === "incident") && pr.labels.some((l) => l.toLowerCase() === fixLabel)) {
+      const adder = await fixLabelAdder(gh, config, pr.number);
+      if (!adder?.permitted) {
+        facts.labels = pr.labels.filter((l) => l.toLowerCase() !== fixLabel);
+        facts.untrustedFixLabel = { by: adder?.by ?? "ghost" };
+      }
+    }
   }
   const verdict = freezeVerdict({
     ...input,
