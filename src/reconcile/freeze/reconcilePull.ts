@@ -53,19 +53,19 @@ export async function reconcilePull(
   now: number,
 ): Promise<PullOutcome> {
   let writes = 0;
-  const facts = {
+  const facts: PullRequestFacts = {
     number: pr.number,
     base: pr.baseRef,
     headSha: pr.headSha,
     title: pr.title,
     body: pr.body,
     labels: pr.labels,
-    exceptions: [] as ExceptionRecord[],
+    exceptions: [],
     // Only what a reader sees refers to an incident: not an HTML comment, not `#1` in code.
     referencedIncidents: referencedNumbers(`${visibleText(pr.title)}\n${visibleText(pr.body)}`).filter((n) =>
       inputs.incidents.some((i) => i.number === n),
     ),
-  } as PullRequestFacts;
+  };
   const input = {
     now,
     config,
@@ -166,8 +166,9 @@ async function exceptionsFrom(
   const zone = config.business_hours.timezone;
   const records: ExceptionRecord[] = [];
   const seen = new Set<string>();
-  // `marker` is the bot's own answer to the request (trusted by author): which commit it was asked for
-  // and whether it was granted then. `fromRun`: our check run on this very commit records the grant.
+  // `marker` is the bot's answer to the request: which commit it was for and whether it was granted then.
+  // People can edit the bot's comments too, so it is only used in ways that cannot grant: to show that an
+  // edited grant is void, and for which commit. `fromRun`: our check run on this commit records the grant.
   const recordFor = async (
     commentId: number,
     line: number,
