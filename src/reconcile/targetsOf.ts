@@ -11,11 +11,15 @@ export type Target =
       issue?: IssueSnapshot;
       /** The label an `issues.labeled`/`unlabeled` event added or removed. */
       label?: { name: string; added: boolean };
+      /** An `issues.closed`/`reopened` event: the issue's open state before it was the other one. */
+      stateChanged?: "closed" | "reopened";
     }
   | { kind: "pull"; number: number; freezeCommand?: boolean; pull?: PullSummary }
   | { kind: "merge-group"; headSha: string; headRef: string; baseRef: string }
   /** A workflow run waiting on Expedite's deployment protection rule (deployment_protection_rule). */
   | { kind: "deployment"; callbackUrl: string; environment: string; ref: string; sha: string }
+  /** Releases and milestones changed: announce what is due (level-triggered, so one target per repo). */
+  | { kind: "releases" }
   | {
       kind: "sweep";
       /**
@@ -99,6 +103,8 @@ export function targetKey(repo: string, target: Target): string {
       return `${repo}#${target.number}${target.freezeCommand ? ":freeze" : ""}`;
     case "merge-group":
       return `${repo}@${target.headSha}`;
+    case "releases":
+      return `${repo}:releases`;
     case "deployment":
       // Per run, never coalesced: each waiting run needs its own answer.
       return `${repo}@deploy:${target.callbackUrl}`;
@@ -139,9 +145,23 @@ export function targetsOf(
         typeof payload.label?.name === "string"
           ? { label: { name: payload.label.name, added: payload.action === "labeled" } }
           : {};
+      const action = payload.action;
+      const stateChanged: { stateChanged?: "closed" | "reopened" } =
+        eventName === "issues" && (action === "closed" || action === "reopened")
+          ? { stateChanged: action }
+          : {};
       return issue.pull_request
         ? [{ kind: "pull", number: issue.number, ...extra }]
-        : [{ kind: "issue", number: issue.number, ...extra, ...snapshotOf(issue), ...label }];
+        : [
+            {
+              kind: "issue",
+              number: issue.number,
+              ...extra,
+              ...snapshotOf(issue),
+              ...label,
+              ...stateChanged,
+            },
+          ];
     }
     case "pull_request":
     case "pull_request_review":
@@ -183,6 +203,9 @@ export function targetsOf(
         { kind: "deployment", callbackUrl, environment, ref: deployment.ref ?? "", sha: deployment.sha },
       ];
     }
+    case "release":
+    case "milestone":
+      return [{ kind: "releases" }];
     case "schedule":
     case "workflow_dispatch":
       return [{ kind: "sweep" }];

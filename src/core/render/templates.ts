@@ -15,6 +15,7 @@ export interface Templates {
   "followup-deviation": string;
   "postmortem-pr": string;
   "freeze-announcement": string;
+  "release-announcement": string;
   [name: string]: string;
 }
 
@@ -32,6 +33,7 @@ export const TEMPLATE_NAMES = [
   "followup-issue",
   "followup-deviation",
   "freeze-announcement",
+  "release-announcement",
   "postmortem-pr",
   "summary",
 ] as const;

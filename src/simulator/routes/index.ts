@@ -1,4 +1,5 @@
 import { actionRoutes } from "./actions.js";
+import { activityRoutes } from "./activity.js";
 import { appRoutes } from "./apps.js";
 import { branchRoutes } from "./branches.js";
 import { checkRoutes } from "./checks.js";
@@ -11,6 +12,7 @@ import { labelRoutes } from "./labels.js";
 import { permissionRoutes } from "./permissions.js";
 import { pullRoutes } from "./pulls.js";
 import { reactionRoutes } from "./reactions.js";
+import { releaseRoutes } from "./releases.js";
 import type { HandlerTable } from "./types.js";
 import { userRoutes } from "./users.js";
 
@@ -25,9 +27,11 @@ export const handlers: HandlerTable = {
   ...permissionRoutes,
   ...gitRoutes,
   ...branchRoutes,
+  ...activityRoutes,
   ...contentRoutes,
   ...commitRoutes,
   ...pullRoutes,
   ...checkRoutes,
   ...actionRoutes,
+  ...releaseRoutes,
 };

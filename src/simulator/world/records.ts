@@ -185,6 +185,19 @@ export interface RepoRecord {
   requiredChecks: Map<string, Array<{ context: string; appId?: number }>>;
   /** `${appId}:${sha}` → check suite id. */
   checkSuites: Map<string, number>;
+  /** Every ref move, oldest first: what GET /repos/{o}/{r}/activity lists (push times GitHub records). */
+  activities: ActivityRecord[];
+}
+
+export interface ActivityRecord {
+  id: number;
+  /** "refs/heads/x". */
+  ref: string;
+  before: string;
+  after: string;
+  at: number;
+  type: "push" | "force_push" | "branch_creation" | "branch_deletion";
+  actor: string;
 }
 
 export type Identity =
@@ -216,4 +229,33 @@ export interface DeploymentRunRecord {
   /** "waiting" until the App approves or rejects; a comment-only review leaves it waiting. */
   state: "waiting" | "approved" | "rejected";
   reviews: Array<{ state?: "approved" | "rejected"; comment?: string; by: string; at: number }>;
+}
+
+export interface ReleaseRecord {
+  id: number;
+  repoId: number;
+  tagName: string;
+  targetCommitish: string;
+  name: string;
+  body: string;
+  draft: boolean;
+  prerelease: boolean;
+  author: string;
+  createdAt: number;
+  publishedAt?: number;
+  updatedAt: number;
+}
+
+export interface MilestoneRecord {
+  id: number;
+  repoId: number;
+  number: number;
+  title: string;
+  description: string | null;
+  state: "open" | "closed";
+  dueOn?: number;
+  creator: string;
+  createdAt: number;
+  updatedAt: number;
+  closedAt?: number;
 }
