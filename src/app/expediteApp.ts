@@ -14,11 +14,16 @@ import { WorkQueue } from "./workQueue.js";
 import { withEtagCache } from "../github/withEtagCache.js";
 import { primeRepoInfo } from "../github/repoInfo.js";
 import { startScheduler } from "./startScheduler.js";
+import { channelSecrets } from "../channels/channelSecrets.js";
 
 export interface ExpediteAppOptions {
   clock?: Clock;
   /** Scheduled reconcile interval in ms; 0 disables the in-process scheduler (tests drive sweeps). */
   scheduleIntervalMs?: number;
+  /** Where channel secrets (`EXPEDITE_CHANNEL_<NAME>`) are read; default the process environment. */
+  env?: Record<string, string | undefined>;
+  /** How long one send to a channel may take; default 10 s. */
+  channelTimeoutMs?: number;
 }
 
 export interface ExpediteApp {
@@ -46,6 +51,11 @@ const EVENTS = [
  */
 export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp {
   const clock = options.clock ?? systemClock;
+  const env = options.env ?? process.env;
+  const outbox = {
+    secrets: channelSecrets((variable) => env[variable]),
+    timeoutMs: options.channelTimeoutMs ?? 10_000,
+  };
   let probot: Probot | undefined;
   let botLogin: Promise<string> | undefined;
   const latest = new Map<string, Target>();
@@ -85,6 +95,7 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
       botLogin: login,
       trustedBots: trustedBotsFor(login),
       log,
+      outbox,
     };
     const now = clock();
     const settings = await cachedRepoSettings(base, now, SETTINGS_TTL_MS);

@@ -21,6 +21,9 @@ export interface AppServerOptions {
   logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
   log?: PinoLogger;
   throttle?: ThrottleTuning;
+  /** Channel secrets come from here instead of process.env (tests, embedding). */
+  env?: Record<string, string | undefined>;
+  channelTimeoutMs?: number;
 }
 
 export interface AppServer {
@@ -36,6 +39,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const expedite = createExpediteApp({
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.scheduleIntervalMs !== undefined ? { scheduleIntervalMs: options.scheduleIntervalMs } : {}),
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.channelTimeoutMs !== undefined ? { channelTimeoutMs: options.channelTimeoutMs } : {}),
   });
   const ProbotWithDefaults = Probot.defaults({
     appId: options.appId,

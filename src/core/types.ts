@@ -1,4 +1,5 @@
 import type { Severity } from "./config/schema.js";
+import type { Delivery } from "./channels/types.js";
 
 export type { Severity } from "./config/schema.js";
 
@@ -170,6 +171,8 @@ export interface Incident {
   /** Issues opened from the post-mortem's unticked action items. */
   followups: Array<{ number: number; url: string; title: string }>;
   notices: PostedNotice[];
+  /** Messages sent beyond GitHub (chat, e-mail, pages, webhooks), as recorded on the issue. */
+  deliveries?: Delivery[];
   gaps: Gap[];
   timeline: TimelineEntry[];
 }

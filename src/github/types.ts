@@ -43,6 +43,14 @@ export interface GitHubContext extends RepoRef {
    * and adding a missing label to an issue creates it anyway.
    */
   ensureLabels?: boolean;
+  /**
+   * Where outside messages go out (channel secrets from the App's environment or the Action's inputs).
+   * Absent: messages are neither planned nor sent.
+   */
+  outbox?: {
+    secrets: import("../channels/channelSecrets.js").ChannelSecrets;
+    timeoutMs: number;
+  };
 }
 
 export function statusOf(error: unknown): number | undefined {

@@ -11,6 +11,7 @@ import { escalationPlan } from "../clocks/escalationPlan.js";
 import { nextUpdateDue } from "../clocks/nextUpdateDue.js";
 import { stepsCoveredBy } from "../clocks/stepsCoveredBy.js";
 import { resolveHandles } from "../clocks/resolveHandles.js";
+import { deliveryRows } from "../channels/deliveryRows.js";
 
 const STATE_ICONS: Record<IncidentState, string> = {
   declared: "🔴",
@@ -158,6 +159,8 @@ export function boardView(incident: Incident, config: Config, now: number): Reco
       title: neutralizeInline(f.title, 160),
     })),
     hasFollowups: incident.followups.length > 0,
+    deliveries: deliveryRows(incident.deliveries ?? [], config, now),
+    hasDeliveries: (incident.deliveries ?? []).length > 0,
     zone,
   };
 }

@@ -14,6 +14,11 @@ export interface Templates {
   "followup-issue": string;
   "postmortem-pr": string;
   "freeze-announcement": string;
+  message: string;
+  "stakeholder-notice": string;
+  "incident-report": string;
+  "end-of-incident": string;
+  "postmortem-shared": string;
   [name: string]: string;
 }
 
@@ -32,4 +37,9 @@ export const TEMPLATE_NAMES = [
   "freeze-announcement",
   "postmortem-pr",
   "summary",
+  "message",
+  "stakeholder-notice",
+  "incident-report",
+  "end-of-incident",
+  "postmortem-shared",
 ] as const;
