@@ -17,7 +17,10 @@ export interface ChannelSecrets {
  * Secrets from the environment (`EXPEDITE_CHANNEL_<NAME>`, `EXPEDITE_CHANNEL_<NAME>_SECRET`), with the
  * Action's `channel-secrets` entries taking precedence.
  */
-export function channelSecrets(env: SecretSource, named: ReadonlyMap<string, string> = new Map()): ChannelSecrets {
+export function channelSecrets(
+  env: SecretSource,
+  named: ReadonlyMap<string, string> = new Map(),
+): ChannelSecrets {
   const seen = new Set<string>();
   const remember = (value: string | undefined) => {
     if (value && value.length >= 6) seen.add(value);

@@ -49,14 +49,27 @@ export function teamsMessage(content: MessageContent): object {
           version: "1.4",
           msteams: { width: "Full" },
           body: [
-            { type: "TextBlock", text: clip(content.title, 400), weight: "Bolder", size: "Medium", wrap: true },
+            {
+              type: "TextBlock",
+              text: clip(content.title, 400),
+              weight: "Bolder",
+              size: "Medium",
+              wrap: true,
+            },
             { type: "TextBlock", text: clip(content.summary, 4000), wrap: true },
             {
               type: "FactSet",
-              facts: content.facts.map((fact) => ({ title: clip(fact.label, 100), value: clip(fact.value, 2000) })),
+              facts: content.facts.map((fact) => ({
+                title: clip(fact.label, 100),
+                value: clip(fact.value, 2000),
+              })),
             },
           ],
-          actions: content.links.map((link) => ({ type: "Action.OpenUrl", title: link.label, url: link.url })),
+          actions: content.links.map((link) => ({
+            type: "Action.OpenUrl",
+            title: link.label,
+            url: link.url,
+          })),
         },
       },
     ],
@@ -67,7 +80,10 @@ const PAGERDUTY_SEVERITY = { 1: "critical", 2: "error", 3: "warning", 4: "info" 
 
 /** A PagerDuty Events API v2 event for this message's action on the incident's alert. */
 export function pagerdutyEvent(content: MessageContent, routingKey: string): object {
-  const pd = content.pagerduty ?? { action: "trigger", dedupKey: `expedite/${content.incident.repository}#${content.incident.number}` };
+  const pd = content.pagerduty ?? {
+    action: "trigger",
+    dedupKey: `expedite/${content.incident.repository}#${content.incident.number}`,
+  };
   const base = { routing_key: routingKey, event_action: pd.action, dedup_key: pd.dedupKey };
   if (pd.action !== "trigger") return base;
   return {

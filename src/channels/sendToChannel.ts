@@ -160,14 +160,23 @@ async function postJson(
 }
 
 // Errors that mean the request never reached the service; anything else after it left may have landed.
-const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ECONNECTION", "EDNS"]);
+const NOT_SENT = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ECONNECTION",
+  "EDNS",
+]);
 
 function classify(error: unknown): SendFailure {
   const err = error as { name?: string; code?: string; cause?: { code?: string }; message?: string };
   const code = err.cause?.code ?? err.code;
   if (err.name === "TimeoutError" || err.name === "AbortError" || code === "ETIMEDOUT")
     return new SendFailure("no answer in time", true);
-  if (code && NOT_SENT.has(code)) return new SendFailure(code === "ECONNREFUSED" ? "connection refused" : code, false);
+  if (code && NOT_SENT.has(code))
+    return new SendFailure(code === "ECONNREFUSED" ? "connection refused" : code, false);
   if (code === "ECONNRESET") return new SendFailure("connection reset", true);
   return new SendFailure(short(err.message ?? String(error)), false);
 }

@@ -7,7 +7,11 @@ import type { GitHubContext } from "./types.js";
  * Posts a claim comment once, without the retry plugin's blind re-send: a create whose answer was lost is
  * found again by its nonce when the claims are listed.
  */
-export async function postClaim(gh: GitHubContext, number: number, body: string): Promise<number | undefined> {
+export async function postClaim(
+  gh: GitHubContext,
+  number: number,
+  body: string,
+): Promise<number | undefined> {
   try {
     const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
       owner: gh.owner,

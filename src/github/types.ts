@@ -1,5 +1,6 @@
 import type { Octokit } from "@octokit/core";
 import type { PaginateInterface } from "@octokit/plugin-paginate-rest";
+import type { ChannelSecrets } from "../channels/channelSecrets.js";
 
 /** What the gateway needs of an Octokit: ProbotOctokit and @actions/github's client both qualify. */
 export type OctokitLike = Pick<Octokit, "request"> & { paginate: PaginateInterface };
@@ -48,7 +49,7 @@ export interface GitHubContext extends RepoRef {
    * Absent: messages are neither planned nor sent.
    */
   outbox?: {
-    secrets: import("../channels/channelSecrets.js").ChannelSecrets;
+    secrets: ChannelSecrets;
     timeoutMs: number;
   };
 }

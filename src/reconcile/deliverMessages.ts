@@ -61,7 +61,11 @@ export async function deliverMessages(
     const won: typeof claimed = [];
     for (const entry of claimed) {
       const mine = (claims.get(entry.plan.message) ?? []).find((c) => c.nonce === entry.record.nonce);
-      const winner = claimWinner(claims.get(entry.plan.message) ?? [], entry.plan.attempt, entry.plan.predecessor);
+      const winner = claimWinner(
+        claims.get(entry.plan.message) ?? [],
+        entry.plan.attempt,
+        entry.plan.predecessor,
+      );
       if (mine && winner?.id === mine.id) {
         won.push({ ...entry, id: mine.id });
         continue;
@@ -94,7 +98,13 @@ export async function deliverMessages(
         entry.record.channels[name] = result;
         if (result.state !== "delivered")
           gh.log.warn(
-            { issue: number, message: entry.plan.message, channel: name, outcome: result.state, reason: "reason" in result ? result.reason : undefined },
+            {
+              issue: number,
+              message: entry.plan.message,
+              channel: name,
+              outcome: result.state,
+              reason: "reason" in result ? result.reason : undefined,
+            },
             "outside message not delivered",
           );
       }
@@ -110,7 +120,10 @@ export async function deliverMessages(
     }
   } catch (error) {
     // GitHub itself failed mid-way: whatever was claimed but not recorded is settled by a later reconcile.
-    gh.log.error({ err: error, issue: number }, "could not record outside messages; a later reconcile continues");
+    gh.log.error(
+      { err: error, issue: number },
+      "could not record outside messages; a later reconcile continues",
+    );
   }
   return outcome;
 }

@@ -146,7 +146,10 @@ export async function reconcileIncident(
     projection.incident.deliveries = [...byMessage.values()];
     return {
       writes: sent.writes,
-      board: boardWrite(botComments, renderBoard(templates.board, projection.incident, config, now, judged.through)),
+      board: boardWrite(
+        botComments,
+        renderBoard(templates.board, projection.incident, config, now, judged.through),
+      ),
     };
   });
   // Pull requests need re-checking only when this incident starts or stops freezing merges.
@@ -160,7 +163,10 @@ export function isIncident(issue: IssueSnapshot, config: Config): boolean {
 }
 
 /** The board write that brings the existing board to `body`, or none when it already says that. */
-function boardWrite(botComments: readonly BotComment[], body: string): IncidentPlan["comments"][number] | null {
+function boardWrite(
+  botComments: readonly BotComment[],
+  body: string,
+): IncidentPlan["comments"][number] | null {
   const found = latestByIdentity(botComments).get("board");
   if (found === undefined) return { identity: "board", body };
   return found.body === body ? null : { identity: "board", body, id: found.id };

@@ -4,14 +4,24 @@ import { CLAIM_STALE_MS } from "./planMessages.js";
 import { describeOutcome } from "./deliveryRecord.js";
 import { neutralizeInline } from "../text/neutralize.js";
 
-const CHANNEL_TITLES = { slack: "Slack", teams: "Teams", email: "E-mail", pagerduty: "PagerDuty", webhook: "Webhook" } as const;
+const CHANNEL_TITLES = {
+  slack: "Slack",
+  teams: "Teams",
+  email: "E-mail",
+  pagerduty: "PagerDuty",
+  webhook: "Webhook",
+} as const;
 
 /**
  * The board's "Beyond GitHub" lines: each message, where it went and how that went. A claim whose sender
  * stopped before recording a result shows as unknown once it is stale (an absolute boundary, so idle
  * reconciles in between render the same board).
  */
-export function deliveryRows(deliveries: readonly Delivery[], config: Config, now: number): Array<{ what: string; where: string }> {
+export function deliveryRows(
+  deliveries: readonly Delivery[],
+  config: Config,
+  now: number,
+): Array<{ what: string; where: string }> {
   const zone = config.business_hours.timezone;
   return [...deliveries]
     .sort((a, b) => a.claimedAt - b.claimedAt || a.commentId - b.commentId)

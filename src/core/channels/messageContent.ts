@@ -37,7 +37,10 @@ export function messageContent(occasion: Occasion, ctx: ContentContext): Message
     body: renderTemplate(ctx.templates.message, {
       title: neutralizeInline(title, 300),
       summary: neutralizeInline(summary, 3000),
-      facts: facts.map((f) => ({ label: neutralizeInline(f.label, 80), value: neutralizeInline(f.value, 800) })),
+      facts: facts.map((f) => ({
+        label: neutralizeInline(f.label, 80),
+        value: neutralizeInline(f.value, 800),
+      })),
       links: links.map((l) => ({ label: neutralizeInline(l.label, 100), url: encodeURI(l.url) })),
     }),
   });
@@ -195,8 +198,16 @@ export function stakeholderFacts(incident: Incident, config: Config): Array<Fact
     ? `${formatTime(latest.at, zone)}: ${oneLine(latest.text, 600)}`
     : `${formatTime(incident.declaredAt, zone)}: ${STATE_TITLES[incident.state]}`;
   return [
-    { key: "applications", label: "Applications impacted", value: oneLine(incident.form.applications ?? "", 500) || "not recorded" },
-    { key: "businessImpact", label: "Business impact", value: oneLine(incident.form.businessImpact ?? "", 800) || "not recorded" },
+    {
+      key: "applications",
+      label: "Applications impacted",
+      value: oneLine(incident.form.applications ?? "", 500) || "not recorded",
+    },
+    {
+      key: "businessImpact",
+      label: "Business impact",
+      value: oneLine(incident.form.businessImpact ?? "", 800) || "not recorded",
+    },
     { key: "start", label: "Incident start", value: formatTime(incident.startedAt, zone) },
     { key: "end", label: "Incident end", value: ended === undefined ? "Ongoing" : formatTime(ended, zone) },
     {
@@ -208,7 +219,8 @@ export function stakeholderFacts(incident: Incident, config: Config): Array<Fact
       key: "resolution",
       label: "Resolution",
       value: incident.resolution
-        ? oneLine(incident.resolution.text, 800) + (incident.postmortem ? ` (post-mortem: ${incident.postmortem.url})` : "")
+        ? oneLine(incident.resolution.text, 800) +
+          (incident.postmortem ? ` (post-mortem: ${incident.postmortem.url})` : "")
         : incident.state === "cancelled"
           ? `Cancelled: ${oneLine(incident.cancelReason?.text ?? "", 300)}`
           : "Ongoing",

@@ -30,7 +30,12 @@ export function occasionsOf(incident: Incident, config: Config): Occasion[] {
     add({ message: "acknowledged", event: "acknowledged", at: incident.acknowledgedAt });
   for (const notice of incident.notices) {
     if (notice.kind === "ack-breach")
-      add({ message: "ack-missed", event: "ack-missed", at: notice.at, channels: config.acknowledge.channels });
+      add({
+        message: "ack-missed",
+        event: "ack-missed",
+        at: notice.at,
+        channels: config.acknowledge.channels,
+      });
     if (notice.kind !== "escalation") continue;
     for (const key of notice.keys) {
       const [ladderName, index] = key.split(":");
@@ -53,7 +58,12 @@ export function occasionsOf(incident: Incident, config: Config): Occasion[] {
       ...(update.nextDueAt !== undefined ? { nextDueAt: update.nextDueAt } : {}),
     });
   if (incident.workaround)
-    add({ message: "workaround", event: "workaround", at: incident.workaround.at, detail: incident.workaround.text });
+    add({
+      message: "workaround",
+      event: "workaround",
+      at: incident.workaround.at,
+      detail: incident.workaround.text,
+    });
   if (incident.resolution && incident.resolvedAt !== undefined && incident.state !== "cancelled") {
     add({ message: "resolved", event: "resolved", at: incident.resolvedAt });
     add({ message: "end-of-incident", event: "end-of-incident", at: incident.resolvedAt });

@@ -38,7 +38,12 @@ export function pastedSecrets(raw: unknown): ConfigProblem[] {
     }
     for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
       if (path.length === 2 && path[0] === "channels" && SECRET_KEYS.test(key)) {
-        problems.push(problem([...path, key], `\`${key}\` would put the channel's address or credentials in the repository`));
+        problems.push(
+          problem(
+            [...path, key],
+            `\`${key}\` would put the channel's address or credentials in the repository`,
+          ),
+        );
         continue;
       }
       visit(value, [...path, key]);

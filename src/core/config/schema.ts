@@ -526,7 +526,9 @@ export const configSchema = z
       });
     check(config.acknowledge.channels, ["acknowledge", "channels"]);
     config.escalation.ladders.forEach((ladder, l) =>
-      ladder.steps.forEach((step, s) => check(step.channels, ["escalation", "ladders", l, "steps", s, "channels"])),
+      ladder.steps.forEach((step, s) =>
+        check(step.channels, ["escalation", "ladders", l, "steps", s, "channels"]),
+      ),
     );
   });
 
