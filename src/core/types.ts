@@ -171,6 +171,8 @@ export interface Incident {
   /** Issues opened from the post-mortem's unticked action items. */
   followups: Array<{ number: number; url: string; title: string }>;
   notices: PostedNotice[];
+  /** `/announce` requests: the stakeholder notice, sent now to these channels (empty: the routed ones). */
+  announcements?: Array<{ at: number; by: string; commentId?: number; channels: string[] }>;
   /** Messages sent beyond GitHub (chat, e-mail, pages, webhooks), as recorded on the issue. */
   deliveries?: Delivery[];
   gaps: Gap[];

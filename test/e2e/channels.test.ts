@@ -163,7 +163,7 @@ describe.each<Mode>(["app", "action"])("channels (%s mode)", (mode) => {
     await comment(w, "bob", number, "/update Still looking at the gateway");
     await w.sim.deliveriesIdle();
     w.sim.setWebhookFaults({ duplicate: "concurrent", reorderWindow: 3 });
-    w.sim.addFault({ method: "GET", route: TIMELINE, delayMs: 1500, times: 2 });
+    w.sim.addFault({ method: "GET", route: TIMELINE, delayMs: 4000, times: 2 });
     const before = w.sim.requests.length;
     if (mode === "app") {
       const replica = await w.replica();
@@ -259,5 +259,61 @@ describe.each<Mode>(["app", "action"])("channels (%s mode)", (mode) => {
     for (const run of w.actionRuns) {
       expect(run.stdout + run.stderr + run.summary).not.toContain("abcdefghijklmnop");
     }
+  });
+
+  it("the 24-hour stakeholder-notice clock: shown on the board, one reminder to the communicator, /announce sends the current notice once", async () => {
+    receivers = await startReceivers();
+    const r = receivers;
+    const config = channelsConfig(r.pagerduty.url);
+    // Nothing sends the notice by itself here: the communicator must.
+    (config.channels.stakeholders as { events?: string[] }).events = ["incident-report"];
+    world = await World.start({ mode, config, channelEnv: r.env });
+    const w = world;
+    const start = w.clock.now();
+    const number = await openIncident(w, "alice", "[Incident] Checkout down", FORM);
+    await w.settle();
+    await comment(w, "bob", number, "/comms @dave");
+    await w.settle();
+    expect(w.board(number)).toMatch(
+      /\| \*\*Stakeholder notice\*\* \| due by 2026-11-18 15:00 UTC .*`\/announce` sends it \|/,
+    );
+    const reminders = () =>
+      w.botComments(number).filter((c) => c.body.startsWith("<!-- expedite:notice type=stakeholder"));
+
+    w.clock.set(start + minutes(24 * 60 - 1));
+    await w.sweep();
+    expect(reminders()).toHaveLength(0);
+    w.clock.set(start + minutes(24 * 60 + 1));
+    await w.sweep();
+    await w.sweep();
+    expect(reminders()).toHaveLength(1);
+    expect(reminders()[0]?.body).toMatch(/@dave .*`\/announce`/);
+    expect(w.board(number)).toMatch(/Stakeholder notice\*\* \| 🚨 \*\*overdue\*\*/);
+    expect(r.mail.messages.map((m) => m.subject)).toEqual([
+      "Incident report: [Incident] Checkout down (SEV1)",
+    ]);
+
+    // A channel that does not exist is refused with the ones that do; then the notice goes out once.
+    await comment(w, "dave", number, "/announce customers");
+    await w.settle();
+    expect(w.botComments(number).some((c) => /No channel named `customers`/.test(c.body))).toBe(true);
+    w.clock.advance(minutes(5));
+    await comment(w, "dave", number, "/update Backup gateway carries all card traffic next 1h");
+    await comment(w, "dave", number, "/announce");
+    await w.settle();
+    await w.sweep();
+    await w.sweep();
+    const notices = r.mail.messages.filter((m) => /Production Outage/.test(m.subject ?? ""));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.subject).toBe("Shop Production Outage 11-17-2026");
+    // The current version: the latest update is in it.
+    expect(notices[0]?.text).toMatch(
+      /Current status\*\* \| 2026-11-18 15:06 UTC.*Backup gateway carries all card traffic/,
+    );
+    expect(notices[0]?.inReplyTo).toBe(r.mail.messages[0]?.messageId);
+    expect(w.board(number)).toMatch(
+      /Stakeholder notice\*\* \| ✅ sent 2026-11-18 15:06 UTC .* to `stakeholders`/,
+    );
+    expect(reminders()).toHaveLength(1);
   });
 });

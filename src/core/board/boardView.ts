@@ -12,6 +12,7 @@ import { nextUpdateDue } from "../clocks/nextUpdateDue.js";
 import { stepsCoveredBy } from "../clocks/stepsCoveredBy.js";
 import { resolveHandles } from "../clocks/resolveHandles.js";
 import { deliveryRows } from "../channels/deliveryRows.js";
+import { stakeholderClock } from "../channels/stakeholderClock.js";
 
 const STATE_ICONS: Record<IncidentState, string> = {
   declared: "🔴",
@@ -124,6 +125,7 @@ export function boardView(incident: Incident, config: Config, now: number): Reco
     mitigated: since(incident.mitigatedAt) ?? "—",
     resolved: since(incident.resolvedAt) ?? "—",
     nextUpdate: updateLine ?? "—",
+    stakeholderNotice: stakeholderLine(incident, config, now),
     escalations,
     hasEscalations: escalations.length > 0,
     ladder: plan.ladder ?? "none",
@@ -172,4 +174,18 @@ export function timelineRows(incident: Incident, config: Config): BoardTimelineR
     who: entry.actor === undefined ? "Expedite" : neutralizeInline(entry.actor, 60),
     what: neutralizeInline(entry.text, 600) + (entry.url ? ` ([link](${encodeURI(entry.url)}))` : ""),
   }));
+}
+
+/** The stakeholder-notice clock's board line: when it is due, and when and where it went. */
+function stakeholderLine(incident: Incident, config: Config, now: number): string | undefined {
+  const clock = stakeholderClock(incident, config);
+  if (!clock) return undefined;
+  const zone = config.business_hours.timezone;
+  const due = formatTime(clock.dueAt, zone);
+  if (clock.sentAt !== undefined)
+    return `✅ sent ${formatTime(clock.sentAt, zone)} to ${clock.channels.map((c) => `\`${c}\``).join(", ")} (due by ${due})`;
+  if (clock.requested) return `due by ${due} — requested with \`/announce\`, on its way`;
+  return now >= clock.dueAt
+    ? `🚨 **overdue** since ${due} — \`/announce\` sends it`
+    : `due by ${due} — \`/announce\` sends it`;
 }

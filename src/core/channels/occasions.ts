@@ -9,6 +9,8 @@ export interface Occasion {
   at: number;
   /** Channels named by the clock that caused it (an escalation step, the acknowledgement notice). */
   channels: string[];
+  /** Only `channels`, not the ones routing would add (a person named them). */
+  exclusive?: boolean;
   /** Escalation: the step's own words. Status update: the update's text and the promise of the next. */
   detail?: string;
   nextDueAt?: number;
@@ -23,9 +25,21 @@ export function occasionsOf(incident: Incident, config: Config): Occasion[] {
   const add = (occasion: Omit<Occasion, "channels"> & { channels?: string[] }) =>
     found.push({ channels: [], ...occasion });
 
+  // The stakeholder notice goes out by itself only for the severities whose stakeholders must hear (the
+  // playbook's critical incidents); for the rest, the communicator sends it with `/announce`.
+  const noticed = config.stakeholders.notice_severities.includes(incident.severity);
   add({ message: "declared", event: "declared", at: incident.declaredAt });
   add({ message: "incident-report", event: "incident-report", at: incident.declaredAt });
-  add({ message: "stakeholder-notice:declared", event: "stakeholder-notice", at: incident.declaredAt });
+  if (noticed)
+    add({ message: "stakeholder-notice:declared", event: "stakeholder-notice", at: incident.declaredAt });
+  for (const request of incident.announcements ?? [])
+    add({
+      message: `stakeholder-notice:${request.commentId ?? request.at}`,
+      event: "stakeholder-notice",
+      at: request.at,
+      channels: request.channels.length > 0 ? request.channels : announceChannels(incident, config),
+      exclusive: true,
+    });
   if (incident.acknowledgedAt !== undefined)
     add({ message: "acknowledged", event: "acknowledged", at: incident.acknowledgedAt });
   for (const notice of incident.notices) {
@@ -67,7 +81,8 @@ export function occasionsOf(incident: Incident, config: Config): Occasion[] {
   if (incident.resolution && incident.resolvedAt !== undefined && incident.state !== "cancelled") {
     add({ message: "resolved", event: "resolved", at: incident.resolvedAt });
     add({ message: "end-of-incident", event: "end-of-incident", at: incident.resolvedAt });
-    add({ message: "stakeholder-notice:resolved", event: "stakeholder-notice", at: incident.resolvedAt });
+    if (noticed)
+      add({ message: "stakeholder-notice:resolved", event: "stakeholder-notice", at: incident.resolvedAt });
   }
   if (incident.state === "cancelled" && incident.cancelledAt !== undefined)
     add({ message: "cancelled", event: "cancelled", at: incident.cancelledAt });
@@ -79,4 +94,17 @@ export function occasionsOf(incident: Incident, config: Config): Occasion[] {
     }
   }
   return found.sort((a, b) => a.at - b.at);
+}
+
+/** Where `/announce` without names sends: the channels that carry the notice, else every e-mail channel. */
+export function announceChannels(incident: Incident, config: Config): string[] {
+  const entries = Object.entries(config.channels);
+  const routed = entries.filter(
+    ([, c]) =>
+      c.events.includes("stakeholder-notice") &&
+      (c.severities.length === 0 || c.severities.includes(incident.severity)) &&
+      (c.revenue === undefined || c.revenue === incident.revenue),
+  );
+  const chosen = routed.length > 0 ? routed : entries.filter(([, c]) => c.type === "email");
+  return chosen.map(([name]) => name);
 }

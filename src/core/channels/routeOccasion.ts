@@ -22,6 +22,7 @@ export function routeOccasion(
     (channel.severities.length === 0 || channel.severities.includes(incident.severity)) &&
     (channel.revenue === undefined || channel.revenue === incident.revenue);
   const names = new Set<string>();
+  if (occasion.exclusive) return occasion.channels.filter((name) => channels[name] !== undefined).sort();
   for (const [name, channel] of Object.entries(channels)) {
     if (channel.type === "pagerduty" && !TRIGGERS.has(occasion.event)) continue;
     if (matches(channel)) names.add(name);

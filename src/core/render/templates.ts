@@ -19,6 +19,7 @@ export interface Templates {
   "incident-report": string;
   "end-of-incident": string;
   "postmortem-shared": string;
+  "notice-stakeholder": string;
   [name: string]: string;
 }
 
@@ -42,4 +43,5 @@ export const TEMPLATE_NAMES = [
   "incident-report",
   "end-of-incident",
   "postmortem-shared",
+  "notice-stakeholder",
 ] as const;
