@@ -12,6 +12,7 @@ import { primeRepoInfo } from "../github/repoInfo.js";
 import { trustedCheckout } from "./trustedCheckout.js";
 import { withCheckoutFiles } from "./withCheckoutFiles.js";
 import { channelSecrets, parseChannelSecretsInput } from "../channels/channelSecrets.js";
+import { deployGate } from "./deployGate.js";
 
 const log: Logger = {
   info: (obj, msg) => core.info(format(obj, msg)),
@@ -86,6 +87,27 @@ export async function runAction(): Promise<void> {
             },
           }),
     };
+    const gate = core.getInput("gate");
+    if (gate !== "") {
+      if (gate !== "deploy") throw new Error(`Unknown gate "${gate}": the only gate is \`gate: deploy\`.`);
+      const settings = await repoSettings(base, now, configPath);
+      if (!settings.ok)
+        throw new Error(
+          `${configPath} is invalid (${settings.problems.map((p) => `${p.key}: ${p.message}`).join("; ")}); the deploy gate cannot decide. Fix the file and re-run.`,
+        );
+      const environment = core.getInput("environment");
+      await deployGate(
+        { ...base, trustedBots: trustedBotsFor(botLogin, settings.config) },
+        settings.config,
+        {
+          ref: core.getInput("ref") || process.env.GITHUB_REF || "",
+          sha: core.getInput("sha") || process.env.GITHUB_SHA || "",
+          ...(environment ? { environment } : {}),
+        },
+        now,
+      );
+      return;
+    }
     const targets = targetsOf(context.eventName, context.payload as never, base.trustedBots, {
       pullsFromPayload: true,
     });

@@ -41,6 +41,8 @@ function describe(outcome: TargetOutcome): string {
       return `pull request #${t.number}`;
     case "merge-group":
       return `merge group ${t.headSha.slice(0, 7)}`;
+    case "deployment":
+      return `deployment of ${t.sha.slice(0, 7)} to ${t.environment}`;
     case "sweep":
       return "scheduled sweep";
   }

@@ -40,6 +40,7 @@ const EVENTS = [
   "pull_request",
   "pull_request_review",
   "merge_group",
+  "deployment_protection_rule.requested",
   "check_run.rerequested",
   "check_suite.rerequested",
 ] as const;

@@ -39,6 +39,9 @@ export function markerIdentity(marker: Marker): string {
     case "exception":
     case "exception-audit":
       return `${marker.kind}:${marker.data.comment ?? ""}:${marker.data.line ?? ""}`;
+    // One record per workflow run waiting on a deployment; its state changes in place.
+    case "deploy-run":
+      return `${marker.kind}:${marker.data.run ?? ""}`;
     default:
       if (Object.keys(marker.data).length === 0) return marker.kind;
       return `${marker.kind}:${Object.entries(marker.data)

@@ -115,10 +115,13 @@ export interface PostedNotice {
 export interface FreezeException {
   at: number;
   by: string;
+  /** The pull request, or for a deployment the commit's hold issue. */
   pullRequest: number;
   sha: string;
   reason: string;
   granted: boolean;
+  /** An exception to deploy a commit during a freeze (not to merge a pull request). */
+  deploy?: boolean;
 }
 
 export interface PostmortemLink {

@@ -21,6 +21,8 @@ import { runFreezeCommands } from "./freeze/freezeCommands.js";
 import { reconcileMergeGroup } from "./freeze/reconcileMergeGroup.js";
 import { reportConfigOnPull } from "./freeze/reportConfigOnPull.js";
 import { announceFreezes } from "./freeze/announceFreezes.js";
+import { runDeployTarget, runHoldTarget, isHoldIssue } from "./deploys/deployTargets.js";
+import { reconcileHolds } from "./deploys/reconcileHolds.js";
 
 export interface TargetOutcome {
   target: Target;
@@ -53,6 +55,7 @@ export async function runTarget(
   const { config, templates } = settings;
   switch (target.kind) {
     case "issue":
+      if (isHoldIssue(target, config)) return runHoldTarget(gh, config, target, now);
       return reconcileIssueTarget(gh, config, templates, target, now, permissions, settings.templateProblems);
     case "pull": {
       const pr = target.pull ?? (await readPull(gh, target.number));
@@ -77,6 +80,8 @@ export async function runTarget(
       const outcome = await reconcileMergeGroup(gh, config, target, now);
       return { target, writes: outcome.writes, note: outcome.conclusion };
     }
+    case "deployment":
+      return runDeployTarget(gh, config, target, now);
     case "sweep": {
       // Schedules run late or not at all (the Action's cron is best-effort), so a sweep looks back twice its
       // interval; a process that remembers its last complete sweep looks back exactly to it, and a freeze
@@ -101,6 +106,8 @@ export async function runTarget(
         failures.push(...pulls.failures);
         note += `, ${pulls.pulls} open pull request(s) re-checked`;
       }
+      // Deployments waiting for a freeze to end: their record is on GitHub, so a restart forgets none.
+      writes += await reconcileHolds(gh, config, inputs, now);
       if (failures.length > 0)
         throw new Error(`sweep finished with ${failures.length} failure(s): ${failures.join("; ")}`);
       return { target, writes, note };
@@ -154,6 +161,10 @@ async function reconcileIssueTarget(
   // A freeze issue opened or closed, or an incident of a freezing severity changed state: every open PR's
   // verdict may have changed with it.
   if (result.freezeRelevant || labelMovedFreeze(target, config)) freezesChanged = true;
-  if (freezesChanged) writes += (await sweepPulls(gh, config, await freezeInputs(gh, config), now)).writes;
+  if (freezesChanged) {
+    const inputs = await freezeInputs(gh, config);
+    writes += (await sweepPulls(gh, config, inputs, now)).writes;
+    writes += await reconcileHolds(gh, config, inputs, now);
+  }
   return { target, writes, ...(result.skipped ? { note: result.skipped } : {}) };
 }

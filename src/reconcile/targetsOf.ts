@@ -14,6 +14,8 @@ export type Target =
     }
   | { kind: "pull"; number: number; freezeCommand?: boolean; pull?: PullSummary }
   | { kind: "merge-group"; headSha: string; headRef: string; baseRef: string }
+  /** A workflow run waiting on Expedite's deployment protection rule (deployment_protection_rule). */
+  | { kind: "deployment"; callbackUrl: string; environment: string; ref: string; sha: string }
   | {
       kind: "sweep";
       /**
@@ -75,6 +77,9 @@ interface Payload {
   merge_group?: { head_sha: string; head_ref: string; base_ref: string };
   check_run?: { pull_requests?: Array<{ number: number }> };
   check_suite?: { pull_requests?: Array<{ number: number }> };
+  environment?: string;
+  deployment_callback_url?: string;
+  deployment?: { sha?: string; ref?: string };
 }
 
 // Commands answered outside the incident reconcile: /freeze and /unfreeze anywhere, /help on pull requests.
@@ -89,6 +94,9 @@ export function targetKey(repo: string, target: Target): string {
       return `${repo}#${target.number}${target.freezeCommand ? ":freeze" : ""}`;
     case "merge-group":
       return `${repo}@${target.headSha}`;
+    case "deployment":
+      // Per run, never coalesced: each waiting run needs its own answer.
+      return `${repo}@deploy:${target.callbackUrl}`;
     case "sweep":
       return `${repo}:sweep`;
   }
@@ -161,6 +169,13 @@ export function targetsOf(
       if (payload.action !== "checks_requested" || !group) return [];
       return [
         { kind: "merge-group", headSha: group.head_sha, headRef: group.head_ref, baseRef: group.base_ref },
+      ];
+    }
+    case "deployment_protection_rule": {
+      const { deployment, environment, deployment_callback_url: callbackUrl } = payload;
+      if (payload.action !== "requested" || !deployment?.sha || !environment || !callbackUrl) return [];
+      return [
+        { kind: "deployment", callbackUrl, environment, ref: deployment.ref ?? "", sha: deployment.sha },
       ];
     }
     case "schedule":

@@ -14,6 +14,7 @@ export type {
   Role,
   SimCheckRun,
   SimComment,
+  SimDeploymentRun,
   SimIssue,
   SimPull,
   Simulator,

@@ -13,7 +13,9 @@ import {
   registerApp,
   setPermission,
 } from "./domain/setup.js";
+import { emitProtectionRuleRequest, requestDeployment } from "./domain/deployments.js";
 import { enqueueMergeGroup } from "./domain/mergeGroups.js";
+import { isoTime } from "./world/isoTime.js";
 import { requirePull } from "./domain/pulls.js";
 import { commitFiles } from "./domain/refs.js";
 import { FaultBook } from "./http/faults.js";
@@ -172,6 +174,29 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const issue = requirePull(repo, pullNumber);
       return enqueueMergeGroup(world, repo, issue, { login: actor ?? issue.user });
     },
+    requestDeployment(repoFullName, input) {
+      const repo = world.requireRepo(repoFullName);
+      const ref = input.ref ?? repo.defaultBranch;
+      const sha = input.sha ?? repo.refs.get(`heads/${ref}`) ?? repo.refs.get(`heads/${repo.defaultBranch}`);
+      const appId = input.appId ?? firstApp?.id;
+      if (sha === undefined || appId === undefined)
+        throw new Error("simulator: requestDeployment needs a commit and an App that owns the rule");
+      const run = requestDeployment(world, repo, {
+        appId,
+        environment: input.environment,
+        ref,
+        sha,
+        event: input.event ?? "push",
+        actor: input.actor,
+      });
+      return { runId: run.runId, deploymentId: run.deploymentId, sha };
+    },
+    redeliverDeploymentRequest(repoFullName, runId) {
+      const repo = world.requireRepo(repoFullName);
+      const run = world.deploymentRuns.get(runId);
+      if (!run) throw new Error(`simulator: no deployment run ${runId}`);
+      emitProtectionRuleRequest(world, repo, run);
+    },
 
     requests,
     writes: () => requests.filter((r) => r.method !== "GET" && r.method !== "HEAD"),
@@ -204,6 +229,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return [...world.checkRuns.values()]
         .filter((r) => r.repoId === repo.id && r.headSha === sha)
         .map(simCheckRun);
+    },
+    deploymentRun(runId) {
+      const run = world.deploymentRuns.get(runId);
+      return run
+        ? {
+            runId: run.runId,
+            environment: run.environment,
+            ref: run.ref,
+            sha: run.sha,
+            state: run.state,
+            reviews: run.reviews.map((r) => ({ ...r, at: isoTime(r.at) })),
+          }
+        : undefined;
     },
     branchSha(repoFullName, branch) {
       return repoNamed(repoFullName)?.refs.get(`heads/${branch}`);

@@ -131,6 +131,15 @@ export interface SimPull {
   draft: boolean;
 }
 
+export interface SimDeploymentRun {
+  runId: number;
+  environment: string;
+  ref: string;
+  sha: string;
+  state: "waiting" | "approved" | "rejected";
+  reviews: Array<{ state?: "approved" | "rejected"; comment?: string; by: string; at: string }>;
+}
+
 export interface SimCheckRun {
   id: number;
   name: string;
@@ -188,6 +197,17 @@ export interface Simulator {
     pullNumber: number,
     actor?: string,
   ): { headSha: string; headRef: string };
+  /**
+   * A workflow job targets `environment`, whose custom deployment protection rule belongs to App `appId`
+   * (default: the first App): the run waits and GitHub sends deployment_protection_rule.requested.
+   * `ref` defaults to the default branch and `sha` to its head.
+   */
+  requestDeployment(
+    repoFullName: string,
+    input: { environment: string; ref?: string; sha?: string; actor: string; appId?: number; event?: string },
+  ): { runId: number; deploymentId: number; sha: string };
+  /** Sends a waiting run's deployment_protection_rule.requested again (GitHub's "redeliver"). */
+  redeliverDeploymentRequest(repoFullName: string, runId: number): void;
 
   // Inspection.
   readonly requests: RecordedRequest[];
@@ -200,6 +220,8 @@ export interface Simulator {
   comments(repoFullName: string, number: number): SimComment[];
   pull(repoFullName: string, number: number): SimPull | undefined;
   checkRuns(repoFullName: string, sha: string): SimCheckRun[];
+  /** A run waiting on (or released by) a deployment protection rule, with every review it received. */
+  deploymentRun(runId: number): SimDeploymentRun | undefined;
   branchSha(repoFullName: string, branch: string): string | undefined;
   file(repoFullName: string, ref: string, path: string): string | undefined;
   /** Every file path at a ref, sorted. */

@@ -87,6 +87,8 @@ const labelsSchema = z
     followup: z.string().min(1).default("incident-followup"),
     freeze: z.string().min(1).default("code-freeze"),
     incident_fix: z.string().min(1).default("incident-fix"),
+    // Issues that hold deployments of one commit during a freeze (and collect its exceptions).
+    deploy_hold: z.string().min(1).default("deploy-hold"),
   })
   .strict()
   .prefault({});
@@ -340,6 +342,18 @@ const freezeSchema = z
   .strict()
   .prefault({});
 
+const deploysSchema = z
+  .object({
+    // Environments whose deployments wait for the freeze (globs, case-insensitive). Others are approved.
+    environments: z
+      .array(z.string().min(1))
+      .default(["production", "production-*", "prod", "prod-*", "live"]),
+    // During a freeze: keep the deployment waiting and approve it when the freeze ends, or reject it.
+    when_frozen: z.enum(["wait", "reject"]).default("wait"),
+  })
+  .strict()
+  .prefault({});
+
 const postmortemSchema = z
   .object({
     branch: z.string().min(1).default("expedite/postmortem-{number}"),
@@ -501,6 +515,7 @@ export const configSchema = z
     oncall: oncallSchema,
     severity: severitySchema,
     freeze: freezeSchema,
+    deploys: deploysSchema,
     postmortem: postmortemSchema,
     schedule: scheduleSchema,
     templates: templatesSchema,

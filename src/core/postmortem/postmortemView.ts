@@ -74,6 +74,7 @@ export function postmortemView(
   const repoUrl = safeUrl(ctx.repoUrl.replace(/\/+$/, ""));
   const pullUrl = (number: number, url?: string) =>
     safeUrl(url) ?? (repoUrl ? `${repoUrl}/pull/${number}` : undefined);
+  const issueUrl = (number: number) => (repoUrl ? `${repoUrl}/issues/${number}` : undefined);
   const link = (text: string, url: string | undefined) => (url ? `[${text}](${url})` : text);
   // User text can hold brackets that would break a link around it, so the link goes beside it.
   const withSource = (text: string, url: string | undefined) => (url ? `${text} ([source](${url}))` : text);
@@ -187,7 +188,9 @@ export function postmortemView(
   const freezeExceptions = [...incident.freezeExceptions]
     .sort((a, b) => a.at - b.at)
     .map((exception) => ({
-      pr: link(`#${exception.pullRequest}`, pullUrl(exception.pullRequest)),
+      pr: exception.deploy
+        ? `deploy (${link(`#${exception.pullRequest}`, issueUrl(exception.pullRequest))})`
+        : link(`#${exception.pullRequest}`, pullUrl(exception.pullRequest)),
       by: who(exception.by),
       time: time(exception.at),
       sha: exception.sha.trim()

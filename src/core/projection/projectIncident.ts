@@ -240,12 +240,17 @@ function recordBotNotice(draft: Draft, commentId: number, body: string, at: numb
       sha: marker.data.sha ?? "",
       reason: marker.data.reason ?? "",
       granted,
+      ...(marker.data.deploy === "yes" ? { deploy: true } : {}),
     });
+    const subject =
+      marker.data.deploy === "yes"
+        ? `deploying ${(marker.data.sha ?? "").slice(0, 7)} (#${marker.data.pr})`
+        : `pull request #${marker.data.pr}`;
     draft.timeline.push({
       at,
       kind: "freeze-exception",
       actor: marker.data.by ?? "",
-      text: `freeze exception ${granted ? "granted" : "requested"} for pull request #${marker.data.pr}: ${marker.data.reason ?? ""}`,
+      text: `freeze exception ${granted ? "granted" : "requested"} for ${subject}: ${marker.data.reason ?? ""}`,
     });
     return;
   }

@@ -2,9 +2,7 @@ import type { Config } from "../../core/config/schema.js";
 import type { Incident, PostmortemLink } from "../../core/types.js";
 import type { Templates } from "../../core/render/templates.js";
 import { postmortemBranch, postmortemPath } from "../../core/postmortem/postmortemPath.js";
-import { renderPostmortem } from "../../core/postmortem/renderPostmortem.js";
-import { acknowledgeDeadline } from "../../core/clocks/acknowledgeDeadline.js";
-import { stepsCoveredBy } from "../../core/clocks/stepsCoveredBy.js";
+import { postmortemDocument } from "../../core/postmortem/postmortemDocument.js";
 import { renderTemplate } from "../../core/render/renderTemplate.js";
 import { neutralizeInline } from "../../core/text/neutralize.js";
 import { stripIncidentPrefix } from "../../core/postmortem/slugify.js";
@@ -52,21 +50,7 @@ export async function ensurePostmortem(
     writes++;
   }
 
-  const ack = acknowledgeDeadline(incident.declaredAt, config);
-  const document = renderPostmortem(templates.postmortem, incident, config, {
-    now,
-    repoUrl: htmlUrl,
-    ackDeadline: {
-      dueAt: ack.dueAt,
-      met: incident.acknowledgedAt !== undefined && incident.acknowledgedAt <= ack.dueAt,
-    },
-    escalations: stepsCoveredBy(incident, config).map((s) => ({
-      key: s.key,
-      at: s.postedAt,
-      notify: s.notify,
-      ...(s.note !== undefined ? { note: s.note } : {}),
-    })),
-  });
+  const document = postmortemDocument(templates.postmortem, incident, config, now, htmlUrl);
   const created = await createFileOnce(gh, {
     path,
     branch,

@@ -10,6 +10,7 @@ export const SERVED_OPERATIONS = [
   "GET /users/{username}/installation",
   "GET /installation/repositories",
   "GET /rate_limit",
+  "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
   "GET /user",
   "GET /users/{username}",
   "GET /repos/{owner}/{repo}",

@@ -7,8 +7,10 @@ import { restUser, webhookUser } from "./user.js";
 
 // What the simulated Apps are granted; the simulator does not enforce per-permission scopes.
 export const APP_PERMISSIONS = {
+  actions: "read",
   checks: "write",
   contents: "write",
+  deployments: "write",
   issues: "write",
   metadata: "read",
   pull_requests: "write",
@@ -17,6 +19,7 @@ export const APP_PERMISSIONS = {
 
 export const APP_EVENTS = [
   "check_run",
+  "deployment_protection_rule",
   "issue_comment",
   "issues",
   "label",

@@ -1,3 +1,4 @@
+import { actionRoutes } from "./actions.js";
 import { appRoutes } from "./apps.js";
 import { branchRoutes } from "./branches.js";
 import { checkRoutes } from "./checks.js";
@@ -26,4 +27,5 @@ export const handlers: HandlerTable = {
   ...contentRoutes,
   ...pullRoutes,
   ...checkRoutes,
+  ...actionRoutes,
 };

@@ -13,6 +13,8 @@ const FIRST_ID = {
   checkRun: 7_000_000_000,
   checkSuite: 8_000_000_000,
   review: 9_000_000_000,
+  workflowRun: 10_000_000_000,
+  deployment: 11_000_000_000,
 } as const;
 
 export type IdKind = keyof typeof FIRST_ID;

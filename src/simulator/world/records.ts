@@ -199,3 +199,21 @@ export interface TokenRecord {
   /** Simulator-clock expiry, epoch ms. */
   expiresAt?: number;
 }
+
+/** A workflow run's job waiting on an environment whose custom protection rule is an App's. */
+export interface DeploymentRunRecord {
+  runId: number;
+  deploymentId: number;
+  repoId: number;
+  appId: number;
+  environment: string;
+  ref: string;
+  sha: string;
+  /** The workflow event that started the run ("push", "workflow_dispatch", …). */
+  event: string;
+  creator: string;
+  createdAt: number;
+  /** "waiting" until the App approves or rejects; a comment-only review leaves it waiting. */
+  state: "waiting" | "approved" | "rejected";
+  reviews: Array<{ state?: "approved" | "rejected"; comment?: string; by: string; at: number }>;
+}

@@ -5,6 +5,7 @@ import type {
   AppRecord,
   CheckRunRecord,
   CommentRecord,
+  DeploymentRunRecord,
   InstallationRecord,
   IssueRecord,
   RepoRecord,
@@ -26,6 +27,8 @@ export class World {
   readonly tokens = new Map<string, TokenRecord>();
   readonly comments = new Map<number, CommentRecord>();
   readonly checkRuns = new Map<number, CheckRunRecord>();
+  /** Workflow runs waiting on an App's deployment protection rule, by run id. */
+  readonly deploymentRuns = new Map<number, DeploymentRunRecord>();
   /** Set once the server listens; API URLs in payloads point here. */
   baseUrl = "http://127.0.0.1";
   /** Domain code reports every change here; the delivery queue decides what goes out. */
