@@ -35,9 +35,40 @@ export interface MessagePlanInput {
 export function planMessages(input: MessagePlanInput): PlannedMessage[] {
   const { incident, config, now, deliveries } = input;
   if (Object.keys(config.channels).length === 0 && deliveries.size === 0) return [];
-  const planned: PlannedMessage[] = [];
   const threads = new EmailThreads(input);
-  for (const occasion of occasionsOf(incident, config)) {
+  return planOccasions({
+    occasions: occasionsOf(incident, config),
+    config,
+    now,
+    deliveries,
+    route: (occasion) => routeOccasion(occasion, incident, config, deliveries),
+    content: (occasion, channels) => threads.content(occasion, channels),
+  });
+}
+
+export interface OccasionPlanInput {
+  /** Everything that happened so far on the issue that keeps the records, each with a stable identity. */
+  occasions: readonly Occasion[];
+  config: Config;
+  now: number;
+  /** The records already on that issue (deliveriesFrom its bot comments). */
+  deliveries: ReadonlyMap<string, Delivery>;
+  /** The channels a new occasion goes to. */
+  route: (occasion: Occasion) => string[];
+  /** What the message says. */
+  content: (occasion: Occasion, channels: readonly string[]) => MessageContent;
+}
+
+/**
+ * The generic half of planning, for any issue that keeps delivery records (an incident, or another kind of
+ * record issue): new occasions routed somewhere are planned once, recorded ones only for their retries. A new
+ * kind of message needs an event name in MESSAGE_EVENTS, occasions with stable identities, a route and a
+ * content function; deliverMessages then sends and records it like any other.
+ */
+export function planOccasions(input: OccasionPlanInput): PlannedMessage[] {
+  const { config, now, deliveries } = input;
+  const planned: PlannedMessage[] = [];
+  for (const occasion of input.occasions) {
     const delivery = deliveries.get(occasion.message);
     if (delivery) {
       const retry = retryOf(delivery, config, now);
@@ -50,12 +81,12 @@ export function planMessages(input: MessagePlanInput): PlannedMessage[] {
           channels: retry.channels,
           carried: retry.carried,
           predecessor: delivery.commentId,
-          content: threads.content(occasion, retry.channels),
+          content: input.content(occasion, retry.channels),
         });
       continue;
     }
     if (occasion.at < now - FRESH_FOR_MS) continue;
-    const channels = routeOccasion(occasion, incident, config, deliveries);
+    const channels = input.route(occasion);
     if (channels.length === 0) continue;
     planned.push({
       message: occasion.message,
@@ -64,7 +95,7 @@ export function planMessages(input: MessagePlanInput): PlannedMessage[] {
       attempt: 1,
       channels,
       carried: {},
-      content: threads.content(occasion, channels),
+      content: input.content(occasion, channels),
     });
   }
   return planned;
