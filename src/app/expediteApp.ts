@@ -1,12 +1,9 @@
 import type { ApplicationFunction, Probot } from "probot";
 import type { Clock } from "../core/clock.js";
 import { systemClock } from "../core/clock.js";
-import type { GitHubContext, Logger, OctokitLike } from "../github/types.js";
+import type { GitHubContext, IncidentReport, Logger, OctokitLike } from "../github/types.js";
 import { cachedRepoSettings, forgetRepoSettings, trustedBotsFor } from "../reconcile/repoSettings.js";
 import { forgetTemplates } from "../github/loadTemplates.js";
-
-/** How long a repository's config and templates are reused; a push touching `.github/` ends it early. */
-const SETTINGS_TTL_MS = 5 * 60_000;
 import { runTarget } from "../reconcile/runTarget.js";
 import { targetsOf, targetKey } from "../reconcile/targetsOf.js";
 import type { Target } from "../reconcile/targetsOf.js";
@@ -15,6 +12,14 @@ import { withEtagCache } from "../github/withEtagCache.js";
 import { primeRepoInfo } from "../github/repoInfo.js";
 import { startScheduler } from "./startScheduler.js";
 import { channelSecrets } from "../channels/channelSecrets.js";
+import { MemoryLanes } from "./memoryLanes.js";
+import { Metrics } from "./metrics.js";
+import { observeRateLimit } from "./observeRateLimit.js";
+import { forEachLimited } from "./forEachLimited.js";
+import { WakeUps } from "./wakeUps.js";
+
+/** How long a repository's config and templates are reused; a push touching `.github/` ends it early. */
+const SETTINGS_TTL_MS = 5 * 60_000;
 
 export interface ExpediteAppOptions {
   clock?: Clock;
@@ -24,13 +29,27 @@ export interface ExpediteAppOptions {
   env?: Record<string, string | undefined>;
   /** How long one send to a channel may take; default 10 s. */
   channelTimeoutMs?: number;
+  /** Repositories swept at once (default 4): bounded so webhook work keeps its share of the quota. */
+  sweepConcurrency?: number;
+  /**
+   * Wake each incident up when its next clock comes due (default: on when the scheduler is on). Tests that
+   * move a simulated clock by hand leave it off and drive sweeps themselves.
+   */
+  wakeUps?: boolean;
 }
 
 export interface ExpediteApp {
   app: ApplicationFunction;
   queue: WorkQueue;
+  lanes: MemoryLanes;
+  metrics: Metrics;
   /** Runs the scheduled reconcile once for every installation now (what the timer does). */
   sweepAll: () => Promise<void>;
+  /** Wall-clock time of the scheduler's last tick (undefined when it is off or has not ticked). */
+  lastTick: () => number | undefined;
+  /** Asks GitHub for the App itself with a fresh App JWT: rejects when GitHub is unreachable or refuses. */
+  checkGitHub: () => Promise<void>;
+  /** Stops the timers (scheduler, wake-ups); queued work goes on. */
   stop: () => void;
 }
 
@@ -45,10 +64,13 @@ const EVENTS = [
   "check_suite.rerequested",
 ] as const;
 
+const NOTICE_KINDS = { "ack-breach": "ack", escalation: "escalation", reminder: "reminder" } as const;
+
 /**
  * The Probot App: every webhook becomes reconcile jobs on a per-object queue, and the handler returns
- * at once so GitHub's 10-second delivery window is never at risk. Failures are logged with the delivery
- * id; the scheduled reconcile repairs whatever they left undone.
+ * at once so GitHub's 10-second delivery window is never at risk. Whatever path reconciles an object
+ * (webhook, sweep, wake-up, redelivery) does it in that object's lane, one at a time. Failures are logged
+ * with the delivery id; the scheduled reconcile repairs whatever they left undone.
  */
 export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp {
   const clock = options.clock ?? systemClock;
@@ -60,9 +82,18 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
   let probot: Probot | undefined;
   let botLogin: Promise<string> | undefined;
   const latest = new Map<string, Target>();
+  const lanes = new MemoryLanes();
   const queue = new WorkQueue((key, error) => {
     probot?.log.error({ err: error, key }, "reconcile failed; the scheduled reconcile will retry");
   });
+  // When each installation's last sweep over all its repositories finished without a failure.
+  const lastCompleteSweep = new Map<number, number>();
+  const metrics = new Metrics({
+    queueDepth: () => queue.size,
+    oldestWaitingMs: () => queue.oldestWaitingMs(),
+    lastCompleteSweep: () => lastCompleteSweep,
+  });
+  const wakeUpsOn = options.wakeUps ?? options.scheduleIntervalMs !== 0;
 
   const getBotLogin = (app: Probot) => {
     botLogin ??= app
@@ -83,26 +114,67 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
     repo: string,
     target: Target,
     log: Logger,
+    kind: string = target.kind,
   ) => {
-    const octokit = withEtagCache(
-      (await app.auth(installationId)) as unknown as OctokitLike,
-      `installation:${installationId}`,
-    );
-    const login = await getBotLogin(app);
-    const base: GitHubContext = {
-      octokit,
+    const started = performance.now();
+    let outcome = "error";
+    try {
+      const client = (await app.auth(installationId)) as unknown as OctokitLike;
+      const observed = observeRateLimit(client, (remaining) =>
+        metrics.rateLimitRemaining.set({ installation: String(installationId) }, remaining),
+      );
+      const octokit = withEtagCache(observed, `installation:${installationId}`);
+      const login = await getBotLogin(app);
+      const base: GitHubContext = {
+        octokit,
+        owner,
+        repo,
+        botLogin: login,
+        trustedBots: trustedBotsFor(login),
+        log,
+        lanes,
+        onIncident: (report) => onIncident(installationId, report),
+        outbox,
+      };
+      const now = clock();
+      const settings = await cachedRepoSettings(base, now, SETTINGS_TTL_MS);
+      const gh = settings.ok ? { ...base, trustedBots: trustedBotsFor(login, settings.config) } : base;
+      const result = await runTarget(gh, settings, target, now);
+      metrics.writes.inc({ kind }, result.writes);
+      log.debug({ target, writes: result.writes, note: result.note }, "reconciled");
+      outcome = "ok";
+    } finally {
+      metrics.jobDuration.observe({ kind, outcome }, (performance.now() - started) / 1000);
+    }
+  };
+
+  type Wake = { installationId: number; owner: string; repo: string; number: number };
+  const wakeUps = new WakeUps<Wake>(clock, (key, wake) => {
+    const { installationId, owner, repo, number } = wake;
+    const target: Target = { kind: "issue", number };
+    void queue.enqueue(targetKey(`${owner}/${repo}`, target), () => {
+      const instance = probot;
+      if (!instance) return Promise.resolve();
+      const log = instance.log.child({ wakeUp: key });
+      return run(instance, installationId, owner, repo, target, log, "wake-up").catch((error: unknown) => {
+        log.error({ err: error }, "deadline reconcile failed; the scheduled reconcile will retry");
+      });
+    });
+  });
+
+  const onIncident = (installationId: number, report: IncidentReport) => {
+    metrics.reconciles.inc({ kind: "incident" });
+    const lateBy = (dueAt: number) => (report.now - dueAt) / 1000;
+    for (const notice of report.notices)
+      metrics.observeLateness(NOTICE_KINDS[notice.kind], lateBy(notice.dueAt));
+    if (!wakeUpsOn) return;
+    const { owner, repo } = report.repo;
+    wakeUps.set(`${owner}/${repo}#${report.number}`.toLowerCase(), report.nextDeadlineAt, {
+      installationId,
       owner,
       repo,
-      botLogin: login,
-      trustedBots: trustedBotsFor(login),
-      log,
-      outbox,
-    };
-    const now = clock();
-    const settings = await cachedRepoSettings(base, now, SETTINGS_TTL_MS);
-    const gh = settings.ok ? { ...base, trustedBots: trustedBotsFor(login, settings.config) } : base;
-    const outcome = await runTarget(gh, settings, target, now);
-    log.debug({ target, writes: outcome.writes, note: outcome.note }, "reconciled");
+      number: report.number,
+    });
   };
 
   const app: ApplicationFunction = (instance: Probot) => {
@@ -164,24 +236,33 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
     for (const installation of installations) {
       const octokit = await instance.auth(installation.id);
       const repos = await octokit.paginate("GET /installation/repositories", { per_page: 100 });
-      for (const repository of repos) {
+      let failed = false;
+      await forEachLimited(repos, options.sweepConcurrency ?? 4, async (repository) => {
         const owner = repository.owner.login;
         const key = targetKey(`${owner}/${repository.name}`, { kind: "sweep" });
         await queue.enqueue(key, async () => {
           const startedAt = clock();
           const since = lastSwept.get(key);
-          const target: Target = { kind: "sweep", ...(since !== undefined ? { since } : {}) };
-          await run(
-            instance,
-            installation.id,
-            owner,
-            repository.name,
-            target,
-            instance.log.child({ sweep: `${owner}/${repository.name}` }),
-          );
+          // The first sweep of a repository by this process is a full pass: it repairs whatever a previous
+          // process (stopped or killed) left unfinished, pull requests' checks included.
+          const target: Target = { kind: "sweep", ...(since !== undefined ? { since } : { full: true }) };
+          try {
+            await run(
+              instance,
+              installation.id,
+              owner,
+              repository.name,
+              target,
+              instance.log.child({ sweep: `${owner}/${repository.name}` }),
+            );
+          } catch (error) {
+            failed = true;
+            throw error;
+          }
           lastSwept.set(key, startedAt);
         });
-      }
+      });
+      if (!failed) lastCompleteSweep.set(installation.id, Date.now());
     }
   };
 
@@ -189,5 +270,20 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
     options.scheduleIntervalMs === 0
       ? undefined
       : startScheduler(sweepAll, options.scheduleIntervalMs ?? 60_000, () => probot?.log);
-  return { app, queue, sweepAll, stop: () => scheduler?.stop() };
+  return {
+    app,
+    queue,
+    lanes,
+    metrics,
+    sweepAll,
+    lastTick: () => scheduler?.lastTick(),
+    checkGitHub: async () => {
+      if (!probot) throw new Error("the App is not loaded yet");
+      await (await probot.auth()).request("GET /app");
+    },
+    stop: () => {
+      scheduler?.stop();
+      wakeUps.clear();
+    },
+  };
 }

@@ -1,39 +1,51 @@
-import { readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { pino } from "pino";
+import { getTransformStream } from "@probot/pino";
+import { readEnvironment } from "./readEnvironment.js";
 import { startAppServer } from "./startAppServer.js";
-import { durationMs } from "../core/time/parseDuration.js";
 
-// Production entry: `npm start` with the App's credentials in the environment (Probot's variable names).
-const appId = process.env.APP_ID;
-const privateKey =
-  process.env.PRIVATE_KEY ??
-  (process.env.PRIVATE_KEY_PATH ? readFileSync(process.env.PRIVATE_KEY_PATH, "utf8") : undefined);
-const secret = process.env.WEBHOOK_SECRET;
-if (!appId || !privateKey || !secret) {
+// Production entry (`npm start`, the container's command): variables from the environment, and from a
+// `.env` file in the working directory as Probot does (a variable already set wins over the file).
+if (existsSync(".env")) process.loadEnvFile(".env");
+const checked = readEnvironment(process.env);
+if (!checked.ok) {
   console.error(
     [
-      "Expedite needs a GitHub App to talk to: set APP_ID, PRIVATE_KEY (or PRIVATE_KEY_PATH) and WEBHOOK_SECRET.",
-      'See README.md, section "Run it as a GitHub App". To try it without GitHub, run `npm run demo`:',
-      "it starts a local GitHub simulator and plays an incident against the real server.",
+      "Expedite cannot start; fix these variables (README.md, docs/deploy.md):",
+      ...checked.problems.map((p) => `  - ${p}`),
+      "To try Expedite without a GitHub App, run `npm run demo` from a clone of the repository.",
     ].join("\n"),
   );
   process.exit(2);
 }
-const baseUrl =
-  process.env.GITHUB_API_URL ??
-  (process.env.GHE_HOST
-    ? `${process.env.GHE_PROTOCOL ?? "https"}://${process.env.GHE_HOST}/api/v3`
-    : undefined);
+const env = checked.env;
+// LOG_FORMAT=json writes one JSON object a line (for log collectors); pretty formats it for people.
+const transform = await getTransformStream({ logFormat: env.logFormat });
+transform.pipe(pino.destination(1) as unknown as NodeJS.WritableStream);
+const log = pino({ level: env.logLevel, name: "expedite" }, transform);
 const server = await startAppServer({
-  appId,
-  privateKey: privateKey.includes("BEGIN") ? privateKey : Buffer.from(privateKey, "base64").toString("utf8"),
-  secret,
-  ...(baseUrl ? { baseUrl } : {}),
-  port: Number(process.env.PORT ?? 3000),
-  host: process.env.HOST ?? "0.0.0.0",
-  scheduleIntervalMs: durationMs(process.env.EXPEDITE_SCHEDULE_INTERVAL ?? "1m"),
-  logLevel: (process.env.LOG_LEVEL as "info" | undefined) ?? "info",
+  appId: env.appId,
+  privateKey: env.privateKey,
+  secret: env.secret,
+  ...(env.baseUrl ? { baseUrl: env.baseUrl } : {}),
+  port: env.port,
+  host: env.host,
+  webhookPath: env.webhookPath,
+  ...(env.webhookProxyUrl ? { webhookProxyUrl: env.webhookProxyUrl } : {}),
+  scheduleIntervalMs: env.scheduleIntervalMs,
+  ...(env.writeSpacingMs !== undefined ? { throttle: { writeSpacingMs: env.writeSpacingMs } } : {}),
+  log,
 });
-console.log(`Expedite is listening for webhooks at ${server.webhookUrl}`);
-const shutdown = () => void server.stop().then(() => process.exit(0));
-process.on("SIGTERM", shutdown);
-process.on("SIGINT", shutdown);
+log.info(`Expedite is listening for webhooks at ${server.webhookUrl}`);
+const shutdown = (signal: string) => {
+  log.info({ signal }, "shutting down");
+  void server.stop(env.shutdownTimeoutMs).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      log.error({ err: error }, "shutdown failed");
+      process.exit(1);
+    },
+  );
+};
+process.once("SIGTERM", () => shutdown("SIGTERM"));
+process.once("SIGINT", () => shutdown("SIGINT"));

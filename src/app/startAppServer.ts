@@ -7,6 +7,8 @@ import type { ExpediteApp } from "./expediteApp.js";
 import { expediteOctokit } from "./expediteOctokit.js";
 import { freePort } from "./freePort.js";
 import type { ThrottleTuning } from "./expediteOctokit.js";
+import { Health } from "./health.js";
+import { opsRoutes } from "./opsRoutes.js";
 
 export interface AppServerOptions {
   appId: number | string;
@@ -16,8 +18,14 @@ export interface AppServerOptions {
   baseUrl?: string;
   port?: number;
   host?: string;
+  /** Where webhooks are received (Probot's WEBHOOK_PATH); default /api/github/webhooks. */
+  webhookPath?: string;
+  /** A smee.io channel to receive webhooks from during local development (Probot's WEBHOOK_PROXY_URL). */
+  webhookProxyUrl?: string;
   clock?: Clock;
   scheduleIntervalMs?: number;
+  /** See ExpediteAppOptions.wakeUps. */
+  wakeUps?: boolean;
   logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
   log?: PinoLogger;
   throttle?: ThrottleTuning;
@@ -26,11 +34,22 @@ export interface AppServerOptions {
   channelTimeoutMs?: number;
 }
 
+export interface ShutdownReport {
+  /** Jobs still running or waiting when the deadline passed: left for the next sweep and delivery recovery. */
+  unfinished: string[];
+}
+
 export interface AppServer {
   url: string;
   webhookUrl: string;
   expedite: ExpediteApp;
-  stop: () => Promise<void>;
+  health: Health;
+  /**
+   * Graceful shutdown: readiness turns false, the listener closes (new connections are refused, so GitHub
+   * records those deliveries as failed and delivery recovery picks them up), queued work gets until
+   * `deadlineMs` to finish, and whatever is left is logged and reported.
+   */
+  stop: (deadlineMs?: number) => Promise<ShutdownReport>;
 }
 
 /** Starts the real Probot HTTP server with Expedite loaded; pointed at GitHub the way GHES apps are. */
@@ -41,6 +60,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     ...(options.scheduleIntervalMs !== undefined ? { scheduleIntervalMs: options.scheduleIntervalMs } : {}),
     ...(options.env ? { env: options.env } : {}),
     ...(options.channelTimeoutMs !== undefined ? { channelTimeoutMs: options.channelTimeoutMs } : {}),
+    ...(options.wakeUps !== undefined ? { wakeUps: options.wakeUps } : {}),
   });
   const ProbotWithDefaults = Probot.defaults({
     appId: options.appId,
@@ -50,23 +70,54 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     Octokit: expediteOctokit(options.throttle),
     log,
   });
+  const webhookPath = options.webhookPath ?? "/api/github/webhooks";
   const server = new Server({
     Probot: ProbotWithDefaults,
     port: options.port || (await freePort(options.host ?? "127.0.0.1")),
     host: options.host ?? "127.0.0.1",
+    webhookPath,
+    ...(options.webhookProxyUrl ? { webhookProxy: options.webhookProxyUrl } : {}),
     log,
   });
+  let stopping = false;
+  const health = new Health({
+    stopping: () => stopping,
+    schedulerLastTick: expedite.lastTick,
+    schedulerIntervalMs: options.scheduleIntervalMs ?? 60_000,
+    oldestWaitingMs: () => expedite.queue.oldestWaitingMs(),
+    checkGitHub: expedite.checkGitHub,
+  });
+  server.addHandler(opsRoutes(health, expedite.metrics.registry));
   await server.load(expedite.app);
   await server.start();
   const url = `http://${server.host}:${server.port}`;
+  let stopped: Promise<ShutdownReport> | undefined;
   return {
     url,
-    webhookUrl: `${url}/api/github/webhooks`,
+    webhookUrl: `${url}${webhookPath}`,
     expedite,
-    stop: async () => {
-      expedite.stop();
-      await expedite.queue.idle();
-      await server.stop();
-    },
+    health,
+    stop: (deadlineMs = 30_000) =>
+      (stopped ??= (async () => {
+        stopping = true;
+        expedite.stop();
+        await server.stop();
+        let timer: NodeJS.Timeout | undefined;
+        const finished = await Promise.race([
+          expedite.queue.idle().then(() => true),
+          new Promise<false>((resolve) => {
+            timer = setTimeout(() => resolve(false), deadlineMs);
+          }),
+        ]);
+        clearTimeout(timer);
+        if (finished) return { unfinished: [] };
+        const { running, waiting } = expedite.queue.unfinished();
+        const unfinished = [...running, ...waiting];
+        log.warn(
+          { running, waiting },
+          `shutdown deadline passed with ${unfinished.length} job(s) unfinished; the next start's sweep and delivery recovery repair them`,
+        );
+        return { unfinished };
+      })()),
   };
 }

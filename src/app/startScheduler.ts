@@ -9,12 +9,14 @@ export function startScheduler(
   sweep: () => Promise<void>,
   intervalMs: number,
   log: () => Logger | undefined,
-): { stop: () => void } {
+): { stop: () => void; lastTick: () => number | undefined } {
   let running = false;
+  let lastTick: number | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const tick = async () => {
     if (stopped) return;
+    lastTick = Date.now();
     if (!running) {
       running = true;
       try {
@@ -32,6 +34,7 @@ export function startScheduler(
   timer = setTimeout(() => void tick(), Math.floor(Math.random() * Math.min(intervalMs, 10_000)));
   timer.unref();
   return {
+    lastTick: () => lastTick,
     stop: () => {
       stopped = true;
       if (timer) clearTimeout(timer);

@@ -6,6 +6,8 @@
 export class WorkQueue {
   readonly #chains = new Map<string, Promise<void>>();
   readonly #waiting = new Map<string, Promise<void>>();
+  readonly #waitingSince = new Map<string, number>();
+  readonly #running = new Set<string>();
   #pending = 0;
   #idleWaiters: Array<() => void> = [];
   readonly #onError: (key: string, error: unknown) => void;
@@ -22,13 +24,18 @@ export class WorkQueue {
     const previous = this.#chains.get(key) ?? Promise.resolve();
     const run = previous.then(async () => {
       this.#waiting.delete(key);
+      this.#waitingSince.delete(key);
+      this.#running.add(key);
       try {
         await job();
       } catch (error) {
         this.#onError(key, error);
+      } finally {
+        this.#running.delete(key);
       }
     });
     this.#waiting.set(key, run);
+    this.#waitingSince.set(key, Date.now());
     const tail = run.finally(() => {
       if (this.#chains.get(key) === tail) this.#chains.delete(key);
       this.#pending--;
@@ -40,6 +47,18 @@ export class WorkQueue {
 
   get size(): number {
     return this.#pending;
+  }
+
+  /** How long the job that has waited longest to start has been waiting, in ms (0 when none waits). */
+  oldestWaitingMs(now = Date.now()): number {
+    let oldest = now;
+    for (const since of this.#waitingSince.values()) oldest = Math.min(oldest, since);
+    return now - oldest;
+  }
+
+  /** Keys of jobs running now and of jobs waiting to start (what a shutdown would leave undone). */
+  unfinished(): { running: string[]; waiting: string[] } {
+    return { running: [...this.#running], waiting: [...this.#waitingSince.keys()] };
   }
 
   /** Resolves once nothing is queued or running. */

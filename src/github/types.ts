@@ -52,6 +52,30 @@ export interface GitHubContext extends RepoRef {
     secrets: ChannelSecrets;
     timeoutMs: number;
   };
+  /**
+   * Per-object serialisation supplied by the runtime (the App): every reconcile of one issue, pull request
+   * or merge group, whichever path asked for it, runs inside `lanes.run(key, …)` one at a time. Absent in
+   * the Action, where the workflow's `concurrency:` groups do this.
+   */
+  lanes?: Lanes;
+  /** Told after each incident reconcile what it posted and when its next clock is due (App: metrics, wake-ups). */
+  onIncident?: (report: IncidentReport) => void;
+}
+
+export interface IncidentReport {
+  repo: RepoRef;
+  number: number;
+  /** The reconcile's clock. */
+  now: number;
+  /** Clock notices this reconcile owed and posted, with the time each came due. */
+  notices: Array<{ kind: "ack-breach" | "escalation" | "reminder"; dueAt: number }>;
+  /** The next moment one of the incident's clocks comes due; undefined when none is ahead. */
+  nextDeadlineAt?: number;
+}
+
+/** Runs jobs one at a time per key (see GitHubContext.lanes). */
+export interface Lanes {
+  run<T>(key: string, job: () => Promise<T>): Promise<T>;
 }
 
 export function statusOf(error: unknown): number | undefined {

@@ -20,6 +20,8 @@ import { judgedCommands } from "../core/plan/judgedCommands.js";
 import { currentIssue } from "../core/projection/currentIssue.js";
 import type { ConfigProblem } from "../core/config/parseConfig.js";
 import { isFreezing } from "./isFreezing.js";
+import { planNotices } from "../core/clocks/planNotices.js";
+import { nextDeadline } from "../core/clocks/nextDeadline.js";
 import { applyPostmortem } from "./postmortem/applyPostmortem.js";
 import { explainPostmortemFailure } from "./postmortem/explainPostmortemFailure.js";
 import { deliveriesFrom } from "../core/channels/deliveryRecord.js";
@@ -29,6 +31,7 @@ import { renderBoard } from "../core/board/renderBoard.js";
 import { latestByIdentity } from "../core/plan/botComments.js";
 import type { BotComment } from "../core/plan/botComments.js";
 import { deliverMessages } from "./deliverMessages.js";
+import { nextMessageDeadline } from "../core/channels/nextMessageDeadline.js";
 
 export interface IncidentOutcome {
   number: number;
@@ -111,6 +114,7 @@ export async function reconcileIncident(
   projection.incident.timeline.sort((a, b) => a.at - b.at);
   const deliveries = deliveriesFrom(botComments);
   projection.incident.deliveries = [...deliveries.values()];
+  const owed = gh.onIncident ? planNotices(projection.incident, config, now) : [];
   const plan = planIncident({
     issue,
     projection,
@@ -152,9 +156,26 @@ export async function reconcileIncident(
       ),
     };
   });
+  const nextDeadlineAt = gh.onIncident
+    ? earliest(
+        nextDeadline(projection.incident, config, now),
+        gh.outbox ? nextMessageDeadline(projection.incident, config, now) : undefined,
+      )
+    : undefined;
+  gh.onIncident?.({
+    repo: { owner: gh.owner, repo: gh.repo },
+    number,
+    now,
+    notices: owed.map((n) => ({ kind: n.kind, dueAt: n.dueAt })),
+    ...(nextDeadlineAt !== undefined ? { nextDeadlineAt } : {}),
+  });
   // Pull requests need re-checking only when this incident starts or stops freezing merges.
   const freezeRelevant = isFreezing(issue, config) !== isFreezing(projection.incident, config);
   return { number, projection, plan, writes, freezeRelevant };
+}
+
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
 }
 
 export function isIncident(issue: IssueSnapshot, config: Config): boolean {

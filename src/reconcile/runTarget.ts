@@ -23,6 +23,7 @@ import { reportConfigOnPull } from "./freeze/reportConfigOnPull.js";
 import { announceFreezes } from "./freeze/announceFreezes.js";
 import { runDeployTarget, runHoldTarget, isHoldIssue } from "./deploys/deployTargets.js";
 import { reconcileHolds } from "./deploys/reconcileHolds.js";
+import { inLane } from "./inLane.js";
 
 export interface TargetOutcome {
   target: Target;
@@ -55,29 +56,36 @@ export async function runTarget(
   const { config, templates } = settings;
   switch (target.kind) {
     case "issue":
-      if (isHoldIssue(target, config)) return runHoldTarget(gh, config, target, now);
+      if (isHoldIssue(target, config))
+        return inLane(gh, target.number, () => runHoldTarget(gh, config, target, now));
       return reconcileIssueTarget(gh, config, templates, target, now, permissions, settings.templateProblems);
     case "pull": {
-      const pr = target.pull ?? (await readPull(gh, target.number));
-      let writes = 0;
-      let inputs: FreezeInputs | undefined;
-      if (target.freezeCommand) {
-        inputs = await freezeInputs(gh, config);
-        const result = await runFreezeCommands(gh, config, inputs, target.number, now, true);
-        writes += result.writes;
-        if (result.changed)
-          return {
-            target,
-            writes: writes + (await sweepPulls(gh, config, await freezeInputs(gh, config), now)).writes,
-          };
-      }
-      // A closed pull request has no verdict to keep: nothing else to read.
-      if (pr.state !== "open") return { target, writes, note: "closed" };
-      const outcome = await reconcilePull(gh, config, inputs ?? (await freezeInputs(gh, config)), pr, now);
-      return { target, writes: writes + outcome.writes, note: outcome.verdict.conclusion };
+      // The pull request's own writes run in its lane; a freeze that changed re-checks the others after,
+      // each in its own lane, so this job never holds one lane while waiting for another.
+      const own = await inLane(gh, target.number, async () => {
+        const pr = target.pull ?? (await readPull(gh, target.number));
+        let writes = 0;
+        let inputs: FreezeInputs | undefined;
+        if (target.freezeCommand) {
+          inputs = await freezeInputs(gh, config);
+          const result = await runFreezeCommands(gh, config, inputs, target.number, now, true);
+          writes += result.writes;
+          if (result.changed) return { writes, changed: true };
+        }
+        // A closed pull request has no verdict to keep: nothing else to read.
+        if (pr.state !== "open") return { writes, note: "closed" };
+        const outcome = await reconcilePull(gh, config, inputs ?? (await freezeInputs(gh, config)), pr, now);
+        return { writes: writes + outcome.writes, note: outcome.verdict.conclusion };
+      });
+      if ("changed" in own)
+        return {
+          target,
+          writes: own.writes + (await sweepPulls(gh, config, await freezeInputs(gh, config), now)).writes,
+        };
+      return { target, writes: own.writes, note: own.note };
     }
     case "merge-group": {
-      const outcome = await reconcileMergeGroup(gh, config, target, now);
+      const outcome = await inLane(gh, target.headSha, () => reconcileMergeGroup(gh, config, target, now));
       return { target, writes: outcome.writes, note: outcome.conclusion };
     }
     case "deployment":
@@ -90,7 +98,9 @@ export async function runTarget(
         target.since !== undefined
           ? Math.max(0, now - target.since)
           : Math.max(2 * durationMs(config.schedule.interval), 10 * 60_000);
-      const periodic = Math.floor(now / FULL_PASS_MS) !== Math.floor((now - lookback) / FULL_PASS_MS);
+      const periodic =
+        target.full === true ||
+        Math.floor(now / FULL_PASS_MS) !== Math.floor((now - lookback) / FULL_PASS_MS);
       const result = await sweepRepository(gh, config, templates, now, settings.templateProblems, periodic);
       const failures = [...result.failures.map((f) => `${f.target}: ${f.error}`)];
       let writes = result.writes;
@@ -141,23 +151,34 @@ async function reconcileIssueTarget(
   permissions: Map<string, Permission>,
   templateProblems: readonly ConfigProblem[],
 ): Promise<TargetOutcome> {
-  const result: IncidentOutcome = await reconcileIncident(
-    gh,
-    config,
-    templates,
-    target.number,
-    now,
-    permissions,
-    target.issue,
-    templateProblems,
-  );
-  let writes = result.writes;
-  let freezesChanged = false;
-  if (target.freezeCommand) {
-    const commands = await runFreezeCommands(gh, config, await freezeInputs(gh, config), target.number, now);
-    writes += commands.writes;
-    freezesChanged ||= commands.changed;
-  }
+  // The incident's own writes in its lane; the pull requests a freeze change affects after, in theirs.
+  const {
+    result,
+    writes: own,
+    commandsChanged,
+  } = await inLane(gh, target.number, async () => {
+    const result: IncidentOutcome = await reconcileIncident(
+      gh,
+      config,
+      templates,
+      target.number,
+      now,
+      permissions,
+      target.issue,
+      templateProblems,
+    );
+    let writes = result.writes;
+    let commandsChanged = false;
+    if (target.freezeCommand) {
+      const inputs = await freezeInputs(gh, config);
+      const commands = await runFreezeCommands(gh, config, inputs, target.number, now);
+      writes += commands.writes;
+      commandsChanged = commands.changed;
+    }
+    return { result, writes, commandsChanged };
+  });
+  let writes = own;
+  let freezesChanged = commandsChanged;
   // A freeze issue opened or closed, or an incident of a freezing severity changed state: every open PR's
   // verdict may have changed with it.
   if (result.freezeRelevant || labelMovedFreeze(target, config)) freezesChanged = true;

@@ -7,6 +7,7 @@ import { reconcileIncident } from "./reconcileIncident.js";
 import { toIssueSnapshot } from "../github/readIssue.js";
 import type { IssueLike } from "../github/readIssue.js";
 import { ensureRepoLabels } from "../github/ensureRepoLabels.js";
+import { inLane } from "./inLane.js";
 
 const RECENTLY_CLOSED_MS = 3 * 24 * 3_600_000;
 
@@ -60,15 +61,18 @@ export async function sweepRepository(
     if (issue.pull_request) continue;
     if (issue.state === "open") outcome.incidents++;
     try {
-      const result = await reconcileIncident(
-        gh,
-        config,
-        templates,
-        issue.number,
-        now,
-        permissions,
-        toIssueSnapshot(issue),
-        templateProblems,
+      // In the incident's lane, like a webhook's reconcile of it: never two at once (duplicate notices).
+      const result = await inLane(gh, issue.number, () =>
+        reconcileIncident(
+          gh,
+          config,
+          templates,
+          issue.number,
+          now,
+          permissions,
+          toIssueSnapshot(issue),
+          templateProblems,
+        ),
       );
       outcome.writes += result.writes;
       if (result.freezeRelevant) outcome.freezeChanged = true;

@@ -23,6 +23,11 @@ export type Target =
        * full passes before then were handled then, so the sweep looks back only that far.
        */
       since?: number;
+      /**
+       * Do the full pass now (open pull requests, recently closed incidents): the App's first sweep of a
+       * repository after it starts, which repairs what a previous process left unfinished.
+       */
+      full?: boolean;
     };
 
 /** The event's view of the issue, when the payload carries a whole one. */

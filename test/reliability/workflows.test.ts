@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
+import { render } from "./support/githubExpression.js";
 
 // Titles, bodies, comments and branch names are written by whoever opens the issue or pull request. An
 // expression such as ${{ github.event.issue.title }} inside a `run:` script is pasted into the shell
@@ -135,5 +136,84 @@ describe("no event text is ever interpolated into a shell script", () => {
     const blocks = fencedYaml();
     expect(blocks.length).toBeGreaterThan(0);
     expect(offending(blocks.flatMap(([where, text]) => scriptsIn(text, where)))).toEqual([]);
+  });
+});
+
+// The workflows people copy must also behave: one run at a time per object (the issue form fires `opened`
+// and `labeled` together; two runs racing on one incident post its board and notices twice), and the
+// events Expedite needs must be subscribed. Checked on each documented workflow as written, by evaluating
+// its `concurrency.group` expression against the contexts GitHub would give each event.
+describe("documented Expedite workflows serialise runs per object and subscribe to the events needed", () => {
+  const usesExpedite = (text: string) => /uses:\s*(<owner>\/expedite@|\.\/\s*$)/m.test(text);
+  const workflows = (): Array<[string, Record<string, unknown>]> =>
+    [...workflowFiles(), ...fencedYaml()]
+      .filter(([, text]) => usesExpedite(text) && /^on:/m.test(text))
+      .map(([where, text]) => [where, parseAllDocuments(text)[0]!.toJS() as Record<string, unknown>]);
+
+  const context = (eventName: string, event: Record<string, unknown>) => ({
+    github: { workflow: "Expedite", event_name: eventName, event },
+  });
+  const issue = (n: number, comment?: string) => ({
+    issue: { number: n },
+    ...(comment !== undefined ? { comment: { body: comment } } : {}),
+  });
+  const pr = (n: number) => ({ pull_request: { number: n } });
+
+  it("finds the workflows to check", () => {
+    expect(workflows().length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("puts every event about one object in one concurrency group, and different objects apart", () => {
+    for (const [where, wf] of workflows()) {
+      const concurrency = wf.concurrency as { group?: string; "cancel-in-progress"?: unknown } | undefined;
+      expect(concurrency?.group, `${where}: concurrency.group`).toBeTypeOf("string");
+      expect(
+        concurrency?.["cancel-in-progress"] ?? false,
+        `${where}: a running reconcile is never cancelled`,
+      ).toBe(false);
+      const group = (name: string, event: Record<string, unknown>) =>
+        render(concurrency!.group!, context(name, event));
+      // The issue form: `opened` and `labeled` of one issue, then comments on it.
+      const incident = group("issues", { action: "opened", ...issue(12) });
+      expect(group("issues", { action: "labeled", ...issue(12) }), where).toBe(incident);
+      expect(group("issue_comment", { action: "created", ...issue(12, "/ack") }), where).toBe(incident);
+      expect(group("issues", { action: "opened", ...issue(13) }), where).not.toBe(incident);
+      // A pull request's events and comments on it (which GitHub sends as issue_comment).
+      const pull = group("pull_request", { action: "synchronize", ...pr(7) });
+      expect(group("pull_request", { action: "labeled", ...pr(7) }), where).toBe(pull);
+      expect(group("pull_request_review", { action: "submitted", ...pr(7) }), where).toBe(pull);
+      expect(
+        group("issue_comment", { action: "created", ...issue(7, "/freeze-exception hotfix") }),
+        where,
+      ).not.toBe(group("issue_comment", { action: "created", ...issue(8, "/freeze-exception hotfix") }));
+      expect(pull, where).not.toBe(incident);
+      // Merge groups by their commit; the scheduled sweep apart from every object.
+      const queue = group("merge_group", { action: "checks_requested", merge_group: { head_sha: "abc" } });
+      expect(queue, where).not.toBe(pull);
+      const sweep = group("schedule", { schedule: "*/5 * * * *" });
+      expect([incident, pull, queue], where).not.toContain(sweep);
+    }
+  });
+
+  it("subscribes to the event types Expedite acts on", () => {
+    const need: Record<string, string[] | "all"> = {
+      issues: ["opened", "edited", "closed", "reopened", "labeled", "unlabeled"],
+      issue_comment: "all",
+      pull_request: ["opened", "synchronize", "reopened", "edited", "labeled", "unlabeled", "closed"],
+      merge_group: ["checks_requested"],
+      schedule: "all",
+    };
+    for (const [where, wf] of workflows()) {
+      const on = wf.on as Record<string, { types?: string[] } | null>;
+      for (const [event, types] of Object.entries(need)) {
+        expect(event in on, `${where}: on.${event}`).toBe(true);
+        const listed = on[event]?.types;
+        if (types !== "all" && listed !== undefined)
+          expect(
+            types.filter((t) => !listed.includes(t)),
+            `${where}: on.${event}.types`,
+          ).toEqual([]);
+      }
+    }
   });
 });

@@ -6,6 +6,7 @@ import { writeCheck } from "../../github/checkRuns.js";
 import type { Target } from "../targetsOf.js";
 import { freezeInputs } from "./freezeInputs.js";
 import { reconcilePull } from "./reconcilePull.js";
+import { inLane } from "../inLane.js";
 
 const QUEUE_REF = /pr-(\d+)-[0-9a-f]+$/;
 
@@ -40,8 +41,11 @@ export async function reconcileMergeGroup(
     if (numbers.length === 0 && fromRef) numbers.push(Number(fromRef[1]));
     const verdicts = [];
     for (const number of numbers) {
-      const pr = await readPull(gh, number);
-      verdicts.push({ number, verdict: (await reconcilePull(gh, config, inputs, pr, now)).verdict });
+      // Each pull request's own check in its lane (a pull request's lane is never held while waiting).
+      const verdict = await inLane(gh, number, async () =>
+        reconcilePull(gh, config, inputs, await readPull(gh, number), now),
+      );
+      verdicts.push({ number, verdict: verdict.verdict });
     }
     const blocked = verdicts.filter((v) => v.verdict.conclusion === "failure");
     output =

@@ -3,6 +3,7 @@ import type { GitHubContext } from "../../github/types.js";
 import { toPullSummary } from "../../github/pulls.js";
 import type { FreezeInputs } from "./freezeInputs.js";
 import { reconcilePull } from "./reconcilePull.js";
+import { inLane } from "../inLane.js";
 
 /** Re-evaluates the freeze check of every open pull request; writes only the checks whose verdict changed. */
 export async function sweepPulls(
@@ -21,7 +22,8 @@ export async function sweepPulls(
   const failures: string[] = [];
   for (const raw of pulls) {
     try {
-      writes += (await reconcilePull(gh, config, inputs, toPullSummary(raw as never), now)).writes;
+      const pull = toPullSummary(raw as never);
+      writes += (await inLane(gh, raw.number, () => reconcilePull(gh, config, inputs, pull, now))).writes;
     } catch (error) {
       gh.log.error({ err: error, pull: raw.number }, "freeze check failed; the next sweep retries");
       failures.push(`#${raw.number}: ${(error as Error).message}`);

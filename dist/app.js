@@ -1,0 +1,8966 @@
+// src/app/main.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { pino as pino2 } from "pino";
+import { getTransformStream } from "@probot/pino";
+
+// src/app/readEnvironment.ts
+import { createPrivateKey } from "node:crypto";
+import { readFileSync } from "node:fs";
+
+// src/core/time/parseDuration.ts
+var UNIT_MS = {
+  w: 6048e5,
+  week: 6048e5,
+  weeks: 6048e5,
+  d: 864e5,
+  day: 864e5,
+  days: 864e5,
+  h: 36e5,
+  hr: 36e5,
+  hrs: 36e5,
+  hour: 36e5,
+  hours: 36e5,
+  m: 6e4,
+  min: 6e4,
+  mins: 6e4,
+  minute: 6e4,
+  minutes: 6e4,
+  s: 1e3,
+  sec: 1e3,
+  secs: 1e3,
+  second: 1e3,
+  seconds: 1e3
+};
+var WHOLE = /^\s*(?:\d+\s*[a-z]+\s*)+$/i;
+var PART = /(\d+)\s*([a-z]+)/gi;
+function parseDuration(text) {
+  if (text.length > 100 || !WHOLE.test(text)) return void 0;
+  let total = 0;
+  for (const [, amount, unit] of text.matchAll(PART)) {
+    const ms = UNIT_MS[(unit ?? "").toLowerCase()];
+    if (ms === void 0) return void 0;
+    total += Number(amount) * ms;
+  }
+  return total > 0 && Number.isSafeInteger(total) ? total : void 0;
+}
+function durationMs(text) {
+  const ms = parseDuration(text);
+  if (ms === void 0) throw new Error(`invalid duration "${text}"`);
+  return ms;
+}
+
+// src/app/readEnvironment.ts
+var LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal"];
+function readEnvironment(vars) {
+  const problems = [];
+  const value = (name) => {
+    const v = vars[name];
+    return v === void 0 || v.trim() === "" ? void 0 : v.trim();
+  };
+  const rawAppId = value("APP_ID");
+  let appId = 0;
+  if (rawAppId === void 0)
+    problems.push("APP_ID is not set: use the App ID shown on the App's settings page (a number).");
+  else if (!/^\d+$/.test(rawAppId))
+    problems.push(`APP_ID=${rawAppId} is not a number: use the App ID shown on the App's settings page.`);
+  else appId = Number(rawAppId);
+  const privateKey = readPrivateKey(vars, problems);
+  const secret = value("WEBHOOK_SECRET");
+  if (secret === void 0)
+    problems.push(
+      "WEBHOOK_SECRET is not set: use the webhook secret entered in the App's settings (deliveries are verified with it)."
+    );
+  const baseUrl = apiBase(vars, problems);
+  const rawPort = value("PORT") ?? "3000";
+  const port = Number(rawPort);
+  if (!/^\d+$/.test(rawPort) || port < 1 || port > 65535)
+    problems.push(`PORT=${rawPort} is not a TCP port: use a number from 1 to 65535 (default 3000).`);
+  const webhookPath = value("WEBHOOK_PATH") ?? "/api/github/webhooks";
+  if (!webhookPath.startsWith("/"))
+    problems.push(`WEBHOOK_PATH=${webhookPath} must start with "/", for example /api/github/webhooks.`);
+  const webhookProxyUrl = value("WEBHOOK_PROXY_URL");
+  if (webhookProxyUrl !== void 0 && !isHttpUrl(webhookProxyUrl))
+    problems.push(
+      `WEBHOOK_PROXY_URL=${webhookProxyUrl} is not an http(s) URL: use the channel URL from https://smee.io/new, or unset it.`
+    );
+  const rawLevel = (value("LOG_LEVEL") ?? "info").toLowerCase();
+  if (!LOG_LEVELS.includes(rawLevel))
+    problems.push(`LOG_LEVEL=${rawLevel} is not a level: use one of ${LOG_LEVELS.join(", ")}.`);
+  const rawFormat = (value("LOG_FORMAT") ?? "pretty").toLowerCase();
+  if (rawFormat !== "json" && rawFormat !== "pretty")
+    problems.push(
+      `LOG_FORMAT=${rawFormat} is not a format: use json (one JSON object a line) or pretty (for people).`
+    );
+  const scheduleIntervalMs = duration(vars, "EXPEDITE_SCHEDULE_INTERVAL", "1m", 1e3, problems);
+  const shutdownTimeoutMs = duration(vars, "EXPEDITE_SHUTDOWN_TIMEOUT", "8s", 1e3, problems);
+  const deliveryRecoveryIntervalMs = duration(
+    vars,
+    "EXPEDITE_DELIVERY_RECOVERY_INTERVAL",
+    "5m",
+    6e4,
+    problems
+  );
+  const rawSpacing = value("EXPEDITE_WRITE_SPACING_MS");
+  if (rawSpacing !== void 0 && !/^\d+$/.test(rawSpacing))
+    problems.push(
+      `EXPEDITE_WRITE_SPACING_MS=${rawSpacing} is not a number of milliseconds: unset it to keep GitHub's advised pacing.`
+    );
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    env: {
+      appId,
+      privateKey,
+      secret,
+      ...baseUrl !== void 0 ? { baseUrl } : {},
+      port,
+      host: value("HOST") ?? "0.0.0.0",
+      webhookPath,
+      ...webhookProxyUrl !== void 0 ? { webhookProxyUrl } : {},
+      logLevel: rawLevel,
+      logFormat: rawFormat,
+      scheduleIntervalMs,
+      shutdownTimeoutMs,
+      deliveryRecoveryIntervalMs,
+      ...rawSpacing !== void 0 ? { writeSpacingMs: Number(rawSpacing) } : {}
+    }
+  };
+}
+function readPrivateKey(vars, problems) {
+  const inline = vars.PRIVATE_KEY?.trim();
+  const path = vars.PRIVATE_KEY_PATH?.trim();
+  let pem;
+  let name = "PRIVATE_KEY";
+  if (inline) {
+    const text = inline.replace(/\\n/g, "\n");
+    pem = text.includes("-----BEGIN") ? text : Buffer.from(text, "base64").toString("utf8");
+  } else if (path) {
+    name = "PRIVATE_KEY_PATH";
+    try {
+      pem = readFileSync(path, "utf8");
+    } catch (error) {
+      problems.push(
+        `PRIVATE_KEY_PATH=${path} cannot be read (${error.code ?? "error"}): point it at the .pem file downloaded from the App's settings.`
+      );
+      return void 0;
+    }
+  } else {
+    problems.push(
+      "PRIVATE_KEY is not set: set PRIVATE_KEY to the App's private key (PEM, or its base64) or PRIVATE_KEY_PATH to the .pem file."
+    );
+    return void 0;
+  }
+  try {
+    createPrivateKey(pem);
+  } catch {
+    problems.push(
+      `${name} does not hold a usable private key: generate one under "Private keys" in the App's settings and give the whole .pem (BEGIN and END lines included).`
+    );
+    return void 0;
+  }
+  return pem;
+}
+function apiBase(vars, problems) {
+  const explicit = vars.GITHUB_API_URL?.trim();
+  if (explicit) {
+    if (!isHttpUrl(explicit))
+      problems.push(
+        `GITHUB_API_URL=${explicit} is not an http(s) URL: use https://api.github.com or https://<host>/api/v3.`
+      );
+    return explicit.replace(/\/+$/, "");
+  }
+  const host = vars.GHE_HOST?.trim();
+  if (!host) return void 0;
+  const protocol = vars.GHE_PROTOCOL?.trim() || "https";
+  if (protocol !== "https" && protocol !== "http") {
+    problems.push(`GHE_PROTOCOL=${protocol} must be https or http.`);
+    return void 0;
+  }
+  return `${protocol}://${host}/api/v3`;
+}
+function duration(vars, name, fallback, minimumMs, problems) {
+  const text = vars[name]?.trim() || fallback;
+  const ms = parseDuration(text);
+  if (ms === void 0) {
+    problems.push(
+      `${name}=${text} is not a duration: write a number with a unit, such as ${fallback}, 90s or 1h30m.`
+    );
+    return 0;
+  }
+  if (ms < minimumMs) {
+    problems.push(`${name}=${text} is too short: use at least ${minimumMs / 1e3}s.`);
+    return 0;
+  }
+  return ms;
+}
+function isHttpUrl(text) {
+  try {
+    const url = new URL(text);
+    return url.protocol === "https:" || url.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
+// src/app/startAppServer.ts
+import { Probot, Server } from "probot";
+import { pino } from "pino";
+
+// src/core/clock.ts
+var systemClock = () => Date.now();
+
+// src/github/loadConfig.ts
+import { composeConfigGet } from "@probot/octokit-plugin-config";
+
+// src/core/config/schema.ts
+import { z } from "zod";
+
+// src/core/calendar/publicHolidays.ts
+import Holidays from "date-holidays";
+var instances = /* @__PURE__ */ new Map();
+var years = /* @__PURE__ */ new Map();
+function publicHolidays(country, zone, year) {
+  const key = `${country}|${zone}|${year}`;
+  const cached = years.get(key);
+  if (cached) return cached;
+  const list = holidaysFor(country, zone).getHolidays(year, "en").filter((holiday) => holiday.type === "public").map((holiday) => ({ name: holiday.name, start: holiday.start.getTime(), end: holiday.end.getTime() }));
+  years.set(key, list);
+  return list;
+}
+function holidaysFor(country, zone) {
+  const key = `${country}|${zone}`;
+  let instance = instances.get(key);
+  if (!instance) {
+    const [code2 = "", state, region] = country.split("-");
+    instance = new Holidays(
+      { country: code2, ...state ? { state } : {}, ...region ? { region } : {} },
+      { types: ["public"], languages: ["en"], timezone: zone }
+    );
+    instances.set(key, instance);
+  }
+  return instance;
+}
+function isKnownHolidayRegion(country) {
+  const [code2 = "", state, region] = country.split("-");
+  const catalogue = new Holidays();
+  if (!(code2 in (catalogue.getCountries() ?? {}))) return false;
+  if (state === void 0) return true;
+  if (!(state in (catalogue.getStates(code2) ?? {}))) return false;
+  return region === void 0 || region in (catalogue.getRegions(code2, state) ?? {});
+}
+
+// src/core/config/schema.ts
+var DURATION_PATTERN = "^\\s*(\\d+\\s*(w|d|h|m|s|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\\s*)+$";
+var duration2 = z.string().regex(new RegExp(DURATION_PATTERN, "i"), {
+  message: 'expected a duration such as "30m", "2h", "1d" or "1h30m"'
+}).refine((text) => !new RegExp(DURATION_PATTERN, "i").test(text) || /[1-9]/.test(text), {
+  message: "a duration must be longer than zero"
+}).refine(
+  (text) => !new RegExp(DURATION_PATTERN, "i").test(text) || !/[1-9]/.test(text) || parseDuration(text) !== void 0,
+  {
+    message: 'that duration is too long to be useful; use days or weeks, such as "2d" or "1w"'
+  }
+).describe('A duration such as "30m", "2h", "1d" or "1h30m".');
+var clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a 24-hour time such as "07:00" or "20:00"' });
+var isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date such as "2026-12-24"' });
+var localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/, {
+  message: 'expected a date or date-time such as "2026-12-24" or "2026-12-24T17:00"'
+});
+var timeZone = z.string().refine((zone) => isValidTimeZone(zone), {
+  message: 'unknown time zone; use an IANA name such as "America/New_York", "Europe/London" or "UTC"'
+}).describe('An IANA time zone name, e.g. "America/New_York".');
+function isValidTimeZone(zone) {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+var weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
+var severity = z.number().int().min(1).max(4);
+var permissionLevel = z.enum(["read", "triage", "write", "maintain", "admin"]);
+var handle = z.string().min(1).regex(/^@?[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9_.-]+)?(\[bot\])?$/, {
+  message: 'expected a GitHub login ("alice", "@alice") or a team ("@my-org/tech-leads")'
+});
+var labelsSchema = z.object({
+  incident: z.string().min(1).default("incident"),
+  declared: z.string().min(1).default("incident:declared"),
+  acknowledged: z.string().min(1).default("incident:acknowledged"),
+  mitigated: z.string().min(1).default("incident:mitigated"),
+  resolved: z.string().min(1).default("incident:resolved"),
+  postmortem_state: z.string().min(1).default("incident:postmortem"),
+  cancelled: z.string().min(1).default("incident:cancelled"),
+  severity_prefix: z.string().min(1).default("sev:"),
+  revenue: z.string().min(1).default("impact:revenue"),
+  postmortem: z.string().min(1).default("postmortem"),
+  followup: z.string().min(1).default("incident-followup"),
+  freeze: z.string().min(1).default("code-freeze"),
+  incident_fix: z.string().min(1).default("incident-fix"),
+  // Issues that hold deployments of one commit during a freeze (and collect its exceptions).
+  deploy_hold: z.string().min(1).default("deploy-hold")
+}).strict().prefault({});
+var commandsSchema = z.object({
+  // Minimum repository role (collaborators-permission API) needed to run incident commands.
+  permission: permissionLevel.default("triage"),
+  // Minimum role to open or end a manual freeze.
+  freeze_permission: permissionLevel.default("write")
+}).strict().prefault({});
+var rolesSchema = z.object({
+  // The playbooks want the communicator independent of the lead; small teams may relax it.
+  allow_lead_as_comms: z.boolean().default(false),
+  extra: z.array(
+    z.string().regex(/^[a-z][a-z0-9-]*$/, { message: "role names are lower-case words, e.g. investigator" })
+  ).default(["investigator", "fixer", "reviewer", "tester", "designer", "product-owner"])
+}).strict().prefault({});
+var holidaysSchema = z.object({
+  // A country's public holidays from the date-holidays library, e.g. "US", "US-NY", "GB-ENG", "DE-BY".
+  country: z.string().refine((code2) => isKnownHolidayRegion(code2), {
+    message: 'unknown country or region for public holidays; use an ISO code such as "US", "US-NY", "GB-ENG" or "DE-BY"'
+  }).optional(),
+  // Extra closed days (office closures), in the business-hours time zone.
+  dates: z.array(isoDate).default([])
+}).strict().prefault({});
+var businessHoursSchema = z.object({
+  timezone: timeZone.default("America/New_York"),
+  days: z.array(weekday).min(1).default(["mon", "tue", "wed", "thu", "fri"]),
+  start: clockTime.default("07:00"),
+  end: clockTime.default("20:00"),
+  holidays: holidaysSchema
+}).strict().prefault({});
+var channelName = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {
+  message: 'channel names are lower-case words joined by hyphens, e.g. "incidents-slack"'
+});
+var acknowledgeSchema = z.object({
+  within_business_hours: duration2.default("15m"),
+  outside_business_hours: duration2.default("60m"),
+  // Who the breach notice names besides the on-call engineer.
+  notify: z.array(handle).default([]),
+  // Channels that also hear of a missed acknowledgement (a pager, a chat channel).
+  channels: z.array(channelName).default([])
+}).strict().prefault({});
+var ladderStepSchema = z.object({
+  after: duration2,
+  notify: z.array(handle).min(1),
+  note: z.string().optional(),
+  // Channels this step reaches besides the GitHub mention, e.g. a PagerDuty service that pages the CTO.
+  channels: z.array(channelName).default([])
+}).strict();
+var ladderConditionSchema = z.object({
+  revenue: z.boolean().optional(),
+  // true: only while no workaround is in place; the ladder stops once one is recorded.
+  no_workaround: z.boolean().optional(),
+  severities: z.array(severity).optional()
+}).strict().default({});
+var ladderSchema = z.object({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "ladder names are lower-case words, e.g. revenue" }),
+  when: ladderConditionSchema,
+  steps: z.array(ladderStepSchema).min(1)
+}).strict();
+var DEFAULT_LADDERS = [
+  {
+    name: "revenue",
+    when: { revenue: true, no_workaround: true },
+    steps: [
+      {
+        after: "30m",
+        notify: ["{oncall}", "{oncall-secondary}"],
+        note: "Revenue is hit and there is no workaround: bring in the area's tech lead or the VP of engineering."
+      },
+      {
+        after: "2h",
+        notify: ["{oncall}", "{oncall-secondary}"],
+        note: "Two hours without a workaround: call the CTO."
+      },
+      {
+        after: "3h",
+        notify: ["{oncall}", "{oncall-secondary}"],
+        note: "Three hours without a workaround: the CTO brings in the CEO."
+      }
+    ]
+  },
+  {
+    name: "default",
+    when: { no_workaround: true },
+    steps: [
+      {
+        after: "30m",
+        notify: ["{oncall}", "{oncall-secondary}"],
+        note: "Thirty minutes without a workaround: the area's tech lead decides what happens next."
+      }
+    ]
+  }
+];
+var escalationSchema = z.object({
+  // The first ladder whose condition matches the incident applies.
+  ladders: z.array(ladderSchema).default(DEFAULT_LADDERS)
+}).strict().prefault({});
+var updatesSchema = z.object({
+  cadence: z.object({
+    "1": duration2.default("30m"),
+    "2": duration2.default("1h"),
+    "3": duration2.default("4h"),
+    "4": duration2.default("1d")
+  }).strict().prefault({})
+}).strict().prefault({});
+var rosterEntrySchema = z.object({
+  name: z.string().optional(),
+  from: localDateTime,
+  to: localDateTime,
+  primary: handle,
+  secondary: handle.optional()
+}).strict();
+var oncallSchema = z.object({
+  // Who is on call when no roster entry covers the moment.
+  primary: handle.optional(),
+  secondary: handle.optional(),
+  roster: z.array(rosterEntrySchema).default([])
+}).strict().prefault({});
+var severitySchema = z.object({
+  // Used when the form gives no severity and nobody set one.
+  default: severity.default(3),
+  // Severities that get a post-mortem pull request; the rest close with a summary.
+  postmortem: z.array(severity).default([1, 2])
+}).strict().prefault({});
+var freezeWindowSchema = z.object({
+  name: z.string().min(1),
+  // One-off: start and end.
+  start: localDateTime.optional(),
+  end: localDateTime.optional(),
+  // Weekly: "fri 16:00" to "mon 08:00".
+  weekly_from: z.string().regex(/^(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d$/).optional(),
+  weekly_to: z.string().regex(/^(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d$/).optional(),
+  timezone: timeZone.optional()
+}).strict().refine(
+  (w) => w.start !== void 0 && w.end !== void 0 || w.weekly_from !== void 0 && w.weekly_to !== void 0,
+  {
+    message: "a freeze window needs either start and end (one-off) or weekly_from and weekly_to (weekly)"
+  }
+);
+var freezeClosureSchema = z.object({
+  name: z.string().min(1),
+  // When the office closes and reopens; the freeze starts lead_days before closing.
+  closes: localDateTime,
+  reopens: localDateTime,
+  lead_days: z.number().int().min(0).max(30).default(2),
+  timezone: timeZone.optional()
+}).strict();
+var freezeSchema = z.object({
+  // Base branches a freeze applies to (globs). Empty means the repository's default branch.
+  branches: z.array(z.string().min(1)).default([]),
+  // Changes touching only these paths are never frozen.
+  ignore_paths: z.array(z.string().min(1)).default([]),
+  // Open, unresolved incidents of these severities freeze merges.
+  incident_severities: z.array(severity).default([1]),
+  windows: z.array(freezeWindowSchema).default([]),
+  closures: z.array(freezeClosureSchema).default([]),
+  // Who may grant exceptions besides the on-call engineer.
+  approvers: z.array(handle).default([]),
+  // A grant covers only the head SHA it was given for.
+  exception_per_commit: z.boolean().default(true),
+  announce_before: duration2.default("2d"),
+  // Where announcements go: a comment on each open PR, or one pinned tracking issue.
+  announce_on: z.enum(["pull_requests", "issue"]).default("pull_requests"),
+  check_name: z.string().min(1).default("expedite/freeze")
+}).strict().prefault({});
+var deploysSchema = z.object({
+  // Environments whose deployments wait for the freeze (globs, case-insensitive). Others are approved.
+  environments: z.array(z.string().min(1)).default(["production", "production-*", "prod", "prod-*", "live"]),
+  // During a freeze: keep the deployment waiting and approve it when the freeze ends, or reject it.
+  when_frozen: z.enum(["wait", "reject"]).default("wait")
+}).strict().prefault({});
+var postmortemSchema = z.object({
+  branch: z.string().min(1).default("expedite/postmortem-{number}"),
+  path: z.string().min(1).default("docs/postmortems/{date}-{number}-{slug}.md"),
+  reviewers: z.array(handle).default([]),
+  // Ask the lead and the communicator to review.
+  request_roles: z.boolean().default(true)
+}).strict().prefault({});
+var scheduleSchema = z.object({
+  // How often this repository is swept (the App's EXPEDITE_SCHEDULE_INTERVAL, or the Action's cron).
+  // Sweeps look back twice this long (at least 10 minutes) for freeze boundaries they must act on.
+  interval: duration2.default("1m")
+}).strict().prefault({});
+var templatesSchema = z.object({
+  // A folder in the repository whose *.mustache files replace the bundled templates of the same name.
+  // Template overrides are opt-in: naming a folder (e.g. ".github/expedite") costs a read per reconcile
+  // in Action mode, which every repository without overrides would otherwise pay for nothing.
+  directory: z.string().min(1).optional()
+}).strict().prefault({});
+var MESSAGE_EVENTS = [
+  "declared",
+  "acknowledged",
+  "ack-missed",
+  "escalation",
+  "status-update",
+  "workaround",
+  "resolved",
+  "cancelled",
+  "postmortem-opened",
+  "postmortem-merged",
+  "incident-report",
+  "stakeholder-notice",
+  "end-of-incident",
+  "postmortem-shared"
+];
+var messageEvent = z.enum(MESSAGE_EVENTS);
+var PAGERDUTY_EVENTS = [
+  "declared",
+  "acknowledged",
+  "ack-missed",
+  "escalation",
+  "resolved",
+  "cancelled"
+];
+var CHAT_DEFAULT_EVENTS = [
+  "declared",
+  "acknowledged",
+  "ack-missed",
+  "escalation",
+  "status-update",
+  "workaround",
+  "resolved",
+  "cancelled",
+  "postmortem-opened",
+  "postmortem-merged"
+];
+var routeFields = {
+  // Severities this channel hears about; empty means every severity.
+  severities: z.array(severity).default([]),
+  // true: only incidents that hit revenue; false: only those that do not; absent: both.
+  revenue: z.boolean().optional()
+};
+var chatChannelSchema = (type) => z.object({
+  type: z.literal(type),
+  events: z.array(messageEvent).default(CHAT_DEFAULT_EVENTS),
+  ...routeFields
+}).strict();
+var emailAddress = z.string().regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, {
+  message: 'expected an e-mail address such as "support@example.com"'
+});
+var emailChannelSchema = z.object({
+  type: z.literal("email"),
+  from: z.string().min(3),
+  to: z.array(emailAddress).min(1),
+  cc: z.array(emailAddress).default([]),
+  events: z.array(messageEvent).default(["incident-report", "stakeholder-notice", "end-of-incident", "postmortem-shared"]),
+  ...routeFields
+}).strict();
+var pagerdutyChannelSchema = z.object({
+  type: z.literal("pagerduty"),
+  events: z.array(messageEvent).default(["declared", "acknowledged", "resolved", "cancelled"]).refine((events) => events.every((e) => PAGERDUTY_EVENTS.includes(e)), {
+    message: `PagerDuty only triggers, acknowledges and resolves: use events among ${PAGERDUTY_EVENTS.join(", ")}`
+  }),
+  // Pages are for the worst incidents unless said otherwise.
+  severities: z.array(severity).default([1, 2]),
+  revenue: z.boolean().optional(),
+  // Not a secret: the public Events API v2 endpoint (the EU service uses events.eu.pagerduty.com).
+  events_url: z.string().regex(/^https?:\/\/[^\s?#]+$/, { message: "expected the Events API address, without a query" }).default("https://events.pagerduty.com/v2/enqueue")
+}).strict();
+var channelSchema = z.discriminatedUnion("type", [
+  chatChannelSchema("slack"),
+  chatChannelSchema("teams"),
+  chatChannelSchema("webhook"),
+  emailChannelSchema,
+  pagerdutyChannelSchema
+]);
+var stakeholdersSchema = z.object({
+  // The application named in the notice's subject: "<application> Production Outage MM-DD-YYYY".
+  application: z.string().min(1).optional(),
+  // Severities whose stakeholders must hear within `notice_within` (the playbook: critical incidents).
+  notice_severities: z.array(severity).default([1]),
+  notice_within: duration2.default("24h")
+}).strict().prefault({});
+var configSchema = z.object({
+  // Probot's convention: inherit from another repository's file ("repo", "owner/repo", "owner/repo:path.yml").
+  _extends: z.string().optional(),
+  labels: labelsSchema,
+  commands: commandsSchema,
+  roles: rolesSchema,
+  business_hours: businessHoursSchema,
+  acknowledge: acknowledgeSchema,
+  escalation: escalationSchema,
+  updates: updatesSchema,
+  oncall: oncallSchema,
+  severity: severitySchema,
+  freeze: freezeSchema,
+  deploys: deploysSchema,
+  postmortem: postmortemSchema,
+  schedule: scheduleSchema,
+  templates: templatesSchema,
+  // Named outside channels (Slack, Teams, e-mail, PagerDuty, signed webhook) and the events each hears.
+  channels: z.record(channelName, channelSchema).default({}),
+  stakeholders: stakeholdersSchema,
+  // Other bot logins whose markers Expedite trusts as its own, e.g. "github-actions[bot]" when both the
+  // App and the Action run on one repository, so they share one board instead of writing two.
+  trusted_bots: z.array(handle).default([])
+}).strict().superRefine((config, ctx) => {
+  const known2 = new Set(Object.keys(config.channels));
+  const check = (names, path) => (names ?? []).forEach((name, index) => {
+    if (!known2.has(name))
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, index],
+        message: `no channel named "${name}" under \`channels:\`; define it there or fix the spelling`
+      });
+  });
+  check(config.acknowledge.channels, ["acknowledge", "channels"]);
+  config.escalation.ladders.forEach(
+    (ladder, l) => ladder.steps.forEach(
+      (step, s) => check(step.channels, ["escalation", "ladders", l, "steps", s, "channels"])
+    )
+  );
+});
+
+// src/core/config/pastedSecrets.ts
+var SECRET_KEYS = /^(url|webhook|webhook_url|hook|hook_url|routing_key|integration_key|service_key|api_key|key|token|secret|signing_secret|password|pass|user|username|auth|smtp|smtp_url|host|port)$/i;
+var SECRET_VALUES = [
+  { pattern: /hooks\.slack\.com\/(services|workflows|triggers)\//i, what: "a Slack webhook address" },
+  { pattern: /\.webhook\.office\.com\//i, what: "a Microsoft Teams webhook address" },
+  { pattern: /\.logic\.azure\.com[:/]/i, what: "a Power Automate workflow address" },
+  { pattern: /\.environment\.api\.powerplatform\.com[:/]/i, what: "a Power Automate workflow address" },
+  { pattern: /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i, what: "an address with a password in it" },
+  { pattern: /[?&](sig|signature|token|key|secret|code)=/i, what: "an address that carries a key" },
+  { pattern: /^[a-z0-9]{32}$/i, what: "something shaped like a PagerDuty integration key" },
+  { pattern: /^xox[abprs]-/i, what: "a Slack token" }
+];
+function pastedSecrets(raw) {
+  const problems = [];
+  const visit = (node, path) => {
+    if (typeof node === "string") {
+      const found = SECRET_VALUES.find((s) => s.pattern.test(node.trim()));
+      if (found) problems.push(problem(path, `this looks like ${found.what}`));
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => visit(item, [...path, String(i)]));
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (path.length === 2 && path[0] === "channels" && SECRET_KEYS.test(key)) {
+        problems.push(
+          problem(
+            [...path, key],
+            `\`${key}\` would put the channel's address or credentials in the repository`
+          )
+        );
+        continue;
+      }
+      visit(value, [...path, key]);
+    }
+  };
+  visit(raw, []);
+  return problems;
+}
+function problem(path, why) {
+  const channel = path[0] === "channels" ? path[1] : void 0;
+  const variable = channel ? channelVariable(channel) : "EXPEDITE_CHANNEL_<NAME>";
+  return {
+    key: path.join(".") || "(top level)",
+    value: "(hidden: looks like a secret)",
+    message: `${why}. Secrets never go in this file: remove it, rotate the secret (it is now in the repository's history), and give it to Expedite at run time instead \u2014 the App reads \`${variable}\` from its environment; the Action reads it from the \`channel-secrets\` input (\`${channel ?? "<name>"}: \${{ secrets.\u2026 }}\`). See docs/channels.md.`
+  };
+}
+function channelVariable(channel, suffix = "") {
+  return `EXPEDITE_CHANNEL_${channel.toUpperCase().replace(/[^A-Z0-9]/g, "_")}${suffix}`;
+}
+
+// src/core/config/parseConfig.ts
+function parseConfig(raw) {
+  const input = raw === null || raw === void 0 ? {} : raw;
+  if (typeof input !== "object" || Array.isArray(input)) {
+    return {
+      ok: false,
+      problems: [
+        {
+          key: "(top level)",
+          value: describe(input),
+          message: "the file must be a YAML mapping of settings, e.g. `business_hours:` at the top"
+        }
+      ]
+    };
+  }
+  const secrets = pastedSecrets(input);
+  if (secrets.length > 0) return { ok: false, problems: secrets };
+  const result = configSchema.safeParse(input);
+  if (result.success) return { ok: true, config: result.data };
+  return { ok: false, problems: result.error.issues.map((issue) => toProblem(issue, input)) };
+}
+function toProblem(issue, input) {
+  const path = issue.path.map(String);
+  if (issue.code === "unrecognized_keys") {
+    const where = path.length > 0 ? path.join(".") + "." : "";
+    return {
+      key: issue.keys.map((k) => where + (k === "" ? '""' : k)).join(", "),
+      value: "(unknown setting)",
+      message: `not a setting Expedite knows; check the spelling against the documented keys${path.length > 0 ? ` of \`${path.join(".")}\`` : ""}`
+    };
+  }
+  const value = path[0] === "channels" ? "(not shown)" : valueAt(input, path);
+  let message = issue.message;
+  if (issue.code === "invalid_type")
+    message = `expected ${issue.expected}${value === void 0 ? ", but it is missing" : `, got ${typeof value}`}`;
+  if (issue.code === "invalid_value" && "values" in issue)
+    message = `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+  if (issue.code === "too_small" || issue.code === "too_big") message = issue.message;
+  return {
+    key: path.length > 0 ? path.map((p) => p === "" ? '""' : p).join(".") : "(top level)",
+    value: describe(value),
+    message
+  };
+}
+function valueAt(input, path) {
+  let node = input;
+  for (const key of path) {
+    if (node === null || typeof node !== "object") return void 0;
+    node = node[key];
+  }
+  return node;
+}
+function describe(value) {
+  if (value === void 0) return "(missing)";
+  const text = JSON.stringify(value);
+  return text.length > 80 ? text.slice(0, 79) + "\u2026" : text;
+}
+
+// src/core/config/mergeConfigs.ts
+function mergeConfigs(layers) {
+  let merged = {};
+  for (const layer of layers) {
+    if (isMapping(layer)) merged = mergeTwo(merged, layer);
+  }
+  return merged;
+}
+function mergeTwo(base, over) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    if (key === "_extends") continue;
+    const current = out[key];
+    out[key] = isMapping(current) && isMapping(value) ? mergeTwo(current, value) : value;
+  }
+  return out;
+}
+function isMapping(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/github/loadConfig.ts
+var CONFIG_PATH = ".github/expedite.yml";
+async function loadConfig(gh, path = CONFIG_PATH) {
+  let files;
+  try {
+    const result = await composeConfigGet(gh.octokit, { owner: gh.owner, repo: gh.repo, path });
+    files = result.files;
+  } catch (error) {
+    if (!String(error.message ?? "").startsWith("[@probot/octokit-plugin-config]")) throw error;
+    const cause = error.cause?.message;
+    const message = (error.message ?? String(error)).replace(
+      "[@probot/octokit-plugin-config] ",
+      ""
+    );
+    return {
+      ok: false,
+      sources: [`${gh.owner}/${gh.repo}:${path}`],
+      problems: [
+        {
+          key: "(file)",
+          value: path,
+          message: `${message}${cause ? ` \u2014 ${cause.split("\n")[0]}` : ""}. Check the YAML syntax (indentation, quotes, colons) and any \`_extends\` value.`
+        }
+      ]
+    };
+  }
+  const sources = files.filter((f) => f.config !== null).map((f) => `${f.owner}/${f.repo}:${f.path}`);
+  const fallbackUsed = files[0]?.config === null;
+  for (let i = 1; i < files.length; i++) {
+    const file = files[i];
+    if (file === void 0 || file.config !== null) continue;
+    if (i === 1 && fallbackUsed) continue;
+    return {
+      ok: false,
+      sources,
+      problems: [
+        {
+          key: "_extends",
+          value: `${file.owner}/${file.repo}:${file.path}`,
+          message: 'the file this configuration extends does not exist or the App cannot read it. Fix the `_extends` value ("repo", "owner/repo" or "owner/repo:path.yml") or install the App on that repository.'
+        }
+      ]
+    };
+  }
+  const layers = files.map((f) => f.config).filter((c) => c !== null).reverse();
+  const parsed = parseConfig(mergeConfigs(layers));
+  return parsed.ok ? { ok: true, config: parsed.config, sources } : { ok: false, problems: parsed.problems, sources };
+}
+
+// src/github/loadTemplates.ts
+import { readFileSync as readFileSync2, existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Mustache from "mustache";
+
+// src/core/render/templates.ts
+var TEMPLATE_NAMES = [
+  "board",
+  "checklist",
+  "refusal",
+  "help",
+  "gap",
+  "notice-escalation",
+  "notice-ack-breach",
+  "notice-reminder",
+  "notice-oncall",
+  "postmortem",
+  "followup-issue",
+  "freeze-announcement",
+  "postmortem-pr",
+  "summary",
+  "message",
+  "stakeholder-notice",
+  "incident-report",
+  "end-of-incident",
+  "postmortem-shared",
+  "notice-stakeholder"
+];
+
+// src/github/types.ts
+function statusOf(error) {
+  if (typeof error === "object" && error !== null && "status" in error) {
+    const status = error.status;
+    return typeof status === "number" ? status : void 0;
+  }
+  return void 0;
+}
+
+// src/github/loadTemplates.ts
+var bundled;
+function bundledTemplates() {
+  if (bundled) return bundled;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6 && !existsSync(join(dir, "templates", "board.md.mustache")); i++) dir = dirname(dir);
+  const folder = join(dir, "templates");
+  const loaded = {};
+  for (const name of TEMPLATE_NAMES) {
+    const file = join(folder, `${name}.md.mustache`);
+    if (existsSync(file)) loaded[name] = readFileSync2(file, "utf8");
+  }
+  bundled = loaded;
+  return bundled;
+}
+var cache = /* @__PURE__ */ new Map();
+var TTL_MS = 5 * 6e4;
+async function loadTemplates(gh, config, now = Date.now()) {
+  const directory = config.templates.directory;
+  if (directory === void 0) return { templates: bundledTemplates(), problems: [] };
+  const key = `${gh.owner}/${gh.repo}:${directory}`.toLowerCase();
+  const hit = cache.get(key);
+  if (hit && now - hit.at < TTL_MS) return hit;
+  const templates = { ...bundledTemplates() };
+  const problems = [];
+  let listing = [];
+  try {
+    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      path: directory
+    });
+    listing = Array.isArray(data) ? data : [];
+  } catch (error) {
+    if (statusOf(error) !== 404) throw error;
+  }
+  const wanted = new Map(TEMPLATE_NAMES.map((n) => [`${n}.md.mustache`, n]));
+  for (const entry2 of listing) {
+    const name = wanted.get(entry2.name);
+    if (entry2.type !== "file" || name === void 0) continue;
+    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      path: entry2.path,
+      mediaType: { format: "raw" }
+    });
+    const text = String(data);
+    try {
+      Mustache.parse(text);
+      templates[name] = text;
+    } catch (error) {
+      problems.push({
+        key: `templates.directory`,
+        value: entry2.path,
+        message: `this template does not parse (${error.message}); the bundled one is used until it is fixed`
+      });
+    }
+  }
+  const entry = { at: now, templates, problems };
+  cache.set(key, entry);
+  return entry;
+}
+function forgetTemplates(repo) {
+  if (repo === void 0) cache.clear();
+  else for (const key of cache.keys()) if (key.startsWith(`${repo.toLowerCase()}:`)) cache.delete(key);
+}
+
+// src/reconcile/repoSettings.ts
+var cache2 = /* @__PURE__ */ new Map();
+function cachedRepoSettings(gh, now, ttlMs) {
+  const key = `${gh.owner}/${gh.repo}`.toLowerCase();
+  const hit = cache2.get(key);
+  if (hit && Date.now() - hit.at < ttlMs) return hit.settings;
+  const settings = repoSettings(gh, now);
+  cache2.set(key, { at: Date.now(), settings });
+  settings.catch(() => cache2.delete(key));
+  return settings;
+}
+function forgetRepoSettings(repo) {
+  if (repo === void 0) cache2.clear();
+  else cache2.delete(repo.toLowerCase());
+}
+async function repoSettings(gh, now, path = CONFIG_PATH) {
+  const loaded = await loadConfig(gh, path);
+  if (!loaded.ok) {
+    gh.log.error(
+      { repo: `${gh.owner}/${gh.repo}`, problems: loaded.problems },
+      "invalid Expedite configuration"
+    );
+    return { ok: false, problems: loaded.problems, path };
+  }
+  const { templates, problems } = await loadTemplates(gh, loaded.config, now);
+  if (problems.length > 0)
+    gh.log.warn({ repo: `${gh.owner}/${gh.repo}`, problems }, "repository template problems");
+  return { ok: true, config: loaded.config, templates, templateProblems: problems };
+}
+function trustedBotsFor(botLogin, config) {
+  const bots = /* @__PURE__ */ new Set([botLogin.toLowerCase()]);
+  for (const handle2 of config?.trusted_bots ?? []) bots.add(handle2.replace(/^@/, "").toLowerCase());
+  return bots;
+}
+
+// src/core/freeze/scheduledFreezes.ts
+import { DateTime as DateTime3 } from "luxon";
+
+// src/core/calendar/parseLocalMoment.ts
+import { DateTime } from "luxon";
+var DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+function parseLocalMoment(text, zone, edge = "start") {
+  const trimmed = text.trim();
+  if (DATE_ONLY.test(trimmed)) {
+    const day = DateTime.fromISO(trimmed, { zone });
+    if (!day.isValid) return void 0;
+    return (edge === "end" ? day.plus({ days: 1 }) : day).startOf("day").toMillis();
+  }
+  const moment = DateTime.fromISO(trimmed.replace(" ", "T"), { zone });
+  return moment.isValid ? moment.toMillis() : void 0;
+}
+
+// src/core/freeze/weeklyOccurrences.ts
+import { DateTime as DateTime2 } from "luxon";
+var WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+var WEEK_MS = 7 * 864e5;
+function parseWeeklyPoint(text) {
+  const match = /^(mon|tue|wed|thu|fri|sat|sun) (\d{2}):(\d{2})$/i.exec(text.trim());
+  if (!match) return void 0;
+  const weekday2 = WEEKDAYS.indexOf((match[1] ?? "").toLowerCase()) + 1;
+  const hour = Number(match[2]);
+  const minute = Number(match[3]);
+  if (weekday2 < 1 || hour > 23 || minute > 59) return void 0;
+  return { weekday: weekday2, hour, minute };
+}
+function weeklyOccurrences(fromText, toText, zone, rangeFrom, rangeTo) {
+  const from = parseWeeklyPoint(fromText);
+  const to = parseWeeklyPoint(toText);
+  if (!from || !to || rangeTo < rangeFrom) return [];
+  let dayGap = (to.weekday - from.weekday + 7) % 7;
+  if (dayGap === 0 && to.hour * 60 + to.minute <= from.hour * 60 + from.minute) dayGap = 7;
+  let monday = DateTime2.fromMillis(rangeFrom - WEEK_MS - 864e5, { zone }).startOf("week");
+  const occurrences = [];
+  for (; ; ) {
+    const startDay = monday.plus({ days: from.weekday - 1 });
+    const start = wallClock(startDay, from.hour, from.minute, zone);
+    if (start === void 0 || start > rangeTo) break;
+    const end = wallClock(startDay.plus({ days: dayGap }), to.hour, to.minute, zone);
+    if (end === void 0) break;
+    if (end >= rangeFrom && end > start) occurrences.push({ start, end });
+    monday = monday.plus({ weeks: 1 });
+  }
+  return occurrences;
+}
+function wallClock(day, hour, minute, zone) {
+  const at = DateTime2.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone });
+  return at.isValid ? at.toMillis() : void 0;
+}
+
+// src/core/freeze/scheduledFreezes.ts
+function scheduledFreezes(config, from, to) {
+  const businessZone = config.business_hours.timezone;
+  const found = [];
+  const overlaps = (start, end) => start < end && start <= to && end >= from;
+  for (const window of config.freeze.windows) {
+    const zone = window.timezone ?? businessZone;
+    const start = window.start === void 0 ? void 0 : parseLocalMoment(window.start, zone, "start");
+    const end = window.end === void 0 ? void 0 : parseLocalMoment(window.end, zone, "end");
+    if (window.weekly_from !== void 0 && window.weekly_to !== void 0) {
+      for (const occurrence of weeklyOccurrences(window.weekly_from, window.weekly_to, zone, from, to)) {
+        const clipped = {
+          start: Math.max(occurrence.start, start ?? -Infinity),
+          end: Math.min(occurrence.end, end ?? Infinity)
+        };
+        if (overlaps(clipped.start, clipped.end))
+          found.push({ kind: "weekly", name: window.name, zone, ...clipped });
+      }
+    } else if (start !== void 0 && end !== void 0 && overlaps(start, end)) {
+      found.push({ kind: "window", name: window.name, start, end, zone });
+    }
+  }
+  for (const closure of config.freeze.closures) {
+    const zone = closure.timezone ?? businessZone;
+    const closes = parseLocalMoment(closure.closes, zone, "start");
+    const end = parseLocalMoment(closure.reopens, zone, "start");
+    if (closes === void 0 || end === void 0) continue;
+    const start = DateTime3.fromMillis(closes, { zone }).minus({ days: closure.lead_days }).toMillis();
+    if (overlaps(start, end)) found.push({ kind: "closure", name: closure.name, start, end, zone, closes });
+  }
+  return found;
+}
+
+// src/core/freeze/freezeBoundaries.ts
+function freezeBoundaries(config, freezeIssues, from, to) {
+  const instants = /* @__PURE__ */ new Set();
+  const within = (at) => at >= from && at <= to;
+  for (const scheduled of scheduledFreezes(config, from, to)) {
+    if (within(scheduled.start)) instants.add(scheduled.start);
+    if (within(scheduled.end)) instants.add(scheduled.end);
+  }
+  for (const issue of freezeIssues) {
+    if (issue.closedAt === void 0 && issue.until !== void 0 && within(issue.until))
+      instants.add(issue.until);
+  }
+  return [...instants].sort((a, b) => a - b);
+}
+
+// src/github/pulls.ts
+function toPullSummary(pr) {
+  return {
+    number: pr.number,
+    url: pr.html_url,
+    state: pr.state === "closed" ? "closed" : "open",
+    merged: pr.merged_at !== null,
+    ...pr.merged_at ? { mergedAt: Date.parse(pr.merged_at) } : {},
+    headRef: pr.head.ref,
+    headSha: pr.head.sha,
+    baseRef: pr.base.ref,
+    title: pr.title,
+    body: pr.body ?? "",
+    labels: pr.labels.map((l) => l.name ?? ""),
+    author: pr.user?.login ?? "ghost",
+    createdAt: Date.parse(pr.created_at)
+  };
+}
+async function pullsForBranch(gh, branch) {
+  const pulls = await gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls", {
+    owner: gh.owner,
+    repo: gh.repo,
+    head: `${gh.owner}:${branch}`,
+    state: "all",
+    per_page: 100
+  });
+  return pulls.map(toPullSummary).sort((a, b) => b.number - a.number);
+}
+async function readPull(gh, number) {
+  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    pull_number: number
+  });
+  return toPullSummary(data);
+}
+async function createPullOnce(gh, input) {
+  try {
+    const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/pulls", {
+      owner: gh.owner,
+      repo: gh.repo,
+      ...input,
+      request: { retries: 0 }
+    });
+    return toPullSummary(data);
+  } catch (error) {
+    const status = statusOf(error);
+    if (status !== 422 && (status === void 0 || status < 500)) throw error;
+    const open = (await pullsForBranch(gh, input.head)).find((p) => p.state === "open");
+    if (open) return open;
+    throw error;
+  }
+}
+async function requestReviewers(gh, number, users, teams) {
+  if (users.length === 0 && teams.length === 0) return;
+  try {
+    await gh.octokit.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", {
+      owner: gh.owner,
+      repo: gh.repo,
+      pull_number: number,
+      reviewers: users,
+      team_reviewers: teams
+    });
+  } catch (error) {
+    if (statusOf(error) !== 422) throw error;
+    for (const [reviewers, team_reviewers] of [
+      ...users.map((u) => [[u], []]),
+      ...teams.map((t) => [[], [t]])
+    ]) {
+      try {
+        await gh.octokit.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", {
+          owner: gh.owner,
+          repo: gh.repo,
+          pull_number: number,
+          reviewers,
+          team_reviewers
+        });
+      } catch (inner) {
+        if (statusOf(inner) !== 422) throw inner;
+        gh.log.warn(
+          { pull: number, reviewers, team_reviewers },
+          "could not request a review from this reviewer"
+        );
+      }
+    }
+  }
+}
+
+// src/core/time/parseWhen.ts
+import { DateTime as DateTime4, IANAZone as IANAZone2 } from "luxon";
+
+// src/core/time/parseDurationParts.ts
+var UNITS = /* @__PURE__ */ new Map([
+  ["w", "weeks"],
+  ["wk", "weeks"],
+  ["wks", "weeks"],
+  ["week", "weeks"],
+  ["weeks", "weeks"],
+  ["d", "days"],
+  ["day", "days"],
+  ["days", "days"],
+  ["h", "hours"],
+  ["hr", "hours"],
+  ["hrs", "hours"],
+  ["hour", "hours"],
+  ["hours", "hours"],
+  ["m", "minutes"],
+  ["min", "minutes"],
+  ["mins", "minutes"],
+  ["minute", "minutes"],
+  ["minutes", "minutes"],
+  ["s", "seconds"],
+  ["sec", "seconds"],
+  ["secs", "seconds"],
+  ["second", "seconds"],
+  ["seconds", "seconds"]
+]);
+var WHOLE2 = /^(?:\d{1,9}\s*[a-z]+\s*)+$/;
+var PART2 = /(\d{1,9})\s*([a-z]+)/g;
+function parseDurationParts(text) {
+  if (text.length > 60) return void 0;
+  const normalized = text.toLowerCase().replace(/,/g, " ").replace(/\band\b/g, " ").replace(/\ban?\s+(?=[a-z])/g, "1 ").trim();
+  if (!WHOLE2.test(normalized)) return void 0;
+  const parts = {};
+  let total = 0;
+  for (const [, amount, unit] of normalized.matchAll(PART2)) {
+    const key = UNITS.get(unit ?? "");
+    if (key === void 0) return void 0;
+    const value = Number(amount);
+    parts[key] = (parts[key] ?? 0) + value;
+    total += value;
+  }
+  return total > 0 ? parts : void 0;
+}
+
+// src/core/time/timeZoneToken.ts
+import { IANAZone } from "luxon";
+var ABBREVIATIONS = /* @__PURE__ */ new Map([
+  ["utc", "UTC"],
+  ["gmt", "UTC"],
+  ["z", "UTC"],
+  ["et", "America/New_York"],
+  ["est", "America/New_York"],
+  ["edt", "America/New_York"],
+  ["ct", "America/Chicago"],
+  ["cst", "America/Chicago"],
+  ["cdt", "America/Chicago"],
+  ["mt", "America/Denver"],
+  ["mst", "America/Denver"],
+  ["mdt", "America/Denver"],
+  ["pt", "America/Los_Angeles"],
+  ["pst", "America/Los_Angeles"],
+  ["pdt", "America/Los_Angeles"],
+  ["bst", "Europe/London"],
+  ["cet", "Europe/Paris"],
+  ["cest", "Europe/Paris"]
+]);
+var OFFSET = /^(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?$/i;
+function timeZoneToken(token) {
+  const abbreviation = ABBREVIATIONS.get(token.toLowerCase());
+  if (abbreviation !== void 0) return abbreviation;
+  const offset = OFFSET.exec(token);
+  if (offset !== null) {
+    const hours = Number(offset[2]);
+    const minutes = Number(offset[3] ?? "0");
+    if (hours > 14 || minutes > 59) return void 0;
+    return `UTC${offset[1]}${hours}${minutes > 0 ? `:${String(minutes).padStart(2, "0")}` : ""}`;
+  }
+  return token.includes("/") && IANAZone.isValidZone(token) ? token : void 0;
+}
+
+// src/core/time/whenWords.ts
+var WHEN_FORMS = "Try `14:30`, `yesterday 23:10`, `monday 08:00`, `45m ago`, `in 3h`, `2026-11-22 14:30` or `2026-11-22T14:30Z` (add `UTC` or `+01:00` for another zone).";
+var FILLER = /* @__PURE__ */ new Set([
+  "at",
+  "on",
+  "since",
+  "from",
+  "about",
+  "around",
+  "approx",
+  "approximately",
+  "~",
+  "the",
+  "of"
+]);
+function isFillerWord(word) {
+  return FILLER.has(word.toLowerCase());
+}
+function quoteTyped(typed) {
+  return "`" + (typed.replace(/`/g, "").slice(0, 40) || " ") + "`";
+}
+
+// src/core/time/readWhenParts.ts
+var WEEKDAYS2 = /* @__PURE__ */ new Map([
+  ["mon", 1],
+  ["monday", 1],
+  ["tue", 2],
+  ["tues", 2],
+  ["tuesday", 2],
+  ["wed", 3],
+  ["weds", 3],
+  ["wednesday", 3],
+  ["thu", 4],
+  ["thur", 4],
+  ["thurs", 4],
+  ["thursday", 4],
+  ["fri", 5],
+  ["friday", 5],
+  ["sat", 6],
+  ["saturday", 6],
+  ["sun", 7],
+  ["sunday", 7]
+]);
+var MONTHS = /* @__PURE__ */ new Map([
+  ["jan", 1],
+  ["january", 1],
+  ["feb", 2],
+  ["february", 2],
+  ["mar", 3],
+  ["march", 3],
+  ["apr", 4],
+  ["april", 4],
+  ["may", 5],
+  ["jun", 6],
+  ["june", 6],
+  ["jul", 7],
+  ["july", 7],
+  ["aug", 8],
+  ["august", 8],
+  ["sep", 9],
+  ["sept", 9],
+  ["september", 9],
+  ["oct", 10],
+  ["october", 10],
+  ["nov", 11],
+  ["november", 11],
+  ["dec", 12],
+  ["december", 12]
+]);
+var RELATIVE_DAYS = /* @__PURE__ */ new Map([
+  ["yesterday", -1],
+  ["today", 0],
+  ["tomorrow", 1]
+]);
+var ISO_DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})t(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(z|[+-]\d{2}(?::?\d{2})?)?$/;
+var ISO_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+var AMBIGUOUS_DATE = /^\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?$/;
+var CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(am|pm)?(z|[+-]\d{2}(?::?\d{2})?)?$/;
+var HOUR_MERIDIEM = /^(\d{1,2})(am|pm)$/;
+var MERIDIEM = /^(am|pm)$/;
+var DAY_OF_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?$/;
+var YEAR = /^\d{4}$/;
+function readWhenParts(tokens) {
+  const parts = {};
+  const hasMonth = tokens.some((token) => MONTHS.has(token.toLowerCase()));
+  let monthDate;
+  let lean;
+  const setDay = (day) => {
+    if (parts.day !== void 0) {
+      return { error: `${quoteTyped(parts.day.source)} and ${quoteTyped(day.source)} both name a day; give just one.` };
+    }
+    parts.day = day;
+    return void 0;
+  };
+  const setClock = (clock) => {
+    if (parts.clock !== void 0) {
+      return {
+        error: `${quoteTyped(parts.clock.source)} and ${quoteTyped(clock.source)} are both times of day; give just one.`
+      };
+    }
+    parts.clock = clock;
+    return void 0;
+  };
+  const setZone = (zone, source) => {
+    if (parts.zone !== void 0 && parts.zone !== zone) {
+      return { error: `${quoteTyped(source)} gives a second time zone; give just one.` };
+    }
+    parts.zone = zone;
+    return void 0;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const source = tokens[i] ?? "";
+    const token = source.toLowerCase();
+    const next = tokens[i + 1]?.toLowerCase();
+    let failure;
+    const isoDateTime = ISO_DATE_TIME.exec(token);
+    const isoDate2 = ISO_DATE.exec(token);
+    const clock = CLOCK.exec(token);
+    const hourMeridiem = HOUR_MERIDIEM.exec(token);
+    if (isoDateTime !== null) {
+      const [, year, month, day, hour, minute, second, offset] = isoDateTime;
+      failure = setDay({ kind: "date", year: Number(year), month: Number(month), day: Number(day), source }) ?? clockFrom(source, hour, minute, second, void 0, setClock) ?? (offset !== void 0 ? zoneFrom(offset, source, setZone) : void 0);
+    } else if (isoDate2 !== null) {
+      const [, year, month, day] = isoDate2;
+      failure = setDay({ kind: "date", year: Number(year), month: Number(month), day: Number(day), source });
+    } else if (AMBIGUOUS_DATE.test(token) && !CLOCK.test(token)) {
+      failure = {
+        error: `${quoteTyped(source)} could be read as two different days; write the year first, like \`2026-11-22\`.`
+      };
+    } else if (clock !== null) {
+      const [, hour, minute, second, meridiem, offset] = clock;
+      let useMeridiem = meridiem;
+      if (useMeridiem === void 0 && next !== void 0 && MERIDIEM.test(next)) {
+        useMeridiem = next;
+        i += 1;
+      }
+      failure = clockFrom(source, hour, minute, second, useMeridiem, setClock) ?? (offset !== void 0 ? zoneFrom(offset, source, setZone) : void 0);
+    } else if (hourMeridiem !== null) {
+      failure = clockFrom(source, hourMeridiem[1], "0", void 0, hourMeridiem[2], setClock);
+    } else if (/^\d{1,2}$/.test(token) && next !== void 0 && MERIDIEM.test(next)) {
+      failure = clockFrom(`${source} ${next}`, token, "0", void 0, next, setClock);
+      i += 1;
+    } else if (token === "noon" || token === "midday") {
+      failure = setClock({ hour: 12, minute: 0, second: 0, source });
+    } else if (token === "midnight") {
+      failure = setClock({ hour: 0, minute: 0, second: 0, source });
+    } else if (RELATIVE_DAYS.has(token)) {
+      failure = setDay({ kind: "relative", offset: RELATIVE_DAYS.get(token) ?? 0, source });
+    } else if ((token === "last" || token === "next" || token === "this") && next !== void 0 && WEEKDAYS2.has(next)) {
+      lean = token === "last" ? "past" : token === "next" ? "future" : void 0;
+    } else if (WEEKDAYS2.has(token)) {
+      failure = setDay({ kind: "weekday", weekday: WEEKDAYS2.get(token) ?? 1, lean, source });
+    } else if (hasMonth && MONTHS.has(token)) {
+      monthDate ??= { source: [] };
+      if (monthDate.month !== void 0)
+        failure = { error: `${quoteTyped(source)} is a second month; give just one.` };
+      monthDate.month = MONTHS.get(token);
+      monthDate.source.push(source);
+    } else if (hasMonth && DAY_OF_MONTH.test(token) && monthDate?.day === void 0) {
+      monthDate ??= { source: [] };
+      monthDate.day = Number(DAY_OF_MONTH.exec(token)?.[1]);
+      monthDate.source.push(source);
+    } else if (hasMonth && YEAR.test(token) && monthDate?.year === void 0) {
+      monthDate ??= { source: [] };
+      monthDate.year = Number(token);
+      monthDate.source.push(source);
+    } else if (timeZoneToken(source) !== void 0) {
+      failure = setZone(timeZoneToken(source) ?? "UTC", source);
+    } else if (/^\d{1,2}$/.test(token)) {
+      failure = {
+        error: `${quoteTyped(source)} alone is ambiguous; add minutes or am/pm, like \`${token.padStart(2, "0")}:00\` or \`${Number(token) % 12 || 12}${Number(token) >= 12 ? "pm" : "am"}\`.`
+      };
+    } else {
+      failure = { error: `I can't read ${quoteTyped(source)} as part of a time. ${WHEN_FORMS}` };
+    }
+    if (failure !== void 0) return failure;
+  }
+  if (monthDate !== void 0) {
+    const source = monthDate.source.join(" ");
+    if (monthDate.month === void 0 || monthDate.day === void 0) {
+      return { error: `${quoteTyped(source)} needs both a month and a day, like \`nov 22\`.` };
+    }
+    const failure = setDay({
+      kind: "date",
+      year: monthDate.year,
+      month: monthDate.month,
+      day: monthDate.day,
+      source
+    });
+    if (failure !== void 0) return failure;
+  }
+  if (parts.day === void 0 && parts.clock === void 0) {
+    return { error: `${quoteTyped(tokens.join(" "))} does not say when. ${WHEN_FORMS}` };
+  }
+  return parts;
+}
+function clockFrom(source, hourText, minuteText, secondText, meridiem, setClock) {
+  let hour = Number(hourText);
+  const minute = Number(minuteText ?? "0");
+  const second = Number(secondText ?? "0");
+  if (meridiem !== void 0) {
+    if (hour < 1 || hour > 12)
+      return { error: `${quoteTyped(source)} is not a time of day; with am/pm the hour runs 1 to 12.` };
+    const pm = meridiem.startsWith("p");
+    hour = hour % 12 + (pm ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59 || second > 59) {
+    return { error: `${quoteTyped(source)} is not a time of day; use 00:00 to 23:59.` };
+  }
+  return setClock({ hour, minute, second, source });
+}
+function zoneFrom(offset, source, setZone) {
+  const zone = timeZoneToken(offset);
+  if (zone === void 0)
+    return { error: `${quoteTyped(source)} has an offset I can't read; use one like \`+01:00\`.` };
+  return setZone(zone, source);
+}
+
+// src/core/time/parseWhen.ts
+function parseWhen(text, ctx) {
+  const cleaned = text.trim().replace(/\s+/g, " ").replace(/\b([ap])\.m\b\.?/gi, "$1m");
+  if (cleaned === "") return { error: `No time given. ${WHEN_FORMS}` };
+  if (cleaned.length > 80)
+    return { error: `${quoteTyped(cleaned.slice(0, 20) + "\u2026")} is too long to be a time. ${WHEN_FORMS}` };
+  if (!Number.isFinite(ctx.now)) return { error: "There is no current time to count from." };
+  const zone = IANAZone2.isValidZone(ctx.timeZone) ? ctx.timeZone : "UTC";
+  const now = DateTime4.fromMillis(ctx.now, { zone });
+  const tokens = cleaned.split(" ").map((token) => token.replace(/^[,;(]+|[,;.)]+$/g, "")).filter((token) => token !== "" && !isFillerWord(token));
+  const lower = tokens.map((token) => token.toLowerCase());
+  const phrase = lower.join(" ");
+  if (phrase === "now" || phrase === "just now" || phrase === "right now") return { at: ctx.now };
+  if (lower.length > 1 && lower[lower.length - 1] === "ago") {
+    return shifted(now, tokens.slice(0, -1).join(" "), -1);
+  }
+  if (lower.length > 1 && (lower[0] === "in" || lower[0] === "for")) {
+    return shifted(now, tokens.slice(1).join(" "), 1);
+  }
+  if (parseDurationParts(phrase) !== void 0) {
+    return shifted(now, phrase, ctx.direction === "past" ? -1 : 1);
+  }
+  const parts = readWhenParts(tokens);
+  if ("error" in parts) return parts;
+  return resolve(parts, now, ctx.direction);
+}
+function shifted(now, durationText, sign) {
+  const parts = parseDurationParts(durationText);
+  if (parts === void 0) {
+    return {
+      error: `${quoteTyped(durationText)} is not a duration I can read; use something like \`45m\`, \`2 hours\` or \`1h30m\`.`
+    };
+  }
+  return checked(sign > 0 ? now.plus(parts) : now.minus(parts));
+}
+function resolve(parts, reference, direction) {
+  const now = parts.zone !== void 0 ? reference.setZone(parts.zone) : reference;
+  const clock = parts.clock ?? { hour: 0, minute: 0, second: 0, source: "" };
+  const at = (day2) => DateTime4.fromObject(
+    {
+      year: day2.year,
+      month: day2.month,
+      day: day2.day,
+      hour: clock.hour,
+      minute: clock.minute,
+      second: clock.second
+    },
+    { zone: now.zone }
+  );
+  const onSide = (moment, side) => side === "past" ? moment.toMillis() <= now.toMillis() : moment.toMillis() > now.toMillis();
+  const today = now.startOf("day");
+  const day = parts.day;
+  if (day === void 0) {
+    const candidate = at(today);
+    if (onSide(candidate, direction)) return checked(candidate);
+    return checked(at(direction === "past" ? today.minus({ days: 1 }) : today.plus({ days: 1 })));
+  }
+  if (day.kind === "relative") return checked(at(today.plus({ days: day.offset })));
+  if (day.kind === "weekday") {
+    const side = day.lean ?? direction;
+    for (let offset = 0; offset <= 7; offset++) {
+      const date = side === "past" ? today.minus({ days: offset }) : today.plus({ days: offset });
+      const candidate = at(date);
+      if (date.weekday === day.weekday && onSide(candidate, side)) return checked(candidate);
+    }
+    return { error: `Could not place ${quoteTyped(day.source)} within a week.` };
+  }
+  const explicit = DateTime4.fromObject(
+    {
+      year: day.year ?? now.year,
+      month: day.month,
+      day: day.day,
+      hour: clock.hour,
+      minute: clock.minute,
+      second: clock.second
+    },
+    { zone: now.zone }
+  );
+  if (!explicit.isValid) return { error: `${quoteTyped(day.source)} is not a day on the calendar.` };
+  if (day.year !== void 0 || onSide(explicit, direction)) return checked(explicit);
+  const other = explicit.plus({ years: direction === "past" ? -1 : 1 });
+  if (!other.isValid || other.day !== day.day)
+    return { error: `${quoteTyped(day.source)} is not a day on the calendar.` };
+  return checked(other);
+}
+var EARLIEST = Date.UTC(1970, 0, 1);
+var LATEST = Date.UTC(2200, 0, 1);
+function checked(moment) {
+  const at = moment.toMillis();
+  if (!moment.isValid || !Number.isFinite(at) || at < EARLIEST || at > LATEST) {
+    return { error: "That is too far from today to be a real incident time." };
+  }
+  return { at };
+}
+
+// src/core/time/leadingTime.ts
+var MAX_WORDS = 5;
+function leadingTime(args, ctx) {
+  const words = [...args.matchAll(/\S+/g)].slice(0, MAX_WORDS + 1);
+  const phrase = (count) => words.slice(0, count).map((word) => word[0]).join(" ");
+  if (words.length === 0) {
+    const empty = parseWhen("", ctx);
+    return "error" in empty ? empty : { error: "No time given." };
+  }
+  let firstError;
+  for (let count = Math.min(words.length, MAX_WORDS); count >= 1; count--) {
+    const result = parseWhen(phrase(count), ctx);
+    if ("error" in result) {
+      firstError ??= result.error;
+      continue;
+    }
+    let used = count;
+    while (used > 1 && isFillerWord(words[used - 1]?.[0] ?? "")) used -= 1;
+    const last = words[used - 1];
+    const end = last === void 0 ? 0 : (last.index ?? 0) + last[0].length;
+    return { at: result.at, rest: args.slice(end).trim() };
+  }
+  return { error: firstError ?? "No time given." };
+}
+
+// src/core/form/formFields.ts
+var NO_RESPONSE = "_No response_";
+var SEVERITY_OPTIONS = [
+  "SEV1 \u2013 Critical: most customers cannot use a core flow (checkout, booking, sign-in) or revenue is being lost, and there is no workaround",
+  "SEV2 \u2013 Major: a core flow is broken or badly slowed for many customers, or revenue is at risk; any workaround is partial",
+  "SEV3 \u2013 Minor: something is degraded for some customers, a reasonable workaround exists, no direct revenue loss",
+  "SEV4 \u2013 Low: cosmetic, internal only, or a handful of people affected; can wait for working hours"
+];
+var REVENUE_OPTIONS = { yes: "Yes", no: "No", unknown: "Unknown" };
+var FORM_FIELDS = [
+  { id: "summary", label: "Summary", key: "summary", type: "textarea" },
+  { id: "severity", label: "Severity", key: "severity", type: "dropdown", options: SEVERITY_OPTIONS },
+  { id: "applications", label: "Applications impacted", key: "applications", type: "input" },
+  { id: "business-impact", label: "Business / customer impact", key: "businessImpact", type: "textarea" },
+  { id: "evidence", label: "Evidence", key: "evidence", type: "textarea" },
+  {
+    id: "revenue",
+    label: "Revenue affected",
+    key: "revenue",
+    type: "dropdown",
+    options: Object.values(REVENUE_OPTIONS)
+  },
+  { id: "reproduce", label: "Steps to reproduce", key: "reproduce", type: "textarea" },
+  { id: "started", label: "When did it start?", key: "startedText", type: "input" }
+];
+
+// src/core/form/formSections.ts
+var HEADING = /^ {0,3}###[ \t]+(.+?)[ \t#]*$/;
+var FENCE = /^\s*(`{3,}|~{3,})/;
+function formSections(body) {
+  const sections = [];
+  let current;
+  let fence;
+  for (const line of body.split(/\r\n|\r|\n/)) {
+    const marker = FENCE.exec(line)?.[1];
+    if (fence !== void 0) {
+      if (marker !== void 0 && marker[0] === fence[0] && marker.length >= fence.length) fence = void 0;
+    } else if (marker !== void 0) {
+      fence = marker;
+    } else {
+      const heading = HEADING.exec(line);
+      if (heading !== null) {
+        if (current !== void 0) sections.push(finish(current));
+        current = { label: heading[1] ?? "", lines: [] };
+        continue;
+      }
+    }
+    current?.lines.push(line);
+  }
+  if (current !== void 0) sections.push(finish(current));
+  return sections;
+}
+function finish(section) {
+  return { label: section.label, answer: section.lines.join("\n").trim() };
+}
+
+// src/core/form/parseIssueForm.ts
+var MAX_BODY = 65536;
+var MAX_ANSWER = 1e4;
+var MAX_SUMMARY_FROM_TEXT = 500;
+var MAX_STARTED_TEXT = 200;
+var CLOCK_SKEW_MS = 6e4;
+var FIELD_BY_LABEL = new Map(FORM_FIELDS.map((field) => [normalizeLabel(field.label), field]));
+function parseIssueForm(body, ctx) {
+  if (typeof body !== "string") return {};
+  const text = body.length > MAX_BODY ? body.slice(0, MAX_BODY) : body;
+  const form = {};
+  let isForm = false;
+  for (const section of formSections(text)) {
+    const field = FIELD_BY_LABEL.get(normalizeLabel(section.label));
+    if (field === void 0) continue;
+    isForm = true;
+    const answer = section.answer === NO_RESPONSE ? "" : clip(section.answer, MAX_ANSWER);
+    if (answer === "") continue;
+    switch (field.key) {
+      case "severity":
+        form.severity = severityOf(answer);
+        break;
+      case "revenue":
+        form.revenue = revenueOf(answer);
+        break;
+      case "startedText": {
+        form.startedText = clip(answer, MAX_STARTED_TEXT);
+        const at = startedAt(answer, ctx);
+        if (at !== void 0) form.startedAt = at;
+        break;
+      }
+      case "summary":
+      case "applications":
+      case "businessImpact":
+      case "evidence":
+      case "reproduce":
+        form[field.key] = answer;
+        break;
+      default:
+        break;
+    }
+  }
+  if (!isForm) {
+    const summary = firstParagraph(text);
+    if (summary !== void 0) form.summary = summary;
+  }
+  for (const key of Object.keys(form)) {
+    if (form[key] === void 0) delete form[key];
+  }
+  return form;
+}
+function normalizeLabel(label) {
+  return label.toLowerCase().replace(/\s+/g, " ").replace(/[\s?:.*_]+$/, "").trim();
+}
+function severityOf(answer) {
+  const match = /^\s*(?:sev(?:erity)?\s*[-:]?\s*)?([1-4])(?!\d)/i.exec(answer);
+  return match === null ? void 0 : Number(match[1]);
+}
+function revenueOf(answer) {
+  const word = answer.trim().toLowerCase();
+  if (/^(yes|y|true)\b/.test(word)) return "yes";
+  if (/^(no|n|false)\b/.test(word)) return "no";
+  if (/^(unknown|not sure|unsure|don'?t know|\?)/.test(word)) return "unknown";
+  return void 0;
+}
+function startedAt(answer, ctx) {
+  const firstLine = answer.split("\n")[0] ?? "";
+  const when = leadingTime(firstLine, { now: ctx.now, timeZone: ctx.timeZone, direction: "past" });
+  if ("error" in when || when.at > ctx.now + CLOCK_SKEW_MS) return void 0;
+  return Math.min(when.at, ctx.now);
+}
+function firstParagraph(text) {
+  const visible = text.replace(/<!--[\s\S]*?(?:-->|$)/g, "");
+  for (const paragraph of visible.split(/\r?\n[ \t]*\r?\n|\r[ \t]*\r/)) {
+    const cleaned = paragraph.split(/\r\n|\r|\n/).map((line) => line.replace(/^\s{0,3}#{1,6}\s+/, "").trim()).filter((line) => line !== "").join("\n");
+    if (cleaned !== "") return clip(cleaned, MAX_SUMMARY_FROM_TEXT);
+  }
+  return void 0;
+}
+function clip(text, maxLength) {
+  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}\u2026` : text;
+}
+
+// src/core/commands/codeSpan.ts
+function codeSpan(typed, maxLength = 40) {
+  const flat = typed.replace(/[`\r\n]+/g, " ").trim();
+  const clipped = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}\u2026` : flat;
+  return "`" + (clipped === "" ? " " : clipped) + "`";
+}
+
+// src/core/commands/usage.ts
+var COMMANDS = [
+  {
+    verb: "ack",
+    aliases: ["acknowledge"],
+    syntax: "/ack [what you are doing]",
+    summary: "Say you are on it. If nobody leads yet, you become the lead.",
+    example: "/ack checking the payment gateway logs",
+    scope: "incident"
+  },
+  {
+    verb: "lead",
+    aliases: [],
+    syntax: "/lead @user",
+    summary: "Hand the incident lead to someone (`me` or nothing means you).",
+    example: "/lead @octocat",
+    scope: "incident"
+  },
+  {
+    verb: "comms",
+    aliases: ["communicator"],
+    syntax: "/comms @user",
+    summary: "Name the communicator who keeps stakeholders informed (`me` or nothing means you).",
+    example: "/comms @hubot",
+    scope: "incident"
+  },
+  {
+    verb: "role",
+    aliases: [],
+    syntax: "/role <role> @user",
+    summary: "Give someone one of the team's configured roles.",
+    example: "/role investigator @octocat",
+    scope: "incident"
+  },
+  {
+    verb: "sev",
+    aliases: ["severity"],
+    syntax: "/sev <1-4>",
+    summary: "Set the severity; 1 is the worst.",
+    example: "/sev 2",
+    scope: "incident"
+  },
+  {
+    verb: "impact",
+    aliases: [],
+    syntax: "/impact revenue|none",
+    summary: "Say whether the incident is costing revenue (`yes`/`no` work too).",
+    example: "/impact revenue",
+    scope: "incident"
+  },
+  {
+    verb: "update",
+    aliases: [],
+    syntax: "/update <what changed> [next <duration>]",
+    summary: "Post a status update; `next 30m` at the end promises when the next one comes.",
+    example: "/update Failover done, error rate falling. next 30m",
+    scope: "incident"
+  },
+  {
+    verb: "mitigate",
+    aliases: ["workaround"],
+    syntax: "/mitigate <workaround>",
+    summary: "Record the workaround that limits the damage for now.",
+    example: "/mitigate Routed checkout traffic to the standby region",
+    scope: "incident"
+  },
+  {
+    verb: "resolve",
+    aliases: [],
+    syntax: "/resolve <cause, fix, follow-up>",
+    summary: "Close out the problem: what was wrong, what was done, and any follow-up (or a link to it).",
+    example: "/resolve Expired TLS certificate on the API; renewed it and added expiry monitoring in #412",
+    scope: "incident"
+  },
+  {
+    verb: "note",
+    aliases: [],
+    syntax: "/note <text>",
+    summary: "Add a line to the timeline.",
+    example: "/note Support reports the error also hits mobile users",
+    scope: "incident"
+  },
+  {
+    verb: "deviation",
+    aliases: [],
+    syntax: "/deviation <step skipped and why>",
+    summary: "Record a step of the process you skipped, and why, for the post-mortem.",
+    example: "/deviation Deployed without review: site down, no reviewer awake",
+    scope: "incident"
+  },
+  {
+    verb: "started",
+    aliases: [],
+    syntax: "/started <time>",
+    summary: "Backdate when the problem really began.",
+    example: "/started yesterday 23:10",
+    scope: "incident"
+  },
+  {
+    verb: "cancel",
+    aliases: [],
+    syntax: "/cancel <reason>",
+    summary: "Close a false alarm without a post-mortem.",
+    example: "/cancel Alert came from the staging monitor, production is fine",
+    scope: "incident"
+  },
+  {
+    verb: "announce",
+    aliases: [],
+    syntax: "/announce [channel \u2026]",
+    summary: "Send the stakeholder notice, as it stands now, to the channels that carry it (or the ones you name).",
+    example: "/announce stakeholders",
+    scope: "incident"
+  },
+  {
+    verb: "help",
+    aliases: [],
+    syntax: "/help",
+    summary: "Show this list.",
+    example: "/help",
+    scope: "anywhere"
+  },
+  {
+    verb: "freeze",
+    aliases: [],
+    syntax: "/freeze <until> <reason> [branches: <list>]",
+    summary: "Freeze merges until a time; `branches: main, release/*` limits it to those base branches.",
+    example: "/freeze until monday 08:00 Office closed for the holidays branches: main",
+    scope: "anywhere"
+  },
+  {
+    verb: "unfreeze",
+    aliases: [],
+    syntax: "/unfreeze [reason]",
+    summary: "End a manual code freeze early (or close its issue).",
+    example: "/unfreeze Release shipped, merges are open again",
+    scope: "anywhere"
+  },
+  {
+    verb: "freeze-exception",
+    aliases: ["exception"],
+    syntax: "/freeze-exception <reason>",
+    summary: "Let this pull request merge during a freeze; counts from the on-call engineer or an approver.",
+    example: "/freeze-exception Hotfix for the checkout outage in #87",
+    scope: "pull-request"
+  }
+];
+var BY_VERB = new Map(COMMANDS.map((spec) => [spec.verb, spec]));
+function commandSpec(verb) {
+  const spec = BY_VERB.get(verb);
+  if (spec === void 0) throw new Error(`no usage entry for /${verb}`);
+  return spec;
+}
+function usageFor(verb) {
+  const spec = commandSpec(verb);
+  return `Type \`${spec.syntax}\`, for example \`${spec.example}\`.`;
+}
+function helpText(scope, roles) {
+  const rows = COMMANDS.filter(
+    (spec) => scope === void 0 || spec.scope === scope || spec.scope === "anywhere"
+  );
+  const lines = [
+    scope === void 0 ? "| Command | What it does | Example | Where |" : "| Command | What it does | Example |",
+    scope === void 0 ? "|---|---|---|---|" : "|---|---|---|"
+  ];
+  for (const spec of rows) {
+    const aliases = spec.aliases.length > 0 ? ` (also ${spec.aliases.map((alias) => code(`/${alias}`)).join(", ")})` : "";
+    const cells = [code(spec.syntax), cell(spec.summary) + aliases, code(spec.example)];
+    if (scope === void 0) cells.push(WHERE[spec.scope]);
+    lines.push(`| ${cells.join(" | ")} |`);
+  }
+  const notes = [
+    "",
+    "One command per line; a comment may carry several. Text after a command may continue on the lines below it, up to a blank line. Quoted lines and code blocks are never run."
+  ];
+  if (roles !== void 0 && roles.length > 0 && rows.some((spec) => spec.verb === "role")) {
+    notes.push(`Roles for \`/role\`: ${roles.map((role) => code(role)).join(", ")}.`);
+  }
+  if (rows.some((spec) => spec.verb === "started" || spec.verb === "freeze")) {
+    notes.push(
+      "Times: `14:30`, `yesterday 23:10`, `monday 08:00`, `45m ago`, `in 3h`, `2026-11-22 14:30`, or ISO with an offset."
+    );
+  }
+  return lines.join("\n") + "\n" + notes.join("\n");
+}
+var WHERE = {
+  incident: "incident issue",
+  "pull-request": "pull request",
+  anywhere: "anywhere"
+};
+function cell(text) {
+  return text.replace(/\|/g, "\\|");
+}
+function code(text) {
+  return "`" + cell(text) + "`";
+}
+
+// src/core/commands/verbWords.ts
+var WORDS = /* @__PURE__ */ new Map();
+for (const spec of COMMANDS) {
+  WORDS.set(spec.verb, spec.verb);
+  for (const alias of spec.aliases) WORDS.set(alias, spec.verb);
+}
+function verbFor(word) {
+  return WORDS.get(word.toLowerCase());
+}
+function closestVerb(word) {
+  const typed = word.toLowerCase().slice(0, 40);
+  let best = "help";
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const [candidate, verb] of WORDS) {
+    const score = editDistance(typed, candidate) - (candidate.startsWith(typed) || typed.startsWith(candidate) ? 2 : 0);
+    if (score < bestScore) {
+      best = verb;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+function editDistance(a, b) {
+  const rows = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const previous = rows[i - 1] ?? [];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      }
+      row.push(value);
+    }
+    rows.push(row);
+  }
+  return rows[a.length]?.[b.length] ?? 0;
+}
+
+// src/core/commands/matchCommand.ts
+var HEAD = /^\s*\/([A-Za-z][A-Za-z-]*)/;
+var GLUED_SEVERITY = /^\s*\/(sev(?:erity)?)[-:]?(\d+)(?=[\s.,;!]|$)/i;
+var MAX_WORD = 24;
+function matchCommand(text) {
+  const glued = GLUED_SEVERITY.exec(text);
+  if (glued !== null) {
+    return {
+      word: (glued[1] ?? "sev").toLowerCase(),
+      verb: "sev",
+      rest: " " + text.slice(glued[0].length - (glued[2] ?? "").length)
+    };
+  }
+  const head = HEAD.exec(text);
+  const typed = head?.[1];
+  if (head === null || typed === void 0 || typed.length > MAX_WORD) return void 0;
+  const word = typed.toLowerCase();
+  const verb = verbFor(word);
+  const rest = text.slice(head[0].length);
+  if (rest === "" || /^\s/.test(rest)) return { word, verb, rest };
+  if (verb !== void 0) {
+    const punctuation = /^[:,.!;]+(?=\s|$)/.exec(rest);
+    if (punctuation !== null) return { word, verb, rest: rest.slice(punctuation[0].length) };
+  }
+  return void 0;
+}
+
+// src/core/time/formatTime.ts
+import { DateTime as DateTime5 } from "luxon";
+function formatTime(at, zone) {
+  const utc = DateTime5.fromMillis(at, { zone: "utc" });
+  const local = DateTime5.fromMillis(at, { zone });
+  const localPart = zone === "UTC" || zone === "Etc/UTC" ? "" : ` (${local.toFormat(local.hasSame(utc, "day") ? "HH:mm ZZZZ" : "ccc HH:mm ZZZZ")})`;
+  return `${utc.toFormat("yyyy-MM-dd HH:mm")} UTC${localPart}`;
+}
+function formatLocal(at, zone) {
+  return DateTime5.fromMillis(at, { zone }).toFormat("yyyy-MM-dd HH:mm ZZZZ");
+}
+function formatDuration(ms) {
+  const negative = ms < 0;
+  let rest = Math.round(Math.abs(ms) / 1e3);
+  const units = [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1]
+  ];
+  const parts = [];
+  for (const [unit, size] of units) {
+    const amount = Math.floor(rest / size);
+    rest -= amount * size;
+    if (amount > 0 && parts.length < 2) parts.push(`${amount}${unit}`);
+    else if (parts.length > 0) break;
+  }
+  return (negative ? "-" : "") + (parts.length > 0 ? parts.join(" ") : "0s");
+}
+
+// src/core/commands/assessResolution.ts
+var HINT = "Say what was wrong, what was done about it and whether follow-up work is needed, or link the issue that tracks it. For example: `/resolve Disk filled up on db-2; cleared old WAL files and added a disk alert; follow-up in #123`.";
+var CONTENT_FREE = new Set(
+  "fixed fix fixes fixing done resolved resolve resolving solved solve sorted sort ok okay k kk alright works work working worked good fine great cool nice better well sucked sucks suck awful bad horrible yes yep yeah yay finally phew whew ugh wow lol haha closed close closing gone away went back normal again seems seem looks look looking lgtm thanks thank ty nvm nevermind mind handled taken care over complete completed finished finish happy sad fun issue issues problem problems bug bugs thing things stuff everything something nothing anything now all should be been being was were is are am it its this that these those the a an and or but so just to of in on at for with we i you they he she me us our my your their there here up out off hopefully probably think guess anyway really very super totally definitely ready stable green live running up restored sorted oops whoops yikes damn".split(" ")
+);
+var STOPWORDS = new Set(
+  "a an the and or but so to of in on at for with by from into onto as is are was were be been being it its this that these those we i you they he she me us our my your their them there here then than now up out off not no yes just also too very some any all each every which who whom what when where why how has have had do does did will would can could should may might must shall after before again".split(" ")
+);
+var REFERENCES = [
+  /(?:^|[^\p{L}\p{N}&])#\d+\b/u,
+  /[\w.-]+\/[\w.-]+#\d+\b/,
+  /\bhttps?:\/\/[^\s]+/i,
+  /\b(?:card|ticket|issue|pr|pull request|jira|story|task|incident|case|bug)\s*(?:no\.?\s*|number\s*)?#?\d+\b/i,
+  /\b[A-Z][A-Z0-9]{1,9}-\d+\b/,
+  /\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b/i
+];
+var MIN_MEANINGFUL_WORDS = 3;
+function assessResolution(text) {
+  const trimmed = text.trim();
+  if (trimmed === "") return refuse(`A resolution needs text. ${HINT}`);
+  if (!/[\p{L}\p{N}]/u.test(trimmed)) {
+    return refuse(`Punctuation or emoji alone does not say how this ended. ${HINT}`);
+  }
+  if (REFERENCES.some((pattern) => pattern.test(trimmed))) return { ok: true };
+  const words = trimmed.normalize("NFKC").toLowerCase().replace(/['’`]/g, "").split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "");
+  if (words.every((word) => CONTENT_FREE.has(word))) {
+    return refuse(`${codeSpan(trimmed)} does not say what was wrong or what fixed it. ${HINT}`);
+  }
+  const meaningful = new Set(words.filter((word) => !STOPWORDS.has(word) && !CONTENT_FREE.has(word)));
+  if (meaningful.size < MIN_MEANINGFUL_WORDS) {
+    return refuse(`That is too short for someone who was not there to understand. ${HINT}`);
+  }
+  return { ok: true };
+}
+function refuse(reason) {
+  return { ok: false, reason };
+}
+
+// src/core/commands/parseSeverity.ts
+function parseSeverity(args) {
+  const words = args.trim().split(/\s+/);
+  let first = (words[0] ?? "").toLowerCase().replace(/[.,;:!)]+$/, "");
+  if ((first === "sev" || first === "severity") && words[1] !== void 0) {
+    first = words[1].toLowerCase().replace(/[.,;:!)]+$/, "");
+  }
+  if (first === "") return { error: "Which severity? Give a number from 1 (worst) to 4." };
+  const match = /^(?:sev(?:erity)?|s)?[-:]?(\d{1,6})$/.exec(first);
+  if (match === null)
+    return { error: `${codeSpan(first, 20)} is not a severity; use a number from 1 (worst) to 4.` };
+  const level = Number(match[1]);
+  if (level < 1 || level > 4)
+    return { error: `There is no severity ${level}; severities run from 1 (worst) to 4.` };
+  return { severity: level };
+}
+
+// src/core/commands/parseUser.ts
+var LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/;
+function parseUser(word) {
+  const bare = word.replace(/^[(<]+|[.,;:!?)>]+$/g, "");
+  const login = bare.startsWith("@") ? bare.slice(1) : bare;
+  if (login.toLowerCase() === "me") return { user: "me" };
+  if (login.includes("/")) {
+    return { error: `${codeSpan(word)} is a team; a role goes to one person.` };
+  }
+  if (!LOGIN.test(login)) {
+    return { error: `${codeSpan(word)} is not a GitHub username.` };
+  }
+  return { user: login };
+}
+
+// src/core/commands/splitBranches.ts
+var CLAUSE = /(^|[\s([])branch(?:es)?\s*:\s*([^)\]\n]*)[)\]]?\s*$/i;
+var BRANCH = /^[A-Za-z0-9._/*?!{}[\]+@-]+$/;
+var MAX_CLAUSE = 400;
+function splitBranches(text) {
+  const index = text.toLowerCase().lastIndexOf("branch");
+  if (index < 0 || text.length - index > MAX_CLAUSE) return { text };
+  const start = Math.max(0, index - 1);
+  const clause = CLAUSE.exec(text.slice(start));
+  if (clause === null) return { text };
+  const branches = (clause[2] ?? "").split(/[\s,]+/).filter((branch) => branch !== "");
+  if (branches.length === 0) {
+    return {
+      error: "`branches:` needs at least one branch name or pattern, like `branches: main, release/*`."
+    };
+  }
+  const invalid = branches.find((branch) => !BRANCH.test(branch) || branch.length > 200);
+  if (invalid !== void 0) return { error: `${codeSpan(invalid)} is not a branch name or pattern.` };
+  const kept = text.slice(0, start + (clause[1] ?? "").length);
+  return { text: kept.replace(/[\s([,;]+$/, ""), branches };
+}
+
+// src/core/commands/splitNext.ts
+var TAIL = /^next(?:\s+update)?(\s*:)?\s*(in\s+|at\s+)?(.*?)[\s)\].!]*$/i;
+var MAX_TAIL = 60;
+function splitNext(text, ctx) {
+  const index = lastNextWord(text);
+  if (index === void 0 || text.length - index > MAX_TAIL) return { text };
+  const tail = TAIL.exec(text.slice(index));
+  if (tail === null) return { text };
+  const [, colon, preposition, value] = tail;
+  const before = text.slice(0, index);
+  const bracketed = /[([]\s*$/.test(before);
+  let nextMs;
+  if (preposition?.toLowerCase().startsWith("at")) {
+    const when = parseWhen(value ?? "", { now: ctx.at, timeZone: ctx.timeZone, direction: "future" });
+    if ("at" in when && when.at > ctx.at) nextMs = when.at - ctx.at;
+  } else {
+    nextMs = parseDuration(value ?? "");
+  }
+  if (nextMs === void 0) {
+    if (bracketed || colon !== void 0) {
+      return {
+        error: `I couldn't read ${codeSpan(text.slice(index))} as the time of the next update; use a duration like \`next 30m\` or a time like \`next at 15:00\`.`
+      };
+    }
+    return { text };
+  }
+  return { text: before.replace(/[\s([,;:|\-–—]+$/, ""), nextMs };
+}
+function lastNextWord(text) {
+  let found;
+  for (const match of text.matchAll(/\bnext\b/gi)) found = match.index;
+  return found;
+}
+
+// src/core/commands/parseArguments.ts
+var CLOCK_SKEW_MS2 = 6e4;
+function parseArguments(verb, args, ctx) {
+  const text = args.trim();
+  const firstWord = /^\S*/.exec(text)?.[0] ?? "";
+  switch (verb) {
+    case "ack":
+      return { command: text === "" ? { verb } : { verb, text } };
+    case "help":
+      return { command: { verb } };
+    case "announce": {
+      const channels = text === "" ? [] : text.split(/[\s,]+/).filter((w) => w !== "");
+      const bad = channels.find((c) => !/^[a-z0-9][a-z0-9-]*$/.test(c));
+      return bad !== void 0 ? { error: `${codeSpan(bad)} is not a channel name; names are lower-case words joined by hyphens.` } : { command: { verb, channels } };
+    }
+    case "lead":
+    case "comms": {
+      const user = parseUser(firstWord === "" ? "me" : firstWord);
+      return "error" in user ? user : { command: { verb, user: user.user } };
+    }
+    case "role":
+      return parseRole(text, ctx.roles);
+    case "sev": {
+      const severity2 = parseSeverity(text);
+      return "error" in severity2 ? severity2 : { command: { verb, severity: severity2.severity } };
+    }
+    case "impact":
+      return parseImpact(firstWord);
+    case "update": {
+      const split = splitUpdate(text, ctx);
+      if ("error" in split) return split;
+      if (split.text === "") return { error: "An update needs to say what changed." };
+      return {
+        command: split.nextMs === void 0 ? { verb, text: split.text } : { verb, text: split.text, nextMs: split.nextMs }
+      };
+    }
+    case "mitigate":
+      return text === "" ? { error: "Say what the workaround is." } : { command: { verb, text } };
+    case "note":
+      return text === "" ? { error: "A note needs some text." } : { command: { verb, text } };
+    case "deviation":
+      return text === "" ? { error: "Say which step of the process was skipped and why." } : { command: { verb, text } };
+    case "cancel":
+      return text === "" ? { error: "Say why this is not an incident." } : { command: { verb, text } };
+    case "resolve": {
+      const assessment = assessResolution(text);
+      return assessment.ok ? { command: { verb, text } } : { error: assessment.reason };
+    }
+    case "started":
+      return parseStarted(text, ctx);
+    case "freeze":
+      return parseFreeze(text, ctx);
+    case "unfreeze":
+      return { command: text === "" ? { verb } : { verb, reason: text } };
+    case "freeze-exception":
+      return text === "" ? { error: "Say why this change has to merge during the freeze." } : { command: { verb, reason: text } };
+  }
+}
+function splitUpdate(text, ctx) {
+  const whole = splitNext(text, ctx);
+  const newline = text.indexOf("\n");
+  if ("error" in whole || whole.nextMs !== void 0 || newline < 0) return whole;
+  const first = splitNext(text.slice(0, newline), ctx);
+  if ("error" in first || first.nextMs === void 0) return whole;
+  return {
+    text: [first.text, text.slice(newline + 1)].filter((part) => part !== "").join("\n"),
+    nextMs: first.nextMs
+  };
+}
+function parseRole(text, roles) {
+  const words = text.split(/\s+/).filter((word) => word !== "");
+  let [roleWord, userWord] = words;
+  if (roleWord?.startsWith("@") && userWord !== void 0 && !userWord.startsWith("@")) {
+    [roleWord, userWord] = [userWord, roleWord];
+  }
+  const known2 = roles.length > 0 ? roles.map((role2) => `\`${role2}\``).join(", ") : "none are configured";
+  if (roleWord === void 0 || roleWord.startsWith("@")) {
+    return { error: `Say which role to give. Roles: ${known2}.` };
+  }
+  const wanted = roleWord.replace(/[.,;:!?]+$/, "").toLowerCase();
+  const role = roles.find((candidate) => candidate.toLowerCase() === wanted);
+  const user = parseUser(userWord ?? "me");
+  if ("error" in user) return user;
+  if (role !== void 0) return { command: { verb: "role", role, user: user.user } };
+  if (wanted === "lead") return { command: { verb: "lead", user: user.user } };
+  if (wanted === "comms" || wanted === "communicator") return { command: { verb: "comms", user: user.user } };
+  return { error: `${codeSpan(roleWord)} is not a role here. Roles: ${known2} (and /lead, /comms).` };
+}
+var YES = /* @__PURE__ */ new Set(["revenue", "yes", "y", "true", "on"]);
+var NO = /* @__PURE__ */ new Set(["none", "no", "n", "false", "off"]);
+function parseImpact(word) {
+  const answer = word.toLowerCase().replace(/[.,;:!]+$/, "");
+  if (YES.has(answer)) return { command: { verb: "impact", revenue: true } };
+  if (NO.has(answer)) return { command: { verb: "impact", revenue: false } };
+  if (answer === "") return { error: "Say whether revenue is hit: `revenue` or `none`." };
+  return { error: `${codeSpan(word)} is not an impact; use \`revenue\` or \`none\`.` };
+}
+function parseStarted(text, ctx) {
+  const when = leadingTime(text, { now: ctx.at, timeZone: ctx.timeZone, direction: "past" });
+  if ("error" in when) return when;
+  if (when.at > ctx.at + CLOCK_SKEW_MS2) {
+    return {
+      error: `${formatLocal(when.at, safeZone(ctx.timeZone))} is in the future; give the time the problem began.`
+    };
+  }
+  return { command: { verb: "started", at: Math.min(when.at, ctx.at) } };
+}
+function parseFreeze(text, ctx) {
+  const [firstLine = "", ...moreLines] = text.split("\n");
+  const split = splitBranches(firstLine);
+  if ("error" in split) return split;
+  const withoutUntil = split.text.replace(/^(?:until|till|til|to)\s+/i, "");
+  if (withoutUntil.trim() === "") {
+    return { error: "Say until when, then why." };
+  }
+  const until = leadingTime(withoutUntil, { now: ctx.at, timeZone: ctx.timeZone, direction: "future" });
+  if ("error" in until) return { error: `Until when? ${until.error}` };
+  if (until.at <= ctx.at) {
+    return {
+      error: `${formatLocal(until.at, safeZone(ctx.timeZone))} has already passed; a freeze needs an end in the future.`
+    };
+  }
+  const reason = [until.rest.replace(/^[\s:,;\-–—]+/, ""), ...moreLines].join("\n").trim();
+  if (reason === "") return { error: "Say why merges are frozen, after the end time." };
+  const command = split.branches === void 0 ? { verb: "freeze", until: until.at, reason } : { verb: "freeze", until: until.at, reason, branches: split.branches };
+  return { command };
+}
+function safeZone(zone) {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return zone;
+  } catch {
+    return "UTC";
+  }
+}
+
+// src/core/commands/visibleLines.ts
+var FENCE_OPEN = /^\s*(`{3,}|~{3,})(.*)$/;
+var FENCE_CLOSE = /^\s*(`{3,}|~{3,})\s*$/;
+var INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+function visibleLines(body) {
+  const lines = body.split(/\r\n|\r|\n/);
+  const result = [];
+  let fence;
+  let inComment = false;
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    if (fence !== void 0) {
+      const close = FENCE_CLOSE.exec(raw);
+      const marker = close?.[1];
+      if (marker !== void 0 && marker[0] === fence.char && marker.length >= fence.length)
+        fence = void 0;
+      result.push({ line, text: null });
+      return;
+    }
+    if (!inComment) {
+      const open = FENCE_OPEN.exec(raw);
+      const marker = open?.[1];
+      if (marker !== void 0 && !(marker[0] === "`" && (open?.[2] ?? "").includes("`"))) {
+        fence = { char: marker[0] ?? "`", length: marker.length };
+        result.push({ line, text: null });
+        return;
+      }
+    }
+    const stripped = stripComments(raw, inComment);
+    inComment = stripped.inComment;
+    const text = stripped.text.replace(INVISIBLE, "");
+    result.push({ line, text: text.trimStart().startsWith(">") ? null : text });
+  });
+  return result;
+}
+function stripComments(raw, startsInComment) {
+  let inComment = startsInComment;
+  let text = "";
+  let i = 0;
+  while (i < raw.length) {
+    if (inComment) {
+      const end = raw.indexOf("-->", i);
+      if (end < 0) return { text, inComment };
+      inComment = false;
+      i = end + 3;
+    } else {
+      const start = raw.indexOf("<!--", i);
+      if (start < 0) {
+        text += raw.slice(i);
+        break;
+      }
+      text += raw.slice(i, start);
+      i = start + 4;
+      if (raw.startsWith(">", i)) i += 1;
+      else if (raw.startsWith("->", i)) i += 2;
+      else inComment = true;
+    }
+  }
+  return { text, inComment };
+}
+
+// src/core/commands/parseCommands.ts
+var TAKES_PARAGRAPH = /* @__PURE__ */ new Set([
+  "update",
+  "mitigate",
+  "resolve",
+  "note",
+  "deviation",
+  "cancel",
+  "freeze",
+  "unfreeze",
+  "freeze-exception"
+]);
+function parseCommands(body, ctx) {
+  const lines = visibleLines(body);
+  const parsed = [];
+  for (let index = 0; index < lines.length; index++) {
+    const current = lines[index];
+    const text = current?.text;
+    if (current === void 0 || text === null || text === void 0) continue;
+    const head = matchCommand(text);
+    if (head === void 0) continue;
+    const source = text.trim();
+    if (head.verb === void 0) {
+      const suggestion = closestVerb(head.word);
+      parsed.push({
+        line: current.line,
+        source,
+        ok: false,
+        verb: head.word,
+        error: `${codeSpan("/" + head.word)} is not a command I know. Did you mean \`/${suggestion}\`? \`/help\` lists them all.`,
+        usage: usageFor(suggestion)
+      });
+      continue;
+    }
+    let args = head.rest;
+    if (TAKES_PARAGRAPH.has(head.verb)) {
+      const more = [];
+      while (index + 1 < lines.length) {
+        const next = lines[index + 1]?.text;
+        if (next === null || next === void 0 || next.trim() === "" || matchCommand(next) !== void 0)
+          break;
+        more.push(next.trim());
+        index += 1;
+      }
+      if (more.length > 0) args = [args.trim(), ...more].filter((part) => part !== "").join("\n");
+    }
+    const result = parseArguments(head.verb, args, ctx);
+    parsed.push(
+      "command" in result ? { line: current.line, source, ok: true, command: result.command } : {
+        line: current.line,
+        source,
+        ok: false,
+        verb: head.verb,
+        error: result.error,
+        usage: usageFor(head.verb)
+      }
+    );
+  }
+  return parsed;
+}
+
+// src/core/markers.ts
+var MARKER = /^<!-- expedite:([a-z][a-z0-9-]*)((?: [a-z][a-z0-9-]*=[^\s<>]*)*) -->/;
+function renderMarker(kind, data = {}) {
+  const pairs = Object.entries(data).map(([key, value]) => ` ${key}=${encodeURIComponent(String(value))}`);
+  return `<!-- expedite:${kind}${pairs.join("")} -->`;
+}
+function parseMarker(body) {
+  const match = MARKER.exec(body);
+  if (!match) return void 0;
+  const data = {};
+  for (const pair of (match[2] ?? "").trim().split(" ")) {
+    if (pair === "") continue;
+    const eq = pair.indexOf("=");
+    try {
+      data[pair.slice(0, eq)] = decodeURIComponent(pair.slice(eq + 1));
+    } catch {
+      return void 0;
+    }
+  }
+  return { kind: match[1] ?? "", data };
+}
+function markerIdentity(marker) {
+  switch (marker.kind) {
+    case "board":
+    case "checklist":
+      return marker.kind;
+    case "reply":
+    case "exception":
+    case "exception-audit":
+      return `${marker.kind}:${marker.data.comment ?? ""}:${marker.data.line ?? ""}`;
+    // One record per workflow run waiting on a deployment; its state changes in place.
+    case "deploy-run":
+      return `${marker.kind}:${marker.data.run ?? ""}`;
+    default:
+      if (Object.keys(marker.data).length === 0) return marker.kind;
+      return `${marker.kind}:${Object.entries(marker.data).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join("&")}`;
+  }
+}
+
+// src/core/snapshot.ts
+var PERMISSION_ORDER = ["none", "read", "triage", "write", "maintain", "admin"];
+function permits(actual, needed) {
+  return PERMISSION_ORDER.indexOf(actual ?? "none") >= PERMISSION_ORDER.indexOf(needed);
+}
+
+// src/core/projection/enterState.ts
+function enterState(draft, state, at) {
+  draft.state = state;
+  if (state !== "declared" && state !== "cancelled") draft.acknowledgedAt ??= at;
+  if (state === "mitigated") draft.mitigatedAt ??= at;
+  if (state === "resolved" || state === "postmortem") draft.resolvedAt ??= at;
+  if (state === "postmortem") draft.postmortemAt ??= at;
+  if (state === "cancelled") draft.cancelledAt ??= at;
+  if (state !== "cancelled") draft.cancelledAt = void 0;
+}
+
+// src/core/projection/applyCommand.ts
+var CLOSED_STATES = /* @__PURE__ */ new Set(["resolved", "postmortem", "cancelled"]);
+function applyCommand(draft, command, base, config, permission) {
+  const applied = () => ({ ...base, verb: command.verb, result: "applied" });
+  const refusedForPermission = (reason, usage) => ({
+    ...base,
+    verb: command.verb,
+    result: "refused",
+    reason,
+    usage,
+    permission: true
+  });
+  const refused = (reason, usage) => ({
+    ...base,
+    verb: command.verb,
+    result: "refused",
+    reason,
+    usage
+  });
+  if (command.verb === "freeze" || command.verb === "unfreeze" || command.verb === "freeze-exception") {
+    return { ...base, verb: command.verb, result: "elsewhere" };
+  }
+  if (command.verb === "help") return { ...base, verb: "help", result: "help" };
+  const needed = config.commands.permission;
+  if (!permits(permission, needed)) {
+    return refusedForPermission(
+      `\`/${command.verb}\` needs the **${needed}** role on this repository or higher, and you have **${permission ?? "none"}**.`,
+      "Ask a maintainer to run it, or to grant you that role. Anyone can still comment without a command."
+    );
+  }
+  const who = (user) => user.toLowerCase() === "me" ? base.actor : user;
+  const { at, actor } = base;
+  const log2 = (kind, text) => draft.timeline.push({ at, kind, actor, text });
+  const inactive = CLOSED_STATES.has(draft.state);
+  switch (command.verb) {
+    case "ack": {
+      if (inactive)
+        return refused(
+          `This incident is already ${draft.state}.`,
+          "Nothing to acknowledge. Use `/note <text>` to add to the record."
+        );
+      if (draft.state === "declared") {
+        enterState(draft, "acknowledged", at);
+        draft.acknowledgedBy = actor;
+        log2("state", "acknowledged: on it");
+      }
+      if (draft.lead === void 0) {
+        draft.lead = actor;
+        log2("role", `${actor} leads`);
+      }
+      return applied();
+    }
+    case "lead": {
+      const user = who(command.user);
+      if (draft.lead !== user) {
+        draft.lead = user;
+        log2("role", `${user} leads`);
+      }
+      return applied();
+    }
+    case "comms": {
+      const user = who(command.user);
+      if (!config.roles.allow_lead_as_comms && draft.lead !== void 0 && user.toLowerCase() === draft.lead.toLowerCase()) {
+        return refused(
+          `${user} leads this incident; the communicator should be someone else, so updates keep flowing while the lead works the problem.`,
+          "Pick another person: `/comms @someone`. (A repository can allow this with `roles.allow_lead_as_comms: true`.)"
+        );
+      }
+      if (draft.comms !== user) {
+        draft.comms = user;
+        log2("role", `${user} communicates`);
+      }
+      return applied();
+    }
+    case "role": {
+      const user = who(command.user);
+      const people = draft.roles[command.role] ??= [];
+      if (!people.some((p) => p.toLowerCase() === user.toLowerCase())) {
+        people.push(user);
+        log2("role", `${user} is ${command.role}`);
+      }
+      return applied();
+    }
+    case "sev":
+      if (draft.severity !== command.severity || !draft.severitySet) {
+        draft.severity = command.severity;
+        draft.severitySet = true;
+        log2("severity", `set severity ${command.severity}`);
+      }
+      return applied();
+    case "impact":
+      if (draft.revenue !== command.revenue) {
+        draft.revenue = command.revenue;
+        log2("impact", command.revenue ? "marked revenue as affected" : "marked revenue as not affected");
+      }
+      return applied();
+    case "update": {
+      if (draft.state === "cancelled")
+        return refused("This incident was cancelled.", "Use `/note <text>` to add to the record.");
+      const nextDueAt = command.nextMs !== void 0 ? at + command.nextMs : void 0;
+      draft.updates.push({
+        at,
+        by: actor,
+        text: command.text,
+        commentId: base.commentId,
+        ...nextDueAt !== void 0 ? { nextDueAt } : {}
+      });
+      log2(
+        "update",
+        `status update: ${command.text}${nextDueAt !== void 0 ? ` (next by ${formatLocal(nextDueAt, config.business_hours.timezone)})` : ""}`
+      );
+      return applied();
+    }
+    case "mitigate": {
+      if (inactive)
+        return refused(
+          `This incident is already ${draft.state}.`,
+          "Use `/note <text>` to add to the record."
+        );
+      draft.workaround = { at, by: actor, text: command.text, commentId: base.commentId };
+      if (draft.state !== "mitigated") enterState(draft, "mitigated", at);
+      log2("workaround", `workaround in place: ${command.text}`);
+      return applied();
+    }
+    case "resolve": {
+      if (draft.state === "cancelled") {
+        return refused(
+          "This incident was cancelled as a false alarm.",
+          "If it was real after all, set the `incident:acknowledged` label first, then `/resolve`."
+        );
+      }
+      draft.resolution = { at, by: actor, text: command.text, commentId: base.commentId };
+      if (draft.state !== "resolved" && draft.state !== "postmortem") enterState(draft, "resolved", at);
+      log2("resolution", `resolved: ${command.text}`);
+      return applied();
+    }
+    case "announce": {
+      const known2 = Object.keys(config.channels);
+      if (known2.length === 0)
+        return refused(
+          "There is no channel to send the stakeholder notice to.",
+          "Define one under `channels:` in `.github/expedite.yml` (see docs/channels.md)."
+        );
+      const pagers = command.channels.filter((c) => config.channels[c]?.type === "pagerduty");
+      if (pagers.length > 0)
+        return refused(
+          `${pagers.map((c) => `\`${c}\``).join(", ")} is a pager: it takes alerts, not the stakeholder notice.`,
+          "Name a chat, e-mail or webhook channel, or type `/announce` alone."
+        );
+      const unknown = command.channels.filter((c) => !known2.includes(c));
+      if (unknown.length > 0)
+        return refused(
+          `No channel named ${unknown.map((c) => `\`${c}\``).join(", ")}.`,
+          `Channels here: ${known2.map((c) => `\`${c}\``).join(", ")}. Or type \`/announce\` alone for the usual ones.`
+        );
+      (draft.announcements ??= []).push({
+        at,
+        by: actor,
+        commentId: base.commentId,
+        channels: command.channels
+      });
+      log2(
+        "note",
+        `asked for the stakeholder notice to be sent${command.channels.length > 0 ? ` to ${command.channels.join(", ")}` : ""}`
+      );
+      return applied();
+    }
+    case "note":
+      draft.notes.push({ at, by: actor, text: command.text, commentId: base.commentId });
+      log2("note", command.text);
+      return applied();
+    case "deviation":
+      draft.deviations.push({ at, by: actor, text: command.text, commentId: base.commentId });
+      log2("deviation", `process deviation: ${command.text}`);
+      return applied();
+    case "started":
+      if (command.at > draft.declaredAt) {
+        return refused(
+          "The start you gave is after the incident was declared.",
+          "Give the moment the problem began, e.g. `/started 14:05` or `/started 2h ago`."
+        );
+      }
+      draft.startedAt = command.at;
+      log2("started", `backdated the start to ${formatLocal(command.at, config.business_hours.timezone)}`);
+      return applied();
+    case "cancel":
+      if (draft.state === "resolved" || draft.state === "postmortem") {
+        return refused(
+          "This incident is already resolved; there is nothing to cancel.",
+          "Use `/note <text>` to add to the record."
+        );
+      }
+      draft.cancelReason = { at, by: actor, text: command.text, commentId: base.commentId };
+      if (draft.state !== "cancelled") enterState(draft, "cancelled", at);
+      log2("cancel", `cancelled: ${command.text}`);
+      return applied();
+  }
+}
+
+// src/core/projection/applyLabelEvent.ts
+function applyLabelEvent(draft, event, _config, names) {
+  const added = event.type === "labeled";
+  const state = names.stateOf(event.label);
+  if (state !== void 0) {
+    if (added && state !== draft.state) {
+      enterState(draft, state, event.at);
+      draft.timeline.push({
+        at: event.at,
+        kind: "state",
+        actor: event.actor,
+        text: `set the state to ${state} by label`
+      });
+    }
+    return;
+  }
+  const severity2 = names.severityOf(event.label);
+  if (severity2 !== void 0) {
+    if (added && severity2 !== draft.severity) {
+      draft.severity = severity2;
+      draft.severitySet = true;
+      draft.timeline.push({
+        at: event.at,
+        kind: "severity",
+        actor: event.actor,
+        text: `set severity ${severity2} by label`
+      });
+    }
+    return;
+  }
+  if (event.label.toLowerCase() === names.revenue.toLowerCase()) {
+    if (draft.revenue !== added) {
+      draft.revenue = added;
+      draft.timeline.push({
+        at: event.at,
+        kind: "impact",
+        actor: event.actor,
+        text: added ? "marked revenue as affected" : "marked revenue as not affected"
+      });
+    }
+    return;
+  }
+  if (event.label.toLowerCase() === names.incident.toLowerCase()) return;
+  draft.timeline.push({
+    at: event.at,
+    kind: "label",
+    actor: event.actor,
+    text: `${added ? "added" : "removed"} label ${event.label}`
+  });
+}
+
+// src/core/projection/linkedPullRequests.ts
+var REVERT = /^revert\b|\brevert[s]?\s+"|^revert-/i;
+function linkedPullRequests(events) {
+  const byNumber = /* @__PURE__ */ new Map();
+  for (const event of events) {
+    if (event.type !== "cross-referenced" || !event.source.isPullRequest) continue;
+    const source = event.source;
+    if (byNumber.has(source.number)) continue;
+    byNumber.set(source.number, {
+      number: source.number,
+      title: source.title,
+      url: source.url,
+      state: source.merged ? "merged" : source.state,
+      at: event.at,
+      ...source.mergedAt !== void 0 ? { mergedAt: source.mergedAt } : {},
+      revert: REVERT.test(source.title) || REVERT.test(source.headRef ?? "")
+    });
+  }
+  return [...byNumber.values()];
+}
+
+// src/core/projection/findGaps.ts
+function findGaps(incident, config) {
+  const gaps = [];
+  const resolved = incident.state === "resolved" || incident.state === "postmortem";
+  if (resolved && incident.resolution === void 0) {
+    gaps.push({
+      kind: "resolved-without-resolution",
+      since: incident.resolvedAt ?? incident.declaredAt,
+      message: "Resolved, but no resolution is journaled. Type `/resolve <what was wrong and what fixed it>`."
+    });
+  }
+  if (incident.state === "mitigated" && incident.workaround === void 0) {
+    gaps.push({
+      kind: "mitigated-without-workaround",
+      since: incident.mitigatedAt ?? incident.declaredAt,
+      message: "Mitigated, but the workaround is not journaled. Type `/mitigate <what is in place>`."
+    });
+  }
+  if (incident.state !== "cancelled" && incident.state !== "declared" && incident.lead === void 0) {
+    gaps.push({
+      kind: "no-lead",
+      since: incident.acknowledgedAt ?? incident.declaredAt,
+      message: "Nobody leads. Type `/lead @someone`."
+    });
+  }
+  if (!config.roles.allow_lead_as_comms && incident.lead !== void 0 && incident.lead === incident.comms) {
+    gaps.push({
+      kind: "comms-is-lead",
+      since: incident.declaredAt,
+      message: "The lead is also the communicator; pick someone independent with `/comms @someone`."
+    });
+  }
+  if (incident.postmortem?.state === "closed") {
+    gaps.push({
+      kind: "postmortem-closed-unmerged",
+      since: incident.postmortem.openedAt,
+      message: `The post-mortem pull request #${incident.postmortem.number} was closed without merging. Reopen it to finish the review; the incident stays open until it merges.`
+    });
+  }
+  if (!incident.open && !resolved && incident.state !== "cancelled") {
+    gaps.push({
+      kind: "closed-unresolved",
+      since: incident.closedAt ?? incident.declaredAt,
+      message: "This issue was closed before a resolution was journaled (merging a pull request that says \u201CFixes #N\u201D closes it automatically; \u201CRefs #N\u201D does not). Reopen it if the incident is still going on, or record how it ended with `/resolve <what was wrong and what fixed it>`."
+    });
+  }
+  if (incident.postmortemError !== void 0) {
+    gaps.push({
+      kind: "postmortem-failed",
+      since: incident.resolvedAt ?? incident.declaredAt,
+      message: incident.postmortemError
+    });
+  }
+  return gaps;
+}
+
+// src/core/projection/labelNames.ts
+function labelNames(config) {
+  const l = config.labels;
+  const states = {
+    declared: l.declared,
+    acknowledged: l.acknowledged,
+    mitigated: l.mitigated,
+    resolved: l.resolved,
+    postmortem: l.postmortem_state,
+    cancelled: l.cancelled
+  };
+  const byName = new Map(
+    Object.entries(states).map(([state, name]) => [name.toLowerCase(), state])
+  );
+  return {
+    incident: l.incident,
+    revenue: l.revenue,
+    states,
+    severity: (level) => `${l.severity_prefix}${level}`,
+    stateOf: (label) => byName.get(label.toLowerCase()),
+    severityOf: (label) => {
+      if (!label.toLowerCase().startsWith(l.severity_prefix.toLowerCase())) return void 0;
+      const level = Number(label.slice(l.severity_prefix.length));
+      return level >= 1 && level <= 4 && Number.isInteger(level) ? level : void 0;
+    }
+  };
+}
+function readLabels(labels, names) {
+  const state = labels.map((l) => names.stateOf(l)).find((s) => s !== void 0);
+  const severity2 = labels.map((l) => names.severityOf(l)).find((s) => s !== void 0);
+  const revenue = labels.some((l) => l.toLowerCase() === names.revenue.toLowerCase());
+  return { ...state ? { state } : {}, ...severity2 ? { severity: severity2 } : {}, revenue };
+}
+
+// src/core/emptyIncident.ts
+function emptyIncident(fields) {
+  return {
+    open: true,
+    state: "declared",
+    severity: 3,
+    severitySet: false,
+    revenue: false,
+    startedAt: fields.declaredAt,
+    roles: {},
+    updates: [],
+    notes: [],
+    deviations: [],
+    form: {},
+    pullRequests: [],
+    freezeExceptions: [],
+    followups: [],
+    notices: [],
+    deliveries: [],
+    gaps: [],
+    timeline: [],
+    ...fields
+  };
+}
+
+// src/core/projection/recordNotice.ts
+function recordNotice(incident, kind, keys, at, commentId) {
+  incident.notices.push({ kind, keys, at, commentId });
+  const text = kind === "escalation" ? `escalated (${keys.join(", ")})` : kind === "ack-breach" ? "acknowledgement deadline passed without an acknowledgement" : "reminded the communicator that a status update is due";
+  incident.timeline.push({ at, kind: kind === "ack-breach" ? "breach" : kind, text });
+}
+
+// src/core/clocks/coveringNotice.ts
+var CLOCK_SKEW_MS3 = 5 * 6e4;
+function coveringNotice(notices, kind, key, dueAt) {
+  let first;
+  for (const notice of notices) {
+    if (notice.kind !== kind || notice.at < dueAt - CLOCK_SKEW_MS3 || !notice.keys.includes(key)) continue;
+    if (!first || notice.at < first.at) first = notice;
+  }
+  return first;
+}
+
+// src/core/clocks/stepsCoveredBy.ts
+function stepsCoveredBy(incident, config) {
+  const covered = /* @__PURE__ */ new Map();
+  for (const notice of incident.notices) {
+    if (notice.kind !== "escalation") continue;
+    for (const key of notice.keys) {
+      const step = stepForKey(incident, config, key);
+      if (!step || notice.at < step.dueAt - CLOCK_SKEW_MS3) continue;
+      const known2 = covered.get(key);
+      if (known2 && known2.postedAt <= notice.at) continue;
+      covered.set(key, { ...step, postedAt: notice.at, commentId: notice.commentId });
+    }
+  }
+  return [...covered.values()].sort((a, b) => a.dueAt - b.dueAt || a.key.localeCompare(b.key));
+}
+function stepForKey(incident, config, key) {
+  const match = /^([a-z0-9][a-z0-9-]*):(\d+)$/.exec(key);
+  if (!match) return void 0;
+  const [, name = "", position = ""] = match;
+  const index = Number(position);
+  const step = config.escalation.ladders.find((ladder) => ladder.name === name)?.steps[index];
+  if (!step) return void 0;
+  return {
+    ladder: name,
+    index,
+    key,
+    dueAt: incident.startedAt + durationMs(step.after),
+    notify: [...step.notify],
+    ...step.note !== void 0 ? { note: step.note } : {}
+  };
+}
+
+// src/core/oncall/onCallAt.ts
+function onCallAt(oncall, zone, at) {
+  let chosen;
+  for (const entry of oncall.roster) {
+    const from = parseLocalMoment(entry.from, zone, "start");
+    const to = parseLocalMoment(entry.to, zone, "end");
+    if (from === void 0 || to === void 0 || at < from || at >= to) continue;
+    if (!chosen || to - from < chosen.length) chosen = { entry, length: to - from };
+  }
+  const primary = chosen?.entry.primary ?? oncall.primary;
+  const secondary = chosen?.entry.secondary ?? oncall.secondary;
+  return {
+    ...primary !== void 0 ? { primary: plainLogin(primary) } : {},
+    ...secondary !== void 0 ? { secondary: plainLogin(secondary) } : {},
+    ...chosen?.entry.name !== void 0 ? { period: chosen.entry.name } : {}
+  };
+}
+function plainLogin(handle2) {
+  return handle2.replace(/^@/, "");
+}
+
+// src/core/projection/projectIncident.ts
+function projectIncident(issue, events, config, ctx) {
+  const zone = config.business_hours.timezone;
+  const form = parseIssueForm(issue.body, { now: issue.createdAt, timeZone: zone });
+  const names = labelNames(config);
+  const sorted = [...events].sort((a, b) => a.at - b.at || a.seq - b.seq);
+  const isBot = (login) => ctx.trustedBots.has(login.toLowerCase());
+  const declaredEvent = sorted.find((e) => e.type === "labeled" && e.label === names.incident);
+  const declaredAt = declaredEvent?.at ?? issue.createdAt;
+  const draft = emptyIncident({
+    number: issue.number,
+    title: issue.title,
+    url: issue.url,
+    open: issue.state === "open",
+    severity: form.severity ?? config.severity.default,
+    severitySet: form.severity !== void 0,
+    revenue: form.revenue === "yes",
+    declaredAt,
+    declaredBy: declaredEvent?.actor ?? issue.author,
+    startedAt: form.startedAt !== void 0 && form.startedAt <= declaredAt ? form.startedAt : declaredAt,
+    form
+  });
+  const timeline = draft.timeline;
+  timeline.push({ at: declaredAt, kind: "declared", actor: draft.declaredBy, text: "declared the incident" });
+  if (form.startedAt !== void 0 && form.startedAt < declaredAt) {
+    timeline.push({ at: form.startedAt, kind: "started", text: "problem began (from the report)" });
+  }
+  const outcomes = [];
+  let stateSetBy;
+  let reopenedAt;
+  const roles = config.roles.extra;
+  for (const event of sorted) {
+    switch (event.type) {
+      case "labeled":
+      case "unlabeled":
+        if (isBot(event.actor)) break;
+        if (event.type === "labeled" && names.stateOf(event.label) !== void 0) stateSetBy = event.actor;
+        applyLabelEvent(draft, event, config, names);
+        break;
+      case "assigned":
+        if (isBot(event.actor)) break;
+        if (draft.lead === void 0) {
+          draft.lead = event.assignee;
+          timeline.push({
+            at: event.at,
+            kind: "role",
+            actor: event.actor,
+            text: `assigned ${event.assignee}, who leads`
+          });
+        } else {
+          timeline.push({
+            at: event.at,
+            kind: "assignment",
+            actor: event.actor,
+            text: `assigned ${event.assignee}`
+          });
+        }
+        break;
+      case "unassigned":
+        if (isBot(event.actor)) break;
+        if (draft.lead === event.assignee) draft.lead = void 0;
+        timeline.push({
+          at: event.at,
+          kind: "assignment",
+          actor: event.actor,
+          text: `unassigned ${event.assignee}`
+        });
+        break;
+      case "closed":
+        if (isBot(event.actor)) break;
+        timeline.push({ at: event.at, kind: "closed", actor: event.actor, text: "closed the issue" });
+        break;
+      case "reopened":
+        if (!isBot(event.actor)) reopenedAt = event.at;
+        timeline.push({ at: event.at, kind: "reopened", actor: event.actor, text: "reopened the issue" });
+        break;
+      case "renamed":
+        break;
+      case "cross-referenced":
+        break;
+      case "commented": {
+        const comment = event.comment;
+        if (isBot(comment.author)) {
+          if (comment.updatedAt - comment.createdAt < 1e3)
+            recordBotNotice(draft, comment.id, comment.body, comment.createdAt);
+          break;
+        }
+        const parsed = parseCommands(comment.body, { at: comment.createdAt, timeZone: zone, roles });
+        for (const line of parsed) {
+          const base = {
+            commentId: comment.id,
+            line: line.line,
+            actor: comment.author,
+            at: comment.createdAt,
+            source: line.source
+          };
+          if (!line.ok) {
+            outcomes.push({
+              ...base,
+              verb: line.verb,
+              result: "refused",
+              reason: line.error,
+              usage: line.usage
+            });
+            continue;
+          }
+          const permission = ctx.judged?.comments.has(comment.id) ? ctx.judged.refusedForPermission.has(`${comment.id}:${line.line}`) ? "none" : "admin" : ctx.permissions.get(comment.author.toLowerCase());
+          outcomes.push(applyCommand(draft, line.command, base, config, permission));
+        }
+        break;
+      }
+    }
+  }
+  for (const pr of linkedPullRequests(sorted)) {
+    draft.pullRequests.push(pr);
+    timeline.push({
+      at: pr.at,
+      kind: "pull-request",
+      text: `${pr.revert ? "revert " : ""}pull request #${pr.number} referenced this incident: ${pr.title}`,
+      url: pr.url
+    });
+    if (pr.mergedAt !== void 0) {
+      timeline.push({
+        at: pr.mergedAt,
+        kind: "pull-request",
+        text: `pull request #${pr.number} merged`,
+        url: pr.url
+      });
+    }
+  }
+  if (issue.state === "closed") draft.closedAt = issue.closedAt ?? draft.closedAt;
+  let leadFromRoster = false;
+  if (draft.lead === void 0 && draft.state !== "cancelled") {
+    const onCall = onCallAt(config.oncall, zone, declaredAt);
+    if (onCall.primary !== void 0) {
+      draft.lead = onCall.primary;
+      leadFromRoster = true;
+      timeline.push({
+        at: declaredAt,
+        kind: "role",
+        text: `${onCall.primary} leads as the on-call engineer${onCall.period ? ` (${onCall.period})` : ""}`
+      });
+    }
+  }
+  const covered = /* @__PURE__ */ new Map();
+  for (const step of stepsCoveredBy(draft, config)) {
+    const entry = covered.get(step.commentId) ?? { at: step.postedAt, keys: [] };
+    entry.keys.push(step.key);
+    covered.set(step.commentId, entry);
+  }
+  draft.timeline = draft.timeline.filter((entry) => entry.kind !== "escalation");
+  for (const { at, keys } of covered.values())
+    draft.timeline.push({ at, kind: "escalation", text: `escalated (${keys.join(", ")})` });
+  draft.gaps = findGaps(draft, config);
+  draft.timeline.sort((a, b) => a.at - b.at);
+  return {
+    incident: draft,
+    outcomes,
+    leadFromRoster,
+    ...stateSetBy !== void 0 ? { stateSetBy } : {},
+    ...reopenedAt !== void 0 ? { reopenedAt } : {}
+  };
+}
+function recordBotNotice(draft, commentId, body, at) {
+  const marker = parseMarker(body);
+  if (marker?.kind === "exception-audit") {
+    const granted = marker.data.granted === "yes";
+    draft.freezeExceptions.push({
+      at,
+      by: marker.data.by ?? "",
+      pullRequest: Number(marker.data.pr),
+      sha: marker.data.sha ?? "",
+      reason: marker.data.reason ?? "",
+      granted,
+      ...marker.data.deploy === "yes" ? { deploy: true } : {}
+    });
+    const subject = marker.data.deploy === "yes" ? `deploying ${(marker.data.sha ?? "").slice(0, 7)} (#${marker.data.pr})` : `pull request #${marker.data.pr}`;
+    draft.timeline.push({
+      at,
+      kind: "freeze-exception",
+      actor: marker.data.by ?? "",
+      text: `freeze exception ${granted ? "granted" : "requested"} for ${subject}: ${marker.data.reason ?? ""}`
+    });
+    return;
+  }
+  if (!marker || marker.kind !== "notice") return;
+  const kind = marker.data.type;
+  if (kind !== "escalation" && kind !== "ack-breach" && kind !== "reminder") return;
+  recordNotice(
+    draft,
+    kind,
+    (marker.data.keys ?? "").split(",").filter((k) => k !== ""),
+    at,
+    commentId
+  );
+}
+
+// src/core/render/renderTemplate.ts
+import Mustache2 from "mustache";
+function renderTemplate(template, view, partials) {
+  return Mustache2.render(template, view, partials, { escape: (text) => text });
+}
+
+// src/core/text/neutralize.ts
+var MENTION = /@(?=[A-Za-z0-9])/g;
+var WORD_JOINER = "\u2060";
+function neutralize(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MENTION, "@" + WORD_JOINER);
+}
+function neutralizeInline(text, maxLength = 300) {
+  const oneLine2 = text.replace(/\s+/g, " ").trim();
+  const clipped = oneLine2.length > maxLength ? oneLine2.slice(0, maxLength - 1) + "\u2026" : oneLine2;
+  return neutralize(clipped).replace(/\|/g, "\\|");
+}
+function neutralizeBlock(text, maxLength = 4e3) {
+  const clipped = text.length > maxLength ? text.slice(0, maxLength - 1) + "\u2026" : text;
+  return neutralize(clipped.trim()).split(/\r?\n/).map((line) => `> ${line}`).join("\n");
+}
+function mention(handle2) {
+  return handle2.startsWith("@") ? handle2 : `@${handle2}`;
+}
+
+// src/core/render/displayName.ts
+function displayName(login) {
+  return login === void 0 ? void 0 : `**${neutralize(login)}**`;
+}
+
+// src/core/stateTitles.ts
+var STATE_TITLES = {
+  declared: "Declared",
+  acknowledged: "Acknowledged",
+  mitigated: "Mitigated (workaround in place)",
+  resolved: "Resolved",
+  postmortem: "Resolved, post-mortem in review",
+  cancelled: "Cancelled (false alarm)"
+};
+
+// src/core/calendar/businessCalendar.ts
+import { DateTime as DateTime6 } from "luxon";
+var WEEKDAYS3 = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+var CLOSURE_NAME = "Office closure";
+var SEARCH_DAYS = 3660;
+var calendars = /* @__PURE__ */ new WeakMap();
+function businessCalendar(hours) {
+  const cached = calendars.get(hours);
+  if (cached) return cached;
+  const calendar = buildCalendar(hours);
+  calendars.set(hours, calendar);
+  return calendar;
+}
+function buildCalendar(hours) {
+  const zone = hours.timezone;
+  const days = new Set(hours.days);
+  const closures = new Set(hours.holidays.dates);
+  const country = hours.holidays.country;
+  const start = clockMinutes(hours.start);
+  const end = clockMinutes(hours.end);
+  const overnight = end <= start;
+  const windowOn = (day) => {
+    if (!days.has(weekdayOf(day))) return void 0;
+    const opens = atMinutes(day, start, zone);
+    const closes = atMinutes(overnight ? day.plus({ days: 1 }) : day, end, zone);
+    return [opens, closes];
+  };
+  const publicHolidayAt = (at) => {
+    if (country === void 0) return void 0;
+    const year = DateTime6.fromMillis(at, { zone }).year;
+    for (const y of [year, year - 1]) {
+      const found = publicHolidays(country, zone, y).find((h) => h.start <= at && at < h.end);
+      if (found) return found;
+    }
+    return void 0;
+  };
+  const holidayName = (at) => {
+    const holiday = publicHolidayAt(at);
+    if (holiday) return holiday.name;
+    return closures.has(DateTime6.fromMillis(at, { zone }).toISODate() ?? "") ? CLOSURE_NAME : void 0;
+  };
+  const closedUntil = (at) => {
+    let until;
+    const holiday = publicHolidayAt(at);
+    if (holiday) until = holiday.end;
+    const local = DateTime6.fromMillis(at, { zone });
+    if (closures.has(local.toISODate() ?? "")) {
+      const nextDay = local.plus({ days: 1 }).startOf("day").toMillis();
+      until = Math.max(until ?? nextDay, nextDay);
+    }
+    return until;
+  };
+  const inWindow = (at) => {
+    const today = DateTime6.fromMillis(at, { zone }).startOf("day");
+    const candidates = overnight ? [today.minus({ days: 1 }), today] : [today];
+    return candidates.some((day) => {
+      const window = windowOn(day);
+      return window !== void 0 && window[0] <= at && at < window[1];
+    });
+  };
+  return {
+    zone,
+    holidayName,
+    isBusinessTime: (at) => inWindow(at) && holidayName(at) === void 0,
+    nextBusinessStart(at) {
+      const first = DateTime6.fromMillis(at, { zone }).startOf("day").minus({ days: 1 });
+      for (let offset = 0; offset < SEARCH_DAYS; offset++) {
+        const window = windowOn(first.plus({ days: offset }));
+        if (window === void 0 || window[1] <= at) continue;
+        let moment = Math.max(window[0], at);
+        while (moment < window[1]) {
+          const until = closedUntil(moment);
+          if (until === void 0) return moment;
+          moment = until;
+        }
+      }
+      throw new Error(`no business hours within ${SEARCH_DAYS} days of ${new Date(at).toISOString()}`);
+    }
+  };
+}
+function clockMinutes(text) {
+  const [hour = 0, minute = 0] = text.split(":").map(Number);
+  return hour * 60 + minute;
+}
+function atMinutes(day, minutes, zone) {
+  return DateTime6.fromObject(
+    { year: day.year, month: day.month, day: day.day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
+    { zone }
+  ).toMillis();
+}
+function weekdayOf(day) {
+  return WEEKDAYS3[day.weekday - 1] ?? "mon";
+}
+
+// src/core/clocks/acknowledgeDeadline.ts
+function acknowledgeDeadline(declaredAt, config) {
+  const businessHours = businessCalendar(config.business_hours).isBusinessTime(declaredAt);
+  const allowanceMs = durationMs(
+    businessHours ? config.acknowledge.within_business_hours : config.acknowledge.outside_business_hours
+  );
+  return { dueAt: declaredAt + allowanceMs, businessHours, allowanceMs };
+}
+
+// src/core/clocks/incidentEnd.ts
+function incidentEnd(incident) {
+  const candidates = [];
+  if (incident.state === "resolved" || incident.state === "postmortem") {
+    candidates.push(incident.resolvedAt, incident.postmortemAt);
+  }
+  if (incident.state === "cancelled") candidates.push(incident.cancelledAt);
+  if (!incident.open) candidates.push(incident.closedAt, incident.resolvedAt, incident.cancelledAt);
+  if (candidates.length === 0) return void 0;
+  return { at: earliest(candidates) };
+}
+function earliest(moments) {
+  let found;
+  for (const moment of moments) {
+    if (moment !== void 0 && (found === void 0 || moment < found)) found = moment;
+  }
+  return found;
+}
+
+// src/core/clocks/matchLadder.ts
+function matchLadder(incident, ladders) {
+  return ladders.find(
+    ({ when }) => (when.revenue === void 0 || when.revenue === incident.revenue) && (when.severities === void 0 || when.severities.includes(incident.severity))
+  );
+}
+
+// src/core/clocks/escalationPlan.ts
+function escalationPlan(incident, config, now) {
+  const ladder = matchLadder(incident, config.escalation.ladders);
+  if (!ladder) return { steps: [] };
+  return { ladder: ladder.name, steps: ladderSteps(incident, ladder, now) };
+}
+function ladderSteps(incident, ladder, now) {
+  const stopAt = stopMoment(incident, ladder);
+  return ladder.steps.map((step, index) => {
+    const dueAt = incident.startedAt + durationMs(step.after);
+    const state = stopAt !== void 0 && dueAt >= stopAt ? "stopped" : dueAt <= now ? "due" : "pending";
+    return {
+      ladder: ladder.name,
+      index,
+      key: `${ladder.name}:${index}`,
+      dueAt,
+      notify: [...step.notify],
+      ...step.note !== void 0 ? { note: step.note } : {},
+      state
+    };
+  });
+}
+function stopMoment(incident, ladder) {
+  const end = incidentEnd(incident);
+  const endAt = end === void 0 ? void 0 : end.at ?? Number.NEGATIVE_INFINITY;
+  let workaroundAt;
+  if (ladder.when.no_workaround) {
+    workaroundAt = earliest([incident.mitigatedAt, incident.workaround?.at]);
+    if (workaroundAt === void 0 && incident.state === "mitigated") workaroundAt = Number.NEGATIVE_INFINITY;
+  }
+  return earliest([endAt, workaroundAt]);
+}
+
+// src/core/clocks/nextUpdateDue.ts
+function nextUpdateDue(incident, config) {
+  if (incidentEnd(incident)) return void 0;
+  const last = latestUpdate(incident.updates);
+  if (last?.nextDueAt !== void 0) return { dueAt: last.nextDueAt, promised: true };
+  const cadence = config.updates.cadence[`${incident.severity}`];
+  return { dueAt: (last?.at ?? incident.declaredAt) + durationMs(cadence), promised: false };
+}
+function latestUpdate(updates) {
+  let latest;
+  for (const update of updates) if (!latest || update.at >= latest.at) latest = update;
+  return latest;
+}
+
+// src/core/clocks/resolveHandles.ts
+function resolveHandles(handles, incident, config, at) {
+  const onCall = onCallAt(config.oncall, config.business_hours.timezone, at);
+  return handles.flatMap((handle2) => {
+    switch (handle2) {
+      case "{oncall}":
+        return onCall.primary ? [onCall.primary] : [];
+      case "{oncall-secondary}":
+        return onCall.secondary ? [onCall.secondary] : [];
+      case "{lead}":
+        return incident.lead ? [incident.lead] : [];
+      case "{comms}":
+        return incident.comms ? [incident.comms] : [];
+      default:
+        return [handle2];
+    }
+  });
+}
+
+// src/core/channels/occasions.ts
+function occasionsOf(incident, config) {
+  const found = [];
+  const add = (occasion) => found.push({ channels: [], ...occasion });
+  const noticed = config.stakeholders.notice_severities.includes(incident.severity);
+  add({ message: "declared", event: "declared", at: incident.declaredAt });
+  add({ message: "incident-report", event: "incident-report", at: incident.declaredAt });
+  if (noticed)
+    add({ message: "stakeholder-notice:declared", event: "stakeholder-notice", at: incident.declaredAt });
+  for (const request of incident.announcements ?? [])
+    add({
+      message: `stakeholder-notice:${request.commentId ?? request.at}`,
+      event: "stakeholder-notice",
+      at: request.at,
+      channels: request.channels.length > 0 ? request.channels : announceChannels(incident, config),
+      exclusive: true
+    });
+  if (incident.acknowledgedAt !== void 0)
+    add({ message: "acknowledged", event: "acknowledged", at: incident.acknowledgedAt });
+  for (const notice of incident.notices) {
+    if (notice.kind === "ack-breach")
+      add({
+        message: "ack-missed",
+        event: "ack-missed",
+        at: notice.at,
+        channels: config.acknowledge.channels
+      });
+    if (notice.kind !== "escalation") continue;
+    for (const key of notice.keys) {
+      const [ladderName, index] = key.split(":");
+      const step = config.escalation.ladders.find((l) => l.name === ladderName)?.steps[Number(index)];
+      add({
+        message: `escalation:${key}`,
+        event: "escalation",
+        at: notice.at,
+        channels: step?.channels ?? [],
+        ...step?.note ? { detail: step.note } : {}
+      });
+    }
+  }
+  for (const update of incident.updates)
+    add({
+      message: `update:${update.commentId ?? update.at}`,
+      event: "status-update",
+      at: update.at,
+      detail: update.text,
+      ...update.nextDueAt !== void 0 ? { nextDueAt: update.nextDueAt } : {}
+    });
+  if (incident.workaround)
+    add({
+      message: "workaround",
+      event: "workaround",
+      at: incident.workaround.at,
+      detail: incident.workaround.text
+    });
+  if (incident.resolution && incident.resolvedAt !== void 0 && incident.state !== "cancelled") {
+    add({ message: "resolved", event: "resolved", at: incident.resolvedAt });
+    add({ message: "end-of-incident", event: "end-of-incident", at: incident.resolvedAt });
+    if (noticed)
+      add({ message: "stakeholder-notice:resolved", event: "stakeholder-notice", at: incident.resolvedAt });
+  }
+  if (incident.state === "cancelled" && incident.cancelledAt !== void 0)
+    add({ message: "cancelled", event: "cancelled", at: incident.cancelledAt });
+  if (incident.postmortem) {
+    add({ message: "postmortem-opened", event: "postmortem-opened", at: incident.postmortem.openedAt });
+    if (incident.postmortem.state === "merged" && incident.postmortem.mergedAt !== void 0) {
+      add({ message: "postmortem-merged", event: "postmortem-merged", at: incident.postmortem.mergedAt });
+      add({ message: "postmortem-shared", event: "postmortem-shared", at: incident.postmortem.mergedAt });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+function announceChannels(incident, config) {
+  const entries = Object.entries(config.channels);
+  const routed = entries.filter(
+    ([, c]) => c.events.includes("stakeholder-notice") && (c.severities.length === 0 || c.severities.includes(incident.severity)) && (c.revenue === void 0 || c.revenue === incident.revenue)
+  );
+  const chosen = routed.length > 0 ? routed : entries.filter(([, c]) => c.type === "email");
+  return chosen.map(([name]) => name);
+}
+
+// src/core/channels/routeOccasion.ts
+var TRIGGERS = /* @__PURE__ */ new Set(["declared", "ack-missed", "escalation"]);
+function routeOccasion(occasion, incident, config, deliveries) {
+  const channels = config.channels;
+  const matches = (channel) => channel.events.includes(occasion.event) && (channel.severities.length === 0 || channel.severities.includes(incident.severity)) && (channel.revenue === void 0 || channel.revenue === incident.revenue);
+  const names = /* @__PURE__ */ new Set();
+  if (occasion.exclusive) return occasion.channels.filter((name) => channels[name] !== void 0).sort();
+  for (const [name, channel] of Object.entries(channels)) {
+    if (channel.type === "pagerduty" && !TRIGGERS.has(occasion.event)) continue;
+    if (matches(channel)) names.add(name);
+  }
+  for (const name of occasion.channels) if (channels[name]) names.add(name);
+  if (occasion.event === "acknowledged" || occasion.event === "resolved" || occasion.event === "cancelled") {
+    for (const name of triggeredPagers(config, deliveries)) {
+      const channel = channels[name];
+      if (channel?.events.includes(occasion.event) || occasion.event !== "acknowledged") names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+function triggeredPagers(config, deliveries) {
+  const found = /* @__PURE__ */ new Set();
+  for (const delivery of deliveries.values()) {
+    if (!TRIGGERS.has(delivery.event)) continue;
+    for (const [name, outcome] of Object.entries(delivery.channels)) {
+      if (config.channels[name]?.type !== "pagerduty") continue;
+      if (outcome.state === "delivered" || outcome.state === "unknown" || outcome.state === "sending")
+        found.add(name);
+    }
+  }
+  return [...found];
+}
+
+// src/core/channels/messageContent.ts
+import { DateTime as DateTime7 } from "luxon";
+function messageContent(occasion, ctx) {
+  const { incident, config } = ctx;
+  const zone = config.business_hours.timezone;
+  const at = (t) => formatTime(t, zone);
+  const sev = `SEV${incident.severity}`;
+  const ref = `Incident #${incident.number}`;
+  const name = oneLine(incident.title, 150);
+  const table = stakeholderFacts(incident, config);
+  const links = [{ label: `${ref} on GitHub`, url: incident.url }];
+  const base = { event: occasion.event, links, incident: incidentFacts(incident, ctx.repository) };
+  const lifecycle = (title, summary, facts = table) => ({
+    ...base,
+    title: oneLine(title, 150),
+    summary,
+    facts,
+    body: renderTemplate(ctx.templates.message, {
+      title: neutralizeInline(title, 300),
+      summary: neutralizeInline(summary, 3e3),
+      facts: facts.map((f) => ({
+        label: neutralizeInline(f.label, 80),
+        value: neutralizeInline(f.value, 800)
+      })),
+      links: links.map((l) => ({ label: neutralizeInline(l.label, 100), url: encodeURI(l.url) }))
+    })
+  });
+  const fromTemplate = (template, view, facts, summary) => {
+    const rendered = renderTemplate(template, { ...view, url: encodeURI(incident.url) }).trim();
+    const [subject = "", ...rest] = rendered.split("\n");
+    return { ...base, title: oneLine(subject, 200), summary, facts, body: rest.join("\n").trim() + "\n" };
+  };
+  const by = (login) => login ? ` by ${login}` : "";
+  switch (occasion.event) {
+    case "declared":
+      return lifecycle(
+        `[${sev}] ${ref} declared: ${name}`,
+        `${oneLine(incident.form.summary ?? incident.title, 600)} Declared at ${at(incident.declaredAt)}${by(incident.declaredBy)}.`
+      );
+    case "acknowledged":
+      return lifecycle(
+        `[${sev}] ${ref} acknowledged${by(incident.acknowledgedBy)}: ${name}`,
+        `Someone is on it since ${at(occasion.at)}. Lead: ${incident.lead ?? "nobody yet"}.`
+      );
+    case "ack-missed":
+      return lifecycle(
+        `[${sev}] ${ref} is not acknowledged: ${name}`,
+        `Nobody has acknowledged the incident in time (declared ${at(incident.declaredAt)}). The on-call engineer is needed now.`
+      );
+    case "escalation":
+      return lifecycle(
+        `[${sev}] ${ref} escalated: ${name}`,
+        `${oneLine(occasion.detail ?? "An escalation step is due.", 600)} The problem began ${formatDuration(occasion.at - incident.startedAt)} before this step, at ${at(incident.startedAt)}.`
+      );
+    case "status-update":
+      return lifecycle(
+        `[${sev}] ${ref} update: ${name}`,
+        `${oneLine(occasion.detail ?? "", 1500)}${occasion.nextDueAt !== void 0 ? ` Next update by ${at(occasion.nextDueAt)}.` : ""}`
+      );
+    case "workaround":
+      return lifecycle(
+        `[${sev}] ${ref} has a workaround: ${name}`,
+        `${oneLine(occasion.detail ?? "", 1500)} (in place since ${at(occasion.at)}).`
+      );
+    case "resolved":
+      return lifecycle(
+        `[${sev}] ${ref} resolved: ${name}`,
+        `${oneLine(incident.resolution?.text ?? "", 1500)} Resolved at ${at(occasion.at)}, ${formatDuration(occasion.at - incident.startedAt)} after the problem began.`
+      );
+    case "cancelled":
+      return lifecycle(
+        `[${sev}] ${ref} cancelled: ${name}`,
+        `A false alarm: ${oneLine(incident.cancelReason?.text ?? "no reason given", 1e3)}`
+      );
+    case "postmortem-opened":
+      return lifecycle(
+        `${ref} post-mortem opened for review: ${name}`,
+        `The post-mortem is up for review as pull request #${incident.postmortem?.number ?? "?"}.`
+      );
+    case "postmortem-merged":
+      return lifecycle(
+        `${ref} post-mortem merged: ${name}`,
+        `The post-mortem was reviewed and merged; the incident is closed.`
+      );
+    case "stakeholder-notice":
+      return fromTemplate(
+        ctx.templates["stakeholder-notice"],
+        {
+          application: neutralizeInline(application(incident, config, ctx.repository), 120),
+          date: DateTime7.fromMillis(incident.startedAt, { zone }).toFormat("MM-dd-yyyy"),
+          summary: neutralizeInline(incident.form.summary ?? incident.title, 1200),
+          ...Object.fromEntries(table.map((f) => [f.key, neutralizeInline(f.value, 800)]))
+        },
+        table,
+        oneLine(incident.form.summary ?? incident.title, 1200)
+      );
+    case "incident-report": {
+      const next = nextUpdateDue(incident, config);
+      return fromTemplate(
+        ctx.templates["incident-report"],
+        {
+          title: neutralizeInline(incident.title, 200),
+          severity: incident.severity,
+          declared: at(incident.declaredAt),
+          declaredBy: incident.declaredBy ? neutralizeInline(incident.declaredBy, 60) : void 0,
+          start: at(incident.startedAt),
+          what: neutralizeInline(incident.form.summary ?? incident.title, 1500),
+          applications: neutralizeInline(incident.form.applications ?? "", 500) || "not recorded",
+          businessImpact: neutralizeInline(incident.form.businessImpact ?? "", 800) || "not recorded",
+          revenue: incident.revenue ? "yes" : incident.form.revenue === "unknown" ? "unknown" : "no",
+          lead: neutralizeInline(incident.lead ?? "nobody yet", 60),
+          comms: neutralizeInline(incident.comms ?? "nobody yet", 60),
+          nextUpdate: next ? at(next.dueAt) : "\u2014"
+        },
+        table,
+        oneLine(incident.form.summary ?? incident.title, 1200)
+      );
+    }
+    case "end-of-incident": {
+      const end = incident.resolvedAt ?? occasion.at;
+      const followup = incident.postmortem ? `A post-mortem is under way: ${incident.postmortem.url}` : [...incident.notes, ...incident.deviations].length > 0 ? `Follow up on: ${[...incident.notes, ...incident.deviations].map((n) => oneLine(n.text, 200)).join("; ")}` : "No further work was recorded.";
+      return fromTemplate(
+        ctx.templates["end-of-incident"],
+        {
+          title: neutralizeInline(incident.title, 200),
+          severity: incident.severity,
+          start: at(incident.startedAt),
+          end: at(end),
+          duration: formatDuration(end - incident.startedAt),
+          what: neutralizeInline(incident.form.summary ?? incident.title, 1500),
+          impact: neutralizeInline(incident.form.businessImpact ?? "", 800) || "not recorded",
+          resolution: neutralizeInline(incident.resolution?.text ?? "", 2e3),
+          next: neutralizeInline(followup, 1500),
+          pullRequests: incident.pullRequests.map((pr) => ({
+            number: pr.number,
+            title: neutralizeInline(pr.title, 120),
+            url: encodeURI(pr.url),
+            state: pr.state
+          })),
+          hasPullRequests: incident.pullRequests.length > 0
+        },
+        table,
+        oneLine(incident.resolution?.text ?? "", 1200)
+      );
+    }
+    case "postmortem-shared":
+      return fromTemplate(
+        ctx.templates["postmortem-shared"],
+        {
+          title: neutralizeInline(incident.title, 200),
+          severity: incident.severity,
+          number: incident.number,
+          postmortemUrl: encodeURI(incident.postmortem?.url ?? incident.url),
+          followups: incident.followups.map((f) => ({
+            number: f.number,
+            title: neutralizeInline(f.title, 160),
+            url: encodeURI(f.url)
+          })),
+          hasFollowups: incident.followups.length > 0
+        },
+        table,
+        `The post-mortem of incident #${incident.number} was merged.`
+      );
+  }
+}
+function stakeholderFacts(incident, config) {
+  const zone = config.business_hours.timezone;
+  const latest = [...incident.updates].sort((a, b) => a.at - b.at).at(-1);
+  const next = nextUpdateDue(incident, config);
+  const ended = incident.state === "cancelled" ? incident.cancelledAt : incident.resolvedAt;
+  const status = latest ? `${formatTime(latest.at, zone)}: ${oneLine(latest.text, 600)}` : `${formatTime(incident.declaredAt, zone)}: ${STATE_TITLES[incident.state]}`;
+  return [
+    {
+      key: "applications",
+      label: "Applications impacted",
+      value: oneLine(incident.form.applications ?? "", 500) || "not recorded"
+    },
+    {
+      key: "businessImpact",
+      label: "Business impact",
+      value: oneLine(incident.form.businessImpact ?? "", 800) || "not recorded"
+    },
+    { key: "start", label: "Incident start", value: formatTime(incident.startedAt, zone) },
+    { key: "end", label: "Incident end", value: ended === void 0 ? "Ongoing" : formatTime(ended, zone) },
+    {
+      key: "currentStatus",
+      label: "Current status",
+      value: next ? `${status} (next update by ${formatTime(next.dueAt, zone)})` : status
+    },
+    {
+      key: "resolution",
+      label: "Resolution",
+      value: incident.resolution ? oneLine(incident.resolution.text, 800) + (incident.postmortem ? ` (post-mortem: ${incident.postmortem.url})` : "") : incident.state === "cancelled" ? `Cancelled: ${oneLine(incident.cancelReason?.text ?? "", 300)}` : "Ongoing"
+    }
+  ];
+}
+function incidentFacts(incident, repository) {
+  return {
+    repository,
+    number: incident.number,
+    title: incident.title,
+    url: incident.url,
+    severity: incident.severity,
+    state: incident.state,
+    revenue: incident.revenue
+  };
+}
+function application(incident, config, repository) {
+  if (config.stakeholders.application) return config.stakeholders.application;
+  const first = (incident.form.applications ?? "").split(/[\n,]/)[0]?.trim();
+  return first || repository.split("/").pop() || repository;
+}
+function oneLine(text, max) {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, max - 1)}\u2026` : line;
+}
+
+// src/core/channels/planMessages.ts
+var FRESH_FOR_MS = 24 * 36e5;
+var CLAIM_STALE_MS = 5 * 6e4;
+var MAX_ATTEMPTS = 8;
+function retryDelay(failures) {
+  return Math.min(6e4 * 2 ** Math.max(0, failures - 1), 36e5);
+}
+function planMessages(input) {
+  const { incident, config, now, deliveries } = input;
+  if (Object.keys(config.channels).length === 0 && deliveries.size === 0) return [];
+  const threads = new EmailThreads(input);
+  return planOccasions({
+    occasions: occasionsOf(incident, config),
+    config,
+    now,
+    deliveries,
+    route: (occasion) => routeOccasion(occasion, incident, config, deliveries),
+    content: (occasion, channels) => threads.content(occasion, channels)
+  });
+}
+function planOccasions(input) {
+  const { config, now, deliveries } = input;
+  const planned = [];
+  for (const occasion of input.occasions) {
+    const delivery = deliveries.get(occasion.message);
+    if (delivery) {
+      const retry = retryOf(delivery, config, now);
+      if (retry.channels.length > 0)
+        planned.push({
+          message: occasion.message,
+          event: occasion.event,
+          at: occasion.at,
+          attempt: delivery.attempt + 1,
+          channels: retry.channels,
+          carried: retry.carried,
+          predecessor: delivery.commentId,
+          content: input.content(occasion, retry.channels)
+        });
+      continue;
+    }
+    if (occasion.at < now - FRESH_FOR_MS) continue;
+    const channels = input.route(occasion);
+    if (channels.length === 0) continue;
+    planned.push({
+      message: occasion.message,
+      event: occasion.event,
+      at: occasion.at,
+      attempt: 1,
+      channels,
+      carried: {},
+      content: input.content(occasion, channels)
+    });
+  }
+  return planned;
+}
+function retryOf(delivery, config, now) {
+  const channels = [];
+  const carried = {};
+  for (const [name, outcome] of Object.entries(delivery.channels)) {
+    const idempotent = config.channels[name]?.type === "pagerduty";
+    const due = outcome.state === "failed" && outcome.retryAt <= now || idempotent && outcome.state === "unknown" || idempotent && outcome.state === "sending" && now - delivery.claimedAt >= CLAIM_STALE_MS;
+    if (due && config.channels[name] !== void 0 && delivery.attempt < MAX_ATTEMPTS) channels.push(name);
+    else carried[name] = outcome;
+  }
+  return { channels: channels.sort(), carried };
+}
+var EmailThreads = class {
+  #input;
+  #root;
+  constructor(input) {
+    this.#input = input;
+    const emailed = [...input.deliveries.values()].filter((d) => Object.keys(d.channels).some((c) => input.config.channels[c]?.type === "email")).sort((a, b) => a.claimedAt - b.claimedAt || a.commentId - b.commentId);
+    if (emailed[0]) this.#root = this.messageId(emailed[0].message);
+  }
+  content(occasion, channels) {
+    const { incident, config, templates, repository } = this.#input;
+    const content = messageContent(occasion, { incident, config, templates, repository });
+    const pagerduty = pagerdutyPart(occasion, repository, incident.number);
+    if (pagerduty) content.pagerduty = pagerduty;
+    if (channels.some((c) => config.channels[c]?.type === "email")) {
+      const messageId = this.messageId(occasion.message);
+      this.#root ??= messageId;
+      content.email = this.#root === messageId ? { messageId } : { messageId, inReplyTo: this.#root };
+    }
+    return content;
+  }
+  messageId(message) {
+    const { repository, incident, config } = this.#input;
+    const from = Object.values(config.channels).find((c) => c.type === "email");
+    const domain = /@([^\s>]+)/.exec(from?.type === "email" ? from.from : "")?.[1] ?? "expedite.invalid";
+    const local = `${message}.${incident.number}.${repository}`.replace(/[^A-Za-z0-9.-]/g, ".");
+    return `<expedite.${local}@${domain}>`;
+  }
+};
+function pagerdutyPart(occasion, repository, number) {
+  const dedupKey = `expedite/${repository}#${number}`;
+  switch (occasion.event) {
+    case "declared":
+    case "ack-missed":
+    case "escalation":
+      return { action: "trigger", dedupKey };
+    case "acknowledged":
+      return { action: "acknowledge", dedupKey };
+    case "resolved":
+    case "cancelled":
+      return { action: "resolve", dedupKey };
+    default:
+      return void 0;
+  }
+}
+
+// src/core/channels/deliveryRecord.ts
+var DELIVERY_KIND = "delivery";
+var RECORD = /<!-- expedite-record:([A-Za-z0-9_-]+) -->/;
+function renderDeliveryComment(record, zone) {
+  const marker = renderMarker(DELIVERY_KIND, { message: record.message, attempt: record.attempt });
+  const lines = Object.entries(record.channels).map(
+    ([channel, outcome]) => `- \`${channel}\`: ${describeOutcome(outcome, zone)}`
+  );
+  const encoded = Buffer.from(JSON.stringify(record), "utf8").toString("base64url");
+  return [
+    marker,
+    `\u{1F4E3} **${neutralizeInline(record.title, 200)}**${record.attempt > 1 ? ` (attempt ${record.attempt})` : ""}`,
+    "",
+    ...lines,
+    "",
+    `<!-- expedite-record:${encoded} -->`
+  ].join("\n");
+}
+function describeOutcome(outcome, zone) {
+  switch (outcome.state) {
+    case "sending":
+      return `sending since ${formatTime(outcome.at, zone)}`;
+    case "delivered":
+      return `\u2705 delivered ${formatTime(outcome.at, zone)}`;
+    case "failed":
+      return `\u26A0\uFE0F not delivered \u2014 ${neutralizeInline(outcome.reason, 160)}, retrying after ${formatTime(outcome.retryAt, zone)}`;
+    case "unknown":
+      return `\u2754 may not have arrived \u2014 ${neutralizeInline(outcome.reason, 160)}; not sent again (see docs/reliability.md)`;
+    case "abandoned":
+      return `\u274C not delivered \u2014 ${neutralizeInline(outcome.reason, 160)}; gave up`;
+  }
+}
+function parseDelivery(comment) {
+  if (comment.marker.kind !== DELIVERY_KIND) return void 0;
+  const match = RECORD.exec(comment.body);
+  if (!match?.[1]) return void 0;
+  try {
+    const record = JSON.parse(Buffer.from(match[1], "base64url").toString("utf8"));
+    if (typeof record.message !== "string" || record.message !== comment.marker.data.message || !MESSAGE_EVENTS.includes(record.event) || typeof record.attempt !== "number" || typeof record.channels !== "object" || record.channels === null)
+      return void 0;
+    return { ...record, commentId: comment.id };
+  } catch {
+    return void 0;
+  }
+}
+function deliveriesFrom(comments) {
+  const latest = /* @__PURE__ */ new Map();
+  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
+    const delivery = parseDelivery(comment);
+    if (!delivery) continue;
+    const seen = latest.get(delivery.message);
+    if (!seen || delivery.attempt > seen.attempt) latest.set(delivery.message, delivery);
+  }
+  return latest;
+}
+function claimWinner(claims, attempt, predecessor) {
+  return [...claims].filter((c) => c.id !== predecessor && c.attempt >= attempt).sort((a, b) => a.id - b.id)[0];
+}
+
+// src/core/channels/deliveryRows.ts
+var CHANNEL_TITLES = {
+  slack: "Slack",
+  teams: "Teams",
+  email: "E-mail",
+  pagerduty: "PagerDuty",
+  webhook: "Webhook"
+};
+function deliveryRows(deliveries, config, now) {
+  const zone = config.business_hours.timezone;
+  return [...deliveries].sort((a, b) => a.claimedAt - b.claimedAt || a.commentId - b.commentId).map((delivery) => ({
+    what: neutralizeInline(delivery.title, 160),
+    where: Object.entries(delivery.channels).map(([name, outcome]) => {
+      const type = config.channels[name]?.type;
+      const label = `${type ? CHANNEL_TITLES[type] : "Channel"} \`${neutralizeInline(name, 60)}\``;
+      const stale = outcome.state === "sending" && now - delivery.claimedAt >= CLAIM_STALE_MS;
+      return `${label}: ${stale ? "\u2754 the sender stopped before recording the result; not sent again" : describeOutcome(outcome, zone)}`;
+    }).join("<br>")
+  }));
+}
+
+// src/core/channels/stakeholderClock.ts
+function stakeholderClock(incident, config) {
+  if (!config.stakeholders.notice_severities.includes(incident.severity)) return void 0;
+  if (!Object.values(config.channels).some((c) => c.type !== "pagerduty")) return void 0;
+  const dueAt = incident.declaredAt + durationMs(config.stakeholders.notice_within);
+  let sentAt;
+  let channels = [];
+  for (const delivery of incident.deliveries ?? []) {
+    if (delivery.event !== "stakeholder-notice") continue;
+    const delivered = Object.entries(delivery.channels).filter(([, o]) => o.state === "delivered");
+    const at = Math.min(...delivered.map(([, o]) => o.at));
+    if (delivered.length > 0 && (sentAt === void 0 || at < sentAt)) {
+      sentAt = at;
+      channels = delivered.map(([name]) => name).sort();
+    }
+  }
+  return {
+    dueAt,
+    ...sentAt !== void 0 ? { sentAt } : {},
+    channels,
+    requested: (incident.announcements ?? []).length > 0
+  };
+}
+
+// src/core/board/boardView.ts
+var STATE_ICONS = {
+  declared: "\u{1F534}",
+  acknowledged: "\u{1F7E0}",
+  mitigated: "\u{1F7E1}",
+  resolved: "\u{1F7E2}",
+  postmortem: "\u{1F4DD}",
+  cancelled: "\u26AA"
+};
+var NOT_RECORDED = "_not recorded_";
+function boardView(incident, config, now) {
+  const zone = config.business_hours.timezone;
+  const at = (t) => t === void 0 ? void 0 : formatTime(t, zone);
+  const since = (t) => t === void 0 ? void 0 : `${formatTime(t, zone)} \u2014 ${formatDuration(t - incident.startedAt)} after the start`;
+  const closed = incident.state === "resolved" || incident.state === "postmortem" || incident.state === "cancelled";
+  const ack = acknowledgeDeadline(incident.declaredAt, config);
+  const ackStatus = incident.acknowledgedAt !== void 0 ? incident.acknowledgedAt <= ack.dueAt ? `\u2705 met \u2014 acknowledged ${formatDuration(incident.acknowledgedAt - incident.declaredAt)} after declaration` : `\u26A0\uFE0F missed \u2014 acknowledged ${formatDuration(incident.acknowledgedAt - ack.dueAt)} late` : closed ? "\u2014" : now >= ack.dueAt ? "\u{1F6A8} **breached** \u2014 nobody has typed `/ack`" : "waiting for `/ack`";
+  const plan = escalationPlan(incident, config, now);
+  const fired = new Set(stepsCoveredBy(incident, config).map((s) => s.key));
+  const escalations = plan.steps.map((step) => ({
+    when: formatTime(step.dueAt, zone),
+    who: resolveHandles(step.notify, incident, config, step.dueAt).map((h) => neutralizeInline(h.replace(/^@/, ""))).join(", ") || "nobody configured",
+    status: step.state === "stopped" ? "stopped (workaround or resolution came first)" : fired.has(step.key) ? "\u{1F514} notified" : step.state === "due" ? "\u{1F514} due" : "pending"
+  }));
+  const update = nextUpdateDue(incident, config);
+  const updateLine = update === void 0 ? void 0 : `${formatTime(update.dueAt, zone)}${update.promised ? " (as promised)" : ` (every ${config.updates.cadence[String(incident.severity)]} at SEV${incident.severity})`}${now >= update.dueAt ? " \u2014 \u26A0\uFE0F **overdue**" : ""}`;
+  const latest = incident.updates.at(-1);
+  const currentStatus = latest ? `${formatTime(latest.at, zone)}: ${neutralizeInline(latest.text, 500)}` : incident.state === "declared" ? "Investigating; no update posted yet" : `${STATE_TITLES[incident.state]}; no update posted yet`;
+  const ended = incident.resolvedAt ?? incident.cancelledAt;
+  const roles = Object.entries(incident.roles).filter(([, people]) => people.length > 0).map(([role, people]) => ({
+    role: neutralizeInline(role),
+    people: people.map((p) => displayName(p)).join(", ")
+  }));
+  return {
+    number: incident.number,
+    icon: STATE_ICONS[incident.state],
+    title: neutralizeInline(incident.title, 200),
+    state: incident.postmortem?.state === "merged" ? "Closed \u2014 post-mortem merged" : !incident.open && incident.state !== "cancelled" ? `${STATE_TITLES[incident.state]} \u2014 issue closed` : STATE_TITLES[incident.state],
+    severity: `SEV${incident.severity}${incident.severitySet ? "" : " (default \u2014 set it with `/sev <1-4>`)"}`,
+    revenue: incident.revenue ? "\u{1F4B8} **affected**" : incident.form.revenue === "unknown" ? "unknown" : "not affected",
+    lead: displayName(incident.lead) ?? "_nobody yet \u2014 `/ack` or `/lead @someone`_",
+    comms: displayName(incident.comms) ?? "_nobody yet \u2014 `/comms @someone`_",
+    roles,
+    hasRoles: roles.length > 0,
+    started: at(incident.startedAt),
+    declared: at(incident.declaredAt),
+    ackDue: `${formatTime(ack.dueAt, zone)} (${ack.businessHours ? "inside" : "outside"} business hours)`,
+    ackStatus,
+    acknowledged: since(incident.acknowledgedAt) ?? "\u2014",
+    mitigated: since(incident.mitigatedAt) ?? "\u2014",
+    resolved: since(incident.resolvedAt) ?? "\u2014",
+    nextUpdate: updateLine ?? "\u2014",
+    stakeholderNotice: stakeholderLine(incident, config, now),
+    escalations,
+    hasEscalations: escalations.length > 0,
+    ladder: plan.ladder ?? "none",
+    applications: neutralizeInline(incident.form.applications ?? "", 500) || NOT_RECORDED,
+    businessImpact: neutralizeInline(incident.form.businessImpact ?? "", 800) || NOT_RECORDED,
+    stakeholderStart: formatTime(incident.startedAt, zone),
+    stakeholderEnd: ended === void 0 ? "Ongoing" : formatTime(ended, zone),
+    currentStatus,
+    resolution: incident.resolution ? neutralizeInline(incident.resolution.text, 800) : incident.state === "cancelled" ? `Cancelled: ${neutralizeInline(incident.cancelReason?.text ?? "", 300)}` : closed ? "\u26A0\uFE0F _not journaled_" : "Ongoing",
+    workaround: incident.workaround ? neutralizeInline(incident.workaround.text, 800) : void 0,
+    gaps: incident.gaps.map((g) => ({ message: g.message })),
+    hasGaps: incident.gaps.length > 0,
+    postmortem: incident.postmortem ? { number: incident.postmortem.number, url: incident.postmortem.url, state: incident.postmortem.state } : void 0,
+    pullRequests: incident.pullRequests.map((pr) => ({
+      number: pr.number,
+      url: pr.url,
+      title: neutralizeInline(pr.title, 120),
+      state: pr.state,
+      revert: pr.revert
+    })),
+    hasPullRequests: incident.pullRequests.length > 0,
+    followups: incident.followups.map((f) => ({
+      number: f.number,
+      url: f.url,
+      title: neutralizeInline(f.title, 160)
+    })),
+    hasFollowups: incident.followups.length > 0,
+    deliveries: deliveryRows(incident.deliveries ?? [], config, now),
+    hasDeliveries: (incident.deliveries ?? []).length > 0,
+    zone
+  };
+}
+function timelineRows(incident, config) {
+  const zone = config.business_hours.timezone;
+  return incident.timeline.map((entry) => ({
+    utc: formatTime(entry.at, zone),
+    who: entry.actor === void 0 ? "Expedite" : neutralizeInline(entry.actor, 60),
+    what: neutralizeInline(entry.text, 600) + (entry.url ? ` ([link](${encodeURI(entry.url)}))` : "")
+  }));
+}
+function stakeholderLine(incident, config, now) {
+  const clock = stakeholderClock(incident, config);
+  if (!clock) return void 0;
+  const zone = config.business_hours.timezone;
+  const due = formatTime(clock.dueAt, zone);
+  if (clock.sentAt !== void 0)
+    return `\u2705 sent ${formatTime(clock.sentAt, zone)} to ${clock.channels.map((c) => `\`${c}\``).join(", ")} (due by ${due})`;
+  if (clock.requested) return `due by ${due} \u2014 requested with \`/announce\`, on its way`;
+  return now >= clock.dueAt ? `\u{1F6A8} **overdue** since ${due} \u2014 \`/announce\` sends it` : `due by ${due} \u2014 \`/announce\` sends it`;
+}
+
+// src/core/board/renderBoard.ts
+var COMMENT_LIMIT = 65e3;
+function renderBoard(template, incident, config, now, through = 0) {
+  const view = boardView(incident, config, now);
+  const rows = timelineRows(incident, config);
+  const header = renderMarker("board", through > 0 ? { through } : {}) + "\n";
+  let folded = 0;
+  for (; ; ) {
+    const body = header + renderTemplate(template, { ...view, timeline: rows.slice(folded), folded: folded || void 0 });
+    if (body.length <= COMMENT_LIMIT || folded >= rows.length)
+      return body.length <= COMMENT_LIMIT ? body : body.slice(0, COMMENT_LIMIT);
+    const over = body.length - COMMENT_LIMIT;
+    const average = Math.max(1, Math.floor(body.length / Math.max(rows.length, 1)));
+    folded = Math.min(rows.length, folded + Math.max(1, Math.ceil(over / average)));
+  }
+}
+
+// src/core/checklist/checklistItems.ts
+var isResolved = (i) => i.state === "resolved" || i.state === "postmortem";
+var CHECKLIST_ITEMS = [
+  {
+    id: "lead",
+    phase: "now",
+    text: "One person leads (`/ack` or `/lead @someone`)",
+    fact: (i) => i.lead !== void 0
+  },
+  {
+    id: "ack",
+    phase: "now",
+    text: "Acknowledged in writing, so the time is on record (`/ack`)",
+    fact: (i) => i.acknowledgedAt !== void 0
+  },
+  {
+    id: "comms",
+    phase: "now",
+    text: "A communicator who is not the lead keeps people informed (`/comms @someone`)",
+    fact: (i, c) => i.comms !== void 0 && (c.roles.allow_lead_as_comms || i.comms !== i.lead)
+  },
+  { id: "severity", phase: "now", text: "Severity chosen (`/sev <1-4>`)", fact: (i) => i.severitySet },
+  {
+    id: "call",
+    phase: "now",
+    text: "Call or video link posted so responders are in one room",
+    severities: [1, 2]
+  },
+  { id: "support", phase: "now", text: "Support team told what customers are seeing" },
+  {
+    id: "delvers",
+    phase: "during",
+    text: "Someone digs into the cause (`/role investigator @someone`)",
+    severities: [1, 2],
+    fact: (i) => (i.roles.investigator?.length ?? 0) > 0
+  },
+  {
+    id: "fixers",
+    phase: "during",
+    text: "Someone works on limiting the impact right now (`/role fixer @someone`)",
+    severities: [1, 2],
+    fact: (i) => (i.roles.fixer?.length ?? 0) > 0
+  },
+  {
+    id: "first-update",
+    phase: "during",
+    text: "First status update posted (`/update \u2026 next 30m`)",
+    fact: (i) => i.updates.length > 0
+  },
+  {
+    id: "stakeholders",
+    phase: "during",
+    text: "Stakeholder notice sent within 24 hours",
+    severities: [1, 2]
+  },
+  {
+    id: "affected-told",
+    phase: "during",
+    text: "Affected customers or partners told the problem is known",
+    severities: [1, 2]
+  },
+  {
+    id: "workaround",
+    phase: "during",
+    text: "Workaround recorded (`/mitigate <what is in place>`)",
+    fact: (i) => i.workaround !== void 0
+  },
+  { id: "workaround-told", phase: "during", text: "Affected parties told about the workaround" },
+  { id: "deploy", phase: "during", text: "Fix shipped the usual way, with a rollback ready" },
+  { id: "metric", phase: "after", text: "The metric that raised the alarm is back to normal" },
+  {
+    id: "resolution",
+    phase: "after",
+    text: "Resolution journaled (`/resolve <what was wrong and what fixed it>`)",
+    fact: (i) => i.resolution !== void 0
+  },
+  { id: "resolution-told", phase: "after", text: "Everyone who heard about the incident hears it is over" },
+  {
+    id: "deviations",
+    phase: "after",
+    text: "Shortcuts taken are recorded and justified (`/deviation <why>`), so they become tracked debt"
+  },
+  {
+    id: "postmortem",
+    phase: "after",
+    text: "Post-mortem opened for review",
+    fact: (i, c) => i.postmortem !== void 0 && c.severity.postmortem.includes(i.severity) && isResolved(i)
+  }
+];
+function checklistFor(incident, config) {
+  return CHECKLIST_ITEMS.filter((item) => {
+    if (item.id === "postmortem") return config.severity.postmortem.includes(incident.severity);
+    return item.severities === void 0 || item.severities.includes(incident.severity);
+  });
+}
+
+// src/core/checklist/renderChecklist.ts
+var ITEM_LINE = /^\s*[-*] \[([ xX])\] .*<!-- item:([a-z0-9-]+) -->\s*$/;
+function tickedItems(body) {
+  const ticked = /* @__PURE__ */ new Set();
+  for (const line of (body ?? "").split(/\r?\n/)) {
+    const match = ITEM_LINE.exec(line);
+    if (match && match[1] !== " " && match[2] !== void 0) ticked.add(match[2]);
+  }
+  return ticked;
+}
+var PHASES = [
+  { id: "now", title: "Straight away" },
+  { id: "during", title: "While it lasts" },
+  { id: "after", title: "Wrapping up" }
+];
+function renderChecklist(template, incident, config, existingBody) {
+  const manual = tickedItems(existingBody);
+  const items = checklistFor(incident, config);
+  const phases = PHASES.map((phase) => ({
+    title: phase.title,
+    items: items.filter((item) => item.phase === phase.id).map((item) => ({
+      id: item.id,
+      text: item.text,
+      checked: item.fact ? item.fact(incident, config) : manual.has(item.id),
+      auto: item.fact !== void 0
+    }))
+  })).filter((phase) => phase.items.length > 0);
+  const done = phases.flatMap((p) => p.items).filter((i) => i.checked).length;
+  const total = phases.flatMap((p) => p.items).length;
+  return renderMarker("checklist") + "\n" + renderTemplate(template, { number: incident.number, severity: incident.severity, phases, done, total });
+}
+
+// src/core/plan/renderReplies.ts
+function renderReplies(projection, _config, templates, issue) {
+  const replies = [];
+  for (const outcome of projection.outcomes) {
+    if (outcome.result !== "refused" && outcome.result !== "help") continue;
+    const data = { comment: outcome.commentId, line: outcome.line };
+    if (outcome.permission) data.why = "permission";
+    const marker = renderMarker("reply", data);
+    const actor = neutralize(outcome.actor);
+    const body = outcome.result === "help" ? renderTemplate(templates.help, {
+      actor,
+      table: helpText(issue.isPullRequest ? "pull-request" : "incident")
+    }) : renderTemplate(templates.refusal, {
+      actor,
+      source: neutralizeInline(outcome.source, 200).replace(/`/g, "'"),
+      // Refusal texts are written by the parser and the projection: user text appears in them only
+      // inside code spans, already stripped of backticks, so they go out as they are.
+      reason: outcome.reason ?? "",
+      usage: outcome.usage ?? ""
+    });
+    replies.push({
+      identity: markerIdentity({ kind: "reply", data: mapStrings(data) }),
+      body: `${marker}
+${body}`
+    });
+  }
+  for (const gap of projection.incident.gaps) {
+    if (gap.kind !== "resolved-without-resolution" && gap.kind !== "mitigated-without-workaround" && gap.kind !== "closed-unresolved")
+      continue;
+    const data = { kind: gap.kind };
+    const actor = gap.kind === "closed-unresolved" ? void 0 : projection.stateSetBy;
+    replies.push({
+      identity: markerIdentity({ kind: "gap", data }),
+      body: `${renderMarker("gap", data)}
+${renderTemplate(templates.gap, { actor: actor ? neutralize(actor) : void 0, message: gap.message })}`
+    });
+  }
+  return replies;
+}
+function mapStrings(data) {
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)]));
+}
+
+// src/core/clocks/acknowledgedAt.ts
+function acknowledgedAt(incident) {
+  if (incident.acknowledgedAt !== void 0) return incident.acknowledgedAt;
+  return earliest([
+    incident.mitigatedAt,
+    incident.resolvedAt,
+    incident.postmortemAt,
+    incident.cancelledAt,
+    incident.closedAt
+  ]);
+}
+function isAcknowledged(incident) {
+  return acknowledgedAt(incident) !== void 0 || incident.state !== "declared" || !incident.open;
+}
+
+// src/core/clocks/reminderKey.ts
+function reminderKey(dueAt) {
+  return new Date(dueAt).toISOString();
+}
+
+// src/core/clocks/toMentions.ts
+function toMentions(handles) {
+  const seen = /* @__PURE__ */ new Set();
+  const mentions = [];
+  for (const handle2 of handles) {
+    const plain = handle2?.trim().replace(/^@/, "");
+    if (!plain || seen.has(plain.toLowerCase())) continue;
+    seen.add(plain.toLowerCase());
+    mentions.push(`@${plain}`);
+  }
+  return mentions;
+}
+
+// src/core/clocks/planNotices.ts
+var ACK_KEY = "ack";
+function planNotices(incident, config, now) {
+  if (incidentEnd(incident)) return [];
+  const zone = config.business_hours.timezone;
+  const notices = [];
+  const ack = acknowledgeDeadline(incident.declaredAt, config);
+  if (now >= ack.dueAt && !isAcknowledged(incident) && !coveringNotice(incident.notices, "ack-breach", ACK_KEY, ack.dueAt)) {
+    const onCall = onCallAt(config.oncall, zone, incident.declaredAt);
+    notices.push({
+      kind: "ack-breach",
+      keys: [ACK_KEY],
+      dueAt: ack.dueAt,
+      mentions: toMentions([onCall.primary, ...config.acknowledge.notify])
+    });
+  }
+  const owed = escalationPlan(incident, config, now).steps.filter(
+    (step) => step.state === "due" && !coveringNotice(incident.notices, "escalation", step.key, step.dueAt)
+  );
+  if (owed.length > 0) {
+    notices.push({
+      kind: "escalation",
+      keys: owed.map((step) => step.key),
+      dueAt: Math.min(...owed.map((step) => step.dueAt)),
+      mentions: toMentions(owed.flatMap((step) => resolveHandles(step.notify, incident, config, now))),
+      steps: owed
+    });
+  }
+  const update = nextUpdateDue(incident, config);
+  if (update && now >= update.dueAt) {
+    const key = reminderKey(update.dueAt);
+    if (!coveringNotice(incident.notices, "reminder", key, update.dueAt)) {
+      const who = incident.comms ?? incident.lead ?? onCallAt(config.oncall, zone, now).primary;
+      notices.push({ kind: "reminder", keys: [key], dueAt: update.dueAt, mentions: toMentions([who]) });
+    }
+  }
+  return notices;
+}
+
+// src/core/plan/renderNotices.ts
+function renderNotices(incident, config, now, templates) {
+  const zone = config.business_hours.timezone;
+  const rendered = [];
+  if (!incident.open) return rendered;
+  for (const notice of planNotices(incident, config, now)) {
+    const data = { type: notice.kind, keys: notice.keys.join(",") };
+    const identity = markerIdentity({ kind: "notice", data });
+    const mentions = notice.mentions.join(" ") || "Team";
+    let body;
+    if (notice.kind === "escalation") {
+      const steps = notice.steps ?? [];
+      body = renderTemplate(templates["notice-escalation"], {
+        number: incident.number,
+        severity: incident.severity,
+        mentions,
+        started: formatTime(incident.startedAt, zone),
+        reason: steps.length > 1 ? `${steps.length} escalation steps are due at once` : `has run for ${formatDuration((steps[0]?.dueAt ?? now) - incident.startedAt)}${incident.workaround ? "" : " without a workaround"}`,
+        steps: steps.map((s) => ({
+          due: `after ${formatDuration(s.dueAt - incident.startedAt)} (${formatTime(s.dueAt, zone)})`,
+          note: neutralizeInline(s.note ?? `notify ${s.notify.join(", ")}`, 300)
+        })),
+        state: STATE_TITLES[incident.state],
+        lead: displayName(incident.lead) ?? "nobody yet"
+      });
+    } else if (notice.kind === "ack-breach") {
+      const ack = acknowledgeDeadline(incident.declaredAt, config);
+      body = renderTemplate(templates["notice-ack-breach"], {
+        number: incident.number,
+        mentions,
+        declared: formatTime(incident.declaredAt, zone),
+        due: formatTime(ack.dueAt, zone),
+        window: `${formatDuration(ack.allowanceMs)} ${ack.businessHours ? "inside" : "outside"} business hours`
+      });
+    } else {
+      const last = incident.updates.at(-1);
+      body = renderTemplate(templates["notice-reminder"], {
+        number: incident.number,
+        mentions,
+        due: formatTime(notice.dueAt, zone),
+        promised: last?.nextDueAt !== void 0 && last.nextDueAt === notice.dueAt
+      });
+    }
+    rendered.push({
+      identity,
+      body: `${renderMarker("notice", data)}
+${body}`,
+      notice: { kind: notice.kind, keys: notice.keys }
+    });
+  }
+  return rendered;
+}
+
+// src/core/plan/botComments.ts
+function botCommentsFrom(events, trustedBots) {
+  const found = [];
+  for (const event of events) {
+    if (event.type !== "commented" || !trustedBots.has(event.comment.author.toLowerCase())) continue;
+    const marker = parseMarker(event.comment.body);
+    if (!marker) continue;
+    found.push({
+      id: event.comment.id,
+      identity: markerIdentity(marker),
+      marker,
+      body: event.comment.body,
+      at: event.comment.createdAt,
+      updatedAt: event.comment.updatedAt
+    });
+  }
+  return found;
+}
+function latestByIdentity(comments) {
+  const kept = /* @__PURE__ */ new Map();
+  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
+    if (!kept.has(comment.identity)) kept.set(comment.identity, comment);
+  }
+  return kept;
+}
+function duplicateBotComments(comments) {
+  const kept = latestByIdentity(comments);
+  return comments.filter((c) => kept.get(c.identity)?.id !== c.id).map((c) => c.id);
+}
+
+// src/core/config/formatProblems.ts
+function formatProblems(path, problems) {
+  const rows = problems.map(
+    (p) => `| \`${neutralizeInline(p.key, 120)}\` | \`${neutralizeInline(p.value, 80).replace(/`/g, "'")}\` | ${neutralizeInline(p.message, 400)} |`
+  );
+  return [
+    `Expedite cannot use \`${path}\` and has paused on this repository until it is fixed. Nothing is lost: once the file is valid, the next event or scheduled check catches up on everything.`,
+    "",
+    "| Setting | Found | What to do |",
+    "|---|---|---|",
+    ...rows,
+    "",
+    "Fix the file on the default branch (or the repository it `_extends`)."
+  ].join("\n");
+}
+function formatTemplateProblems(problems) {
+  return [
+    "Expedite is using its bundled templates instead until these are fixed:",
+    "",
+    ...problems.map(
+      (p) => `- \`${neutralizeInline(p.value, 200).replace(/`/g, "'")}\`: ${neutralizeInline(p.message, 400)}`
+    )
+  ].join("\n");
+}
+
+// src/core/postmortem/needsPostmortem.ts
+function needsPostmortem(incident, config) {
+  if (incident.state === "cancelled" || incident.cancelledAt !== void 0) return false;
+  return config.severity.postmortem.includes(incident.severity);
+}
+
+// src/core/plan/renderSummary.ts
+function renderSummary(template, incident, config) {
+  const zone = config.business_hours.timezone;
+  const end = incident.resolvedAt ?? incident.declaredAt;
+  return renderTemplate(template, {
+    number: incident.number,
+    severity: incident.severity,
+    what: neutralizeBlock(incident.form.summary ?? incident.title, 1500),
+    impact: neutralizeInline(incident.form.businessImpact ?? "", 800) || "_not recorded_",
+    applications: neutralizeInline(incident.form.applications ?? "", 500) || "_not recorded_",
+    start: formatTime(incident.startedAt, zone),
+    end: formatTime(end, zone),
+    duration: formatDuration(end - incident.startedAt),
+    workaround: incident.workaround ? neutralizeInline(incident.workaround.text, 800) : void 0,
+    resolution: neutralizeBlock(incident.resolution?.text ?? "", 2e3),
+    next: [...incident.notes, ...incident.deviations].map((n) => ({ text: neutralizeInline(n.text, 300) })),
+    hasNext: incident.notes.length + incident.deviations.length > 0
+  });
+}
+
+// src/core/plan/planIncident.ts
+function planIncident(input) {
+  const { issue, projection, config, now, botComments, templates } = input;
+  const { incident } = projection;
+  const names = labelNames(config);
+  const current = new Set(issue.labels.map((l) => l.toLowerCase()));
+  const wanted = [names.states[incident.state], names.severity(incident.severity)];
+  if (incident.revenue) wanted.push(names.revenue);
+  const add = wanted.filter((l) => !current.has(l.toLowerCase()));
+  const remove = issue.labels.filter((label) => {
+    const lower = label.toLowerCase();
+    if (wanted.some((w) => w.toLowerCase() === lower)) return false;
+    if (names.stateOf(label) !== void 0 || names.severityOf(label) !== void 0) return true;
+    return lower === names.revenue.toLowerCase() && !incident.revenue;
+  });
+  const assign = incident.lead !== void 0 && !issue.assignees.some((a) => a.toLowerCase() === incident.lead?.toLowerCase()) ? [incident.lead] : [];
+  const existing = latestByIdentity(botComments);
+  const judged = input.judged;
+  const react = [
+    ...new Set(
+      projection.outcomes.filter((o) => o.result === "applied" && !judged?.comments.has(o.commentId)).map((o) => o.commentId)
+    )
+  ];
+  const comments = [];
+  const upsert = (identity, body) => {
+    const found = existing.get(identity);
+    if (found === void 0) comments.push({ identity, body });
+    else if (found.body !== body) comments.push({ identity, body, id: found.id });
+  };
+  const createOnce = (identity, body) => {
+    if (!existing.has(identity)) comments.push({ identity, body });
+  };
+  for (const reply of renderReplies(projection, config, templates, issue))
+    createOnce(reply.identity, reply.body);
+  for (const notice2 of renderNotices(incident, config, now, templates)) {
+    if (existing.has(notice2.identity)) continue;
+    createOnce(notice2.identity, notice2.body);
+    if (notice2.notice) recordNotice(incident, notice2.notice.kind, notice2.notice.keys, now, 0);
+  }
+  if (projection.leadFromRoster && incident.lead !== void 0 && incident.open) {
+    const data = { type: "oncall" };
+    const onCall = onCallAt(config.oncall, config.business_hours.timezone, incident.declaredAt);
+    const body = renderTemplate(templates["notice-oncall"], {
+      mention: mention(incident.lead),
+      period: onCall.period
+    });
+    createOnce(markerIdentity({ kind: "notice", data }), `${renderMarker("notice", data)}
+${body}`);
+  }
+  const notice = stakeholderClock(incident, config);
+  if (notice && incident.open && now >= notice.dueAt && notice.sentAt === void 0 && !notice.requested) {
+    const data = { type: "stakeholder" };
+    const who = incident.comms ?? incident.lead ?? onCallAt(config.oncall, config.business_hours.timezone, now).primary;
+    const targets = announceChannels(incident, config);
+    const body = renderTemplate(templates["notice-stakeholder"], {
+      mentions: who ? mention(who) : "Team,",
+      severity: incident.severity,
+      due: formatTime(notice.dueAt, config.business_hours.timezone),
+      channels: targets.map((c) => `\`${c}\``).join(", ")
+    });
+    createOnce(markerIdentity({ kind: "notice", data }), `${renderMarker("notice", data)}
+${body}`);
+  }
+  const endedAt = incident.state === "cancelled" ? incident.cancelledAt : incident.postmortem?.state === "merged" ? incident.postmortem.mergedAt : incident.state === "resolved" && !needsPostmortem(incident, config) && incident.resolution !== void 0 ? incident.resolvedAt : void 0;
+  let close;
+  if (issue.state === "open" && endedAt !== void 0 && (projection.reopenedAt === void 0 || projection.reopenedAt < endedAt)) {
+    close = incident.state === "cancelled" ? "not_planned" : "completed";
+    incident.open = false;
+    incident.closedAt = now;
+  }
+  if (incident.state === "resolved" && !needsPostmortem(incident, config) && incident.resolution !== void 0) {
+    createOnce(
+      "summary",
+      renderMarker("summary") + "\n" + renderSummary(templates.summary, incident, config)
+    );
+  }
+  const templateProblems = input.templateProblems ?? [];
+  if (templateProblems.length > 0) {
+    upsert(
+      "template-problems",
+      `${renderMarker("template-problems")}
+### \u26A0\uFE0F Some of this repository's Expedite templates cannot be used
+
+${formatTemplateProblems(templateProblems)}`
+    );
+  }
+  upsert("board", renderBoard(templates.board, incident, config, now, judged?.through));
+  upsert(
+    "checklist",
+    renderChecklist(templates.checklist, incident, config, existing.get("checklist")?.body)
+  );
+  return {
+    labels: { add, remove },
+    assign,
+    react,
+    comments,
+    deleteComments: [
+      ...duplicateBotComments(botComments),
+      ...botComments.filter(
+        (c) => c.marker.kind === "config-error" || c.marker.kind === "template-problems" && templateProblems.length === 0
+      ).map((c) => c.id)
+    ],
+    ...close ? { close } : {}
+  };
+}
+
+// src/github/readIssue.ts
+async function readIssue(gh, number) {
+  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number
+  });
+  return toIssueSnapshot(data);
+}
+function toIssueSnapshot(data) {
+  return {
+    number: data.number,
+    title: data.title,
+    body: data.body ?? "",
+    url: data.html_url,
+    state: data.state === "closed" ? "closed" : "open",
+    author: data.user?.login ?? "ghost",
+    createdAt: Date.parse(data.created_at),
+    ...data.closed_at ? { closedAt: Date.parse(data.closed_at) } : {},
+    labels: data.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter((l) => l !== ""),
+    assignees: (data.assignees ?? []).map((a) => a.login),
+    isPullRequest: data.pull_request !== void 0 && data.pull_request !== null
+  };
+}
+
+// src/github/readTimeline.ts
+async function readTimeline(gh, number) {
+  const items = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/timeline", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    per_page: 100
+  });
+  const events = [];
+  items.forEach((item, seq) => {
+    const event = toTimelineEvent(item, seq);
+    if (event) events.push(event);
+  });
+  return events;
+}
+function toTimelineEvent(item, seq) {
+  const at = Date.parse(item.created_at ?? "");
+  const actor = item.actor?.login ?? item.user?.login ?? "ghost";
+  if (Number.isNaN(at)) return void 0;
+  switch (item.event) {
+    case "labeled":
+    case "unlabeled":
+      return item.label ? { type: item.event, at, seq, actor, label: item.label.name } : void 0;
+    case "assigned":
+    case "unassigned":
+      return item.assignee ? { type: item.event, at, seq, actor, assignee: item.assignee.login } : void 0;
+    case "closed":
+    case "reopened":
+      return { type: item.event, at, seq, actor };
+    case "renamed":
+      return item.rename ? { type: "renamed", at, seq, actor, from: item.rename.from, to: item.rename.to } : void 0;
+    case "commented":
+      if (item.id === void 0) return void 0;
+      return {
+        type: "commented",
+        at,
+        seq,
+        actor: item.user?.login ?? actor,
+        comment: {
+          id: item.id,
+          author: item.user?.login ?? actor,
+          body: item.body ?? "",
+          createdAt: at,
+          updatedAt: Date.parse(item.updated_at ?? item.created_at ?? ""),
+          url: item.html_url ?? "",
+          plusOnes: typeof item.reactions?.["+1"] === "number" ? item.reactions["+1"] : 0
+        }
+      };
+    case "cross-referenced": {
+      const source = item.source?.issue;
+      if (!source) return void 0;
+      const mergedAt = source.pull_request?.merged_at ? Date.parse(source.pull_request.merged_at) : void 0;
+      return {
+        type: "cross-referenced",
+        at,
+        seq,
+        actor,
+        source: {
+          number: source.number,
+          title: source.title,
+          url: source.html_url,
+          isPullRequest: source.pull_request !== void 0 && source.pull_request !== null,
+          state: source.state === "closed" ? "closed" : "open",
+          merged: mergedAt !== void 0,
+          ...mergedAt !== void 0 ? { mergedAt } : {},
+          body: source.body ?? ""
+        }
+      };
+    }
+    default:
+      return void 0;
+  }
+}
+
+// src/github/permissionOf.ts
+async function permissionOf(gh, login, cache4) {
+  const key = login.toLowerCase();
+  const cached = cache4.get(key);
+  if (cached) return cached;
+  let permission = "none";
+  try {
+    const { data } = await gh.octokit.request(
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
+      {
+        owner: gh.owner,
+        repo: gh.repo,
+        username: login
+      }
+    );
+    const role = data.role_name ?? data.permission;
+    permission = PERMISSION_ORDER.includes(role) ? role : legacy(data.permission);
+  } catch (error) {
+    if (statusOf(error) !== 404) throw error;
+  }
+  cache4.set(key, permission);
+  return permission;
+}
+function legacy(permission) {
+  return permission === "admin" ? "admin" : permission === "write" ? "write" : permission === "read" ? "read" : "none";
+}
+
+// src/github/writeLabels.ts
+async function writeLabels(gh, number, add, remove) {
+  if (add.length > 0) {
+    await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+      owner: gh.owner,
+      repo: gh.repo,
+      issue_number: number,
+      labels: add
+    });
+  }
+  for (const name of remove) {
+    try {
+      await gh.octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
+        owner: gh.owner,
+        repo: gh.repo,
+        issue_number: number,
+        name
+      });
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+    }
+  }
+}
+
+// src/github/ensureRepoLabels.ts
+function labelSpecs(config) {
+  const l = config.labels;
+  return [
+    {
+      name: l.incident,
+      color: "b60205",
+      description: "An incident: Expedite keeps its board, clocks and checklist"
+    },
+    { name: l.declared, color: "d93f0b", description: "Incident declared, nobody has acknowledged it yet" },
+    { name: l.acknowledged, color: "fbca04", description: "Someone is on it" },
+    { name: l.mitigated, color: "c2e0c6", description: "A workaround is in place" },
+    { name: l.resolved, color: "0e8a16", description: "Resolved; the resolution is journaled" },
+    {
+      name: l.postmortem_state,
+      color: "5319e7",
+      description: "Resolved; post-mortem pull request in review"
+    },
+    { name: l.cancelled, color: "cccccc", description: "False alarm, closed without a post-mortem" },
+    ...[1, 2, 3, 4].map((n) => ({
+      name: `${l.severity_prefix}${n}`,
+      color: ["b60205", "d93f0b", "fbca04", "fef2c0"][n - 1] ?? "ededed",
+      description: `Severity ${n} (1 is worst)`
+    })),
+    { name: l.revenue, color: "e99695", description: "Revenue is affected" },
+    { name: l.postmortem, color: "5319e7", description: "An incident post-mortem" },
+    { name: l.followup, color: "1d76db", description: "Follow-up work from an incident post-mortem" },
+    { name: l.freeze, color: "0052cc", description: "A code freeze: merges wait until this issue is closed" },
+    {
+      name: l.incident_fix,
+      color: "0e8a16",
+      description: "Fixes an incident: passes that incident's code freeze"
+    }
+  ];
+}
+var IMPLICIT_COLOR = "ededed";
+var known = /* @__PURE__ */ new Map();
+function ensureRepoLabels(gh, config, force = false) {
+  if (gh.ensureLabels === false && !force) return Promise.resolve();
+  const specs = labelSpecs(config);
+  const key = `${gh.owner}/${gh.repo}`.toLowerCase() + "|" + specs.map((s) => s.name).join(",");
+  let pending = known.get(key);
+  if (!pending) {
+    pending = createMissing(gh, specs).catch((error) => {
+      known.delete(key);
+      throw error;
+    });
+    known.set(key, pending);
+  }
+  return pending;
+}
+async function createMissing(gh, specs) {
+  const existing = await gh.octokit.paginate("GET /repos/{owner}/{repo}/labels", {
+    owner: gh.owner,
+    repo: gh.repo,
+    per_page: 100
+  });
+  const byName = new Map(existing.map((l) => [l.name.toLowerCase(), l]));
+  for (const spec of specs) {
+    const found = byName.get(spec.name.toLowerCase());
+    if (found) {
+      if (found.color.toLowerCase() === IMPLICIT_COLOR && !found.description) {
+        await gh.octokit.request("PATCH /repos/{owner}/{repo}/labels/{name}", {
+          owner: gh.owner,
+          repo: gh.repo,
+          name: found.name,
+          color: spec.color,
+          description: spec.description
+        });
+      }
+      continue;
+    }
+    try {
+      await gh.octokit.request("POST /repos/{owner}/{repo}/labels", {
+        owner: gh.owner,
+        repo: gh.repo,
+        ...spec
+      });
+    } catch (error) {
+      if (statusOf(error) !== 422) throw error;
+    }
+  }
+}
+
+// src/github/writeComments.ts
+async function createCommentOnce(gh, number, identity, body) {
+  let lastError;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0) {
+      const landed = await findMarkedComment(gh, number, identity);
+      if (landed !== void 0) return landed.id;
+    }
+    try {
+      const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        owner: gh.owner,
+        repo: gh.repo,
+        issue_number: number,
+        body,
+        request: { retries: 0 }
+      });
+      return Number(data.id);
+    } catch (error) {
+      lastError = error;
+      const status = statusOf(error);
+      if (status !== void 0 && status < 500) throw error;
+    }
+  }
+  throw lastError;
+}
+async function findMarkedComment(gh, number, identity) {
+  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    per_page: 100
+  });
+  for (const comment of comments) {
+    if (!gh.trustedBots.has((comment.user?.login ?? "").toLowerCase())) continue;
+    const marker = parseMarker(comment.body ?? "");
+    if (marker && markerIdentity(marker) === identity) return { id: comment.id, body: comment.body ?? "" };
+  }
+  return void 0;
+}
+async function updateComment(gh, id, body) {
+  await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    comment_id: id,
+    body
+  });
+}
+async function deleteComment(gh, id) {
+  try {
+    await gh.octokit.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      comment_id: id
+    });
+  } catch (error) {
+    if (statusOf(error) !== 404) throw error;
+  }
+}
+
+// src/github/ensureReaction.ts
+async function ensureReaction(gh, commentId, plusOnes) {
+  if (plusOnes > 0) {
+    const reactions = await gh.octokit.paginate(
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+      {
+        owner: gh.owner,
+        repo: gh.repo,
+        comment_id: commentId,
+        content: "+1",
+        per_page: 100
+      }
+    );
+    if (reactions.some((r) => gh.trustedBots.has((r.user?.login ?? "").toLowerCase()))) return false;
+  }
+  await gh.octokit.request("POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", {
+    owner: gh.owner,
+    repo: gh.repo,
+    comment_id: commentId,
+    content: "+1"
+  });
+  return true;
+}
+
+// src/core/plan/judgedCommands.ts
+function judgedCommands(events, botComments, carriesCommands) {
+  const board = [...botComments].sort((a, b) => a.id - b.id).find((c) => c.identity === "board");
+  const previous = Number(board?.marker.data.through ?? 0);
+  const boardUpdatedAt = board?.updatedAt ?? -Infinity;
+  const comments = /* @__PURE__ */ new Set();
+  let through = 0;
+  for (const event of events) {
+    if (event.type !== "commented") continue;
+    const comment = event.comment;
+    if (botComments.some((b) => b.id === comment.id) || !carriesCommands(comment.body)) continue;
+    through = Math.max(through, comment.id);
+    if (comment.id <= previous && comment.updatedAt <= boardUpdatedAt) comments.add(comment.id);
+  }
+  const refusedForPermission = new Set(
+    botComments.filter((c) => c.marker.kind === "reply" && c.marker.data.why === "permission").map((c) => `${c.marker.data.comment}:${c.marker.data.line}`)
+  );
+  return { comments, refusedForPermission, through: Math.max(through, previous) };
+}
+
+// src/core/projection/currentIssue.ts
+function currentIssue(hint, events) {
+  const labels = /* @__PURE__ */ new Map();
+  const assignees = /* @__PURE__ */ new Map();
+  let state = hint.state;
+  let closedAt = hint.closedAt;
+  for (const event of [...events].sort((a, b) => a.at - b.at || a.seq - b.seq)) {
+    switch (event.type) {
+      case "labeled":
+        labels.set(event.label.toLowerCase(), event.label);
+        break;
+      case "unlabeled":
+        labels.delete(event.label.toLowerCase());
+        break;
+      case "assigned":
+        assignees.set(event.assignee.toLowerCase(), event.assignee);
+        break;
+      case "unassigned":
+        assignees.delete(event.assignee.toLowerCase());
+        break;
+      case "closed":
+        state = "closed";
+        closedAt = event.at;
+        break;
+      case "reopened":
+        state = "open";
+        closedAt = void 0;
+        break;
+      default:
+        break;
+    }
+  }
+  const { closedAt: _previous, ...rest } = hint;
+  return {
+    ...rest,
+    labels: [...labels.values()],
+    assignees: [...assignees.values()],
+    state,
+    ...state === "closed" && closedAt !== void 0 ? { closedAt } : {}
+  };
+}
+
+// src/core/freeze/matches.ts
+import picomatch from "picomatch";
+var OPTIONS = { dot: true };
+function branchName(ref) {
+  return ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : ref;
+}
+function matchesAny(value, globs) {
+  return globs.length > 0 && picomatch([...globs], OPTIONS)(value);
+}
+function freezeCoversBranch(base, globs, defaultBranch) {
+  const name = branchName(base);
+  if (globs.length === 0) return name === branchName(defaultBranch);
+  return matchesAny(name, globs);
+}
+function onlyIgnoredPaths(files, ignorePaths) {
+  if (files === void 0 || files.length === 0 || ignorePaths.length === 0) return false;
+  const ignored = picomatch([...ignorePaths], OPTIONS);
+  return files.every((file) => ignored(file));
+}
+
+// src/core/freeze/activeFreezes.ts
+var SETTLED_STATES = /* @__PURE__ */ new Set(["resolved", "postmortem", "cancelled"]);
+function activeFreezes(input) {
+  const { now, config, defaultBranch, base } = input;
+  const found = [];
+  const configured = freezeCoversBranch(base, config.freeze.branches, defaultBranch);
+  if (configured) {
+    for (const scheduled of scheduledFreezes(config, now, now)) {
+      if (scheduled.start <= now && now < scheduled.end) {
+        found.push({
+          kind: scheduled.kind,
+          name: scheduled.name,
+          startedAt: scheduled.start,
+          endsAt: scheduled.end
+        });
+      }
+    }
+    for (const incident of input.incidents) {
+      if (!freezesMerges(incident, config)) continue;
+      found.push({
+        kind: "incident",
+        name: `Incident #${incident.number} (sev ${incident.severity})`,
+        startedAt: incident.declaredAt,
+        link: incident.url,
+        incident: incident.number,
+        reason: incident.title
+      });
+    }
+  }
+  for (const issue of input.freezeIssues) {
+    if (issue.closedAt !== void 0 || issue.until !== void 0 && now >= issue.until) continue;
+    const globs = issue.branches.length > 0 ? issue.branches : config.freeze.branches;
+    if (!freezeCoversBranch(base, globs, defaultBranch)) continue;
+    found.push({
+      kind: "manual",
+      name: `Manual freeze #${issue.number}`,
+      startedAt: issue.openedAt,
+      ...issue.until !== void 0 && { endsAt: issue.until },
+      link: issue.url,
+      issue: issue.number,
+      reason: issue.reason
+    });
+  }
+  return found.sort(byEnd);
+}
+function freezesMerges(incident, config) {
+  return (
+    // The state label is the truth: a responder moving an incident back from resolved revives its freeze.
+    incident.open && !SETTLED_STATES.has(incident.state) && config.freeze.incident_severities.includes(incident.severity)
+  );
+}
+function byEnd(a, b) {
+  const endA = a.endsAt ?? Infinity;
+  const endB = b.endsAt ?? Infinity;
+  if (endA !== endB) return endA < endB ? -1 : 1;
+  if (a.startedAt !== b.startedAt) return a.startedAt - b.startedAt;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+// src/reconcile/isFreezing.ts
+function isFreezing(incident, config) {
+  if (!("labels" in incident)) return freezesMerges(incident, config);
+  const incidentLabel = config.labels.incident.toLowerCase();
+  if (!incident.labels.some((l) => l.toLowerCase() === incidentLabel)) return false;
+  const { state, severity: severity2 } = readLabels(incident.labels, labelNames(config));
+  return severity2 !== void 0 && freezesMerges({ open: incident.state === "open", state: state ?? "declared", severity: severity2 }, config);
+}
+
+// src/core/clocks/nextDeadline.ts
+function nextDeadline(incident, config, now) {
+  if (incidentEnd(incident)) return void 0;
+  const ahead = [];
+  if (!isAcknowledged(incident)) ahead.push(acknowledgeDeadline(incident.declaredAt, config).dueAt);
+  for (const step of escalationPlan(incident, config, now).steps)
+    if (step.state === "pending") ahead.push(step.dueAt);
+  const update = nextUpdateDue(incident, config);
+  if (update) ahead.push(update.dueAt);
+  const future = ahead.filter((at) => at > now);
+  return future.length > 0 ? Math.min(...future) : void 0;
+}
+
+// src/core/postmortem/postmortemPath.ts
+import { DateTime as DateTime8 } from "luxon";
+
+// src/core/postmortem/slugify.ts
+var MAX_SLUG = 50;
+var INCIDENT_PREFIX = /^\s*\[\s*incident\s*\]\s*[:\-–—]?\s*/i;
+function slugify(title) {
+  const words = stripIncidentPrefix(title).normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter((word) => word !== "");
+  let slug2 = "";
+  for (const word of words) {
+    const next = slug2 === "" ? word : `${slug2}-${word}`;
+    if (next.length > MAX_SLUG) {
+      if (slug2 === "") slug2 = word.slice(0, MAX_SLUG);
+      break;
+    }
+    slug2 = next;
+  }
+  return slug2 === "" ? "incident" : slug2;
+}
+function stripIncidentPrefix(title) {
+  return title.replace(INCIDENT_PREFIX, "");
+}
+
+// src/core/postmortem/postmortemPath.ts
+function postmortemPath(incident, config) {
+  if (incident.postmortem?.path) return incident.postmortem.path;
+  const date = DateTime8.fromMillis(incident.startedAt, { zone: config.business_hours.timezone });
+  return config.postmortem.path.replaceAll("{date}", date.isValid ? date.toFormat("yyyy-MM-dd") : "undated").replaceAll("{number}", String(incident.number)).replaceAll("{slug}", slugify(incident.title));
+}
+function postmortemBranch(incident, config) {
+  return config.postmortem.branch.replaceAll("{number}", String(incident.number));
+}
+
+// src/core/postmortem/renderPostmortem.ts
+import Mustache3 from "mustache";
+
+// src/core/postmortem/actionItems.ts
+var ACTION_ITEMS_HEADING = "Action items";
+var HEADING2 = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+var FENCE2 = /^ {0,3}(`{3,}|~{3,})/;
+var CHECKBOX = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\](?:[ \t]+(.*))?$/;
+var LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+function parseActionItems(markdown, heading = ACTION_ITEMS_HEADING) {
+  const lines = markdown.split(/\r?\n/);
+  const wanted = normaliseHeading(heading);
+  const items = [];
+  let sectionLevel;
+  let done = false;
+  let fence;
+  let inComment = false;
+  let current;
+  let currentIndent = 0;
+  for (let index = 0; index < lines.length && !done; index++) {
+    const raw = lines[index] ?? "";
+    if (fence !== void 0) {
+      if (raw.trimStart().startsWith(fence) && raw.trim().replace(/[`~]/g, "") === "") fence = void 0;
+      continue;
+    }
+    const { text: line, inComment: stillInComment } = stripComments2(raw, inComment);
+    const wasInComment = inComment;
+    inComment = stillInComment;
+    if (wasInComment && line.trim() === "") continue;
+    const fenceMatch = FENCE2.exec(line);
+    if (fenceMatch) {
+      fence = (fenceMatch[1] ?? "```").slice(0, 3);
+      current = void 0;
+      continue;
+    }
+    const headingMatch = HEADING2.exec(line);
+    if (headingMatch) {
+      const level = (headingMatch[1] ?? "").length;
+      if (sectionLevel === void 0) {
+        if (normaliseHeading(headingMatch[2] ?? "") === wanted) sectionLevel = level;
+      } else if (level <= sectionLevel) {
+        done = true;
+      }
+      current = void 0;
+      continue;
+    }
+    if (sectionLevel === void 0) continue;
+    const box = CHECKBOX.exec(line);
+    if (box) {
+      const text = (box[3] ?? "").trim();
+      current = void 0;
+      if (text === "") continue;
+      current = { text, checked: box[2] !== " ", line: index + 1 };
+      currentIndent = indentWidth(box[1] ?? "");
+      items.push(current);
+      continue;
+    }
+    if (line.trim() === "" || LIST_ITEM.test(line)) {
+      current = void 0;
+      continue;
+    }
+    if (current && (indentWidth(/^[ \t]*/.exec(line)?.[0] ?? "") > currentIndent || !/^\s/.test(line))) {
+      current.text = `${current.text} ${line.trim()}`;
+    }
+  }
+  return items;
+}
+function normaliseHeading(text) {
+  return text.replace(/[*_`]/g, "").replace(/[:.]\s*$/, "").replace(/\s+/g, " ").trim().toLowerCase();
+}
+function indentWidth(whitespace) {
+  return whitespace.replace(/\t/g, "    ").length;
+}
+function stripComments2(line, inComment) {
+  let rest = line;
+  let out = "";
+  let open = inComment;
+  while (rest !== "") {
+    if (open) {
+      const end = rest.indexOf("-->");
+      if (end === -1) return { text: out, inComment: true };
+      rest = rest.slice(end + 3);
+      open = false;
+    } else {
+      const start = rest.indexOf("<!--");
+      if (start === -1) return { text: out + rest, inComment: false };
+      out += rest.slice(0, start);
+      rest = rest.slice(start + 4);
+      open = true;
+    }
+  }
+  return { text: out, inComment: open };
+}
+
+// src/core/postmortem/phaseChart.ts
+import { DateTime as DateTime9 } from "luxon";
+var DATE_FORMAT = "yyyy-MM-dd HH:mm:ss";
+var MERMAID_DATE_FORMAT = "YYYY-MM-DD HH:mm:ss";
+var DAY_MS = 864e5;
+function phaseChart(incident, zone) {
+  const phases = knownPhases(incident);
+  const stamp = (at) => DateTime9.fromMillis(at, { zone }).toFormat(DATE_FORMAT);
+  const first = phases[0];
+  const last = phases[phases.length - 1];
+  const span = first && last ? last.at - first.at : 0;
+  const lines = [
+    "```mermaid",
+    "gantt",
+    `    title ${mermaidLabel(`Incident ${incident.number} phases, times in ${zone}`)}`,
+    `    dateFormat ${MERMAID_DATE_FORMAT}`,
+    // Long incidents need the day on the axis; short ones read better with the time alone.
+    `    axisFormat ${span >= DAY_MS ? "%m-%d %H:%M" : "%H:%M"}`,
+    // The chart is about the incident, not about the day someone happens to read it.
+    "    todayMarker off"
+  ];
+  if (phases.length >= 2) {
+    lines.push("    section Phases");
+    for (let i = 1; i < phases.length; i++) {
+      const from = phases[i - 1];
+      const to = phases[i];
+      lines.push(
+        `    ${mermaidLabel(`${from.label} to ${to.label.toLowerCase()}`)} :done, ${from.id}_${to.id}, ${stamp(from.at)}, ${stamp(to.at)}`
+      );
+    }
+  }
+  if (phases.length > 0) {
+    lines.push("    section Milestones");
+    for (const phase of phases) {
+      lines.push(`    ${mermaidLabel(phase.label)} :milestone, ${phase.id}, ${stamp(phase.at)}, 0d`);
+    }
+  }
+  lines.push("```");
+  return lines.join("\n");
+}
+function knownPhases(incident) {
+  const candidates = [
+    // Only shown apart from the declaration when someone said the problem began earlier.
+    {
+      id: "began",
+      label: "Problem began",
+      at: incident.startedAt < incident.declaredAt ? incident.startedAt : void 0
+    },
+    { id: "declared", label: "Declared", at: incident.declaredAt },
+    { id: "acknowledged", label: "Acknowledged", at: incident.acknowledgedAt },
+    { id: "mitigated", label: "Mitigated", at: incident.mitigatedAt },
+    { id: "resolved", label: "Resolved", at: incident.resolvedAt }
+  ];
+  const phases = [];
+  let floor = -Infinity;
+  for (const { id, label, at } of candidates) {
+    if (at === void 0 || Number.isNaN(new Date(at).getTime())) continue;
+    const clamped = Math.max(at, floor);
+    floor = clamped;
+    phases.push({ id, label, at: clamped });
+  }
+  return phases;
+}
+function mermaidLabel(text) {
+  return text.replace(/[\r\n]+/g, " ").replace(/:/g, " -").replace(/#/g, "no. ").replace(/;/g, ",").replace(/%%/g, "%").replace(/\s+/g, " ").trim();
+}
+
+// src/core/postmortem/safeUrl.ts
+function safeUrl(url) {
+  if (url === void 0 || !/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
+  return url.replace(
+    /[()<>"'`\\[\]]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+}
+
+// src/core/postmortem/followupKey.ts
+import { createHash } from "node:crypto";
+var ENTITIES = {
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&amp;": "&"
+};
+function decodeEntities(text) {
+  return text.replace(/&(?:lt|gt|quot|#39|amp);/g, (entity) => ENTITIES[entity] ?? entity);
+}
+function normaliseItemText(text) {
+  return decodeEntities(text.normalize("NFKC")).replace(/\u2060/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+}
+function followupKey(text) {
+  return createHash("sha256").update(normaliseItemText(text)).digest("hex").slice(0, 12);
+}
+
+// src/core/postmortem/seedActionItems.ts
+var SLOW_DETECTION_MS = 15 * 6e4;
+function seedActionItems(incident, ctx) {
+  const items = [];
+  const quote = (text) => `\u201C${neutralizeInline(text, 200)}\u201D`;
+  for (const deviation of incident.deviations) {
+    items.push(`Pay back the shortcut taken: ${quote(deviation.text)}`);
+  }
+  for (const pr of incident.pullRequests) {
+    if (pr.revert) {
+      items.push(
+        `Investigate what the revert in #${pr.number} (${quote(pr.title)}) undid and why it broke, and add a check that would have caught it`
+      );
+    } else if (pr.state === "open") {
+      items.push(`Land or close #${pr.number} (${quote(pr.title)}), still open when this was written`);
+    }
+  }
+  const excepted = new Set(incident.freezeExceptions.filter((e) => e.granted).map((e) => e.pullRequest));
+  for (const pr of excepted) {
+    items.push(`Give #${pr}, merged under a freeze exception, the full review it skipped`);
+  }
+  if (ctx.ackDeadline && !ctx.ackDeadline.met) {
+    const late = incident.acknowledgedAt !== void 0 && incident.acknowledgedAt > ctx.ackDeadline.dueAt ? `the acknowledgement came ${formatDuration(incident.acknowledgedAt - ctx.ackDeadline.dueAt)} after the deadline` : "the incident was not acknowledged in time";
+    items.push(`Review on-call alerting and the rota: ${late}`);
+  } else if (!ctx.ackDeadline && incident.notices.some((n) => n.kind === "ack-breach")) {
+    items.push("Review on-call alerting and the rota: the acknowledgement deadline was missed");
+  }
+  if (incident.declaredAt - incident.startedAt >= SLOW_DETECTION_MS) {
+    items.push(
+      `Find out why it took ${formatDuration(incident.declaredAt - incident.startedAt)} to notice the problem, and alert on it sooner`
+    );
+  }
+  if (incident.updates.length === 0) {
+    items.push("Agree how and when status updates go out: none were recorded during this incident");
+  }
+  for (const gap of incident.gaps) {
+    switch (gap.kind) {
+      case "resolved-without-resolution":
+        items.push("Write down what actually resolved the incident: no resolution was journaled");
+        break;
+      case "mitigated-without-workaround":
+        items.push("Write down the workaround that was used: none was journaled");
+        break;
+      case "no-lead":
+        items.push("Make sure someone takes the lead early: this incident ran without one for a while");
+        break;
+      case "comms-is-lead":
+        items.push("Find a communicator independent of the lead for next time: one person did both");
+        break;
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  return items.filter((item) => {
+    const key = followupKey(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/core/postmortem/postmortemView.ts
+var NOT_RECORDED2 = "_not recorded_";
+var KIND_WORDS = {
+  declared: "declared",
+  state: "state",
+  severity: "severity",
+  impact: "impact",
+  role: "role",
+  update: "update",
+  note: "note",
+  deviation: "deviation",
+  workaround: "workaround",
+  resolution: "resolution",
+  started: "start time",
+  cancel: "cancelled",
+  label: "label",
+  assignment: "assignment",
+  "pull-request": "pull request",
+  escalation: "escalation",
+  breach: "deadline missed",
+  reminder: "reminder",
+  "freeze-exception": "freeze exception",
+  postmortem: "post-mortem",
+  closed: "closed",
+  reopened: "reopened"
+};
+function postmortemView(incident, config, ctx) {
+  const zone = config.business_hours.timezone;
+  const time = (at) => at === void 0 ? NOT_RECORDED2 : neutralize(formatTime(at, zone));
+  const who = (login) => login ? person(login) : NOT_RECORDED2;
+  const inline = (text, max = 300) => text !== void 0 && text.trim() !== "" ? neutralizeInline(text, max) : NOT_RECORDED2;
+  const block = (text) => text !== void 0 && text.trim() !== "" ? neutralizeBlock(text) : NOT_RECORDED2;
+  const between = (from, to) => from === void 0 || to === void 0 ? NOT_RECORDED2 : formatDuration(to - from);
+  const repoUrl = safeUrl(ctx.repoUrl.replace(/\/+$/, ""));
+  const pullUrl = (number, url) => safeUrl(url) ?? (repoUrl ? `${repoUrl}/pull/${number}` : void 0);
+  const issueUrl = (number) => repoUrl ? `${repoUrl}/issues/${number}` : void 0;
+  const link = (text, url) => url ? `[${text}](${url})` : text;
+  const withSource = (text, url) => url ? `${text} ([source](${url}))` : text;
+  const { form } = incident;
+  const title = stripIncidentPrefix(incident.title).trim();
+  const ended = incident.resolvedAt ?? incident.cancelledAt;
+  const impact = [
+    { label: "Applications impacted", value: inline(form.applications) },
+    { label: "Business / customer impact", value: inline(form.businessImpact, 1e3) },
+    { label: "Revenue affected", value: revenueWords(incident, config) },
+    { label: "Started", value: time(incident.startedAt) },
+    ...form.startedText?.trim() ? [{ label: "Start as reported on the form", value: inline(form.startedText) }] : [],
+    {
+      label: "Ended",
+      value: ended !== void 0 ? time(ended) : `${NOT_RECORDED2} (still open when this was written)`
+    },
+    { label: "Total duration", value: between(incident.startedAt, ended) }
+  ];
+  const detection = [
+    { label: "Declared by", value: who(incident.declaredBy) },
+    { label: "Declared at", value: time(incident.declaredAt) },
+    { label: "Problem began", value: `${time(incident.startedAt)}; ${startSource(incident)}` },
+    { label: "Severity on the form", value: form.severity ? `sev ${form.severity}` : NOT_RECORDED2 }
+  ];
+  const durations = [
+    {
+      label: "Time to declare (problem began \u2192 declared)",
+      value: startReported(incident) ? between(incident.startedAt, incident.declaredAt) : `${NOT_RECORDED2} (no earlier start was reported)`
+    },
+    {
+      label: "Time to acknowledge (declared \u2192 acknowledged)",
+      value: between(incident.declaredAt, incident.acknowledgedAt)
+    },
+    { label: "Acknowledgement deadline", value: ackWords(incident, ctx, time) },
+    {
+      label: "Time to mitigate (problem began \u2192 workaround)",
+      value: between(incident.startedAt, incident.mitigatedAt)
+    },
+    {
+      label: "Time to resolve (problem began \u2192 resolved)",
+      value: between(incident.startedAt, incident.resolvedAt)
+    },
+    {
+      label: "Declared \u2192 resolved",
+      value: between(incident.declaredAt, incident.resolvedAt)
+    }
+  ];
+  const escalations = ctx.escalations ? ctx.escalations.map((step) => ({
+    time: time(step.at),
+    step: inline(step.key, 100),
+    notify: step.notify.length > 0 ? step.notify.map(person).join(", ") : NOT_RECORDED2,
+    note: step.note?.trim() ? neutralizeInline(step.note, 300) : "\u2014"
+  })) : incident.notices.filter((notice) => notice.kind === "escalation").map((notice) => ({
+    time: time(notice.at),
+    step: inline(notice.keys.join(", "), 100),
+    notify: NOT_RECORDED2,
+    note: "\u2014"
+  }));
+  const roles = [
+    { label: "Lead", value: who(incident.lead) },
+    { label: "Communicator", value: who(incident.comms) },
+    { label: "Acknowledged by", value: who(incident.acknowledgedBy) },
+    ...Object.entries(incident.roles).filter(([, logins]) => logins.length > 0).sort(([a], [b]) => a.localeCompare(b)).map(([role, logins]) => ({
+      label: capitalise(inline(role, 60)),
+      value: logins.map(person).join(", ")
+    }))
+  ];
+  const journal = (entry) => entry && entry.text.trim() !== "" ? { quote: neutralizeBlock(entry.text), by: who(entry.by), time: time(entry.at) } : void 0;
+  const timeline = [...incident.timeline].sort((a, b) => a.at - b.at).map((entry) => ({
+    time: time(entry.at),
+    kind: KIND_WORDS[entry.kind] ?? inline(entry.kind, 40),
+    actor: entry.actor ? person(entry.actor) : "Expedite",
+    // "Fold nothing": the whole text, only made table-safe.
+    text: withSource(inline(entry.text, 2e3), safeUrl(entry.url))
+  }));
+  const pullRequests = [...incident.pullRequests].sort((a, b) => a.at - b.at).map((pr) => ({
+    link: link(`#${pr.number}`, pullUrl(pr.number, pr.url)),
+    title: inline(pr.title, 200),
+    state: pr.state === "merged" ? "merged" : pr.state === "open" ? "open" : "closed without merging",
+    merged: pr.mergedAt !== void 0 ? time(pr.mergedAt) : pr.state === "merged" ? NOT_RECORDED2 : "\u2014",
+    revert: pr.revert ? "\u26A0\uFE0F revert" : ""
+  }));
+  const freezeExceptions = [...incident.freezeExceptions].sort((a, b) => a.at - b.at).map((exception) => ({
+    pr: exception.deploy ? `deploy (${link(`#${exception.pullRequest}`, issueUrl(exception.pullRequest))})` : link(`#${exception.pullRequest}`, pullUrl(exception.pullRequest)),
+    by: who(exception.by),
+    time: time(exception.at),
+    sha: exception.sha.trim() ? link(shortSha(exception.sha), shaUrl(repoUrl, exception.sha)) : NOT_RECORDED2,
+    reason: inline(exception.reason, 500),
+    outcome: exception.granted ? "granted" : "refused"
+  }));
+  const seeded = seedActionItems(incident, ctx);
+  return {
+    marker: renderMarker("postmortem", { incident: incident.number }),
+    number: incident.number,
+    title: title === "" ? `Incident ${incident.number}` : neutralizeInline(title, 200),
+    incidentLink: link(`#${incident.number}`, safeUrl(incident.url)),
+    generatedAt: time(ctx.now),
+    zone: neutralize(zone),
+    severity: `sev ${incident.severity}${incident.severitySet ? "" : " (default; nobody set one)"}`,
+    state: STATE_TITLES[incident.state] ?? inline(incident.state, 40),
+    summary: block(form.summary),
+    impact,
+    detection,
+    evidence: block(form.evidence),
+    reproduce: block(form.reproduce),
+    timeline,
+    timelineEmpty: timeline.length === 0 ? NOT_RECORDED2 : "",
+    durations,
+    escalations,
+    escalationsEmpty: escalations.length === 0 ? "No escalation step fired." : "",
+    roles,
+    workaround: journal(incident.workaround),
+    workaroundMissing: journal(incident.workaround) ? "" : NOT_RECORDED2,
+    resolution: journal(incident.resolution),
+    resolutionMissing: journal(incident.resolution) ? "" : NOT_RECORDED2,
+    cancelReason: journal(incident.cancelReason),
+    updates: [...incident.updates].sort((a, b) => a.at - b.at).map((update) => ({
+      time: time(update.at),
+      by: who(update.by),
+      text: inline(update.text, 2e3),
+      next: update.nextDueAt !== void 0 ? time(update.nextDueAt) : ""
+    })),
+    updatesEmpty: incident.updates.length === 0 ? `${NOT_RECORDED2}: no status update was posted.` : "",
+    deviations: [...incident.deviations].sort((a, b) => a.at - b.at).map((deviation) => ({
+      time: time(deviation.at),
+      by: who(deviation.by),
+      quote: block(deviation.text)
+    })),
+    deviationsEmpty: incident.deviations.length === 0 ? "None recorded with `/deviation`." : "",
+    freezeExceptions,
+    freezeExceptionsEmpty: freezeExceptions.length === 0 ? "None requested during this incident." : "",
+    pullRequests,
+    pullRequestsEmpty: pullRequests.length === 0 ? `${NOT_RECORDED2}: no pull request was linked to the incident.` : "",
+    gaps: incident.gaps.map((gap) => ({ time: time(gap.since), message: inline(gap.message, 500) })),
+    phaseChart: phaseChart(incident, zone),
+    actionItemsHeading: ACTION_ITEMS_HEADING,
+    actionItems: seeded.map((text) => ({ text })),
+    actionItemsEmpty: seeded.length === 0 ? "_Nothing was derived automatically; add what the review decides._" : "",
+    followupLabel: neutralizeInline(config.labels.followup, 100)
+  };
+}
+function person(login) {
+  return neutralizeInline(login.startsWith("@") ? login : `@${login}`, 100);
+}
+function capitalise(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+function revenueWords(incident, config) {
+  if (incident.revenue) return "Yes";
+  switch (incident.form.revenue) {
+    case "yes":
+      return `Yes on the form, though the ${neutralizeInline(config.labels.revenue, 100)} label is not set`;
+    case "unknown":
+      return "Unknown (as answered on the form)";
+    case "no":
+      return "No";
+    default:
+      return `No (${NOT_RECORDED2} on the form)`;
+  }
+}
+function startSource(incident) {
+  if (incident.timeline.some((entry) => entry.kind === "started")) return "set with `/started`";
+  if (incident.form.startedAt !== void 0) return "from the form";
+  return "no earlier start was reported, so this is the declaration time";
+}
+function startReported(incident) {
+  return incident.startedAt !== incident.declaredAt || incident.form.startedAt !== void 0 || incident.timeline.some((entry) => entry.kind === "started");
+}
+function ackWords(incident, ctx, time) {
+  if (ctx.ackDeadline) {
+    const due = time(ctx.ackDeadline.dueAt);
+    if (ctx.ackDeadline.met) return `Met (due by ${due})`;
+    return incident.acknowledgedAt !== void 0 && incident.acknowledgedAt > ctx.ackDeadline.dueAt ? `**Missed** by ${formatDuration(incident.acknowledgedAt - ctx.ackDeadline.dueAt)} (due by ${due})` : `**Missed** (due by ${due}${incident.acknowledgedAt === void 0 ? "; never acknowledged" : ""})`;
+  }
+  const breach = incident.notices.find((notice) => notice.kind === "ack-breach");
+  if (breach) return `**Missed** (a breach notice was posted at ${time(breach.at)})`;
+  return NOT_RECORDED2;
+}
+function shortSha(sha) {
+  return /^[0-9a-f]{7,40}$/i.test(sha) ? `\`${sha.slice(0, 7)}\`` : neutralizeInline(sha, 40);
+}
+function shaUrl(repoUrl, sha) {
+  return repoUrl && /^[0-9a-f]{7,40}$/i.test(sha) ? `${repoUrl}/commit/${sha}` : void 0;
+}
+
+// src/core/postmortem/renderPostmortem.ts
+function renderPostmortem(template, incident, config, ctx) {
+  const rendered = Mustache3.render(template, postmortemView(incident, config, ctx));
+  return `${rendered.replace(/\n{3,}/g, "\n\n").trim()}
+`;
+}
+
+// src/core/postmortem/postmortemDocument.ts
+function postmortemDocument(template, incident, config, now, repoUrl) {
+  const ack = acknowledgeDeadline(incident.declaredAt, config);
+  return renderPostmortem(template, incident, config, {
+    now,
+    repoUrl,
+    ackDeadline: {
+      dueAt: ack.dueAt,
+      met: incident.acknowledgedAt !== void 0 && incident.acknowledgedAt <= ack.dueAt
+    },
+    escalations: stepsCoveredBy(incident, config).map((s) => ({
+      key: s.key,
+      at: s.postedAt,
+      notify: s.notify,
+      ...s.note !== void 0 ? { note: s.note } : {}
+    }))
+  });
+}
+
+// src/github/repoInfo.ts
+var cache3 = /* @__PURE__ */ new Map();
+async function repoInfo(gh) {
+  const key = `${gh.owner}/${gh.repo}`.toLowerCase();
+  const hit = cache3.get(key);
+  if (hit) return hit;
+  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}", { owner: gh.owner, repo: gh.repo });
+  const info = { defaultBranch: data.default_branch, htmlUrl: data.html_url };
+  cache3.set(key, info);
+  return info;
+}
+function primeRepoInfo(fullName, info) {
+  if (info.defaultBranch && info.htmlUrl)
+    cache3.set(fullName.toLowerCase(), { defaultBranch: info.defaultBranch, htmlUrl: info.htmlUrl });
+}
+
+// src/github/git.ts
+async function branchSha(gh, branch) {
+  try {
+    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      ref: `heads/${branch}`
+    });
+    return data.object.sha;
+  } catch (error) {
+    if (statusOf(error) === 404) return void 0;
+    throw error;
+  }
+}
+async function ensureBranch(gh, branch, sha) {
+  try {
+    await gh.octokit.request("POST /repos/{owner}/{repo}/git/refs", {
+      owner: gh.owner,
+      repo: gh.repo,
+      ref: `refs/heads/${branch}`,
+      sha
+    });
+    return "created";
+  } catch (error) {
+    if (statusOf(error) === 422) return "exists";
+    throw error;
+  }
+}
+async function resetBranch(gh, branch, sha) {
+  await gh.octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    ref: `heads/${branch}`,
+    sha,
+    force: true
+  });
+}
+async function readFile(gh, path, ref) {
+  try {
+    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      path,
+      ref
+    });
+    if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
+    return { text: Buffer.from(data.content, "base64").toString("utf8"), sha: data.sha };
+  } catch (error) {
+    if (statusOf(error) === 404) return void 0;
+    throw error;
+  }
+}
+async function createFileOnce(gh, input) {
+  try {
+    await gh.octokit.request("PUT /repos/{owner}/{repo}/contents/{path}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      path: input.path,
+      branch: input.branch,
+      message: input.message,
+      content: Buffer.from(input.content, "utf8").toString("base64"),
+      request: { retries: 0 }
+    });
+    return "created";
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 409 || status === 422 || status !== void 0 && status >= 500) {
+      if (await readFile(gh, input.path, input.branch)) return "exists";
+    }
+    throw error;
+  }
+}
+
+// src/reconcile/postmortem/ensurePostmortem.ts
+async function ensurePostmortem(gh, config, templates, incident, now) {
+  const branch = postmortemBranch(incident, config);
+  const pulls = await pullsForBranch(gh, branch);
+  const existing = pulls.find((p) => p.state === "open") ?? pulls.find((p) => p.merged) ?? pulls[0];
+  const path = postmortemPath(incident, config);
+  if (existing) return { link: linkOf(existing, path), writes: 0 };
+  let writes = 0;
+  const { defaultBranch, htmlUrl } = await repoInfo(gh);
+  const baseSha = await branchSha(gh, defaultBranch);
+  if (baseSha === void 0)
+    throw new Error(`default branch ${defaultBranch} has no commits; cannot open the post-mortem`);
+  if (await ensureBranch(gh, branch, baseSha) === "created") writes++;
+  else if (pulls.length > 0) {
+    await resetBranch(gh, branch, baseSha);
+    writes++;
+  }
+  const document = postmortemDocument(templates.postmortem, incident, config, now, htmlUrl);
+  const created = await createFileOnce(gh, {
+    path,
+    branch,
+    content: document,
+    message: `Post-mortem draft for incident #${incident.number}`
+  });
+  if (created === "created") writes++;
+  const title = `Post-mortem: ${neutralizeInline(stripIncidentPrefix(incident.title), 120)} (#${incident.number})`;
+  const body = renderTemplate(templates["postmortem-pr"], {
+    number: incident.number,
+    path,
+    branch,
+    severity: incident.severity
+  });
+  const pr = await createPullOnce(gh, { head: branch, base: defaultBranch, title, body });
+  writes++;
+  await ensureRepoLabels(gh, config);
+  await writeLabels(gh, pr.number, [config.labels.postmortem], []);
+  writes++;
+  const handles = [
+    ...config.postmortem.request_roles ? [incident.lead, incident.comms] : [],
+    ...config.postmortem.reviewers
+  ].filter((h) => h !== void 0 && !gh.trustedBots.has(h.replace(/^@/, "").toLowerCase()));
+  const users = [...new Set(handles.filter((h) => !h.includes("/")).map((h) => h.replace(/^@/, "")))];
+  const teams = [...new Set(handles.filter((h) => h.includes("/")).map((h) => h.split("/")[1] ?? ""))].filter(
+    (t) => t !== ""
+  );
+  await requestReviewers(gh, pr.number, users, teams);
+  if (users.length + teams.length > 0) writes++;
+  gh.log.info({ incident: incident.number, pull: pr.number }, "post-mortem pull request opened");
+  return { link: linkOf(pr, path), writes };
+}
+function linkOf(pr, path) {
+  return {
+    number: pr.number,
+    url: pr.url,
+    state: pr.merged ? "merged" : pr.state,
+    path,
+    openedAt: pr.createdAt,
+    ...pr.mergedAt !== void 0 ? { mergedAt: pr.mergedAt } : {}
+  };
+}
+
+// src/core/postmortem/followupIssue.ts
+import Mustache4 from "mustache";
+var MAX_TITLE_TEXT = 100;
+function renderFollowupIssue(template, item, ctx) {
+  const { incident } = ctx;
+  const marker = renderMarker("followup", { incident: incident.number, item: followupKey(item.text) });
+  const plain = decodeEntities(item.text).replace(/\s+/g, " ").trim();
+  const view = {
+    marker,
+    number: incident.number,
+    incidentTitle: neutralizeInline(stripIncidentPrefix(incident.title), 200),
+    incidentUrl: safeUrl(incident.url) ?? "",
+    postmortemPr: ctx.postmortemPr,
+    postmortemUrl: safeUrl(ctx.postmortemUrl) ?? "",
+    itemInline: neutralizeInline(plain, 1e3),
+    itemQuote: neutralizeBlock(plain, 4e3)
+  };
+  const rendered = Mustache4.render(template, view).trim();
+  const withoutMarker = rendered.split(marker).join("").trim();
+  return { title: followupTitle(plain, incident.number), body: `${marker}
+${withoutMarker}
+` };
+}
+function followupTitle(plain, incidentNumber) {
+  const chars = Array.from(plain === "" ? "Follow-up action" : plain);
+  const clipped = chars.length > MAX_TITLE_TEXT ? `${chars.slice(0, MAX_TITLE_TEXT - 1).join("").trimEnd()}\u2026` : chars.join("");
+  return `${clipped.replace(/@(?=[A-Za-z0-9])/g, "@\u2060")} (incident #${incidentNumber})`;
+}
+
+// src/github/issues.ts
+async function markedIssues(gh, label, state = "all") {
+  const issues = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+    owner: gh.owner,
+    repo: gh.repo,
+    labels: label,
+    state,
+    per_page: 100
+  });
+  const found = [];
+  for (const issue of issues) {
+    if (issue.pull_request || !gh.trustedBots.has((issue.user?.login ?? "").toLowerCase())) continue;
+    const marker = parseMarker(issue.body ?? "");
+    if (!marker) continue;
+    found.push({
+      number: issue.number,
+      url: issue.html_url,
+      title: issue.title,
+      state: issue.state === "closed" ? "closed" : "open",
+      identity: markerIdentity(marker),
+      body: issue.body ?? "",
+      createdAt: Date.parse(issue.created_at),
+      ...issue.closed_at ? { closedAt: Date.parse(issue.closed_at) } : {}
+    });
+  }
+  return found;
+}
+async function createIssueOnce(gh, input) {
+  let lastError;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0) {
+      const landed = await input.find();
+      if (landed) return landed;
+    }
+    try {
+      const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues", {
+        owner: gh.owner,
+        repo: gh.repo,
+        title: input.title,
+        body: input.body,
+        labels: input.labels,
+        request: { retries: 0 }
+      });
+      return { number: data.number, url: data.html_url };
+    } catch (error) {
+      lastError = error;
+      const status = statusOf(error);
+      if (status !== void 0 && status < 500) throw error;
+    }
+  }
+  throw lastError;
+}
+function byMarker(gh, label, identity) {
+  return async () => (await markedIssues(gh, label)).find((i) => i.identity === identity);
+}
+async function closeIssue(gh, number, reason) {
+  await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    state: "closed",
+    state_reason: reason
+  });
+}
+
+// src/reconcile/postmortem/ensureFollowups.ts
+async function ensureFollowups(gh, config, templates, incident) {
+  const pm = incident.postmortem;
+  if (!pm || pm.state !== "merged") return { followups: [], writes: 0 };
+  const { defaultBranch } = await repoInfo(gh);
+  const file = await readFile(gh, pm.path, defaultBranch);
+  const items = file ? parseActionItems(file.text).filter((i) => !i.checked) : [];
+  const existing = await markedIssues(gh, config.labels.followup);
+  const mine = existing.filter((i) => i.identity.startsWith(`followup:incident=${incident.number}&`));
+  const followups = mine.map((i) => ({
+    number: i.number,
+    url: i.url,
+    title: i.title
+  }));
+  let writes = 0;
+  for (const item of items) {
+    const rendered = renderFollowupIssue(templates["followup-issue"], item, {
+      incident,
+      postmortemUrl: pm.url,
+      postmortemPr: pm.number
+    });
+    const marker = parseMarker(rendered.body);
+    if (!marker) continue;
+    const identity = markerIdentity(marker);
+    if (existing.some((i) => i.identity === identity)) continue;
+    await ensureRepoLabels(gh, config);
+    const created = await createIssueOnce(gh, {
+      title: rendered.title,
+      body: rendered.body,
+      labels: [config.labels.followup],
+      find: byMarker(gh, config.labels.followup, identity)
+    });
+    writes++;
+    followups.push({ number: created.number, url: created.url, title: rendered.title });
+  }
+  return { followups: followups.sort((a, b) => a.number - b.number), writes };
+}
+
+// src/core/postmortem/recordPostmortem.ts
+function recordPostmortem(incident, link, now) {
+  incident.postmortem = link;
+  incident.state = "postmortem";
+  incident.postmortemAt = link.openedAt;
+  incident.timeline.push({
+    at: link.openedAt,
+    kind: "postmortem",
+    text: `post-mortem opened for review as pull request #${link.number}`,
+    url: link.url
+  });
+  if (link.state === "closed") {
+    incident.timeline.push({
+      at: now,
+      kind: "postmortem",
+      text: `post-mortem pull request #${link.number} was closed without merging`,
+      url: link.url
+    });
+  }
+  if (link.state === "merged" && link.mergedAt !== void 0) {
+    incident.timeline.push({
+      at: link.mergedAt,
+      kind: "postmortem",
+      text: `post-mortem merged (#${link.number})`,
+      url: link.url
+    });
+  }
+}
+
+// src/reconcile/postmortem/applyPostmortem.ts
+async function applyPostmortem(gh, config, templates, incident, now) {
+  if (incident.state !== "resolved" && incident.state !== "postmortem") return 0;
+  if (!needsPostmortem(incident, config)) return 0;
+  const { link, writes } = await ensurePostmortem(gh, config, templates, incident, now);
+  recordPostmortem(incident, link, now);
+  if (link.state !== "merged") return writes;
+  const followups = await ensureFollowups(gh, config, templates, incident);
+  incident.followups = followups.followups;
+  return writes + followups.writes;
+}
+
+// src/reconcile/postmortem/explainPostmortemFailure.ts
+function explainPostmortemFailure(error) {
+  const status = statusOf(error);
+  const cause = status === 403 ? 'GitHub refused (403): the token may not create branches or pull requests. In Action mode, allow "GitHub Actions to create and approve pull requests" in the repository settings, or use an App token.' : status === 404 ? "GitHub answered 404: the token cannot see the default branch or the repository's contents." : `GitHub answered ${status ?? "with an error"}: ${error.message ?? String(error)}.`;
+  return `The post-mortem pull request could not be opened yet. ${cause} Expedite tries again on every reconcile.`;
+}
+
+// src/reconcile/deliverMessages.ts
+import { randomUUID } from "node:crypto";
+
+// src/github/deliveryClaims.ts
+async function postClaim(gh, number, body) {
+  try {
+    const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      owner: gh.owner,
+      repo: gh.repo,
+      issue_number: number,
+      body,
+      request: { retries: 0 }
+    });
+    return Number(data.id);
+  } catch (error) {
+    gh.log.warn({ err: error, issue: number }, "claim for an outside message may not have been posted");
+    return void 0;
+  }
+}
+async function listClaims(gh, number) {
+  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    per_page: 100
+  });
+  const claims = /* @__PURE__ */ new Map();
+  for (const comment of comments) {
+    if (!gh.trustedBots.has((comment.user?.login ?? "").toLowerCase())) continue;
+    const body = comment.body ?? "";
+    const marker = parseMarker(body);
+    if (marker?.kind !== DELIVERY_KIND) continue;
+    const record = parseDelivery({
+      id: comment.id,
+      identity: "",
+      marker,
+      body,
+      at: 0,
+      updatedAt: 0
+    });
+    const message = marker.data.message ?? "";
+    const attempt = Number(marker.data.attempt ?? 0);
+    const list = claims.get(message) ?? [];
+    list.push({ id: comment.id, attempt, ...record ? { nonce: record.nonce } : {} });
+    claims.set(message, list);
+  }
+  return claims;
+}
+
+// src/channels/sendToChannel.ts
+import { IncomingWebhook, IncomingWebhookHTTPError, IncomingWebhookRequestError } from "@slack/webhook";
+import nodemailer from "nodemailer";
+
+// src/channels/formats.ts
+import { createHmac } from "node:crypto";
+import { micromark } from "micromark";
+import { gfmTable, gfmTableHtml } from "micromark-extension-gfm-table";
+var clip2 = (text, max) => text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+function slackEscape(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function slackMessage(content) {
+  const fields = content.facts.slice(0, 10).map((fact) => ({
+    type: "mrkdwn",
+    text: clip2(`*${slackEscape(fact.label)}*
+${slackEscape(fact.value)}`, 2e3)
+  }));
+  const blocks = [
+    { type: "header", text: { type: "plain_text", text: clip2(content.title, 150), emoji: true } },
+    { type: "section", text: { type: "mrkdwn", text: clip2(slackEscape(content.summary) || " ", 3e3) } }
+  ];
+  if (fields.length > 0) blocks.push({ type: "section", fields });
+  blocks.push({
+    type: "context",
+    elements: content.links.slice(0, 10).map((link) => ({
+      type: "mrkdwn",
+      text: clip2(`<${link.url}|${slackEscape(link.label)}>`, 3e3)
+    }))
+  });
+  return { text: clip2(slackEscape(content.title), 3e3), blocks };
+}
+function teamsMessage(content) {
+  return {
+    type: "message",
+    attachments: [
+      {
+        contentType: "application/vnd.microsoft.card.adaptive",
+        contentUrl: null,
+        content: {
+          $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+          type: "AdaptiveCard",
+          version: "1.4",
+          msteams: { width: "Full" },
+          body: [
+            {
+              type: "TextBlock",
+              text: clip2(content.title, 400),
+              weight: "Bolder",
+              size: "Medium",
+              wrap: true
+            },
+            { type: "TextBlock", text: clip2(content.summary, 4e3), wrap: true },
+            {
+              type: "FactSet",
+              facts: content.facts.map((fact) => ({
+                title: clip2(fact.label, 100),
+                value: clip2(fact.value, 2e3)
+              }))
+            }
+          ],
+          actions: content.links.map((link) => ({
+            type: "Action.OpenUrl",
+            title: link.label,
+            url: link.url
+          }))
+        }
+      }
+    ]
+  };
+}
+var PAGERDUTY_SEVERITY = { 1: "critical", 2: "error", 3: "warning", 4: "info" };
+function pagerdutyEvent(content, routingKey) {
+  const pd = content.pagerduty ?? {
+    action: "trigger",
+    dedupKey: `expedite/${content.incident.repository}#${content.incident.number}`
+  };
+  const base = { routing_key: routingKey, event_action: pd.action, dedup_key: pd.dedupKey };
+  if (pd.action !== "trigger") return base;
+  return {
+    ...base,
+    payload: {
+      summary: clip2(content.title, 1024),
+      source: `${content.incident.repository}#${content.incident.number}`,
+      severity: PAGERDUTY_SEVERITY[content.incident.severity],
+      component: content.incident.repository,
+      group: "expedite",
+      class: content.event,
+      custom_details: Object.fromEntries([
+        ["summary", content.summary],
+        ...content.facts.map((f) => [f.label, f.value])
+      ])
+    },
+    client: "Expedite",
+    client_url: content.incident.url,
+    links: content.links.map((l) => ({ href: l.url, text: l.label }))
+  };
+}
+var WEBHOOK_SCHEMA_VERSION = "1";
+function webhookDocument(content, message, sentAt) {
+  return {
+    schema_version: WEBHOOK_SCHEMA_VERSION,
+    event: content.event,
+    message,
+    sent_at: new Date(sentAt).toISOString(),
+    incident: content.incident,
+    title: content.title,
+    summary: content.summary,
+    facts: content.facts,
+    links: content.links,
+    body_markdown: content.body
+  };
+}
+function signatureOf(body, secret) {
+  return `sha256=${createHmac("sha256", secret).update(body, "utf8").digest("hex")}`;
+}
+function emailHtml(content) {
+  const inner = micromark(content.body, { extensions: [gfmTable()], htmlExtensions: [gfmTableHtml()] });
+  return `<!doctype html><html><body style="font-family: sans-serif">${inner}</body></html>`;
+}
+
+// src/channels/sendToChannel.ts
+var SendFailure = class extends Error {
+  constructor(reason, uncertain) {
+    super(reason);
+    this.reason = reason;
+    this.uncertain = uncertain;
+  }
+  reason;
+  uncertain;
+};
+async function sendToChannel(name, channel, content, ctx) {
+  try {
+    const address = ctx.secrets.address(name);
+    if (!address)
+      throw new SendFailure(
+        `not configured \u2014 set ${channelVariable(name)} in the App's environment or \`${name}\` in the Action's channel-secrets input`,
+        false
+      );
+    await send(name, channel, content, address, ctx);
+    return { state: "delivered", at: ctx.now };
+  } catch (error) {
+    const failure = error instanceof SendFailure ? error : classify(error);
+    const reason = ctx.secrets.redact(failure.reason).slice(0, 200);
+    if (failure.uncertain) return { state: "unknown", at: ctx.now, reason };
+    return { state: "failed", at: ctx.now, reason, retryAt: ctx.now + retryDelay(ctx.attempt) };
+  }
+}
+async function send(name, channel, content, address, ctx) {
+  switch (channel.type) {
+    case "slack": {
+      const hook = new IncomingWebhook(address, { timeout: ctx.timeoutMs });
+      try {
+        await hook.send(slackMessage(content));
+      } catch (error) {
+        if (error instanceof IncomingWebhookHTTPError)
+          throw new SendFailure(`HTTP ${error.statusCode} ${short(error.body)}`, false);
+        if (error instanceof IncomingWebhookRequestError) throw classify(error.original);
+        throw error;
+      }
+      return;
+    }
+    case "teams":
+      await postJson(address, teamsMessage(content), {}, ctx.timeoutMs);
+      return;
+    case "pagerduty":
+      await postJson(channel.events_url, pagerdutyEvent(content, address), {}, ctx.timeoutMs);
+      return;
+    case "webhook": {
+      const secret = ctx.secrets.signingSecret(name);
+      if (!secret)
+        throw new SendFailure(
+          `no signing secret \u2014 set ${channelVariable(name, "_SECRET")} or \`${name}.secret\` in channel-secrets`,
+          false
+        );
+      const body = JSON.stringify(webhookDocument(content, ctx.message, ctx.now));
+      await postJson(
+        address,
+        body,
+        {
+          "x-expedite-event": content.event,
+          // The same for every attempt at this message, so a receiver can drop a repeat.
+          "x-expedite-delivery": `${content.incident.repository}#${content.incident.number}/${ctx.message}`,
+          "x-hub-signature-256": signatureOf(body, secret)
+        },
+        ctx.timeoutMs
+      );
+      return;
+    }
+    case "email": {
+      const transport = nodemailer.createTransport({
+        url: address,
+        connectionTimeout: ctx.timeoutMs,
+        greetingTimeout: ctx.timeoutMs,
+        socketTimeout: ctx.timeoutMs
+      });
+      try {
+        const thread = content.email;
+        await transport.sendMail({
+          from: channel.from,
+          to: channel.to,
+          ...channel.cc.length > 0 ? { cc: channel.cc } : {},
+          subject: content.title,
+          text: content.body,
+          html: emailHtml(content),
+          ...thread ? { messageId: thread.messageId } : {},
+          ...thread?.inReplyTo ? { inReplyTo: thread.inReplyTo, references: [thread.inReplyTo] } : {}
+        });
+      } catch (error) {
+        const smtp = error;
+        if (typeof smtp.responseCode === "number")
+          throw new SendFailure(`SMTP ${smtp.responseCode} ${short(smtp.response ?? "")}`, false);
+        throw classify(error);
+      } finally {
+        transport.close();
+      }
+      return;
+    }
+  }
+}
+async function postJson(url, body, headers, timeoutMs) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "user-agent": "Expedite", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+    signal: AbortSignal.timeout(timeoutMs),
+    redirect: "error"
+  });
+  if (!response.ok) throw new SendFailure(`HTTP ${response.status} ${short(await response.text())}`, false);
+  await response.arrayBuffer();
+}
+var NOT_SENT = /* @__PURE__ */ new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ECONNECTION",
+  "EDNS"
+]);
+function classify(error) {
+  const err = error;
+  const code2 = err.cause?.code ?? err.code;
+  if (err.name === "TimeoutError" || err.name === "AbortError" || code2 === "ETIMEDOUT")
+    return new SendFailure("no answer in time", true);
+  if (code2 && NOT_SENT.has(code2))
+    return new SendFailure(code2 === "ECONNREFUSED" ? "connection refused" : code2, false);
+  if (code2 === "ECONNRESET") return new SendFailure("connection reset", true);
+  return new SendFailure(short(err.message ?? String(error)), false);
+}
+function short(text) {
+  return text.replace(/\s+/g, " ").trim().slice(0, 120);
+}
+
+// src/reconcile/deliverMessages.ts
+async function deliverMessages(gh, config, number, planned, now, outbox) {
+  const outcome = { writes: 0, records: [] };
+  if (planned.length === 0) return outcome;
+  const zone = config.business_hours.timezone;
+  try {
+    const claimed = [];
+    for (const plan of planned) {
+      const record = {
+        message: plan.message,
+        event: plan.event,
+        attempt: plan.attempt,
+        nonce: randomUUID(),
+        claimedAt: now,
+        title: plan.content.title,
+        channels: {
+          ...plan.carried,
+          ...Object.fromEntries(plan.channels.map((c) => [c, { state: "sending", at: now }]))
+        }
+      };
+      const id = await postClaim(gh, number, renderDeliveryComment(record, zone));
+      outcome.writes++;
+      claimed.push({ plan, record, ...id !== void 0 ? { id } : {} });
+    }
+    const claims = await listClaims(gh, number);
+    const won = [];
+    for (const entry of claimed) {
+      const mine = (claims.get(entry.plan.message) ?? []).find((c) => c.nonce === entry.record.nonce);
+      const winner = claimWinner(
+        claims.get(entry.plan.message) ?? [],
+        entry.plan.attempt,
+        entry.plan.predecessor
+      );
+      if (mine && winner?.id === mine.id) {
+        won.push({ ...entry, id: mine.id });
+        continue;
+      }
+      if (mine) {
+        await deleteComment(gh, mine.id);
+        outcome.writes++;
+      }
+      gh.log.info({ issue: number, message: entry.plan.message }, "another reconcile sends this message");
+    }
+    for (const entry of won) {
+      const results = await Promise.all(
+        entry.plan.channels.map(async (name) => {
+          const channel = config.channels[name];
+          const result = channel ? await sendToChannel(name, channel, entry.plan.content, {
+            secrets: outbox.secrets,
+            now,
+            timeoutMs: outbox.timeoutMs,
+            message: entry.plan.message,
+            attempt: entry.plan.attempt
+          }) : { state: "abandoned", at: now, reason: "the channel is no longer configured" };
+          return [name, result];
+        })
+      );
+      for (const [name, result] of results) {
+        entry.record.channels[name] = result;
+        if (result.state !== "delivered")
+          gh.log.warn(
+            {
+              issue: number,
+              message: entry.plan.message,
+              channel: name,
+              outcome: result.state,
+              reason: "reason" in result ? result.reason : void 0
+            },
+            "outside message not delivered"
+          );
+      }
+      const id = entry.id;
+      await updateComment(gh, id, renderDeliveryComment(entry.record, zone));
+      outcome.writes++;
+      outcome.records.push({ ...entry.record, commentId: id });
+      if (entry.plan.predecessor !== void 0) {
+        await deleteComment(gh, entry.plan.predecessor).catch(() => void 0);
+        outcome.writes++;
+      }
+    }
+  } catch (error) {
+    gh.log.error(
+      { err: error, issue: number },
+      "could not record outside messages; a later reconcile continues"
+    );
+  }
+  return outcome;
+}
+
+// src/core/channels/nextMessageDeadline.ts
+function nextMessageDeadline(incident, config, now) {
+  const ahead = [];
+  for (const delivery of incident.deliveries ?? []) {
+    if (delivery.attempt >= MAX_ATTEMPTS) continue;
+    for (const [name, outcome] of Object.entries(delivery.channels)) {
+      if (outcome.state === "failed") ahead.push(outcome.retryAt);
+      if (outcome.state === "sending" && config.channels[name]?.type === "pagerduty")
+        ahead.push(delivery.claimedAt + CLAIM_STALE_MS);
+    }
+  }
+  const notice = stakeholderClock(incident, config);
+  if (notice && incident.open && notice.sentAt === void 0 && !notice.requested) ahead.push(notice.dueAt);
+  const future = ahead.filter((at) => at > now);
+  return future.length > 0 ? Math.min(...future) : void 0;
+}
+
+// src/reconcile/reconcileIncident.ts
+async function reconcileIncident(gh, config, templates, number, now, permissions = /* @__PURE__ */ new Map(), hint, templateProblems = []) {
+  const freezeLabel = config.labels.freeze.toLowerCase();
+  if (hint && (hint.isPullRequest || !isIncident(hint, config))) {
+    if (hint.isPullRequest) return { number, skipped: "pull-request", writes: 0 };
+    return {
+      number,
+      skipped: "not-an-incident",
+      writes: 0,
+      freezeRelevant: hint.labels.some((l) => l.toLowerCase() === freezeLabel)
+    };
+  }
+  const events = await readTimeline(gh, number);
+  const issue = hint ? currentIssue(hint, events) : await readIssue(gh, number);
+  if (issue.isPullRequest) return { number, skipped: "pull-request", writes: 0 };
+  if (!isIncident(issue, config)) {
+    return {
+      number,
+      skipped: "not-an-incident",
+      writes: 0,
+      freezeRelevant: issue.labels.some((l) => l.toLowerCase() === freezeLabel)
+    };
+  }
+  const zone = config.business_hours.timezone;
+  const carriesCommands = (body) => parseCommands(body, { at: now, timeZone: zone, roles: config.roles.extra }).length > 0;
+  const botComments = botCommentsFrom(events, gh.trustedBots);
+  const judged = judgedCommands(events, botComments, carriesCommands);
+  for (const event of events) {
+    if (event.type !== "commented" || gh.trustedBots.has(event.comment.author.toLowerCase())) continue;
+    if (judged.comments.has(event.comment.id) || !carriesCommands(event.comment.body)) continue;
+    await permissionOf(gh, event.comment.author, permissions);
+  }
+  const projection = projectIncident(issue, events, config, {
+    trustedBots: gh.trustedBots,
+    permissions,
+    judged
+  });
+  let writes = 0;
+  try {
+    writes += await applyPostmortem(gh, config, templates, projection.incident, now);
+  } catch (error) {
+    gh.log.error({ err: error, issue: number }, "could not open the post-mortem pull request");
+    projection.incident.postmortemError = explainPostmortemFailure(error);
+  }
+  projection.incident.gaps = findGaps(projection.incident, config);
+  projection.incident.timeline.sort((a, b) => a.at - b.at);
+  const deliveries = deliveriesFrom(botComments);
+  projection.incident.deliveries = [...deliveries.values()];
+  const owed = gh.onIncident ? planNotices(projection.incident, config, now) : [];
+  const plan = planIncident({
+    issue,
+    projection,
+    config,
+    now,
+    botComments,
+    templates,
+    judged,
+    templateProblems
+  });
+  const plusOnes = new Map(
+    events.flatMap((e) => e.type === "commented" ? [[e.comment.id, e.comment.plusOnes]] : [])
+  );
+  const messages = gh.outbox ? planMessages({
+    incident: projection.incident,
+    config,
+    templates,
+    now,
+    repository: `${gh.owner}/${gh.repo}`,
+    deliveries
+  }) : [];
+  writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes, async () => {
+    if (!gh.outbox || messages.length === 0) return void 0;
+    const sent = await deliverMessages(gh, config, number, messages, now, gh.outbox);
+    if (sent.records.length === 0) return { writes: sent.writes };
+    const byMessage = new Map([...deliveries].map(([k, v]) => [k, v]));
+    for (const record of sent.records) byMessage.set(record.message, record);
+    projection.incident.deliveries = [...byMessage.values()];
+    return {
+      writes: sent.writes,
+      board: boardWrite(
+        botComments,
+        renderBoard(templates.board, projection.incident, config, now, judged.through)
+      )
+    };
+  });
+  const nextDeadlineAt = gh.onIncident ? earliest2(
+    nextDeadline(projection.incident, config, now),
+    gh.outbox ? nextMessageDeadline(projection.incident, config, now) : void 0
+  ) : void 0;
+  gh.onIncident?.({
+    repo: { owner: gh.owner, repo: gh.repo },
+    number,
+    now,
+    notices: owed.map((n) => ({ kind: n.kind, dueAt: n.dueAt })),
+    ...nextDeadlineAt !== void 0 ? { nextDeadlineAt } : {}
+  });
+  const freezeRelevant = isFreezing(issue, config) !== isFreezing(projection.incident, config);
+  return { number, projection, plan, writes, freezeRelevant };
+}
+function earliest2(a, b) {
+  return a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
+}
+function isIncident(issue, config) {
+  const label = config.labels.incident.toLowerCase();
+  return !issue.isPullRequest && issue.labels.some((l) => l.toLowerCase() === label);
+}
+function boardWrite(botComments, body) {
+  const found = latestByIdentity(botComments).get("board");
+  if (found === void 0) return { identity: "board", body };
+  return found.body === body ? null : { identity: "board", body, id: found.id };
+}
+async function applyIncidentPlan(gh, config, issue, plan, plusOnes, beforeBoard) {
+  let writes = 0;
+  for (const commentId of plan.react) {
+    if (await ensureReaction(gh, commentId, plusOnes.get(commentId) ?? 0)) writes++;
+  }
+  if (plan.labels.add.length > 0 || plan.labels.remove.length > 0) {
+    await ensureRepoLabels(gh, config);
+    await writeLabels(gh, issue.number, plan.labels.add, plan.labels.remove);
+    writes += (plan.labels.add.length > 0 ? 1 : 0) + plan.labels.remove.length;
+  }
+  if (plan.assign.length > 0) {
+    await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/assignees", {
+      owner: gh.owner,
+      repo: gh.repo,
+      issue_number: issue.number,
+      assignees: plan.assign
+    });
+    writes++;
+  }
+  const ordered = [...plan.comments].sort((a, b) => rank(a.identity) - rank(b.identity));
+  let board = ordered.find((c) => c.identity === "board");
+  const write = async (comment) => {
+    if (comment.id === void 0) await createCommentOnce(gh, issue.number, comment.identity, comment.body);
+    else await updateComment(gh, comment.id, comment.body);
+    writes++;
+  };
+  for (const comment of ordered) if (comment !== board) await write(comment);
+  const sent = await beforeBoard?.();
+  if (sent) {
+    writes += sent.writes;
+    if (sent.board !== void 0) board = sent.board ?? void 0;
+  }
+  if (board) await write(board);
+  for (const id of plan.deleteComments) {
+    await deleteComment(gh, id);
+    writes++;
+  }
+  if (plan.close) {
+    await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      issue_number: issue.number,
+      state: "closed",
+      state_reason: plan.close
+    });
+    writes++;
+  }
+  if (writes > 0) gh.log.info({ issue: issue.number, writes }, "incident reconciled");
+  return writes;
+}
+function rank(identity) {
+  return identity === "board" ? 2 : identity === "checklist" ? 1 : 0;
+}
+
+// src/reconcile/inLane.ts
+function laneKey(gh, object) {
+  const id = typeof object === "number" ? `#${object}` : `@${object}`;
+  return `${gh.owner}/${gh.repo}${id}`.toLowerCase();
+}
+function inLane(gh, object, job) {
+  return gh.lanes ? gh.lanes.run(laneKey(gh, object), job) : job();
+}
+
+// src/reconcile/sweepRepository.ts
+var RECENTLY_CLOSED_MS = 3 * 24 * 36e5;
+async function sweepRepository(gh, config, templates, now, templateProblems = [], full = false) {
+  const permissions = /* @__PURE__ */ new Map();
+  await ensureRepoLabels(gh, config, full);
+  const open = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+    owner: gh.owner,
+    repo: gh.repo,
+    state: "open",
+    labels: config.labels.incident,
+    per_page: 100
+  });
+  const closed = full ? await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+    owner: gh.owner,
+    repo: gh.repo,
+    state: "closed",
+    labels: config.labels.incident,
+    since: new Date(now - RECENTLY_CLOSED_MS).toISOString(),
+    per_page: 100
+  }) : [];
+  const outcome = { incidents: 0, writes: 0, failures: [], open, freezeChanged: false };
+  for (const issue of [...open, ...closed]) {
+    if (issue.pull_request) continue;
+    if (issue.state === "open") outcome.incidents++;
+    try {
+      const result = await inLane(
+        gh,
+        issue.number,
+        () => reconcileIncident(
+          gh,
+          config,
+          templates,
+          issue.number,
+          now,
+          permissions,
+          toIssueSnapshot(issue),
+          templateProblems
+        )
+      );
+      outcome.writes += result.writes;
+      if (result.freezeRelevant) outcome.freezeChanged = true;
+    } catch (error) {
+      gh.log.error(
+        { err: error, issue: issue.number },
+        "reconcile failed during sweep; the next sweep retries"
+      );
+      outcome.failures.push({ target: `#${issue.number}`, error: error.message });
+    }
+  }
+  return outcome;
+}
+
+// src/github/upsertMarkedComment.ts
+async function upsertMarkedComment(gh, number, identity, body) {
+  const mine = await findMarkedComment(gh, number, identity);
+  if (mine === void 0) {
+    await createCommentOnce(gh, number, identity, body);
+    return true;
+  }
+  if (mine.body === body) return false;
+  await updateComment(gh, mine.id, body);
+  return true;
+}
+
+// src/reconcile/reportConfigProblems.ts
+async function reportConfigProblems(gh, number, path, problems) {
+  const issue = await readIssue(gh, number);
+  if (issue.isPullRequest) return false;
+  if (!issue.labels.some((l) => /incident/i.test(l))) return false;
+  const body = `${renderMarker("config-error")}
+### \u26A0\uFE0F Expedite is paused on this repository
+
+${formatProblems(path, problems)}`;
+  return upsertMarkedComment(gh, number, "config-error", body);
+}
+
+// src/core/freeze/freezeIssue.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/core/freeze/freezeText.ts
+import { DateTime as DateTime10 } from "luxon";
+var HALF_YEAR_MS = 182 * 864e5;
+var WORD_JOINER2 = "\u2060";
+function formatFreezeTime(at, zone, now) {
+  const local = DateTime10.fromMillis(at, { zone }).setLocale("en-US");
+  const format = now === void 0 || Math.abs(at - now) > HALF_YEAR_MS ? "ccc d LLL yyyy HH:mm ZZZZ" : "ccc d LLL HH:mm ZZZZ";
+  return local.toFormat(format);
+}
+function untilText(freeze, zone, now) {
+  return `until ${endText(freeze, zone, now)}`;
+}
+function endText(freeze, zone, now) {
+  if (freeze.endsAt !== void 0) return formatFreezeTime(freeze.endsAt, zone, now);
+  if (freeze.kind === "incident") return "the incident is resolved";
+  if (freeze.kind === "manual" && freeze.issue !== void 0) return `issue #${freeze.issue} is closed`;
+  return "it is lifted";
+}
+function plainInline(text, maxLength = 80) {
+  const oneLine2 = text.replace(/\s+/g, " ").trim();
+  const clipped = oneLine2.length > maxLength ? oneLine2.slice(0, maxLength - 1) + "\u2026" : oneLine2;
+  return clipped.replace(/@(?=[A-Za-z0-9])/g, "@" + WORD_JOINER2);
+}
+function codeSpan2(text) {
+  const oneLine2 = text.replace(/\s+/g, " ");
+  const longestRun = Math.max(0, ...[...oneLine2.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = oneLine2.startsWith("`") || oneLine2.endsWith("`") ? " " : "";
+  return `${fence}${pad}${oneLine2}${pad}${fence}`;
+}
+function handleText(handle2) {
+  return neutralizeInline(mention(handle2.trim()), 100);
+}
+function shortSha2(sha) {
+  return sha.slice(0, 7);
+}
+
+// src/core/freeze/freezeIssue.ts
+var MARKER2 = /<!--\s*expedite:freeze\s+(\{.*?\})\s*-->/gs;
+var MAX_BRANCHES = 50;
+function renderFreezeIssue(input) {
+  const requestedBy = input.requestedBy.replace(/^@/, "");
+  const payload = {
+    v: 1,
+    until: input.until,
+    branches: input.branches,
+    requestedBy,
+    reason: input.reason
+  };
+  const marker = `<!-- expedite:freeze ${markerJson({ ...payload, sum: digest(payload) })} -->`;
+  const scope = input.branches.length === 0 ? "the branches the freeze configuration covers (the default branch unless configured otherwise)" : input.branches.map(codeSpan2).join(", ");
+  const requested = input.requestedIn ? ` in ${neutralizeInline(input.requestedIn, 200)}` : "";
+  const reason = input.reason.trim() === "" ? "> (no reason given)" : neutralizeBlock(input.reason, 2e3);
+  const body = [
+    marker,
+    `**Merges are frozen** into ${scope} until **${formatTime(input.until, input.zone)}**.`,
+    "",
+    reason,
+    "",
+    `Requested by ${handleText(requestedBy)}${requested}.`,
+    "",
+    "- While this issue is open, the freeze check fails on pull requests into these branches.",
+    `- To lift the freeze early, close this issue or comment ${codeSpan2("/unfreeze")}.`,
+    `- To merge one pull request anyway, comment ${codeSpan2("/freeze-exception <reason>")} on it and ask the on-call engineer or an approver to grant it.`,
+    "",
+    "Edits to this text do not change the freeze; to change the end or the branches, close this issue and start a new freeze."
+  ].join("\n");
+  const title = `Code freeze until ${formatFreezeTime(input.until, input.zone)}: ${input.reason}`;
+  return { title: plainInline(title, 200), body };
+}
+function parseFreezeIssue(issue, botLogin) {
+  const trusted = (typeof botLogin === "string" ? [botLogin] : botLogin).map(
+    (login) => login.replace(/^@/, "").toLowerCase()
+  );
+  if (!trusted.includes(issue.user.toLowerCase()) || issue.body === null) return void 0;
+  const markers = [...issue.body.matchAll(MARKER2)];
+  const [only] = markers;
+  if (markers.length !== 1 || !only?.[1]) return void 0;
+  const payload = readPayload(only[1]);
+  if (!payload) return void 0;
+  const openedAt = Date.parse(issue.created_at);
+  if (Number.isNaN(openedAt)) return void 0;
+  const parsed = {
+    number: issue.number,
+    url: issue.html_url,
+    reason: payload.reason,
+    branches: payload.branches,
+    openedBy: payload.requestedBy,
+    openedAt
+  };
+  if (payload.until !== void 0) parsed.until = payload.until;
+  if (issue.state === "closed") {
+    const closedAt = issue.closed_at === null ? NaN : Date.parse(issue.closed_at);
+    parsed.closedAt = Number.isNaN(closedAt) ? openedAt : closedAt;
+  }
+  return parsed;
+}
+function readPayload(json) {
+  let value;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return void 0;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
+  const record = value;
+  const { v, until, branches, requestedBy, reason, sum } = record;
+  if (v !== 1 || typeof requestedBy !== "string" || requestedBy === "" || typeof reason !== "string")
+    return void 0;
+  if (until !== void 0 && (typeof until !== "number" || !Number.isFinite(until))) return void 0;
+  if (!Array.isArray(branches) || branches.length > MAX_BRANCHES || !branches.every((branch) => typeof branch === "string" && branch !== "")) {
+    return void 0;
+  }
+  const known2 = /* @__PURE__ */ new Set(["v", "until", "branches", "requestedBy", "reason", "sum"]);
+  if (Object.keys(record).some((key) => !known2.has(key))) return void 0;
+  const fields = {
+    v,
+    ...until !== void 0 && { until },
+    branches,
+    requestedBy,
+    reason
+  };
+  if (typeof sum !== "string" || sum !== digest(fields)) return void 0;
+  return { ...fields, sum };
+}
+function digest(fields) {
+  const canonical = JSON.stringify([
+    fields.v,
+    fields.until ?? null,
+    fields.branches,
+    fields.requestedBy,
+    fields.reason
+  ]);
+  return createHash2("sha256").update(canonical).digest("hex").slice(0, 16);
+}
+function markerJson(payload) {
+  return JSON.stringify(payload).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
+}
+
+// src/reconcile/freeze/freezeInputs.ts
+async function freezeInputs(gh, config, openIncidents) {
+  const { defaultBranch, htmlUrl } = await repoInfo(gh);
+  const names = labelNames(config);
+  const freezeIssues = [];
+  const frozen = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+    owner: gh.owner,
+    repo: gh.repo,
+    labels: config.labels.freeze,
+    state: "open",
+    per_page: 100
+  });
+  for (const issue of frozen) {
+    const author = issue.user?.login ?? "";
+    if (issue.pull_request || !gh.trustedBots.has(author.toLowerCase())) continue;
+    if (!(issue.body ?? "").startsWith("<!-- expedite:freeze ")) continue;
+    const raw = {
+      number: issue.number,
+      html_url: issue.html_url,
+      body: issue.body ?? null,
+      user: author,
+      created_at: issue.created_at,
+      closed_at: issue.closed_at,
+      state: issue.state
+    };
+    const parsed = parseFreezeIssue(raw, [...gh.trustedBots]);
+    freezeIssues.push(
+      parsed ?? {
+        number: issue.number,
+        url: issue.html_url,
+        reason: "the freeze details of this issue were edited; frozen until it is closed",
+        branches: [],
+        openedBy: author,
+        openedAt: Date.parse(issue.created_at)
+      }
+    );
+  }
+  const open = openIncidents ?? await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+    owner: gh.owner,
+    repo: gh.repo,
+    labels: config.labels.incident,
+    state: "open",
+    per_page: 100
+  });
+  const incidents = [];
+  for (const issue of open) {
+    if (issue.pull_request) continue;
+    const labels = issue.labels.map((l) => typeof l === "string" ? l : l.name ?? "");
+    const read = readLabels(labels, names);
+    const state = read.state ?? "declared";
+    const severity2 = read.severity ?? config.severity.default;
+    const at = Date.parse(issue.created_at);
+    incidents.push(
+      emptyIncident({
+        number: issue.number,
+        title: issue.title,
+        url: issue.html_url,
+        declaredAt: at,
+        state,
+        severity: severity2,
+        severitySet: true,
+        revenue: read.revenue
+      })
+    );
+  }
+  return { defaultBranch, htmlUrl, freezeIssues, incidents };
+}
+
+// src/core/freeze/freezeVerdict.ts
+var MAX_ROWS = 50;
+var KIND_WORDS2 = {
+  window: "freeze window",
+  weekly: "weekly freeze",
+  closure: "office closure",
+  incident: "incident",
+  manual: "manual freeze"
+};
+function freezeVerdict(input) {
+  const { now, config, pr } = input;
+  const zone = config.business_hours.timezone;
+  const base = branchName(pr.base);
+  const freezes = activeFreezes({
+    now,
+    config,
+    defaultBranch: input.defaultBranch,
+    base: pr.base,
+    freezeIssues: input.freezeIssues,
+    incidents: input.incidents
+  });
+  if (freezes.length === 0) {
+    return {
+      conclusion: "success",
+      title: plainInline(`No code freeze on ${base}`, 120),
+      summary: `No code freeze applies to ${codeSpan2(base)} right now, so this pull request may merge.`,
+      freezes
+    };
+  }
+  if (onlyIgnoredPaths(pr.files, config.freeze.ignore_paths)) {
+    const count = pr.files?.length ?? 0;
+    return {
+      conclusion: "success",
+      title: "Passes the freeze: only ignored paths changed",
+      summary: [
+        `${codeSpan2(base)} is frozen, but all ${count} changed file${count === 1 ? "" : "s"} match ${codeSpan2("freeze.ignore_paths")}, so merging cannot touch what the freeze protects.`,
+        "",
+        freezeTable(freezes, /* @__PURE__ */ new Map(), zone, now)
+      ].join("\n"),
+      freezes
+    };
+  }
+  const passes = /* @__PURE__ */ new Map();
+  const hotfixFor = fixedIncidents(pr, freezes, config);
+  for (const freeze of freezes) {
+    if (freeze.kind === "incident" && freeze.incident !== void 0 && hotfixFor.has(freeze.incident)) {
+      passes.set(freeze, { by: "hotfix" });
+    }
+  }
+  const grant = latestGrant(pr, config);
+  if (grant) {
+    for (const freeze of freezes) {
+      if (!passes.has(freeze) && grant.at >= freeze.startedAt) passes.set(freeze, { by: "exception", grant });
+    }
+  }
+  const usedGrant = [...passes.values()].some((pass) => pass.by === "exception") ? grant : void 0;
+  const hotfixed = freezes.find((freeze) => passes.get(freeze)?.by === "hotfix")?.incident;
+  const extras = {
+    ...usedGrant && { exception: usedGrant },
+    ...hotfixed !== void 0 && { hotfixFor: hotfixed }
+  };
+  const blocking = freezes.filter((freeze) => !passes.has(freeze));
+  const perCommit = config.freeze.exception_per_commit;
+  if (blocking.length === 0) {
+    const reasons = [];
+    if (hotfixed !== void 0) reasons.push(`hotfix for #${hotfixed}`);
+    if (usedGrant) {
+      const login = usedGrant.by.replace(/^@/, "");
+      reasons.push(`exception granted by ${login}` + (perCommit ? ` for ${shortSha2(usedGrant.sha)}` : ""));
+    }
+    const title = reasons.join("; ");
+    const lines = [
+      `${codeSpan2(base)} is frozen, and this pull request is let through every freeze in force:`,
+      "",
+      freezeTable(freezes, passes, zone, now)
+    ];
+    if (usedGrant) {
+      lines.push("", grantLine(usedGrant, zone, now));
+      lines.push(
+        "",
+        perCommit ? `The exception covers commit ${codeSpan2(shortSha2(usedGrant.sha))} only: while the freeze lasts, a new push needs a new grant.` : "The exception covers this pull request across pushes, for the freezes in force when it was granted."
+      );
+    }
+    return {
+      conclusion: "success",
+      title: plainInline(title.charAt(0).toUpperCase() + title.slice(1), 120),
+      summary: lines.join("\n"),
+      freezes,
+      ...extras
+    };
+  }
+  return {
+    conclusion: "failure",
+    title: failureTitle(blocking, zone, now),
+    summary: failureSummary({ ...input, base, freezes, passes, blocking, grant, zone }),
+    freezes,
+    ...extras
+  };
+}
+function fixedIncidents(pr, freezes, config) {
+  const fixLabel = config.labels.incident_fix.toLowerCase();
+  const labelled = pr.labels.some((label) => label.toLowerCase() === fixLabel);
+  const fixes = /* @__PURE__ */ new Set();
+  for (const freeze of freezes) {
+    if (freeze.kind !== "incident" || freeze.incident === void 0) continue;
+    if (labelled || pr.referencedIncidents.includes(freeze.incident)) fixes.add(freeze.incident);
+  }
+  return fixes;
+}
+function latestGrant(pr, config) {
+  let latest;
+  for (const record of pr.exceptions) {
+    if (!record.granted || record.pullRequest !== pr.number) continue;
+    if (config.freeze.exception_per_commit && record.sha !== pr.headSha) continue;
+    if (!latest || record.at > latest.at) latest = record;
+  }
+  return latest;
+}
+function failureTitle(blocking, zone, now) {
+  const [first] = blocking;
+  if (!first) return "Code freeze";
+  const more = blocking.length > 1 ? ` (+${blocking.length - 1} more)` : "";
+  return `Code freeze: ${plainInline(first.name)} ${untilText(first, zone, now)}${more}`;
+}
+function failureSummary(input) {
+  const { now, config, pr, base, freezes, passes, blocking, grant, zone } = input;
+  const perCommit = config.freeze.exception_per_commit;
+  const count = blocking.length === 1 ? "a code freeze" : `${blocking.length} code freezes`;
+  const lines = [
+    `**Merging into ${codeSpan2(base)} is held back by ${count}.**`,
+    "",
+    freezeTable(freezes, passes, zone, now)
+  ];
+  const status = exceptionStatus(pr, config, grant, blocking, zone, now);
+  if (status.length > 0) lines.push("", ...status);
+  const approvers = uniqueHandles(input.approvers ?? config.freeze.approvers);
+  lines.push(
+    "",
+    "### How to merge anyway",
+    "",
+    `1. Comment ${codeSpan2("/freeze-exception <reason>")} on this pull request, saying why it cannot wait.`,
+    `2. Have it granted by the on-call engineer` + (approvers.length > 0 ? ` or another approver: ${approvers.map(handleText).join(", ")}.` : ".") + " Asking is not enough: the check turns green once an approver grants it.",
+    perCommit ? `3. A grant covers one commit (now ${codeSpan2(shortSha2(pr.headSha))}): after a new push, ask again.` : "3. A grant covers this pull request across pushes, for the freezes in force when it is given."
+  );
+  const incidents = blocking.filter((freeze) => freeze.kind === "incident" && freeze.incident !== void 0);
+  if (incidents.length > 0) {
+    const numbers = incidents.map((freeze) => `#${freeze.incident}`).join(", ");
+    lines.push(
+      "",
+      `If this pull request is the fix for ${numbers}, reference the incident in its description (for example ${codeSpan2(`Fixes ${numbers.split(", ")[0]}`)}) or add the ${codeSpan2(config.labels.incident_fix)} label: the fix passes that incident's freeze (other freezes still apply).`
+    );
+  }
+  const manual = blocking.filter((freeze) => freeze.kind === "manual" && freeze.issue !== void 0);
+  if (manual.length > 0) {
+    lines.push(
+      "",
+      `A manual freeze ends when its issue (${manual.map((freeze) => `#${freeze.issue}`).join(", ")}) is closed or someone with the right permission comments ${codeSpan2("/unfreeze")} on it.`
+    );
+  }
+  return lines.join("\n");
+}
+function exceptionStatus(pr, config, grant, blocking, zone, now) {
+  const lines = [];
+  const mine = pr.exceptions.filter((record) => record.pullRequest === pr.number);
+  if (grant) {
+    const later = blocking.map((freeze) => neutralizeInline(freeze.name, 100)).join(", ");
+    const verb = blocking.length === 1 ? "began later and needs" : "began later and need";
+    lines.push(
+      `${grantLine(grant, zone, now)} It covers the freezes in force at that moment; ${later} ${verb} a new grant.`
+    );
+  } else if (config.freeze.exception_per_commit) {
+    const stale = latestOf(mine.filter((record) => record.granted && record.sha !== pr.headSha));
+    if (stale) {
+      lines.push(
+        `${handleText(stale.by)} granted an exception for commit ${codeSpan2(shortSha2(stale.sha))}, but the head is now ${codeSpan2(shortSha2(pr.headSha))}; a grant covers one commit, so it needs granting again.`
+      );
+    }
+  }
+  const pending = latestOf(
+    mine.filter(
+      (record) => !record.granted && (!config.freeze.exception_per_commit || record.sha === pr.headSha) && (!grant || record.at > grant.at)
+    )
+  );
+  if (pending) {
+    lines.push(
+      `${handleText(pending.by)} asked for an exception (${formatFreezeTime(pending.at, zone, now)}): \u201C${neutralizeInline(pending.reason, 200)}\u201D. It is waiting for an approver.`
+    );
+  }
+  return lines;
+}
+function grantLine(grant, zone, now) {
+  const reason = grant.reason.trim() === "" ? "" : `: \u201C${neutralizeInline(grant.reason, 200)}\u201D`;
+  return `Exception granted by ${handleText(grant.by)} for commit ${codeSpan2(shortSha2(grant.sha))} (${formatFreezeTime(grant.at, zone, now)})${reason}.`;
+}
+function freezeTable(freezes, passes, zone, now) {
+  const rows = freezes.slice(0, MAX_ROWS).map((freeze) => {
+    const label = neutralizeInline(freeze.name, 120).replace(/[[\]]/g, "\\$&");
+    const named = freeze.link ? `[${label}](${freeze.link})` : label;
+    const reason = freeze.reason ? ` \u2014 ${neutralizeInline(freeze.reason, 120)}` : "";
+    const ends = endText(freeze, zone, now);
+    const pass = passes.get(freeze);
+    const effect = pass === void 0 ? "**blocks**" : pass.by === "hotfix" ? "passed: this is the incident's fix" : `passed: exception by ${handleText(pass.grant.by)}`;
+    return `| ${named} (${KIND_WORDS2[freeze.kind]})${reason} | ${formatFreezeTime(freeze.startedAt, zone, now)} | ${ends} | ${effect} |`;
+  });
+  const hidden = freezes.length - rows.length;
+  return [
+    "| Freeze | Since | Until | This pull request |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    ...hidden > 0 ? [`| \u2026and ${hidden} more | | | |`] : []
+  ].join("\n");
+}
+function latestOf(records) {
+  return records.reduce(
+    (latest, record) => !latest || record.at > latest.at ? record : latest,
+    void 0
+  );
+}
+function uniqueHandles(handles) {
+  const seen = /* @__PURE__ */ new Set();
+  return handles.filter((handle2) => {
+    const key = handle2.replace(/^@/, "").toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/github/checkRuns.ts
+async function writeCheck(gh, name, sha, output, detailsUrl, known2) {
+  const runs = known2 ? known2.runs : await ourRuns(gh, name, sha);
+  const summary = output.summary.length > 65e3 ? output.summary.slice(0, 65e3) + "\n\u2026" : output.summary;
+  const current = (run) => run.status === "completed" && run.conclusion === output.conclusion && run.output.title === output.title && run.output.summary === summary && (run.external_id ?? "") === (output.externalId ?? "");
+  const stale = runs.filter((run) => !current(run));
+  if (runs.length > 0 && stale.length === 0) return false;
+  const body = {
+    status: "completed",
+    conclusion: output.conclusion,
+    completed_at: (/* @__PURE__ */ new Date()).toISOString(),
+    output: { title: output.title, summary },
+    ...output.externalId !== void 0 ? { external_id: output.externalId } : {},
+    ...detailsUrl ? { details_url: detailsUrl } : {}
+  };
+  if (runs.length > 0) {
+    for (const run of stale) {
+      await gh.octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+        owner: gh.owner,
+        repo: gh.repo,
+        check_run_id: Number(run.id),
+        ...body
+      });
+    }
+  } else {
+    try {
+      await gh.octokit.request("POST /repos/{owner}/{repo}/check-runs", {
+        owner: gh.owner,
+        repo: gh.repo,
+        name,
+        head_sha: sha,
+        ...body,
+        request: { retries: 0 }
+      });
+    } catch (error) {
+      const status = statusOf(error);
+      if (status !== void 0 && status < 500) throw error;
+      const [landed] = await ourRuns(gh, name, sha);
+      const target = landed ? { check_run_id: Number(landed.id) } : void 0;
+      if (target) {
+        await gh.octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+          owner: gh.owner,
+          repo: gh.repo,
+          ...target,
+          ...body
+        });
+      } else {
+        await gh.octokit.request("POST /repos/{owner}/{repo}/check-runs", {
+          owner: gh.owner,
+          repo: gh.repo,
+          name,
+          head_sha: sha,
+          ...body
+        });
+      }
+    }
+  }
+  return true;
+}
+async function ourRuns(gh, name, sha) {
+  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+    owner: gh.owner,
+    repo: gh.repo,
+    ref: sha,
+    check_name: name,
+    filter: "all",
+    per_page: 100
+  });
+  const slug2 = gh.botLogin.replace(/\[bot\]$/, "").toLowerCase();
+  return data.check_runs.filter((run) => (run.app?.slug ?? "").toLowerCase() === slug2).sort((a, b) => Number(b.id) - Number(a.id));
+}
+
+// src/reconcile/targetsOf.ts
+function snapshotOf(issue) {
+  if (typeof issue.title !== "string" || typeof issue.html_url !== "string" || !Array.isArray(issue.labels))
+    return {};
+  return { issue: toIssueSnapshot(issue) };
+}
+function pullOf(pr) {
+  const raw = pr;
+  const complete = typeof raw.html_url === "string" && typeof raw.state === "string" && "merged_at" in raw && typeof raw.head?.sha === "string" && typeof raw.head.ref === "string" && typeof raw.base?.ref === "string" && typeof raw.title === "string" && Array.isArray(raw.labels) && typeof raw.created_at === "string";
+  return complete ? { pull: toPullSummary(raw) } : {};
+}
+var FREEZE_COMMAND = /^\s*\/((un)?freeze|help)(\s|$)/im;
+var REFERENCE = /(?:^|[^\w/])#(\d{1,9})\b/g;
+function targetKey(repo, target) {
+  switch (target.kind) {
+    case "issue":
+    case "pull":
+      return `${repo}#${target.number}${target.freezeCommand ? ":freeze" : ""}`;
+    case "merge-group":
+      return `${repo}@${target.headSha}`;
+    case "deployment":
+      return `${repo}@deploy:${target.callbackUrl}`;
+    case "sweep":
+      return `${repo}:sweep`;
+  }
+}
+function targetsOf(eventName, payload, trustedBots, options = {}) {
+  const sender = payload.sender?.login?.toLowerCase();
+  if (sender !== void 0 && trustedBots.has(sender) && eventName !== "schedule" && eventName !== "workflow_dispatch")
+    return [];
+  switch (eventName) {
+    case "issues":
+    case "issue_comment": {
+      const issue = payload.issue;
+      if (!issue) return [];
+      const freezeCommand = eventName === "issue_comment" && FREEZE_COMMAND.test(payload.comment?.body ?? "");
+      const extra = freezeCommand ? { freezeCommand: true } : {};
+      const label = eventName === "issues" && (payload.action === "labeled" || payload.action === "unlabeled") && typeof payload.label?.name === "string" ? { label: { name: payload.label.name, added: payload.action === "labeled" } } : {};
+      return issue.pull_request ? [{ kind: "pull", number: issue.number, ...extra }] : [{ kind: "issue", number: issue.number, ...extra, ...snapshotOf(issue), ...label }];
+    }
+    case "pull_request":
+    case "pull_request_review":
+    case "pull_request_target": {
+      const pr = payload.pull_request;
+      if (!pr) return [];
+      const targets = [
+        { kind: "pull", number: pr.number, ...options.pullsFromPayload ? pullOf(pr) : {} }
+      ];
+      if (eventName === "pull_request" && ["opened", "closed", "reopened", "edited"].includes(payload.action ?? "")) {
+        for (const number of referencedNumbers(`${pr.title ?? ""}
+${pr.body ?? ""}`)) {
+          if (number !== pr.number) targets.push({ kind: "issue", number });
+        }
+      }
+      return targets;
+    }
+    case "check_run":
+    case "check_suite": {
+      const suite = payload.check_run ?? payload.check_suite;
+      if (payload.action !== "rerequested" || !suite) return [];
+      return (suite.pull_requests ?? []).map((pr) => ({ kind: "pull", number: pr.number }));
+    }
+    case "merge_group": {
+      const group = payload.merge_group;
+      if (payload.action !== "checks_requested" || !group) return [];
+      return [
+        { kind: "merge-group", headSha: group.head_sha, headRef: group.head_ref, baseRef: group.base_ref }
+      ];
+    }
+    case "deployment_protection_rule": {
+      const { deployment, environment, deployment_callback_url: callbackUrl } = payload;
+      if (payload.action !== "requested" || !deployment?.sha || !environment || !callbackUrl) return [];
+      return [
+        { kind: "deployment", callbackUrl, environment, ref: deployment.ref ?? "", sha: deployment.sha }
+      ];
+    }
+    case "schedule":
+    case "workflow_dispatch":
+      return [{ kind: "sweep" }];
+    default:
+      return [];
+  }
+}
+function referencedNumbers(text) {
+  const numbers = /* @__PURE__ */ new Set();
+  for (const match of text.matchAll(REFERENCE)) numbers.add(Number(match[1]));
+  return [...numbers].slice(0, 10);
+}
+
+// src/reconcile/freeze/isApprover.ts
+function approverHandles(config, now) {
+  const onCall = onCallAt(config.oncall, config.business_hours.timezone, now);
+  const handles = [onCall.primary, onCall.secondary, ...config.freeze.approvers].filter(
+    (h) => h !== void 0
+  );
+  return [...new Set(handles.map((h) => h.startsWith("@") ? h : `@${h}`))];
+}
+async function isApprover(gh, config, login, now) {
+  const lower = login.toLowerCase();
+  for (const handle2 of approverHandles(config, now)) {
+    const name = handle2.slice(1);
+    if (!name.includes("/")) {
+      if (name.toLowerCase() === lower) return true;
+      continue;
+    }
+    const [org, team] = name.split("/");
+    try {
+      const { data } = await gh.octokit.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", {
+        org,
+        team_slug: team,
+        username: login
+      });
+      if (data.state === "active") return true;
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 403)
+        gh.log.warn(
+          { org, team },
+          "cannot read team membership; grant freeze.approvers by login or give the App members: read"
+        );
+      else if (status !== 404) throw error;
+    }
+  }
+  return false;
+}
+
+// src/reconcile/freeze/reconcilePull.ts
+async function reconcilePull(gh, config, inputs, pr, now) {
+  let writes = 0;
+  const facts = {
+    number: pr.number,
+    base: pr.baseRef,
+    headSha: pr.headSha,
+    title: pr.title,
+    body: pr.body,
+    labels: pr.labels,
+    exceptions: [],
+    referencedIncidents: referencedNumbers(`${pr.title}
+${pr.body}`).filter(
+      (n) => inputs.incidents.some((i) => i.number === n)
+    )
+  };
+  const input = {
+    now,
+    config,
+    defaultBranch: inputs.defaultBranch,
+    freezeIssues: inputs.freezeIssues,
+    incidents: inputs.incidents
+  };
+  const freezes = activeFreezes({ ...input, base: pr.baseRef });
+  const runs = await ourRuns(gh, config.freeze.check_name, pr.headSha);
+  const grants = new Set(runs.flatMap((run) => parseGrants(run.external_id)));
+  let files;
+  if (freezes.length > 0) {
+    let comments = await threadComments(gh, pr.number);
+    const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now);
+    writes += answered.writes;
+    for (const grant of answered.grants) grants.add(grant);
+    comments = [...comments, ...answered.posted];
+    facts.exceptions = await exceptionsFrom(gh, config, comments, pr, grants);
+    writes += await removeDuplicateRecords(gh, comments);
+    if (config.freeze.ignore_paths.length > 0) files = await changedFiles(gh, pr.number);
+  }
+  const verdict = freezeVerdict({
+    ...input,
+    pr: { ...facts, ...files ? { files } : {} },
+    approvers: approverHandles(config, now)
+  });
+  const externalId = grants.size > 0 ? `grants:${[...grants].sort().join(",")}` : void 0;
+  if (await writeCheck(
+    gh,
+    config.freeze.check_name,
+    pr.headSha,
+    { ...verdict, ...externalId ? { externalId } : {} },
+    pr.url,
+    { runs }
+  ))
+    writes++;
+  return { verdict, writes };
+}
+async function threadComments(gh, number) {
+  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    per_page: 100
+  });
+  return comments.map((c) => ({
+    id: c.id,
+    author: c.user?.login ?? "ghost",
+    body: c.body ?? "",
+    at: Date.parse(c.created_at),
+    updatedAt: Date.parse(c.updated_at)
+  }));
+}
+async function changedFiles(gh, number) {
+  const files = await gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+    owner: gh.owner,
+    repo: gh.repo,
+    pull_number: number,
+    per_page: 100
+  });
+  return files.length >= 3e3 ? void 0 : files.map((f) => f.filename);
+}
+async function exceptionsFrom(gh, config, comments, pr, grants) {
+  const byId = new Map(comments.map((c) => [c.id, c]));
+  const zone = config.business_hours.timezone;
+  const records = [];
+  const seen = /* @__PURE__ */ new Set();
+  const recordFor = async (commentId, line, fromRun) => {
+    const key = `${commentId}.${line}`;
+    if (seen.has(key)) return;
+    const source = byId.get(commentId);
+    if (!source || gh.trustedBots.has(source.author.toLowerCase())) return;
+    const parsed = parseCommands(source.body, {
+      at: source.at,
+      timeZone: zone,
+      roles: config.roles.extra
+    }).find((l) => l.line === line);
+    if (!parsed?.ok || parsed.command.verb !== "freeze-exception") return;
+    seen.add(key);
+    const granted = fromRun || !config.freeze.exception_per_commit && await isApprover(gh, config, source.author, source.at);
+    records.push({
+      pullRequest: pr.number,
+      sha: pr.headSha,
+      by: source.author,
+      // When the person asked, not when the bot answered: a grant covers only freezes already running then.
+      at: source.at,
+      reason: parsed.command.reason,
+      granted
+    });
+  };
+  for (const grant of grants) {
+    const [commentId, line] = grant.split(".").map(Number);
+    if (commentId !== void 0 && line !== void 0) await recordFor(commentId, line, true);
+  }
+  for (const comment of comments) {
+    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
+    const marker = parseMarker(comment.body);
+    if (marker?.kind !== "exception") continue;
+    await recordFor(Number(marker.data.comment), Number(marker.data.line), false);
+  }
+  return records;
+}
+function parseGrants(externalId) {
+  if (!externalId?.startsWith("grants:")) return [];
+  return externalId.slice("grants:".length).split(",").filter((g) => /^\d+\.\d+$/.test(g));
+}
+async function answerExceptionRequests(gh, config, inputs, pr, comments, now) {
+  const grants = [];
+  const posted = [];
+  const answered = new Set(
+    comments.filter((c) => gh.trustedBots.has(c.author.toLowerCase())).map((c) => parseMarker(c.body)).filter((m) => m?.kind === "exception").map((m) => `${m?.data.comment}:${m?.data.line}`)
+  );
+  const zone = config.business_hours.timezone;
+  let writes = 0;
+  for (const comment of comments) {
+    if (gh.trustedBots.has(comment.author.toLowerCase())) continue;
+    const lines = parseCommands(comment.body, { at: comment.at, timeZone: zone, roles: config.roles.extra });
+    for (const line of lines) {
+      if (!line.ok || line.command.verb !== "freeze-exception") continue;
+      if (answered.has(`${comment.id}:${line.line}`)) continue;
+      const reason = line.command.reason;
+      const granted = await isApprover(gh, config, comment.author, now);
+      if (granted) grants.push(`${comment.id}.${line.line}`);
+      const data = {
+        comment: comment.id,
+        line: line.line,
+        sha: pr.headSha,
+        by: comment.author,
+        granted: granted ? "yes" : "no",
+        reason: reason.slice(0, 300)
+      };
+      const approvers = approverHandles(config, now);
+      const who = neutralize(comment.author);
+      const text = granted ? `\u2705 Freeze exception **granted** by ${who} for \`${pr.headSha.slice(0, 7)}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}` : `\u{1F4DD} Freeze exception **requested** by @${who} for \`${pr.headSha.slice(0, 7)}\`: ${neutralizeInline(reason, 300)}.
+
+${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`); "} \u2014 an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
+      const body = `${renderMarker("exception", data)}
+${text}`;
+      const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line.line}`, body);
+      posted.push({ id, author: gh.botLogin, body, at: now, updatedAt: now });
+      writes++;
+      const freezes = activeFreezes({
+        now,
+        config,
+        defaultBranch: inputs.defaultBranch,
+        freezeIssues: inputs.freezeIssues,
+        incidents: inputs.incidents,
+        base: pr.baseRef
+      });
+      for (const freeze of freezes) {
+        const target = freeze.issue ?? freeze.incident;
+        if (target === void 0) continue;
+        const identity = `exception-audit:${comment.id}:${line.line}`;
+        const audit = `${renderMarker("exception-audit", { comment: comment.id, line: line.line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}
+Freeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${pr.headSha.slice(0, 7)}\`): ${neutralizeInline(reason, 300)}`;
+        if (await upsertMarkedComment(gh, target, identity, audit)) writes++;
+      }
+    }
+  }
+  return { writes, grants, posted };
+}
+async function removeDuplicateRecords(gh, comments) {
+  const seen = /* @__PURE__ */ new Set();
+  let removed = 0;
+  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
+    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
+    const marker = parseMarker(comment.body);
+    if (marker?.kind !== "exception") continue;
+    const identity = markerIdentity(marker);
+    if (!seen.has(identity)) {
+      seen.add(identity);
+      continue;
+    }
+    await deleteComment(gh, comment.id);
+    removed++;
+  }
+  return removed;
+}
+
+// src/reconcile/freeze/sweepPulls.ts
+async function sweepPulls(gh, config, inputs, now) {
+  const pulls = await gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls", {
+    owner: gh.owner,
+    repo: gh.repo,
+    state: "open",
+    per_page: 100
+  });
+  let writes = 0;
+  const failures = [];
+  for (const raw of pulls) {
+    try {
+      const pull = toPullSummary(raw);
+      writes += (await inLane(gh, raw.number, () => reconcilePull(gh, config, inputs, pull, now))).writes;
+    } catch (error) {
+      gh.log.error({ err: error, pull: raw.number }, "freeze check failed; the next sweep retries");
+      failures.push(`#${raw.number}: ${error.message}`);
+    }
+  }
+  return { pulls: pulls.length, writes, failures };
+}
+
+// src/reconcile/freeze/freezeCommands.ts
+async function runFreezeCommands(gh, config, inputs, number, now, pullRequest = false) {
+  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    per_page: 100
+  });
+  const answered = /* @__PURE__ */ new Set();
+  for (const c of comments) {
+    if (!gh.trustedBots.has((c.user?.login ?? "").toLowerCase())) continue;
+    const marker = parseMarker(c.body ?? "");
+    if (marker?.kind === "freeze-reply" || marker?.kind === "reply")
+      answered.add(`${marker.data.comment}:${marker.data.line}`);
+  }
+  const zone = config.business_hours.timezone;
+  const permissions = /* @__PURE__ */ new Map();
+  let writes = 0;
+  let changed = false;
+  for (const c of comments) {
+    const author = c.user?.login ?? "ghost";
+    if (gh.trustedBots.has(author.toLowerCase())) continue;
+    const at = Date.parse(c.created_at);
+    for (const line of parseCommands(c.body ?? "", { at, timeZone: zone, roles: config.roles.extra })) {
+      if (pullRequest && line.ok && line.command.verb === "help" && !answered.has(`${c.id}:${line.line}`)) {
+        const data = { comment: c.id, line: line.line };
+        const body = `${renderMarker("reply", data)}
+@${neutralize(author)} on a pull request Expedite understands:
+
+${helpText("pull-request")}`;
+        await createCommentOnce(gh, number, `reply:${c.id}:${line.line}`, body);
+        writes++;
+        continue;
+      }
+      if (!line.ok || line.command.verb !== "freeze" && line.command.verb !== "unfreeze") continue;
+      if (answered.has(`${c.id}:${line.line}`)) continue;
+      const reply = (text) => createCommentOnce(
+        gh,
+        number,
+        `freeze-reply:comment=${c.id}&line=${line.line}`,
+        `${renderMarker("freeze-reply", { comment: c.id, line: line.line })}
+${text}`
+      );
+      const permission = await permissionOf(gh, author, permissions);
+      if (!permits(permission, config.commands.freeze_permission)) {
+        await reply(
+          `@${neutralize(author)} \`/${line.command.verb}\` needs the **${config.commands.freeze_permission}** role on this repository, and you have **${permission}**. Ask a maintainer or the on-call engineer.`
+        );
+        writes++;
+        continue;
+      }
+      if (line.command.verb === "freeze") {
+        if (line.command.until <= now) {
+          await reply(
+            `@${neutralize(author)} that freeze would already be over (${formatTime(line.command.until, zone)}). Give a later end, e.g. \`/freeze 2026-12-28 09:00 holiday closure\`.`
+          );
+          writes++;
+          continue;
+        }
+        await ensureRepoLabels(gh, config);
+        const rendered = renderFreezeIssue({
+          until: line.command.until,
+          reason: line.command.reason,
+          branches: line.command.branches ?? [],
+          requestedBy: author,
+          zone,
+          requestedIn: c.html_url
+        });
+        const created = await openFreezeIssueOnce(gh, config, rendered, c.html_url);
+        await reply(
+          `\u{1F9CA} Code freeze started until **${formatTime(line.command.until, zone)}**: #${created}. Close that issue or comment \`/unfreeze\` to lift it.`
+        );
+        writes += 2;
+        changed = true;
+      } else {
+        const targets = inputs.freezeIssues.some((f) => f.number === number) ? [number] : inputs.freezeIssues.map((f) => f.number);
+        for (const target of targets) await closeIssue(gh, target, "completed");
+        await reply(
+          targets.length > 0 ? `\u{1F324}\uFE0F Freeze lifted: ${targets.map((t) => `#${t}`).join(", ")} closed.` : "There is no manual freeze open; scheduled freezes end on their own schedule."
+        );
+        writes += targets.length + 1;
+        changed ||= targets.length > 0;
+      }
+    }
+  }
+  return { writes, changed };
+}
+async function openFreezeIssueOnce(gh, config, rendered, source) {
+  const find = async () => {
+    const issues = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+      owner: gh.owner,
+      repo: gh.repo,
+      labels: config.labels.freeze,
+      state: "all",
+      per_page: 100
+    });
+    const found = issues.find(
+      (i) => gh.trustedBots.has((i.user?.login ?? "").toLowerCase()) && (i.body ?? "").includes(source)
+    );
+    return found ? { number: found.number, url: found.html_url } : void 0;
+  };
+  const existing = await find();
+  if (existing) return existing.number;
+  return (await createIssueOnce(gh, { ...rendered, labels: [config.labels.freeze], find })).number;
+}
+
+// src/reconcile/freeze/reconcileMergeGroup.ts
+var QUEUE_REF = /pr-(\d+)-[0-9a-f]+$/;
+async function reconcileMergeGroup(gh, config, target, now) {
+  const inputs = await freezeInputs(gh, config);
+  const base = target.baseRef.replace(/^refs\/heads\//, "");
+  const freezes = activeFreezes({
+    now,
+    config,
+    defaultBranch: inputs.defaultBranch,
+    freezeIssues: inputs.freezeIssues,
+    incidents: inputs.incidents,
+    base
+  });
+  let output = {
+    conclusion: "success",
+    title: "No code freeze applies",
+    summary: `Nothing freezes \`${base}\` right now.`
+  };
+  if (freezes.length > 0) {
+    const numbers = [...target.headRef.matchAll(/pr-(\d+)-/g)].map((m) => Number(m[1]));
+    const fromRef = QUEUE_REF.exec(target.headRef);
+    if (numbers.length === 0 && fromRef) numbers.push(Number(fromRef[1]));
+    const verdicts = [];
+    for (const number of numbers) {
+      const verdict = await inLane(
+        gh,
+        number,
+        async () => reconcilePull(gh, config, inputs, await readPull(gh, number), now)
+      );
+      verdicts.push({ number, verdict: verdict.verdict });
+    }
+    const blocked = verdicts.filter((v) => v.verdict.conclusion === "failure");
+    output = blocked.length === 0 && verdicts.length > 0 ? {
+      conclusion: "success",
+      title: "Every pull request in this group may pass the freeze",
+      summary: verdicts.map((v) => `- #${v.number}: ${v.verdict.title}`).join("\n")
+    } : {
+      conclusion: "failure",
+      title: blocked[0]?.verdict.title ?? "Code freeze: this merge group cannot be checked against its pull requests",
+      summary: blocked.length > 0 ? blocked.map((v) => `### #${v.number}
+
+${v.verdict.summary}`).join("\n\n") : "The merge group's pull requests could not be identified from its branch name."
+    };
+  }
+  const wrote = await writeCheck(gh, config.freeze.check_name, target.headSha, output);
+  return { writes: wrote ? 1 : 0, conclusion: output.conclusion };
+}
+
+// src/reconcile/freeze/reportConfigOnPull.ts
+var CHECK = "expedite/freeze";
+async function reportConfigOnPull(gh, target, path, problems) {
+  let sha;
+  if (target.kind === "pull") {
+    const pr = await readPull(gh, target.number);
+    if (pr.state !== "open") return false;
+    sha = pr.headSha;
+  } else if (target.kind === "merge-group") {
+    sha = target.headSha;
+  } else {
+    return false;
+  }
+  return writeCheck(gh, CHECK, sha, {
+    conclusion: "failure",
+    title: `Expedite cannot read ${path}`,
+    summary: formatProblems(path, problems)
+  });
+}
+
+// src/core/freeze/upcomingFreezes.ts
+function upcomingFreezes(config, now) {
+  const horizon = now + durationMs(config.freeze.announce_before);
+  return scheduledFreezes(config, now, horizon).filter((scheduled) => scheduled.start > now && scheduled.start <= horizon).map((scheduled) => ({
+    key: `${scheduled.kind}:${slug(scheduled.name)}:${new Date(scheduled.start).toISOString()}`,
+    name: scheduled.name,
+    startsAt: scheduled.start,
+    endsAt: scheduled.end,
+    kind: scheduled.kind
+  })).sort((a, b) => a.startsAt - b.startsAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+function slug(name) {
+  const words = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+  return words === "" ? "freeze" : words.slice(0, 60);
+}
+
+// src/reconcile/freeze/announceFreezes.ts
+async function announceFreezes(gh, config, templates, inputs, now, lookbackMs, fullPass) {
+  const upcoming = upcomingFreezes(config, now);
+  if (upcoming.length === 0) return 0;
+  const seenBefore = new Set(upcomingFreezes(config, now - lookbackMs).map((u) => u.key));
+  const fresh = fullPass ? upcoming : upcoming.filter(
+    (u) => !seenBefore.has(u.key) || u.startsAt - durationMs(config.freeze.announce_before) > now - lookbackMs
+  );
+  if (fresh.length === 0) return 0;
+  const zone = config.business_hours.timezone;
+  const body = (freeze) => `${renderMarker("freeze-announce", { key: freeze.key })}
+${renderTemplate(
+    templates["freeze-announcement"],
+    {
+      name: neutralizeInline(freeze.name, 120),
+      starts: formatTime(freeze.startsAt, zone),
+      ends: formatTime(freeze.endsAt, zone),
+      branches: config.freeze.branches.length > 0 ? config.freeze.branches.map((b) => `\`${b}\``).join(", ") : `\`${inputs.defaultBranch}\``
+    }
+  )}`;
+  let writes = 0;
+  if (config.freeze.announce_on === "issue") {
+    const trackers = await markedIssues(gh, config.labels.freeze, "open");
+    let tracker = trackers.find((i) => i.identity === "freeze-calendar")?.number;
+    if (tracker === void 0) {
+      await ensureRepoLabels(gh, config);
+      tracker = (await createIssueOnce(gh, {
+        title: "Code freeze calendar",
+        body: `${renderMarker("freeze-calendar")}
+Upcoming code freezes are announced here ahead of time. This issue is not itself a freeze: closing it changes nothing, and a new one is opened when the next freeze is announced.`,
+        labels: [config.labels.freeze],
+        find: byMarker(gh, config.labels.freeze, "freeze-calendar")
+      })).number;
+      writes++;
+    }
+    for (const freeze of fresh) {
+      if (await upsertMarkedComment(
+        gh,
+        tracker,
+        markerIdentity({ kind: "freeze-announce", data: { key: freeze.key } }),
+        body(freeze)
+      ))
+        writes++;
+    }
+    return writes;
+  }
+  const pulls = await gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls", {
+    owner: gh.owner,
+    repo: gh.repo,
+    state: "open",
+    per_page: 100
+  });
+  for (const pull of pulls) {
+    if (!freezeCoversBranch(pull.base.ref, config.freeze.branches, inputs.defaultBranch)) continue;
+    for (const freeze of fresh) {
+      if (await upsertMarkedComment(
+        gh,
+        pull.number,
+        markerIdentity({ kind: "freeze-announce", data: { key: freeze.key } }),
+        body(freeze)
+      ))
+        writes++;
+    }
+  }
+  return writes;
+}
+
+// src/github/reviewDeployment.ts
+async function reviewDeployment(gh, runId, review) {
+  try {
+    await gh.octokit.request("POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule", {
+      owner: gh.owner,
+      repo: gh.repo,
+      run_id: runId,
+      environment_name: review.environment,
+      ...review.state ? { state: review.state } : {},
+      // GitHub keeps review comments short; the hold issue has the whole story.
+      comment: review.comment.slice(0, 1e3)
+    });
+    return "reviewed";
+  } catch (error) {
+    if (statusOf(error) === 422) return "already-reviewed";
+    throw error;
+  }
+}
+function callbackRunId(gh, url) {
+  const match = /\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)\/deployment_protection_rule\/?$/.exec(url);
+  if (!match) return void 0;
+  const [, owner, repo, run] = match;
+  if (owner?.toLowerCase() !== gh.owner.toLowerCase() || repo?.toLowerCase() !== gh.repo.toLowerCase())
+    return void 0;
+  return Number(run);
+}
+
+// src/reconcile/deploys/holdIssues.ts
+function holdIdentity(sha, branch) {
+  return markerIdentity({ kind: "deploy-hold", data: { sha, branch } });
+}
+function toHold(issue) {
+  const marker = parseMarker(issue.body);
+  if (marker?.kind !== "deploy-hold" || !marker.data.sha || !marker.data.branch) return void 0;
+  return {
+    number: issue.number,
+    url: issue.url,
+    sha: marker.data.sha,
+    branch: marker.data.branch,
+    open: issue.state === "open"
+  };
+}
+async function openHolds(gh, config) {
+  const issues = await markedIssues(gh, config.labels.deploy_hold, "open");
+  return issues.map(toHold).filter((h) => h !== void 0);
+}
+async function findHold(gh, config, sha, branch) {
+  const identity = holdIdentity(sha, branch);
+  const issues = await markedIssues(gh, config.labels.deploy_hold, "all");
+  const found = issues.filter((i) => i.identity === identity).sort((a, b) => a.number - b.number)[0];
+  return found ? toHold(found) : void 0;
+}
+async function ensureHold(gh, config, sha, branch, repoUrl) {
+  const existing = await findHold(gh, config, sha, branch);
+  if (existing) {
+    if (!existing.open) {
+      await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+        owner: gh.owner,
+        repo: gh.repo,
+        issue_number: existing.number,
+        state: "open"
+      });
+    }
+    return { ...existing, open: true };
+  }
+  const identity = holdIdentity(sha, branch);
+  const created = await createIssueOnce(gh, {
+    title: `Deploys of ${shortSha2(sha)} (${branch}) held by a code freeze`,
+    body: holdBody(sha, branch, repoUrl),
+    labels: [config.labels.deploy_hold],
+    find: async () => {
+      const found = (await markedIssues(gh, config.labels.deploy_hold, "all")).find(
+        (i) => i.identity === identity
+      );
+      return found ? { number: found.number, url: found.url } : void 0;
+    }
+  });
+  const twins = (await markedIssues(gh, config.labels.deploy_hold, "all")).filter((i) => i.identity === identity && i.number !== created.number).sort((a, b) => a.number - b.number);
+  const oldest = twins[0];
+  if (oldest && oldest.number < created.number) {
+    await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      issue_number: created.number,
+      state: "closed",
+      state_reason: "not_planned",
+      body: `Duplicate of #${oldest.number}.`
+    });
+    return { number: oldest.number, url: oldest.url, sha, branch, open: oldest.state === "open" };
+  }
+  return { ...created, sha, branch, open: true };
+}
+async function readHold(gh, number) {
+  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number
+  });
+  if (!gh.trustedBots.has((data.user?.login ?? "").toLowerCase())) return void 0;
+  return toHold({
+    number: data.number,
+    url: data.html_url,
+    title: data.title,
+    state: data.state === "closed" ? "closed" : "open",
+    identity: "",
+    body: data.body ?? "",
+    createdAt: Date.parse(data.created_at)
+  });
+}
+function holdBody(sha, branch, repoUrl) {
+  return [
+    renderMarker("deploy-hold", { sha, branch }),
+    `Deployments of commit [${codeSpan2(shortSha2(sha))}](${repoUrl}/commit/${sha}) from ${codeSpan2(branch)} to gated environments are held by a code freeze. Each deployment that waits is listed in a comment below; Expedite approves it when the freeze ends and closes this issue once nothing waits.`,
+    "",
+    `**To deploy during the freeze**, the on-call engineer or a freeze approver comments ${codeSpan2("/freeze-exception <reason>")} here. The exception covers this commit only, and it is recorded on the incident or freeze issue and in the post-mortem.`
+  ].join("\n");
+}
+
+// src/core/deploys/deployBranch.ts
+function deployBranch(ref, defaultBranch) {
+  if (ref === "" || ref.startsWith("refs/tags/") || ref.startsWith("refs/pull/")) return defaultBranch;
+  if (/^[0-9a-f]{40}$/i.test(ref)) return defaultBranch;
+  return branchName(ref);
+}
+
+// src/core/deploys/deployVerdict.ts
+var KIND_WORDS3 = {
+  window: "freeze window",
+  weekly: "weekly freeze",
+  closure: "office closure",
+  incident: "incident",
+  manual: "manual freeze"
+};
+function deployVerdict(input) {
+  const { now, config, branch, sha } = input;
+  const zone = config.business_hours.timezone;
+  const freezes = activeFreezes({
+    now,
+    config,
+    defaultBranch: input.defaultBranch,
+    base: branch,
+    freezeIssues: input.freezeIssues,
+    incidents: input.incidents
+  });
+  const grant = input.grants.filter((g) => g.sha === sha).reduce((latest, g) => !latest || g.at > latest.at ? g : latest, void 0);
+  const blocking = freezes.filter((freeze) => !grant || grant.at < freeze.startedAt);
+  const commit = codeSpan2(shortSha2(sha));
+  if (freezes.length === 0) {
+    return {
+      decision: "approve",
+      branch,
+      freezes,
+      blocking,
+      headline: plainInline(`No code freeze on ${branch}`, 120),
+      details: `No code freeze applies to ${codeSpan2(branch)}, so commit ${commit} may deploy.`
+    };
+  }
+  const table = freezeTable2(freezes, blocking, zone, now);
+  if (blocking.length === 0 && grant) {
+    const reason = grant.reason.trim() === "" ? "" : `: \u201C${neutralizeInline(grant.reason, 200)}\u201D`;
+    return {
+      decision: "approve",
+      branch,
+      freezes,
+      blocking,
+      grant,
+      headline: plainInline(`Freeze exception granted by ${grant.by} for ${shortSha2(sha)}`, 120),
+      details: [
+        `${codeSpan2(branch)} is frozen, and commit ${commit} deploys under an exception granted by ${handleText(grant.by)} (${formatFreezeTime(grant.at, zone, now)})${reason}.`,
+        "",
+        table
+      ].join("\n")
+    };
+  }
+  const [first] = blocking;
+  const more = blocking.length > 1 ? ` (+${blocking.length - 1} more)` : "";
+  const headline = first ? `Code freeze: ${plainInline(first.name)} until ${endText(first, zone, now)}${more}` : "Code freeze";
+  const approvers = input.approvers.length > 0 ? input.approvers.map(handleText).join(", ") : "";
+  const where = input.holdIssue ? ` on #${input.holdIssue.number}` : " on this commit's hold issue";
+  const lines = [
+    `**Deploying commit ${commit} of ${codeSpan2(branch)} is held back by ${blocking.length === 1 ? "a code freeze" : `${blocking.length} code freezes`}.**`,
+    "",
+    table
+  ];
+  if (grant) {
+    lines.push(
+      "",
+      `${handleText(grant.by)} granted an exception (${formatFreezeTime(grant.at, zone, now)}), but ${blocking.map((f) => neutralizeInline(f.name, 100)).join(", ")} began later and needs a new grant.`
+    );
+  }
+  lines.push(
+    "",
+    "### How to deploy anyway",
+    "",
+    `The on-call engineer or an approver${approvers ? ` (${approvers})` : ""} comments ${codeSpan2("/freeze-exception <reason>")}${where}. The exception covers commit ${commit} only: a new commit needs a new one.`
+  );
+  return {
+    decision: "hold",
+    branch,
+    freezes,
+    blocking,
+    ...grant ? { grant } : {},
+    headline,
+    details: lines.join("\n")
+  };
+}
+function freezeTable2(freezes, blocking, zone, now) {
+  const rows = freezes.slice(0, 50).map((freeze) => {
+    const label = neutralizeInline(freeze.name, 120).replace(/[[\]]/g, "\\$&");
+    const named = freeze.link ? `[${label}](${freeze.link})` : label;
+    const reason = freeze.reason ? ` \u2014 ${neutralizeInline(freeze.reason, 120)}` : "";
+    const effect = blocking.includes(freeze) ? "**holds**" : "passed: exception";
+    return `| ${named} (${KIND_WORDS3[freeze.kind]})${reason} | ${formatFreezeTime(freeze.startedAt, zone, now)} | ${endText(freeze, zone, now)} | ${effect} |`;
+  });
+  return ["| Freeze | Since | Until | This deployment |", "| --- | --- | --- | --- |", ...rows].join("\n");
+}
+
+// src/core/deploys/isGatedEnvironment.ts
+import picomatch2 from "picomatch";
+function isGatedEnvironment(environment, config) {
+  const globs = config.deploys.environments;
+  return globs.length > 0 && picomatch2([...globs], { nocase: true, dot: true })(environment);
+}
+
+// src/reconcile/deploys/holdThread.ts
+async function readHoldThread(gh, config, inputs, hold, now) {
+  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: hold.number,
+    per_page: 100
+  });
+  const zone = config.business_hours.timezone;
+  const trusted = (login) => gh.trustedBots.has(login.toLowerCase());
+  const answered = /* @__PURE__ */ new Set();
+  const runs = [];
+  for (const c of comments) {
+    if (!trusted(c.user?.login ?? "")) continue;
+    const marker = parseMarker(c.body ?? "");
+    if (marker?.kind === "exception") answered.add(`${marker.data.comment}:${marker.data.line}`);
+    if (marker?.kind === "deploy-run") {
+      const state = marker.data.state;
+      runs.push({
+        commentId: c.id,
+        runId: Number(marker.data.run),
+        environment: marker.data.env ?? "",
+        state: state === "approved" || state === "rejected" ? state : "waiting"
+      });
+    }
+  }
+  const grants = [];
+  let writes = 0;
+  for (const c of comments) {
+    const author = c.user?.login ?? "ghost";
+    if (trusted(author)) continue;
+    const at = Date.parse(c.created_at);
+    for (const line of parseCommands(c.body ?? "", { at, timeZone: zone, roles: config.roles.extra })) {
+      if (!line.ok || line.command.verb !== "freeze-exception") continue;
+      const reason = line.command.reason;
+      const granted = await isApprover(gh, config, author, at);
+      if (granted) grants.push({ sha: hold.sha, by: author, at, reason });
+      const key = `${c.id}:${line.line}`;
+      if (answered.has(key)) continue;
+      answered.add(key);
+      writes += await answerRequest(
+        gh,
+        config,
+        inputs,
+        hold,
+        { id: c.id, line: line.line, author, at, reason, granted },
+        now
+      );
+    }
+  }
+  return { grants, runs, writes };
+}
+async function answerRequest(gh, config, inputs, hold, request, now) {
+  const zone = config.business_hours.timezone;
+  const sha = hold.sha.slice(0, 7);
+  const who = neutralize(request.author);
+  const reason = neutralizeInline(request.reason, 300);
+  const approvers = approverHandles(config, now);
+  const text = request.granted ? `\u2705 Freeze exception **granted** by ${who} for deploying \`${sha}\`: ${reason}. A new commit needs a new grant.` : `\u{1F4DD} Freeze exception **requested** by ${who} for deploying \`${sha}\`: ${reason}.
+
+` + (approvers.length > 0 ? `${approvers.join(" ")}: an approver grants it by commenting \`/freeze-exception <reason>\` here.` : "No approver is configured (set `oncall` or `freeze.approvers`), so nobody can grant it yet.");
+  const data = {
+    comment: request.id,
+    line: request.line,
+    sha: hold.sha,
+    by: request.author,
+    granted: request.granted ? "yes" : "no",
+    reason: request.reason.slice(0, 300)
+  };
+  await createCommentOnce(
+    gh,
+    hold.number,
+    `exception:${request.id}:${request.line}`,
+    `${renderMarker("exception", data)}
+${text}`
+  );
+  let writes = 1;
+  const freezes = activeFreezes({
+    now,
+    config,
+    defaultBranch: inputs.defaultBranch,
+    freezeIssues: inputs.freezeIssues,
+    incidents: inputs.incidents,
+    base: hold.branch
+  });
+  for (const freeze of freezes) {
+    const target = freeze.issue ?? freeze.incident;
+    if (target === void 0) continue;
+    const audit = `${renderMarker("exception-audit", { ...data, pr: hold.number, deploy: "yes" })}
+Freeze exception ${request.granted ? "granted" : "requested"} by ${who} at ${formatTime(request.at, zone)} for deploying \`${sha}\` from \`${neutralizeInline(hold.branch, 100)}\` (#${hold.number}): ${reason}`;
+    if (await upsertMarkedComment(gh, target, `exception-audit:${request.id}:${request.line}`, audit))
+      writes++;
+  }
+  return writes;
+}
+
+// src/reconcile/deploys/runComment.ts
+function runComment(config, run, state, verdict, now) {
+  const at = formatTime(now, config.business_hours.timezone);
+  const where = `to ${codeSpan2(run.environment)} (workflow run ${run.runId})`;
+  const head = state === "waiting" ? `\u23F8\uFE0F Deployment ${where} is waiting for the freeze to end (since ${at}).` : state === "rejected" ? `\u26D4 Deployment ${where} was rejected at ${at}: ${verdict.headline}. Re-run it once an exception is granted or the freeze ends.` : `\u2705 Deployment ${where} was approved at ${at}: ${verdict.grant ? verdict.headline : "no freeze holds it any more"}.`;
+  return [
+    renderMarker("deploy-run", { run: run.runId, env: run.environment, state }),
+    head,
+    "",
+    verdict.details
+  ].join("\n");
+}
+function reviewComment(verdict, holdUrl) {
+  if (verdict.decision === "approve") return `Expedite: ${verdict.headline}.`;
+  return `Expedite: ${verdict.headline}.${holdUrl ? ` To deploy anyway, an approver comments /freeze-exception <reason> on ${holdUrl} (this commit only).` : ""}`;
+}
+
+// src/reconcile/deploys/protectDeployment.ts
+async function protectDeployment(gh, config, request, now) {
+  const { runId, environment } = request;
+  if (!isGatedEnvironment(environment, config)) {
+    await reviewDeployment(gh, runId, {
+      environment,
+      state: "approved",
+      comment: `Expedite: ${codeSpan2(environment)} is not a gated environment (deploys.environments), so freezes do not hold it.`
+    });
+    return { decision: "approved", writes: 1 };
+  }
+  const inputs = await freezeInputs(gh, config);
+  const branch = deployBranch(request.ref, inputs.defaultBranch);
+  const base = {
+    now,
+    config,
+    defaultBranch: inputs.defaultBranch,
+    freezeIssues: inputs.freezeIssues,
+    incidents: inputs.incidents
+  };
+  if (activeFreezes({ ...base, base: branch }).length === 0) {
+    const verdict2 = deployVerdict({ ...base, branch, sha: request.sha, grants: [], approvers: [] });
+    const earlier = await findHold(gh, config, request.sha, branch);
+    const writes2 = earlier?.open ? await settleRecord(gh, config, earlier.number, request, verdict2, now) : 0;
+    await reviewDeployment(gh, runId, { environment, state: "approved", comment: reviewComment(verdict2) });
+    return { decision: "approved", writes: writes2 + 1 };
+  }
+  const hold = await ensureHold(gh, config, request.sha, branch, inputs.htmlUrl);
+  const thread = await readHoldThread(gh, config, inputs, hold, now);
+  let writes = thread.writes;
+  const verdict = deployVerdict({
+    ...base,
+    branch,
+    sha: request.sha,
+    grants: thread.grants,
+    approvers: approverHandles(config, now),
+    holdIssue: hold
+  });
+  const recorded = thread.runs.find((r) => r.runId === runId);
+  if (recorded && recorded.state !== "waiting") return { decision: recorded.state, writes };
+  if (verdict.decision === "approve") {
+    await reviewDeployment(gh, runId, { environment, state: "approved", comment: reviewComment(verdict) });
+    const body = runComment(config, request, "approved", verdict, now);
+    if (recorded) await updateComment(gh, recorded.commentId, body);
+    else await createCommentOnce(gh, hold.number, `deploy-run:${runId}`, body);
+    return { decision: "approved", writes: writes + 2 };
+  }
+  if (recorded) return { decision: "waiting", writes };
+  const state = config.deploys.when_frozen === "reject" ? "rejected" : "waiting";
+  await reviewDeployment(gh, runId, {
+    environment,
+    ...state === "rejected" ? { state } : {},
+    comment: reviewComment(verdict, hold.url)
+  });
+  await createCommentOnce(
+    gh,
+    hold.number,
+    `deploy-run:${runId}`,
+    runComment(config, request, state, verdict, now)
+  );
+  writes += 2;
+  return { decision: state, writes };
+}
+async function settleRecord(gh, config, holdNumber, request, verdict, now) {
+  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: holdNumber,
+    per_page: 100
+  });
+  const mine = comments.find(
+    (c) => gh.trustedBots.has((c.user?.login ?? "").toLowerCase()) && (c.body ?? "").startsWith(`<!-- expedite:deploy-run run=${request.runId} `)
+  );
+  if (!mine) return 0;
+  await updateComment(gh, mine.id, runComment(config, request, "approved", verdict, now));
+  return 1;
+}
+
+// src/reconcile/deploys/reconcileHold.ts
+async function reconcileHold(gh, config, inputs, hold, now) {
+  const thread = await readHoldThread(gh, config, inputs, hold, now);
+  let writes = thread.writes;
+  const verdict = deployVerdict({
+    now,
+    config,
+    defaultBranch: inputs.defaultBranch,
+    freezeIssues: inputs.freezeIssues,
+    incidents: inputs.incidents,
+    branch: hold.branch,
+    sha: hold.sha,
+    grants: thread.grants,
+    approvers: approverHandles(config, now),
+    holdIssue: hold
+  });
+  if (verdict.decision !== "approve") return { writes, approved: 0 };
+  let approved = 0;
+  for (const run of thread.runs.filter((r) => r.state === "waiting")) {
+    await reviewDeployment(gh, run.runId, {
+      environment: run.environment,
+      state: "approved",
+      comment: reviewComment(verdict)
+    });
+    await updateComment(gh, run.commentId, runComment(config, run, "approved", verdict, now));
+    approved++;
+    writes += 2;
+  }
+  if (hold.open) {
+    await closeIssue(gh, hold.number, "completed");
+    writes++;
+  }
+  return { writes, approved };
+}
+
+// src/reconcile/deploys/deployTargets.ts
+async function runDeployTarget(gh, config, target, now) {
+  const runId = callbackRunId(gh, target.callbackUrl);
+  if (runId === void 0) {
+    gh.log.warn(
+      { url: target.callbackUrl },
+      "deployment callback URL is not this repository's review endpoint"
+    );
+    return { target, writes: 0, note: "unrecognised callback URL" };
+  }
+  const result = await protectDeployment(gh, config, { ...target, runId }, now);
+  return { target, writes: result.writes, note: result.decision };
+}
+function isHoldIssue(target, config) {
+  const label = config.labels.deploy_hold.toLowerCase();
+  return target.issue?.labels.some((l) => l.toLowerCase() === label) ?? false;
+}
+async function runHoldTarget(gh, config, target, now) {
+  const hold = await readHold(gh, target.number);
+  if (!hold) return { target, writes: 0, note: "not a hold issue" };
+  const result = await reconcileHold(gh, config, await freezeInputs(gh, config), hold, now);
+  return { target, writes: result.writes, note: `${result.approved} deployment(s) approved` };
+}
+
+// src/reconcile/deploys/reconcileHolds.ts
+async function reconcileHolds(gh, config, inputs, now) {
+  let writes = 0;
+  for (const hold of await openHolds(gh, config)) {
+    try {
+      writes += (await reconcileHold(gh, config, inputs, hold, now)).writes;
+    } catch (error) {
+      gh.log.error(
+        { err: error, hold: hold.number },
+        "deploy hold re-evaluation failed; the next sweep retries"
+      );
+    }
+  }
+  return writes;
+}
+
+// src/reconcile/runTarget.ts
+var FULL_PASS_MS = 30 * 6e4;
+async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ */ new Map()) {
+  if (!settings.ok) {
+    if (target.kind === "issue") {
+      const wrote = await reportConfigProblems(gh, target.number, settings.path, settings.problems);
+      return { target, writes: wrote ? 1 : 0, note: "configuration invalid" };
+    }
+    if (target.kind === "pull" || target.kind === "merge-group") {
+      const wrote = await reportConfigOnPull(gh, target, settings.path, settings.problems);
+      return { target, writes: wrote ? 1 : 0, note: "configuration invalid" };
+    }
+    return { target, writes: 0, note: "configuration invalid" };
+  }
+  const { config, templates } = settings;
+  switch (target.kind) {
+    case "issue":
+      if (isHoldIssue(target, config))
+        return inLane(gh, target.number, () => runHoldTarget(gh, config, target, now));
+      return reconcileIssueTarget(gh, config, templates, target, now, permissions, settings.templateProblems);
+    case "pull": {
+      const own = await inLane(gh, target.number, async () => {
+        const pr = target.pull ?? await readPull(gh, target.number);
+        let writes = 0;
+        let inputs;
+        if (target.freezeCommand) {
+          inputs = await freezeInputs(gh, config);
+          const result = await runFreezeCommands(gh, config, inputs, target.number, now, true);
+          writes += result.writes;
+          if (result.changed) return { writes, changed: true };
+        }
+        if (pr.state !== "open") return { writes, note: "closed" };
+        const outcome = await reconcilePull(gh, config, inputs ?? await freezeInputs(gh, config), pr, now);
+        return { writes: writes + outcome.writes, note: outcome.verdict.conclusion };
+      });
+      if ("changed" in own)
+        return {
+          target,
+          writes: own.writes + (await sweepPulls(gh, config, await freezeInputs(gh, config), now)).writes
+        };
+      return { target, writes: own.writes, note: own.note };
+    }
+    case "merge-group": {
+      const outcome = await inLane(gh, target.headSha, () => reconcileMergeGroup(gh, config, target, now));
+      return { target, writes: outcome.writes, note: outcome.conclusion };
+    }
+    case "deployment":
+      return runDeployTarget(gh, config, target, now);
+    case "sweep": {
+      const lookback = target.since !== void 0 ? Math.max(0, now - target.since) : Math.max(2 * durationMs(config.schedule.interval), 10 * 6e4);
+      const periodic = target.full === true || Math.floor(now / FULL_PASS_MS) !== Math.floor((now - lookback) / FULL_PASS_MS);
+      const result = await sweepRepository(gh, config, templates, now, settings.templateProblems, periodic);
+      const failures = [...result.failures.map((f) => `${f.target}: ${f.error}`)];
+      let writes = result.writes;
+      const inputs = await freezeInputs(gh, config, result.freezeChanged ? void 0 : result.open);
+      const boundary = freezeBoundaries(config, inputs.freezeIssues, now - lookback, now).length > 0;
+      let note = `${result.incidents} open incident(s)`;
+      writes += await announceFreezes(gh, config, templates, inputs, now, lookback, periodic);
+      if (boundary || periodic || result.freezeChanged) {
+        const pulls = await sweepPulls(gh, config, inputs, now);
+        writes += pulls.writes;
+        failures.push(...pulls.failures);
+        note += `, ${pulls.pulls} open pull request(s) re-checked`;
+      }
+      writes += await reconcileHolds(gh, config, inputs, now);
+      if (failures.length > 0)
+        throw new Error(`sweep finished with ${failures.length} failure(s): ${failures.join("; ")}`);
+      return { target, writes, note };
+    }
+  }
+}
+function labelMovedFreeze(target, config) {
+  const { label, issue } = target;
+  if (label === void 0 || issue === void 0) return false;
+  const name = label.name.toLowerCase();
+  if (name === config.labels.freeze.toLowerCase()) return true;
+  if (name !== config.labels.incident.toLowerCase()) return false;
+  const before = label.added ? issue.labels.filter((l) => l.toLowerCase() !== name) : [...issue.labels, label.name];
+  return isFreezing({ ...issue, labels: before }, config) !== isFreezing(issue, config);
+}
+async function reconcileIssueTarget(gh, config, templates, target, now, permissions, templateProblems) {
+  const {
+    result,
+    writes: own,
+    commandsChanged
+  } = await inLane(gh, target.number, async () => {
+    const result2 = await reconcileIncident(
+      gh,
+      config,
+      templates,
+      target.number,
+      now,
+      permissions,
+      target.issue,
+      templateProblems
+    );
+    let writes2 = result2.writes;
+    let commandsChanged2 = false;
+    if (target.freezeCommand) {
+      const inputs = await freezeInputs(gh, config);
+      const commands = await runFreezeCommands(gh, config, inputs, target.number, now);
+      writes2 += commands.writes;
+      commandsChanged2 = commands.changed;
+    }
+    return { result: result2, writes: writes2, commandsChanged: commandsChanged2 };
+  });
+  let writes = own;
+  let freezesChanged = commandsChanged;
+  if (result.freezeRelevant || labelMovedFreeze(target, config)) freezesChanged = true;
+  if (freezesChanged) {
+    const inputs = await freezeInputs(gh, config);
+    writes += (await sweepPulls(gh, config, inputs, now)).writes;
+    writes += await reconcileHolds(gh, config, inputs, now);
+  }
+  return { target, writes, ...result.skipped ? { note: result.skipped } : {} };
+}
+
+// src/app/workQueue.ts
+var WorkQueue = class {
+  #chains = /* @__PURE__ */ new Map();
+  #waiting = /* @__PURE__ */ new Map();
+  #waitingSince = /* @__PURE__ */ new Map();
+  #running = /* @__PURE__ */ new Set();
+  #pending = 0;
+  #idleWaiters = [];
+  #onError;
+  constructor(onError) {
+    this.#onError = onError;
+  }
+  /** Runs `job` after any running job for the same key; joins a job for that key that has not started yet. */
+  enqueue(key, job) {
+    const waiting = this.#waiting.get(key);
+    if (waiting) return waiting;
+    this.#pending++;
+    const previous = this.#chains.get(key) ?? Promise.resolve();
+    const run = previous.then(async () => {
+      this.#waiting.delete(key);
+      this.#waitingSince.delete(key);
+      this.#running.add(key);
+      try {
+        await job();
+      } catch (error) {
+        this.#onError(key, error);
+      } finally {
+        this.#running.delete(key);
+      }
+    });
+    this.#waiting.set(key, run);
+    this.#waitingSince.set(key, Date.now());
+    const tail = run.finally(() => {
+      if (this.#chains.get(key) === tail) this.#chains.delete(key);
+      this.#pending--;
+      if (this.#pending === 0) for (const resolve2 of this.#idleWaiters.splice(0)) resolve2();
+    });
+    this.#chains.set(key, tail);
+    return run;
+  }
+  get size() {
+    return this.#pending;
+  }
+  /** How long the job that has waited longest to start has been waiting, in ms (0 when none waits). */
+  oldestWaitingMs(now = Date.now()) {
+    let oldest = now;
+    for (const since of this.#waitingSince.values()) oldest = Math.min(oldest, since);
+    return now - oldest;
+  }
+  /** Keys of jobs running now and of jobs waiting to start (what a shutdown would leave undone). */
+  unfinished() {
+    return { running: [...this.#running], waiting: [...this.#waitingSince.keys()] };
+  }
+  /** Resolves once nothing is queued or running. */
+  idle() {
+    if (this.#pending === 0) return Promise.resolve();
+    return new Promise((resolve2) => this.#idleWaiters.push(resolve2));
+  }
+};
+
+// src/github/withEtagCache.ts
+var MAX_ENTRIES = 5e3;
+var store = /* @__PURE__ */ new Map();
+function withEtagCache(octokit, scope) {
+  octokit.hook.wrap("request", async (request, options) => {
+    if (options.method !== "GET") return request(options);
+    const headers = options.headers ?? {};
+    const key = `${scope} ${String(options.url)} ${JSON.stringify(urlParams(options))} ${headers.accept ?? ""} ${JSON.stringify(options.mediaType ?? {})}`;
+    const cached = store.get(key);
+    if (cached) options.headers = { ...headers, "if-none-match": cached.etag };
+    try {
+      const response = await request(options);
+      const etag = response.headers.etag;
+      if (typeof etag === "string") {
+        store.delete(key);
+        store.set(key, { etag, response });
+        if (store.size > MAX_ENTRIES) store.delete(store.keys().next().value);
+      }
+      return response;
+    } catch (error) {
+      if (cached && error.status === 304) {
+        store.delete(key);
+        store.set(key, cached);
+        return cached.response;
+      }
+      throw error;
+    }
+  });
+  return octokit;
+}
+function urlParams(options) {
+  const { method: _m, url: _u, headers: _h, request: _r, mediaType: _t, baseUrl: _b, ...rest } = options;
+  return rest;
+}
+
+// src/app/startScheduler.ts
+function startScheduler(sweep, intervalMs, log2) {
+  let running = false;
+  let lastTick;
+  let timer;
+  let stopped = false;
+  const tick = async () => {
+    if (stopped) return;
+    lastTick = Date.now();
+    if (!running) {
+      running = true;
+      try {
+        await sweep();
+      } catch (error) {
+        log2()?.error({ err: error }, "scheduled reconcile failed; trying again next tick");
+      } finally {
+        running = false;
+      }
+    }
+    if (!stopped)
+      timer = setTimeout(() => void tick(), intervalMs + Math.floor(Math.random() * intervalMs * 0.1));
+    timer?.unref();
+  };
+  timer = setTimeout(() => void tick(), Math.floor(Math.random() * Math.min(intervalMs, 1e4)));
+  timer.unref();
+  return {
+    lastTick: () => lastTick,
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    }
+  };
+}
+
+// src/channels/channelSecrets.ts
+function channelSecrets(env2, named = /* @__PURE__ */ new Map()) {
+  const seen = /* @__PURE__ */ new Set();
+  const remember = (value) => {
+    if (value && value.length >= 6) seen.add(value);
+    return value || void 0;
+  };
+  return {
+    address: (channel) => remember(named.get(channel) ?? env2(channelVariable(channel))),
+    signingSecret: (channel) => remember(named.get(`${channel}.secret`) ?? env2(channelVariable(channel, "_SECRET"))),
+    redact: (text) => {
+      let out = text;
+      for (const value of seen) {
+        out = out.split(value).join("[secret]");
+        try {
+          const url = new URL(value);
+          if (url.pathname.length > 1) out = out.split(url.pathname).join("/[secret]");
+          if (url.password) out = out.split(url.password).join("[secret]");
+        } catch {
+        }
+      }
+      return out;
+    }
+  };
+}
+
+// src/app/memoryLanes.ts
+var MemoryLanes = class {
+  #tails = /* @__PURE__ */ new Map();
+  run(key, job) {
+    const previous = this.#tails.get(key) ?? Promise.resolve();
+    const result = previous.then(job, job);
+    const tail = result.then(
+      () => void 0,
+      () => void 0
+    );
+    this.#tails.set(key, tail);
+    void tail.then(() => {
+      if (this.#tails.get(key) === tail) this.#tails.delete(key);
+    });
+    return result;
+  }
+  /** Keys with a job running or waiting (for tests and metrics). */
+  get busy() {
+    return this.#tails.size;
+  }
+};
+
+// src/app/metrics.ts
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+var Metrics = class {
+  registry = new Registry();
+  jobDuration;
+  reconciles;
+  writes;
+  rateLimitRemaining;
+  deadlineLateness;
+  recoveredDeliveries;
+  constructor(sources) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry, prefix: "expedite_process_" });
+    new Gauge({
+      name: "expedite_queue_depth",
+      help: "Jobs queued or running",
+      registers,
+      collect() {
+        this.set(sources.queueDepth());
+      }
+    });
+    new Gauge({
+      name: "expedite_queue_oldest_waiting_seconds",
+      help: "How long the oldest job not yet started has waited",
+      registers,
+      collect() {
+        this.set(sources.oldestWaitingMs() / 1e3);
+      }
+    });
+    this.jobDuration = new Histogram({
+      name: "expedite_job_duration_seconds",
+      help: "Time a job ran, by kind (issue, pull, merge-group, sweep, wake-up) and outcome",
+      labelNames: ["kind", "outcome"],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300],
+      registers
+    });
+    this.reconciles = new Counter({
+      name: "expedite_reconciles_total",
+      help: "Objects reconciled, by kind",
+      labelNames: ["kind"],
+      registers
+    });
+    this.writes = new Counter({
+      name: "expedite_writes_total",
+      help: "Writes made to GitHub by reconciles, by job kind",
+      labelNames: ["kind"],
+      registers
+    });
+    this.rateLimitRemaining = new Gauge({
+      name: "expedite_rate_limit_remaining",
+      help: "Requests left in the current rate-limit window, per installation (from GitHub's headers)",
+      labelNames: ["installation"],
+      registers
+    });
+    new Gauge({
+      name: "expedite_last_complete_sweep_age_seconds",
+      help: "Seconds since the last sweep of every repository of the installation finished",
+      labelNames: ["installation"],
+      registers,
+      collect() {
+        this.reset();
+        const now = Date.now();
+        for (const [installation, at] of sources.lastCompleteSweep())
+          this.set({ installation: String(installation) }, (now - at) / 1e3);
+      }
+    });
+    this.deadlineLateness = new Histogram({
+      name: "expedite_deadline_lateness_seconds",
+      help: "How long after its due time an acknowledgement breach, escalation or reminder notice was posted",
+      labelNames: ["kind"],
+      buckets: [1, 5, 10, 30, 60, 120, 300, 600, 1800],
+      registers
+    });
+    this.recoveredDeliveries = new Counter({
+      name: "expedite_redelivery_requests_total",
+      help: "Failed webhook deliveries the App asked GitHub to redeliver, by outcome",
+      labelNames: ["outcome"],
+      registers
+    });
+  }
+  observeLateness(kind, seconds) {
+    this.deadlineLateness.observe({ kind }, Math.max(0, seconds));
+  }
+};
+
+// src/app/observeRateLimit.ts
+function observeRateLimit(octokit, report) {
+  const read = (headers) => {
+    const value = headers?.["x-ratelimit-remaining"];
+    if (value !== void 0 && Number.isFinite(Number(value))) report(Number(value));
+  };
+  octokit.hook.wrap("request", async (request, options) => {
+    try {
+      const response = await request(options);
+      read(response.headers);
+      return response;
+    } catch (error) {
+      read(error.response?.headers);
+      throw error;
+    }
+  });
+  return octokit;
+}
+
+// src/app/forEachLimited.ts
+async function forEachLimited(items, limit, fn) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+// src/app/wakeUps.ts
+var MAX_DELAY_MS = 24 * 36e5;
+var SLACK_MS = 1e3;
+var WakeUps = class {
+  #timers = /* @__PURE__ */ new Map();
+  #clock;
+  #fire;
+  constructor(clock, fire) {
+    this.#clock = clock;
+    this.#fire = fire;
+  }
+  set(key, at, value) {
+    const existing = this.#timers.get(key);
+    if (existing && existing.at === at) return;
+    if (existing) clearTimeout(existing.timer);
+    this.#timers.delete(key);
+    if (at === void 0) return;
+    const delay = Math.min(Math.max(0, at - this.#clock()) + SLACK_MS, MAX_DELAY_MS);
+    const timer = setTimeout(() => {
+      this.#timers.delete(key);
+      this.#fire(key, value);
+    }, delay);
+    timer.unref();
+    this.#timers.set(key, { at, timer });
+  }
+  get size() {
+    return this.#timers.size;
+  }
+  clear() {
+    for (const { timer } of this.#timers.values()) clearTimeout(timer);
+    this.#timers.clear();
+  }
+};
+
+// src/app/expediteApp.ts
+var SETTINGS_TTL_MS = 5 * 6e4;
+var EVENTS = [
+  "issues",
+  "issue_comment",
+  "pull_request",
+  "pull_request_review",
+  "merge_group",
+  "deployment_protection_rule.requested",
+  "check_run.rerequested",
+  "check_suite.rerequested"
+];
+var NOTICE_KINDS = { "ack-breach": "ack", escalation: "escalation", reminder: "reminder" };
+function createExpediteApp(options = {}) {
+  const clock = options.clock ?? systemClock;
+  const env2 = options.env ?? process.env;
+  const outbox = {
+    secrets: channelSecrets((variable) => env2[variable]),
+    timeoutMs: options.channelTimeoutMs ?? 1e4
+  };
+  let probot;
+  let botLogin;
+  const latest = /* @__PURE__ */ new Map();
+  const lanes = new MemoryLanes();
+  const queue = new WorkQueue((key, error) => {
+    probot?.log.error({ err: error, key }, "reconcile failed; the scheduled reconcile will retry");
+  });
+  const lastCompleteSweep = /* @__PURE__ */ new Map();
+  const metrics = new Metrics({
+    queueDepth: () => queue.size,
+    oldestWaitingMs: () => queue.oldestWaitingMs(),
+    lastCompleteSweep: () => lastCompleteSweep
+  });
+  const wakeUpsOn = options.wakeUps ?? options.scheduleIntervalMs !== 0;
+  const getBotLogin = (app2) => {
+    botLogin ??= app2.auth().then((octokit) => octokit.request("GET /app")).then(({ data }) => `${data?.slug ?? "expedite"}[bot]`).catch((error) => {
+      botLogin = void 0;
+      throw error;
+    });
+    return botLogin;
+  };
+  const run = async (app2, installationId, owner, repo, target, log2, kind = target.kind) => {
+    const started = performance.now();
+    let outcome = "error";
+    try {
+      const client = await app2.auth(installationId);
+      const observed = observeRateLimit(
+        client,
+        (remaining) => metrics.rateLimitRemaining.set({ installation: String(installationId) }, remaining)
+      );
+      const octokit = withEtagCache(observed, `installation:${installationId}`);
+      const login = await getBotLogin(app2);
+      const base = {
+        octokit,
+        owner,
+        repo,
+        botLogin: login,
+        trustedBots: trustedBotsFor(login),
+        log: log2,
+        lanes,
+        onIncident: (report) => onIncident(installationId, report),
+        outbox
+      };
+      const now = clock();
+      const settings = await cachedRepoSettings(base, now, SETTINGS_TTL_MS);
+      const gh = settings.ok ? { ...base, trustedBots: trustedBotsFor(login, settings.config) } : base;
+      const result = await runTarget(gh, settings, target, now);
+      metrics.writes.inc({ kind }, result.writes);
+      log2.debug({ target, writes: result.writes, note: result.note }, "reconciled");
+      outcome = "ok";
+    } finally {
+      metrics.jobDuration.observe({ kind, outcome }, (performance.now() - started) / 1e3);
+    }
+  };
+  const wakeUps = new WakeUps(clock, (key, wake) => {
+    const { installationId, owner, repo, number } = wake;
+    const target = { kind: "issue", number };
+    void queue.enqueue(targetKey(`${owner}/${repo}`, target), () => {
+      const instance = probot;
+      if (!instance) return Promise.resolve();
+      const log2 = instance.log.child({ wakeUp: key });
+      return run(instance, installationId, owner, repo, target, log2, "wake-up").catch((error) => {
+        log2.error({ err: error }, "deadline reconcile failed; the scheduled reconcile will retry");
+      });
+    });
+  });
+  const onIncident = (installationId, report) => {
+    metrics.reconciles.inc({ kind: "incident" });
+    const lateBy = (dueAt) => (report.now - dueAt) / 1e3;
+    for (const notice of report.notices)
+      metrics.observeLateness(NOTICE_KINDS[notice.kind], lateBy(notice.dueAt));
+    if (!wakeUpsOn) return;
+    const { owner, repo } = report.repo;
+    wakeUps.set(`${owner}/${repo}#${report.number}`.toLowerCase(), report.nextDeadlineAt, {
+      installationId,
+      owner,
+      repo,
+      number: report.number
+    });
+  };
+  const app = (instance) => {
+    probot = instance;
+    instance.on("push", async (context) => {
+      const touched = context.payload.commits.some(
+        (c) => [...c.added ?? [], ...c.modified ?? [], ...c.removed ?? []].some(
+          (f) => f.startsWith(".github/")
+        )
+      );
+      if (touched || context.payload.commits.length === 0) {
+        forgetRepoSettings(context.payload.repository.full_name);
+        forgetTemplates(context.payload.repository.full_name);
+      }
+    });
+    instance.on([...EVENTS], async (context) => {
+      const payload = context.payload;
+      const installationId = payload.installation?.id;
+      const repository = payload.repository;
+      if (installationId === void 0 || repository === void 0) return;
+      const login = await getBotLogin(instance);
+      const targets = targetsOf(context.name, context.payload, trustedBotsFor(login));
+      const owner = repository.owner.login;
+      const repo = repository.name;
+      const described = repository;
+      primeRepoInfo(`${owner}/${repo}`, {
+        defaultBranch: described.default_branch,
+        htmlUrl: described.html_url
+      });
+      const log2 = context.log.child({ delivery: context.id, event: context.name });
+      for (const target of targets) {
+        const key = targetKey(`${owner}/${repo}`, target);
+        latest.set(key, target);
+        void queue.enqueue(key, () => {
+          const newest = latest.get(key) ?? target;
+          latest.delete(key);
+          return run(instance, installationId, owner, repo, newest, log2).catch((error) => {
+            log2.error({ err: error, target: newest }, "reconcile failed; the scheduled reconcile will retry");
+          });
+        });
+      }
+    });
+  };
+  const lastSwept = /* @__PURE__ */ new Map();
+  const sweepAll = async () => {
+    if (!probot) return;
+    const instance = probot;
+    const appOctokit = await instance.auth();
+    const installations = await appOctokit.paginate("GET /app/installations", { per_page: 100 });
+    for (const installation of installations) {
+      const octokit = await instance.auth(installation.id);
+      const repos = await octokit.paginate("GET /installation/repositories", { per_page: 100 });
+      let failed = false;
+      await forEachLimited(repos, options.sweepConcurrency ?? 4, async (repository) => {
+        const owner = repository.owner.login;
+        const key = targetKey(`${owner}/${repository.name}`, { kind: "sweep" });
+        await queue.enqueue(key, async () => {
+          const startedAt2 = clock();
+          const since = lastSwept.get(key);
+          const target = { kind: "sweep", ...since !== void 0 ? { since } : { full: true } };
+          try {
+            await run(
+              instance,
+              installation.id,
+              owner,
+              repository.name,
+              target,
+              instance.log.child({ sweep: `${owner}/${repository.name}` })
+            );
+          } catch (error) {
+            failed = true;
+            throw error;
+          }
+          lastSwept.set(key, startedAt2);
+        });
+      });
+      if (!failed) lastCompleteSweep.set(installation.id, Date.now());
+    }
+  };
+  const scheduler = options.scheduleIntervalMs === 0 ? void 0 : startScheduler(sweepAll, options.scheduleIntervalMs ?? 6e4, () => probot?.log);
+  return {
+    app,
+    queue,
+    lanes,
+    metrics,
+    sweepAll,
+    lastTick: () => scheduler?.lastTick(),
+    checkGitHub: async () => {
+      if (!probot) throw new Error("the App is not loaded yet");
+      await (await probot.auth()).request("GET /app");
+    },
+    stop: () => {
+      scheduler?.stop();
+      wakeUps.clear();
+    }
+  };
+}
+
+// src/app/expediteOctokit.ts
+import { ProbotOctokit } from "probot";
+
+// src/github/writeGroups.ts
+import Bottleneck from "bottleneck";
+function writeGroups(spacingMs) {
+  if (spacingMs === void 0) return {};
+  return {
+    write: new Bottleneck.Group({ id: "expedite-write", maxConcurrent: 1, minTime: spacingMs }),
+    notifications: new Bottleneck.Group({
+      id: "expedite-notifications",
+      maxConcurrent: 1,
+      minTime: spacingMs
+    })
+  };
+}
+
+// src/app/expediteOctokit.ts
+function expediteOctokit(tuning = {}) {
+  const maxRetries = tuning.maxRetries ?? 3;
+  const groups = writeGroups(tuning.writeSpacingMs);
+  return ProbotOctokit.defaults((instanceOptions) => {
+    const auth = instanceOptions.auth;
+    const throttle = instanceOptions.throttle ?? {};
+    return {
+      ...instanceOptions,
+      throttle: {
+        ...throttle,
+        ...groups,
+        enabled: true,
+        id: `expedite-installation-${auth?.installationId ?? "app"}`,
+        fallbackSecondaryRateRetryAfter: tuning.fallbackRetryAfterSeconds ?? 60,
+        onRateLimit: (retryAfter, options, octokit) => {
+          octokit.log.warn(
+            `rate limit exhausted on ${options.method} ${options.url}; retrying in ${retryAfter}s`
+          );
+          return options.request.retryCount < maxRetries;
+        },
+        onSecondaryRateLimit: (retryAfter, options, octokit) => {
+          octokit.log.warn(
+            `secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`
+          );
+          return options.request.retryCount < maxRetries;
+        }
+      }
+    };
+  });
+}
+
+// src/app/freePort.ts
+import { createServer } from "node:net";
+function freePort(host = "127.0.0.1") {
+  return new Promise((resolve2, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen({ port: 0, host }, () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve2(port));
+    });
+  });
+}
+
+// src/app/health.ts
+var WEDGED_QUEUE_MS = 5 * 6e4;
+var GITHUB_CHECK_TTL_MS = 3e4;
+var Health = class {
+  #inputs;
+  #github;
+  #checking;
+  constructor(inputs) {
+    this.#inputs = inputs;
+  }
+  live() {
+    const problems = this.#schedulerProblems();
+    return { ok: problems.length === 0, problems };
+  }
+  async ready() {
+    const problems = [];
+    if (this.#inputs.stopping()) problems.push("shutting down");
+    problems.push(...this.#schedulerProblems());
+    const waiting = this.#inputs.oldestWaitingMs();
+    if (waiting > WEDGED_QUEUE_MS)
+      problems.push(`the oldest job has waited ${Math.round(waiting / 1e3)}s to start`);
+    const github = await this.#githubProblem();
+    if (github) problems.push(github);
+    return { ok: problems.length === 0, problems };
+  }
+  #schedulerProblems() {
+    const interval = this.#inputs.schedulerIntervalMs;
+    const last = this.#inputs.schedulerLastTick();
+    if (interval <= 0 || last === void 0) return [];
+    const late = this.#now() - last;
+    return late > 3 * interval + 6e4 ? [`the scheduler has not ticked for ${Math.round(late / 1e3)}s (interval ${interval / 1e3}s)`] : [];
+  }
+  async #githubProblem() {
+    const cached = this.#github;
+    if (cached && this.#now() - cached.at < GITHUB_CHECK_TTL_MS) return cached.problem;
+    this.#checking ??= this.#inputs.checkGitHub().then(
+      () => {
+        this.#github = { at: this.#now() };
+      },
+      (error) => {
+        const status = error.status;
+        this.#github = {
+          at: this.#now(),
+          problem: status === 401 ? "GitHub refused the App's credentials (401): check APP_ID and the private key" : `GitHub could not be reached: ${error.message}`
+        };
+      }
+    ).finally(() => {
+      this.#checking = void 0;
+    });
+    await this.#checking;
+    return this.#github?.problem;
+  }
+  #now() {
+    return (this.#inputs.now ?? Date.now)();
+  }
+};
+
+// src/app/opsRoutes.ts
+function opsRoutes(health, registry) {
+  return async (req, res) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return false;
+    const path = (req.url ?? "").split("?")[0];
+    if (path === "/healthz") {
+      send2(res, health.live());
+      return true;
+    }
+    if (path === "/readyz") {
+      send2(res, await health.ready());
+      return true;
+    }
+    if (path === "/metrics") {
+      const body = await registry.metrics();
+      res.writeHead(200, { "content-type": registry.contentType }).end(body);
+      return true;
+    }
+    return false;
+  };
+}
+function send2(res, report) {
+  res.writeHead(report.ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ status: report.ok ? "ok" : "unavailable", problems: report.problems }));
+}
+
+// src/app/startAppServer.ts
+async function startAppServer(options) {
+  const log2 = options.log ?? pino({ level: options.logLevel ?? "info", name: "expedite" });
+  const expedite = createExpediteApp({
+    ...options.clock ? { clock: options.clock } : {},
+    ...options.scheduleIntervalMs !== void 0 ? { scheduleIntervalMs: options.scheduleIntervalMs } : {},
+    ...options.env ? { env: options.env } : {},
+    ...options.channelTimeoutMs !== void 0 ? { channelTimeoutMs: options.channelTimeoutMs } : {},
+    ...options.wakeUps !== void 0 ? { wakeUps: options.wakeUps } : {}
+  });
+  const ProbotWithDefaults = Probot.defaults({
+    appId: options.appId,
+    privateKey: options.privateKey,
+    secret: options.secret,
+    ...options.baseUrl ? { baseUrl: options.baseUrl } : {},
+    Octokit: expediteOctokit(options.throttle),
+    log: log2
+  });
+  const webhookPath = options.webhookPath ?? "/api/github/webhooks";
+  const server2 = new Server({
+    Probot: ProbotWithDefaults,
+    port: options.port || await freePort(options.host ?? "127.0.0.1"),
+    host: options.host ?? "127.0.0.1",
+    webhookPath,
+    ...options.webhookProxyUrl ? { webhookProxy: options.webhookProxyUrl } : {},
+    log: log2
+  });
+  let stopping = false;
+  const health = new Health({
+    stopping: () => stopping,
+    schedulerLastTick: expedite.lastTick,
+    schedulerIntervalMs: options.scheduleIntervalMs ?? 6e4,
+    oldestWaitingMs: () => expedite.queue.oldestWaitingMs(),
+    checkGitHub: expedite.checkGitHub
+  });
+  server2.addHandler(opsRoutes(health, expedite.metrics.registry));
+  await server2.load(expedite.app);
+  await server2.start();
+  const url = `http://${server2.host}:${server2.port}`;
+  let stopped;
+  return {
+    url,
+    webhookUrl: `${url}${webhookPath}`,
+    expedite,
+    health,
+    stop: (deadlineMs = 3e4) => stopped ??= (async () => {
+      stopping = true;
+      expedite.stop();
+      await server2.stop();
+      let timer;
+      const finished = await Promise.race([
+        expedite.queue.idle().then(() => true),
+        new Promise((resolve2) => {
+          timer = setTimeout(() => resolve2(false), deadlineMs);
+        })
+      ]);
+      clearTimeout(timer);
+      if (finished) return { unfinished: [] };
+      const { running, waiting } = expedite.queue.unfinished();
+      const unfinished = [...running, ...waiting];
+      log2.warn(
+        { running, waiting },
+        `shutdown deadline passed with ${unfinished.length} job(s) unfinished; the next start's sweep and delivery recovery repair them`
+      );
+      return { unfinished };
+    })()
+  };
+}
+
+// src/app/main.ts
+if (existsSync2(".env")) process.loadEnvFile(".env");
+var checked2 = readEnvironment(process.env);
+if (!checked2.ok) {
+  console.error(
+    [
+      "Expedite cannot start; fix these variables (README.md, docs/deploy.md):",
+      ...checked2.problems.map((p) => `  - ${p}`),
+      "To try Expedite without a GitHub App, run `npm run demo` from a clone of the repository."
+    ].join("\n")
+  );
+  process.exit(2);
+}
+var env = checked2.env;
+var transform = await getTransformStream({ logFormat: env.logFormat });
+transform.pipe(pino2.destination(1));
+var log = pino2({ level: env.logLevel, name: "expedite" }, transform);
+var server = await startAppServer({
+  appId: env.appId,
+  privateKey: env.privateKey,
+  secret: env.secret,
+  ...env.baseUrl ? { baseUrl: env.baseUrl } : {},
+  port: env.port,
+  host: env.host,
+  webhookPath: env.webhookPath,
+  ...env.webhookProxyUrl ? { webhookProxyUrl: env.webhookProxyUrl } : {},
+  scheduleIntervalMs: env.scheduleIntervalMs,
+  ...env.writeSpacingMs !== void 0 ? { throttle: { writeSpacingMs: env.writeSpacingMs } } : {},
+  log
+});
+log.info(`Expedite is listening for webhooks at ${server.webhookUrl}`);
+var shutdown = (signal) => {
+  log.info({ signal }, "shutting down");
+  void server.stop(env.shutdownTimeoutMs).then(
+    () => process.exit(0),
+    (error) => {
+      log.error({ err: error }, "shutdown failed");
+      process.exit(1);
+    }
+  );
+};
+process.once("SIGTERM", () => shutdown("SIGTERM"));
+process.once("SIGINT", () => shutdown("SIGINT"));
+//# sourceMappingURL=app.js.map
