@@ -298,7 +298,9 @@ var labelsSchema = z.object({
   freeze: z.string().min(1).default("code-freeze"),
   incident_fix: z.string().min(1).default("incident-fix"),
   // Issues that hold deployments of one commit during a freeze (and collect its exceptions).
-  deploy_hold: z.string().min(1).default("deploy-hold")
+  deploy_hold: z.string().min(1).default("deploy-hold"),
+  // On incidents opened from an alert (how a repeat of the alert finds its incident).
+  alert: z.string().min(1).default("alert")
 }).strict().prefault({});
 var commandsSchema = z.object({
   // Minimum repository role (collaborators-permission API) needed to run incident commands.
@@ -469,6 +471,36 @@ var deploysSchema = z.object({
   // During a freeze: keep the deployment waiting and approve it when the freeze ends, or reject it.
   when_frozen: z.enum(["wait", "reject"]).default("wait")
 }).strict().prefault({});
+var alertRouteSchema = z.object({
+  // Alert labels this route needs, as globs (case-sensitive values); every one must match.
+  match: z.record(z.string(), z.string()).default({}),
+  // Only alerts from this source.
+  source: z.enum(["alertmanager", "grafana", "sentry", "generic"]).optional(),
+  // App mode: the repository whose incident it becomes ("owner/name"); default: this one.
+  repository: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9_.-]+$/, { message: 'expected "owner/name"' }).optional(),
+  severity: severity.optional(),
+  revenue: z.boolean().optional(),
+  // What the incident's "Applications impacted" says.
+  applications: z.string().min(1).optional()
+}).strict();
+var alertsSchema = z.object({
+  // First matching route wins; an alert no route matches becomes an incident here, severity from its label.
+  routes: z.array(alertRouteSchema).default([]),
+  // The alert label that carries a severity, and what its values mean.
+  severity_label: z.string().min(1).default("severity"),
+  severity_values: z.record(z.string(), severity).default({
+    critical: 1,
+    page: 1,
+    fatal: 1,
+    error: 2,
+    high: 2,
+    major: 2,
+    warning: 3,
+    minor: 3,
+    info: 4,
+    low: 4
+  })
+}).strict().prefault({});
 var postmortemSchema = z.object({
   branch: z.string().min(1).default("expedite/postmortem-{number}"),
   path: z.string().min(1).default("docs/postmortems/{date}-{number}-{slug}.md"),
@@ -585,6 +617,7 @@ var configSchema = z.object({
   severity: severitySchema,
   freeze: freezeSchema,
   deploys: deploysSchema,
+  alerts: alertsSchema,
   postmortem: postmortemSchema,
   schedule: scheduleSchema,
   templates: templatesSchema,
@@ -1618,18 +1651,18 @@ function parseIssueForm(body, ctx) {
     const field = FIELD_BY_LABEL.get(normalizeLabel(section.label));
     if (field === void 0) continue;
     isForm = true;
-    const answer = section.answer === NO_RESPONSE ? "" : clip(section.answer, MAX_ANSWER);
-    if (answer === "") continue;
+    const answer2 = section.answer === NO_RESPONSE ? "" : clip(section.answer, MAX_ANSWER);
+    if (answer2 === "") continue;
     switch (field.key) {
       case "severity":
-        form.severity = severityOf(answer);
+        form.severity = severityOf(answer2);
         break;
       case "revenue":
-        form.revenue = revenueOf(answer);
+        form.revenue = revenueOf(answer2);
         break;
       case "startedText": {
-        form.startedText = clip(answer, MAX_STARTED_TEXT);
-        const at = startedAt(answer, ctx);
+        form.startedText = clip(answer2, MAX_STARTED_TEXT);
+        const at = startedAt(answer2, ctx);
         if (at !== void 0) form.startedAt = at;
         break;
       }
@@ -1638,7 +1671,7 @@ function parseIssueForm(body, ctx) {
       case "businessImpact":
       case "evidence":
       case "reproduce":
-        form[field.key] = answer;
+        form[field.key] = answer2;
         break;
       default:
         break;
@@ -1656,19 +1689,19 @@ function parseIssueForm(body, ctx) {
 function normalizeLabel(label) {
   return label.toLowerCase().replace(/\s+/g, " ").replace(/[\s?:.*_]+$/, "").trim();
 }
-function severityOf(answer) {
-  const match = /^\s*(?:sev(?:erity)?\s*[-:]?\s*)?([1-4])(?!\d)/i.exec(answer);
+function severityOf(answer2) {
+  const match = /^\s*(?:sev(?:erity)?\s*[-:]?\s*)?([1-4])(?!\d)/i.exec(answer2);
   return match === null ? void 0 : Number(match[1]);
 }
-function revenueOf(answer) {
-  const word = answer.trim().toLowerCase();
+function revenueOf(answer2) {
+  const word = answer2.trim().toLowerCase();
   if (/^(yes|y|true)\b/.test(word)) return "yes";
   if (/^(no|n|false)\b/.test(word)) return "no";
   if (/^(unknown|not sure|unsure|don'?t know|\?)/.test(word)) return "unknown";
   return void 0;
 }
-function startedAt(answer, ctx) {
-  const firstLine = answer.split("\n")[0] ?? "";
+function startedAt(answer2, ctx) {
+  const firstLine = answer2.split("\n")[0] ?? "";
   const when = leadingTime(firstLine, { now: ctx.now, timeZone: ctx.timeZone, direction: "past" });
   if ("error" in when || when.at > ctx.now + CLOCK_SKEW_MS) return void 0;
   return Math.min(when.at, ctx.now);
@@ -2207,10 +2240,10 @@ function parseRole(text, roles) {
 var YES = /* @__PURE__ */ new Set(["revenue", "yes", "y", "true", "on"]);
 var NO = /* @__PURE__ */ new Set(["none", "no", "n", "false", "off"]);
 function parseImpact(word) {
-  const answer = word.toLowerCase().replace(/[.,;:!]+$/, "");
-  if (YES.has(answer)) return { command: { verb: "impact", revenue: true } };
-  if (NO.has(answer)) return { command: { verb: "impact", revenue: false } };
-  if (answer === "") return { error: "Say whether revenue is hit: `revenue` or `none`." };
+  const answer2 = word.toLowerCase().replace(/[.,;:!]+$/, "");
+  if (YES.has(answer2)) return { command: { verb: "impact", revenue: true } };
+  if (NO.has(answer2)) return { command: { verb: "impact", revenue: false } };
+  if (answer2 === "") return { error: "Say whether revenue is hit: `revenue` or `none`." };
   return { error: `${codeSpan(word)} is not an impact; use \`revenue\` or \`none\`.` };
 }
 function parseStarted(text, ctx) {
@@ -3072,6 +3105,16 @@ function recordBotNotice(draft, commentId, body, at) {
     });
     return;
   }
+  if (marker?.kind === "alert-evidence") {
+    const resolved = marker.data.status === "resolved";
+    const what = /\*\*What fired:\*\* (.*)/.exec(body)?.[1] ?? "the alert";
+    draft.timeline.push({
+      at,
+      kind: "alert",
+      text: `${resolved ? "alert resolved" : "alert fired again"}: ${what}`
+    });
+    return;
+  }
   if (!marker || marker.kind !== "notice") return;
   const kind = marker.data.type;
   if (kind !== "escalation" && kind !== "ack-breach" && kind !== "reminder") return;
@@ -3404,12 +3447,12 @@ function announceChannels(incident, config) {
 var TRIGGERS = /* @__PURE__ */ new Set(["declared", "ack-missed", "escalation"]);
 function routeOccasion(occasion, incident, config, deliveries) {
   const channels = config.channels;
-  const matches = (channel) => channel.events.includes(occasion.event) && (channel.severities.length === 0 || channel.severities.includes(incident.severity)) && (channel.revenue === void 0 || channel.revenue === incident.revenue);
+  const matches2 = (channel) => channel.events.includes(occasion.event) && (channel.severities.length === 0 || channel.severities.includes(incident.severity)) && (channel.revenue === void 0 || channel.revenue === incident.revenue);
   const names = /* @__PURE__ */ new Set();
   if (occasion.exclusive) return occasion.channels.filter((name) => channels[name] !== void 0).sort();
   for (const [name, channel] of Object.entries(channels)) {
     if (channel.type === "pagerduty" && !TRIGGERS.has(occasion.event)) continue;
-    if (matches(channel)) names.add(name);
+    if (matches2(channel)) names.add(name);
   }
   for (const name of occasion.channels) if (channels[name]) names.add(name);
   if (occasion.event === "acknowledged" || occasion.event === "resolved" || occasion.event === "cancelled") {
@@ -5253,13 +5296,14 @@ var KIND_WORDS = {
   breach: "deadline missed",
   reminder: "reminder",
   "freeze-exception": "freeze exception",
+  alert: "alert",
   postmortem: "post-mortem",
   closed: "closed",
   reopened: "reopened"
 };
 function postmortemView(incident, config, ctx) {
   const zone = config.business_hours.timezone;
-  const time = (at) => at === void 0 ? NOT_RECORDED2 : neutralize(formatTime(at, zone));
+  const time2 = (at) => at === void 0 ? NOT_RECORDED2 : neutralize(formatTime(at, zone));
   const who = (login) => login ? person(login) : NOT_RECORDED2;
   const inline = (text, max = 300) => text !== void 0 && text.trim() !== "" ? neutralizeInline(text, max) : NOT_RECORDED2;
   const block = (text) => text !== void 0 && text.trim() !== "" ? neutralizeBlock(text) : NOT_RECORDED2;
@@ -5276,18 +5320,18 @@ function postmortemView(incident, config, ctx) {
     { label: "Applications impacted", value: inline(form.applications) },
     { label: "Business / customer impact", value: inline(form.businessImpact, 1e3) },
     { label: "Revenue affected", value: revenueWords(incident, config) },
-    { label: "Started", value: time(incident.startedAt) },
+    { label: "Started", value: time2(incident.startedAt) },
     ...form.startedText?.trim() ? [{ label: "Start as reported on the form", value: inline(form.startedText) }] : [],
     {
       label: "Ended",
-      value: ended !== void 0 ? time(ended) : `${NOT_RECORDED2} (still open when this was written)`
+      value: ended !== void 0 ? time2(ended) : `${NOT_RECORDED2} (still open when this was written)`
     },
     { label: "Total duration", value: between(incident.startedAt, ended) }
   ];
   const detection = [
     { label: "Declared by", value: who(incident.declaredBy) },
-    { label: "Declared at", value: time(incident.declaredAt) },
-    { label: "Problem began", value: `${time(incident.startedAt)}; ${startSource(incident)}` },
+    { label: "Declared at", value: time2(incident.declaredAt) },
+    { label: "Problem began", value: `${time2(incident.startedAt)}; ${startSource(incident)}` },
     { label: "Severity on the form", value: form.severity ? `sev ${form.severity}` : NOT_RECORDED2 }
   ];
   const durations = [
@@ -5299,7 +5343,7 @@ function postmortemView(incident, config, ctx) {
       label: "Time to acknowledge (declared \u2192 acknowledged)",
       value: between(incident.declaredAt, incident.acknowledgedAt)
     },
-    { label: "Acknowledgement deadline", value: ackWords(incident, ctx, time) },
+    { label: "Acknowledgement deadline", value: ackWords(incident, ctx, time2) },
     {
       label: "Time to mitigate (problem began \u2192 workaround)",
       value: between(incident.startedAt, incident.mitigatedAt)
@@ -5314,12 +5358,12 @@ function postmortemView(incident, config, ctx) {
     }
   ];
   const escalations = ctx.escalations ? ctx.escalations.map((step) => ({
-    time: time(step.at),
+    time: time2(step.at),
     step: inline(step.key, 100),
     notify: step.notify.length > 0 ? step.notify.map(person).join(", ") : NOT_RECORDED2,
     note: step.note?.trim() ? neutralizeInline(step.note, 300) : "\u2014"
   })) : incident.notices.filter((notice) => notice.kind === "escalation").map((notice) => ({
-    time: time(notice.at),
+    time: time2(notice.at),
     step: inline(notice.keys.join(", "), 100),
     notify: NOT_RECORDED2,
     note: "\u2014"
@@ -5333,9 +5377,9 @@ function postmortemView(incident, config, ctx) {
       value: logins.map(person).join(", ")
     }))
   ];
-  const journal = (entry) => entry && entry.text.trim() !== "" ? { quote: neutralizeBlock(entry.text), by: who(entry.by), time: time(entry.at) } : void 0;
+  const journal = (entry) => entry && entry.text.trim() !== "" ? { quote: neutralizeBlock(entry.text), by: who(entry.by), time: time2(entry.at) } : void 0;
   const timeline = [...incident.timeline].sort((a, b) => a.at - b.at).map((entry) => ({
-    time: time(entry.at),
+    time: time2(entry.at),
     kind: KIND_WORDS[entry.kind] ?? inline(entry.kind, 40),
     actor: entry.actor ? person(entry.actor) : "Expedite",
     // "Fold nothing": the whole text, only made table-safe.
@@ -5345,13 +5389,13 @@ function postmortemView(incident, config, ctx) {
     link: link(`#${pr.number}`, pullUrl(pr.number, pr.url)),
     title: inline(pr.title, 200),
     state: pr.state === "merged" ? "merged" : pr.state === "open" ? "open" : "closed without merging",
-    merged: pr.mergedAt !== void 0 ? time(pr.mergedAt) : pr.state === "merged" ? NOT_RECORDED2 : "\u2014",
+    merged: pr.mergedAt !== void 0 ? time2(pr.mergedAt) : pr.state === "merged" ? NOT_RECORDED2 : "\u2014",
     revert: pr.revert ? "\u26A0\uFE0F revert" : ""
   }));
   const freezeExceptions = [...incident.freezeExceptions].sort((a, b) => a.at - b.at).map((exception) => ({
     pr: exception.deploy ? `deploy (${link(`#${exception.pullRequest}`, issueUrl(exception.pullRequest))})` : link(`#${exception.pullRequest}`, pullUrl(exception.pullRequest)),
     by: who(exception.by),
-    time: time(exception.at),
+    time: time2(exception.at),
     sha: exception.sha.trim() ? link(shortSha(exception.sha), shaUrl(repoUrl, exception.sha)) : NOT_RECORDED2,
     reason: inline(exception.reason, 500),
     outcome: exception.granted ? "granted" : "refused"
@@ -5362,7 +5406,7 @@ function postmortemView(incident, config, ctx) {
     number: incident.number,
     title: title === "" ? `Incident ${incident.number}` : neutralizeInline(title, 200),
     incidentLink: link(`#${incident.number}`, safeUrl(incident.url)),
-    generatedAt: time(ctx.now),
+    generatedAt: time2(ctx.now),
     zone: neutralize(zone),
     severity: `sev ${incident.severity}${incident.severitySet ? "" : " (default; nobody set one)"}`,
     state: STATE_TITLES[incident.state] ?? inline(incident.state, 40),
@@ -5383,14 +5427,14 @@ function postmortemView(incident, config, ctx) {
     resolutionMissing: journal(incident.resolution) ? "" : NOT_RECORDED2,
     cancelReason: journal(incident.cancelReason),
     updates: [...incident.updates].sort((a, b) => a.at - b.at).map((update) => ({
-      time: time(update.at),
+      time: time2(update.at),
       by: who(update.by),
       text: inline(update.text, 2e3),
-      next: update.nextDueAt !== void 0 ? time(update.nextDueAt) : ""
+      next: update.nextDueAt !== void 0 ? time2(update.nextDueAt) : ""
     })),
     updatesEmpty: incident.updates.length === 0 ? `${NOT_RECORDED2}: no status update was posted.` : "",
     deviations: [...incident.deviations].sort((a, b) => a.at - b.at).map((deviation) => ({
-      time: time(deviation.at),
+      time: time2(deviation.at),
       by: who(deviation.by),
       quote: block(deviation.text)
     })),
@@ -5399,7 +5443,7 @@ function postmortemView(incident, config, ctx) {
     freezeExceptionsEmpty: freezeExceptions.length === 0 ? "None requested during this incident." : "",
     pullRequests,
     pullRequestsEmpty: pullRequests.length === 0 ? `${NOT_RECORDED2}: no pull request was linked to the incident.` : "",
-    gaps: incident.gaps.map((gap) => ({ time: time(gap.since), message: inline(gap.message, 500) })),
+    gaps: incident.gaps.map((gap) => ({ time: time2(gap.since), message: inline(gap.message, 500) })),
     phaseChart: phaseChart(incident, zone),
     actionItemsHeading: ACTION_ITEMS_HEADING,
     actionItems: seeded.map((text) => ({ text })),
@@ -5434,14 +5478,14 @@ function startSource(incident) {
 function startReported(incident) {
   return incident.startedAt !== incident.declaredAt || incident.form.startedAt !== void 0 || incident.timeline.some((entry) => entry.kind === "started");
 }
-function ackWords(incident, ctx, time) {
+function ackWords(incident, ctx, time2) {
   if (ctx.ackDeadline) {
-    const due = time(ctx.ackDeadline.dueAt);
+    const due = time2(ctx.ackDeadline.dueAt);
     if (ctx.ackDeadline.met) return `Met (due by ${due})`;
     return incident.acknowledgedAt !== void 0 && incident.acknowledgedAt > ctx.ackDeadline.dueAt ? `**Missed** by ${formatDuration(incident.acknowledgedAt - ctx.ackDeadline.dueAt)} (due by ${due})` : `**Missed** (due by ${due}${incident.acknowledgedAt === void 0 ? "; never acknowledged" : ""})`;
   }
   const breach = incident.notices.find((notice) => notice.kind === "ack-breach");
-  if (breach) return `**Missed** (a breach notice was posted at ${time(breach.at)})`;
+  if (breach) return `**Missed** (a breach notice was posted at ${time2(breach.at)})`;
   return NOT_RECORDED2;
 }
 function shortSha(sha) {
@@ -6154,40 +6198,13 @@ async function deliverMessages(gh, config, number, planned, now, outbox) {
       gh.log.info({ issue: number, message: entry.plan.message }, "another reconcile sends this message");
     }
     for (const entry of won) {
-      const results = await Promise.all(
-        entry.plan.channels.map(async (name) => {
-          const channel = config.channels[name];
-          const result = channel ? await sendToChannel(name, channel, entry.plan.content, {
-            secrets: outbox.secrets,
-            now,
-            timeoutMs: outbox.timeoutMs,
-            message: entry.plan.message,
-            attempt: entry.plan.attempt
-          }) : { state: "abandoned", at: now, reason: "the channel is no longer configured" };
-          return [name, result];
-        })
-      );
-      for (const [name, result] of results) {
-        entry.record.channels[name] = result;
-        if (result.state !== "delivered")
-          gh.log.warn(
-            {
-              issue: number,
-              message: entry.plan.message,
-              channel: name,
-              outcome: result.state,
-              reason: "reason" in result ? result.reason : void 0
-            },
-            "outside message not delivered"
-          );
-      }
-      const id = entry.id;
-      await updateComment(gh, id, renderDeliveryComment(entry.record, zone));
-      outcome.writes++;
-      outcome.records.push({ ...entry.record, commentId: id });
-      if (entry.plan.predecessor !== void 0) {
-        await deleteComment(gh, entry.plan.predecessor).catch(() => void 0);
-        outcome.writes++;
+      try {
+        await sendAndRecord(gh, config, number, entry, now, outbox, outcome);
+      } catch (error) {
+        gh.log.error(
+          { err: error, issue: number, message: entry.plan.message },
+          "could not record an outside message"
+        );
       }
     }
   } catch (error) {
@@ -6197,6 +6214,44 @@ async function deliverMessages(gh, config, number, planned, now, outbox) {
     );
   }
   return outcome;
+}
+async function sendAndRecord(gh, config, number, entry, now, outbox, outcome) {
+  const zone = config.business_hours.timezone;
+  const results = await Promise.all(
+    entry.plan.channels.map(async (name) => {
+      const channel = config.channels[name];
+      const result = channel ? await sendToChannel(name, channel, entry.plan.content, {
+        secrets: outbox.secrets,
+        now,
+        timeoutMs: outbox.timeoutMs,
+        message: entry.plan.message,
+        attempt: entry.plan.attempt
+      }) : { state: "abandoned", at: now, reason: "the channel is no longer configured" };
+      return [name, result];
+    })
+  );
+  for (const [name, result] of results) {
+    entry.record.channels[name] = result;
+    if (result.state !== "delivered")
+      gh.log.warn(
+        {
+          issue: number,
+          message: entry.plan.message,
+          channel: name,
+          outcome: result.state,
+          reason: "reason" in result ? result.reason : void 0
+        },
+        "outside message not delivered"
+      );
+  }
+  const id = entry.id;
+  await updateComment(gh, id, renderDeliveryComment(entry.record, zone));
+  outcome.writes++;
+  outcome.records.push({ ...entry.record, commentId: id });
+  if (entry.plan.predecessor !== void 0) {
+    await deleteComment(gh, entry.plan.predecessor).catch(() => void 0);
+    outcome.writes++;
+  }
 }
 
 // src/core/channels/nextMessageDeadline.ts
@@ -8688,12 +8743,25 @@ function createExpediteApp(options = {}) {
     }
   };
   const scheduler = options.scheduleIntervalMs === 0 ? void 0 : startScheduler(sweepAll, options.scheduleIntervalMs ?? 6e4, () => probot?.log);
+  const enqueue = (installationId, owner, repo, target) => {
+    const instance = probot;
+    if (!instance) return;
+    const key = targetKey(`${owner}/${repo}`, target);
+    const log2 = instance.log.child({ target: key });
+    void queue.enqueue(
+      key,
+      () => run(instance, installationId, owner, repo, target, log2).catch((error) => {
+        log2.error({ err: error, target }, "reconcile failed; the scheduled reconcile will retry");
+      })
+    );
+  };
   return {
     app,
     queue,
     lanes,
     metrics,
     sweepAll,
+    enqueue,
     lastTick: () => scheduler?.lastTick(),
     checkGitHub: async () => {
       if (!probot) throw new Error("the App is not loaded yet");
@@ -8851,6 +8919,606 @@ function send2(res, report) {
   res.writeHead(report.ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ status: report.ok ? "ok" : "unavailable", problems: report.problems }));
 }
 
+// src/app/alertsEndpoint.ts
+import { createHash as createHash4, createHmac as createHmac2, timingSafeEqual } from "node:crypto";
+
+// src/core/alerts/types.ts
+var ALERT_SOURCES = ["alertmanager", "grafana", "sentry", "generic"];
+
+// src/core/alerts/parseAlerts.ts
+import { createHash as createHash3 } from "node:crypto";
+import { z as z2 } from "zod";
+var labelMap = z2.record(z2.string(), z2.string());
+var promAlert = z2.object({
+  status: z2.enum(["firing", "resolved"]),
+  labels: labelMap,
+  annotations: labelMap.default({}),
+  startsAt: z2.string(),
+  endsAt: z2.string().optional(),
+  generatorURL: z2.string().optional(),
+  fingerprint: z2.string().optional(),
+  // Grafana only.
+  values: z2.record(z2.string(), z2.number().nullable()).nullable().optional(),
+  valueString: z2.string().optional(),
+  dashboardURL: z2.string().optional(),
+  panelURL: z2.string().optional(),
+  silenceURL: z2.string().optional(),
+  imageURL: z2.string().optional()
+});
+var promGroup = z2.object({
+  version: z2.string().optional(),
+  status: z2.enum(["firing", "resolved"]),
+  receiver: z2.string().optional(),
+  externalURL: z2.string().optional(),
+  alerts: z2.array(promAlert).min(1, "the payload holds no alerts")
+});
+var sentryEventAlert = z2.object({
+  action: z2.literal("triggered"),
+  data: z2.object({
+    event: z2.object({
+      event_id: z2.string().optional(),
+      issue_id: z2.union([z2.string(), z2.number()]).transform(String),
+      title: z2.string(),
+      web_url: z2.string().optional(),
+      level: z2.string().optional(),
+      culprit: z2.string().nullable().optional(),
+      datetime: z2.string().optional(),
+      environment: z2.string().nullable().optional(),
+      tags: z2.array(z2.tuple([z2.string(), z2.string()])).optional()
+    }),
+    triggered_rule: z2.string().optional()
+  })
+});
+var sentryIssue = z2.object({
+  action: z2.string(),
+  data: z2.object({
+    issue: z2.object({
+      id: z2.union([z2.string(), z2.number()]).transform(String),
+      title: z2.string(),
+      web_url: z2.string().optional(),
+      permalink: z2.string().nullable().optional(),
+      project: z2.object({ slug: z2.string() }).optional()
+    })
+  })
+});
+var generic = z2.object({
+  fingerprint: z2.string().min(1).max(200),
+  status: z2.enum(["firing", "resolved"]).default("firing"),
+  title: z2.string().min(1).max(300),
+  summary: z2.string().max(4e3).optional(),
+  labels: labelMap.default({}),
+  value: z2.union([z2.string(), z2.number()]).optional(),
+  started_at: z2.string().optional(),
+  ended_at: z2.string().optional(),
+  links: z2.array(z2.object({ title: z2.string().default("link"), url: z2.string() })).default([]),
+  occurrence: z2.string().max(200).optional()
+}).strict();
+function time(text) {
+  if (!text || text.startsWith("0001-")) return void 0;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? void 0 : at;
+}
+function httpLink(title, url) {
+  return url && /^https?:\/\//i.test(url) ? [{ title, url }] : [];
+}
+function labelsFingerprint(labels) {
+  const sorted = Object.keys(labels).sort().map((k) => [k, labels[k]]);
+  return createHash3("sha256").update(JSON.stringify(sorted)).digest("hex").slice(0, 16);
+}
+function problem2(error) {
+  return error.issues.slice(0, 3).map((i) => `${i.path.length > 0 ? i.path.join(".") : "body"}: ${i.message}`).join("; ");
+}
+function parseAlerts(source, body, resource) {
+  switch (source) {
+    case "alertmanager":
+    case "grafana": {
+      const parsed = promGroup.safeParse(body);
+      if (!parsed.success)
+        return { ok: false, error: `not a ${source} webhook payload: ${problem2(parsed.error)}` };
+      return {
+        ok: true,
+        alerts: parsed.data.alerts.map((a) => {
+          const startsAt = time(a.startsAt);
+          const endsAt = time(a.endsAt);
+          const values = a.values ? Object.entries(a.values).map(([k, v]) => `${k}=${v}`) : [];
+          const value = a.annotations.value ?? (values.length > 0 ? values.join(", ") : a.valueString);
+          return {
+            source,
+            fingerprint: `${source}:${a.fingerprint ?? labelsFingerprint(a.labels)}`,
+            occurrence: a.startsAt,
+            status: a.status,
+            title: a.labels.alertname ?? a.annotations.summary ?? "alert",
+            ...a.annotations.summary || a.annotations.description ? { summary: [a.annotations.summary, a.annotations.description].filter(Boolean).join(" \u2014 ") } : {},
+            labels: a.labels,
+            ...value ? { value } : {},
+            ...startsAt !== void 0 ? { startsAt } : {},
+            ...endsAt !== void 0 && a.status === "resolved" ? { endsAt } : {},
+            links: [
+              ...httpLink("graph", a.generatorURL),
+              ...httpLink("dashboard", a.dashboardURL),
+              ...httpLink("panel", a.panelURL),
+              ...httpLink("runbook", a.annotations.runbook_url)
+            ]
+          };
+        })
+      };
+    }
+    case "sentry": {
+      if (resource === "event_alert") {
+        const parsed = sentryEventAlert.safeParse(body);
+        if (!parsed.success)
+          return { ok: false, error: `not a Sentry issue alert: ${problem2(parsed.error)}` };
+        const { event, triggered_rule: rule } = parsed.data.data;
+        const tags = Object.fromEntries(event.tags ?? []);
+        const at = time(event.datetime);
+        return {
+          ok: true,
+          alerts: [
+            {
+              source,
+              fingerprint: `sentry:${event.issue_id}`,
+              occurrence: event.event_id ?? event.datetime ?? event.issue_id,
+              status: "firing",
+              title: event.title,
+              ...rule ? {
+                summary: `Sentry alert rule \u201C${rule}\u201D fired${event.culprit ? ` in ${event.culprit}` : ""}`
+              } : {},
+              labels: {
+                ...tags,
+                ...event.level ? { level: event.level } : {},
+                ...event.environment ? { environment: event.environment } : {}
+              },
+              ...at !== void 0 ? { startsAt: at } : {},
+              links: httpLink("error in Sentry", event.web_url)
+            }
+          ]
+        };
+      }
+      if (resource === "issue") {
+        const parsed = sentryIssue.safeParse(body);
+        if (!parsed.success)
+          return { ok: false, error: `not a Sentry issue webhook: ${problem2(parsed.error)}` };
+        if (parsed.data.action !== "resolved")
+          return {
+            ok: true,
+            alerts: [],
+            ignored: `Sentry issue ${parsed.data.action} (only resolved is recorded)`
+          };
+        const issue = parsed.data.data.issue;
+        return {
+          ok: true,
+          alerts: [
+            {
+              source,
+              fingerprint: `sentry:${issue.id}`,
+              occurrence: `resolved:${issue.id}`,
+              status: "resolved",
+              title: issue.title,
+              labels: issue.project ? { project: issue.project.slug } : {},
+              links: httpLink("issue in Sentry", issue.web_url ?? issue.permalink)
+            }
+          ]
+        };
+      }
+      return {
+        ok: false,
+        error: `Sentry resource "${resource ?? "(no Sentry-Hook-Resource header)"}" is not handled: send issue alerts (event_alert) and issue webhooks (issue)`
+      };
+    }
+    case "generic": {
+      const parsed = generic.safeParse(body);
+      if (!parsed.success)
+        return { ok: false, error: `not a generic alert (see docs/alerts.md): ${problem2(parsed.error)}` };
+      const a = parsed.data;
+      const startsAt = time(a.started_at);
+      const endsAt = time(a.ended_at);
+      return {
+        ok: true,
+        alerts: [
+          {
+            source,
+            fingerprint: `generic:${a.fingerprint}`,
+            occurrence: a.occurrence ?? a.started_at ?? "once",
+            status: a.status,
+            title: a.title,
+            ...a.summary ? { summary: a.summary } : {},
+            labels: a.labels,
+            ...a.value !== void 0 ? { value: String(a.value) } : {},
+            ...startsAt !== void 0 ? { startsAt } : {},
+            ...endsAt !== void 0 ? { endsAt } : {},
+            links: a.links.flatMap((l) => httpLink(l.title, l.url))
+          }
+        ]
+      };
+    }
+  }
+}
+
+// src/core/alerts/routeAlert.ts
+import picomatch3 from "picomatch";
+function matches(route, alert) {
+  if (route.source && route.source !== alert.source) return false;
+  return Object.entries(route.match).every(([label, glob]) => {
+    const value = alert.labels[label];
+    return value !== void 0 && picomatch3.isMatch(value, glob, { dot: true });
+  });
+}
+function routeAlert(alert, config) {
+  const index = config.alerts.routes.findIndex((route2) => matches(route2, alert));
+  const route = index >= 0 ? config.alerts.routes[index] : void 0;
+  const labelled = alert.labels[config.alerts.severity_label];
+  const fromLabel = labelled === void 0 ? void 0 : config.alerts.severity_values[labelled.toLowerCase()];
+  const severity2 = route?.severity ?? fromLabel ?? config.severity.default;
+  return {
+    ...route?.repository ? { repository: route.repository } : {},
+    severity: severity2,
+    ...route?.revenue !== void 0 ? { revenue: route.revenue } : {},
+    ...route?.applications ? { applications: route.applications } : {},
+    ...index >= 0 ? { route: index } : {}
+  };
+}
+
+// src/core/alerts/alertIncident.ts
+var SOURCE_NAMES = {
+  alertmanager: "Prometheus Alertmanager",
+  grafana: "Grafana alerting",
+  sentry: "Sentry",
+  generic: "a monitor"
+};
+function alertIncident(alert, routing, config, now) {
+  const zone = config.business_hours.timezone;
+  const started = alert.startsAt ?? now;
+  const answers = {
+    summary: [
+      neutralizeInline(alert.title, 300),
+      alert.summary ? neutralize(alert.summary.slice(0, 2e3)) : ""
+    ].filter((s) => s !== "").join("\n\n"),
+    severity: SEVERITY_OPTIONS[routing.severity - 1] ?? "",
+    applications: neutralizeInline(
+      routing.applications ?? alert.labels.service ?? alert.labels.job ?? "",
+      200
+    ),
+    "business-impact": "",
+    evidence: evidenceLines(alert, zone).join("\n"),
+    revenue: routing.revenue === void 0 ? REVENUE_OPTIONS.unknown : routing.revenue ? REVENUE_OPTIONS.yes : REVENUE_OPTIONS.no,
+    reproduce: "",
+    started: new Date(started).toISOString()
+  };
+  const sections = FORM_FIELDS.map(
+    (field) => `### ${field.label}
+
+${answers[field.id] === "" || answers[field.id] === void 0 ? NO_RESPONSE : answers[field.id]}`
+  );
+  const marker = renderMarker("alert", { fingerprint: alert.fingerprint, occurrence: alert.occurrence });
+  const intro = `_Declared by Expedite from an alert sent by ${SOURCE_NAMES[alert.source]} at ${formatTime(now, zone)}. Repeats of this alert add evidence here._`;
+  const labels = [
+    config.labels.incident,
+    config.labels.alert,
+    `${config.labels.severity_prefix}${routing.severity}`
+  ];
+  if (routing.revenue === true) labels.push(config.labels.revenue);
+  return {
+    title: `[Incident] ${neutralizeInline(alert.title, 200).replace(/\\\|/g, "|")}`,
+    body: [marker, intro, "", ...sections.join("\n\n").split("\n")].join("\n"),
+    labels
+  };
+}
+function evidenceLines(alert, zone) {
+  const labels = Object.entries(alert.labels).slice(0, 20).map(([k, v]) => `\`${neutralizeInline(`${k}=${v}`, 120).replace(/`/g, "'")}\``).join(", ");
+  return [
+    `- **What fired:** ${neutralizeInline(alert.title, 300)} (${SOURCE_NAMES[alert.source]}, ${alert.status})`,
+    ...alert.value ? [`- **Value:** ${neutralizeInline(alert.value, 300)}`] : [],
+    ...alert.startsAt !== void 0 ? [`- **Since:** ${formatTime(alert.startsAt, zone)}`] : [],
+    ...labels ? [`- **Labels:** ${labels}`] : [],
+    ...alert.links.length > 0 ? [
+      `- **Links:** ${alert.links.map((l) => `[${neutralizeInline(l.title, 60).replace(/[[\]]/g, "")}](${linkTarget(l.url)})`).join(" \xB7 ")}`
+    ] : []
+  ];
+}
+function linkTarget(url) {
+  let decoded = url;
+  try {
+    decoded = decodeURI(url);
+  } catch {
+  }
+  return encodeURI(decoded).replace(/\(/g, "%28").replace(/\)/g, "%29");
+}
+function alertEvidenceComment(alert, config, now) {
+  const zone = config.business_hours.timezone;
+  const marker = renderMarker("alert-evidence", {
+    fingerprint: alert.fingerprint,
+    occurrence: alert.occurrence,
+    status: alert.status
+  });
+  const head = alert.status === "resolved" ? `\u{1F7E2} The alert **resolved**${alert.endsAt !== void 0 ? ` at ${formatTime(alert.endsAt, zone)}` : ""} (recorded ${formatTime(now, zone)}). The incident stays open until a responder resolves it.` : `\u{1F534} The alert **fired again** (recorded ${formatTime(now, zone)}).`;
+  return [marker, head, "", ...evidenceLines(alert, zone)].join("\n");
+}
+
+// src/reconcile/alerts/ingestAlert.ts
+async function openIncidentsFor(gh, config, fingerprint) {
+  const identity = markerIdentity({ kind: "alert", data: { fingerprint } });
+  return (await markedIssues(gh, config.labels.alert, "open")).filter((issue) => {
+    const marker = parseMarker(issue.body);
+    return marker?.kind === "alert" && markerIdentity({ kind: "alert", data: { fingerprint: marker.data.fingerprint ?? "" } }) === identity;
+  }).sort((a, b) => a.number - b.number);
+}
+async function ingestAlert(gh, config, alert, routing, now) {
+  const base = { fingerprint: alert.fingerprint, status: alert.status };
+  let [incident] = await openIncidentsFor(gh, config, alert.fingerprint);
+  if (!incident) {
+    if (alert.status === "resolved") return { ...base, action: "no-open-incident" };
+    const planned = alertIncident(alert, routing, config, now);
+    const created = await createIssueOnce(gh, {
+      ...planned,
+      find: async () => (await openIncidentsFor(gh, config, alert.fingerprint))[0]
+    });
+    const twins = await openIncidentsFor(gh, config, alert.fingerprint);
+    const oldest = twins[0];
+    if (!oldest || oldest.number === created.number)
+      return { ...base, incident: created.number, action: "opened" };
+    await retire(gh, config, created.number, oldest.number);
+    incident = oldest;
+  }
+  const bodyMarker = parseMarker(incident.body);
+  if (alert.status === "firing" && bodyMarker?.data.occurrence === alert.occurrence)
+    return { ...base, incident: incident.number, action: "unchanged" };
+  const body = alertEvidenceComment(alert, config, now);
+  const identity = markerIdentity(parseMarker(body));
+  const wrote = await createOnceAmongRacers(gh, incident.number, identity, body);
+  return {
+    ...base,
+    incident: incident.number,
+    action: wrote ? alert.status === "resolved" ? "resolved" : "evidence" : "unchanged"
+  };
+}
+async function retire(gh, config, number, original) {
+  try {
+    await gh.octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      issue_number: number,
+      name: config.labels.incident
+    });
+  } catch (error) {
+    if (statusOf(error) !== 404) throw error;
+  }
+  await createCommentOnce(
+    gh,
+    number,
+    "alert-duplicate",
+    `<!-- expedite:alert-duplicate -->
+Duplicate of #${original}: the same alert arrived twice at once, and its evidence is recorded there.`
+  );
+  await closeIssue(gh, number, "not_planned");
+}
+async function createOnceAmongRacers(gh, number, identity, body) {
+  const mine = await listMarked(gh, number, identity);
+  if (mine.length > 0) return false;
+  const id = await createCommentOnce(gh, number, identity, body);
+  const all = await listMarked(gh, number, identity);
+  const keep = Math.min(...all.map((c) => c.id), id);
+  if (keep !== id) {
+    await deleteComment(gh, id);
+    return false;
+  }
+  return true;
+}
+async function listMarked(gh, number, identity) {
+  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    per_page: 100
+  });
+  return comments.filter((c) => gh.trustedBots.has((c.user?.login ?? "").toLowerCase())).filter((c) => {
+    const marker = parseMarker(c.body ?? "");
+    return marker !== void 0 && markerIdentity(marker) === identity;
+  }).map((c) => ({ id: c.id }));
+}
+
+// src/reconcile/alerts/receiveAlerts.ts
+async function receiveAlerts(input) {
+  const parsed = parseAlerts(input.source, input.body, input.resource);
+  if (!parsed.ok) return { status: 400, message: parsed.error, results: [] };
+  if (parsed.alerts.length === 0)
+    return { status: 202, message: parsed.ignored ?? "no alerts in the payload", results: [] };
+  const routed = parsed.alerts.map(
+    (alert) => {
+      const routing = routeAlert(alert, input.routing);
+      return { alert, routing, repository: (routing.repository ?? input.home).toLowerCase() };
+    }
+  );
+  const targets = /* @__PURE__ */ new Map();
+  for (const repository of new Set(routed.map((r) => r.repository))) {
+    const resolved = await input.resolve(repository);
+    if (!resolved.ok)
+      return {
+        status: 422,
+        message: `cannot route to ${repository}: ${resolved.reason}; nothing was recorded`,
+        results: []
+      };
+    targets.set(repository, resolved);
+  }
+  const results = [];
+  for (const { alert, routing, repository } of routed) {
+    const { gh, config } = targets.get(repository);
+    const result = await input.serialize(
+      `${repository}:${alert.fingerprint}`,
+      () => ingestAlert(gh, config, alert, routing, input.now)
+    );
+    results.push({ ...result, repository });
+  }
+  const opened = results.filter((r) => r.action === "opened").length;
+  return {
+    status: 200,
+    message: `${results.length} alert(s) received${opened > 0 ? `, ${opened} incident(s) opened` : ""}`,
+    results
+  };
+}
+function keyedSerializer() {
+  const tails = /* @__PURE__ */ new Map();
+  return (key, job) => {
+    const previous = tails.get(key) ?? Promise.resolve();
+    const run = previous.then(job, job);
+    const tail = run.catch(() => void 0);
+    tails.set(key, tail);
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
+    return run;
+  };
+}
+
+// src/app/alertsEndpoint.ts
+var ALERTS_PATH = "/expedite/alerts/";
+var MAX_BODY2 = 1024 * 1024;
+var SETTINGS_TTL_MS2 = 5 * 6e4;
+function alertsEndpoint(options) {
+  const serialize = keyedSerializer();
+  return (app, { addHandler }) => {
+    let botLogin;
+    const login = () => botLogin ??= app.auth().then((o) => o.request("GET /app")).then(({ data }) => `${data?.slug ?? "expedite"}[bot]`).catch((error) => {
+      botLogin = void 0;
+      throw error;
+    });
+    const installations = /* @__PURE__ */ new Map();
+    const resolve2 = async (repository) => {
+      const [owner, repo] = repository.split("/");
+      let installationId = installations.get(repository);
+      if (installationId === void 0) {
+        try {
+          const appOctokit = await app.auth();
+          const { data } = await appOctokit.request("GET /repos/{owner}/{repo}/installation", {
+            owner,
+            repo
+          });
+          installationId = data.id;
+          installations.set(repository, installationId);
+        } catch (error) {
+          if (statusOf(error) === 404)
+            return { ok: false, reason: "Expedite is not installed on that repository" };
+          throw error;
+        }
+      }
+      const octokit = await app.auth(installationId);
+      const bot = await login();
+      const log2 = app.log.child({ alerts: repository });
+      const gh = {
+        octokit,
+        owner,
+        repo,
+        botLogin: bot,
+        trustedBots: trustedBotsFor(bot),
+        log: log2
+      };
+      const settings = await cachedRepoSettings(gh, options.clock(), SETTINGS_TTL_MS2);
+      if (!settings.ok)
+        return {
+          ok: false,
+          reason: `its ${settings.path} is invalid (${settings.problems.map((p) => `${p.key}: ${p.message}`).join("; ")})`
+        };
+      return {
+        ok: true,
+        gh: { ...gh, trustedBots: trustedBotsFor(bot, settings.config) },
+        config: settings.config,
+        installationId
+      };
+    };
+    addHandler(async (req, res) => {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      if (!url.pathname.startsWith(ALERTS_PATH)) return false;
+      const source = url.pathname.slice(ALERTS_PATH.length).replace(/\/$/, "");
+      if (!ALERT_SOURCES.includes(source))
+        return answer(res, 404, `unknown alert source "${source}": use one of ${ALERT_SOURCES.join(", ")}`);
+      if (req.method !== "POST") return answer(res, 405, "alerts are POSTed");
+      const raw = await readBody(req);
+      if (raw === void 0) return answer(res, 413, `the body is larger than ${MAX_BODY2} bytes`);
+      const denied = authenticate(source, req, raw, options);
+      if (denied) return answer(res, denied.status, denied.message);
+      if (!options.home)
+        return answer(
+          res,
+          503,
+          "set EXPEDITE_ALERTS_REPOSITORY (owner/name) to the repository whose configuration routes alerts"
+        );
+      let body;
+      try {
+        body = JSON.parse(raw.toString("utf8"));
+      } catch {
+        return answer(res, 400, "the body is not JSON");
+      }
+      const home = options.home.toLowerCase();
+      const homeRepo = await resolve2(home);
+      if (!homeRepo.ok)
+        return answer(res, 503, `the alerts repository ${home} cannot be used: ${homeRepo.reason}`);
+      const resolved = /* @__PURE__ */ new Map();
+      try {
+        const receipt = await receiveAlerts({
+          source,
+          body,
+          ...typeof req.headers["sentry-hook-resource"] === "string" ? { resource: req.headers["sentry-hook-resource"] } : {},
+          routing: homeRepo.config,
+          home,
+          resolve: async (repository) => {
+            const result = await resolve2(repository);
+            if (result.ok && result.installationId !== void 0)
+              resolved.set(repository, result.installationId);
+            return result;
+          },
+          serialize,
+          now: options.clock()
+        });
+        for (const result of receipt.results) {
+          const installationId = resolved.get(result.repository);
+          if (result.incident === void 0 || installationId === void 0 || result.action === "unchanged")
+            continue;
+          const [owner, repo] = result.repository.split("/");
+          options.reconcile(installationId, owner, repo, { kind: "issue", number: result.incident });
+        }
+        return answer(res, receipt.status, receipt.message, { results: receipt.results });
+      } catch (error) {
+        app.log.error({ err: error, source }, "alert delivery failed; the source will retry");
+        return answer(res, 502, "GitHub could not be written to; retry the delivery");
+      }
+    });
+  };
+}
+function authenticate(source, req, raw, options) {
+  if (source === "sentry") {
+    if (!options.sentrySecret)
+      return { status: 503, message: "set EXPEDITE_SENTRY_CLIENT_SECRET to accept Sentry webhooks" };
+    const signature = req.headers["sentry-hook-signature"];
+    const expected = createHmac2("sha256", options.sentrySecret).update(raw).digest("hex");
+    if (typeof signature !== "string" || !sameSecret(signature, expected))
+      return { status: 401, message: "the Sentry-Hook-Signature header does not match the body" };
+    return void 0;
+  }
+  if (!options.token) return { status: 503, message: "set EXPEDITE_ALERTS_TOKEN to accept alerts" };
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? "");
+  if (!match || !sameSecret(match[1], options.token))
+    return { status: 401, message: "send the alerts token as Authorization: Bearer <token>" };
+  return void 0;
+}
+function sameSecret(given, expected) {
+  const a = createHash4("sha256").update(given).digest();
+  const b = createHash4("sha256").update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+async function readBody(req) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > MAX_BODY2) return void 0;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+function answer(res, status, message, extra = {}) {
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ message, ...extra }));
+  return true;
+}
+
 // src/app/startAppServer.ts
 async function startAppServer(options) {
   const log2 = options.log ?? pino({ level: options.logLevel ?? "info", name: "expedite" });
@@ -8888,6 +9556,15 @@ async function startAppServer(options) {
   });
   server2.addHandler(opsRoutes(health, expedite.metrics.registry));
   await server2.load(expedite.app);
+  await server2.load(
+    alertsEndpoint({
+      ...options.alerts?.token ? { token: options.alerts.token } : {},
+      ...options.alerts?.sentrySecret ? { sentrySecret: options.alerts.sentrySecret } : {},
+      ...options.alerts?.repository ? { home: options.alerts.repository } : {},
+      clock: options.clock ?? Date.now,
+      reconcile: expedite.enqueue
+    })
+  );
   await server2.start();
   const url = `http://${server2.host}:${server2.port}`;
   let stopped;
@@ -8948,7 +9625,12 @@ var server = await startAppServer({
   ...env.webhookProxyUrl ? { webhookProxyUrl: env.webhookProxyUrl } : {},
   scheduleIntervalMs: env.scheduleIntervalMs,
   ...env.writeSpacingMs !== void 0 ? { throttle: { writeSpacingMs: env.writeSpacingMs } } : {},
-  log
+  log,
+  alerts: {
+    ...process.env.EXPEDITE_ALERTS_TOKEN ? { token: process.env.EXPEDITE_ALERTS_TOKEN } : {},
+    ...process.env.EXPEDITE_SENTRY_CLIENT_SECRET ? { sentrySecret: process.env.EXPEDITE_SENTRY_CLIENT_SECRET } : {},
+    ...process.env.EXPEDITE_ALERTS_REPOSITORY ? { repository: process.env.EXPEDITE_ALERTS_REPOSITORY } : {}
+  }
 });
 log.info(`Expedite is listening for webhooks at ${server.webhookUrl}`);
 var shutdown = (signal) => {

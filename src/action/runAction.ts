@@ -13,6 +13,7 @@ import { trustedCheckout } from "./trustedCheckout.js";
 import { withCheckoutFiles } from "./withCheckoutFiles.js";
 import { channelSecrets, parseChannelSecretsInput } from "../channels/channelSecrets.js";
 import { deployGate } from "./deployGate.js";
+import { ALERT_EVENT_TYPE, alertDispatch } from "./alertDispatch.js";
 
 const log: Logger = {
   info: (obj, msg) => core.info(format(obj, msg)),
@@ -104,6 +105,21 @@ export async function runAction(): Promise<void> {
           sha: core.getInput("sha") || process.env.GITHUB_SHA || "",
           ...(environment ? { environment } : {}),
         },
+        now,
+      );
+      return;
+    }
+    if (context.eventName === "repository_dispatch" && context.payload.action === ALERT_EVENT_TYPE) {
+      const settings = await repoSettings(base, now, configPath);
+      if (!settings.ok)
+        throw new Error(
+          `${configPath} is invalid (${settings.problems.map((p) => `${p.key}: ${p.message}`).join("; ")}); the alert was not recorded. Fix the file and send it again.`,
+        );
+      const gh = { ...base, trustedBots: trustedBotsFor(botLogin, settings.config) };
+      await alertDispatch(
+        gh,
+        settings,
+        (context.payload as { client_payload?: unknown }).client_payload,
         now,
       );
       return;

@@ -50,6 +50,8 @@ export interface ExpediteApp {
   /** Asks GitHub for the App itself with a fresh App JWT: rejects when GitHub is unreachable or refuses. */
   checkGitHub: () => Promise<void>;
   /** Stops the timers (scheduler, wake-ups); queued work goes on. */
+  /** Queues a reconcile of one object, as a webhook about it would (used by the alerts endpoint). */
+  enqueue: (installationId: number, owner: string, repo: string, target: Target) => void;
   stop: () => void;
 }
 
@@ -270,12 +272,24 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
     options.scheduleIntervalMs === 0
       ? undefined
       : startScheduler(sweepAll, options.scheduleIntervalMs ?? 60_000, () => probot?.log);
+  const enqueue = (installationId: number, owner: string, repo: string, target: Target) => {
+    const instance = probot;
+    if (!instance) return;
+    const key = targetKey(`${owner}/${repo}`, target);
+    const log = instance.log.child({ target: key });
+    void queue.enqueue(key, () =>
+      run(instance, installationId, owner, repo, target, log).catch((error: unknown) => {
+        log.error({ err: error, target }, "reconcile failed; the scheduled reconcile will retry");
+      }),
+    );
+  };
   return {
     app,
     queue,
     lanes,
     metrics,
     sweepAll,
+    enqueue,
     lastTick: () => scheduler?.lastTick(),
     checkGitHub: async () => {
       if (!probot) throw new Error("the App is not loaded yet");

@@ -35,6 +35,13 @@ const server = await startAppServer({
   scheduleIntervalMs: env.scheduleIntervalMs,
   ...(env.writeSpacingMs !== undefined ? { throttle: { writeSpacingMs: env.writeSpacingMs } } : {}),
   log,
+  alerts: {
+    ...(process.env.EXPEDITE_ALERTS_TOKEN ? { token: process.env.EXPEDITE_ALERTS_TOKEN } : {}),
+    ...(process.env.EXPEDITE_SENTRY_CLIENT_SECRET
+      ? { sentrySecret: process.env.EXPEDITE_SENTRY_CLIENT_SECRET }
+      : {}),
+    ...(process.env.EXPEDITE_ALERTS_REPOSITORY ? { repository: process.env.EXPEDITE_ALERTS_REPOSITORY } : {}),
+  },
 });
 log.info(`Expedite is listening for webhooks at ${server.webhookUrl}`);
 const shutdown = (signal: string) => {

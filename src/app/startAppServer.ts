@@ -9,6 +9,7 @@ import { freePort } from "./freePort.js";
 import type { ThrottleTuning } from "./expediteOctokit.js";
 import { Health } from "./health.js";
 import { opsRoutes } from "./opsRoutes.js";
+import { alertsEndpoint } from "./alertsEndpoint.js";
 
 export interface AppServerOptions {
   appId: number | string;
@@ -32,6 +33,8 @@ export interface AppServerOptions {
   /** Channel secrets come from here instead of process.env (tests, embedding). */
   env?: Record<string, string | undefined>;
   channelTimeoutMs?: number;
+  /** The alerts endpoint's secrets and routing repository (see docs/alerts.md). */
+  alerts?: { token?: string; sentrySecret?: string; repository?: string };
 }
 
 export interface ShutdownReport {
@@ -89,6 +92,15 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   });
   server.addHandler(opsRoutes(health, expedite.metrics.registry));
   await server.load(expedite.app);
+  await server.load(
+    alertsEndpoint({
+      ...(options.alerts?.token ? { token: options.alerts.token } : {}),
+      ...(options.alerts?.sentrySecret ? { sentrySecret: options.alerts.sentrySecret } : {}),
+      ...(options.alerts?.repository ? { home: options.alerts.repository } : {}),
+      clock: options.clock ?? Date.now,
+      reconcile: expedite.enqueue,
+    }),
+  );
   await server.start();
   const url = `http://${server.host}:${server.port}`;
   let stopped: Promise<ShutdownReport> | undefined;

@@ -64,6 +64,7 @@ export type TimelineKind =
   | "breach"
   | "reminder"
   | "freeze-exception"
+  | "alert"
   | "postmortem"
   | "closed"
   | "reopened";

@@ -38,7 +38,7 @@ export async function deliverMessages(
   if (planned.length === 0) return outcome;
   const zone = config.business_hours.timezone;
   try {
-    const claimed: Array<{ plan: PlannedMessage; record: DeliveryRecord; id?: number }> = [];
+    const claimed: Claimed[] = [];
     for (const plan of planned) {
       const record: DeliveryRecord = {
         message: plan.message,
@@ -79,43 +79,15 @@ export async function deliverMessages(
     }
 
     for (const entry of won) {
-      const results = await Promise.all(
-        entry.plan.channels.map(async (name) => {
-          const channel = config.channels[name];
-          const result = channel
-            ? await sendToChannel(name, channel, entry.plan.content, {
-                secrets: outbox.secrets,
-                now,
-                timeoutMs: outbox.timeoutMs,
-                message: entry.plan.message,
-                attempt: entry.plan.attempt,
-              })
-            : { state: "abandoned" as const, at: now, reason: "the channel is no longer configured" };
-          return [name, result] as const;
-        }),
-      );
-      for (const [name, result] of results) {
-        entry.record.channels[name] = result;
-        if (result.state !== "delivered")
-          gh.log.warn(
-            {
-              issue: number,
-              message: entry.plan.message,
-              channel: name,
-              outcome: result.state,
-              reason: "reason" in result ? result.reason : undefined,
-            },
-            "outside message not delivered",
-          );
-      }
-      const id = entry.id as number;
-      await updateComment(gh, id, renderDeliveryComment(entry.record, zone));
-      outcome.writes++;
-      outcome.records.push({ ...entry.record, commentId: id });
-      // The new record carries everything the old one said.
-      if (entry.plan.predecessor !== undefined) {
-        await deleteComment(gh, entry.plan.predecessor).catch(() => undefined);
-        outcome.writes++;
+      try {
+        await sendAndRecord(gh, config, number, entry, now, outbox, outcome);
+      } catch (error) {
+        // Recording failed (GitHub answered badly): the claim stays "sending" and a later reconcile treats
+        // it as a send whose outcome is unknown. The other messages still go.
+        gh.log.error(
+          { err: error, issue: number, message: entry.plan.message },
+          "could not record an outside message",
+        );
       }
     }
   } catch (error) {
@@ -126,4 +98,57 @@ export async function deliverMessages(
     );
   }
   return outcome;
+}
+
+type Claimed = { plan: PlannedMessage; record: DeliveryRecord; id?: number };
+
+/** Sends one won message to each of its channels at once, then records every outcome in its claim. */
+async function sendAndRecord(
+  gh: GitHubContext,
+  config: Config,
+  number: number,
+  entry: Claimed,
+  now: number,
+  outbox: Outbox,
+  outcome: DeliveryOutcome,
+): Promise<void> {
+  const zone = config.business_hours.timezone;
+  const results = await Promise.all(
+    entry.plan.channels.map(async (name) => {
+      const channel = config.channels[name];
+      const result = channel
+        ? await sendToChannel(name, channel, entry.plan.content, {
+            secrets: outbox.secrets,
+            now,
+            timeoutMs: outbox.timeoutMs,
+            message: entry.plan.message,
+            attempt: entry.plan.attempt,
+          })
+        : { state: "abandoned" as const, at: now, reason: "the channel is no longer configured" };
+      return [name, result] as const;
+    }),
+  );
+  for (const [name, result] of results) {
+    entry.record.channels[name] = result;
+    if (result.state !== "delivered")
+      gh.log.warn(
+        {
+          issue: number,
+          message: entry.plan.message,
+          channel: name,
+          outcome: result.state,
+          reason: "reason" in result ? result.reason : undefined,
+        },
+        "outside message not delivered",
+      );
+  }
+  const id = entry.id as number;
+  await updateComment(gh, id, renderDeliveryComment(entry.record, zone));
+  outcome.writes++;
+  outcome.records.push({ ...entry.record, commentId: id });
+  // The new record carries everything the old one said.
+  if (entry.plan.predecessor !== undefined) {
+    await deleteComment(gh, entry.plan.predecessor).catch(() => undefined);
+    outcome.writes++;
+  }
 }

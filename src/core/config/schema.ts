@@ -89,6 +89,8 @@ const labelsSchema = z
     incident_fix: z.string().min(1).default("incident-fix"),
     // Issues that hold deployments of one commit during a freeze (and collect its exceptions).
     deploy_hold: z.string().min(1).default("deploy-hold"),
+    // On incidents opened from an alert (how a repeat of the alert finds its incident).
+    alert: z.string().min(1).default("alert"),
   })
   .strict()
   .prefault({});
@@ -354,6 +356,46 @@ const deploysSchema = z
   .strict()
   .prefault({});
 
+const alertRouteSchema = z
+  .object({
+    // Alert labels this route needs, as globs (case-sensitive values); every one must match.
+    match: z.record(z.string(), z.string()).default({}),
+    // Only alerts from this source.
+    source: z.enum(["alertmanager", "grafana", "sentry", "generic"]).optional(),
+    // App mode: the repository whose incident it becomes ("owner/name"); default: this one.
+    repository: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9_.-]+$/, { message: 'expected "owner/name"' })
+      .optional(),
+    severity: severity.optional(),
+    revenue: z.boolean().optional(),
+    // What the incident's "Applications impacted" says.
+    applications: z.string().min(1).optional(),
+  })
+  .strict();
+
+const alertsSchema = z
+  .object({
+    // First matching route wins; an alert no route matches becomes an incident here, severity from its label.
+    routes: z.array(alertRouteSchema).default([]),
+    // The alert label that carries a severity, and what its values mean.
+    severity_label: z.string().min(1).default("severity"),
+    severity_values: z.record(z.string(), severity).default({
+      critical: 1,
+      page: 1,
+      fatal: 1,
+      error: 2,
+      high: 2,
+      major: 2,
+      warning: 3,
+      minor: 3,
+      info: 4,
+      low: 4,
+    }),
+  })
+  .strict()
+  .prefault({});
+
 const postmortemSchema = z
   .object({
     branch: z.string().min(1).default("expedite/postmortem-{number}"),
@@ -516,6 +558,7 @@ export const configSchema = z
     severity: severitySchema,
     freeze: freezeSchema,
     deploys: deploysSchema,
+    alerts: alertsSchema,
     postmortem: postmortemSchema,
     schedule: scheduleSchema,
     templates: templatesSchema,
@@ -552,6 +595,7 @@ export type ConfigInput = z.input<typeof configSchema>;
 export type Ladder = Config["escalation"]["ladders"][number];
 export type LadderStep = Ladder["steps"][number];
 export type RosterEntry = Config["oncall"]["roster"][number];
+export type AlertRoute = Config["alerts"]["routes"][number];
 export type FreezeWindow = Config["freeze"]["windows"][number];
 export type FreezeClosure = Config["freeze"]["closures"][number];
 export type Severity = 1 | 2 | 3 | 4;

@@ -51,6 +51,7 @@ const KIND_WORDS: Record<TimelineKind, string> = {
   breach: "deadline missed",
   reminder: "reminder",
   "freeze-exception": "freeze exception",
+  alert: "alert",
   postmortem: "post-mortem",
   closed: "closed",
   reopened: "reopened",

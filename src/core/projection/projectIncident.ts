@@ -254,6 +254,17 @@ function recordBotNotice(draft: Draft, commentId: number, body: string, at: numb
     });
     return;
   }
+  if (marker?.kind === "alert-evidence") {
+    // Evidence the monitoring added: a resolution is a fact on the timeline, not the incident's end.
+    const resolved = marker.data.status === "resolved";
+    const what = /\*\*What fired:\*\* (.*)/.exec(body)?.[1] ?? "the alert";
+    draft.timeline.push({
+      at,
+      kind: "alert",
+      text: `${resolved ? "alert resolved" : "alert fired again"}: ${what}`,
+    });
+    return;
+  }
   if (!marker || marker.kind !== "notice") return;
   const kind = marker.data.type;
   if (kind !== "escalation" && kind !== "ack-breach" && kind !== "reminder") return;

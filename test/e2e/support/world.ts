@@ -48,6 +48,8 @@ export interface WorldOptions {
   channelEnv?: Record<string, string>;
   /** How long one send to a channel may take (ms). */
   channelTimeoutMs?: number;
+  /** App mode: the alerts endpoint's secrets and routing repository. */
+  alerts?: { token?: string; sentrySecret?: string; repository?: string };
 }
 
 export const PEOPLE = {
@@ -76,6 +78,7 @@ export class World {
   readonly #checkout: boolean;
   #channelEnv: Record<string, string> = {};
   #privateKey = "";
+  #alerts: WorldOptions["alerts"];
   readonly #replicas: AppServer[] = [];
   #handled = 0;
   readonly actionRuns: Array<{
@@ -137,6 +140,7 @@ export class World {
       ...(options.channelEnv ?? {}),
       ...(options.channelTimeoutMs ? { EXPEDITE_SEND_TIMEOUT_MS: String(options.channelTimeoutMs) } : {}),
     };
+    world.#alerts = options.alerts;
     if (options.mode === "app") {
       const secret = "webhook-secret-for-tests";
       world.app = await startAppServer({
@@ -153,6 +157,7 @@ export class World {
         throttle: { fallbackRetryAfterSeconds: 1, writeSpacingMs: 0 },
         env: options.channelEnv ?? {},
         ...(options.channelTimeoutMs ? { channelTimeoutMs: options.channelTimeoutMs } : {}),
+        ...(options.alerts ? { alerts: options.alerts } : {}),
       });
       sim.setWebhook({ url: world.app.webhookUrl, secret });
     }
@@ -171,6 +176,7 @@ export class World {
       log: pino({ level: "silent" }),
       throttle: { fallbackRetryAfterSeconds: 1, writeSpacingMs: 0 },
       env: this.#channelEnv,
+      ...(this.#alerts ? { alerts: this.#alerts } : {}),
     });
     this.#replicas.push(replica);
     return replica;
