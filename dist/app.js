@@ -223,9 +223,9 @@ function publicHolidays(country, zone, year) {
   const key = `${country}|${zone}|${year}`;
   const cached = years.get(key);
   if (cached) return cached;
-  const list = holidaysFor(country, zone).getHolidays(year, "en").filter((holiday) => holiday.type === "public").map((holiday) => ({ name: holiday.name, start: holiday.start.getTime(), end: holiday.end.getTime() }));
-  years.set(key, list);
-  return list;
+  const list2 = holidaysFor(country, zone).getHolidays(year, "en").filter((holiday) => holiday.type === "public").map((holiday) => ({ name: holiday.name, start: holiday.start.getTime(), end: holiday.end.getTime() }));
+  years.set(key, list2);
+  return list2;
 }
 function holidaysFor(country, zone) {
   const key = `${country}|${zone}`;
@@ -2286,64 +2286,65 @@ function safeZone(zone) {
 }
 
 // src/core/commands/visibleLines.ts
-var FENCE_OPEN = /^\s*(`{3,}|~{3,})(.*)$/;
-var FENCE_CLOSE = /^\s*(`{3,}|~{3,})\s*$/;
+import { Parser } from "commonmark";
 var INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+var HIDDEN_BLOCKS = /* @__PURE__ */ new Set(["block_quote", "code_block", "html_block", "heading"]);
 function visibleLines(body) {
   const lines = body.split(/\r\n|\r|\n/);
-  const result = [];
-  let fence;
-  let inComment = false;
-  lines.forEach((raw, index) => {
-    const line = index + 1;
-    if (fence !== void 0) {
-      const close = FENCE_CLOSE.exec(raw);
-      const marker = close?.[1];
-      if (marker !== void 0 && marker[0] === fence.char && marker.length >= fence.length)
-        fence = void 0;
-      result.push({ line, text: null });
-      return;
-    }
-    if (!inComment) {
-      const open = FENCE_OPEN.exec(raw);
-      const marker = open?.[1];
-      if (marker !== void 0 && !(marker[0] === "`" && (open?.[2] ?? "").includes("`"))) {
-        fence = { char: marker[0] ?? "`", length: marker.length };
-        result.push({ line, text: null });
-        return;
-      }
-    }
-    const stripped = stripComments(raw, inComment);
-    inComment = stripped.inComment;
-    const text = stripped.text.replace(INVISIBLE, "");
-    result.push({ line, text: text.trimStart().startsWith(">") ? null : text });
-  });
-  return result;
-}
-function stripComments(raw, startsInComment) {
-  let inComment = startsInComment;
-  let text = "";
-  let i = 0;
-  while (i < raw.length) {
-    if (inComment) {
-      const end = raw.indexOf("-->", i);
-      if (end < 0) return { text, inComment };
-      inComment = false;
-      i = end + 3;
-    } else {
-      const start = raw.indexOf("<!--", i);
-      if (start < 0) {
-        text += raw.slice(i);
-        break;
-      }
-      text += raw.slice(i, start);
-      i = start + 4;
-      if (raw.startsWith(">", i)) i += 1;
-      else if (raw.startsWith("->", i)) i += 2;
-      else inComment = true;
-    }
+  const visible = lines.map(() => null);
+  for (const paragraph of paragraphs(parse(body))) {
+    const [[first], [last]] = paragraph.sourcepos;
+    const raw = lines.slice(first - 1, last).join("\n");
+    const text = withoutComments(raw, paragraph);
+    if (text === void 0) continue;
+    text.split("\n").forEach((line, index) => {
+      visible[first - 1 + index] = line.replace(INVISIBLE, "");
+    });
   }
-  return { text, inComment };
+  return visible.map((text, index) => ({ line: index + 1, text }));
+}
+function parse(markdown) {
+  return new Parser().parse(markdown);
+}
+function paragraphs(document) {
+  const found = [];
+  const visit = (node) => {
+    for (let child = node.firstChild; child !== null; child = child.next) {
+      if (child.type === "paragraph") found.push(child);
+      else if (!HIDDEN_BLOCKS.has(child.type)) visit(child);
+    }
+  };
+  visit(document);
+  return found;
+}
+function withoutComments(raw, paragraph) {
+  const parsed = [];
+  const walker = paragraph.walker();
+  for (let step = walker.next(); step !== null; step = walker.next()) {
+    const literal = step.node.literal;
+    if (step.node.type === "html_inline" && literal !== null && literal.startsWith("<!--"))
+      parsed.push(literal);
+  }
+  let text = "";
+  let at = 0;
+  const found = [];
+  for (let start = raw.indexOf("<!--", at); start >= 0; start = raw.indexOf("<!--", at)) {
+    const end = commentEnd(raw, start);
+    if (end === void 0) break;
+    const comment = raw.slice(start, end);
+    found.push(comment);
+    text += raw.slice(at, start) + comment.replace(/[^\n]/g, "");
+    at = end;
+  }
+  text += raw.slice(at);
+  if (found.length !== parsed.length || found.some((comment, i) => comment !== parsed[i])) return void 0;
+  return text;
+}
+function commentEnd(raw, start) {
+  if (raw.startsWith("<!-->", start)) return start + 5;
+  if (raw.startsWith("<!--->", start)) return start + 6;
+  const close = raw.indexOf("-->", start + 4);
+  return close < 0 ? void 0 : close + 3;
 }
 
 // src/core/commands/parseCommands.ts
@@ -2358,9 +2359,22 @@ var TAKES_PARAGRAPH = /* @__PURE__ */ new Set([
   "unfreeze",
   "freeze-exception"
 ]);
+var MAX_COMMANDS_PER_COMMENT = 10;
+var MEMO_LIMIT = 2e3;
+var memo = /* @__PURE__ */ new Map();
 function parseCommands(body, ctx) {
+  const key = `${ctx.at}\0${ctx.timeZone}\0${ctx.roles.join(",")}\0${body}`;
+  const known2 = memo.get(key);
+  if (known2 !== void 0) return [...known2];
+  const parsed = parseUncached(body, ctx);
+  memo.set(key, parsed);
+  if (memo.size > MEMO_LIMIT) memo.delete(memo.keys().next().value);
+  return [...parsed];
+}
+function parseUncached(body, ctx) {
   const lines = visibleLines(body);
   const parsed = [];
+  let commands = 0;
   for (let index = 0; index < lines.length; index++) {
     const current = lines[index];
     const text = current?.text;
@@ -2368,6 +2382,18 @@ function parseCommands(body, ctx) {
     const head = matchCommand(text);
     if (head === void 0) continue;
     const source = text.trim();
+    if (++commands > MAX_COMMANDS_PER_COMMENT) {
+      const more = lines.slice(index).filter((l) => l.text !== null && matchCommand(l.text) !== void 0);
+      parsed.push({
+        line: current.line,
+        source,
+        ok: false,
+        verb: head.word,
+        error: more.length > 1 ? `I read at most ${MAX_COMMANDS_PER_COMMENT} commands from one comment, so I did not run this line or the ${more.length - 1} after it.` : `I read at most ${MAX_COMMANDS_PER_COMMENT} commands from one comment, so I did not run this line.`,
+        usage: "Post the remaining commands in a new comment."
+      });
+      break;
+    }
     if (head.verb === void 0) {
       const suggestion = closestVerb(head.word);
       parsed.push({
@@ -2446,12 +2472,6 @@ function markerIdentity(marker) {
   }
 }
 
-// src/core/snapshot.ts
-var PERMISSION_ORDER = ["none", "read", "triage", "write", "maintain", "admin"];
-function permits(actual, needed) {
-  return PERMISSION_ORDER.indexOf(actual ?? "none") >= PERMISSION_ORDER.indexOf(needed);
-}
-
 // src/core/projection/enterState.ts
 function enterState(draft, state, at) {
   draft.state = state;
@@ -2461,205 +2481,6 @@ function enterState(draft, state, at) {
   if (state === "postmortem") draft.postmortemAt ??= at;
   if (state === "cancelled") draft.cancelledAt ??= at;
   if (state !== "cancelled") draft.cancelledAt = void 0;
-}
-
-// src/core/projection/applyCommand.ts
-var CLOSED_STATES = /* @__PURE__ */ new Set(["resolved", "postmortem", "cancelled"]);
-function applyCommand(draft, command, base, config, permission) {
-  const applied = () => ({ ...base, verb: command.verb, result: "applied" });
-  const refusedForPermission = (reason, usage) => ({
-    ...base,
-    verb: command.verb,
-    result: "refused",
-    reason,
-    usage,
-    permission: true
-  });
-  const refused = (reason, usage) => ({
-    ...base,
-    verb: command.verb,
-    result: "refused",
-    reason,
-    usage
-  });
-  if (command.verb === "freeze" || command.verb === "unfreeze" || command.verb === "freeze-exception") {
-    return { ...base, verb: command.verb, result: "elsewhere" };
-  }
-  if (command.verb === "help") return { ...base, verb: "help", result: "help" };
-  const needed = config.commands.permission;
-  if (!permits(permission, needed)) {
-    return refusedForPermission(
-      `\`/${command.verb}\` needs the **${needed}** role on this repository or higher, and you have **${permission ?? "none"}**.`,
-      "Ask a maintainer to run it, or to grant you that role. Anyone can still comment without a command."
-    );
-  }
-  const who = (user) => user.toLowerCase() === "me" ? base.actor : user;
-  const { at, actor } = base;
-  const log2 = (kind, text) => draft.timeline.push({ at, kind, actor, text });
-  const inactive = CLOSED_STATES.has(draft.state);
-  switch (command.verb) {
-    case "ack": {
-      if (inactive)
-        return refused(
-          `This incident is already ${draft.state}.`,
-          "Nothing to acknowledge. Use `/note <text>` to add to the record."
-        );
-      if (draft.state === "declared") {
-        enterState(draft, "acknowledged", at);
-        draft.acknowledgedBy = actor;
-        log2("state", "acknowledged: on it");
-      }
-      if (draft.lead === void 0) {
-        draft.lead = actor;
-        log2("role", `${actor} leads`);
-      }
-      return applied();
-    }
-    case "lead": {
-      const user = who(command.user);
-      if (draft.lead !== user) {
-        draft.lead = user;
-        log2("role", `${user} leads`);
-      }
-      return applied();
-    }
-    case "comms": {
-      const user = who(command.user);
-      if (!config.roles.allow_lead_as_comms && draft.lead !== void 0 && user.toLowerCase() === draft.lead.toLowerCase()) {
-        return refused(
-          `${user} leads this incident; the communicator should be someone else, so updates keep flowing while the lead works the problem.`,
-          "Pick another person: `/comms @someone`. (A repository can allow this with `roles.allow_lead_as_comms: true`.)"
-        );
-      }
-      if (draft.comms !== user) {
-        draft.comms = user;
-        log2("role", `${user} communicates`);
-      }
-      return applied();
-    }
-    case "role": {
-      const user = who(command.user);
-      const people = draft.roles[command.role] ??= [];
-      if (!people.some((p) => p.toLowerCase() === user.toLowerCase())) {
-        people.push(user);
-        log2("role", `${user} is ${command.role}`);
-      }
-      return applied();
-    }
-    case "sev":
-      if (draft.severity !== command.severity || !draft.severitySet) {
-        draft.severity = command.severity;
-        draft.severitySet = true;
-        log2("severity", `set severity ${command.severity}`);
-      }
-      return applied();
-    case "impact":
-      if (draft.revenue !== command.revenue) {
-        draft.revenue = command.revenue;
-        log2("impact", command.revenue ? "marked revenue as affected" : "marked revenue as not affected");
-      }
-      return applied();
-    case "update": {
-      if (draft.state === "cancelled")
-        return refused("This incident was cancelled.", "Use `/note <text>` to add to the record.");
-      const nextDueAt = command.nextMs !== void 0 ? at + command.nextMs : void 0;
-      draft.updates.push({
-        at,
-        by: actor,
-        text: command.text,
-        commentId: base.commentId,
-        ...nextDueAt !== void 0 ? { nextDueAt } : {}
-      });
-      log2(
-        "update",
-        `status update: ${command.text}${nextDueAt !== void 0 ? ` (next by ${formatLocal(nextDueAt, config.business_hours.timezone)})` : ""}`
-      );
-      return applied();
-    }
-    case "mitigate": {
-      if (inactive)
-        return refused(
-          `This incident is already ${draft.state}.`,
-          "Use `/note <text>` to add to the record."
-        );
-      draft.workaround = { at, by: actor, text: command.text, commentId: base.commentId };
-      if (draft.state !== "mitigated") enterState(draft, "mitigated", at);
-      log2("workaround", `workaround in place: ${command.text}`);
-      return applied();
-    }
-    case "resolve": {
-      if (draft.state === "cancelled") {
-        return refused(
-          "This incident was cancelled as a false alarm.",
-          "If it was real after all, set the `incident:acknowledged` label first, then `/resolve`."
-        );
-      }
-      draft.resolution = { at, by: actor, text: command.text, commentId: base.commentId };
-      if (draft.state !== "resolved" && draft.state !== "postmortem") enterState(draft, "resolved", at);
-      log2("resolution", `resolved: ${command.text}`);
-      return applied();
-    }
-    case "announce": {
-      const known2 = Object.keys(config.channels);
-      if (known2.length === 0)
-        return refused(
-          "There is no channel to send the stakeholder notice to.",
-          "Define one under `channels:` in `.github/expedite.yml` (see docs/channels.md)."
-        );
-      const pagers = command.channels.filter((c) => config.channels[c]?.type === "pagerduty");
-      if (pagers.length > 0)
-        return refused(
-          `${pagers.map((c) => `\`${c}\``).join(", ")} is a pager: it takes alerts, not the stakeholder notice.`,
-          "Name a chat, e-mail or webhook channel, or type `/announce` alone."
-        );
-      const unknown = command.channels.filter((c) => !known2.includes(c));
-      if (unknown.length > 0)
-        return refused(
-          `No channel named ${unknown.map((c) => `\`${c}\``).join(", ")}.`,
-          `Channels here: ${known2.map((c) => `\`${c}\``).join(", ")}. Or type \`/announce\` alone for the usual ones.`
-        );
-      (draft.announcements ??= []).push({
-        at,
-        by: actor,
-        commentId: base.commentId,
-        channels: command.channels
-      });
-      log2(
-        "note",
-        `asked for the stakeholder notice to be sent${command.channels.length > 0 ? ` to ${command.channels.join(", ")}` : ""}`
-      );
-      return applied();
-    }
-    case "note":
-      draft.notes.push({ at, by: actor, text: command.text, commentId: base.commentId });
-      log2("note", command.text);
-      return applied();
-    case "deviation":
-      draft.deviations.push({ at, by: actor, text: command.text, commentId: base.commentId });
-      log2("deviation", `process deviation: ${command.text}`);
-      return applied();
-    case "started":
-      if (command.at > draft.declaredAt) {
-        return refused(
-          "The start you gave is after the incident was declared.",
-          "Give the moment the problem began, e.g. `/started 14:05` or `/started 2h ago`."
-        );
-      }
-      draft.startedAt = command.at;
-      log2("started", `backdated the start to ${formatLocal(command.at, config.business_hours.timezone)}`);
-      return applied();
-    case "cancel":
-      if (draft.state === "resolved" || draft.state === "postmortem") {
-        return refused(
-          "This incident is already resolved; there is nothing to cancel.",
-          "Use `/note <text>` to add to the record."
-        );
-      }
-      draft.cancelReason = { at, by: actor, text: command.text, commentId: base.commentId };
-      if (draft.state !== "cancelled") enterState(draft, "cancelled", at);
-      log2("cancel", `cancelled: ${command.text}`);
-      return applied();
-  }
 }
 
 // src/core/projection/applyLabelEvent.ts
@@ -2920,6 +2741,405 @@ function plainLogin(handle2) {
   return handle2.replace(/^@/, "");
 }
 
+// src/core/snapshot.ts
+var PERMISSION_ORDER = ["none", "read", "triage", "write", "maintain", "admin"];
+function permits(actual, needed) {
+  return PERMISSION_ORDER.indexOf(actual ?? "none") >= PERMISSION_ORDER.indexOf(needed);
+}
+
+// src/core/plan/commandLedger.ts
+var MAX_COMMENTS = 400;
+var MAX_CHANGES = 60;
+var CODES = {
+  none: "n",
+  read: "r",
+  triage: "t",
+  write: "w",
+  maintain: "m",
+  admin: "a"
+};
+function emptyLedger() {
+  return { seen: 0, permissions: /* @__PURE__ */ new Map(), comments: /* @__PURE__ */ new Map(), changes: [] };
+}
+function readLedger(board) {
+  const ledger = emptyLedger();
+  if (board === void 0) return ledger;
+  const data = board.marker.data;
+  ledger.seen = seconds(data.seen);
+  for (const entry of items(data.perms)) {
+    const [login, code2] = entry.split(".");
+    const permission = PERMISSION_ORDER.find((p) => CODES[p] === code2);
+    if (login && permission) ledger.permissions.set(login.toLowerCase(), permission);
+  }
+  for (const entry of items(data.cmds)) {
+    const [id, author, created, updated, verbs] = entry.split(".");
+    const comment = {
+      id: base36(id),
+      author: author ?? "",
+      createdAt: seconds(created),
+      updatedAt: seconds(updated),
+      verbs: list(verbs)
+    };
+    if (comment.id > 0 && comment.author !== "") ledger.comments.set(comment.id, comment);
+  }
+  for (const entry of items(data.changes)) {
+    const [id, author, posted, at, kind, before, after] = entry.split(".");
+    if (kind !== "e" && kind !== "d") continue;
+    ledger.changes.push({
+      commentId: base36(id),
+      author: author ?? "",
+      postedAt: seconds(posted),
+      at: seconds(at),
+      kind: kind === "e" ? "edited" : "deleted",
+      before: list(before),
+      after: list(after)
+    });
+  }
+  return ledger;
+}
+function ledgerData(ledger) {
+  const data = {};
+  if (ledger.seen > 0) data.seen = stamp(ledger.seen);
+  const perms = [...ledger.permissions].sort(([a], [b]) => a.localeCompare(b)).map(([login, permission]) => `${login}.${CODES[permission]}`);
+  if (perms.length > 0) data.perms = perms.join("~");
+  const comments = [...ledger.comments.values()].sort((a, b) => a.id - b.id).slice(-MAX_COMMENTS).map(
+    (c) => [c.id.toString(36), c.author, stamp(c.createdAt), stamp(c.updatedAt), c.verbs.join("!")].join(".")
+  );
+  if (comments.length > 0) data.cmds = comments.join("~");
+  const changes = ledger.changes.slice(-MAX_CHANGES).map(
+    (c) => [
+      c.commentId.toString(36),
+      c.author,
+      stamp(c.postedAt),
+      stamp(c.at),
+      c.kind === "edited" ? "e" : "d",
+      c.before.join("!"),
+      c.after.join("!")
+    ].join(".")
+  );
+  if (changes.length > 0) data.changes = changes.join("~");
+  return data;
+}
+function toSeconds(ms) {
+  return Math.floor(ms / 1e3) * 1e3;
+}
+function stamp(ms) {
+  return Math.floor(ms / 1e3).toString(36);
+}
+function seconds(value) {
+  const n = base36(value);
+  return n > 0 ? n * 1e3 : 0;
+}
+function base36(value) {
+  const n = parseInt(value ?? "", 36);
+  return Number.isSafeInteger(n) && n > 0 ? n : 0;
+}
+function items(value) {
+  return (value ?? "").split("~").filter((item) => item !== "");
+}
+function list(value) {
+  return (value ?? "").split("!").filter((item) => /^[a-z-]+$/.test(item));
+}
+function nextLedger(previous, current, humanComments, roles, now) {
+  const next = emptyLedger();
+  next.changes = [...previous.changes];
+  const logged = new Set(next.changes.map((c) => `${c.commentId}:${c.at}`));
+  const record = (change) => {
+    if (logged.has(`${change.commentId}:${change.at}`)) return;
+    logged.add(`${change.commentId}:${change.at}`);
+    next.changes.push(change);
+  };
+  for (const comment of current) {
+    const entry = {
+      ...comment,
+      createdAt: toSeconds(comment.createdAt),
+      updatedAt: toSeconds(comment.updatedAt)
+    };
+    next.comments.set(entry.id, entry);
+    next.seen = Math.max(next.seen, entry.updatedAt);
+    const before = previous.comments.get(entry.id);
+    const edited = before ? before.updatedAt !== entry.updatedAt || before.verbs.join() !== entry.verbs.join() : entry.updatedAt > entry.createdAt;
+    if (edited)
+      record({
+        commentId: entry.id,
+        author: entry.author,
+        postedAt: entry.createdAt,
+        at: entry.updatedAt,
+        kind: "edited",
+        before: before?.verbs ?? [],
+        after: entry.verbs
+      });
+  }
+  for (const before of previous.comments.values()) {
+    if (next.comments.has(before.id)) continue;
+    const still = humanComments.get(before.id);
+    record({
+      commentId: before.id,
+      author: before.author,
+      postedAt: before.createdAt,
+      at: still ? toSeconds(still.updatedAt) : toSeconds(now),
+      kind: still ? "edited" : "deleted",
+      before: before.verbs,
+      after: []
+    });
+  }
+  for (const referenced of roles.referenced) {
+    const login = referenced.toLowerCase();
+    const permission = roles.fetched.get(login) ?? previous.permissions.get(login);
+    if (permission) next.permissions.set(login, permission);
+  }
+  return next;
+}
+
+// src/core/projection/commandComments.ts
+function commandComments(events, trustedBots, config) {
+  const found = [];
+  for (const event of events) {
+    if (event.type !== "commented" || trustedBots.has(event.comment.author.toLowerCase())) continue;
+    const lines = parseCommands(event.comment.body, {
+      at: event.comment.createdAt,
+      timeZone: config.business_hours.timezone,
+      roles: config.roles.extra
+    });
+    if (lines.length > 0) found.push({ comment: event.comment, lines });
+  }
+  return found;
+}
+function namedPeople(line, author) {
+  if (!line.ok) return [];
+  const command = line.command;
+  if (command.verb !== "lead" && command.verb !== "comms" && command.verb !== "role") return [];
+  return [command.user.toLowerCase() === "me" ? author : command.user];
+}
+
+// src/core/projection/applyCommand.ts
+var CLOSED_STATES = /* @__PURE__ */ new Set(["resolved", "postmortem", "cancelled"]);
+function applyCommand(draft, command, base, config, roleOf) {
+  const applied = () => ({ ...base, verb: command.verb, result: "applied" });
+  const refused = (reason, usage) => ({
+    ...base,
+    verb: command.verb,
+    result: "refused",
+    reason,
+    usage
+  });
+  if (command.verb === "freeze" || command.verb === "unfreeze" || command.verb === "freeze-exception") {
+    return { ...base, verb: command.verb, result: "elsewhere" };
+  }
+  if (command.verb === "help") return { ...base, verb: "help", result: "help" };
+  const who = (user) => user.toLowerCase() === "me" ? base.actor : user;
+  if (command.verb === "lead" || command.verb === "comms" || command.verb === "role") {
+    const user = who(command.user);
+    if (!permits(roleOf(user), "read")) {
+      return refused(
+        `${codeSpan("@" + user)} cannot see this repository: GitHub knows no such user, or they have no access to it.`,
+        "Check the spelling of the username, or ask an admin to give them access first; then type the command again."
+      );
+    }
+  }
+  const { at, actor } = base;
+  const log2 = (kind, text) => draft.timeline.push({ at, kind, actor, text });
+  const inactive = CLOSED_STATES.has(draft.state);
+  switch (command.verb) {
+    case "ack": {
+      if (inactive)
+        return refused(
+          `This incident is already ${draft.state}.`,
+          "Nothing to acknowledge. Use `/note <text>` to add to the record."
+        );
+      if (draft.state === "declared") {
+        enterState(draft, "acknowledged", at);
+        draft.acknowledgedBy = actor;
+        log2("state", "acknowledged: on it");
+      }
+      if (draft.lead === void 0) {
+        draft.lead = actor;
+        log2("role", `${actor} leads`);
+      }
+      return applied();
+    }
+    case "lead": {
+      const user = who(command.user);
+      if (draft.lead !== user) {
+        draft.lead = user;
+        log2("role", `${user} leads`);
+      }
+      return applied();
+    }
+    case "comms": {
+      const user = who(command.user);
+      if (!config.roles.allow_lead_as_comms && draft.lead !== void 0 && user.toLowerCase() === draft.lead.toLowerCase()) {
+        return refused(
+          `${user} leads this incident; the communicator should be someone else, so updates keep flowing while the lead works the problem.`,
+          "Pick another person: `/comms @someone`. (A repository can allow this with `roles.allow_lead_as_comms: true`.)"
+        );
+      }
+      if (draft.comms !== user) {
+        draft.comms = user;
+        log2("role", `${user} communicates`);
+      }
+      return applied();
+    }
+    case "role": {
+      const user = who(command.user);
+      const people = draft.roles[command.role] ??= [];
+      if (!people.some((p) => p.toLowerCase() === user.toLowerCase())) {
+        people.push(user);
+        log2("role", `${user} is ${command.role}`);
+      }
+      return applied();
+    }
+    case "sev":
+      if (draft.severity !== command.severity || !draft.severitySet) {
+        draft.severity = command.severity;
+        draft.severitySet = true;
+        log2("severity", `set severity ${command.severity}`);
+      }
+      return applied();
+    case "impact":
+      if (draft.revenue !== command.revenue) {
+        draft.revenue = command.revenue;
+        log2("impact", command.revenue ? "marked revenue as affected" : "marked revenue as not affected");
+      }
+      return applied();
+    case "update": {
+      if (draft.state === "cancelled")
+        return refused("This incident was cancelled.", "Use `/note <text>` to add to the record.");
+      const nextDueAt = command.nextMs !== void 0 ? at + command.nextMs : void 0;
+      draft.updates.push({
+        at,
+        by: actor,
+        text: command.text,
+        commentId: base.commentId,
+        ...nextDueAt !== void 0 ? { nextDueAt } : {}
+      });
+      log2(
+        "update",
+        `status update: ${command.text}${nextDueAt !== void 0 ? ` (next by ${formatLocal(nextDueAt, config.business_hours.timezone)})` : ""}`
+      );
+      return applied();
+    }
+    case "mitigate": {
+      if (inactive)
+        return refused(
+          `This incident is already ${draft.state}.`,
+          "Use `/note <text>` to add to the record."
+        );
+      draft.workaround = { at, by: actor, text: command.text, commentId: base.commentId };
+      if (draft.state !== "mitigated") enterState(draft, "mitigated", at);
+      log2("workaround", `workaround in place: ${command.text}`);
+      return applied();
+    }
+    case "resolve": {
+      if (draft.state === "cancelled") {
+        return refused(
+          "This incident was cancelled as a false alarm.",
+          "If it was real after all, set the `incident:acknowledged` label first, then `/resolve`."
+        );
+      }
+      draft.resolution = { at, by: actor, text: command.text, commentId: base.commentId };
+      if (draft.state !== "resolved" && draft.state !== "postmortem") enterState(draft, "resolved", at);
+      log2("resolution", `resolved: ${command.text}`);
+      return applied();
+    }
+    case "announce": {
+      const known2 = Object.keys(config.channels);
+      if (known2.length === 0)
+        return refused(
+          "There is no channel to send the stakeholder notice to.",
+          "Define one under `channels:` in `.github/expedite.yml` (see docs/channels.md)."
+        );
+      const pagers = command.channels.filter((c) => config.channels[c]?.type === "pagerduty");
+      if (pagers.length > 0)
+        return refused(
+          `${pagers.map((c) => `\`${c}\``).join(", ")} is a pager: it takes alerts, not the stakeholder notice.`,
+          "Name a chat, e-mail or webhook channel, or type `/announce` alone."
+        );
+      const unknown = command.channels.filter((c) => !known2.includes(c));
+      if (unknown.length > 0)
+        return refused(
+          `No channel named ${unknown.map((c) => `\`${c}\``).join(", ")}.`,
+          `Channels here: ${known2.map((c) => `\`${c}\``).join(", ")}. Or type \`/announce\` alone for the usual ones.`
+        );
+      (draft.announcements ??= []).push({
+        at,
+        by: actor,
+        commentId: base.commentId,
+        channels: command.channels
+      });
+      log2(
+        "note",
+        `asked for the stakeholder notice to be sent${command.channels.length > 0 ? ` to ${command.channels.join(", ")}` : ""}`
+      );
+      return applied();
+    }
+    case "note":
+      draft.notes.push({ at, by: actor, text: command.text, commentId: base.commentId });
+      log2("note", command.text);
+      return applied();
+    case "deviation":
+      draft.deviations.push({ at, by: actor, text: command.text, commentId: base.commentId });
+      log2("deviation", `process deviation: ${command.text}`);
+      return applied();
+    case "started":
+      if (command.at > draft.declaredAt) {
+        return refused(
+          "The start you gave is after the incident was declared.",
+          "Give the moment the problem began, e.g. `/started 14:05` or `/started 2h ago`."
+        );
+      }
+      draft.startedAt = command.at;
+      log2("started", `backdated the start to ${formatLocal(command.at, config.business_hours.timezone)}`);
+      return applied();
+    case "cancel":
+      if (draft.state === "resolved" || draft.state === "postmortem") {
+        return refused(
+          "This incident is already resolved; there is nothing to cancel.",
+          "Use `/note <text>` to add to the record."
+        );
+      }
+      draft.cancelReason = { at, by: actor, text: command.text, commentId: base.commentId };
+      if (draft.state !== "cancelled") enterState(draft, "cancelled", at);
+      log2("cancel", `cancelled: ${command.text}`);
+      return applied();
+  }
+}
+
+// src/core/projection/judgeLine.ts
+var FREEZE_VERBS = /* @__PURE__ */ new Set(["freeze", "unfreeze", "freeze-exception"]);
+function judgeLine(draft, line, comment, config, permissions) {
+  const base = {
+    commentId: comment.id,
+    line: line.line,
+    actor: comment.author,
+    at: comment.createdAt,
+    source: line.source
+  };
+  const role = permissions.get(comment.author.toLowerCase());
+  const edited = comment.updatedAt - comment.createdAt >= 1e3;
+  const permission = edited && permits(role, "maintain") ? "write" : role;
+  const verb = line.ok ? line.command.verb : line.verb;
+  if (verb === "help") {
+    if (line.ok) return { ...base, verb, result: "help" };
+  } else {
+    const needed = FREEZE_VERBS.has(verb) ? config.commands.freeze_permission : config.commands.permission;
+    if (!permits(permission, needed) && !(line.ok && FREEZE_VERBS.has(verb))) {
+      return {
+        ...base,
+        verb,
+        result: "refused",
+        permission: true,
+        reason: edited && permits(role, needed) ? `\`/${verb}\` needs the **${needed}** role, and this comment was edited after it was posted; GitHub does not say who edited it, and anyone with write access can, so an edited comment counts with at most **write**.` : `\`/${verb}\` needs the **${needed}** role on this repository or higher, and you have **${permission ?? "none"}**.`,
+        usage: edited && permits(role, needed) ? "Post the command again in a new comment." : "Ask a maintainer to run it, or to grant you that role. Anyone can still comment without a command."
+      };
+    }
+  }
+  if (!line.ok) {
+    return { ...base, verb: line.verb, result: "refused", reason: line.error, usage: line.usage };
+  }
+  return applyCommand(draft, line.command, base, config, (login) => permissions.get(login.toLowerCase()));
+}
+
 // src/core/projection/projectIncident.ts
 function projectIncident(issue, events, config, ctx) {
   const zone = config.business_hours.timezone;
@@ -2948,6 +3168,9 @@ function projectIncident(issue, events, config, ctx) {
     timeline.push({ at: form.startedAt, kind: "started", text: "problem began (from the report)" });
   }
   const outcomes = [];
+  const commandComments2 = [];
+  const humanComments = /* @__PURE__ */ new Map();
+  const referenced = /* @__PURE__ */ new Set();
   let stateSetBy;
   let reopenedAt;
   const roles = config.roles.extra;
@@ -3007,32 +3230,33 @@ function projectIncident(issue, events, config, ctx) {
             recordBotNotice(draft, comment.id, comment.body, comment.createdAt);
           break;
         }
+        humanComments.set(comment.id, { updatedAt: comment.updatedAt });
+        referenced.add(comment.author.toLowerCase());
         const parsed = parseCommands(comment.body, { at: comment.createdAt, timeZone: zone, roles });
+        if (parsed.length === 0) break;
+        commandComments2.push({
+          id: comment.id,
+          author: comment.author,
+          createdAt: comment.createdAt,
+          updatedAt: comment.updatedAt,
+          verbs: parsed.map((line) => line.ok ? line.command.verb : line.verb)
+        });
         for (const line of parsed) {
-          const base = {
-            commentId: comment.id,
-            line: line.line,
-            actor: comment.author,
-            at: comment.createdAt,
-            source: line.source
-          };
-          if (!line.ok) {
-            outcomes.push({
-              ...base,
-              verb: line.verb,
-              result: "refused",
-              reason: line.error,
-              usage: line.usage
-            });
-            continue;
-          }
-          const permission = ctx.judged?.comments.has(comment.id) ? ctx.judged.refusedForPermission.has(`${comment.id}:${line.line}`) ? "none" : "admin" : ctx.permissions.get(comment.author.toLowerCase());
-          outcomes.push(applyCommand(draft, line.command, base, config, permission));
+          for (const person2 of namedPeople(line, comment.author)) referenced.add(person2.toLowerCase());
+          outcomes.push(judgeLine(draft, line, comment, config, ctx.permissions));
         }
         break;
       }
     }
   }
+  const ledger = nextLedger(
+    ctx.ledger ?? emptyLedger(),
+    commandComments2,
+    humanComments,
+    { referenced, fetched: ctx.fetched ?? ctx.permissions },
+    ctx.now ?? sorted.at(-1)?.at ?? issue.createdAt
+  );
+  for (const change of ledger.changes) timeline.push(changeEntry(change, zone));
   for (const pr of linkedPullRequests(sorted)) {
     draft.pullRequests.push(pr);
     timeline.push({
@@ -3079,9 +3303,16 @@ function projectIncident(issue, events, config, ctx) {
     incident: draft,
     outcomes,
     leadFromRoster,
+    ledger,
     ...stateSetBy !== void 0 ? { stateSetBy } : {},
     ...reopenedAt !== void 0 ? { reopenedAt } : {}
   };
+}
+function changeEntry(change, zone) {
+  const verbs = (list2) => list2.length > 0 ? list2.map((v) => `/${v}`).join(", ") : "no command";
+  const posted = formatLocal(change.postedAt, zone);
+  const text = change.kind === "deleted" ? `their command comment of ${posted} (${verbs(change.before)}) was deleted` : change.before.length > 0 ? `their command comment of ${posted} was edited: it said ${verbs(change.before)}, it now says ${verbs(change.after)}` : `their comment of ${posted} was edited after it was posted; it now says ${verbs(change.after)}`;
+  return { at: change.at, kind: "edited", actor: change.author, text };
 }
 function recordBotNotice(draft, commentId, body, at) {
   const marker = parseMarker(body);
@@ -4014,10 +4245,10 @@ function stakeholderLine(incident, config, now) {
 
 // src/core/board/renderBoard.ts
 var COMMENT_LIMIT = 65e3;
-function renderBoard(template, incident, config, now, through = 0) {
+function renderBoard(template, incident, config, now, ledger = emptyLedger()) {
   const view = boardView(incident, config, now);
   const rows = timelineRows(incident, config);
-  const header = renderMarker("board", through > 0 ? { through } : {}) + "\n";
+  const header = renderMarker("board", ledgerData(ledger)) + "\n";
   let folded = 0;
   for (; ; ) {
     const body = header + renderTemplate(template, { ...view, timeline: rows.slice(folded), folded: folded || void 0 });
@@ -4142,10 +4373,10 @@ var PHASES = [
 ];
 function renderChecklist(template, incident, config, existingBody) {
   const manual = tickedItems(existingBody);
-  const items = checklistFor(incident, config);
+  const items2 = checklistFor(incident, config);
   const phases = PHASES.map((phase) => ({
     title: phase.title,
-    items: items.filter((item) => item.phase === phase.id).map((item) => ({
+    items: items2.filter((item) => item.phase === phase.id).map((item) => ({
       id: item.id,
       text: item.text,
       checked: item.fact ? item.fact(incident, config) : manual.has(item.id),
@@ -4160,27 +4391,45 @@ function renderChecklist(template, incident, config, existingBody) {
 // src/core/plan/renderReplies.ts
 function renderReplies(projection, _config, templates, issue) {
   const replies = [];
+  const byComment = /* @__PURE__ */ new Map();
   for (const outcome of projection.outcomes) {
     if (outcome.result !== "refused" && outcome.result !== "help") continue;
-    const data = { comment: outcome.commentId, line: outcome.line };
-    if (outcome.permission) data.why = "permission";
-    const marker = renderMarker("reply", data);
-    const actor = neutralize(outcome.actor);
-    const body = outcome.result === "help" ? renderTemplate(templates.help, {
-      actor,
-      table: helpText(issue.isPullRequest ? "pull-request" : "incident")
-    }) : renderTemplate(templates.refusal, {
-      actor,
-      source: neutralizeInline(outcome.source, 200).replace(/`/g, "'"),
-      // Refusal texts are written by the parser and the projection: user text appears in them only
-      // inside code spans, already stripped of backticks, so they go out as they are.
-      reason: outcome.reason ?? "",
-      usage: outcome.usage ?? ""
-    });
+    const list2 = byComment.get(outcome.commentId) ?? [];
+    list2.push(outcome);
+    byComment.set(outcome.commentId, list2);
+  }
+  for (const [commentId, outcomes] of byComment) {
+    const data = { comment: commentId };
+    const parts = [];
+    let helped = false;
+    for (const outcome of outcomes) {
+      const actor = parts.length === 0 ? neutralize(outcome.actor) : WORD_JOINER2 + neutralize(outcome.actor);
+      if (outcome.result === "help") {
+        if (helped) continue;
+        helped = true;
+        parts.push(
+          renderTemplate(templates.help, {
+            actor,
+            table: helpText(issue.isPullRequest ? "pull-request" : "incident")
+          })
+        );
+        continue;
+      }
+      parts.push(
+        renderTemplate(templates.refusal, {
+          actor,
+          source: neutralizeInline(outcome.source, 200).replace(/`/g, "'"),
+          // Refusal texts are written by the parser and the projection: user text appears in them only
+          // inside code spans, already stripped of backticks, so they go out as they are.
+          reason: outcome.reason ?? "",
+          usage: outcome.usage ?? ""
+        })
+      );
+    }
     replies.push({
-      identity: markerIdentity({ kind: "reply", data: mapStrings(data) }),
-      body: `${marker}
-${body}`
+      identity: markerIdentity({ kind: "reply", data: { comment: String(commentId) } }),
+      body: `${renderMarker("reply", data)}
+${parts.map((p) => p.trim()).join("\n\n---\n\n")}`
     });
   }
   for (const gap of projection.incident.gaps) {
@@ -4196,9 +4445,7 @@ ${renderTemplate(templates.gap, { actor: actor ? neutralize(actor) : void 0, mes
   }
   return replies;
 }
-function mapStrings(data) {
-  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)]));
-}
+var WORD_JOINER2 = "\u2060";
 
 // src/core/clocks/acknowledgedAt.ts
 function acknowledgedAt(incident) {
@@ -4423,10 +4670,15 @@ function planIncident(input) {
   });
   const assign = incident.lead !== void 0 && !issue.assignees.some((a) => a.toLowerCase() === incident.lead?.toLowerCase()) ? [incident.lead] : [];
   const existing = latestByIdentity(botComments);
-  const judged = input.judged;
+  const previous = readLedger(existing.get("board"));
+  const ledger = projection.ledger;
   const react = [
     ...new Set(
-      projection.outcomes.filter((o) => o.result === "applied" && !judged?.comments.has(o.commentId)).map((o) => o.commentId)
+      projection.outcomes.filter((o) => {
+        if (o.result !== "applied") return false;
+        const before = previous.comments.get(o.commentId);
+        return before === void 0 || before.updatedAt !== ledger.comments.get(o.commentId)?.updatedAt;
+      }).map((o) => o.commentId)
     )
   ];
   const comments = [];
@@ -4438,8 +4690,19 @@ function planIncident(input) {
   const createOnce = (identity, body) => {
     if (!existing.has(identity)) comments.push({ identity, body });
   };
-  for (const reply of renderReplies(projection, config, templates, issue))
-    createOnce(reply.identity, reply.body);
+  const replies = renderReplies(projection, config, templates, issue);
+  const answered = /* @__PURE__ */ new Set();
+  for (const reply of replies) {
+    answered.add(reply.identity);
+    if (reply.identity.startsWith("reply:") && !existing.has(reply.identity)) {
+      if (answeredBefore(botComments, reply, projection)) continue;
+    }
+    if (reply.identity.startsWith("reply:")) upsert(reply.identity, reply.body);
+    else createOnce(reply.identity, reply.body);
+  }
+  const staleReplies = [...existing.values()].filter(
+    (c) => c.marker.kind === "reply" && c.marker.data.line === void 0 && !answered.has(c.identity)
+  );
   for (const notice2 of renderNotices(incident, config, now, templates)) {
     if (existing.has(notice2.identity)) continue;
     createOnce(notice2.identity, notice2.body);
@@ -4492,7 +4755,7 @@ ${body}`);
 ${formatTemplateProblems(templateProblems)}`
     );
   }
-  upsert("board", renderBoard(templates.board, incident, config, now, judged?.through));
+  upsert("board", renderBoard(templates.board, incident, config, now, ledger));
   upsert(
     "checklist",
     renderChecklist(templates.checklist, incident, config, existing.get("checklist")?.body)
@@ -4504,12 +4767,44 @@ ${formatTemplateProblems(templateProblems)}`
     comments,
     deleteComments: [
       ...duplicateBotComments(botComments),
+      ...staleReplies.map((c) => c.id),
       ...botComments.filter(
         (c) => c.marker.kind === "config-error" || c.marker.kind === "template-problems" && templateProblems.length === 0
       ).map((c) => c.id)
     ],
     ...close ? { close } : {}
   };
+}
+function answeredBefore(botComments, reply, projection) {
+  const commentId = Number(reply.identity.split(":")[1]);
+  const comment = projection.ledger.comments.get(commentId);
+  return botComments.some(
+    (c) => c.marker.kind === "reply" && c.marker.data.line !== void 0 && Number(c.marker.data.comment) === commentId && (comment === void 0 || comment.updatedAt <= c.at)
+  );
+}
+
+// src/core/plan/rolesToLookUp.ts
+function rolesToLookUp(comments, ledger, config) {
+  const trustAuthors = permits("write", config.commands.permission);
+  const fresh = /* @__PURE__ */ new Set();
+  const cached = /* @__PURE__ */ new Set();
+  for (const { comment, lines } of comments) {
+    const seen = toSeconds(comment.updatedAt) <= ledger.seen;
+    const author = comment.author.toLowerCase();
+    const named = lines.flatMap((line) => namedPeople(line, comment.author)).map((l) => l.toLowerCase());
+    for (const login of [author, ...named]) {
+      const remembered = ledger.permissions.has(login);
+      if (!seen || !remembered || login === author && !trustAuthors) fresh.add(login);
+      else cached.add(login);
+    }
+  }
+  const known2 = /* @__PURE__ */ new Map();
+  for (const login of cached) {
+    if (fresh.has(login)) continue;
+    const remembered = ledger.permissions.get(login) ?? "none";
+    known2.set(login, permits(remembered, "write") ? "write" : remembered);
+  }
+  return { known: known2, lookUp: [...fresh] };
 }
 
 // src/github/readIssue.ts
@@ -4539,14 +4834,14 @@ function toIssueSnapshot(data) {
 
 // src/github/readTimeline.ts
 async function readTimeline(gh, number) {
-  const items = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/timeline", {
+  const items2 = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/timeline", {
     owner: gh.owner,
     repo: gh.repo,
     issue_number: number,
     per_page: 100
   });
   const events = [];
-  items.forEach((item, seq) => {
+  items2.forEach((item, seq) => {
     const event = toTimelineEvent(item, seq);
     if (event) events.push(event);
   });
@@ -4829,26 +5124,6 @@ async function ensureReaction(gh, commentId, plusOnes) {
   return true;
 }
 
-// src/core/plan/judgedCommands.ts
-function judgedCommands(events, botComments, carriesCommands) {
-  const board = [...botComments].sort((a, b) => a.id - b.id).find((c) => c.identity === "board");
-  const previous = Number(board?.marker.data.through ?? 0);
-  const boardUpdatedAt = board?.updatedAt ?? -Infinity;
-  const comments = /* @__PURE__ */ new Set();
-  let through = 0;
-  for (const event of events) {
-    if (event.type !== "commented") continue;
-    const comment = event.comment;
-    if (botComments.some((b) => b.id === comment.id) || !carriesCommands(comment.body)) continue;
-    through = Math.max(through, comment.id);
-    if (comment.id <= previous && comment.updatedAt <= boardUpdatedAt) comments.add(comment.id);
-  }
-  const refusedForPermission = new Set(
-    botComments.filter((c) => c.marker.kind === "reply" && c.marker.data.why === "permission").map((c) => `${c.marker.data.comment}:${c.marker.data.line}`)
-  );
-  return { comments, refusedForPermission, through: Math.max(through, previous) };
-}
-
 // src/core/projection/currentIssue.ts
 function currentIssue(hint, events) {
   const labels = /* @__PURE__ */ new Map();
@@ -5037,7 +5312,7 @@ var LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 function parseActionItems(markdown, heading = ACTION_ITEMS_HEADING) {
   const lines = markdown.split(/\r?\n/);
   const wanted = normaliseHeading(heading);
-  const items = [];
+  const items2 = [];
   let sectionLevel;
   let done = false;
   let fence;
@@ -5050,7 +5325,7 @@ function parseActionItems(markdown, heading = ACTION_ITEMS_HEADING) {
       if (raw.trimStart().startsWith(fence) && raw.trim().replace(/[`~]/g, "") === "") fence = void 0;
       continue;
     }
-    const { text: line, inComment: stillInComment } = stripComments2(raw, inComment);
+    const { text: line, inComment: stillInComment } = stripComments(raw, inComment);
     const wasInComment = inComment;
     inComment = stillInComment;
     if (wasInComment && line.trim() === "") continue;
@@ -5079,7 +5354,7 @@ function parseActionItems(markdown, heading = ACTION_ITEMS_HEADING) {
       if (text === "") continue;
       current = { text, checked: box[2] !== " ", line: index + 1 };
       currentIndent = indentWidth(box[1] ?? "");
-      items.push(current);
+      items2.push(current);
       continue;
     }
     if (line.trim() === "" || LIST_ITEM.test(line)) {
@@ -5090,7 +5365,7 @@ function parseActionItems(markdown, heading = ACTION_ITEMS_HEADING) {
       current.text = `${current.text} ${line.trim()}`;
     }
   }
-  return items;
+  return items2;
 }
 function normaliseHeading(text) {
   return text.replace(/[*_`]/g, "").replace(/[:.]\s*$/, "").replace(/\s+/g, " ").trim().toLowerCase();
@@ -5098,7 +5373,7 @@ function normaliseHeading(text) {
 function indentWidth(whitespace) {
   return whitespace.replace(/\t/g, "    ").length;
 }
-function stripComments2(line, inComment) {
+function stripComments(line, inComment) {
   let rest = line;
   let out = "";
   let open = inComment;
@@ -5126,7 +5401,7 @@ var MERMAID_DATE_FORMAT = "YYYY-MM-DD HH:mm:ss";
 var DAY_MS = 864e5;
 function phaseChart(incident, zone) {
   const phases = knownPhases(incident);
-  const stamp = (at) => DateTime9.fromMillis(at, { zone }).toFormat(DATE_FORMAT);
+  const stamp2 = (at) => DateTime9.fromMillis(at, { zone }).toFormat(DATE_FORMAT);
   const first = phases[0];
   const last = phases[phases.length - 1];
   const span = first && last ? last.at - first.at : 0;
@@ -5146,14 +5421,14 @@ function phaseChart(incident, zone) {
       const from = phases[i - 1];
       const to = phases[i];
       lines.push(
-        `    ${mermaidLabel(`${from.label} to ${to.label.toLowerCase()}`)} :done, ${from.id}_${to.id}, ${stamp(from.at)}, ${stamp(to.at)}`
+        `    ${mermaidLabel(`${from.label} to ${to.label.toLowerCase()}`)} :done, ${from.id}_${to.id}, ${stamp2(from.at)}, ${stamp2(to.at)}`
       );
     }
   }
   if (phases.length > 0) {
     lines.push("    section Milestones");
     for (const phase of phases) {
-      lines.push(`    ${mermaidLabel(phase.label)} :milestone, ${phase.id}, ${stamp(phase.at)}, 0d`);
+      lines.push(`    ${mermaidLabel(phase.label)} :milestone, ${phase.id}, ${stamp2(phase.at)}, 0d`);
     }
   }
   lines.push("```");
@@ -5217,56 +5492,56 @@ function followupKey(text) {
 // src/core/postmortem/seedActionItems.ts
 var SLOW_DETECTION_MS = 15 * 6e4;
 function seedActionItems(incident, ctx) {
-  const items = [];
+  const items2 = [];
   const quote = (text) => `\u201C${neutralizeInline(text, 200)}\u201D`;
   for (const deviation of incident.deviations) {
-    items.push(`Pay back the shortcut taken: ${quote(deviation.text)}`);
+    items2.push(`Pay back the shortcut taken: ${quote(deviation.text)}`);
   }
   for (const pr of incident.pullRequests) {
     if (pr.revert) {
-      items.push(
+      items2.push(
         `Investigate what the revert in #${pr.number} (${quote(pr.title)}) undid and why it broke, and add a check that would have caught it`
       );
     } else if (pr.state === "open") {
-      items.push(`Land or close #${pr.number} (${quote(pr.title)}), still open when this was written`);
+      items2.push(`Land or close #${pr.number} (${quote(pr.title)}), still open when this was written`);
     }
   }
   const excepted = new Set(incident.freezeExceptions.filter((e) => e.granted).map((e) => e.pullRequest));
   for (const pr of excepted) {
-    items.push(`Give #${pr}, merged under a freeze exception, the full review it skipped`);
+    items2.push(`Give #${pr}, merged under a freeze exception, the full review it skipped`);
   }
   if (ctx.ackDeadline && !ctx.ackDeadline.met) {
     const late = incident.acknowledgedAt !== void 0 && incident.acknowledgedAt > ctx.ackDeadline.dueAt ? `the acknowledgement came ${formatDuration(incident.acknowledgedAt - ctx.ackDeadline.dueAt)} after the deadline` : "the incident was not acknowledged in time";
-    items.push(`Review on-call alerting and the rota: ${late}`);
+    items2.push(`Review on-call alerting and the rota: ${late}`);
   } else if (!ctx.ackDeadline && incident.notices.some((n) => n.kind === "ack-breach")) {
-    items.push("Review on-call alerting and the rota: the acknowledgement deadline was missed");
+    items2.push("Review on-call alerting and the rota: the acknowledgement deadline was missed");
   }
   if (incident.declaredAt - incident.startedAt >= SLOW_DETECTION_MS) {
-    items.push(
+    items2.push(
       `Find out why it took ${formatDuration(incident.declaredAt - incident.startedAt)} to notice the problem, and alert on it sooner`
     );
   }
   if (incident.updates.length === 0) {
-    items.push("Agree how and when status updates go out: none were recorded during this incident");
+    items2.push("Agree how and when status updates go out: none were recorded during this incident");
   }
   for (const gap of incident.gaps) {
     switch (gap.kind) {
       case "resolved-without-resolution":
-        items.push("Write down what actually resolved the incident: no resolution was journaled");
+        items2.push("Write down what actually resolved the incident: no resolution was journaled");
         break;
       case "mitigated-without-workaround":
-        items.push("Write down the workaround that was used: none was journaled");
+        items2.push("Write down the workaround that was used: none was journaled");
         break;
       case "no-lead":
-        items.push("Make sure someone takes the lead early: this incident ran without one for a while");
+        items2.push("Make sure someone takes the lead early: this incident ran without one for a while");
         break;
       case "comms-is-lead":
-        items.push("Find a communicator independent of the lead for next time: one person did both");
+        items2.push("Find a communicator independent of the lead for next time: one person did both");
         break;
     }
   }
   const seen = /* @__PURE__ */ new Set();
-  return items.filter((item) => {
+  return items2.filter((item) => {
     const key = followupKey(item);
     if (seen.has(key)) return false;
     seen.add(key);
@@ -5299,7 +5574,8 @@ var KIND_WORDS = {
   alert: "alert",
   postmortem: "post-mortem",
   closed: "closed",
-  reopened: "reopened"
+  reopened: "reopened",
+  edited: "command edited"
 };
 function postmortemView(incident, config, ctx) {
   const zone = config.business_hours.timezone;
@@ -5771,7 +6047,7 @@ async function ensureFollowups(gh, config, templates, incident) {
   if (!pm || pm.state !== "merged") return { followups: [], writes: 0 };
   const { defaultBranch } = await repoInfo(gh);
   const file = await readFile(gh, pm.path, defaultBranch);
-  const items = file ? parseActionItems(file.text).filter((i) => !i.checked) : [];
+  const items2 = file ? parseActionItems(file.text).filter((i) => !i.checked) : [];
   const existing = await markedIssues(gh, config.labels.followup);
   const mine = existing.filter((i) => i.identity.startsWith(`followup:incident=${incident.number}&`));
   const followups = mine.map((i) => ({
@@ -5780,7 +6056,7 @@ async function ensureFollowups(gh, config, templates, incident) {
     title: i.title
   }));
   let writes = 0;
-  for (const item of items) {
+  for (const item of items2) {
     const rendered = renderFollowupIssue(templates["followup-issue"], item, {
       incident,
       postmortemUrl: pm.url,
@@ -5893,9 +6169,9 @@ async function listClaims(gh, number) {
     });
     const message = marker.data.message ?? "";
     const attempt = Number(marker.data.attempt ?? 0);
-    const list = claims.get(message) ?? [];
-    list.push({ id: comment.id, attempt, ...record ? { nonce: record.nonce } : {} });
-    claims.set(message, list);
+    const list2 = claims.get(message) ?? [];
+    list2.push({ id: comment.id, attempt, ...record ? { nonce: record.nonce } : {} });
+    claims.set(message, list2);
   }
   return claims;
 }
@@ -6294,19 +6570,18 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
       freezeRelevant: issue.labels.some((l) => l.toLowerCase() === freezeLabel)
     };
   }
-  const zone = config.business_hours.timezone;
-  const carriesCommands = (body) => parseCommands(body, { at: now, timeZone: zone, roles: config.roles.extra }).length > 0;
   const botComments = botCommentsFrom(events, gh.trustedBots);
-  const judged = judgedCommands(events, botComments, carriesCommands);
-  for (const event of events) {
-    if (event.type !== "commented" || gh.trustedBots.has(event.comment.author.toLowerCase())) continue;
-    if (judged.comments.has(event.comment.id) || !carriesCommands(event.comment.body)) continue;
-    await permissionOf(gh, event.comment.author, permissions);
-  }
+  const board = latestByIdentity(botComments).get("board");
+  const ledger = readLedger(board);
+  const { known: known2, lookUp } = rolesToLookUp(commandComments(events, gh.trustedBots, config), ledger, config);
+  const fetched = /* @__PURE__ */ new Map();
+  for (const login of lookUp) fetched.set(login, await permissionOf(gh, login, permissions));
   const projection = projectIncident(issue, events, config, {
     trustedBots: gh.trustedBots,
-    permissions,
-    judged
+    permissions: new Map([...known2, ...fetched]),
+    fetched,
+    ledger,
+    now
   });
   let writes = 0;
   try {
@@ -6327,7 +6602,6 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
     now,
     botComments,
     templates,
-    judged,
     templateProblems
   });
   const plusOnes = new Map(
@@ -6352,7 +6626,7 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
       writes: sent.writes,
       board: boardWrite(
         botComments,
-        renderBoard(templates.board, projection.incident, config, now, judged.through)
+        renderBoard(templates.board, projection.incident, config, now, projection.ledger)
       )
     };
   });
@@ -6527,7 +6801,7 @@ import { createHash as createHash2 } from "node:crypto";
 // src/core/freeze/freezeText.ts
 import { DateTime as DateTime10 } from "luxon";
 var HALF_YEAR_MS = 182 * 864e5;
-var WORD_JOINER2 = "\u2060";
+var WORD_JOINER3 = "\u2060";
 function formatFreezeTime(at, zone, now) {
   const local = DateTime10.fromMillis(at, { zone }).setLocale("en-US");
   const format = now === void 0 || Math.abs(at - now) > HALF_YEAR_MS ? "ccc d LLL yyyy HH:mm ZZZZ" : "ccc d LLL HH:mm ZZZZ";
@@ -6545,7 +6819,7 @@ function endText(freeze, zone, now) {
 function plainInline(text, maxLength = 80) {
   const oneLine2 = text.replace(/\s+/g, " ").trim();
   const clipped = oneLine2.length > maxLength ? oneLine2.slice(0, maxLength - 1) + "\u2026" : oneLine2;
-  return clipped.replace(/@(?=[A-Za-z0-9])/g, "@" + WORD_JOINER2);
+  return clipped.replace(/@(?=[A-Za-z0-9])/g, "@" + WORD_JOINER3);
 }
 function codeSpan2(text) {
   const oneLine2 = text.replace(/\s+/g, " ");
@@ -8495,8 +8769,8 @@ var Metrics = class {
       registers
     });
   }
-  observeLateness(kind, seconds) {
-    this.deadlineLateness.observe({ kind }, Math.max(0, seconds));
+  observeLateness(kind, seconds2) {
+    this.deadlineLateness.observe({ kind }, Math.max(0, seconds2));
   }
 };
 
@@ -8520,15 +8794,15 @@ function observeRateLimit(octokit, report) {
 }
 
 // src/app/forEachLimited.ts
-async function forEachLimited(items, limit, fn) {
+async function forEachLimited(items2, limit, fn) {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++];
+    while (next < items2.length) {
+      const item = items2[next++];
       await fn(item);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items2.length)) }, worker));
 }
 
 // src/app/wakeUps.ts

@@ -67,7 +67,8 @@ export type TimelineKind =
   | "alert"
   | "postmortem"
   | "closed"
-  | "reopened";
+  | "reopened"
+  | "edited";
 
 export interface TimelineEntry {
   at: number;

@@ -5,8 +5,10 @@ import { projectIncident } from "../core/projection/projectIncident.js";
 import type { Projection } from "../core/projection/projectIncident.js";
 import { planIncident } from "../core/plan/planIncident.js";
 import type { IncidentPlan } from "../core/plan/planIncident.js";
-import { botCommentsFrom } from "../core/plan/botComments.js";
-import { parseCommands } from "../core/commands/parseCommands.js";
+import { botCommentsFrom, latestByIdentity } from "../core/plan/botComments.js";
+import { readLedger } from "../core/plan/commandLedger.js";
+import { rolesToLookUp } from "../core/plan/rolesToLookUp.js";
+import { commandComments } from "../core/projection/commandComments.js";
 import type { GitHubContext } from "../github/types.js";
 import { readIssue } from "../github/readIssue.js";
 import { readTimeline } from "../github/readTimeline.js";
@@ -16,7 +18,6 @@ import { ensureRepoLabels } from "../github/ensureRepoLabels.js";
 import { createCommentOnce, updateComment, deleteComment } from "../github/writeComments.js";
 import { ensureReaction } from "../github/ensureReaction.js";
 import { findGaps } from "../core/projection/findGaps.js";
-import { judgedCommands } from "../core/plan/judgedCommands.js";
 import { currentIssue } from "../core/projection/currentIssue.js";
 import type { ConfigProblem } from "../core/config/parseConfig.js";
 import { isFreezing } from "./isFreezing.js";
@@ -28,7 +29,6 @@ import { deliveriesFrom } from "../core/channels/deliveryRecord.js";
 import { planMessages } from "../core/channels/planMessages.js";
 import type { PlannedMessage } from "../core/channels/types.js";
 import { renderBoard } from "../core/board/renderBoard.js";
-import { latestByIdentity } from "../core/plan/botComments.js";
 import type { BotComment } from "../core/plan/botComments.js";
 import { deliverMessages } from "./deliverMessages.js";
 import { nextMessageDeadline } from "../core/channels/nextMessageDeadline.js";
@@ -83,23 +83,21 @@ export async function reconcileIncident(
     };
   }
 
-  // Commands an earlier reconcile judged keep their verdict; only the authors of new ones need a
-  // permission look-up (cached per reconcile and per sweep).
-  const zone = config.business_hours.timezone;
-  const carriesCommands = (body: string) =>
-    parseCommands(body, { at: now, timeZone: zone, roles: config.roles.extra }).length > 0;
+  // Every command is judged afresh on every reconcile, from its text now and its author's role now. The
+  // board remembers roles it read, so only the people behind new or edited commands need a look-up
+  // (cached per reconcile and per sweep).
   const botComments = botCommentsFrom(events, gh.trustedBots);
-  const judged = judgedCommands(events, botComments, carriesCommands);
-  for (const event of events) {
-    if (event.type !== "commented" || gh.trustedBots.has(event.comment.author.toLowerCase())) continue;
-    if (judged.comments.has(event.comment.id) || !carriesCommands(event.comment.body)) continue;
-    await permissionOf(gh, event.comment.author, permissions);
-  }
-
+  const board = latestByIdentity(botComments).get("board");
+  const ledger = readLedger(board);
+  const { known, lookUp } = rolesToLookUp(commandComments(events, gh.trustedBots, config), ledger, config);
+  const fetched = new Map<string, Permission>();
+  for (const login of lookUp) fetched.set(login, await permissionOf(gh, login, permissions));
   const projection = projectIncident(issue, events, config, {
     trustedBots: gh.trustedBots,
-    permissions,
-    judged,
+    permissions: new Map([...known, ...fetched]),
+    fetched,
+    ledger,
+    now,
   });
   let writes = 0;
   try {
@@ -122,7 +120,6 @@ export async function reconcileIncident(
     now,
     botComments,
     templates,
-    judged,
     templateProblems,
   });
   const plusOnes = new Map(
@@ -152,7 +149,7 @@ export async function reconcileIncident(
       writes: sent.writes,
       board: boardWrite(
         botComments,
-        renderBoard(templates.board, projection.incident, config, now, judged.through),
+        renderBoard(templates.board, projection.incident, config, now, projection.ledger),
       ),
     };
   });

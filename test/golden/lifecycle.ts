@@ -10,10 +10,11 @@ import type { IncidentPlan } from "../../src/core/plan/planIncident.js";
 import type { Projection } from "../../src/core/projection/projectIncident.js";
 import { projectIncident } from "../../src/core/projection/projectIncident.js";
 import { planIncident } from "../../src/core/plan/planIncident.js";
-import { botCommentsFrom } from "../../src/core/plan/botComments.js";
-import { judgedCommands } from "../../src/core/plan/judgedCommands.js";
+import { botCommentsFrom, latestByIdentity } from "../../src/core/plan/botComments.js";
+import { readLedger } from "../../src/core/plan/commandLedger.js";
+import { rolesToLookUp } from "../../src/core/plan/rolesToLookUp.js";
+import { commandComments } from "../../src/core/projection/commandComments.js";
 import { findGaps } from "../../src/core/projection/findGaps.js";
-import { parseCommands } from "../../src/core/commands/parseCommands.js";
 import { needsPostmortem } from "../../src/core/postmortem/needsPostmortem.js";
 import { recordPostmortem } from "../../src/core/postmortem/recordPostmortem.js";
 import { postmortemDocument } from "../../src/core/postmortem/postmortemDocument.js";
@@ -139,15 +140,16 @@ export class Lifecycle {
   reconcile(name: string, now: number, pull?: { mergedAt?: number }): Step {
     const { config, templates } = this;
     const trusted = new Set([BOT]);
-    const zone = config.business_hours.timezone;
-    const carriesCommands = (body: string) =>
-      parseCommands(body, { at: now, timeZone: zone, roles: config.roles.extra }).length > 0;
     const botComments = botCommentsFrom(this.events, trusted);
-    const judged = judgedCommands(this.events, botComments, carriesCommands);
+    const ledger = readLedger(latestByIdentity(botComments).get("board"));
+    const { known, lookUp } = rolesToLookUp(commandComments(this.events, trusted, config), ledger, config);
+    const fetched = new Map(lookUp.map((login) => [login, PERMISSIONS.get(login) ?? "none"] as const));
     const projection = projectIncident(this.issue, this.events, config, {
       trustedBots: trusted,
-      permissions: PERMISSIONS,
-      judged,
+      permissions: new Map([...known, ...fetched]),
+      fetched,
+      ledger,
+      now,
     });
     const incident = projection.incident;
     if (
@@ -168,7 +170,6 @@ export class Lifecycle {
       now,
       botComments,
       templates,
-      judged,
       templateProblems: [],
     });
     this.apply(plan, now);

@@ -1,6 +1,8 @@
 import type { Config } from "../config/schema.js";
 import type { Incident } from "../types.js";
 import { renderMarker } from "../markers.js";
+import type { CommandLedger } from "../plan/commandLedger.js";
+import { emptyLedger, ledgerData } from "../plan/commandLedger.js";
 import { renderTemplate } from "../render/renderTemplate.js";
 import { boardView, timelineRows } from "./boardView.js";
 
@@ -16,12 +18,12 @@ export function renderBoard(
   incident: Incident,
   config: Config,
   now: number,
-  through = 0,
+  ledger: CommandLedger = emptyLedger(),
 ): string {
   const view = boardView(incident, config, now);
   const rows = timelineRows(incident, config);
-  // `through`: the last command comment this board was rendered from (see judgedCommands).
-  const header = renderMarker("board", through > 0 ? { through } : {}) + "\n";
+  // The ledger of command comments this board was rendered from (see commandLedger).
+  const header = renderMarker("board", ledgerData(ledger)) + "\n";
   let folded = 0;
   for (;;) {
     const body =

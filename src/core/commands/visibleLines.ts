@@ -1,77 +1,92 @@
-/** One line of a comment as a reader sees it; `text` is null where the line is code or a quote. */
+import { Parser } from "commonmark";
+import type { Node } from "commonmark";
+
+/** One line of a comment as a reader sees it; `text` is null where nothing on it can be a command. */
 export interface VisibleLine {
   /** 1-based line number in the comment body. */
   line: number;
-  /** The line with HTML comments cut out, or null when nothing on it can be a command. */
+  /** The line with HTML comments cut out, or null when it is not paragraph text. */
   text: string | null;
 }
 
-// Only what a reader sees as plain text may carry commands: a quoted "> /ack" is someone replying to an old
-// command, a fenced block is an example, and an HTML comment is invisible. When unsure (unclosed fences or
-// comments, fences inside lists) this errs on the side of hiding, because running a command nobody meant
-// is worse than asking someone to retype one.
-const FENCE_OPEN = /^\s*(`{3,}|~{3,})(.*)$/;
-const FENCE_CLOSE = /^\s*(`{3,}|~{3,})\s*$/;
+// Invisible characters arrive by copy-paste, e.g. the word joiner the bot puts after "@" in its own replies
+// to stop mentions; "/lead @\u2060alice" must still mean alice.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+const HIDDEN_BLOCKS = new Set(["block_quote", "code_block", "html_block", "heading"]);
 
+/**
+ * Which lines of a comment may carry commands, decided by a CommonMark parser (commonmark.js, the
+ * reference implementation whose C twin GitHub's renderer is built on) instead of rules about lines: only
+ * paragraph lines outside quotes count, so code (fenced or indented, in a list item or not), quotes,
+ * headings and HTML blocks never do. Whether a visible line is a command then depends on how it starts
+ * ("- /ack" starts with a list marker, "\/ack" with an escape).
+ */
 export function visibleLines(body: string): VisibleLine[] {
   const lines = body.split(/\r\n|\r|\n/);
-  const result: VisibleLine[] = [];
-  let fence: { char: string; length: number } | undefined;
-  let inComment = false;
-  lines.forEach((raw, index) => {
-    const line = index + 1;
-    if (fence !== undefined) {
-      const close = FENCE_CLOSE.exec(raw);
-      const marker = close?.[1];
-      if (marker !== undefined && marker[0] === fence.char && marker.length >= fence.length)
-        fence = undefined;
-      result.push({ line, text: null });
-      return;
-    }
-    if (!inComment) {
-      const open = FENCE_OPEN.exec(raw);
-      const marker = open?.[1];
-      // A backtick fence's info string cannot contain a backtick; "```x```" is inline code, not a fence.
-      if (marker !== undefined && !(marker[0] === "`" && (open?.[2] ?? "").includes("`"))) {
-        fence = { char: marker[0] ?? "`", length: marker.length };
-        result.push({ line, text: null });
-        return;
-      }
-    }
-    const stripped = stripComments(raw, inComment);
-    inComment = stripped.inComment;
-    // Invisible characters arrive by copy-paste, e.g. the word joiner the bot puts after "@" in its own
-    // replies to stop mentions; "/lead @\u2060alice" must still mean alice.
-    const text = stripped.text.replace(INVISIBLE, "");
-    result.push({ line, text: text.trimStart().startsWith(">") ? null : text });
-  });
-  return result;
+  const visible: Array<string | null> = lines.map(() => null);
+  for (const paragraph of paragraphs(parse(body))) {
+    const [[first], [last]] = paragraph.sourcepos;
+    const raw = lines.slice(first - 1, last).join("\n");
+    const text = withoutComments(raw, paragraph);
+    // When the paragraph's comments cannot be located exactly, none of it is read: hiding a command
+    // someone meant costs a retype, running one nobody can see costs an incident.
+    if (text === undefined) continue;
+    text.split("\n").forEach((line, index) => {
+      visible[first - 1 + index] = line.replace(INVISIBLE, "");
+    });
+  }
+  return visible.map((text, index) => ({ line: index + 1, text }));
 }
 
-function stripComments(raw: string, startsInComment: boolean): { text: string; inComment: boolean } {
-  let inComment = startsInComment;
-  let text = "";
-  let i = 0;
-  while (i < raw.length) {
-    if (inComment) {
-      const end = raw.indexOf("-->", i);
-      if (end < 0) return { text, inComment };
-      inComment = false;
-      i = end + 3;
-    } else {
-      const start = raw.indexOf("<!--", i);
-      if (start < 0) {
-        text += raw.slice(i);
-        break;
-      }
-      text += raw.slice(i, start);
-      i = start + 4;
-      // "<!-->" and "<!--->" are complete (empty) comments.
-      if (raw.startsWith(">", i)) i += 1;
-      else if (raw.startsWith("->", i)) i += 2;
-      else inComment = true;
+function parse(markdown: string): Node {
+  return new Parser().parse(markdown);
+}
+
+function paragraphs(document: Node): Node[] {
+  const found: Node[] = [];
+  const visit = (node: Node): void => {
+    for (let child = node.firstChild; child !== null; child = child.next) {
+      if (child.type === "paragraph") found.push(child);
+      else if (!HIDDEN_BLOCKS.has(child.type)) visit(child);
     }
+  };
+  visit(document);
+  return found;
+}
+
+/**
+ * The paragraph's source with its HTML comments cut out (line breaks inside them kept, so line numbers
+ * hold). The comments are found in the source and must be exactly the ones the parser saw, in order;
+ * otherwise (a "<!--" inside code, a comment split by a container's indentation) undefined.
+ */
+function withoutComments(raw: string, paragraph: Node): string | undefined {
+  const parsed: string[] = [];
+  const walker = paragraph.walker();
+  for (let step = walker.next(); step !== null; step = walker.next()) {
+    const literal = step.node.literal;
+    if (step.node.type === "html_inline" && literal !== null && literal.startsWith("<!--"))
+      parsed.push(literal);
   }
-  return { text, inComment };
+  let text = "";
+  let at = 0;
+  const found: string[] = [];
+  for (let start = raw.indexOf("<!--", at); start >= 0; start = raw.indexOf("<!--", at)) {
+    const end = commentEnd(raw, start);
+    if (end === undefined) break;
+    const comment = raw.slice(start, end);
+    found.push(comment);
+    text += raw.slice(at, start) + comment.replace(/[^\n]/g, "");
+    at = end;
+  }
+  text += raw.slice(at);
+  if (found.length !== parsed.length || found.some((comment, i) => comment !== parsed[i])) return undefined;
+  return text;
+}
+
+/** CommonMark 0.31: `<!-->`, `<!--->`, or `<!--` up to the first `-->`. */
+function commentEnd(raw: string, start: number): number | undefined {
+  if (raw.startsWith("<!-->", start)) return start + 5;
+  if (raw.startsWith("<!--->", start)) return start + 6;
+  const close = raw.indexOf("-->", start + 4);
+  return close < 0 ? undefined : close + 3;
 }

@@ -9,7 +9,8 @@ import { renderNotices } from "./renderNotices.js";
 import type { BotComment, CommentWrite } from "./botComments.js";
 import { duplicateBotComments, latestByIdentity } from "./botComments.js";
 import type { Templates } from "../render/templates.js";
-import type { Judged } from "./judgedCommands.js";
+import type { CommandLedger } from "./commandLedger.js";
+import { readLedger } from "./commandLedger.js";
 import type { ConfigProblem } from "../config/parseConfig.js";
 import { formatTemplateProblems } from "../config/formatProblems.js";
 import { markerIdentity, renderMarker } from "../markers.js";
@@ -42,8 +43,6 @@ export interface PlanInput {
   now: number;
   botComments: readonly BotComment[];
   templates: Templates;
-  /** What earlier reconciles already judged (see judgedCommands). */
-  judged?: Judged;
   /** Repository templates that could not be used (reported on the incident until fixed). */
   templateProblems?: readonly ConfigProblem[];
 }
@@ -73,12 +72,17 @@ export function planIncident(input: PlanInput): IncidentPlan {
       : [];
 
   const existing = latestByIdentity(botComments);
-  // Each command is answered once: comments an earlier reconcile judged already have their 👍.
-  const judged = input.judged;
+  // A comment gets its 👍 when the board first sees it in its current text; after that it has it.
+  const previous: CommandLedger = readLedger(existing.get("board"));
+  const ledger = projection.ledger;
   const react = [
     ...new Set(
       projection.outcomes
-        .filter((o) => o.result === "applied" && !judged?.comments.has(o.commentId))
+        .filter((o) => {
+          if (o.result !== "applied") return false;
+          const before = previous.comments.get(o.commentId);
+          return before === undefined || before.updatedAt !== ledger.comments.get(o.commentId)?.updatedAt;
+        })
         .map((o) => o.commentId),
     ),
   ];
@@ -93,8 +97,21 @@ export function planIncident(input: PlanInput): IncidentPlan {
     if (!existing.has(identity)) comments.push({ identity, body });
   };
 
-  for (const reply of renderReplies(projection, config, templates, issue))
-    createOnce(reply.identity, reply.body);
+  // One reply per comment, answering its text as it stands: rewritten when an edit changes the answer,
+  // removed when nothing in it needs one any more.
+  const replies = renderReplies(projection, config, templates, issue);
+  const answered = new Set<string>();
+  for (const reply of replies) {
+    answered.add(reply.identity);
+    if (reply.identity.startsWith("reply:") && !existing.has(reply.identity)) {
+      if (answeredBefore(botComments, reply, projection)) continue;
+    }
+    if (reply.identity.startsWith("reply:")) upsert(reply.identity, reply.body);
+    else createOnce(reply.identity, reply.body);
+  }
+  const staleReplies = [...existing.values()].filter(
+    (c) => c.marker.kind === "reply" && c.marker.data.line === undefined && !answered.has(c.identity),
+  );
   for (const notice of renderNotices(incident, config, now, templates)) {
     if (existing.has(notice.identity)) continue;
     createOnce(notice.identity, notice.body);
@@ -169,7 +186,7 @@ export function planIncident(input: PlanInput): IncidentPlan {
   }
 
   // Rendered last, from the incident as this reconcile leaves it.
-  upsert("board", renderBoard(templates.board, incident, config, now, judged?.through));
+  upsert("board", renderBoard(templates.board, incident, config, now, ledger));
   upsert(
     "checklist",
     renderChecklist(templates.checklist, incident, config, existing.get("checklist")?.body),
@@ -182,6 +199,7 @@ export function planIncident(input: PlanInput): IncidentPlan {
     comments,
     deleteComments: [
       ...duplicateBotComments(botComments),
+      ...staleReplies.map((c) => c.id),
       ...botComments
         .filter(
           (c) =>
@@ -192,6 +210,26 @@ export function planIncident(input: PlanInput): IncidentPlan {
     ],
     ...(close ? { close } : {}),
   };
+}
+
+/**
+ * Replies written one per command line (before one reply per comment) still answer their comment as long
+ * as it has not been edited since, so an upgrade does not answer old comments a second time.
+ */
+function answeredBefore(
+  botComments: readonly BotComment[],
+  reply: { identity: string },
+  projection: Projection,
+): boolean {
+  const commentId = Number(reply.identity.split(":")[1]);
+  const comment = projection.ledger.comments.get(commentId);
+  return botComments.some(
+    (c) =>
+      c.marker.kind === "reply" &&
+      c.marker.data.line !== undefined &&
+      Number(c.marker.data.comment) === commentId &&
+      (comment === undefined || comment.updatedAt <= c.at),
+  );
 }
 
 export function isEmptyPlan(plan: IncidentPlan): boolean {

@@ -16,8 +16,9 @@ export interface RenderedComment {
 }
 
 /**
- * One reply per refused command (and per /help), keyed by comment id and line so a redelivered or
- * edited comment never gets a second one; and one note per gap a person's label change opened.
+ * One reply per comment that has refused commands or asks for /help, answering all its lines at once and
+ * mentioning its author once, keyed by comment id so that a redelivery never brings a second one (an edit
+ * rewrites it); and one note per gap a person's label change opened.
  */
 export function renderReplies(
   projection: Projection,
@@ -26,29 +27,45 @@ export function renderReplies(
   issue: IssueSnapshot,
 ): RenderedComment[] {
   const replies: RenderedComment[] = [];
+  const byComment = new Map<number, typeof projection.outcomes>();
   for (const outcome of projection.outcomes) {
     if (outcome.result !== "refused" && outcome.result !== "help") continue;
-    const data: Record<string, string | number> = { comment: outcome.commentId, line: outcome.line };
-    if (outcome.permission) data.why = "permission";
-    const marker = renderMarker("reply", data);
-    const actor = neutralize(outcome.actor);
-    const body =
-      outcome.result === "help"
-        ? renderTemplate(templates.help, {
+    const list = byComment.get(outcome.commentId) ?? [];
+    list.push(outcome);
+    byComment.set(outcome.commentId, list);
+  }
+  for (const [commentId, outcomes] of byComment) {
+    const data = { comment: commentId };
+    const parts: string[] = [];
+    let helped = false;
+    for (const outcome of outcomes) {
+      // The author is mentioned once per reply; later parts name them without a notification.
+      const actor = parts.length === 0 ? neutralize(outcome.actor) : WORD_JOINER + neutralize(outcome.actor);
+      if (outcome.result === "help") {
+        if (helped) continue;
+        helped = true;
+        parts.push(
+          renderTemplate(templates.help, {
             actor,
             table: helpText(issue.isPullRequest ? "pull-request" : "incident"),
-          })
-        : renderTemplate(templates.refusal, {
-            actor,
-            source: neutralizeInline(outcome.source, 200).replace(/`/g, "'"),
-            // Refusal texts are written by the parser and the projection: user text appears in them only
-            // inside code spans, already stripped of backticks, so they go out as they are.
-            reason: outcome.reason ?? "",
-            usage: outcome.usage ?? "",
-          });
+          }),
+        );
+        continue;
+      }
+      parts.push(
+        renderTemplate(templates.refusal, {
+          actor,
+          source: neutralizeInline(outcome.source, 200).replace(/`/g, "'"),
+          // Refusal texts are written by the parser and the projection: user text appears in them only
+          // inside code spans, already stripped of backticks, so they go out as they are.
+          reason: outcome.reason ?? "",
+          usage: outcome.usage ?? "",
+        }),
+      );
+    }
     replies.push({
-      identity: markerIdentity({ kind: "reply", data: mapStrings(data) }),
-      body: `${marker}\n${body}`,
+      identity: markerIdentity({ kind: "reply", data: { comment: String(commentId) } }),
+      body: `${renderMarker("reply", data)}\n${parts.map((p) => p.trim()).join("\n\n---\n\n")}`,
     });
   }
   for (const gap of projection.incident.gaps) {
@@ -68,6 +85,4 @@ export function renderReplies(
   return replies;
 }
 
-function mapStrings(data: Record<string, string | number>): Record<string, string> {
-  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)]));
-}
+const WORD_JOINER = "\u2060";

@@ -55,6 +55,7 @@ const KIND_WORDS: Record<TimelineKind, string> = {
   postmortem: "post-mortem",
   closed: "closed",
   reopened: "reopened",
+  edited: "command edited",
 };
 
 export function postmortemView(

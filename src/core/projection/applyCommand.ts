@@ -6,28 +6,24 @@ import type { Draft } from "./projectIncident.js";
 import type { CommandOutcome } from "./commandOutcome.js";
 import { enterState } from "./enterState.js";
 import { formatLocal } from "../time/formatTime.js";
+import { codeSpan } from "../commands/codeSpan.js";
 
 type Base = Pick<CommandOutcome, "commentId" | "line" | "actor" | "at" | "source">;
 
 const CLOSED_STATES = new Set(["resolved", "postmortem", "cancelled"]);
 
-/** Applies one parsed command to the incident being folded, or says why it cannot. */
+/**
+ * Applies one parsed command to the incident being folded, or says why it cannot. The author's role was
+ * checked by the caller (judgeLine); `roleOf` answers for the people a command names.
+ */
 export function applyCommand(
   draft: Draft,
   command: Command,
   base: Base,
   config: Config,
-  permission: Permission | undefined,
+  roleOf: (login: string) => Permission | undefined,
 ): CommandOutcome {
   const applied = (): CommandOutcome => ({ ...base, verb: command.verb, result: "applied" });
-  const refusedForPermission = (reason: string, usage: string): CommandOutcome => ({
-    ...base,
-    verb: command.verb,
-    result: "refused",
-    reason,
-    usage,
-    permission: true,
-  });
   const refused = (reason: string, usage: string): CommandOutcome => ({
     ...base,
     verb: command.verb,
@@ -41,14 +37,18 @@ export function applyCommand(
   }
   if (command.verb === "help") return { ...base, verb: "help", result: "help" };
 
-  const needed = config.commands.permission;
-  if (!permits(permission, needed)) {
-    return refusedForPermission(
-      `\`/${command.verb}\` needs the **${needed}** role on this repository or higher, and you have **${permission ?? "none"}**.`,
-      "Ask a maintainer to run it, or to grant you that role. Anyone can still comment without a command.",
-    );
-  }
   const who = (user: string) => (user.toLowerCase() === "me" ? base.actor : user);
+  // A role can only go to someone who can see the repository: a typo or a stranger is refused, not
+  // accepted with a 👍 and then silently left unassigned.
+  if (command.verb === "lead" || command.verb === "comms" || command.verb === "role") {
+    const user = who(command.user);
+    if (!permits(roleOf(user), "read")) {
+      return refused(
+        `${codeSpan("@" + user)} cannot see this repository: GitHub knows no such user, or they have no access to it.`,
+        "Check the spelling of the username, or ask an admin to give them access first; then type the command again.",
+      );
+    }
+  }
   const { at, actor } = base;
   const log = (kind: Draft["timeline"][number]["kind"], text: string) =>
     draft.timeline.push({ at, kind, actor, text });

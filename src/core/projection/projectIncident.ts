@@ -5,7 +5,6 @@ import { parseIssueForm } from "../form/parseIssueForm.js";
 import { parseCommands } from "../commands/parseCommands.js";
 import { parseMarker } from "../markers.js";
 import type { CommandOutcome } from "./commandOutcome.js";
-import { applyCommand } from "./applyCommand.js";
 import { applyLabelEvent } from "./applyLabelEvent.js";
 import { linkedPullRequests } from "./linkedPullRequests.js";
 import { findGaps } from "./findGaps.js";
@@ -14,15 +13,26 @@ import { emptyIncident } from "../emptyIncident.js";
 import { recordNotice } from "./recordNotice.js";
 import { stepsCoveredBy } from "../clocks/stepsCoveredBy.js";
 import { onCallAt } from "../oncall/onCallAt.js";
-import type { Judged } from "../plan/judgedCommands.js";
+import type { CommandChange, CommandLedger } from "../plan/commandLedger.js";
+import { emptyLedger, nextLedger } from "../plan/commandLedger.js";
+import { namedPeople } from "./commandComments.js";
+import { judgeLine } from "./judgeLine.js";
+import { formatLocal } from "../time/formatTime.js";
 
 export interface ProjectionContext {
   /** Lower-case logins whose markers are believed and whose own label/assignment events are outputs, not inputs. */
   trustedBots: ReadonlySet<string>;
-  /** Repository permission of every author of commands not judged before (fetched by the caller). */
+  /**
+   * Repository role of every command author and of everyone a command names (lower-case login). Every
+   * command is judged afresh on each projection with these: no earlier verdict is carried over.
+   */
   permissions: ReadonlyMap<string, Permission>;
-  /** Commands earlier reconciles already judged: their verdict on permission stands. */
-  judged?: Pick<Judged, "comments" | "refusedForPermission">;
+  /** Roles read from GitHub for this projection, remembered on the board (default: `permissions`). */
+  fetched?: ReadonlyMap<string, Permission>;
+  /** What the board remembered of the command comments (for the edit and deletion record). */
+  ledger?: CommandLedger;
+  /** When this projection runs (dates a deletion first noticed now); default: the last event. */
+  now?: number;
 }
 
 export interface Projection {
@@ -34,6 +44,8 @@ export interface Projection {
   reopenedAt?: number;
   /** The lead came from the on-call roster, not from a person. */
   leadFromRoster: boolean;
+  /** The command ledger to record on the board. */
+  ledger: CommandLedger;
 }
 
 /** Mutable working state of the fold; frozen into an Incident at the end. */
@@ -78,6 +90,9 @@ export function projectIncident(
   }
 
   const outcomes: CommandOutcome[] = [];
+  const commandComments: Parameters<typeof nextLedger>[1][number][] = [];
+  const humanComments = new Map<number, { updatedAt: number }>();
+  const referenced = new Set<string>();
   let stateSetBy: string | undefined;
   let reopenedAt: number | undefined;
   const roles = config.roles.extra;
@@ -141,37 +156,34 @@ export function projectIncident(
             recordBotNotice(draft, comment.id, comment.body, comment.createdAt);
           break;
         }
+        humanComments.set(comment.id, { updatedAt: comment.updatedAt });
+        referenced.add(comment.author.toLowerCase());
         const parsed = parseCommands(comment.body, { at: comment.createdAt, timeZone: zone, roles });
+        if (parsed.length === 0) break;
+        commandComments.push({
+          id: comment.id,
+          author: comment.author,
+          createdAt: comment.createdAt,
+          updatedAt: comment.updatedAt,
+          verbs: parsed.map((line) => (line.ok ? line.command.verb : line.verb)),
+        });
         for (const line of parsed) {
-          const base = {
-            commentId: comment.id,
-            line: line.line,
-            actor: comment.author,
-            at: comment.createdAt,
-            source: line.source,
-          };
-          if (!line.ok) {
-            outcomes.push({
-              ...base,
-              verb: line.verb,
-              result: "refused",
-              reason: line.error,
-              usage: line.usage,
-            });
-            continue;
-          }
-          // A command judged before keeps its verdict: allowed unless it was refused for permission then.
-          const permission = ctx.judged?.comments.has(comment.id)
-            ? ctx.judged.refusedForPermission.has(`${comment.id}:${line.line}`)
-              ? "none"
-              : "admin"
-            : ctx.permissions.get(comment.author.toLowerCase());
-          outcomes.push(applyCommand(draft, line.command, base, config, permission));
+          for (const person of namedPeople(line, comment.author)) referenced.add(person.toLowerCase());
+          outcomes.push(judgeLine(draft, line, comment, config, ctx.permissions));
         }
         break;
       }
     }
   }
+
+  const ledger = nextLedger(
+    ctx.ledger ?? emptyLedger(),
+    commandComments,
+    humanComments,
+    { referenced, fetched: ctx.fetched ?? ctx.permissions },
+    ctx.now ?? sorted.at(-1)?.at ?? issue.createdAt,
+  );
+  for (const change of ledger.changes) timeline.push(changeEntry(change, zone));
 
   for (const pr of linkedPullRequests(sorted)) {
     draft.pullRequests.push(pr);
@@ -223,9 +235,23 @@ export function projectIncident(
     incident: draft,
     outcomes,
     leadFromRoster,
+    ledger,
     ...(stateSetBy !== undefined ? { stateSetBy } : {}),
     ...(reopenedAt !== undefined ? { reopenedAt } : {}),
   };
+}
+
+/** A timeline row saying that a command comment changed after it was posted: history was rewritten. */
+function changeEntry(change: CommandChange, zone: string): TimelineEntry {
+  const verbs = (list: string[]) => (list.length > 0 ? list.map((v) => `/${v}`).join(", ") : "no command");
+  const posted = formatLocal(change.postedAt, zone);
+  const text =
+    change.kind === "deleted"
+      ? `their command comment of ${posted} (${verbs(change.before)}) was deleted`
+      : change.before.length > 0
+        ? `their command comment of ${posted} was edited: it said ${verbs(change.before)}, it now says ${verbs(change.after)}`
+        : `their comment of ${posted} was edited after it was posted; it now says ${verbs(change.after)}`;
+  return { at: change.at, kind: "edited", actor: change.author, text };
 }
 
 /** Bot notices (escalations, breaches, reminders) are remembered so each fires once. */

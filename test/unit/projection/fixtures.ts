@@ -84,6 +84,7 @@ export const PERMISSIONS = new Map<string, Permission>([
   ["bob", "triage"],
   ["carol", "read"],
   ["dave", "admin"],
+  ["frank", "write"],
 ]);
 
 export const BOTS = new Set(["expedite[bot]"]);
