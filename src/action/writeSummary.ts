@@ -43,6 +43,8 @@ function describe(outcome: TargetOutcome): string {
       return `merge group ${t.headSha.slice(0, 7)}`;
     case "deployment":
       return `deployment of ${t.sha.slice(0, 7)} to ${t.environment}`;
+    case "releases":
+      return "release announcements";
     case "sweep":
       return "scheduled sweep";
   }

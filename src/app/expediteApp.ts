@@ -62,6 +62,8 @@ const EVENTS = [
   "pull_request_review",
   "merge_group",
   "deployment_protection_rule.requested",
+  "release",
+  "milestone",
   "check_run.rerequested",
   "check_suite.rerequested",
 ] as const;

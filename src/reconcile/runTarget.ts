@@ -23,6 +23,7 @@ import { reportConfigOnPull } from "./freeze/reportConfigOnPull.js";
 import { announceFreezes } from "./freeze/announceFreezes.js";
 import { runDeployTarget, runHoldTarget, isHoldIssue } from "./deploys/deployTargets.js";
 import { reconcileHolds } from "./deploys/reconcileHolds.js";
+import { announceReleases } from "./releases/announceReleases.js";
 import { inLane } from "./inLane.js";
 
 export interface TargetOutcome {
@@ -56,8 +57,12 @@ export async function runTarget(
   const { config, templates } = settings;
   switch (target.kind) {
     case "issue":
-      if (isHoldIssue(target, config))
-        return inLane(gh, target.number, () => runHoldTarget(gh, config, target, now));
+      // The label alone proves nothing (anyone can add it): an issue the bot did not open as a hold issue is
+      // reconciled like any other.
+      if (isHoldIssue(target, config)) {
+        const held = await inLane(gh, target.number, () => runHoldTarget(gh, config, target, now));
+        if (held) return held;
+      }
       return reconcileIssueTarget(gh, config, templates, target, now, permissions, settings.templateProblems);
     case "pull": {
       // The pull request's own writes run in its lane; a freeze that changed re-checks the others after,
@@ -90,6 +95,8 @@ export async function runTarget(
     }
     case "deployment":
       return runDeployTarget(gh, config, target, now);
+    case "releases":
+      return { target, writes: await announceReleases(gh, config, templates, now) };
     case "sweep": {
       // Schedules run late or not at all (the Action's cron is best-effort), so a sweep looks back twice its
       // interval; a process that remembers its last complete sweep looks back exactly to it, and a freeze
@@ -118,6 +125,8 @@ export async function runTarget(
       }
       // Deployments waiting for a freeze to end: their record is on GitHub, so a restart forgets none.
       writes += await reconcileHolds(gh, config, inputs, now);
+      // A milestone coming due is a clock: only the sweep notices it.
+      writes += await announceReleases(gh, config, templates, now, inputs);
       if (failures.length > 0)
         throw new Error(`sweep finished with ${failures.length} failure(s): ${failures.join("; ")}`);
       return { target, writes, note };

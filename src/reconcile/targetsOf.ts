@@ -16,6 +16,8 @@ export type Target =
   | { kind: "merge-group"; headSha: string; headRef: string; baseRef: string }
   /** A workflow run waiting on Expedite's deployment protection rule (deployment_protection_rule). */
   | { kind: "deployment"; callbackUrl: string; environment: string; ref: string; sha: string }
+  /** Releases and milestones changed: announce what is due (level-triggered, so one target per repo). */
+  | { kind: "releases" }
   | {
       kind: "sweep";
       /**
@@ -99,6 +101,8 @@ export function targetKey(repo: string, target: Target): string {
       return `${repo}#${target.number}${target.freezeCommand ? ":freeze" : ""}`;
     case "merge-group":
       return `${repo}@${target.headSha}`;
+    case "releases":
+      return `${repo}:releases`;
     case "deployment":
       // Per run, never coalesced: each waiting run needs its own answer.
       return `${repo}@deploy:${target.callbackUrl}`;
@@ -183,6 +187,9 @@ export function targetsOf(
         { kind: "deployment", callbackUrl, environment, ref: deployment.ref ?? "", sha: deployment.sha },
       ];
     }
+    case "release":
+    case "milestone":
+      return [{ kind: "releases" }];
     case "schedule":
     case "workflow_dispatch":
       return [{ kind: "sweep" }];

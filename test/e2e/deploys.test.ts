@@ -167,6 +167,24 @@ describe("deployment protection rule (App mode)", () => {
   });
 });
 
+describe("hold label on an ordinary issue", () => {
+  it("a deploy-hold label someone put on an incident does not stop its reconcile", async () => {
+    world = await World.start({ mode: "app", config: CONFIG });
+    const w = world;
+    const incident = await openIncident(w, "alice", "[Incident] Search down", formBody({ Severity: SEV1 }));
+    await w.settle();
+    await w.as("alice").rest.issues.addLabels({
+      owner: "acme",
+      repo: "shop",
+      issue_number: incident,
+      labels: ["deploy-hold"],
+    });
+    await comment(w, "bob", incident, "/ack");
+    await w.settle();
+    expect(w.labels(incident)).toContain("incident:acknowledged");
+  });
+});
+
 describe("deploy gate (Action mode)", () => {
   const gate = (w: World, env: Record<string, string> = {}) =>
     w.runAction(

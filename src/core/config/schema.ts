@@ -91,6 +91,8 @@ const labelsSchema = z
     deploy_hold: z.string().min(1).default("deploy-hold"),
     // On incidents opened from an alert (how a repeat of the alert finds its incident).
     alert: z.string().min(1).default("alert"),
+    // On the issue where release announcements are posted.
+    releases: z.string().min(1).default("release-announcements"),
   })
   .strict()
   .prefault({});
@@ -396,6 +398,18 @@ const alertsSchema = z
   .strict()
   .prefault({});
 
+const releasesSchema = z
+  .object({
+    // Announce releases (drafted, published) and milestones coming due, once each (playbook 004).
+    announce: z.boolean().default(false),
+    // How long before a milestone's due date it is announced.
+    milestone_notice: duration.default("3d"),
+    // The issue the announcements are posted on.
+    tracking_issue_title: z.string().min(1).default("Release announcements"),
+  })
+  .strict()
+  .prefault({});
+
 const postmortemSchema = z
   .object({
     branch: z.string().min(1).default("expedite/postmortem-{number}"),
@@ -559,6 +573,7 @@ export const configSchema = z
     freeze: freezeSchema,
     deploys: deploysSchema,
     alerts: alertsSchema,
+    releases: releasesSchema,
     postmortem: postmortemSchema,
     schedule: scheduleSchema,
     templates: templatesSchema,

@@ -40,9 +40,9 @@ export interface CommandLedger {
   changes: CommandChange[];
 }
 
-// Bounds that keep the marker small whatever happens on the issue: the oldest entries go first.
-const MAX_COMMENTS = 400;
-const MAX_CHANGES = 60;
+// Bounds that keep the marker small (under ~10 kB) whatever happens on the issue: the oldest go first.
+const MAX_COMMENTS = 200;
+const MAX_CHANGES = 50;
 const CODES: Record<Permission, string> = {
   none: "n",
   read: "r",
@@ -73,7 +73,8 @@ export function readLedger(board: BotComment | undefined): CommandLedger {
       id: base36(id),
       author: author ?? "",
       createdAt: seconds(created),
-      updatedAt: seconds(updated),
+      // Most comments are never edited: an empty edit time means "as posted".
+      updatedAt: updated ? seconds(updated) : seconds(created),
       verbs: list(verbs),
     };
     if (comment.id > 0 && comment.author !== "") ledger.comments.set(comment.id, comment);
@@ -106,7 +107,13 @@ export function ledgerData(ledger: CommandLedger): Record<string, string> {
     .sort((a, b) => a.id - b.id)
     .slice(-MAX_COMMENTS)
     .map((c) =>
-      [c.id.toString(36), c.author, stamp(c.createdAt), stamp(c.updatedAt), c.verbs.join("!")].join("."),
+      [
+        c.id.toString(36),
+        c.author,
+        stamp(c.createdAt),
+        c.updatedAt === c.createdAt ? "" : stamp(c.updatedAt),
+        c.verbs.join("!"),
+      ].join("."),
     );
   if (comments.length > 0) data.cmds = comments.join("~");
   const changes = ledger.changes

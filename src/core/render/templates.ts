@@ -20,6 +20,7 @@ export interface Templates {
   "end-of-incident": string;
   "postmortem-shared": string;
   "notice-stakeholder": string;
+  "release-announcement": string;
   [name: string]: string;
 }
 
@@ -36,6 +37,7 @@ export const TEMPLATE_NAMES = [
   "postmortem",
   "followup-issue",
   "freeze-announcement",
+  "release-announcement",
   "postmortem-pr",
   "summary",
   "message",

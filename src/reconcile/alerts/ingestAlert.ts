@@ -7,7 +7,8 @@ import { closeIssue, createIssueOnce, markedIssues } from "../../github/issues.j
 import type { MarkedIssue } from "../../github/issues.js";
 import type { GitHubContext } from "../../github/types.js";
 import { statusOf } from "../../github/types.js";
-import { createCommentOnce, deleteComment } from "../../github/writeComments.js";
+import { createCommentOnce } from "../../github/writeComments.js";
+import { createCommentOnceAmongRacers } from "../../github/createCommentOnceAmongRacers.js";
 
 export interface IngestResult {
   fingerprint: string;
@@ -70,7 +71,7 @@ export async function ingestAlert(
     return { ...base, incident: incident.number, action: "unchanged" };
   const body = alertEvidenceComment(alert, config, now);
   const identity = markerIdentity(parseMarker(body)!);
-  const wrote = await createOnceAmongRacers(gh, incident.number, identity, body);
+  const wrote = await createCommentOnceAmongRacers(gh, incident.number, identity, body);
   return {
     ...base,
     incident: incident.number,
@@ -97,46 +98,4 @@ async function retire(gh: GitHubContext, config: Config, number: number, origina
     `<!-- expedite:alert-duplicate -->\nDuplicate of #${original}: the same alert arrived twice at once, and its evidence is recorded there.`,
   );
   await closeIssue(gh, number, "not_planned");
-}
-
-/**
- * Posts a marked comment unless it exists; if a racing writer posted the same one meanwhile, the younger
- * copy is removed, so one remains whoever wins. Returns whether this call's comment is the one that stays.
- */
-async function createOnceAmongRacers(
-  gh: GitHubContext,
-  number: number,
-  identity: string,
-  body: string,
-): Promise<boolean> {
-  const mine = await listMarked(gh, number, identity);
-  if (mine.length > 0) return false;
-  const id = await createCommentOnce(gh, number, identity, body);
-  const all = await listMarked(gh, number, identity);
-  const keep = Math.min(...all.map((c) => c.id), id);
-  if (keep !== id) {
-    await deleteComment(gh, id);
-    return false;
-  }
-  return true;
-}
-
-async function listMarked(
-  gh: GitHubContext,
-  number: number,
-  identity: string,
-): Promise<Array<{ id: number }>> {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    per_page: 100,
-  });
-  return comments
-    .filter((c) => gh.trustedBots.has((c.user?.login ?? "").toLowerCase()))
-    .filter((c) => {
-      const marker = parseMarker(c.body ?? "");
-      return marker !== undefined && markerIdentity(marker) === identity;
-    })
-    .map((c) => ({ id: c.id }));
 }

@@ -35,15 +35,18 @@ export function isHoldIssue(target: Extract<Target, { kind: "issue" }>, config: 
   return target.issue?.labels.some((l) => l.toLowerCase() === label) ?? false;
 }
 
-/** A comment or change on a hold issue: answer exception requests, release what they let through. */
+/**
+ * A comment or change on a hold issue: answer exception requests, release what they let through.
+ * undefined when the issue is not one of the bot's hold issues.
+ */
 export async function runHoldTarget(
   gh: GitHubContext,
   config: Config,
   target: Extract<Target, { kind: "issue" }>,
   now: number,
-): Promise<Outcome> {
+): Promise<Outcome | undefined> {
   const hold = await readHold(gh, target.number);
-  if (!hold) return { target, writes: 0, note: "not a hold issue" };
+  if (!hold) return undefined;
   const result = await reconcileHold(gh, config, await freezeInputs(gh, config), hold, now);
   return { target, writes: result.writes, note: `${result.approved} deployment(s) approved` };
 }

@@ -24,9 +24,11 @@ export const APP_EVENTS = [
   "issues",
   "label",
   "merge_group",
+  "milestone",
   "pull_request",
   "pull_request_review",
   "push",
+  "release",
 ];
 
 function appCore(app: AppRecord): Record<string, unknown> {

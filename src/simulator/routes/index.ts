@@ -10,6 +10,7 @@ import { labelRoutes } from "./labels.js";
 import { permissionRoutes } from "./permissions.js";
 import { pullRoutes } from "./pulls.js";
 import { reactionRoutes } from "./reactions.js";
+import { releaseRoutes } from "./releases.js";
 import type { HandlerTable } from "./types.js";
 import { userRoutes } from "./users.js";
 
@@ -28,4 +29,5 @@ export const handlers: HandlerTable = {
   ...pullRoutes,
   ...checkRoutes,
   ...actionRoutes,
+  ...releaseRoutes,
 };

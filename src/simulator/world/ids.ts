@@ -15,6 +15,8 @@ const FIRST_ID = {
   review: 9_000_000_000,
   workflowRun: 10_000_000_000,
   deployment: 11_000_000_000,
+  release: 12_000_000_000,
+  milestone: 13_000_000_000,
 } as const;
 
 export type IdKind = keyof typeof FIRST_ID;

@@ -217,3 +217,32 @@ export interface DeploymentRunRecord {
   state: "waiting" | "approved" | "rejected";
   reviews: Array<{ state?: "approved" | "rejected"; comment?: string; by: string; at: number }>;
 }
+
+export interface ReleaseRecord {
+  id: number;
+  repoId: number;
+  tagName: string;
+  targetCommitish: string;
+  name: string;
+  body: string;
+  draft: boolean;
+  prerelease: boolean;
+  author: string;
+  createdAt: number;
+  publishedAt?: number;
+  updatedAt: number;
+}
+
+export interface MilestoneRecord {
+  id: number;
+  repoId: number;
+  number: number;
+  title: string;
+  description: string | null;
+  state: "open" | "closed";
+  dueOn?: number;
+  creator: string;
+  createdAt: number;
+  updatedAt: number;
+  closedAt?: number;
+}

@@ -7,6 +7,8 @@ import type {
   CommentRecord,
   DeploymentRunRecord,
   InstallationRecord,
+  MilestoneRecord,
+  ReleaseRecord,
   IssueRecord,
   RepoRecord,
   TeamRecord,
@@ -29,6 +31,8 @@ export class World {
   readonly checkRuns = new Map<number, CheckRunRecord>();
   /** Workflow runs waiting on an App's deployment protection rule, by run id. */
   readonly deploymentRuns = new Map<number, DeploymentRunRecord>();
+  readonly releases = new Map<number, ReleaseRecord>();
+  readonly milestones = new Map<number, MilestoneRecord>();
   /** Set once the server listens; API URLs in payloads point here. */
   baseUrl = "http://127.0.0.1";
   /** Domain code reports every change here; the delivery queue decides what goes out. */

@@ -49,6 +49,23 @@ describe("commands judged afresh", () => {
     expect(rolesToLookUp(commandComments(events, BOTS, cfg), ledger, cfg).lookUp).toEqual(["dave"]);
   });
 
+  it("gives a role only to someone who can see the repository", () => {
+    const events = [
+      labeled("alice", "incident", 0, 0),
+      comment("bob", "/comms @outsider\n/role investigator @ghost\n/lead @frank", 1),
+    ];
+    const permissions = new Map([...PERMISSIONS, ["outsider", "none" as const]]);
+    const { incident, outcomes } = projectIncident(issue(), events, config(), {
+      trustedBots: BOTS,
+      permissions,
+    });
+    expect(outcomes.map((o) => o.result)).toEqual(["refused", "refused", "applied"]);
+    expect(outcomes[0]?.reason).toMatch(/`@outsider` cannot see this repository/);
+    expect(incident.comms).toBeUndefined();
+    expect(incident.roles.investigator ?? []).toEqual([]);
+    expect(incident.lead).toBe("frank");
+  });
+
   it("round-trips the ledger through the board's marker", () => {
     const events = [labeled("alice", "incident", 0, 0), comment("bob", "/ack\n/comms @dave", 1)];
     const { ledger } = projectIncident(issue(), events, config(), {
