@@ -1092,6 +1092,7 @@ function toPullSummary(pr) {
     ...pr.merged_at ? { mergedAt: Date.parse(pr.merged_at) } : {},
     headRef: pr.head.ref,
     headSha: pr.head.sha,
+    ...pr.head.repo?.full_name ? { headRepo: pr.head.repo.full_name } : {},
     baseRef: pr.base.ref,
     title: pr.title,
     body: pr.body ?? "",
@@ -1663,18 +1664,18 @@ function parseIssueForm(body, ctx) {
     const field = FIELD_BY_LABEL.get(normalizeLabel(section.label));
     if (field === void 0) continue;
     isForm = true;
-    const answer2 = section.answer === NO_RESPONSE ? "" : clip(section.answer, MAX_ANSWER);
-    if (answer2 === "") continue;
+    const answer3 = section.answer === NO_RESPONSE ? "" : clip(section.answer, MAX_ANSWER);
+    if (answer3 === "") continue;
     switch (field.key) {
       case "severity":
-        form.severity = severityOf(answer2);
+        form.severity = severityOf(answer3);
         break;
       case "revenue":
-        form.revenue = revenueOf(answer2);
+        form.revenue = revenueOf(answer3);
         break;
       case "startedText": {
-        form.startedText = clip(answer2, MAX_STARTED_TEXT);
-        const at = startedAt(answer2, ctx);
+        form.startedText = clip(answer3, MAX_STARTED_TEXT);
+        const at = startedAt(answer3, ctx);
         if (at !== void 0) form.startedAt = at;
         break;
       }
@@ -1683,7 +1684,7 @@ function parseIssueForm(body, ctx) {
       case "businessImpact":
       case "evidence":
       case "reproduce":
-        form[field.key] = answer2;
+        form[field.key] = answer3;
         break;
       default:
         break;
@@ -1701,19 +1702,19 @@ function parseIssueForm(body, ctx) {
 function normalizeLabel(label) {
   return label.toLowerCase().replace(/\s+/g, " ").replace(/[\s?:.*_]+$/, "").trim();
 }
-function severityOf(answer2) {
-  const match = /^\s*(?:sev(?:erity)?\s*[-:]?\s*)?([1-4])(?!\d)/i.exec(answer2);
+function severityOf(answer3) {
+  const match = /^\s*(?:sev(?:erity)?\s*[-:]?\s*)?([1-4])(?!\d)/i.exec(answer3);
   return match === null ? void 0 : Number(match[1]);
 }
-function revenueOf(answer2) {
-  const word = answer2.trim().toLowerCase();
+function revenueOf(answer3) {
+  const word = answer3.trim().toLowerCase();
   if (/^(yes|y|true)\b/.test(word)) return "yes";
   if (/^(no|n|false)\b/.test(word)) return "no";
   if (/^(unknown|not sure|unsure|don'?t know|\?)/.test(word)) return "unknown";
   return void 0;
 }
-function startedAt(answer2, ctx) {
-  const firstLine = answer2.split("\n")[0] ?? "";
+function startedAt(answer3, ctx) {
+  const firstLine = answer3.split("\n")[0] ?? "";
   const when = leadingTime(firstLine, { now: ctx.now, timeZone: ctx.timeZone, direction: "past" });
   if ("error" in when || when.at > ctx.now + CLOCK_SKEW_MS) return void 0;
   return Math.min(when.at, ctx.now);
@@ -2252,10 +2253,10 @@ function parseRole(text, roles) {
 var YES = /* @__PURE__ */ new Set(["revenue", "yes", "y", "true", "on"]);
 var NO = /* @__PURE__ */ new Set(["none", "no", "n", "false", "off"]);
 function parseImpact(word) {
-  const answer2 = word.toLowerCase().replace(/[.,;:!]+$/, "");
-  if (YES.has(answer2)) return { command: { verb: "impact", revenue: true } };
-  if (NO.has(answer2)) return { command: { verb: "impact", revenue: false } };
-  if (answer2 === "") return { error: "Say whether revenue is hit: `revenue` or `none`." };
+  const answer3 = word.toLowerCase().replace(/[.,;:!]+$/, "");
+  if (YES.has(answer3)) return { command: { verb: "impact", revenue: true } };
+  if (NO.has(answer3)) return { command: { verb: "impact", revenue: false } };
+  if (answer3 === "") return { error: "Say whether revenue is hit: `revenue` or `none`." };
   return { error: `${codeSpan(word)} is not an impact; use \`revenue\` or \`none\`.` };
 }
 function parseStarted(text, ctx) {
@@ -2877,8 +2878,8 @@ function nextLedger(previous, current, humanComments, roles, now) {
     next.comments.set(entry.id, entry);
     next.seen = Math.max(next.seen, entry.updatedAt);
     const before = previous.comments.get(entry.id);
-    const edited = before ? before.updatedAt !== entry.updatedAt || before.verbs.join() !== entry.verbs.join() : entry.updatedAt > entry.createdAt;
-    if (edited)
+    const edited2 = before ? before.updatedAt !== entry.updatedAt || before.verbs.join() !== entry.verbs.join() : entry.updatedAt > entry.createdAt;
+    if (edited2)
       record({
         commentId: entry.id,
         author: entry.author,
@@ -3135,8 +3136,8 @@ function judgeLine(draft, line, comment, config, permissions) {
     source: line.source
   };
   const role = permissions.get(comment.author.toLowerCase());
-  const edited = comment.updatedAt - comment.createdAt >= 1e3;
-  const permission = edited && permits(role, "maintain") ? "write" : role;
+  const edited2 = comment.updatedAt - comment.createdAt >= 1e3;
+  const permission = edited2 && permits(role, "maintain") ? "write" : role;
   const verb = line.ok ? line.command.verb : line.verb;
   if (verb === "help") {
     if (line.ok) return { ...base, verb, result: "help" };
@@ -3148,8 +3149,8 @@ function judgeLine(draft, line, comment, config, permissions) {
         verb,
         result: "refused",
         permission: true,
-        reason: edited && permits(role, needed) ? `\`/${verb}\` needs the **${needed}** role, and this comment was edited after it was posted; GitHub does not say who edited it, and anyone with write access can, so an edited comment counts with at most **write**.` : `\`/${verb}\` needs the **${needed}** role on this repository or higher, and you have **${permission ?? "none"}**.`,
-        usage: edited && permits(role, needed) ? "Post the command again in a new comment." : "Ask a maintainer to run it, or to grant you that role. Anyone can still comment without a command."
+        reason: edited2 && permits(role, needed) ? `\`/${verb}\` needs the **${needed}** role, and this comment was edited after it was posted; GitHub does not say who edited it, and anyone with write access can, so an edited comment counts with at most **write**.` : `\`/${verb}\` needs the **${needed}** role on this repository or higher, and you have **${permission ?? "none"}**.`,
+        usage: edited2 && permits(role, needed) ? "Post the command again in a new comment." : "Ask a maintainer to run it, or to grant you that role. Anyone can still comment without a command."
       };
     }
   }
@@ -5264,12 +5265,22 @@ function byEnd(a, b) {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
+// src/core/freeze/freezeReading.ts
+function freezeReading(labels, config) {
+  const names = labelNames(config);
+  const severities = labels.map((l) => names.severityOf(l)).filter((s) => s !== void 0);
+  const states = labels.map((l) => names.stateOf(l)).filter((s) => s !== void 0);
+  const severity2 = severities.length > 0 ? Math.min(...severities) : void 0;
+  const state = states.find((s) => !SETTLED_STATES.has(s)) ?? states[0];
+  return { ...state ? { state } : {}, ...severity2 ? { severity: severity2 } : {} };
+}
+
 // src/reconcile/isFreezing.ts
 function isFreezing(incident, config) {
   if (!("labels" in incident)) return freezesMerges(incident, config);
   const incidentLabel = config.labels.incident.toLowerCase();
   if (!incident.labels.some((l) => l.toLowerCase() === incidentLabel)) return false;
-  const { state, severity: severity2 } = readLabels(incident.labels, labelNames(config));
+  const { state, severity: severity2 } = freezeReading(incident.labels, config);
   return severity2 !== void 0 && freezesMerges({ open: incident.state === "open", state: state ?? "declared", severity: severity2 }, config);
 }
 
@@ -7005,8 +7016,9 @@ async function freezeInputs(gh, config, openIncidents) {
     if (issue.pull_request) continue;
     const labels = issue.labels.map((l) => typeof l === "string" ? l : l.name ?? "");
     const read = readLabels(labels, names);
-    const state = read.state ?? "declared";
-    const severity2 = read.severity ?? config.severity.default;
+    const reading = freezeReading(labels, config);
+    const state = reading.state ?? "declared";
+    const severity2 = reading.severity ?? config.severity.default;
     const at = Date.parse(issue.created_at);
     incidents.push(
       emptyIncident({
@@ -7169,6 +7181,12 @@ function failureSummary(input) {
     perCommit ? `3. A grant covers one commit (now ${codeSpan2(shortSha2(pr.headSha))}): after a new push, ask again.` : "3. A grant covers this pull request across pushes, for the freezes in force when it is given."
   );
   const incidents = blocking.filter((freeze) => freeze.kind === "incident" && freeze.incident !== void 0);
+  if (incidents.length > 0 && pr.untrustedFixLabel) {
+    lines.push(
+      "",
+      `The ${codeSpan2(config.labels.incident_fix)} label was added by ${handleText(pr.untrustedFixLabel.by)}, who lacks the ${codeSpan2(config.commands.freeze_permission)} permission it takes to let a pull request through an incident's freeze, so it does not count. Someone with that permission can add it again.`
+    );
+  }
   if (incidents.length > 0) {
     const numbers = incidents.map((freeze) => `#${freeze.incident}`).join(", ");
     lines.push(
@@ -7202,9 +7220,15 @@ function exceptionStatus(pr, config, grant, blocking, zone, now) {
       );
     }
   }
+  const voided = latestOf(mine.filter((record) => record.editedAt !== void 0));
+  if (voided?.editedAt !== void 0 && (!grant || voided.at > grant.at)) {
+    lines.push(
+      `${handleText(voided.by)}'s grant no longer counts: its comment was edited (${formatFreezeTime(voided.editedAt, zone, now)}), and anyone with write access can edit a comment. To grant, ${handleText(voided.by)} comments ${codeSpan2("/freeze-exception <reason>")} anew.`
+    );
+  }
   const pending = latestOf(
     mine.filter(
-      (record) => !record.granted && (!config.freeze.exception_per_commit || record.sha === pr.headSha) && (!grant || record.at > grant.at)
+      (record) => !record.granted && record.editedAt === void 0 && (!config.freeze.exception_per_commit || record.sha === pr.headSha) && (!grant || record.at > grant.at)
     )
   );
   if (pending) {
@@ -7364,7 +7388,18 @@ function targetsOf(eventName, payload, trustedBots, options = {}) {
       const freezeCommand = eventName === "issue_comment" && FREEZE_COMMAND.test(payload.comment?.body ?? "");
       const extra = freezeCommand ? { freezeCommand: true } : {};
       const label = eventName === "issues" && (payload.action === "labeled" || payload.action === "unlabeled") && typeof payload.label?.name === "string" ? { label: { name: payload.label.name, added: payload.action === "labeled" } } : {};
-      return issue.pull_request ? [{ kind: "pull", number: issue.number, ...extra }] : [{ kind: "issue", number: issue.number, ...extra, ...snapshotOf(issue), ...label }];
+      const action = payload.action;
+      const stateChanged = eventName === "issues" && (action === "closed" || action === "reopened") ? { stateChanged: action } : {};
+      return issue.pull_request ? [{ kind: "pull", number: issue.number, ...extra }] : [
+        {
+          kind: "issue",
+          number: issue.number,
+          ...extra,
+          ...snapshotOf(issue),
+          ...label,
+          ...stateChanged
+        }
+      ];
     }
     case "pull_request":
     case "pull_request_review":
@@ -7418,6 +7453,55 @@ function referencedNumbers(text) {
   return [...numbers].slice(0, 10);
 }
 
+// src/github/headAt.ts
+var ZERO_SHA = /^0+$/;
+async function headAt(gh, pr, at) {
+  const [owner, repo] = (pr.headRepo ?? `${gh.owner}/${gh.repo}`).split("/");
+  try {
+    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/activity", {
+      owner,
+      repo,
+      ref: `refs/heads/${pr.headRef}`,
+      direction: "desc",
+      per_page: 100
+    });
+    const seen = data.find((activity) => Date.parse(activity.timestamp) <= at);
+    return seen && !ZERO_SHA.test(seen.after) ? seen.after : void 0;
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 403 || status === 404) return void 0;
+    throw error;
+  }
+}
+
+// src/core/text/visibleText.ts
+import { Parser as Parser2 } from "commonmark";
+var INVISIBLE2 = /[\u200B-\u200D\u2060\uFEFF]/g;
+function visibleText(markdown) {
+  const parts = [];
+  const walker = new Parser2().parse(markdown).walker();
+  for (let step = walker.next(); step !== null; step = walker.next()) {
+    const { node, entering } = step;
+    if (node.type === "text") parts.push(node.literal ?? "");
+    else if (node.type === "softbreak" || node.type === "linebreak") parts.push("\n");
+    else if (!entering && node.isContainer && node.type !== "emph" && node.type !== "strong" && node.type !== "link")
+      parts.push("\n");
+    else if (node.type === "code" || node.type === "code_block" || node.type === "html_inline" || node.type === "html_block")
+      parts.push(" ");
+  }
+  return parts.join("").replace(INVISIBLE2, "");
+}
+
+// src/reconcile/freeze/fixLabelAdder.ts
+async function fixLabelAdder(gh, config, number) {
+  const name = config.labels.incident_fix.toLowerCase();
+  const events = await readTimeline(gh, number);
+  const added = events.filter((e) => e.type === "labeled" && e.label.toLowerCase() === name).sort((a, b) => a.at - b.at || a.seq - b.seq).at(-1);
+  if (!added) return void 0;
+  const permission = await permissionOf(gh, added.actor, /* @__PURE__ */ new Map());
+  return { by: added.actor, permitted: permits(permission, config.commands.freeze_permission) };
+}
+
 // src/reconcile/freeze/isApprover.ts
 function approverHandles(config, now) {
   const onCall = onCallAt(config.oncall, config.business_hours.timezone, now);
@@ -7456,6 +7540,9 @@ async function isApprover(gh, config, login, now) {
 }
 
 // src/reconcile/freeze/reconcilePull.ts
+function edited(comment) {
+  return comment.updatedAt > comment.at;
+}
 async function reconcilePull(gh, config, inputs, pr, now) {
   let writes = 0;
   const facts = {
@@ -7466,8 +7553,9 @@ async function reconcilePull(gh, config, inputs, pr, now) {
     body: pr.body,
     labels: pr.labels,
     exceptions: [],
-    referencedIncidents: referencedNumbers(`${pr.title}
-${pr.body}`).filter(
+    // Only what a reader sees refers to an incident: not an HTML comment, not `#1` in code.
+    referencedIncidents: referencedNumbers(`${visibleText(pr.title)}
+${visibleText(pr.body)}`).filter(
       (n) => inputs.incidents.some((i) => i.number === n)
     )
   };
@@ -7484,13 +7572,22 @@ ${pr.body}`).filter(
   let files;
   if (freezes.length > 0) {
     let comments = await threadComments(gh, pr.number);
-    const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now);
+    const knownSince = Math.min(...runs.map((run) => Date.parse(run.started_at ?? "") || Infinity));
+    const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now, knownSince);
     writes += answered.writes;
     for (const grant of answered.grants) grants.add(grant);
     comments = [...comments, ...answered.posted];
     facts.exceptions = await exceptionsFrom(gh, config, comments, pr, grants);
     writes += await removeDuplicateRecords(gh, comments);
     if (config.freeze.ignore_paths.length > 0) files = await changedFiles(gh, pr.number);
+    const fixLabel = config.labels.incident_fix.toLowerCase();
+    if (freezes.some((f) => f.kind === "incident") && pr.labels.some((l) => l.toLowerCase() === fixLabel)) {
+      const adder = await fixLabelAdder(gh, config, pr.number);
+      if (!adder?.permitted) {
+        facts.labels = pr.labels.filter((l) => l.toLowerCase() !== fixLabel);
+        facts.untrustedFixLabel = { by: adder?.by ?? "ghost" };
+      }
+    }
   }
   const verdict = freezeVerdict({
     ...input,
@@ -7538,7 +7635,7 @@ async function exceptionsFrom(gh, config, comments, pr, grants) {
   const zone = config.business_hours.timezone;
   const records = [];
   const seen = /* @__PURE__ */ new Set();
-  const recordFor = async (commentId, line, fromRun) => {
+  const recordFor = async (commentId, line, fromRun, marker) => {
     const key = `${commentId}.${line}`;
     if (seen.has(key)) return;
     const source = byId.get(commentId);
@@ -7548,17 +7645,21 @@ async function exceptionsFrom(gh, config, comments, pr, grants) {
       timeZone: zone,
       roles: config.roles.extra
     }).find((l) => l.line === line);
-    if (!parsed?.ok || parsed.command.verb !== "freeze-exception") return;
+    const asks = parsed?.ok && parsed.command.verb === "freeze-exception" ? parsed.command : void 0;
+    const wasGranted = fromRun || marker?.granted === "yes";
+    if (!asks && !(wasGranted && edited(source))) return;
     seen.add(key);
-    const granted = fromRun || !config.freeze.exception_per_commit && await isApprover(gh, config, source.author, source.at);
+    const approved = fromRun || !config.freeze.exception_per_commit && await isApprover(gh, config, source.author, source.at);
+    const voided = (approved || wasGranted) && edited(source);
     records.push({
       pullRequest: pr.number,
-      sha: pr.headSha,
+      sha: fromRun ? pr.headSha : marker?.sha ?? pr.headSha,
       by: source.author,
       // When the person asked, not when the bot answered: a grant covers only freezes already running then.
       at: source.at,
-      reason: parsed.command.reason,
-      granted
+      reason: asks?.reason ?? marker?.reason ?? "",
+      granted: approved && !voided,
+      ...voided && { editedAt: source.updatedAt }
     });
   };
   for (const grant of grants) {
@@ -7569,7 +7670,7 @@ async function exceptionsFrom(gh, config, comments, pr, grants) {
     if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
     const marker = parseMarker(comment.body);
     if (marker?.kind !== "exception") continue;
-    await recordFor(Number(marker.data.comment), Number(marker.data.line), false);
+    await recordFor(Number(marker.data.comment), Number(marker.data.line), false, marker.data);
   }
   return records;
 }
@@ -7577,57 +7678,70 @@ function parseGrants(externalId) {
   if (!externalId?.startsWith("grants:")) return [];
   return externalId.slice("grants:".length).split(",").filter((g) => /^\d+\.\d+$/.test(g));
 }
-async function answerExceptionRequests(gh, config, inputs, pr, comments, now) {
+async function answerExceptionRequests(gh, config, inputs, pr, comments, now, knownSince) {
   const grants = [];
   const posted = [];
-  const answered = new Set(
-    comments.filter((c) => gh.trustedBots.has(c.author.toLowerCase())).map((c) => parseMarker(c.body)).filter((m) => m?.kind === "exception").map((m) => `${m?.data.comment}:${m?.data.line}`)
-  );
+  const records = comments.filter((c) => gh.trustedBots.has(c.author.toLowerCase())).map((c) => parseMarker(c.body)).filter((m) => m?.kind === "exception");
+  const answered = new Set(records.map((m) => String(m?.data.comment)));
+  let paged = records.some((m) => m?.data.granted === "no" && m.data.sha === pr.headSha);
   const zone = config.business_hours.timezone;
   let writes = 0;
   for (const comment of comments) {
-    if (gh.trustedBots.has(comment.author.toLowerCase())) continue;
+    if (gh.trustedBots.has(comment.author.toLowerCase()) || answered.has(String(comment.id))) continue;
     const lines = parseCommands(comment.body, { at: comment.at, timeZone: zone, roles: config.roles.extra });
-    for (const line of lines) {
-      if (!line.ok || line.command.verb !== "freeze-exception") continue;
-      if (answered.has(`${comment.id}:${line.line}`)) continue;
-      const reason = line.command.reason;
-      const granted = await isApprover(gh, config, comment.author, now);
-      if (granted) grants.push(`${comment.id}.${line.line}`);
-      const data = {
-        comment: comment.id,
-        line: line.line,
-        sha: pr.headSha,
-        by: comment.author,
-        granted: granted ? "yes" : "no",
-        reason: reason.slice(0, 300)
-      };
-      const approvers = approverHandles(config, now);
-      const who = neutralize(comment.author);
-      const text = granted ? `\u2705 Freeze exception **granted** by ${who} for \`${pr.headSha.slice(0, 7)}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}` : `\u{1F4DD} Freeze exception **requested** by @${who} for \`${pr.headSha.slice(0, 7)}\`: ${neutralizeInline(reason, 300)}.
+    const asks = lines.filter((l) => l.ok && l.command.verb === "freeze-exception");
+    const [line] = asks;
+    if (!line?.ok || line.command.verb !== "freeze-exception") continue;
+    const reason = line.command.reason;
+    const approver = await isApprover(gh, config, comment.author, comment.at);
+    const repeated = paged;
+    const fresh = approver && !edited(comment);
+    const saw = fresh ? await headAt(gh, pr, comment.at) ?? (knownSince <= comment.at ? pr.headSha : void 0) : void 0;
+    const granted = fresh && saw === pr.headSha;
+    if (granted) grants.push(`${comment.id}.${line.line}`);
+    const sha = pr.headSha.slice(0, 7);
+    const who = neutralize(comment.author);
+    const approvers = approverHandles(config, now);
+    const extraLines = asks.length > 1 ? ` (${asks.length - 1} more \`/freeze-exception\` line(s) in the same comment are the same request.)` : "";
+    let text;
+    if (granted) {
+      text = `\u2705 Freeze exception **granted** by ${who} for \`${sha}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}${extraLines}`;
+    } else {
+      const why = fresh ? saw !== void 0 ? `This grant is for \`${saw.slice(0, 7)}\`, the head when ${who} commented; the head is now \`${sha}\`, pushed since, so it is not covered. To let \`${sha}\` through, ${who} comments \`/freeze-exception <reason>\` anew.` : `${who} is an approver, but Expedite cannot tell which commit they were looking at (the branch's pushes are not visible to it). To grant \`${sha}\`, comment \`/freeze-exception <reason>\` anew.` : approver ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.` : paged ? "The approvers were already asked about this commit; an approver can grant it by commenting `/freeze-exception <reason>` here." : `${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`);"} an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
+      const head = fresh ? `\u270B Freeze exception from ${who} **not granted** for \`${sha}\`` : `\u{1F4DD} Freeze exception **requested** by @${who} for \`${sha}\``;
+      text = `${head}: ${neutralizeInline(reason, 300)}.${extraLines}
 
-${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`); "} \u2014 an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
-      const body = `${renderMarker("exception", data)}
+${why}`;
+      if (!approver) paged = true;
+    }
+    const data = {
+      comment: comment.id,
+      line: line.line,
+      sha: saw ?? pr.headSha,
+      by: comment.author,
+      granted: granted ? "yes" : "no",
+      reason: reason.slice(0, 300)
+    };
+    const body = `${renderMarker("exception", data)}
 ${text}`;
-      const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line.line}`, body);
-      posted.push({ id, author: gh.botLogin, body, at: now, updatedAt: now });
-      writes++;
-      const freezes = activeFreezes({
-        now,
-        config,
-        defaultBranch: inputs.defaultBranch,
-        freezeIssues: inputs.freezeIssues,
-        incidents: inputs.incidents,
-        base: pr.baseRef
-      });
-      for (const freeze of freezes) {
-        const target = freeze.issue ?? freeze.incident;
-        if (target === void 0) continue;
-        const identity = `exception-audit:${comment.id}:${line.line}`;
-        const audit = `${renderMarker("exception-audit", { comment: comment.id, line: line.line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}
-Freeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${pr.headSha.slice(0, 7)}\`): ${neutralizeInline(reason, 300)}`;
-        if (await upsertMarkedComment(gh, target, identity, audit)) writes++;
-      }
+    const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line.line}`, body);
+    posted.push({ id, author: gh.botLogin, body, at: now, updatedAt: now });
+    writes++;
+    const freezes = activeFreezes({
+      now,
+      config,
+      defaultBranch: inputs.defaultBranch,
+      freezeIssues: inputs.freezeIssues,
+      incidents: inputs.incidents,
+      base: pr.baseRef
+    });
+    for (const freeze of granted || !repeated ? freezes : []) {
+      const target = freeze.issue ?? freeze.incident;
+      if (target === void 0) continue;
+      const identity = `exception-audit:${comment.id}:${line.line}`;
+      const audit = `${renderMarker("exception-audit", { comment: comment.id, line: line.line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}
+Freeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${sha}\`): ${neutralizeInline(reason, 300)}`;
+      if (await upsertMarkedComment(gh, target, identity, audit)) writes++;
     }
   }
   return { writes, grants, posted };
@@ -8680,14 +8794,25 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
     }
   }
 }
-function labelMovedFreeze(target, config) {
-  const { label, issue } = target;
-  if (label === void 0 || issue === void 0) return false;
-  const name = label.name.toLowerCase();
-  if (name === config.labels.freeze.toLowerCase()) return true;
-  if (name !== config.labels.incident.toLowerCase()) return false;
-  const before = label.added ? issue.labels.filter((l) => l.toLowerCase() !== name) : [...issue.labels, label.name];
-  return isFreezing({ ...issue, labels: before }, config) !== isFreezing(issue, config);
+function handChangeMovedFreeze(target, config) {
+  const { label, issue, stateChanged } = target;
+  if (issue === void 0) return false;
+  if (label !== void 0) {
+    const name = label.name.toLowerCase();
+    if (name === config.labels.freeze.toLowerCase()) return true;
+    if (!decidesFreeze(name, config)) return false;
+    const before = label.added ? issue.labels.filter((l) => l.toLowerCase() !== name) : [...issue.labels, label.name];
+    return isFreezing({ ...issue, labels: before }, config) || isFreezing(issue, config);
+  }
+  if (stateChanged !== void 0) {
+    const before = { ...issue, state: stateChanged === "reopened" ? "closed" : "open" };
+    return isFreezing(before, config) || isFreezing(issue, config);
+  }
+  return false;
+}
+function decidesFreeze(name, config) {
+  const names = labelNames(config);
+  return name === config.labels.incident.toLowerCase() || names.severityOf(name) !== void 0 || names.stateOf(name) !== void 0;
 }
 async function reconcileIssueTarget(gh, config, templates, target, now, permissions, templateProblems) {
   const {
@@ -8717,7 +8842,7 @@ async function reconcileIssueTarget(gh, config, templates, target, now, permissi
   });
   let writes = own;
   let freezesChanged = commandsChanged;
-  if (result.freezeRelevant || labelMovedFreeze(target, config)) freezesChanged = true;
+  if (result.freezeRelevant || handChangeMovedFreeze(target, config)) freezesChanged = true;
   if (freezesChanged) {
     const inputs = await freezeInputs(gh, config);
     writes += (await sweepPulls(gh, config, inputs, now)).writes;
@@ -9327,6 +9452,67 @@ function freePort(host = "127.0.0.1") {
   });
 }
 
+// src/app/guardWebhooks.ts
+import { verify } from "@octokit/webhooks-methods";
+var MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
+function guardWebhooks(server2, options) {
+  const limit = options.maxBytes ?? MAX_WEBHOOK_BYTES;
+  const downstream = server2.listeners("request");
+  server2.removeAllListeners("request");
+  const pass = (req, res) => {
+    for (const listener of downstream) listener(req, res);
+  };
+  server2.on("request", (req, res) => {
+    const path = (req.url ?? "").split("?")[0];
+    if (req.method !== "POST" || path !== options.path) return pass(req, res);
+    void gate(req, res, limit, options).then((body) => {
+      if (body === void 0) return;
+      req.body = body;
+      pass(req, res);
+    });
+  });
+}
+async function gate(req, res, limit, options) {
+  const delivery = { id: req.headers["x-github-delivery"], event: req.headers["x-github-event"] };
+  const declared = Number(req.headers["content-length"] ?? 0);
+  const chunks = [];
+  let size = 0;
+  let tooLarge = declared > limit;
+  try {
+    for await (const chunk of req) {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+    }
+  } catch (error) {
+    options.log.warn({ err: error, delivery }, "webhook delivery aborted while being read");
+    return void 0;
+  }
+  if (tooLarge) {
+    options.log.warn(
+      { delivery, bytes: Math.max(size, declared) },
+      "webhook refused: over GitHub's 25 MB cap"
+    );
+    answer(res, 413, "payload over GitHub's 25 MB limit");
+    return void 0;
+  }
+  const body = Buffer.concat(chunks).toString("utf8");
+  const signature = req.headers["x-hub-signature-256"];
+  const valid = typeof signature === "string" && await verify(options.secret, body, signature).catch(() => false);
+  if (!valid) {
+    options.log.error(
+      { delivery },
+      typeof signature === "string" ? "webhook refused: its signature does not match WEBHOOK_SECRET (check the App's webhook secret)" : "webhook refused: it carries no x-hub-signature-256 signature"
+    );
+    answer(res, typeof signature === "string" ? 401 : 400, "signature missing or wrong");
+    return void 0;
+  }
+  return body;
+}
+function answer(res, status, message) {
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ error: message }));
+}
+
 // src/app/health.ts
 var WEDGED_QUEUE_MS = 5 * 6e4;
 var GITHUB_CHECK_TTL_MS = 3e4;
@@ -9895,14 +10081,14 @@ function alertsEndpoint(options) {
       if (!url.pathname.startsWith(ALERTS_PATH)) return false;
       const source = url.pathname.slice(ALERTS_PATH.length).replace(/\/$/, "");
       if (!ALERT_SOURCES.includes(source))
-        return answer(res, 404, `unknown alert source "${source}": use one of ${ALERT_SOURCES.join(", ")}`);
-      if (req.method !== "POST") return answer(res, 405, "alerts are POSTed");
+        return answer2(res, 404, `unknown alert source "${source}": use one of ${ALERT_SOURCES.join(", ")}`);
+      if (req.method !== "POST") return answer2(res, 405, "alerts are POSTed");
       const raw = await readBody(req);
-      if (raw === void 0) return answer(res, 413, `the body is larger than ${MAX_BODY2} bytes`);
+      if (raw === void 0) return answer2(res, 413, `the body is larger than ${MAX_BODY2} bytes`);
       const denied = authenticate(source, req, raw, options);
-      if (denied) return answer(res, denied.status, denied.message);
+      if (denied) return answer2(res, denied.status, denied.message);
       if (!options.home)
-        return answer(
+        return answer2(
           res,
           503,
           "set EXPEDITE_ALERTS_REPOSITORY (owner/name) to the repository whose configuration routes alerts"
@@ -9911,12 +10097,12 @@ function alertsEndpoint(options) {
       try {
         body = JSON.parse(raw.toString("utf8"));
       } catch {
-        return answer(res, 400, "the body is not JSON");
+        return answer2(res, 400, "the body is not JSON");
       }
       const home = options.home.toLowerCase();
       const homeRepo = await resolve2(home);
       if (!homeRepo.ok)
-        return answer(res, 503, `the alerts repository ${home} cannot be used: ${homeRepo.reason}`);
+        return answer2(res, 503, `the alerts repository ${home} cannot be used: ${homeRepo.reason}`);
       const resolved = /* @__PURE__ */ new Map();
       try {
         const receipt = await receiveAlerts({
@@ -9941,10 +10127,10 @@ function alertsEndpoint(options) {
           const [owner, repo] = result.repository.split("/");
           options.reconcile(installationId, owner, repo, { kind: "issue", number: result.incident });
         }
-        return answer(res, receipt.status, receipt.message, { results: receipt.results });
+        return answer2(res, receipt.status, receipt.message, { results: receipt.results });
       } catch (error) {
         app.log.error({ err: error, source }, "alert delivery failed; the source will retry");
-        return answer(res, 502, "GitHub could not be written to; retry the delivery");
+        return answer2(res, 502, "GitHub could not be written to; retry the delivery");
       }
     });
   };
@@ -9980,7 +10166,7 @@ async function readBody(req) {
   }
   return Buffer.concat(chunks);
 }
-function answer(res, status, message, extra = {}) {
+function answer2(res, status, message, extra = {}) {
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ message, ...extra }));
   return true;
 }
@@ -10031,7 +10217,8 @@ async function startAppServer(options) {
       reconcile: expedite.enqueue
     })
   );
-  await server2.start();
+  const http = await server2.start();
+  guardWebhooks(http, { path: webhookPath, secret: options.secret, log: log2 });
   const url = `http://${server2.host}:${server2.port}`;
   let stopped;
   return {

@@ -6,6 +6,7 @@ import { createExpediteApp } from "./expediteApp.js";
 import type { ExpediteApp } from "./expediteApp.js";
 import { expediteOctokit } from "./expediteOctokit.js";
 import { freePort } from "./freePort.js";
+import { guardWebhooks } from "./guardWebhooks.js";
 import type { ThrottleTuning } from "./expediteOctokit.js";
 import { Health } from "./health.js";
 import { opsRoutes } from "./opsRoutes.js";
@@ -101,7 +102,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       reconcile: expedite.enqueue,
     }),
   );
-  await server.start();
+  const http = await server.start();
+  guardWebhooks(http, { path: webhookPath, secret: options.secret, log });
   const url = `http://${server.host}:${server.port}`;
   let stopped: Promise<ShutdownReport> | undefined;
   return {

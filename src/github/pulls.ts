@@ -9,6 +9,8 @@ export interface PullSummary {
   mergedAt?: number;
   headRef: string;
   headSha: string;
+  /** "owner/name" of the repository the head branch lives in, when GitHub says (a fork's differs). */
+  headRepo?: string;
   baseRef: string;
   title: string;
   body: string;
@@ -22,7 +24,7 @@ type RawPull = {
   html_url: string;
   state: string;
   merged_at: string | null;
-  head: { ref: string; sha: string };
+  head: { ref: string; sha: string; repo?: { full_name?: string } | null };
   base: { ref: string };
   title: string;
   body: string | null;
@@ -40,6 +42,7 @@ export function toPullSummary(pr: RawPull): PullSummary {
     ...(pr.merged_at ? { mergedAt: Date.parse(pr.merged_at) } : {}),
     headRef: pr.head.ref,
     headSha: pr.head.sha,
+    ...(pr.head.repo?.full_name ? { headRepo: pr.head.repo.full_name } : {}),
     baseRef: pr.base.ref,
     title: pr.title,
     body: pr.body ?? "",

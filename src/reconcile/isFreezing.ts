@@ -2,7 +2,7 @@ import type { Config } from "../core/config/schema.js";
 import type { IssueSnapshot } from "../core/snapshot.js";
 import type { Incident } from "../core/types.js";
 import { freezesMerges } from "../core/freeze/activeFreezes.js";
-import { labelNames, readLabels } from "../core/projection/labelNames.js";
+import { freezeReading } from "../core/freeze/freezeReading.js";
 
 /**
  * Whether an incident freezes merges, as its labels say (what the pull requests' last verdicts saw) or
@@ -12,7 +12,7 @@ export function isFreezing(incident: IssueSnapshot | Incident, config: Config): 
   if (!("labels" in incident)) return freezesMerges(incident, config);
   const incidentLabel = config.labels.incident.toLowerCase();
   if (!incident.labels.some((l) => l.toLowerCase() === incidentLabel)) return false;
-  const { state, severity } = readLabels(incident.labels, labelNames(config));
+  const { state, severity } = freezeReading(incident.labels, config);
   return (
     severity !== undefined &&
     freezesMerges({ open: incident.state === "open", state: state ?? "declared", severity }, config)

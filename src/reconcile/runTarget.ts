@@ -10,6 +10,7 @@ import type { Target } from "./targetsOf.js";
 import type { ConfigProblem } from "../core/config/parseConfig.js";
 import { reconcileIncident } from "./reconcileIncident.js";
 import { isFreezing } from "./isFreezing.js";
+import { labelNames } from "../core/projection/labelNames.js";
 import type { IncidentOutcome } from "./reconcileIncident.js";
 import { sweepRepository } from "./sweepRepository.js";
 import { reportConfigProblems } from "./reportConfigProblems.js";
@@ -135,20 +136,39 @@ export async function runTarget(
 }
 
 /**
- * Whether the label an event added or removed made the issue start or stop freezing merges: the incident
- * label on an issue already marked sev 1, say. The incident reconcile sees only the labels after the
- * event, so it cannot tell; the event's own label says what they were before.
+ * Whether a change made by hand (a label put on or taken off, the issue closed or reopened) may have made
+ * the issue start or stop freezing merges. The incident reconcile sees only the state after the event, so
+ * it cannot tell; the event says what changed. Bursts of label events are coalesced into the newest one
+ * (sev:2 → sev:1 is two events), so any such change that touches a freezing incident, before or after,
+ * re-checks the pull requests: a hand change must turn them red at once, not at the next full pass.
  */
-function labelMovedFreeze(target: Extract<Target, { kind: "issue" }>, config: Config): boolean {
-  const { label, issue } = target;
-  if (label === undefined || issue === undefined) return false;
-  const name = label.name.toLowerCase();
-  if (name === config.labels.freeze.toLowerCase()) return true;
-  if (name !== config.labels.incident.toLowerCase()) return false;
-  const before = label.added
-    ? issue.labels.filter((l) => l.toLowerCase() !== name)
-    : [...issue.labels, label.name];
-  return isFreezing({ ...issue, labels: before }, config) !== isFreezing(issue, config);
+export function handChangeMovedFreeze(target: Extract<Target, { kind: "issue" }>, config: Config): boolean {
+  const { label, issue, stateChanged } = target;
+  if (issue === undefined) return false;
+  if (label !== undefined) {
+    const name = label.name.toLowerCase();
+    if (name === config.labels.freeze.toLowerCase()) return true;
+    if (!decidesFreeze(name, config)) return false;
+    const before = label.added
+      ? issue.labels.filter((l) => l.toLowerCase() !== name)
+      : [...issue.labels, label.name];
+    return isFreezing({ ...issue, labels: before }, config) || isFreezing(issue, config);
+  }
+  if (stateChanged !== undefined) {
+    const before = { ...issue, state: stateChanged === "reopened" ? ("closed" as const) : ("open" as const) };
+    return isFreezing(before, config) || isFreezing(issue, config);
+  }
+  return false;
+}
+
+/** The labels an incident's freeze is read from: the incident label, severities and states. */
+function decidesFreeze(name: string, config: Config): boolean {
+  const names = labelNames(config);
+  return (
+    name === config.labels.incident.toLowerCase() ||
+    names.severityOf(name) !== undefined ||
+    names.stateOf(name) !== undefined
+  );
 }
 
 async function reconcileIssueTarget(
@@ -190,7 +210,7 @@ async function reconcileIssueTarget(
   let freezesChanged = commandsChanged;
   // A freeze issue opened or closed, or an incident of a freezing severity changed state: every open PR's
   // verdict may have changed with it.
-  if (result.freezeRelevant || labelMovedFreeze(target, config)) freezesChanged = true;
+  if (result.freezeRelevant || handChangeMovedFreeze(target, config)) freezesChanged = true;
   if (freezesChanged) {
     const inputs = await freezeInputs(gh, config);
     writes += (await sweepPulls(gh, config, inputs, now)).writes;

@@ -11,6 +11,8 @@ export type Target =
       issue?: IssueSnapshot;
       /** The label an `issues.labeled`/`unlabeled` event added or removed. */
       label?: { name: string; added: boolean };
+      /** An `issues.closed`/`reopened` event: the issue's open state before it was the other one. */
+      stateChanged?: "closed" | "reopened";
     }
   | { kind: "pull"; number: number; freezeCommand?: boolean; pull?: PullSummary }
   | { kind: "merge-group"; headSha: string; headRef: string; baseRef: string }
@@ -143,9 +145,23 @@ export function targetsOf(
         typeof payload.label?.name === "string"
           ? { label: { name: payload.label.name, added: payload.action === "labeled" } }
           : {};
+      const action = payload.action;
+      const stateChanged: { stateChanged?: "closed" | "reopened" } =
+        eventName === "issues" && (action === "closed" || action === "reopened")
+          ? { stateChanged: action }
+          : {};
       return issue.pull_request
         ? [{ kind: "pull", number: issue.number, ...extra }]
-        : [{ kind: "issue", number: issue.number, ...extra, ...snapshotOf(issue), ...label }];
+        : [
+            {
+              kind: "issue",
+              number: issue.number,
+              ...extra,
+              ...snapshotOf(issue),
+              ...label,
+              ...stateChanged,
+            },
+          ];
     }
     case "pull_request":
     case "pull_request_review":

@@ -5,7 +5,7 @@ import { scheduledFreezes } from "./scheduledFreezes.js";
 import type { ActiveFreeze, FreezeIssue } from "./types.js";
 
 // An incident past these states no longer threatens production, so it no longer holds merges back.
-const SETTLED_STATES = new Set(["resolved", "postmortem", "cancelled"]);
+export const SETTLED_STATES: ReadonlySet<string> = new Set(["resolved", "postmortem", "cancelled"]);
 
 /**
  * The freezes in force on `base` at `now`, soonest-ending first (open-ended ones last). Windows,

@@ -214,6 +214,14 @@ function failureSummary(input: {
   );
 
   const incidents = blocking.filter((freeze) => freeze.kind === "incident" && freeze.incident !== undefined);
+  if (incidents.length > 0 && pr.untrustedFixLabel) {
+    lines.push(
+      "",
+      `The ${codeSpan(config.labels.incident_fix)} label was added by ${handleText(pr.untrustedFixLabel.by)}, ` +
+        `who lacks the ${codeSpan(config.commands.freeze_permission)} permission it takes to let a pull ` +
+        "request through an incident's freeze, so it does not count. Someone with that permission can add it again.",
+    );
+  }
   if (incidents.length > 0) {
     const numbers = incidents.map((freeze) => `#${freeze.incident}`).join(", ");
     lines.push(
@@ -260,10 +268,19 @@ function exceptionStatus(
       );
     }
   }
+  const voided = latestOf(mine.filter((record) => record.editedAt !== undefined));
+  if (voided?.editedAt !== undefined && (!grant || voided.at > grant.at)) {
+    lines.push(
+      `${handleText(voided.by)}'s grant no longer counts: its comment was edited ` +
+        `(${formatFreezeTime(voided.editedAt, zone, now)}), and anyone with write access can edit a comment. ` +
+        `To grant, ${handleText(voided.by)} comments ${codeSpan("/freeze-exception <reason>")} anew.`,
+    );
+  }
   const pending = latestOf(
     mine.filter(
       (record) =>
         !record.granted &&
+        record.editedAt === undefined &&
         (!config.freeze.exception_per_commit || record.sha === pr.headSha) &&
         (!grant || record.at > grant.at),
     ),

@@ -23,8 +23,10 @@ export interface ExceptionRecord {
   by: string;
   at: number;
   reason: string;
-  /** false = request only (not from an approver); it lets nothing through. */
+  /** false = request only (not from an approver, or edited); it lets nothing through. */
   granted: boolean;
+  /** An approver's grant that no longer counts because its comment was edited at this time. */
+  editedAt?: number;
 }
 
 export interface PullRequestFacts {
@@ -39,6 +41,8 @@ export interface PullRequestFacts {
   exceptions: ExceptionRecord[];
   /** Incident numbers the PR refers to (closing keywords, #refs); computed by the caller. */
   referencedIncidents: number[];
+  /** The `incident-fix` label is on the PR but was added by someone without the freeze permission. */
+  untrustedFixLabel?: { by: string };
 }
 
 export type FreezeKind = "window" | "weekly" | "closure" | "incident" | "manual";

@@ -3,6 +3,7 @@ import type { Incident } from "../../core/types.js";
 import type { FreezeIssue } from "../../core/freeze/types.js";
 import { parseFreezeIssue } from "../../core/freeze/freezeIssue.js";
 import { labelNames, readLabels } from "../../core/projection/labelNames.js";
+import { freezeReading } from "../../core/freeze/freezeReading.js";
 import { emptyIncident } from "../../core/emptyIncident.js";
 import type { GitHubContext } from "../../github/types.js";
 import { repoInfo } from "../../github/repoInfo.js";
@@ -76,8 +77,9 @@ export async function freezeInputs(
     if (issue.pull_request) continue;
     const labels = issue.labels.map((l) => (typeof l === "string" ? l : (l.name ?? "")));
     const read = readLabels(labels, names);
-    const state = read.state ?? "declared";
-    const severity = read.severity ?? (config.severity.default as Severity);
+    const reading = freezeReading(labels, config);
+    const state = reading.state ?? "declared";
+    const severity = reading.severity ?? (config.severity.default as Severity);
     const at = Date.parse(issue.created_at);
     incidents.push(
       emptyIncident({

@@ -1,5 +1,5 @@
 import type { Config } from "../../core/config/schema.js";
-import type { ExceptionRecord, FreezeVerdict } from "../../core/freeze/types.js";
+import type { ExceptionRecord, FreezeVerdict, PullRequestFacts } from "../../core/freeze/types.js";
 import { freezeVerdict } from "../../core/freeze/freezeVerdict.js";
 import { activeFreezes } from "../../core/freeze/activeFreezes.js";
 import { parseCommands } from "../../core/commands/parseCommands.js";
@@ -12,6 +12,9 @@ import { ourRuns, writeCheck } from "../../github/checkRuns.js";
 import { createCommentOnce, deleteComment } from "../../github/writeComments.js";
 import { upsertMarkedComment } from "../../github/upsertMarkedComment.js";
 import { referencedNumbers } from "../targetsOf.js";
+import { headAt } from "../../github/headAt.js";
+import { visibleText } from "../../core/text/visibleText.js";
+import { fixLabelAdder } from "./fixLabelAdder.js";
 import type { FreezeInputs } from "./freezeInputs.js";
 import { approverHandles, isApprover } from "./isApprover.js";
 
@@ -29,6 +32,15 @@ interface ThreadComment {
 }
 
 /**
+ * Whether a comment was changed after it was written. Anyone with write access can edit anyone's comment
+ * and the API does not say who did, so an edited comment grants nothing, whoever edited it: a grant is
+ * what an approver wrote, unchanged. The approver grants again with a new comment.
+ */
+function edited(comment: ThreadComment): boolean {
+  return comment.updatedAt > comment.at;
+}
+
+/**
  * The freeze check of one open pull request: answer new `/freeze-exception` requests (granting them
  * for approvers, asking the approvers otherwise, and recording both), then compute the verdict and
  * write the check run only if it changed.
@@ -41,15 +53,16 @@ export async function reconcilePull(
   now: number,
 ): Promise<PullOutcome> {
   let writes = 0;
-  const facts = {
+  const facts: PullRequestFacts = {
     number: pr.number,
     base: pr.baseRef,
     headSha: pr.headSha,
     title: pr.title,
     body: pr.body,
     labels: pr.labels,
-    exceptions: [] as ExceptionRecord[],
-    referencedIncidents: referencedNumbers(`${pr.title}\n${pr.body}`).filter((n) =>
+    exceptions: [],
+    // Only what a reader sees refers to an incident: not an HTML comment, not `#1` in code.
+    referencedIncidents: referencedNumbers(`${visibleText(pr.title)}\n${visibleText(pr.body)}`).filter((n) =>
       inputs.incidents.some((i) => i.number === n),
     ),
   };
@@ -70,7 +83,9 @@ export async function reconcilePull(
   let files: string[] | undefined;
   if (freezes.length > 0) {
     let comments = await threadComments(gh, pr.number);
-    const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now);
+    // When Expedite first saw this head: a comment made after that was made looking at it.
+    const knownSince = Math.min(...runs.map((run) => Date.parse(run.started_at ?? "") || Infinity));
+    const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now, knownSince);
     writes += answered.writes;
     for (const grant of answered.grants) grants.add(grant);
     // The answers just posted are the records the verdict needs; we know what they say without re-reading.
@@ -78,6 +93,14 @@ export async function reconcilePull(
     facts.exceptions = await exceptionsFrom(gh, config, comments, pr, grants);
     writes += await removeDuplicateRecords(gh, comments);
     if (config.freeze.ignore_paths.length > 0) files = await changedFiles(gh, pr.number);
+    const fixLabel = config.labels.incident_fix.toLowerCase();
+    if (freezes.some((f) => f.kind === "incident") && pr.labels.some((l) => l.toLowerCase() === fixLabel)) {
+      const adder = await fixLabelAdder(gh, config, pr.number);
+      if (!adder?.permitted) {
+        facts.labels = pr.labels.filter((l) => l.toLowerCase() !== fixLabel);
+        facts.untrustedFixLabel = { by: adder?.by ?? "ghost" };
+      }
+    }
   }
   const verdict = freezeVerdict({
     ...input,
@@ -143,7 +166,15 @@ async function exceptionsFrom(
   const zone = config.business_hours.timezone;
   const records: ExceptionRecord[] = [];
   const seen = new Set<string>();
-  const recordFor = async (commentId: number, line: number, fromRun: boolean): Promise<void> => {
+  // `marker` is the bot's answer to the request: which commit it was for and whether it was granted then.
+  // People can edit the bot's comments too, so it is only used in ways that cannot grant: to show that an
+  // edited grant is void, and for which commit. `fromRun`: our check run on this commit records the grant.
+  const recordFor = async (
+    commentId: number,
+    line: number,
+    fromRun: boolean,
+    marker?: { sha?: string; granted?: string; reason?: string },
+  ): Promise<void> => {
     const key = `${commentId}.${line}`;
     if (seen.has(key)) return;
     const source = byId.get(commentId);
@@ -153,19 +184,24 @@ async function exceptionsFrom(
       timeZone: zone,
       roles: config.roles.extra,
     }).find((l) => l.line === line);
-    if (!parsed?.ok || parsed.command.verb !== "freeze-exception") return;
+    const asks = parsed?.ok && parsed.command.verb === "freeze-exception" ? parsed.command : undefined;
+    const wasGranted = fromRun || marker?.granted === "yes";
+    // A comment that no longer asks is no request; a grant edited away is shown as voided.
+    if (!asks && !(wasGranted && edited(source))) return;
     seen.add(key);
-    const granted =
+    const approved =
       fromRun ||
       (!config.freeze.exception_per_commit && (await isApprover(gh, config, source.author, source.at)));
+    const voided = (approved || wasGranted) && edited(source);
     records.push({
       pullRequest: pr.number,
-      sha: pr.headSha,
+      sha: fromRun ? pr.headSha : (marker?.sha ?? pr.headSha),
       by: source.author,
       // When the person asked, not when the bot answered: a grant covers only freezes already running then.
       at: source.at,
-      reason: parsed.command.reason,
-      granted,
+      reason: asks?.reason ?? marker?.reason ?? "",
+      granted: approved && !voided,
+      ...(voided && { editedAt: source.updatedAt }),
     });
   };
   for (const grant of grants) {
@@ -176,7 +212,7 @@ async function exceptionsFrom(
     if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
     const marker = parseMarker(comment.body);
     if (marker?.kind !== "exception") continue;
-    await recordFor(Number(marker.data.comment), Number(marker.data.line), false);
+    await recordFor(Number(marker.data.comment), Number(marker.data.line), false, marker.data);
   }
   return records;
 }
@@ -190,6 +226,12 @@ function parseGrants(externalId: string | null | undefined): string[] {
     .filter((g) => /^\d+\.\d+$/.test(g));
 }
 
+/**
+ * One answer per comment that asks for an exception, however many `/freeze-exception` lines it holds (the
+ * first one is the request). The approvers are mentioned once per commit: a later request for the same
+ * head says they were already asked instead of paging them again. An audit copy goes to where the freeze
+ * is discussed, one per request comment.
+ */
 async function answerExceptionRequests(
   gh: GitHubContext,
   config: Config,
@@ -197,60 +239,91 @@ async function answerExceptionRequests(
   pr: PullSummary,
   comments: ThreadComment[],
   now: number,
+  knownSince: number,
 ): Promise<{ writes: number; grants: string[]; posted: ThreadComment[] }> {
   const grants: string[] = [];
   const posted: ThreadComment[] = [];
-  const answered = new Set(
-    comments
-      .filter((c) => gh.trustedBots.has(c.author.toLowerCase()))
-      .map((c) => parseMarker(c.body))
-      .filter((m) => m?.kind === "exception")
-      .map((m) => `${m?.data.comment}:${m?.data.line}`),
-  );
+  const records = comments
+    .filter((c) => gh.trustedBots.has(c.author.toLowerCase()))
+    .map((c) => parseMarker(c.body))
+    .filter((m) => m?.kind === "exception");
+  const answered = new Set(records.map((m) => String(m?.data.comment)));
+  // Approvers already paged about this commit (by an earlier request's answer).
+  let paged = records.some((m) => m?.data.granted === "no" && m.data.sha === pr.headSha);
   const zone = config.business_hours.timezone;
   let writes = 0;
   for (const comment of comments) {
-    if (gh.trustedBots.has(comment.author.toLowerCase())) continue;
+    if (gh.trustedBots.has(comment.author.toLowerCase()) || answered.has(String(comment.id))) continue;
     const lines = parseCommands(comment.body, { at: comment.at, timeZone: zone, roles: config.roles.extra });
-    for (const line of lines) {
-      if (!line.ok || line.command.verb !== "freeze-exception") continue;
-      if (answered.has(`${comment.id}:${line.line}`)) continue;
-      const reason = line.command.reason;
-      const granted = await isApprover(gh, config, comment.author, now);
-      if (granted) grants.push(`${comment.id}.${line.line}`);
-      const data = {
-        comment: comment.id,
-        line: line.line,
-        sha: pr.headSha,
-        by: comment.author,
-        granted: granted ? "yes" : "no",
-        reason: reason.slice(0, 300),
-      };
-      const approvers = approverHandles(config, now);
-      const who = neutralize(comment.author);
-      const text = granted
-        ? `✅ Freeze exception **granted** by ${who} for \`${pr.headSha.slice(0, 7)}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}`
-        : `📝 Freeze exception **requested** by @${who} for \`${pr.headSha.slice(0, 7)}\`: ${neutralizeInline(reason, 300)}.\n\n${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`); "} — an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
-      const body = `${renderMarker("exception", data)}\n${text}`;
-      const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line.line}`, body);
-      posted.push({ id, author: gh.botLogin, body, at: now, updatedAt: now });
-      writes++;
-      // The audit trail lives where the freeze is discussed: the freeze issue or the incident.
-      const freezes = activeFreezes({
-        now,
-        config,
-        defaultBranch: inputs.defaultBranch,
-        freezeIssues: inputs.freezeIssues,
-        incidents: inputs.incidents,
-        base: pr.baseRef,
-      });
-      for (const freeze of freezes) {
-        const target = freeze.issue ?? freeze.incident;
-        if (target === undefined) continue;
-        const identity = `exception-audit:${comment.id}:${line.line}`;
-        const audit = `${renderMarker("exception-audit", { comment: comment.id, line: line.line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}\nFreeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${pr.headSha.slice(0, 7)}\`): ${neutralizeInline(reason, 300)}`;
-        if (await upsertMarkedComment(gh, target, identity, audit)) writes++;
-      }
+    const asks = lines.filter((l) => l.ok && l.command.verb === "freeze-exception");
+    const [line] = asks;
+    if (!line?.ok || line.command.verb !== "freeze-exception") continue;
+    const reason = line.command.reason;
+    const approver = await isApprover(gh, config, comment.author, comment.at);
+    const repeated = paged;
+    const fresh = approver && !edited(comment);
+    // A grant is for the commit the approver looked at, which a push since then (answered late, say)
+    // must not inherit: the head at the comment's time, from GitHub's push record, or failing that the
+    // current head if our own check run shows it was already there.
+    const saw = fresh
+      ? ((await headAt(gh, pr, comment.at)) ?? (knownSince <= comment.at ? pr.headSha : undefined))
+      : undefined;
+    const granted = fresh && saw === pr.headSha;
+    if (granted) grants.push(`${comment.id}.${line.line}`);
+    const sha = pr.headSha.slice(0, 7);
+    const who = neutralize(comment.author);
+    const approvers = approverHandles(config, now);
+    const extraLines =
+      asks.length > 1
+        ? ` (${asks.length - 1} more \`/freeze-exception\` line(s) in the same comment are the same request.)`
+        : "";
+    let text: string;
+    if (granted) {
+      text = `✅ Freeze exception **granted** by ${who} for \`${sha}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}${extraLines}`;
+    } else {
+      const why = fresh
+        ? saw !== undefined
+          ? `This grant is for \`${saw.slice(0, 7)}\`, the head when ${who} commented; the head is now \`${sha}\`, pushed since, so it is not covered. To let \`${sha}\` through, ${who} comments \`/freeze-exception <reason>\` anew.`
+          : `${who} is an approver, but Expedite cannot tell which commit they were looking at (the branch's pushes are not visible to it). To grant \`${sha}\`, comment \`/freeze-exception <reason>\` anew.`
+        : approver
+          ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.`
+          : paged
+            ? "The approvers were already asked about this commit; an approver can grant it by commenting `/freeze-exception <reason>` here."
+            : `${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`);"} an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
+      const head = fresh
+        ? `✋ Freeze exception from ${who} **not granted** for \`${sha}\``
+        : `📝 Freeze exception **requested** by @${who} for \`${sha}\``;
+      text = `${head}: ${neutralizeInline(reason, 300)}.${extraLines}\n\n${why}`;
+      if (!approver) paged = true;
+    }
+    const data = {
+      comment: comment.id,
+      line: line.line,
+      sha: saw ?? pr.headSha,
+      by: comment.author,
+      granted: granted ? "yes" : "no",
+      reason: reason.slice(0, 300),
+    };
+    const body = `${renderMarker("exception", data)}\n${text}`;
+    const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line.line}`, body);
+    posted.push({ id, author: gh.botLogin, body, at: now, updatedAt: now });
+    writes++;
+    // The audit trail lives where the freeze is discussed: the freeze issue or the incident.
+    const freezes = activeFreezes({
+      now,
+      config,
+      defaultBranch: inputs.defaultBranch,
+      freezeIssues: inputs.freezeIssues,
+      incidents: inputs.incidents,
+      base: pr.baseRef,
+    });
+    // A repeated request for a commit the approvers were already asked about adds nothing to the record.
+    for (const freeze of granted || !repeated ? freezes : []) {
+      const target = freeze.issue ?? freeze.incident;
+      if (target === undefined) continue;
+      const identity = `exception-audit:${comment.id}:${line.line}`;
+      const audit = `${renderMarker("exception-audit", { comment: comment.id, line: line.line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}\nFreeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${sha}\`): ${neutralizeInline(reason, 300)}`;
+      if (await upsertMarkedComment(gh, target, identity, audit)) writes++;
     }
   }
   return { writes, grants, posted };

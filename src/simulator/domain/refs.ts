@@ -81,6 +81,22 @@ export function moveRef(
   if (sha === null) repo.refs.delete(ref);
   else repo.refs.set(ref, sha);
   repo.pushedAt = world.now();
+  repo.activities.push({
+    id: world.ids.next("activity"),
+    ref: `refs/${ref}`,
+    before,
+    after,
+    at: world.now(),
+    type:
+      before === ZERO_SHA
+        ? "branch_creation"
+        : after === ZERO_SHA
+          ? "branch_deletion"
+          : options.forced
+            ? "force_push"
+            : "push",
+    actor: actor.login,
+  });
   emitPush(world, repo, ref, before, after, actor, options.forced ?? false);
   if (!ref.startsWith("heads/")) return;
   const branch = ref.slice("heads/".length);

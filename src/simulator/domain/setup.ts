@@ -73,6 +73,7 @@ export function createRepo(
     contributors: new Set(),
     requiredChecks: new Map(),
     checkSuites: new Map(),
+    activities: [],
   };
   world.repos.set(repo.id, repo);
   world.reposByName.set(fullName.toLowerCase(), repo.id);

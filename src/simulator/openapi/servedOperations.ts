@@ -55,6 +55,7 @@ export const SERVED_OPERATIONS = [
   "PATCH /repos/{owner}/{repo}/git/refs/{ref}",
   "DELETE /repos/{owner}/{repo}/git/refs/{ref}",
   "GET /repos/{owner}/{repo}/branches/{branch}",
+  "GET /repos/{owner}/{repo}/activity",
   "GET /repos/{owner}/{repo}/contents/{path}",
   "PUT /repos/{owner}/{repo}/contents/{path}",
   "GET /repos/{owner}/{repo}/pulls",

@@ -1,4 +1,5 @@
 import { actionRoutes } from "./actions.js";
+import { activityRoutes } from "./activity.js";
 import { appRoutes } from "./apps.js";
 import { branchRoutes } from "./branches.js";
 import { checkRoutes } from "./checks.js";
@@ -25,6 +26,7 @@ export const handlers: HandlerTable = {
   ...permissionRoutes,
   ...gitRoutes,
   ...branchRoutes,
+  ...activityRoutes,
   ...contentRoutes,
   ...pullRoutes,
   ...checkRoutes,

@@ -17,6 +17,7 @@ const FIRST_ID = {
   deployment: 11_000_000_000,
   release: 12_000_000_000,
   milestone: 13_000_000_000,
+  activity: 14_000_000_000,
 } as const;
 
 export type IdKind = keyof typeof FIRST_ID;

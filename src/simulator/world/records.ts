@@ -185,6 +185,19 @@ export interface RepoRecord {
   requiredChecks: Map<string, Array<{ context: string; appId?: number }>>;
   /** `${appId}:${sha}` → check suite id. */
   checkSuites: Map<string, number>;
+  /** Every ref move, oldest first: what GET /repos/{o}/{r}/activity lists (push times GitHub records). */
+  activities: ActivityRecord[];
+}
+
+export interface ActivityRecord {
+  id: number;
+  /** "refs/heads/x". */
+  ref: string;
+  before: string;
+  after: string;
+  at: number;
+  type: "push" | "force_push" | "branch_creation" | "branch_deletion";
+  actor: string;
 }
 
 export type Identity =
