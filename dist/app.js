@@ -7149,8 +7149,8 @@ async function protectDeployment(gh, config, request, now) {
   };
   if (activeFreezes({ ...base, base: branch }).length === 0) {
     const verdict2 = deployVerdict({ ...base, branch, sha: request.sha, grants: [], approvers: [] });
-    const earlier = await findHold(gh, config, request.sha, branch);
-    const writes2 = earlier?.open ? await settleRecord(gh, config, earlier.number, request, verdict2, now) : 0;
+    const earlier2 = await findHold(gh, config, request.sha, branch);
+    const writes2 = earlier2?.open ? await settleRecord(gh, config, earlier2.number, request, verdict2, now) : 0;
     await reviewDeployment(gh, runId, { environment, state: "approved", comment: reviewComment(verdict2) });
     return { decision: "approved", writes: writes2 + 1 };
   }
@@ -7899,6 +7899,58 @@ var WakeUps = class {
   }
 };
 
+// src/app/recoverDeliveries.ts
+var ok = (code2) => code2 >= 200 && code2 < 300;
+var earlier = (a, b) => Date.parse(a.delivered_at) - Date.parse(b.delivered_at) || a.id - b.id;
+async function recoverDeliveries(appOctokit, state, now, limits, log2) {
+  const attempts = [];
+  let pages = 0;
+  let reachedCheckpoint = false;
+  for await (const response of appOctokit.paginate.iterator("GET /app/hook/deliveries", { per_page: 100 })) {
+    const page = response.data;
+    for (const attempt of page) {
+      if (Date.parse(attempt.delivered_at) < state.checkpoint) {
+        reachedCheckpoint = true;
+        break;
+      }
+      attempts.push(attempt);
+    }
+    if (reachedCheckpoint || ++pages >= limits.maxPages) break;
+  }
+  const byGuid = /* @__PURE__ */ new Map();
+  for (const attempt of attempts) byGuid.set(attempt.guid, [...byGuid.get(attempt.guid) ?? [], attempt]);
+  const failed = [...byGuid.values()].filter((all) => !all.some((a) => ok(a.status_code))).map((all) => all.reduce((a, b) => earlier(a, b) <= 0 ? a : b)).sort(earlier);
+  const outcome = {
+    scanned: attempts.length,
+    failed: failed.length,
+    redelivered: [],
+    errors: 0
+  };
+  for (const attempt of failed) {
+    if (state.requested.has(attempt.guid)) continue;
+    if (outcome.redelivered.length >= limits.maxRedeliveries) break;
+    try {
+      await appOctokit.request("POST /app/hook/deliveries/{delivery_id}/attempts", {
+        delivery_id: attempt.id
+      });
+      state.requested.set(attempt.guid, now);
+      outcome.redelivered.push(attempt.guid);
+    } catch (error) {
+      outcome.errors++;
+      log2.warn({ err: error, delivery: attempt.guid }, "could not ask GitHub to redeliver a failed delivery");
+    }
+  }
+  if (outcome.redelivered.length < limits.maxRedeliveries && pages < limits.maxPages)
+    state.checkpoint = Math.max(state.checkpoint, now - 5 * 6e4);
+  for (const [guid, at] of state.requested) if (now - at > 3 * 24 * 36e5) state.requested.delete(guid);
+  if (outcome.redelivered.length > 0)
+    log2.info(
+      { redelivered: outcome.redelivered, failed: outcome.failed },
+      `asked GitHub to redeliver ${outcome.redelivered.length} failed webhook deliveries`
+    );
+  return outcome;
+}
+
 // src/app/expediteApp.ts
 var SETTINGS_TTL_MS = 5 * 6e4;
 var EVENTS = [
@@ -8072,6 +8124,25 @@ function createExpediteApp(options = {}) {
       if (!failed) lastCompleteSweep.set(installation.id, Date.now());
     }
   };
+  const recovery = options.deliveryRecovery ?? (options.scheduleIntervalMs === 0 ? false : { intervalMs: 5 * 6e4, lookbackMs: 24 * 36e5 });
+  const recoveryState = {
+    checkpoint: Date.now() - (recovery ? recovery.lookbackMs ?? 24 * 36e5 : 0),
+    requested: /* @__PURE__ */ new Map()
+  };
+  const recoverAll = async () => {
+    if (!probot) return;
+    const instance = probot;
+    const outcome = await recoverDeliveries(
+      await instance.auth(),
+      recoveryState,
+      Date.now(),
+      { maxPages: 20, maxRedeliveries: 100 },
+      instance.log.child({ recovery: "deliveries" })
+    );
+    metrics.recoveredDeliveries.inc({ outcome: "requested" }, outcome.redelivered.length);
+    metrics.recoveredDeliveries.inc({ outcome: "error" }, outcome.errors);
+  };
+  const recoveryTimer = recovery ? startScheduler(recoverAll, recovery.intervalMs, () => probot?.log) : void 0;
   const scheduler = options.scheduleIntervalMs === 0 ? void 0 : startScheduler(sweepAll, options.scheduleIntervalMs ?? 6e4, () => probot?.log);
   const enqueue = (installationId, owner, repo, target) => {
     const instance = probot;
@@ -8097,8 +8168,10 @@ function createExpediteApp(options = {}) {
       if (!probot) throw new Error("the App is not loaded yet");
       await (await probot.auth()).request("GET /app");
     },
+    recoverDeliveries: recoverAll,
     stop: () => {
       scheduler?.stop();
+      recoveryTimer?.stop();
       wakeUps.clear();
     }
   };
@@ -8892,7 +8965,8 @@ async function startAppServer(options) {
   const expedite = createExpediteApp({
     ...options.clock ? { clock: options.clock } : {},
     ...options.scheduleIntervalMs !== void 0 ? { scheduleIntervalMs: options.scheduleIntervalMs } : {},
-    ...options.wakeUps !== void 0 ? { wakeUps: options.wakeUps } : {}
+    ...options.wakeUps !== void 0 ? { wakeUps: options.wakeUps } : {},
+    ...options.deliveryRecovery !== void 0 ? { deliveryRecovery: options.deliveryRecovery } : {}
   });
   const ProbotWithDefaults = Probot.defaults({
     appId: options.appId,
@@ -8990,6 +9064,7 @@ var server = await startAppServer({
   webhookPath: env.webhookPath,
   ...env.webhookProxyUrl ? { webhookProxyUrl: env.webhookProxyUrl } : {},
   scheduleIntervalMs: env.scheduleIntervalMs,
+  deliveryRecovery: { intervalMs: env.deliveryRecoveryIntervalMs },
   ...env.writeSpacingMs !== void 0 ? { throttle: { writeSpacingMs: env.writeSpacingMs } } : {},
   log,
   alerts: {

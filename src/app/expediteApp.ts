@@ -16,6 +16,8 @@ import { Metrics } from "./metrics.js";
 import { observeRateLimit } from "./observeRateLimit.js";
 import { forEachLimited } from "./forEachLimited.js";
 import { WakeUps } from "./wakeUps.js";
+import { recoverDeliveries } from "./recoverDeliveries.js";
+import type { RecoveryState } from "./recoverDeliveries.js";
 
 /** How long a repository's config and templates are reused; a push touching `.github/` ends it early. */
 const SETTINGS_TTL_MS = 5 * 60_000;
@@ -31,6 +33,11 @@ export interface ExpediteAppOptions {
    * move a simulated clock by hand leave it off and drive sweeps themselves.
    */
   wakeUps?: boolean;
+  /**
+   * Redeliver webhooks that failed (the App was down, or answered an error): a pass at start-up and then
+   * every `intervalMs`, looking back `lookbackMs` the first time. Default: on when the scheduler is on.
+   */
+  deliveryRecovery?: { intervalMs: number; lookbackMs?: number } | false;
 }
 
 export interface ExpediteApp {
@@ -44,9 +51,11 @@ export interface ExpediteApp {
   lastTick: () => number | undefined;
   /** Asks GitHub for the App itself with a fresh App JWT: rejects when GitHub is unreachable or refuses. */
   checkGitHub: () => Promise<void>;
-  /** Stops the timers (scheduler, wake-ups); queued work goes on. */
   /** Queues a reconcile of one object, as a webhook about it would (used by the alerts endpoint). */
   enqueue: (installationId: number, owner: string, repo: string, target: Target) => void;
+  /** One delivery-recovery pass now (what its timer does). */
+  recoverDeliveries: () => Promise<void>;
+  /** Stops the timers (scheduler, wake-ups, delivery recovery); queued work goes on. */
   stop: () => void;
 }
 
@@ -259,6 +268,32 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
     }
   };
 
+  const recovery =
+    options.deliveryRecovery ??
+    (options.scheduleIntervalMs === 0 ? false : { intervalMs: 5 * 60_000, lookbackMs: 24 * 3_600_000 });
+  // GitHub keeps three days of deliveries; a first pass looks back a day (a longer outage is repaired by
+  // the first sweep's full pass anyway).
+  const recoveryState: RecoveryState = {
+    checkpoint: Date.now() - (recovery ? (recovery.lookbackMs ?? 24 * 3_600_000) : 0),
+    requested: new Map(),
+  };
+  const recoverAll = async () => {
+    if (!probot) return;
+    const instance = probot;
+    const outcome = await recoverDeliveries(
+      (await instance.auth()) as unknown as OctokitLike,
+      recoveryState,
+      Date.now(),
+      { maxPages: 20, maxRedeliveries: 100 },
+      instance.log.child({ recovery: "deliveries" }),
+    );
+    metrics.recoveredDeliveries.inc({ outcome: "requested" }, outcome.redelivered.length);
+    metrics.recoveredDeliveries.inc({ outcome: "error" }, outcome.errors);
+  };
+  const recoveryTimer = recovery
+    ? startScheduler(recoverAll, recovery.intervalMs, () => probot?.log)
+    : undefined;
+
   const scheduler =
     options.scheduleIntervalMs === 0
       ? undefined
@@ -286,8 +321,10 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
       if (!probot) throw new Error("the App is not loaded yet");
       await (await probot.auth()).request("GET /app");
     },
+    recoverDeliveries: recoverAll,
     stop: () => {
       scheduler?.stop();
+      recoveryTimer?.stop();
       wakeUps.clear();
     },
   };

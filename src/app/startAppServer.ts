@@ -28,6 +28,8 @@ export interface AppServerOptions {
   scheduleIntervalMs?: number;
   /** See ExpediteAppOptions.wakeUps. */
   wakeUps?: boolean;
+  /** See ExpediteAppOptions.deliveryRecovery. */
+  deliveryRecovery?: { intervalMs: number; lookbackMs?: number } | false;
   logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
   log?: PinoLogger;
   throttle?: ThrottleTuning;
@@ -60,6 +62,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.scheduleIntervalMs !== undefined ? { scheduleIntervalMs: options.scheduleIntervalMs } : {}),
     ...(options.wakeUps !== undefined ? { wakeUps: options.wakeUps } : {}),
+    ...(options.deliveryRecovery !== undefined ? { deliveryRecovery: options.deliveryRecovery } : {}),
   });
   const ProbotWithDefaults = Probot.defaults({
     appId: options.appId,

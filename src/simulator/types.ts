@@ -53,6 +53,12 @@ export interface RecordedRequest {
 export interface Delivery {
   /** X-GitHub-Delivery; duplicates share it. */
   id: string;
+  /** This attempt's number in the App's delivery log (`GET /app/hook/deliveries`' `id`). */
+  hookId?: number;
+  /** Sent because someone asked for a redelivery (`POST /app/hook/deliveries/{id}/attempts`). */
+  redelivery?: boolean;
+  /** How long the receiver took to answer, in ms. */
+  durationMs?: number;
   event: string;
   action?: string;
   payload: Record<string, unknown>;
