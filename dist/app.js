@@ -8210,10 +8210,7 @@ function createExpediteApp(options = {}) {
       let repos = cadence ? inventory.repos(installation.id, wall, inventoryEvery) : void 0;
       if (!repos) {
         const scope = `installation:${installation.id}`;
-        const octokit = withEtagCache(
-          await instance.auth(installation.id),
-          scope
-        );
+        const octokit = await instance.auth(installation.id);
         const listed = await octokit.paginate("GET /installation/repositories", {
           per_page: 100
         });

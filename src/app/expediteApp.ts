@@ -296,10 +296,9 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
       let repos = cadence ? inventory.repos(installation.id, wall, inventoryEvery) : undefined;
       if (!repos) {
         const scope = `installation:${installation.id}`;
-        const octokit = withEtagCache(
-          (await instance.auth(installation.id)) as unknown as OctokitLike,
-          scope,
-        );
+        // Listed in full (not through the ETag cache: paginate reshapes this endpoint's body in place, so
+        // a remembered page cannot be replayed). The inventory makes this once per check, not per tick.
+        const octokit = (await instance.auth(installation.id)) as unknown as OctokitLike;
         const listed = (await octokit.paginate("GET /installation/repositories", {
           per_page: 100,
         })) as Array<{

@@ -74,7 +74,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     router: new Router(operationsDocument().operations, SERVED_OPERATIONS),
     handlers,
     validator: options.validate === false ? undefined : OpenApiValidator.shared(),
-    rateLimiter: new RateLimiter(clock),
+    rateLimiter: new RateLimiter(clock, options.enforceRateLimits ?? true),
     faults: new FaultBook(),
     requests,
     validationErrors,

@@ -3,6 +3,11 @@
 export type Role = "read" | "triage" | "write" | "maintain" | "admin";
 
 export interface SimulatorOptions {
+  /**
+   * Refuse requests past the hourly rate limit (default true, as GitHub does). Benchmarks that measure how
+   * far a workload goes past the limit turn it off; the x-ratelimit headers still count.
+   */
+  enforceRateLimits?: boolean;
   /** Epoch ms for created_at, token expiry, JWT checks and the Date header; default Date.now. */
   clock?: () => number;
   /** OpenAPI validation of requests and responses; default true. */
