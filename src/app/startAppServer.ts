@@ -28,6 +28,8 @@ export interface AppServerOptions {
   scheduleIntervalMs?: number;
   /** See ExpediteAppOptions.wakeUps. */
   wakeUps?: boolean;
+  /** See ExpediteAppOptions.deliveryRecovery. */
+  deliveryRecovery?: { intervalMs: number; lookbackMs?: number } | false;
   logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
   log?: PinoLogger;
   throttle?: ThrottleTuning;
@@ -65,6 +67,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     ...(options.env ? { env: options.env } : {}),
     ...(options.channelTimeoutMs !== undefined ? { channelTimeoutMs: options.channelTimeoutMs } : {}),
     ...(options.wakeUps !== undefined ? { wakeUps: options.wakeUps } : {}),
+    ...(options.deliveryRecovery !== undefined ? { deliveryRecovery: options.deliveryRecovery } : {}),
   });
   const ProbotWithDefaults = Probot.defaults({
     appId: options.appId,
