@@ -13,6 +13,8 @@ import type { RateRun } from "./scenarios/webhooks.js";
 import { incidentSweeps, pullSweeps } from "./scenarios/sweeps.js";
 import type { SweepRun } from "./scenarios/sweeps.js";
 import { startup } from "./scenarios/startup.js";
+import { orgSweep, ackDuringColdSweep, deadlineLateness, INSTALLATION_CAP } from "./scenarios/orgSweeps.js";
+import type { OrgSweepRun, AckDuringSweep, Lateness } from "./scenarios/orgSweeps.js";
 import type { StartupRun } from "./scenarios/startup.js";
 import { clientOverhead } from "./scenarios/clientOverhead.js";
 import type { ClientOverhead } from "./scenarios/clientOverhead.js";
@@ -24,7 +26,12 @@ const sizes = (process.env.BENCH_SIZES ?? "10,100,1000")
   .split(",")
   .map(Number)
   .filter((n) => n > 0);
-const only = new Set((process.env.BENCH_ONLY ?? "events,webhooks,sweeps,startup").split(","));
+const only = new Set((process.env.BENCH_ONLY ?? "events,webhooks,sweeps,startup,org").split(","));
+// Organisation scale (section "org"): repositories in one installation; BENCH_ORG_SIZES=100,1000 skips 5,000.
+const orgSizes = (process.env.BENCH_ORG_SIZES ?? "100,1000,5000")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0);
 const began = performance.now();
 const log = (line: string) => console.log(line);
 const timings: Record<string, number> = {};
@@ -64,6 +71,18 @@ if (only.has("sweeps")) {
   ];
 }
 const startupRuns: StartupRun[] = only.has("startup") ? await timed("action start-up", () => startup()) : [];
+const orgRuns: OrgSweepRun[] = [];
+let ackRun: AckDuringSweep | undefined;
+let lateness: Lateness | undefined;
+if (only.has("org")) {
+  for (const n of orgSizes) orgRuns.push(await timed(`org sweep ${n}`, () => orgSweep(n, 1, "none", log)));
+  const mid = orgSizes.includes(1000) ? 1000 : (orgSizes[0] ?? 100);
+  for (const config of ["org .github", "per repository"] as const)
+    orgRuns.push(await timed(`org sweep ${mid}, ${config}`, () => orgSweep(mid, 1, config, log)));
+  orgRuns.push(await timed(`org sweep ${mid} over 50 installations`, () => orgSweep(mid, 50, "none", log)));
+  ackRun = await timed(`/ack during a cold sweep of ${mid}`, () => ackDuringColdSweep(mid));
+  lateness = await timed(`deadline lateness over ${mid}`, () => deadlineLateness(mid));
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Report.
@@ -257,6 +276,50 @@ if (startupRuns.length > 0) {
 }
 
 const totalMs = Math.round(performance.now() - began);
+if (orgRuns.length > 0) {
+  table(
+    "Organisation scale: the scheduled sweep (charged requests; 304s are free)",
+    [
+      "repos",
+      "installations",
+      "config",
+      "first sweep",
+      "first wall ms",
+      "first at 100 ms, s",
+      "tick",
+      "tick 304s",
+      "warm full",
+      "warm 304s",
+      "charged/h",
+      "share of 12,500/h",
+      "first : warm full",
+    ],
+    orgRuns.map((r) => [
+      r.repos,
+      r.installations,
+      r.config,
+      r.first.charged,
+      r.first.wallMs,
+      round(r.first.projectedMsAt100ms / 1000, 0),
+      r.tick.charged,
+      r.tick.conditional,
+      r.warmFull.charged,
+      r.warmFull.conditional,
+      r.chargedPerHour,
+      `${round(r.capShare * 100, 1)} %`,
+      `${r.first.charged} : ${r.warmFull.charged}`,
+    ]),
+  );
+  if (ackRun)
+    log(
+      `\n/ack during a cold first sweep of ${ackRun.repos} repositories: last write ${ackRun.ackToLastWriteMs} ms after the comment (the sweep took ${ackRun.sweepMs} ms)`,
+    );
+  if (lateness)
+    log(
+      `Deadline lateness over ${lateness.repos} repositories (real clock, scheduler and wake-ups on): ${lateness.notices} notices, p50 ${lateness.p50} s, p99 ${lateness.p99} s, max ${lateness.max} s (cap ${INSTALLATION_CAP}/h)`,
+    );
+}
+
 log(
   `\nTotal: ${(totalMs / 1000).toFixed(0)} s (${Object.entries(timings)
     .map(([k, v]) => `${k} ${(v / 1000).toFixed(0)} s`)
@@ -265,7 +328,7 @@ log(
 
 // A partial run (BENCH_ONLY) replaces only its own sections of an existing results.json.
 const resultsPath = fileURLToPath(new URL("./results.json", import.meta.url));
-const partial = ["events", "webhooks", "sweeps", "startup"].some((s) => !only.has(s));
+const partial = ["events", "webhooks", "sweeps", "startup", "org"].some((s) => !only.has(s));
 const previous = (
   partial && existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, "utf8")) : {}
 ) as Record<string, unknown>;
@@ -292,6 +355,9 @@ const results = {
       }
     : {}),
   ...(only.has("startup") ? { startup: startupRuns } : {}),
+  ...(only.has("org")
+    ? { org: { runs: orgRuns, ackDuringColdSweep: ackRun ?? null, lateness: lateness ?? null } }
+    : {}),
 };
 writeFileSync(resultsPath, JSON.stringify(results, replacer, 2) + "\n");
 log("Wrote bench/results.json");

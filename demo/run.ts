@@ -1,10 +1,26 @@
 // `npm run demo`: the real Expedite App server against the bundled GitHub simulator, playing one
-// incident from declaration to post-mortem. No credentials, no network: everything runs on loopback.
+// incident from declaration to post-mortem. No credentials, no network: everything runs on loopback,
+// including local stand-ins for Slack, Teams, PagerDuty, a signed webhook and an SMTP server.
 import { World, FULL, formBody, minutes } from "../test/e2e/support/world.js";
 import { comment, openIncident, SEV1 } from "../test/e2e/support/people.js";
+import { startReceivers } from "../test/e2e/support/receivers.js";
 import { Narrator } from "./narrator.js";
+import { Outside } from "./outside.js";
 
+const receivers = await startReceivers();
 const config = {
+  stakeholders: { application: "Shop" },
+  channels: {
+    chat: { type: "slack" },
+    leadership: { type: "teams", events: ["declared", "escalation", "resolved"] },
+    pager: { type: "pagerduty", events_url: receivers.pagerduty.url },
+    audit: { type: "webhook", events: ["declared", "acknowledged", "resolved", "postmortem-merged"] },
+    stakeholders: {
+      type: "email",
+      from: "Shop incidents <incidents@shop.example>",
+      to: ["support@shop.example", "partners@shop.example"],
+    },
+  },
   oncall: { primary: "erin", secondary: "frank" },
   acknowledge: { notify: ["@acme/incident-managers"] },
   escalation: {
@@ -28,9 +44,11 @@ const config = {
   postmortem: { reviewers: ["frank"] },
 };
 
-const world = await World.start({ mode: "app", config });
+// The channels' addresses and keys come from the environment, as in production, never from the config.
+const world = await World.start({ mode: "app", config, channelEnv: receivers.env });
 const w = world;
 const say = new Narrator(w);
+const outside = new Outside(receivers);
 try {
   console.log(
     "Expedite demo: the real Probot server, signed webhooks, and a GitHub simulator on " + w.sim.url,
@@ -59,6 +77,7 @@ try {
   );
   await w.settle();
   say.report([incident]);
+  outside.report();
   say.show("status board", w.board(incident) ?? "", 40);
 
   say.scene("2. Nobody answers for 16 minutes");
@@ -66,6 +85,7 @@ try {
   say.clock("16 minutes later, the scheduled reconcile runs");
   await w.sweep();
   say.report([incident]);
+  outside.report();
 
   say.scene("3. Responders take roles and post an update");
   say.person("bob", "types `/ack on it` and `/comms @dave`");
@@ -75,18 +95,21 @@ try {
   await comment(w, "bob", incident, "/update Gateway returns 502s for card traffic; failing over next 30m");
   await w.settle();
   say.report([incident]);
+  outside.report();
 
   say.scene("4. A refused command");
   say.person("carol (read access)", "types `/resolve fixed`");
   await comment(w, "carol", incident, "/resolve fixed");
   await w.settle();
   say.report([incident]);
+  outside.report();
 
   say.scene("5. Thirty minutes in without a workaround: escalation");
   w.clock.advance(minutes(12));
   say.clock("31 minutes after the start");
   await w.sweep();
   say.report([incident]);
+  outside.report();
   const escalation = w
     .botComments(incident)
     .find((c) => c.body.startsWith("<!-- expedite:notice type=escalation"));
@@ -135,6 +158,7 @@ try {
   await comment(w, "bob", incident, "/mitigate Card traffic moved to the backup gateway");
   await w.settle();
   say.report([incident, feature]);
+  outside.report();
   await w.as("dave").rest.pulls.merge({ owner: "acme", repo: "shop", pull_number: hotfix });
   say.person("dave", `merges the hotfix #${hotfix}`);
   w.clock.advance(minutes(25));
@@ -150,7 +174,10 @@ try {
   );
   await w.settle();
   say.report([incident, feature]);
-  say.show("status board", w.board(incident) ?? "", 70);
+  outside.report();
+  say.show("status board", w.board(incident) ?? "", 90);
+  const notice = receivers.mail.messages.filter((m) => /Production Outage/.test(m.subject ?? "")).at(-1);
+  if (notice) say.show(`e-mail "${notice.subject ?? ""}" (text part)`, notice.text ?? "", 30);
 
   say.scene("8. The post-mortem pull request");
   const pull = [...Array(20).keys()]
@@ -175,13 +202,18 @@ try {
   say.person("dave", `merges the post-mortem #${pull.number}`);
   await w.settle();
   say.report([incident]);
+  outside.report();
   for (const issue of w.sim.issues(FULL).filter((i) => i.labels.includes("incident-followup"))) {
     console.log(`   🤖 follow-up #${issue.number}: ${issue.title}`);
   }
   console.log(
     `\nIncident #${incident} is ${w.sim.issue(FULL, incident)?.state}. ${w.sim.requests.length} API requests, ${w.sim.deliveries.length} signed webhooks, ${w.sim.validationErrors.length} OpenAPI/webhook-schema mismatches.`,
   );
-  if (w.sim.validationErrors.length > 0) process.exitCode = 1;
+  console.log(
+    `Outside GitHub: ${receivers.slack.received.length} Slack, ${receivers.teams.received.length} Teams, ${receivers.pagerduty.received.length} PagerDuty, ${receivers.webhook.received.length} webhook and ${receivers.mail.messages.length} e-mail messages, ${outside.violations} format violations.`,
+  );
+  if (w.sim.validationErrors.length > 0 || outside.violations > 0) process.exitCode = 1;
 } finally {
   await world.close();
+  await receivers.close();
 }

@@ -12,6 +12,7 @@ import { withEtagCache } from "../github/withEtagCache.js";
 import { primeRepoInfo } from "../github/repoInfo.js";
 import { trustedCheckout } from "./trustedCheckout.js";
 import { withCheckoutFiles } from "./withCheckoutFiles.js";
+import { channelSecrets, parseChannelSecretsInput } from "../channels/channelSecrets.js";
 import { deployGate } from "./deployGate.js";
 import { ALERT_EVENT_TYPE, alertDispatch } from "./alertDispatch.js";
 
@@ -31,7 +32,7 @@ function format(obj: object | string, msg?: string): string {
 
 /**
  * The Action: the same reconcilers as the App, fed by the workflow's event (or a `schedule:` sweep).
- * Inputs: token, config (path), dry-run, bot-login. Fails the step with a message saying what to fix.
+ * Inputs: token, config (path), dry-run, bot-login, channel-secrets. Fails the step with a message saying what to fix.
  */
 export async function runAction(): Promise<void> {
   try {
@@ -65,6 +66,12 @@ export async function runAction(): Promise<void> {
       octokit = withCheckoutFiles(octokit, { root: checkout.root, owner, repo }, fromCheckout);
     else core.debug(`Settings are read through the API: ${checkout.reason}.`);
 
+    // Channel secrets: the `channel-secrets` input (from `secrets.*`) or EXPEDITE_CHANNEL_* in the step's env.
+    // Every value is masked, so not even a library's error message can print one into the log.
+    const named = parseChannelSecretsInput(core.getInput("channel-secrets"));
+    for (const value of named.values()) core.setSecret(value);
+    for (const [variable, value] of Object.entries(process.env))
+      if (variable.startsWith("EXPEDITE_CHANNEL_") && value) core.setSecret(value);
     const base: GitHubContext = {
       octokit,
       owner,
@@ -74,6 +81,15 @@ export async function runAction(): Promise<void> {
       log,
       // Label colours are checked on a manual run and on the scheduled full pass (see sweepRepository).
       ensureLabels: context.eventName === "workflow_dispatch",
+      // A dry run writes nothing to GitHub, so it cannot record a send either: it sends nothing.
+      ...(dryRun
+        ? {}
+        : {
+            outbox: {
+              secrets: channelSecrets((variable) => process.env[variable], named),
+              timeoutMs: Number(process.env.EXPEDITE_SEND_TIMEOUT_MS) || 10_000,
+            },
+          }),
     };
     const gate = core.getInput("gate");
     if (gate !== "") {

@@ -33,6 +33,7 @@ const server = await startAppServer({
   webhookPath: env.webhookPath,
   ...(env.webhookProxyUrl ? { webhookProxyUrl: env.webhookProxyUrl } : {}),
   scheduleIntervalMs: env.scheduleIntervalMs,
+  deliveryRecovery: { intervalMs: env.deliveryRecoveryIntervalMs },
   ...(env.writeSpacingMs !== undefined ? { throttle: { writeSpacingMs: env.writeSpacingMs } } : {}),
   log,
   alerts: {

@@ -28,9 +28,14 @@ export interface AppServerOptions {
   scheduleIntervalMs?: number;
   /** See ExpediteAppOptions.wakeUps. */
   wakeUps?: boolean;
+  /** See ExpediteAppOptions.deliveryRecovery. */
+  deliveryRecovery?: { intervalMs: number; lookbackMs?: number } | false;
   logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
   log?: PinoLogger;
   throttle?: ThrottleTuning;
+  /** Channel secrets come from here instead of process.env (tests, embedding). */
+  env?: Record<string, string | undefined>;
+  channelTimeoutMs?: number;
   /** The alerts endpoint's secrets and routing repository (see docs/alerts.md). */
   alerts?: { token?: string; sentrySecret?: string; repository?: string };
 }
@@ -59,7 +64,10 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const expedite = createExpediteApp({
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.scheduleIntervalMs !== undefined ? { scheduleIntervalMs: options.scheduleIntervalMs } : {}),
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.channelTimeoutMs !== undefined ? { channelTimeoutMs: options.channelTimeoutMs } : {}),
     ...(options.wakeUps !== undefined ? { wakeUps: options.wakeUps } : {}),
+    ...(options.deliveryRecovery !== undefined ? { deliveryRecovery: options.deliveryRecovery } : {}),
   });
   const ProbotWithDefaults = Probot.defaults({
     appId: options.appId,

@@ -20,6 +20,7 @@ export function emptyIncident(
     freezeExceptions: [],
     followups: [],
     notices: [],
+    deliveries: [],
     gaps: [],
     timeline: [],
     ...fields,

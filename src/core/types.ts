@@ -1,4 +1,5 @@
 import type { Severity } from "./config/schema.js";
+import type { Delivery } from "./channels/types.js";
 
 export type { Severity } from "./config/schema.js";
 
@@ -177,6 +178,10 @@ export interface Incident {
   /** Issues opened from the post-mortem's unticked action items. */
   followups: Array<{ number: number; url: string; title: string }>;
   notices: PostedNotice[];
+  /** `/announce` requests: the stakeholder notice, sent now to these channels (empty: the routed ones). */
+  announcements?: Array<{ at: number; by: string; commentId?: number; channels: string[] }>;
+  /** Messages sent beyond GitHub (chat, e-mail, pages, webhooks), as recorded on the issue. */
+  deliveries?: Delivery[];
   gaps: Gap[];
   timeline: TimelineEntry[];
 }

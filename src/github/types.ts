@@ -1,5 +1,6 @@
 import type { Octokit } from "@octokit/core";
 import type { PaginateInterface } from "@octokit/plugin-paginate-rest";
+import type { ChannelSecrets } from "../channels/channelSecrets.js";
 
 /** What the gateway needs of an Octokit: ProbotOctokit and @actions/github's client both qualify. */
 export type OctokitLike = Pick<Octokit, "request"> & { paginate: PaginateInterface };
@@ -43,6 +44,14 @@ export interface GitHubContext extends RepoRef {
    * and adding a missing label to an issue creates it anyway.
    */
   ensureLabels?: boolean;
+  /**
+   * Where outside messages go out (channel secrets from the App's environment or the Action's inputs).
+   * Absent: messages are neither planned nor sent.
+   */
+  outbox?: {
+    secrets: ChannelSecrets;
+    timeoutMs: number;
+  };
   /**
    * Per-object serialisation supplied by the runtime (the App): every reconcile of one issue, pull request
    * or merge group, whichever path asked for it, runs inside `lanes.run(key, …)` one at a time. Absent in

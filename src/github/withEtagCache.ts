@@ -5,10 +5,29 @@ interface Cached {
   response: { status: number; url: string; headers: Record<string, unknown>; data: unknown };
 }
 
-const MAX_ENTRIES = 5_000;
-// Shared by every client of one installation in this process; keyed by installation and URL. Map keeps
-// insertion order, which makes a cheap LRU: re-inserting on use moves an entry to the back.
-const store = new Map<string, Cached>();
+const DEFAULT_ENTRIES = 5_000;
+// One store per scope (an installation), shared by every client of it in this process and keyed by URL,
+// so a large installation cannot push a small one's entries out. Map keeps insertion order, which makes a
+// cheap LRU: re-inserting on use moves an entry to the back.
+const stores = new Map<string, { capacity: number; entries: Map<string, Cached> }>();
+
+function storeOf(scope: string) {
+  let store = stores.get(scope);
+  if (!store) {
+    store = { capacity: DEFAULT_ENTRIES, entries: new Map() };
+    stores.set(scope, store);
+  }
+  return store;
+}
+
+/**
+ * Sizes one scope's cache (the App: from the installation's repository count, so a sweep's reads of every
+ * repository fit and come back as 304s on the next sweep instead of thrashing).
+ */
+export function setEtagCapacity(scope: string, entries: number): void {
+  const store = storeOf(scope);
+  store.capacity = Math.max(DEFAULT_ENTRIES, entries);
+}
 
 /**
  * Conditional GETs: remembers each response's ETag and asks again with If-None-Match. GitHub answers an
@@ -19,7 +38,8 @@ export function withEtagCache<T extends OctokitLike>(octokit: T, scope: string):
   (octokit as unknown as HookableOctokit).hook.wrap("request", async (request, options) => {
     if (options.method !== "GET") return request(options);
     const headers = (options.headers ?? {}) as Record<string, string>;
-    const key = `${scope} ${String(options.url)} ${JSON.stringify(urlParams(options))} ${headers.accept ?? ""} ${JSON.stringify(options.mediaType ?? {})}`;
+    const key = `${String(options.url)} ${JSON.stringify(urlParams(options))} ${headers.accept ?? ""} ${JSON.stringify(options.mediaType ?? {})}`;
+    const { entries: store, capacity } = storeOf(scope);
     const cached = store.get(key);
     if (cached) options.headers = { ...headers, "if-none-match": cached.etag };
     try {
@@ -28,7 +48,7 @@ export function withEtagCache<T extends OctokitLike>(octokit: T, scope: string):
       if (typeof etag === "string") {
         store.delete(key);
         store.set(key, { etag, response });
-        if (store.size > MAX_ENTRIES) store.delete(store.keys().next().value as string);
+        if (store.size > capacity) store.delete(store.keys().next().value as string);
       }
       return response;
     } catch (error) {
@@ -50,5 +70,5 @@ function urlParams(options: Record<string, unknown>): Record<string, unknown> {
 }
 
 export function forgetEtags(): void {
-  store.clear();
+  stores.clear();
 }

@@ -26,6 +26,13 @@ import { nextDeadline } from "../core/clocks/nextDeadline.js";
 import { ensureDeviationFollowups } from "./ensureDeviationFollowups.js";
 import { applyPostmortem } from "./postmortem/applyPostmortem.js";
 import { explainPostmortemFailure } from "./postmortem/explainPostmortemFailure.js";
+import { deliveriesFrom } from "../core/channels/deliveryRecord.js";
+import { planMessages } from "../core/channels/planMessages.js";
+import type { PlannedMessage } from "../core/channels/types.js";
+import { renderBoard } from "../core/board/renderBoard.js";
+import type { BotComment } from "../core/plan/botComments.js";
+import { deliverMessages } from "./deliverMessages.js";
+import { nextMessageDeadline } from "../core/channels/nextMessageDeadline.js";
 
 export interface IncidentOutcome {
   number: number;
@@ -111,6 +118,8 @@ export async function reconcileIncident(
   }
   projection.incident.gaps = findGaps(projection.incident, config);
   projection.incident.timeline.sort((a, b) => a.at - b.at);
+  const deliveries = deliveriesFrom(botComments);
+  projection.incident.deliveries = [...deliveries.values()];
   const owed = gh.onIncident ? planNotices(projection.incident, config, now) : [];
   const plan = planIncident({
     issue,
@@ -125,8 +134,40 @@ export async function reconcileIncident(
   const plusOnes = new Map(
     events.flatMap((e) => (e.type === "commented" ? [[e.comment.id, e.comment.plusOnes] as const] : [])),
   );
-  writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes);
-  const nextDeadlineAt = gh.onIncident ? nextDeadline(projection.incident, config, now) : undefined;
+  // Messages are planned from the incident as this reconcile leaves it (a notice it posts is an occasion).
+  const messages: PlannedMessage[] = gh.outbox
+    ? planMessages({
+        incident: projection.incident,
+        config,
+        templates,
+        now,
+        repository: `${gh.owner}/${gh.repo}`,
+        deliveries,
+      })
+    : [];
+  writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes, async () => {
+    if (!gh.outbox || messages.length === 0) return undefined;
+    // Labels, replies and notices are written before anything leaves GitHub, and the board after: a slow or
+    // failing channel delays nothing a responder needs, and the board shows how each send went.
+    const sent = await deliverMessages(gh, config, number, messages, now, gh.outbox);
+    if (sent.records.length === 0) return { writes: sent.writes };
+    const byMessage = new Map([...deliveries].map(([k, v]) => [k, v]));
+    for (const record of sent.records) byMessage.set(record.message, record);
+    projection.incident.deliveries = [...byMessage.values()];
+    return {
+      writes: sent.writes,
+      board: boardWrite(
+        botComments,
+        renderBoard(templates.board, projection.incident, config, now, projection.ledger),
+      ),
+    };
+  });
+  const nextDeadlineAt = gh.onIncident
+    ? earliest(
+        nextDeadline(projection.incident, config, now),
+        gh.outbox ? nextMessageDeadline(projection.incident, config, now) : undefined,
+      )
+    : undefined;
   gh.onIncident?.({
     repo: { owner: gh.owner, repo: gh.repo },
     number,
@@ -139,10 +180,29 @@ export async function reconcileIncident(
   return { number, projection, plan, writes, freezeRelevant };
 }
 
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+
 export function isIncident(issue: IssueSnapshot, config: Config): boolean {
   const label = config.labels.incident.toLowerCase();
   return !issue.isPullRequest && issue.labels.some((l) => l.toLowerCase() === label);
 }
+
+/** The board write that brings the existing board to `body`, or none when it already says that. */
+function boardWrite(
+  botComments: readonly BotComment[],
+  body: string,
+): IncidentPlan["comments"][number] | null {
+  const found = latestByIdentity(botComments).get("board");
+  if (found === undefined) return { identity: "board", body };
+  return found.body === body ? null : { identity: "board", body, id: found.id };
+}
+
+/** Runs between the other writes and the board: may replace the board write (null: no board write). */
+type BeforeBoard = () => Promise<
+  { writes: number; board?: IncidentPlan["comments"][number] | null } | undefined
+>;
 
 async function applyIncidentPlan(
   gh: GitHubContext,
@@ -150,6 +210,7 @@ async function applyIncidentPlan(
   issue: IssueSnapshot,
   plan: IncidentPlan,
   plusOnes: ReadonlyMap<number, number>,
+  beforeBoard?: BeforeBoard,
 ): Promise<number> {
   let writes = 0;
   for (const commentId of plan.react) {
@@ -171,11 +232,19 @@ async function applyIncidentPlan(
   }
   // Replies and notices first, the board and checklist last: the board's edit time marks what was answered.
   const ordered = [...plan.comments].sort((a, b) => rank(a.identity) - rank(b.identity));
-  for (const comment of ordered) {
+  let board = ordered.find((c) => c.identity === "board");
+  const write = async (comment: IncidentPlan["comments"][number]) => {
     if (comment.id === undefined) await createCommentOnce(gh, issue.number, comment.identity, comment.body);
     else await updateComment(gh, comment.id, comment.body);
     writes++;
+  };
+  for (const comment of ordered) if (comment !== board) await write(comment);
+  const sent = await beforeBoard?.();
+  if (sent) {
+    writes += sent.writes;
+    if (sent.board !== undefined) board = sent.board ?? undefined;
   }
+  if (board) await write(board);
   for (const id of plan.deleteComments) {
     await deleteComment(gh, id);
     writes++;

@@ -13,10 +13,12 @@ export type RepoSettings =
       templates: Templates;
       templateProblems: ConfigProblem[];
       refused?: RefusedConfig;
+      /** No configuration file anywhere (repository or owner's `.github`): the defaults apply. */
+      absent?: boolean;
     }
   | { ok: false; problems: ConfigProblem[]; path: string };
 
-const cache = new Map<string, { at: number; settings: Promise<RepoSettings> }>();
+const cache = new Map<string, { at: number; settings: Promise<RepoSettings>; absent?: boolean }>();
 
 /**
  * Like repoSettings, but remembered per repository for `ttlMs` (App mode): most events then read no
@@ -25,16 +27,32 @@ const cache = new Map<string, { at: number; settings: Promise<RepoSettings> }>()
 export function cachedRepoSettings(gh: GitHubContext, now: number, ttlMs: number): Promise<RepoSettings> {
   const key = `${gh.owner}/${gh.repo}`.toLowerCase();
   const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < ttlMs) return hit.settings;
+  if (hit && (hit.absent || Date.now() - hit.at < ttlMs)) return hit.settings;
   const settings = repoSettings(gh, now);
-  cache.set(key, { at: Date.now(), settings });
+  const entry: { at: number; settings: Promise<RepoSettings>; absent?: boolean } = {
+    at: Date.now(),
+    settings,
+  };
+  cache.set(key, entry);
+  // No file at all is remembered until a push says otherwise: most repositories of a large organisation
+  // have none, and asking again every few minutes would cost two charged 404s each time.
+  void settings.then(
+    (s) => {
+      if (s.ok && s.absent) entry.absent = true;
+    },
+    () => undefined,
+  );
   settings.catch(() => cache.delete(key));
   return settings;
 }
 
 export function forgetRepoSettings(repo?: string): void {
   if (repo === undefined) cache.clear();
-  else cache.delete(repo.toLowerCase());
+  else if (/\/\.github$/i.test(repo)) {
+    // The owner's `.github` repository holds the fallback for every repository of that owner.
+    const owner = `${repo.split("/")[0]!.toLowerCase()}/`;
+    for (const key of [...cache.keys()]) if (key.startsWith(owner)) cache.delete(key);
+  } else cache.delete(repo.toLowerCase());
 }
 
 /** Config and templates for one repository. */
@@ -71,7 +89,14 @@ export async function repoSettings(
   const { templates, problems } = await loadTemplates(gh, config, now);
   if (problems.length > 0)
     gh.log.warn({ repo: `${gh.owner}/${gh.repo}`, problems }, "repository template problems");
-  return { ok: true, config, templates, templateProblems: problems, ...(refused ? { refused } : {}) };
+  return {
+    ok: true,
+    config,
+    templates,
+    templateProblems: problems,
+    ...(refused ? { refused } : {}),
+    ...(loaded.ok && loaded.sources.length === 0 ? { absent: true } : {}),
+  };
 }
 
 /** The bot plus any bots the config says to trust, lower-cased. */

@@ -31,7 +31,16 @@ export interface TargetOutcome {
   target: Target;
   writes: number;
   note?: string;
+  /**
+   * Sweeps: the repository has something whose clock or freeze can change soon (an open incident, a freeze
+   * issue, a freeze window starting or ending within two hours). The App sweeps such repositories every
+   * tick and the others on a slow cadence.
+   */
+  hot?: boolean;
 }
+
+/** How far ahead a scheduled freeze boundary makes a repository hot. */
+const HOT_HORIZON_MS = 2 * 3_600_000;
 
 /** A full pass over open pull requests at least this often, whatever else happened (lost webhooks). */
 const FULL_PASS_MS = 30 * 60_000;
@@ -147,7 +156,11 @@ export async function runTarget(
       writes += await announceReleases(gh, config, templates, now, inputs);
       if (failures.length > 0)
         throw new Error(`sweep finished with ${failures.length} failure(s): ${failures.join("; ")}`);
-      return { target, writes, note };
+      const hot =
+        result.incidents > 0 ||
+        inputs.freezeIssues.length > 0 ||
+        freezeBoundaries(config, inputs.freezeIssues, now, now + HOT_HORIZON_MS).length > 0;
+      return { target, writes, note, hot };
     }
   }
 }

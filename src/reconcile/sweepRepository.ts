@@ -9,7 +9,8 @@ import type { IssueLike } from "../github/readIssue.js";
 import { ensureRepoLabels } from "../github/ensureRepoLabels.js";
 import { inLane } from "./inLane.js";
 
-const RECENTLY_CLOSED_MS = 3 * 24 * 3_600_000;
+const DAY_MS = 24 * 3_600_000;
+const RECENTLY_CLOSED_MS = 3 * DAY_MS;
 
 export interface SweepOutcome {
   incidents: number;
@@ -35,9 +36,6 @@ export async function sweepRepository(
   refused?: RefusedConfig,
 ): Promise<SweepOutcome> {
   const permissions = new Map<string, Permission>();
-  // A fresh repository gets its labels (and colours) on the first sweep, before anyone needs them. The App
-  // remembers that per process; the Action, a new process each run, checks on the periodic full pass.
-  await ensureRepoLabels(gh, config, full);
   const open: IssueLike[] = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
     owner: gh.owner,
     repo: gh.repo,
@@ -53,10 +51,15 @@ export async function sweepRepository(
         repo: gh.repo,
         state: "closed",
         labels: config.labels.incident,
-        since: new Date(now - RECENTLY_CLOSED_MS).toISOString(),
+        // Rounded down to the day, so the URL stays the same all day and GitHub can answer 304.
+        since: new Date(Math.floor((now - RECENTLY_CLOSED_MS) / DAY_MS) * DAY_MS).toISOString(),
         per_page: 100,
       })
     : [];
+  // Labels (and their colours) are made when a repository first has an incident, not in every repository
+  // an organisation installs the App on. The App remembers that per process; the Action, a new process
+  // each run, checks on the periodic full pass.
+  if (open.length > 0 || closed.length > 0) await ensureRepoLabels(gh, config, full);
   const outcome: SweepOutcome = { incidents: 0, writes: 0, failures: [], open, freezeChanged: false };
   for (const issue of [...open, ...closed]) {
     if (issue.pull_request) continue;

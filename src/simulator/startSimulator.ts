@@ -55,6 +55,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     firstApp ? { id: String(firstApp.id), type: "integration" } : { id: "1", type: "repository" },
   );
   queue.target = options.webhook;
+  world.hookLog = queue;
   const hasApps = (options.apps?.length ?? 0) > 0;
   world.webhookSink = (event, payload) => {
     for (const problem of webhookValidator.validate(event, payload)) {
@@ -73,7 +74,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     router: new Router(operationsDocument().operations, SERVED_OPERATIONS),
     handlers,
     validator: options.validate === false ? undefined : OpenApiValidator.shared(),
-    rateLimiter: new RateLimiter(clock),
+    rateLimiter: new RateLimiter(clock, options.enforceRateLimits ?? true),
     faults: new FaultBook(),
     requests,
     validationErrors,

@@ -3,6 +3,11 @@
 export type Role = "read" | "triage" | "write" | "maintain" | "admin";
 
 export interface SimulatorOptions {
+  /**
+   * Refuse requests past the hourly rate limit (default true, as GitHub does). Benchmarks that measure how
+   * far a workload goes past the limit turn it off; the x-ratelimit headers still count.
+   */
+  enforceRateLimits?: boolean;
   /** Epoch ms for created_at, token expiry, JWT checks and the Date header; default Date.now. */
   clock?: () => number;
   /** OpenAPI validation of requests and responses; default true. */
@@ -53,6 +58,12 @@ export interface RecordedRequest {
 export interface Delivery {
   /** X-GitHub-Delivery; duplicates share it. */
   id: string;
+  /** This attempt's number in the App's delivery log (`GET /app/hook/deliveries`' `id`). */
+  hookId?: number;
+  /** Sent because someone asked for a redelivery (`POST /app/hook/deliveries/{id}/attempts`). */
+  redelivery?: boolean;
+  /** How long the receiver took to answer, in ms. */
+  durationMs?: number;
   event: string;
   action?: string;
   payload: Record<string, unknown>;

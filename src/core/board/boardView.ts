@@ -13,6 +13,8 @@ import { escalationPlan } from "../clocks/escalationPlan.js";
 import { nextUpdateDue } from "../clocks/nextUpdateDue.js";
 import { stepsCoveredBy } from "../clocks/stepsCoveredBy.js";
 import { resolveHandles } from "../clocks/resolveHandles.js";
+import { deliveryRows } from "../channels/deliveryRows.js";
+import { stakeholderClock } from "../channels/stakeholderClock.js";
 
 const STATE_ICONS: Record<IncidentState, string> = {
   declared: "🔴",
@@ -127,6 +129,7 @@ export function boardView(incident: Incident, config: Config, now: number): Reco
     mitigated: since(incident.mitigatedAt) ?? "—",
     resolved: since(incident.resolvedAt) ?? "—",
     nextUpdate: updateLine ?? "—",
+    stakeholderNotice: stakeholderLine(incident, config, now),
     escalations,
     hasEscalations: escalations.length > 0,
     ladder: plan.ladder ?? "none",
@@ -164,6 +167,8 @@ export function boardView(incident: Incident, config: Config, now: number): Reco
       title: neutralizeInline(f.title, 160),
     })),
     hasFollowups: incident.followups.length > 0,
+    deliveries: deliveryRows(incident.deliveries ?? [], config, now),
+    hasDeliveries: (incident.deliveries ?? []).length > 0,
     zone,
   };
 }
@@ -185,4 +190,18 @@ function waitingLine(incident: Incident, config: Config, now: number): string | 
   return now < opens
     ? `🌙 Minor, revenue not affected, declared outside business hours: it waits for the office. Clocks start and the on-call engineer is assigned at ${when}. If it cannot wait, raise it with \`/sev <1-3>\` or \`/impact revenue\`.`
     : `🌙 Declared outside business hours as minor with revenue not affected: its clocks started when the office opened, ${when}.`;
+}
+
+/** The stakeholder-notice clock's board line: when it is due, and when and where it went. */
+function stakeholderLine(incident: Incident, config: Config, now: number): string | undefined {
+  const clock = stakeholderClock(incident, config);
+  if (!clock) return undefined;
+  const zone = config.business_hours.timezone;
+  const due = formatTime(clock.dueAt, zone);
+  if (clock.sentAt !== undefined)
+    return `✅ sent ${formatTime(clock.sentAt, zone)} to ${clock.channels.map((c) => `\`${c}\``).join(", ")} (due by ${due})`;
+  if (clock.requested) return `due by ${due} — requested with \`/announce\`, on its way`;
+  return now >= clock.dueAt
+    ? `🚨 **overdue** since ${due} — \`/announce\` sends it`
+    : `due by ${due} — \`/announce\` sends it`;
 }

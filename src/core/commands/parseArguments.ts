@@ -22,6 +22,14 @@ export function parseArguments(verb: Verb, args: string, ctx: ParseContext): Arg
       return { command: text === "" ? { verb } : { verb, text } };
     case "help":
       return { command: { verb } };
+    case "announce": {
+      // Channel names as written under `channels:`; whether they exist is the projection's call (config).
+      const channels = text === "" ? [] : text.split(/[\s,]+/).filter((w) => w !== "");
+      const bad = channels.find((c) => !/^[a-z0-9][a-z0-9-]*$/.test(c));
+      return bad !== undefined
+        ? { error: `${codeSpan(bad)} is not a channel name; names are lower-case words joined by hyphens.` }
+        : { command: { verb, channels } };
+    }
     case "lead":
     case "comms": {
       // A bare "/lead" can only mean the author is taking it.

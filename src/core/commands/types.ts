@@ -16,6 +16,7 @@ export type Command =
   | { verb: "deviation"; text: string }
   | { verb: "started"; at: number }
   | { verb: "cancel"; text: string }
+  | { verb: "announce"; channels: string[] }
   | { verb: "help" }
   | { verb: "freeze"; until: number; reason: string; branches?: string[] }
   | { verb: "unfreeze"; reason?: string }

@@ -120,6 +120,15 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
     scope: "incident",
   },
   {
+    verb: "announce",
+    aliases: [],
+    syntax: "/announce [channel …]",
+    summary:
+      "Send the stakeholder notice, as it stands now, to the channels that carry it (or the ones you name).",
+    example: "/announce stakeholders",
+    scope: "incident",
+  },
+  {
     verb: "help",
     aliases: [],
     syntax: "/help",

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Config } from "./schema.js";
 import { configSchema } from "./schema.js";
 import { nearestKey } from "./nearestKey.js";
+import { pastedSecrets } from "./pastedSecrets.js";
 
 export interface ConfigProblem {
   /** Dotted path of the offending key, e.g. "business_hours.timezone" ("(top level)" for the file). */
@@ -41,6 +42,9 @@ export function parseConfig(raw: unknown): ConfigResult {
       ],
     };
   }
+  // Secrets first, on their own: the schema's own complaints about those keys would only repeat them.
+  const secrets = pastedSecrets(input);
+  if (secrets.length > 0) return { ok: false, problems: secrets };
   const result = configSchema.safeParse(input);
   if (result.success) return { ok: true, config: result.data };
   return { ok: false, problems: result.error.issues.map((issue) => toProblem(issue, input)) };
@@ -63,7 +67,8 @@ function toProblem(issue: z.core.$ZodIssue, input: unknown): ConfigProblem {
           : `not a setting Expedite knows; check the spelling against the documented keys${path.length > 0 ? ` of \`${path.join(".")}\`` : ""}`,
     };
   }
-  const value = valueAt(input, path);
+  // Nothing under `channels` is echoed: a mistyped key there may still hold something private.
+  const value = path[0] === "channels" ? "(not shown)" : valueAt(input, path);
   return {
     key: path.length > 0 ? path.map((p) => (p === "" ? '""' : p)).join(".") : "(top level)",
     value: describe(value),

@@ -205,12 +205,19 @@ const businessHoursSchema = z
   .strict()
   .prefault({});
 
+// A channel named under `channels:` (its address and credentials come from the runtime, never this file).
+const channelName = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {
+  message: 'channel names are lower-case words joined by hyphens, e.g. "incidents-slack"',
+});
+
 const acknowledgeSchema = z
   .object({
     within_business_hours: duration.default("15m"),
     outside_business_hours: duration.default("60m"),
     // Who the breach notice names besides the on-call engineer.
     notify: z.array(handle).default([]),
+    // Channels that also hear of a missed acknowledgement (a pager, a chat channel).
+    channels: z.array(channelName).default([]),
   })
   .strict()
   .prefault({});
@@ -220,6 +227,8 @@ const ladderStepSchema = z
     after: duration,
     notify: z.array(handle).min(1),
     note: z.string().optional(),
+    // Channels this step reaches besides the GitHub mention, e.g. a PagerDuty service that pages the CTO.
+    channels: z.array(channelName).default([]),
   })
   .strict();
 
@@ -505,6 +514,123 @@ const templatesSchema = z
   .strict()
   .prefault({});
 
+// What Expedite can tell the world beyond GitHub, and when (see docs/channels.md).
+export const MESSAGE_EVENTS = [
+  "declared",
+  "acknowledged",
+  "ack-missed",
+  "escalation",
+  "status-update",
+  "workaround",
+  "resolved",
+  "cancelled",
+  "postmortem-opened",
+  "postmortem-merged",
+  "incident-report",
+  "stakeholder-notice",
+  "end-of-incident",
+  "postmortem-shared",
+] as const;
+export type MessageEvent = (typeof MESSAGE_EVENTS)[number];
+const messageEvent = z.enum(MESSAGE_EVENTS);
+
+// The events PagerDuty understands: it is told to trigger, acknowledge or resolve, nothing else.
+export const PAGERDUTY_EVENTS: readonly MessageEvent[] = [
+  "declared",
+  "acknowledged",
+  "ack-missed",
+  "escalation",
+  "resolved",
+  "cancelled",
+];
+
+const CHAT_DEFAULT_EVENTS: MessageEvent[] = [
+  "declared",
+  "acknowledged",
+  "ack-missed",
+  "escalation",
+  "status-update",
+  "workaround",
+  "resolved",
+  "cancelled",
+  "postmortem-opened",
+  "postmortem-merged",
+];
+
+const routeFields = {
+  // Severities this channel hears about; empty means every severity.
+  severities: z.array(severity).default([]),
+  // true: only incidents that hit revenue; false: only those that do not; absent: both.
+  revenue: z.boolean().optional(),
+};
+
+const chatChannelSchema = (type: "slack" | "teams" | "webhook") =>
+  z
+    .object({
+      type: z.literal(type),
+      events: z.array(messageEvent).default(CHAT_DEFAULT_EVENTS),
+      ...routeFields,
+    })
+    .strict();
+
+const emailAddress = z.string().regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, {
+  message: 'expected an e-mail address such as "support@example.com"',
+});
+
+const emailChannelSchema = z
+  .object({
+    type: z.literal("email"),
+    from: z.string().min(3),
+    to: z.array(emailAddress).min(1),
+    cc: z.array(emailAddress).default([]),
+    events: z
+      .array(messageEvent)
+      .default(["incident-report", "stakeholder-notice", "end-of-incident", "postmortem-shared"]),
+    ...routeFields,
+  })
+  .strict();
+
+const pagerdutyChannelSchema = z
+  .object({
+    type: z.literal("pagerduty"),
+    events: z
+      .array(messageEvent)
+      .default(["declared", "acknowledged", "resolved", "cancelled"])
+      .refine((events) => events.every((e) => PAGERDUTY_EVENTS.includes(e)), {
+        message: `PagerDuty only triggers, acknowledges and resolves: use events among ${PAGERDUTY_EVENTS.join(", ")}`,
+      }),
+    // Pages are for the worst incidents unless said otherwise.
+    severities: z.array(severity).default([1, 2]),
+    revenue: z.boolean().optional(),
+    // Not a secret: the public Events API v2 endpoint (the EU service uses events.eu.pagerduty.com).
+    events_url: z
+      .string()
+      .regex(/^https?:\/\/[^\s?#]+$/, { message: "expected the Events API address, without a query" })
+      .default("https://events.pagerduty.com/v2/enqueue"),
+  })
+  .strict();
+
+const channelSchema = z.discriminatedUnion("type", [
+  chatChannelSchema("slack"),
+  chatChannelSchema("teams"),
+  chatChannelSchema("webhook"),
+  emailChannelSchema,
+  pagerdutyChannelSchema,
+]);
+export type ChannelConfig = z.output<typeof channelSchema>;
+export type ChannelType = ChannelConfig["type"];
+
+const stakeholdersSchema = z
+  .object({
+    // The application named in the notice's subject: "<application> Production Outage MM-DD-YYYY".
+    application: z.string().min(1).optional(),
+    // Severities whose stakeholders must hear within `notice_within` (the playbook: critical incidents).
+    notice_severities: z.array(severity).default([1]),
+    notice_within: duration.default("24h"),
+  })
+  .strict()
+  .prefault({});
+
 export const configSchema = z
   .object({
     // Probot's convention: inherit from another repository's file ("repo", "owner/repo", "owner/repo:path.yml").
@@ -525,11 +651,33 @@ export const configSchema = z
     postmortem: postmortemSchema,
     schedule: scheduleSchema,
     templates: templatesSchema,
+    // Named outside channels (Slack, Teams, e-mail, PagerDuty, signed webhook) and the events each hears.
+    channels: z.record(channelName, channelSchema).default({}),
+    stakeholders: stakeholdersSchema,
     // Other bot logins whose markers Expedite trusts as its own, e.g. "github-actions[bot]" when both the
     // App and the Action run on one repository, so they share one board instead of writing two.
     trusted_bots: z.array(handle).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    // A channel named by a ladder step or the acknowledgement notice must be defined under `channels`.
+    const known = new Set(Object.keys(config.channels));
+    const check = (names: readonly string[] | undefined, path: (string | number)[]) =>
+      (names ?? []).forEach((name, index) => {
+        if (!known.has(name))
+          ctx.addIssue({
+            code: "custom",
+            path: [...path, index],
+            message: `no channel named "${name}" under \`channels:\`; define it there or fix the spelling`,
+          });
+      });
+    check(config.acknowledge.channels, ["acknowledge", "channels"]);
+    config.escalation.ladders.forEach((ladder, l) =>
+      ladder.steps.forEach((step, s) =>
+        check(step.channels, ["escalation", "ladders", l, "steps", s, "channels"]),
+      ),
+    );
+  });
 
 export type Config = z.output<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;

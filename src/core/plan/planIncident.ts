@@ -21,6 +21,9 @@ import { onCallAt } from "../oncall/onCallAt.js";
 import { needsPostmortem } from "../postmortem/needsPostmortem.js";
 import { renderSummary } from "./renderSummary.js";
 import { recordNotice } from "../projection/recordNotice.js";
+import { stakeholderClock } from "../channels/stakeholderClock.js";
+import { announceChannels } from "../channels/occasions.js";
+import { formatTime } from "../time/formatTime.js";
 
 export interface IncidentPlan {
   labels: { add: string[]; remove: string[] };
@@ -132,6 +135,22 @@ export function planIncident(input: PlanInput): IncidentPlan {
     const body = renderTemplate(templates["notice-oncall"], {
       mention: mention(incident.lead),
       period: onCall.period,
+    });
+    createOnce(markerIdentity({ kind: "notice", data }), `${renderMarker("notice", data)}\n${body}`);
+  }
+
+  // The stakeholder notice of a critical incident that nobody sent in time: one reminder, to the communicator.
+  const notice = stakeholderClock(incident, config);
+  if (notice && incident.open && now >= notice.dueAt && notice.sentAt === undefined && !notice.requested) {
+    const data = { type: "stakeholder" };
+    const who =
+      incident.comms ?? incident.lead ?? onCallAt(config.oncall, config.business_hours.timezone, now).primary;
+    const targets = announceChannels(incident, config);
+    const body = renderTemplate(templates["notice-stakeholder"], {
+      mentions: who ? mention(who) : "Team,",
+      severity: incident.severity,
+      due: formatTime(notice.dueAt, config.business_hours.timezone),
+      channels: targets.map((c) => `\`${c}\``).join(", "),
     });
     createOnce(markerIdentity({ kind: "notice", data }), `${renderMarker("notice", data)}\n${body}`);
   }

@@ -162,6 +162,37 @@ export function applyCommand(
       log("resolution", `resolved: ${command.text}`);
       return applied();
     }
+    case "announce": {
+      const known = Object.keys(config.channels);
+      if (known.length === 0)
+        return refused(
+          "There is no channel to send the stakeholder notice to.",
+          "Define one under `channels:` in `.github/expedite.yml` (see docs/channels.md).",
+        );
+      const pagers = command.channels.filter((c) => config.channels[c]?.type === "pagerduty");
+      if (pagers.length > 0)
+        return refused(
+          `${pagers.map((c) => `\`${c}\``).join(", ")} is a pager: it takes alerts, not the stakeholder notice.`,
+          "Name a chat, e-mail or webhook channel, or type `/announce` alone.",
+        );
+      const unknown = command.channels.filter((c) => !known.includes(c));
+      if (unknown.length > 0)
+        return refused(
+          `No channel named ${unknown.map((c) => `\`${c}\``).join(", ")}.`,
+          `Channels here: ${known.map((c) => `\`${c}\``).join(", ")}. Or type \`/announce\` alone for the usual ones.`,
+        );
+      (draft.announcements ??= []).push({
+        at,
+        by: actor,
+        commentId: base.commentId,
+        channels: command.channels,
+      });
+      log(
+        "note",
+        `asked for the stakeholder notice to be sent${command.channels.length > 0 ? ` to ${command.channels.join(", ")}` : ""}`,
+      );
+      return applied();
+    }
     case "note":
       draft.notes.push({ at, by: actor, text: command.text, commentId: base.commentId });
       log("note", command.text);

@@ -15,6 +15,12 @@ export interface Templates {
   "followup-deviation": string;
   "postmortem-pr": string;
   "freeze-announcement": string;
+  message: string;
+  "stakeholder-notice": string;
+  "incident-report": string;
+  "end-of-incident": string;
+  "postmortem-shared": string;
+  "notice-stakeholder": string;
   "release-announcement": string;
   [name: string]: string;
 }
@@ -36,4 +42,10 @@ export const TEMPLATE_NAMES = [
   "release-announcement",
   "postmortem-pr",
   "summary",
+  "message",
+  "stakeholder-notice",
+  "incident-report",
+  "end-of-incident",
+  "postmortem-shared",
+  "notice-stakeholder",
 ] as const;

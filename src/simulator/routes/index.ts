@@ -1,6 +1,7 @@
 import { actionRoutes } from "./actions.js";
 import { activityRoutes } from "./activity.js";
 import { appRoutes } from "./apps.js";
+import { hookDeliveryRoutes } from "./hookDeliveries.js";
 import { branchRoutes } from "./branches.js";
 import { checkRoutes } from "./checks.js";
 import { commentRoutes } from "./comments.js";
@@ -19,6 +20,7 @@ import { userRoutes } from "./users.js";
 /** Every handler, keyed "METHOD /openapi/template" exactly as SERVED_OPERATIONS lists them. */
 export const handlers: HandlerTable = {
   ...appRoutes,
+  ...hookDeliveryRoutes,
   ...userRoutes,
   ...labelRoutes,
   ...issueRoutes,

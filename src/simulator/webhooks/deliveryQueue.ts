@@ -11,6 +11,7 @@ interface Pending {
   id: string;
   event: string;
   payload: Record<string, unknown>;
+  redelivery?: boolean;
 }
 
 export class DeliveryQueue {
@@ -21,6 +22,7 @@ export class DeliveryQueue {
   readonly #waiters: Array<() => void> = [];
   readonly #controllers = new Set<AbortController>();
   #inFlight = 0;
+  #hookIds = 0;
   #paused = false;
   #closed = false;
 
@@ -37,6 +39,19 @@ export class DeliveryQueue {
     // finishes its synchronous work, like GitHub's asynchronous hooks.
     if (!this.target) this.#pump();
     else setImmediate(() => this.#pump());
+  }
+
+  /**
+   * GitHub's "Redeliver": sends the delivery logged as `hookId` again, same GUID and payload, as a new
+   * attempt marked as a redelivery. False when no such delivery was logged.
+   */
+  redeliver(hookId: number): boolean {
+    const original = this.deliveries.find((d) => d.hookId === hookId);
+    if (!original) return false;
+    this.#queue.push({ id: original.id, event: original.event, payload: original.payload, redelivery: true });
+    if (!this.target) this.#pump();
+    else setImmediate(() => this.#pump());
+    return true;
   }
 
   pause(): void {
@@ -82,7 +97,13 @@ export class DeliveryQueue {
     while (!this.#paused && !this.#closed && this.#inFlight === 0 && this.#queue.length > 0) {
       const next = this.#take()!;
       const action = typeof next.payload.action === "string" ? next.payload.action : undefined;
-      const base = { id: next.id, event: next.event, ...(action ? { action } : {}), payload: next.payload };
+      const base = {
+        id: next.id,
+        event: next.event,
+        ...(action ? { action } : {}),
+        payload: next.payload,
+        ...(next.redelivery ? { redelivery: true } : {}),
+      };
       if ((this.faults.dropRate ?? 0) > 0 && this.random() < this.faults.dropRate!) {
         this.deliveries.push({ ...base, error: "dropped (fault injection)", at: this.clock() });
         continue;
@@ -118,8 +139,9 @@ export class DeliveryQueue {
   }
 
   async #send(base: Omit<Delivery, "at">, target: WebhookTarget, body: string): Promise<void> {
-    const delivery: Delivery = { ...base, at: this.clock() };
+    const delivery: Delivery = { ...base, hookId: ++this.#hookIds, at: this.clock() };
     this.deliveries.push(delivery);
+    const started = performance.now();
     const hook = this.hookTarget();
     const controller = new AbortController();
     this.#controllers.add(controller);
@@ -151,6 +173,7 @@ export class DeliveryQueue {
             : error.message
           : String(error);
     } finally {
+      delivery.durationMs = performance.now() - started;
       clearTimeout(timer);
       this.#controllers.delete(controller);
     }

@@ -1,5 +1,6 @@
 // The simulator's whole state plus the lookups every layer needs. Behaviour lives in ../domain.
 import type { Role } from "../types.js";
+import type { Delivery } from "../types.js";
 import { IdAllocator } from "./ids.js";
 import type {
   AppRecord,
@@ -15,6 +16,11 @@ import type {
   TokenRecord,
   UserRecord,
 } from "./records.js";
+
+export interface HookLog {
+  readonly deliveries: readonly Delivery[];
+  redeliver(hookId: number): boolean;
+}
 
 export type WebhookSink = (event: string, payload: Record<string, unknown>) => void;
 
@@ -37,6 +43,8 @@ export class World {
   baseUrl = "http://127.0.0.1";
   /** Domain code reports every change here; the delivery queue decides what goes out. */
   webhookSink: WebhookSink = () => {};
+  /** The App webhook's delivery log (every attempt, newest last) and GitHub's "Redeliver". */
+  hookLog: HookLog | undefined;
 
   constructor(readonly clock: () => number) {}
 

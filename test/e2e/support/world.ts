@@ -44,6 +44,10 @@ export interface WorldOptions {
    * shipped workflow does (`actions/checkout` with `ref: default_branch`). Default: no checkout.
    */
   checkout?: boolean;
+  /** Channel secrets (EXPEDITE_CHANNEL_*): the App's environment, the Action's step environment. */
+  channelEnv?: Record<string, string>;
+  /** How long one send to a channel may take (ms). */
+  channelTimeoutMs?: number;
   /** App mode: the alerts endpoint's secrets and routing repository. */
   alerts?: { token?: string; sentrySecret?: string; repository?: string };
 }
@@ -72,6 +76,7 @@ export class World {
   readonly logs: string[] = [];
   readonly #node: string;
   readonly #checkout: boolean;
+  #channelEnv: Record<string, string> = {};
   #privateKey = "";
   #alerts: WorldOptions["alerts"];
   readonly #replicas: AppServer[] = [];
@@ -131,6 +136,10 @@ export class World {
       options.checkout ?? false,
     );
     world.#privateKey = privateKey;
+    world.#channelEnv = {
+      ...(options.channelEnv ?? {}),
+      ...(options.channelTimeoutMs ? { EXPEDITE_SEND_TIMEOUT_MS: String(options.channelTimeoutMs) } : {}),
+    };
     world.#alerts = options.alerts;
     if (options.mode === "app") {
       const secret = "webhook-secret-for-tests";
@@ -146,6 +155,8 @@ export class World {
           { write: (line: string) => void world.logs.push(line) },
         ),
         throttle: { fallbackRetryAfterSeconds: 1, writeSpacingMs: 0 },
+        env: options.channelEnv ?? {},
+        ...(options.channelTimeoutMs ? { channelTimeoutMs: options.channelTimeoutMs } : {}),
         ...(options.alerts ? { alerts: options.alerts } : {}),
       });
       sim.setWebhook({ url: world.app.webhookUrl, secret });
@@ -164,6 +175,7 @@ export class World {
       scheduleIntervalMs: 0,
       log: pino({ level: "silent" }),
       throttle: { fallbackRetryAfterSeconds: 1, writeSpacingMs: 0 },
+      env: this.#channelEnv,
       ...(this.#alerts ? { alerts: this.#alerts } : {}),
     });
     this.#replicas.push(replica);
@@ -253,6 +265,7 @@ export class World {
             EXPEDITE_NOW: new Date(this.clock.now()).toISOString(),
             EXPEDITE_SECONDARY_RETRY_AFTER: "1",
             EXPEDITE_WRITE_SPACING_MS: "0",
+            ...this.#channelEnv,
             ...env,
           },
         },

@@ -18,6 +18,7 @@ const ALL_VERBS: Verb[] = [
   "deviation",
   "started",
   "cancel",
+  "announce",
   "help",
   "freeze",
   "unfreeze",

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { pino } from "pino";
+import { startSimulator, personClient } from "../../src/simulator/index.js";
+import type { Simulator } from "../../src/simulator/index.js";
+import { startAppServer } from "../../src/app/startAppServer.js";
+import type { AppServer } from "../../src/app/startAppServer.js";
+import { forgetRepoSettings } from "../../src/reconcile/repoSettings.js";
+import { forgetEtags } from "../../src/github/withEtagCache.js";
+import { forgetRepoLabels } from "../../src/github/ensureRepoLabels.js";
+import { appKeys } from "./support/productionApp.js";
+import { formBody } from "./support/world.js";
+import { SEV3 } from "./support/people.js";
+
+const OWNER = "acme";
+const APP_ID = 4244;
+const SECRET = "cadence-secret";
+const REPOS = Array.from({ length: 12 }, (_, i) => `svc-${i}`);
+
+let sim: Simulator | undefined;
+let app: AppServer | undefined;
+afterEach(async () => {
+  await app?.stop();
+  await sim?.close();
+  app = undefined;
+  sim = undefined;
+});
+
+describe("sweeps scale with what is happening, not with what exists", () => {
+  it("after the first sweep, only repositories with something going on are swept each tick; idle ones cost nothing", async () => {
+    forgetRepoSettings();
+    forgetEtags();
+    forgetRepoLabels();
+    const { privateKey, publicKey } = appKeys();
+    sim = await startSimulator({
+      apps: [{ id: APP_ID, slug: "expedite", name: "Expedite", publicKeyPem: publicKey }],
+    });
+    const s = sim;
+    s.addUser("alice", { orgs: [OWNER] });
+    for (const name of REPOS) {
+      s.createRepo({
+        owner: OWNER,
+        name,
+        defaultBranch: "main",
+        ownerType: "Organization",
+        files: { "README.md": "x" },
+      });
+      s.setPermission(`${OWNER}/${name}`, "alice", "write");
+    }
+    s.installApp(
+      APP_ID,
+      OWNER,
+      REPOS.map((n) => `${OWNER}/${n}`),
+    );
+    app = await startAppServer({
+      appId: APP_ID,
+      privateKey,
+      secret: SECRET,
+      baseUrl: s.url,
+      scheduleIntervalMs: 0,
+      log: pino({ level: "silent" }),
+      throttle: { fallbackRetryAfterSeconds: 1, writeSpacingMs: 0 },
+    });
+    s.setWebhook({ url: app.webhookUrl, secret: SECRET });
+    // One repository has an open incident; the other eleven have nothing (no config file either).
+    await personClient(s, "alice").request("POST /repos/{owner}/{repo}/issues", {
+      owner: OWNER,
+      repo: "svc-3",
+      title: "Checkout errors",
+      body: formBody({ Summary: "Checkout errors", Severity: SEV3 }),
+      labels: ["incident"],
+    });
+    await s.deliveriesIdle();
+    await app.expedite.queue.idle();
+
+    // The repository a request is about (the owner's `.github` fallback for settings counts as none).
+    const repoOf = (path: string) => {
+      const name = /^\/repos\/[^/]+\/([^/]+)/.exec(path)?.[1];
+      return name === ".github" ? undefined : name;
+    };
+    const sweep = async () => {
+      const from = s.requests.length;
+      await app!.expedite.sweepAll({ cadence: true });
+      await app!.expedite.queue.idle();
+      return s.requests.slice(from).filter((r) => r.identity !== "alice");
+    };
+
+    const first = await sweep();
+    const touched = new Set(first.map((r) => repoOf(r.path)).filter(Boolean));
+    expect(touched.size).toBe(REPOS.length);
+    // Labels are made where an incident needs them, not in every repository.
+    const labelWrites = first.filter(
+      (r) => r.method === "POST" && r.route === "/repos/{owner}/{repo}/labels",
+    );
+    expect(new Set(labelWrites.map((r) => repoOf(r.path)))).toEqual(
+      new Set(labelWrites.length ? ["svc-3"] : []),
+    );
+
+    const second = await sweep();
+    // Only the repository with the incident; the installation list is asked conditionally (304, free);
+    // the repository list comes from the inventory; no configuration is read again.
+    expect([...new Set(second.map((r) => repoOf(r.path)).filter(Boolean))]).toEqual(["svc-3"]);
+    expect(second.filter((r) => r.path === "/installation/repositories")).toEqual([]);
+    expect(second.filter((r) => r.path === "/app/installations").map((r) => r.status)).toEqual([304]);
+    expect(second.filter((r) => r.route.endsWith("/contents/{path}"))).toEqual([]);
+    // Charged requests for the whole tick: a handful, not a dozen repositories' worth.
+    const charged = second.filter((r) => r.status !== 304);
+    expect(charged.length).toBeLessThanOrEqual(6);
+
+    // An event on an idle repository makes it due at the next tick.
+    await personClient(s, "alice").request("POST /repos/{owner}/{repo}/issues", {
+      owner: OWNER,
+      repo: "svc-7",
+      title: "Not an incident",
+      body: "just a question",
+    });
+    await s.deliveriesIdle();
+    await app.expedite.queue.idle();
+    const third = await sweep();
+    expect(new Set(third.map((r) => repoOf(r.path)).filter(Boolean))).toEqual(new Set(["svc-3", "svc-7"]));
+    expect(s.validationErrors).toEqual([]);
+  });
+});
