@@ -244,7 +244,9 @@ describe.each<Mode>(["app", "action"])("a repository as GitHub creates it (%s mo
       )
         .map((l) => `${l.name}:${l.color}`)
         .sort();
-    // A manual run (Action) or the first sweep (App) sets the labels up.
+    // Labels are made where an incident needs them: the first incident, then a manual run or sweep.
+    await openIncident(w, "alice", "[Incident] Down", formBody({ Summary: "Down", Severity: SEV3 }));
+    await w.settle();
     const setUp = async () =>
       mode === "app"
         ? w.sweep()
