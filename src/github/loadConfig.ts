@@ -20,7 +20,7 @@ export async function loadConfig(gh: GitHubContext, path = CONFIG_PATH): Promise
   let files: Array<{ owner: string; repo: string; path: string; url: string; config: unknown }>;
   try {
     const result = await composeConfigGet(gh.octokit as never, { owner: gh.owner, repo: gh.repo, path });
-    files = result.files as typeof files;
+    files = result.files;
   } catch (error) {
     // Only the plugin's own parse errors are about the file; API and auth failures are not config problems.
     if (!String((error as Error).message ?? "").startsWith("[@probot/octokit-plugin-config]")) throw error;
