@@ -105,10 +105,12 @@ export function byMarker(
   return async () => (await markedIssues(gh, label)).find((i) => i.identity === identity);
 }
 
+/** Closes an issue with a reason; `body` replaces its text in the same request when given. */
 export async function closeIssue(
   gh: GitHubContext,
   number: number,
   reason: "completed" | "not_planned",
+  change: { body?: string } = {},
 ): Promise<void> {
   await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
     owner: gh.owner,
@@ -116,6 +118,16 @@ export async function closeIssue(
     issue_number: number,
     state: "closed",
     state_reason: reason,
+    ...(change.body !== undefined ? { body: change.body } : {}),
+  });
+}
+
+export async function reopenIssue(gh: GitHubContext, number: number): Promise<void> {
+  await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    state: "open",
   });
 }
 
