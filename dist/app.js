@@ -223,9 +223,9 @@ function publicHolidays(country, zone, year) {
   const key = `${country}|${zone}|${year}`;
   const cached = years.get(key);
   if (cached) return cached;
-  const list2 = holidaysFor(country, zone).getHolidays(year, "en").filter((holiday) => holiday.type === "public").map((holiday) => ({ name: holiday.name, start: holiday.start.getTime(), end: holiday.end.getTime() }));
-  years.set(key, list2);
-  return list2;
+  const list = holidaysFor(country, zone).getHolidays(year, "en").filter((holiday) => holiday.type === "public").map((holiday) => ({ name: holiday.name, start: holiday.start.getTime(), end: holiday.end.getTime() }));
+  years.set(key, list);
+  return list;
 }
 function holidaysFor(country, zone) {
   const key = `${country}|${zone}`;
@@ -300,9 +300,7 @@ var labelsSchema = z.object({
   // Issues that hold deployments of one commit during a freeze (and collect its exceptions).
   deploy_hold: z.string().min(1).default("deploy-hold"),
   // On incidents opened from an alert (how a repeat of the alert finds its incident).
-  alert: z.string().min(1).default("alert"),
-  // On the issue where release announcements are posted.
-  releases: z.string().min(1).default("release-announcements")
+  alert: z.string().min(1).default("alert")
 }).strict().prefault({});
 var commandsSchema = z.object({
   // Minimum repository role (collaborators-permission API) needed to run incident commands.
@@ -332,23 +330,16 @@ var businessHoursSchema = z.object({
   end: clockTime.default("20:00"),
   holidays: holidaysSchema
 }).strict().prefault({});
-var channelName = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {
-  message: 'channel names are lower-case words joined by hyphens, e.g. "incidents-slack"'
-});
 var acknowledgeSchema = z.object({
   within_business_hours: duration2.default("15m"),
   outside_business_hours: duration2.default("60m"),
   // Who the breach notice names besides the on-call engineer.
-  notify: z.array(handle).default([]),
-  // Channels that also hear of a missed acknowledgement (a pager, a chat channel).
-  channels: z.array(channelName).default([])
+  notify: z.array(handle).default([])
 }).strict().prefault({});
 var ladderStepSchema = z.object({
   after: duration2,
   notify: z.array(handle).min(1),
-  note: z.string().optional(),
-  // Channels this step reaches besides the GitHub mention, e.g. a PagerDuty service that pages the CTO.
-  channels: z.array(channelName).default([])
+  note: z.string().optional()
 }).strict();
 var ladderConditionSchema = z.object({
   revenue: z.boolean().optional(),
@@ -503,14 +494,6 @@ var alertsSchema = z.object({
     low: 4
   })
 }).strict().prefault({});
-var releasesSchema = z.object({
-  // Announce releases (drafted, published) and milestones coming due, once each (playbook 004).
-  announce: z.boolean().default(false),
-  // How long before a milestone's due date it is announced.
-  milestone_notice: duration2.default("3d"),
-  // The issue the announcements are posted on.
-  tracking_issue_title: z.string().min(1).default("Release announcements")
-}).strict().prefault({});
 var postmortemSchema = z.object({
   branch: z.string().min(1).default("expedite/postmortem-{number}"),
   path: z.string().min(1).default("docs/postmortems/{date}-{number}-{slug}.md"),
@@ -529,90 +512,6 @@ var templatesSchema = z.object({
   // in Action mode, which every repository without overrides would otherwise pay for nothing.
   directory: z.string().min(1).optional()
 }).strict().prefault({});
-var MESSAGE_EVENTS = [
-  "declared",
-  "acknowledged",
-  "ack-missed",
-  "escalation",
-  "status-update",
-  "workaround",
-  "resolved",
-  "cancelled",
-  "postmortem-opened",
-  "postmortem-merged",
-  "incident-report",
-  "stakeholder-notice",
-  "end-of-incident",
-  "postmortem-shared"
-];
-var messageEvent = z.enum(MESSAGE_EVENTS);
-var PAGERDUTY_EVENTS = [
-  "declared",
-  "acknowledged",
-  "ack-missed",
-  "escalation",
-  "resolved",
-  "cancelled"
-];
-var CHAT_DEFAULT_EVENTS = [
-  "declared",
-  "acknowledged",
-  "ack-missed",
-  "escalation",
-  "status-update",
-  "workaround",
-  "resolved",
-  "cancelled",
-  "postmortem-opened",
-  "postmortem-merged"
-];
-var routeFields = {
-  // Severities this channel hears about; empty means every severity.
-  severities: z.array(severity).default([]),
-  // true: only incidents that hit revenue; false: only those that do not; absent: both.
-  revenue: z.boolean().optional()
-};
-var chatChannelSchema = (type) => z.object({
-  type: z.literal(type),
-  events: z.array(messageEvent).default(CHAT_DEFAULT_EVENTS),
-  ...routeFields
-}).strict();
-var emailAddress = z.string().regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, {
-  message: 'expected an e-mail address such as "support@example.com"'
-});
-var emailChannelSchema = z.object({
-  type: z.literal("email"),
-  from: z.string().min(3),
-  to: z.array(emailAddress).min(1),
-  cc: z.array(emailAddress).default([]),
-  events: z.array(messageEvent).default(["incident-report", "stakeholder-notice", "end-of-incident", "postmortem-shared"]),
-  ...routeFields
-}).strict();
-var pagerdutyChannelSchema = z.object({
-  type: z.literal("pagerduty"),
-  events: z.array(messageEvent).default(["declared", "acknowledged", "resolved", "cancelled"]).refine((events) => events.every((e) => PAGERDUTY_EVENTS.includes(e)), {
-    message: `PagerDuty only triggers, acknowledges and resolves: use events among ${PAGERDUTY_EVENTS.join(", ")}`
-  }),
-  // Pages are for the worst incidents unless said otherwise.
-  severities: z.array(severity).default([1, 2]),
-  revenue: z.boolean().optional(),
-  // Not a secret: the public Events API v2 endpoint (the EU service uses events.eu.pagerduty.com).
-  events_url: z.string().regex(/^https?:\/\/[^\s?#]+$/, { message: "expected the Events API address, without a query" }).default("https://events.pagerduty.com/v2/enqueue")
-}).strict();
-var channelSchema = z.discriminatedUnion("type", [
-  chatChannelSchema("slack"),
-  chatChannelSchema("teams"),
-  chatChannelSchema("webhook"),
-  emailChannelSchema,
-  pagerdutyChannelSchema
-]);
-var stakeholdersSchema = z.object({
-  // The application named in the notice's subject: "<application> Production Outage MM-DD-YYYY".
-  application: z.string().min(1).optional(),
-  // Severities whose stakeholders must hear within `notice_within` (the playbook: critical incidents).
-  notice_severities: z.array(severity).default([1]),
-  notice_within: duration2.default("24h")
-}).strict().prefault({});
 var configSchema = z.object({
   // Probot's convention: inherit from another repository's file ("repo", "owner/repo", "owner/repo:path.yml").
   _extends: z.string().optional(),
@@ -628,87 +527,13 @@ var configSchema = z.object({
   freeze: freezeSchema,
   deploys: deploysSchema,
   alerts: alertsSchema,
-  releases: releasesSchema,
   postmortem: postmortemSchema,
   schedule: scheduleSchema,
   templates: templatesSchema,
-  // Named outside channels (Slack, Teams, e-mail, PagerDuty, signed webhook) and the events each hears.
-  channels: z.record(channelName, channelSchema).default({}),
-  stakeholders: stakeholdersSchema,
   // Other bot logins whose markers Expedite trusts as its own, e.g. "github-actions[bot]" when both the
   // App and the Action run on one repository, so they share one board instead of writing two.
   trusted_bots: z.array(handle).default([])
-}).strict().superRefine((config, ctx) => {
-  const known2 = new Set(Object.keys(config.channels));
-  const check = (names, path) => (names ?? []).forEach((name, index) => {
-    if (!known2.has(name))
-      ctx.addIssue({
-        code: "custom",
-        path: [...path, index],
-        message: `no channel named "${name}" under \`channels:\`; define it there or fix the spelling`
-      });
-  });
-  check(config.acknowledge.channels, ["acknowledge", "channels"]);
-  config.escalation.ladders.forEach(
-    (ladder, l) => ladder.steps.forEach(
-      (step, s) => check(step.channels, ["escalation", "ladders", l, "steps", s, "channels"])
-    )
-  );
-});
-
-// src/core/config/pastedSecrets.ts
-var SECRET_KEYS = /^(url|webhook|webhook_url|hook|hook_url|routing_key|integration_key|service_key|api_key|key|token|secret|signing_secret|password|pass|user|username|auth|smtp|smtp_url|host|port)$/i;
-var SECRET_VALUES = [
-  { pattern: /hooks\.slack\.com\/(services|workflows|triggers)\//i, what: "a Slack webhook address" },
-  { pattern: /\.webhook\.office\.com\//i, what: "a Microsoft Teams webhook address" },
-  { pattern: /\.logic\.azure\.com[:/]/i, what: "a Power Automate workflow address" },
-  { pattern: /\.environment\.api\.powerplatform\.com[:/]/i, what: "a Power Automate workflow address" },
-  { pattern: /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i, what: "an address with a password in it" },
-  { pattern: /[?&](sig|signature|token|key|secret|code)=/i, what: "an address that carries a key" },
-  { pattern: /^[a-z0-9]{32}$/i, what: "something shaped like a PagerDuty integration key" },
-  { pattern: /^xox[abprs]-/i, what: "a Slack token" }
-];
-function pastedSecrets(raw) {
-  const problems = [];
-  const visit = (node, path) => {
-    if (typeof node === "string") {
-      const found = SECRET_VALUES.find((s) => s.pattern.test(node.trim()));
-      if (found) problems.push(problem(path, `this looks like ${found.what}`));
-      return;
-    }
-    if (node === null || typeof node !== "object") return;
-    if (Array.isArray(node)) {
-      node.forEach((item, i) => visit(item, [...path, String(i)]));
-      return;
-    }
-    for (const [key, value] of Object.entries(node)) {
-      if (path.length === 2 && path[0] === "channels" && SECRET_KEYS.test(key)) {
-        problems.push(
-          problem(
-            [...path, key],
-            `\`${key}\` would put the channel's address or credentials in the repository`
-          )
-        );
-        continue;
-      }
-      visit(value, [...path, key]);
-    }
-  };
-  visit(raw, []);
-  return problems;
-}
-function problem(path, why) {
-  const channel = path[0] === "channels" ? path[1] : void 0;
-  const variable = channel ? channelVariable(channel) : "EXPEDITE_CHANNEL_<NAME>";
-  return {
-    key: path.join(".") || "(top level)",
-    value: "(hidden: looks like a secret)",
-    message: `${why}. Secrets never go in this file: remove it, rotate the secret (it is now in the repository's history), and give it to Expedite at run time instead \u2014 the App reads \`${variable}\` from its environment; the Action reads it from the \`channel-secrets\` input (\`${channel ?? "<name>"}: \${{ secrets.\u2026 }}\`). See docs/channels.md.`
-  };
-}
-function channelVariable(channel, suffix = "") {
-  return `EXPEDITE_CHANNEL_${channel.toUpperCase().replace(/[^A-Z0-9]/g, "_")}${suffix}`;
-}
+}).strict();
 
 // src/core/config/parseConfig.ts
 function parseConfig(raw) {
@@ -725,8 +550,6 @@ function parseConfig(raw) {
       ]
     };
   }
-  const secrets = pastedSecrets(input);
-  if (secrets.length > 0) return { ok: false, problems: secrets };
   const result = configSchema.safeParse(input);
   if (result.success) return { ok: true, config: result.data };
   return { ok: false, problems: result.error.issues.map((issue) => toProblem(issue, input)) };
@@ -741,7 +564,7 @@ function toProblem(issue, input) {
       message: `not a setting Expedite knows; check the spelling against the documented keys${path.length > 0 ? ` of \`${path.join(".")}\`` : ""}`
     };
   }
-  const value = path[0] === "channels" ? "(not shown)" : valueAt(input, path);
+  const value = valueAt(input, path);
   let message = issue.message;
   if (issue.code === "invalid_type")
     message = `expected ${issue.expected}${value === void 0 ? ", but it is missing" : `, got ${typeof value}`}`;
@@ -858,15 +681,8 @@ var TEMPLATE_NAMES = [
   "postmortem",
   "followup-issue",
   "freeze-announcement",
-  "release-announcement",
   "postmortem-pr",
-  "summary",
-  "message",
-  "stakeholder-notice",
-  "incident-report",
-  "end-of-incident",
-  "postmortem-shared",
-  "notice-stakeholder"
+  "summary"
 ];
 
 // src/github/types.ts
@@ -924,7 +740,7 @@ async function loadTemplates(gh, config, now = Date.now()) {
       path: entry2.path,
       mediaType: { format: "raw" }
     });
-    const text = String(data);
+    const text = typeof data === "string" ? data : "";
     try {
       Mustache.parse(text);
       templates[name] = text;
@@ -950,28 +766,15 @@ var cache2 = /* @__PURE__ */ new Map();
 function cachedRepoSettings(gh, now, ttlMs) {
   const key = `${gh.owner}/${gh.repo}`.toLowerCase();
   const hit = cache2.get(key);
-  if (hit && (hit.absent || Date.now() - hit.at < ttlMs)) return hit.settings;
+  if (hit && Date.now() - hit.at < ttlMs) return hit.settings;
   const settings = repoSettings(gh, now);
-  const entry = {
-    at: Date.now(),
-    settings
-  };
-  cache2.set(key, entry);
-  void settings.then(
-    (s) => {
-      if (s.ok && s.absent) entry.absent = true;
-    },
-    () => void 0
-  );
+  cache2.set(key, { at: Date.now(), settings });
   settings.catch(() => cache2.delete(key));
   return settings;
 }
 function forgetRepoSettings(repo) {
   if (repo === void 0) cache2.clear();
-  else if (/\/\.github$/i.test(repo)) {
-    const owner = `${repo.split("/")[0].toLowerCase()}/`;
-    for (const key of [...cache2.keys()]) if (key.startsWith(owner)) cache2.delete(key);
-  } else cache2.delete(repo.toLowerCase());
+  else cache2.delete(repo.toLowerCase());
 }
 async function repoSettings(gh, now, path = CONFIG_PATH) {
   const loaded = await loadConfig(gh, path);
@@ -985,13 +788,7 @@ async function repoSettings(gh, now, path = CONFIG_PATH) {
   const { templates, problems } = await loadTemplates(gh, loaded.config, now);
   if (problems.length > 0)
     gh.log.warn({ repo: `${gh.owner}/${gh.repo}`, problems }, "repository template problems");
-  return {
-    ok: true,
-    config: loaded.config,
-    templates,
-    templateProblems: problems,
-    ...loaded.sources.length === 0 ? { absent: true } : {}
-  };
+  return { ok: true, config: loaded.config, templates, templateProblems: problems };
 }
 function trustedBotsFor(botLogin, config) {
   const bots = /* @__PURE__ */ new Set([botLogin.toLowerCase()]);
@@ -1111,7 +908,6 @@ function toPullSummary(pr) {
     ...pr.merged_at ? { mergedAt: Date.parse(pr.merged_at) } : {},
     headRef: pr.head.ref,
     headSha: pr.head.sha,
-    ...pr.head.repo?.full_name ? { headRepo: pr.head.repo.full_name } : {},
     baseRef: pr.base.ref,
     title: pr.title,
     body: pr.body ?? "",
@@ -1188,6 +984,23 @@ async function requestReviewers(gh, number, users, teams) {
       }
     }
   }
+}
+async function listOpenPulls(gh) {
+  return gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls", {
+    owner: gh.owner,
+    repo: gh.repo,
+    state: "open",
+    per_page: 100
+  });
+}
+async function changedFiles(gh, number) {
+  const files = await gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+    owner: gh.owner,
+    repo: gh.repo,
+    pull_number: number,
+    per_page: 100
+  });
+  return files.length >= 3e3 ? void 0 : files.map((f) => f.filename);
 }
 
 // src/core/time/parseWhen.ts
@@ -1683,18 +1496,18 @@ function parseIssueForm(body, ctx) {
     const field = FIELD_BY_LABEL.get(normalizeLabel(section.label));
     if (field === void 0) continue;
     isForm = true;
-    const answer3 = section.answer === NO_RESPONSE ? "" : clip(section.answer, MAX_ANSWER);
-    if (answer3 === "") continue;
+    const answer2 = section.answer === NO_RESPONSE ? "" : clip(section.answer, MAX_ANSWER);
+    if (answer2 === "") continue;
     switch (field.key) {
       case "severity":
-        form.severity = severityOf(answer3);
+        form.severity = severityOf(answer2);
         break;
       case "revenue":
-        form.revenue = revenueOf(answer3);
+        form.revenue = revenueOf(answer2);
         break;
       case "startedText": {
-        form.startedText = clip(answer3, MAX_STARTED_TEXT);
-        const at = startedAt(answer3, ctx);
+        form.startedText = clip(answer2, MAX_STARTED_TEXT);
+        const at = startedAt(answer2, ctx);
         if (at !== void 0) form.startedAt = at;
         break;
       }
@@ -1703,7 +1516,7 @@ function parseIssueForm(body, ctx) {
       case "businessImpact":
       case "evidence":
       case "reproduce":
-        form[field.key] = answer3;
+        form[field.key] = answer2;
         break;
       default:
         break;
@@ -1721,19 +1534,19 @@ function parseIssueForm(body, ctx) {
 function normalizeLabel(label) {
   return label.toLowerCase().replace(/\s+/g, " ").replace(/[\s?:.*_]+$/, "").trim();
 }
-function severityOf(answer3) {
-  const match = /^\s*(?:sev(?:erity)?\s*[-:]?\s*)?([1-4])(?!\d)/i.exec(answer3);
+function severityOf(answer2) {
+  const match = /^\s*(?:sev(?:erity)?\s*[-:]?\s*)?([1-4])(?!\d)/i.exec(answer2);
   return match === null ? void 0 : Number(match[1]);
 }
-function revenueOf(answer3) {
-  const word = answer3.trim().toLowerCase();
+function revenueOf(answer2) {
+  const word = answer2.trim().toLowerCase();
   if (/^(yes|y|true)\b/.test(word)) return "yes";
   if (/^(no|n|false)\b/.test(word)) return "no";
   if (/^(unknown|not sure|unsure|don'?t know|\?)/.test(word)) return "unknown";
   return void 0;
 }
-function startedAt(answer3, ctx) {
-  const firstLine = answer3.split("\n")[0] ?? "";
+function startedAt(answer2, ctx) {
+  const firstLine = answer2.split("\n")[0] ?? "";
   const when = leadingTime(firstLine, { now: ctx.now, timeZone: ctx.timeZone, direction: "past" });
   if ("error" in when || when.at > ctx.now + CLOCK_SKEW_MS) return void 0;
   return Math.min(when.at, ctx.now);
@@ -1861,14 +1674,6 @@ var COMMANDS = [
     syntax: "/cancel <reason>",
     summary: "Close a false alarm without a post-mortem.",
     example: "/cancel Alert came from the staging monitor, production is fine",
-    scope: "incident"
-  },
-  {
-    verb: "announce",
-    aliases: [],
-    syntax: "/announce [channel \u2026]",
-    summary: "Send the stakeholder notice, as it stands now, to the channels that carry it (or the ones you name).",
-    example: "/announce stakeholders",
     scope: "incident"
   },
   {
@@ -2191,11 +1996,6 @@ function parseArguments(verb, args, ctx) {
       return { command: text === "" ? { verb } : { verb, text } };
     case "help":
       return { command: { verb } };
-    case "announce": {
-      const channels = text === "" ? [] : text.split(/[\s,]+/).filter((w) => w !== "");
-      const bad = channels.find((c) => !/^[a-z0-9][a-z0-9-]*$/.test(c));
-      return bad !== void 0 ? { error: `${codeSpan(bad)} is not a channel name; names are lower-case words joined by hyphens.` } : { command: { verb, channels } };
-    }
     case "lead":
     case "comms": {
       const user = parseUser(firstWord === "" ? "me" : firstWord);
@@ -2272,10 +2072,10 @@ function parseRole(text, roles) {
 var YES = /* @__PURE__ */ new Set(["revenue", "yes", "y", "true", "on"]);
 var NO = /* @__PURE__ */ new Set(["none", "no", "n", "false", "off"]);
 function parseImpact(word) {
-  const answer3 = word.toLowerCase().replace(/[.,;:!]+$/, "");
-  if (YES.has(answer3)) return { command: { verb: "impact", revenue: true } };
-  if (NO.has(answer3)) return { command: { verb: "impact", revenue: false } };
-  if (answer3 === "") return { error: "Say whether revenue is hit: `revenue` or `none`." };
+  const answer2 = word.toLowerCase().replace(/[.,;:!]+$/, "");
+  if (YES.has(answer2)) return { command: { verb: "impact", revenue: true } };
+  if (NO.has(answer2)) return { command: { verb: "impact", revenue: false } };
+  if (answer2 === "") return { error: "Say whether revenue is hit: `revenue` or `none`." };
   return { error: `${codeSpan(word)} is not an impact; use \`revenue\` or \`none\`.` };
 }
 function parseStarted(text, ctx) {
@@ -2318,65 +2118,64 @@ function safeZone(zone) {
 }
 
 // src/core/commands/visibleLines.ts
-import { Parser } from "commonmark";
+var FENCE_OPEN = /^\s*(`{3,}|~{3,})(.*)$/;
+var FENCE_CLOSE = /^\s*(`{3,}|~{3,})\s*$/;
 var INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
-var HIDDEN_BLOCKS = /* @__PURE__ */ new Set(["block_quote", "code_block", "html_block", "heading"]);
 function visibleLines(body) {
   const lines = body.split(/\r\n|\r|\n/);
-  const visible = lines.map(() => null);
-  for (const paragraph of paragraphs(parse(body))) {
-    const [[first], [last]] = paragraph.sourcepos;
-    const raw = lines.slice(first - 1, last).join("\n");
-    const text = withoutComments(raw, paragraph);
-    if (text === void 0) continue;
-    text.split("\n").forEach((line, index) => {
-      visible[first - 1 + index] = line.replace(INVISIBLE, "");
-    });
-  }
-  return visible.map((text, index) => ({ line: index + 1, text }));
-}
-function parse(markdown) {
-  return new Parser().parse(markdown);
-}
-function paragraphs(document) {
-  const found = [];
-  const visit = (node) => {
-    for (let child = node.firstChild; child !== null; child = child.next) {
-      if (child.type === "paragraph") found.push(child);
-      else if (!HIDDEN_BLOCKS.has(child.type)) visit(child);
+  const result = [];
+  let fence;
+  let inComment = false;
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    if (fence !== void 0) {
+      const close = FENCE_CLOSE.exec(raw);
+      const marker = close?.[1];
+      if (marker !== void 0 && marker[0] === fence.char && marker.length >= fence.length)
+        fence = void 0;
+      result.push({ line, text: null });
+      return;
     }
-  };
-  visit(document);
-  return found;
+    if (!inComment) {
+      const open = FENCE_OPEN.exec(raw);
+      const marker = open?.[1];
+      if (marker !== void 0 && !(marker[0] === "`" && (open?.[2] ?? "").includes("`"))) {
+        fence = { char: marker[0] ?? "`", length: marker.length };
+        result.push({ line, text: null });
+        return;
+      }
+    }
+    const stripped = stripComments(raw, inComment);
+    inComment = stripped.inComment;
+    const text = stripped.text.replace(INVISIBLE, "");
+    result.push({ line, text: text.trimStart().startsWith(">") ? null : text });
+  });
+  return result;
 }
-function withoutComments(raw, paragraph) {
-  const parsed = [];
-  const walker = paragraph.walker();
-  for (let step = walker.next(); step !== null; step = walker.next()) {
-    const literal = step.node.literal;
-    if (step.node.type === "html_inline" && literal !== null && literal.startsWith("<!--"))
-      parsed.push(literal);
-  }
+function stripComments(raw, startsInComment) {
+  let inComment = startsInComment;
   let text = "";
-  let at = 0;
-  const found = [];
-  for (let start = raw.indexOf("<!--", at); start >= 0; start = raw.indexOf("<!--", at)) {
-    const end = commentEnd(raw, start);
-    if (end === void 0) break;
-    const comment = raw.slice(start, end);
-    found.push(comment);
-    text += raw.slice(at, start) + comment.replace(/[^\n]/g, "");
-    at = end;
+  let i = 0;
+  while (i < raw.length) {
+    if (inComment) {
+      const end = raw.indexOf("-->", i);
+      if (end < 0) return { text, inComment };
+      inComment = false;
+      i = end + 3;
+    } else {
+      const start = raw.indexOf("<!--", i);
+      if (start < 0) {
+        text += raw.slice(i);
+        break;
+      }
+      text += raw.slice(i, start);
+      i = start + 4;
+      if (raw.startsWith(">", i)) i += 1;
+      else if (raw.startsWith("->", i)) i += 2;
+      else inComment = true;
+    }
   }
-  text += raw.slice(at);
-  if (found.length !== parsed.length || found.some((comment, i) => comment !== parsed[i])) return void 0;
-  return text;
-}
-function commentEnd(raw, start) {
-  if (raw.startsWith("<!-->", start)) return start + 5;
-  if (raw.startsWith("<!--->", start)) return start + 6;
-  const close = raw.indexOf("-->", start + 4);
-  return close < 0 ? void 0 : close + 3;
+  return { text, inComment };
 }
 
 // src/core/commands/parseCommands.ts
@@ -2391,22 +2190,9 @@ var TAKES_PARAGRAPH = /* @__PURE__ */ new Set([
   "unfreeze",
   "freeze-exception"
 ]);
-var MAX_COMMANDS_PER_COMMENT = 10;
-var MEMO_LIMIT = 2e3;
-var memo = /* @__PURE__ */ new Map();
 function parseCommands(body, ctx) {
-  const key = `${ctx.at}\0${ctx.timeZone}\0${ctx.roles.join(",")}\0${body}`;
-  const known2 = memo.get(key);
-  if (known2 !== void 0) return [...known2];
-  const parsed = parseUncached(body, ctx);
-  memo.set(key, parsed);
-  if (memo.size > MEMO_LIMIT) memo.delete(memo.keys().next().value);
-  return [...parsed];
-}
-function parseUncached(body, ctx) {
   const lines = visibleLines(body);
   const parsed = [];
-  let commands = 0;
   for (let index = 0; index < lines.length; index++) {
     const current = lines[index];
     const text = current?.text;
@@ -2414,18 +2200,6 @@ function parseUncached(body, ctx) {
     const head = matchCommand(text);
     if (head === void 0) continue;
     const source = text.trim();
-    if (++commands > MAX_COMMANDS_PER_COMMENT) {
-      const more = lines.slice(index).filter((l) => l.text !== null && matchCommand(l.text) !== void 0);
-      parsed.push({
-        line: current.line,
-        source,
-        ok: false,
-        verb: head.word,
-        error: more.length > 1 ? `I read at most ${MAX_COMMANDS_PER_COMMENT} commands from one comment, so I did not run this line or the ${more.length - 1} after it.` : `I read at most ${MAX_COMMANDS_PER_COMMENT} commands from one comment, so I did not run this line.`,
-        usage: "Post the remaining commands in a new comment."
-      });
-      break;
-    }
     if (head.verb === void 0) {
       const suggestion = closestVerb(head.word);
       parsed.push({
@@ -2504,6 +2278,12 @@ function markerIdentity(marker) {
   }
 }
 
+// src/core/snapshot.ts
+var PERMISSION_ORDER = ["none", "read", "triage", "write", "maintain", "admin"];
+function permits(actual, needed) {
+  return PERMISSION_ORDER.indexOf(actual ?? "none") >= PERMISSION_ORDER.indexOf(needed);
+}
+
 // src/core/projection/enterState.ts
 function enterState(draft, state, at) {
   draft.state = state;
@@ -2513,6 +2293,174 @@ function enterState(draft, state, at) {
   if (state === "postmortem") draft.postmortemAt ??= at;
   if (state === "cancelled") draft.cancelledAt ??= at;
   if (state !== "cancelled") draft.cancelledAt = void 0;
+}
+
+// src/core/projection/applyCommand.ts
+var CLOSED_STATES = /* @__PURE__ */ new Set(["resolved", "postmortem", "cancelled"]);
+function applyCommand(draft, command, base, config, permission) {
+  const applied = () => ({ ...base, verb: command.verb, result: "applied" });
+  const refusedForPermission = (reason, usage) => ({
+    ...base,
+    verb: command.verb,
+    result: "refused",
+    reason,
+    usage,
+    permission: true
+  });
+  const refused = (reason, usage) => ({
+    ...base,
+    verb: command.verb,
+    result: "refused",
+    reason,
+    usage
+  });
+  if (command.verb === "freeze" || command.verb === "unfreeze" || command.verb === "freeze-exception") {
+    return { ...base, verb: command.verb, result: "elsewhere" };
+  }
+  if (command.verb === "help") return { ...base, verb: "help", result: "help" };
+  const needed = config.commands.permission;
+  if (!permits(permission, needed)) {
+    return refusedForPermission(
+      `\`/${command.verb}\` needs the **${needed}** role on this repository or higher, and you have **${permission ?? "none"}**.`,
+      "Ask a maintainer to run it, or to grant you that role. Anyone can still comment without a command."
+    );
+  }
+  const who = (user) => user.toLowerCase() === "me" ? base.actor : user;
+  const { at, actor } = base;
+  const log2 = (kind, text) => draft.timeline.push({ at, kind, actor, text });
+  const inactive = CLOSED_STATES.has(draft.state);
+  switch (command.verb) {
+    case "ack": {
+      if (inactive)
+        return refused(
+          `This incident is already ${draft.state}.`,
+          "Nothing to acknowledge. Use `/note <text>` to add to the record."
+        );
+      if (draft.state === "declared") {
+        enterState(draft, "acknowledged", at);
+        draft.acknowledgedBy = actor;
+        log2("state", "acknowledged: on it");
+      }
+      if (draft.lead === void 0) {
+        draft.lead = actor;
+        log2("role", `${actor} leads`);
+      }
+      return applied();
+    }
+    case "lead": {
+      const user = who(command.user);
+      if (draft.lead !== user) {
+        draft.lead = user;
+        log2("role", `${user} leads`);
+      }
+      return applied();
+    }
+    case "comms": {
+      const user = who(command.user);
+      if (!config.roles.allow_lead_as_comms && draft.lead !== void 0 && user.toLowerCase() === draft.lead.toLowerCase()) {
+        return refused(
+          `${user} leads this incident; the communicator should be someone else, so updates keep flowing while the lead works the problem.`,
+          "Pick another person: `/comms @someone`. (A repository can allow this with `roles.allow_lead_as_comms: true`.)"
+        );
+      }
+      if (draft.comms !== user) {
+        draft.comms = user;
+        log2("role", `${user} communicates`);
+      }
+      return applied();
+    }
+    case "role": {
+      const user = who(command.user);
+      const people = draft.roles[command.role] ??= [];
+      if (!people.some((p) => p.toLowerCase() === user.toLowerCase())) {
+        people.push(user);
+        log2("role", `${user} is ${command.role}`);
+      }
+      return applied();
+    }
+    case "sev":
+      if (draft.severity !== command.severity || !draft.severitySet) {
+        draft.severity = command.severity;
+        draft.severitySet = true;
+        log2("severity", `set severity ${command.severity}`);
+      }
+      return applied();
+    case "impact":
+      if (draft.revenue !== command.revenue) {
+        draft.revenue = command.revenue;
+        log2("impact", command.revenue ? "marked revenue as affected" : "marked revenue as not affected");
+      }
+      return applied();
+    case "update": {
+      if (draft.state === "cancelled")
+        return refused("This incident was cancelled.", "Use `/note <text>` to add to the record.");
+      const nextDueAt = command.nextMs !== void 0 ? at + command.nextMs : void 0;
+      draft.updates.push({
+        at,
+        by: actor,
+        text: command.text,
+        commentId: base.commentId,
+        ...nextDueAt !== void 0 ? { nextDueAt } : {}
+      });
+      log2(
+        "update",
+        `status update: ${command.text}${nextDueAt !== void 0 ? ` (next by ${formatLocal(nextDueAt, config.business_hours.timezone)})` : ""}`
+      );
+      return applied();
+    }
+    case "mitigate": {
+      if (inactive)
+        return refused(
+          `This incident is already ${draft.state}.`,
+          "Use `/note <text>` to add to the record."
+        );
+      draft.workaround = { at, by: actor, text: command.text, commentId: base.commentId };
+      if (draft.state !== "mitigated") enterState(draft, "mitigated", at);
+      log2("workaround", `workaround in place: ${command.text}`);
+      return applied();
+    }
+    case "resolve": {
+      if (draft.state === "cancelled") {
+        return refused(
+          "This incident was cancelled as a false alarm.",
+          "If it was real after all, set the `incident:acknowledged` label first, then `/resolve`."
+        );
+      }
+      draft.resolution = { at, by: actor, text: command.text, commentId: base.commentId };
+      if (draft.state !== "resolved" && draft.state !== "postmortem") enterState(draft, "resolved", at);
+      log2("resolution", `resolved: ${command.text}`);
+      return applied();
+    }
+    case "note":
+      draft.notes.push({ at, by: actor, text: command.text, commentId: base.commentId });
+      log2("note", command.text);
+      return applied();
+    case "deviation":
+      draft.deviations.push({ at, by: actor, text: command.text, commentId: base.commentId });
+      log2("deviation", `process deviation: ${command.text}`);
+      return applied();
+    case "started":
+      if (command.at > draft.declaredAt) {
+        return refused(
+          "The start you gave is after the incident was declared.",
+          "Give the moment the problem began, e.g. `/started 14:05` or `/started 2h ago`."
+        );
+      }
+      draft.startedAt = command.at;
+      log2("started", `backdated the start to ${formatLocal(command.at, config.business_hours.timezone)}`);
+      return applied();
+    case "cancel":
+      if (draft.state === "resolved" || draft.state === "postmortem") {
+        return refused(
+          "This incident is already resolved; there is nothing to cancel.",
+          "Use `/note <text>` to add to the record."
+        );
+      }
+      draft.cancelReason = { at, by: actor, text: command.text, commentId: base.commentId };
+      if (draft.state !== "cancelled") enterState(draft, "cancelled", at);
+      log2("cancel", `cancelled: ${command.text}`);
+      return applied();
+  }
 }
 
 // src/core/projection/applyLabelEvent.ts
@@ -2695,7 +2643,6 @@ function emptyIncident(fields) {
     freezeExceptions: [],
     followups: [],
     notices: [],
-    deliveries: [],
     gaps: [],
     timeline: [],
     ...fields
@@ -2773,412 +2720,6 @@ function plainLogin(handle2) {
   return handle2.replace(/^@/, "");
 }
 
-// src/core/snapshot.ts
-var PERMISSION_ORDER = ["none", "read", "triage", "write", "maintain", "admin"];
-function permits(actual, needed) {
-  return PERMISSION_ORDER.indexOf(actual ?? "none") >= PERMISSION_ORDER.indexOf(needed);
-}
-
-// src/core/plan/commandLedger.ts
-var MAX_COMMENTS = 200;
-var MAX_CHANGES = 50;
-var CODES = {
-  none: "n",
-  read: "r",
-  triage: "t",
-  write: "w",
-  maintain: "m",
-  admin: "a"
-};
-function emptyLedger() {
-  return { seen: 0, permissions: /* @__PURE__ */ new Map(), comments: /* @__PURE__ */ new Map(), changes: [] };
-}
-function readLedger(board) {
-  const ledger = emptyLedger();
-  if (board === void 0) return ledger;
-  const data = board.marker.data;
-  ledger.seen = seconds(data.seen);
-  for (const entry of items(data.perms)) {
-    const [login, code2] = entry.split(".");
-    const permission = PERMISSION_ORDER.find((p) => CODES[p] === code2);
-    if (login && permission) ledger.permissions.set(login.toLowerCase(), permission);
-  }
-  for (const entry of items(data.cmds)) {
-    const [id, author, created, updated, verbs] = entry.split(".");
-    const comment = {
-      id: base36(id),
-      author: author ?? "",
-      createdAt: seconds(created),
-      // Most comments are never edited: an empty edit time means "as posted".
-      updatedAt: updated ? seconds(updated) : seconds(created),
-      verbs: list(verbs)
-    };
-    if (comment.id > 0 && comment.author !== "") ledger.comments.set(comment.id, comment);
-  }
-  for (const entry of items(data.changes)) {
-    const [id, author, posted, at, kind, before, after] = entry.split(".");
-    if (kind !== "e" && kind !== "d") continue;
-    ledger.changes.push({
-      commentId: base36(id),
-      author: author ?? "",
-      postedAt: seconds(posted),
-      at: seconds(at),
-      kind: kind === "e" ? "edited" : "deleted",
-      before: list(before),
-      after: list(after)
-    });
-  }
-  return ledger;
-}
-function ledgerData(ledger) {
-  const data = {};
-  if (ledger.seen > 0) data.seen = stamp(ledger.seen);
-  const perms = [...ledger.permissions].sort(([a], [b]) => a.localeCompare(b)).map(([login, permission]) => `${login}.${CODES[permission]}`);
-  if (perms.length > 0) data.perms = perms.join("~");
-  const comments = [...ledger.comments.values()].sort((a, b) => a.id - b.id).slice(-MAX_COMMENTS).map(
-    (c) => [
-      c.id.toString(36),
-      c.author,
-      stamp(c.createdAt),
-      c.updatedAt === c.createdAt ? "" : stamp(c.updatedAt),
-      c.verbs.join("!")
-    ].join(".")
-  );
-  if (comments.length > 0) data.cmds = comments.join("~");
-  const changes = ledger.changes.slice(-MAX_CHANGES).map(
-    (c) => [
-      c.commentId.toString(36),
-      c.author,
-      stamp(c.postedAt),
-      stamp(c.at),
-      c.kind === "edited" ? "e" : "d",
-      c.before.join("!"),
-      c.after.join("!")
-    ].join(".")
-  );
-  if (changes.length > 0) data.changes = changes.join("~");
-  return data;
-}
-function toSeconds(ms) {
-  return Math.floor(ms / 1e3) * 1e3;
-}
-function stamp(ms) {
-  return Math.floor(ms / 1e3).toString(36);
-}
-function seconds(value) {
-  const n = base36(value);
-  return n > 0 ? n * 1e3 : 0;
-}
-function base36(value) {
-  const n = parseInt(value ?? "", 36);
-  return Number.isSafeInteger(n) && n > 0 ? n : 0;
-}
-function items(value) {
-  return (value ?? "").split("~").filter((item) => item !== "");
-}
-function list(value) {
-  return (value ?? "").split("!").filter((item) => /^[a-z-]+$/.test(item));
-}
-function nextLedger(previous, current, humanComments, roles, now) {
-  const next = emptyLedger();
-  next.changes = [...previous.changes];
-  const logged = new Set(next.changes.map((c) => `${c.commentId}:${c.at}`));
-  const record = (change) => {
-    if (logged.has(`${change.commentId}:${change.at}`)) return;
-    logged.add(`${change.commentId}:${change.at}`);
-    next.changes.push(change);
-  };
-  for (const comment of current) {
-    const entry = {
-      ...comment,
-      createdAt: toSeconds(comment.createdAt),
-      updatedAt: toSeconds(comment.updatedAt)
-    };
-    next.comments.set(entry.id, entry);
-    next.seen = Math.max(next.seen, entry.updatedAt);
-    const before = previous.comments.get(entry.id);
-    const edited2 = before ? before.updatedAt !== entry.updatedAt || before.verbs.join() !== entry.verbs.join() : entry.updatedAt > entry.createdAt;
-    if (edited2)
-      record({
-        commentId: entry.id,
-        author: entry.author,
-        postedAt: entry.createdAt,
-        at: entry.updatedAt,
-        kind: "edited",
-        before: before?.verbs ?? [],
-        after: entry.verbs
-      });
-  }
-  for (const before of previous.comments.values()) {
-    if (next.comments.has(before.id)) continue;
-    const still = humanComments.get(before.id);
-    record({
-      commentId: before.id,
-      author: before.author,
-      postedAt: before.createdAt,
-      at: still ? toSeconds(still.updatedAt) : toSeconds(now),
-      kind: still ? "edited" : "deleted",
-      before: before.verbs,
-      after: []
-    });
-  }
-  for (const referenced of roles.referenced) {
-    const login = referenced.toLowerCase();
-    const permission = roles.fetched.get(login) ?? previous.permissions.get(login);
-    if (permission) next.permissions.set(login, permission);
-  }
-  return next;
-}
-
-// src/core/projection/commandComments.ts
-function commandComments(events, trustedBots, config) {
-  const found = [];
-  for (const event of events) {
-    if (event.type !== "commented" || trustedBots.has(event.comment.author.toLowerCase())) continue;
-    const lines = parseCommands(event.comment.body, {
-      at: event.comment.createdAt,
-      timeZone: config.business_hours.timezone,
-      roles: config.roles.extra
-    });
-    if (lines.length > 0) found.push({ comment: event.comment, lines });
-  }
-  return found;
-}
-function namedPeople(line, author) {
-  if (!line.ok) return [];
-  const command = line.command;
-  if (command.verb !== "lead" && command.verb !== "comms" && command.verb !== "role") return [];
-  return [command.user.toLowerCase() === "me" ? author : command.user];
-}
-
-// src/core/projection/applyCommand.ts
-var CLOSED_STATES = /* @__PURE__ */ new Set(["resolved", "postmortem", "cancelled"]);
-function applyCommand(draft, command, base, config, roleOf) {
-  const applied = () => ({ ...base, verb: command.verb, result: "applied" });
-  const refused = (reason, usage) => ({
-    ...base,
-    verb: command.verb,
-    result: "refused",
-    reason,
-    usage
-  });
-  if (command.verb === "freeze" || command.verb === "unfreeze" || command.verb === "freeze-exception") {
-    return { ...base, verb: command.verb, result: "elsewhere" };
-  }
-  if (command.verb === "help") return { ...base, verb: "help", result: "help" };
-  const who = (user) => user.toLowerCase() === "me" ? base.actor : user;
-  if (command.verb === "lead" || command.verb === "comms" || command.verb === "role") {
-    const user = who(command.user);
-    if (!permits(roleOf(user), "read")) {
-      return refused(
-        `${codeSpan("@" + user)} cannot see this repository: GitHub knows no such user, or they have no access to it.`,
-        "Check the spelling of the username, or ask an admin to give them access first; then type the command again."
-      );
-    }
-  }
-  const { at, actor } = base;
-  const log2 = (kind, text) => draft.timeline.push({ at, kind, actor, text });
-  const inactive = CLOSED_STATES.has(draft.state);
-  switch (command.verb) {
-    case "ack": {
-      if (inactive)
-        return refused(
-          `This incident is already ${draft.state}.`,
-          "Nothing to acknowledge. Use `/note <text>` to add to the record."
-        );
-      if (draft.state === "declared") {
-        enterState(draft, "acknowledged", at);
-        draft.acknowledgedBy = actor;
-        log2("state", "acknowledged: on it");
-      }
-      if (draft.lead === void 0) {
-        draft.lead = actor;
-        log2("role", `${actor} leads`);
-      }
-      return applied();
-    }
-    case "lead": {
-      const user = who(command.user);
-      if (draft.lead !== user) {
-        draft.lead = user;
-        log2("role", `${user} leads`);
-      }
-      return applied();
-    }
-    case "comms": {
-      const user = who(command.user);
-      if (!config.roles.allow_lead_as_comms && draft.lead !== void 0 && user.toLowerCase() === draft.lead.toLowerCase()) {
-        return refused(
-          `${user} leads this incident; the communicator should be someone else, so updates keep flowing while the lead works the problem.`,
-          "Pick another person: `/comms @someone`. (A repository can allow this with `roles.allow_lead_as_comms: true`.)"
-        );
-      }
-      if (draft.comms !== user) {
-        draft.comms = user;
-        log2("role", `${user} communicates`);
-      }
-      return applied();
-    }
-    case "role": {
-      const user = who(command.user);
-      const people = draft.roles[command.role] ??= [];
-      if (!people.some((p) => p.toLowerCase() === user.toLowerCase())) {
-        people.push(user);
-        log2("role", `${user} is ${command.role}`);
-      }
-      return applied();
-    }
-    case "sev":
-      if (draft.severity !== command.severity || !draft.severitySet) {
-        draft.severity = command.severity;
-        draft.severitySet = true;
-        log2("severity", `set severity ${command.severity}`);
-      }
-      return applied();
-    case "impact":
-      if (draft.revenue !== command.revenue) {
-        draft.revenue = command.revenue;
-        log2("impact", command.revenue ? "marked revenue as affected" : "marked revenue as not affected");
-      }
-      return applied();
-    case "update": {
-      if (draft.state === "cancelled")
-        return refused("This incident was cancelled.", "Use `/note <text>` to add to the record.");
-      const nextDueAt = command.nextMs !== void 0 ? at + command.nextMs : void 0;
-      draft.updates.push({
-        at,
-        by: actor,
-        text: command.text,
-        commentId: base.commentId,
-        ...nextDueAt !== void 0 ? { nextDueAt } : {}
-      });
-      log2(
-        "update",
-        `status update: ${command.text}${nextDueAt !== void 0 ? ` (next by ${formatLocal(nextDueAt, config.business_hours.timezone)})` : ""}`
-      );
-      return applied();
-    }
-    case "mitigate": {
-      if (inactive)
-        return refused(
-          `This incident is already ${draft.state}.`,
-          "Use `/note <text>` to add to the record."
-        );
-      draft.workaround = { at, by: actor, text: command.text, commentId: base.commentId };
-      if (draft.state !== "mitigated") enterState(draft, "mitigated", at);
-      log2("workaround", `workaround in place: ${command.text}`);
-      return applied();
-    }
-    case "resolve": {
-      if (draft.state === "cancelled") {
-        return refused(
-          "This incident was cancelled as a false alarm.",
-          "If it was real after all, set the `incident:acknowledged` label first, then `/resolve`."
-        );
-      }
-      draft.resolution = { at, by: actor, text: command.text, commentId: base.commentId };
-      if (draft.state !== "resolved" && draft.state !== "postmortem") enterState(draft, "resolved", at);
-      log2("resolution", `resolved: ${command.text}`);
-      return applied();
-    }
-    case "announce": {
-      const known2 = Object.keys(config.channels);
-      if (known2.length === 0)
-        return refused(
-          "There is no channel to send the stakeholder notice to.",
-          "Define one under `channels:` in `.github/expedite.yml` (see docs/channels.md)."
-        );
-      const pagers = command.channels.filter((c) => config.channels[c]?.type === "pagerduty");
-      if (pagers.length > 0)
-        return refused(
-          `${pagers.map((c) => `\`${c}\``).join(", ")} is a pager: it takes alerts, not the stakeholder notice.`,
-          "Name a chat, e-mail or webhook channel, or type `/announce` alone."
-        );
-      const unknown = command.channels.filter((c) => !known2.includes(c));
-      if (unknown.length > 0)
-        return refused(
-          `No channel named ${unknown.map((c) => `\`${c}\``).join(", ")}.`,
-          `Channels here: ${known2.map((c) => `\`${c}\``).join(", ")}. Or type \`/announce\` alone for the usual ones.`
-        );
-      (draft.announcements ??= []).push({
-        at,
-        by: actor,
-        commentId: base.commentId,
-        channels: command.channels
-      });
-      log2(
-        "note",
-        `asked for the stakeholder notice to be sent${command.channels.length > 0 ? ` to ${command.channels.join(", ")}` : ""}`
-      );
-      return applied();
-    }
-    case "note":
-      draft.notes.push({ at, by: actor, text: command.text, commentId: base.commentId });
-      log2("note", command.text);
-      return applied();
-    case "deviation":
-      draft.deviations.push({ at, by: actor, text: command.text, commentId: base.commentId });
-      log2("deviation", `process deviation: ${command.text}`);
-      return applied();
-    case "started":
-      if (command.at > draft.declaredAt) {
-        return refused(
-          "The start you gave is after the incident was declared.",
-          "Give the moment the problem began, e.g. `/started 14:05` or `/started 2h ago`."
-        );
-      }
-      draft.startedAt = command.at;
-      log2("started", `backdated the start to ${formatLocal(command.at, config.business_hours.timezone)}`);
-      return applied();
-    case "cancel":
-      if (draft.state === "resolved" || draft.state === "postmortem") {
-        return refused(
-          "This incident is already resolved; there is nothing to cancel.",
-          "Use `/note <text>` to add to the record."
-        );
-      }
-      draft.cancelReason = { at, by: actor, text: command.text, commentId: base.commentId };
-      if (draft.state !== "cancelled") enterState(draft, "cancelled", at);
-      log2("cancel", `cancelled: ${command.text}`);
-      return applied();
-  }
-}
-
-// src/core/projection/judgeLine.ts
-var FREEZE_VERBS = /* @__PURE__ */ new Set(["freeze", "unfreeze", "freeze-exception"]);
-function judgeLine(draft, line, comment, config, permissions) {
-  const base = {
-    commentId: comment.id,
-    line: line.line,
-    actor: comment.author,
-    at: comment.createdAt,
-    source: line.source
-  };
-  const role = permissions.get(comment.author.toLowerCase());
-  const edited2 = comment.updatedAt - comment.createdAt >= 1e3;
-  const permission = edited2 && permits(role, "maintain") ? "write" : role;
-  const verb = line.ok ? line.command.verb : line.verb;
-  if (verb === "help") {
-    if (line.ok) return { ...base, verb, result: "help" };
-  } else {
-    const needed = FREEZE_VERBS.has(verb) ? config.commands.freeze_permission : config.commands.permission;
-    if (!permits(permission, needed) && !(line.ok && FREEZE_VERBS.has(verb))) {
-      return {
-        ...base,
-        verb,
-        result: "refused",
-        permission: true,
-        reason: edited2 && permits(role, needed) ? `\`/${verb}\` needs the **${needed}** role, and this comment was edited after it was posted; GitHub does not say who edited it, and anyone with write access can, so an edited comment counts with at most **write**.` : `\`/${verb}\` needs the **${needed}** role on this repository or higher, and you have **${permission ?? "none"}**.`,
-        usage: edited2 && permits(role, needed) ? "Post the command again in a new comment." : "Ask a maintainer to run it, or to grant you that role. Anyone can still comment without a command."
-      };
-    }
-  }
-  if (!line.ok) {
-    return { ...base, verb: line.verb, result: "refused", reason: line.error, usage: line.usage };
-  }
-  return applyCommand(draft, line.command, base, config, (login) => permissions.get(login.toLowerCase()));
-}
-
 // src/core/projection/projectIncident.ts
 function projectIncident(issue, events, config, ctx) {
   const zone = config.business_hours.timezone;
@@ -3207,9 +2748,6 @@ function projectIncident(issue, events, config, ctx) {
     timeline.push({ at: form.startedAt, kind: "started", text: "problem began (from the report)" });
   }
   const outcomes = [];
-  const commandComments2 = [];
-  const humanComments = /* @__PURE__ */ new Map();
-  const referenced = /* @__PURE__ */ new Set();
   let stateSetBy;
   let reopenedAt;
   const roles = config.roles.extra;
@@ -3269,33 +2807,32 @@ function projectIncident(issue, events, config, ctx) {
             recordBotNotice(draft, comment.id, comment.body, comment.createdAt);
           break;
         }
-        humanComments.set(comment.id, { updatedAt: comment.updatedAt });
-        referenced.add(comment.author.toLowerCase());
         const parsed = parseCommands(comment.body, { at: comment.createdAt, timeZone: zone, roles });
-        if (parsed.length === 0) break;
-        commandComments2.push({
-          id: comment.id,
-          author: comment.author,
-          createdAt: comment.createdAt,
-          updatedAt: comment.updatedAt,
-          verbs: parsed.map((line) => line.ok ? line.command.verb : line.verb)
-        });
         for (const line of parsed) {
-          for (const person2 of namedPeople(line, comment.author)) referenced.add(person2.toLowerCase());
-          outcomes.push(judgeLine(draft, line, comment, config, ctx.permissions));
+          const base = {
+            commentId: comment.id,
+            line: line.line,
+            actor: comment.author,
+            at: comment.createdAt,
+            source: line.source
+          };
+          if (!line.ok) {
+            outcomes.push({
+              ...base,
+              verb: line.verb,
+              result: "refused",
+              reason: line.error,
+              usage: line.usage
+            });
+            continue;
+          }
+          const permission = ctx.judged?.comments.has(comment.id) ? ctx.judged.refusedForPermission.has(`${comment.id}:${line.line}`) ? "none" : "admin" : ctx.permissions.get(comment.author.toLowerCase());
+          outcomes.push(applyCommand(draft, line.command, base, config, permission));
         }
         break;
       }
     }
   }
-  const ledger = nextLedger(
-    ctx.ledger ?? emptyLedger(),
-    commandComments2,
-    humanComments,
-    { referenced, fetched: ctx.fetched ?? ctx.permissions },
-    ctx.now ?? sorted.at(-1)?.at ?? issue.createdAt
-  );
-  for (const change of ledger.changes) timeline.push(changeEntry(change, zone));
   for (const pr of linkedPullRequests(sorted)) {
     draft.pullRequests.push(pr);
     timeline.push({
@@ -3342,16 +2879,9 @@ function projectIncident(issue, events, config, ctx) {
     incident: draft,
     outcomes,
     leadFromRoster,
-    ledger,
     ...stateSetBy !== void 0 ? { stateSetBy } : {},
     ...reopenedAt !== void 0 ? { reopenedAt } : {}
   };
-}
-function changeEntry(change, zone) {
-  const verbs = (list2) => list2.length > 0 ? list2.map((v) => `/${v}`).join(", ") : "no command";
-  const posted = formatLocal(change.postedAt, zone);
-  const text = change.kind === "deleted" ? `their command comment of ${posted} (${verbs(change.before)}) was deleted` : change.before.length > 0 ? `their command comment of ${posted} was edited: it said ${verbs(change.before)}, it now says ${verbs(change.after)}` : `their comment of ${posted} was edited after it was posted; it now says ${verbs(change.after)}`;
-  return { at: change.at, kind: "edited", actor: change.author, text };
 }
 function recordBotNotice(draft, commentId, body, at) {
   const marker = parseMarker(body);
@@ -3410,8 +2940,8 @@ function neutralize(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MENTION, "@" + WORD_JOINER);
 }
 function neutralizeInline(text, maxLength = 300) {
-  const oneLine2 = text.replace(/\s+/g, " ").trim();
-  const clipped = oneLine2.length > maxLength ? oneLine2.slice(0, maxLength - 1) + "\u2026" : oneLine2;
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  const clipped = oneLine.length > maxLength ? oneLine.slice(0, maxLength - 1) + "\u2026" : oneLine;
   return neutralize(clipped).replace(/\|/g, "\\|");
 }
 function neutralizeBlock(text, maxLength = 4e3) {
@@ -3632,552 +3162,6 @@ function resolveHandles(handles, incident, config, at) {
   });
 }
 
-// src/core/channels/occasions.ts
-function occasionsOf(incident, config) {
-  const found = [];
-  const add = (occasion) => found.push({ channels: [], ...occasion });
-  const noticed = config.stakeholders.notice_severities.includes(incident.severity);
-  add({ message: "declared", event: "declared", at: incident.declaredAt });
-  add({ message: "incident-report", event: "incident-report", at: incident.declaredAt });
-  if (noticed)
-    add({ message: "stakeholder-notice:declared", event: "stakeholder-notice", at: incident.declaredAt });
-  for (const request of incident.announcements ?? [])
-    add({
-      message: `stakeholder-notice:${request.commentId ?? request.at}`,
-      event: "stakeholder-notice",
-      at: request.at,
-      channels: request.channels.length > 0 ? request.channels : announceChannels(incident, config),
-      exclusive: true
-    });
-  if (incident.acknowledgedAt !== void 0)
-    add({ message: "acknowledged", event: "acknowledged", at: incident.acknowledgedAt });
-  for (const notice of incident.notices) {
-    if (notice.kind === "ack-breach")
-      add({
-        message: "ack-missed",
-        event: "ack-missed",
-        at: notice.at,
-        channels: config.acknowledge.channels
-      });
-    if (notice.kind !== "escalation") continue;
-    for (const key of notice.keys) {
-      const [ladderName, index] = key.split(":");
-      const step = config.escalation.ladders.find((l) => l.name === ladderName)?.steps[Number(index)];
-      add({
-        message: `escalation:${key}`,
-        event: "escalation",
-        at: notice.at,
-        channels: step?.channels ?? [],
-        ...step?.note ? { detail: step.note } : {}
-      });
-    }
-  }
-  for (const update of incident.updates)
-    add({
-      message: `update:${update.commentId ?? update.at}`,
-      event: "status-update",
-      at: update.at,
-      detail: update.text,
-      ...update.nextDueAt !== void 0 ? { nextDueAt: update.nextDueAt } : {}
-    });
-  if (incident.workaround)
-    add({
-      message: "workaround",
-      event: "workaround",
-      at: incident.workaround.at,
-      detail: incident.workaround.text
-    });
-  if (incident.resolution && incident.resolvedAt !== void 0 && incident.state !== "cancelled") {
-    add({ message: "resolved", event: "resolved", at: incident.resolvedAt });
-    add({ message: "end-of-incident", event: "end-of-incident", at: incident.resolvedAt });
-    if (noticed)
-      add({ message: "stakeholder-notice:resolved", event: "stakeholder-notice", at: incident.resolvedAt });
-  }
-  if (incident.state === "cancelled" && incident.cancelledAt !== void 0)
-    add({ message: "cancelled", event: "cancelled", at: incident.cancelledAt });
-  if (incident.postmortem) {
-    add({ message: "postmortem-opened", event: "postmortem-opened", at: incident.postmortem.openedAt });
-    if (incident.postmortem.state === "merged" && incident.postmortem.mergedAt !== void 0) {
-      add({ message: "postmortem-merged", event: "postmortem-merged", at: incident.postmortem.mergedAt });
-      add({ message: "postmortem-shared", event: "postmortem-shared", at: incident.postmortem.mergedAt });
-    }
-  }
-  return found.sort((a, b) => a.at - b.at);
-}
-function announceChannels(incident, config) {
-  const entries = Object.entries(config.channels);
-  const routed = entries.filter(
-    ([, c]) => c.events.includes("stakeholder-notice") && (c.severities.length === 0 || c.severities.includes(incident.severity)) && (c.revenue === void 0 || c.revenue === incident.revenue)
-  );
-  const chosen = routed.length > 0 ? routed : entries.filter(([, c]) => c.type === "email");
-  return chosen.map(([name]) => name);
-}
-
-// src/core/channels/routeOccasion.ts
-var TRIGGERS = /* @__PURE__ */ new Set(["declared", "ack-missed", "escalation"]);
-function routeOccasion(occasion, incident, config, deliveries) {
-  const channels = config.channels;
-  const matches2 = (channel) => channel.events.includes(occasion.event) && (channel.severities.length === 0 || channel.severities.includes(incident.severity)) && (channel.revenue === void 0 || channel.revenue === incident.revenue);
-  const names = /* @__PURE__ */ new Set();
-  if (occasion.exclusive) return occasion.channels.filter((name) => channels[name] !== void 0).sort();
-  for (const [name, channel] of Object.entries(channels)) {
-    if (channel.type === "pagerduty" && !TRIGGERS.has(occasion.event)) continue;
-    if (matches2(channel)) names.add(name);
-  }
-  for (const name of occasion.channels) if (channels[name]) names.add(name);
-  if (occasion.event === "acknowledged" || occasion.event === "resolved" || occasion.event === "cancelled") {
-    for (const name of triggeredPagers(config, deliveries)) {
-      const channel = channels[name];
-      if (channel?.events.includes(occasion.event) || occasion.event !== "acknowledged") names.add(name);
-    }
-  }
-  return [...names].sort();
-}
-function triggeredPagers(config, deliveries) {
-  const found = /* @__PURE__ */ new Set();
-  for (const delivery of deliveries.values()) {
-    if (!TRIGGERS.has(delivery.event)) continue;
-    for (const [name, outcome] of Object.entries(delivery.channels)) {
-      if (config.channels[name]?.type !== "pagerduty") continue;
-      if (outcome.state === "delivered" || outcome.state === "unknown" || outcome.state === "sending")
-        found.add(name);
-    }
-  }
-  return [...found];
-}
-
-// src/core/channels/messageContent.ts
-import { DateTime as DateTime7 } from "luxon";
-function messageContent(occasion, ctx) {
-  const { incident, config } = ctx;
-  const zone = config.business_hours.timezone;
-  const at = (t) => formatTime(t, zone);
-  const sev = `SEV${incident.severity}`;
-  const ref = `Incident #${incident.number}`;
-  const name = oneLine(incident.title, 150);
-  const table = stakeholderFacts(incident, config);
-  const links = [{ label: `${ref} on GitHub`, url: incident.url }];
-  const base = { event: occasion.event, links, incident: incidentFacts(incident, ctx.repository) };
-  const lifecycle = (title, summary, facts = table) => ({
-    ...base,
-    title: oneLine(title, 150),
-    summary,
-    facts,
-    body: renderTemplate(ctx.templates.message, {
-      title: neutralizeInline(title, 300),
-      summary: neutralizeInline(summary, 3e3),
-      facts: facts.map((f) => ({
-        label: neutralizeInline(f.label, 80),
-        value: neutralizeInline(f.value, 800)
-      })),
-      links: links.map((l) => ({ label: neutralizeInline(l.label, 100), url: encodeURI(l.url) }))
-    })
-  });
-  const fromTemplate = (template, view, facts, summary) => {
-    const rendered = renderTemplate(template, { ...view, url: encodeURI(incident.url) }).trim();
-    const [subject = "", ...rest] = rendered.split("\n");
-    return { ...base, title: oneLine(subject, 200), summary, facts, body: rest.join("\n").trim() + "\n" };
-  };
-  const by = (login) => login ? ` by ${login}` : "";
-  switch (occasion.event) {
-    case "declared":
-      return lifecycle(
-        `[${sev}] ${ref} declared: ${name}`,
-        `${oneLine(incident.form.summary ?? incident.title, 600)} Declared at ${at(incident.declaredAt)}${by(incident.declaredBy)}.`
-      );
-    case "acknowledged":
-      return lifecycle(
-        `[${sev}] ${ref} acknowledged${by(incident.acknowledgedBy)}: ${name}`,
-        `Someone is on it since ${at(occasion.at)}. Lead: ${incident.lead ?? "nobody yet"}.`
-      );
-    case "ack-missed":
-      return lifecycle(
-        `[${sev}] ${ref} is not acknowledged: ${name}`,
-        `Nobody has acknowledged the incident in time (declared ${at(incident.declaredAt)}). The on-call engineer is needed now.`
-      );
-    case "escalation":
-      return lifecycle(
-        `[${sev}] ${ref} escalated: ${name}`,
-        `${oneLine(occasion.detail ?? "An escalation step is due.", 600)} The problem began ${formatDuration(occasion.at - incident.startedAt)} before this step, at ${at(incident.startedAt)}.`
-      );
-    case "status-update":
-      return lifecycle(
-        `[${sev}] ${ref} update: ${name}`,
-        `${oneLine(occasion.detail ?? "", 1500)}${occasion.nextDueAt !== void 0 ? ` Next update by ${at(occasion.nextDueAt)}.` : ""}`
-      );
-    case "workaround":
-      return lifecycle(
-        `[${sev}] ${ref} has a workaround: ${name}`,
-        `${oneLine(occasion.detail ?? "", 1500)} (in place since ${at(occasion.at)}).`
-      );
-    case "resolved":
-      return lifecycle(
-        `[${sev}] ${ref} resolved: ${name}`,
-        `${oneLine(incident.resolution?.text ?? "", 1500)} Resolved at ${at(occasion.at)}, ${formatDuration(occasion.at - incident.startedAt)} after the problem began.`
-      );
-    case "cancelled":
-      return lifecycle(
-        `[${sev}] ${ref} cancelled: ${name}`,
-        `A false alarm: ${oneLine(incident.cancelReason?.text ?? "no reason given", 1e3)}`
-      );
-    case "postmortem-opened":
-      return lifecycle(
-        `${ref} post-mortem opened for review: ${name}`,
-        `The post-mortem is up for review as pull request #${incident.postmortem?.number ?? "?"}.`
-      );
-    case "postmortem-merged":
-      return lifecycle(
-        `${ref} post-mortem merged: ${name}`,
-        `The post-mortem was reviewed and merged; the incident is closed.`
-      );
-    case "stakeholder-notice":
-      return fromTemplate(
-        ctx.templates["stakeholder-notice"],
-        {
-          application: neutralizeInline(application(incident, config, ctx.repository), 120),
-          date: DateTime7.fromMillis(incident.startedAt, { zone }).toFormat("MM-dd-yyyy"),
-          summary: neutralizeInline(incident.form.summary ?? incident.title, 1200),
-          ...Object.fromEntries(table.map((f) => [f.key, neutralizeInline(f.value, 800)]))
-        },
-        table,
-        oneLine(incident.form.summary ?? incident.title, 1200)
-      );
-    case "incident-report": {
-      const next = nextUpdateDue(incident, config);
-      return fromTemplate(
-        ctx.templates["incident-report"],
-        {
-          title: neutralizeInline(incident.title, 200),
-          severity: incident.severity,
-          declared: at(incident.declaredAt),
-          declaredBy: incident.declaredBy ? neutralizeInline(incident.declaredBy, 60) : void 0,
-          start: at(incident.startedAt),
-          what: neutralizeInline(incident.form.summary ?? incident.title, 1500),
-          applications: neutralizeInline(incident.form.applications ?? "", 500) || "not recorded",
-          businessImpact: neutralizeInline(incident.form.businessImpact ?? "", 800) || "not recorded",
-          revenue: incident.revenue ? "yes" : incident.form.revenue === "unknown" ? "unknown" : "no",
-          lead: neutralizeInline(incident.lead ?? "nobody yet", 60),
-          comms: neutralizeInline(incident.comms ?? "nobody yet", 60),
-          nextUpdate: next ? at(next.dueAt) : "\u2014"
-        },
-        table,
-        oneLine(incident.form.summary ?? incident.title, 1200)
-      );
-    }
-    case "end-of-incident": {
-      const end = incident.resolvedAt ?? occasion.at;
-      const followup = incident.postmortem ? `A post-mortem is under way: ${incident.postmortem.url}` : [...incident.notes, ...incident.deviations].length > 0 ? `Follow up on: ${[...incident.notes, ...incident.deviations].map((n) => oneLine(n.text, 200)).join("; ")}` : "No further work was recorded.";
-      return fromTemplate(
-        ctx.templates["end-of-incident"],
-        {
-          title: neutralizeInline(incident.title, 200),
-          severity: incident.severity,
-          start: at(incident.startedAt),
-          end: at(end),
-          duration: formatDuration(end - incident.startedAt),
-          what: neutralizeInline(incident.form.summary ?? incident.title, 1500),
-          impact: neutralizeInline(incident.form.businessImpact ?? "", 800) || "not recorded",
-          resolution: neutralizeInline(incident.resolution?.text ?? "", 2e3),
-          next: neutralizeInline(followup, 1500),
-          pullRequests: incident.pullRequests.map((pr) => ({
-            number: pr.number,
-            title: neutralizeInline(pr.title, 120),
-            url: encodeURI(pr.url),
-            state: pr.state
-          })),
-          hasPullRequests: incident.pullRequests.length > 0
-        },
-        table,
-        oneLine(incident.resolution?.text ?? "", 1200)
-      );
-    }
-    case "postmortem-shared":
-      return fromTemplate(
-        ctx.templates["postmortem-shared"],
-        {
-          title: neutralizeInline(incident.title, 200),
-          severity: incident.severity,
-          number: incident.number,
-          postmortemUrl: encodeURI(incident.postmortem?.url ?? incident.url),
-          followups: incident.followups.map((f) => ({
-            number: f.number,
-            title: neutralizeInline(f.title, 160),
-            url: encodeURI(f.url)
-          })),
-          hasFollowups: incident.followups.length > 0
-        },
-        table,
-        `The post-mortem of incident #${incident.number} was merged.`
-      );
-  }
-}
-function stakeholderFacts(incident, config) {
-  const zone = config.business_hours.timezone;
-  const latest = [...incident.updates].sort((a, b) => a.at - b.at).at(-1);
-  const next = nextUpdateDue(incident, config);
-  const ended = incident.state === "cancelled" ? incident.cancelledAt : incident.resolvedAt;
-  const status = latest ? `${formatTime(latest.at, zone)}: ${oneLine(latest.text, 600)}` : `${formatTime(incident.declaredAt, zone)}: ${STATE_TITLES[incident.state]}`;
-  return [
-    {
-      key: "applications",
-      label: "Applications impacted",
-      value: oneLine(incident.form.applications ?? "", 500) || "not recorded"
-    },
-    {
-      key: "businessImpact",
-      label: "Business impact",
-      value: oneLine(incident.form.businessImpact ?? "", 800) || "not recorded"
-    },
-    { key: "start", label: "Incident start", value: formatTime(incident.startedAt, zone) },
-    { key: "end", label: "Incident end", value: ended === void 0 ? "Ongoing" : formatTime(ended, zone) },
-    {
-      key: "currentStatus",
-      label: "Current status",
-      value: next ? `${status} (next update by ${formatTime(next.dueAt, zone)})` : status
-    },
-    {
-      key: "resolution",
-      label: "Resolution",
-      value: incident.resolution ? oneLine(incident.resolution.text, 800) + (incident.postmortem ? ` (post-mortem: ${incident.postmortem.url})` : "") : incident.state === "cancelled" ? `Cancelled: ${oneLine(incident.cancelReason?.text ?? "", 300)}` : "Ongoing"
-    }
-  ];
-}
-function incidentFacts(incident, repository) {
-  return {
-    repository,
-    number: incident.number,
-    title: incident.title,
-    url: incident.url,
-    severity: incident.severity,
-    state: incident.state,
-    revenue: incident.revenue
-  };
-}
-function application(incident, config, repository) {
-  if (config.stakeholders.application) return config.stakeholders.application;
-  const first = (incident.form.applications ?? "").split(/[\n,]/)[0]?.trim();
-  return first || repository.split("/").pop() || repository;
-}
-function oneLine(text, max) {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length > max ? `${line.slice(0, max - 1)}\u2026` : line;
-}
-
-// src/core/channels/planMessages.ts
-var FRESH_FOR_MS = 24 * 36e5;
-var CLAIM_STALE_MS = 5 * 6e4;
-var MAX_ATTEMPTS = 8;
-function retryDelay(failures) {
-  return Math.min(6e4 * 2 ** Math.max(0, failures - 1), 36e5);
-}
-function planMessages(input) {
-  const { incident, config, now, deliveries } = input;
-  if (Object.keys(config.channels).length === 0 && deliveries.size === 0) return [];
-  const threads = new EmailThreads(input);
-  return planOccasions({
-    occasions: occasionsOf(incident, config),
-    config,
-    now,
-    deliveries,
-    route: (occasion) => routeOccasion(occasion, incident, config, deliveries),
-    content: (occasion, channels) => threads.content(occasion, channels)
-  });
-}
-function planOccasions(input) {
-  const { config, now, deliveries } = input;
-  const planned = [];
-  for (const occasion of input.occasions) {
-    const delivery = deliveries.get(occasion.message);
-    if (delivery) {
-      const retry = retryOf(delivery, config, now);
-      if (retry.channels.length > 0)
-        planned.push({
-          message: occasion.message,
-          event: occasion.event,
-          at: occasion.at,
-          attempt: delivery.attempt + 1,
-          channels: retry.channels,
-          carried: retry.carried,
-          predecessor: delivery.commentId,
-          content: input.content(occasion, retry.channels)
-        });
-      continue;
-    }
-    if (occasion.at < now - FRESH_FOR_MS) continue;
-    const channels = input.route(occasion);
-    if (channels.length === 0) continue;
-    planned.push({
-      message: occasion.message,
-      event: occasion.event,
-      at: occasion.at,
-      attempt: 1,
-      channels,
-      carried: {},
-      content: input.content(occasion, channels)
-    });
-  }
-  return planned;
-}
-function retryOf(delivery, config, now) {
-  const channels = [];
-  const carried = {};
-  for (const [name, outcome] of Object.entries(delivery.channels)) {
-    const idempotent = config.channels[name]?.type === "pagerduty";
-    const due = outcome.state === "failed" && outcome.retryAt <= now || idempotent && outcome.state === "unknown" || idempotent && outcome.state === "sending" && now - delivery.claimedAt >= CLAIM_STALE_MS;
-    if (due && config.channels[name] !== void 0 && delivery.attempt < MAX_ATTEMPTS) channels.push(name);
-    else carried[name] = outcome;
-  }
-  return { channels: channels.sort(), carried };
-}
-var EmailThreads = class {
-  #input;
-  #root;
-  constructor(input) {
-    this.#input = input;
-    const emailed = [...input.deliveries.values()].filter((d) => Object.keys(d.channels).some((c) => input.config.channels[c]?.type === "email")).sort((a, b) => a.claimedAt - b.claimedAt || a.commentId - b.commentId);
-    if (emailed[0]) this.#root = this.messageId(emailed[0].message);
-  }
-  content(occasion, channels) {
-    const { incident, config, templates, repository } = this.#input;
-    const content = messageContent(occasion, { incident, config, templates, repository });
-    const pagerduty = pagerdutyPart(occasion, repository, incident.number);
-    if (pagerduty) content.pagerduty = pagerduty;
-    if (channels.some((c) => config.channels[c]?.type === "email")) {
-      const messageId = this.messageId(occasion.message);
-      this.#root ??= messageId;
-      content.email = this.#root === messageId ? { messageId } : { messageId, inReplyTo: this.#root };
-    }
-    return content;
-  }
-  messageId(message) {
-    const { repository, incident, config } = this.#input;
-    const from = Object.values(config.channels).find((c) => c.type === "email");
-    const domain = /@([^\s>]+)/.exec(from?.type === "email" ? from.from : "")?.[1] ?? "expedite.invalid";
-    const local = `${message}.${incident.number}.${repository}`.replace(/[^A-Za-z0-9.-]/g, ".");
-    return `<expedite.${local}@${domain}>`;
-  }
-};
-function pagerdutyPart(occasion, repository, number) {
-  const dedupKey = `expedite/${repository}#${number}`;
-  switch (occasion.event) {
-    case "declared":
-    case "ack-missed":
-    case "escalation":
-      return { action: "trigger", dedupKey };
-    case "acknowledged":
-      return { action: "acknowledge", dedupKey };
-    case "resolved":
-    case "cancelled":
-      return { action: "resolve", dedupKey };
-    default:
-      return void 0;
-  }
-}
-
-// src/core/channels/deliveryRecord.ts
-var DELIVERY_KIND = "delivery";
-var RECORD = /<!-- expedite-record:([A-Za-z0-9_-]+) -->/;
-function renderDeliveryComment(record, zone) {
-  const marker = renderMarker(DELIVERY_KIND, { message: record.message, attempt: record.attempt });
-  const lines = Object.entries(record.channels).map(
-    ([channel, outcome]) => `- \`${channel}\`: ${describeOutcome(outcome, zone)}`
-  );
-  const encoded = Buffer.from(JSON.stringify(record), "utf8").toString("base64url");
-  return [
-    marker,
-    `\u{1F4E3} **${neutralizeInline(record.title, 200)}**${record.attempt > 1 ? ` (attempt ${record.attempt})` : ""}`,
-    "",
-    ...lines,
-    "",
-    `<!-- expedite-record:${encoded} -->`
-  ].join("\n");
-}
-function describeOutcome(outcome, zone) {
-  switch (outcome.state) {
-    case "sending":
-      return `sending since ${formatTime(outcome.at, zone)}`;
-    case "delivered":
-      return `\u2705 delivered ${formatTime(outcome.at, zone)}`;
-    case "failed":
-      return `\u26A0\uFE0F not delivered \u2014 ${neutralizeInline(outcome.reason, 160)}, retrying after ${formatTime(outcome.retryAt, zone)}`;
-    case "unknown":
-      return `\u2754 may not have arrived \u2014 ${neutralizeInline(outcome.reason, 160)}; not sent again (see docs/reliability.md)`;
-    case "abandoned":
-      return `\u274C not delivered \u2014 ${neutralizeInline(outcome.reason, 160)}; gave up`;
-  }
-}
-function parseDelivery(comment) {
-  if (comment.marker.kind !== DELIVERY_KIND) return void 0;
-  const match = RECORD.exec(comment.body);
-  if (!match?.[1]) return void 0;
-  try {
-    const record = JSON.parse(Buffer.from(match[1], "base64url").toString("utf8"));
-    if (typeof record.message !== "string" || record.message !== comment.marker.data.message || !MESSAGE_EVENTS.includes(record.event) || typeof record.attempt !== "number" || typeof record.channels !== "object" || record.channels === null)
-      return void 0;
-    return { ...record, commentId: comment.id };
-  } catch {
-    return void 0;
-  }
-}
-function deliveriesFrom(comments) {
-  const latest = /* @__PURE__ */ new Map();
-  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
-    const delivery = parseDelivery(comment);
-    if (!delivery) continue;
-    const seen = latest.get(delivery.message);
-    if (!seen || delivery.attempt > seen.attempt) latest.set(delivery.message, delivery);
-  }
-  return latest;
-}
-function claimWinner(claims, attempt, predecessor) {
-  return [...claims].filter((c) => c.id !== predecessor && c.attempt >= attempt).sort((a, b) => a.id - b.id)[0];
-}
-
-// src/core/channels/deliveryRows.ts
-var CHANNEL_TITLES = {
-  slack: "Slack",
-  teams: "Teams",
-  email: "E-mail",
-  pagerduty: "PagerDuty",
-  webhook: "Webhook"
-};
-function deliveryRows(deliveries, config, now) {
-  const zone = config.business_hours.timezone;
-  return [...deliveries].sort((a, b) => a.claimedAt - b.claimedAt || a.commentId - b.commentId).map((delivery) => ({
-    what: neutralizeInline(delivery.title, 160),
-    where: Object.entries(delivery.channels).map(([name, outcome]) => {
-      const type = config.channels[name]?.type;
-      const label = `${type ? CHANNEL_TITLES[type] : "Channel"} \`${neutralizeInline(name, 60)}\``;
-      const stale = outcome.state === "sending" && now - delivery.claimedAt >= CLAIM_STALE_MS;
-      return `${label}: ${stale ? "\u2754 the sender stopped before recording the result; not sent again" : describeOutcome(outcome, zone)}`;
-    }).join("<br>")
-  }));
-}
-
-// src/core/channels/stakeholderClock.ts
-function stakeholderClock(incident, config) {
-  if (!config.stakeholders.notice_severities.includes(incident.severity)) return void 0;
-  if (!Object.values(config.channels).some((c) => c.type !== "pagerduty")) return void 0;
-  const dueAt = incident.declaredAt + durationMs(config.stakeholders.notice_within);
-  let sentAt;
-  let channels = [];
-  for (const delivery of incident.deliveries ?? []) {
-    if (delivery.event !== "stakeholder-notice") continue;
-    const delivered = Object.entries(delivery.channels).filter(([, o]) => o.state === "delivered");
-    const at = Math.min(...delivered.map(([, o]) => o.at));
-    if (delivered.length > 0 && (sentAt === void 0 || at < sentAt)) {
-      sentAt = at;
-      channels = delivered.map(([name]) => name).sort();
-    }
-  }
-  return {
-    dueAt,
-    ...sentAt !== void 0 ? { sentAt } : {},
-    channels,
-    requested: (incident.announcements ?? []).length > 0
-  };
-}
-
 // src/core/board/boardView.ts
 var STATE_ICONS = {
   declared: "\u{1F534}",
@@ -4230,7 +3214,6 @@ function boardView(incident, config, now) {
     mitigated: since(incident.mitigatedAt) ?? "\u2014",
     resolved: since(incident.resolvedAt) ?? "\u2014",
     nextUpdate: updateLine ?? "\u2014",
-    stakeholderNotice: stakeholderLine(incident, config, now),
     escalations,
     hasEscalations: escalations.length > 0,
     ladder: plan.ladder ?? "none",
@@ -4258,8 +3241,6 @@ function boardView(incident, config, now) {
       title: neutralizeInline(f.title, 160)
     })),
     hasFollowups: incident.followups.length > 0,
-    deliveries: deliveryRows(incident.deliveries ?? [], config, now),
-    hasDeliveries: (incident.deliveries ?? []).length > 0,
     zone
   };
 }
@@ -4271,23 +3252,13 @@ function timelineRows(incident, config) {
     what: neutralizeInline(entry.text, 600) + (entry.url ? ` ([link](${encodeURI(entry.url)}))` : "")
   }));
 }
-function stakeholderLine(incident, config, now) {
-  const clock = stakeholderClock(incident, config);
-  if (!clock) return void 0;
-  const zone = config.business_hours.timezone;
-  const due = formatTime(clock.dueAt, zone);
-  if (clock.sentAt !== void 0)
-    return `\u2705 sent ${formatTime(clock.sentAt, zone)} to ${clock.channels.map((c) => `\`${c}\``).join(", ")} (due by ${due})`;
-  if (clock.requested) return `due by ${due} \u2014 requested with \`/announce\`, on its way`;
-  return now >= clock.dueAt ? `\u{1F6A8} **overdue** since ${due} \u2014 \`/announce\` sends it` : `due by ${due} \u2014 \`/announce\` sends it`;
-}
 
 // src/core/board/renderBoard.ts
 var COMMENT_LIMIT = 65e3;
-function renderBoard(template, incident, config, now, ledger = emptyLedger()) {
+function renderBoard(template, incident, config, now, through = 0) {
   const view = boardView(incident, config, now);
   const rows = timelineRows(incident, config);
-  const header = renderMarker("board", ledgerData(ledger)) + "\n";
+  const header = renderMarker("board", through > 0 ? { through } : {}) + "\n";
   let folded = 0;
   for (; ; ) {
     const body = header + renderTemplate(template, { ...view, timeline: rows.slice(folded), folded: folded || void 0 });
@@ -4412,10 +3383,10 @@ var PHASES = [
 ];
 function renderChecklist(template, incident, config, existingBody) {
   const manual = tickedItems(existingBody);
-  const items2 = checklistFor(incident, config);
+  const items = checklistFor(incident, config);
   const phases = PHASES.map((phase) => ({
     title: phase.title,
-    items: items2.filter((item) => item.phase === phase.id).map((item) => ({
+    items: items.filter((item) => item.phase === phase.id).map((item) => ({
       id: item.id,
       text: item.text,
       checked: item.fact ? item.fact(incident, config) : manual.has(item.id),
@@ -4430,45 +3401,27 @@ function renderChecklist(template, incident, config, existingBody) {
 // src/core/plan/renderReplies.ts
 function renderReplies(projection, _config, templates, issue) {
   const replies = [];
-  const byComment = /* @__PURE__ */ new Map();
   for (const outcome of projection.outcomes) {
     if (outcome.result !== "refused" && outcome.result !== "help") continue;
-    const list2 = byComment.get(outcome.commentId) ?? [];
-    list2.push(outcome);
-    byComment.set(outcome.commentId, list2);
-  }
-  for (const [commentId, outcomes] of byComment) {
-    const data = { comment: commentId };
-    const parts = [];
-    let helped = false;
-    for (const outcome of outcomes) {
-      const actor = parts.length === 0 ? neutralize(outcome.actor) : WORD_JOINER2 + neutralize(outcome.actor);
-      if (outcome.result === "help") {
-        if (helped) continue;
-        helped = true;
-        parts.push(
-          renderTemplate(templates.help, {
-            actor,
-            table: helpText(issue.isPullRequest ? "pull-request" : "incident")
-          })
-        );
-        continue;
-      }
-      parts.push(
-        renderTemplate(templates.refusal, {
-          actor,
-          source: neutralizeInline(outcome.source, 200).replace(/`/g, "'"),
-          // Refusal texts are written by the parser and the projection: user text appears in them only
-          // inside code spans, already stripped of backticks, so they go out as they are.
-          reason: outcome.reason ?? "",
-          usage: outcome.usage ?? ""
-        })
-      );
-    }
+    const data = { comment: outcome.commentId, line: outcome.line };
+    if (outcome.permission) data.why = "permission";
+    const marker = renderMarker("reply", data);
+    const actor = neutralize(outcome.actor);
+    const body = outcome.result === "help" ? renderTemplate(templates.help, {
+      actor,
+      table: helpText(issue.isPullRequest ? "pull-request" : "incident")
+    }) : renderTemplate(templates.refusal, {
+      actor,
+      source: neutralizeInline(outcome.source, 200).replace(/`/g, "'"),
+      // Refusal texts are written by the parser and the projection: user text appears in them only
+      // inside code spans, already stripped of backticks, so they go out as they are.
+      reason: outcome.reason ?? "",
+      usage: outcome.usage ?? ""
+    });
     replies.push({
-      identity: markerIdentity({ kind: "reply", data: { comment: String(commentId) } }),
-      body: `${renderMarker("reply", data)}
-${parts.map((p) => p.trim()).join("\n\n---\n\n")}`
+      identity: markerIdentity({ kind: "reply", data: mapStrings(data) }),
+      body: `${marker}
+${body}`
     });
   }
   for (const gap of projection.incident.gaps) {
@@ -4484,7 +3437,9 @@ ${renderTemplate(templates.gap, { actor: actor ? neutralize(actor) : void 0, mes
   }
   return replies;
 }
-var WORD_JOINER2 = "\u2060";
+function mapStrings(data) {
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)]));
+}
 
 // src/core/clocks/acknowledgedAt.ts
 function acknowledgedAt(incident) {
@@ -4709,15 +3664,10 @@ function planIncident(input) {
   });
   const assign = incident.lead !== void 0 && !issue.assignees.some((a) => a.toLowerCase() === incident.lead?.toLowerCase()) ? [incident.lead] : [];
   const existing = latestByIdentity(botComments);
-  const previous = readLedger(existing.get("board"));
-  const ledger = projection.ledger;
+  const judged = input.judged;
   const react = [
     ...new Set(
-      projection.outcomes.filter((o) => {
-        if (o.result !== "applied") return false;
-        const before = previous.comments.get(o.commentId);
-        return before === void 0 || before.updatedAt !== ledger.comments.get(o.commentId)?.updatedAt;
-      }).map((o) => o.commentId)
+      projection.outcomes.filter((o) => o.result === "applied" && !judged?.comments.has(o.commentId)).map((o) => o.commentId)
     )
   ];
   const comments = [];
@@ -4729,23 +3679,12 @@ function planIncident(input) {
   const createOnce = (identity, body) => {
     if (!existing.has(identity)) comments.push({ identity, body });
   };
-  const replies = renderReplies(projection, config, templates, issue);
-  const answered = /* @__PURE__ */ new Set();
-  for (const reply of replies) {
-    answered.add(reply.identity);
-    if (reply.identity.startsWith("reply:") && !existing.has(reply.identity)) {
-      if (answeredBefore(botComments, reply, projection)) continue;
-    }
-    if (reply.identity.startsWith("reply:")) upsert(reply.identity, reply.body);
-    else createOnce(reply.identity, reply.body);
-  }
-  const staleReplies = [...existing.values()].filter(
-    (c) => c.marker.kind === "reply" && c.marker.data.line === void 0 && !answered.has(c.identity)
-  );
-  for (const notice2 of renderNotices(incident, config, now, templates)) {
-    if (existing.has(notice2.identity)) continue;
-    createOnce(notice2.identity, notice2.body);
-    if (notice2.notice) recordNotice(incident, notice2.notice.kind, notice2.notice.keys, now, 0);
+  for (const reply of renderReplies(projection, config, templates, issue))
+    createOnce(reply.identity, reply.body);
+  for (const notice of renderNotices(incident, config, now, templates)) {
+    if (existing.has(notice.identity)) continue;
+    createOnce(notice.identity, notice.body);
+    if (notice.notice) recordNotice(incident, notice.notice.kind, notice.notice.keys, now, 0);
   }
   if (projection.leadFromRoster && incident.lead !== void 0 && incident.open) {
     const data = { type: "oncall" };
@@ -4753,20 +3692,6 @@ function planIncident(input) {
     const body = renderTemplate(templates["notice-oncall"], {
       mention: mention(incident.lead),
       period: onCall.period
-    });
-    createOnce(markerIdentity({ kind: "notice", data }), `${renderMarker("notice", data)}
-${body}`);
-  }
-  const notice = stakeholderClock(incident, config);
-  if (notice && incident.open && now >= notice.dueAt && notice.sentAt === void 0 && !notice.requested) {
-    const data = { type: "stakeholder" };
-    const who = incident.comms ?? incident.lead ?? onCallAt(config.oncall, config.business_hours.timezone, now).primary;
-    const targets = announceChannels(incident, config);
-    const body = renderTemplate(templates["notice-stakeholder"], {
-      mentions: who ? mention(who) : "Team,",
-      severity: incident.severity,
-      due: formatTime(notice.dueAt, config.business_hours.timezone),
-      channels: targets.map((c) => `\`${c}\``).join(", ")
     });
     createOnce(markerIdentity({ kind: "notice", data }), `${renderMarker("notice", data)}
 ${body}`);
@@ -4794,7 +3719,7 @@ ${body}`);
 ${formatTemplateProblems(templateProblems)}`
     );
   }
-  upsert("board", renderBoard(templates.board, incident, config, now, ledger));
+  upsert("board", renderBoard(templates.board, incident, config, now, judged?.through));
   upsert(
     "checklist",
     renderChecklist(templates.checklist, incident, config, existing.get("checklist")?.body)
@@ -4806,44 +3731,12 @@ ${formatTemplateProblems(templateProblems)}`
     comments,
     deleteComments: [
       ...duplicateBotComments(botComments),
-      ...staleReplies.map((c) => c.id),
       ...botComments.filter(
         (c) => c.marker.kind === "config-error" || c.marker.kind === "template-problems" && templateProblems.length === 0
       ).map((c) => c.id)
     ],
     ...close ? { close } : {}
   };
-}
-function answeredBefore(botComments, reply, projection) {
-  const commentId = Number(reply.identity.split(":")[1]);
-  const comment = projection.ledger.comments.get(commentId);
-  return botComments.some(
-    (c) => c.marker.kind === "reply" && c.marker.data.line !== void 0 && Number(c.marker.data.comment) === commentId && (comment === void 0 || comment.updatedAt <= c.at)
-  );
-}
-
-// src/core/plan/rolesToLookUp.ts
-function rolesToLookUp(comments, ledger, config) {
-  const trustAuthors = permits("write", config.commands.permission);
-  const fresh = /* @__PURE__ */ new Set();
-  const cached = /* @__PURE__ */ new Set();
-  for (const { comment, lines } of comments) {
-    const seen = toSeconds(comment.updatedAt) <= ledger.seen;
-    const author = comment.author.toLowerCase();
-    const named = lines.flatMap((line) => namedPeople(line, comment.author)).map((l) => l.toLowerCase());
-    for (const login of [author, ...named]) {
-      const remembered = ledger.permissions.has(login);
-      if (!seen || !remembered || login === author && !trustAuthors) fresh.add(login);
-      else cached.add(login);
-    }
-  }
-  const known2 = /* @__PURE__ */ new Map();
-  for (const login of cached) {
-    if (fresh.has(login)) continue;
-    const remembered = ledger.permissions.get(login) ?? "none";
-    known2.set(login, permits(remembered, "write") ? "write" : remembered);
-  }
-  return { known: known2, lookUp: [...fresh] };
 }
 
 // src/github/readIssue.ts
@@ -4873,14 +3766,14 @@ function toIssueSnapshot(data) {
 
 // src/github/readTimeline.ts
 async function readTimeline(gh, number) {
-  const items2 = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/timeline", {
+  const items = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/timeline", {
     owner: gh.owner,
     repo: gh.repo,
     issue_number: number,
     per_page: 100
   });
   const events = [];
-  items2.forEach((item, seq) => {
+  items.forEach((item, seq) => {
     const event = toTimelineEvent(item, seq);
     if (event) events.push(event);
   });
@@ -5080,6 +3973,24 @@ async function createMissing(gh, specs) {
   }
 }
 
+// src/github/listComments.ts
+async function listComments(gh, number) {
+  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    per_page: 100
+  });
+  return comments.map((c) => ({
+    id: c.id,
+    author: c.user?.login ?? "ghost",
+    body: c.body ?? "",
+    createdAt: Date.parse(c.created_at),
+    updatedAt: Date.parse(c.updated_at),
+    url: c.html_url
+  }));
+}
+
 // src/github/writeComments.ts
 async function createCommentOnce(gh, number, identity, body) {
   let lastError;
@@ -5106,16 +4017,10 @@ async function createCommentOnce(gh, number, identity, body) {
   throw lastError;
 }
 async function findMarkedComment(gh, number, identity) {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    per_page: 100
-  });
-  for (const comment of comments) {
-    if (!gh.trustedBots.has((comment.user?.login ?? "").toLowerCase())) continue;
-    const marker = parseMarker(comment.body ?? "");
-    if (marker && markerIdentity(marker) === identity) return { id: comment.id, body: comment.body ?? "" };
+  for (const comment of await listComments(gh, number)) {
+    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
+    const marker = parseMarker(comment.body);
+    if (marker && markerIdentity(marker) === identity) return { id: comment.id, body: comment.body };
   }
   return void 0;
 }
@@ -5161,6 +4066,112 @@ async function ensureReaction(gh, commentId, plusOnes) {
     content: "+1"
   });
   return true;
+}
+
+// src/github/issues.ts
+async function listIssues(gh, query) {
+  return gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+    owner: gh.owner,
+    repo: gh.repo,
+    labels: query.labels,
+    state: query.state,
+    ...query.since !== void 0 ? { since: new Date(query.since).toISOString() } : {},
+    per_page: 100
+  });
+}
+async function markedIssues(gh, label, state = "all") {
+  const issues = await listIssues(gh, { labels: label, state });
+  const found = [];
+  for (const issue of issues) {
+    if (issue.pull_request || !gh.trustedBots.has((issue.user?.login ?? "").toLowerCase())) continue;
+    const marker = parseMarker(issue.body ?? "");
+    if (!marker) continue;
+    found.push({
+      number: issue.number,
+      url: issue.html_url,
+      title: issue.title,
+      state: issue.state === "closed" ? "closed" : "open",
+      identity: markerIdentity(marker),
+      body: issue.body ?? "",
+      createdAt: Date.parse(issue.created_at),
+      ...issue.closed_at ? { closedAt: Date.parse(issue.closed_at) } : {}
+    });
+  }
+  return found;
+}
+async function createIssueOnce(gh, input) {
+  let lastError;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0) {
+      const landed = await input.find();
+      if (landed) return landed;
+    }
+    try {
+      const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues", {
+        owner: gh.owner,
+        repo: gh.repo,
+        title: input.title,
+        body: input.body,
+        labels: input.labels,
+        request: { retries: 0 }
+      });
+      return { number: data.number, url: data.html_url };
+    } catch (error) {
+      lastError = error;
+      const status = statusOf(error);
+      if (status !== void 0 && status < 500) throw error;
+    }
+  }
+  throw lastError;
+}
+function byMarker(gh, label, identity) {
+  return async () => (await markedIssues(gh, label)).find((i) => i.identity === identity);
+}
+async function closeIssue(gh, number, reason, change = {}) {
+  await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    state: "closed",
+    state_reason: reason,
+    ...change.body !== void 0 ? { body: change.body } : {}
+  });
+}
+async function reopenIssue(gh, number) {
+  await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    state: "open"
+  });
+}
+async function addAssignees(gh, number, assignees) {
+  await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/assignees", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    assignees
+  });
+}
+
+// src/core/plan/judgedCommands.ts
+function judgedCommands(events, botComments, carriesCommands) {
+  const board = [...botComments].sort((a, b) => a.id - b.id).find((c) => c.identity === "board");
+  const previous = Number(board?.marker.data.through ?? 0);
+  const boardUpdatedAt = board?.updatedAt ?? -Infinity;
+  const comments = /* @__PURE__ */ new Set();
+  let through = 0;
+  for (const event of events) {
+    if (event.type !== "commented") continue;
+    const comment = event.comment;
+    if (botComments.some((b) => b.id === comment.id) || !carriesCommands(comment.body)) continue;
+    through = Math.max(through, comment.id);
+    if (comment.id <= previous && comment.updatedAt <= boardUpdatedAt) comments.add(comment.id);
+  }
+  const refusedForPermission = new Set(
+    botComments.filter((c) => c.marker.kind === "reply" && c.marker.data.why === "permission").map((c) => `${c.marker.data.comment}:${c.marker.data.line}`)
+  );
+  return { comments, refusedForPermission, through: Math.max(through, previous) };
 }
 
 // src/core/projection/currentIssue.ts
@@ -5284,22 +4295,12 @@ function byEnd(a, b) {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-// src/core/freeze/freezeReading.ts
-function freezeReading(labels, config) {
-  const names = labelNames(config);
-  const severities = labels.map((l) => names.severityOf(l)).filter((s) => s !== void 0);
-  const states = labels.map((l) => names.stateOf(l)).filter((s) => s !== void 0);
-  const severity2 = severities.length > 0 ? Math.min(...severities) : void 0;
-  const state = states.find((s) => !SETTLED_STATES.has(s)) ?? states[0];
-  return { ...state ? { state } : {}, ...severity2 ? { severity: severity2 } : {} };
-}
-
 // src/reconcile/isFreezing.ts
 function isFreezing(incident, config) {
   if (!("labels" in incident)) return freezesMerges(incident, config);
   const incidentLabel = config.labels.incident.toLowerCase();
   if (!incident.labels.some((l) => l.toLowerCase() === incidentLabel)) return false;
-  const { state, severity: severity2 } = freezeReading(incident.labels, config);
+  const { state, severity: severity2 } = readLabels(incident.labels, labelNames(config));
   return severity2 !== void 0 && freezesMerges({ open: incident.state === "open", state: state ?? "declared", severity: severity2 }, config);
 }
 
@@ -5317,7 +4318,7 @@ function nextDeadline(incident, config, now) {
 }
 
 // src/core/postmortem/postmortemPath.ts
-import { DateTime as DateTime8 } from "luxon";
+import { DateTime as DateTime7 } from "luxon";
 
 // src/core/postmortem/slugify.ts
 var MAX_SLUG = 50;
@@ -5342,7 +4343,7 @@ function stripIncidentPrefix(title) {
 // src/core/postmortem/postmortemPath.ts
 function postmortemPath(incident, config) {
   if (incident.postmortem?.path) return incident.postmortem.path;
-  const date = DateTime8.fromMillis(incident.startedAt, { zone: config.business_hours.timezone });
+  const date = DateTime7.fromMillis(incident.startedAt, { zone: config.business_hours.timezone });
   return config.postmortem.path.replaceAll("{date}", date.isValid ? date.toFormat("yyyy-MM-dd") : "undated").replaceAll("{number}", String(incident.number)).replaceAll("{slug}", slugify(incident.title));
 }
 function postmortemBranch(incident, config) {
@@ -5361,7 +4362,7 @@ var LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 function parseActionItems(markdown, heading = ACTION_ITEMS_HEADING) {
   const lines = markdown.split(/\r?\n/);
   const wanted = normaliseHeading(heading);
-  const items2 = [];
+  const items = [];
   let sectionLevel;
   let done = false;
   let fence;
@@ -5374,7 +4375,7 @@ function parseActionItems(markdown, heading = ACTION_ITEMS_HEADING) {
       if (raw.trimStart().startsWith(fence) && raw.trim().replace(/[`~]/g, "") === "") fence = void 0;
       continue;
     }
-    const { text: line, inComment: stillInComment } = stripComments(raw, inComment);
+    const { text: line, inComment: stillInComment } = stripComments2(raw, inComment);
     const wasInComment = inComment;
     inComment = stillInComment;
     if (wasInComment && line.trim() === "") continue;
@@ -5403,7 +4404,7 @@ function parseActionItems(markdown, heading = ACTION_ITEMS_HEADING) {
       if (text === "") continue;
       current = { text, checked: box[2] !== " ", line: index + 1 };
       currentIndent = indentWidth(box[1] ?? "");
-      items2.push(current);
+      items.push(current);
       continue;
     }
     if (line.trim() === "" || LIST_ITEM.test(line)) {
@@ -5414,7 +4415,7 @@ function parseActionItems(markdown, heading = ACTION_ITEMS_HEADING) {
       current.text = `${current.text} ${line.trim()}`;
     }
   }
-  return items2;
+  return items;
 }
 function normaliseHeading(text) {
   return text.replace(/[*_`]/g, "").replace(/[:.]\s*$/, "").replace(/\s+/g, " ").trim().toLowerCase();
@@ -5422,7 +4423,7 @@ function normaliseHeading(text) {
 function indentWidth(whitespace) {
   return whitespace.replace(/\t/g, "    ").length;
 }
-function stripComments(line, inComment) {
+function stripComments2(line, inComment) {
   let rest = line;
   let out = "";
   let open = inComment;
@@ -5444,13 +4445,13 @@ function stripComments(line, inComment) {
 }
 
 // src/core/postmortem/phaseChart.ts
-import { DateTime as DateTime9 } from "luxon";
+import { DateTime as DateTime8 } from "luxon";
 var DATE_FORMAT = "yyyy-MM-dd HH:mm:ss";
 var MERMAID_DATE_FORMAT = "YYYY-MM-DD HH:mm:ss";
 var DAY_MS = 864e5;
 function phaseChart(incident, zone) {
   const phases = knownPhases(incident);
-  const stamp2 = (at) => DateTime9.fromMillis(at, { zone }).toFormat(DATE_FORMAT);
+  const stamp = (at) => DateTime8.fromMillis(at, { zone }).toFormat(DATE_FORMAT);
   const first = phases[0];
   const last = phases[phases.length - 1];
   const span = first && last ? last.at - first.at : 0;
@@ -5470,14 +4471,14 @@ function phaseChart(incident, zone) {
       const from = phases[i - 1];
       const to = phases[i];
       lines.push(
-        `    ${mermaidLabel(`${from.label} to ${to.label.toLowerCase()}`)} :done, ${from.id}_${to.id}, ${stamp2(from.at)}, ${stamp2(to.at)}`
+        `    ${mermaidLabel(`${from.label} to ${to.label.toLowerCase()}`)} :done, ${from.id}_${to.id}, ${stamp(from.at)}, ${stamp(to.at)}`
       );
     }
   }
   if (phases.length > 0) {
     lines.push("    section Milestones");
     for (const phase of phases) {
-      lines.push(`    ${mermaidLabel(phase.label)} :milestone, ${phase.id}, ${stamp2(phase.at)}, 0d`);
+      lines.push(`    ${mermaidLabel(phase.label)} :milestone, ${phase.id}, ${stamp(phase.at)}, 0d`);
     }
   }
   lines.push("```");
@@ -5541,56 +4542,56 @@ function followupKey(text) {
 // src/core/postmortem/seedActionItems.ts
 var SLOW_DETECTION_MS = 15 * 6e4;
 function seedActionItems(incident, ctx) {
-  const items2 = [];
+  const items = [];
   const quote = (text) => `\u201C${neutralizeInline(text, 200)}\u201D`;
   for (const deviation of incident.deviations) {
-    items2.push(`Pay back the shortcut taken: ${quote(deviation.text)}`);
+    items.push(`Pay back the shortcut taken: ${quote(deviation.text)}`);
   }
   for (const pr of incident.pullRequests) {
     if (pr.revert) {
-      items2.push(
+      items.push(
         `Investigate what the revert in #${pr.number} (${quote(pr.title)}) undid and why it broke, and add a check that would have caught it`
       );
     } else if (pr.state === "open") {
-      items2.push(`Land or close #${pr.number} (${quote(pr.title)}), still open when this was written`);
+      items.push(`Land or close #${pr.number} (${quote(pr.title)}), still open when this was written`);
     }
   }
   const excepted = new Set(incident.freezeExceptions.filter((e) => e.granted).map((e) => e.pullRequest));
   for (const pr of excepted) {
-    items2.push(`Give #${pr}, merged under a freeze exception, the full review it skipped`);
+    items.push(`Give #${pr}, merged under a freeze exception, the full review it skipped`);
   }
   if (ctx.ackDeadline && !ctx.ackDeadline.met) {
     const late = incident.acknowledgedAt !== void 0 && incident.acknowledgedAt > ctx.ackDeadline.dueAt ? `the acknowledgement came ${formatDuration(incident.acknowledgedAt - ctx.ackDeadline.dueAt)} after the deadline` : "the incident was not acknowledged in time";
-    items2.push(`Review on-call alerting and the rota: ${late}`);
+    items.push(`Review on-call alerting and the rota: ${late}`);
   } else if (!ctx.ackDeadline && incident.notices.some((n) => n.kind === "ack-breach")) {
-    items2.push("Review on-call alerting and the rota: the acknowledgement deadline was missed");
+    items.push("Review on-call alerting and the rota: the acknowledgement deadline was missed");
   }
   if (incident.declaredAt - incident.startedAt >= SLOW_DETECTION_MS) {
-    items2.push(
+    items.push(
       `Find out why it took ${formatDuration(incident.declaredAt - incident.startedAt)} to notice the problem, and alert on it sooner`
     );
   }
   if (incident.updates.length === 0) {
-    items2.push("Agree how and when status updates go out: none were recorded during this incident");
+    items.push("Agree how and when status updates go out: none were recorded during this incident");
   }
   for (const gap of incident.gaps) {
     switch (gap.kind) {
       case "resolved-without-resolution":
-        items2.push("Write down what actually resolved the incident: no resolution was journaled");
+        items.push("Write down what actually resolved the incident: no resolution was journaled");
         break;
       case "mitigated-without-workaround":
-        items2.push("Write down the workaround that was used: none was journaled");
+        items.push("Write down the workaround that was used: none was journaled");
         break;
       case "no-lead":
-        items2.push("Make sure someone takes the lead early: this incident ran without one for a while");
+        items.push("Make sure someone takes the lead early: this incident ran without one for a while");
         break;
       case "comms-is-lead":
-        items2.push("Find a communicator independent of the lead for next time: one person did both");
+        items.push("Find a communicator independent of the lead for next time: one person did both");
         break;
     }
   }
   const seen = /* @__PURE__ */ new Set();
-  return items2.filter((item) => {
+  return items.filter((item) => {
     const key = followupKey(item);
     if (seen.has(key)) return false;
     seen.add(key);
@@ -5623,8 +4624,7 @@ var KIND_WORDS = {
   alert: "alert",
   postmortem: "post-mortem",
   closed: "closed",
-  reopened: "reopened",
-  edited: "command edited"
+  reopened: "reopened"
 };
 function postmortemView(incident, config, ctx) {
   const zone = config.business_hours.timezone;
@@ -6025,78 +5025,13 @@ function followupTitle(plain, incidentNumber) {
   return `${clipped.replace(/@(?=[A-Za-z0-9])/g, "@\u2060")} (incident #${incidentNumber})`;
 }
 
-// src/github/issues.ts
-async function markedIssues(gh, label, state = "all") {
-  const issues = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-    owner: gh.owner,
-    repo: gh.repo,
-    labels: label,
-    state,
-    per_page: 100
-  });
-  const found = [];
-  for (const issue of issues) {
-    if (issue.pull_request || !gh.trustedBots.has((issue.user?.login ?? "").toLowerCase())) continue;
-    const marker = parseMarker(issue.body ?? "");
-    if (!marker) continue;
-    found.push({
-      number: issue.number,
-      url: issue.html_url,
-      title: issue.title,
-      state: issue.state === "closed" ? "closed" : "open",
-      identity: markerIdentity(marker),
-      body: issue.body ?? "",
-      createdAt: Date.parse(issue.created_at),
-      ...issue.closed_at ? { closedAt: Date.parse(issue.closed_at) } : {}
-    });
-  }
-  return found;
-}
-async function createIssueOnce(gh, input) {
-  let lastError;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (attempt > 0) {
-      const landed = await input.find();
-      if (landed) return landed;
-    }
-    try {
-      const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues", {
-        owner: gh.owner,
-        repo: gh.repo,
-        title: input.title,
-        body: input.body,
-        labels: input.labels,
-        request: { retries: 0 }
-      });
-      return { number: data.number, url: data.html_url };
-    } catch (error) {
-      lastError = error;
-      const status = statusOf(error);
-      if (status !== void 0 && status < 500) throw error;
-    }
-  }
-  throw lastError;
-}
-function byMarker(gh, label, identity) {
-  return async () => (await markedIssues(gh, label)).find((i) => i.identity === identity);
-}
-async function closeIssue(gh, number, reason) {
-  await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    state: "closed",
-    state_reason: reason
-  });
-}
-
 // src/reconcile/postmortem/ensureFollowups.ts
 async function ensureFollowups(gh, config, templates, incident) {
   const pm = incident.postmortem;
   if (!pm || pm.state !== "merged") return { followups: [], writes: 0 };
   const { defaultBranch } = await repoInfo(gh);
   const file = await readFile(gh, pm.path, defaultBranch);
-  const items2 = file ? parseActionItems(file.text).filter((i) => !i.checked) : [];
+  const items = file ? parseActionItems(file.text).filter((i) => !i.checked) : [];
   const existing = await markedIssues(gh, config.labels.followup);
   const mine = existing.filter((i) => i.identity.startsWith(`followup:incident=${incident.number}&`));
   const followups = mine.map((i) => ({
@@ -6105,7 +5040,7 @@ async function ensureFollowups(gh, config, templates, incident) {
     title: i.title
   }));
   let writes = 0;
-  for (const item of items2) {
+  for (const item of items) {
     const rendered = renderFollowupIssue(templates["followup-issue"], item, {
       incident,
       postmortemUrl: pm.url,
@@ -6176,426 +5111,6 @@ function explainPostmortemFailure(error) {
   return `The post-mortem pull request could not be opened yet. ${cause} Expedite tries again on every reconcile.`;
 }
 
-// src/reconcile/deliverMessages.ts
-import { randomUUID } from "node:crypto";
-
-// src/github/deliveryClaims.ts
-async function postClaim(gh, number, body) {
-  try {
-    const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-      owner: gh.owner,
-      repo: gh.repo,
-      issue_number: number,
-      body,
-      request: { retries: 0 }
-    });
-    return Number(data.id);
-  } catch (error) {
-    gh.log.warn({ err: error, issue: number }, "claim for an outside message may not have been posted");
-    return void 0;
-  }
-}
-async function listClaims(gh, number) {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    per_page: 100
-  });
-  const claims = /* @__PURE__ */ new Map();
-  for (const comment of comments) {
-    if (!gh.trustedBots.has((comment.user?.login ?? "").toLowerCase())) continue;
-    const body = comment.body ?? "";
-    const marker = parseMarker(body);
-    if (marker?.kind !== DELIVERY_KIND) continue;
-    const record = parseDelivery({
-      id: comment.id,
-      identity: "",
-      marker,
-      body,
-      at: 0,
-      updatedAt: 0
-    });
-    const message = marker.data.message ?? "";
-    const attempt = Number(marker.data.attempt ?? 0);
-    const list2 = claims.get(message) ?? [];
-    list2.push({ id: comment.id, attempt, ...record ? { nonce: record.nonce } : {} });
-    claims.set(message, list2);
-  }
-  return claims;
-}
-
-// src/channels/sendToChannel.ts
-import { IncomingWebhook, IncomingWebhookHTTPError, IncomingWebhookRequestError } from "@slack/webhook";
-import nodemailer from "nodemailer";
-
-// src/channels/formats.ts
-import { createHmac } from "node:crypto";
-import { micromark } from "micromark";
-import { gfmTable, gfmTableHtml } from "micromark-extension-gfm-table";
-var clip2 = (text, max) => text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
-function slackEscape(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function slackMessage(content) {
-  const fields = content.facts.slice(0, 10).map((fact) => ({
-    type: "mrkdwn",
-    text: clip2(`*${slackEscape(fact.label)}*
-${slackEscape(fact.value)}`, 2e3)
-  }));
-  const blocks = [
-    { type: "header", text: { type: "plain_text", text: clip2(content.title, 150), emoji: true } },
-    { type: "section", text: { type: "mrkdwn", text: clip2(slackEscape(content.summary) || " ", 3e3) } }
-  ];
-  if (fields.length > 0) blocks.push({ type: "section", fields });
-  blocks.push({
-    type: "context",
-    elements: content.links.slice(0, 10).map((link) => ({
-      type: "mrkdwn",
-      text: clip2(`<${link.url}|${slackEscape(link.label)}>`, 3e3)
-    }))
-  });
-  return { text: clip2(slackEscape(content.title), 3e3), blocks };
-}
-function teamsMessage(content) {
-  return {
-    type: "message",
-    attachments: [
-      {
-        contentType: "application/vnd.microsoft.card.adaptive",
-        contentUrl: null,
-        content: {
-          $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-          type: "AdaptiveCard",
-          version: "1.4",
-          msteams: { width: "Full" },
-          body: [
-            {
-              type: "TextBlock",
-              text: clip2(content.title, 400),
-              weight: "Bolder",
-              size: "Medium",
-              wrap: true
-            },
-            { type: "TextBlock", text: clip2(content.summary, 4e3), wrap: true },
-            {
-              type: "FactSet",
-              facts: content.facts.map((fact) => ({
-                title: clip2(fact.label, 100),
-                value: clip2(fact.value, 2e3)
-              }))
-            }
-          ],
-          actions: content.links.map((link) => ({
-            type: "Action.OpenUrl",
-            title: link.label,
-            url: link.url
-          }))
-        }
-      }
-    ]
-  };
-}
-var PAGERDUTY_SEVERITY = { 1: "critical", 2: "error", 3: "warning", 4: "info" };
-function pagerdutyEvent(content, routingKey) {
-  const pd = content.pagerduty ?? {
-    action: "trigger",
-    dedupKey: `expedite/${content.incident.repository}#${content.incident.number}`
-  };
-  const base = { routing_key: routingKey, event_action: pd.action, dedup_key: pd.dedupKey };
-  if (pd.action !== "trigger") return base;
-  return {
-    ...base,
-    payload: {
-      summary: clip2(content.title, 1024),
-      source: `${content.incident.repository}#${content.incident.number}`,
-      severity: PAGERDUTY_SEVERITY[content.incident.severity],
-      component: content.incident.repository,
-      group: "expedite",
-      class: content.event,
-      custom_details: Object.fromEntries([
-        ["summary", content.summary],
-        ...content.facts.map((f) => [f.label, f.value])
-      ])
-    },
-    client: "Expedite",
-    client_url: content.incident.url,
-    links: content.links.map((l) => ({ href: l.url, text: l.label }))
-  };
-}
-var WEBHOOK_SCHEMA_VERSION = "1";
-function webhookDocument(content, message, sentAt) {
-  return {
-    schema_version: WEBHOOK_SCHEMA_VERSION,
-    event: content.event,
-    message,
-    sent_at: new Date(sentAt).toISOString(),
-    incident: content.incident,
-    title: content.title,
-    summary: content.summary,
-    facts: content.facts,
-    links: content.links,
-    body_markdown: content.body
-  };
-}
-function signatureOf(body, secret) {
-  return `sha256=${createHmac("sha256", secret).update(body, "utf8").digest("hex")}`;
-}
-function emailHtml(content) {
-  const inner = micromark(content.body, { extensions: [gfmTable()], htmlExtensions: [gfmTableHtml()] });
-  return `<!doctype html><html><body style="font-family: sans-serif">${inner}</body></html>`;
-}
-
-// src/channels/sendToChannel.ts
-var SendFailure = class extends Error {
-  constructor(reason, uncertain) {
-    super(reason);
-    this.reason = reason;
-    this.uncertain = uncertain;
-  }
-  reason;
-  uncertain;
-};
-async function sendToChannel(name, channel, content, ctx) {
-  try {
-    const address = ctx.secrets.address(name);
-    if (!address)
-      throw new SendFailure(
-        `not configured \u2014 set ${channelVariable(name)} in the App's environment or \`${name}\` in the Action's channel-secrets input`,
-        false
-      );
-    await send(name, channel, content, address, ctx);
-    return { state: "delivered", at: ctx.now };
-  } catch (error) {
-    const failure = error instanceof SendFailure ? error : classify(error);
-    const reason = ctx.secrets.redact(failure.reason).slice(0, 200);
-    if (failure.uncertain) return { state: "unknown", at: ctx.now, reason };
-    return { state: "failed", at: ctx.now, reason, retryAt: ctx.now + retryDelay(ctx.attempt) };
-  }
-}
-async function send(name, channel, content, address, ctx) {
-  switch (channel.type) {
-    case "slack": {
-      const hook = new IncomingWebhook(address, { timeout: ctx.timeoutMs });
-      try {
-        await hook.send(slackMessage(content));
-      } catch (error) {
-        if (error instanceof IncomingWebhookHTTPError)
-          throw new SendFailure(`HTTP ${error.statusCode} ${short(error.body)}`, false);
-        if (error instanceof IncomingWebhookRequestError) throw classify(error.original);
-        throw error;
-      }
-      return;
-    }
-    case "teams":
-      await postJson(address, teamsMessage(content), {}, ctx.timeoutMs);
-      return;
-    case "pagerduty":
-      await postJson(channel.events_url, pagerdutyEvent(content, address), {}, ctx.timeoutMs);
-      return;
-    case "webhook": {
-      const secret = ctx.secrets.signingSecret(name);
-      if (!secret)
-        throw new SendFailure(
-          `no signing secret \u2014 set ${channelVariable(name, "_SECRET")} or \`${name}.secret\` in channel-secrets`,
-          false
-        );
-      const body = JSON.stringify(webhookDocument(content, ctx.message, ctx.now));
-      await postJson(
-        address,
-        body,
-        {
-          "x-expedite-event": content.event,
-          // The same for every attempt at this message, so a receiver can drop a repeat.
-          "x-expedite-delivery": `${content.incident.repository}#${content.incident.number}/${ctx.message}`,
-          "x-hub-signature-256": signatureOf(body, secret)
-        },
-        ctx.timeoutMs
-      );
-      return;
-    }
-    case "email": {
-      const transport = nodemailer.createTransport({
-        url: address,
-        connectionTimeout: ctx.timeoutMs,
-        greetingTimeout: ctx.timeoutMs,
-        socketTimeout: ctx.timeoutMs
-      });
-      try {
-        const thread = content.email;
-        await transport.sendMail({
-          from: channel.from,
-          to: channel.to,
-          ...channel.cc.length > 0 ? { cc: channel.cc } : {},
-          subject: content.title,
-          text: content.body,
-          html: emailHtml(content),
-          ...thread ? { messageId: thread.messageId } : {},
-          ...thread?.inReplyTo ? { inReplyTo: thread.inReplyTo, references: [thread.inReplyTo] } : {}
-        });
-      } catch (error) {
-        const smtp = error;
-        if (typeof smtp.responseCode === "number")
-          throw new SendFailure(`SMTP ${smtp.responseCode} ${short(smtp.response ?? "")}`, false);
-        throw classify(error);
-      } finally {
-        transport.close();
-      }
-      return;
-    }
-  }
-}
-async function postJson(url, body, headers, timeoutMs) {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", "user-agent": "Expedite", ...headers },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-    signal: AbortSignal.timeout(timeoutMs),
-    redirect: "error"
-  });
-  if (!response.ok) throw new SendFailure(`HTTP ${response.status} ${short(await response.text())}`, false);
-  await response.arrayBuffer();
-}
-var NOT_SENT = /* @__PURE__ */ new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ECONNECTION",
-  "EDNS"
-]);
-function classify(error) {
-  const err = error;
-  const code2 = err.cause?.code ?? err.code;
-  if (err.name === "TimeoutError" || err.name === "AbortError" || code2 === "ETIMEDOUT")
-    return new SendFailure("no answer in time", true);
-  if (code2 && NOT_SENT.has(code2))
-    return new SendFailure(code2 === "ECONNREFUSED" ? "connection refused" : code2, false);
-  if (code2 === "ECONNRESET") return new SendFailure("connection reset", true);
-  return new SendFailure(short(err.message ?? String(error)), false);
-}
-function short(text) {
-  return text.replace(/\s+/g, " ").trim().slice(0, 120);
-}
-
-// src/reconcile/deliverMessages.ts
-async function deliverMessages(gh, config, number, planned, now, outbox) {
-  const outcome = { writes: 0, records: [] };
-  if (planned.length === 0) return outcome;
-  const zone = config.business_hours.timezone;
-  try {
-    const claimed = [];
-    for (const plan of planned) {
-      const record = {
-        message: plan.message,
-        event: plan.event,
-        attempt: plan.attempt,
-        nonce: randomUUID(),
-        claimedAt: now,
-        title: plan.content.title,
-        channels: {
-          ...plan.carried,
-          ...Object.fromEntries(plan.channels.map((c) => [c, { state: "sending", at: now }]))
-        }
-      };
-      const id = await postClaim(gh, number, renderDeliveryComment(record, zone));
-      outcome.writes++;
-      claimed.push({ plan, record, ...id !== void 0 ? { id } : {} });
-    }
-    const claims = await listClaims(gh, number);
-    const won = [];
-    for (const entry of claimed) {
-      const mine = (claims.get(entry.plan.message) ?? []).find((c) => c.nonce === entry.record.nonce);
-      const winner = claimWinner(
-        claims.get(entry.plan.message) ?? [],
-        entry.plan.attempt,
-        entry.plan.predecessor
-      );
-      if (mine && winner?.id === mine.id) {
-        won.push({ ...entry, id: mine.id });
-        continue;
-      }
-      if (mine) {
-        await deleteComment(gh, mine.id);
-        outcome.writes++;
-      }
-      gh.log.info({ issue: number, message: entry.plan.message }, "another reconcile sends this message");
-    }
-    for (const entry of won) {
-      try {
-        await sendAndRecord(gh, config, number, entry, now, outbox, outcome);
-      } catch (error) {
-        gh.log.error(
-          { err: error, issue: number, message: entry.plan.message },
-          "could not record an outside message"
-        );
-      }
-    }
-  } catch (error) {
-    gh.log.error(
-      { err: error, issue: number },
-      "could not record outside messages; a later reconcile continues"
-    );
-  }
-  return outcome;
-}
-async function sendAndRecord(gh, config, number, entry, now, outbox, outcome) {
-  const zone = config.business_hours.timezone;
-  const results = await Promise.all(
-    entry.plan.channels.map(async (name) => {
-      const channel = config.channels[name];
-      const result = channel ? await sendToChannel(name, channel, entry.plan.content, {
-        secrets: outbox.secrets,
-        now,
-        timeoutMs: outbox.timeoutMs,
-        message: entry.plan.message,
-        attempt: entry.plan.attempt
-      }) : { state: "abandoned", at: now, reason: "the channel is no longer configured" };
-      return [name, result];
-    })
-  );
-  for (const [name, result] of results) {
-    entry.record.channels[name] = result;
-    if (result.state !== "delivered")
-      gh.log.warn(
-        {
-          issue: number,
-          message: entry.plan.message,
-          channel: name,
-          outcome: result.state,
-          reason: "reason" in result ? result.reason : void 0
-        },
-        "outside message not delivered"
-      );
-  }
-  const id = entry.id;
-  await updateComment(gh, id, renderDeliveryComment(entry.record, zone));
-  outcome.writes++;
-  outcome.records.push({ ...entry.record, commentId: id });
-  if (entry.plan.predecessor !== void 0) {
-    await deleteComment(gh, entry.plan.predecessor).catch(() => void 0);
-    outcome.writes++;
-  }
-}
-
-// src/core/channels/nextMessageDeadline.ts
-function nextMessageDeadline(incident, config, now) {
-  const ahead = [];
-  for (const delivery of incident.deliveries ?? []) {
-    if (delivery.attempt >= MAX_ATTEMPTS) continue;
-    for (const [name, outcome] of Object.entries(delivery.channels)) {
-      if (outcome.state === "failed") ahead.push(outcome.retryAt);
-      if (outcome.state === "sending" && config.channels[name]?.type === "pagerduty")
-        ahead.push(delivery.claimedAt + CLAIM_STALE_MS);
-    }
-  }
-  const notice = stakeholderClock(incident, config);
-  if (notice && incident.open && notice.sentAt === void 0 && !notice.requested) ahead.push(notice.dueAt);
-  const future = ahead.filter((at) => at > now);
-  return future.length > 0 ? Math.min(...future) : void 0;
-}
-
 // src/reconcile/reconcileIncident.ts
 async function reconcileIncident(gh, config, templates, number, now, permissions = /* @__PURE__ */ new Map(), hint, templateProblems = []) {
   const freezeLabel = config.labels.freeze.toLowerCase();
@@ -6619,18 +5134,19 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
       freezeRelevant: issue.labels.some((l) => l.toLowerCase() === freezeLabel)
     };
   }
+  const zone = config.business_hours.timezone;
+  const carriesCommands = (body) => parseCommands(body, { at: now, timeZone: zone, roles: config.roles.extra }).length > 0;
   const botComments = botCommentsFrom(events, gh.trustedBots);
-  const board = latestByIdentity(botComments).get("board");
-  const ledger = readLedger(board);
-  const { known: known2, lookUp } = rolesToLookUp(commandComments(events, gh.trustedBots, config), ledger, config);
-  const fetched = /* @__PURE__ */ new Map();
-  for (const login of lookUp) fetched.set(login, await permissionOf(gh, login, permissions));
+  const judged = judgedCommands(events, botComments, carriesCommands);
+  for (const event of events) {
+    if (event.type !== "commented" || gh.trustedBots.has(event.comment.author.toLowerCase())) continue;
+    if (judged.comments.has(event.comment.id) || !carriesCommands(event.comment.body)) continue;
+    await permissionOf(gh, event.comment.author, permissions);
+  }
   const projection = projectIncident(issue, events, config, {
     trustedBots: gh.trustedBots,
-    permissions: new Map([...known2, ...fetched]),
-    fetched,
-    ledger,
-    now
+    permissions,
+    judged
   });
   let writes = 0;
   try {
@@ -6641,8 +5157,6 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
   }
   projection.incident.gaps = findGaps(projection.incident, config);
   projection.incident.timeline.sort((a, b) => a.at - b.at);
-  const deliveries = deliveriesFrom(botComments);
-  projection.incident.deliveries = [...deliveries.values()];
   const owed = gh.onIncident ? planNotices(projection.incident, config, now) : [];
   const plan = planIncident({
     issue,
@@ -6651,38 +5165,14 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
     now,
     botComments,
     templates,
+    judged,
     templateProblems
   });
   const plusOnes = new Map(
     events.flatMap((e) => e.type === "commented" ? [[e.comment.id, e.comment.plusOnes]] : [])
   );
-  const messages = gh.outbox ? planMessages({
-    incident: projection.incident,
-    config,
-    templates,
-    now,
-    repository: `${gh.owner}/${gh.repo}`,
-    deliveries
-  }) : [];
-  writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes, async () => {
-    if (!gh.outbox || messages.length === 0) return void 0;
-    const sent = await deliverMessages(gh, config, number, messages, now, gh.outbox);
-    if (sent.records.length === 0) return { writes: sent.writes };
-    const byMessage = new Map([...deliveries].map(([k, v]) => [k, v]));
-    for (const record of sent.records) byMessage.set(record.message, record);
-    projection.incident.deliveries = [...byMessage.values()];
-    return {
-      writes: sent.writes,
-      board: boardWrite(
-        botComments,
-        renderBoard(templates.board, projection.incident, config, now, projection.ledger)
-      )
-    };
-  });
-  const nextDeadlineAt = gh.onIncident ? earliest2(
-    nextDeadline(projection.incident, config, now),
-    gh.outbox ? nextMessageDeadline(projection.incident, config, now) : void 0
-  ) : void 0;
+  writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes);
+  const nextDeadlineAt = gh.onIncident ? nextDeadline(projection.incident, config, now) : void 0;
   gh.onIncident?.({
     repo: { owner: gh.owner, repo: gh.repo },
     number,
@@ -6693,19 +5183,11 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
   const freezeRelevant = isFreezing(issue, config) !== isFreezing(projection.incident, config);
   return { number, projection, plan, writes, freezeRelevant };
 }
-function earliest2(a, b) {
-  return a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
-}
 function isIncident(issue, config) {
   const label = config.labels.incident.toLowerCase();
   return !issue.isPullRequest && issue.labels.some((l) => l.toLowerCase() === label);
 }
-function boardWrite(botComments, body) {
-  const found = latestByIdentity(botComments).get("board");
-  if (found === void 0) return { identity: "board", body };
-  return found.body === body ? null : { identity: "board", body, id: found.id };
-}
-async function applyIncidentPlan(gh, config, issue, plan, plusOnes, beforeBoard) {
+async function applyIncidentPlan(gh, config, issue, plan, plusOnes) {
   let writes = 0;
   for (const commentId of plan.react) {
     if (await ensureReaction(gh, commentId, plusOnes.get(commentId) ?? 0)) writes++;
@@ -6716,40 +5198,21 @@ async function applyIncidentPlan(gh, config, issue, plan, plusOnes, beforeBoard)
     writes += (plan.labels.add.length > 0 ? 1 : 0) + plan.labels.remove.length;
   }
   if (plan.assign.length > 0) {
-    await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/assignees", {
-      owner: gh.owner,
-      repo: gh.repo,
-      issue_number: issue.number,
-      assignees: plan.assign
-    });
+    await addAssignees(gh, issue.number, plan.assign);
     writes++;
   }
   const ordered = [...plan.comments].sort((a, b) => rank(a.identity) - rank(b.identity));
-  let board = ordered.find((c) => c.identity === "board");
-  const write = async (comment) => {
+  for (const comment of ordered) {
     if (comment.id === void 0) await createCommentOnce(gh, issue.number, comment.identity, comment.body);
     else await updateComment(gh, comment.id, comment.body);
     writes++;
-  };
-  for (const comment of ordered) if (comment !== board) await write(comment);
-  const sent = await beforeBoard?.();
-  if (sent) {
-    writes += sent.writes;
-    if (sent.board !== void 0) board = sent.board ?? void 0;
   }
-  if (board) await write(board);
   for (const id of plan.deleteComments) {
     await deleteComment(gh, id);
     writes++;
   }
   if (plan.close) {
-    await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-      owner: gh.owner,
-      repo: gh.repo,
-      issue_number: issue.number,
-      state: "closed",
-      state_reason: plan.close
-    });
+    await closeIssue(gh, issue.number, plan.close);
     writes++;
   }
   if (writes > 0) gh.log.info({ issue: issue.number, writes }, "incident reconciled");
@@ -6769,27 +5232,16 @@ function inLane(gh, object, job) {
 }
 
 // src/reconcile/sweepRepository.ts
-var DAY_MS2 = 24 * 36e5;
-var RECENTLY_CLOSED_MS = 3 * DAY_MS2;
+var RECENTLY_CLOSED_MS = 3 * 24 * 36e5;
 async function sweepRepository(gh, config, templates, now, templateProblems = [], full = false) {
   const permissions = /* @__PURE__ */ new Map();
-  const open = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-    owner: gh.owner,
-    repo: gh.repo,
-    state: "open",
+  await ensureRepoLabels(gh, config, full);
+  const open = await listIssues(gh, { labels: config.labels.incident, state: "open" });
+  const closed = full ? await listIssues(gh, {
     labels: config.labels.incident,
-    per_page: 100
-  });
-  const closed = full ? await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-    owner: gh.owner,
-    repo: gh.repo,
     state: "closed",
-    labels: config.labels.incident,
-    // Rounded down to the day, so the URL stays the same all day and GitHub can answer 304.
-    since: new Date(Math.floor((now - RECENTLY_CLOSED_MS) / DAY_MS2) * DAY_MS2).toISOString(),
-    per_page: 100
+    since: now - RECENTLY_CLOSED_MS
   }) : [];
-  if (open.length > 0 || closed.length > 0) await ensureRepoLabels(gh, config, full);
   const outcome = { incidents: 0, writes: 0, failures: [], open, freezeChanged: false };
   for (const issue of [...open, ...closed]) {
     if (issue.pull_request) continue;
@@ -6850,11 +5302,11 @@ ${formatProblems(path, problems)}`;
 import { createHash as createHash2 } from "node:crypto";
 
 // src/core/freeze/freezeText.ts
-import { DateTime as DateTime10 } from "luxon";
+import { DateTime as DateTime9 } from "luxon";
 var HALF_YEAR_MS = 182 * 864e5;
-var WORD_JOINER3 = "\u2060";
+var WORD_JOINER2 = "\u2060";
 function formatFreezeTime(at, zone, now) {
-  const local = DateTime10.fromMillis(at, { zone }).setLocale("en-US");
+  const local = DateTime9.fromMillis(at, { zone }).setLocale("en-US");
   const format = now === void 0 || Math.abs(at - now) > HALF_YEAR_MS ? "ccc d LLL yyyy HH:mm ZZZZ" : "ccc d LLL HH:mm ZZZZ";
   return local.toFormat(format);
 }
@@ -6868,16 +5320,16 @@ function endText(freeze, zone, now) {
   return "it is lifted";
 }
 function plainInline(text, maxLength = 80) {
-  const oneLine2 = text.replace(/\s+/g, " ").trim();
-  const clipped = oneLine2.length > maxLength ? oneLine2.slice(0, maxLength - 1) + "\u2026" : oneLine2;
-  return clipped.replace(/@(?=[A-Za-z0-9])/g, "@" + WORD_JOINER3);
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  const clipped = oneLine.length > maxLength ? oneLine.slice(0, maxLength - 1) + "\u2026" : oneLine;
+  return clipped.replace(/@(?=[A-Za-z0-9])/g, "@" + WORD_JOINER2);
 }
 function codeSpan2(text) {
-  const oneLine2 = text.replace(/\s+/g, " ");
-  const longestRun = Math.max(0, ...[...oneLine2.matchAll(/`+/g)].map((run) => run[0].length));
+  const oneLine = text.replace(/\s+/g, " ");
+  const longestRun = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((run) => run[0].length));
   const fence = "`".repeat(longestRun + 1);
-  const pad = oneLine2.startsWith("`") || oneLine2.endsWith("`") ? " " : "";
-  return `${fence}${pad}${oneLine2}${pad}${fence}`;
+  const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
+  return `${fence}${pad}${oneLine}${pad}${fence}`;
 }
 function handleText(handle2) {
   return neutralizeInline(mention(handle2.trim()), 100);
@@ -6993,13 +5445,7 @@ async function freezeInputs(gh, config, openIncidents) {
   const { defaultBranch, htmlUrl } = await repoInfo(gh);
   const names = labelNames(config);
   const freezeIssues = [];
-  const frozen = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-    owner: gh.owner,
-    repo: gh.repo,
-    labels: config.labels.freeze,
-    state: "open",
-    per_page: 100
-  });
+  const frozen = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
   for (const issue of frozen) {
     const author = issue.user?.login ?? "";
     if (issue.pull_request || !gh.trustedBots.has(author.toLowerCase())) continue;
@@ -7025,21 +5471,14 @@ async function freezeInputs(gh, config, openIncidents) {
       }
     );
   }
-  const open = openIncidents ?? await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-    owner: gh.owner,
-    repo: gh.repo,
-    labels: config.labels.incident,
-    state: "open",
-    per_page: 100
-  });
+  const open = openIncidents ?? await listIssues(gh, { labels: config.labels.incident, state: "open" });
   const incidents = [];
   for (const issue of open) {
     if (issue.pull_request) continue;
     const labels = issue.labels.map((l) => typeof l === "string" ? l : l.name ?? "");
     const read = readLabels(labels, names);
-    const reading = freezeReading(labels, config);
-    const state = reading.state ?? "declared";
-    const severity2 = reading.severity ?? config.severity.default;
+    const state = read.state ?? "declared";
+    const severity2 = read.severity ?? config.severity.default;
     const at = Date.parse(issue.created_at);
     incidents.push(
       emptyIncident({
@@ -7202,12 +5641,6 @@ function failureSummary(input) {
     perCommit ? `3. A grant covers one commit (now ${codeSpan2(shortSha2(pr.headSha))}): after a new push, ask again.` : "3. A grant covers this pull request across pushes, for the freezes in force when it is given."
   );
   const incidents = blocking.filter((freeze) => freeze.kind === "incident" && freeze.incident !== void 0);
-  if (incidents.length > 0 && pr.untrustedFixLabel) {
-    lines.push(
-      "",
-      `The ${codeSpan2(config.labels.incident_fix)} label was added by ${handleText(pr.untrustedFixLabel.by)}, who lacks the ${codeSpan2(config.commands.freeze_permission)} permission it takes to let a pull request through an incident's freeze, so it does not count. Someone with that permission can add it again.`
-    );
-  }
   if (incidents.length > 0) {
     const numbers = incidents.map((freeze) => `#${freeze.incident}`).join(", ");
     lines.push(
@@ -7241,15 +5674,9 @@ function exceptionStatus(pr, config, grant, blocking, zone, now) {
       );
     }
   }
-  const voided = latestOf(mine.filter((record) => record.editedAt !== void 0));
-  if (voided?.editedAt !== void 0 && (!grant || voided.at > grant.at)) {
-    lines.push(
-      `${handleText(voided.by)}'s grant no longer counts: its comment was edited (${formatFreezeTime(voided.editedAt, zone, now)}), and anyone with write access can edit a comment. To grant, ${handleText(voided.by)} comments ${codeSpan2("/freeze-exception <reason>")} anew.`
-    );
-  }
   const pending = latestOf(
     mine.filter(
-      (record) => !record.granted && record.editedAt === void 0 && (!config.freeze.exception_per_commit || record.sha === pr.headSha) && (!grant || record.at > grant.at)
+      (record) => !record.granted && (!config.freeze.exception_per_commit || record.sha === pr.headSha) && (!grant || record.at > grant.at)
     )
   );
   if (pending) {
@@ -7389,8 +5816,6 @@ function targetKey(repo, target) {
       return `${repo}#${target.number}${target.freezeCommand ? ":freeze" : ""}`;
     case "merge-group":
       return `${repo}@${target.headSha}`;
-    case "releases":
-      return `${repo}:releases`;
     case "deployment":
       return `${repo}@deploy:${target.callbackUrl}`;
     case "sweep":
@@ -7409,18 +5834,7 @@ function targetsOf(eventName, payload, trustedBots, options = {}) {
       const freezeCommand = eventName === "issue_comment" && FREEZE_COMMAND.test(payload.comment?.body ?? "");
       const extra = freezeCommand ? { freezeCommand: true } : {};
       const label = eventName === "issues" && (payload.action === "labeled" || payload.action === "unlabeled") && typeof payload.label?.name === "string" ? { label: { name: payload.label.name, added: payload.action === "labeled" } } : {};
-      const action = payload.action;
-      const stateChanged = eventName === "issues" && (action === "closed" || action === "reopened") ? { stateChanged: action } : {};
-      return issue.pull_request ? [{ kind: "pull", number: issue.number, ...extra }] : [
-        {
-          kind: "issue",
-          number: issue.number,
-          ...extra,
-          ...snapshotOf(issue),
-          ...label,
-          ...stateChanged
-        }
-      ];
+      return issue.pull_request ? [{ kind: "pull", number: issue.number, ...extra }] : [{ kind: "issue", number: issue.number, ...extra, ...snapshotOf(issue), ...label }];
     }
     case "pull_request":
     case "pull_request_review":
@@ -7458,9 +5872,6 @@ ${pr.body ?? ""}`)) {
         { kind: "deployment", callbackUrl, environment, ref: deployment.ref ?? "", sha: deployment.sha }
       ];
     }
-    case "release":
-    case "milestone":
-      return [{ kind: "releases" }];
     case "schedule":
     case "workflow_dispatch":
       return [{ kind: "sweep" }];
@@ -7474,53 +5885,21 @@ function referencedNumbers(text) {
   return [...numbers].slice(0, 10);
 }
 
-// src/github/headAt.ts
-var ZERO_SHA = /^0+$/;
-async function headAt(gh, pr, at) {
-  const [owner, repo] = (pr.headRepo ?? `${gh.owner}/${gh.repo}`).split("/");
+// src/github/teamMembership.ts
+async function teamMembership(gh, org, team, login) {
   try {
-    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/activity", {
-      owner,
-      repo,
-      ref: `refs/heads/${pr.headRef}`,
-      direction: "desc",
-      per_page: 100
+    const { data } = await gh.octokit.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", {
+      org,
+      team_slug: team,
+      username: login
     });
-    const seen = data.find((activity) => Date.parse(activity.timestamp) <= at);
-    return seen && !ZERO_SHA.test(seen.after) ? seen.after : void 0;
+    return data.state === "active" ? "member" : "not-member";
   } catch (error) {
     const status = statusOf(error);
-    if (status === 403 || status === 404) return void 0;
+    if (status === 404) return "not-member";
+    if (status === 403) return "forbidden";
     throw error;
   }
-}
-
-// src/core/text/visibleText.ts
-import { Parser as Parser2 } from "commonmark";
-var INVISIBLE2 = /[\u200B-\u200D\u2060\uFEFF]/g;
-function visibleText(markdown) {
-  const parts = [];
-  const walker = new Parser2().parse(markdown).walker();
-  for (let step = walker.next(); step !== null; step = walker.next()) {
-    const { node, entering } = step;
-    if (node.type === "text") parts.push(node.literal ?? "");
-    else if (node.type === "softbreak" || node.type === "linebreak") parts.push("\n");
-    else if (!entering && node.isContainer && node.type !== "emph" && node.type !== "strong" && node.type !== "link")
-      parts.push("\n");
-    else if (node.type === "code" || node.type === "code_block" || node.type === "html_inline" || node.type === "html_block")
-      parts.push(" ");
-  }
-  return parts.join("").replace(INVISIBLE2, "");
-}
-
-// src/reconcile/freeze/fixLabelAdder.ts
-async function fixLabelAdder(gh, config, number) {
-  const name = config.labels.incident_fix.toLowerCase();
-  const events = await readTimeline(gh, number);
-  const added = events.filter((e) => e.type === "labeled" && e.label.toLowerCase() === name).sort((a, b) => a.at - b.at || a.seq - b.seq).at(-1);
-  if (!added) return void 0;
-  const permission = await permissionOf(gh, added.actor, /* @__PURE__ */ new Map());
-  return { by: added.actor, permitted: permits(permission, config.commands.freeze_permission) };
 }
 
 // src/reconcile/freeze/isApprover.ts
@@ -7540,30 +5919,18 @@ async function isApprover(gh, config, login, now) {
       continue;
     }
     const [org, team] = name.split("/");
-    try {
-      const { data } = await gh.octokit.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", {
-        org,
-        team_slug: team,
-        username: login
-      });
-      if (data.state === "active") return true;
-    } catch (error) {
-      const status = statusOf(error);
-      if (status === 403)
-        gh.log.warn(
-          { org, team },
-          "cannot read team membership; grant freeze.approvers by login or give the App members: read"
-        );
-      else if (status !== 404) throw error;
-    }
+    const membership = await teamMembership(gh, org, team, login);
+    if (membership === "member") return true;
+    if (membership === "forbidden")
+      gh.log.warn(
+        { org, team },
+        "cannot read team membership; grant freeze.approvers by login or give the App members: read"
+      );
   }
   return false;
 }
 
 // src/reconcile/freeze/reconcilePull.ts
-function edited(comment) {
-  return comment.updatedAt > comment.at;
-}
 async function reconcilePull(gh, config, inputs, pr, now) {
   let writes = 0;
   const facts = {
@@ -7574,9 +5941,8 @@ async function reconcilePull(gh, config, inputs, pr, now) {
     body: pr.body,
     labels: pr.labels,
     exceptions: [],
-    // Only what a reader sees refers to an incident: not an HTML comment, not `#1` in code.
-    referencedIncidents: referencedNumbers(`${visibleText(pr.title)}
-${visibleText(pr.body)}`).filter(
+    referencedIncidents: referencedNumbers(`${pr.title}
+${pr.body}`).filter(
       (n) => inputs.incidents.some((i) => i.number === n)
     )
   };
@@ -7593,22 +5959,13 @@ ${visibleText(pr.body)}`).filter(
   let files;
   if (freezes.length > 0) {
     let comments = await threadComments(gh, pr.number);
-    const knownSince = Math.min(...runs.map((run) => Date.parse(run.started_at ?? "") || Infinity));
-    const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now, knownSince);
+    const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now);
     writes += answered.writes;
     for (const grant of answered.grants) grants.add(grant);
     comments = [...comments, ...answered.posted];
     facts.exceptions = await exceptionsFrom(gh, config, comments, pr, grants);
     writes += await removeDuplicateRecords(gh, comments);
     if (config.freeze.ignore_paths.length > 0) files = await changedFiles(gh, pr.number);
-    const fixLabel = config.labels.incident_fix.toLowerCase();
-    if (freezes.some((f) => f.kind === "incident") && pr.labels.some((l) => l.toLowerCase() === fixLabel)) {
-      const adder = await fixLabelAdder(gh, config, pr.number);
-      if (!adder?.permitted) {
-        facts.labels = pr.labels.filter((l) => l.toLowerCase() !== fixLabel);
-        facts.untrustedFixLabel = { by: adder?.by ?? "ghost" };
-      }
-    }
   }
   const verdict = freezeVerdict({
     ...input,
@@ -7628,35 +5985,20 @@ ${visibleText(pr.body)}`).filter(
   return { verdict, writes };
 }
 async function threadComments(gh, number) {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    per_page: 100
-  });
-  return comments.map((c) => ({
+  return (await listComments(gh, number)).map((c) => ({
     id: c.id,
-    author: c.user?.login ?? "ghost",
-    body: c.body ?? "",
-    at: Date.parse(c.created_at),
-    updatedAt: Date.parse(c.updated_at)
+    author: c.author,
+    body: c.body,
+    at: c.createdAt,
+    updatedAt: c.updatedAt
   }));
-}
-async function changedFiles(gh, number) {
-  const files = await gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-    owner: gh.owner,
-    repo: gh.repo,
-    pull_number: number,
-    per_page: 100
-  });
-  return files.length >= 3e3 ? void 0 : files.map((f) => f.filename);
 }
 async function exceptionsFrom(gh, config, comments, pr, grants) {
   const byId = new Map(comments.map((c) => [c.id, c]));
   const zone = config.business_hours.timezone;
   const records = [];
   const seen = /* @__PURE__ */ new Set();
-  const recordFor = async (commentId, line, fromRun, marker) => {
+  const recordFor = async (commentId, line, fromRun) => {
     const key = `${commentId}.${line}`;
     if (seen.has(key)) return;
     const source = byId.get(commentId);
@@ -7666,21 +6008,17 @@ async function exceptionsFrom(gh, config, comments, pr, grants) {
       timeZone: zone,
       roles: config.roles.extra
     }).find((l) => l.line === line);
-    const asks = parsed?.ok && parsed.command.verb === "freeze-exception" ? parsed.command : void 0;
-    const wasGranted = fromRun || marker?.granted === "yes";
-    if (!asks && !(wasGranted && edited(source))) return;
+    if (!parsed?.ok || parsed.command.verb !== "freeze-exception") return;
     seen.add(key);
-    const approved = fromRun || !config.freeze.exception_per_commit && await isApprover(gh, config, source.author, source.at);
-    const voided = (approved || wasGranted) && edited(source);
+    const granted = fromRun || !config.freeze.exception_per_commit && await isApprover(gh, config, source.author, source.at);
     records.push({
       pullRequest: pr.number,
-      sha: fromRun ? pr.headSha : marker?.sha ?? pr.headSha,
+      sha: pr.headSha,
       by: source.author,
       // When the person asked, not when the bot answered: a grant covers only freezes already running then.
       at: source.at,
-      reason: asks?.reason ?? marker?.reason ?? "",
-      granted: approved && !voided,
-      ...voided && { editedAt: source.updatedAt }
+      reason: parsed.command.reason,
+      granted
     });
   };
   for (const grant of grants) {
@@ -7691,7 +6029,7 @@ async function exceptionsFrom(gh, config, comments, pr, grants) {
     if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
     const marker = parseMarker(comment.body);
     if (marker?.kind !== "exception") continue;
-    await recordFor(Number(marker.data.comment), Number(marker.data.line), false, marker.data);
+    await recordFor(Number(marker.data.comment), Number(marker.data.line), false);
   }
   return records;
 }
@@ -7699,70 +6037,57 @@ function parseGrants(externalId) {
   if (!externalId?.startsWith("grants:")) return [];
   return externalId.slice("grants:".length).split(",").filter((g) => /^\d+\.\d+$/.test(g));
 }
-async function answerExceptionRequests(gh, config, inputs, pr, comments, now, knownSince) {
+async function answerExceptionRequests(gh, config, inputs, pr, comments, now) {
   const grants = [];
   const posted = [];
-  const records = comments.filter((c) => gh.trustedBots.has(c.author.toLowerCase())).map((c) => parseMarker(c.body)).filter((m) => m?.kind === "exception");
-  const answered = new Set(records.map((m) => String(m?.data.comment)));
-  let paged = records.some((m) => m?.data.granted === "no" && m.data.sha === pr.headSha);
+  const answered = new Set(
+    comments.filter((c) => gh.trustedBots.has(c.author.toLowerCase())).map((c) => parseMarker(c.body)).filter((m) => m?.kind === "exception").map((m) => `${m?.data.comment}:${m?.data.line}`)
+  );
   const zone = config.business_hours.timezone;
   let writes = 0;
   for (const comment of comments) {
-    if (gh.trustedBots.has(comment.author.toLowerCase()) || answered.has(String(comment.id))) continue;
+    if (gh.trustedBots.has(comment.author.toLowerCase())) continue;
     const lines = parseCommands(comment.body, { at: comment.at, timeZone: zone, roles: config.roles.extra });
-    const asks = lines.filter((l) => l.ok && l.command.verb === "freeze-exception");
-    const [line] = asks;
-    if (!line?.ok || line.command.verb !== "freeze-exception") continue;
-    const reason = line.command.reason;
-    const approver = await isApprover(gh, config, comment.author, comment.at);
-    const repeated = paged;
-    const fresh = approver && !edited(comment);
-    const saw = fresh ? await headAt(gh, pr, comment.at) ?? (knownSince <= comment.at ? pr.headSha : void 0) : void 0;
-    const granted = fresh && saw === pr.headSha;
-    if (granted) grants.push(`${comment.id}.${line.line}`);
-    const sha = pr.headSha.slice(0, 7);
-    const who = neutralize(comment.author);
-    const approvers = approverHandles(config, now);
-    const extraLines = asks.length > 1 ? ` (${asks.length - 1} more \`/freeze-exception\` line(s) in the same comment are the same request.)` : "";
-    let text;
-    if (granted) {
-      text = `\u2705 Freeze exception **granted** by ${who} for \`${sha}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}${extraLines}`;
-    } else {
-      const why = fresh ? saw !== void 0 ? `This grant is for \`${saw.slice(0, 7)}\`, the head when ${who} commented; the head is now \`${sha}\`, pushed since, so it is not covered. To let \`${sha}\` through, ${who} comments \`/freeze-exception <reason>\` anew.` : `${who} is an approver, but Expedite cannot tell which commit they were looking at (the branch's pushes are not visible to it). To grant \`${sha}\`, comment \`/freeze-exception <reason>\` anew.` : approver ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.` : paged ? "The approvers were already asked about this commit; an approver can grant it by commenting `/freeze-exception <reason>` here." : `${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`);"} an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
-      const head = fresh ? `\u270B Freeze exception from ${who} **not granted** for \`${sha}\`` : `\u{1F4DD} Freeze exception **requested** by @${who} for \`${sha}\``;
-      text = `${head}: ${neutralizeInline(reason, 300)}.${extraLines}
+    for (const line of lines) {
+      if (!line.ok || line.command.verb !== "freeze-exception") continue;
+      if (answered.has(`${comment.id}:${line.line}`)) continue;
+      const reason = line.command.reason;
+      const granted = await isApprover(gh, config, comment.author, now);
+      if (granted) grants.push(`${comment.id}.${line.line}`);
+      const data = {
+        comment: comment.id,
+        line: line.line,
+        sha: pr.headSha,
+        by: comment.author,
+        granted: granted ? "yes" : "no",
+        reason: reason.slice(0, 300)
+      };
+      const approvers = approverHandles(config, now);
+      const who = neutralize(comment.author);
+      const text = granted ? `\u2705 Freeze exception **granted** by ${who} for \`${pr.headSha.slice(0, 7)}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}` : `\u{1F4DD} Freeze exception **requested** by @${who} for \`${pr.headSha.slice(0, 7)}\`: ${neutralizeInline(reason, 300)}.
 
-${why}`;
-      if (!approver) paged = true;
-    }
-    const data = {
-      comment: comment.id,
-      line: line.line,
-      sha: saw ?? pr.headSha,
-      by: comment.author,
-      granted: granted ? "yes" : "no",
-      reason: reason.slice(0, 300)
-    };
-    const body = `${renderMarker("exception", data)}
+${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`); "} \u2014 an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
+      const body = `${renderMarker("exception", data)}
 ${text}`;
-    const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line.line}`, body);
-    posted.push({ id, author: gh.botLogin, body, at: now, updatedAt: now });
-    writes++;
-    const freezes = activeFreezes({
-      now,
-      config,
-      defaultBranch: inputs.defaultBranch,
-      freezeIssues: inputs.freezeIssues,
-      incidents: inputs.incidents,
-      base: pr.baseRef
-    });
-    for (const freeze of granted || !repeated ? freezes : []) {
-      const target = freeze.issue ?? freeze.incident;
-      if (target === void 0) continue;
-      const identity = `exception-audit:${comment.id}:${line.line}`;
-      const audit = `${renderMarker("exception-audit", { comment: comment.id, line: line.line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}
-Freeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${sha}\`): ${neutralizeInline(reason, 300)}`;
-      if (await upsertMarkedComment(gh, target, identity, audit)) writes++;
+      const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line.line}`, body);
+      posted.push({ id, author: gh.botLogin, body, at: now, updatedAt: now });
+      writes++;
+      const freezes = activeFreezes({
+        now,
+        config,
+        defaultBranch: inputs.defaultBranch,
+        freezeIssues: inputs.freezeIssues,
+        incidents: inputs.incidents,
+        base: pr.baseRef
+      });
+      for (const freeze of freezes) {
+        const target = freeze.issue ?? freeze.incident;
+        if (target === void 0) continue;
+        const identity = `exception-audit:${comment.id}:${line.line}`;
+        const audit = `${renderMarker("exception-audit", { comment: comment.id, line: line.line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}
+Freeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${pr.headSha.slice(0, 7)}\`): ${neutralizeInline(reason, 300)}`;
+        if (await upsertMarkedComment(gh, target, identity, audit)) writes++;
+      }
     }
   }
   return { writes, grants, posted };
@@ -7787,12 +6112,7 @@ async function removeDuplicateRecords(gh, comments) {
 
 // src/reconcile/freeze/sweepPulls.ts
 async function sweepPulls(gh, config, inputs, now) {
-  const pulls = await gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls", {
-    owner: gh.owner,
-    repo: gh.repo,
-    state: "open",
-    per_page: 100
-  });
+  const pulls = await listOpenPulls(gh);
   let writes = 0;
   const failures = [];
   for (const raw of pulls) {
@@ -7807,18 +6127,20 @@ async function sweepPulls(gh, config, inputs, now) {
   return { pulls: pulls.length, writes, failures };
 }
 
+// src/core/plan/pullRequestHelp.ts
+function pullRequestHelp(author) {
+  return `@${neutralize(author)} on a pull request Expedite understands:
+
+${helpText("pull-request")}`;
+}
+
 // src/reconcile/freeze/freezeCommands.ts
 async function runFreezeCommands(gh, config, inputs, number, now, pullRequest = false) {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    per_page: 100
-  });
+  const comments = await listComments(gh, number);
   const answered = /* @__PURE__ */ new Set();
   for (const c of comments) {
-    if (!gh.trustedBots.has((c.user?.login ?? "").toLowerCase())) continue;
-    const marker = parseMarker(c.body ?? "");
+    if (!gh.trustedBots.has(c.author.toLowerCase())) continue;
+    const marker = parseMarker(c.body);
     if (marker?.kind === "freeze-reply" || marker?.kind === "reply")
       answered.add(`${marker.data.comment}:${marker.data.line}`);
   }
@@ -7827,16 +6149,14 @@ async function runFreezeCommands(gh, config, inputs, number, now, pullRequest = 
   let writes = 0;
   let changed = false;
   for (const c of comments) {
-    const author = c.user?.login ?? "ghost";
+    const author = c.author;
     if (gh.trustedBots.has(author.toLowerCase())) continue;
-    const at = Date.parse(c.created_at);
-    for (const line of parseCommands(c.body ?? "", { at, timeZone: zone, roles: config.roles.extra })) {
+    const at = c.createdAt;
+    for (const line of parseCommands(c.body, { at, timeZone: zone, roles: config.roles.extra })) {
       if (pullRequest && line.ok && line.command.verb === "help" && !answered.has(`${c.id}:${line.line}`)) {
         const data = { comment: c.id, line: line.line };
         const body = `${renderMarker("reply", data)}
-@${neutralize(author)} on a pull request Expedite understands:
-
-${helpText("pull-request")}`;
+${pullRequestHelp(author)}`;
         await createCommentOnce(gh, number, `reply:${c.id}:${line.line}`, body);
         writes++;
         continue;
@@ -7873,9 +6193,9 @@ ${text}`
           branches: line.command.branches ?? [],
           requestedBy: author,
           zone,
-          requestedIn: c.html_url
+          requestedIn: c.url
         });
-        const created = await openFreezeIssueOnce(gh, config, rendered, c.html_url);
+        const created = await openFreezeIssueOnce(gh, config, rendered, c.url);
         await reply(
           `\u{1F9CA} Code freeze started until **${formatTime(line.command.until, zone)}**: #${created}. Close that issue or comment \`/unfreeze\` to lift it.`
         );
@@ -7896,13 +6216,7 @@ ${text}`
 }
 async function openFreezeIssueOnce(gh, config, rendered, source) {
   const find = async () => {
-    const issues = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-      owner: gh.owner,
-      repo: gh.repo,
-      labels: config.labels.freeze,
-      state: "all",
-      per_page: 100
-    });
+    const issues = await listIssues(gh, { labels: config.labels.freeze, state: "all" });
     const found = issues.find(
       (i) => gh.trustedBots.has((i.user?.login ?? "").toLowerCase()) && (i.body ?? "").includes(source)
     );
@@ -8043,12 +6357,7 @@ Upcoming code freezes are announced here ahead of time. This issue is not itself
     }
     return writes;
   }
-  const pulls = await gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls", {
-    owner: gh.owner,
-    repo: gh.repo,
-    state: "open",
-    per_page: 100
-  });
+  const pulls = await listOpenPulls(gh);
   for (const pull of pulls) {
     if (!freezeCoversBranch(pull.base.ref, config.freeze.branches, inputs.defaultBranch)) continue;
     for (const freeze of fresh) {
@@ -8120,12 +6429,7 @@ async function ensureHold(gh, config, sha, branch, repoUrl) {
   const existing = await findHold(gh, config, sha, branch);
   if (existing) {
     if (!existing.open) {
-      await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-        owner: gh.owner,
-        repo: gh.repo,
-        issue_number: existing.number,
-        state: "open"
-      });
+      await reopenIssue(gh, existing.number);
     }
     return { ...existing, open: true };
   }
@@ -8144,33 +6448,22 @@ async function ensureHold(gh, config, sha, branch, repoUrl) {
   const twins = (await markedIssues(gh, config.labels.deploy_hold, "all")).filter((i) => i.identity === identity && i.number !== created.number).sort((a, b) => a.number - b.number);
   const oldest = twins[0];
   if (oldest && oldest.number < created.number) {
-    await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-      owner: gh.owner,
-      repo: gh.repo,
-      issue_number: created.number,
-      state: "closed",
-      state_reason: "not_planned",
-      body: `Duplicate of #${oldest.number}.`
-    });
+    await closeIssue(gh, created.number, "not_planned", { body: `Duplicate of #${oldest.number}.` });
     return { number: oldest.number, url: oldest.url, sha, branch, open: oldest.state === "open" };
   }
   return { ...created, sha, branch, open: true };
 }
 async function readHold(gh, number) {
-  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number
-  });
-  if (!gh.trustedBots.has((data.user?.login ?? "").toLowerCase())) return void 0;
+  const issue = await readIssue(gh, number);
+  if (!gh.trustedBots.has(issue.author.toLowerCase())) return void 0;
   return toHold({
-    number: data.number,
-    url: data.html_url,
-    title: data.title,
-    state: data.state === "closed" ? "closed" : "open",
+    number: issue.number,
+    url: issue.url,
+    title: issue.title,
+    state: issue.state,
     identity: "",
-    body: data.body ?? "",
-    createdAt: Date.parse(data.created_at)
+    body: issue.body,
+    createdAt: issue.createdAt
   });
 }
 function holdBody(sha, branch, repoUrl) {
@@ -8290,19 +6583,14 @@ function isGatedEnvironment(environment, config) {
 
 // src/reconcile/deploys/holdThread.ts
 async function readHoldThread(gh, config, inputs, hold, now) {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: hold.number,
-    per_page: 100
-  });
+  const comments = await listComments(gh, hold.number);
   const zone = config.business_hours.timezone;
   const trusted = (login) => gh.trustedBots.has(login.toLowerCase());
   const answered = /* @__PURE__ */ new Set();
   const runs = [];
   for (const c of comments) {
-    if (!trusted(c.user?.login ?? "")) continue;
-    const marker = parseMarker(c.body ?? "");
+    if (!trusted(c.author)) continue;
+    const marker = parseMarker(c.body);
     if (marker?.kind === "exception") answered.add(`${marker.data.comment}:${marker.data.line}`);
     if (marker?.kind === "deploy-run") {
       const state = marker.data.state;
@@ -8317,10 +6605,10 @@ async function readHoldThread(gh, config, inputs, hold, now) {
   const grants = [];
   let writes = 0;
   for (const c of comments) {
-    const author = c.user?.login ?? "ghost";
+    const author = c.author;
     if (trusted(author)) continue;
-    const at = Date.parse(c.created_at);
-    for (const line of parseCommands(c.body ?? "", { at, timeZone: zone, roles: config.roles.extra })) {
+    const at = c.createdAt;
+    for (const line of parseCommands(c.body, { at, timeZone: zone, roles: config.roles.extra })) {
       if (!line.ok || line.command.verb !== "freeze-exception") continue;
       const reason = line.command.reason;
       const granted = await isApprover(gh, config, author, at);
@@ -8423,8 +6711,8 @@ async function protectDeployment(gh, config, request, now) {
   };
   if (activeFreezes({ ...base, base: branch }).length === 0) {
     const verdict2 = deployVerdict({ ...base, branch, sha: request.sha, grants: [], approvers: [] });
-    const earlier2 = await findHold(gh, config, request.sha, branch);
-    const writes2 = earlier2?.open ? await settleRecord(gh, config, earlier2.number, request, verdict2, now) : 0;
+    const earlier = await findHold(gh, config, request.sha, branch);
+    const writes2 = earlier?.open ? await settleRecord(gh, config, earlier.number, request, verdict2, now) : 0;
     await reviewDeployment(gh, runId, { environment, state: "approved", comment: reviewComment(verdict2) });
     return { decision: "approved", writes: writes2 + 1 };
   }
@@ -8465,14 +6753,9 @@ async function protectDeployment(gh, config, request, now) {
   return { decision: state, writes };
 }
 async function settleRecord(gh, config, holdNumber, request, verdict, now) {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: holdNumber,
-    per_page: 100
-  });
+  const comments = await listComments(gh, holdNumber);
   const mine = comments.find(
-    (c) => gh.trustedBots.has((c.user?.login ?? "").toLowerCase()) && (c.body ?? "").startsWith(`<!-- expedite:deploy-run run=${request.runId} `)
+    (c) => gh.trustedBots.has(c.author.toLowerCase()) && c.body.startsWith(`<!-- expedite:deploy-run run=${request.runId} `)
   );
   if (!mine) return 0;
   await updateComment(gh, mine.id, runComment(config, request, "approved", verdict, now));
@@ -8533,7 +6816,7 @@ function isHoldIssue(target, config) {
 }
 async function runHoldTarget(gh, config, target, now) {
   const hold = await readHold(gh, target.number);
-  if (!hold) return void 0;
+  if (!hold) return { target, writes: 0, note: "not a hold issue" };
   const result = await reconcileHold(gh, config, await freezeInputs(gh, config), hold, now);
   return { target, writes: result.writes, note: `${result.approved} deployment(s) approved` };
 }
@@ -8554,193 +6837,7 @@ async function reconcileHolds(gh, config, inputs, now) {
   return writes;
 }
 
-// src/core/releases/planAnnouncements.ts
-var RECENT_MS = 2 * 864e5;
-var DRAFT_RECENT_MS = 30 * 864e5;
-function planAnnouncements(input) {
-  const { now, config } = input;
-  const zone = config.business_hours.timezone;
-  const frozen = (branch, at) => {
-    const freezes = activeFreezes({
-      now: at,
-      config,
-      defaultBranch: input.defaultBranch,
-      base: branch,
-      freezeIssues: input.freezeIssues,
-      incidents: input.incidents
-    });
-    return freezes.length === 0 ? {} : {
-      frozen: true,
-      freezes: freezes.map((f) => `${neutralizeInline(f.name, 100)} (until ${endText(f, zone, at)})`).join("; ")
-    };
-  };
-  const excerpt = (text) => {
-    const first = text.trim().split(/\r?\n/)[0] ?? "";
-    return first === "" ? {} : { excerpt: neutralizeInline(first, 300) };
-  };
-  const out = [];
-  const post = (kind, key, view) => {
-    const data = { step: kind, key };
-    out.push({
-      identity: markerIdentity({ kind: "release-announce", data }),
-      body: `${renderMarker("release-announce", data)}
-${renderTemplate(input.template, view).trim()}
-`
-    });
-  };
-  for (const release of input.releases) {
-    const branch = deployBranch(release.target, input.defaultBranch);
-    const common = {
-      name: neutralizeInline(release.name || release.tag, 120),
-      tag: neutralizeInline(release.tag, 80),
-      url: release.url,
-      branch: neutralizeInline(branch, 100),
-      ...excerpt(release.body)
-    };
-    if (release.draft) {
-      if (now - release.createdAt <= DRAFT_RECENT_MS)
-        post("drafted", String(release.id), { drafted: true, ...common, ...frozen(branch, now) });
-    } else if (release.publishedAt !== void 0 && now - release.publishedAt <= RECENT_MS) {
-      post("published", String(release.id), {
-        published: true,
-        ...common,
-        when: formatTime(release.publishedAt, zone),
-        ...frozen(branch, release.publishedAt)
-      });
-    }
-  }
-  const notice = durationMs(config.releases.milestone_notice);
-  for (const milestone of input.milestones) {
-    if (milestone.dueOn === void 0 || milestone.dueOn <= now || milestone.dueOn - now > notice) continue;
-    post("milestone", `${milestone.number}@${milestone.dueOn}`, {
-      milestone: true,
-      name: neutralizeInline(milestone.title, 120),
-      url: milestone.url,
-      due: formatTime(milestone.dueOn, zone),
-      openIssues: milestone.openIssues,
-      closedIssues: milestone.closedIssues,
-      branch: neutralizeInline(input.defaultBranch, 100),
-      ...frozen(input.defaultBranch, milestone.dueOn)
-    });
-  }
-  return out;
-}
-
-// src/github/createCommentOnceAmongRacers.ts
-async function createCommentOnceAmongRacers(gh, number, identity, body) {
-  const mine = await listMarked(gh, number, identity);
-  if (mine.length > 0) return false;
-  const id = await createCommentOnce(gh, number, identity, body);
-  const all = await listMarked(gh, number, identity);
-  const keep = Math.min(...all.map((c) => c.id), id);
-  if (keep !== id) {
-    await deleteComment(gh, id);
-    return false;
-  }
-  return true;
-}
-async function listMarked(gh, number, identity) {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    per_page: 100
-  });
-  return comments.filter((c) => gh.trustedBots.has((c.user?.login ?? "").toLowerCase())).filter((c) => {
-    const marker = parseMarker(c.body ?? "");
-    return marker !== void 0 && markerIdentity(marker) === identity;
-  }).map((c) => ({ id: c.id }));
-}
-
-// src/reconcile/releases/announceReleases.ts
-var TRACKER = "release-tracker";
-async function announceReleases(gh, config, templates, now, known2) {
-  if (!config.releases.announce) return 0;
-  const [releases, milestones] = await Promise.all([readReleases(gh), readMilestones(gh)]);
-  const inputs = known2 ?? await freezeInputs(gh, config);
-  const planned = planAnnouncements({
-    now,
-    config,
-    template: templates["release-announcement"],
-    defaultBranch: inputs.defaultBranch,
-    releases,
-    milestones,
-    freezeIssues: inputs.freezeIssues,
-    incidents: inputs.incidents
-  });
-  if (planned.length === 0) return 0;
-  let writes = 0;
-  const trackers = await markedIssues(gh, config.labels.releases, "open");
-  let tracker = trackers.filter((i) => i.identity === TRACKER).sort((a, b) => a.number - b.number)[0]?.number;
-  if (tracker === void 0) {
-    tracker = (await createIssueOnce(gh, {
-      title: config.releases.tracking_issue_title,
-      body: `${renderMarker(TRACKER)}
-Upcoming and published releases are announced here, one comment per step (drafted, milestone due, published). Subscribe to this issue to hear about them.`,
-      labels: [config.labels.releases],
-      find: async () => (await markedIssues(gh, config.labels.releases, "open")).find((i) => i.identity === TRACKER)
-    })).number;
-    writes++;
-  }
-  const posted = await postedIdentities(gh, tracker);
-  for (const announcement of planned) {
-    if (posted.has(announcement.identity)) continue;
-    if (await createCommentOnceAmongRacers(gh, tracker, announcement.identity, announcement.body)) writes++;
-  }
-  return writes;
-}
-async function postedIdentities(gh, number) {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    per_page: 100
-  });
-  const found = /* @__PURE__ */ new Set();
-  for (const c of comments) {
-    if (!gh.trustedBots.has((c.user?.login ?? "").toLowerCase())) continue;
-    const marker = parseMarker(c.body ?? "");
-    if (marker?.kind === "release-announce") found.add(markerIdentity(marker));
-  }
-  return found;
-}
-async function readReleases(gh) {
-  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/releases", {
-    owner: gh.owner,
-    repo: gh.repo,
-    per_page: 30
-  });
-  return data.map((r) => ({
-    id: r.id,
-    tag: r.tag_name,
-    name: r.name ?? r.tag_name,
-    url: r.html_url,
-    body: r.body ?? "",
-    draft: r.draft,
-    target: r.target_commitish,
-    createdAt: Date.parse(r.created_at),
-    ...r.published_at ? { publishedAt: Date.parse(r.published_at) } : {}
-  }));
-}
-async function readMilestones(gh) {
-  const milestones = await gh.octokit.paginate("GET /repos/{owner}/{repo}/milestones", {
-    owner: gh.owner,
-    repo: gh.repo,
-    state: "open",
-    per_page: 100
-  });
-  return milestones.map((m) => ({
-    number: m.number,
-    title: m.title,
-    url: m.html_url,
-    ...m.due_on ? { dueOn: Date.parse(m.due_on) } : {},
-    openIssues: m.open_issues,
-    closedIssues: m.closed_issues
-  }));
-}
-
 // src/reconcile/runTarget.ts
-var HOT_HORIZON_MS = 2 * 36e5;
 var FULL_PASS_MS = 30 * 6e4;
 async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ */ new Map()) {
   if (!settings.ok) {
@@ -8757,10 +6854,8 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
   const { config, templates } = settings;
   switch (target.kind) {
     case "issue":
-      if (isHoldIssue(target, config)) {
-        const held = await inLane(gh, target.number, () => runHoldTarget(gh, config, target, now));
-        if (held) return held;
-      }
+      if (isHoldIssue(target, config))
+        return inLane(gh, target.number, () => runHoldTarget(gh, config, target, now));
       return reconcileIssueTarget(gh, config, templates, target, now, permissions, settings.templateProblems);
     case "pull": {
       const own = await inLane(gh, target.number, async () => {
@@ -8790,8 +6885,6 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
     }
     case "deployment":
       return runDeployTarget(gh, config, target, now);
-    case "releases":
-      return { target, writes: await announceReleases(gh, config, templates, now) };
     case "sweep": {
       const lookback = target.since !== void 0 ? Math.max(0, now - target.since) : Math.max(2 * durationMs(config.schedule.interval), 10 * 6e4);
       const periodic = target.full === true || Math.floor(now / FULL_PASS_MS) !== Math.floor((now - lookback) / FULL_PASS_MS);
@@ -8809,33 +6902,20 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
         note += `, ${pulls.pulls} open pull request(s) re-checked`;
       }
       writes += await reconcileHolds(gh, config, inputs, now);
-      writes += await announceReleases(gh, config, templates, now, inputs);
       if (failures.length > 0)
         throw new Error(`sweep finished with ${failures.length} failure(s): ${failures.join("; ")}`);
-      const hot = result.incidents > 0 || inputs.freezeIssues.length > 0 || freezeBoundaries(config, inputs.freezeIssues, now, now + HOT_HORIZON_MS).length > 0;
-      return { target, writes, note, hot };
+      return { target, writes, note };
     }
   }
 }
-function handChangeMovedFreeze(target, config) {
-  const { label, issue, stateChanged } = target;
-  if (issue === void 0) return false;
-  if (label !== void 0) {
-    const name = label.name.toLowerCase();
-    if (name === config.labels.freeze.toLowerCase()) return true;
-    if (!decidesFreeze(name, config)) return false;
-    const before = label.added ? issue.labels.filter((l) => l.toLowerCase() !== name) : [...issue.labels, label.name];
-    return isFreezing({ ...issue, labels: before }, config) || isFreezing(issue, config);
-  }
-  if (stateChanged !== void 0) {
-    const before = { ...issue, state: stateChanged === "reopened" ? "closed" : "open" };
-    return isFreezing(before, config) || isFreezing(issue, config);
-  }
-  return false;
-}
-function decidesFreeze(name, config) {
-  const names = labelNames(config);
-  return name === config.labels.incident.toLowerCase() || names.severityOf(name) !== void 0 || names.stateOf(name) !== void 0;
+function labelMovedFreeze(target, config) {
+  const { label, issue } = target;
+  if (label === void 0 || issue === void 0) return false;
+  const name = label.name.toLowerCase();
+  if (name === config.labels.freeze.toLowerCase()) return true;
+  if (name !== config.labels.incident.toLowerCase()) return false;
+  const before = label.added ? issue.labels.filter((l) => l.toLowerCase() !== name) : [...issue.labels, label.name];
+  return isFreezing({ ...issue, labels: before }, config) !== isFreezing(issue, config);
 }
 async function reconcileIssueTarget(gh, config, templates, target, now, permissions, templateProblems) {
   const {
@@ -8865,7 +6945,7 @@ async function reconcileIssueTarget(gh, config, templates, target, now, permissi
   });
   let writes = own;
   let freezesChanged = commandsChanged;
-  if (result.freezeRelevant || handChangeMovedFreeze(target, config)) freezesChanged = true;
+  if (result.freezeRelevant || labelMovedFreeze(target, config)) freezesChanged = true;
   if (freezesChanged) {
     const inputs = await freezeInputs(gh, config);
     writes += (await sweepPulls(gh, config, inputs, now)).writes;
@@ -8935,26 +7015,13 @@ var WorkQueue = class {
 };
 
 // src/github/withEtagCache.ts
-var DEFAULT_ENTRIES = 5e3;
-var stores = /* @__PURE__ */ new Map();
-function storeOf(scope) {
-  let store = stores.get(scope);
-  if (!store) {
-    store = { capacity: DEFAULT_ENTRIES, entries: /* @__PURE__ */ new Map() };
-    stores.set(scope, store);
-  }
-  return store;
-}
-function setEtagCapacity(scope, entries) {
-  const store = storeOf(scope);
-  store.capacity = Math.max(DEFAULT_ENTRIES, entries);
-}
+var MAX_ENTRIES = 5e3;
+var store = /* @__PURE__ */ new Map();
 function withEtagCache(octokit, scope) {
   octokit.hook.wrap("request", async (request, options) => {
     if (options.method !== "GET") return request(options);
     const headers = options.headers ?? {};
-    const key = `${String(options.url)} ${JSON.stringify(urlParams(options))} ${headers.accept ?? ""} ${JSON.stringify(options.mediaType ?? {})}`;
-    const { entries: store, capacity } = storeOf(scope);
+    const key = `${scope} ${String(options.url)} ${JSON.stringify(urlParams(options))} ${headers.accept ?? ""} ${JSON.stringify(options.mediaType ?? {})}`;
     const cached = store.get(key);
     if (cached) options.headers = { ...headers, "if-none-match": cached.etag };
     try {
@@ -8963,7 +7030,7 @@ function withEtagCache(octokit, scope) {
       if (typeof etag === "string") {
         store.delete(key);
         store.set(key, { etag, response });
-        if (store.size > capacity) store.delete(store.keys().next().value);
+        if (store.size > MAX_ENTRIES) store.delete(store.keys().next().value);
       }
       return response;
     } catch (error) {
@@ -9012,32 +7079,6 @@ function startScheduler(sweep, intervalMs, log2) {
     stop: () => {
       stopped = true;
       if (timer) clearTimeout(timer);
-    }
-  };
-}
-
-// src/channels/channelSecrets.ts
-function channelSecrets(env2, named = /* @__PURE__ */ new Map()) {
-  const seen = /* @__PURE__ */ new Set();
-  const remember = (value) => {
-    if (value && value.length >= 6) seen.add(value);
-    return value || void 0;
-  };
-  return {
-    address: (channel) => remember(named.get(channel) ?? env2(channelVariable(channel))),
-    signingSecret: (channel) => remember(named.get(`${channel}.secret`) ?? env2(channelVariable(channel, "_SECRET"))),
-    redact: (text) => {
-      let out = text;
-      for (const value of seen) {
-        out = out.split(value).join("[secret]");
-        try {
-          const url = new URL(value);
-          if (url.pathname.length > 1) out = out.split(url.pathname).join("/[secret]");
-          if (url.password) out = out.split(url.password).join("[secret]");
-        } catch {
-        }
-      }
-      return out;
     }
   };
 }
@@ -9144,8 +7185,8 @@ var Metrics = class {
       registers
     });
   }
-  observeLateness(kind, seconds2) {
-    this.deadlineLateness.observe({ kind }, Math.max(0, seconds2));
+  observeLateness(kind, seconds) {
+    this.deadlineLateness.observe({ kind }, Math.max(0, seconds));
   }
 };
 
@@ -9169,15 +7210,15 @@ function observeRateLimit(octokit, report) {
 }
 
 // src/app/forEachLimited.ts
-async function forEachLimited(items2, limit, fn) {
+async function forEachLimited(items, limit, fn) {
   let next = 0;
   const worker = async () => {
-    while (next < items2.length) {
-      const item = items2[next++];
+    while (next < items.length) {
+      const item = items[next++];
       await fn(item);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items2.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
 // src/app/wakeUps.ts
@@ -9214,97 +7255,6 @@ var WakeUps = class {
   }
 };
 
-// src/app/recoverDeliveries.ts
-var ok = (code2) => code2 >= 200 && code2 < 300;
-var earlier = (a, b) => Date.parse(a.delivered_at) - Date.parse(b.delivered_at) || a.id - b.id;
-async function recoverDeliveries(appOctokit, state, now, limits, log2) {
-  const attempts = [];
-  let pages = 0;
-  let reachedCheckpoint = false;
-  for await (const response of appOctokit.paginate.iterator("GET /app/hook/deliveries", { per_page: 100 })) {
-    const page = response.data;
-    for (const attempt of page) {
-      if (Date.parse(attempt.delivered_at) < state.checkpoint) {
-        reachedCheckpoint = true;
-        break;
-      }
-      attempts.push(attempt);
-    }
-    if (reachedCheckpoint || ++pages >= limits.maxPages) break;
-  }
-  const byGuid = /* @__PURE__ */ new Map();
-  for (const attempt of attempts) byGuid.set(attempt.guid, [...byGuid.get(attempt.guid) ?? [], attempt]);
-  const failed = [...byGuid.values()].filter((all) => !all.some((a) => ok(a.status_code))).map((all) => all.reduce((a, b) => earlier(a, b) <= 0 ? a : b)).sort(earlier);
-  const outcome = {
-    scanned: attempts.length,
-    failed: failed.length,
-    redelivered: [],
-    errors: 0
-  };
-  for (const attempt of failed) {
-    if (state.requested.has(attempt.guid)) continue;
-    if (outcome.redelivered.length >= limits.maxRedeliveries) break;
-    try {
-      await appOctokit.request("POST /app/hook/deliveries/{delivery_id}/attempts", {
-        delivery_id: attempt.id
-      });
-      state.requested.set(attempt.guid, now);
-      outcome.redelivered.push(attempt.guid);
-    } catch (error) {
-      outcome.errors++;
-      log2.warn({ err: error, delivery: attempt.guid }, "could not ask GitHub to redeliver a failed delivery");
-    }
-  }
-  if (outcome.redelivered.length < limits.maxRedeliveries && pages < limits.maxPages)
-    state.checkpoint = Math.max(state.checkpoint, now - 5 * 6e4);
-  for (const [guid, at] of state.requested) if (now - at > 3 * 24 * 36e5) state.requested.delete(guid);
-  if (outcome.redelivered.length > 0)
-    log2.info(
-      { redelivered: outcome.redelivered, failed: outcome.failed },
-      `asked GitHub to redeliver ${outcome.redelivered.length} failed webhook deliveries`
-    );
-  return outcome;
-}
-
-// src/app/repoInventory.ts
-var keyOf = (r) => `${r.owner}/${r.name}`.toLowerCase();
-var RepoInventory = class {
-  #entries = /* @__PURE__ */ new Map();
-  /** The installation's repositories, or undefined when they must be listed (unknown or due a check). */
-  repos(installationId, now, checkEveryMs) {
-    const entry = this.#entries.get(installationId);
-    if (!entry || now - entry.checkedAt >= checkEveryMs) return void 0;
-    return [...entry.repos.values()];
-  }
-  /** The listing GitHub gave: replaces what was known. */
-  replace(installationId, repos, now) {
-    this.#entries.set(installationId, { repos: new Map(repos.map((r) => [keyOf(r), r])), checkedAt: now });
-  }
-  add(installationId, repos) {
-    const entry = this.#entries.get(installationId);
-    if (!entry) return;
-    for (const repo of repos) entry.repos.set(keyOf(repo), repo);
-  }
-  remove(installationId, repos) {
-    const entry = this.#entries.get(installationId);
-    if (!entry) return;
-    for (const repo of repos) entry.repos.delete(keyOf(repo));
-  }
-  forget(installationId) {
-    this.#entries.delete(installationId);
-  }
-  /** Installations known from events or listings, and their sizes. */
-  sizes() {
-    return new Map([...this.#entries].map(([id, e]) => [id, e.repos.size]));
-  }
-};
-function fromFullNames(repositories) {
-  return (repositories ?? []).flatMap((r) => {
-    const [owner, name] = (r.full_name ?? "").split("/");
-    return owner && name ? [{ owner, name }] : [];
-  });
-}
-
 // src/app/expediteApp.ts
 var SETTINGS_TTL_MS = 5 * 6e4;
 var EVENTS = [
@@ -9314,19 +7264,12 @@ var EVENTS = [
   "pull_request_review",
   "merge_group",
   "deployment_protection_rule.requested",
-  "release",
-  "milestone",
   "check_run.rerequested",
   "check_suite.rerequested"
 ];
 var NOTICE_KINDS = { "ack-breach": "ack", escalation: "escalation", reminder: "reminder" };
 function createExpediteApp(options = {}) {
   const clock = options.clock ?? systemClock;
-  const env2 = options.env ?? process.env;
-  const outbox = {
-    secrets: channelSecrets((variable) => env2[variable]),
-    timeoutMs: options.channelTimeoutMs ?? 1e4
-  };
   let probot;
   let botLogin;
   const latest = /* @__PURE__ */ new Map();
@@ -9367,8 +7310,7 @@ function createExpediteApp(options = {}) {
         trustedBots: trustedBotsFor(login),
         log: log2,
         lanes,
-        onIncident: (report) => onIncident(installationId, report),
-        outbox
+        onIncident: (report) => onIncident(installationId, report)
       };
       const now = clock();
       const settings = await cachedRepoSettings(base, now, SETTINGS_TTL_MS);
@@ -9377,7 +7319,6 @@ function createExpediteApp(options = {}) {
       metrics.writes.inc({ kind }, result.writes);
       log2.debug({ target, writes: result.writes, note: result.note }, "reconciled");
       outcome = "ok";
-      return result;
     } finally {
       metrics.jobDuration.observe({ kind, outcome }, (performance.now() - started) / 1e3);
     }
@@ -9389,12 +7330,9 @@ function createExpediteApp(options = {}) {
       const instance = probot;
       if (!instance) return Promise.resolve();
       const log2 = instance.log.child({ wakeUp: key });
-      return run(instance, installationId, owner, repo, target, log2, "wake-up").then(
-        () => void 0,
-        (error) => {
-          log2.error({ err: error }, "deadline reconcile failed; the scheduled reconcile will retry");
-        }
-      );
+      return run(instance, installationId, owner, repo, target, log2, "wake-up").catch((error) => {
+        log2.error({ err: error }, "deadline reconcile failed; the scheduled reconcile will retry");
+      });
     });
   });
   const onIncident = (installationId, report) => {
@@ -9424,17 +7362,6 @@ function createExpediteApp(options = {}) {
         forgetTemplates(context.payload.repository.full_name);
       }
     });
-    instance.on("installation", async (context) => {
-      const { action, installation } = context.payload;
-      if (action === "deleted" || action === "suspend") inventory.forget(installation.id);
-      else if (action === "created")
-        inventory.replace(installation.id, fromFullNames(context.payload.repositories), 0);
-    });
-    instance.on("installation_repositories", async (context) => {
-      const id = context.payload.installation.id;
-      inventory.add(id, fromFullNames(context.payload.repositories_added));
-      inventory.remove(id, fromFullNames(context.payload.repositories_removed));
-    });
     instance.on([...EVENTS], async (context) => {
       const payload = context.payload;
       const installationId = payload.installation?.id;
@@ -9450,116 +7377,56 @@ function createExpediteApp(options = {}) {
         htmlUrl: described.html_url
       });
       const log2 = context.log.child({ delivery: context.id, event: context.name });
-      activity.set(`${owner}/${repo}`.toLowerCase(), Date.now());
       for (const target of targets) {
         const key = targetKey(`${owner}/${repo}`, target);
         latest.set(key, target);
         void queue.enqueue(key, () => {
           const newest = latest.get(key) ?? target;
           latest.delete(key);
-          return run(instance, installationId, owner, repo, newest, log2).then(
-            () => void 0,
-            (error) => {
-              log2.error(
-                { err: error, target: newest },
-                "reconcile failed; the scheduled reconcile will retry"
-              );
-            }
-          );
+          return run(instance, installationId, owner, repo, newest, log2).catch((error) => {
+            log2.error({ err: error, target: newest }, "reconcile failed; the scheduled reconcile will retry");
+          });
         });
       }
     });
   };
   const lastSwept = /* @__PURE__ */ new Map();
-  const lastSweptWall = /* @__PURE__ */ new Map();
-  const hot = /* @__PURE__ */ new Set();
-  const activity = /* @__PURE__ */ new Map();
-  const inventory = new RepoInventory();
-  const interval = options.scheduleIntervalMs ?? 6e4;
-  const coldEvery = options.coldSweepEveryMs ?? Math.max(5 * 6e4, 10 * interval);
-  const inventoryEvery = options.inventoryCheckEveryMs ?? 10 * 6e4;
-  const due = (repoKey, wall) => {
-    const swept = lastSweptWall.get(repoKey);
-    if (swept === void 0 || hot.has(repoKey)) return true;
-    if (wall - (activity.get(repoKey) ?? Number.NEGATIVE_INFINITY) < coldEvery) return true;
-    return wall - swept >= coldEvery;
-  };
-  let appClient;
-  const sweepAll = async ({ cadence = false } = {}) => {
+  const sweepAll = async () => {
     if (!probot) return;
     const instance = probot;
-    appClient ??= withEtagCache(await instance.auth(), "app");
-    const installations = await appClient.paginate("GET /app/installations", { per_page: 100 });
+    const appOctokit = await instance.auth();
+    const installations = await appOctokit.paginate("GET /app/installations", { per_page: 100 });
     for (const installation of installations) {
-      const wall = Date.now();
-      let repos = cadence ? inventory.repos(installation.id, wall, inventoryEvery) : void 0;
-      if (!repos) {
-        const scope = `installation:${installation.id}`;
-        const octokit = await instance.auth(installation.id);
-        const listed = await octokit.paginate("GET /installation/repositories", {
-          per_page: 100
-        });
-        repos = listed.map((r) => ({ owner: r.owner.login, name: r.name }));
-        inventory.replace(installation.id, repos, wall);
-        setEtagCapacity(scope, repos.length * 8);
-      }
+      const octokit = await instance.auth(installation.id);
+      const repos = await octokit.paginate("GET /installation/repositories", { per_page: 100 });
       let failed = false;
-      const dueRepos = cadence ? repos.filter((r) => due(`${r.owner}/${r.name}`.toLowerCase(), wall)) : repos;
-      await forEachLimited(dueRepos, options.sweepConcurrency ?? 4, async (repository) => {
-        const { owner, name } = repository;
-        const repoKey = `${owner}/${name}`.toLowerCase();
-        const key = targetKey(`${owner}/${name}`, { kind: "sweep" });
+      await forEachLimited(repos, options.sweepConcurrency ?? 4, async (repository) => {
+        const owner = repository.owner.login;
+        const key = targetKey(`${owner}/${repository.name}`, { kind: "sweep" });
         await queue.enqueue(key, async () => {
           const startedAt2 = clock();
-          const startedWall = Date.now();
           const since = lastSwept.get(key);
           const target = { kind: "sweep", ...since !== void 0 ? { since } : { full: true } };
           try {
-            const outcome = await run(
+            await run(
               instance,
               installation.id,
               owner,
-              name,
+              repository.name,
               target,
-              instance.log.child({ sweep: `${owner}/${name}` })
+              instance.log.child({ sweep: `${owner}/${repository.name}` })
             );
-            if (outcome.hot) hot.add(repoKey);
-            else hot.delete(repoKey);
           } catch (error) {
             failed = true;
             throw error;
           }
           lastSwept.set(key, startedAt2);
-          lastSweptWall.set(repoKey, startedWall);
         });
       });
       if (!failed) lastCompleteSweep.set(installation.id, Date.now());
     }
   };
-  const recovery = options.deliveryRecovery ?? (options.scheduleIntervalMs === 0 ? false : { intervalMs: 5 * 6e4, lookbackMs: 24 * 36e5 });
-  const recoveryState = {
-    checkpoint: Date.now() - (recovery ? recovery.lookbackMs ?? 24 * 36e5 : 0),
-    requested: /* @__PURE__ */ new Map()
-  };
-  const recoverAll = async () => {
-    if (!probot) return;
-    const instance = probot;
-    const outcome = await recoverDeliveries(
-      await instance.auth(),
-      recoveryState,
-      Date.now(),
-      { maxPages: 20, maxRedeliveries: 100 },
-      instance.log.child({ recovery: "deliveries" })
-    );
-    metrics.recoveredDeliveries.inc({ outcome: "requested" }, outcome.redelivered.length);
-    metrics.recoveredDeliveries.inc({ outcome: "error" }, outcome.errors);
-  };
-  const recoveryTimer = recovery ? startScheduler(recoverAll, recovery.intervalMs, () => probot?.log) : void 0;
-  const scheduler = options.scheduleIntervalMs === 0 ? void 0 : startScheduler(
-    () => sweepAll({ cadence: true }),
-    options.scheduleIntervalMs ?? 6e4,
-    () => probot?.log
-  );
+  const scheduler = options.scheduleIntervalMs === 0 ? void 0 : startScheduler(sweepAll, options.scheduleIntervalMs ?? 6e4, () => probot?.log);
   const enqueue = (installationId, owner, repo, target) => {
     const instance = probot;
     if (!instance) return;
@@ -9567,12 +7434,9 @@ function createExpediteApp(options = {}) {
     const log2 = instance.log.child({ target: key });
     void queue.enqueue(
       key,
-      () => run(instance, installationId, owner, repo, target, log2).then(
-        () => void 0,
-        (error) => {
-          log2.error({ err: error, target }, "reconcile failed; the scheduled reconcile will retry");
-        }
-      )
+      () => run(instance, installationId, owner, repo, target, log2).catch((error) => {
+        log2.error({ err: error, target }, "reconcile failed; the scheduled reconcile will retry");
+      })
     );
   };
   return {
@@ -9587,10 +7451,8 @@ function createExpediteApp(options = {}) {
       if (!probot) throw new Error("the App is not loaded yet");
       await (await probot.auth()).request("GET /app");
     },
-    recoverDeliveries: recoverAll,
     stop: () => {
       scheduler?.stop();
-      recoveryTimer?.stop();
       wakeUps.clear();
     }
   };
@@ -9613,10 +7475,29 @@ function writeGroups(spacingMs) {
   };
 }
 
+// src/github/throttleOptions.ts
+function throttleOptions(tuning, warn) {
+  const maxRetries = tuning.maxRetries ?? 3;
+  return {
+    ...writeGroups(tuning.writeSpacingMs),
+    fallbackSecondaryRateRetryAfter: tuning.fallbackRetryAfterSeconds ?? 60,
+    onRateLimit: (retryAfter, options, octokit) => {
+      warn(`rate limit exhausted on ${options.method} ${options.url}; retrying in ${retryAfter}s`, octokit);
+      return (options.request.retryCount ?? 0) < maxRetries;
+    },
+    onSecondaryRateLimit: (retryAfter, options, octokit) => {
+      warn(`secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`, octokit);
+      return (options.request.retryCount ?? 0) < maxRetries;
+    }
+  };
+}
+
 // src/app/expediteOctokit.ts
 function expediteOctokit(tuning = {}) {
-  const maxRetries = tuning.maxRetries ?? 3;
-  const groups = writeGroups(tuning.writeSpacingMs);
+  const shared = throttleOptions(
+    tuning,
+    (message, octokit) => octokit.log.warn(message)
+  );
   return ProbotOctokit.defaults((instanceOptions) => {
     const auth = instanceOptions.auth;
     const throttle = instanceOptions.throttle ?? {};
@@ -9624,22 +7505,9 @@ function expediteOctokit(tuning = {}) {
       ...instanceOptions,
       throttle: {
         ...throttle,
-        ...groups,
+        ...shared,
         enabled: true,
-        id: `expedite-installation-${auth?.installationId ?? "app"}`,
-        fallbackSecondaryRateRetryAfter: tuning.fallbackRetryAfterSeconds ?? 60,
-        onRateLimit: (retryAfter, options, octokit) => {
-          octokit.log.warn(
-            `rate limit exhausted on ${options.method} ${options.url}; retrying in ${retryAfter}s`
-          );
-          return options.request.retryCount < maxRetries;
-        },
-        onSecondaryRateLimit: (retryAfter, options, octokit) => {
-          octokit.log.warn(
-            `secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`
-          );
-          return options.request.retryCount < maxRetries;
-        }
+        id: `expedite-installation-${auth?.installationId ?? "app"}`
       }
     };
   });
@@ -9657,67 +7525,6 @@ function freePort(host = "127.0.0.1") {
       probe.close(() => resolve2(port));
     });
   });
-}
-
-// src/app/guardWebhooks.ts
-import { verify } from "@octokit/webhooks-methods";
-var MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
-function guardWebhooks(server2, options) {
-  const limit = options.maxBytes ?? MAX_WEBHOOK_BYTES;
-  const downstream = server2.listeners("request");
-  server2.removeAllListeners("request");
-  const pass = (req, res) => {
-    for (const listener of downstream) listener(req, res);
-  };
-  server2.on("request", (req, res) => {
-    const path = (req.url ?? "").split("?")[0];
-    if (req.method !== "POST" || path !== options.path) return pass(req, res);
-    void gate(req, res, limit, options).then((body) => {
-      if (body === void 0) return;
-      req.body = body;
-      pass(req, res);
-    });
-  });
-}
-async function gate(req, res, limit, options) {
-  const delivery = { id: req.headers["x-github-delivery"], event: req.headers["x-github-event"] };
-  const declared = Number(req.headers["content-length"] ?? 0);
-  const chunks = [];
-  let size = 0;
-  let tooLarge = declared > limit;
-  try {
-    for await (const chunk of req) {
-      size += chunk.length;
-      if (size > limit) tooLarge = true;
-      if (!tooLarge) chunks.push(chunk);
-    }
-  } catch (error) {
-    options.log.warn({ err: error, delivery }, "webhook delivery aborted while being read");
-    return void 0;
-  }
-  if (tooLarge) {
-    options.log.warn(
-      { delivery, bytes: Math.max(size, declared) },
-      "webhook refused: over GitHub's 25 MB cap"
-    );
-    answer(res, 413, "payload over GitHub's 25 MB limit");
-    return void 0;
-  }
-  const body = Buffer.concat(chunks).toString("utf8");
-  const signature = req.headers["x-hub-signature-256"];
-  const valid = typeof signature === "string" && await verify(options.secret, body, signature).catch(() => false);
-  if (!valid) {
-    options.log.error(
-      { delivery },
-      typeof signature === "string" ? "webhook refused: its signature does not match WEBHOOK_SECRET (check the App's webhook secret)" : "webhook refused: it carries no x-hub-signature-256 signature"
-    );
-    answer(res, typeof signature === "string" ? 401 : 400, "signature missing or wrong");
-    return void 0;
-  }
-  return body;
-}
-function answer(res, status, message) {
-  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ error: message }));
 }
 
 // src/app/health.ts
@@ -9783,11 +7590,11 @@ function opsRoutes(health, registry) {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
     const path = (req.url ?? "").split("?")[0];
     if (path === "/healthz") {
-      send2(res, health.live());
+      send(res, health.live());
       return true;
     }
     if (path === "/readyz") {
-      send2(res, await health.ready());
+      send(res, await health.ready());
       return true;
     }
     if (path === "/metrics") {
@@ -9798,12 +7605,12 @@ function opsRoutes(health, registry) {
     return false;
   };
 }
-function send2(res, report) {
+function send(res, report) {
   res.writeHead(report.ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ status: report.ok ? "ok" : "unavailable", problems: report.problems }));
 }
 
 // src/app/alertsEndpoint.ts
-import { createHash as createHash4, createHmac as createHmac2, timingSafeEqual } from "node:crypto";
+import { createHash as createHash4, createHmac, timingSafeEqual } from "node:crypto";
 
 // src/core/alerts/types.ts
 var ALERT_SOURCES = ["alertmanager", "grafana", "sentry", "generic"];
@@ -9888,7 +7695,7 @@ function labelsFingerprint(labels) {
   const sorted = Object.keys(labels).sort().map((k) => [k, labels[k]]);
   return createHash3("sha256").update(JSON.stringify(sorted)).digest("hex").slice(0, 16);
 }
-function problem2(error) {
+function problem(error) {
   return error.issues.slice(0, 3).map((i) => `${i.path.length > 0 ? i.path.join(".") : "body"}: ${i.message}`).join("; ");
 }
 function parseAlerts(source, body, resource) {
@@ -9897,7 +7704,7 @@ function parseAlerts(source, body, resource) {
     case "grafana": {
       const parsed = promGroup.safeParse(body);
       if (!parsed.success)
-        return { ok: false, error: `not a ${source} webhook payload: ${problem2(parsed.error)}` };
+        return { ok: false, error: `not a ${source} webhook payload: ${problem(parsed.error)}` };
       return {
         ok: true,
         alerts: parsed.data.alerts.map((a) => {
@@ -9930,7 +7737,7 @@ function parseAlerts(source, body, resource) {
       if (resource === "event_alert") {
         const parsed = sentryEventAlert.safeParse(body);
         if (!parsed.success)
-          return { ok: false, error: `not a Sentry issue alert: ${problem2(parsed.error)}` };
+          return { ok: false, error: `not a Sentry issue alert: ${problem(parsed.error)}` };
         const { event, triggered_rule: rule } = parsed.data.data;
         const tags = Object.fromEntries(event.tags ?? []);
         const at = time(event.datetime);
@@ -9960,7 +7767,7 @@ function parseAlerts(source, body, resource) {
       if (resource === "issue") {
         const parsed = sentryIssue.safeParse(body);
         if (!parsed.success)
-          return { ok: false, error: `not a Sentry issue webhook: ${problem2(parsed.error)}` };
+          return { ok: false, error: `not a Sentry issue webhook: ${problem(parsed.error)}` };
         if (parsed.data.action !== "resolved")
           return {
             ok: true,
@@ -9991,7 +7798,7 @@ function parseAlerts(source, body, resource) {
     case "generic": {
       const parsed = generic.safeParse(body);
       if (!parsed.success)
-        return { ok: false, error: `not a generic alert (see docs/alerts.md): ${problem2(parsed.error)}` };
+        return { ok: false, error: `not a generic alert (see docs/alerts.md): ${problem(parsed.error)}` };
       const a = parsed.data;
       const startsAt = time(a.started_at);
       const endsAt = time(a.ended_at);
@@ -10147,7 +7954,7 @@ async function ingestAlert(gh, config, alert, routing, now) {
     return { ...base, incident: incident.number, action: "unchanged" };
   const body = alertEvidenceComment(alert, config, now);
   const identity = markerIdentity(parseMarker(body));
-  const wrote = await createCommentOnceAmongRacers(gh, incident.number, identity, body);
+  const wrote = await createOnceAmongRacers(gh, incident.number, identity, body);
   return {
     ...base,
     incident: incident.number,
@@ -10173,6 +7980,30 @@ async function retire(gh, config, number, original) {
 Duplicate of #${original}: the same alert arrived twice at once, and its evidence is recorded there.`
   );
   await closeIssue(gh, number, "not_planned");
+}
+async function createOnceAmongRacers(gh, number, identity, body) {
+  const mine = await listMarked(gh, number, identity);
+  if (mine.length > 0) return false;
+  const id = await createCommentOnce(gh, number, identity, body);
+  const all = await listMarked(gh, number, identity);
+  const keep = Math.min(...all.map((c) => c.id), id);
+  if (keep !== id) {
+    await deleteComment(gh, id);
+    return false;
+  }
+  return true;
+}
+async function listMarked(gh, number, identity) {
+  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    per_page: 100
+  });
+  return comments.filter((c) => gh.trustedBots.has((c.user?.login ?? "").toLowerCase())).filter((c) => {
+    const marker = parseMarker(c.body ?? "");
+    return marker !== void 0 && markerIdentity(marker) === identity;
+  }).map((c) => ({ id: c.id }));
 }
 
 // src/reconcile/alerts/receiveAlerts.ts
@@ -10288,14 +8119,14 @@ function alertsEndpoint(options) {
       if (!url.pathname.startsWith(ALERTS_PATH)) return false;
       const source = url.pathname.slice(ALERTS_PATH.length).replace(/\/$/, "");
       if (!ALERT_SOURCES.includes(source))
-        return answer2(res, 404, `unknown alert source "${source}": use one of ${ALERT_SOURCES.join(", ")}`);
-      if (req.method !== "POST") return answer2(res, 405, "alerts are POSTed");
+        return answer(res, 404, `unknown alert source "${source}": use one of ${ALERT_SOURCES.join(", ")}`);
+      if (req.method !== "POST") return answer(res, 405, "alerts are POSTed");
       const raw = await readBody(req);
-      if (raw === void 0) return answer2(res, 413, `the body is larger than ${MAX_BODY2} bytes`);
+      if (raw === void 0) return answer(res, 413, `the body is larger than ${MAX_BODY2} bytes`);
       const denied = authenticate(source, req, raw, options);
-      if (denied) return answer2(res, denied.status, denied.message);
+      if (denied) return answer(res, denied.status, denied.message);
       if (!options.home)
-        return answer2(
+        return answer(
           res,
           503,
           "set EXPEDITE_ALERTS_REPOSITORY (owner/name) to the repository whose configuration routes alerts"
@@ -10304,12 +8135,12 @@ function alertsEndpoint(options) {
       try {
         body = JSON.parse(raw.toString("utf8"));
       } catch {
-        return answer2(res, 400, "the body is not JSON");
+        return answer(res, 400, "the body is not JSON");
       }
       const home = options.home.toLowerCase();
       const homeRepo = await resolve2(home);
       if (!homeRepo.ok)
-        return answer2(res, 503, `the alerts repository ${home} cannot be used: ${homeRepo.reason}`);
+        return answer(res, 503, `the alerts repository ${home} cannot be used: ${homeRepo.reason}`);
       const resolved = /* @__PURE__ */ new Map();
       try {
         const receipt = await receiveAlerts({
@@ -10334,10 +8165,10 @@ function alertsEndpoint(options) {
           const [owner, repo] = result.repository.split("/");
           options.reconcile(installationId, owner, repo, { kind: "issue", number: result.incident });
         }
-        return answer2(res, receipt.status, receipt.message, { results: receipt.results });
+        return answer(res, receipt.status, receipt.message, { results: receipt.results });
       } catch (error) {
         app.log.error({ err: error, source }, "alert delivery failed; the source will retry");
-        return answer2(res, 502, "GitHub could not be written to; retry the delivery");
+        return answer(res, 502, "GitHub could not be written to; retry the delivery");
       }
     });
   };
@@ -10347,7 +8178,7 @@ function authenticate(source, req, raw, options) {
     if (!options.sentrySecret)
       return { status: 503, message: "set EXPEDITE_SENTRY_CLIENT_SECRET to accept Sentry webhooks" };
     const signature = req.headers["sentry-hook-signature"];
-    const expected = createHmac2("sha256", options.sentrySecret).update(raw).digest("hex");
+    const expected = createHmac("sha256", options.sentrySecret).update(raw).digest("hex");
     if (typeof signature !== "string" || !sameSecret(signature, expected))
       return { status: 401, message: "the Sentry-Hook-Signature header does not match the body" };
     return void 0;
@@ -10373,7 +8204,7 @@ async function readBody(req) {
   }
   return Buffer.concat(chunks);
 }
-function answer2(res, status, message, extra = {}) {
+function answer(res, status, message, extra = {}) {
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ message, ...extra }));
   return true;
 }
@@ -10384,10 +8215,7 @@ async function startAppServer(options) {
   const expedite = createExpediteApp({
     ...options.clock ? { clock: options.clock } : {},
     ...options.scheduleIntervalMs !== void 0 ? { scheduleIntervalMs: options.scheduleIntervalMs } : {},
-    ...options.env ? { env: options.env } : {},
-    ...options.channelTimeoutMs !== void 0 ? { channelTimeoutMs: options.channelTimeoutMs } : {},
-    ...options.wakeUps !== void 0 ? { wakeUps: options.wakeUps } : {},
-    ...options.deliveryRecovery !== void 0 ? { deliveryRecovery: options.deliveryRecovery } : {}
+    ...options.wakeUps !== void 0 ? { wakeUps: options.wakeUps } : {}
   });
   const ProbotWithDefaults = Probot.defaults({
     appId: options.appId,
@@ -10425,8 +8253,7 @@ async function startAppServer(options) {
       reconcile: expedite.enqueue
     })
   );
-  const http = await server2.start();
-  guardWebhooks(http, { path: webhookPath, secret: options.secret, log: log2 });
+  await server2.start();
   const url = `http://${server2.host}:${server2.port}`;
   let stopped;
   return {
@@ -10485,7 +8312,6 @@ var server = await startAppServer({
   webhookPath: env.webhookPath,
   ...env.webhookProxyUrl ? { webhookProxyUrl: env.webhookProxyUrl } : {},
   scheduleIntervalMs: env.scheduleIntervalMs,
-  deliveryRecovery: { intervalMs: env.deliveryRecoveryIntervalMs },
   ...env.writeSpacingMs !== void 0 ? { throttle: { writeSpacingMs: env.writeSpacingMs } } : {},
   log,
   alerts: {
