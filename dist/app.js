@@ -7962,16 +7962,7 @@ async function ingestAlert(gh, config, alert, routing, now) {
   };
 }
 async function retire(gh, config, number, original) {
-  try {
-    await gh.octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
-      owner: gh.owner,
-      repo: gh.repo,
-      issue_number: number,
-      name: config.labels.incident
-    });
-  } catch (error) {
-    if (statusOf(error) !== 404) throw error;
-  }
+  await writeLabels(gh, number, [], [config.labels.incident]);
   await createCommentOnce(
     gh,
     number,
@@ -7994,14 +7985,8 @@ async function createOnceAmongRacers(gh, number, identity, body) {
   return true;
 }
 async function listMarked(gh, number, identity) {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    per_page: 100
-  });
-  return comments.filter((c) => gh.trustedBots.has((c.user?.login ?? "").toLowerCase())).filter((c) => {
-    const marker = parseMarker(c.body ?? "");
+  return (await listComments(gh, number)).filter((c) => gh.trustedBots.has(c.author.toLowerCase())).filter((c) => {
+    const marker = parseMarker(c.body);
     return marker !== void 0 && markerIdentity(marker) === identity;
   }).map((c) => ({ id: c.id }));
 }
