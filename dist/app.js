@@ -300,7 +300,9 @@ var labelsSchema = z.object({
   // Issues that hold deployments of one commit during a freeze (and collect its exceptions).
   deploy_hold: z.string().min(1).default("deploy-hold"),
   // On incidents opened from an alert (how a repeat of the alert finds its incident).
-  alert: z.string().min(1).default("alert")
+  alert: z.string().min(1).default("alert"),
+  // On the issue where release announcements are posted.
+  releases: z.string().min(1).default("release-announcements")
 }).strict().prefault({});
 var commandsSchema = z.object({
   // Minimum repository role (collaborators-permission API) needed to run incident commands.
@@ -494,6 +496,14 @@ var alertsSchema = z.object({
     low: 4
   })
 }).strict().prefault({});
+var releasesSchema = z.object({
+  // Announce releases (drafted, published) and milestones coming due, once each (playbook 004).
+  announce: z.boolean().default(false),
+  // How long before a milestone's due date it is announced.
+  milestone_notice: duration2.default("3d"),
+  // The issue the announcements are posted on.
+  tracking_issue_title: z.string().min(1).default("Release announcements")
+}).strict().prefault({});
 var postmortemSchema = z.object({
   branch: z.string().min(1).default("expedite/postmortem-{number}"),
   path: z.string().min(1).default("docs/postmortems/{date}-{number}-{slug}.md"),
@@ -527,6 +537,7 @@ var configSchema = z.object({
   freeze: freezeSchema,
   deploys: deploysSchema,
   alerts: alertsSchema,
+  releases: releasesSchema,
   postmortem: postmortemSchema,
   schedule: scheduleSchema,
   templates: templatesSchema,
@@ -681,6 +692,7 @@ var TEMPLATE_NAMES = [
   "postmortem",
   "followup-issue",
   "freeze-announcement",
+  "release-announcement",
   "postmortem-pr",
   "summary"
 ];
@@ -5816,6 +5828,8 @@ function targetKey(repo, target) {
       return `${repo}#${target.number}${target.freezeCommand ? ":freeze" : ""}`;
     case "merge-group":
       return `${repo}@${target.headSha}`;
+    case "releases":
+      return `${repo}:releases`;
     case "deployment":
       return `${repo}@deploy:${target.callbackUrl}`;
     case "sweep":
@@ -5872,6 +5886,9 @@ ${pr.body ?? ""}`)) {
         { kind: "deployment", callbackUrl, environment, ref: deployment.ref ?? "", sha: deployment.sha }
       ];
     }
+    case "release":
+    case "milestone":
+      return [{ kind: "releases" }];
     case "schedule":
     case "workflow_dispatch":
       return [{ kind: "sweep" }];
@@ -6816,7 +6833,7 @@ function isHoldIssue(target, config) {
 }
 async function runHoldTarget(gh, config, target, now) {
   const hold = await readHold(gh, target.number);
-  if (!hold) return { target, writes: 0, note: "not a hold issue" };
+  if (!hold) return void 0;
   const result = await reconcileHold(gh, config, await freezeInputs(gh, config), hold, now);
   return { target, writes: result.writes, note: `${result.approved} deployment(s) approved` };
 }
@@ -6837,6 +6854,187 @@ async function reconcileHolds(gh, config, inputs, now) {
   return writes;
 }
 
+// src/core/releases/planAnnouncements.ts
+var RECENT_MS = 2 * 864e5;
+var DRAFT_RECENT_MS = 30 * 864e5;
+function planAnnouncements(input) {
+  const { now, config } = input;
+  const zone = config.business_hours.timezone;
+  const frozen = (branch, at) => {
+    const freezes = activeFreezes({
+      now: at,
+      config,
+      defaultBranch: input.defaultBranch,
+      base: branch,
+      freezeIssues: input.freezeIssues,
+      incidents: input.incidents
+    });
+    return freezes.length === 0 ? {} : {
+      frozen: true,
+      freezes: freezes.map((f) => `${neutralizeInline(f.name, 100)} (until ${endText(f, zone, at)})`).join("; ")
+    };
+  };
+  const excerpt = (text) => {
+    const first = text.trim().split(/\r?\n/)[0] ?? "";
+    return first === "" ? {} : { excerpt: neutralizeInline(first, 300) };
+  };
+  const out = [];
+  const post = (kind, key, view) => {
+    const data = { step: kind, key };
+    out.push({
+      identity: markerIdentity({ kind: "release-announce", data }),
+      body: `${renderMarker("release-announce", data)}
+${renderTemplate(input.template, view).trim()}
+`
+    });
+  };
+  for (const release of input.releases) {
+    const branch = deployBranch(release.target, input.defaultBranch);
+    const common = {
+      name: neutralizeInline(release.name || release.tag, 120),
+      tag: neutralizeInline(release.tag, 80),
+      url: release.url,
+      branch: neutralizeInline(branch, 100),
+      ...excerpt(release.body)
+    };
+    if (release.draft) {
+      if (now - release.createdAt <= DRAFT_RECENT_MS)
+        post("drafted", String(release.id), { drafted: true, ...common, ...frozen(branch, now) });
+    } else if (release.publishedAt !== void 0 && now - release.publishedAt <= RECENT_MS) {
+      post("published", String(release.id), {
+        published: true,
+        ...common,
+        when: formatTime(release.publishedAt, zone),
+        ...frozen(branch, release.publishedAt)
+      });
+    }
+  }
+  const notice = durationMs(config.releases.milestone_notice);
+  for (const milestone of input.milestones) {
+    if (milestone.dueOn === void 0 || milestone.dueOn <= now || milestone.dueOn - now > notice) continue;
+    post("milestone", `${milestone.number}@${milestone.dueOn}`, {
+      milestone: true,
+      name: neutralizeInline(milestone.title, 120),
+      url: milestone.url,
+      due: formatTime(milestone.dueOn, zone),
+      openIssues: milestone.openIssues,
+      closedIssues: milestone.closedIssues,
+      branch: neutralizeInline(input.defaultBranch, 100),
+      ...frozen(input.defaultBranch, milestone.dueOn)
+    });
+  }
+  return out;
+}
+
+// src/github/createCommentOnceAmongRacers.ts
+async function createCommentOnceAmongRacers(gh, number, identity, body) {
+  const mine = await listMarked(gh, number, identity);
+  if (mine.length > 0) return false;
+  const id = await createCommentOnce(gh, number, identity, body);
+  const all = await listMarked(gh, number, identity);
+  const keep = Math.min(...all.map((c) => c.id), id);
+  if (keep !== id) {
+    await deleteComment(gh, id);
+    return false;
+  }
+  return true;
+}
+async function listMarked(gh, number, identity) {
+  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    per_page: 100
+  });
+  return comments.filter((c) => gh.trustedBots.has((c.user?.login ?? "").toLowerCase())).filter((c) => {
+    const marker = parseMarker(c.body ?? "");
+    return marker !== void 0 && markerIdentity(marker) === identity;
+  }).map((c) => ({ id: c.id }));
+}
+
+// src/github/releases.ts
+async function readReleases(gh) {
+  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/releases", {
+    owner: gh.owner,
+    repo: gh.repo,
+    per_page: 30
+  });
+  return data.map((r) => ({
+    id: r.id,
+    tag: r.tag_name,
+    name: r.name ?? r.tag_name,
+    url: r.html_url,
+    body: r.body ?? "",
+    draft: r.draft,
+    target: r.target_commitish,
+    createdAt: Date.parse(r.created_at),
+    ...r.published_at ? { publishedAt: Date.parse(r.published_at) } : {}
+  }));
+}
+async function readMilestones(gh) {
+  const milestones = await gh.octokit.paginate("GET /repos/{owner}/{repo}/milestones", {
+    owner: gh.owner,
+    repo: gh.repo,
+    state: "open",
+    per_page: 100
+  });
+  return milestones.map((m) => ({
+    number: m.number,
+    title: m.title,
+    url: m.html_url,
+    ...m.due_on ? { dueOn: Date.parse(m.due_on) } : {},
+    openIssues: m.open_issues,
+    closedIssues: m.closed_issues
+  }));
+}
+
+// src/reconcile/releases/announceReleases.ts
+var TRACKER = "release-tracker";
+async function announceReleases(gh, config, templates, now, known2) {
+  if (!config.releases.announce) return 0;
+  const [releases, milestones] = await Promise.all([readReleases(gh), readMilestones(gh)]);
+  const inputs = known2 ?? await freezeInputs(gh, config);
+  const planned = planAnnouncements({
+    now,
+    config,
+    template: templates["release-announcement"],
+    defaultBranch: inputs.defaultBranch,
+    releases,
+    milestones,
+    freezeIssues: inputs.freezeIssues,
+    incidents: inputs.incidents
+  });
+  if (planned.length === 0) return 0;
+  let writes = 0;
+  const trackers = await markedIssues(gh, config.labels.releases, "open");
+  let tracker = trackers.filter((i) => i.identity === TRACKER).sort((a, b) => a.number - b.number)[0]?.number;
+  if (tracker === void 0) {
+    tracker = (await createIssueOnce(gh, {
+      title: config.releases.tracking_issue_title,
+      body: `${renderMarker(TRACKER)}
+Upcoming and published releases are announced here, one comment per step (drafted, milestone due, published). Subscribe to this issue to hear about them.`,
+      labels: [config.labels.releases],
+      find: async () => (await markedIssues(gh, config.labels.releases, "open")).find((i) => i.identity === TRACKER)
+    })).number;
+    writes++;
+  }
+  const posted = await postedIdentities(gh, tracker);
+  for (const announcement of planned) {
+    if (posted.has(announcement.identity)) continue;
+    if (await createCommentOnceAmongRacers(gh, tracker, announcement.identity, announcement.body)) writes++;
+  }
+  return writes;
+}
+async function postedIdentities(gh, number) {
+  const found = /* @__PURE__ */ new Set();
+  for (const c of await listComments(gh, number)) {
+    if (!gh.trustedBots.has(c.author.toLowerCase())) continue;
+    const marker = parseMarker(c.body);
+    if (marker?.kind === "release-announce") found.add(markerIdentity(marker));
+  }
+  return found;
+}
+
 // src/reconcile/runTarget.ts
 var FULL_PASS_MS = 30 * 6e4;
 async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ */ new Map()) {
@@ -6854,8 +7052,10 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
   const { config, templates } = settings;
   switch (target.kind) {
     case "issue":
-      if (isHoldIssue(target, config))
-        return inLane(gh, target.number, () => runHoldTarget(gh, config, target, now));
+      if (isHoldIssue(target, config)) {
+        const held = await inLane(gh, target.number, () => runHoldTarget(gh, config, target, now));
+        if (held) return held;
+      }
       return reconcileIssueTarget(gh, config, templates, target, now, permissions, settings.templateProblems);
     case "pull": {
       const own = await inLane(gh, target.number, async () => {
@@ -6885,6 +7085,8 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
     }
     case "deployment":
       return runDeployTarget(gh, config, target, now);
+    case "releases":
+      return { target, writes: await announceReleases(gh, config, templates, now) };
     case "sweep": {
       const lookback = target.since !== void 0 ? Math.max(0, now - target.since) : Math.max(2 * durationMs(config.schedule.interval), 10 * 6e4);
       const periodic = target.full === true || Math.floor(now / FULL_PASS_MS) !== Math.floor((now - lookback) / FULL_PASS_MS);
@@ -6902,6 +7104,7 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
         note += `, ${pulls.pulls} open pull request(s) re-checked`;
       }
       writes += await reconcileHolds(gh, config, inputs, now);
+      writes += await announceReleases(gh, config, templates, now, inputs);
       if (failures.length > 0)
         throw new Error(`sweep finished with ${failures.length} failure(s): ${failures.join("; ")}`);
       return { target, writes, note };
@@ -7264,6 +7467,8 @@ var EVENTS = [
   "pull_request_review",
   "merge_group",
   "deployment_protection_rule.requested",
+  "release",
+  "milestone",
   "check_run.rerequested",
   "check_suite.rerequested"
 ];
@@ -7954,7 +8159,7 @@ async function ingestAlert(gh, config, alert, routing, now) {
     return { ...base, incident: incident.number, action: "unchanged" };
   const body = alertEvidenceComment(alert, config, now);
   const identity = markerIdentity(parseMarker(body));
-  const wrote = await createOnceAmongRacers(gh, incident.number, identity, body);
+  const wrote = await createCommentOnceAmongRacers(gh, incident.number, identity, body);
   return {
     ...base,
     incident: incident.number,
@@ -7971,24 +8176,6 @@ async function retire(gh, config, number, original) {
 Duplicate of #${original}: the same alert arrived twice at once, and its evidence is recorded there.`
   );
   await closeIssue(gh, number, "not_planned");
-}
-async function createOnceAmongRacers(gh, number, identity, body) {
-  const mine = await listMarked(gh, number, identity);
-  if (mine.length > 0) return false;
-  const id = await createCommentOnce(gh, number, identity, body);
-  const all = await listMarked(gh, number, identity);
-  const keep = Math.min(...all.map((c) => c.id), id);
-  if (keep !== id) {
-    await deleteComment(gh, id);
-    return false;
-  }
-  return true;
-}
-async function listMarked(gh, number, identity) {
-  return (await listComments(gh, number)).filter((c) => gh.trustedBots.has(c.author.toLowerCase())).filter((c) => {
-    const marker = parseMarker(c.body);
-    return marker !== void 0 && markerIdentity(marker) === identity;
-  }).map((c) => ({ id: c.id }));
 }
 
 // src/reconcile/alerts/receiveAlerts.ts
