@@ -223,9 +223,9 @@ function publicHolidays(country, zone, year) {
   const key = `${country}|${zone}|${year}`;
   const cached = years.get(key);
   if (cached) return cached;
-  const list = holidaysFor(country, zone).getHolidays(year, "en").filter((holiday) => holiday.type === "public").map((holiday) => ({ name: holiday.name, start: holiday.start.getTime(), end: holiday.end.getTime() }));
-  years.set(key, list);
-  return list;
+  const list2 = holidaysFor(country, zone).getHolidays(year, "en").filter((holiday) => holiday.type === "public").map((holiday) => ({ name: holiday.name, start: holiday.start.getTime(), end: holiday.end.getTime() }));
+  years.set(key, list2);
+  return list2;
 }
 function holidaysFor(country, zone) {
   const key = `${country}|${zone}`;
@@ -920,6 +920,7 @@ function toPullSummary(pr) {
     ...pr.merged_at ? { mergedAt: Date.parse(pr.merged_at) } : {},
     headRef: pr.head.ref,
     headSha: pr.head.sha,
+    ...pr.head.repo?.full_name ? { headRepo: pr.head.repo.full_name } : {},
     baseRef: pr.base.ref,
     title: pr.title,
     body: pr.body ?? "",
@@ -1508,18 +1509,18 @@ function parseIssueForm(body, ctx) {
     const field = FIELD_BY_LABEL.get(normalizeLabel(section.label));
     if (field === void 0) continue;
     isForm = true;
-    const answer2 = section.answer === NO_RESPONSE ? "" : clip(section.answer, MAX_ANSWER);
-    if (answer2 === "") continue;
+    const answer3 = section.answer === NO_RESPONSE ? "" : clip(section.answer, MAX_ANSWER);
+    if (answer3 === "") continue;
     switch (field.key) {
       case "severity":
-        form.severity = severityOf(answer2);
+        form.severity = severityOf(answer3);
         break;
       case "revenue":
-        form.revenue = revenueOf(answer2);
+        form.revenue = revenueOf(answer3);
         break;
       case "startedText": {
-        form.startedText = clip(answer2, MAX_STARTED_TEXT);
-        const at = startedAt(answer2, ctx);
+        form.startedText = clip(answer3, MAX_STARTED_TEXT);
+        const at = startedAt(answer3, ctx);
         if (at !== void 0) form.startedAt = at;
         break;
       }
@@ -1528,7 +1529,7 @@ function parseIssueForm(body, ctx) {
       case "businessImpact":
       case "evidence":
       case "reproduce":
-        form[field.key] = answer2;
+        form[field.key] = answer3;
         break;
       default:
         break;
@@ -1546,19 +1547,19 @@ function parseIssueForm(body, ctx) {
 function normalizeLabel(label) {
   return label.toLowerCase().replace(/\s+/g, " ").replace(/[\s?:.*_]+$/, "").trim();
 }
-function severityOf(answer2) {
-  const match = /^\s*(?:sev(?:erity)?\s*[-:]?\s*)?([1-4])(?!\d)/i.exec(answer2);
+function severityOf(answer3) {
+  const match = /^\s*(?:sev(?:erity)?\s*[-:]?\s*)?([1-4])(?!\d)/i.exec(answer3);
   return match === null ? void 0 : Number(match[1]);
 }
-function revenueOf(answer2) {
-  const word = answer2.trim().toLowerCase();
+function revenueOf(answer3) {
+  const word = answer3.trim().toLowerCase();
   if (/^(yes|y|true)\b/.test(word)) return "yes";
   if (/^(no|n|false)\b/.test(word)) return "no";
   if (/^(unknown|not sure|unsure|don'?t know|\?)/.test(word)) return "unknown";
   return void 0;
 }
-function startedAt(answer2, ctx) {
-  const firstLine = answer2.split("\n")[0] ?? "";
+function startedAt(answer3, ctx) {
+  const firstLine = answer3.split("\n")[0] ?? "";
   const when = leadingTime(firstLine, { now: ctx.now, timeZone: ctx.timeZone, direction: "past" });
   if ("error" in when || when.at > ctx.now + CLOCK_SKEW_MS) return void 0;
   return Math.min(when.at, ctx.now);
@@ -2084,10 +2085,10 @@ function parseRole(text, roles) {
 var YES = /* @__PURE__ */ new Set(["revenue", "yes", "y", "true", "on"]);
 var NO = /* @__PURE__ */ new Set(["none", "no", "n", "false", "off"]);
 function parseImpact(word) {
-  const answer2 = word.toLowerCase().replace(/[.,;:!]+$/, "");
-  if (YES.has(answer2)) return { command: { verb: "impact", revenue: true } };
-  if (NO.has(answer2)) return { command: { verb: "impact", revenue: false } };
-  if (answer2 === "") return { error: "Say whether revenue is hit: `revenue` or `none`." };
+  const answer3 = word.toLowerCase().replace(/[.,;:!]+$/, "");
+  if (YES.has(answer3)) return { command: { verb: "impact", revenue: true } };
+  if (NO.has(answer3)) return { command: { verb: "impact", revenue: false } };
+  if (answer3 === "") return { error: "Say whether revenue is hit: `revenue` or `none`." };
   return { error: `${codeSpan(word)} is not an impact; use \`revenue\` or \`none\`.` };
 }
 function parseStarted(text, ctx) {
@@ -2130,64 +2131,65 @@ function safeZone(zone) {
 }
 
 // src/core/commands/visibleLines.ts
-var FENCE_OPEN = /^\s*(`{3,}|~{3,})(.*)$/;
-var FENCE_CLOSE = /^\s*(`{3,}|~{3,})\s*$/;
+import { Parser } from "commonmark";
 var INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+var HIDDEN_BLOCKS = /* @__PURE__ */ new Set(["block_quote", "code_block", "html_block", "heading"]);
 function visibleLines(body) {
   const lines = body.split(/\r\n|\r|\n/);
-  const result = [];
-  let fence;
-  let inComment = false;
-  lines.forEach((raw, index) => {
-    const line = index + 1;
-    if (fence !== void 0) {
-      const close = FENCE_CLOSE.exec(raw);
-      const marker = close?.[1];
-      if (marker !== void 0 && marker[0] === fence.char && marker.length >= fence.length)
-        fence = void 0;
-      result.push({ line, text: null });
-      return;
-    }
-    if (!inComment) {
-      const open = FENCE_OPEN.exec(raw);
-      const marker = open?.[1];
-      if (marker !== void 0 && !(marker[0] === "`" && (open?.[2] ?? "").includes("`"))) {
-        fence = { char: marker[0] ?? "`", length: marker.length };
-        result.push({ line, text: null });
-        return;
-      }
-    }
-    const stripped = stripComments(raw, inComment);
-    inComment = stripped.inComment;
-    const text = stripped.text.replace(INVISIBLE, "");
-    result.push({ line, text: text.trimStart().startsWith(">") ? null : text });
-  });
-  return result;
-}
-function stripComments(raw, startsInComment) {
-  let inComment = startsInComment;
-  let text = "";
-  let i = 0;
-  while (i < raw.length) {
-    if (inComment) {
-      const end = raw.indexOf("-->", i);
-      if (end < 0) return { text, inComment };
-      inComment = false;
-      i = end + 3;
-    } else {
-      const start = raw.indexOf("<!--", i);
-      if (start < 0) {
-        text += raw.slice(i);
-        break;
-      }
-      text += raw.slice(i, start);
-      i = start + 4;
-      if (raw.startsWith(">", i)) i += 1;
-      else if (raw.startsWith("->", i)) i += 2;
-      else inComment = true;
-    }
+  const visible = lines.map(() => null);
+  for (const paragraph of paragraphs(parse(body))) {
+    const [[first], [last]] = paragraph.sourcepos;
+    const raw = lines.slice(first - 1, last).join("\n");
+    const text = withoutComments(raw, paragraph);
+    if (text === void 0) continue;
+    text.split("\n").forEach((line, index) => {
+      visible[first - 1 + index] = line.replace(INVISIBLE, "");
+    });
   }
-  return { text, inComment };
+  return visible.map((text, index) => ({ line: index + 1, text }));
+}
+function parse(markdown) {
+  return new Parser().parse(markdown);
+}
+function paragraphs(document) {
+  const found = [];
+  const visit = (node) => {
+    for (let child = node.firstChild; child !== null; child = child.next) {
+      if (child.type === "paragraph") found.push(child);
+      else if (!HIDDEN_BLOCKS.has(child.type)) visit(child);
+    }
+  };
+  visit(document);
+  return found;
+}
+function withoutComments(raw, paragraph) {
+  const parsed = [];
+  const walker = paragraph.walker();
+  for (let step = walker.next(); step !== null; step = walker.next()) {
+    const literal = step.node.literal;
+    if (step.node.type === "html_inline" && literal !== null && literal.startsWith("<!--"))
+      parsed.push(literal);
+  }
+  let text = "";
+  let at = 0;
+  const found = [];
+  for (let start = raw.indexOf("<!--", at); start >= 0; start = raw.indexOf("<!--", at)) {
+    const end = commentEnd(raw, start);
+    if (end === void 0) break;
+    const comment = raw.slice(start, end);
+    found.push(comment);
+    text += raw.slice(at, start) + comment.replace(/[^\n]/g, "");
+    at = end;
+  }
+  text += raw.slice(at);
+  if (found.length !== parsed.length || found.some((comment, i) => comment !== parsed[i])) return void 0;
+  return text;
+}
+function commentEnd(raw, start) {
+  if (raw.startsWith("<!-->", start)) return start + 5;
+  if (raw.startsWith("<!--->", start)) return start + 6;
+  const close = raw.indexOf("-->", start + 4);
+  return close < 0 ? void 0 : close + 3;
 }
 
 // src/core/commands/parseCommands.ts
@@ -2202,9 +2204,22 @@ var TAKES_PARAGRAPH = /* @__PURE__ */ new Set([
   "unfreeze",
   "freeze-exception"
 ]);
+var MAX_COMMANDS_PER_COMMENT = 10;
+var MEMO_LIMIT = 2e3;
+var memo = /* @__PURE__ */ new Map();
 function parseCommands(body, ctx) {
+  const key = `${ctx.at}\0${ctx.timeZone}\0${ctx.roles.join(",")}\0${body}`;
+  const known2 = memo.get(key);
+  if (known2 !== void 0) return [...known2];
+  const parsed = parseUncached(body, ctx);
+  memo.set(key, parsed);
+  if (memo.size > MEMO_LIMIT) memo.delete(memo.keys().next().value);
+  return [...parsed];
+}
+function parseUncached(body, ctx) {
   const lines = visibleLines(body);
   const parsed = [];
+  let commands = 0;
   for (let index = 0; index < lines.length; index++) {
     const current = lines[index];
     const text = current?.text;
@@ -2212,6 +2227,18 @@ function parseCommands(body, ctx) {
     const head = matchCommand(text);
     if (head === void 0) continue;
     const source = text.trim();
+    if (++commands > MAX_COMMANDS_PER_COMMENT) {
+      const more = lines.slice(index).filter((l) => l.text !== null && matchCommand(l.text) !== void 0);
+      parsed.push({
+        line: current.line,
+        source,
+        ok: false,
+        verb: head.word,
+        error: more.length > 1 ? `I read at most ${MAX_COMMANDS_PER_COMMENT} commands from one comment, so I did not run this line or the ${more.length - 1} after it.` : `I read at most ${MAX_COMMANDS_PER_COMMENT} commands from one comment, so I did not run this line.`,
+        usage: "Post the remaining commands in a new comment."
+      });
+      break;
+    }
     if (head.verb === void 0) {
       const suggestion = closestVerb(head.word);
       parsed.push({
@@ -2290,12 +2317,6 @@ function markerIdentity(marker) {
   }
 }
 
-// src/core/snapshot.ts
-var PERMISSION_ORDER = ["none", "read", "triage", "write", "maintain", "admin"];
-function permits(actual, needed) {
-  return PERMISSION_ORDER.indexOf(actual ?? "none") >= PERMISSION_ORDER.indexOf(needed);
-}
-
 // src/core/projection/enterState.ts
 function enterState(draft, state, at) {
   draft.state = state;
@@ -2305,174 +2326,6 @@ function enterState(draft, state, at) {
   if (state === "postmortem") draft.postmortemAt ??= at;
   if (state === "cancelled") draft.cancelledAt ??= at;
   if (state !== "cancelled") draft.cancelledAt = void 0;
-}
-
-// src/core/projection/applyCommand.ts
-var CLOSED_STATES = /* @__PURE__ */ new Set(["resolved", "postmortem", "cancelled"]);
-function applyCommand(draft, command, base, config, permission) {
-  const applied = () => ({ ...base, verb: command.verb, result: "applied" });
-  const refusedForPermission = (reason, usage) => ({
-    ...base,
-    verb: command.verb,
-    result: "refused",
-    reason,
-    usage,
-    permission: true
-  });
-  const refused = (reason, usage) => ({
-    ...base,
-    verb: command.verb,
-    result: "refused",
-    reason,
-    usage
-  });
-  if (command.verb === "freeze" || command.verb === "unfreeze" || command.verb === "freeze-exception") {
-    return { ...base, verb: command.verb, result: "elsewhere" };
-  }
-  if (command.verb === "help") return { ...base, verb: "help", result: "help" };
-  const needed = config.commands.permission;
-  if (!permits(permission, needed)) {
-    return refusedForPermission(
-      `\`/${command.verb}\` needs the **${needed}** role on this repository or higher, and you have **${permission ?? "none"}**.`,
-      "Ask a maintainer to run it, or to grant you that role. Anyone can still comment without a command."
-    );
-  }
-  const who = (user) => user.toLowerCase() === "me" ? base.actor : user;
-  const { at, actor } = base;
-  const log2 = (kind, text) => draft.timeline.push({ at, kind, actor, text });
-  const inactive = CLOSED_STATES.has(draft.state);
-  switch (command.verb) {
-    case "ack": {
-      if (inactive)
-        return refused(
-          `This incident is already ${draft.state}.`,
-          "Nothing to acknowledge. Use `/note <text>` to add to the record."
-        );
-      if (draft.state === "declared") {
-        enterState(draft, "acknowledged", at);
-        draft.acknowledgedBy = actor;
-        log2("state", "acknowledged: on it");
-      }
-      if (draft.lead === void 0) {
-        draft.lead = actor;
-        log2("role", `${actor} leads`);
-      }
-      return applied();
-    }
-    case "lead": {
-      const user = who(command.user);
-      if (draft.lead !== user) {
-        draft.lead = user;
-        log2("role", `${user} leads`);
-      }
-      return applied();
-    }
-    case "comms": {
-      const user = who(command.user);
-      if (!config.roles.allow_lead_as_comms && draft.lead !== void 0 && user.toLowerCase() === draft.lead.toLowerCase()) {
-        return refused(
-          `${user} leads this incident; the communicator should be someone else, so updates keep flowing while the lead works the problem.`,
-          "Pick another person: `/comms @someone`. (A repository can allow this with `roles.allow_lead_as_comms: true`.)"
-        );
-      }
-      if (draft.comms !== user) {
-        draft.comms = user;
-        log2("role", `${user} communicates`);
-      }
-      return applied();
-    }
-    case "role": {
-      const user = who(command.user);
-      const people = draft.roles[command.role] ??= [];
-      if (!people.some((p) => p.toLowerCase() === user.toLowerCase())) {
-        people.push(user);
-        log2("role", `${user} is ${command.role}`);
-      }
-      return applied();
-    }
-    case "sev":
-      if (draft.severity !== command.severity || !draft.severitySet) {
-        draft.severity = command.severity;
-        draft.severitySet = true;
-        log2("severity", `set severity ${command.severity}`);
-      }
-      return applied();
-    case "impact":
-      if (draft.revenue !== command.revenue) {
-        draft.revenue = command.revenue;
-        log2("impact", command.revenue ? "marked revenue as affected" : "marked revenue as not affected");
-      }
-      return applied();
-    case "update": {
-      if (draft.state === "cancelled")
-        return refused("This incident was cancelled.", "Use `/note <text>` to add to the record.");
-      const nextDueAt = command.nextMs !== void 0 ? at + command.nextMs : void 0;
-      draft.updates.push({
-        at,
-        by: actor,
-        text: command.text,
-        commentId: base.commentId,
-        ...nextDueAt !== void 0 ? { nextDueAt } : {}
-      });
-      log2(
-        "update",
-        `status update: ${command.text}${nextDueAt !== void 0 ? ` (next by ${formatLocal(nextDueAt, config.business_hours.timezone)})` : ""}`
-      );
-      return applied();
-    }
-    case "mitigate": {
-      if (inactive)
-        return refused(
-          `This incident is already ${draft.state}.`,
-          "Use `/note <text>` to add to the record."
-        );
-      draft.workaround = { at, by: actor, text: command.text, commentId: base.commentId };
-      if (draft.state !== "mitigated") enterState(draft, "mitigated", at);
-      log2("workaround", `workaround in place: ${command.text}`);
-      return applied();
-    }
-    case "resolve": {
-      if (draft.state === "cancelled") {
-        return refused(
-          "This incident was cancelled as a false alarm.",
-          "If it was real after all, set the `incident:acknowledged` label first, then `/resolve`."
-        );
-      }
-      draft.resolution = { at, by: actor, text: command.text, commentId: base.commentId };
-      if (draft.state !== "resolved" && draft.state !== "postmortem") enterState(draft, "resolved", at);
-      log2("resolution", `resolved: ${command.text}`);
-      return applied();
-    }
-    case "note":
-      draft.notes.push({ at, by: actor, text: command.text, commentId: base.commentId });
-      log2("note", command.text);
-      return applied();
-    case "deviation":
-      draft.deviations.push({ at, by: actor, text: command.text, commentId: base.commentId });
-      log2("deviation", `process deviation: ${command.text}`);
-      return applied();
-    case "started":
-      if (command.at > draft.declaredAt) {
-        return refused(
-          "The start you gave is after the incident was declared.",
-          "Give the moment the problem began, e.g. `/started 14:05` or `/started 2h ago`."
-        );
-      }
-      draft.startedAt = command.at;
-      log2("started", `backdated the start to ${formatLocal(command.at, config.business_hours.timezone)}`);
-      return applied();
-    case "cancel":
-      if (draft.state === "resolved" || draft.state === "postmortem") {
-        return refused(
-          "This incident is already resolved; there is nothing to cancel.",
-          "Use `/note <text>` to add to the record."
-        );
-      }
-      draft.cancelReason = { at, by: actor, text: command.text, commentId: base.commentId };
-      if (draft.state !== "cancelled") enterState(draft, "cancelled", at);
-      log2("cancel", `cancelled: ${command.text}`);
-      return applied();
-  }
 }
 
 // src/core/projection/applyLabelEvent.ts
@@ -2732,6 +2585,381 @@ function plainLogin(handle2) {
   return handle2.replace(/^@/, "");
 }
 
+// src/core/snapshot.ts
+var PERMISSION_ORDER = ["none", "read", "triage", "write", "maintain", "admin"];
+function permits(actual, needed) {
+  return PERMISSION_ORDER.indexOf(actual ?? "none") >= PERMISSION_ORDER.indexOf(needed);
+}
+
+// src/core/plan/commandLedger.ts
+var MAX_COMMENTS = 200;
+var MAX_CHANGES = 50;
+var CODES = {
+  none: "n",
+  read: "r",
+  triage: "t",
+  write: "w",
+  maintain: "m",
+  admin: "a"
+};
+function emptyLedger() {
+  return { seen: 0, permissions: /* @__PURE__ */ new Map(), comments: /* @__PURE__ */ new Map(), changes: [] };
+}
+function readLedger(board) {
+  const ledger = emptyLedger();
+  if (board === void 0) return ledger;
+  const data = board.marker.data;
+  ledger.seen = seconds(data.seen);
+  for (const entry of items(data.perms)) {
+    const [login, code2] = entry.split(".");
+    const permission = PERMISSION_ORDER.find((p) => CODES[p] === code2);
+    if (login && permission) ledger.permissions.set(login.toLowerCase(), permission);
+  }
+  for (const entry of items(data.cmds)) {
+    const [id, author, created, updated, verbs] = entry.split(".");
+    const comment = {
+      id: base36(id),
+      author: author ?? "",
+      createdAt: seconds(created),
+      // Most comments are never edited: an empty edit time means "as posted".
+      updatedAt: updated ? seconds(updated) : seconds(created),
+      verbs: list(verbs)
+    };
+    if (comment.id > 0 && comment.author !== "") ledger.comments.set(comment.id, comment);
+  }
+  for (const entry of items(data.changes)) {
+    const [id, author, posted, at, kind, before, after] = entry.split(".");
+    if (kind !== "e" && kind !== "d") continue;
+    ledger.changes.push({
+      commentId: base36(id),
+      author: author ?? "",
+      postedAt: seconds(posted),
+      at: seconds(at),
+      kind: kind === "e" ? "edited" : "deleted",
+      before: list(before),
+      after: list(after)
+    });
+  }
+  return ledger;
+}
+function ledgerData(ledger) {
+  const data = {};
+  if (ledger.seen > 0) data.seen = stamp(ledger.seen);
+  const perms = [...ledger.permissions].sort(([a], [b]) => a.localeCompare(b)).map(([login, permission]) => `${login}.${CODES[permission]}`);
+  if (perms.length > 0) data.perms = perms.join("~");
+  const comments = [...ledger.comments.values()].sort((a, b) => a.id - b.id).slice(-MAX_COMMENTS).map(
+    (c) => [
+      c.id.toString(36),
+      c.author,
+      stamp(c.createdAt),
+      c.updatedAt === c.createdAt ? "" : stamp(c.updatedAt),
+      c.verbs.join("!")
+    ].join(".")
+  );
+  if (comments.length > 0) data.cmds = comments.join("~");
+  const changes = ledger.changes.slice(-MAX_CHANGES).map(
+    (c) => [
+      c.commentId.toString(36),
+      c.author,
+      stamp(c.postedAt),
+      stamp(c.at),
+      c.kind === "edited" ? "e" : "d",
+      c.before.join("!"),
+      c.after.join("!")
+    ].join(".")
+  );
+  if (changes.length > 0) data.changes = changes.join("~");
+  return data;
+}
+function toSeconds(ms) {
+  return Math.floor(ms / 1e3) * 1e3;
+}
+function stamp(ms) {
+  return Math.floor(ms / 1e3).toString(36);
+}
+function seconds(value) {
+  const n = base36(value);
+  return n > 0 ? n * 1e3 : 0;
+}
+function base36(value) {
+  const n = parseInt(value ?? "", 36);
+  return Number.isSafeInteger(n) && n > 0 ? n : 0;
+}
+function items(value) {
+  return (value ?? "").split("~").filter((item) => item !== "");
+}
+function list(value) {
+  return (value ?? "").split("!").filter((item) => /^[a-z-]+$/.test(item));
+}
+function nextLedger(previous, current, humanComments, roles, now) {
+  const next = emptyLedger();
+  next.changes = [...previous.changes];
+  const logged = new Set(next.changes.map((c) => `${c.commentId}:${c.at}`));
+  const record = (change) => {
+    if (logged.has(`${change.commentId}:${change.at}`)) return;
+    logged.add(`${change.commentId}:${change.at}`);
+    next.changes.push(change);
+  };
+  for (const comment of current) {
+    const entry = {
+      ...comment,
+      createdAt: toSeconds(comment.createdAt),
+      updatedAt: toSeconds(comment.updatedAt)
+    };
+    next.comments.set(entry.id, entry);
+    next.seen = Math.max(next.seen, entry.updatedAt);
+    const before = previous.comments.get(entry.id);
+    const edited2 = before ? before.updatedAt !== entry.updatedAt || before.verbs.join() !== entry.verbs.join() : entry.updatedAt > entry.createdAt;
+    if (edited2)
+      record({
+        commentId: entry.id,
+        author: entry.author,
+        postedAt: entry.createdAt,
+        at: entry.updatedAt,
+        kind: "edited",
+        before: before?.verbs ?? [],
+        after: entry.verbs
+      });
+  }
+  for (const before of previous.comments.values()) {
+    if (next.comments.has(before.id)) continue;
+    const still = humanComments.get(before.id);
+    record({
+      commentId: before.id,
+      author: before.author,
+      postedAt: before.createdAt,
+      at: still ? toSeconds(still.updatedAt) : toSeconds(now),
+      kind: still ? "edited" : "deleted",
+      before: before.verbs,
+      after: []
+    });
+  }
+  for (const referenced of roles.referenced) {
+    const login = referenced.toLowerCase();
+    const permission = roles.fetched.get(login) ?? previous.permissions.get(login);
+    if (permission) next.permissions.set(login, permission);
+  }
+  return next;
+}
+
+// src/core/projection/commandComments.ts
+function commandComments(events, trustedBots, config) {
+  const found = [];
+  for (const event of events) {
+    if (event.type !== "commented" || trustedBots.has(event.comment.author.toLowerCase())) continue;
+    const lines = parseCommands(event.comment.body, {
+      at: event.comment.createdAt,
+      timeZone: config.business_hours.timezone,
+      roles: config.roles.extra
+    });
+    if (lines.length > 0) found.push({ comment: event.comment, lines });
+  }
+  return found;
+}
+function namedPeople(line, author) {
+  if (!line.ok) return [];
+  const command = line.command;
+  if (command.verb !== "lead" && command.verb !== "comms" && command.verb !== "role") return [];
+  return [command.user.toLowerCase() === "me" ? author : command.user];
+}
+
+// src/core/projection/applyCommand.ts
+var CLOSED_STATES = /* @__PURE__ */ new Set(["resolved", "postmortem", "cancelled"]);
+function applyCommand(draft, command, base, config, roleOf) {
+  const applied = () => ({ ...base, verb: command.verb, result: "applied" });
+  const refused = (reason, usage) => ({
+    ...base,
+    verb: command.verb,
+    result: "refused",
+    reason,
+    usage
+  });
+  if (command.verb === "freeze" || command.verb === "unfreeze" || command.verb === "freeze-exception") {
+    return { ...base, verb: command.verb, result: "elsewhere" };
+  }
+  if (command.verb === "help") return { ...base, verb: "help", result: "help" };
+  const who = (user) => user.toLowerCase() === "me" ? base.actor : user;
+  if (command.verb === "lead" || command.verb === "comms" || command.verb === "role") {
+    const user = who(command.user);
+    if (!permits(roleOf(user), "read")) {
+      return refused(
+        `${codeSpan("@" + user)} cannot see this repository: GitHub knows no such user, or they have no access to it.`,
+        "Check the spelling of the username, or ask an admin to give them access first; then type the command again."
+      );
+    }
+  }
+  const { at, actor } = base;
+  const log2 = (kind, text) => draft.timeline.push({ at, kind, actor, text });
+  const inactive = CLOSED_STATES.has(draft.state);
+  switch (command.verb) {
+    case "ack": {
+      if (inactive)
+        return refused(
+          `This incident is already ${draft.state}.`,
+          "Nothing to acknowledge. Use `/note <text>` to add to the record."
+        );
+      if (draft.state === "declared") {
+        enterState(draft, "acknowledged", at);
+        draft.acknowledgedBy = actor;
+        log2("state", "acknowledged: on it");
+      }
+      if (draft.lead === void 0) {
+        draft.lead = actor;
+        log2("role", `${actor} leads`);
+      }
+      return applied();
+    }
+    case "lead": {
+      const user = who(command.user);
+      if (draft.lead !== user) {
+        draft.lead = user;
+        log2("role", `${user} leads`);
+      }
+      return applied();
+    }
+    case "comms": {
+      const user = who(command.user);
+      if (!config.roles.allow_lead_as_comms && draft.lead !== void 0 && user.toLowerCase() === draft.lead.toLowerCase()) {
+        return refused(
+          `${user} leads this incident; the communicator should be someone else, so updates keep flowing while the lead works the problem.`,
+          "Pick another person: `/comms @someone`. (A repository can allow this with `roles.allow_lead_as_comms: true`.)"
+        );
+      }
+      if (draft.comms !== user) {
+        draft.comms = user;
+        log2("role", `${user} communicates`);
+      }
+      return applied();
+    }
+    case "role": {
+      const user = who(command.user);
+      const people = draft.roles[command.role] ??= [];
+      if (!people.some((p) => p.toLowerCase() === user.toLowerCase())) {
+        people.push(user);
+        log2("role", `${user} is ${command.role}`);
+      }
+      return applied();
+    }
+    case "sev":
+      if (draft.severity !== command.severity || !draft.severitySet) {
+        draft.severity = command.severity;
+        draft.severitySet = true;
+        log2("severity", `set severity ${command.severity}`);
+      }
+      return applied();
+    case "impact":
+      if (draft.revenue !== command.revenue) {
+        draft.revenue = command.revenue;
+        log2("impact", command.revenue ? "marked revenue as affected" : "marked revenue as not affected");
+      }
+      return applied();
+    case "update": {
+      if (draft.state === "cancelled")
+        return refused("This incident was cancelled.", "Use `/note <text>` to add to the record.");
+      const nextDueAt = command.nextMs !== void 0 ? at + command.nextMs : void 0;
+      draft.updates.push({
+        at,
+        by: actor,
+        text: command.text,
+        commentId: base.commentId,
+        ...nextDueAt !== void 0 ? { nextDueAt } : {}
+      });
+      log2(
+        "update",
+        `status update: ${command.text}${nextDueAt !== void 0 ? ` (next by ${formatLocal(nextDueAt, config.business_hours.timezone)})` : ""}`
+      );
+      return applied();
+    }
+    case "mitigate": {
+      if (inactive)
+        return refused(
+          `This incident is already ${draft.state}.`,
+          "Use `/note <text>` to add to the record."
+        );
+      draft.workaround = { at, by: actor, text: command.text, commentId: base.commentId };
+      if (draft.state !== "mitigated") enterState(draft, "mitigated", at);
+      log2("workaround", `workaround in place: ${command.text}`);
+      return applied();
+    }
+    case "resolve": {
+      if (draft.state === "cancelled") {
+        return refused(
+          "This incident was cancelled as a false alarm.",
+          "If it was real after all, set the `incident:acknowledged` label first, then `/resolve`."
+        );
+      }
+      draft.resolution = { at, by: actor, text: command.text, commentId: base.commentId };
+      if (draft.state !== "resolved" && draft.state !== "postmortem") enterState(draft, "resolved", at);
+      log2("resolution", `resolved: ${command.text}`);
+      return applied();
+    }
+    case "note":
+      draft.notes.push({ at, by: actor, text: command.text, commentId: base.commentId });
+      log2("note", command.text);
+      return applied();
+    case "deviation":
+      draft.deviations.push({ at, by: actor, text: command.text, commentId: base.commentId });
+      log2("deviation", `process deviation: ${command.text}`);
+      return applied();
+    case "started":
+      if (command.at > draft.declaredAt) {
+        return refused(
+          "The start you gave is after the incident was declared.",
+          "Give the moment the problem began, e.g. `/started 14:05` or `/started 2h ago`."
+        );
+      }
+      draft.startedAt = command.at;
+      log2("started", `backdated the start to ${formatLocal(command.at, config.business_hours.timezone)}`);
+      return applied();
+    case "cancel":
+      if (draft.state === "resolved" || draft.state === "postmortem") {
+        return refused(
+          "This incident is already resolved; there is nothing to cancel.",
+          "Use `/note <text>` to add to the record."
+        );
+      }
+      draft.cancelReason = { at, by: actor, text: command.text, commentId: base.commentId };
+      if (draft.state !== "cancelled") enterState(draft, "cancelled", at);
+      log2("cancel", `cancelled: ${command.text}`);
+      return applied();
+  }
+}
+
+// src/core/projection/judgeLine.ts
+var FREEZE_VERBS = /* @__PURE__ */ new Set(["freeze", "unfreeze", "freeze-exception"]);
+function judgeLine(draft, line, comment, config, permissions) {
+  const base = {
+    commentId: comment.id,
+    line: line.line,
+    actor: comment.author,
+    at: comment.createdAt,
+    source: line.source
+  };
+  const role = permissions.get(comment.author.toLowerCase());
+  const edited2 = comment.updatedAt - comment.createdAt >= 1e3;
+  const permission = edited2 && permits(role, "maintain") ? "write" : role;
+  const verb = line.ok ? line.command.verb : line.verb;
+  if (verb === "help") {
+    if (line.ok) return { ...base, verb, result: "help" };
+  } else {
+    const needed = FREEZE_VERBS.has(verb) ? config.commands.freeze_permission : config.commands.permission;
+    if (!permits(permission, needed) && !(line.ok && FREEZE_VERBS.has(verb))) {
+      return {
+        ...base,
+        verb,
+        result: "refused",
+        permission: true,
+        reason: edited2 && permits(role, needed) ? `\`/${verb}\` needs the **${needed}** role, and this comment was edited after it was posted; GitHub does not say who edited it, and anyone with write access can, so an edited comment counts with at most **write**.` : `\`/${verb}\` needs the **${needed}** role on this repository or higher, and you have **${permission ?? "none"}**.`,
+        usage: edited2 && permits(role, needed) ? "Post the command again in a new comment." : "Ask a maintainer to run it, or to grant you that role. Anyone can still comment without a command."
+      };
+    }
+  }
+  if (!line.ok) {
+    return { ...base, verb: line.verb, result: "refused", reason: line.error, usage: line.usage };
+  }
+  return applyCommand(draft, line.command, base, config, (login) => permissions.get(login.toLowerCase()));
+}
+
 // src/core/projection/projectIncident.ts
 function projectIncident(issue, events, config, ctx) {
   const zone = config.business_hours.timezone;
@@ -2760,6 +2988,9 @@ function projectIncident(issue, events, config, ctx) {
     timeline.push({ at: form.startedAt, kind: "started", text: "problem began (from the report)" });
   }
   const outcomes = [];
+  const commandComments2 = [];
+  const humanComments = /* @__PURE__ */ new Map();
+  const referenced = /* @__PURE__ */ new Set();
   let stateSetBy;
   let reopenedAt;
   const roles = config.roles.extra;
@@ -2819,32 +3050,33 @@ function projectIncident(issue, events, config, ctx) {
             recordBotNotice(draft, comment.id, comment.body, comment.createdAt);
           break;
         }
+        humanComments.set(comment.id, { updatedAt: comment.updatedAt });
+        referenced.add(comment.author.toLowerCase());
         const parsed = parseCommands(comment.body, { at: comment.createdAt, timeZone: zone, roles });
+        if (parsed.length === 0) break;
+        commandComments2.push({
+          id: comment.id,
+          author: comment.author,
+          createdAt: comment.createdAt,
+          updatedAt: comment.updatedAt,
+          verbs: parsed.map((line) => line.ok ? line.command.verb : line.verb)
+        });
         for (const line of parsed) {
-          const base = {
-            commentId: comment.id,
-            line: line.line,
-            actor: comment.author,
-            at: comment.createdAt,
-            source: line.source
-          };
-          if (!line.ok) {
-            outcomes.push({
-              ...base,
-              verb: line.verb,
-              result: "refused",
-              reason: line.error,
-              usage: line.usage
-            });
-            continue;
-          }
-          const permission = ctx.judged?.comments.has(comment.id) ? ctx.judged.refusedForPermission.has(`${comment.id}:${line.line}`) ? "none" : "admin" : ctx.permissions.get(comment.author.toLowerCase());
-          outcomes.push(applyCommand(draft, line.command, base, config, permission));
+          for (const person2 of namedPeople(line, comment.author)) referenced.add(person2.toLowerCase());
+          outcomes.push(judgeLine(draft, line, comment, config, ctx.permissions));
         }
         break;
       }
     }
   }
+  const ledger = nextLedger(
+    ctx.ledger ?? emptyLedger(),
+    commandComments2,
+    humanComments,
+    { referenced, fetched: ctx.fetched ?? ctx.permissions },
+    ctx.now ?? sorted.at(-1)?.at ?? issue.createdAt
+  );
+  for (const change of ledger.changes) timeline.push(changeEntry(change, zone));
   for (const pr of linkedPullRequests(sorted)) {
     draft.pullRequests.push(pr);
     timeline.push({
@@ -2891,9 +3123,16 @@ function projectIncident(issue, events, config, ctx) {
     incident: draft,
     outcomes,
     leadFromRoster,
+    ledger,
     ...stateSetBy !== void 0 ? { stateSetBy } : {},
     ...reopenedAt !== void 0 ? { reopenedAt } : {}
   };
+}
+function changeEntry(change, zone) {
+  const verbs = (list2) => list2.length > 0 ? list2.map((v) => `/${v}`).join(", ") : "no command";
+  const posted = formatLocal(change.postedAt, zone);
+  const text = change.kind === "deleted" ? `their command comment of ${posted} (${verbs(change.before)}) was deleted` : change.before.length > 0 ? `their command comment of ${posted} was edited: it said ${verbs(change.before)}, it now says ${verbs(change.after)}` : `their comment of ${posted} was edited after it was posted; it now says ${verbs(change.after)}`;
+  return { at: change.at, kind: "edited", actor: change.author, text };
 }
 function recordBotNotice(draft, commentId, body, at) {
   const marker = parseMarker(body);
@@ -3267,10 +3506,10 @@ function timelineRows(incident, config) {
 
 // src/core/board/renderBoard.ts
 var COMMENT_LIMIT = 65e3;
-function renderBoard(template, incident, config, now, through = 0) {
+function renderBoard(template, incident, config, now, ledger = emptyLedger()) {
   const view = boardView(incident, config, now);
   const rows = timelineRows(incident, config);
-  const header = renderMarker("board", through > 0 ? { through } : {}) + "\n";
+  const header = renderMarker("board", ledgerData(ledger)) + "\n";
   let folded = 0;
   for (; ; ) {
     const body = header + renderTemplate(template, { ...view, timeline: rows.slice(folded), folded: folded || void 0 });
@@ -3395,10 +3634,10 @@ var PHASES = [
 ];
 function renderChecklist(template, incident, config, existingBody) {
   const manual = tickedItems(existingBody);
-  const items = checklistFor(incident, config);
+  const items2 = checklistFor(incident, config);
   const phases = PHASES.map((phase) => ({
     title: phase.title,
-    items: items.filter((item) => item.phase === phase.id).map((item) => ({
+    items: items2.filter((item) => item.phase === phase.id).map((item) => ({
       id: item.id,
       text: item.text,
       checked: item.fact ? item.fact(incident, config) : manual.has(item.id),
@@ -3413,27 +3652,45 @@ function renderChecklist(template, incident, config, existingBody) {
 // src/core/plan/renderReplies.ts
 function renderReplies(projection, _config, templates, issue) {
   const replies = [];
+  const byComment = /* @__PURE__ */ new Map();
   for (const outcome of projection.outcomes) {
     if (outcome.result !== "refused" && outcome.result !== "help") continue;
-    const data = { comment: outcome.commentId, line: outcome.line };
-    if (outcome.permission) data.why = "permission";
-    const marker = renderMarker("reply", data);
-    const actor = neutralize(outcome.actor);
-    const body = outcome.result === "help" ? renderTemplate(templates.help, {
-      actor,
-      table: helpText(issue.isPullRequest ? "pull-request" : "incident")
-    }) : renderTemplate(templates.refusal, {
-      actor,
-      source: neutralizeInline(outcome.source, 200).replace(/`/g, "'"),
-      // Refusal texts are written by the parser and the projection: user text appears in them only
-      // inside code spans, already stripped of backticks, so they go out as they are.
-      reason: outcome.reason ?? "",
-      usage: outcome.usage ?? ""
-    });
+    const list2 = byComment.get(outcome.commentId) ?? [];
+    list2.push(outcome);
+    byComment.set(outcome.commentId, list2);
+  }
+  for (const [commentId, outcomes] of byComment) {
+    const data = { comment: commentId };
+    const parts = [];
+    let helped = false;
+    for (const outcome of outcomes) {
+      const actor = parts.length === 0 ? neutralize(outcome.actor) : WORD_JOINER2 + neutralize(outcome.actor);
+      if (outcome.result === "help") {
+        if (helped) continue;
+        helped = true;
+        parts.push(
+          renderTemplate(templates.help, {
+            actor,
+            table: helpText(issue.isPullRequest ? "pull-request" : "incident")
+          })
+        );
+        continue;
+      }
+      parts.push(
+        renderTemplate(templates.refusal, {
+          actor,
+          source: neutralizeInline(outcome.source, 200).replace(/`/g, "'"),
+          // Refusal texts are written by the parser and the projection: user text appears in them only
+          // inside code spans, already stripped of backticks, so they go out as they are.
+          reason: outcome.reason ?? "",
+          usage: outcome.usage ?? ""
+        })
+      );
+    }
     replies.push({
-      identity: markerIdentity({ kind: "reply", data: mapStrings(data) }),
-      body: `${marker}
-${body}`
+      identity: markerIdentity({ kind: "reply", data: { comment: String(commentId) } }),
+      body: `${renderMarker("reply", data)}
+${parts.map((p) => p.trim()).join("\n\n---\n\n")}`
     });
   }
   for (const gap of projection.incident.gaps) {
@@ -3449,9 +3706,7 @@ ${renderTemplate(templates.gap, { actor: actor ? neutralize(actor) : void 0, mes
   }
   return replies;
 }
-function mapStrings(data) {
-  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)]));
-}
+var WORD_JOINER2 = "\u2060";
 
 // src/core/clocks/acknowledgedAt.ts
 function acknowledgedAt(incident) {
@@ -3676,10 +3931,15 @@ function planIncident(input) {
   });
   const assign = incident.lead !== void 0 && !issue.assignees.some((a) => a.toLowerCase() === incident.lead?.toLowerCase()) ? [incident.lead] : [];
   const existing = latestByIdentity(botComments);
-  const judged = input.judged;
+  const previous = readLedger(existing.get("board"));
+  const ledger = projection.ledger;
   const react = [
     ...new Set(
-      projection.outcomes.filter((o) => o.result === "applied" && !judged?.comments.has(o.commentId)).map((o) => o.commentId)
+      projection.outcomes.filter((o) => {
+        if (o.result !== "applied") return false;
+        const before = previous.comments.get(o.commentId);
+        return before === void 0 || before.updatedAt !== ledger.comments.get(o.commentId)?.updatedAt;
+      }).map((o) => o.commentId)
     )
   ];
   const comments = [];
@@ -3691,8 +3951,19 @@ function planIncident(input) {
   const createOnce = (identity, body) => {
     if (!existing.has(identity)) comments.push({ identity, body });
   };
-  for (const reply of renderReplies(projection, config, templates, issue))
-    createOnce(reply.identity, reply.body);
+  const replies = renderReplies(projection, config, templates, issue);
+  const answered = /* @__PURE__ */ new Set();
+  for (const reply of replies) {
+    answered.add(reply.identity);
+    if (reply.identity.startsWith("reply:") && !existing.has(reply.identity)) {
+      if (answeredBefore(botComments, reply, projection)) continue;
+    }
+    if (reply.identity.startsWith("reply:")) upsert(reply.identity, reply.body);
+    else createOnce(reply.identity, reply.body);
+  }
+  const staleReplies = [...existing.values()].filter(
+    (c) => c.marker.kind === "reply" && c.marker.data.line === void 0 && !answered.has(c.identity)
+  );
   for (const notice of renderNotices(incident, config, now, templates)) {
     if (existing.has(notice.identity)) continue;
     createOnce(notice.identity, notice.body);
@@ -3731,7 +4002,7 @@ ${body}`);
 ${formatTemplateProblems(templateProblems)}`
     );
   }
-  upsert("board", renderBoard(templates.board, incident, config, now, judged?.through));
+  upsert("board", renderBoard(templates.board, incident, config, now, ledger));
   upsert(
     "checklist",
     renderChecklist(templates.checklist, incident, config, existing.get("checklist")?.body)
@@ -3743,12 +4014,44 @@ ${formatTemplateProblems(templateProblems)}`
     comments,
     deleteComments: [
       ...duplicateBotComments(botComments),
+      ...staleReplies.map((c) => c.id),
       ...botComments.filter(
         (c) => c.marker.kind === "config-error" || c.marker.kind === "template-problems" && templateProblems.length === 0
       ).map((c) => c.id)
     ],
     ...close ? { close } : {}
   };
+}
+function answeredBefore(botComments, reply, projection) {
+  const commentId = Number(reply.identity.split(":")[1]);
+  const comment = projection.ledger.comments.get(commentId);
+  return botComments.some(
+    (c) => c.marker.kind === "reply" && c.marker.data.line !== void 0 && Number(c.marker.data.comment) === commentId && (comment === void 0 || comment.updatedAt <= c.at)
+  );
+}
+
+// src/core/plan/rolesToLookUp.ts
+function rolesToLookUp(comments, ledger, config) {
+  const trustAuthors = permits("write", config.commands.permission);
+  const fresh = /* @__PURE__ */ new Set();
+  const cached = /* @__PURE__ */ new Set();
+  for (const { comment, lines } of comments) {
+    const seen = toSeconds(comment.updatedAt) <= ledger.seen;
+    const author = comment.author.toLowerCase();
+    const named = lines.flatMap((line) => namedPeople(line, comment.author)).map((l) => l.toLowerCase());
+    for (const login of [author, ...named]) {
+      const remembered = ledger.permissions.has(login);
+      if (!seen || !remembered || login === author && !trustAuthors) fresh.add(login);
+      else cached.add(login);
+    }
+  }
+  const known2 = /* @__PURE__ */ new Map();
+  for (const login of cached) {
+    if (fresh.has(login)) continue;
+    const remembered = ledger.permissions.get(login) ?? "none";
+    known2.set(login, permits(remembered, "write") ? "write" : remembered);
+  }
+  return { known: known2, lookUp: [...fresh] };
 }
 
 // src/github/readIssue.ts
@@ -3778,14 +4081,14 @@ function toIssueSnapshot(data) {
 
 // src/github/readTimeline.ts
 async function readTimeline(gh, number) {
-  const items = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/timeline", {
+  const items2 = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/timeline", {
     owner: gh.owner,
     repo: gh.repo,
     issue_number: number,
     per_page: 100
   });
   const events = [];
-  items.forEach((item, seq) => {
+  items2.forEach((item, seq) => {
     const event = toTimelineEvent(item, seq);
     if (event) events.push(event);
   });
@@ -4166,26 +4469,6 @@ async function addAssignees(gh, number, assignees) {
   });
 }
 
-// src/core/plan/judgedCommands.ts
-function judgedCommands(events, botComments, carriesCommands) {
-  const board = [...botComments].sort((a, b) => a.id - b.id).find((c) => c.identity === "board");
-  const previous = Number(board?.marker.data.through ?? 0);
-  const boardUpdatedAt = board?.updatedAt ?? -Infinity;
-  const comments = /* @__PURE__ */ new Set();
-  let through = 0;
-  for (const event of events) {
-    if (event.type !== "commented") continue;
-    const comment = event.comment;
-    if (botComments.some((b) => b.id === comment.id) || !carriesCommands(comment.body)) continue;
-    through = Math.max(through, comment.id);
-    if (comment.id <= previous && comment.updatedAt <= boardUpdatedAt) comments.add(comment.id);
-  }
-  const refusedForPermission = new Set(
-    botComments.filter((c) => c.marker.kind === "reply" && c.marker.data.why === "permission").map((c) => `${c.marker.data.comment}:${c.marker.data.line}`)
-  );
-  return { comments, refusedForPermission, through: Math.max(through, previous) };
-}
-
 // src/core/projection/currentIssue.ts
 function currentIssue(hint, events) {
   const labels = /* @__PURE__ */ new Map();
@@ -4307,12 +4590,22 @@ function byEnd(a, b) {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
+// src/core/freeze/freezeReading.ts
+function freezeReading(labels, config) {
+  const names = labelNames(config);
+  const severities = labels.map((l) => names.severityOf(l)).filter((s) => s !== void 0);
+  const states = labels.map((l) => names.stateOf(l)).filter((s) => s !== void 0);
+  const severity2 = severities.length > 0 ? Math.min(...severities) : void 0;
+  const state = states.find((s) => !SETTLED_STATES.has(s)) ?? states[0];
+  return { ...state ? { state } : {}, ...severity2 ? { severity: severity2 } : {} };
+}
+
 // src/reconcile/isFreezing.ts
 function isFreezing(incident, config) {
   if (!("labels" in incident)) return freezesMerges(incident, config);
   const incidentLabel = config.labels.incident.toLowerCase();
   if (!incident.labels.some((l) => l.toLowerCase() === incidentLabel)) return false;
-  const { state, severity: severity2 } = readLabels(incident.labels, labelNames(config));
+  const { state, severity: severity2 } = freezeReading(incident.labels, config);
   return severity2 !== void 0 && freezesMerges({ open: incident.state === "open", state: state ?? "declared", severity: severity2 }, config);
 }
 
@@ -4374,7 +4667,7 @@ var LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 function parseActionItems(markdown, heading = ACTION_ITEMS_HEADING) {
   const lines = markdown.split(/\r?\n/);
   const wanted = normaliseHeading(heading);
-  const items = [];
+  const items2 = [];
   let sectionLevel;
   let done = false;
   let fence;
@@ -4387,7 +4680,7 @@ function parseActionItems(markdown, heading = ACTION_ITEMS_HEADING) {
       if (raw.trimStart().startsWith(fence) && raw.trim().replace(/[`~]/g, "") === "") fence = void 0;
       continue;
     }
-    const { text: line, inComment: stillInComment } = stripComments2(raw, inComment);
+    const { text: line, inComment: stillInComment } = stripComments(raw, inComment);
     const wasInComment = inComment;
     inComment = stillInComment;
     if (wasInComment && line.trim() === "") continue;
@@ -4416,7 +4709,7 @@ function parseActionItems(markdown, heading = ACTION_ITEMS_HEADING) {
       if (text === "") continue;
       current = { text, checked: box[2] !== " ", line: index + 1 };
       currentIndent = indentWidth(box[1] ?? "");
-      items.push(current);
+      items2.push(current);
       continue;
     }
     if (line.trim() === "" || LIST_ITEM.test(line)) {
@@ -4427,7 +4720,7 @@ function parseActionItems(markdown, heading = ACTION_ITEMS_HEADING) {
       current.text = `${current.text} ${line.trim()}`;
     }
   }
-  return items;
+  return items2;
 }
 function normaliseHeading(text) {
   return text.replace(/[*_`]/g, "").replace(/[:.]\s*$/, "").replace(/\s+/g, " ").trim().toLowerCase();
@@ -4435,7 +4728,7 @@ function normaliseHeading(text) {
 function indentWidth(whitespace) {
   return whitespace.replace(/\t/g, "    ").length;
 }
-function stripComments2(line, inComment) {
+function stripComments(line, inComment) {
   let rest = line;
   let out = "";
   let open = inComment;
@@ -4463,7 +4756,7 @@ var MERMAID_DATE_FORMAT = "YYYY-MM-DD HH:mm:ss";
 var DAY_MS = 864e5;
 function phaseChart(incident, zone) {
   const phases = knownPhases(incident);
-  const stamp = (at) => DateTime8.fromMillis(at, { zone }).toFormat(DATE_FORMAT);
+  const stamp2 = (at) => DateTime8.fromMillis(at, { zone }).toFormat(DATE_FORMAT);
   const first = phases[0];
   const last = phases[phases.length - 1];
   const span = first && last ? last.at - first.at : 0;
@@ -4483,14 +4776,14 @@ function phaseChart(incident, zone) {
       const from = phases[i - 1];
       const to = phases[i];
       lines.push(
-        `    ${mermaidLabel(`${from.label} to ${to.label.toLowerCase()}`)} :done, ${from.id}_${to.id}, ${stamp(from.at)}, ${stamp(to.at)}`
+        `    ${mermaidLabel(`${from.label} to ${to.label.toLowerCase()}`)} :done, ${from.id}_${to.id}, ${stamp2(from.at)}, ${stamp2(to.at)}`
       );
     }
   }
   if (phases.length > 0) {
     lines.push("    section Milestones");
     for (const phase of phases) {
-      lines.push(`    ${mermaidLabel(phase.label)} :milestone, ${phase.id}, ${stamp(phase.at)}, 0d`);
+      lines.push(`    ${mermaidLabel(phase.label)} :milestone, ${phase.id}, ${stamp2(phase.at)}, 0d`);
     }
   }
   lines.push("```");
@@ -4554,56 +4847,56 @@ function followupKey(text) {
 // src/core/postmortem/seedActionItems.ts
 var SLOW_DETECTION_MS = 15 * 6e4;
 function seedActionItems(incident, ctx) {
-  const items = [];
+  const items2 = [];
   const quote = (text) => `\u201C${neutralizeInline(text, 200)}\u201D`;
   for (const deviation of incident.deviations) {
-    items.push(`Pay back the shortcut taken: ${quote(deviation.text)}`);
+    items2.push(`Pay back the shortcut taken: ${quote(deviation.text)}`);
   }
   for (const pr of incident.pullRequests) {
     if (pr.revert) {
-      items.push(
+      items2.push(
         `Investigate what the revert in #${pr.number} (${quote(pr.title)}) undid and why it broke, and add a check that would have caught it`
       );
     } else if (pr.state === "open") {
-      items.push(`Land or close #${pr.number} (${quote(pr.title)}), still open when this was written`);
+      items2.push(`Land or close #${pr.number} (${quote(pr.title)}), still open when this was written`);
     }
   }
   const excepted = new Set(incident.freezeExceptions.filter((e) => e.granted).map((e) => e.pullRequest));
   for (const pr of excepted) {
-    items.push(`Give #${pr}, merged under a freeze exception, the full review it skipped`);
+    items2.push(`Give #${pr}, merged under a freeze exception, the full review it skipped`);
   }
   if (ctx.ackDeadline && !ctx.ackDeadline.met) {
     const late = incident.acknowledgedAt !== void 0 && incident.acknowledgedAt > ctx.ackDeadline.dueAt ? `the acknowledgement came ${formatDuration(incident.acknowledgedAt - ctx.ackDeadline.dueAt)} after the deadline` : "the incident was not acknowledged in time";
-    items.push(`Review on-call alerting and the rota: ${late}`);
+    items2.push(`Review on-call alerting and the rota: ${late}`);
   } else if (!ctx.ackDeadline && incident.notices.some((n) => n.kind === "ack-breach")) {
-    items.push("Review on-call alerting and the rota: the acknowledgement deadline was missed");
+    items2.push("Review on-call alerting and the rota: the acknowledgement deadline was missed");
   }
   if (incident.declaredAt - incident.startedAt >= SLOW_DETECTION_MS) {
-    items.push(
+    items2.push(
       `Find out why it took ${formatDuration(incident.declaredAt - incident.startedAt)} to notice the problem, and alert on it sooner`
     );
   }
   if (incident.updates.length === 0) {
-    items.push("Agree how and when status updates go out: none were recorded during this incident");
+    items2.push("Agree how and when status updates go out: none were recorded during this incident");
   }
   for (const gap of incident.gaps) {
     switch (gap.kind) {
       case "resolved-without-resolution":
-        items.push("Write down what actually resolved the incident: no resolution was journaled");
+        items2.push("Write down what actually resolved the incident: no resolution was journaled");
         break;
       case "mitigated-without-workaround":
-        items.push("Write down the workaround that was used: none was journaled");
+        items2.push("Write down the workaround that was used: none was journaled");
         break;
       case "no-lead":
-        items.push("Make sure someone takes the lead early: this incident ran without one for a while");
+        items2.push("Make sure someone takes the lead early: this incident ran without one for a while");
         break;
       case "comms-is-lead":
-        items.push("Find a communicator independent of the lead for next time: one person did both");
+        items2.push("Find a communicator independent of the lead for next time: one person did both");
         break;
     }
   }
   const seen = /* @__PURE__ */ new Set();
-  return items.filter((item) => {
+  return items2.filter((item) => {
     const key = followupKey(item);
     if (seen.has(key)) return false;
     seen.add(key);
@@ -4636,7 +4929,8 @@ var KIND_WORDS = {
   alert: "alert",
   postmortem: "post-mortem",
   closed: "closed",
-  reopened: "reopened"
+  reopened: "reopened",
+  edited: "command edited"
 };
 function postmortemView(incident, config, ctx) {
   const zone = config.business_hours.timezone;
@@ -5043,7 +5337,7 @@ async function ensureFollowups(gh, config, templates, incident) {
   if (!pm || pm.state !== "merged") return { followups: [], writes: 0 };
   const { defaultBranch } = await repoInfo(gh);
   const file = await readFile(gh, pm.path, defaultBranch);
-  const items = file ? parseActionItems(file.text).filter((i) => !i.checked) : [];
+  const items2 = file ? parseActionItems(file.text).filter((i) => !i.checked) : [];
   const existing = await markedIssues(gh, config.labels.followup);
   const mine = existing.filter((i) => i.identity.startsWith(`followup:incident=${incident.number}&`));
   const followups = mine.map((i) => ({
@@ -5052,7 +5346,7 @@ async function ensureFollowups(gh, config, templates, incident) {
     title: i.title
   }));
   let writes = 0;
-  for (const item of items) {
+  for (const item of items2) {
     const rendered = renderFollowupIssue(templates["followup-issue"], item, {
       incident,
       postmortemUrl: pm.url,
@@ -5146,19 +5440,18 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
       freezeRelevant: issue.labels.some((l) => l.toLowerCase() === freezeLabel)
     };
   }
-  const zone = config.business_hours.timezone;
-  const carriesCommands = (body) => parseCommands(body, { at: now, timeZone: zone, roles: config.roles.extra }).length > 0;
   const botComments = botCommentsFrom(events, gh.trustedBots);
-  const judged = judgedCommands(events, botComments, carriesCommands);
-  for (const event of events) {
-    if (event.type !== "commented" || gh.trustedBots.has(event.comment.author.toLowerCase())) continue;
-    if (judged.comments.has(event.comment.id) || !carriesCommands(event.comment.body)) continue;
-    await permissionOf(gh, event.comment.author, permissions);
-  }
+  const board = latestByIdentity(botComments).get("board");
+  const ledger = readLedger(board);
+  const { known: known2, lookUp } = rolesToLookUp(commandComments(events, gh.trustedBots, config), ledger, config);
+  const fetched = /* @__PURE__ */ new Map();
+  for (const login of lookUp) fetched.set(login, await permissionOf(gh, login, permissions));
   const projection = projectIncident(issue, events, config, {
     trustedBots: gh.trustedBots,
-    permissions,
-    judged
+    permissions: new Map([...known2, ...fetched]),
+    fetched,
+    ledger,
+    now
   });
   let writes = 0;
   try {
@@ -5177,7 +5470,6 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
     now,
     botComments,
     templates,
-    judged,
     templateProblems
   });
   const plusOnes = new Map(
@@ -5316,7 +5608,7 @@ import { createHash as createHash2 } from "node:crypto";
 // src/core/freeze/freezeText.ts
 import { DateTime as DateTime9 } from "luxon";
 var HALF_YEAR_MS = 182 * 864e5;
-var WORD_JOINER2 = "\u2060";
+var WORD_JOINER3 = "\u2060";
 function formatFreezeTime(at, zone, now) {
   const local = DateTime9.fromMillis(at, { zone }).setLocale("en-US");
   const format = now === void 0 || Math.abs(at - now) > HALF_YEAR_MS ? "ccc d LLL yyyy HH:mm ZZZZ" : "ccc d LLL HH:mm ZZZZ";
@@ -5334,7 +5626,7 @@ function endText(freeze, zone, now) {
 function plainInline(text, maxLength = 80) {
   const oneLine = text.replace(/\s+/g, " ").trim();
   const clipped = oneLine.length > maxLength ? oneLine.slice(0, maxLength - 1) + "\u2026" : oneLine;
-  return clipped.replace(/@(?=[A-Za-z0-9])/g, "@" + WORD_JOINER2);
+  return clipped.replace(/@(?=[A-Za-z0-9])/g, "@" + WORD_JOINER3);
 }
 function codeSpan2(text) {
   const oneLine = text.replace(/\s+/g, " ");
@@ -5489,8 +5781,9 @@ async function freezeInputs(gh, config, openIncidents) {
     if (issue.pull_request) continue;
     const labels = issue.labels.map((l) => typeof l === "string" ? l : l.name ?? "");
     const read = readLabels(labels, names);
-    const state = read.state ?? "declared";
-    const severity2 = read.severity ?? config.severity.default;
+    const reading = freezeReading(labels, config);
+    const state = reading.state ?? "declared";
+    const severity2 = reading.severity ?? config.severity.default;
     const at = Date.parse(issue.created_at);
     incidents.push(
       emptyIncident({
@@ -5653,6 +5946,12 @@ function failureSummary(input) {
     perCommit ? `3. A grant covers one commit (now ${codeSpan2(shortSha2(pr.headSha))}): after a new push, ask again.` : "3. A grant covers this pull request across pushes, for the freezes in force when it is given."
   );
   const incidents = blocking.filter((freeze) => freeze.kind === "incident" && freeze.incident !== void 0);
+  if (incidents.length > 0 && pr.untrustedFixLabel) {
+    lines.push(
+      "",
+      `The ${codeSpan2(config.labels.incident_fix)} label was added by ${handleText(pr.untrustedFixLabel.by)}, who lacks the ${codeSpan2(config.commands.freeze_permission)} permission it takes to let a pull request through an incident's freeze, so it does not count. Someone with that permission can add it again.`
+    );
+  }
   if (incidents.length > 0) {
     const numbers = incidents.map((freeze) => `#${freeze.incident}`).join(", ");
     lines.push(
@@ -5686,9 +5985,15 @@ function exceptionStatus(pr, config, grant, blocking, zone, now) {
       );
     }
   }
+  const voided = latestOf(mine.filter((record) => record.editedAt !== void 0));
+  if (voided?.editedAt !== void 0 && (!grant || voided.at > grant.at)) {
+    lines.push(
+      `${handleText(voided.by)}'s grant no longer counts: its comment was edited (${formatFreezeTime(voided.editedAt, zone, now)}), and anyone with write access can edit a comment. To grant, ${handleText(voided.by)} comments ${codeSpan2("/freeze-exception <reason>")} anew.`
+    );
+  }
   const pending = latestOf(
     mine.filter(
-      (record) => !record.granted && (!config.freeze.exception_per_commit || record.sha === pr.headSha) && (!grant || record.at > grant.at)
+      (record) => !record.granted && record.editedAt === void 0 && (!config.freeze.exception_per_commit || record.sha === pr.headSha) && (!grant || record.at > grant.at)
     )
   );
   if (pending) {
@@ -5848,7 +6153,18 @@ function targetsOf(eventName, payload, trustedBots, options = {}) {
       const freezeCommand = eventName === "issue_comment" && FREEZE_COMMAND.test(payload.comment?.body ?? "");
       const extra = freezeCommand ? { freezeCommand: true } : {};
       const label = eventName === "issues" && (payload.action === "labeled" || payload.action === "unlabeled") && typeof payload.label?.name === "string" ? { label: { name: payload.label.name, added: payload.action === "labeled" } } : {};
-      return issue.pull_request ? [{ kind: "pull", number: issue.number, ...extra }] : [{ kind: "issue", number: issue.number, ...extra, ...snapshotOf(issue), ...label }];
+      const action = payload.action;
+      const stateChanged = eventName === "issues" && (action === "closed" || action === "reopened") ? { stateChanged: action } : {};
+      return issue.pull_request ? [{ kind: "pull", number: issue.number, ...extra }] : [
+        {
+          kind: "issue",
+          number: issue.number,
+          ...extra,
+          ...snapshotOf(issue),
+          ...label,
+          ...stateChanged
+        }
+      ];
     }
     case "pull_request":
     case "pull_request_review":
@@ -5902,6 +6218,55 @@ function referencedNumbers(text) {
   return [...numbers].slice(0, 10);
 }
 
+// src/github/headAt.ts
+var ZERO_SHA = /^0+$/;
+async function headAt(gh, pr, at) {
+  const [owner, repo] = (pr.headRepo ?? `${gh.owner}/${gh.repo}`).split("/");
+  try {
+    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/activity", {
+      owner,
+      repo,
+      ref: `refs/heads/${pr.headRef}`,
+      direction: "desc",
+      per_page: 100
+    });
+    const seen = data.find((activity) => Date.parse(activity.timestamp) <= at);
+    return seen && !ZERO_SHA.test(seen.after) ? seen.after : void 0;
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 403 || status === 404) return void 0;
+    throw error;
+  }
+}
+
+// src/core/text/visibleText.ts
+import { Parser as Parser2 } from "commonmark";
+var INVISIBLE2 = /[\u200B-\u200D\u2060\uFEFF]/g;
+function visibleText(markdown) {
+  const parts = [];
+  const walker = new Parser2().parse(markdown).walker();
+  for (let step = walker.next(); step !== null; step = walker.next()) {
+    const { node, entering } = step;
+    if (node.type === "text") parts.push(node.literal ?? "");
+    else if (node.type === "softbreak" || node.type === "linebreak") parts.push("\n");
+    else if (!entering && node.isContainer && node.type !== "emph" && node.type !== "strong" && node.type !== "link")
+      parts.push("\n");
+    else if (node.type === "code" || node.type === "code_block" || node.type === "html_inline" || node.type === "html_block")
+      parts.push(" ");
+  }
+  return parts.join("").replace(INVISIBLE2, "");
+}
+
+// src/reconcile/freeze/fixLabelAdder.ts
+async function fixLabelAdder(gh, config, number) {
+  const name = config.labels.incident_fix.toLowerCase();
+  const events = await readTimeline(gh, number);
+  const added = events.filter((e) => e.type === "labeled" && e.label.toLowerCase() === name).sort((a, b) => a.at - b.at || a.seq - b.seq).at(-1);
+  if (!added) return void 0;
+  const permission = await permissionOf(gh, added.actor, /* @__PURE__ */ new Map());
+  return { by: added.actor, permitted: permits(permission, config.commands.freeze_permission) };
+}
+
 // src/github/teamMembership.ts
 async function teamMembership(gh, org, team, login) {
   try {
@@ -5948,6 +6313,9 @@ async function isApprover(gh, config, login, now) {
 }
 
 // src/reconcile/freeze/reconcilePull.ts
+function edited(comment) {
+  return comment.updatedAt > comment.at;
+}
 async function reconcilePull(gh, config, inputs, pr, now) {
   let writes = 0;
   const facts = {
@@ -5958,8 +6326,9 @@ async function reconcilePull(gh, config, inputs, pr, now) {
     body: pr.body,
     labels: pr.labels,
     exceptions: [],
-    referencedIncidents: referencedNumbers(`${pr.title}
-${pr.body}`).filter(
+    // Only what a reader sees refers to an incident: not an HTML comment, not `#1` in code.
+    referencedIncidents: referencedNumbers(`${visibleText(pr.title)}
+${visibleText(pr.body)}`).filter(
       (n) => inputs.incidents.some((i) => i.number === n)
     )
   };
@@ -5976,13 +6345,22 @@ ${pr.body}`).filter(
   let files;
   if (freezes.length > 0) {
     let comments = await threadComments(gh, pr.number);
-    const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now);
+    const knownSince = Math.min(...runs.map((run) => Date.parse(run.started_at ?? "") || Infinity));
+    const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now, knownSince);
     writes += answered.writes;
     for (const grant of answered.grants) grants.add(grant);
     comments = [...comments, ...answered.posted];
     facts.exceptions = await exceptionsFrom(gh, config, comments, pr, grants);
     writes += await removeDuplicateRecords(gh, comments);
     if (config.freeze.ignore_paths.length > 0) files = await changedFiles(gh, pr.number);
+    const fixLabel = config.labels.incident_fix.toLowerCase();
+    if (freezes.some((f) => f.kind === "incident") && pr.labels.some((l) => l.toLowerCase() === fixLabel)) {
+      const adder = await fixLabelAdder(gh, config, pr.number);
+      if (!adder?.permitted) {
+        facts.labels = pr.labels.filter((l) => l.toLowerCase() !== fixLabel);
+        facts.untrustedFixLabel = { by: adder?.by ?? "ghost" };
+      }
+    }
   }
   const verdict = freezeVerdict({
     ...input,
@@ -6015,7 +6393,7 @@ async function exceptionsFrom(gh, config, comments, pr, grants) {
   const zone = config.business_hours.timezone;
   const records = [];
   const seen = /* @__PURE__ */ new Set();
-  const recordFor = async (commentId, line, fromRun) => {
+  const recordFor = async (commentId, line, fromRun, marker) => {
     const key = `${commentId}.${line}`;
     if (seen.has(key)) return;
     const source = byId.get(commentId);
@@ -6025,17 +6403,21 @@ async function exceptionsFrom(gh, config, comments, pr, grants) {
       timeZone: zone,
       roles: config.roles.extra
     }).find((l) => l.line === line);
-    if (!parsed?.ok || parsed.command.verb !== "freeze-exception") return;
+    const asks = parsed?.ok && parsed.command.verb === "freeze-exception" ? parsed.command : void 0;
+    const wasGranted = fromRun || marker?.granted === "yes";
+    if (!asks && !(wasGranted && edited(source))) return;
     seen.add(key);
-    const granted = fromRun || !config.freeze.exception_per_commit && await isApprover(gh, config, source.author, source.at);
+    const approved = fromRun || !config.freeze.exception_per_commit && await isApprover(gh, config, source.author, source.at);
+    const voided = (approved || wasGranted) && edited(source);
     records.push({
       pullRequest: pr.number,
-      sha: pr.headSha,
+      sha: fromRun ? pr.headSha : marker?.sha ?? pr.headSha,
       by: source.author,
       // When the person asked, not when the bot answered: a grant covers only freezes already running then.
       at: source.at,
-      reason: parsed.command.reason,
-      granted
+      reason: asks?.reason ?? marker?.reason ?? "",
+      granted: approved && !voided,
+      ...voided && { editedAt: source.updatedAt }
     });
   };
   for (const grant of grants) {
@@ -6046,7 +6428,7 @@ async function exceptionsFrom(gh, config, comments, pr, grants) {
     if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
     const marker = parseMarker(comment.body);
     if (marker?.kind !== "exception") continue;
-    await recordFor(Number(marker.data.comment), Number(marker.data.line), false);
+    await recordFor(Number(marker.data.comment), Number(marker.data.line), false, marker.data);
   }
   return records;
 }
@@ -6054,57 +6436,70 @@ function parseGrants(externalId) {
   if (!externalId?.startsWith("grants:")) return [];
   return externalId.slice("grants:".length).split(",").filter((g) => /^\d+\.\d+$/.test(g));
 }
-async function answerExceptionRequests(gh, config, inputs, pr, comments, now) {
+async function answerExceptionRequests(gh, config, inputs, pr, comments, now, knownSince) {
   const grants = [];
   const posted = [];
-  const answered = new Set(
-    comments.filter((c) => gh.trustedBots.has(c.author.toLowerCase())).map((c) => parseMarker(c.body)).filter((m) => m?.kind === "exception").map((m) => `${m?.data.comment}:${m?.data.line}`)
-  );
+  const records = comments.filter((c) => gh.trustedBots.has(c.author.toLowerCase())).map((c) => parseMarker(c.body)).filter((m) => m?.kind === "exception");
+  const answered = new Set(records.map((m) => String(m?.data.comment)));
+  let paged = records.some((m) => m?.data.granted === "no" && m.data.sha === pr.headSha);
   const zone = config.business_hours.timezone;
   let writes = 0;
   for (const comment of comments) {
-    if (gh.trustedBots.has(comment.author.toLowerCase())) continue;
+    if (gh.trustedBots.has(comment.author.toLowerCase()) || answered.has(String(comment.id))) continue;
     const lines = parseCommands(comment.body, { at: comment.at, timeZone: zone, roles: config.roles.extra });
-    for (const line of lines) {
-      if (!line.ok || line.command.verb !== "freeze-exception") continue;
-      if (answered.has(`${comment.id}:${line.line}`)) continue;
-      const reason = line.command.reason;
-      const granted = await isApprover(gh, config, comment.author, now);
-      if (granted) grants.push(`${comment.id}.${line.line}`);
-      const data = {
-        comment: comment.id,
-        line: line.line,
-        sha: pr.headSha,
-        by: comment.author,
-        granted: granted ? "yes" : "no",
-        reason: reason.slice(0, 300)
-      };
-      const approvers = approverHandles(config, now);
-      const who = neutralize(comment.author);
-      const text = granted ? `\u2705 Freeze exception **granted** by ${who} for \`${pr.headSha.slice(0, 7)}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}` : `\u{1F4DD} Freeze exception **requested** by @${who} for \`${pr.headSha.slice(0, 7)}\`: ${neutralizeInline(reason, 300)}.
+    const asks = lines.filter((l) => l.ok && l.command.verb === "freeze-exception");
+    const [line] = asks;
+    if (!line?.ok || line.command.verb !== "freeze-exception") continue;
+    const reason = line.command.reason;
+    const approver = await isApprover(gh, config, comment.author, comment.at);
+    const repeated = paged;
+    const fresh = approver && !edited(comment);
+    const saw = fresh ? await headAt(gh, pr, comment.at) ?? (knownSince <= comment.at ? pr.headSha : void 0) : void 0;
+    const granted = fresh && saw === pr.headSha;
+    if (granted) grants.push(`${comment.id}.${line.line}`);
+    const sha = pr.headSha.slice(0, 7);
+    const who = neutralize(comment.author);
+    const approvers = approverHandles(config, now);
+    const extraLines = asks.length > 1 ? ` (${asks.length - 1} more \`/freeze-exception\` line(s) in the same comment are the same request.)` : "";
+    let text;
+    if (granted) {
+      text = `\u2705 Freeze exception **granted** by ${who} for \`${sha}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}${extraLines}`;
+    } else {
+      const why = fresh ? saw !== void 0 ? `This grant is for \`${saw.slice(0, 7)}\`, the head when ${who} commented; the head is now \`${sha}\`, pushed since, so it is not covered. To let \`${sha}\` through, ${who} comments \`/freeze-exception <reason>\` anew.` : `${who} is an approver, but Expedite cannot tell which commit they were looking at (the branch's pushes are not visible to it). To grant \`${sha}\`, comment \`/freeze-exception <reason>\` anew.` : approver ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.` : paged ? "The approvers were already asked about this commit; an approver can grant it by commenting `/freeze-exception <reason>` here." : `${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`);"} an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
+      const head = fresh ? `\u270B Freeze exception from ${who} **not granted** for \`${sha}\`` : `\u{1F4DD} Freeze exception **requested** by @${who} for \`${sha}\``;
+      text = `${head}: ${neutralizeInline(reason, 300)}.${extraLines}
 
-${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`); "} \u2014 an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
-      const body = `${renderMarker("exception", data)}
+${why}`;
+      if (!approver) paged = true;
+    }
+    const data = {
+      comment: comment.id,
+      line: line.line,
+      sha: saw ?? pr.headSha,
+      by: comment.author,
+      granted: granted ? "yes" : "no",
+      reason: reason.slice(0, 300)
+    };
+    const body = `${renderMarker("exception", data)}
 ${text}`;
-      const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line.line}`, body);
-      posted.push({ id, author: gh.botLogin, body, at: now, updatedAt: now });
-      writes++;
-      const freezes = activeFreezes({
-        now,
-        config,
-        defaultBranch: inputs.defaultBranch,
-        freezeIssues: inputs.freezeIssues,
-        incidents: inputs.incidents,
-        base: pr.baseRef
-      });
-      for (const freeze of freezes) {
-        const target = freeze.issue ?? freeze.incident;
-        if (target === void 0) continue;
-        const identity = `exception-audit:${comment.id}:${line.line}`;
-        const audit = `${renderMarker("exception-audit", { comment: comment.id, line: line.line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}
-Freeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${pr.headSha.slice(0, 7)}\`): ${neutralizeInline(reason, 300)}`;
-        if (await upsertMarkedComment(gh, target, identity, audit)) writes++;
-      }
+    const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line.line}`, body);
+    posted.push({ id, author: gh.botLogin, body, at: now, updatedAt: now });
+    writes++;
+    const freezes = activeFreezes({
+      now,
+      config,
+      defaultBranch: inputs.defaultBranch,
+      freezeIssues: inputs.freezeIssues,
+      incidents: inputs.incidents,
+      base: pr.baseRef
+    });
+    for (const freeze of granted || !repeated ? freezes : []) {
+      const target = freeze.issue ?? freeze.incident;
+      if (target === void 0) continue;
+      const identity = `exception-audit:${comment.id}:${line.line}`;
+      const audit = `${renderMarker("exception-audit", { comment: comment.id, line: line.line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}
+Freeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${sha}\`): ${neutralizeInline(reason, 300)}`;
+      if (await upsertMarkedComment(gh, target, identity, audit)) writes++;
     }
   }
   return { writes, grants, posted };
@@ -7111,14 +7506,25 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
     }
   }
 }
-function labelMovedFreeze(target, config) {
-  const { label, issue } = target;
-  if (label === void 0 || issue === void 0) return false;
-  const name = label.name.toLowerCase();
-  if (name === config.labels.freeze.toLowerCase()) return true;
-  if (name !== config.labels.incident.toLowerCase()) return false;
-  const before = label.added ? issue.labels.filter((l) => l.toLowerCase() !== name) : [...issue.labels, label.name];
-  return isFreezing({ ...issue, labels: before }, config) !== isFreezing(issue, config);
+function handChangeMovedFreeze(target, config) {
+  const { label, issue, stateChanged } = target;
+  if (issue === void 0) return false;
+  if (label !== void 0) {
+    const name = label.name.toLowerCase();
+    if (name === config.labels.freeze.toLowerCase()) return true;
+    if (!decidesFreeze(name, config)) return false;
+    const before = label.added ? issue.labels.filter((l) => l.toLowerCase() !== name) : [...issue.labels, label.name];
+    return isFreezing({ ...issue, labels: before }, config) || isFreezing(issue, config);
+  }
+  if (stateChanged !== void 0) {
+    const before = { ...issue, state: stateChanged === "reopened" ? "closed" : "open" };
+    return isFreezing(before, config) || isFreezing(issue, config);
+  }
+  return false;
+}
+function decidesFreeze(name, config) {
+  const names = labelNames(config);
+  return name === config.labels.incident.toLowerCase() || names.severityOf(name) !== void 0 || names.stateOf(name) !== void 0;
 }
 async function reconcileIssueTarget(gh, config, templates, target, now, permissions, templateProblems) {
   const {
@@ -7148,7 +7554,7 @@ async function reconcileIssueTarget(gh, config, templates, target, now, permissi
   });
   let writes = own;
   let freezesChanged = commandsChanged;
-  if (result.freezeRelevant || labelMovedFreeze(target, config)) freezesChanged = true;
+  if (result.freezeRelevant || handChangeMovedFreeze(target, config)) freezesChanged = true;
   if (freezesChanged) {
     const inputs = await freezeInputs(gh, config);
     writes += (await sweepPulls(gh, config, inputs, now)).writes;
@@ -7388,8 +7794,8 @@ var Metrics = class {
       registers
     });
   }
-  observeLateness(kind, seconds) {
-    this.deadlineLateness.observe({ kind }, Math.max(0, seconds));
+  observeLateness(kind, seconds2) {
+    this.deadlineLateness.observe({ kind }, Math.max(0, seconds2));
   }
 };
 
@@ -7413,15 +7819,15 @@ function observeRateLimit(octokit, report) {
 }
 
 // src/app/forEachLimited.ts
-async function forEachLimited(items, limit, fn) {
+async function forEachLimited(items2, limit, fn) {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++];
+    while (next < items2.length) {
+      const item = items2[next++];
       await fn(item);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items2.length)) }, worker));
 }
 
 // src/app/wakeUps.ts
@@ -7730,6 +8136,72 @@ function freePort(host = "127.0.0.1") {
       probe.close(() => resolve2(port));
     });
   });
+}
+
+// src/github/verifySignature.ts
+import { verify } from "@octokit/webhooks-methods";
+async function verifySignature(secret, body, signature) {
+  return verify(secret, body, signature).catch(() => false);
+}
+
+// src/app/guardWebhooks.ts
+var MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
+function guardWebhooks(server2, options) {
+  const limit = options.maxBytes ?? MAX_WEBHOOK_BYTES;
+  const downstream = server2.listeners("request");
+  server2.removeAllListeners("request");
+  const pass = (req, res) => {
+    for (const listener of downstream) listener(req, res);
+  };
+  server2.on("request", (req, res) => {
+    const path = (req.url ?? "").split("?")[0];
+    if (req.method !== "POST" || path !== options.path) return pass(req, res);
+    void gate(req, res, limit, options).then((body) => {
+      if (body === void 0) return;
+      req.body = body;
+      pass(req, res);
+    });
+  });
+}
+async function gate(req, res, limit, options) {
+  const delivery = { id: req.headers["x-github-delivery"], event: req.headers["x-github-event"] };
+  const declared = Number(req.headers["content-length"] ?? 0);
+  const chunks = [];
+  let size = 0;
+  let tooLarge = declared > limit;
+  try {
+    for await (const chunk of req) {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+    }
+  } catch (error) {
+    options.log.warn({ err: error, delivery }, "webhook delivery aborted while being read");
+    return void 0;
+  }
+  if (tooLarge) {
+    options.log.warn(
+      { delivery, bytes: Math.max(size, declared) },
+      "webhook refused: over GitHub's 25 MB cap"
+    );
+    answer(res, 413, "payload over GitHub's 25 MB limit");
+    return void 0;
+  }
+  const body = Buffer.concat(chunks).toString("utf8");
+  const signature = req.headers["x-hub-signature-256"];
+  const valid = typeof signature === "string" && await verifySignature(options.secret, body, signature);
+  if (!valid) {
+    options.log.error(
+      { delivery },
+      typeof signature === "string" ? "webhook refused: its signature does not match WEBHOOK_SECRET (check the App's webhook secret)" : "webhook refused: it carries no x-hub-signature-256 signature"
+    );
+    answer(res, typeof signature === "string" ? 401 : 400, "signature missing or wrong");
+    return void 0;
+  }
+  return body;
+}
+function answer(res, status, message) {
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ error: message }));
 }
 
 // src/app/health.ts
@@ -8291,14 +8763,14 @@ function alertsEndpoint(options) {
       if (!url.pathname.startsWith(ALERTS_PATH)) return false;
       const source = url.pathname.slice(ALERTS_PATH.length).replace(/\/$/, "");
       if (!ALERT_SOURCES.includes(source))
-        return answer(res, 404, `unknown alert source "${source}": use one of ${ALERT_SOURCES.join(", ")}`);
-      if (req.method !== "POST") return answer(res, 405, "alerts are POSTed");
+        return answer2(res, 404, `unknown alert source "${source}": use one of ${ALERT_SOURCES.join(", ")}`);
+      if (req.method !== "POST") return answer2(res, 405, "alerts are POSTed");
       const raw = await readBody(req);
-      if (raw === void 0) return answer(res, 413, `the body is larger than ${MAX_BODY2} bytes`);
+      if (raw === void 0) return answer2(res, 413, `the body is larger than ${MAX_BODY2} bytes`);
       const denied = authenticate(source, req, raw, options);
-      if (denied) return answer(res, denied.status, denied.message);
+      if (denied) return answer2(res, denied.status, denied.message);
       if (!options.home)
-        return answer(
+        return answer2(
           res,
           503,
           "set EXPEDITE_ALERTS_REPOSITORY (owner/name) to the repository whose configuration routes alerts"
@@ -8307,12 +8779,12 @@ function alertsEndpoint(options) {
       try {
         body = JSON.parse(raw.toString("utf8"));
       } catch {
-        return answer(res, 400, "the body is not JSON");
+        return answer2(res, 400, "the body is not JSON");
       }
       const home = options.home.toLowerCase();
       const homeRepo = await resolve2(home);
       if (!homeRepo.ok)
-        return answer(res, 503, `the alerts repository ${home} cannot be used: ${homeRepo.reason}`);
+        return answer2(res, 503, `the alerts repository ${home} cannot be used: ${homeRepo.reason}`);
       const resolved = /* @__PURE__ */ new Map();
       try {
         const receipt = await receiveAlerts({
@@ -8337,10 +8809,10 @@ function alertsEndpoint(options) {
           const [owner, repo] = result.repository.split("/");
           options.reconcile(installationId, owner, repo, { kind: "issue", number: result.incident });
         }
-        return answer(res, receipt.status, receipt.message, { results: receipt.results });
+        return answer2(res, receipt.status, receipt.message, { results: receipt.results });
       } catch (error) {
         app.log.error({ err: error, source }, "alert delivery failed; the source will retry");
-        return answer(res, 502, "GitHub could not be written to; retry the delivery");
+        return answer2(res, 502, "GitHub could not be written to; retry the delivery");
       }
     });
   };
@@ -8376,7 +8848,7 @@ async function readBody(req) {
   }
   return Buffer.concat(chunks);
 }
-function answer(res, status, message, extra = {}) {
+function answer2(res, status, message, extra = {}) {
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ message, ...extra }));
   return true;
 }
@@ -8425,7 +8897,8 @@ async function startAppServer(options) {
       reconcile: expedite.enqueue
     })
   );
-  await server2.start();
+  const http = await server2.start();
+  guardWebhooks(http, { path: webhookPath, secret: options.secret, log: log2 });
   const url = `http://${server2.host}:${server2.port}`;
   let stopped;
   return {

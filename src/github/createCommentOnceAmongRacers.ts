@@ -1,6 +1,6 @@
 import { markerIdentity, parseMarker } from "../core/markers.js";
 import type { GitHubContext } from "./types.js";
-import { createCommentOnce, deleteComment } from "./comments.js";
+import { createCommentOnce, deleteComment } from "./writeComments.js";
 
 /**
  * Posts a marked comment unless it exists; if a racing writer posted the same one meanwhile, the younger
