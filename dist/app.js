@@ -778,15 +778,28 @@ var cache2 = /* @__PURE__ */ new Map();
 function cachedRepoSettings(gh, now, ttlMs) {
   const key = `${gh.owner}/${gh.repo}`.toLowerCase();
   const hit = cache2.get(key);
-  if (hit && Date.now() - hit.at < ttlMs) return hit.settings;
+  if (hit && (hit.absent || Date.now() - hit.at < ttlMs)) return hit.settings;
   const settings = repoSettings(gh, now);
-  cache2.set(key, { at: Date.now(), settings });
+  const entry = {
+    at: Date.now(),
+    settings
+  };
+  cache2.set(key, entry);
+  void settings.then(
+    (s) => {
+      if (s.ok && s.absent) entry.absent = true;
+    },
+    () => void 0
+  );
   settings.catch(() => cache2.delete(key));
   return settings;
 }
 function forgetRepoSettings(repo) {
   if (repo === void 0) cache2.clear();
-  else cache2.delete(repo.toLowerCase());
+  else if (/\/\.github$/i.test(repo)) {
+    const owner = `${repo.split("/")[0].toLowerCase()}/`;
+    for (const key of [...cache2.keys()]) if (key.startsWith(owner)) cache2.delete(key);
+  } else cache2.delete(repo.toLowerCase());
 }
 async function repoSettings(gh, now, path = CONFIG_PATH) {
   const loaded = await loadConfig(gh, path);
@@ -800,7 +813,13 @@ async function repoSettings(gh, now, path = CONFIG_PATH) {
   const { templates, problems } = await loadTemplates(gh, loaded.config, now);
   if (problems.length > 0)
     gh.log.warn({ repo: `${gh.owner}/${gh.repo}`, problems }, "repository template problems");
-  return { ok: true, config: loaded.config, templates, templateProblems: problems };
+  return {
+    ok: true,
+    config: loaded.config,
+    templates,
+    templateProblems: problems,
+    ...loaded.sources.length === 0 ? { absent: true } : {}
+  };
 }
 function trustedBotsFor(botLogin, config) {
   const bots = /* @__PURE__ */ new Set([botLogin.toLowerCase()]);
@@ -5536,16 +5555,18 @@ function inLane(gh, object, job) {
 }
 
 // src/reconcile/sweepRepository.ts
-var RECENTLY_CLOSED_MS = 3 * 24 * 36e5;
+var DAY_MS2 = 24 * 36e5;
+var RECENTLY_CLOSED_MS = 3 * DAY_MS2;
 async function sweepRepository(gh, config, templates, now, templateProblems = [], full = false) {
   const permissions = /* @__PURE__ */ new Map();
-  await ensureRepoLabels(gh, config, full);
   const open = await listIssues(gh, { labels: config.labels.incident, state: "open" });
   const closed = full ? await listIssues(gh, {
     labels: config.labels.incident,
     state: "closed",
-    since: now - RECENTLY_CLOSED_MS
+    // Rounded down to the day, so the URL stays the same all day and GitHub can answer 304.
+    since: Math.floor((now - RECENTLY_CLOSED_MS) / DAY_MS2) * DAY_MS2
   }) : [];
+  if (open.length > 0 || closed.length > 0) await ensureRepoLabels(gh, config, full);
   const outcome = { incidents: 0, writes: 0, failures: [], open, freezeChanged: false };
   for (const issue of [...open, ...closed]) {
     if (issue.pull_request) continue;
@@ -7123,8 +7144,8 @@ async function protectDeployment(gh, config, request, now) {
   };
   if (activeFreezes({ ...base, base: branch }).length === 0) {
     const verdict2 = deployVerdict({ ...base, branch, sha: request.sha, grants: [], approvers: [] });
-    const earlier = await findHold(gh, config, request.sha, branch);
-    const writes2 = earlier?.open ? await settleRecord(gh, config, earlier.number, request, verdict2, now) : 0;
+    const earlier2 = await findHold(gh, config, request.sha, branch);
+    const writes2 = earlier2?.open ? await settleRecord(gh, config, earlier2.number, request, verdict2, now) : 0;
     await reviewDeployment(gh, runId, { environment, state: "approved", comment: reviewComment(verdict2) });
     return { decision: "approved", writes: writes2 + 1 };
   }
@@ -7431,6 +7452,7 @@ async function postedIdentities(gh, number) {
 }
 
 // src/reconcile/runTarget.ts
+var HOT_HORIZON_MS = 2 * 36e5;
 var FULL_PASS_MS = 30 * 6e4;
 async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ */ new Map()) {
   if (!settings.ok) {
@@ -7502,7 +7524,8 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
       writes += await announceReleases(gh, config, templates, now, inputs);
       if (failures.length > 0)
         throw new Error(`sweep finished with ${failures.length} failure(s): ${failures.join("; ")}`);
-      return { target, writes, note };
+      const hot = result.incidents > 0 || inputs.freezeIssues.length > 0 || freezeBoundaries(config, inputs.freezeIssues, now, now + HOT_HORIZON_MS).length > 0;
+      return { target, writes, note, hot };
     }
   }
 }
@@ -7624,13 +7647,26 @@ var WorkQueue = class {
 };
 
 // src/github/withEtagCache.ts
-var MAX_ENTRIES = 5e3;
-var store = /* @__PURE__ */ new Map();
+var DEFAULT_ENTRIES = 5e3;
+var stores = /* @__PURE__ */ new Map();
+function storeOf(scope) {
+  let store = stores.get(scope);
+  if (!store) {
+    store = { capacity: DEFAULT_ENTRIES, entries: /* @__PURE__ */ new Map() };
+    stores.set(scope, store);
+  }
+  return store;
+}
+function setEtagCapacity(scope, entries) {
+  const store = storeOf(scope);
+  store.capacity = Math.max(DEFAULT_ENTRIES, entries);
+}
 function withEtagCache(octokit, scope) {
   octokit.hook.wrap("request", async (request, options) => {
     if (options.method !== "GET") return request(options);
     const headers = options.headers ?? {};
-    const key = `${scope} ${String(options.url)} ${JSON.stringify(urlParams(options))} ${headers.accept ?? ""} ${JSON.stringify(options.mediaType ?? {})}`;
+    const key = `${String(options.url)} ${JSON.stringify(urlParams(options))} ${headers.accept ?? ""} ${JSON.stringify(options.mediaType ?? {})}`;
+    const { entries: store, capacity } = storeOf(scope);
     const cached = store.get(key);
     if (cached) options.headers = { ...headers, "if-none-match": cached.etag };
     try {
@@ -7639,7 +7675,7 @@ function withEtagCache(octokit, scope) {
       if (typeof etag === "string") {
         store.delete(key);
         store.set(key, { etag, response });
-        if (store.size > MAX_ENTRIES) store.delete(store.keys().next().value);
+        if (store.size > capacity) store.delete(store.keys().next().value);
       }
       return response;
     } catch (error) {
@@ -7864,6 +7900,97 @@ var WakeUps = class {
   }
 };
 
+// src/app/recoverDeliveries.ts
+var ok = (code2) => code2 >= 200 && code2 < 300;
+var earlier = (a, b) => Date.parse(a.delivered_at) - Date.parse(b.delivered_at) || a.id - b.id;
+async function recoverDeliveries(appOctokit, state, now, limits, log2) {
+  const attempts = [];
+  let pages = 0;
+  let reachedCheckpoint = false;
+  for await (const response of appOctokit.paginate.iterator("GET /app/hook/deliveries", { per_page: 100 })) {
+    const page = response.data;
+    for (const attempt of page) {
+      if (Date.parse(attempt.delivered_at) < state.checkpoint) {
+        reachedCheckpoint = true;
+        break;
+      }
+      attempts.push(attempt);
+    }
+    if (reachedCheckpoint || ++pages >= limits.maxPages) break;
+  }
+  const byGuid = /* @__PURE__ */ new Map();
+  for (const attempt of attempts) byGuid.set(attempt.guid, [...byGuid.get(attempt.guid) ?? [], attempt]);
+  const failed = [...byGuid.values()].filter((all) => !all.some((a) => ok(a.status_code))).map((all) => all.reduce((a, b) => earlier(a, b) <= 0 ? a : b)).sort(earlier);
+  const outcome = {
+    scanned: attempts.length,
+    failed: failed.length,
+    redelivered: [],
+    errors: 0
+  };
+  for (const attempt of failed) {
+    if (state.requested.has(attempt.guid)) continue;
+    if (outcome.redelivered.length >= limits.maxRedeliveries) break;
+    try {
+      await appOctokit.request("POST /app/hook/deliveries/{delivery_id}/attempts", {
+        delivery_id: attempt.id
+      });
+      state.requested.set(attempt.guid, now);
+      outcome.redelivered.push(attempt.guid);
+    } catch (error) {
+      outcome.errors++;
+      log2.warn({ err: error, delivery: attempt.guid }, "could not ask GitHub to redeliver a failed delivery");
+    }
+  }
+  if (outcome.redelivered.length < limits.maxRedeliveries && pages < limits.maxPages)
+    state.checkpoint = Math.max(state.checkpoint, now - 5 * 6e4);
+  for (const [guid, at] of state.requested) if (now - at > 3 * 24 * 36e5) state.requested.delete(guid);
+  if (outcome.redelivered.length > 0)
+    log2.info(
+      { redelivered: outcome.redelivered, failed: outcome.failed },
+      `asked GitHub to redeliver ${outcome.redelivered.length} failed webhook deliveries`
+    );
+  return outcome;
+}
+
+// src/app/repoInventory.ts
+var keyOf = (r) => `${r.owner}/${r.name}`.toLowerCase();
+var RepoInventory = class {
+  #entries = /* @__PURE__ */ new Map();
+  /** The installation's repositories, or undefined when they must be listed (unknown or due a check). */
+  repos(installationId, now, checkEveryMs) {
+    const entry = this.#entries.get(installationId);
+    if (!entry || now - entry.checkedAt >= checkEveryMs) return void 0;
+    return [...entry.repos.values()];
+  }
+  /** The listing GitHub gave: replaces what was known. */
+  replace(installationId, repos, now) {
+    this.#entries.set(installationId, { repos: new Map(repos.map((r) => [keyOf(r), r])), checkedAt: now });
+  }
+  add(installationId, repos) {
+    const entry = this.#entries.get(installationId);
+    if (!entry) return;
+    for (const repo of repos) entry.repos.set(keyOf(repo), repo);
+  }
+  remove(installationId, repos) {
+    const entry = this.#entries.get(installationId);
+    if (!entry) return;
+    for (const repo of repos) entry.repos.delete(keyOf(repo));
+  }
+  forget(installationId) {
+    this.#entries.delete(installationId);
+  }
+  /** Installations known from events or listings, and their sizes. */
+  sizes() {
+    return new Map([...this.#entries].map(([id, e]) => [id, e.repos.size]));
+  }
+};
+function fromFullNames(repositories) {
+  return (repositories ?? []).flatMap((r) => {
+    const [owner, name] = (r.full_name ?? "").split("/");
+    return owner && name ? [{ owner, name }] : [];
+  });
+}
+
 // src/app/expediteApp.ts
 var SETTINGS_TTL_MS = 5 * 6e4;
 var EVENTS = [
@@ -7930,6 +8057,7 @@ function createExpediteApp(options = {}) {
       metrics.writes.inc({ kind }, result.writes);
       log2.debug({ target, writes: result.writes, note: result.note }, "reconciled");
       outcome = "ok";
+      return result;
     } finally {
       metrics.jobDuration.observe({ kind, outcome }, (performance.now() - started) / 1e3);
     }
@@ -7941,9 +8069,12 @@ function createExpediteApp(options = {}) {
       const instance = probot;
       if (!instance) return Promise.resolve();
       const log2 = instance.log.child({ wakeUp: key });
-      return run(instance, installationId, owner, repo, target, log2, "wake-up").catch((error) => {
-        log2.error({ err: error }, "deadline reconcile failed; the scheduled reconcile will retry");
-      });
+      return run(instance, installationId, owner, repo, target, log2, "wake-up").then(
+        () => void 0,
+        (error) => {
+          log2.error({ err: error }, "deadline reconcile failed; the scheduled reconcile will retry");
+        }
+      );
     });
   });
   const onIncident = (installationId, report) => {
@@ -7973,6 +8104,17 @@ function createExpediteApp(options = {}) {
         forgetTemplates(context.payload.repository.full_name);
       }
     });
+    instance.on("installation", async (context) => {
+      const { action, installation } = context.payload;
+      if (action === "deleted" || action === "suspend") inventory.forget(installation.id);
+      else if (action === "created")
+        inventory.replace(installation.id, fromFullNames(context.payload.repositories), 0);
+    });
+    instance.on("installation_repositories", async (context) => {
+      const id = context.payload.installation.id;
+      inventory.add(id, fromFullNames(context.payload.repositories_added));
+      inventory.remove(id, fromFullNames(context.payload.repositories_removed));
+    });
     instance.on([...EVENTS], async (context) => {
       const payload = context.payload;
       const installationId = payload.installation?.id;
@@ -7988,56 +8130,116 @@ function createExpediteApp(options = {}) {
         htmlUrl: described.html_url
       });
       const log2 = context.log.child({ delivery: context.id, event: context.name });
+      activity.set(`${owner}/${repo}`.toLowerCase(), Date.now());
       for (const target of targets) {
         const key = targetKey(`${owner}/${repo}`, target);
         latest.set(key, target);
         void queue.enqueue(key, () => {
           const newest = latest.get(key) ?? target;
           latest.delete(key);
-          return run(instance, installationId, owner, repo, newest, log2).catch((error) => {
-            log2.error({ err: error, target: newest }, "reconcile failed; the scheduled reconcile will retry");
-          });
+          return run(instance, installationId, owner, repo, newest, log2).then(
+            () => void 0,
+            (error) => {
+              log2.error(
+                { err: error, target: newest },
+                "reconcile failed; the scheduled reconcile will retry"
+              );
+            }
+          );
         });
       }
     });
   };
   const lastSwept = /* @__PURE__ */ new Map();
-  const sweepAll = async () => {
+  const lastSweptWall = /* @__PURE__ */ new Map();
+  const hot = /* @__PURE__ */ new Set();
+  const activity = /* @__PURE__ */ new Map();
+  const inventory = new RepoInventory();
+  const interval = options.scheduleIntervalMs ?? 6e4;
+  const coldEvery = options.coldSweepEveryMs ?? Math.max(5 * 6e4, 10 * interval);
+  const inventoryEvery = options.inventoryCheckEveryMs ?? 10 * 6e4;
+  const due = (repoKey, wall) => {
+    const swept = lastSweptWall.get(repoKey);
+    if (swept === void 0 || hot.has(repoKey)) return true;
+    if (wall - (activity.get(repoKey) ?? Number.NEGATIVE_INFINITY) < coldEvery) return true;
+    return wall - swept >= coldEvery;
+  };
+  let appClient;
+  const sweepAll = async ({ cadence = false } = {}) => {
     if (!probot) return;
     const instance = probot;
-    const appOctokit = await instance.auth();
-    const installations = await appOctokit.paginate("GET /app/installations", { per_page: 100 });
+    appClient ??= withEtagCache(await instance.auth(), "app");
+    const installations = await appClient.paginate("GET /app/installations", { per_page: 100 });
     for (const installation of installations) {
-      const octokit = await instance.auth(installation.id);
-      const repos = await octokit.paginate("GET /installation/repositories", { per_page: 100 });
+      const wall = Date.now();
+      let repos = cadence ? inventory.repos(installation.id, wall, inventoryEvery) : void 0;
+      if (!repos) {
+        const scope = `installation:${installation.id}`;
+        const octokit = await instance.auth(installation.id);
+        const listed = await octokit.paginate("GET /installation/repositories", {
+          per_page: 100
+        });
+        repos = listed.map((r) => ({ owner: r.owner.login, name: r.name }));
+        inventory.replace(installation.id, repos, wall);
+        setEtagCapacity(scope, repos.length * 8);
+      }
       let failed = false;
-      await forEachLimited(repos, options.sweepConcurrency ?? 4, async (repository) => {
-        const owner = repository.owner.login;
-        const key = targetKey(`${owner}/${repository.name}`, { kind: "sweep" });
+      const dueRepos = cadence ? repos.filter((r) => due(`${r.owner}/${r.name}`.toLowerCase(), wall)) : repos;
+      await forEachLimited(dueRepos, options.sweepConcurrency ?? 4, async (repository) => {
+        const { owner, name } = repository;
+        const repoKey = `${owner}/${name}`.toLowerCase();
+        const key = targetKey(`${owner}/${name}`, { kind: "sweep" });
         await queue.enqueue(key, async () => {
           const startedAt2 = clock();
+          const startedWall = Date.now();
           const since = lastSwept.get(key);
           const target = { kind: "sweep", ...since !== void 0 ? { since } : { full: true } };
           try {
-            await run(
+            const outcome = await run(
               instance,
               installation.id,
               owner,
-              repository.name,
+              name,
               target,
-              instance.log.child({ sweep: `${owner}/${repository.name}` })
+              instance.log.child({ sweep: `${owner}/${name}` })
             );
+            if (outcome.hot) hot.add(repoKey);
+            else hot.delete(repoKey);
           } catch (error) {
             failed = true;
             throw error;
           }
           lastSwept.set(key, startedAt2);
+          lastSweptWall.set(repoKey, startedWall);
         });
       });
       if (!failed) lastCompleteSweep.set(installation.id, Date.now());
     }
   };
-  const scheduler = options.scheduleIntervalMs === 0 ? void 0 : startScheduler(sweepAll, options.scheduleIntervalMs ?? 6e4, () => probot?.log);
+  const recovery = options.deliveryRecovery ?? (options.scheduleIntervalMs === 0 ? false : { intervalMs: 5 * 6e4, lookbackMs: 24 * 36e5 });
+  const recoveryState = {
+    checkpoint: Date.now() - (recovery ? recovery.lookbackMs ?? 24 * 36e5 : 0),
+    requested: /* @__PURE__ */ new Map()
+  };
+  const recoverAll = async () => {
+    if (!probot) return;
+    const instance = probot;
+    const outcome = await recoverDeliveries(
+      await instance.auth(),
+      recoveryState,
+      Date.now(),
+      { maxPages: 20, maxRedeliveries: 100 },
+      instance.log.child({ recovery: "deliveries" })
+    );
+    metrics.recoveredDeliveries.inc({ outcome: "requested" }, outcome.redelivered.length);
+    metrics.recoveredDeliveries.inc({ outcome: "error" }, outcome.errors);
+  };
+  const recoveryTimer = recovery ? startScheduler(recoverAll, recovery.intervalMs, () => probot?.log) : void 0;
+  const scheduler = options.scheduleIntervalMs === 0 ? void 0 : startScheduler(
+    () => sweepAll({ cadence: true }),
+    options.scheduleIntervalMs ?? 6e4,
+    () => probot?.log
+  );
   const enqueue = (installationId, owner, repo, target) => {
     const instance = probot;
     if (!instance) return;
@@ -8045,9 +8247,12 @@ function createExpediteApp(options = {}) {
     const log2 = instance.log.child({ target: key });
     void queue.enqueue(
       key,
-      () => run(instance, installationId, owner, repo, target, log2).catch((error) => {
-        log2.error({ err: error, target }, "reconcile failed; the scheduled reconcile will retry");
-      })
+      () => run(instance, installationId, owner, repo, target, log2).then(
+        () => void 0,
+        (error) => {
+          log2.error({ err: error, target }, "reconcile failed; the scheduled reconcile will retry");
+        }
+      )
     );
   };
   return {
@@ -8062,8 +8267,10 @@ function createExpediteApp(options = {}) {
       if (!probot) throw new Error("the App is not loaded yet");
       await (await probot.auth()).request("GET /app");
     },
+    recoverDeliveries: recoverAll,
     stop: () => {
       scheduler?.stop();
+      recoveryTimer?.stop();
       wakeUps.clear();
     }
   };
@@ -8859,7 +9066,8 @@ async function startAppServer(options) {
   const expedite = createExpediteApp({
     ...options.clock ? { clock: options.clock } : {},
     ...options.scheduleIntervalMs !== void 0 ? { scheduleIntervalMs: options.scheduleIntervalMs } : {},
-    ...options.wakeUps !== void 0 ? { wakeUps: options.wakeUps } : {}
+    ...options.wakeUps !== void 0 ? { wakeUps: options.wakeUps } : {},
+    ...options.deliveryRecovery !== void 0 ? { deliveryRecovery: options.deliveryRecovery } : {}
   });
   const ProbotWithDefaults = Probot.defaults({
     appId: options.appId,
@@ -8957,6 +9165,7 @@ var server = await startAppServer({
   webhookPath: env.webhookPath,
   ...env.webhookProxyUrl ? { webhookProxyUrl: env.webhookProxyUrl } : {},
   scheduleIntervalMs: env.scheduleIntervalMs,
+  deliveryRecovery: { intervalMs: env.deliveryRecoveryIntervalMs },
   ...env.writeSpacingMs !== void 0 ? { throttle: { writeSpacingMs: env.writeSpacingMs } } : {},
   log,
   alerts: {
