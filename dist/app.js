@@ -332,16 +332,23 @@ var businessHoursSchema = z.object({
   end: clockTime.default("20:00"),
   holidays: holidaysSchema
 }).strict().prefault({});
+var channelName = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {
+  message: 'channel names are lower-case words joined by hyphens, e.g. "incidents-slack"'
+});
 var acknowledgeSchema = z.object({
   within_business_hours: duration2.default("15m"),
   outside_business_hours: duration2.default("60m"),
   // Who the breach notice names besides the on-call engineer.
-  notify: z.array(handle).default([])
+  notify: z.array(handle).default([]),
+  // Channels that also hear of a missed acknowledgement (a pager, a chat channel).
+  channels: z.array(channelName).default([])
 }).strict().prefault({});
 var ladderStepSchema = z.object({
   after: duration2,
   notify: z.array(handle).min(1),
-  note: z.string().optional()
+  note: z.string().optional(),
+  // Channels this step reaches besides the GitHub mention, e.g. a PagerDuty service that pages the CTO.
+  channels: z.array(channelName).default([])
 }).strict();
 var ladderConditionSchema = z.object({
   revenue: z.boolean().optional(),
@@ -522,6 +529,90 @@ var templatesSchema = z.object({
   // in Action mode, which every repository without overrides would otherwise pay for nothing.
   directory: z.string().min(1).optional()
 }).strict().prefault({});
+var MESSAGE_EVENTS = [
+  "declared",
+  "acknowledged",
+  "ack-missed",
+  "escalation",
+  "status-update",
+  "workaround",
+  "resolved",
+  "cancelled",
+  "postmortem-opened",
+  "postmortem-merged",
+  "incident-report",
+  "stakeholder-notice",
+  "end-of-incident",
+  "postmortem-shared"
+];
+var messageEvent = z.enum(MESSAGE_EVENTS);
+var PAGERDUTY_EVENTS = [
+  "declared",
+  "acknowledged",
+  "ack-missed",
+  "escalation",
+  "resolved",
+  "cancelled"
+];
+var CHAT_DEFAULT_EVENTS = [
+  "declared",
+  "acknowledged",
+  "ack-missed",
+  "escalation",
+  "status-update",
+  "workaround",
+  "resolved",
+  "cancelled",
+  "postmortem-opened",
+  "postmortem-merged"
+];
+var routeFields = {
+  // Severities this channel hears about; empty means every severity.
+  severities: z.array(severity).default([]),
+  // true: only incidents that hit revenue; false: only those that do not; absent: both.
+  revenue: z.boolean().optional()
+};
+var chatChannelSchema = (type) => z.object({
+  type: z.literal(type),
+  events: z.array(messageEvent).default(CHAT_DEFAULT_EVENTS),
+  ...routeFields
+}).strict();
+var emailAddress = z.string().regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, {
+  message: 'expected an e-mail address such as "support@example.com"'
+});
+var emailChannelSchema = z.object({
+  type: z.literal("email"),
+  from: z.string().min(3),
+  to: z.array(emailAddress).min(1),
+  cc: z.array(emailAddress).default([]),
+  events: z.array(messageEvent).default(["incident-report", "stakeholder-notice", "end-of-incident", "postmortem-shared"]),
+  ...routeFields
+}).strict();
+var pagerdutyChannelSchema = z.object({
+  type: z.literal("pagerduty"),
+  events: z.array(messageEvent).default(["declared", "acknowledged", "resolved", "cancelled"]).refine((events) => events.every((e) => PAGERDUTY_EVENTS.includes(e)), {
+    message: `PagerDuty only triggers, acknowledges and resolves: use events among ${PAGERDUTY_EVENTS.join(", ")}`
+  }),
+  // Pages are for the worst incidents unless said otherwise.
+  severities: z.array(severity).default([1, 2]),
+  revenue: z.boolean().optional(),
+  // Not a secret: the public Events API v2 endpoint (the EU service uses events.eu.pagerduty.com).
+  events_url: z.string().regex(/^https?:\/\/[^\s?#]+$/, { message: "expected the Events API address, without a query" }).default("https://events.pagerduty.com/v2/enqueue")
+}).strict();
+var channelSchema = z.discriminatedUnion("type", [
+  chatChannelSchema("slack"),
+  chatChannelSchema("teams"),
+  chatChannelSchema("webhook"),
+  emailChannelSchema,
+  pagerdutyChannelSchema
+]);
+var stakeholdersSchema = z.object({
+  // The application named in the notice's subject: "<application> Production Outage MM-DD-YYYY".
+  application: z.string().min(1).optional(),
+  // Severities whose stakeholders must hear within `notice_within` (the playbook: critical incidents).
+  notice_severities: z.array(severity).default([1]),
+  notice_within: duration2.default("24h")
+}).strict().prefault({});
 var configSchema = z.object({
   // Probot's convention: inherit from another repository's file ("repo", "owner/repo", "owner/repo:path.yml").
   _extends: z.string().optional(),
@@ -541,10 +632,83 @@ var configSchema = z.object({
   postmortem: postmortemSchema,
   schedule: scheduleSchema,
   templates: templatesSchema,
+  // Named outside channels (Slack, Teams, e-mail, PagerDuty, signed webhook) and the events each hears.
+  channels: z.record(channelName, channelSchema).default({}),
+  stakeholders: stakeholdersSchema,
   // Other bot logins whose markers Expedite trusts as its own, e.g. "github-actions[bot]" when both the
   // App and the Action run on one repository, so they share one board instead of writing two.
   trusted_bots: z.array(handle).default([])
-}).strict();
+}).strict().superRefine((config, ctx) => {
+  const known2 = new Set(Object.keys(config.channels));
+  const check = (names, path) => (names ?? []).forEach((name, index) => {
+    if (!known2.has(name))
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, index],
+        message: `no channel named "${name}" under \`channels:\`; define it there or fix the spelling`
+      });
+  });
+  check(config.acknowledge.channels, ["acknowledge", "channels"]);
+  config.escalation.ladders.forEach(
+    (ladder, l) => ladder.steps.forEach(
+      (step, s) => check(step.channels, ["escalation", "ladders", l, "steps", s, "channels"])
+    )
+  );
+});
+
+// src/core/config/pastedSecrets.ts
+var SECRET_KEYS = /^(url|webhook|webhook_url|hook|hook_url|routing_key|integration_key|service_key|api_key|key|token|secret|signing_secret|password|pass|user|username|auth|smtp|smtp_url|host|port)$/i;
+var SECRET_VALUES = [
+  { pattern: /hooks\.slack\.com\/(services|workflows|triggers)\//i, what: "a Slack webhook address" },
+  { pattern: /\.webhook\.office\.com\//i, what: "a Microsoft Teams webhook address" },
+  { pattern: /\.logic\.azure\.com[:/]/i, what: "a Power Automate workflow address" },
+  { pattern: /\.environment\.api\.powerplatform\.com[:/]/i, what: "a Power Automate workflow address" },
+  { pattern: /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i, what: "an address with a password in it" },
+  { pattern: /[?&](sig|signature|token|key|secret|code)=/i, what: "an address that carries a key" },
+  { pattern: /^[a-z0-9]{32}$/i, what: "something shaped like a PagerDuty integration key" },
+  { pattern: /^xox[abprs]-/i, what: "a Slack token" }
+];
+function pastedSecrets(raw) {
+  const problems = [];
+  const visit = (node, path) => {
+    if (typeof node === "string") {
+      const found = SECRET_VALUES.find((s) => s.pattern.test(node.trim()));
+      if (found) problems.push(problem(path, `this looks like ${found.what}`));
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => visit(item, [...path, String(i)]));
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (path.length === 2 && path[0] === "channels" && SECRET_KEYS.test(key)) {
+        problems.push(
+          problem(
+            [...path, key],
+            `\`${key}\` would put the channel's address or credentials in the repository`
+          )
+        );
+        continue;
+      }
+      visit(value, [...path, key]);
+    }
+  };
+  visit(raw, []);
+  return problems;
+}
+function problem(path, why) {
+  const channel = path[0] === "channels" ? path[1] : void 0;
+  const variable = channel ? channelVariable(channel) : "EXPEDITE_CHANNEL_<NAME>";
+  return {
+    key: path.join(".") || "(top level)",
+    value: "(hidden: looks like a secret)",
+    message: `${why}. Secrets never go in this file: remove it, rotate the secret (it is now in the repository's history), and give it to Expedite at run time instead \u2014 the App reads \`${variable}\` from its environment; the Action reads it from the \`channel-secrets\` input (\`${channel ?? "<name>"}: \${{ secrets.\u2026 }}\`). See docs/channels.md.`
+  };
+}
+function channelVariable(channel, suffix = "") {
+  return `EXPEDITE_CHANNEL_${channel.toUpperCase().replace(/[^A-Z0-9]/g, "_")}${suffix}`;
+}
 
 // src/core/config/parseConfig.ts
 function parseConfig(raw) {
@@ -561,6 +725,8 @@ function parseConfig(raw) {
       ]
     };
   }
+  const secrets = pastedSecrets(input);
+  if (secrets.length > 0) return { ok: false, problems: secrets };
   const result = configSchema.safeParse(input);
   if (result.success) return { ok: true, config: result.data };
   return { ok: false, problems: result.error.issues.map((issue) => toProblem(issue, input)) };
@@ -575,7 +741,7 @@ function toProblem(issue, input) {
       message: `not a setting Expedite knows; check the spelling against the documented keys${path.length > 0 ? ` of \`${path.join(".")}\`` : ""}`
     };
   }
-  const value = valueAt(input, path);
+  const value = path[0] === "channels" ? "(not shown)" : valueAt(input, path);
   let message = issue.message;
   if (issue.code === "invalid_type")
     message = `expected ${issue.expected}${value === void 0 ? ", but it is missing" : `, got ${typeof value}`}`;
@@ -694,7 +860,13 @@ var TEMPLATE_NAMES = [
   "freeze-announcement",
   "release-announcement",
   "postmortem-pr",
-  "summary"
+  "summary",
+  "message",
+  "stakeholder-notice",
+  "incident-report",
+  "end-of-incident",
+  "postmortem-shared",
+  "notice-stakeholder"
 ];
 
 // src/github/types.ts
@@ -1709,6 +1881,14 @@ var COMMANDS = [
     scope: "incident"
   },
   {
+    verb: "announce",
+    aliases: [],
+    syntax: "/announce [channel \u2026]",
+    summary: "Send the stakeholder notice, as it stands now, to the channels that carry it (or the ones you name).",
+    example: "/announce stakeholders",
+    scope: "incident"
+  },
+  {
     verb: "help",
     aliases: [],
     syntax: "/help",
@@ -2028,6 +2208,11 @@ function parseArguments(verb, args, ctx) {
       return { command: text === "" ? { verb } : { verb, text } };
     case "help":
       return { command: { verb } };
+    case "announce": {
+      const channels = text === "" ? [] : text.split(/[\s,]+/).filter((w) => w !== "");
+      const bad = channels.find((c) => !/^[a-z0-9][a-z0-9-]*$/.test(c));
+      return bad !== void 0 ? { error: `${codeSpan(bad)} is not a channel name; names are lower-case words joined by hyphens.` } : { command: { verb, channels } };
+    }
     case "lead":
     case "comms": {
       const user = parseUser(firstWord === "" ? "me" : firstWord);
@@ -2527,6 +2712,7 @@ function emptyIncident(fields) {
     freezeExceptions: [],
     followups: [],
     notices: [],
+    deliveries: [],
     gaps: [],
     timeline: [],
     ...fields
@@ -2912,6 +3098,37 @@ function applyCommand(draft, command, base, config, roleOf) {
       log2("resolution", `resolved: ${command.text}`);
       return applied();
     }
+    case "announce": {
+      const known2 = Object.keys(config.channels);
+      if (known2.length === 0)
+        return refused(
+          "There is no channel to send the stakeholder notice to.",
+          "Define one under `channels:` in `.github/expedite.yml` (see docs/channels.md)."
+        );
+      const pagers = command.channels.filter((c) => config.channels[c]?.type === "pagerduty");
+      if (pagers.length > 0)
+        return refused(
+          `${pagers.map((c) => `\`${c}\``).join(", ")} is a pager: it takes alerts, not the stakeholder notice.`,
+          "Name a chat, e-mail or webhook channel, or type `/announce` alone."
+        );
+      const unknown = command.channels.filter((c) => !known2.includes(c));
+      if (unknown.length > 0)
+        return refused(
+          `No channel named ${unknown.map((c) => `\`${c}\``).join(", ")}.`,
+          `Channels here: ${known2.map((c) => `\`${c}\``).join(", ")}. Or type \`/announce\` alone for the usual ones.`
+        );
+      (draft.announcements ??= []).push({
+        at,
+        by: actor,
+        commentId: base.commentId,
+        channels: command.channels
+      });
+      log2(
+        "note",
+        `asked for the stakeholder notice to be sent${command.channels.length > 0 ? ` to ${command.channels.join(", ")}` : ""}`
+      );
+      return applied();
+    }
     case "note":
       draft.notes.push({ at, by: actor, text: command.text, commentId: base.commentId });
       log2("note", command.text);
@@ -3210,8 +3427,8 @@ function neutralize(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MENTION, "@" + WORD_JOINER);
 }
 function neutralizeInline(text, maxLength = 300) {
-  const oneLine = text.replace(/\s+/g, " ").trim();
-  const clipped = oneLine.length > maxLength ? oneLine.slice(0, maxLength - 1) + "\u2026" : oneLine;
+  const oneLine2 = text.replace(/\s+/g, " ").trim();
+  const clipped = oneLine2.length > maxLength ? oneLine2.slice(0, maxLength - 1) + "\u2026" : oneLine2;
   return neutralize(clipped).replace(/\|/g, "\\|");
 }
 function neutralizeBlock(text, maxLength = 4e3) {
@@ -3432,6 +3649,552 @@ function resolveHandles(handles, incident, config, at) {
   });
 }
 
+// src/core/channels/occasions.ts
+function occasionsOf(incident, config) {
+  const found = [];
+  const add = (occasion) => found.push({ channels: [], ...occasion });
+  const noticed = config.stakeholders.notice_severities.includes(incident.severity);
+  add({ message: "declared", event: "declared", at: incident.declaredAt });
+  add({ message: "incident-report", event: "incident-report", at: incident.declaredAt });
+  if (noticed)
+    add({ message: "stakeholder-notice:declared", event: "stakeholder-notice", at: incident.declaredAt });
+  for (const request of incident.announcements ?? [])
+    add({
+      message: `stakeholder-notice:${request.commentId ?? request.at}`,
+      event: "stakeholder-notice",
+      at: request.at,
+      channels: request.channels.length > 0 ? request.channels : announceChannels(incident, config),
+      exclusive: true
+    });
+  if (incident.acknowledgedAt !== void 0)
+    add({ message: "acknowledged", event: "acknowledged", at: incident.acknowledgedAt });
+  for (const notice of incident.notices) {
+    if (notice.kind === "ack-breach")
+      add({
+        message: "ack-missed",
+        event: "ack-missed",
+        at: notice.at,
+        channels: config.acknowledge.channels
+      });
+    if (notice.kind !== "escalation") continue;
+    for (const key of notice.keys) {
+      const [ladderName, index] = key.split(":");
+      const step = config.escalation.ladders.find((l) => l.name === ladderName)?.steps[Number(index)];
+      add({
+        message: `escalation:${key}`,
+        event: "escalation",
+        at: notice.at,
+        channels: step?.channels ?? [],
+        ...step?.note ? { detail: step.note } : {}
+      });
+    }
+  }
+  for (const update of incident.updates)
+    add({
+      message: `update:${update.commentId ?? update.at}`,
+      event: "status-update",
+      at: update.at,
+      detail: update.text,
+      ...update.nextDueAt !== void 0 ? { nextDueAt: update.nextDueAt } : {}
+    });
+  if (incident.workaround)
+    add({
+      message: "workaround",
+      event: "workaround",
+      at: incident.workaround.at,
+      detail: incident.workaround.text
+    });
+  if (incident.resolution && incident.resolvedAt !== void 0 && incident.state !== "cancelled") {
+    add({ message: "resolved", event: "resolved", at: incident.resolvedAt });
+    add({ message: "end-of-incident", event: "end-of-incident", at: incident.resolvedAt });
+    if (noticed)
+      add({ message: "stakeholder-notice:resolved", event: "stakeholder-notice", at: incident.resolvedAt });
+  }
+  if (incident.state === "cancelled" && incident.cancelledAt !== void 0)
+    add({ message: "cancelled", event: "cancelled", at: incident.cancelledAt });
+  if (incident.postmortem) {
+    add({ message: "postmortem-opened", event: "postmortem-opened", at: incident.postmortem.openedAt });
+    if (incident.postmortem.state === "merged" && incident.postmortem.mergedAt !== void 0) {
+      add({ message: "postmortem-merged", event: "postmortem-merged", at: incident.postmortem.mergedAt });
+      add({ message: "postmortem-shared", event: "postmortem-shared", at: incident.postmortem.mergedAt });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+function announceChannels(incident, config) {
+  const entries = Object.entries(config.channels);
+  const routed = entries.filter(
+    ([, c]) => c.events.includes("stakeholder-notice") && (c.severities.length === 0 || c.severities.includes(incident.severity)) && (c.revenue === void 0 || c.revenue === incident.revenue)
+  );
+  const chosen = routed.length > 0 ? routed : entries.filter(([, c]) => c.type === "email");
+  return chosen.map(([name]) => name);
+}
+
+// src/core/channels/routeOccasion.ts
+var TRIGGERS = /* @__PURE__ */ new Set(["declared", "ack-missed", "escalation"]);
+function routeOccasion(occasion, incident, config, deliveries) {
+  const channels = config.channels;
+  const matches2 = (channel) => channel.events.includes(occasion.event) && (channel.severities.length === 0 || channel.severities.includes(incident.severity)) && (channel.revenue === void 0 || channel.revenue === incident.revenue);
+  const names = /* @__PURE__ */ new Set();
+  if (occasion.exclusive) return occasion.channels.filter((name) => channels[name] !== void 0).sort();
+  for (const [name, channel] of Object.entries(channels)) {
+    if (channel.type === "pagerduty" && !TRIGGERS.has(occasion.event)) continue;
+    if (matches2(channel)) names.add(name);
+  }
+  for (const name of occasion.channels) if (channels[name]) names.add(name);
+  if (occasion.event === "acknowledged" || occasion.event === "resolved" || occasion.event === "cancelled") {
+    for (const name of triggeredPagers(config, deliveries)) {
+      const channel = channels[name];
+      if (channel?.events.includes(occasion.event) || occasion.event !== "acknowledged") names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+function triggeredPagers(config, deliveries) {
+  const found = /* @__PURE__ */ new Set();
+  for (const delivery of deliveries.values()) {
+    if (!TRIGGERS.has(delivery.event)) continue;
+    for (const [name, outcome] of Object.entries(delivery.channels)) {
+      if (config.channels[name]?.type !== "pagerduty") continue;
+      if (outcome.state === "delivered" || outcome.state === "unknown" || outcome.state === "sending")
+        found.add(name);
+    }
+  }
+  return [...found];
+}
+
+// src/core/channels/messageContent.ts
+import { DateTime as DateTime7 } from "luxon";
+function messageContent(occasion, ctx) {
+  const { incident, config } = ctx;
+  const zone = config.business_hours.timezone;
+  const at = (t) => formatTime(t, zone);
+  const sev = `SEV${incident.severity}`;
+  const ref = `Incident #${incident.number}`;
+  const name = oneLine(incident.title, 150);
+  const table = stakeholderFacts(incident, config);
+  const links = [{ label: `${ref} on GitHub`, url: incident.url }];
+  const base = { event: occasion.event, links, incident: incidentFacts(incident, ctx.repository) };
+  const lifecycle = (title, summary, facts = table) => ({
+    ...base,
+    title: oneLine(title, 150),
+    summary,
+    facts,
+    body: renderTemplate(ctx.templates.message, {
+      title: neutralizeInline(title, 300),
+      summary: neutralizeInline(summary, 3e3),
+      facts: facts.map((f) => ({
+        label: neutralizeInline(f.label, 80),
+        value: neutralizeInline(f.value, 800)
+      })),
+      links: links.map((l) => ({ label: neutralizeInline(l.label, 100), url: encodeURI(l.url) }))
+    })
+  });
+  const fromTemplate = (template, view, facts, summary) => {
+    const rendered = renderTemplate(template, { ...view, url: encodeURI(incident.url) }).trim();
+    const [subject = "", ...rest] = rendered.split("\n");
+    return { ...base, title: oneLine(subject, 200), summary, facts, body: rest.join("\n").trim() + "\n" };
+  };
+  const by = (login) => login ? ` by ${login}` : "";
+  switch (occasion.event) {
+    case "declared":
+      return lifecycle(
+        `[${sev}] ${ref} declared: ${name}`,
+        `${oneLine(incident.form.summary ?? incident.title, 600)} Declared at ${at(incident.declaredAt)}${by(incident.declaredBy)}.`
+      );
+    case "acknowledged":
+      return lifecycle(
+        `[${sev}] ${ref} acknowledged${by(incident.acknowledgedBy)}: ${name}`,
+        `Someone is on it since ${at(occasion.at)}. Lead: ${incident.lead ?? "nobody yet"}.`
+      );
+    case "ack-missed":
+      return lifecycle(
+        `[${sev}] ${ref} is not acknowledged: ${name}`,
+        `Nobody has acknowledged the incident in time (declared ${at(incident.declaredAt)}). The on-call engineer is needed now.`
+      );
+    case "escalation":
+      return lifecycle(
+        `[${sev}] ${ref} escalated: ${name}`,
+        `${oneLine(occasion.detail ?? "An escalation step is due.", 600)} The problem began ${formatDuration(occasion.at - incident.startedAt)} before this step, at ${at(incident.startedAt)}.`
+      );
+    case "status-update":
+      return lifecycle(
+        `[${sev}] ${ref} update: ${name}`,
+        `${oneLine(occasion.detail ?? "", 1500)}${occasion.nextDueAt !== void 0 ? ` Next update by ${at(occasion.nextDueAt)}.` : ""}`
+      );
+    case "workaround":
+      return lifecycle(
+        `[${sev}] ${ref} has a workaround: ${name}`,
+        `${oneLine(occasion.detail ?? "", 1500)} (in place since ${at(occasion.at)}).`
+      );
+    case "resolved":
+      return lifecycle(
+        `[${sev}] ${ref} resolved: ${name}`,
+        `${oneLine(incident.resolution?.text ?? "", 1500)} Resolved at ${at(occasion.at)}, ${formatDuration(occasion.at - incident.startedAt)} after the problem began.`
+      );
+    case "cancelled":
+      return lifecycle(
+        `[${sev}] ${ref} cancelled: ${name}`,
+        `A false alarm: ${oneLine(incident.cancelReason?.text ?? "no reason given", 1e3)}`
+      );
+    case "postmortem-opened":
+      return lifecycle(
+        `${ref} post-mortem opened for review: ${name}`,
+        `The post-mortem is up for review as pull request #${incident.postmortem?.number ?? "?"}.`
+      );
+    case "postmortem-merged":
+      return lifecycle(
+        `${ref} post-mortem merged: ${name}`,
+        `The post-mortem was reviewed and merged; the incident is closed.`
+      );
+    case "stakeholder-notice":
+      return fromTemplate(
+        ctx.templates["stakeholder-notice"],
+        {
+          application: neutralizeInline(application(incident, config, ctx.repository), 120),
+          date: DateTime7.fromMillis(incident.startedAt, { zone }).toFormat("MM-dd-yyyy"),
+          summary: neutralizeInline(incident.form.summary ?? incident.title, 1200),
+          ...Object.fromEntries(table.map((f) => [f.key, neutralizeInline(f.value, 800)]))
+        },
+        table,
+        oneLine(incident.form.summary ?? incident.title, 1200)
+      );
+    case "incident-report": {
+      const next = nextUpdateDue(incident, config);
+      return fromTemplate(
+        ctx.templates["incident-report"],
+        {
+          title: neutralizeInline(incident.title, 200),
+          severity: incident.severity,
+          declared: at(incident.declaredAt),
+          declaredBy: incident.declaredBy ? neutralizeInline(incident.declaredBy, 60) : void 0,
+          start: at(incident.startedAt),
+          what: neutralizeInline(incident.form.summary ?? incident.title, 1500),
+          applications: neutralizeInline(incident.form.applications ?? "", 500) || "not recorded",
+          businessImpact: neutralizeInline(incident.form.businessImpact ?? "", 800) || "not recorded",
+          revenue: incident.revenue ? "yes" : incident.form.revenue === "unknown" ? "unknown" : "no",
+          lead: neutralizeInline(incident.lead ?? "nobody yet", 60),
+          comms: neutralizeInline(incident.comms ?? "nobody yet", 60),
+          nextUpdate: next ? at(next.dueAt) : "\u2014"
+        },
+        table,
+        oneLine(incident.form.summary ?? incident.title, 1200)
+      );
+    }
+    case "end-of-incident": {
+      const end = incident.resolvedAt ?? occasion.at;
+      const followup = incident.postmortem ? `A post-mortem is under way: ${incident.postmortem.url}` : [...incident.notes, ...incident.deviations].length > 0 ? `Follow up on: ${[...incident.notes, ...incident.deviations].map((n) => oneLine(n.text, 200)).join("; ")}` : "No further work was recorded.";
+      return fromTemplate(
+        ctx.templates["end-of-incident"],
+        {
+          title: neutralizeInline(incident.title, 200),
+          severity: incident.severity,
+          start: at(incident.startedAt),
+          end: at(end),
+          duration: formatDuration(end - incident.startedAt),
+          what: neutralizeInline(incident.form.summary ?? incident.title, 1500),
+          impact: neutralizeInline(incident.form.businessImpact ?? "", 800) || "not recorded",
+          resolution: neutralizeInline(incident.resolution?.text ?? "", 2e3),
+          next: neutralizeInline(followup, 1500),
+          pullRequests: incident.pullRequests.map((pr) => ({
+            number: pr.number,
+            title: neutralizeInline(pr.title, 120),
+            url: encodeURI(pr.url),
+            state: pr.state
+          })),
+          hasPullRequests: incident.pullRequests.length > 0
+        },
+        table,
+        oneLine(incident.resolution?.text ?? "", 1200)
+      );
+    }
+    case "postmortem-shared":
+      return fromTemplate(
+        ctx.templates["postmortem-shared"],
+        {
+          title: neutralizeInline(incident.title, 200),
+          severity: incident.severity,
+          number: incident.number,
+          postmortemUrl: encodeURI(incident.postmortem?.url ?? incident.url),
+          followups: incident.followups.map((f) => ({
+            number: f.number,
+            title: neutralizeInline(f.title, 160),
+            url: encodeURI(f.url)
+          })),
+          hasFollowups: incident.followups.length > 0
+        },
+        table,
+        `The post-mortem of incident #${incident.number} was merged.`
+      );
+  }
+}
+function stakeholderFacts(incident, config) {
+  const zone = config.business_hours.timezone;
+  const latest = [...incident.updates].sort((a, b) => a.at - b.at).at(-1);
+  const next = nextUpdateDue(incident, config);
+  const ended = incident.state === "cancelled" ? incident.cancelledAt : incident.resolvedAt;
+  const status = latest ? `${formatTime(latest.at, zone)}: ${oneLine(latest.text, 600)}` : `${formatTime(incident.declaredAt, zone)}: ${STATE_TITLES[incident.state]}`;
+  return [
+    {
+      key: "applications",
+      label: "Applications impacted",
+      value: oneLine(incident.form.applications ?? "", 500) || "not recorded"
+    },
+    {
+      key: "businessImpact",
+      label: "Business impact",
+      value: oneLine(incident.form.businessImpact ?? "", 800) || "not recorded"
+    },
+    { key: "start", label: "Incident start", value: formatTime(incident.startedAt, zone) },
+    { key: "end", label: "Incident end", value: ended === void 0 ? "Ongoing" : formatTime(ended, zone) },
+    {
+      key: "currentStatus",
+      label: "Current status",
+      value: next ? `${status} (next update by ${formatTime(next.dueAt, zone)})` : status
+    },
+    {
+      key: "resolution",
+      label: "Resolution",
+      value: incident.resolution ? oneLine(incident.resolution.text, 800) + (incident.postmortem ? ` (post-mortem: ${incident.postmortem.url})` : "") : incident.state === "cancelled" ? `Cancelled: ${oneLine(incident.cancelReason?.text ?? "", 300)}` : "Ongoing"
+    }
+  ];
+}
+function incidentFacts(incident, repository) {
+  return {
+    repository,
+    number: incident.number,
+    title: incident.title,
+    url: incident.url,
+    severity: incident.severity,
+    state: incident.state,
+    revenue: incident.revenue
+  };
+}
+function application(incident, config, repository) {
+  if (config.stakeholders.application) return config.stakeholders.application;
+  const first = (incident.form.applications ?? "").split(/[\n,]/)[0]?.trim();
+  return first || repository.split("/").pop() || repository;
+}
+function oneLine(text, max) {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, max - 1)}\u2026` : line;
+}
+
+// src/core/channels/planMessages.ts
+var FRESH_FOR_MS = 24 * 36e5;
+var CLAIM_STALE_MS = 5 * 6e4;
+var MAX_ATTEMPTS = 8;
+function retryDelay(failures) {
+  return Math.min(6e4 * 2 ** Math.max(0, failures - 1), 36e5);
+}
+function planMessages(input) {
+  const { incident, config, now, deliveries } = input;
+  if (Object.keys(config.channels).length === 0 && deliveries.size === 0) return [];
+  const threads = new EmailThreads(input);
+  return planOccasions({
+    occasions: occasionsOf(incident, config),
+    config,
+    now,
+    deliveries,
+    route: (occasion) => routeOccasion(occasion, incident, config, deliveries),
+    content: (occasion, channels) => threads.content(occasion, channels)
+  });
+}
+function planOccasions(input) {
+  const { config, now, deliveries } = input;
+  const planned = [];
+  for (const occasion of input.occasions) {
+    const delivery = deliveries.get(occasion.message);
+    if (delivery) {
+      const retry = retryOf(delivery, config, now);
+      if (retry.channels.length > 0)
+        planned.push({
+          message: occasion.message,
+          event: occasion.event,
+          at: occasion.at,
+          attempt: delivery.attempt + 1,
+          channels: retry.channels,
+          carried: retry.carried,
+          predecessor: delivery.commentId,
+          content: input.content(occasion, retry.channels)
+        });
+      continue;
+    }
+    if (occasion.at < now - FRESH_FOR_MS) continue;
+    const channels = input.route(occasion);
+    if (channels.length === 0) continue;
+    planned.push({
+      message: occasion.message,
+      event: occasion.event,
+      at: occasion.at,
+      attempt: 1,
+      channels,
+      carried: {},
+      content: input.content(occasion, channels)
+    });
+  }
+  return planned;
+}
+function retryOf(delivery, config, now) {
+  const channels = [];
+  const carried = {};
+  for (const [name, outcome] of Object.entries(delivery.channels)) {
+    const idempotent = config.channels[name]?.type === "pagerduty";
+    const due = outcome.state === "failed" && outcome.retryAt <= now || idempotent && outcome.state === "unknown" || idempotent && outcome.state === "sending" && now - delivery.claimedAt >= CLAIM_STALE_MS;
+    if (due && config.channels[name] !== void 0 && delivery.attempt < MAX_ATTEMPTS) channels.push(name);
+    else carried[name] = outcome;
+  }
+  return { channels: channels.sort(), carried };
+}
+var EmailThreads = class {
+  #input;
+  #root;
+  constructor(input) {
+    this.#input = input;
+    const emailed = [...input.deliveries.values()].filter((d) => Object.keys(d.channels).some((c) => input.config.channels[c]?.type === "email")).sort((a, b) => a.claimedAt - b.claimedAt || a.commentId - b.commentId);
+    if (emailed[0]) this.#root = this.messageId(emailed[0].message);
+  }
+  content(occasion, channels) {
+    const { incident, config, templates, repository } = this.#input;
+    const content = messageContent(occasion, { incident, config, templates, repository });
+    const pagerduty = pagerdutyPart(occasion, repository, incident.number);
+    if (pagerduty) content.pagerduty = pagerduty;
+    if (channels.some((c) => config.channels[c]?.type === "email")) {
+      const messageId = this.messageId(occasion.message);
+      this.#root ??= messageId;
+      content.email = this.#root === messageId ? { messageId } : { messageId, inReplyTo: this.#root };
+    }
+    return content;
+  }
+  messageId(message) {
+    const { repository, incident, config } = this.#input;
+    const from = Object.values(config.channels).find((c) => c.type === "email");
+    const domain = /@([^\s>]+)/.exec(from?.type === "email" ? from.from : "")?.[1] ?? "expedite.invalid";
+    const local = `${message}.${incident.number}.${repository}`.replace(/[^A-Za-z0-9.-]/g, ".");
+    return `<expedite.${local}@${domain}>`;
+  }
+};
+function pagerdutyPart(occasion, repository, number) {
+  const dedupKey = `expedite/${repository}#${number}`;
+  switch (occasion.event) {
+    case "declared":
+    case "ack-missed":
+    case "escalation":
+      return { action: "trigger", dedupKey };
+    case "acknowledged":
+      return { action: "acknowledge", dedupKey };
+    case "resolved":
+    case "cancelled":
+      return { action: "resolve", dedupKey };
+    default:
+      return void 0;
+  }
+}
+
+// src/core/channels/deliveryRecord.ts
+var DELIVERY_KIND = "delivery";
+var RECORD = /<!-- expedite-record:([A-Za-z0-9_-]+) -->/;
+function renderDeliveryComment(record, zone) {
+  const marker = renderMarker(DELIVERY_KIND, { message: record.message, attempt: record.attempt });
+  const lines = Object.entries(record.channels).map(
+    ([channel, outcome]) => `- \`${channel}\`: ${describeOutcome(outcome, zone)}`
+  );
+  const encoded = Buffer.from(JSON.stringify(record), "utf8").toString("base64url");
+  return [
+    marker,
+    `\u{1F4E3} **${neutralizeInline(record.title, 200)}**${record.attempt > 1 ? ` (attempt ${record.attempt})` : ""}`,
+    "",
+    ...lines,
+    "",
+    `<!-- expedite-record:${encoded} -->`
+  ].join("\n");
+}
+function describeOutcome(outcome, zone) {
+  switch (outcome.state) {
+    case "sending":
+      return `sending since ${formatTime(outcome.at, zone)}`;
+    case "delivered":
+      return `\u2705 delivered ${formatTime(outcome.at, zone)}`;
+    case "failed":
+      return `\u26A0\uFE0F not delivered \u2014 ${neutralizeInline(outcome.reason, 160)}, retrying after ${formatTime(outcome.retryAt, zone)}`;
+    case "unknown":
+      return `\u2754 may not have arrived \u2014 ${neutralizeInline(outcome.reason, 160)}; not sent again (see docs/reliability.md)`;
+    case "abandoned":
+      return `\u274C not delivered \u2014 ${neutralizeInline(outcome.reason, 160)}; gave up`;
+  }
+}
+function parseDelivery(comment) {
+  if (comment.marker.kind !== DELIVERY_KIND) return void 0;
+  const match = RECORD.exec(comment.body);
+  if (!match?.[1]) return void 0;
+  try {
+    const record = JSON.parse(Buffer.from(match[1], "base64url").toString("utf8"));
+    if (typeof record.message !== "string" || record.message !== comment.marker.data.message || !MESSAGE_EVENTS.includes(record.event) || typeof record.attempt !== "number" || typeof record.channels !== "object" || record.channels === null)
+      return void 0;
+    return { ...record, commentId: comment.id };
+  } catch {
+    return void 0;
+  }
+}
+function deliveriesFrom(comments) {
+  const latest = /* @__PURE__ */ new Map();
+  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
+    const delivery = parseDelivery(comment);
+    if (!delivery) continue;
+    const seen = latest.get(delivery.message);
+    if (!seen || delivery.attempt > seen.attempt) latest.set(delivery.message, delivery);
+  }
+  return latest;
+}
+function claimWinner(claims, attempt, predecessor) {
+  return [...claims].filter((c) => c.id !== predecessor && c.attempt >= attempt).sort((a, b) => a.id - b.id)[0];
+}
+
+// src/core/channels/deliveryRows.ts
+var CHANNEL_TITLES = {
+  slack: "Slack",
+  teams: "Teams",
+  email: "E-mail",
+  pagerduty: "PagerDuty",
+  webhook: "Webhook"
+};
+function deliveryRows(deliveries, config, now) {
+  const zone = config.business_hours.timezone;
+  return [...deliveries].sort((a, b) => a.claimedAt - b.claimedAt || a.commentId - b.commentId).map((delivery) => ({
+    what: neutralizeInline(delivery.title, 160),
+    where: Object.entries(delivery.channels).map(([name, outcome]) => {
+      const type = config.channels[name]?.type;
+      const label = `${type ? CHANNEL_TITLES[type] : "Channel"} \`${neutralizeInline(name, 60)}\``;
+      const stale = outcome.state === "sending" && now - delivery.claimedAt >= CLAIM_STALE_MS;
+      return `${label}: ${stale ? "\u2754 the sender stopped before recording the result; not sent again" : describeOutcome(outcome, zone)}`;
+    }).join("<br>")
+  }));
+}
+
+// src/core/channels/stakeholderClock.ts
+function stakeholderClock(incident, config) {
+  if (!config.stakeholders.notice_severities.includes(incident.severity)) return void 0;
+  if (!Object.values(config.channels).some((c) => c.type !== "pagerduty")) return void 0;
+  const dueAt = incident.declaredAt + durationMs(config.stakeholders.notice_within);
+  let sentAt;
+  let channels = [];
+  for (const delivery of incident.deliveries ?? []) {
+    if (delivery.event !== "stakeholder-notice") continue;
+    const delivered = Object.entries(delivery.channels).filter(([, o]) => o.state === "delivered");
+    const at = Math.min(...delivered.map(([, o]) => o.at));
+    if (delivered.length > 0 && (sentAt === void 0 || at < sentAt)) {
+      sentAt = at;
+      channels = delivered.map(([name]) => name).sort();
+    }
+  }
+  return {
+    dueAt,
+    ...sentAt !== void 0 ? { sentAt } : {},
+    channels,
+    requested: (incident.announcements ?? []).length > 0
+  };
+}
+
 // src/core/board/boardView.ts
 var STATE_ICONS = {
   declared: "\u{1F534}",
@@ -3484,6 +4247,7 @@ function boardView(incident, config, now) {
     mitigated: since(incident.mitigatedAt) ?? "\u2014",
     resolved: since(incident.resolvedAt) ?? "\u2014",
     nextUpdate: updateLine ?? "\u2014",
+    stakeholderNotice: stakeholderLine(incident, config, now),
     escalations,
     hasEscalations: escalations.length > 0,
     ladder: plan.ladder ?? "none",
@@ -3511,6 +4275,8 @@ function boardView(incident, config, now) {
       title: neutralizeInline(f.title, 160)
     })),
     hasFollowups: incident.followups.length > 0,
+    deliveries: deliveryRows(incident.deliveries ?? [], config, now),
+    hasDeliveries: (incident.deliveries ?? []).length > 0,
     zone
   };
 }
@@ -3521,6 +4287,16 @@ function timelineRows(incident, config) {
     who: entry.actor === void 0 ? "Expedite" : neutralizeInline(entry.actor, 60),
     what: neutralizeInline(entry.text, 600) + (entry.url ? ` ([link](${encodeURI(entry.url)}))` : "")
   }));
+}
+function stakeholderLine(incident, config, now) {
+  const clock = stakeholderClock(incident, config);
+  if (!clock) return void 0;
+  const zone = config.business_hours.timezone;
+  const due = formatTime(clock.dueAt, zone);
+  if (clock.sentAt !== void 0)
+    return `\u2705 sent ${formatTime(clock.sentAt, zone)} to ${clock.channels.map((c) => `\`${c}\``).join(", ")} (due by ${due})`;
+  if (clock.requested) return `due by ${due} \u2014 requested with \`/announce\`, on its way`;
+  return now >= clock.dueAt ? `\u{1F6A8} **overdue** since ${due} \u2014 \`/announce\` sends it` : `due by ${due} \u2014 \`/announce\` sends it`;
 }
 
 // src/core/board/renderBoard.ts
@@ -3983,10 +4759,10 @@ function planIncident(input) {
   const staleReplies = [...existing.values()].filter(
     (c) => c.marker.kind === "reply" && c.marker.data.line === void 0 && !answered.has(c.identity)
   );
-  for (const notice of renderNotices(incident, config, now, templates)) {
-    if (existing.has(notice.identity)) continue;
-    createOnce(notice.identity, notice.body);
-    if (notice.notice) recordNotice(incident, notice.notice.kind, notice.notice.keys, now, 0);
+  for (const notice2 of renderNotices(incident, config, now, templates)) {
+    if (existing.has(notice2.identity)) continue;
+    createOnce(notice2.identity, notice2.body);
+    if (notice2.notice) recordNotice(incident, notice2.notice.kind, notice2.notice.keys, now, 0);
   }
   if (projection.leadFromRoster && incident.lead !== void 0 && incident.open) {
     const data = { type: "oncall" };
@@ -3994,6 +4770,20 @@ function planIncident(input) {
     const body = renderTemplate(templates["notice-oncall"], {
       mention: mention(incident.lead),
       period: onCall.period
+    });
+    createOnce(markerIdentity({ kind: "notice", data }), `${renderMarker("notice", data)}
+${body}`);
+  }
+  const notice = stakeholderClock(incident, config);
+  if (notice && incident.open && now >= notice.dueAt && notice.sentAt === void 0 && !notice.requested) {
+    const data = { type: "stakeholder" };
+    const who = incident.comms ?? incident.lead ?? onCallAt(config.oncall, config.business_hours.timezone, now).primary;
+    const targets = announceChannels(incident, config);
+    const body = renderTemplate(templates["notice-stakeholder"], {
+      mentions: who ? mention(who) : "Team,",
+      severity: incident.severity,
+      due: formatTime(notice.dueAt, config.business_hours.timezone),
+      channels: targets.map((c) => `\`${c}\``).join(", ")
     });
     createOnce(markerIdentity({ kind: "notice", data }), `${renderMarker("notice", data)}
 ${body}`);
@@ -4642,7 +5432,7 @@ function nextDeadline(incident, config, now) {
 }
 
 // src/core/postmortem/postmortemPath.ts
-import { DateTime as DateTime7 } from "luxon";
+import { DateTime as DateTime8 } from "luxon";
 
 // src/core/postmortem/slugify.ts
 var MAX_SLUG = 50;
@@ -4667,7 +5457,7 @@ function stripIncidentPrefix(title) {
 // src/core/postmortem/postmortemPath.ts
 function postmortemPath(incident, config) {
   if (incident.postmortem?.path) return incident.postmortem.path;
-  const date = DateTime7.fromMillis(incident.startedAt, { zone: config.business_hours.timezone });
+  const date = DateTime8.fromMillis(incident.startedAt, { zone: config.business_hours.timezone });
   return config.postmortem.path.replaceAll("{date}", date.isValid ? date.toFormat("yyyy-MM-dd") : "undated").replaceAll("{number}", String(incident.number)).replaceAll("{slug}", slugify(incident.title));
 }
 function postmortemBranch(incident, config) {
@@ -4769,13 +5559,13 @@ function stripComments(line, inComment) {
 }
 
 // src/core/postmortem/phaseChart.ts
-import { DateTime as DateTime8 } from "luxon";
+import { DateTime as DateTime9 } from "luxon";
 var DATE_FORMAT = "yyyy-MM-dd HH:mm:ss";
 var MERMAID_DATE_FORMAT = "YYYY-MM-DD HH:mm:ss";
 var DAY_MS = 864e5;
 function phaseChart(incident, zone) {
   const phases = knownPhases(incident);
-  const stamp2 = (at) => DateTime8.fromMillis(at, { zone }).toFormat(DATE_FORMAT);
+  const stamp2 = (at) => DateTime9.fromMillis(at, { zone }).toFormat(DATE_FORMAT);
   const first = phases[0];
   const last = phases[phases.length - 1];
   const span = first && last ? last.at - first.at : 0;
@@ -5436,6 +6226,426 @@ function explainPostmortemFailure(error) {
   return `The post-mortem pull request could not be opened yet. ${cause} Expedite tries again on every reconcile.`;
 }
 
+// src/reconcile/deliverMessages.ts
+import { randomUUID } from "node:crypto";
+
+// src/github/deliveryClaims.ts
+async function postClaim(gh, number, body) {
+  try {
+    const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      owner: gh.owner,
+      repo: gh.repo,
+      issue_number: number,
+      body,
+      request: { retries: 0 }
+    });
+    return Number(data.id);
+  } catch (error) {
+    gh.log.warn({ err: error, issue: number }, "claim for an outside message may not have been posted");
+    return void 0;
+  }
+}
+async function listClaims(gh, number) {
+  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    per_page: 100
+  });
+  const claims = /* @__PURE__ */ new Map();
+  for (const comment of comments) {
+    if (!gh.trustedBots.has((comment.user?.login ?? "").toLowerCase())) continue;
+    const body = comment.body ?? "";
+    const marker = parseMarker(body);
+    if (marker?.kind !== DELIVERY_KIND) continue;
+    const record = parseDelivery({
+      id: comment.id,
+      identity: "",
+      marker,
+      body,
+      at: 0,
+      updatedAt: 0
+    });
+    const message = marker.data.message ?? "";
+    const attempt = Number(marker.data.attempt ?? 0);
+    const list2 = claims.get(message) ?? [];
+    list2.push({ id: comment.id, attempt, ...record ? { nonce: record.nonce } : {} });
+    claims.set(message, list2);
+  }
+  return claims;
+}
+
+// src/channels/sendToChannel.ts
+import { IncomingWebhook, IncomingWebhookHTTPError, IncomingWebhookRequestError } from "@slack/webhook";
+import nodemailer from "nodemailer";
+
+// src/channels/formats.ts
+import { createHmac } from "node:crypto";
+import { micromark } from "micromark";
+import { gfmTable, gfmTableHtml } from "micromark-extension-gfm-table";
+var clip2 = (text, max) => text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+function slackEscape(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function slackMessage(content) {
+  const fields = content.facts.slice(0, 10).map((fact) => ({
+    type: "mrkdwn",
+    text: clip2(`*${slackEscape(fact.label)}*
+${slackEscape(fact.value)}`, 2e3)
+  }));
+  const blocks = [
+    { type: "header", text: { type: "plain_text", text: clip2(content.title, 150), emoji: true } },
+    { type: "section", text: { type: "mrkdwn", text: clip2(slackEscape(content.summary) || " ", 3e3) } }
+  ];
+  if (fields.length > 0) blocks.push({ type: "section", fields });
+  blocks.push({
+    type: "context",
+    elements: content.links.slice(0, 10).map((link) => ({
+      type: "mrkdwn",
+      text: clip2(`<${link.url}|${slackEscape(link.label)}>`, 3e3)
+    }))
+  });
+  return { text: clip2(slackEscape(content.title), 3e3), blocks };
+}
+function teamsMessage(content) {
+  return {
+    type: "message",
+    attachments: [
+      {
+        contentType: "application/vnd.microsoft.card.adaptive",
+        contentUrl: null,
+        content: {
+          $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+          type: "AdaptiveCard",
+          version: "1.4",
+          msteams: { width: "Full" },
+          body: [
+            {
+              type: "TextBlock",
+              text: clip2(content.title, 400),
+              weight: "Bolder",
+              size: "Medium",
+              wrap: true
+            },
+            { type: "TextBlock", text: clip2(content.summary, 4e3), wrap: true },
+            {
+              type: "FactSet",
+              facts: content.facts.map((fact) => ({
+                title: clip2(fact.label, 100),
+                value: clip2(fact.value, 2e3)
+              }))
+            }
+          ],
+          actions: content.links.map((link) => ({
+            type: "Action.OpenUrl",
+            title: link.label,
+            url: link.url
+          }))
+        }
+      }
+    ]
+  };
+}
+var PAGERDUTY_SEVERITY = { 1: "critical", 2: "error", 3: "warning", 4: "info" };
+function pagerdutyEvent(content, routingKey) {
+  const pd = content.pagerduty ?? {
+    action: "trigger",
+    dedupKey: `expedite/${content.incident.repository}#${content.incident.number}`
+  };
+  const base = { routing_key: routingKey, event_action: pd.action, dedup_key: pd.dedupKey };
+  if (pd.action !== "trigger") return base;
+  return {
+    ...base,
+    payload: {
+      summary: clip2(content.title, 1024),
+      source: `${content.incident.repository}#${content.incident.number}`,
+      severity: PAGERDUTY_SEVERITY[content.incident.severity],
+      component: content.incident.repository,
+      group: "expedite",
+      class: content.event,
+      custom_details: Object.fromEntries([
+        ["summary", content.summary],
+        ...content.facts.map((f) => [f.label, f.value])
+      ])
+    },
+    client: "Expedite",
+    client_url: content.incident.url,
+    links: content.links.map((l) => ({ href: l.url, text: l.label }))
+  };
+}
+var WEBHOOK_SCHEMA_VERSION = "1";
+function webhookDocument(content, message, sentAt) {
+  return {
+    schema_version: WEBHOOK_SCHEMA_VERSION,
+    event: content.event,
+    message,
+    sent_at: new Date(sentAt).toISOString(),
+    incident: content.incident,
+    title: content.title,
+    summary: content.summary,
+    facts: content.facts,
+    links: content.links,
+    body_markdown: content.body
+  };
+}
+function signatureOf(body, secret) {
+  return `sha256=${createHmac("sha256", secret).update(body, "utf8").digest("hex")}`;
+}
+function emailHtml(content) {
+  const inner = micromark(content.body, { extensions: [gfmTable()], htmlExtensions: [gfmTableHtml()] });
+  return `<!doctype html><html><body style="font-family: sans-serif">${inner}</body></html>`;
+}
+
+// src/channels/sendToChannel.ts
+var SendFailure = class extends Error {
+  constructor(reason, uncertain) {
+    super(reason);
+    this.reason = reason;
+    this.uncertain = uncertain;
+  }
+  reason;
+  uncertain;
+};
+async function sendToChannel(name, channel, content, ctx) {
+  try {
+    const address = ctx.secrets.address(name);
+    if (!address)
+      throw new SendFailure(
+        `not configured \u2014 set ${channelVariable(name)} in the App's environment or \`${name}\` in the Action's channel-secrets input`,
+        false
+      );
+    await send(name, channel, content, address, ctx);
+    return { state: "delivered", at: ctx.now };
+  } catch (error) {
+    const failure = error instanceof SendFailure ? error : classify(error);
+    const reason = ctx.secrets.redact(failure.reason).slice(0, 200);
+    if (failure.uncertain) return { state: "unknown", at: ctx.now, reason };
+    return { state: "failed", at: ctx.now, reason, retryAt: ctx.now + retryDelay(ctx.attempt) };
+  }
+}
+async function send(name, channel, content, address, ctx) {
+  switch (channel.type) {
+    case "slack": {
+      const hook = new IncomingWebhook(address, { timeout: ctx.timeoutMs });
+      try {
+        await hook.send(slackMessage(content));
+      } catch (error) {
+        if (error instanceof IncomingWebhookHTTPError)
+          throw new SendFailure(`HTTP ${error.statusCode} ${short(error.body)}`, false);
+        if (error instanceof IncomingWebhookRequestError) throw classify(error.original);
+        throw error;
+      }
+      return;
+    }
+    case "teams":
+      await postJson(address, teamsMessage(content), {}, ctx.timeoutMs);
+      return;
+    case "pagerduty":
+      await postJson(channel.events_url, pagerdutyEvent(content, address), {}, ctx.timeoutMs);
+      return;
+    case "webhook": {
+      const secret = ctx.secrets.signingSecret(name);
+      if (!secret)
+        throw new SendFailure(
+          `no signing secret \u2014 set ${channelVariable(name, "_SECRET")} or \`${name}.secret\` in channel-secrets`,
+          false
+        );
+      const body = JSON.stringify(webhookDocument(content, ctx.message, ctx.now));
+      await postJson(
+        address,
+        body,
+        {
+          "x-expedite-event": content.event,
+          // The same for every attempt at this message, so a receiver can drop a repeat.
+          "x-expedite-delivery": `${content.incident.repository}#${content.incident.number}/${ctx.message}`,
+          "x-hub-signature-256": signatureOf(body, secret)
+        },
+        ctx.timeoutMs
+      );
+      return;
+    }
+    case "email": {
+      const transport = nodemailer.createTransport({
+        url: address,
+        connectionTimeout: ctx.timeoutMs,
+        greetingTimeout: ctx.timeoutMs,
+        socketTimeout: ctx.timeoutMs
+      });
+      try {
+        const thread = content.email;
+        await transport.sendMail({
+          from: channel.from,
+          to: channel.to,
+          ...channel.cc.length > 0 ? { cc: channel.cc } : {},
+          subject: content.title,
+          text: content.body,
+          html: emailHtml(content),
+          ...thread ? { messageId: thread.messageId } : {},
+          ...thread?.inReplyTo ? { inReplyTo: thread.inReplyTo, references: [thread.inReplyTo] } : {}
+        });
+      } catch (error) {
+        const smtp = error;
+        if (typeof smtp.responseCode === "number")
+          throw new SendFailure(`SMTP ${smtp.responseCode} ${short(smtp.response ?? "")}`, false);
+        throw classify(error);
+      } finally {
+        transport.close();
+      }
+      return;
+    }
+  }
+}
+async function postJson(url, body, headers, timeoutMs) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "user-agent": "Expedite", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+    signal: AbortSignal.timeout(timeoutMs),
+    redirect: "error"
+  });
+  if (!response.ok) throw new SendFailure(`HTTP ${response.status} ${short(await response.text())}`, false);
+  await response.arrayBuffer();
+}
+var NOT_SENT = /* @__PURE__ */ new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ECONNECTION",
+  "EDNS"
+]);
+function classify(error) {
+  const err = error;
+  const code2 = err.cause?.code ?? err.code;
+  if (err.name === "TimeoutError" || err.name === "AbortError" || code2 === "ETIMEDOUT")
+    return new SendFailure("no answer in time", true);
+  if (code2 && NOT_SENT.has(code2))
+    return new SendFailure(code2 === "ECONNREFUSED" ? "connection refused" : code2, false);
+  if (code2 === "ECONNRESET") return new SendFailure("connection reset", true);
+  return new SendFailure(short(err.message ?? String(error)), false);
+}
+function short(text) {
+  return text.replace(/\s+/g, " ").trim().slice(0, 120);
+}
+
+// src/reconcile/deliverMessages.ts
+async function deliverMessages(gh, config, number, planned, now, outbox) {
+  const outcome = { writes: 0, records: [] };
+  if (planned.length === 0) return outcome;
+  const zone = config.business_hours.timezone;
+  try {
+    const claimed = [];
+    for (const plan of planned) {
+      const record = {
+        message: plan.message,
+        event: plan.event,
+        attempt: plan.attempt,
+        nonce: randomUUID(),
+        claimedAt: now,
+        title: plan.content.title,
+        channels: {
+          ...plan.carried,
+          ...Object.fromEntries(plan.channels.map((c) => [c, { state: "sending", at: now }]))
+        }
+      };
+      const id = await postClaim(gh, number, renderDeliveryComment(record, zone));
+      outcome.writes++;
+      claimed.push({ plan, record, ...id !== void 0 ? { id } : {} });
+    }
+    const claims = await listClaims(gh, number);
+    const won = [];
+    for (const entry of claimed) {
+      const mine = (claims.get(entry.plan.message) ?? []).find((c) => c.nonce === entry.record.nonce);
+      const winner = claimWinner(
+        claims.get(entry.plan.message) ?? [],
+        entry.plan.attempt,
+        entry.plan.predecessor
+      );
+      if (mine && winner?.id === mine.id) {
+        won.push({ ...entry, id: mine.id });
+        continue;
+      }
+      if (mine) {
+        await deleteComment(gh, mine.id);
+        outcome.writes++;
+      }
+      gh.log.info({ issue: number, message: entry.plan.message }, "another reconcile sends this message");
+    }
+    for (const entry of won) {
+      try {
+        await sendAndRecord(gh, config, number, entry, now, outbox, outcome);
+      } catch (error) {
+        gh.log.error(
+          { err: error, issue: number, message: entry.plan.message },
+          "could not record an outside message"
+        );
+      }
+    }
+  } catch (error) {
+    gh.log.error(
+      { err: error, issue: number },
+      "could not record outside messages; a later reconcile continues"
+    );
+  }
+  return outcome;
+}
+async function sendAndRecord(gh, config, number, entry, now, outbox, outcome) {
+  const zone = config.business_hours.timezone;
+  const results = await Promise.all(
+    entry.plan.channels.map(async (name) => {
+      const channel = config.channels[name];
+      const result = channel ? await sendToChannel(name, channel, entry.plan.content, {
+        secrets: outbox.secrets,
+        now,
+        timeoutMs: outbox.timeoutMs,
+        message: entry.plan.message,
+        attempt: entry.plan.attempt
+      }) : { state: "abandoned", at: now, reason: "the channel is no longer configured" };
+      return [name, result];
+    })
+  );
+  for (const [name, result] of results) {
+    entry.record.channels[name] = result;
+    if (result.state !== "delivered")
+      gh.log.warn(
+        {
+          issue: number,
+          message: entry.plan.message,
+          channel: name,
+          outcome: result.state,
+          reason: "reason" in result ? result.reason : void 0
+        },
+        "outside message not delivered"
+      );
+  }
+  const id = entry.id;
+  await updateComment(gh, id, renderDeliveryComment(entry.record, zone));
+  outcome.writes++;
+  outcome.records.push({ ...entry.record, commentId: id });
+  if (entry.plan.predecessor !== void 0) {
+    await deleteComment(gh, entry.plan.predecessor).catch(() => void 0);
+    outcome.writes++;
+  }
+}
+
+// src/core/channels/nextMessageDeadline.ts
+function nextMessageDeadline(incident, config, now) {
+  const ahead = [];
+  for (const delivery of incident.deliveries ?? []) {
+    if (delivery.attempt >= MAX_ATTEMPTS) continue;
+    for (const [name, outcome] of Object.entries(delivery.channels)) {
+      if (outcome.state === "failed") ahead.push(outcome.retryAt);
+      if (outcome.state === "sending" && config.channels[name]?.type === "pagerduty")
+        ahead.push(delivery.claimedAt + CLAIM_STALE_MS);
+    }
+  }
+  const notice = stakeholderClock(incident, config);
+  if (notice && incident.open && notice.sentAt === void 0 && !notice.requested) ahead.push(notice.dueAt);
+  const future = ahead.filter((at) => at > now);
+  return future.length > 0 ? Math.min(...future) : void 0;
+}
+
 // src/reconcile/reconcileIncident.ts
 async function reconcileIncident(gh, config, templates, number, now, permissions = /* @__PURE__ */ new Map(), hint, templateProblems = []) {
   const freezeLabel = config.labels.freeze.toLowerCase();
@@ -5481,6 +6691,8 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
   }
   projection.incident.gaps = findGaps(projection.incident, config);
   projection.incident.timeline.sort((a, b) => a.at - b.at);
+  const deliveries = deliveriesFrom(botComments);
+  projection.incident.deliveries = [...deliveries.values()];
   const owed = gh.onIncident ? planNotices(projection.incident, config, now) : [];
   const plan = planIncident({
     issue,
@@ -5494,8 +6706,33 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
   const plusOnes = new Map(
     events.flatMap((e) => e.type === "commented" ? [[e.comment.id, e.comment.plusOnes]] : [])
   );
-  writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes);
-  const nextDeadlineAt = gh.onIncident ? nextDeadline(projection.incident, config, now) : void 0;
+  const messages = gh.outbox ? planMessages({
+    incident: projection.incident,
+    config,
+    templates,
+    now,
+    repository: `${gh.owner}/${gh.repo}`,
+    deliveries
+  }) : [];
+  writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes, async () => {
+    if (!gh.outbox || messages.length === 0) return void 0;
+    const sent = await deliverMessages(gh, config, number, messages, now, gh.outbox);
+    if (sent.records.length === 0) return { writes: sent.writes };
+    const byMessage = new Map([...deliveries].map(([k, v]) => [k, v]));
+    for (const record of sent.records) byMessage.set(record.message, record);
+    projection.incident.deliveries = [...byMessage.values()];
+    return {
+      writes: sent.writes,
+      board: boardWrite(
+        botComments,
+        renderBoard(templates.board, projection.incident, config, now, projection.ledger)
+      )
+    };
+  });
+  const nextDeadlineAt = gh.onIncident ? earliest2(
+    nextDeadline(projection.incident, config, now),
+    gh.outbox ? nextMessageDeadline(projection.incident, config, now) : void 0
+  ) : void 0;
   gh.onIncident?.({
     repo: { owner: gh.owner, repo: gh.repo },
     number,
@@ -5506,11 +6743,19 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
   const freezeRelevant = isFreezing(issue, config) !== isFreezing(projection.incident, config);
   return { number, projection, plan, writes, freezeRelevant };
 }
+function earliest2(a, b) {
+  return a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
+}
 function isIncident(issue, config) {
   const label = config.labels.incident.toLowerCase();
   return !issue.isPullRequest && issue.labels.some((l) => l.toLowerCase() === label);
 }
-async function applyIncidentPlan(gh, config, issue, plan, plusOnes) {
+function boardWrite(botComments, body) {
+  const found = latestByIdentity(botComments).get("board");
+  if (found === void 0) return { identity: "board", body };
+  return found.body === body ? null : { identity: "board", body, id: found.id };
+}
+async function applyIncidentPlan(gh, config, issue, plan, plusOnes, beforeBoard) {
   let writes = 0;
   for (const commentId of plan.react) {
     if (await ensureReaction(gh, commentId, plusOnes.get(commentId) ?? 0)) writes++;
@@ -5525,11 +6770,19 @@ async function applyIncidentPlan(gh, config, issue, plan, plusOnes) {
     writes++;
   }
   const ordered = [...plan.comments].sort((a, b) => rank(a.identity) - rank(b.identity));
-  for (const comment of ordered) {
+  let board = ordered.find((c) => c.identity === "board");
+  const write = async (comment) => {
     if (comment.id === void 0) await createCommentOnce(gh, issue.number, comment.identity, comment.body);
     else await updateComment(gh, comment.id, comment.body);
     writes++;
+  };
+  for (const comment of ordered) if (comment !== board) await write(comment);
+  const sent = await beforeBoard?.();
+  if (sent) {
+    writes += sent.writes;
+    if (sent.board !== void 0) board = sent.board ?? void 0;
   }
+  if (board) await write(board);
   for (const id of plan.deleteComments) {
     await deleteComment(gh, id);
     writes++;
@@ -5627,11 +6880,11 @@ ${formatProblems(path, problems)}`;
 import { createHash as createHash2 } from "node:crypto";
 
 // src/core/freeze/freezeText.ts
-import { DateTime as DateTime9 } from "luxon";
+import { DateTime as DateTime10 } from "luxon";
 var HALF_YEAR_MS = 182 * 864e5;
 var WORD_JOINER3 = "\u2060";
 function formatFreezeTime(at, zone, now) {
-  const local = DateTime9.fromMillis(at, { zone }).setLocale("en-US");
+  const local = DateTime10.fromMillis(at, { zone }).setLocale("en-US");
   const format = now === void 0 || Math.abs(at - now) > HALF_YEAR_MS ? "ccc d LLL yyyy HH:mm ZZZZ" : "ccc d LLL HH:mm ZZZZ";
   return local.toFormat(format);
 }
@@ -5645,16 +6898,16 @@ function endText(freeze, zone, now) {
   return "it is lifted";
 }
 function plainInline(text, maxLength = 80) {
-  const oneLine = text.replace(/\s+/g, " ").trim();
-  const clipped = oneLine.length > maxLength ? oneLine.slice(0, maxLength - 1) + "\u2026" : oneLine;
+  const oneLine2 = text.replace(/\s+/g, " ").trim();
+  const clipped = oneLine2.length > maxLength ? oneLine2.slice(0, maxLength - 1) + "\u2026" : oneLine2;
   return clipped.replace(/@(?=[A-Za-z0-9])/g, "@" + WORD_JOINER3);
 }
 function codeSpan2(text) {
-  const oneLine = text.replace(/\s+/g, " ");
-  const longestRun = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((run) => run[0].length));
+  const oneLine2 = text.replace(/\s+/g, " ");
+  const longestRun = Math.max(0, ...[...oneLine2.matchAll(/`+/g)].map((run) => run[0].length));
   const fence = "`".repeat(longestRun + 1);
-  const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
-  return `${fence}${pad}${oneLine}${pad}${fence}`;
+  const pad = oneLine2.startsWith("`") || oneLine2.endsWith("`") ? " " : "";
+  return `${fence}${pad}${oneLine2}${pad}${fence}`;
 }
 function handleText(handle2) {
   return neutralizeInline(mention(handle2.trim()), 100);
@@ -7728,6 +8981,32 @@ function startScheduler(sweep, intervalMs, log2) {
   };
 }
 
+// src/channels/channelSecrets.ts
+function channelSecrets(env2, named = /* @__PURE__ */ new Map()) {
+  const seen = /* @__PURE__ */ new Set();
+  const remember = (value) => {
+    if (value && value.length >= 6) seen.add(value);
+    return value || void 0;
+  };
+  return {
+    address: (channel) => remember(named.get(channel) ?? env2(channelVariable(channel))),
+    signingSecret: (channel) => remember(named.get(`${channel}.secret`) ?? env2(channelVariable(channel, "_SECRET"))),
+    redact: (text) => {
+      let out = text;
+      for (const value of seen) {
+        out = out.split(value).join("[secret]");
+        try {
+          const url = new URL(value);
+          if (url.pathname.length > 1) out = out.split(url.pathname).join("/[secret]");
+          if (url.password) out = out.split(url.password).join("[secret]");
+        } catch {
+        }
+      }
+      return out;
+    }
+  };
+}
+
 // src/app/memoryLanes.ts
 var MemoryLanes = class {
   #tails = /* @__PURE__ */ new Map();
@@ -8008,6 +9287,11 @@ var EVENTS = [
 var NOTICE_KINDS = { "ack-breach": "ack", escalation: "escalation", reminder: "reminder" };
 function createExpediteApp(options = {}) {
   const clock = options.clock ?? systemClock;
+  const env2 = options.env ?? process.env;
+  const outbox = {
+    secrets: channelSecrets((variable) => env2[variable]),
+    timeoutMs: options.channelTimeoutMs ?? 1e4
+  };
   let probot;
   let botLogin;
   const latest = /* @__PURE__ */ new Map();
@@ -8048,7 +9332,8 @@ function createExpediteApp(options = {}) {
         trustedBots: trustedBotsFor(login),
         log: log2,
         lanes,
-        onIncident: (report) => onIncident(installationId, report)
+        onIncident: (report) => onIncident(installationId, report),
+        outbox
       };
       const now = clock();
       const settings = await cachedRepoSettings(base, now, SETTINGS_TTL_MS);
@@ -8474,11 +9759,11 @@ function opsRoutes(health, registry) {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
     const path = (req.url ?? "").split("?")[0];
     if (path === "/healthz") {
-      send(res, health.live());
+      send2(res, health.live());
       return true;
     }
     if (path === "/readyz") {
-      send(res, await health.ready());
+      send2(res, await health.ready());
       return true;
     }
     if (path === "/metrics") {
@@ -8489,12 +9774,12 @@ function opsRoutes(health, registry) {
     return false;
   };
 }
-function send(res, report) {
+function send2(res, report) {
   res.writeHead(report.ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ status: report.ok ? "ok" : "unavailable", problems: report.problems }));
 }
 
 // src/app/alertsEndpoint.ts
-import { createHash as createHash4, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash as createHash4, createHmac as createHmac2, timingSafeEqual } from "node:crypto";
 
 // src/core/alerts/types.ts
 var ALERT_SOURCES = ["alertmanager", "grafana", "sentry", "generic"];
@@ -8579,7 +9864,7 @@ function labelsFingerprint(labels) {
   const sorted = Object.keys(labels).sort().map((k) => [k, labels[k]]);
   return createHash3("sha256").update(JSON.stringify(sorted)).digest("hex").slice(0, 16);
 }
-function problem(error) {
+function problem2(error) {
   return error.issues.slice(0, 3).map((i) => `${i.path.length > 0 ? i.path.join(".") : "body"}: ${i.message}`).join("; ");
 }
 function parseAlerts(source, body, resource) {
@@ -8588,7 +9873,7 @@ function parseAlerts(source, body, resource) {
     case "grafana": {
       const parsed = promGroup.safeParse(body);
       if (!parsed.success)
-        return { ok: false, error: `not a ${source} webhook payload: ${problem(parsed.error)}` };
+        return { ok: false, error: `not a ${source} webhook payload: ${problem2(parsed.error)}` };
       return {
         ok: true,
         alerts: parsed.data.alerts.map((a) => {
@@ -8621,7 +9906,7 @@ function parseAlerts(source, body, resource) {
       if (resource === "event_alert") {
         const parsed = sentryEventAlert.safeParse(body);
         if (!parsed.success)
-          return { ok: false, error: `not a Sentry issue alert: ${problem(parsed.error)}` };
+          return { ok: false, error: `not a Sentry issue alert: ${problem2(parsed.error)}` };
         const { event, triggered_rule: rule } = parsed.data.data;
         const tags = Object.fromEntries(event.tags ?? []);
         const at = time(event.datetime);
@@ -8651,7 +9936,7 @@ function parseAlerts(source, body, resource) {
       if (resource === "issue") {
         const parsed = sentryIssue.safeParse(body);
         if (!parsed.success)
-          return { ok: false, error: `not a Sentry issue webhook: ${problem(parsed.error)}` };
+          return { ok: false, error: `not a Sentry issue webhook: ${problem2(parsed.error)}` };
         if (parsed.data.action !== "resolved")
           return {
             ok: true,
@@ -8682,7 +9967,7 @@ function parseAlerts(source, body, resource) {
     case "generic": {
       const parsed = generic.safeParse(body);
       if (!parsed.success)
-        return { ok: false, error: `not a generic alert (see docs/alerts.md): ${problem(parsed.error)}` };
+        return { ok: false, error: `not a generic alert (see docs/alerts.md): ${problem2(parsed.error)}` };
       const a = parsed.data;
       const startsAt = time(a.started_at);
       const endsAt = time(a.ended_at);
@@ -9029,7 +10314,7 @@ function authenticate(source, req, raw, options) {
     if (!options.sentrySecret)
       return { status: 503, message: "set EXPEDITE_SENTRY_CLIENT_SECRET to accept Sentry webhooks" };
     const signature = req.headers["sentry-hook-signature"];
-    const expected = createHmac("sha256", options.sentrySecret).update(raw).digest("hex");
+    const expected = createHmac2("sha256", options.sentrySecret).update(raw).digest("hex");
     if (typeof signature !== "string" || !sameSecret(signature, expected))
       return { status: 401, message: "the Sentry-Hook-Signature header does not match the body" };
     return void 0;
@@ -9066,6 +10351,8 @@ async function startAppServer(options) {
   const expedite = createExpediteApp({
     ...options.clock ? { clock: options.clock } : {},
     ...options.scheduleIntervalMs !== void 0 ? { scheduleIntervalMs: options.scheduleIntervalMs } : {},
+    ...options.env ? { env: options.env } : {},
+    ...options.channelTimeoutMs !== void 0 ? { channelTimeoutMs: options.channelTimeoutMs } : {},
     ...options.wakeUps !== void 0 ? { wakeUps: options.wakeUps } : {},
     ...options.deliveryRecovery !== void 0 ? { deliveryRecovery: options.deliveryRecovery } : {}
   });
