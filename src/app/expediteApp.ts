@@ -370,7 +370,7 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
     if (!probot) return;
     const instance = probot;
     const outcome = await recoverDeliveries(
-      (await instance.auth()) as unknown as OctokitLike,
+      await instance.auth(),
       recoveryState,
       Date.now(),
       { maxPages: 20, maxRedeliveries: 100 },
