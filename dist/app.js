@@ -1230,7 +1230,7 @@ async function loadTemplates(gh, config, now = Date.now()) {
       path: entry2.path,
       mediaType: { format: "raw" }
     });
-    const text = String(data);
+    const text = typeof data === "string" ? data : "";
     try {
       Mustache.parse(text);
       templates[name] = text;
@@ -1512,6 +1512,23 @@ async function requestReviewers(gh, number, users, teams) {
       }
     }
   }
+}
+async function listOpenPulls(gh) {
+  return gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls", {
+    owner: gh.owner,
+    repo: gh.repo,
+    state: "open",
+    per_page: 100
+  });
+}
+async function changedFiles(gh, number) {
+  const files = await gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+    owner: gh.owner,
+    repo: gh.repo,
+    pull_number: number,
+    per_page: 100
+  });
+  return files.length >= 3e3 ? void 0 : files.map((f) => f.filename);
 }
 
 // src/core/calendar/businessCalendar.ts
@@ -5505,6 +5522,24 @@ async function createMissing(gh, specs) {
   }
 }
 
+// src/github/listComments.ts
+async function listComments(gh, number) {
+  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    per_page: 100
+  });
+  return comments.map((c) => ({
+    id: c.id,
+    author: c.user?.login ?? "ghost",
+    body: c.body ?? "",
+    createdAt: Date.parse(c.created_at),
+    updatedAt: Date.parse(c.updated_at),
+    url: c.html_url
+  }));
+}
+
 // src/github/writeComments.ts
 async function createCommentOnce(gh, number, identity, body) {
   let lastError;
@@ -5531,16 +5566,10 @@ async function createCommentOnce(gh, number, identity, body) {
   throw lastError;
 }
 async function findMarkedComment(gh, number, identity) {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    per_page: 100
-  });
-  for (const comment of comments) {
-    if (!gh.trustedBots.has((comment.user?.login ?? "").toLowerCase())) continue;
-    const marker = parseMarker(comment.body ?? "");
-    if (marker && markerIdentity(marker) === identity) return { id: comment.id, body: comment.body ?? "" };
+  for (const comment of await listComments(gh, number)) {
+    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
+    const marker = parseMarker(comment.body);
+    if (marker && markerIdentity(marker) === identity) return { id: comment.id, body: comment.body };
   }
   return void 0;
 }
@@ -5586,6 +5615,92 @@ async function ensureReaction(gh, commentId, plusOnes) {
     content: "+1"
   });
   return true;
+}
+
+// src/github/issues.ts
+async function listIssues(gh, query) {
+  return gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+    owner: gh.owner,
+    repo: gh.repo,
+    labels: query.labels,
+    state: query.state,
+    ...query.since !== void 0 ? { since: new Date(query.since).toISOString() } : {},
+    per_page: 100
+  });
+}
+async function markedIssues(gh, label, state = "all") {
+  const issues = await listIssues(gh, { labels: label, state });
+  const found = [];
+  for (const issue of issues) {
+    if (issue.pull_request || !gh.trustedBots.has((issue.user?.login ?? "").toLowerCase())) continue;
+    const marker = parseMarker(issue.body ?? "");
+    if (!marker) continue;
+    found.push({
+      number: issue.number,
+      url: issue.html_url,
+      title: issue.title,
+      state: issue.state === "closed" ? "closed" : "open",
+      identity: markerIdentity(marker),
+      body: issue.body ?? "",
+      createdAt: Date.parse(issue.created_at),
+      ...issue.closed_at ? { closedAt: Date.parse(issue.closed_at) } : {}
+    });
+  }
+  return found;
+}
+async function createIssueOnce(gh, input) {
+  let lastError;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0) {
+      const landed = await input.find();
+      if (landed) return landed;
+    }
+    try {
+      const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues", {
+        owner: gh.owner,
+        repo: gh.repo,
+        title: input.title,
+        body: input.body,
+        labels: input.labels,
+        request: { retries: 0 }
+      });
+      return { number: data.number, url: data.html_url };
+    } catch (error) {
+      lastError = error;
+      const status = statusOf(error);
+      if (status !== void 0 && status < 500) throw error;
+    }
+  }
+  throw lastError;
+}
+function byMarker(gh, label, identity) {
+  return async () => (await markedIssues(gh, label)).find((i) => i.identity === identity);
+}
+async function closeIssue(gh, number, reason, change = {}) {
+  await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    state: "closed",
+    state_reason: reason,
+    ...change.body !== void 0 ? { body: change.body } : {}
+  });
+}
+async function reopenIssue(gh, number) {
+  await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    state: "open"
+  });
+}
+async function addAssignees(gh, number, assignees) {
+  await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/assignees", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    assignees
+  });
 }
 
 // src/core/projection/currentIssue.ts
@@ -7142,12 +7257,7 @@ async function applyIncidentPlan(gh, config, issue, plan, plusOnes, beforeBoard)
     writes += (plan.labels.add.length > 0 ? 1 : 0) + plan.labels.remove.length;
   }
   if (plan.assign.length > 0) {
-    await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/assignees", {
-      owner: gh.owner,
-      repo: gh.repo,
-      issue_number: issue.number,
-      assignees: plan.assign
-    });
+    await addAssignees(gh, issue.number, plan.assign);
     writes++;
   }
   const ordered = [...plan.comments].sort((a, b) => rank(a.identity) - rank(b.identity));
@@ -7169,13 +7279,7 @@ async function applyIncidentPlan(gh, config, issue, plan, plusOnes, beforeBoard)
     writes++;
   }
   if (plan.close) {
-    await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-      owner: gh.owner,
-      repo: gh.repo,
-      issue_number: issue.number,
-      state: "closed",
-      state_reason: plan.close
-    });
+    await closeIssue(gh, issue.number, plan.close);
     writes++;
   }
   if (writes > 0) gh.log.info({ issue: issue.number, writes }, "incident reconciled");
@@ -7199,21 +7303,12 @@ var DAY_MS2 = 24 * 36e5;
 var RECENTLY_CLOSED_MS = 3 * DAY_MS2;
 async function sweepRepository(gh, config, templates, now, templateProblems = [], full = false, refused) {
   const permissions = /* @__PURE__ */ new Map();
-  const open = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-    owner: gh.owner,
-    repo: gh.repo,
-    state: "open",
+  const open = await listIssues(gh, { labels: config.labels.incident, state: "open" });
+  const closed = full ? await listIssues(gh, {
     labels: config.labels.incident,
-    per_page: 100
-  });
-  const closed = full ? await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-    owner: gh.owner,
-    repo: gh.repo,
     state: "closed",
-    labels: config.labels.incident,
     // Rounded down to the day, so the URL stays the same all day and GitHub can answer 304.
-    since: new Date(Math.floor((now - RECENTLY_CLOSED_MS) / DAY_MS2) * DAY_MS2).toISOString(),
-    per_page: 100
+    since: Math.floor((now - RECENTLY_CLOSED_MS) / DAY_MS2) * DAY_MS2
   }) : [];
   if (open.length > 0 || closed.length > 0) await ensureRepoLabels(gh, config, full);
   const outcome = { incidents: 0, writes: 0, failures: [], open, freezeChanged: false };
@@ -7420,13 +7515,7 @@ async function freezeInputs(gh, config, openIncidents) {
   const { defaultBranch, htmlUrl } = await repoInfo(gh);
   const names = labelNames(config);
   const freezeIssues = [];
-  const frozen = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-    owner: gh.owner,
-    repo: gh.repo,
-    labels: config.labels.freeze,
-    state: "open",
-    per_page: 100
-  });
+  const frozen = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
   for (const issue of frozen) {
     const author = issue.user?.login ?? "";
     if (issue.pull_request || !gh.trustedBots.has(author.toLowerCase())) continue;
@@ -7452,13 +7541,7 @@ async function freezeInputs(gh, config, openIncidents) {
       }
     );
   }
-  const open = openIncidents ?? await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-    owner: gh.owner,
-    repo: gh.repo,
-    labels: config.labels.incident,
-    state: "open",
-    per_page: 100
-  });
+  const open = openIncidents ?? await listIssues(gh, { labels: config.labels.incident, state: "open" });
   const incidents = [];
   for (const issue of open) {
     if (issue.pull_request) continue;
@@ -7950,6 +8033,23 @@ async function fixLabelAdder(gh, config, number) {
   return { by: added.actor, permitted: permits(permission, config.commands.freeze_permission) };
 }
 
+// src/github/teamMembership.ts
+async function teamMembership(gh, org, team, login) {
+  try {
+    const { data } = await gh.octokit.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", {
+      org,
+      team_slug: team,
+      username: login
+    });
+    return data.state === "active" ? "member" : "not-member";
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 404) return "not-member";
+    if (status === 403) return "forbidden";
+    throw error;
+  }
+}
+
 // src/reconcile/freeze/isApprover.ts
 function approverHandles(config, now) {
   const onCall = onCallAt(config.oncall, config.business_hours.timezone, now, config.business_hours.holidays);
@@ -7967,22 +8067,13 @@ async function isApprover(gh, config, login, now) {
       continue;
     }
     const [org, team] = name.split("/");
-    try {
-      const { data } = await gh.octokit.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", {
-        org,
-        team_slug: team,
-        username: login
-      });
-      if (data.state === "active") return true;
-    } catch (error) {
-      const status = statusOf(error);
-      if (status === 403)
-        gh.log.warn(
-          { org, team },
-          "cannot read team membership; grant freeze.approvers by login or give the App members: read"
-        );
-      else if (status !== 404) throw error;
-    }
+    const membership = await teamMembership(gh, org, team, login);
+    if (membership === "member") return true;
+    if (membership === "forbidden")
+      gh.log.warn(
+        { org, team },
+        "cannot read team membership; grant freeze.approvers by login or give the App members: read"
+      );
   }
   return false;
 }
@@ -8055,28 +8146,13 @@ ${visibleText(pr.body)}`).filter(
   return { verdict, writes };
 }
 async function threadComments(gh, number) {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    per_page: 100
-  });
-  return comments.map((c) => ({
+  return (await listComments(gh, number)).map((c) => ({
     id: c.id,
-    author: c.user?.login ?? "ghost",
-    body: c.body ?? "",
-    at: Date.parse(c.created_at),
-    updatedAt: Date.parse(c.updated_at)
+    author: c.author,
+    body: c.body,
+    at: c.createdAt,
+    updatedAt: c.updatedAt
   }));
-}
-async function changedFiles(gh, number) {
-  const files = await gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-    owner: gh.owner,
-    repo: gh.repo,
-    pull_number: number,
-    per_page: 100
-  });
-  return files.length >= 3e3 ? void 0 : files.map((f) => f.filename);
 }
 async function exceptionsFrom(gh, config, comments, pr, grants) {
   const byId = new Map(comments.map((c) => [c.id, c]));
@@ -8214,12 +8290,7 @@ async function removeDuplicateRecords(gh, comments) {
 
 // src/reconcile/freeze/sweepPulls.ts
 async function sweepPulls(gh, config, inputs, now) {
-  const pulls = await gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls", {
-    owner: gh.owner,
-    repo: gh.repo,
-    state: "open",
-    per_page: 100
-  });
+  const pulls = await listOpenPulls(gh);
   let writes = 0;
   const failures = [];
   for (const raw of pulls) {
@@ -8234,18 +8305,20 @@ async function sweepPulls(gh, config, inputs, now) {
   return { pulls: pulls.length, writes, failures };
 }
 
+// src/core/plan/pullRequestHelp.ts
+function pullRequestHelp(author) {
+  return `@${neutralize(author)} on a pull request Expedite understands:
+
+${helpText("pull-request")}`;
+}
+
 // src/reconcile/freeze/freezeCommands.ts
 async function runFreezeCommands(gh, config, inputs, number, now, pullRequest = false) {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    per_page: 100
-  });
+  const comments = await listComments(gh, number);
   const answered = /* @__PURE__ */ new Set();
   for (const c of comments) {
-    if (!gh.trustedBots.has((c.user?.login ?? "").toLowerCase())) continue;
-    const marker = parseMarker(c.body ?? "");
+    if (!gh.trustedBots.has(c.author.toLowerCase())) continue;
+    const marker = parseMarker(c.body);
     if (marker?.kind === "freeze-reply" || marker?.kind === "reply")
       answered.add(`${marker.data.comment}:${marker.data.line}`);
   }
@@ -8254,16 +8327,14 @@ async function runFreezeCommands(gh, config, inputs, number, now, pullRequest = 
   let writes = 0;
   let changed = false;
   for (const c of comments) {
-    const author = c.user?.login ?? "ghost";
+    const author = c.author;
     if (gh.trustedBots.has(author.toLowerCase())) continue;
-    const at = Date.parse(c.created_at);
-    for (const line of parseCommands(c.body ?? "", { at, timeZone: zone, roles: config.roles.extra })) {
+    const at = c.createdAt;
+    for (const line of parseCommands(c.body, { at, timeZone: zone, roles: config.roles.extra })) {
       if (pullRequest && line.ok && line.command.verb === "help" && !answered.has(`${c.id}:${line.line}`)) {
         const data = { comment: c.id, line: line.line };
         const body = `${renderMarker("reply", data)}
-@${neutralize(author)} on a pull request Expedite understands:
-
-${helpText("pull-request")}`;
+${pullRequestHelp(author)}`;
         await createCommentOnce(gh, number, `reply:${c.id}:${line.line}`, body);
         writes++;
         continue;
@@ -8300,9 +8371,9 @@ ${text}`
           branches: line.command.branches ?? [],
           requestedBy: author,
           zone,
-          requestedIn: c.html_url
+          requestedIn: c.url
         });
-        const created = await openFreezeIssueOnce(gh, config, rendered, c.html_url);
+        const created = await openFreezeIssueOnce(gh, config, rendered, c.url);
         await reply(
           `\u{1F9CA} Code freeze started until **${formatTime(line.command.until, zone)}**: #${created}. Close that issue or comment \`/unfreeze\` to lift it.`
         );
@@ -8323,13 +8394,7 @@ ${text}`
 }
 async function openFreezeIssueOnce(gh, config, rendered, source) {
   const find = async () => {
-    const issues = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-      owner: gh.owner,
-      repo: gh.repo,
-      labels: config.labels.freeze,
-      state: "all",
-      per_page: 100
-    });
+    const issues = await listIssues(gh, { labels: config.labels.freeze, state: "all" });
     const found = issues.find(
       (i) => gh.trustedBots.has((i.user?.login ?? "").toLowerCase()) && (i.body ?? "").includes(source)
     );
@@ -8470,12 +8535,7 @@ Upcoming code freezes are announced here ahead of time. This issue is not itself
     }
     return writes;
   }
-  const pulls = await gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls", {
-    owner: gh.owner,
-    repo: gh.repo,
-    state: "open",
-    per_page: 100
-  });
+  const pulls = await listOpenPulls(gh);
   for (const pull of pulls) {
     if (!freezeCoversBranch(pull.base.ref, config.freeze.branches, inputs.defaultBranch)) continue;
     for (const freeze of fresh) {
@@ -8547,12 +8607,7 @@ async function ensureHold(gh, config, sha, branch, repoUrl) {
   const existing = await findHold(gh, config, sha, branch);
   if (existing) {
     if (!existing.open) {
-      await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-        owner: gh.owner,
-        repo: gh.repo,
-        issue_number: existing.number,
-        state: "open"
-      });
+      await reopenIssue(gh, existing.number);
     }
     return { ...existing, open: true };
   }
@@ -8571,33 +8626,22 @@ async function ensureHold(gh, config, sha, branch, repoUrl) {
   const twins = (await markedIssues(gh, config.labels.deploy_hold, "all")).filter((i) => i.identity === identity && i.number !== created.number).sort((a, b) => a.number - b.number);
   const oldest = twins[0];
   if (oldest && oldest.number < created.number) {
-    await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-      owner: gh.owner,
-      repo: gh.repo,
-      issue_number: created.number,
-      state: "closed",
-      state_reason: "not_planned",
-      body: `Duplicate of #${oldest.number}.`
-    });
+    await closeIssue(gh, created.number, "not_planned", { body: `Duplicate of #${oldest.number}.` });
     return { number: oldest.number, url: oldest.url, sha, branch, open: oldest.state === "open" };
   }
   return { ...created, sha, branch, open: true };
 }
 async function readHold(gh, number) {
-  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number
-  });
-  if (!gh.trustedBots.has((data.user?.login ?? "").toLowerCase())) return void 0;
+  const issue = await readIssue(gh, number);
+  if (!gh.trustedBots.has(issue.author.toLowerCase())) return void 0;
   return toHold({
-    number: data.number,
-    url: data.html_url,
-    title: data.title,
-    state: data.state === "closed" ? "closed" : "open",
+    number: issue.number,
+    url: issue.url,
+    title: issue.title,
+    state: issue.state,
     identity: "",
-    body: data.body ?? "",
-    createdAt: Date.parse(data.created_at)
+    body: issue.body,
+    createdAt: issue.createdAt
   });
 }
 function holdBody(sha, branch, repoUrl) {
@@ -8717,19 +8761,14 @@ function isGatedEnvironment(environment, config) {
 
 // src/reconcile/deploys/holdThread.ts
 async function readHoldThread(gh, config, inputs, hold, now) {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: hold.number,
-    per_page: 100
-  });
+  const comments = await listComments(gh, hold.number);
   const zone = config.business_hours.timezone;
   const trusted = (login) => gh.trustedBots.has(login.toLowerCase());
   const answered = /* @__PURE__ */ new Set();
   const runs = [];
   for (const c of comments) {
-    if (!trusted(c.user?.login ?? "")) continue;
-    const marker = parseMarker(c.body ?? "");
+    if (!trusted(c.author)) continue;
+    const marker = parseMarker(c.body);
     if (marker?.kind === "exception") answered.add(`${marker.data.comment}:${marker.data.line}`);
     if (marker?.kind === "deploy-run") {
       const state = marker.data.state;
@@ -8744,10 +8783,10 @@ async function readHoldThread(gh, config, inputs, hold, now) {
   const grants = [];
   let writes = 0;
   for (const c of comments) {
-    const author = c.user?.login ?? "ghost";
+    const author = c.author;
     if (trusted(author)) continue;
-    const at = Date.parse(c.created_at);
-    for (const line of parseCommands(c.body ?? "", { at, timeZone: zone, roles: config.roles.extra })) {
+    const at = c.createdAt;
+    for (const line of parseCommands(c.body, { at, timeZone: zone, roles: config.roles.extra })) {
       if (!line.ok || line.command.verb !== "freeze-exception") continue;
       const reason = line.command.reason;
       const granted = await isApprover(gh, config, author, at);
@@ -8892,14 +8931,9 @@ async function protectDeployment(gh, config, request, now) {
   return { decision: state, writes };
 }
 async function settleRecord(gh, config, holdNumber, request, verdict, now) {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: holdNumber,
-    per_page: 100
-  });
+  const comments = await listComments(gh, holdNumber);
   const mine = comments.find(
-    (c) => gh.trustedBots.has((c.user?.login ?? "").toLowerCase()) && (c.body ?? "").startsWith(`<!-- expedite:deploy-run run=${request.runId} `)
+    (c) => gh.trustedBots.has(c.author.toLowerCase()) && c.body.startsWith(`<!-- expedite:deploy-run run=${request.runId} `)
   );
   if (!mine) return 0;
   await updateComment(gh, mine.id, runComment(config, request, "approved", verdict, now));
@@ -9079,6 +9113,42 @@ async function listMarked(gh, number, identity) {
   }).map((c) => ({ id: c.id }));
 }
 
+// src/github/releases.ts
+async function readReleases(gh) {
+  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/releases", {
+    owner: gh.owner,
+    repo: gh.repo,
+    per_page: 30
+  });
+  return data.map((r) => ({
+    id: r.id,
+    tag: r.tag_name,
+    name: r.name ?? r.tag_name,
+    url: r.html_url,
+    body: r.body ?? "",
+    draft: r.draft,
+    target: r.target_commitish,
+    createdAt: Date.parse(r.created_at),
+    ...r.published_at ? { publishedAt: Date.parse(r.published_at) } : {}
+  }));
+}
+async function readMilestones(gh) {
+  const milestones = await gh.octokit.paginate("GET /repos/{owner}/{repo}/milestones", {
+    owner: gh.owner,
+    repo: gh.repo,
+    state: "open",
+    per_page: 100
+  });
+  return milestones.map((m) => ({
+    number: m.number,
+    title: m.title,
+    url: m.html_url,
+    ...m.due_on ? { dueOn: Date.parse(m.due_on) } : {},
+    openIssues: m.open_issues,
+    closedIssues: m.closed_issues
+  }));
+}
+
 // src/reconcile/releases/announceReleases.ts
 var TRACKER = "release-tracker";
 async function announceReleases(gh, config, templates, now, known2) {
@@ -9117,53 +9187,13 @@ Upcoming and published releases are announced here, one comment per step (drafte
   return writes;
 }
 async function postedIdentities(gh, number) {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    per_page: 100
-  });
   const found = /* @__PURE__ */ new Set();
-  for (const c of comments) {
-    if (!gh.trustedBots.has((c.user?.login ?? "").toLowerCase())) continue;
-    const marker = parseMarker(c.body ?? "");
+  for (const c of await listComments(gh, number)) {
+    if (!gh.trustedBots.has(c.author.toLowerCase())) continue;
+    const marker = parseMarker(c.body);
     if (marker?.kind === "release-announce") found.add(markerIdentity(marker));
   }
   return found;
-}
-async function readReleases(gh) {
-  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/releases", {
-    owner: gh.owner,
-    repo: gh.repo,
-    per_page: 30
-  });
-  return data.map((r) => ({
-    id: r.id,
-    tag: r.tag_name,
-    name: r.name ?? r.tag_name,
-    url: r.html_url,
-    body: r.body ?? "",
-    draft: r.draft,
-    target: r.target_commitish,
-    createdAt: Date.parse(r.created_at),
-    ...r.published_at ? { publishedAt: Date.parse(r.published_at) } : {}
-  }));
-}
-async function readMilestones(gh) {
-  const milestones = await gh.octokit.paginate("GET /repos/{owner}/{repo}/milestones", {
-    owner: gh.owner,
-    repo: gh.repo,
-    state: "open",
-    per_page: 100
-  });
-  return milestones.map((m) => ({
-    number: m.number,
-    title: m.title,
-    url: m.html_url,
-    ...m.due_on ? { dueOn: Date.parse(m.due_on) } : {},
-    openIssues: m.open_issues,
-    closedIssues: m.closed_issues
-  }));
 }
 
 // src/reconcile/runTarget.ts
@@ -10058,10 +10088,29 @@ function writeGroups(spacingMs) {
   };
 }
 
+// src/github/throttleOptions.ts
+function throttleOptions(tuning, warn) {
+  const maxRetries = tuning.maxRetries ?? 3;
+  return {
+    ...writeGroups(tuning.writeSpacingMs),
+    fallbackSecondaryRateRetryAfter: tuning.fallbackRetryAfterSeconds ?? 60,
+    onRateLimit: (retryAfter, options, octokit) => {
+      warn(`rate limit exhausted on ${options.method} ${options.url}; retrying in ${retryAfter}s`, octokit);
+      return (options.request.retryCount ?? 0) < maxRetries;
+    },
+    onSecondaryRateLimit: (retryAfter, options, octokit) => {
+      warn(`secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`, octokit);
+      return (options.request.retryCount ?? 0) < maxRetries;
+    }
+  };
+}
+
 // src/app/expediteOctokit.ts
 function expediteOctokit(tuning = {}) {
-  const maxRetries = tuning.maxRetries ?? 3;
-  const groups = writeGroups(tuning.writeSpacingMs);
+  const shared = throttleOptions(
+    tuning,
+    (message, octokit) => octokit.log.warn(message)
+  );
   return ProbotOctokit.defaults((instanceOptions) => {
     const auth = instanceOptions.auth;
     const throttle = instanceOptions.throttle ?? {};
@@ -10069,22 +10118,9 @@ function expediteOctokit(tuning = {}) {
       ...instanceOptions,
       throttle: {
         ...throttle,
-        ...groups,
+        ...shared,
         enabled: true,
-        id: `expedite-installation-${auth?.installationId ?? "app"}`,
-        fallbackSecondaryRateRetryAfter: tuning.fallbackRetryAfterSeconds ?? 60,
-        onRateLimit: (retryAfter, options, octokit) => {
-          octokit.log.warn(
-            `rate limit exhausted on ${options.method} ${options.url}; retrying in ${retryAfter}s`
-          );
-          return options.request.retryCount < maxRetries;
-        },
-        onSecondaryRateLimit: (retryAfter, options, octokit) => {
-          octokit.log.warn(
-            `secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`
-          );
-          return options.request.retryCount < maxRetries;
-        }
+        id: `expedite-installation-${auth?.installationId ?? "app"}`
       }
     };
   });
@@ -10104,8 +10140,13 @@ function freePort(host = "127.0.0.1") {
   });
 }
 
-// src/app/guardWebhooks.ts
+// src/github/verifySignature.ts
 import { verify } from "@octokit/webhooks-methods";
+async function verifySignature(secret, body, signature) {
+  return verify(secret, body, signature).catch(() => false);
+}
+
+// src/app/guardWebhooks.ts
 var MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
 function guardWebhooks(server2, options) {
   const limit = options.maxBytes ?? MAX_WEBHOOK_BYTES;
@@ -10150,7 +10191,7 @@ async function gate(req, res, limit, options) {
   }
   const body = Buffer.concat(chunks).toString("utf8");
   const signature = req.headers["x-hub-signature-256"];
-  const valid = typeof signature === "string" && await verify(options.secret, body, signature).catch(() => false);
+  const valid = typeof signature === "string" && await verifySignature(options.secret, body, signature);
   if (!valid) {
     options.log.error(
       { delivery },
@@ -10600,16 +10641,7 @@ async function ingestAlert(gh, config, alert, routing, now) {
   };
 }
 async function retire(gh, config, number, original) {
-  try {
-    await gh.octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
-      owner: gh.owner,
-      repo: gh.repo,
-      issue_number: number,
-      name: config.labels.incident
-    });
-  } catch (error) {
-    if (statusOf(error) !== 404) throw error;
-  }
+  await writeLabels(gh, number, [], [config.labels.incident]);
   await createCommentOnce(
     gh,
     number,

@@ -49,7 +49,7 @@ export interface ExcessInput {
 export function excessByRoute(input: ExcessInput): Record<string, number> {
   const left = { ...input.byRoute };
   const take = (route: string, n: number) => {
-    if (left[route] !== undefined) left[route] = left[route]! - n;
+    if (left[route] !== undefined) left[route] = left[route] - n;
   };
   if (input.kind === "event") {
     const state = STATE_READS.find((r) => (left[r] ?? 0) > 0);

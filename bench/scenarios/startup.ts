@@ -92,6 +92,7 @@ export async function startup(iterations = 7): Promise<StartupRun[]> {
         {
           first: [] as number[],
           total: [] as number[],
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the type is needed (tsc)
           requests: {} as Record<string, number>,
           codes: [] as number[],
         },

@@ -6,7 +6,8 @@ import { repoSettings, trustedBotsFor } from "../reconcile/repoSettings.js";
 import { runTarget } from "../reconcile/runTarget.js";
 import type { TargetOutcome } from "../reconcile/runTarget.js";
 import { targetsOf, targetKey } from "../reconcile/targetsOf.js";
-import { actionOctokit } from "./actionOctokit.js";
+import { actionOctokit } from "../github/actionOctokit.js";
+import { testOverrides } from "./testOverrides.js";
 import { writeSummary } from "./writeSummary.js";
 import { withEtagCache } from "../github/withEtagCache.js";
 import { primeRepoInfo } from "../github/repoInfo.js";
@@ -48,12 +49,18 @@ export async function runAction(): Promise<void> {
     const botLogin = core.getInput("bot-login") || "github-actions[bot]";
     const configPath = core.getInput("config") || ".github/expedite.yml";
     const baseUrl = process.env.GITHUB_API_URL || "https://api.github.com";
+    const overrides = testOverrides();
     let octokit = withEtagCache(
-      actionOctokit(token, baseUrl, core, dryRun) as unknown as OctokitLike,
+      actionOctokit(token, {
+        baseUrl,
+        log: core,
+        dryRun,
+        tuning: overrides.tuning,
+      }) as unknown as OctokitLike,
       "action",
     );
-    // Time comes from the runner's clock; EXPEDITE_NOW (ISO) pins it for reproducible runs and tests.
-    const now = process.env.EXPEDITE_NOW ? Date.parse(process.env.EXPEDITE_NOW) : Date.now();
+    // Time comes from the runner's clock (the tests pin it: testOverrides).
+    const now = overrides.now ?? Date.now();
     const { owner, repo } = context.repo;
 
     const { defaultBranch, htmlUrl } = repositoryFacts(owner, repo);

@@ -25,7 +25,7 @@ export function withCheckoutFiles<T extends OctokitLike>(
       String(options.repo).toLowerCase() !== checkout.repo.toLowerCase()
     )
       return request(options);
-    const path = String(options.path ?? "").replace(/^\/+|\/+$/g, "");
+    const path = String((options.path as string | undefined) ?? "").replace(/^\/+|\/+$/g, "");
     const local = localEntry(root, path);
     if (local === undefined) return request(options);
     served.push(path);

@@ -243,7 +243,7 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
       const repository = payload.repository;
       if (installationId === undefined || repository === undefined) return;
       const login = await getBotLogin(instance);
-      const targets = targetsOf(context.name, context.payload as never, trustedBotsFor(login));
+      const targets = targetsOf(context.name, context.payload, trustedBotsFor(login));
       const owner = repository.owner.login;
       const repo = repository.name;
       const described = repository as { default_branch?: string; html_url?: string };
@@ -370,7 +370,7 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
     if (!probot) return;
     const instance = probot;
     const outcome = await recoverDeliveries(
-      (await instance.auth()) as unknown as OctokitLike,
+      await instance.auth(),
       recoveryState,
       Date.now(),
       { maxPages: 20, maxRedeliveries: 100 },

@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
-import { verify } from "@octokit/webhooks-methods";
+import { verifySignature } from "../github/verifySignature.js";
 import type { Logger } from "pino";
 
 /** GitHub caps a webhook payload at 25 MB; anything larger did not come from GitHub. */
@@ -66,8 +66,7 @@ async function gate(
   }
   const body = Buffer.concat(chunks).toString("utf8");
   const signature = req.headers["x-hub-signature-256"];
-  const valid =
-    typeof signature === "string" && (await verify(options.secret, body, signature).catch(() => false));
+  const valid = typeof signature === "string" && (await verifySignature(options.secret, body, signature));
   if (!valid) {
     options.log.error(
       { delivery },

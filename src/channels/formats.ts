@@ -95,9 +95,9 @@ export function pagerdutyEvent(content: MessageContent, routingKey: string): obj
       component: content.incident.repository,
       group: "expedite",
       class: content.event,
-      custom_details: Object.fromEntries([
+      custom_details: Object.fromEntries<string>([
         ["summary", content.summary],
-        ...content.facts.map((f) => [f.label, f.value]),
+        ...content.facts.map((f): [string, string] => [f.label, f.value]),
       ]),
     },
     client: "Expedite",

@@ -13,19 +13,31 @@ export interface MarkedIssue {
   closedAt?: number;
 }
 
+/**
+ * Issues (and pull requests, which the issues listing includes: see `pull_request`) with a label, in a
+ * state; `since` keeps only those updated since then.
+ */
+export async function listIssues(
+  gh: GitHubContext,
+  query: { labels: string; state: "open" | "closed" | "all"; since?: number },
+) {
+  return gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+    owner: gh.owner,
+    repo: gh.repo,
+    labels: query.labels,
+    state: query.state,
+    ...(query.since !== undefined ? { since: new Date(query.since).toISOString() } : {}),
+    per_page: 100,
+  });
+}
+
 /** Bot-opened issues carrying a marker, among the issues with `label` (any state). */
 export async function markedIssues(
   gh: GitHubContext,
   label: string,
   state: "open" | "all" = "all",
 ): Promise<MarkedIssue[]> {
-  const issues = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-    owner: gh.owner,
-    repo: gh.repo,
-    labels: label,
-    state,
-    per_page: 100,
-  });
+  const issues = await listIssues(gh, { labels: label, state });
   const found: MarkedIssue[] = [];
   for (const issue of issues) {
     if (issue.pull_request || !gh.trustedBots.has((issue.user?.login ?? "").toLowerCase())) continue;
@@ -93,10 +105,12 @@ export function byMarker(
   return async () => (await markedIssues(gh, label)).find((i) => i.identity === identity);
 }
 
+/** Closes an issue with a reason; `body` replaces its text in the same request when given. */
 export async function closeIssue(
   gh: GitHubContext,
   number: number,
   reason: "completed" | "not_planned",
+  change: { body?: string } = {},
 ): Promise<void> {
   await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
     owner: gh.owner,
@@ -104,5 +118,24 @@ export async function closeIssue(
     issue_number: number,
     state: "closed",
     state_reason: reason,
+    ...(change.body !== undefined ? { body: change.body } : {}),
+  });
+}
+
+export async function reopenIssue(gh: GitHubContext, number: number): Promise<void> {
+  await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    state: "open",
+  });
+}
+
+export async function addAssignees(gh: GitHubContext, number: number, assignees: string[]): Promise<void> {
+  await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/assignees", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    assignees,
   });
 }

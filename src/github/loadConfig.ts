@@ -27,7 +27,7 @@ export async function loadConfig(gh: GitHubContext, path = CONFIG_PATH, ref?: st
       path,
       ...(ref !== undefined ? { branch: ref } : {}),
     });
-    files = result.files as typeof files;
+    files = result.files;
   } catch (error) {
     // Only the plugin's own parse errors are about the file; API and auth failures are not config problems.
     if (!String((error as Error).message ?? "").startsWith("[@probot/octokit-plugin-config]")) throw error;

@@ -66,7 +66,8 @@ export async function loadTemplates(
       path: entry.path,
       mediaType: { format: "raw" },
     });
-    const text = String(data);
+    // The raw media type answers with the file's text.
+    const text = typeof data === "string" ? data : "";
     try {
       Mustache.parse(text);
       templates[name] = text;

@@ -26,7 +26,7 @@ export async function permissionOf(
       },
     );
     // role_name carries triage and maintain; `permission` folds them into read and write.
-    const role = (data.role_name ?? data.permission) as string;
+    const role = data.role_name ?? data.permission;
     permission = (PERMISSION_ORDER as readonly string[]).includes(role)
       ? (role as Permission)
       : legacy(data.permission);

@@ -70,7 +70,7 @@ export async function readPull(gh: GitHubContext, number: number): Promise<PullS
     repo: gh.repo,
     pull_number: number,
   });
-  return toPullSummary(data as RawPull);
+  return toPullSummary(data);
 }
 
 /**
@@ -88,7 +88,7 @@ export async function createPullOnce(
       ...input,
       request: { retries: 0 },
     });
-    return toPullSummary(data as RawPull);
+    return toPullSummary(data);
   } catch (error) {
     const status = statusOf(error);
     if (status !== 422 && (status === undefined || status < 500)) throw error;
@@ -138,4 +138,25 @@ export async function requestReviewers(
       }
     }
   }
+}
+
+/** Every open pull request of the repository, as GitHub lists them. */
+export async function listOpenPulls(gh: GitHubContext) {
+  return gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls", {
+    owner: gh.owner,
+    repo: gh.repo,
+    state: "open",
+    per_page: 100,
+  });
+}
+
+/** The paths a pull request changes, or undefined when GitHub's listing (at most 3,000 files) is cut short. */
+export async function changedFiles(gh: GitHubContext, number: number): Promise<string[] | undefined> {
+  const files = await gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+    owner: gh.owner,
+    repo: gh.repo,
+    pull_number: number,
+    per_page: 100,
+  });
+  return files.length >= 3000 ? undefined : files.map((f) => f.filename);
 }

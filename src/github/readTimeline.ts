@@ -78,7 +78,7 @@ function toTimelineEvent(item: RawTimelineItem, seq: number): TimelineEvent | un
           createdAt: at,
           updatedAt: Date.parse(item.updated_at ?? item.created_at ?? ""),
           url: item.html_url ?? "",
-          plusOnes: typeof item.reactions?.["+1"] === "number" ? (item.reactions["+1"] as number) : 0,
+          plusOnes: typeof item.reactions?.["+1"] === "number" ? item.reactions["+1"] : 0,
         },
       };
     case "cross-referenced": {

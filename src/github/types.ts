@@ -80,7 +80,7 @@ export interface Lanes {
 
 export function statusOf(error: unknown): number | undefined {
   if (typeof error === "object" && error !== null && "status" in error) {
-    const status = (error as { status: unknown }).status;
+    const status = error.status;
     return typeof status === "number" ? status : undefined;
   }
   return undefined;

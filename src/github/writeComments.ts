@@ -1,6 +1,7 @@
 import { parseMarker, markerIdentity } from "../core/markers.js";
 import type { GitHubContext } from "./types.js";
 import { statusOf } from "./types.js";
+import { listComments } from "./listComments.js";
 
 /**
  * Creates a bot comment at most once. A POST that timed out or answered 5xx may still have landed, so
@@ -45,16 +46,10 @@ export async function findMarkedComment(
   number: number,
   identity: string,
 ): Promise<{ id: number; body: string } | undefined> {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    per_page: 100,
-  });
-  for (const comment of comments) {
-    if (!gh.trustedBots.has((comment.user?.login ?? "").toLowerCase())) continue;
-    const marker = parseMarker(comment.body ?? "");
-    if (marker && markerIdentity(marker) === identity) return { id: comment.id, body: comment.body ?? "" };
+  for (const comment of await listComments(gh, number)) {
+    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
+    const marker = parseMarker(comment.body);
+    if (marker && markerIdentity(marker) === identity) return { id: comment.id, body: comment.body };
   }
   return undefined;
 }

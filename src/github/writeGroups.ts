@@ -5,7 +5,10 @@ import Bottleneck from "bottleneck";
  * writes and more between notifying ones (the throttling plugin's defaults, kept when spacing is
  * undefined); tests against the simulator use 0.
  */
-export function writeGroups(spacingMs: number | undefined): Record<string, unknown> {
+export function writeGroups(spacingMs: number | undefined): {
+  write?: Bottleneck.Group;
+  notifications?: Bottleneck.Group;
+} {
   if (spacingMs === undefined) return {};
   return {
     write: new Bottleneck.Group({ id: "expedite-write", maxConcurrent: 1, minTime: spacingMs }),

@@ -17,6 +17,7 @@ import { writeLabels } from "../github/writeLabels.js";
 import { ensureRepoLabels } from "../github/ensureRepoLabels.js";
 import { createCommentOnce, updateComment, deleteComment } from "../github/writeComments.js";
 import { ensureReaction } from "../github/ensureReaction.js";
+import { addAssignees, closeIssue } from "../github/issues.js";
 import { findGaps } from "../core/projection/findGaps.js";
 import { currentIssue } from "../core/projection/currentIssue.js";
 import type { ConfigProblem, RefusedConfig } from "../core/config/parseConfig.js";
@@ -222,12 +223,7 @@ async function applyIncidentPlan(
     writes += (plan.labels.add.length > 0 ? 1 : 0) + plan.labels.remove.length;
   }
   if (plan.assign.length > 0) {
-    await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/assignees", {
-      owner: gh.owner,
-      repo: gh.repo,
-      issue_number: issue.number,
-      assignees: plan.assign,
-    });
+    await addAssignees(gh, issue.number, plan.assign);
     writes++;
   }
   // Replies and notices first, the board and checklist last: the board's edit time marks what was answered.
@@ -250,13 +246,7 @@ async function applyIncidentPlan(
     writes++;
   }
   if (plan.close) {
-    await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-      owner: gh.owner,
-      repo: gh.repo,
-      issue_number: issue.number,
-      state: "closed",
-      state_reason: plan.close,
-    });
+    await closeIssue(gh, issue.number, plan.close);
     writes++;
   }
   if (writes > 0) gh.log.info({ issue: issue.number, writes }, "incident reconciled");

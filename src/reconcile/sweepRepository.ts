@@ -8,6 +8,7 @@ import { toIssueSnapshot } from "../github/readIssue.js";
 import type { IssueLike } from "../github/readIssue.js";
 import { ensureRepoLabels } from "../github/ensureRepoLabels.js";
 import { inLane } from "./inLane.js";
+import { listIssues } from "../github/issues.js";
 
 const DAY_MS = 24 * 3_600_000;
 const RECENTLY_CLOSED_MS = 3 * DAY_MS;
@@ -36,24 +37,15 @@ export async function sweepRepository(
   refused?: RefusedConfig,
 ): Promise<SweepOutcome> {
   const permissions = new Map<string, Permission>();
-  const open: IssueLike[] = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-    owner: gh.owner,
-    repo: gh.repo,
-    state: "open",
-    labels: config.labels.incident,
-    per_page: 100,
-  });
+  const open: IssueLike[] = await listIssues(gh, { labels: config.labels.incident, state: "open" });
   // On the periodic full pass, incidents closed in the last days too: a lost event (a post-mortem or fix
   // merged) must still reach their board and follow-ups.
   const closed: IssueLike[] = full
-    ? await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-        owner: gh.owner,
-        repo: gh.repo,
-        state: "closed",
+    ? await listIssues(gh, {
         labels: config.labels.incident,
+        state: "closed",
         // Rounded down to the day, so the URL stays the same all day and GitHub can answer 304.
-        since: new Date(Math.floor((now - RECENTLY_CLOSED_MS) / DAY_MS) * DAY_MS).toISOString(),
-        per_page: 100,
+        since: Math.floor((now - RECENTLY_CLOSED_MS) / DAY_MS) * DAY_MS,
       })
     : [];
   // Labels (and their colours) are made when a repository first has an incident, not in every repository

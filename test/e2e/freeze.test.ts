@@ -282,10 +282,7 @@ describe("re-running the freeze check (App mode)", () => {
     expect(check(w, pull).latest?.conclusion).toBe("success");
     // The window has begun, but no sweep has run yet: the check is stale until someone asks again.
     w.clock.set(start + minutes(61));
-    const sample = w.sim.deliveries.find((d) => d.event === "pull_request")!.payload as Record<
-      string,
-      unknown
-    >;
+    const sample = w.sim.deliveries.find((d) => d.event === "pull_request")!.payload;
     const { deliver } = await import("./support/deliver.js");
     const response = await deliver(w.app!.webhookUrl, "check_run", {
       action: "rerequested",

@@ -1,11 +1,10 @@
 // Golden files: every text Expedite posts for one fixed incident, so a template or wording change shows up
-// as a diff in review. When a change alters rendered text on purpose, run `npx vitest run -u test/golden`
+// as a diff in review. When a change alters rendered text on purpose, run `npx vitest run test/golden -u`
 // and commit the updated files under test/golden/__golden__/ with the change that caused them.
 import { describe, expect, it } from "vitest";
 import { Lifecycle, minutes } from "./lifecycle.js";
 import { renderSummary } from "../../src/core/plan/renderSummary.js";
-import { renderTemplate } from "../../src/core/render/renderTemplate.js";
-import { helpText } from "../../src/core/commands/usage.js";
+import { pullRequestHelp } from "../../src/core/plan/pullRequestHelp.js";
 import { formatTime } from "../../src/core/time/formatTime.js";
 
 const HOUR = 60;
@@ -102,7 +101,7 @@ describe("rendered text for one incident (golden files)", () => {
   it("/help on an incident and on a pull request", async () => {
     const help = [...l.posted].find(([, body]) => body.includes("here is what I understand"));
     expect(help).toBeDefined();
-    const onPull = renderTemplate(l.templates.help, { actor: "bob", table: helpText("pull-request") });
+    const onPull = pullRequestHelp("bob");
     await expect(
       [section("<!-- on an incident -->", help?.[1]), section("<!-- on a pull request -->", onPull)].join(
         "\n",

@@ -4,7 +4,6 @@ import { neutralizeInline } from "../text/neutralize.js";
 import { formatTime } from "../time/formatTime.js";
 import type { ChannelOutcome, Delivery, DeliveryRecord } from "./types.js";
 import { MESSAGE_EVENTS } from "../config/schema.js";
-import type { MessageEvent } from "../config/schema.js";
 
 export const DELIVERY_KIND = "delivery";
 // The record travels in a hidden comment of its own, base64url so no text of it can close the comment.
@@ -52,7 +51,7 @@ export function parseDelivery(comment: BotComment): Delivery | undefined {
     if (
       typeof record.message !== "string" ||
       record.message !== comment.marker.data.message ||
-      !MESSAGE_EVENTS.includes(record.event as MessageEvent) ||
+      !MESSAGE_EVENTS.includes(record.event) ||
       typeof record.attempt !== "number" ||
       typeof record.channels !== "object" ||
       record.channels === null

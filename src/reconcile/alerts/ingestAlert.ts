@@ -6,9 +6,9 @@ import { markerIdentity, parseMarker } from "../../core/markers.js";
 import { closeIssue, createIssueOnce, markedIssues } from "../../github/issues.js";
 import type { MarkedIssue } from "../../github/issues.js";
 import type { GitHubContext } from "../../github/types.js";
-import { statusOf } from "../../github/types.js";
 import { createCommentOnce } from "../../github/writeComments.js";
 import { createCommentOnceAmongRacers } from "../../github/createCommentOnceAmongRacers.js";
+import { writeLabels } from "../../github/writeLabels.js";
 
 export interface IngestResult {
   fingerprint: string;
@@ -81,16 +81,7 @@ export async function ingestAlert(
 
 /** Our twin of an older incident for the same alert: no longer an incident, closed, pointing at the original. */
 async function retire(gh: GitHubContext, config: Config, number: number, original: number): Promise<void> {
-  try {
-    await gh.octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
-      owner: gh.owner,
-      repo: gh.repo,
-      issue_number: number,
-      name: config.labels.incident,
-    });
-  } catch (error) {
-    if (statusOf(error) !== 404) throw error;
-  }
+  await writeLabels(gh, number, [], [config.labels.incident]);
   await createCommentOnce(
     gh,
     number,

@@ -1,7 +1,8 @@
 import type { Config } from "../../core/config/schema.js";
 import { codeSpan, shortSha } from "../../core/freeze/freezeText.js";
 import { markerIdentity, parseMarker, renderMarker } from "../../core/markers.js";
-import { createIssueOnce, markedIssues } from "../../github/issues.js";
+import { closeIssue, createIssueOnce, markedIssues, reopenIssue } from "../../github/issues.js";
+import { readIssue } from "../../github/readIssue.js";
 import type { MarkedIssue } from "../../github/issues.js";
 import type { GitHubContext } from "../../github/types.js";
 
@@ -60,12 +61,7 @@ export async function ensureHold(
   const existing = await findHold(gh, config, sha, branch);
   if (existing) {
     if (!existing.open) {
-      await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-        owner: gh.owner,
-        repo: gh.repo,
-        issue_number: existing.number,
-        state: "open",
-      });
+      await reopenIssue(gh, existing.number);
     }
     return { ...existing, open: true };
   }
@@ -88,14 +84,7 @@ export async function ensureHold(
     .sort((a, b) => a.number - b.number);
   const oldest = twins[0];
   if (oldest && oldest.number < created.number) {
-    await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-      owner: gh.owner,
-      repo: gh.repo,
-      issue_number: created.number,
-      state: "closed",
-      state_reason: "not_planned",
-      body: `Duplicate of #${oldest.number}.`,
-    });
+    await closeIssue(gh, created.number, "not_planned", { body: `Duplicate of #${oldest.number}.` });
     return { number: oldest.number, url: oldest.url, sha, branch, open: oldest.state === "open" };
   }
   return { ...created, sha, branch, open: true };
@@ -103,20 +92,16 @@ export async function ensureHold(
 
 /** The hold issue with this number, if it is one the bot opened. */
 export async function readHold(gh: GitHubContext, number: number): Promise<HoldIssue | undefined> {
-  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-  });
-  if (!gh.trustedBots.has((data.user?.login ?? "").toLowerCase())) return undefined;
+  const issue = await readIssue(gh, number);
+  if (!gh.trustedBots.has(issue.author.toLowerCase())) return undefined;
   return toHold({
-    number: data.number,
-    url: data.html_url,
-    title: data.title,
-    state: data.state === "closed" ? "closed" : "open",
+    number: issue.number,
+    url: issue.url,
+    title: issue.title,
+    state: issue.state,
     identity: "",
-    body: data.body ?? "",
-    createdAt: Date.parse(data.created_at),
+    body: issue.body,
+    createdAt: issue.createdAt,
   });
 }
 

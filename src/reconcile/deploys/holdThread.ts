@@ -7,6 +7,7 @@ import { neutralize, neutralizeInline } from "../../core/text/neutralize.js";
 import { formatTime } from "../../core/time/formatTime.js";
 import type { GitHubContext } from "../../github/types.js";
 import { createCommentOnce } from "../../github/writeComments.js";
+import { listComments } from "../../github/listComments.js";
 import { upsertMarkedComment } from "../../github/upsertMarkedComment.js";
 import type { FreezeInputs } from "../freeze/freezeInputs.js";
 import { approverHandles, isApprover } from "../freeze/isApprover.js";
@@ -38,19 +39,14 @@ export async function readHoldThread(
   hold: HoldIssue,
   now: number,
 ): Promise<HoldThread> {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: hold.number,
-    per_page: 100,
-  });
+  const comments = await listComments(gh, hold.number);
   const zone = config.business_hours.timezone;
   const trusted = (login: string) => gh.trustedBots.has(login.toLowerCase());
   const answered = new Set<string>();
   const runs: RunRecord[] = [];
   for (const c of comments) {
-    if (!trusted(c.user?.login ?? "")) continue;
-    const marker = parseMarker(c.body ?? "");
+    if (!trusted(c.author)) continue;
+    const marker = parseMarker(c.body);
     if (marker?.kind === "exception") answered.add(`${marker.data.comment}:${marker.data.line}`);
     if (marker?.kind === "deploy-run") {
       const state = marker.data.state;
@@ -65,10 +61,10 @@ export async function readHoldThread(
   const grants: DeployGrant[] = [];
   let writes = 0;
   for (const c of comments) {
-    const author = c.user?.login ?? "ghost";
+    const author = c.author;
     if (trusted(author)) continue;
-    const at = Date.parse(c.created_at);
-    for (const line of parseCommands(c.body ?? "", { at, timeZone: zone, roles: config.roles.extra })) {
+    const at = c.createdAt;
+    for (const line of parseCommands(c.body, { at, timeZone: zone, roles: config.roles.extra })) {
       if (!line.ok || line.command.verb !== "freeze-exception") continue;
       const reason = line.command.reason;
       // An approver then is an approver for this grant: the on-call rota moving on does not revoke it.

@@ -8,6 +8,7 @@ import { codeSpan } from "../../core/freeze/freezeText.js";
 import { reviewDeployment } from "../../github/reviewDeployment.js";
 import type { GitHubContext } from "../../github/types.js";
 import { createCommentOnce, updateComment } from "../../github/writeComments.js";
+import { listComments } from "../../github/listComments.js";
 import { freezeInputs } from "../freeze/freezeInputs.js";
 import { approverHandles } from "../freeze/isApprover.js";
 import { ensureHold, findHold } from "./holdIssues.js";
@@ -107,16 +108,11 @@ async function settleRecord(
   verdict: DeployVerdict,
   now: number,
 ): Promise<number> {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: holdNumber,
-    per_page: 100,
-  });
+  const comments = await listComments(gh, holdNumber);
   const mine = comments.find(
     (c) =>
-      gh.trustedBots.has((c.user?.login ?? "").toLowerCase()) &&
-      (c.body ?? "").startsWith(`<!-- expedite:deploy-run run=${request.runId} `),
+      gh.trustedBots.has(c.author.toLowerCase()) &&
+      c.body.startsWith(`<!-- expedite:deploy-run run=${request.runId} `),
   );
   if (!mine) return 0;
   await updateComment(gh, mine.id, runComment(config, request, "approved", verdict, now));

@@ -12,6 +12,7 @@ import type { GitHubContext } from "../../github/types.js";
 import { upsertMarkedComment } from "../../github/upsertMarkedComment.js";
 import { byMarker, createIssueOnce, markedIssues } from "../../github/issues.js";
 import { ensureRepoLabels } from "../../github/ensureRepoLabels.js";
+import { listOpenPulls } from "../../github/pulls.js";
 import type { FreezeInputs } from "./freezeInputs.js";
 
 /**
@@ -82,12 +83,7 @@ export async function announceFreezes(
     }
     return writes;
   }
-  const pulls = await gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls", {
-    owner: gh.owner,
-    repo: gh.repo,
-    state: "open",
-    per_page: 100,
-  });
+  const pulls = await listOpenPulls(gh);
   for (const pull of pulls) {
     if (!freezeCoversBranch(pull.base.ref, config.freeze.branches, inputs.defaultBranch)) continue;
     for (const freeze of fresh) {

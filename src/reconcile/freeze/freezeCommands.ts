@@ -1,6 +1,6 @@
 import type { Config } from "../../core/config/schema.js";
 import { parseCommands } from "../../core/commands/parseCommands.js";
-import { helpText } from "../../core/commands/usage.js";
+import { pullRequestHelp } from "../../core/plan/pullRequestHelp.js";
 import { renderFreezeIssue } from "../../core/freeze/freezeIssue.js";
 import { parseMarker, renderMarker } from "../../core/markers.js";
 import { neutralize } from "../../core/text/neutralize.js";
@@ -10,7 +10,8 @@ import type { Permission } from "../../core/snapshot.js";
 import type { GitHubContext } from "../../github/types.js";
 import { permissionOf } from "../../github/permissionOf.js";
 import { createCommentOnce } from "../../github/writeComments.js";
-import { closeIssue, createIssueOnce } from "../../github/issues.js";
+import { closeIssue, createIssueOnce, listIssues } from "../../github/issues.js";
+import { listComments } from "../../github/listComments.js";
 import { ensureRepoLabels } from "../../github/ensureRepoLabels.js";
 import type { FreezeInputs } from "./freezeInputs.js";
 
@@ -28,16 +29,11 @@ export async function runFreezeCommands(
   now: number,
   pullRequest = false,
 ): Promise<{ writes: number; changed: boolean }> {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    per_page: 100,
-  });
+  const comments = await listComments(gh, number);
   const answered = new Set<string>();
   for (const c of comments) {
-    if (!gh.trustedBots.has((c.user?.login ?? "").toLowerCase())) continue;
-    const marker = parseMarker(c.body ?? "");
+    if (!gh.trustedBots.has(c.author.toLowerCase())) continue;
+    const marker = parseMarker(c.body);
     if (marker?.kind === "freeze-reply" || marker?.kind === "reply")
       answered.add(`${marker.data.comment}:${marker.data.line}`);
   }
@@ -46,14 +42,14 @@ export async function runFreezeCommands(
   let writes = 0;
   let changed = false;
   for (const c of comments) {
-    const author = c.user?.login ?? "ghost";
+    const author = c.author;
     if (gh.trustedBots.has(author.toLowerCase())) continue;
-    const at = Date.parse(c.created_at);
-    for (const line of parseCommands(c.body ?? "", { at, timeZone: zone, roles: config.roles.extra })) {
+    const at = c.createdAt;
+    for (const line of parseCommands(c.body, { at, timeZone: zone, roles: config.roles.extra })) {
       // On a pull request, /help lists what can be typed there (incidents answer it themselves).
       if (pullRequest && line.ok && line.command.verb === "help" && !answered.has(`${c.id}:${line.line}`)) {
         const data = { comment: c.id, line: line.line };
-        const body = `${renderMarker("reply", data)}\n@${neutralize(author)} on a pull request Expedite understands:\n\n${helpText("pull-request")}`;
+        const body = `${renderMarker("reply", data)}\n${pullRequestHelp(author)}`;
         await createCommentOnce(gh, number, `reply:${c.id}:${line.line}`, body);
         writes++;
         continue;
@@ -90,9 +86,9 @@ export async function runFreezeCommands(
           branches: line.command.branches ?? [],
           requestedBy: author,
           zone,
-          requestedIn: c.html_url,
+          requestedIn: c.url,
         });
-        const created = await openFreezeIssueOnce(gh, config, rendered, c.html_url);
+        const created = await openFreezeIssueOnce(gh, config, rendered, c.url);
         await reply(
           `🧊 Code freeze started until **${formatTime(line.command.until, zone)}**: #${created}. Close that issue or comment \`/unfreeze\` to lift it.`,
         );
@@ -124,13 +120,7 @@ async function openFreezeIssueOnce(
   source: string,
 ): Promise<number> {
   const find = async () => {
-    const issues = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-      owner: gh.owner,
-      repo: gh.repo,
-      labels: config.labels.freeze,
-      state: "all",
-      per_page: 100,
-    });
+    const issues = await listIssues(gh, { labels: config.labels.freeze, state: "all" });
     const found = issues.find(
       (i) => gh.trustedBots.has((i.user?.login ?? "").toLowerCase()) && (i.body ?? "").includes(source),
     );

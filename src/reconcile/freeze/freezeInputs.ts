@@ -7,6 +7,7 @@ import { freezeReading } from "../../core/freeze/freezeReading.js";
 import { emptyIncident } from "../../core/emptyIncident.js";
 import type { GitHubContext } from "../../github/types.js";
 import { repoInfo } from "../../github/repoInfo.js";
+import { listIssues } from "../../github/issues.js";
 import type { IssueLike } from "../../github/readIssue.js";
 
 export interface FreezeInputs {
@@ -29,13 +30,7 @@ export async function freezeInputs(
   const { defaultBranch, htmlUrl } = await repoInfo(gh);
   const names = labelNames(config);
   const freezeIssues: FreezeIssue[] = [];
-  const frozen = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-    owner: gh.owner,
-    repo: gh.repo,
-    labels: config.labels.freeze,
-    state: "open",
-    per_page: 100,
-  });
+  const frozen = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
   for (const issue of frozen) {
     const author = issue.user?.login ?? "";
     if (issue.pull_request || !gh.trustedBots.has(author.toLowerCase())) continue;
@@ -64,14 +59,7 @@ export async function freezeInputs(
     );
   }
   const open: readonly IssueLike[] =
-    openIncidents ??
-    (await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-      owner: gh.owner,
-      repo: gh.repo,
-      labels: config.labels.incident,
-      state: "open",
-      per_page: 100,
-    }));
+    openIncidents ?? (await listIssues(gh, { labels: config.labels.incident, state: "open" }));
   const incidents: Incident[] = [];
   for (const issue of open) {
     if (issue.pull_request) continue;

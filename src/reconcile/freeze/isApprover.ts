@@ -1,7 +1,7 @@
 import type { Config } from "../../core/config/schema.js";
 import { onCallAt } from "../../core/oncall/onCallAt.js";
 import type { GitHubContext } from "../../github/types.js";
-import { statusOf } from "../../github/types.js";
+import { teamMembership } from "../../github/teamMembership.js";
 
 /** Who may let a change through a freeze: the on-call engineers of the moment and `freeze.approvers`. */
 export function approverHandles(config: Config, now: number): string[] {
@@ -26,24 +26,15 @@ export async function isApprover(
       continue;
     }
     const [org, team] = name.split("/") as [string, string];
-    try {
-      const { data } = await gh.octokit.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", {
-        org,
-        team_slug: team,
-        username: login,
-      });
-      if (data.state === "active") return true;
-    } catch (error) {
-      // 404: not a member. 403: the token may not read team membership (GITHUB_TOKEN); treat as not an
-      // approver and say so, rather than failing the whole check.
-      const status = statusOf(error);
-      if (status === 403)
-        gh.log.warn(
-          { org, team },
-          "cannot read team membership; grant freeze.approvers by login or give the App members: read",
-        );
-      else if (status !== 404) throw error;
-    }
+    const membership = await teamMembership(gh, org, team, login);
+    if (membership === "member") return true;
+    // A token that may not read team membership (GITHUB_TOKEN): not an approver, and say so, rather than
+    // failing the whole check.
+    if (membership === "forbidden")
+      gh.log.warn(
+        { org, team },
+        "cannot read team membership; grant freeze.approvers by login or give the App members: read",
+      );
   }
   return false;
 }

@@ -8,6 +8,8 @@ import { neutralize, neutralizeInline } from "../../core/text/neutralize.js";
 import { formatTime } from "../../core/time/formatTime.js";
 import type { GitHubContext } from "../../github/types.js";
 import type { PullSummary } from "../../github/pulls.js";
+import { changedFiles } from "../../github/pulls.js";
+import { listComments } from "../../github/listComments.js";
 import { ourRuns, writeCheck } from "../../github/checkRuns.js";
 import { createCommentOnce, deleteComment } from "../../github/writeComments.js";
 import { upsertMarkedComment } from "../../github/upsertMarkedComment.js";
@@ -123,30 +125,13 @@ export async function reconcilePull(
 }
 
 async function threadComments(gh: GitHubContext, number: number): Promise<ThreadComment[]> {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    per_page: 100,
-  });
-  return comments.map((c) => ({
+  return (await listComments(gh, number)).map((c) => ({
     id: c.id,
-    author: c.user?.login ?? "ghost",
-    body: c.body ?? "",
-    at: Date.parse(c.created_at),
-    updatedAt: Date.parse(c.updated_at),
+    author: c.author,
+    body: c.body,
+    at: c.createdAt,
+    updatedAt: c.updatedAt,
   }));
-}
-
-async function changedFiles(gh: GitHubContext, number: number): Promise<string[] | undefined> {
-  const files = await gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-    owner: gh.owner,
-    repo: gh.repo,
-    pull_number: number,
-    per_page: 100,
-  });
-  // GitHub lists at most 3,000 files; beyond that the list is not the whole change.
-  return files.length >= 3000 ? undefined : files.map((f) => f.filename);
 }
 
 /**

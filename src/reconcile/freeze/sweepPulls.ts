@@ -1,6 +1,6 @@
 import type { Config } from "../../core/config/schema.js";
 import type { GitHubContext } from "../../github/types.js";
-import { toPullSummary } from "../../github/pulls.js";
+import { listOpenPulls, toPullSummary } from "../../github/pulls.js";
 import type { FreezeInputs } from "./freezeInputs.js";
 import { reconcilePull } from "./reconcilePull.js";
 import { inLane } from "../inLane.js";
@@ -12,17 +12,12 @@ export async function sweepPulls(
   inputs: FreezeInputs,
   now: number,
 ): Promise<{ pulls: number; writes: number; failures: string[] }> {
-  const pulls = await gh.octokit.paginate("GET /repos/{owner}/{repo}/pulls", {
-    owner: gh.owner,
-    repo: gh.repo,
-    state: "open",
-    per_page: 100,
-  });
+  const pulls = await listOpenPulls(gh);
   let writes = 0;
   const failures: string[] = [];
   for (const raw of pulls) {
     try {
-      const pull = toPullSummary(raw as never);
+      const pull = toPullSummary(raw);
       writes += (await inLane(gh, raw.number, () => reconcilePull(gh, config, inputs, pull, now))).writes;
     } catch (error) {
       gh.log.error({ err: error, pull: raw.number }, "freeze check failed; the next sweep retries");

@@ -1,11 +1,12 @@
 import type { Config } from "../../core/config/schema.js";
 import { markerIdentity, parseMarker, renderMarker } from "../../core/markers.js";
 import { planAnnouncements } from "../../core/releases/planAnnouncements.js";
-import type { MilestoneFacts, ReleaseFacts } from "../../core/releases/planAnnouncements.js";
 import type { Templates } from "../../core/render/templates.js";
 import { createCommentOnceAmongRacers } from "../../github/createCommentOnceAmongRacers.js";
 import { createIssueOnce, markedIssues } from "../../github/issues.js";
 import type { GitHubContext } from "../../github/types.js";
+import { listComments } from "../../github/listComments.js";
+import { readMilestones, readReleases } from "../../github/releases.js";
 import { freezeInputs } from "../freeze/freezeInputs.js";
 import type { FreezeInputs } from "../freeze/freezeInputs.js";
 
@@ -62,54 +63,11 @@ export async function announceReleases(
 }
 
 async function postedIdentities(gh: GitHubContext, number: number): Promise<Set<string>> {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    per_page: 100,
-  });
   const found = new Set<string>();
-  for (const c of comments) {
-    if (!gh.trustedBots.has((c.user?.login ?? "").toLowerCase())) continue;
-    const marker = parseMarker(c.body ?? "");
+  for (const c of await listComments(gh, number)) {
+    if (!gh.trustedBots.has(c.author.toLowerCase())) continue;
+    const marker = parseMarker(c.body);
     if (marker?.kind === "release-announce") found.add(markerIdentity(marker));
   }
   return found;
-}
-
-// The newest releases are the only ones that can be news: one page is enough.
-async function readReleases(gh: GitHubContext): Promise<ReleaseFacts[]> {
-  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/releases", {
-    owner: gh.owner,
-    repo: gh.repo,
-    per_page: 30,
-  });
-  return data.map((r) => ({
-    id: r.id,
-    tag: r.tag_name,
-    name: r.name ?? r.tag_name,
-    url: r.html_url,
-    body: r.body ?? "",
-    draft: r.draft,
-    target: r.target_commitish,
-    createdAt: Date.parse(r.created_at),
-    ...(r.published_at ? { publishedAt: Date.parse(r.published_at) } : {}),
-  }));
-}
-
-async function readMilestones(gh: GitHubContext): Promise<MilestoneFacts[]> {
-  const milestones = await gh.octokit.paginate("GET /repos/{owner}/{repo}/milestones", {
-    owner: gh.owner,
-    repo: gh.repo,
-    state: "open",
-    per_page: 100,
-  });
-  return milestones.map((m) => ({
-    number: m.number,
-    title: m.title,
-    url: m.html_url,
-    ...(m.due_on ? { dueOn: Date.parse(m.due_on) } : {}),
-    openIssues: m.open_issues,
-    closedIssues: m.closed_issues,
-  }));
 }

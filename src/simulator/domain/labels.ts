@@ -13,7 +13,7 @@ export function findLabel(repo: RepoRecord, name: string): LabelRecord | undefin
 }
 
 function normalizeColor(color: unknown): string {
-  const value = String(color ?? IMPLICIT_LABEL_COLOR).replace(/^#/, "");
+  const value = String((color as string | number | undefined) ?? IMPLICIT_LABEL_COLOR).replace(/^#/, "");
   if (!/^[0-9a-fA-F]{6}$/.test(value)) {
     throw validationFailed({ resource: "Label", code: "invalid", field: "color" });
   }

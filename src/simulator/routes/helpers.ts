@@ -7,7 +7,7 @@ import type { Identity, RepoRecord } from "../world/records.js";
 import type { RouteContext } from "./types.js";
 
 export function str(value: unknown): string {
-  return typeof value === "string" ? value : String(value ?? "");
+  return typeof value === "string" ? value : String((value as string | number | boolean | undefined) ?? "");
 }
 
 export function num(value: unknown): number {

@@ -50,8 +50,8 @@ export class OpenApiValidator {
     };
     this.#strict = createAjv();
     this.#coercing = createAjv({ coerceTypes: true });
-    this.#strict.addSchema(components as object);
-    this.#coercing.addSchema(components as object);
+    this.#strict.addSchema(components);
+    this.#coercing.addSchema(components);
   }
 
   has(key: string): boolean {

@@ -183,8 +183,8 @@ export class World {
   }
 
   /** An Octokit acting as a person over real HTTP. */
-  as(login: keyof typeof PEOPLE | string): Octokit {
-    return personClient(this.sim, login) as Octokit;
+  as(login: string): Octokit {
+    return personClient(this.sim, login);
   }
 
   /** Wait until every consequence of what happened so far has played out. */

@@ -15,8 +15,8 @@ describe("visibleLines (CommonMark)", () => {
     ["an HTML block", "<details>\n/cancel\n</details>", [1]],
     ["a heading", "# /cancel", [0]],
   ])("hides %s", (_name, body, hidden) => {
-    const lines = texts(body as string);
-    for (const index of hidden as number[]) expect(lines[index]).toBeNull();
+    const lines = texts(body);
+    for (const index of hidden) expect(lines[index]).toBeNull();
   });
 
   it("keeps paragraph lines, in and out of list items, with their line numbers", () => {

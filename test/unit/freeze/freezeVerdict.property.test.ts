@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { activeFreezes } from "../../../src/core/freeze/activeFreezes.js";
 import { freezeBoundaries } from "../../../src/core/freeze/freezeBoundaries.js";
 import { freezeVerdict } from "../../../src/core/freeze/freezeVerdict.js";
-import type { ExceptionRecord, FreezeIssue } from "../../../src/core/freeze/types.js";
+import type { FreezeIssue } from "../../../src/core/freeze/types.js";
 import type { Config } from "../../../src/core/config/schema.js";
 import type { IncidentState } from "../../../src/core/types.js";
 import { config, incident, pullRequest } from "./helpers.js";
@@ -118,7 +118,7 @@ const freezeIssues = fc.array(
       closedAt: instant,
     },
     { requiredKeys: ["number", "url", "reason", "branches", "openedBy", "openedAt"] },
-  ) as fc.Arbitrary<FreezeIssue>,
+  ),
   { maxLength: 2 },
 );
 
@@ -130,7 +130,7 @@ const exceptions = fc.array(
     at: instant,
     reason: name,
     granted: fc.boolean(),
-  }) as fc.Arbitrary<ExceptionRecord>,
+  }),
   { maxLength: 3 },
 );
 

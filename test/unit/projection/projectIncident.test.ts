@@ -222,12 +222,7 @@ describe("projectIncident: the other commands", () => {
         updatedAt: T0 + 9 * 60_000,
       },
     };
-    const { incident } = projectIncident(
-      issue(),
-      [labeled("alice", "incident", 0, 0), edited as typeof original],
-      cfg,
-      ctx,
-    );
+    const { incident } = projectIncident(issue(), [labeled("alice", "incident", 0, 0), edited], cfg, ctx);
     expect(incident.updates.map((u) => u.text)).toEqual(["corrected text"]);
   });
 });
