@@ -10,7 +10,7 @@ export function locateProblems(text: string, problems: readonly ConfigProblem[])
   const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) return [...problems];
   return problems.map((problem) => {
-    const line = lineOf(doc.contents as Node | null, problem.key, lineCounter);
+    const line = lineOf(doc.contents, problem.key, lineCounter);
     return line === undefined ? problem : { ...problem, line };
   });
 }

@@ -57,7 +57,7 @@ describe("recorded GitHub exchanges replayed against the simulator", () => {
       expect(answer.headers.get(name)).toBe(value);
     if (response.text !== undefined) expect(await answer.text()).toBe(response.text);
     if (response.body !== undefined) {
-      const body = (await answer.json()) as unknown;
+      const body = await answer.json();
       if (Array.isArray(response.body)) {
         expect(body).toHaveLength(response.body.length);
         response.body.forEach((item, i) => expect((body as unknown[])[i]).toMatchObject(item as object));
