@@ -8186,14 +8186,7 @@ ${text}`;
     const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line.line}`, body);
     posted.push({ id, author: gh.botLogin, body, at: now, updatedAt: now });
     writes++;
-    const freezes = activeFreezes({
-      now,
-      config,
-      defaultBranch: inputs.defaultBranch,
-      freezeIssues: inputs.freezeIssues,
-      incidents: inputs.incidents,
-      base: pr.baseRef
-    });
+    const freezes = activeFreezes({ ...inputs, now, config, base: pr.baseRef });
     for (const freeze of granted || !repeated ? freezes : []) {
       const target = freeze.issue ?? freeze.incident;
       if (target === void 0) continue;
@@ -8345,14 +8338,7 @@ var QUEUE_REF = /pr-(\d+)-[0-9a-f]+$/;
 async function reconcileMergeGroup(gh, config, target, now) {
   const inputs = await freezeInputs(gh, config);
   const base = target.baseRef.replace(/^refs\/heads\//, "");
-  const freezes = activeFreezes({
-    now,
-    config,
-    defaultBranch: inputs.defaultBranch,
-    freezeIssues: inputs.freezeIssues,
-    incidents: inputs.incidents,
-    base
-  });
+  const freezes = activeFreezes({ ...inputs, now, config, base });
   let output = {
     conclusion: "success",
     title: "No code freeze applies",
@@ -8766,14 +8752,7 @@ async function answerRequest(gh, config, inputs, hold, request, now) {
 ${text}`
   );
   let writes = 1;
-  const freezes = activeFreezes({
-    now,
-    config,
-    defaultBranch: inputs.defaultBranch,
-    freezeIssues: inputs.freezeIssues,
-    incidents: inputs.incidents,
-    base: hold.branch
-  });
+  const freezes = activeFreezes({ ...inputs, now, config, base: hold.branch });
   for (const freeze of freezes) {
     const target = freeze.issue ?? freeze.incident;
     if (target === void 0) continue;

@@ -121,14 +121,7 @@ async function answerRequest(
   );
   let writes = 1;
   // The audit trail lives where each freeze is discussed: its freeze issue or its incident.
-  const freezes = activeFreezes({
-    now,
-    config,
-    defaultBranch: inputs.defaultBranch,
-    freezeIssues: inputs.freezeIssues,
-    incidents: inputs.incidents,
-    base: hold.branch,
-  });
+  const freezes = activeFreezes({ ...inputs, now, config, base: hold.branch });
   for (const freeze of freezes) {
     const target = freeze.issue ?? freeze.incident;
     if (target === undefined) continue;

@@ -22,14 +22,7 @@ export async function reconcileMergeGroup(
 ): Promise<{ writes: number; conclusion: "success" | "failure" }> {
   const inputs = await freezeInputs(gh, config);
   const base = target.baseRef.replace(/^refs\/heads\//, "");
-  const freezes = activeFreezes({
-    now,
-    config,
-    defaultBranch: inputs.defaultBranch,
-    freezeIssues: inputs.freezeIssues,
-    incidents: inputs.incidents,
-    base,
-  });
+  const freezes = activeFreezes({ ...inputs, now, config, base });
   let output = {
     conclusion: "success" as "success" | "failure",
     title: "No code freeze applies",

@@ -294,14 +294,7 @@ async function answerExceptionRequests(
     posted.push({ id, author: gh.botLogin, body, at: now, updatedAt: now });
     writes++;
     // The audit trail lives where the freeze is discussed: the freeze issue or the incident.
-    const freezes = activeFreezes({
-      now,
-      config,
-      defaultBranch: inputs.defaultBranch,
-      freezeIssues: inputs.freezeIssues,
-      incidents: inputs.incidents,
-      base: pr.baseRef,
-    });
+    const freezes = activeFreezes({ ...inputs, now, config, base: pr.baseRef });
     // A repeated request for a commit the approvers were already asked about adds nothing to the record.
     for (const freeze of granted || !repeated ? freezes : []) {
       const target = freeze.issue ?? freeze.incident;
