@@ -6,6 +6,7 @@ import { getTransformStream } from "@probot/pino";
 // src/app/readEnvironment.ts
 import { createPrivateKey } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { hostname } from "node:os";
 
 // src/core/time/parseDuration.ts
 var UNIT_MS = {
@@ -105,6 +106,8 @@ function readEnvironment(vars) {
     problems.push(
       `EXPEDITE_WRITE_SPACING_MS=${rawSpacing} is not a number of milliseconds: unset it to keep GitHub's advised pacing.`
     );
+  const quotaReserve = count(vars, "EXPEDITE_QUOTA_RESERVE", 500, problems);
+  const redis = redisEnvironment(vars, problems);
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -122,9 +125,46 @@ function readEnvironment(vars) {
       scheduleIntervalMs,
       shutdownTimeoutMs,
       deliveryRecoveryIntervalMs,
-      ...rawSpacing !== void 0 ? { writeSpacingMs: Number(rawSpacing) } : {}
+      ...rawSpacing !== void 0 ? { writeSpacingMs: Number(rawSpacing) } : {},
+      quotaReserve,
+      ...redis ? { redis } : {}
     }
   };
+}
+function redisEnvironment(vars, problems) {
+  const url = vars.REDIS_URL?.trim();
+  if (!url) return void 0;
+  let valid = false;
+  try {
+    valid = ["redis:", "rediss:"].includes(new URL(url).protocol);
+  } catch {
+    valid = false;
+  }
+  if (!valid)
+    problems.push(
+      "REDIS_URL is not a redis:// or rediss:// URL: use for example redis://redis:6379/0, or unset it to run one process without Redis."
+    );
+  const prefix = vars.EXPEDITE_REDIS_PREFIX?.trim() || "expedite";
+  if (!/^[A-Za-z0-9_.-]+$/.test(prefix))
+    problems.push(
+      `EXPEDITE_REDIS_PREFIX=${prefix} may hold only letters, digits, "_", "." and "-": every replica must use the same one.`
+    );
+  return {
+    url,
+    prefix,
+    lockTtlMs: duration(vars, "EXPEDITE_LOCK_TTL", "30s", 1e3, problems),
+    concurrency: count(vars, "EXPEDITE_CONCURRENCY", 8, problems, 1),
+    replica: vars.EXPEDITE_REPLICA?.trim() || `${hostname()}-${process.pid}`
+  };
+}
+function count(vars, name, fallback, problems, minimum = 0) {
+  const text = vars[name]?.trim();
+  if (text === void 0 || text === "") return fallback;
+  if (!/^\d+$/.test(text) || Number(text) < minimum) {
+    problems.push(`${name}=${text} is not a whole number of at least ${minimum}: unset it for ${fallback}.`);
+    return fallback;
+  }
+  return Number(text);
 }
 function readPrivateKey(vars, problems) {
   const inline = vars.PRIVATE_KEY?.trim();
@@ -1253,8 +1293,18 @@ function forgetTemplates(repo) {
 
 // src/reconcile/repoSettings.ts
 var cache2 = /* @__PURE__ */ new Map();
-function cachedRepoSettings(gh, now, ttlMs) {
+async function cachedRepoSettings(gh, now, ttlMs, store) {
   const key = `${gh.owner}/${gh.repo}`.toLowerCase();
+  if (store) {
+    const hit2 = await store.get(key);
+    const absent = hit2?.settings.ok === true && hit2.settings.absent === true;
+    if (hit2 && (absent || Date.now() - hit2.at < ttlMs)) return hit2.settings;
+    forgetTemplates(`${gh.owner}/${gh.repo}`);
+    const at = Date.now();
+    const settings2 = await repoSettings(gh, now);
+    await store.set(key, { at, settings: settings2 });
+    return settings2;
+  }
   const hit = cache2.get(key);
   if (hit && (hit.absent || Date.now() - hit.at < ttlMs)) return hit.settings;
   const settings = repoSettings(gh, now);
@@ -2047,19 +2097,19 @@ function checked(moment) {
 var MAX_WORDS = 5;
 function leadingTime(args, ctx) {
   const words = [...args.matchAll(/\S+/g)].slice(0, MAX_WORDS + 1);
-  const phrase = (count) => words.slice(0, count).map((word) => word[0]).join(" ");
+  const phrase = (count2) => words.slice(0, count2).map((word) => word[0]).join(" ");
   if (words.length === 0) {
     const empty = parseWhen("", ctx);
     return "error" in empty ? empty : { error: "No time given." };
   }
   let firstError;
-  for (let count = Math.min(words.length, MAX_WORDS); count >= 1; count--) {
-    const result = parseWhen(phrase(count), ctx);
+  for (let count2 = Math.min(words.length, MAX_WORDS); count2 >= 1; count2--) {
+    const result = parseWhen(phrase(count2), ctx);
     if ("error" in result) {
       firstError ??= result.error;
       continue;
     }
-    let used = count;
+    let used = count2;
     while (used > 1 && isFillerWord(words[used - 1]?.[0] ?? "")) used -= 1;
     const last = words[used - 1];
     const end = last === void 0 ? 0 : (last.index ?? 0) + last[0].length;
@@ -7532,12 +7582,12 @@ function freezeVerdict(input) {
     };
   }
   if (onlyIgnoredPaths(pr.files, config.freeze.ignore_paths)) {
-    const count = pr.files?.length ?? 0;
+    const count2 = pr.files?.length ?? 0;
     return {
       conclusion: "success",
       title: "Passes the freeze: only ignored paths changed",
       summary: [
-        `${codeSpan2(base)} is frozen, but all ${count} changed file${count === 1 ? "" : "s"} match ${codeSpan2("freeze.ignore_paths")}, so merging cannot touch what the freeze protects.`,
+        `${codeSpan2(base)} is frozen, but all ${count2} changed file${count2 === 1 ? "" : "s"} match ${codeSpan2("freeze.ignore_paths")}, so merging cannot touch what the freeze protects.`,
         "",
         freezeTable(freezes, /* @__PURE__ */ new Map(), zone, now)
       ].join("\n"),
@@ -7629,9 +7679,9 @@ function failureTitle(blocking, zone, now) {
 function failureSummary(input) {
   const { now, config, pr, base, freezes, passes, blocking, grant, zone } = input;
   const perCommit = config.freeze.exception_per_commit;
-  const count = blocking.length === 1 ? "a code freeze" : `${blocking.length} code freezes`;
+  const count2 = blocking.length === 1 ? "a code freeze" : `${blocking.length} code freezes`;
   const lines = [
-    `**Merging into ${codeSpan2(base)} is held back by ${count}.**`,
+    `**Merging into ${codeSpan2(base)} is held back by ${count2}.**`,
     "",
     freezeTable(freezes, passes, zone, now)
   ];
@@ -9338,27 +9388,21 @@ function setEtagCapacity(scope, entries) {
   const store = storeOf(scope);
   store.capacity = Math.max(DEFAULT_ENTRIES, entries);
 }
-function withEtagCache(octokit, scope) {
+function withEtagCache(octokit, scope, store = memoryEtags) {
   octokit.hook.wrap("request", async (request, options) => {
     if (options.method !== "GET") return request(options);
     const headers = options.headers ?? {};
     const key = `${String(options.url)} ${JSON.stringify(urlParams(options))} ${headers.accept ?? ""} ${JSON.stringify(options.mediaType ?? {})}`;
-    const { entries: store, capacity } = storeOf(scope);
-    const cached = store.get(key);
+    const cached = await store.get(scope, key);
     if (cached) options.headers = { ...headers, "if-none-match": cached.etag };
     try {
       const response = await request(options);
       const etag = response.headers.etag;
-      if (typeof etag === "string") {
-        store.delete(key);
-        store.set(key, { etag, response });
-        if (store.size > capacity) store.delete(store.keys().next().value);
-      }
+      if (typeof etag === "string") await store.set(scope, key, { etag, response });
       return response;
     } catch (error) {
       if (cached && error.status === 304) {
-        store.delete(key);
-        store.set(key, cached);
+        await store.set(scope, key, cached);
         return cached.response;
       }
       throw error;
@@ -9366,6 +9410,15 @@ function withEtagCache(octokit, scope) {
   });
   return octokit;
 }
+var memoryEtags = {
+  get: async (scope, key) => storeOf(scope).entries.get(key),
+  set: async (scope, key, value) => {
+    const { entries, capacity } = storeOf(scope);
+    entries.delete(key);
+    entries.set(key, value);
+    if (entries.size > capacity) entries.delete(entries.keys().next().value);
+  }
+};
 function urlParams(options) {
   const { method: _m, url: _u, headers: _h, request: _r, mediaType: _t, baseUrl: _b, ...rest } = options;
   return rest;
@@ -9463,23 +9516,27 @@ var Metrics = class {
   rateLimitRemaining;
   deadlineLateness;
   recoveredDeliveries;
+  jobsFailed;
+  jobRetries;
+  sweepsDeferred;
   constructor(sources) {
     const registers = [this.registry];
+    if (sources.replica) this.registry.setDefaultLabels({ replica: sources.replica });
     collectDefaultMetrics({ register: this.registry, prefix: "expedite_process_" });
     new Gauge({
       name: "expedite_queue_depth",
       help: "Jobs queued or running",
       registers,
-      collect() {
-        this.set(sources.queueDepth());
+      async collect() {
+        this.set(await sources.queueDepth());
       }
     });
     new Gauge({
       name: "expedite_queue_oldest_waiting_seconds",
       help: "How long the oldest job not yet started has waited",
       registers,
-      collect() {
-        this.set(sources.oldestWaitingMs() / 1e3);
+      async collect() {
+        this.set(await sources.oldestWaitingMs() / 1e3);
       }
     });
     this.jobDuration = new Histogram({
@@ -9512,10 +9569,11 @@ var Metrics = class {
       help: "Seconds since the last sweep of every repository of the installation finished",
       labelNames: ["installation"],
       registers,
-      collect() {
+      async collect() {
+        const completions = await sources.lastCompleteSweep();
         this.reset();
         const now = Date.now();
-        for (const [installation, at] of sources.lastCompleteSweep())
+        for (const [installation, at] of completions)
           this.set({ installation: String(installation) }, (now - at) / 1e3);
       }
     });
@@ -9532,6 +9590,43 @@ var Metrics = class {
       labelNames: ["outcome"],
       registers
     });
+    this.jobsFailed = new Counter({
+      name: "expedite_jobs_failed_total",
+      help: "Jobs that failed for good after every attempt (Redis mode; kept in the queue's failed set), by kind",
+      labelNames: ["kind"],
+      registers
+    });
+    this.jobRetries = new Counter({
+      name: "expedite_job_retries_total",
+      help: "Job attempts that failed and were retried with back-off (Redis mode), by kind",
+      labelNames: ["kind"],
+      registers
+    });
+    this.sweepsDeferred = new Counter({
+      name: "expedite_sweeps_deferred_total",
+      help: "Repository sweeps put off to keep the installation's quota reserve for webhook work",
+      registers
+    });
+    const { queueStates, runningHere } = sources;
+    if (queueStates)
+      new Gauge({
+        name: "expedite_queue_jobs",
+        help: "Jobs in the shared Redis queue by state (waiting, prioritized, active, delayed, failed, completed)",
+        labelNames: ["state"],
+        registers,
+        async collect() {
+          for (const [state, count2] of Object.entries(await queueStates())) this.set({ state }, count2);
+        }
+      });
+    if (runningHere)
+      new Gauge({
+        name: "expedite_jobs_running",
+        help: "Jobs this replica is running now",
+        registers,
+        async collect() {
+          this.set(await runningHere());
+        }
+      });
   }
   observeLateness(kind, seconds2) {
     this.deadlineLateness.observe({ kind }, Math.max(0, seconds2));
@@ -9541,8 +9636,9 @@ var Metrics = class {
 // src/app/observeRateLimit.ts
 function observeRateLimit(octokit, report) {
   const read = (headers) => {
-    const value = headers?.["x-ratelimit-remaining"];
-    if (value !== void 0 && Number.isFinite(Number(value))) report(Number(value));
+    const all = headers;
+    const value = all?.["x-ratelimit-remaining"];
+    if (all && value !== void 0 && Number.isFinite(Number(value))) report(Number(value), all);
   };
   octokit.hook.wrap("request", async (request, options) => {
     try {
@@ -9694,6 +9790,99 @@ function fromFullNames(repositories) {
   });
 }
 
+// src/app/sweepLedger.ts
+var pick = (map, keys) => new Map(keys.flatMap((k) => map.has(k) ? [[k, map.get(k)]] : []));
+function memorySweepLedger() {
+  const swept = /* @__PURE__ */ new Map();
+  const touched = /* @__PURE__ */ new Map();
+  const complete = /* @__PURE__ */ new Map();
+  const inventory = new RepoInventory();
+  return {
+    records: async (keys) => pick(swept, keys),
+    record: async (key, record) => void swept.set(key, record),
+    activity: async (keys) => pick(touched, keys),
+    touch: async (key, wall) => void touched.set(key, wall),
+    completed: async (id, at) => void complete.set(id, at),
+    completions: async () => complete,
+    repos: async (id, now, every) => inventory.repos(id, now, every),
+    replaceRepos: async (id, repos, now) => inventory.replace(id, repos, now),
+    addRepos: async (id, repos) => inventory.add(id, repos),
+    removeRepos: async (id, repos) => inventory.remove(id, repos),
+    forgetInstallation: async (id) => inventory.forget(id)
+  };
+}
+function redisSweepLedger(client, prefix) {
+  const k = (name) => `${prefix}:${name}`;
+  const fields = async (hash, keys) => {
+    const values = keys.length > 0 ? await client.hmget(k(hash), ...keys) : [];
+    return keys.flatMap((key, i) => values[i] ? [[key, values[i]]] : []);
+  };
+  const forget = async (id) => void await client.del(k(`inventory:${id}`));
+  return {
+    records: async (keys) => new Map((await fields("swept", keys)).map(([key, v]) => [key, JSON.parse(v)])),
+    record: async (key, record) => void await client.hset(k("swept"), key, JSON.stringify(record)),
+    activity: async (keys) => new Map((await fields("activity", keys)).map(([key, v]) => [key, Number(v)])),
+    touch: async (key, wall) => void await client.hset(k("activity"), key, String(wall)),
+    completed: async (id, at) => void await client.hset(k("complete"), String(id), String(at)),
+    completions: async () => new Map(
+      Object.entries(await client.hgetall(k("complete"))).map(([id, at]) => [Number(id), Number(at)])
+    ),
+    repos: async (id, now, every) => {
+      const text = await client.get(k(`inventory:${id}`));
+      if (!text) return void 0;
+      const entry = JSON.parse(text);
+      return now - entry.checkedAt >= every ? void 0 : entry.repos;
+    },
+    replaceRepos: async (id, repos, now) => void await client.set(k(`inventory:${id}`), JSON.stringify({ repos, checkedAt: now })),
+    addRepos: (id) => forget(id),
+    removeRepos: (id) => forget(id),
+    forgetInstallation: forget
+  };
+}
+
+// src/app/quotaGuard.ts
+var PRIORITY = { webhook: 1, deadline: 2, sweep: 3 };
+var QuotaGuard = class {
+  reserve;
+  #local = /* @__PURE__ */ new Map();
+  #shared;
+  constructor(reserve, shared) {
+    this.reserve = reserve;
+    this.#shared = shared ? { client: shared.client, key: `${shared.prefix}:quota` } : void 0;
+  }
+  observe(installationId, headers) {
+    const remaining = Number(headers?.["x-ratelimit-remaining"]);
+    const reset = Number(headers?.["x-ratelimit-reset"]);
+    if (!Number.isFinite(remaining) || !Number.isFinite(reset)) return;
+    const observation = { remaining, resetAt: reset * 1e3 };
+    this.#local.set(installationId, observation);
+    void this.#shared?.client.hset(this.#shared.key, String(installationId), JSON.stringify(observation)).catch(() => void 0);
+  }
+  /** Whether a sweep may spend this installation's quota now (true when nothing is known yet). */
+  async allowsSweep(installationId, now = Date.now()) {
+    let seen = this.#local.get(installationId);
+    if (this.#shared) {
+      const text = await this.#shared.client.hget(this.#shared.key, String(installationId));
+      if (text) seen = JSON.parse(text);
+    }
+    return !seen || seen.resetAt <= now || seen.remaining >= this.reserve;
+  }
+};
+
+// src/app/redisRecoveryState.ts
+async function loadRecoveryState(client, prefix, firstCheckpoint) {
+  const text = await client.get(`${prefix}:recovery`);
+  if (!text) return { checkpoint: firstCheckpoint, requested: /* @__PURE__ */ new Map() };
+  const saved = JSON.parse(text);
+  return { checkpoint: saved.checkpoint, requested: new Map(saved.requested) };
+}
+async function saveRecoveryState(client, prefix, state) {
+  await client.set(
+    `${prefix}:recovery`,
+    JSON.stringify({ checkpoint: state.checkpoint, requested: [...state.requested] })
+  );
+}
+
 // src/app/expediteApp.ts
 var SETTINGS_TTL_MS = 5 * 6e4;
 var EVENTS = [
@@ -9719,15 +9908,28 @@ function createExpediteApp(options = {}) {
   let probot;
   let botLogin;
   const latest = /* @__PURE__ */ new Map();
-  const lanes = new MemoryLanes();
+  const redis = options.redis;
+  const lanes = redis?.lanes ?? new MemoryLanes();
   const queue = new WorkQueue((key, error) => {
     probot?.log.error({ err: error, key }, "reconcile failed; the scheduled reconcile will retry");
   });
-  const lastCompleteSweep = /* @__PURE__ */ new Map();
+  const ledger = redis?.ledger ?? memorySweepLedger();
+  const quota = new QuotaGuard(
+    options.quotaReserve ?? 500,
+    redis ? { client: redis.client, prefix: redis.prefix } : void 0
+  );
   const metrics = new Metrics({
-    queueDepth: () => queue.size,
-    oldestWaitingMs: () => queue.oldestWaitingMs(),
-    lastCompleteSweep: () => lastCompleteSweep
+    queueDepth: redis ? async () => {
+      const counts = await redis.queue.counts();
+      return counts.waiting + counts.prioritized + counts.active + counts.delayed;
+    } : () => queue.size,
+    oldestWaitingMs: redis ? () => redis.queue.oldestWaitingMs() : () => queue.oldestWaitingMs(),
+    lastCompleteSweep: () => ledger.completions(),
+    ...redis ? {
+      queueStates: () => redis.queue.counts(),
+      runningHere: () => redis.queue.running,
+      replica: redis.replica
+    } : {}
   });
   const wakeUpsOn = options.wakeUps ?? options.scheduleIntervalMs !== 0;
   const getBotLogin = (app2) => {
@@ -9742,11 +9944,11 @@ function createExpediteApp(options = {}) {
     let outcome = "error";
     try {
       const client = await app2.auth(installationId);
-      const observed = observeRateLimit(
-        client,
-        (remaining) => metrics.rateLimitRemaining.set({ installation: String(installationId) }, remaining)
-      );
-      const octokit = withEtagCache(observed, `installation:${installationId}`);
+      const observed = observeRateLimit(client, (remaining, headers) => {
+        metrics.rateLimitRemaining.set({ installation: String(installationId) }, remaining);
+        quota.observe(installationId, headers);
+      });
+      const octokit = withEtagCache(observed, `installation:${installationId}`, redis?.etags);
       const login = await getBotLogin(app2);
       const base = {
         octokit,
@@ -9760,7 +9962,7 @@ function createExpediteApp(options = {}) {
         outbox
       };
       const now = clock();
-      const settings = await cachedRepoSettings(base, now, SETTINGS_TTL_MS);
+      const settings = await cachedRepoSettings(base, now, SETTINGS_TTL_MS, redis?.settings);
       const gh = settings.ok ? { ...base, trustedBots: trustedBotsFor(login, settings.config) } : base;
       const result = await runTarget(gh, settings, target, now);
       metrics.writes.inc({ kind }, result.writes);
@@ -9786,6 +9988,11 @@ function createExpediteApp(options = {}) {
       );
     });
   });
+  const enqueueObject = async (job, priority) => {
+    if (!redis) return;
+    await redis.client.set(`${redis.prefix}:latest:${job.key}`, JSON.stringify(job.target), "EX", 86400);
+    await redis.queue.add("object", job, { priority, dedup: job.key });
+  };
   const onIncident = (installationId, report) => {
     metrics.reconciles.inc({ kind: "incident" });
     const lateBy = (dueAt) => (report.now - dueAt) / 1e3;
@@ -9793,12 +10000,21 @@ function createExpediteApp(options = {}) {
       metrics.observeLateness(NOTICE_KINDS[notice.kind], lateBy(notice.dueAt));
     if (!wakeUpsOn) return;
     const { owner, repo } = report.repo;
-    wakeUps.set(`${owner}/${repo}#${report.number}`.toLowerCase(), report.nextDeadlineAt, {
-      installationId,
-      owner,
-      repo,
-      number: report.number
-    });
+    const key = `${owner}/${repo}#${report.number}`.toLowerCase();
+    const wake = { installationId, owner, repo, number: report.number };
+    if (!redis) return wakeUps.set(key, report.nextDeadlineAt, wake);
+    const at = report.nextDeadlineAt;
+    if (at === void 0) return;
+    void redis.queue.add(
+      "wake",
+      { ...wake, key, at },
+      { priority: PRIORITY.deadline, jobId: `wake-${key}-${at}`, delayMs: at - clock() + 1e3 }
+    ).catch(
+      (error) => probot?.log.warn(
+        { err: error, wakeUp: key },
+        "could not schedule a deadline wake-up; the sweep covers it"
+      )
+    );
   };
   const app = (instance) => {
     probot = instance;
@@ -9811,18 +10027,19 @@ function createExpediteApp(options = {}) {
       if (touched || context.payload.commits.length === 0) {
         forgetRepoSettings(context.payload.repository.full_name);
         forgetTemplates(context.payload.repository.full_name);
+        await redis?.settings.forget(context.payload.repository.full_name);
       }
     });
     instance.on("installation", async (context) => {
       const { action, installation } = context.payload;
-      if (action === "deleted" || action === "suspend") inventory.forget(installation.id);
+      if (action === "deleted" || action === "suspend") await ledger.forgetInstallation(installation.id);
       else if (action === "created")
-        inventory.replace(installation.id, fromFullNames(context.payload.repositories), 0);
+        await ledger.replaceRepos(installation.id, fromFullNames(context.payload.repositories), 0);
     });
     instance.on("installation_repositories", async (context) => {
       const id = context.payload.installation.id;
-      inventory.add(id, fromFullNames(context.payload.repositories_added));
-      inventory.remove(id, fromFullNames(context.payload.repositories_removed));
+      await ledger.addRepos(id, fromFullNames(context.payload.repositories_added));
+      await ledger.removeRepos(id, fromFullNames(context.payload.repositories_removed));
     });
     instance.on([...EVENTS], async (context) => {
       const payload = context.payload;
@@ -9839,7 +10056,26 @@ function createExpediteApp(options = {}) {
         htmlUrl: described2.html_url
       });
       const log2 = context.log.child({ delivery: context.id, event: context.name });
-      activity.set(`${owner}/${repo}`.toLowerCase(), Date.now());
+      const touched = ledger.touch(`${owner}/${repo}`.toLowerCase(), Date.now());
+      if (redis) {
+        try {
+          await touched;
+          for (const target of targets) {
+            const key = targetKey(`${owner}/${repo}`, target);
+            await enqueueObject(
+              { installationId, owner, repo, key, target, delivery: context.id },
+              PRIORITY.webhook
+            );
+          }
+        } catch (error) {
+          log2.error({ err: error }, "Redis did not accept the delivery's jobs; answering 503");
+          throw Object.assign(new Error(`Redis did not accept the job: ${error.message}`), {
+            status: 503
+          });
+        }
+        return;
+      }
+      await touched;
       for (const target of targets) {
         const key = targetKey(`${owner}/${repo}`, target);
         latest.set(key, target);
@@ -9859,29 +10095,47 @@ function createExpediteApp(options = {}) {
       }
     });
   };
-  const lastSwept = /* @__PURE__ */ new Map();
-  const lastSweptWall = /* @__PURE__ */ new Map();
-  const hot = /* @__PURE__ */ new Set();
-  const activity = /* @__PURE__ */ new Map();
-  const inventory = new RepoInventory();
   const interval = options.scheduleIntervalMs ?? 6e4;
   const coldEvery = options.coldSweepEveryMs ?? Math.max(5 * 6e4, 10 * interval);
   const inventoryEvery = options.inventoryCheckEveryMs ?? 10 * 6e4;
-  const due = (repoKey, wall) => {
-    const swept = lastSweptWall.get(repoKey);
-    if (swept === void 0 || hot.has(repoKey)) return true;
-    if (wall - (activity.get(repoKey) ?? Number.NEGATIVE_INFINITY) < coldEvery) return true;
-    return wall - swept >= coldEvery;
+  const dueAmong = async (repos, wall) => {
+    const keys = repos.map((r) => `${r.owner}/${r.name}`.toLowerCase());
+    const [records, activity] = await Promise.all([ledger.records(keys), ledger.activity(keys)]);
+    return repos.filter((_, i) => {
+      const swept = records.get(keys[i]);
+      if (swept === void 0 || swept.hot) return true;
+      if (wall - (activity.get(keys[i]) ?? Number.NEGATIVE_INFINITY) < coldEvery) return true;
+      return wall - swept.wall >= coldEvery;
+    });
+  };
+  const sweepRepo = async (instance, installationId, owner, name) => {
+    const repoKey = `${owner}/${name}`.toLowerCase();
+    const log2 = instance.log.child({ sweep: `${owner}/${name}` });
+    if (!await quota.allowsSweep(installationId)) {
+      metrics.sweepsDeferred.inc();
+      log2.warn(
+        { installation: installationId, reserve: quota.reserve },
+        "sweep put off: the installation's remaining quota is kept for webhook work until GitHub's reset"
+      );
+      return false;
+    }
+    const startedAt2 = clock();
+    const startedWall = Date.now();
+    const since = (await ledger.records([repoKey])).get(repoKey)?.since;
+    const target = { kind: "sweep", ...since !== void 0 ? { since } : { full: true } };
+    const outcome = await run(instance, installationId, owner, name, target, log2);
+    await ledger.record(repoKey, { since: startedAt2, wall: startedWall, hot: outcome.hot === true });
+    return true;
   };
   let appClient;
   const sweepAll = async ({ cadence = false } = {}) => {
     if (!probot) return;
     const instance = probot;
-    appClient ??= withEtagCache(await instance.auth(), "app");
+    appClient ??= withEtagCache(await instance.auth(), "app", redis?.etags);
     const installations = await appClient.paginate("GET /app/installations", { per_page: 100 });
     for (const installation of installations) {
       const wall = Date.now();
-      let repos = cadence ? inventory.repos(installation.id, wall, inventoryEvery) : void 0;
+      let repos = cadence ? await ledger.repos(installation.id, wall, inventoryEvery) : void 0;
       if (!repos) {
         const scope = `installation:${installation.id}`;
         const octokit = await instance.auth(installation.id);
@@ -9889,40 +10143,33 @@ function createExpediteApp(options = {}) {
           per_page: 100
         });
         repos = listed.map((r) => ({ owner: r.owner.login, name: r.name }));
-        inventory.replace(installation.id, repos, wall);
+        await ledger.replaceRepos(installation.id, repos, wall);
         setEtagCapacity(scope, repos.length * 8);
       }
       let failed = false;
-      const dueRepos = cadence ? repos.filter((r) => due(`${r.owner}/${r.name}`.toLowerCase(), wall)) : repos;
-      await forEachLimited(dueRepos, options.sweepConcurrency ?? 4, async (repository) => {
-        const { owner, name } = repository;
+      const dueRepos = cadence ? await dueAmong(repos, wall) : repos;
+      const limit = redis ? 64 : options.sweepConcurrency ?? 4;
+      await forEachLimited(dueRepos, limit, async ({ owner, name }) => {
         const repoKey = `${owner}/${name}`.toLowerCase();
-        const key = targetKey(`${owner}/${name}`, { kind: "sweep" });
-        await queue.enqueue(key, async () => {
-          const startedAt2 = clock();
-          const startedWall = Date.now();
-          const since = lastSwept.get(key);
-          const target = { kind: "sweep", ...since !== void 0 ? { since } : { full: true } };
+        if (redis) {
+          const done = await redis.queue.addAndWait(
+            "sweep-repo",
+            { installationId: installation.id, owner, repo: name },
+            { priority: PRIORITY.sweep, dedup: `sweep:${repoKey}` }
+          ).catch(() => false);
+          if (done !== true) failed = true;
+          return;
+        }
+        await queue.enqueue(targetKey(`${owner}/${name}`, { kind: "sweep" }), async () => {
           try {
-            const outcome = await run(
-              instance,
-              installation.id,
-              owner,
-              name,
-              target,
-              instance.log.child({ sweep: `${owner}/${name}` })
-            );
-            if (outcome.hot) hot.add(repoKey);
-            else hot.delete(repoKey);
+            if (!await sweepRepo(instance, installation.id, owner, name)) failed = true;
           } catch (error) {
             failed = true;
             throw error;
           }
-          lastSwept.set(key, startedAt2);
-          lastSweptWall.set(repoKey, startedWall);
         });
       });
-      if (!failed) lastCompleteSweep.set(installation.id, Date.now());
+      if (!failed) await ledger.completed(installation.id, Date.now());
     }
   };
   const recovery = options.deliveryRecovery ?? (options.scheduleIntervalMs === 0 ? false : { intervalMs: 5 * 6e4, lookbackMs: 24 * 36e5 });
@@ -9933,18 +10180,20 @@ function createExpediteApp(options = {}) {
   const recoverAll = async () => {
     if (!probot) return;
     const instance = probot;
+    const state = redis ? await loadRecoveryState(redis.client, redis.prefix, recoveryState.checkpoint) : recoveryState;
     const outcome = await recoverDeliveries(
       await instance.auth(),
-      recoveryState,
+      state,
       Date.now(),
       { maxPages: 20, maxRedeliveries: 100 },
       instance.log.child({ recovery: "deliveries" })
     );
+    if (redis) await saveRecoveryState(redis.client, redis.prefix, state);
     metrics.recoveredDeliveries.inc({ outcome: "requested" }, outcome.redelivered.length);
     metrics.recoveredDeliveries.inc({ outcome: "error" }, outcome.errors);
   };
-  const recoveryTimer = recovery ? startScheduler(recoverAll, recovery.intervalMs, () => probot?.log) : void 0;
-  const scheduler = options.scheduleIntervalMs === 0 ? void 0 : startScheduler(
+  const recoveryTimer = recovery && !redis ? startScheduler(recoverAll, recovery.intervalMs, () => probot?.log) : void 0;
+  const scheduler = options.scheduleIntervalMs === 0 || redis ? void 0 : startScheduler(
     () => sweepAll({ cadence: true }),
     options.scheduleIntervalMs ?? 6e4,
     () => probot?.log
@@ -9954,6 +10203,12 @@ function createExpediteApp(options = {}) {
     if (!instance) return;
     const key = targetKey(`${owner}/${repo}`, target);
     const log2 = instance.log.child({ target: key });
+    if (redis) {
+      void enqueueObject({ installationId, owner, repo, key, target }, PRIORITY.webhook).catch(
+        (error) => log2.error({ err: error, target }, "could not queue a reconcile; the sweep covers it")
+      );
+      return;
+    }
     void queue.enqueue(
       key,
       () => run(instance, installationId, owner, repo, target, log2).then(
@@ -9981,32 +10236,109 @@ function createExpediteApp(options = {}) {
       scheduler?.stop();
       recoveryTimer?.stop();
       wakeUps.clear();
+    },
+    startJobs: async () => {
+      if (!redis) return;
+      redis.queue.start({
+        process: (name, job) => {
+          const instance = probot;
+          if (!instance) throw new Error("the App is not loaded yet");
+          return processJob(instance, name, job);
+        },
+        failed: (job, error, final) => {
+          const data = job?.data ?? {};
+          const kind = job?.name ?? "unknown";
+          const fields = { err: error, job: job?.id, kind, delivery: data.delivery, key: data.key };
+          if (!final) {
+            metrics.jobRetries.inc({ kind });
+            probot?.log.warn(fields, "job failed; retrying with back-off");
+            return;
+          }
+          metrics.jobsFailed.inc({ kind });
+          probot?.log.error(
+            fields,
+            "job failed for good (kept in Redis's failed set); the sweep repairs what it left"
+          );
+        }
+      });
+      if (options.scheduleIntervalMs !== 0) await redis.queue.every("sweep", interval, "tick");
+      if (recovery) {
+        await redis.queue.every("recover", recovery.intervalMs, "recover");
+        await redis.queue.add("recover", {}, { priority: PRIORITY.webhook, dedup: "recover-at-start" });
+      }
     }
   };
+  async function processJob(instance, name, job) {
+    switch (name) {
+      case "object": {
+        const data = job.data;
+        const newest = await redis.client.getdel(`${redis.prefix}:latest:${data.key}`);
+        let target = data.target;
+        if (newest) {
+          target = JSON.parse(newest);
+          await job.updateData({ ...data, target });
+        }
+        const log2 = instance.log.child({ delivery: data.delivery, job: job.id });
+        await run(instance, data.installationId, data.owner, data.repo, target, log2);
+        return true;
+      }
+      case "wake": {
+        const data = job.data;
+        const log2 = instance.log.child({ wakeUp: data.key, job: job.id });
+        log2.info({ at: data.at }, "deadline wake-up");
+        const target = { kind: "issue", number: data.number };
+        await run(instance, data.installationId, data.owner, data.repo, target, log2, "wake-up");
+        return true;
+      }
+      case "sweep-repo": {
+        const data = job.data;
+        return sweepRepo(instance, data.installationId, data.owner, data.repo);
+      }
+      case "tick":
+        instance.log.info({ tick: job.id, replica: redis.replica }, "sweep tick");
+        await sweepAll({ cadence: true });
+        return true;
+      case "recover":
+        await recoverAll();
+        return true;
+      default:
+        throw new Error(`unknown job ${name}`);
+    }
+  }
 }
 
 // src/app/expediteOctokit.ts
+import Bottleneck2 from "bottleneck";
 import { ProbotOctokit } from "probot";
 
 // src/github/writeGroups.ts
 import Bottleneck from "bottleneck";
-function writeGroups(spacingMs) {
-  if (spacingMs === void 0) return {};
+var ADVISED_WRITE_MS = 1e3;
+var ADVISED_NOTIFICATION_MS = 3e3;
+function writeGroups(spacingMs, connection) {
+  if (spacingMs === void 0 && !connection) return {};
+  const shared = connection ? { connection } : {};
   return {
-    write: new Bottleneck.Group({ id: "expedite-write", maxConcurrent: 1, minTime: spacingMs }),
+    write: new Bottleneck.Group({
+      id: "expedite-write",
+      maxConcurrent: 1,
+      minTime: spacingMs ?? ADVISED_WRITE_MS,
+      ...shared
+    }),
     notifications: new Bottleneck.Group({
       id: "expedite-notifications",
       maxConcurrent: 1,
-      minTime: spacingMs
+      minTime: spacingMs ?? ADVISED_NOTIFICATION_MS,
+      ...shared
     })
   };
 }
 
 // src/github/throttleOptions.ts
-function throttleOptions(tuning, warn) {
+function throttleOptions(tuning, warn, connection) {
   const maxRetries = tuning.maxRetries ?? 3;
   return {
-    ...writeGroups(tuning.writeSpacingMs),
+    ...writeGroups(tuning.writeSpacingMs, connection),
     fallbackSecondaryRateRetryAfter: tuning.fallbackRetryAfterSeconds ?? 60,
     onRateLimit: (retryAfter, options, octokit) => {
       warn(`rate limit exhausted on ${options.method} ${options.url}; retrying in ${retryAfter}s`, octokit);
@@ -10020,11 +10352,25 @@ function throttleOptions(tuning, warn) {
 }
 
 // src/app/expediteOctokit.ts
-function expediteOctokit(tuning = {}) {
-  const shared = throttleOptions(
-    tuning,
-    (message, octokit) => octokit.log.warn(message)
-  );
+function clusteredGroups(connection) {
+  return {
+    Bottleneck: Bottleneck2,
+    connection,
+    global: new Bottleneck2.Group({ id: "expedite-global", maxConcurrent: 10, connection }),
+    auth: new Bottleneck2.Group({ id: "expedite-auth", maxConcurrent: 1, connection }),
+    search: new Bottleneck2.Group({ id: "expedite-search", maxConcurrent: 1, minTime: 2e3, connection })
+  };
+}
+function expediteOctokit(tuning = {}, cluster) {
+  const connection = cluster?.connection;
+  const shared = {
+    ...throttleOptions(
+      tuning,
+      (message, octokit) => octokit.log.warn(message),
+      connection
+    ),
+    ...connection ? clusteredGroups(connection) : {}
+  };
   return ProbotOctokit.defaults((instanceOptions) => {
     const auth = instanceOptions.auth;
     const throttle = instanceOptions.throttle ?? {};
@@ -10034,7 +10380,8 @@ function expediteOctokit(tuning = {}) {
         ...throttle,
         ...shared,
         enabled: true,
-        id: `expedite-installation-${auth?.installationId ?? "app"}`
+        // The limiters' key: with Redis, every replica's limiter of one installation is the same one.
+        id: `${cluster?.prefix ?? "expedite"}-installation-${auth?.installationId ?? "app"}`
       }
     };
   });
@@ -10138,7 +10485,17 @@ var Health = class {
     const problems = [];
     if (this.#inputs.stopping()) problems.push("shutting down");
     problems.push(...this.#schedulerProblems());
-    const waiting = this.#inputs.oldestWaitingMs();
+    if (this.#inputs.checkRedis) {
+      const redis = await this.#inputs.checkRedis().then(
+        () => void 0,
+        (error) => `Redis could not be reached (REDIS_URL): ${error.message}`
+      );
+      if (redis) {
+        problems.push(redis);
+        return { ok: false, problems };
+      }
+    }
+    const waiting = await this.#inputs.oldestWaitingMs();
     if (waiting > WEDGED_QUEUE_MS)
       problems.push(`the oldest job has waited ${Math.round(waiting / 1e3)}s to start`);
     const github = await this.#githubProblem();
@@ -10769,10 +11126,290 @@ function answer2(res, status, message, extra = {}) {
   return true;
 }
 
+// src/app/redisRuntime.ts
+import Bottleneck3 from "bottleneck";
+import { Redis as Redis2 } from "ioredis";
+
+// src/app/durableQueue.ts
+import { Queue, QueueEvents, Worker } from "bullmq";
+import { Redis } from "ioredis";
+var safeId = (id) => id.replace(/[^A-Za-z0-9_.#@/-]/g, "_");
+var DurableQueue = class _DurableQueue {
+  work;
+  schedule;
+  #events;
+  #workers;
+  #producer;
+  #handlers;
+  /** Jobs running in this replica, by job id (name and key, for the shutdown report). */
+  #running = /* @__PURE__ */ new Map();
+  constructor(options) {
+    this.#producer = options.client;
+    const consumer = () => {
+      const client = new Redis(options.url, { maxRetriesPerRequest: null });
+      client.on("error", () => void 0);
+      return client;
+    };
+    const prefix = options.prefix;
+    const attempts = options.attempts ?? 5;
+    const defaultJobOptions = {
+      attempts,
+      backoff: { type: "exponential", delay: options.backoffMs ?? 2e3 },
+      removeOnComplete: { age: 3600, count: 5e3 },
+      // Failed-for-good jobs are kept a week, for an operator to see and retry.
+      removeOnFail: { age: 7 * 24 * 3600 }
+    };
+    this.work = new Queue("work", { connection: this.#producer, prefix, defaultJobOptions });
+    this.schedule = new Queue("schedule", { connection: this.#producer, prefix, defaultJobOptions });
+    this.#events = new QueueEvents("work", { connection: consumer(), prefix });
+    const worker = (queue, concurrency) => {
+      const w = new Worker(
+        queue.name,
+        async (job) => {
+          this.#running.set(String(job.id), `${job.name} ${jobKey(job)}`);
+          try {
+            return await this.#handlers.process(job.name, job);
+          } finally {
+            this.#running.delete(String(job.id));
+          }
+        },
+        {
+          connection: consumer(),
+          prefix,
+          concurrency,
+          autorun: false,
+          lockDuration: options.lockTtlMs,
+          stalledInterval: Math.max(1e3, Math.floor(options.lockTtlMs / 2)),
+          // A job whose replica died is retried on another; twice in a row means it kills replicas.
+          maxStalledCount: 2
+        }
+      );
+      w.on(
+        "failed",
+        (job, error) => this.#handlers?.failed(job, error, !job || job.attemptsMade >= (job.opts.attempts ?? 1))
+      );
+      w.on("error", (error) => options.log()?.warn({ err: error }, "queue worker error"));
+      return w;
+    };
+    this.#workers = [worker(this.work, options.concurrency), worker(this.schedule, 1)];
+  }
+  /** Connects to Redis (waiting for it, as the replica cannot work without it); no job runs yet. */
+  static async open(options) {
+    const queue = new _DurableQueue(options);
+    await Promise.all([
+      queue.work.waitUntilReady(),
+      queue.schedule.waitUntilReady(),
+      queue.#events.waitUntilReady()
+    ]);
+    return queue;
+  }
+  /** Starts taking jobs. */
+  start(handlers) {
+    this.#handlers = handlers;
+    for (const worker of this.#workers) void worker.run();
+  }
+  /** Resolves once Redis holds the job; rejects at once when Redis is unreachable. */
+  add(name, data, options) {
+    const queue = name === "tick" || name === "recover" ? this.schedule : this.work;
+    return queue.add(name, data, {
+      priority: options.priority,
+      ...options.dedup ? { deduplication: { id: safeId(options.dedup), keepLastIfActive: true } } : {},
+      ...options.jobId ? { jobId: safeId(options.jobId) } : {},
+      ...options.delayMs !== void 0 ? { delay: Math.max(0, Math.round(options.delayMs)) } : {},
+      ...name === "wake" ? { removeOnComplete: { age: 24 * 3600 } } : {}
+    });
+  }
+  /** Adds a job and waits until it finished (completed, or failed for good: then it rejects). */
+  async addAndWait(name, data, options) {
+    const job = await this.add(name, data, options);
+    return job.waitUntilFinished(this.#events);
+  }
+  /** One job every `everyMs` however many replicas ask (a BullMQ job scheduler, upserted by id). */
+  async every(id, everyMs, name) {
+    await this.schedule.upsertJobScheduler(id, { every: everyMs }, { name, data: {}, opts: { attempts: 1 } });
+  }
+  /** Jobs of both queues by state (waiting, prioritized, active, delayed, failed, completed). */
+  async counts() {
+    const states = ["waiting", "prioritized", "active", "delayed", "failed", "completed"];
+    const [work, schedule] = await Promise.all([
+      this.work.getJobCounts(...states),
+      this.schedule.getJobCounts(...states)
+    ]);
+    return Object.fromEntries(states.map((s) => [s, (work[s] ?? 0) + (schedule[s] ?? 0)]));
+  }
+  /** How long the oldest job ready to run has waited (0 when none). */
+  async oldestWaitingMs(now = Date.now()) {
+    const jobs = await this.work.getJobs(["waiting", "prioritized"], 0, 20, true);
+    const oldest = Math.min(now, ...jobs.map((j) => j.timestamp));
+    return Math.max(0, now - oldest);
+  }
+  /** Jobs running in this replica now. */
+  get running() {
+    return this.#running.size;
+  }
+  async ping() {
+    await this.#producer.ping();
+  }
+  /**
+   * Stops taking jobs and lets the running ones finish until `deadlineMs`; then stops anyway. What was still
+   * running keeps its lock until it expires, and another replica runs it again (nothing is lost).
+   */
+  async close(deadlineMs) {
+    let timer;
+    const finished = await Promise.race([
+      Promise.all(this.#workers.map((w) => w.close())).then(() => true),
+      new Promise((resolve2) => {
+        timer = setTimeout(() => resolve2(false), deadlineMs);
+      })
+    ]);
+    clearTimeout(timer);
+    const unfinished = [...this.#running.values()];
+    if (!finished) await Promise.all(this.#workers.map((w) => w.close(true)));
+    await Promise.all([this.work.close(), this.schedule.close(), this.#events.close()]);
+    return { unfinished: finished ? [] : unfinished };
+  }
+};
+function jobKey(job) {
+  const data = job.data;
+  return data.key ?? (data.owner && data.repo ? `${data.owner}/${data.repo}` : "");
+}
+
+// src/app/redisLanes.ts
+import { Mutex } from "redis-semaphore";
+var RedisLanes = class {
+  #client;
+  #prefix;
+  #ttlMs;
+  #log;
+  constructor(client, prefix, ttlMs, log2) {
+    this.#client = client;
+    this.#prefix = prefix;
+    this.#ttlMs = ttlMs;
+    this.#log = log2;
+  }
+  async run(key, job) {
+    const mutex = new Mutex(this.#client, `${this.#prefix}:lane:${key}`, {
+      lockTimeout: this.#ttlMs,
+      refreshInterval: Math.max(100, Math.floor(this.#ttlMs / 3)),
+      // A lane is held for one reconcile (seconds, a minute when GitHub is slow and writes are paced).
+      acquireTimeout: 10 * 6e4,
+      retryInterval: 25,
+      onLockLost: (error) => this.#log()?.error({ err: error, lane: key }, "lost the lock of an object's lane while holding it")
+    });
+    await mutex.acquire();
+    const from = Date.now();
+    try {
+      return await job();
+    } finally {
+      const to = Date.now();
+      await mutex.release().catch((error) => {
+        this.#log()?.warn({ err: error, lane: key }, "could not release a lane; it expires by itself");
+      });
+      this.#log()?.debug({ lane: key, from, to }, "lane released");
+    }
+  }
+};
+
+// src/app/redisEtags.ts
+import { createHash as createHash5 } from "node:crypto";
+var TTL_SECONDS = 24 * 3600;
+function redisEtags(client, prefix) {
+  const keyOf2 = (scope, key) => `${prefix}:etag:${scope}:${createHash5("sha1").update(key).digest("base64url")}`;
+  return {
+    get: async (scope, key) => {
+      const text = await client.get(keyOf2(scope, key));
+      return text ? JSON.parse(text) : void 0;
+    },
+    set: async (scope, key, value) => {
+      await client.set(keyOf2(scope, key), JSON.stringify(value), "EX", TTL_SECONDS);
+    }
+  };
+}
+
+// src/app/redisSettings.ts
+function redisSettings(client, prefix) {
+  const hashOf = (repo) => `${prefix}:settings:${repo.split("/")[0].toLowerCase()}`;
+  return {
+    get: async (repo) => {
+      const text = await client.hget(hashOf(repo), repo.toLowerCase());
+      return text ? JSON.parse(text) : void 0;
+    },
+    set: async (repo, entry) => {
+      await client.hset(hashOf(repo), repo.toLowerCase(), JSON.stringify(entry));
+    },
+    forget: async (repo) => {
+      if (/\/\.github$/i.test(repo)) await client.del(hashOf(repo));
+      else await client.hdel(hashOf(repo), repo.toLowerCase());
+    }
+  };
+}
+
+// src/app/redisRuntime.ts
+async function openRedisRuntime(env2, log2) {
+  const client = new Redis2(env2.url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 5e3,
+    lazyConnect: true
+  });
+  let complained = 0;
+  client.on("error", (error) => {
+    if (Date.now() - complained < 3e4) return;
+    complained = Date.now();
+    log2()?.error(
+      { err: error },
+      "Redis unreachable: webhooks are answered 503 and jobs wait until it is back"
+    );
+  });
+  for (; ; ) {
+    try {
+      await client.connect();
+      break;
+    } catch (error) {
+      log2()?.warn({ err: error }, "waiting for Redis (REDIS_URL)");
+      client.disconnect();
+      await new Promise((resolve2) => setTimeout(resolve2, 1e3));
+    }
+  }
+  const bottleneckClient = new Redis2(env2.url);
+  bottleneckClient.on("error", () => void 0);
+  const bottleneck = new Bottleneck3.IORedisConnection({ client: bottleneckClient });
+  bottleneck.on(
+    "error",
+    (error) => log2()?.warn({ err: error }, "Bottleneck's Redis connection failed")
+  );
+  const queue = await DurableQueue.open({
+    url: env2.url,
+    prefix: env2.prefix,
+    concurrency: env2.concurrency,
+    lockTtlMs: env2.lockTtlMs,
+    log: log2,
+    client
+  });
+  return {
+    prefix: env2.prefix,
+    replica: env2.replica,
+    client,
+    queue,
+    lanes: new RedisLanes(client, env2.prefix, env2.lockTtlMs, log2),
+    etags: redisEtags(client, env2.prefix),
+    settings: redisSettings(client, env2.prefix),
+    ledger: redisSweepLedger(client, env2.prefix),
+    bottleneck,
+    close: async () => {
+      await bottleneck.disconnect(false).catch(() => void 0);
+      client.disconnect();
+    }
+  };
+}
+
 // src/app/startAppServer.ts
 async function startAppServer(options) {
   const log2 = options.log ?? pino({ level: options.logLevel ?? "info", name: "expedite" });
+  const redis = options.redis ? await openRedisRuntime(options.redis, () => log2) : void 0;
   const expedite = createExpediteApp({
+    ...redis ? { redis } : {},
+    ...options.quotaReserve !== void 0 ? { quotaReserve: options.quotaReserve } : {},
     ...options.clock ? { clock: options.clock } : {},
     ...options.scheduleIntervalMs !== void 0 ? { scheduleIntervalMs: options.scheduleIntervalMs } : {},
     ...options.env ? { env: options.env } : {},
@@ -10785,7 +11422,10 @@ async function startAppServer(options) {
     privateKey: options.privateKey,
     secret: options.secret,
     ...options.baseUrl ? { baseUrl: options.baseUrl } : {},
-    Octokit: expediteOctokit(options.throttle),
+    Octokit: expediteOctokit(
+      options.throttle,
+      redis ? { connection: redis.bottleneck, prefix: redis.prefix } : void 0
+    ),
     log: log2
   });
   const webhookPath = options.webhookPath ?? "/api/github/webhooks";
@@ -10802,8 +11442,9 @@ async function startAppServer(options) {
     stopping: () => stopping,
     schedulerLastTick: expedite.lastTick,
     schedulerIntervalMs: options.scheduleIntervalMs ?? 6e4,
-    oldestWaitingMs: () => expedite.queue.oldestWaitingMs(),
-    checkGitHub: expedite.checkGitHub
+    oldestWaitingMs: redis ? () => redis.queue.oldestWaitingMs() : () => expedite.queue.oldestWaitingMs(),
+    checkGitHub: expedite.checkGitHub,
+    ...redis ? { checkRedis: () => redis.queue.ping() } : {}
   });
   server2.addHandler(opsRoutes(health, expedite.metrics.registry));
   await server2.load(expedite.app);
@@ -10816,6 +11457,7 @@ async function startAppServer(options) {
       reconcile: expedite.enqueue
     })
   );
+  await expedite.startJobs();
   const http = await server2.start();
   guardWebhooks(http, { path: webhookPath, secret: options.secret, log: log2 });
   const url = `http://${server2.host}:${server2.port}`;
@@ -10829,6 +11471,16 @@ async function startAppServer(options) {
       stopping = true;
       expedite.stop();
       await server2.stop();
+      if (redis) {
+        const report = await redis.queue.close(deadlineMs);
+        await redis.close();
+        if (report.unfinished.length > 0)
+          log2.warn(
+            { running: report.unfinished },
+            `shutdown deadline passed with ${report.unfinished.length} job(s) running; their locks expire and another replica runs them again`
+          );
+        return report;
+      }
       let timer;
       const finished = await Promise.race([
         expedite.queue.idle().then(() => true),
@@ -10878,6 +11530,8 @@ var server = await startAppServer({
   scheduleIntervalMs: env.scheduleIntervalMs,
   deliveryRecovery: { intervalMs: env.deliveryRecoveryIntervalMs },
   ...env.writeSpacingMs !== void 0 ? { throttle: { writeSpacingMs: env.writeSpacingMs } } : {},
+  quotaReserve: env.quotaReserve,
+  ...env.redis ? { redis: env.redis } : {},
   log,
   alerts: {
     ...process.env.EXPEDITE_ALERTS_TOKEN ? { token: process.env.EXPEDITE_ALERTS_TOKEN } : {},
@@ -10885,7 +11539,9 @@ var server = await startAppServer({
     ...process.env.EXPEDITE_ALERTS_REPOSITORY ? { repository: process.env.EXPEDITE_ALERTS_REPOSITORY } : {}
   }
 });
-log.info(`Expedite is listening for webhooks at ${server.webhookUrl}`);
+log.info(
+  env.redis ? `Expedite is listening for webhooks at ${server.webhookUrl} (replica ${env.redis.replica}, jobs in Redis)` : `Expedite is listening for webhooks at ${server.webhookUrl}`
+);
 var shutdown = (signal) => {
   log.info({ signal }, "shutting down");
   void server.stop(env.shutdownTimeoutMs).then(

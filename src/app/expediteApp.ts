@@ -18,10 +18,16 @@ import { observeRateLimit } from "./observeRateLimit.js";
 import { forEachLimited } from "./forEachLimited.js";
 import { WakeUps } from "./wakeUps.js";
 import { recoverDeliveries } from "./recoverDeliveries.js";
-import { RepoInventory, fromFullNames } from "./repoInventory.js";
+import { fromFullNames } from "./repoInventory.js";
 import { setEtagCapacity } from "../github/withEtagCache.js";
 import type { TargetOutcome } from "../reconcile/runTarget.js";
 import type { RecoveryState } from "./recoverDeliveries.js";
+import type { Lanes } from "../github/types.js";
+import type { Job } from "bullmq";
+import type { RedisRuntime } from "./redisRuntime.js";
+import { memorySweepLedger } from "./sweepLedger.js";
+import { PRIORITY, QuotaGuard } from "./quotaGuard.js";
+import { loadRecoveryState, saveRecoveryState } from "./redisRecoveryState.js";
 
 /** How long a repository's config and templates are reused; a push touching `.github/` ends it early. */
 const SETTINGS_TTL_MS = 5 * 60_000;
@@ -54,12 +60,36 @@ export interface ExpediteAppOptions {
    * every `intervalMs`, looking back `lookbackMs` the first time. Default: on when the scheduler is on.
    */
   deliveryRecovery?: { intervalMs: number; lookbackMs?: number } | false;
+  /**
+   * Requests per installation kept for webhook work: a sweep of a repository is put off while fewer remain
+   * before GitHub's reset (default 500).
+   */
+  quotaReserve?: number;
+  /**
+   * The Redis mode (REDIS_URL): jobs, schedules, lanes, sweep state and caches live in Redis and are
+   * shared by every replica. Absent: one process, in memory.
+   */
+  redis?: RedisRuntime;
 }
+
+/** A reconcile of one object as a job: what the webhook (or alert) asked, and where. */
+interface ObjectJob {
+  installationId: number;
+  owner: string;
+  repo: string;
+  key: string;
+  target: Target;
+  /** The webhook delivery that asked for it (GitHub's X-GitHub-Delivery), for the logs. */
+  delivery?: string;
+}
+
+type Wake = { installationId: number; owner: string; repo: string; number: number };
 
 export interface ExpediteApp {
   app: ApplicationFunction;
+  /** The in-memory queue (embedded mode; empty in the Redis mode). */
   queue: WorkQueue;
-  lanes: MemoryLanes;
+  lanes: Lanes;
   metrics: Metrics;
   /**
    * Runs the scheduled reconcile once for every installation now. By default every repository is listed
@@ -77,6 +107,11 @@ export interface ExpediteApp {
   recoverDeliveries: () => Promise<void>;
   /** Stops the timers (scheduler, wake-ups, delivery recovery); queued work goes on. */
   stop: () => void;
+  /**
+   * Redis mode: registers the shared schedules (sweep ticks, delivery recovery) and starts this replica's
+   * workers. Called once the App is loaded.
+   */
+  startJobs: () => Promise<void>;
 }
 
 const EVENTS = [
@@ -110,16 +145,33 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
   let probot: Probot | undefined;
   let botLogin: Promise<string> | undefined;
   const latest = new Map<string, Target>();
-  const lanes = new MemoryLanes();
+  const redis = options.redis;
+  const lanes: Lanes = redis?.lanes ?? new MemoryLanes();
   const queue = new WorkQueue((key, error) => {
     probot?.log.error({ err: error, key }, "reconcile failed; the scheduled reconcile will retry");
   });
-  // When each installation's last sweep over all its repositories finished without a failure.
-  const lastCompleteSweep = new Map<number, number>();
+  // What the scheduler remembers between ticks (shared by the replicas in the Redis mode).
+  const ledger = redis?.ledger ?? memorySweepLedger();
+  const quota = new QuotaGuard(
+    options.quotaReserve ?? 500,
+    redis ? { client: redis.client, prefix: redis.prefix } : undefined,
+  );
   const metrics = new Metrics({
-    queueDepth: () => queue.size,
-    oldestWaitingMs: () => queue.oldestWaitingMs(),
-    lastCompleteSweep: () => lastCompleteSweep,
+    queueDepth: redis
+      ? async () => {
+          const counts = await redis.queue.counts();
+          return counts.waiting! + counts.prioritized! + counts.active! + counts.delayed!;
+        }
+      : () => queue.size,
+    oldestWaitingMs: redis ? () => redis.queue.oldestWaitingMs() : () => queue.oldestWaitingMs(),
+    lastCompleteSweep: () => ledger.completions(),
+    ...(redis
+      ? {
+          queueStates: () => redis.queue.counts(),
+          runningHere: () => redis.queue.running,
+          replica: redis.replica,
+        }
+      : {}),
   });
   const wakeUpsOn = options.wakeUps ?? options.scheduleIntervalMs !== 0;
 
@@ -148,10 +200,11 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
     let outcome = "error";
     try {
       const client = (await app.auth(installationId)) as unknown as OctokitLike;
-      const observed = observeRateLimit(client, (remaining) =>
-        metrics.rateLimitRemaining.set({ installation: String(installationId) }, remaining),
-      );
-      const octokit = withEtagCache(observed, `installation:${installationId}`);
+      const observed = observeRateLimit(client, (remaining, headers) => {
+        metrics.rateLimitRemaining.set({ installation: String(installationId) }, remaining);
+        quota.observe(installationId, headers);
+      });
+      const octokit = withEtagCache(observed, `installation:${installationId}`, redis?.etags);
       const login = await getBotLogin(app);
       const base: GitHubContext = {
         octokit,
@@ -165,7 +218,7 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
         outbox,
       };
       const now = clock();
-      const settings = await cachedRepoSettings(base, now, SETTINGS_TTL_MS);
+      const settings = await cachedRepoSettings(base, now, SETTINGS_TTL_MS, redis?.settings);
       const gh = settings.ok ? { ...base, trustedBots: trustedBotsFor(login, settings.config) } : base;
       const result = await runTarget(gh, settings, target, now);
       metrics.writes.inc({ kind }, result.writes);
@@ -177,7 +230,6 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
     }
   };
 
-  type Wake = { installationId: number; owner: string; repo: string; number: number };
   const wakeUps = new WakeUps<Wake>(clock, (key, wake) => {
     const { installationId, owner, repo, number } = wake;
     const target: Target = { kind: "issue", number };
@@ -194,6 +246,15 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
     });
   });
 
+  /** Redis mode: a job for one object, accepted by Redis before this resolves. */
+  const enqueueObject = async (job: ObjectJob, priority: number) => {
+    if (!redis) return;
+    // The newest event's view of the object, read by whichever job runs next (a waiting job keeps the data
+    // it was added with; BullMQ keeps the newest only for the job that waits behind a running one).
+    await redis.client.set(`${redis.prefix}:latest:${job.key}`, JSON.stringify(job.target), "EX", 86_400);
+    await redis.queue.add("object", job, { priority, dedup: job.key });
+  };
+
   const onIncident = (installationId: number, report: IncidentReport) => {
     metrics.reconciles.inc({ kind: "incident" });
     const lateBy = (dueAt: number) => (report.now - dueAt) / 1000;
@@ -201,12 +262,24 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
       metrics.observeLateness(NOTICE_KINDS[notice.kind], lateBy(notice.dueAt));
     if (!wakeUpsOn) return;
     const { owner, repo } = report.repo;
-    wakeUps.set(`${owner}/${repo}#${report.number}`.toLowerCase(), report.nextDeadlineAt, {
-      installationId,
-      owner,
-      repo,
-      number: report.number,
-    });
+    const key = `${owner}/${repo}#${report.number}`.toLowerCase();
+    const wake: Wake = { installationId, owner, repo, number: report.number };
+    if (!redis) return wakeUps.set(key, report.nextDeadlineAt, wake);
+    const at = report.nextDeadlineAt;
+    if (at === undefined) return;
+    // One delayed job per deadline, whichever replica saw it first (the id is the deadline's): it fires once.
+    void redis.queue
+      .add(
+        "wake",
+        { ...wake, key, at },
+        { priority: PRIORITY.deadline, jobId: `wake-${key}-${at}`, delayMs: at - clock() + 1_000 },
+      )
+      .catch((error: unknown) =>
+        probot?.log.warn(
+          { err: error, wakeUp: key },
+          "could not schedule a deadline wake-up; the sweep covers it",
+        ),
+      );
   };
 
   const app: ApplicationFunction = (instance: Probot) => {
@@ -221,18 +294,19 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
       if (touched || context.payload.commits.length === 0) {
         forgetRepoSettings(context.payload.repository.full_name);
         forgetTemplates(context.payload.repository.full_name);
+        await redis?.settings.forget(context.payload.repository.full_name);
       }
     });
     instance.on("installation", async (context) => {
       const { action, installation } = context.payload;
-      if (action === "deleted" || action === "suspend") inventory.forget(installation.id);
+      if (action === "deleted" || action === "suspend") await ledger.forgetInstallation(installation.id);
       else if (action === "created")
-        inventory.replace(installation.id, fromFullNames(context.payload.repositories), 0);
+        await ledger.replaceRepos(installation.id, fromFullNames(context.payload.repositories), 0);
     });
     instance.on("installation_repositories", async (context) => {
       const id = context.payload.installation.id;
-      inventory.add(id, fromFullNames(context.payload.repositories_added));
-      inventory.remove(id, fromFullNames(context.payload.repositories_removed));
+      await ledger.addRepos(id, fromFullNames(context.payload.repositories_added));
+      await ledger.removeRepos(id, fromFullNames(context.payload.repositories_removed));
     });
     instance.on([...EVENTS], async (context) => {
       const payload = context.payload as unknown as {
@@ -253,7 +327,28 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
       });
       const log = context.log.child({ delivery: context.id, event: context.name });
       // Something happened here: sweep the repository every tick for a while.
-      activity.set(`${owner}/${repo}`.toLowerCase(), Date.now());
+      const touched = ledger.touch(`${owner}/${repo}`.toLowerCase(), Date.now());
+      if (redis) {
+        // Answered 2xx only once Redis holds every job of this delivery; otherwise 503, so GitHub records
+        // a failed delivery and the delivery recovery asks for it again.
+        try {
+          await touched;
+          for (const target of targets) {
+            const key = targetKey(`${owner}/${repo}`, target);
+            await enqueueObject(
+              { installationId, owner, repo, key, target, delivery: context.id },
+              PRIORITY.webhook,
+            );
+          }
+        } catch (error) {
+          log.error({ err: error }, "Redis did not accept the delivery's jobs; answering 503");
+          throw Object.assign(new Error(`Redis did not accept the job: ${(error as Error).message}`), {
+            status: 503,
+          });
+        }
+        return;
+      }
+      await touched;
       for (const target of targets) {
         // Not awaited: acknowledge the delivery now, do the work on the queue. An event that joins a job
         // still waiting hands it its newer view of the object.
@@ -277,34 +372,58 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
     });
   };
 
-  // When each repository was last swept without a failure (the sweep's clock at its start), whether it
-  // was hot then, and when an event last came from it (wall clock).
-  const lastSwept = new Map<string, number>();
-  const lastSweptWall = new Map<string, number>();
-  const hot = new Set<string>();
-  const activity = new Map<string, number>();
-  const inventory = new RepoInventory();
   const interval = options.scheduleIntervalMs ?? 60_000;
   const coldEvery = options.coldSweepEveryMs ?? Math.max(5 * 60_000, 10 * interval);
   const inventoryEvery = options.inventoryCheckEveryMs ?? 10 * 60_000;
-  const due = (repoKey: string, wall: number) => {
-    const swept = lastSweptWall.get(repoKey);
-    if (swept === undefined || hot.has(repoKey)) return true;
-    if (wall - (activity.get(repoKey) ?? Number.NEGATIVE_INFINITY) < coldEvery) return true;
-    return wall - swept >= coldEvery;
+  // Repositories due this tick: never swept, hot, active lately, or not swept for `coldEvery`.
+  const dueAmong = async (repos: Array<{ owner: string; name: string }>, wall: number) => {
+    const keys = repos.map((r) => `${r.owner}/${r.name}`.toLowerCase());
+    const [records, activity] = await Promise.all([ledger.records(keys), ledger.activity(keys)]);
+    return repos.filter((_, i) => {
+      const swept = records.get(keys[i]!);
+      if (swept === undefined || swept.hot) return true;
+      if (wall - (activity.get(keys[i]!) ?? Number.NEGATIVE_INFINITY) < coldEvery) return true;
+      return wall - swept.wall >= coldEvery;
+    });
+  };
+
+  /**
+   * One repository's sweep, whichever queue runs it. Returns false when it was put off to keep the
+   * installation's quota reserve for webhook work.
+   */
+  const sweepRepo = async (instance: Probot, installationId: number, owner: string, name: string) => {
+    const repoKey = `${owner}/${name}`.toLowerCase();
+    const log = instance.log.child({ sweep: `${owner}/${name}` });
+    if (!(await quota.allowsSweep(installationId))) {
+      metrics.sweepsDeferred.inc();
+      log.warn(
+        { installation: installationId, reserve: quota.reserve },
+        "sweep put off: the installation's remaining quota is kept for webhook work until GitHub's reset",
+      );
+      return false;
+    }
+    const startedAt = clock();
+    const startedWall = Date.now();
+    const since = (await ledger.records([repoKey])).get(repoKey)?.since;
+    // The first sweep of a repository (by this process, or ever in the Redis mode) is a full pass: it
+    // repairs whatever a previous process (stopped or killed) left unfinished, pull requests' checks included.
+    const target: Target = { kind: "sweep", ...(since !== undefined ? { since } : { full: true }) };
+    const outcome = await run(instance, installationId, owner, name, target, log);
+    await ledger.record(repoKey, { since: startedAt, wall: startedWall, hot: outcome.hot === true });
+    return true;
   };
   // The App's own client for listing installations, with conditional requests (304s cost no quota).
   let appClient: OctokitLike | undefined;
   const sweepAll = async ({ cadence = false }: { cadence?: boolean } = {}) => {
     if (!probot) return;
     const instance = probot;
-    appClient ??= withEtagCache((await instance.auth()) as unknown as OctokitLike, "app");
+    appClient ??= withEtagCache((await instance.auth()) as unknown as OctokitLike, "app", redis?.etags);
     const installations = (await appClient.paginate("GET /app/installations", { per_page: 100 })) as Array<{
       id: number;
     }>;
     for (const installation of installations) {
       const wall = Date.now();
-      let repos = cadence ? inventory.repos(installation.id, wall, inventoryEvery) : undefined;
+      let repos = cadence ? await ledger.repos(installation.id, wall, inventoryEvery) : undefined;
       if (!repos) {
         const scope = `installation:${installation.id}`;
         // Listed in full (not through the ETag cache: paginate reshapes this endpoint's body in place, so
@@ -317,43 +436,38 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
           owner: { login: string };
         }>;
         repos = listed.map((r) => ({ owner: r.owner.login, name: r.name }));
-        inventory.replace(installation.id, repos, wall);
+        await ledger.replaceRepos(installation.id, repos, wall);
         // Room for every repository's few conditional reads (listings, config, timelines of incidents).
         setEtagCapacity(scope, repos.length * 8);
       }
       let failed = false;
-      const dueRepos = cadence ? repos.filter((r) => due(`${r.owner}/${r.name}`.toLowerCase(), wall)) : repos;
-      await forEachLimited(dueRepos, options.sweepConcurrency ?? 4, async (repository) => {
-        const { owner, name } = repository;
+      const dueRepos = cadence ? await dueAmong(repos, wall) : repos;
+      // Redis mode: one job per repository, run by whichever replica is free, after any webhook or deadline
+      // work (lower priority); the tick waits for them to know whether the sweep was complete.
+      const limit = redis ? 64 : (options.sweepConcurrency ?? 4);
+      await forEachLimited(dueRepos, limit, async ({ owner, name }) => {
         const repoKey = `${owner}/${name}`.toLowerCase();
-        const key = targetKey(`${owner}/${name}`, { kind: "sweep" });
-        await queue.enqueue(key, async () => {
-          const startedAt = clock();
-          const startedWall = Date.now();
-          const since = lastSwept.get(key);
-          // The first sweep of a repository by this process is a full pass: it repairs whatever a previous
-          // process (stopped or killed) left unfinished, pull requests' checks included.
-          const target: Target = { kind: "sweep", ...(since !== undefined ? { since } : { full: true }) };
+        if (redis) {
+          const done = await redis.queue
+            .addAndWait(
+              "sweep-repo",
+              { installationId: installation.id, owner, repo: name },
+              { priority: PRIORITY.sweep, dedup: `sweep:${repoKey}` },
+            )
+            .catch(() => false);
+          if (done !== true) failed = true;
+          return;
+        }
+        await queue.enqueue(targetKey(`${owner}/${name}`, { kind: "sweep" }), async () => {
           try {
-            const outcome = await run(
-              instance,
-              installation.id,
-              owner,
-              name,
-              target,
-              instance.log.child({ sweep: `${owner}/${name}` }),
-            );
-            if (outcome.hot) hot.add(repoKey);
-            else hot.delete(repoKey);
+            if (!(await sweepRepo(instance, installation.id, owner, name))) failed = true;
           } catch (error) {
             failed = true;
             throw error;
           }
-          lastSwept.set(key, startedAt);
-          lastSweptWall.set(repoKey, startedWall);
         });
       });
-      if (!failed) lastCompleteSweep.set(installation.id, Date.now());
+      if (!failed) await ledger.completed(installation.id, Date.now());
     }
   };
 
@@ -369,22 +483,26 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
   const recoverAll = async () => {
     if (!probot) return;
     const instance = probot;
+    // Redis mode: the checkpoint and the GUIDs already asked for are shared, whichever replica runs the pass.
+    const state = redis
+      ? await loadRecoveryState(redis.client, redis.prefix, recoveryState.checkpoint)
+      : recoveryState;
     const outcome = await recoverDeliveries(
       await instance.auth(),
-      recoveryState,
+      state,
       Date.now(),
       { maxPages: 20, maxRedeliveries: 100 },
       instance.log.child({ recovery: "deliveries" }),
     );
+    if (redis) await saveRecoveryState(redis.client, redis.prefix, state);
     metrics.recoveredDeliveries.inc({ outcome: "requested" }, outcome.redelivered.length);
     metrics.recoveredDeliveries.inc({ outcome: "error" }, outcome.errors);
   };
-  const recoveryTimer = recovery
-    ? startScheduler(recoverAll, recovery.intervalMs, () => probot?.log)
-    : undefined;
+  const recoveryTimer =
+    recovery && !redis ? startScheduler(recoverAll, recovery.intervalMs, () => probot?.log) : undefined;
 
   const scheduler =
-    options.scheduleIntervalMs === 0
+    options.scheduleIntervalMs === 0 || redis
       ? undefined
       : startScheduler(
           () => sweepAll({ cadence: true }),
@@ -396,6 +514,13 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
     if (!instance) return;
     const key = targetKey(`${owner}/${repo}`, target);
     const log = instance.log.child({ target: key });
+    if (redis) {
+      void enqueueObject({ installationId, owner, repo, key, target }, PRIORITY.webhook).catch(
+        (error: unknown) =>
+          log.error({ err: error, target }, "could not queue a reconcile; the sweep covers it"),
+      );
+      return;
+    }
     void queue.enqueue(key, () =>
       run(instance, installationId, owner, repo, target, log).then(
         () => undefined,
@@ -423,5 +548,76 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
       recoveryTimer?.stop();
       wakeUps.clear();
     },
+    startJobs: async () => {
+      if (!redis) return;
+      redis.queue.start({
+        process: (name, job) => {
+          const instance = probot;
+          if (!instance) throw new Error("the App is not loaded yet");
+          return processJob(instance, name, job);
+        },
+        failed: (job, error, final) => {
+          const data = (job?.data ?? {}) as Partial<ObjectJob>;
+          const kind = job?.name ?? "unknown";
+          const fields = { err: error, job: job?.id, kind, delivery: data.delivery, key: data.key };
+          if (!final) {
+            metrics.jobRetries.inc({ kind });
+            probot?.log.warn(fields, "job failed; retrying with back-off");
+            return;
+          }
+          metrics.jobsFailed.inc({ kind });
+          probot?.log.error(
+            fields,
+            "job failed for good (kept in Redis's failed set); the sweep repairs what it left",
+          );
+        },
+      });
+      if (options.scheduleIntervalMs !== 0) await redis.queue.every("sweep", interval, "tick");
+      if (recovery) {
+        await redis.queue.every("recover", recovery.intervalMs, "recover");
+        // A pass at start-up too, as in one process: once however many replicas start together.
+        await redis.queue.add("recover", {}, { priority: PRIORITY.webhook, dedup: "recover-at-start" });
+      }
+    },
   };
+
+  /** Redis mode: what each job does, on whichever replica runs it. */
+  async function processJob(instance: Probot, name: string, job: Job): Promise<unknown> {
+    switch (name) {
+      case "object": {
+        const data = job.data as ObjectJob;
+        const newest = await redis!.client.getdel(`${redis!.prefix}:latest:${data.key}`);
+        let target = data.target;
+        if (newest) {
+          target = JSON.parse(newest) as Target;
+          // A retry must use the newest view too: it is no longer in Redis.
+          await job.updateData({ ...data, target });
+        }
+        const log = instance.log.child({ delivery: data.delivery, job: job.id });
+        await run(instance, data.installationId, data.owner, data.repo, target, log);
+        return true;
+      }
+      case "wake": {
+        const data = job.data as Wake & { key: string; at: number };
+        const log = instance.log.child({ wakeUp: data.key, job: job.id });
+        log.info({ at: data.at }, "deadline wake-up");
+        const target: Target = { kind: "issue", number: data.number };
+        await run(instance, data.installationId, data.owner, data.repo, target, log, "wake-up");
+        return true;
+      }
+      case "sweep-repo": {
+        const data = job.data as { installationId: number; owner: string; repo: string };
+        return sweepRepo(instance, data.installationId, data.owner, data.repo);
+      }
+      case "tick":
+        instance.log.info({ tick: job.id, replica: redis!.replica }, "sweep tick");
+        await sweepAll({ cadence: true });
+        return true;
+      case "recover":
+        await recoverAll();
+        return true;
+      default:
+        throw new Error(`unknown job ${name}`);
+    }
+  }
 }

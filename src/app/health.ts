@@ -5,7 +5,9 @@ export interface HealthInputs {
   schedulerLastTick: () => number | undefined;
   schedulerIntervalMs: number;
   /** How long the oldest job has been waiting to start, in ms (0 when none waits). */
-  oldestWaitingMs: () => number;
+  oldestWaitingMs: () => number | Promise<number>;
+  /** Redis mode: resolves when Redis answers (the queue, schedules and locks live there). */
+  checkRedis?: () => Promise<void>;
   /** Resolves when GitHub accepts the App's credentials (an App JWT request); rejects otherwise. */
   checkGitHub: () => Promise<void>;
   now?: () => number;
@@ -45,7 +47,17 @@ export class Health {
     const problems: string[] = [];
     if (this.#inputs.stopping()) problems.push("shutting down");
     problems.push(...this.#schedulerProblems());
-    const waiting = this.#inputs.oldestWaitingMs();
+    if (this.#inputs.checkRedis) {
+      const redis = await this.#inputs.checkRedis().then(
+        () => undefined,
+        (error: unknown) => `Redis could not be reached (REDIS_URL): ${(error as Error).message}`,
+      );
+      if (redis) {
+        problems.push(redis);
+        return { ok: false, problems };
+      }
+    }
+    const waiting = await this.#inputs.oldestWaitingMs();
     if (waiting > WEDGED_QUEUE_MS)
       problems.push(`the oldest job has waited ${Math.round(waiting / 1000)}s to start`);
     const github = await this.#githubProblem();

@@ -35,6 +35,8 @@ const server = await startAppServer({
   scheduleIntervalMs: env.scheduleIntervalMs,
   deliveryRecovery: { intervalMs: env.deliveryRecoveryIntervalMs },
   ...(env.writeSpacingMs !== undefined ? { throttle: { writeSpacingMs: env.writeSpacingMs } } : {}),
+  quotaReserve: env.quotaReserve,
+  ...(env.redis ? { redis: env.redis } : {}),
   log,
   alerts: {
     ...(process.env.EXPEDITE_ALERTS_TOKEN ? { token: process.env.EXPEDITE_ALERTS_TOKEN } : {}),
@@ -44,7 +46,11 @@ const server = await startAppServer({
     ...(process.env.EXPEDITE_ALERTS_REPOSITORY ? { repository: process.env.EXPEDITE_ALERTS_REPOSITORY } : {}),
   },
 });
-log.info(`Expedite is listening for webhooks at ${server.webhookUrl}`);
+log.info(
+  env.redis
+    ? `Expedite is listening for webhooks at ${server.webhookUrl} (replica ${env.redis.replica}, jobs in Redis)`
+    : `Expedite is listening for webhooks at ${server.webhookUrl}`,
+);
 const shutdown = (signal: string) => {
   log.info({ signal }, "shutting down");
   void server.stop(env.shutdownTimeoutMs).then(

@@ -1,10 +1,18 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
+type Source<T> = () => T | Promise<T>;
+
 export interface MetricSources {
-  queueDepth: () => number;
-  oldestWaitingMs: () => number;
+  queueDepth: Source<number>;
+  oldestWaitingMs: Source<number>;
   /** Wall-clock time each installation's last complete sweep finished. */
-  lastCompleteSweep: () => ReadonlyMap<number, number>;
+  lastCompleteSweep: Source<ReadonlyMap<number, number>>;
+  /** Redis mode: the shared queue's jobs by state. */
+  queueStates?: Source<Record<string, number>>;
+  /** Redis mode: jobs running in this replica. */
+  runningHere?: Source<number>;
+  /** Redis mode: this replica's name, a label on every metric it exports. */
+  replica?: string;
 }
 
 export type DeadlineKind = "ack" | "escalation" | "reminder";
@@ -21,24 +29,28 @@ export class Metrics {
   readonly rateLimitRemaining: Gauge<"installation">;
   readonly deadlineLateness: Histogram<"kind">;
   readonly recoveredDeliveries: Counter<"outcome">;
+  readonly jobsFailed: Counter<"kind">;
+  readonly jobRetries: Counter<"kind">;
+  readonly sweepsDeferred: Counter;
 
   constructor(sources: MetricSources) {
     const registers = [this.registry];
+    if (sources.replica) this.registry.setDefaultLabels({ replica: sources.replica });
     collectDefaultMetrics({ register: this.registry, prefix: "expedite_process_" });
     new Gauge({
       name: "expedite_queue_depth",
       help: "Jobs queued or running",
       registers,
-      collect() {
-        this.set(sources.queueDepth());
+      async collect() {
+        this.set(await sources.queueDepth());
       },
     });
     new Gauge({
       name: "expedite_queue_oldest_waiting_seconds",
       help: "How long the oldest job not yet started has waited",
       registers,
-      collect() {
-        this.set(sources.oldestWaitingMs() / 1000);
+      async collect() {
+        this.set((await sources.oldestWaitingMs()) / 1000);
       },
     });
     this.jobDuration = new Histogram({
@@ -71,10 +83,11 @@ export class Metrics {
       help: "Seconds since the last sweep of every repository of the installation finished",
       labelNames: ["installation"],
       registers,
-      collect() {
+      async collect() {
+        const completions = await sources.lastCompleteSweep();
         this.reset();
         const now = Date.now();
-        for (const [installation, at] of sources.lastCompleteSweep())
+        for (const [installation, at] of completions)
           this.set({ installation: String(installation) }, (now - at) / 1000);
       },
     });
@@ -91,6 +104,43 @@ export class Metrics {
       labelNames: ["outcome"],
       registers,
     });
+    this.jobsFailed = new Counter({
+      name: "expedite_jobs_failed_total",
+      help: "Jobs that failed for good after every attempt (Redis mode; kept in the queue's failed set), by kind",
+      labelNames: ["kind"],
+      registers,
+    });
+    this.jobRetries = new Counter({
+      name: "expedite_job_retries_total",
+      help: "Job attempts that failed and were retried with back-off (Redis mode), by kind",
+      labelNames: ["kind"],
+      registers,
+    });
+    this.sweepsDeferred = new Counter({
+      name: "expedite_sweeps_deferred_total",
+      help: "Repository sweeps put off to keep the installation's quota reserve for webhook work",
+      registers,
+    });
+    const { queueStates, runningHere } = sources;
+    if (queueStates)
+      new Gauge({
+        name: "expedite_queue_jobs",
+        help: "Jobs in the shared Redis queue by state (waiting, prioritized, active, delayed, failed, completed)",
+        labelNames: ["state"],
+        registers,
+        async collect() {
+          for (const [state, count] of Object.entries(await queueStates())) this.set({ state }, count);
+        },
+      });
+    if (runningHere)
+      new Gauge({
+        name: "expedite_jobs_running",
+        help: "Jobs this replica is running now",
+        registers,
+        async collect() {
+          this.set(await runningHere());
+        },
+      });
   }
 
   observeLateness(kind: DeadlineKind, seconds: number): void {

@@ -1,10 +1,17 @@
 import type { HookableOctokit, OctokitLike } from "../github/types.js";
 
-/** Reports GitHub's x-ratelimit-remaining after every response (and error) of one installation's client. */
-export function observeRateLimit<T extends OctokitLike>(octokit: T, report: (remaining: number) => void): T {
+/**
+ * Reports the headers of every response (and error) of one installation's client that carry GitHub's
+ * x-ratelimit-remaining (the metrics gauge and the quota guard read them).
+ */
+export function observeRateLimit<T extends OctokitLike>(
+  octokit: T,
+  report: (remaining: number, headers: Record<string, unknown>) => void,
+): T {
   const read = (headers: unknown) => {
-    const value = (headers as Record<string, unknown> | undefined)?.["x-ratelimit-remaining"];
-    if (value !== undefined && Number.isFinite(Number(value))) report(Number(value));
+    const all = headers as Record<string, unknown> | undefined;
+    const value = all?.["x-ratelimit-remaining"];
+    if (all && value !== undefined && Number.isFinite(Number(value))) report(Number(value), all);
   };
   (octokit as unknown as HookableOctokit).hook.wrap("request", async (request, options) => {
     try {

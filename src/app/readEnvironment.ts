@@ -1,5 +1,6 @@
 import { createPrivateKey } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { parseDuration } from "../core/time/parseDuration.js";
 
 const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal"] as const;
@@ -22,6 +23,22 @@ export interface AppEnvironment {
   deliveryRecoveryIntervalMs: number;
   /** Spacing of content-creating requests per installation; undefined keeps GitHub's advice (1 s, 3 s). */
   writeSpacingMs?: number;
+  /** Requests per installation kept for webhook work: sweeps stop when fewer remain (default 500). */
+  quotaReserve: number;
+  /** REDIS_URL given: queue, schedules, locks, pacing and caches live in Redis, shared by every replica. */
+  redis?: RedisEnvironment;
+}
+
+export interface RedisEnvironment {
+  url: string;
+  /** Prefix of every key Expedite writes (EXPEDITE_REDIS_PREFIX, default "expedite"). */
+  prefix: string;
+  /** How long a dead replica's job and object locks keep others waiting (EXPEDITE_LOCK_TTL, default 30s). */
+  lockTtlMs: number;
+  /** Jobs one replica runs at once (EXPEDITE_CONCURRENCY, default 8). */
+  concurrency: number;
+  /** This replica's name in logs and metrics (EXPEDITE_REPLICA, default the host name and PID). */
+  replica: string;
 }
 
 export type EnvironmentResult = { ok: true; env: AppEnvironment } | { ok: false; problems: string[] };
@@ -97,6 +114,9 @@ export function readEnvironment(vars: NodeJS.ProcessEnv): EnvironmentResult {
       `EXPEDITE_WRITE_SPACING_MS=${rawSpacing} is not a number of milliseconds: unset it to keep GitHub's advised pacing.`,
     );
 
+  const quotaReserve = count(vars, "EXPEDITE_QUOTA_RESERVE", 500, problems);
+  const redis = redisEnvironment(vars, problems);
+
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -115,8 +135,48 @@ export function readEnvironment(vars: NodeJS.ProcessEnv): EnvironmentResult {
       shutdownTimeoutMs,
       deliveryRecoveryIntervalMs,
       ...(rawSpacing !== undefined ? { writeSpacingMs: Number(rawSpacing) } : {}),
+      quotaReserve,
+      ...(redis ? { redis } : {}),
     },
   };
+}
+
+/** REDIS_URL and the settings that only matter with it; undefined without REDIS_URL (embedded mode). */
+function redisEnvironment(vars: NodeJS.ProcessEnv, problems: string[]): RedisEnvironment | undefined {
+  const url = vars.REDIS_URL?.trim();
+  if (!url) return undefined;
+  let valid = false;
+  try {
+    valid = ["redis:", "rediss:"].includes(new URL(url).protocol);
+  } catch {
+    valid = false;
+  }
+  if (!valid)
+    problems.push(
+      "REDIS_URL is not a redis:// or rediss:// URL: use for example redis://redis:6379/0, or unset it to run one process without Redis.",
+    );
+  const prefix = vars.EXPEDITE_REDIS_PREFIX?.trim() || "expedite";
+  if (!/^[A-Za-z0-9_.-]+$/.test(prefix))
+    problems.push(
+      `EXPEDITE_REDIS_PREFIX=${prefix} may hold only letters, digits, "_", "." and "-": every replica must use the same one.`,
+    );
+  return {
+    url,
+    prefix,
+    lockTtlMs: duration(vars, "EXPEDITE_LOCK_TTL", "30s", 1_000, problems),
+    concurrency: count(vars, "EXPEDITE_CONCURRENCY", 8, problems, 1),
+    replica: vars.EXPEDITE_REPLICA?.trim() || `${hostname()}-${process.pid}`,
+  };
+}
+
+function count(vars: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[], minimum = 0) {
+  const text = vars[name]?.trim();
+  if (text === undefined || text === "") return fallback;
+  if (!/^\d+$/.test(text) || Number(text) < minimum) {
+    problems.push(`${name}=${text} is not a whole number of at least ${minimum}: unset it for ${fallback}.`);
+    return fallback;
+  }
+  return Number(text);
 }
 
 /** PRIVATE_KEY (PEM, or base64 of the PEM) or PRIVATE_KEY_PATH; parsed now so a bad key stops the start. */

@@ -11,6 +11,8 @@ import type { ThrottleTuning } from "./expediteOctokit.js";
 import { Health } from "./health.js";
 import { opsRoutes } from "./opsRoutes.js";
 import { alertsEndpoint } from "./alertsEndpoint.js";
+import type { RedisEnvironment } from "./readEnvironment.js";
+import { openRedisRuntime } from "./redisRuntime.js";
 
 export interface AppServerOptions {
   appId: number | string;
@@ -38,6 +40,10 @@ export interface AppServerOptions {
   channelTimeoutMs?: number;
   /** The alerts endpoint's secrets and routing repository (see docs/alerts.md). */
   alerts?: { token?: string; sentrySecret?: string; repository?: string };
+  /** Requests per installation kept for webhook work (see ExpediteAppOptions.quotaReserve). */
+  quotaReserve?: number;
+  /** REDIS_URL and its settings: N replicas share one queue, schedule, lanes, pacing and caches. */
+  redis?: RedisEnvironment;
 }
 
 export interface ShutdownReport {
@@ -61,7 +67,10 @@ export interface AppServer {
 /** Starts the real Probot HTTP server with Expedite loaded; pointed at GitHub the way GHES apps are. */
 export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
   const log = options.log ?? pino({ level: options.logLevel ?? "info", name: "expedite" });
+  const redis = options.redis ? await openRedisRuntime(options.redis, () => log) : undefined;
   const expedite = createExpediteApp({
+    ...(redis ? { redis } : {}),
+    ...(options.quotaReserve !== undefined ? { quotaReserve: options.quotaReserve } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.scheduleIntervalMs !== undefined ? { scheduleIntervalMs: options.scheduleIntervalMs } : {}),
     ...(options.env ? { env: options.env } : {}),
@@ -74,7 +83,10 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     privateKey: options.privateKey,
     secret: options.secret,
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    Octokit: expediteOctokit(options.throttle),
+    Octokit: expediteOctokit(
+      options.throttle,
+      redis ? { connection: redis.bottleneck, prefix: redis.prefix } : undefined,
+    ),
     log,
   });
   const webhookPath = options.webhookPath ?? "/api/github/webhooks";
@@ -91,8 +103,9 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     stopping: () => stopping,
     schedulerLastTick: expedite.lastTick,
     schedulerIntervalMs: options.scheduleIntervalMs ?? 60_000,
-    oldestWaitingMs: () => expedite.queue.oldestWaitingMs(),
+    oldestWaitingMs: redis ? () => redis.queue.oldestWaitingMs() : () => expedite.queue.oldestWaitingMs(),
     checkGitHub: expedite.checkGitHub,
+    ...(redis ? { checkRedis: () => redis.queue.ping() } : {}),
   });
   server.addHandler(opsRoutes(health, expedite.metrics.registry));
   await server.load(expedite.app);
@@ -105,6 +118,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       reconcile: expedite.enqueue,
     }),
   );
+  await expedite.startJobs();
   const http = await server.start();
   guardWebhooks(http, { path: webhookPath, secret: options.secret, log });
   const url = `http://${server.host}:${server.port}`;
@@ -119,6 +133,17 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
         stopping = true;
         expedite.stop();
         await server.stop();
+        if (redis) {
+          // Jobs are in Redis: what this replica cannot finish in time is run again by another one.
+          const report = await redis.queue.close(deadlineMs);
+          await redis.close();
+          if (report.unfinished.length > 0)
+            log.warn(
+              { running: report.unfinished },
+              `shutdown deadline passed with ${report.unfinished.length} job(s) running; their locks expire and another replica runs them again`,
+            );
+          return report;
+        }
         let timer: NodeJS.Timeout | undefined;
         const finished = await Promise.race([
           expedite.queue.idle().then(() => true),

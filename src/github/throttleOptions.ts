@@ -1,4 +1,5 @@
 import type { ThrottlingOptions } from "@octokit/plugin-throttling";
+import type Bottleneck from "bottleneck";
 import { writeGroups } from "./writeGroups.js";
 
 export interface ThrottleTuning {
@@ -19,15 +20,17 @@ type LimitOptions = Parameters<Handler>[1] & { request: { retryCount?: number } 
 /**
  * The throttling plugin's settings shared by the App and the Action: write pacing, and retries on both
  * primary and secondary rate limits (the plugin's default gives up on secondary ones, which would drop a
- * board update mid-incident). `warn` receives each back-off and the client that met it.
+ * board update mid-incident). `warn` receives each back-off and the client that met it. A Redis
+ * `connection` clusters the write pacing across processes (see writeGroups).
  */
 export function throttleOptions(
   tuning: ThrottleTuning,
   warn: (message: string, octokit: unknown) => void,
+  connection?: Bottleneck.IORedisConnection,
 ): Extract<ThrottlingOptions, { onRateLimit: unknown }> {
   const maxRetries = tuning.maxRetries ?? 3;
   return {
-    ...writeGroups(tuning.writeSpacingMs),
+    ...writeGroups(tuning.writeSpacingMs, connection),
     fallbackSecondaryRateRetryAfter: tuning.fallbackRetryAfterSeconds ?? 60,
     onRateLimit: (retryAfter: number, options: LimitOptions, octokit: unknown): boolean => {
       warn(`rate limit exhausted on ${options.method} ${options.url}; retrying in ${retryAfter}s`, octokit);

@@ -1,8 +1,18 @@
 import type { HookableOctokit, OctokitLike } from "./types.js";
 
-interface Cached {
+export interface CachedResponse {
   etag: string;
   response: { status: number; url: string; headers: Record<string, unknown>; data: unknown };
+}
+type Cached = CachedResponse;
+
+/**
+ * Where remembered responses live. The default is this process's memory; the App's Redis mode keeps them
+ * in Redis, so a restarted or new replica asks conditionally from its first request.
+ */
+export interface EtagStore {
+  get(scope: string, key: string): Promise<CachedResponse | undefined>;
+  set(scope: string, key: string, value: CachedResponse): Promise<void>;
 }
 
 const DEFAULT_ENTRIES = 5_000;
@@ -34,27 +44,25 @@ export function setEtagCapacity(scope: string, entries: number): void {
  * unchanged resource with 304, which does not count against the rate limit, and we reuse the body we had.
  * Idle reconciles (the scheduled sweep, a redelivered webhook) then cost almost nothing of the quota.
  */
-export function withEtagCache<T extends OctokitLike>(octokit: T, scope: string): T {
+export function withEtagCache<T extends OctokitLike>(
+  octokit: T,
+  scope: string,
+  store: EtagStore = memoryEtags,
+): T {
   (octokit as unknown as HookableOctokit).hook.wrap("request", async (request, options) => {
     if (options.method !== "GET") return request(options);
     const headers = (options.headers ?? {}) as Record<string, string>;
     const key = `${String(options.url)} ${JSON.stringify(urlParams(options))} ${headers.accept ?? ""} ${JSON.stringify(options.mediaType ?? {})}`;
-    const { entries: store, capacity } = storeOf(scope);
-    const cached = store.get(key);
+    const cached = await store.get(scope, key);
     if (cached) options.headers = { ...headers, "if-none-match": cached.etag };
     try {
       const response = (await request(options)) as Cached["response"];
       const etag = response.headers.etag;
-      if (typeof etag === "string") {
-        store.delete(key);
-        store.set(key, { etag, response });
-        if (store.size > capacity) store.delete(store.keys().next().value as string);
-      }
+      if (typeof etag === "string") await store.set(scope, key, { etag, response });
       return response;
     } catch (error) {
       if (cached && (error as { status?: number }).status === 304) {
-        store.delete(key);
-        store.set(key, cached);
+        await store.set(scope, key, cached);
         return cached.response;
       }
       throw error;
@@ -62,6 +70,17 @@ export function withEtagCache<T extends OctokitLike>(octokit: T, scope: string):
   });
   return octokit;
 }
+
+/** This process's memory, an LRU per scope (re-inserting on use moves an entry to the back). */
+const memoryEtags: EtagStore = {
+  get: async (scope, key) => storeOf(scope).entries.get(key),
+  set: async (scope, key, value) => {
+    const { entries, capacity } = storeOf(scope);
+    entries.delete(key);
+    entries.set(key, value);
+    if (entries.size > capacity) entries.delete(entries.keys().next().value as string);
+  },
+};
 
 /** The request's parameters other than transport options, so two different pages never share an entry. */
 function urlParams(options: Record<string, unknown>): Record<string, unknown> {

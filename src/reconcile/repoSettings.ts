@@ -4,7 +4,7 @@ import type { Templates } from "../core/render/templates.js";
 import type { GitHubContext } from "../github/types.js";
 import { loadConfig, CONFIG_PATH } from "../github/loadConfig.js";
 import { lastValidConfig } from "../github/lastValidConfig.js";
-import { loadTemplates } from "../github/loadTemplates.js";
+import { forgetTemplates, loadTemplates } from "../github/loadTemplates.js";
 
 export type RepoSettings =
   | {
@@ -20,12 +20,36 @@ export type RepoSettings =
 
 const cache = new Map<string, { at: number; settings: Promise<RepoSettings>; absent?: boolean }>();
 
+/** A settings cache shared by several processes (the App's Redis mode); entries are plain JSON. */
+export interface SettingsStore {
+  get(repo: string): Promise<{ at: number; settings: RepoSettings } | undefined>;
+  set(repo: string, entry: { at: number; settings: RepoSettings }): Promise<void>;
+}
+
 /**
  * Like repoSettings, but remembered per repository for `ttlMs` (App mode): most events then read no
- * config at all. A push that touches `.github/` forgets the entry (see forgetRepoSettings).
+ * config at all. A push that touches `.github/` forgets the entry (see forgetRepoSettings). With a shared
+ * `store`, every replica sees the same entries and the same forgetting.
  */
-export function cachedRepoSettings(gh: GitHubContext, now: number, ttlMs: number): Promise<RepoSettings> {
+export async function cachedRepoSettings(
+  gh: GitHubContext,
+  now: number,
+  ttlMs: number,
+  store?: SettingsStore,
+): Promise<RepoSettings> {
   const key = `${gh.owner}/${gh.repo}`.toLowerCase();
+  if (store) {
+    const hit = await store.get(key);
+    const absent = hit?.settings.ok === true && hit.settings.absent === true;
+    if (hit && (absent || Date.now() - hit.at < ttlMs)) return hit.settings;
+    // Templates too are read afresh (through the conditional-request cache, so unchanged ones cost no
+    // quota): this replica's own copy may predate a push another replica was told about.
+    forgetTemplates(`${gh.owner}/${gh.repo}`);
+    const at = Date.now();
+    const settings = await repoSettings(gh, now);
+    await store.set(key, { at, settings });
+    return settings;
+  }
   const hit = cache.get(key);
   if (hit && (hit.absent || Date.now() - hit.at < ttlMs)) return hit.settings;
   const settings = repoSettings(gh, now);
