@@ -9921,7 +9921,7 @@ function createExpediteApp(options = {}) {
   const metrics = new Metrics({
     queueDepth: redis ? async () => {
       const counts = await redis.queue.counts();
-      return counts.waiting + counts.prioritized + counts.active + counts.delayed;
+      return counts.waiting + counts.prioritized + counts.active;
     } : () => queue.size,
     oldestWaitingMs: redis ? () => redis.queue.oldestWaitingMs() : () => queue.oldestWaitingMs(),
     lastCompleteSweep: () => ledger.completions(),
@@ -11189,6 +11189,10 @@ var DurableQueue = class _DurableQueue {
         (job, error) => this.#handlers?.failed(job, error, !job || job.attemptsMade >= (job.opts.attempts ?? 1))
       );
       w.on("error", (error) => options.log()?.warn({ err: error }, "queue worker error"));
+      w.on(
+        "stalled",
+        (id) => options.log()?.warn({ job: id }, "a job's replica stopped renewing its lock; it runs again")
+      );
       return w;
     };
     this.#workers = [worker(this.work, options.concurrency), worker(this.schedule, 1)];

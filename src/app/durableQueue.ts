@@ -106,6 +106,9 @@ export class DurableQueue {
         this.#handlers?.failed(job, error, !job || job.attemptsMade >= (job.opts.attempts ?? 1)),
       );
       w.on("error", (error) => options.log()?.warn({ err: error }, "queue worker error"));
+      w.on("stalled", (id) =>
+        options.log()?.warn({ job: id }, "a job's replica stopped renewing its lock; it runs again"),
+      );
       return w;
     };
     this.#workers = [worker(this.work, options.concurrency), worker(this.schedule, 1)];

@@ -159,8 +159,9 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
   const metrics = new Metrics({
     queueDepth: redis
       ? async () => {
+          // Waiting or running; delayed jobs (deadline wake-ups, retries' back-off) are not due yet.
           const counts = await redis.queue.counts();
-          return counts.waiting! + counts.prioritized! + counts.active! + counts.delayed!;
+          return counts.waiting! + counts.prioritized! + counts.active!;
         }
       : () => queue.size,
     oldestWaitingMs: redis ? () => redis.queue.oldestWaitingMs() : () => queue.oldestWaitingMs(),

@@ -23,6 +23,7 @@ function findRedisServer(): string | undefined {
 async function waitForPing(url: string, deadline: number): Promise<void> {
   for (;;) {
     const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    client.on("error", () => undefined);
     try {
       await client.connect();
       if ((await client.ping()) === "PONG") return;
