@@ -154,7 +154,9 @@ function redisEnvironment(vars, problems) {
     prefix,
     lockTtlMs: duration(vars, "EXPEDITE_LOCK_TTL", "30s", 1e3, problems),
     concurrency: count(vars, "EXPEDITE_CONCURRENCY", 8, problems, 1),
-    replica: vars.EXPEDITE_REPLICA?.trim() || `${hostname()}-${process.pid}`
+    replica: vars.EXPEDITE_REPLICA?.trim() || `${hostname()}-${process.pid}`,
+    attempts: count(vars, "EXPEDITE_JOB_ATTEMPTS", 5, problems, 1),
+    backoffMs: duration(vars, "EXPEDITE_JOB_BACKOFF", "2s", 1e3, problems)
   };
 }
 function count(vars, name, fallback, problems, minimum = 0) {
@@ -1463,13 +1465,13 @@ function scheduledFreezes(config, from, to) {
 // src/core/freeze/freezeBoundaries.ts
 function freezeBoundaries(config, freezeIssues, from, to) {
   const instants = /* @__PURE__ */ new Set();
-  const within = (at) => at >= from && at <= to;
+  const within2 = (at) => at >= from && at <= to;
   for (const scheduled of scheduledFreezes(config, from, to)) {
-    if (within(scheduled.start)) instants.add(scheduled.start);
-    if (within(scheduled.end)) instants.add(scheduled.end);
+    if (within2(scheduled.start)) instants.add(scheduled.start);
+    if (within2(scheduled.end)) instants.add(scheduled.end);
   }
   for (const issue of freezeIssues) {
-    if (issue.closedAt === void 0 && issue.until !== void 0 && within(issue.until))
+    if (issue.closedAt === void 0 && issue.until !== void 0 && within2(issue.until))
       instants.add(issue.until);
   }
   return [...instants].sort((a, b) => a - b);
@@ -11259,20 +11261,27 @@ var DurableQueue = class _DurableQueue {
    * running keeps its lock until it expires, and another replica runs it again (nothing is lost).
    */
   async close(deadlineMs) {
-    let timer;
-    const finished = await Promise.race([
-      Promise.all(this.#workers.map((w) => w.close())).then(() => true),
-      new Promise((resolve2) => {
-        timer = setTimeout(() => resolve2(false), deadlineMs);
-      })
-    ]);
-    clearTimeout(timer);
-    const unfinished = [...this.#running.values()];
-    if (!finished) await Promise.all(this.#workers.map((w) => w.close(true)));
-    await Promise.all([this.work.close(), this.schedule.close(), this.#events.close()]);
-    return { unfinished: finished ? [] : unfinished };
+    const [work, schedule] = this.#workers;
+    void schedule.close(true).catch(() => void 0);
+    const finished = await within(
+      work.close().then(() => true),
+      deadlineMs
+    );
+    const unfinished = finished ? [] : [...this.#running.values()];
+    if (!finished) void Promise.all(this.#workers.map((w) => w.close(true))).catch(() => void 0);
+    await within(Promise.all([this.work.close(), this.schedule.close(), this.#events.close()]), 2e3);
+    return { unfinished };
   }
 };
+function within(promise, ms) {
+  let timer;
+  return Promise.race([
+    promise.catch(() => false),
+    new Promise((resolve2) => {
+      timer = setTimeout(() => resolve2(false), ms);
+    })
+  ]).finally(() => clearTimeout(timer));
+}
 function jobKey(job) {
   const data = job.data;
   return data.key ?? (data.owner && data.repo ? `${data.owner}/${data.repo}` : "");
@@ -11378,6 +11387,7 @@ async function openRedisRuntime(env2, log2) {
   const bottleneckClient = new Redis2(env2.url);
   bottleneckClient.on("error", () => void 0);
   const bottleneck = new Bottleneck3.IORedisConnection({ client: bottleneckClient });
+  bottleneck.subscriber?.on("error", () => void 0);
   bottleneck.on(
     "error",
     (error) => log2()?.warn({ err: error }, "Bottleneck's Redis connection failed")
@@ -11387,6 +11397,8 @@ async function openRedisRuntime(env2, log2) {
     prefix: env2.prefix,
     concurrency: env2.concurrency,
     lockTtlMs: env2.lockTtlMs,
+    attempts: env2.attempts,
+    backoffMs: env2.backoffMs,
     log: log2,
     client
   });
@@ -11401,7 +11413,7 @@ async function openRedisRuntime(env2, log2) {
     ledger: redisSweepLedger(client, env2.prefix),
     bottleneck,
     close: async () => {
-      await bottleneck.disconnect(false).catch(() => void 0);
+      bottleneck.disconnect(false).catch(() => void 0);
       client.disconnect();
     }
   };
@@ -11461,8 +11473,8 @@ async function startAppServer(options) {
       reconcile: expedite.enqueue
     })
   );
-  await expedite.startJobs();
   const http = await server2.start();
+  await expedite.startJobs();
   guardWebhooks(http, { path: webhookPath, secret: options.secret, log: log2 });
   const url = `http://${server2.host}:${server2.port}`;
   let stopped;

@@ -185,19 +185,32 @@ export class DurableQueue {
    * running keeps its lock until it expires, and another replica runs it again (nothing is lost).
    */
   async close(deadlineMs: number): Promise<{ unfinished: string[] }> {
-    let timer: NodeJS.Timeout | undefined;
-    const finished = await Promise.race([
-      Promise.all(this.#workers.map((w) => w.close())).then(() => true),
-      new Promise<false>((resolve) => {
-        timer = setTimeout(() => resolve(false), deadlineMs);
-      }),
-    ]);
-    clearTimeout(timer);
-    const unfinished = [...this.#running.values()];
-    if (!finished) await Promise.all(this.#workers.map((w) => w.close(true)));
-    await Promise.all([this.work.close(), this.schedule.close(), this.#events.close()]);
-    return { unfinished: finished ? [] : unfinished };
+    const [work, schedule] = this.#workers as [Worker, Worker];
+    // A tick only waits for the sweeps it fanned out, which this replica no longer runs: it is handed
+    // over at once (its sweeps are in Redis already; another replica's tick or the next one covers them).
+    void schedule.close(true).catch(() => undefined);
+    const finished = await within(
+      work.close().then(() => true),
+      deadlineMs,
+    );
+    const unfinished = finished ? [] : [...this.#running.values()];
+    // Past the deadline nothing more is awaited for long: the process is about to exit, and whatever it
+    // held is released by its locks' expiry.
+    if (!finished) void Promise.all(this.#workers.map((w) => w.close(true))).catch(() => undefined);
+    await within(Promise.all([this.work.close(), this.schedule.close(), this.#events.close()]), 2_000);
+    return { unfinished };
   }
+}
+
+/** `promise`'s value, or false when it takes longer than `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | false> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise.catch(() => false as const),
+    new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 /** The object or repository a job is about, for logs. */

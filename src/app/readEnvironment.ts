@@ -39,6 +39,10 @@ export interface RedisEnvironment {
   concurrency: number;
   /** This replica's name in logs and metrics (EXPEDITE_REPLICA, default the host name and PID). */
   replica: string;
+  /** Attempts per job before it fails for good (EXPEDITE_JOB_ATTEMPTS, default 5). */
+  attempts: number;
+  /** First retry's delay, doubled at each further one (EXPEDITE_JOB_BACKOFF, default 2s). */
+  backoffMs: number;
 }
 
 export type EnvironmentResult = { ok: true; env: AppEnvironment } | { ok: false; problems: string[] };
@@ -166,6 +170,8 @@ function redisEnvironment(vars: NodeJS.ProcessEnv, problems: string[]): RedisEnv
     lockTtlMs: duration(vars, "EXPEDITE_LOCK_TTL", "30s", 1_000, problems),
     concurrency: count(vars, "EXPEDITE_CONCURRENCY", 8, problems, 1),
     replica: vars.EXPEDITE_REPLICA?.trim() || `${hostname()}-${process.pid}`,
+    attempts: count(vars, "EXPEDITE_JOB_ATTEMPTS", 5, problems, 1),
+    backoffMs: duration(vars, "EXPEDITE_JOB_BACKOFF", "2s", 1_000, problems),
   };
 }
 

@@ -64,6 +64,8 @@ export async function openRedisRuntime(
   const bottleneckClient = new Redis(env.url);
   bottleneckClient.on("error", () => undefined);
   const bottleneck = new Bottleneck.IORedisConnection({ client: bottleneckClient });
+  // Bottleneck's subscriber is a duplicate of the client, without a listener of its own.
+  (bottleneck as unknown as { subscriber?: Redis }).subscriber?.on("error", () => undefined);
   bottleneck.on("error", (error: Error) =>
     log()?.warn({ err: error }, "Bottleneck's Redis connection failed"),
   );
@@ -72,6 +74,8 @@ export async function openRedisRuntime(
     prefix: env.prefix,
     concurrency: env.concurrency,
     lockTtlMs: env.lockTtlMs,
+    attempts: env.attempts,
+    backoffMs: env.backoffMs,
     log,
     client,
   });
@@ -86,7 +90,7 @@ export async function openRedisRuntime(
     ledger: redisSweepLedger(client, env.prefix),
     bottleneck,
     close: async () => {
-      await bottleneck.disconnect(false).catch(() => undefined);
+      bottleneck.disconnect(false).catch(() => undefined);
       client.disconnect();
     },
   };

@@ -118,8 +118,9 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       reconcile: expedite.enqueue,
     }),
   );
-  await expedite.startJobs();
   const http = await server.start();
+  // Jobs start once the replica listens: a redelivery its recovery pass asks for must find it up.
+  await expedite.startJobs();
   guardWebhooks(http, { path: webhookPath, secret: options.secret, log });
   const url = `http://${server.host}:${server.port}`;
   let stopped: Promise<ShutdownReport> | undefined;

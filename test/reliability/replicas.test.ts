@@ -91,18 +91,19 @@ async function scenario(options: ScenarioOptions) {
   sim = github.sim;
   balancer = await startBalancer();
   const prefix = `${redis.prefix}-${round++}`;
+  // Each replica joins the balancer as soon as it answers, as a health-checked pool does.
   const start = async (n: number) => {
-    const started = await Promise.all(
-      Array.from({ length: n }, (_, i) =>
-        startReplica(`r${apps.length + i + 1}`, {
+    await Promise.all(
+      Array.from({ length: n }, async (_, i) => {
+        const app = await startReplica(`r${apps.length + i + 1}`, {
           ...github,
           ...(options.redis ? { redisUrl: redis.url, prefix } : {}),
           vars: VARS,
-        }),
-      ),
+        });
+        apps.push(app);
+        balancer!.backends = apps.filter((a) => a.child.exitCode === null).map((a) => a.webhookUrl);
+      }),
     );
-    apps.push(...started);
-    balancer!.backends = apps.filter((a) => a.child.exitCode === null).map((a) => a.webhookUrl);
   };
   await start(options.replicas);
   sim.setWebhook({ url: `${balancer.url}/api/github/webhooks`, secret: "replica-test-secret" });
@@ -112,14 +113,15 @@ async function scenario(options: ScenarioOptions) {
 
   const names: Names = { incidents: [], pulls: [], comments: new Map() };
   const people = { alice: personClient(sim, "alice"), erin: personClient(sim, "erin") };
-  const say = async (who: keyof typeof people, n: number, body: string) => {
+  // Comments are named by incident and step, whatever order concurrent requests complete in.
+  const say = async (who: keyof typeof people, k: number, body: string) => {
     const { data } = await people[who].request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
       owner: OWNER,
       repo: REPO,
-      issue_number: n,
+      issue_number: names.incidents[k]!,
       body,
     });
-    names.comments.set(Number(data.id), `C${names.comments.size}`);
+    names.comments.set(Number(data.id), `I${k}:${body.split(" ")[0]}`);
   };
   const steps: Array<(k: number) => Promise<void>> = [
     async (k) => {
@@ -132,23 +134,27 @@ async function scenario(options: ScenarioOptions) {
       });
       names.incidents[k] = data.number;
     },
-    (k) => say("erin", names.incidents[k]!, "/ack"),
+    (k) => say("erin", k, "/ack"),
+    (k) => (k < 6 ? say("alice", k, "/note Customer support has been told") : Promise.resolve()),
+    (k) => say("alice", k, "/comms @alice"),
+    (k) => say("alice", k, `/update Payments team is looking at shard ${k}`),
+    (k) => (k % 3 === 0 ? say("erin", k, "/mitigate Rolled back the deploy") : Promise.resolve()),
     (k) =>
-      k < 6 ? say("alice", names.incidents[k]!, "/note Customer support has been told") : Promise.resolve(),
-    (k) => say("alice", names.incidents[k]!, "/comms @alice"),
-    (k) => say("alice", names.incidents[k]!, `/update Payments team is looking at shard ${k}`),
-    (k) =>
-      k % 3 === 0 ? say("erin", names.incidents[k]!, "/mitigate Rolled back the deploy") : Promise.resolve(),
-    (k) =>
-      k % 4 === 0
-        ? say("erin", names.incidents[k]!, "/resolve Restored the connection pool size to 50")
-        : Promise.resolve(),
+      k % 4 === 0 ? say("erin", k, "/resolve Restored the connection pool size to 50") : Promise.resolve(),
   ];
   // Step by step over all incidents, eight incidents at a time: a burst on many objects at once.
   const total = steps.length;
   for (let s = 0; s < total; s++) {
     for (let k = 0; k < INCIDENTS; k += 8)
       await Promise.all(Array.from({ length: 8 }, (_, j) => steps[s]!(k + j)));
+    // Whether the App saw an incident before its /ack changes what it posts (an on-call notice or not), in
+    // any mode: people wait for the board before acting, so every run sees the same story.
+    if (s === 0)
+      await waitFor("every incident's board", () =>
+        names.incidents.every((n) =>
+          sim!.comments(FULL, n).some((c) => c.user === BOT && c.body.startsWith("<!-- expedite:board")),
+        ),
+      );
     if (s === 1) await options.midway?.({ apps, balancer, start });
     if (s === 2) await options.resume?.({ apps, balancer, start });
   }
@@ -156,8 +162,35 @@ async function scenario(options: ScenarioOptions) {
   // Deliveries GitHub recorded as failed are asked for again by the delivery recovery; wait for them.
   const failed = sim.deliveries.filter((d) => d.status === 502).map((d) => d.id);
   if (failed.length > 0) {
-    await waitFor("every failed delivery to be redelivered", () =>
-      failed.every((id) => sim!.deliveries.some((d) => d.id === id && d.redelivery && d.status === 200)),
+    await waitFor(
+      "every failed delivery to be redelivered",
+      () =>
+        failed.every((id) => sim!.deliveries.some((d) => d.id === id && d.redelivery && d.status === 200)),
+      60_000,
+      () =>
+        [
+          ...failed
+            .filter((id) => !sim!.deliveries.some((d) => d.id === id && d.redelivery && d.status === 200))
+            .map((id) =>
+              JSON.stringify(
+                sim!.deliveries
+                  .filter((d) => d.id === id)
+                  .map((d) => ({
+                    id,
+                    event: d.event,
+                    action: d.action,
+                    status: d.status,
+                    error: d.error,
+                    re: d.redelivery,
+                    at: d.at,
+                  })),
+              ),
+            ),
+          ...apps
+            .flatMap((a) => a.output)
+            .filter((l) => /recover|redeliver|stalled/i.test(l) && !l.includes('"level":20'))
+            .map((l) => l.slice(0, 1500)),
+        ].join("\n"),
     );
     await settle(sim, apps);
   }
