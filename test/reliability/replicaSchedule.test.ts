@@ -44,8 +44,13 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-async function replicas(n: number, config: Record<string, unknown>, vars: Record<string, string>) {
-  const github = await replicaGitHub(config);
+async function replicas(
+  n: number,
+  config: Record<string, unknown>,
+  vars: Record<string, string>,
+  more: string[] = [],
+) {
+  const github = await replicaGitHub(config, more);
   sim = github.sim;
   balancer = await startBalancer();
   const prefix = `${redis.prefix}-${round++}`;
@@ -157,4 +162,34 @@ describe("one schedule and one pace for N replicas", () => {
     // …and the aggregate rate is one installation's pace, not three replicas' (a third of the time).
     expect(writes.at(-1)! - writes[0]!).toBeGreaterThanOrEqual((writes.length - 1) * SPACING * 0.95);
   }, 120_000);
+
+  it("priorities: a webhook's job runs before the sweeps already queued (webhook > deadline > sweep)", async () => {
+    // One replica taking one job at a time, and a first sweep over forty repositories at 20 ms a request.
+    const more = Array.from({ length: 40 }, (_, i) => `service-${i}`);
+    const s = await replicas(
+      1,
+      { oncall: { primary: "erin" }, severity: { postmortem: [] } },
+      { EXPEDITE_CONCURRENCY: "1", EXPEDITE_SCHEDULE_INTERVAL: "1h", LOG_LEVEL: "debug" },
+      more,
+    );
+    s.addFault({ delayMs: 20, times: Infinity });
+    const sweeps = () =>
+      logLines(apps)
+        .filter((l) => l.msg === "reconciled" && typeof l.sweep === "string")
+        .map((l) => Number(l.time));
+    await waitFor("the sweep to be under way", () => sweeps().length >= 2);
+    const [number] = await declare(s, 1);
+    await waitFor("the incident's board", () => botComments(s, number!, "board").length === 1, 90_000);
+    const sent = Math.min(...s.deliveries.filter((d) => d.event === "issues").map((d) => d.at));
+    const reconciled = Math.min(
+      ...logLines(apps)
+        .filter((l) => l.msg === "incident reconciled" && l.issue === number)
+        .map((l) => Number(l.time)),
+    );
+    // Between the delivery and the incident's reconcile, only the sweep already running finished…
+    expect(sweeps().filter((t) => t > sent && t < reconciled).length).toBeLessThanOrEqual(2);
+    // …while most of the sweep was still to come.
+    await waitFor("the whole sweep", () => sweeps().length >= more.length + 1, 90_000);
+    expect(sweeps().filter((t) => t > reconciled).length).toBeGreaterThan(10);
+  }, 150_000);
 });

@@ -18,6 +18,8 @@ export const BOT = "expedite[bot]";
 /** A simulated GitHub on the real clock with one repository where the App is installed, and its keys. */
 export async function replicaGitHub(
   config: Record<string, unknown> = {},
+  /** More repositories of the same owner, covered by the installation too (empty, no config). */
+  more: string[] = [],
 ): Promise<{ sim: Simulator; privateKeyPath: string }> {
   const { privateKey, publicKey } = appKeys();
   const sim = await startSimulator({
@@ -31,8 +33,10 @@ export async function replicaGitHub(
     ownerType: "Organization",
     files: { "README.md": "# shop\n", ".github/expedite.yml": stringify(config) },
   });
+  for (const name of more)
+    sim.createRepo({ owner: OWNER, name, defaultBranch: "main", ownerType: "Organization" });
   for (const [login, role] of Object.entries(PEOPLE)) sim.setPermission(FULL, login, role);
-  sim.installApp(APP_ID, OWNER, [FULL]);
+  sim.installApp(APP_ID, OWNER, [FULL, ...more.map((name) => `${OWNER}/${name}`)]);
   return { sim, privateKeyPath: keyFile(privateKey) };
 }
 
