@@ -7533,7 +7533,7 @@ async function freezeInputs(gh, config, openIncidents) {
   for (const issue of open) {
     if (issue.pull_request) continue;
     const labels = issue.labels.map((l) => typeof l === "string" ? l : l.name ?? "");
-    const read = readLabels(labels, names);
+    const read2 = readLabels(labels, names);
     const reading = freezeReading(labels, config);
     const state = reading.state ?? "declared";
     const severity2 = reading.severity ?? config.severity.default;
@@ -7547,7 +7547,7 @@ async function freezeInputs(gh, config, openIncidents) {
         state,
         severity: severity2,
         severitySet: true,
-        revenue: read.revenue
+        revenue: read2.revenue
       })
     );
   }
@@ -9510,6 +9510,13 @@ var MemoryLanes = class {
 
 // src/app/metrics.ts
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+async function read(source) {
+  try {
+    return await source();
+  } catch {
+    return void 0;
+  }
+}
 var Metrics = class {
   registry = new Registry();
   jobDuration;
@@ -9530,7 +9537,8 @@ var Metrics = class {
       help: "Jobs queued or running",
       registers,
       async collect() {
-        this.set(await sources.queueDepth());
+        const depth = await read(sources.queueDepth);
+        if (depth !== void 0) this.set(depth);
       }
     });
     new Gauge({
@@ -9538,7 +9546,8 @@ var Metrics = class {
       help: "How long the oldest job not yet started has waited",
       registers,
       async collect() {
-        this.set(await sources.oldestWaitingMs() / 1e3);
+        const waited = await read(sources.oldestWaitingMs);
+        if (waited !== void 0) this.set(waited / 1e3);
       }
     });
     this.jobDuration = new Histogram({
@@ -9572,7 +9581,8 @@ var Metrics = class {
       labelNames: ["installation"],
       registers,
       async collect() {
-        const completions = await sources.lastCompleteSweep();
+        const completions = await read(sources.lastCompleteSweep);
+        if (!completions) return;
         this.reset();
         const now = Date.now();
         for (const [installation, at] of completions)
@@ -9609,7 +9619,16 @@ var Metrics = class {
       help: "Repository sweeps put off to keep the installation's quota reserve for webhook work",
       registers
     });
-    const { queueStates, runningHere } = sources;
+    const { queueStates, runningHere, redisUp } = sources;
+    if (redisUp)
+      new Gauge({
+        name: "expedite_redis_up",
+        help: "1 when this replica reaches Redis (REDIS_URL), 0 when not: webhooks are then answered 503",
+        registers,
+        async collect() {
+          this.set(await read(redisUp) ? 1 : 0);
+        }
+      });
     if (queueStates)
       new Gauge({
         name: "expedite_queue_jobs",
@@ -9617,7 +9636,8 @@ var Metrics = class {
         labelNames: ["state"],
         registers,
         async collect() {
-          for (const [state, count2] of Object.entries(await queueStates())) this.set({ state }, count2);
+          for (const [state, count2] of Object.entries(await read(queueStates) ?? {}))
+            this.set({ state }, count2);
         }
       });
     if (runningHere)
@@ -9637,7 +9657,7 @@ var Metrics = class {
 
 // src/app/observeRateLimit.ts
 function observeRateLimit(octokit, report) {
-  const read = (headers) => {
+  const read2 = (headers) => {
     const all = headers;
     const value = all?.["x-ratelimit-remaining"];
     if (all && value !== void 0 && Number.isFinite(Number(value))) report(Number(value), all);
@@ -9645,10 +9665,10 @@ function observeRateLimit(octokit, report) {
   octokit.hook.wrap("request", async (request, options) => {
     try {
       const response = await request(options);
-      read(response.headers);
+      read2(response.headers);
       return response;
     } catch (error) {
-      read(error.response?.headers);
+      read2(error.response?.headers);
       throw error;
     }
   });
@@ -9930,7 +9950,8 @@ function createExpediteApp(options = {}) {
     ...redis ? {
       queueStates: () => redis.queue.counts(),
       runningHere: () => redis.queue.running,
-      replica: redis.replica
+      replica: redis.replica,
+      redisUp: () => redis.queue.ping().then(() => true)
     } : {}
   });
   const wakeUpsOn = options.wakeUps ?? options.scheduleIntervalMs !== 0;

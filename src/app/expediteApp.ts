@@ -171,6 +171,7 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
           queueStates: () => redis.queue.counts(),
           runningHere: () => redis.queue.running,
           replica: redis.replica,
+          redisUp: () => redis.queue.ping().then(() => true),
         }
       : {}),
   });

@@ -13,6 +13,17 @@ export interface MetricSources {
   runningHere?: Source<number>;
   /** Redis mode: this replica's name, a label on every metric it exports. */
   replica?: string;
+  /** Redis mode: whether Redis answers now. */
+  redisUp?: Source<boolean>;
+}
+
+/** A value for a gauge, or undefined when its source failed (Redis unreachable: `expedite_redis_up` says so). */
+async function read<T>(source: Source<T>): Promise<T | undefined> {
+  try {
+    return await source();
+  } catch {
+    return undefined;
+  }
 }
 
 export type DeadlineKind = "ack" | "escalation" | "reminder";
@@ -42,7 +53,8 @@ export class Metrics {
       help: "Jobs queued or running",
       registers,
       async collect() {
-        this.set(await sources.queueDepth());
+        const depth = await read(sources.queueDepth);
+        if (depth !== undefined) this.set(depth);
       },
     });
     new Gauge({
@@ -50,7 +62,8 @@ export class Metrics {
       help: "How long the oldest job not yet started has waited",
       registers,
       async collect() {
-        this.set((await sources.oldestWaitingMs()) / 1000);
+        const waited = await read(sources.oldestWaitingMs);
+        if (waited !== undefined) this.set(waited / 1000);
       },
     });
     this.jobDuration = new Histogram({
@@ -84,7 +97,8 @@ export class Metrics {
       labelNames: ["installation"],
       registers,
       async collect() {
-        const completions = await sources.lastCompleteSweep();
+        const completions = await read(sources.lastCompleteSweep);
+        if (!completions) return;
         this.reset();
         const now = Date.now();
         for (const [installation, at] of completions)
@@ -121,7 +135,16 @@ export class Metrics {
       help: "Repository sweeps put off to keep the installation's quota reserve for webhook work",
       registers,
     });
-    const { queueStates, runningHere } = sources;
+    const { queueStates, runningHere, redisUp } = sources;
+    if (redisUp)
+      new Gauge({
+        name: "expedite_redis_up",
+        help: "1 when this replica reaches Redis (REDIS_URL), 0 when not: webhooks are then answered 503",
+        registers,
+        async collect() {
+          this.set((await read(redisUp)) ? 1 : 0);
+        },
+      });
     if (queueStates)
       new Gauge({
         name: "expedite_queue_jobs",
@@ -129,7 +152,8 @@ export class Metrics {
         labelNames: ["state"],
         registers,
         async collect() {
-          for (const [state, count] of Object.entries(await queueStates())) this.set({ state }, count);
+          for (const [state, count] of Object.entries((await read(queueStates)) ?? {}))
+            this.set({ state }, count);
         },
       });
     if (runningHere)

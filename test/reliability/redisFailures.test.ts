@@ -91,11 +91,14 @@ describe("the Redis mode when things go wrong", () => {
     expect(((await ready.json()) as { problems: string[] }).problems.join(" ")).toMatch(
       /Redis could not be reached/,
     );
+    // /metrics still answers, and says Redis is unreachable.
+    expect(await metrics(apps[0]!)).toMatch(/^expedite_redis_up\{replica="r1"\} 0$/m);
     // Liveness does not depend on Redis: restarting the replica would not bring Redis back.
     expect((await fetch(`${apps[0]!.url}/healthz`)).status).toBe(200);
 
     await proxy.restore();
     await waitFor("readiness again", async () => (await fetch(`${apps[0]!.url}/readyz`)).status === 200);
+    expect(await metrics(apps[0]!)).toMatch(/^expedite_redis_up\{replica="r1"\} 1$/m);
     const third = await declare(sim, "Login is slow");
     await waitFor("the third board", () => board(sim!, third).length === 1);
 
