@@ -2,7 +2,9 @@
 // its floor or a baseline measured in the same run. Prints tables and writes bench/results.json.
 //
 // BENCH_SIZES=10,100 limits the sweep sizes (default 10,100,1000); BENCH_ONLY=events,webhooks,sweeps,startup
-// runs a subset (and replaces only those sections of bench/results.json).
+// runs a subset (and replaces only those sections of bench/results.json). `npm run bench -- replicas` (or
+// BENCH_ONLY=replicas) runs the N-replica scenario, which is not in the default set: it needs a
+// redis-server (REDIS_URL, or the Debian package) and takes about ten minutes (BENCH_REPLICA_SECONDS=120).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -17,6 +19,8 @@ import { orgSweep, ackDuringColdSweep, deadlineLateness, INSTALLATION_CAP } from
 import type { OrgSweepRun, AckDuringSweep, Lateness } from "./scenarios/orgSweeps.js";
 import type { StartupRun } from "./scenarios/startup.js";
 import { clientOverhead } from "./scenarios/clientOverhead.js";
+import { replicaBench } from "./scenarios/replicas.js";
+import type { ReplicaBench } from "./scenarios/replicas.js";
 import type { ClientOverhead } from "./scenarios/clientOverhead.js";
 import { fmt, ratio, round, table } from "./lib/format.js";
 import type { Cell } from "./lib/format.js";
@@ -26,7 +30,13 @@ const sizes = (process.env.BENCH_SIZES ?? "10,100,1000")
   .split(",")
   .map(Number)
   .filter((n) => n > 0);
-const only = new Set((process.env.BENCH_ONLY ?? "events,webhooks,sweeps,startup,org").split(","));
+const named = process.argv.slice(2).filter((a) => /^[a-z]+$/.test(a));
+const only = new Set(
+  (named.length > 0
+    ? named.join(",")
+    : (process.env.BENCH_ONLY ?? "events,webhooks,sweeps,startup,org")
+  ).split(","),
+);
 // Organisation scale (section "org"): repositories in one installation; BENCH_ORG_SIZES=100,1000 skips 5,000.
 const orgSizes = (process.env.BENCH_ORG_SIZES ?? "100,1000,5000")
   .split(",")
@@ -71,6 +81,11 @@ if (only.has("sweeps")) {
   ];
 }
 const startupRuns: StartupRun[] = only.has("startup") ? await timed("action start-up", () => startup()) : [];
+const replicaRuns: ReplicaBench | undefined = only.has("replicas")
+  ? await timed("replicas", () =>
+      replicaBench(log, { seconds: Number(process.env.BENCH_REPLICA_SECONDS ?? 120) }),
+    )
+  : undefined;
 const orgRuns: OrgSweepRun[] = [];
 let ackRun: AckDuringSweep | undefined;
 let lateness: Lateness | undefined;
@@ -320,6 +335,42 @@ if (orgRuns.length > 0) {
     );
 }
 
+if (replicaRuns) {
+  table(
+    "7. Sustained webhooks: one process against three replicas on Redis (50–150 ms per request)",
+    [
+      "setup",
+      "rate /s",
+      "seconds",
+      "deliveries",
+      "2xx p50 ms",
+      "2xx p99 ms",
+      "👍 p50 ms",
+      "👍 p99 ms",
+      "non-2xx",
+      "lost",
+      "last 👍 after s",
+    ],
+    replicaRuns.runs.map((r) => [
+      r.setup,
+      r.rate,
+      r.seconds,
+      r.deliveries,
+      r.ack.p50,
+      r.ack.p99,
+      r.handled.p50,
+      r.handled.p99,
+      r.non2xx,
+      r.lost,
+      r.wallSeconds,
+    ]),
+  );
+  const k = replicaRuns.kill;
+  log(
+    `\nOne of ${k.replicas} replicas SIGKILLed mid-burst (${k.deliveries} deliveries, lock TTL ${k.lockTtlSeconds} s): ${k.inFlightAtKill} accepted deliveries not yet handled at the kill, all handled ${k.recoverySeconds} s after it; lost ${k.lost}, non-2xx ${k.non2xx}`,
+  );
+}
+
 log(
   `\nTotal: ${(totalMs / 1000).toFixed(0)} s (${Object.entries(timings)
     .map(([k, v]) => `${k} ${(v / 1000).toFixed(0)} s`)
@@ -358,6 +409,7 @@ const results = {
   ...(only.has("org")
     ? { org: { runs: orgRuns, ackDuringColdSweep: ackRun ?? null, lateness: lateness ?? null } }
     : {}),
+  ...(replicaRuns ? { replicas: replicaRuns } : {}),
 };
 writeFileSync(resultsPath, JSON.stringify(results, replacer, 2) + "\n");
 log("Wrote bench/results.json");

@@ -47,6 +47,8 @@ export interface HarnessOptions {
   config?: Record<string, unknown>;
   /** OpenAPI validation in the simulator (costs simulator CPU in this same process). */
   validate?: boolean;
+  /** Refuse requests past the hourly limit (default true); sustained-load runs go far past it. */
+  enforceRateLimits?: boolean;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -69,6 +71,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const sim = await startSimulator({
     clock: clock.now,
     validate: options.validate ?? false,
+    enforceRateLimits: options.enforceRateLimits ?? true,
     apps: [{ id: APP_ID, slug: "expedite", name: "Expedite", publicKeyPem: publicKey }],
     installationTokenTtlMs: 30 * 24 * 3_600_000,
   });

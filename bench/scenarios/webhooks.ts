@@ -39,7 +39,7 @@ export const DEFAULT_RATES: WebhookOptions["rates"] = [
   { rate: 50, count: 150, countWithLatency: 60 },
 ];
 
-interface Prepared {
+export interface Prepared {
   id: string;
   number: number;
   body: string;
@@ -59,7 +59,7 @@ function seeded(seed: number): () => number {
 }
 
 /** Fresh `/note` commands on the first `count` incidents, captured as the webhooks GitHub would send. */
-async function prepare(h: Harness, incidents: number[], count: number, tag: string): Promise<Prepared[]> {
+export async function prepare(h: Harness, incidents: number[], count: number, tag: string): Promise<Prepared[]> {
   const bob = personClient(h.sim, "bob");
   const d0 = h.sim.deliveries.length;
   for (let i = 0; i < count; i++) {
@@ -80,7 +80,7 @@ async function prepare(h: Harness, incidents: number[], count: number, tag: stri
     }));
 }
 
-async function send(url: string, delivery: Prepared, installationId?: number): Promise<number> {
+export async function send(url: string, delivery: Prepared, installationId?: number): Promise<number> {
   // The bare app runs as a second installation of the App, so the two do not share one hour of quota.
   const body =
     installationId === undefined

@@ -66,6 +66,8 @@ describe("the production App (dist/app.js out of process)", () => {
         WEBHOOK_SECRET: SECRET,
         EXPEDITE_SCHEDULE_INTERVAL: "5",
         LOG_FORMAT: "xml",
+        REDIS_URL: "localhost:6379",
+        EXPEDITE_LOCK_TTL: "100",
       },
       { waitReady: false, cwd: mkdtempSync(join(tmpdir(), "expedite-cwd-")) },
     );
@@ -75,6 +77,8 @@ describe("the production App (dist/app.js out of process)", () => {
     expect(text).toMatch(/PRIVATE_KEY does not hold a usable private key: generate one/);
     expect(text).toMatch(/EXPEDITE_SCHEDULE_INTERVAL=5 is not a duration: write a number with a unit/);
     expect(text).toMatch(/LOG_FORMAT=xml is not a format/);
+    expect(text).toMatch(/REDIS_URL is not a redis:\/\/ or rediss:\/\/ URL/);
+    expect(text).toMatch(/EXPEDITE_LOCK_TTL=100 is not a duration/);
     expect(text).not.toMatch(/^\s+at /m);
   });
 
