@@ -23,11 +23,12 @@ import { setEtagCapacity } from "../github/withEtagCache.js";
 import type { TargetOutcome } from "../reconcile/runTarget.js";
 import type { RecoveryState } from "./recoverDeliveries.js";
 import type { Lanes } from "../github/types.js";
-import type { Job } from "bullmq";
 import type { RedisRuntime } from "./redisRuntime.js";
 import { memorySweepLedger } from "./sweepLedger.js";
 import { PRIORITY, QuotaGuard } from "./quotaGuard.js";
 import { loadRecoveryState, saveRecoveryState } from "./redisRecoveryState.js";
+import { enqueueObject, redisJobHandlers } from "./redisJobs.js";
+import type { Wake } from "./redisJobs.js";
 
 /** How long a repository's config and templates are reused; a push touching `.github/` ends it early. */
 const SETTINGS_TTL_MS = 5 * 60_000;
@@ -71,19 +72,6 @@ export interface ExpediteAppOptions {
    */
   redis?: RedisRuntime;
 }
-
-/** A reconcile of one object as a job: what the webhook (or alert) asked, and where. */
-interface ObjectJob {
-  installationId: number;
-  owner: string;
-  repo: string;
-  key: string;
-  target: Target;
-  /** The webhook delivery that asked for it (GitHub's X-GitHub-Delivery), for the logs. */
-  delivery?: string;
-}
-
-type Wake = { installationId: number; owner: string; repo: string; number: number };
 
 export interface ExpediteApp {
   app: ApplicationFunction;
@@ -248,15 +236,6 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
     });
   });
 
-  /** Redis mode: a job for one object, accepted by Redis before this resolves. */
-  const enqueueObject = async (job: ObjectJob, priority: number) => {
-    if (!redis) return;
-    // The newest event's view of the object, read by whichever job runs next (a waiting job keeps the data
-    // it was added with; BullMQ keeps the newest only for the job that waits behind a running one).
-    await redis.client.set(`${redis.prefix}:latest:${job.key}`, JSON.stringify(job.target), "EX", 86_400);
-    await redis.queue.add("object", job, { priority, dedup: job.key });
-  };
-
   const onIncident = (installationId: number, report: IncidentReport) => {
     metrics.reconciles.inc({ kind: "incident" });
     const lateBy = (dueAt: number) => (report.now - dueAt) / 1000;
@@ -338,6 +317,7 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
           for (const target of targets) {
             const key = targetKey(`${owner}/${repo}`, target);
             await enqueueObject(
+              redis,
               { installationId, owner, repo, key, target, delivery: context.id },
               PRIORITY.webhook,
             );
@@ -517,7 +497,7 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
     const key = targetKey(`${owner}/${repo}`, target);
     const log = instance.log.child({ target: key });
     if (redis) {
-      void enqueueObject({ installationId, owner, repo, key, target }, PRIORITY.webhook).catch(
+      void enqueueObject(redis, { installationId, owner, repo, key, target }, PRIORITY.webhook).catch(
         (error: unknown) =>
           log.error({ err: error, target }, "could not queue a reconcile; the sweep covers it"),
       );
@@ -552,28 +532,20 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
     },
     startJobs: async () => {
       if (!redis) return;
-      redis.queue.start({
-        process: (name, job) => {
-          const instance = probot;
-          if (!instance) throw new Error("the App is not loaded yet");
-          return processJob(instance, name, job);
-        },
-        failed: (job, error, final) => {
-          const data = (job?.data ?? {}) as Partial<ObjectJob>;
-          const kind = job?.name ?? "unknown";
-          const fields = { err: error, job: job?.id, kind, delivery: data.delivery, key: data.key };
-          if (!final) {
-            metrics.jobRetries.inc({ kind });
-            probot?.log.warn(fields, "job failed; retrying with back-off");
-            return;
-          }
-          metrics.jobsFailed.inc({ kind });
-          probot?.log.error(
-            fields,
-            "job failed for good (kept in Redis's failed set); the sweep repairs what it left",
-          );
-        },
-      });
+      const loaded = () => {
+        if (!probot) throw new Error("the App is not loaded yet");
+        return probot;
+      };
+      redis.queue.start(
+        redisJobHandlers(redis, metrics, {
+          run: (job, target, log, kind) =>
+            run(loaded(), job.installationId, job.owner, job.repo, target, log, kind),
+          sweepRepo: (installationId, owner, repo) => sweepRepo(loaded(), installationId, owner, repo),
+          sweepAll: () => sweepAll({ cadence: true }),
+          recoverAll,
+          log: () => probot?.log,
+        }),
+      );
       if (options.scheduleIntervalMs !== 0) await redis.queue.every("sweep", interval, "tick");
       if (recovery) {
         await redis.queue.every("recover", recovery.intervalMs, "recover");
@@ -582,44 +554,4 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
       }
     },
   };
-
-  /** Redis mode: what each job does, on whichever replica runs it. */
-  async function processJob(instance: Probot, name: string, job: Job): Promise<unknown> {
-    switch (name) {
-      case "object": {
-        const data = job.data as ObjectJob;
-        const newest = await redis!.client.getdel(`${redis!.prefix}:latest:${data.key}`);
-        let target = data.target;
-        if (newest) {
-          target = JSON.parse(newest) as Target;
-          // A retry must use the newest view too: it is no longer in Redis.
-          await job.updateData({ ...data, target });
-        }
-        const log = instance.log.child({ delivery: data.delivery, job: job.id });
-        await run(instance, data.installationId, data.owner, data.repo, target, log);
-        return true;
-      }
-      case "wake": {
-        const data = job.data as Wake & { key: string; at: number };
-        const log = instance.log.child({ wakeUp: data.key, job: job.id });
-        log.info({ at: data.at }, "deadline wake-up");
-        const target: Target = { kind: "issue", number: data.number };
-        await run(instance, data.installationId, data.owner, data.repo, target, log, "wake-up");
-        return true;
-      }
-      case "sweep-repo": {
-        const data = job.data as { installationId: number; owner: string; repo: string };
-        return sweepRepo(instance, data.installationId, data.owner, data.repo);
-      }
-      case "tick":
-        instance.log.info({ tick: job.id, replica: redis!.replica }, "sweep tick");
-        await sweepAll({ cadence: true });
-        return true;
-      case "recover":
-        await recoverAll();
-        return true;
-      default:
-        throw new Error(`unknown job ${name}`);
-    }
-  }
 }
