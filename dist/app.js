@@ -9905,6 +9905,65 @@ async function saveRecoveryState(client, prefix, state) {
   );
 }
 
+// src/app/redisJobs.ts
+var latestKey = (redis, key) => `${redis.prefix}:latest:${key}`;
+async function enqueueObject(redis, job, priority) {
+  await redis.client.set(latestKey(redis, job.key), JSON.stringify(job.target), "EX", 86400);
+  await redis.queue.add("object", job, { priority, dedup: job.key });
+}
+function redisJobHandlers(redis, metrics, work) {
+  const process2 = async (name, job) => {
+    const log2 = work.log();
+    if (!log2) throw new Error("the App is not loaded yet");
+    switch (name) {
+      case "object": {
+        const data = job.data;
+        const newest = await redis.client.getdel(latestKey(redis, data.key));
+        let target = data.target;
+        if (newest) {
+          target = JSON.parse(newest);
+          await job.updateData({ ...data, target });
+        }
+        await work.run(data, target, log2.child({ delivery: data.delivery, job: job.id }));
+        return true;
+      }
+      case "wake": {
+        const data = job.data;
+        const child = log2.child({ wakeUp: data.key, job: job.id });
+        child.info({ at: data.at }, "deadline wake-up");
+        await work.run(data, { kind: "issue", number: data.number }, child, "wake-up");
+        return true;
+      }
+      case "sweep-repo": {
+        const data = job.data;
+        return work.sweepRepo(data.installationId, data.owner, data.repo);
+      }
+      case "tick":
+        log2.info({ tick: job.id, replica: redis.replica }, "sweep tick");
+        await work.sweepAll();
+        return true;
+      case "recover":
+        await work.recoverAll();
+        return true;
+      default:
+        throw new Error(`unknown job ${name}`);
+    }
+  };
+  const failed = (job, error, final) => {
+    const data = job?.data ?? {};
+    const kind = job?.name ?? "unknown";
+    const fields = { err: error, job: job?.id, kind, delivery: data.delivery, key: data.key };
+    if (!final) {
+      metrics.jobRetries.inc({ kind });
+      work.log()?.warn(fields, "job failed; retrying with back-off");
+      return;
+    }
+    metrics.jobsFailed.inc({ kind });
+    work.log()?.error(fields, "job failed for good (kept in Redis's failed set); the sweep repairs what it left");
+  };
+  return { process: process2, failed };
+}
+
 // src/app/expediteApp.ts
 var SETTINGS_TTL_MS = 5 * 6e4;
 var EVENTS = [
@@ -10011,11 +10070,6 @@ function createExpediteApp(options = {}) {
       );
     });
   });
-  const enqueueObject = async (job, priority) => {
-    if (!redis) return;
-    await redis.client.set(`${redis.prefix}:latest:${job.key}`, JSON.stringify(job.target), "EX", 86400);
-    await redis.queue.add("object", job, { priority, dedup: job.key });
-  };
   const onIncident = (installationId, report) => {
     metrics.reconciles.inc({ kind: "incident" });
     const lateBy = (dueAt) => (report.now - dueAt) / 1e3;
@@ -10086,6 +10140,7 @@ function createExpediteApp(options = {}) {
           for (const target of targets) {
             const key = targetKey(`${owner}/${repo}`, target);
             await enqueueObject(
+              redis,
               { installationId, owner, repo, key, target, delivery: context.id },
               PRIORITY.webhook
             );
@@ -10227,7 +10282,7 @@ function createExpediteApp(options = {}) {
     const key = targetKey(`${owner}/${repo}`, target);
     const log2 = instance.log.child({ target: key });
     if (redis) {
-      void enqueueObject({ installationId, owner, repo, key, target }, PRIORITY.webhook).catch(
+      void enqueueObject(redis, { installationId, owner, repo, key, target }, PRIORITY.webhook).catch(
         (error) => log2.error({ err: error, target }, "could not queue a reconcile; the sweep covers it")
       );
       return;
@@ -10262,28 +10317,19 @@ function createExpediteApp(options = {}) {
     },
     startJobs: async () => {
       if (!redis) return;
-      redis.queue.start({
-        process: (name, job) => {
-          const instance = probot;
-          if (!instance) throw new Error("the App is not loaded yet");
-          return processJob(instance, name, job);
-        },
-        failed: (job, error, final) => {
-          const data = job?.data ?? {};
-          const kind = job?.name ?? "unknown";
-          const fields = { err: error, job: job?.id, kind, delivery: data.delivery, key: data.key };
-          if (!final) {
-            metrics.jobRetries.inc({ kind });
-            probot?.log.warn(fields, "job failed; retrying with back-off");
-            return;
-          }
-          metrics.jobsFailed.inc({ kind });
-          probot?.log.error(
-            fields,
-            "job failed for good (kept in Redis's failed set); the sweep repairs what it left"
-          );
-        }
-      });
+      const loaded = () => {
+        if (!probot) throw new Error("the App is not loaded yet");
+        return probot;
+      };
+      redis.queue.start(
+        redisJobHandlers(redis, metrics, {
+          run: (job, target, log2, kind) => run(loaded(), job.installationId, job.owner, job.repo, target, log2, kind),
+          sweepRepo: (installationId, owner, repo) => sweepRepo(loaded(), installationId, owner, repo),
+          sweepAll: () => sweepAll({ cadence: true }),
+          recoverAll,
+          log: () => probot?.log
+        })
+      );
       if (options.scheduleIntervalMs !== 0) await redis.queue.every("sweep", interval, "tick");
       if (recovery) {
         await redis.queue.every("recover", recovery.intervalMs, "recover");
@@ -10291,43 +10337,6 @@ function createExpediteApp(options = {}) {
       }
     }
   };
-  async function processJob(instance, name, job) {
-    switch (name) {
-      case "object": {
-        const data = job.data;
-        const newest = await redis.client.getdel(`${redis.prefix}:latest:${data.key}`);
-        let target = data.target;
-        if (newest) {
-          target = JSON.parse(newest);
-          await job.updateData({ ...data, target });
-        }
-        const log2 = instance.log.child({ delivery: data.delivery, job: job.id });
-        await run(instance, data.installationId, data.owner, data.repo, target, log2);
-        return true;
-      }
-      case "wake": {
-        const data = job.data;
-        const log2 = instance.log.child({ wakeUp: data.key, job: job.id });
-        log2.info({ at: data.at }, "deadline wake-up");
-        const target = { kind: "issue", number: data.number };
-        await run(instance, data.installationId, data.owner, data.repo, target, log2, "wake-up");
-        return true;
-      }
-      case "sweep-repo": {
-        const data = job.data;
-        return sweepRepo(instance, data.installationId, data.owner, data.repo);
-      }
-      case "tick":
-        instance.log.info({ tick: job.id, replica: redis.replica }, "sweep tick");
-        await sweepAll({ cadence: true });
-        return true;
-      case "recover":
-        await recoverAll();
-        return true;
-      default:
-        throw new Error(`unknown job ${name}`);
-    }
-  }
 }
 
 // src/app/expediteOctokit.ts
