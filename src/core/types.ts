@@ -160,6 +160,10 @@ export interface Incident {
   cancelledAt?: number;
   closedAt?: number;
   lead?: string;
+  /** People who led and were replaced with `/lead`: the plan takes them off the issue's assignees. */
+  replacedLeads?: string[];
+  /** On-call engineers a person unassigned by hand while they led: the roster does not reassign them. */
+  rosterDismissed?: string[];
   comms?: string;
   /** Extra roles: role name → logins. */
   roles: Record<string, string[]>;

@@ -17,7 +17,7 @@ import { writeLabels } from "../github/writeLabels.js";
 import { ensureRepoLabels } from "../github/ensureRepoLabels.js";
 import { createCommentOnce, updateComment, deleteComment } from "../github/writeComments.js";
 import { ensureReaction } from "../github/ensureReaction.js";
-import { addAssignees, closeIssue } from "../github/issues.js";
+import { addAssignees, closeIssue, removeAssignees } from "../github/issues.js";
 import { findGaps } from "../core/projection/findGaps.js";
 import { currentIssue } from "../core/projection/currentIssue.js";
 import type { ConfigProblem, RefusedConfig } from "../core/config/parseConfig.js";
@@ -224,6 +224,10 @@ async function applyIncidentPlan(
   }
   if (plan.assign.length > 0) {
     await addAssignees(gh, issue.number, plan.assign);
+    writes++;
+  }
+  if (plan.unassign.length > 0) {
+    await removeAssignees(gh, issue.number, plan.unassign);
     writes++;
   }
   // Replies and notices first, the board and checklist last: the board's edit time marks what was answered.

@@ -5,10 +5,11 @@ import type { Templates } from "../render/templates.js";
 import { renderTemplate } from "../render/renderTemplate.js";
 import { neutralizeInline } from "../text/neutralize.js";
 import { formatDuration, formatTime } from "../time/formatTime.js";
-import { STATE_TITLES } from "../stateTitles.js";
+import { currentStatus } from "../board/currentStatus.js";
 import { nextUpdateDue } from "../clocks/nextUpdateDue.js";
 import type { Fact, MessageContent } from "./types.js";
 import type { Occasion } from "./occasions.js";
+import { severityName } from "../render/severityName.js";
 
 export interface ContentContext {
   incident: Incident;
@@ -23,7 +24,7 @@ export function messageContent(occasion: Occasion, ctx: ContentContext): Message
   const { incident, config } = ctx;
   const zone = config.business_hours.timezone;
   const at = (t: number) => formatTime(t, zone);
-  const sev = `SEV${incident.severity}`;
+  const sev = severityName(incident.severity);
   const ref = `Incident #${incident.number}`;
   const name = oneLine(incident.title, 150);
   const table = stakeholderFacts(incident, config);
@@ -191,12 +192,7 @@ export function messageContent(occasion: Occasion, ctx: ContentContext): Message
 /** The seed-004 table: applications, business impact, start, end, current status, resolution. */
 export function stakeholderFacts(incident: Incident, config: Config): Array<Fact & { key: string }> {
   const zone = config.business_hours.timezone;
-  const latest = [...incident.updates].sort((a, b) => a.at - b.at).at(-1);
-  const next = nextUpdateDue(incident, config);
   const ended = incident.state === "cancelled" ? incident.cancelledAt : incident.resolvedAt;
-  const status = latest
-    ? `${formatTime(latest.at, zone)}: ${oneLine(latest.text, 600)}`
-    : `${formatTime(incident.declaredAt, zone)}: ${STATE_TITLES[incident.state]}`;
   return [
     {
       key: "applications",
@@ -213,7 +209,7 @@ export function stakeholderFacts(incident: Incident, config: Config): Array<Fact
     {
       key: "currentStatus",
       label: "Current status",
-      value: next ? `${status} (next update by ${formatTime(next.dueAt, zone)})` : status,
+      value: currentStatus(incident, config, (text) => oneLine(text, 600)),
     },
     {
       key: "resolution",

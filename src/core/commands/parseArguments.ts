@@ -1,6 +1,7 @@
 import { formatLocal } from "../time/formatTime.js";
 import { codeSpan } from "./codeSpan.js";
 import { assessResolution } from "./assessResolution.js";
+import { assessWorkaround } from "./assessWorkaround.js";
 import { leadingTime } from "../time/leadingTime.js";
 import { parseSeverity } from "./parseSeverity.js";
 import { parseUser } from "./parseUser.js";
@@ -55,8 +56,12 @@ export function parseArguments(verb: Verb, args: string, ctx: ParseContext): Arg
             : { verb, text: split.text, nextMs: split.nextMs },
       };
     }
-    case "mitigate":
-      return text === "" ? { error: "Say what the workaround is." } : { command: { verb, text } };
+    case "mitigate": {
+      // The same floor as /resolve: "done" or "workaround in place" journals nothing (issue 18).
+      const assessment =
+        text === "" ? { ok: false as const, reason: "Say what the workaround is." } : assessWorkaround(text);
+      return assessment.ok ? { command: { verb, text } } : { error: assessment.reason };
+    }
     case "note":
       return text === "" ? { error: "A note needs some text." } : { command: { verb, text } };
     case "deviation":

@@ -3,6 +3,7 @@ import type { Incident } from "../types.js";
 import { freezeCoversBranch } from "./matches.js";
 import { scheduledFreezes } from "./scheduledFreezes.js";
 import type { ActiveFreeze, FreezeIssue } from "./types.js";
+import { severityName } from "../render/severityName.js";
 
 // An incident past these states no longer threatens production, so it no longer holds merges back.
 export const SETTLED_STATES: ReadonlySet<string> = new Set(["resolved", "postmortem", "cancelled"]);
@@ -42,7 +43,7 @@ export function activeFreezes(input: {
       if (!freezesMerges(incident, config)) continue;
       found.push({
         kind: "incident",
-        name: `Incident #${incident.number} (sev ${incident.severity})`,
+        name: `Incident #${incident.number} (${severityName(incident.severity)})`,
         startedAt: incident.declaredAt,
         link: incident.url,
         incident: incident.number,

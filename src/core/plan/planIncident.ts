@@ -28,6 +28,8 @@ import { formatTime } from "../time/formatTime.js";
 export interface IncidentPlan {
   labels: { add: string[]; remove: string[] };
   assign: string[];
+  /** Leads replaced with `/lead` who are still assigned: one lead is assigned, never two. */
+  unassign: string[];
   /** Comments whose commands were applied: each gets one 👍 from the bot. */
   react: number[];
   /** Bot comments to create (no id) or rewrite (id), only where the text would change. */
@@ -76,6 +78,11 @@ export function planIncident(input: PlanInput): IncidentPlan {
     !issue.assignees.some((a) => a.toLowerCase() === incident.lead?.toLowerCase())
       ? [incident.lead]
       : [];
+  const lower = (login: string | undefined) => login?.toLowerCase();
+  const replaced = new Set((incident.replacedLeads ?? []).map(lower));
+  const unassign = issue.assignees.filter(
+    (a) => replaced.has(lower(a)) && lower(a) !== lower(incident.lead),
+  );
 
   const existing = latestByIdentity(botComments);
   // A comment gets its 👍 when the board first sees it in its current text; after that it has it.
@@ -122,7 +129,7 @@ export function planIncident(input: PlanInput): IncidentPlan {
     if (existing.has(notice.identity)) continue;
     createOnce(notice.identity, notice.body);
     // The board below must already show what this reconcile posts, or the next one would rewrite it.
-    if (notice.notice) recordNotice(incident, notice.notice.kind, notice.notice.keys, now, 0);
+    if (notice.notice) recordNotice(incident, config, notice.notice.kind, notice.notice.keys, now, 0);
   }
   if (projection.leadFromRoster && !waiting && incident.lead !== undefined && incident.open) {
     const data = { type: "oncall" };
@@ -211,6 +218,7 @@ export function planIncident(input: PlanInput): IncidentPlan {
   return {
     labels: { add, remove },
     assign,
+    unassign,
     react,
     comments,
     deleteComments: [
@@ -254,6 +262,7 @@ export function isEmptyPlan(plan: IncidentPlan): boolean {
     plan.labels.add.length === 0 &&
     plan.labels.remove.length === 0 &&
     plan.assign.length === 0 &&
+    plan.unassign.length === 0 &&
     plan.comments.length === 0 &&
     plan.deleteComments.length === 0 &&
     plan.close === undefined

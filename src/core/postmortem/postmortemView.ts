@@ -5,10 +5,12 @@ import { formatDuration, formatTime } from "../time/formatTime.js";
 import type { Incident, JournalEntry, TimelineKind } from "../types.js";
 import { ACTION_ITEMS_HEADING } from "./actionItems.js";
 import { phaseChart } from "./phaseChart.js";
+import { stepWords } from "../clocks/stepWords.js";
 import { safeUrl } from "./safeUrl.js";
 import { seedActionItems } from "./seedActionItems.js";
 import { stripIncidentPrefix } from "./slugify.js";
 import { STATE_TITLES } from "../stateTitles.js";
+import { severityName } from "../render/severityName.js";
 
 // Builds the mustache view of the post-mortem. Every string in it is final markdown: user text already
 // neutralised (inline for table cells and list lines, block for quotes), missing facts already turned into
@@ -104,7 +106,7 @@ export function postmortemView(
     { label: "Declared by", value: who(incident.declaredBy) },
     { label: "Declared at", value: time(incident.declaredAt) },
     { label: "Problem began", value: `${time(incident.startedAt)}; ${startSource(incident)}` },
-    { label: "Severity on the form", value: form.severity ? `sev ${form.severity}` : NOT_RECORDED },
+    { label: "Severity on the form", value: form.severity ? severityName(form.severity) : NOT_RECORDED },
   ];
 
   const durations: Row[] = [
@@ -136,7 +138,7 @@ export function postmortemView(
   const escalations = ctx.escalations
     ? ctx.escalations.map((step) => ({
         time: time(step.at),
-        step: inline(step.key, 100),
+        step: inline(stepWords(step.key, config), 200),
         notify: step.notify.length > 0 ? step.notify.map(person).join(", ") : NOT_RECORDED,
         note: step.note?.trim() ? neutralizeInline(step.note, 300) : "—",
       }))
@@ -144,7 +146,7 @@ export function postmortemView(
         .filter((notice) => notice.kind === "escalation")
         .map((notice) => ({
           time: time(notice.at),
-          step: inline(notice.keys.join(", "), 100),
+          step: inline(notice.keys.map((key) => stepWords(key, config)).join("; "), 300),
           notify: NOT_RECORDED,
           note: "—",
         }));
@@ -182,9 +184,11 @@ export function postmortemView(
     .map((pr) => ({
       link: link(`#${pr.number}`, pullUrl(pr.number, pr.url)),
       title: inline(pr.title, 200),
-      state: pr.state === "merged" ? "merged" : pr.state === "open" ? "open" : "closed without merging",
+      // A revert is said beside the state rather than in a column of its own that is mostly empty.
+      state:
+        (pr.state === "merged" ? "merged" : pr.state === "open" ? "open" : "closed without merging") +
+        (pr.revert ? " (⚠️ a revert)" : ""),
       merged: pr.mergedAt !== undefined ? time(pr.mergedAt) : pr.state === "merged" ? NOT_RECORDED : "—",
-      revert: pr.revert ? "⚠️ revert" : "",
     }));
 
   const freezeExceptions = [...incident.freezeExceptions]
@@ -211,7 +215,7 @@ export function postmortemView(
     incidentLink: link(`#${incident.number}`, safeUrl(incident.url)),
     generatedAt: time(ctx.now),
     zone: neutralize(zone),
-    severity: `sev ${incident.severity}${incident.severitySet ? "" : " (default; nobody set one)"}`,
+    severity: `${severityName(incident.severity)}${incident.severitySet ? "" : " (default; nobody set one)"}`,
     state: STATE_TITLES[incident.state] ?? inline(incident.state, 40),
     summary: block(form.summary),
     impact,

@@ -1,4 +1,3 @@
-import { acknowledgeFrom } from "../clocks/waitsForOffice.js";
 import type { Config, Severity } from "../config/schema.js";
 import type { Incident, IncidentState, TimelineEntry } from "../types.js";
 import type { IssueSnapshot, Permission, TimelineEvent } from "../snapshot.js";
@@ -13,12 +12,13 @@ import { labelNames } from "./labelNames.js";
 import { emptyIncident } from "../emptyIncident.js";
 import { recordNotice } from "./recordNotice.js";
 import { stepsCoveredBy } from "../clocks/stepsCoveredBy.js";
-import { onCallAt } from "../oncall/onCallAt.js";
+import { escalatedText } from "../clocks/escalatedText.js";
+import { assignedByHand, leaderAt, rosterLead, unassignedByHand } from "./leadership.js";
 import type { CommandChange, CommandLedger } from "../plan/commandLedger.js";
 import { emptyLedger, nextLedger } from "../plan/commandLedger.js";
 import { namedPeople } from "./commandComments.js";
 import { judgeLine } from "./judgeLine.js";
-import { formatLocal } from "../time/formatTime.js";
+import { formatTime } from "../time/formatTime.js";
 
 export interface ProjectionContext {
   /** Lower-case logins whose markers are believed and whose own label/assignment events are outputs, not inputs. */
@@ -113,7 +113,9 @@ export function projectIncident(
         break;
       case "assigned":
         if (isBot(event.actor)) break;
-        if (draft.lead === undefined) {
+        assignedByHand(draft, event.assignee);
+        // An assignment makes someone lead only when nobody leads, the on-call engineer included.
+        if (leaderAt(draft, config, event.at) === undefined) {
           draft.lead = event.assignee;
           timeline.push({
             at: event.at,
@@ -132,7 +134,7 @@ export function projectIncident(
         break;
       case "unassigned":
         if (isBot(event.actor)) break;
-        if (draft.lead === event.assignee) draft.lead = undefined;
+        unassignedByHand(draft, config, event.assignee, event.at);
         timeline.push({
           at: event.at,
           kind: "assignment",
@@ -159,7 +161,7 @@ export function projectIncident(
           // The bot never edits its notices or records: an edited one was changed by a person, and its
           // hidden data is not believed (the step or record it claimed is simply not counted).
           if (comment.updatedAt - comment.createdAt < 1_000)
-            recordBotNotice(draft, comment.id, comment.body, comment.createdAt);
+            recordBotNotice(draft, config, comment.id, comment.body, comment.createdAt);
           break;
         }
         humanComments.set(comment.id, { updatedAt: comment.updatedAt });
@@ -212,21 +214,16 @@ export function projectIncident(
 
   // Nobody took the lead: the on-call engineer of the moment it was declared is the lead until someone does.
   let leadFromRoster = false;
-  if (draft.lead === undefined && draft.state !== "cancelled") {
-    const onCall = onCallAt(
-      config.oncall,
-      zone,
-      acknowledgeFrom(draft, config),
-      config.business_hours.holidays,
-    );
-    if (onCall.primary !== undefined) {
-      draft.lead = onCall.primary;
+  const roster = rosterLead(draft, config);
+  if (roster !== undefined && (draft.lead === undefined || draft.replacedLeads?.includes(roster.login))) {
+    timeline.push({
+      at: roster.from,
+      kind: "role",
+      text: `${roster.login} leads as the on-call engineer${roster.period ? ` (${roster.period})` : ""}`,
+    });
+    if (draft.lead === undefined) {
+      draft.lead = roster.login;
       leadFromRoster = true;
-      timeline.push({
-        at: declaredAt,
-        kind: "role",
-        text: `${onCall.primary} leads as the on-call engineer${onCall.period ? ` (${onCall.period})` : ""}`,
-      });
     }
   }
   // The timeline shows only the escalation steps a notice really carried out (posted when they were due),
@@ -239,7 +236,7 @@ export function projectIncident(
   }
   draft.timeline = draft.timeline.filter((entry) => entry.kind !== "escalation");
   for (const { at, keys } of covered.values())
-    draft.timeline.push({ at, kind: "escalation", text: `escalated (${keys.join(", ")})` });
+    draft.timeline.push({ at, kind: "escalation", text: escalatedText(keys, draft, config) });
   draft.gaps = findGaps(draft, config);
   draft.timeline.sort((a, b) => a.at - b.at);
   return {
@@ -255,7 +252,7 @@ export function projectIncident(
 /** A timeline row saying that a command comment changed after it was posted: history was rewritten. */
 function changeEntry(change: CommandChange, zone: string): TimelineEntry {
   const verbs = (list: string[]) => (list.length > 0 ? list.map((v) => `/${v}`).join(", ") : "no command");
-  const posted = formatLocal(change.postedAt, zone);
+  const posted = formatTime(change.postedAt, zone);
   const text =
     change.kind === "deleted"
       ? `their command comment of ${posted} (${verbs(change.before)}) was deleted`
@@ -266,7 +263,7 @@ function changeEntry(change: CommandChange, zone: string): TimelineEntry {
 }
 
 /** Bot notices (escalations, breaches, reminders) are remembered so each fires once. */
-function recordBotNotice(draft: Draft, commentId: number, body: string, at: number): void {
+function recordBotNotice(draft: Draft, config: Config, commentId: number, body: string, at: number): void {
   const marker = parseMarker(body);
   if (marker?.kind === "exception-audit") {
     const granted = marker.data.granted === "yes";
@@ -307,6 +304,7 @@ function recordBotNotice(draft: Draft, commentId: number, body: string, at: numb
   if (kind !== "escalation" && kind !== "ack-breach" && kind !== "reminder") return;
   recordNotice(
     draft,
+    config,
     kind,
     (marker.data.keys ?? "").split(",").filter((k) => k !== ""),
     at,

@@ -303,6 +303,24 @@ describe("parseCommands: each verb", () => {
     }
   });
 
+  it("/mitigate gets the same content check as /resolve (issue 18)", () => {
+    expect(command("/mitigate Failed over to the standby region")).toEqual({
+      verb: "mitigate",
+      text: "Failed over to the standby region",
+    });
+    for (const bad of [
+      "/mitigate",
+      "/mitigate ...",
+      "/mitigate done",
+      "/mitigate Workaround in place.",
+      "/mitigate 👍",
+    ]) {
+      const refused = refusal(bad);
+      expect(refused.error).toMatch(/workaround/);
+      expect(refused.usage).toMatch(/^Type `\/mitigate/);
+    }
+  });
+
   it.each([
     ["/started 14:30", "2026-11-21T14:30"],
     ["/started 09:15", "2026-11-22T09:15"],
