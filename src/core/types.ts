@@ -28,6 +28,8 @@ export interface IncidentForm {
   /** "When did it start?" as typed, and parsed when it could be. */
   startedText?: string;
   startedAt?: number;
+  /** Why "When did it start?" could not be read as a time (the answer is reported, not dropped). */
+  startedProblem?: string;
 }
 
 /** Something a person wrote into the incident's journal through a command. */
@@ -152,6 +154,11 @@ export interface Incident {
   declaredBy?: string;
   /** When the problem began: /started, else the form's answer, else the declaration. */
   startedAt: number;
+  /**
+   * The form's "When did it start?" answer could not be used (unreadable, or after the declaration) and
+   * nobody has typed `/started` since: the board and one reply say so.
+   */
+  unreadStart?: { text: string; reason: string };
   acknowledgedAt?: number;
   acknowledgedBy?: string;
   mitigatedAt?: number;

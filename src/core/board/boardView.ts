@@ -117,7 +117,9 @@ export function boardView(incident: Incident, config: Config, now: number): Reco
     comms: displayName(incident.comms) ?? "_nobody yet — `/comms @someone`_",
     roles,
     hasRoles: roles.length > 0,
-    started: at(incident.startedAt),
+    started: incident.unreadStart
+      ? `${at(incident.startedAt)} — ⚠️ the form's answer “${neutralizeInline(incident.unreadStart.text, 100)}” could not be used (${neutralizeInline(incident.unreadStart.reason, 300)}), so this is the declaration time. Type \`/started <time>\` to set it.`
+      : at(incident.startedAt),
     declared: at(incident.declaredAt),
     ackDue: `${formatTime(ack.dueAt, zone)} (${ack.businessHours ? "inside" : "outside"} business hours)`,
     ackStatus,

@@ -16,7 +16,7 @@ import type { ConfigProblem, RefusedConfig } from "../config/parseConfig.js";
 import { formatRefusal, formatTemplateProblems } from "../config/formatProblems.js";
 import { markerIdentity, renderMarker } from "../markers.js";
 import { renderTemplate } from "../render/renderTemplate.js";
-import { mention } from "../text/neutralize.js";
+import { mention, neutralize, neutralizeInline } from "../text/neutralize.js";
 import { onCallAt } from "../oncall/onCallAt.js";
 import { needsPostmortem } from "../postmortem/needsPostmortem.js";
 import { renderSummary } from "./renderSummary.js";
@@ -121,6 +121,17 @@ export function planIncident(input: PlanInput): IncidentPlan {
     }
     if (reply.identity.startsWith("reply:")) upsert(reply.identity, reply.body);
     else createOnce(reply.identity, reply.body);
+  }
+  // An unreadable "When did it start?" is said once to whoever declared, and goes once it is settled.
+  if (incident.unreadStart) {
+    const declarer = incident.declaredBy ?? issue.author;
+    upsert(
+      "form-start",
+      `${renderMarker("form-start")}\n${renderTemplate(templates.nudge, {
+        actor: declarer ? neutralize(declarer) : undefined,
+        message: `I could not use the form's answer to “When did it start?”, “${neutralizeInline(incident.unreadStart.text, 100)}”: ${neutralizeInline(incident.unreadStart.reason, 300)} Until someone says when it began, the start is the declaration time, and the board says so. Type \`/started <time>\`, for example \`/started 12:30\` or \`/started 2h ago\`.`,
+      })}`,
+    );
   }
   const staleReplies = [...existing.values()].filter(
     (c) => c.marker.kind === "reply" && c.marker.data.line === undefined && !answered.has(c.identity),
@@ -229,7 +240,8 @@ export function planIncident(input: PlanInput): IncidentPlan {
           (c) =>
             c.marker.kind === "config-error" ||
             (c.marker.kind === "template-problems" && templateProblems.length === 0) ||
-            (c.marker.kind === "config-refused" && input.refused === undefined),
+            (c.marker.kind === "config-refused" && input.refused === undefined) ||
+            (c.marker.kind === "form-start" && incident.unreadStart === undefined),
         )
         .map((c) => c.id),
     ],

@@ -289,7 +289,11 @@ function revenueWords(incident: Incident, config: Config): string {
 }
 
 function startSource(incident: Incident): string {
-  if (incident.timeline.some((entry) => entry.kind === "started")) return "set with `/started`";
+  // The form's own "problem began" row has no actor; only a person's `/started` has one.
+  if (incident.timeline.some((entry) => entry.kind === "started" && entry.actor !== undefined))
+    return "set with `/started`";
+  if (incident.unreadStart)
+    return "the form's answer could not be read as a time, so this is the declaration time";
   if (incident.form.startedAt !== undefined) return "from the form";
   return "no earlier start was reported, so this is the declaration time";
 }

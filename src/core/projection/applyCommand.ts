@@ -221,6 +221,7 @@ export function applyCommand(
         );
       }
       draft.startedAt = command.at;
+      delete draft.unreadStart;
       log("started", `backdated the start to ${formatTime(command.at, config.business_hours.timezone)}`);
       return applied();
     case "cancel":

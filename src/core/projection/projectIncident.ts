@@ -88,6 +88,13 @@ export function projectIncident(
     startedAt: form.startedAt !== undefined && form.startedAt <= declaredAt ? form.startedAt : declaredAt,
     form,
   });
+  const startProblem =
+    form.startedProblem ??
+    (form.startedAt !== undefined && form.startedAt > declaredAt
+      ? "That is after the incident was declared."
+      : undefined);
+  if (startProblem !== undefined && form.startedText !== undefined)
+    draft.unreadStart = { text: form.startedText, reason: startProblem };
 
   const timeline: TimelineEntry[] = draft.timeline;
   timeline.push({ at: declaredAt, kind: "declared", actor: draft.declaredBy, text: "declared the incident" });
