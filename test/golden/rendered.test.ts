@@ -42,6 +42,13 @@ function run(): Lifecycle {
   l.reconcile("workaround", minutes(50));
 
   l.comment(
+    "bob",
+    "/update Backup provider is taking all card payments; orders are flowing again",
+    minutes(60),
+  );
+  l.reconcile("update without a next time", minutes(60));
+
+  l.comment(
     "alice",
     "/resolve The gateway's TLS certificate expired; renewed it, moved traffic back, error rate is normal",
     minutes(95),
@@ -92,7 +99,7 @@ describe("rendered text for one incident (golden files)", () => {
         (identity.startsWith("reply:") || identity.startsWith("gap:")) &&
         !body.includes("here is what I understand"),
     );
-    expect(replies.length).toBeGreaterThanOrEqual(3); // bad severity, bad impact, no permission, gap
+    expect(replies.length).toBeGreaterThanOrEqual(4); // bad severity, bad impact, no permission, gap, nudge
     await expect(
       replies.map(([identity, body]) => section(`<!-- ${identity} -->`, body)).join("\n"),
     ).toMatchFileSnapshot("./__golden__/replies.md");
@@ -118,6 +125,7 @@ describe("rendered text for one incident (golden files)", () => {
         section(`<!-- ${pm?.link.path} -->`, pm?.document),
         section("<!-- pull request body -->", pm?.prBody),
         ...followups.map((f) => section(`<!-- follow-up: ${f.title} -->`, f.body)),
+        section("<!-- shared on the incident when it merged -->", l.posted.get("postmortem-shared")),
       ].join("\n"),
     ).toMatchFileSnapshot("./__golden__/postmortem.md");
   });

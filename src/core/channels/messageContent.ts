@@ -6,6 +6,7 @@ import { renderTemplate } from "../render/renderTemplate.js";
 import { neutralizeInline } from "../text/neutralize.js";
 import { formatDuration, formatTime } from "../time/formatTime.js";
 import { currentStatus } from "../board/currentStatus.js";
+import { postmortemSharedView } from "./postmortemSharedView.js";
 import { nextUpdateDue } from "../clocks/nextUpdateDue.js";
 import type { Fact, MessageContent } from "./types.js";
 import type { Occasion } from "./occasions.js";
@@ -171,18 +172,7 @@ export function messageContent(occasion: Occasion, ctx: ContentContext): Message
     case "postmortem-shared":
       return fromTemplate(
         ctx.templates["postmortem-shared"],
-        {
-          title: neutralizeInline(incident.title, 200),
-          severity: incident.severity,
-          number: incident.number,
-          postmortemUrl: encodeURI(incident.postmortem?.url ?? incident.url),
-          followups: incident.followups.map((f) => ({
-            number: f.number,
-            title: neutralizeInline(f.title, 160),
-            url: encodeURI(f.url),
-          })),
-          hasFollowups: incident.followups.length > 0,
-        },
+        postmortemSharedView(incident),
         table,
         `The post-mortem of incident #${incident.number} was merged.`,
       );

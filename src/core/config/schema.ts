@@ -126,16 +126,16 @@ const commandsSchema = z
   .strict()
   .prefault({});
 
+const roleName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, { message: "role names are lower-case words, e.g. investigator" });
+
 const rolesSchema = z
   .object({
     // The playbooks want the communicator independent of the lead; small teams may relax it.
     allow_lead_as_comms: z.boolean().default(false),
     extra: z
-      .array(
-        z
-          .string()
-          .regex(/^[a-z][a-z0-9-]*$/, { message: "role names are lower-case words, e.g. investigator" }),
-      )
+      .array(roleName)
       .default(["investigator", "fixer", "reviewer", "tester", "designer", "product-owner"]),
   })
   .strict()
@@ -491,6 +491,20 @@ const postmortemSchema = z
     reviewers: z.array(handle).default([]),
     // Ask the lead and the communicator to review.
     request_roles: z.boolean().default(true),
+    // Holders of these `/role` roles are asked to review too (playbook 003: the product owner attends).
+    // Absent: `product-owner`, when `roles.extra` has it.
+    reviewer_roles: z.array(roleName).optional(),
+    // A suggested deadline for the post-mortem meeting, counted from the resolution, per severity; the
+    // pull request shows it (playbooks 003 and 004: soon after the incident, while it is fresh).
+    meeting_within: z
+      .object({
+        "1": duration.default("2d"),
+        "2": duration.default("5d"),
+        "3": duration.default("1w"),
+        "4": duration.default("2w"),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict()
   .prefault({});
@@ -672,6 +686,15 @@ export const configSchema = z
           });
       });
     check(config.acknowledge.channels, ["acknowledge", "channels"]);
+    // A reviewer role nobody can be given would silently ask no one.
+    (config.postmortem.reviewer_roles ?? []).forEach((role, index) => {
+      if (!config.roles.extra.includes(role))
+        ctx.addIssue({
+          code: "custom",
+          path: ["postmortem", "reviewer_roles", index],
+          message: `no role named "${role}" under \`roles.extra\`; add it there or fix the spelling`,
+        });
+    });
     config.escalation.ladders.forEach((ladder, l) =>
       ladder.steps.forEach((step, s) =>
         check(step.channels, ["escalation", "ladders", l, "steps", s, "channels"]),

@@ -23,6 +23,7 @@ import { renderSummary } from "./renderSummary.js";
 import { recordNotice } from "../projection/recordNotice.js";
 import { stakeholderClock } from "../channels/stakeholderClock.js";
 import { announceChannels } from "../channels/occasions.js";
+import { postmortemSharedView } from "../channels/postmortemSharedView.js";
 import { formatTime } from "../time/formatTime.js";
 
 export interface IncidentPlan {
@@ -80,9 +81,7 @@ export function planIncident(input: PlanInput): IncidentPlan {
       : [];
   const lower = (login: string | undefined) => login?.toLowerCase();
   const replaced = new Set((incident.replacedLeads ?? []).map(lower));
-  const unassign = issue.assignees.filter(
-    (a) => replaced.has(lower(a)) && lower(a) !== lower(incident.lead),
-  );
+  const unassign = issue.assignees.filter((a) => replaced.has(lower(a)) && lower(a) !== lower(incident.lead));
 
   const existing = latestByIdentity(botComments);
   // A comment gets its 👍 when the board first sees it in its current text; after that it has it.
@@ -203,6 +202,21 @@ export function planIncident(input: PlanInput): IncidentPlan {
     createOnce(
       "summary",
       renderMarker("summary") + "\n" + renderSummary(templates.summary, incident, config),
+    );
+  }
+
+  // The merged post-mortem shared where everyone who followed the incident looks (playbook 004: share it
+  // once the review is done), whether or not channels also carry it; the subject becomes the heading.
+  if (incident.postmortem?.state === "merged") {
+    const [subject = "", ...rest] = renderTemplate(
+      templates["postmortem-shared"],
+      postmortemSharedView(incident),
+    )
+      .trim()
+      .split("\n");
+    upsert(
+      "postmortem-shared",
+      `${renderMarker("postmortem-shared")}\n### 📘 ${subject}\n\n${rest.join("\n").trim()}\n`,
     );
   }
 

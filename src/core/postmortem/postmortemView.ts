@@ -207,6 +207,21 @@ export function postmortemView(
     }));
 
   const seeded = seedActionItems(incident, ctx);
+  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const promised = incident.updates.filter((u) => u.nextDueAt !== undefined).length;
+  const reminders = incident.notices.filter((n) => n.kind === "reminder").length;
+  // The facts a review of the process starts from (playbook 003: reflect on the response itself).
+  const process = [
+    `Acknowledgement: ${ackWords(incident, ctx, time)}.`,
+    incident.updates.length === 0
+      ? "Status updates: none was posted."
+      : `Status updates: ${count(incident.updates.length, "update")} posted, ${promised} saying when the next would come; ${count(reminders, "reminder")} that one was due.`,
+    `Escalation: ${escalations.length === 0 ? "no step fired" : `${count(escalations.length, "step")} fired`}.`,
+    `Shortcuts recorded with \`/deviation\`: ${incident.deviations.length}.`,
+    ...(incident.gaps.length > 0
+      ? [`States the record did not back up: ${incident.gaps.length} (listed under the timeline).`]
+      : []),
+  ];
 
   return {
     marker: renderMarker("postmortem", { incident: incident.number }),
@@ -257,6 +272,7 @@ export function postmortemView(
       pullRequests.length === 0 ? `${NOT_RECORDED}: no pull request was linked to the incident.` : "",
     gaps: incident.gaps.map((gap) => ({ time: time(gap.since), message: inline(gap.message, 500) })),
     phaseChart: phaseChart(incident, zone),
+    process,
     actionItemsHeading: ACTION_ITEMS_HEADING,
     actionItems: seeded.map((text) => ({ text })),
     actionItemsEmpty:

@@ -68,8 +68,19 @@ describe("renderPostmortem: a worked incident", () => {
       "## What went badly",
       "## Where we got lucky",
       "## What customers and support heard, and when",
+      "## The response and the playbook",
       "## Action items",
     ]);
+  });
+
+  it("reflects on the response and the playbook itself, starting from what the record says (issue 18)", () => {
+    const text = section("The response and the playbook");
+    expect(text).toContain("- Acknowledgement: **Missed** by 10m");
+    expect(text).toContain("- Status updates: 3 updates posted, 1 saying when the next would come; 0 reminders");
+    expect(text).toContain("- Escalation: 1 step fired.");
+    expect(text).toContain("- Shortcuts recorded with `/deviation`: 2.");
+    expect(text).toMatch(/Could this post-mortem itself be done better\?/);
+    expect(text).toMatch(/`\.github\/expedite\.yml`/);
   });
 
   it("starts with the post-mortem marker and strips the [Incident] tag from the title", () => {
