@@ -270,16 +270,18 @@ function dateProblem(text) {
   const match = DATE_PART.exec(text.trim());
   if (!match) return void 0;
   const [, y = "", mo = "", d = "", h, mi] = match;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
+  const day = dayProblem(Number(y), Number(mo), Number(d));
+  if (day !== void 0) return day;
+  if (h !== void 0 && Number(h) > 23) return `there is no hour ${Number(h)} (hours run from 00 to 23)`;
+  if (mi !== void 0 && Number(mi) > 59)
+    return `there is no minute ${Number(mi)} (minutes run from 00 to 59)`;
+  return void 0;
+}
+function dayProblem(year, month, day) {
   if (month < 1 || month > 12) return `there is no month ${month} (months run from 01 to 12)`;
   const days = DateTime2.local(year, month, 1).daysInMonth ?? 31;
   const name = DateTime2.local(year, month, 1).setLocale("en").toFormat("LLLL yyyy");
   if (day < 1 || day > days) return `${name} has ${days} days, not ${day}`;
-  if (h !== void 0 && Number(h) > 23) return `there is no hour ${Number(h)} (hours run from 00 to 23)`;
-  if (mi !== void 0 && Number(mi) > 59)
-    return `there is no minute ${Number(mi)} (minutes run from 00 to 59)`;
   return void 0;
 }
 
@@ -352,12 +354,11 @@ var commandsSchema = z.object({
   // Minimum role to open or end a manual freeze.
   freeze_permission: permissionLevel.default("write")
 }).strict().prefault({});
+var roleName = z.string().regex(/^[a-z][a-z0-9-]*$/, { message: "role names are lower-case words, e.g. investigator" });
 var rolesSchema = z.object({
   // The playbooks want the communicator independent of the lead; small teams may relax it.
   allow_lead_as_comms: z.boolean().default(false),
-  extra: z.array(
-    z.string().regex(/^[a-z][a-z0-9-]*$/, { message: "role names are lower-case words, e.g. investigator" })
-  ).default(["investigator", "fixer", "reviewer", "tester", "designer", "product-owner"])
+  extra: z.array(roleName).default(["investigator", "fixer", "reviewer", "tester", "designer", "product-owner"])
 }).strict().prefault({});
 var PLAYBOOK_LEAD_DAYS = 2;
 var leadDays = z.number().int().min(0).max(30).default(PLAYBOOK_LEAD_DAYS);
@@ -605,7 +606,18 @@ var postmortemSchema = z.object({
   path: z.string().min(1).default("docs/postmortems/{date}-{number}-{slug}.md"),
   reviewers: z.array(handle).default([]),
   // Ask the lead and the communicator to review.
-  request_roles: z.boolean().default(true)
+  request_roles: z.boolean().default(true),
+  // Holders of these `/role` roles are asked to review too (playbook 003: the product owner attends).
+  // Absent: `product-owner`, when `roles.extra` has it.
+  reviewer_roles: z.array(roleName).optional(),
+  // A suggested deadline for the post-mortem meeting, counted from the resolution, per severity; the
+  // pull request shows it (playbooks 003 and 004: soon after the incident, while it is fresh).
+  meeting_within: z.object({
+    "1": duration2.default("2d"),
+    "2": duration2.default("5d"),
+    "3": duration2.default("1w"),
+    "4": duration2.default("2w")
+  }).strict().prefault({})
 }).strict().prefault({});
 var scheduleSchema = z.object({
   // How often this repository is swept (the App's EXPEDITE_SCHEDULE_INTERVAL, or the Action's cron).
@@ -738,6 +750,14 @@ var configSchema = z.object({
       });
   });
   check(config.acknowledge.channels, ["acknowledge", "channels"]);
+  (config.postmortem.reviewer_roles ?? []).forEach((role, index) => {
+    if (!config.roles.extra.includes(role))
+      ctx.addIssue({
+        code: "custom",
+        path: ["postmortem", "reviewer_roles", index],
+        message: `no role named "${role}" under \`roles.extra\`; add it there or fix the spelling`
+      });
+  });
   config.escalation.ladders.forEach(
     (ladder, l) => ladder.steps.forEach(
       (step, s) => check(step.channels, ["escalation", "ladders", l, "steps", s, "channels"])
@@ -1165,6 +1185,7 @@ var TEMPLATE_NAMES = [
   "refusal",
   "help",
   "gap",
+  "nudge",
   "notice-escalation",
   "notice-ack-breach",
   "notice-reminder",
@@ -1531,124 +1552,8 @@ async function changedFiles(gh, number) {
   return files.length >= 3e3 ? void 0 : files.map((f) => f.filename);
 }
 
-// src/core/calendar/businessCalendar.ts
-import { DateTime as DateTime5 } from "luxon";
-var WEEKDAYS2 = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-var CLOSURE_NAME = "Office closure";
-var SEARCH_DAYS = 3660;
-var calendars = /* @__PURE__ */ new WeakMap();
-function businessCalendar(hours) {
-  const cached = calendars.get(hours);
-  if (cached) return cached;
-  const calendar = buildCalendar(hours);
-  calendars.set(hours, calendar);
-  return calendar;
-}
-function buildCalendar(hours) {
-  const zone = hours.timezone;
-  const days = new Set(hours.days);
-  const closures = closedDays(hours.holidays);
-  const country = hours.holidays.country === "none" ? void 0 : hours.holidays.country;
-  const start = clockMinutes(hours.start);
-  const end = clockMinutes(hours.end);
-  const overnight = end <= start;
-  const windowOn = (day) => {
-    if (!days.has(weekdayOf(day))) return void 0;
-    const opens = atMinutes(day, start, zone);
-    const closes = atMinutes(overnight ? day.plus({ days: 1 }) : day, end, zone);
-    return [opens, closes];
-  };
-  const publicHolidayAt = (at) => {
-    if (country === void 0) return void 0;
-    const year = DateTime5.fromMillis(at, { zone }).year;
-    for (const y of [year, year - 1]) {
-      const found = publicHolidays(country, zone, y).find((h) => h.start <= at && at < h.end);
-      if (found) return found;
-    }
-    return void 0;
-  };
-  const holidayName = (at) => {
-    const holiday = publicHolidayAt(at);
-    if (holiday) return holiday.name;
-    return closures.get(DateTime5.fromMillis(at, { zone }).toISODate() ?? "");
-  };
-  const closedUntil = (at) => {
-    let until;
-    const holiday = publicHolidayAt(at);
-    if (holiday) until = holiday.end;
-    const local = DateTime5.fromMillis(at, { zone });
-    if (closures.has(local.toISODate() ?? "")) {
-      const nextDay = local.plus({ days: 1 }).startOf("day").toMillis();
-      until = Math.max(until ?? nextDay, nextDay);
-    }
-    return until;
-  };
-  const inWindow = (at) => {
-    const today = DateTime5.fromMillis(at, { zone }).startOf("day");
-    const candidates = overnight ? [today.minus({ days: 1 }), today] : [today];
-    return candidates.some((day) => {
-      const window = windowOn(day);
-      return window !== void 0 && window[0] <= at && at < window[1];
-    });
-  };
-  return {
-    zone,
-    holidayName,
-    isBusinessTime: (at) => inWindow(at) && holidayName(at) === void 0,
-    nextBusinessStart(at) {
-      const first = DateTime5.fromMillis(at, { zone }).startOf("day").minus({ days: 1 });
-      for (let offset = 0; offset < SEARCH_DAYS; offset++) {
-        const window = windowOn(first.plus({ days: offset }));
-        if (window === void 0 || window[1] <= at) continue;
-        let moment = Math.max(window[0], at);
-        while (moment < window[1]) {
-          const until = closedUntil(moment);
-          if (until === void 0) return moment;
-          moment = until;
-        }
-      }
-      throw new Error(`no business hours within ${SEARCH_DAYS} days of ${new Date(at).toISOString()}`);
-    }
-  };
-}
-function closedDays(holidays) {
-  const days = /* @__PURE__ */ new Map();
-  for (const date of holidays.dates) days.set(date, CLOSURE_NAME);
-  for (const closure of holidays.closures) {
-    const last = DateTime5.fromISO(closure.to, { zone: "UTC" });
-    for (let day = DateTime5.fromISO(closure.from, { zone: "UTC" }); day <= last; day = day.plus({ days: 1 }))
-      days.set(day.toISODate() ?? "", closure.name);
-  }
-  return days;
-}
-function clockMinutes(text) {
-  const [hour = 0, minute = 0] = text.split(":").map(Number);
-  return hour * 60 + minute;
-}
-function atMinutes(day, minutes, zone) {
-  return DateTime5.fromObject(
-    { year: day.year, month: day.month, day: day.day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
-    { zone }
-  ).toMillis();
-}
-function weekdayOf(day) {
-  return WEEKDAYS2[day.weekday - 1] ?? "mon";
-}
-
-// src/core/clocks/waitsForOffice.ts
-function waitsForOffice(incident, config) {
-  if (incident.revenue || !config.business_hours.minor_severities.includes(incident.severity))
-    return void 0;
-  const calendar = businessCalendar(config.business_hours);
-  if (calendar.isBusinessTime(incident.declaredAt)) return void 0;
-  return calendar.nextBusinessStart(incident.declaredAt);
-}
-function acknowledgeFrom(incident, config) {
-  return waitsForOffice(incident, config) ?? incident.declaredAt;
-}
-
 // src/core/time/parseWhen.ts
-import { DateTime as DateTime6, IANAZone as IANAZone2 } from "luxon";
+import { DateTime as DateTime5, IANAZone as IANAZone2 } from "luxon";
 
 // src/core/time/parseDurationParts.ts
 var UNITS = /* @__PURE__ */ new Map([
@@ -1753,7 +1658,7 @@ function quoteTyped(typed) {
 }
 
 // src/core/time/readWhenParts.ts
-var WEEKDAYS3 = /* @__PURE__ */ new Map([
+var WEEKDAYS2 = /* @__PURE__ */ new Map([
   ["mon", 1],
   ["monday", 1],
   ["tue", 2],
@@ -1878,10 +1783,10 @@ function readWhenParts(tokens) {
       failure = setClock({ hour: 0, minute: 0, second: 0, source });
     } else if (RELATIVE_DAYS.has(token)) {
       failure = setDay({ kind: "relative", offset: RELATIVE_DAYS.get(token) ?? 0, source });
-    } else if ((token === "last" || token === "next" || token === "this") && next !== void 0 && WEEKDAYS3.has(next)) {
+    } else if ((token === "last" || token === "next" || token === "this") && next !== void 0 && WEEKDAYS2.has(next)) {
       lean = token === "last" ? "past" : token === "next" ? "future" : void 0;
-    } else if (WEEKDAYS3.has(token)) {
-      failure = setDay({ kind: "weekday", weekday: WEEKDAYS3.get(token) ?? 1, lean, source });
+    } else if (WEEKDAYS2.has(token)) {
+      failure = setDay({ kind: "weekday", weekday: WEEKDAYS2.get(token) ?? 1, lean, source });
     } else if (hasMonth && MONTHS.has(token)) {
       monthDate ??= { source: [] };
       if (monthDate.month !== void 0)
@@ -1903,7 +1808,7 @@ function readWhenParts(tokens) {
         error: `${quoteTyped(source)} alone is ambiguous; add minutes or am/pm, like \`${token.padStart(2, "0")}:00\` or \`${Number(token) % 12 || 12}${Number(token) >= 12 ? "pm" : "am"}\`.`
       };
     } else {
-      failure = { error: `I can't read ${quoteTyped(source)} as part of a time. ${WHEN_FORMS}` };
+      failure = { error: `I can't read ${quoteTyped(source)} as part of a time. ${WHEN_FORMS}`, unreadable: source };
     }
     if (failure !== void 0) return failure;
   }
@@ -1956,7 +1861,7 @@ function parseWhen(text, ctx) {
     return { error: `${quoteTyped(cleaned.slice(0, 20) + "\u2026")} is too long to be a time. ${WHEN_FORMS}` };
   if (!Number.isFinite(ctx.now)) return { error: "There is no current time to count from." };
   const zone = IANAZone2.isValidZone(ctx.timeZone) ? ctx.timeZone : "UTC";
-  const now = DateTime6.fromMillis(ctx.now, { zone });
+  const now = DateTime5.fromMillis(ctx.now, { zone });
   const tokens = cleaned.split(" ").map((token) => token.replace(/^[,;(]+|[,;.)]+$/g, "")).filter((token) => token !== "" && !isFillerWord(token));
   const lower = tokens.map((token) => token.toLowerCase());
   const phrase = lower.join(" ");
@@ -1986,7 +1891,7 @@ function shifted(now, durationText, sign) {
 function resolve(parts, reference, direction) {
   const now = parts.zone !== void 0 ? reference.setZone(parts.zone) : reference;
   const clock = parts.clock ?? { hour: 0, minute: 0, second: 0, source: "" };
-  const at = (day2) => DateTime6.fromObject(
+  const at = (day2) => DateTime5.fromObject(
     {
       year: day2.year,
       month: day2.month,
@@ -2015,7 +1920,7 @@ function resolve(parts, reference, direction) {
     }
     return { error: `Could not place ${quoteTyped(day.source)} within a week.` };
   }
-  const explicit = DateTime6.fromObject(
+  const explicit = DateTime5.fromObject(
     {
       year: day.year ?? now.year,
       month: day.month,
@@ -2026,12 +1931,15 @@ function resolve(parts, reference, direction) {
     },
     { zone: now.zone }
   );
-  if (!explicit.isValid) return { error: `${quoteTyped(day.source)} is not a day on the calendar.` };
+  if (!explicit.isValid) return notADay(day.source, day.year ?? now.year, day.month, day.day);
   if (day.year !== void 0 || onSide(explicit, direction)) return checked(explicit);
   const other = explicit.plus({ years: direction === "past" ? -1 : 1 });
-  if (!other.isValid || other.day !== day.day)
-    return { error: `${quoteTyped(day.source)} is not a day on the calendar.` };
+  if (!other.isValid || other.day !== day.day) return notADay(day.source, other.year, day.month, day.day);
   return checked(other);
+}
+function notADay(source, year, month, day) {
+  const why = dayProblem(year, month, day);
+  return { error: `${quoteTyped(source)} is not a day on the calendar${why ? `: ${why}` : ""}.` };
 }
 var EARLIEST = Date.UTC(1970, 0, 1);
 var LATEST = Date.UTC(2200, 0, 1);
@@ -2056,16 +1964,27 @@ function leadingTime(args, ctx) {
   for (let count = Math.min(words.length, MAX_WORDS); count >= 1; count--) {
     const result = parseWhen(phrase(count), ctx);
     if ("error" in result) {
-      firstError ??= result.error;
+      if (!blamesLaterWord(result, phrase(count))) firstError ??= result.error;
       continue;
     }
     let used = count;
     while (used > 1 && isFillerWord(words[used - 1]?.[0] ?? "")) used -= 1;
+    const following = words[used]?.[0];
+    if (following !== void 0 && TIME_SHAPED.test(following)) {
+      const longer = parseWhen(phrase(used + 1), ctx);
+      if ("error" in longer && !blamesLaterWord(longer, phrase(used + 1))) return { error: longer.error };
+    }
     const last = words[used - 1];
     const end = last === void 0 ? 0 : (last.index ?? 0) + last[0].length;
     return { at: result.at, rest: args.slice(end).trim() };
   }
   return { error: firstError ?? "No time given." };
+}
+var TIME_SHAPED = /^\d{1,4}[:-]\d/;
+function blamesLaterWord(result, phrase) {
+  if (result.unreadable === void 0) return false;
+  const first = phrase.split(/\s+/).find((word) => !isFillerWord(word)) ?? "";
+  return !first.toLowerCase().startsWith(result.unreadable.toLowerCase());
 }
 
 // src/core/form/formFields.ts
@@ -2151,8 +2070,9 @@ function parseIssueForm(body, ctx) {
         break;
       case "startedText": {
         form.startedText = clip(answer3, MAX_STARTED_TEXT);
-        const at = startedAt(answer3, ctx);
-        if (at !== void 0) form.startedAt = at;
+        const read = startedAt(answer3, ctx);
+        if ("at" in read) form.startedAt = read.at;
+        else form.startedProblem = read.error;
         break;
       }
       case "summary":
@@ -2192,8 +2112,9 @@ function revenueOf(answer3) {
 function startedAt(answer3, ctx) {
   const firstLine = answer3.split("\n")[0] ?? "";
   const when = leadingTime(firstLine, { now: ctx.now, timeZone: ctx.timeZone, direction: "past" });
-  if ("error" in when || when.at > ctx.now + CLOCK_SKEW_MS) return void 0;
-  return Math.min(when.at, ctx.now);
+  if ("error" in when) return when;
+  if (when.at > ctx.now + CLOCK_SKEW_MS) return { error: "That is after the issue was opened." };
+  return { at: Math.min(when.at, ctx.now) };
 }
 function firstParagraph(text) {
   const visible = text.replace(/<!--[\s\S]*?(?:-->|$)/g, "");
@@ -2483,15 +2404,15 @@ function matchCommand(text) {
 }
 
 // src/core/time/formatTime.ts
-import { DateTime as DateTime7 } from "luxon";
+import { DateTime as DateTime6 } from "luxon";
 function formatTime(at, zone) {
-  const utc = DateTime7.fromMillis(at, { zone: "utc" });
-  const local = DateTime7.fromMillis(at, { zone });
+  const utc = DateTime6.fromMillis(at, { zone: "utc" });
+  const local = DateTime6.fromMillis(at, { zone });
   const localPart = zone === "UTC" || zone === "Etc/UTC" ? "" : ` (${local.toFormat(local.hasSame(utc, "day") ? "HH:mm ZZZZ" : "ccc HH:mm ZZZZ")})`;
   return `${utc.toFormat("yyyy-MM-dd HH:mm")} UTC${localPart}`;
 }
 function formatLocal(at, zone) {
-  return DateTime7.fromMillis(at, { zone }).toFormat("yyyy-MM-dd HH:mm ZZZZ");
+  return DateTime6.fromMillis(at, { zone }).toFormat("yyyy-MM-dd HH:mm ZZZZ");
 }
 function formatDuration(ms) {
   const negative = ms < 0;
@@ -2512,8 +2433,7 @@ function formatDuration(ms) {
   return (negative ? "-" : "") + (parts.length > 0 ? parts.join(" ") : "0s");
 }
 
-// src/core/commands/assessResolution.ts
-var HINT = "Say what was wrong, what was done about it and whether follow-up work is needed, or link the issue that tracks it. For example: `/resolve Disk filled up on db-2; cleared old WAL files and added a disk alert; follow-up in #123`.";
+// src/core/commands/assessJournal.ts
 var CONTENT_FREE = new Set(
   "fixed fix fixes fixing done resolved resolve resolving solved solve sorted sort ok okay k kk alright works work working worked good fine great cool nice better well sucked sucks suck awful bad horrible yes yep yeah yay finally phew whew ugh wow lol haha closed close closing gone away went back normal again seems seem looks look looking lgtm thanks thank ty nvm nevermind mind handled taken care over complete completed finished finish happy sad fun issue issues problem problems bug bugs thing things stuff everything something nothing anything now all should be been being was were is are am it its this that these those the a an and or but so just to of in on at for with we i you they he she me us our my your their there here up out off hopefully probably think guess anyway really very super totally definitely ready stable green live running up restored sorted oops whoops yikes damn".split(" ")
 );
@@ -2528,26 +2448,54 @@ var REFERENCES = [
   /\b[A-Z][A-Z0-9]{1,9}-\d+\b/,
   /\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b/i
 ];
-var MIN_MEANINGFUL_WORDS = 3;
-function assessResolution(text) {
+function assessJournal(text, rules) {
+  const { hint } = rules;
+  const free = (word) => CONTENT_FREE.has(word) || (rules.alsoContentFree?.has(word) ?? false);
   const trimmed = text.trim();
-  if (trimmed === "") return refuse(`A resolution needs text. ${HINT}`);
+  if (trimmed === "") return refuse(`This needs text. ${hint}`);
   if (!/[\p{L}\p{N}]/u.test(trimmed)) {
-    return refuse(`Punctuation or emoji alone does not say how this ended. ${HINT}`);
+    return refuse(`Punctuation or emoji alone does not say ${rules.missing}. ${hint}`);
   }
   if (REFERENCES.some((pattern) => pattern.test(trimmed))) return { ok: true };
   const words = trimmed.normalize("NFKC").toLowerCase().replace(/['’`]/g, "").split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "");
-  if (words.every((word) => CONTENT_FREE.has(word))) {
-    return refuse(`${codeSpan(trimmed)} does not say what was wrong or what fixed it. ${HINT}`);
+  if (words.every(free)) {
+    return refuse(`${codeSpan(trimmed)} does not say ${rules.missing}. ${hint}`);
   }
-  const meaningful = new Set(words.filter((word) => !STOPWORDS.has(word) && !CONTENT_FREE.has(word)));
-  if (meaningful.size < MIN_MEANINGFUL_WORDS) {
-    return refuse(`That is too short for someone who was not there to understand. ${HINT}`);
+  const meaningful = new Set(words.filter((word) => !STOPWORDS.has(word) && !free(word)));
+  if (meaningful.size < rules.minWords) {
+    return refuse(`That is too short for someone who was not there to understand. ${hint}`);
   }
   return { ok: true };
 }
 function refuse(reason) {
   return { ok: false, reason };
+}
+
+// src/core/commands/assessResolution.ts
+var RULES = {
+  hint: "Say what was wrong, what was done about it and whether follow-up work is needed, or link the issue that tracks it. For example: `/resolve Disk filled up on db-2; cleared old WAL files and added a disk alert; follow-up in #123`.",
+  missing: "what was wrong or what fixed it",
+  minWords: 3
+};
+function assessResolution(text) {
+  return assessJournal(text, RULES);
+}
+
+// src/core/commands/assessWorkaround.ts
+var RULES2 = {
+  hint: "Say what is in place and what it changes for the people affected, or link where it is tracked. For example: `/mitigate Card payments routed to the backup gateway; checkout works, 2% higher fees`.",
+  missing: "what the workaround is",
+  // The words a bare "/mitigate workaround in place" is made of.
+  alsoContentFree: new Set(
+    "mitigated mitigate mitigating mitigation workaround workarounds applied apply place temporary temporarily for".split(
+      " "
+    )
+  ),
+  // A workaround is often short ("failed over to the standby"), but one word is not one.
+  minWords: 2
+};
+function assessWorkaround(text) {
+  return assessJournal(text, RULES2);
 }
 
 // src/core/commands/parseSeverity.ts
@@ -2674,8 +2622,10 @@ function parseArguments(verb, args, ctx) {
         command: split.nextMs === void 0 ? { verb, text: split.text } : { verb, text: split.text, nextMs: split.nextMs }
       };
     }
-    case "mitigate":
-      return text === "" ? { error: "Say what the workaround is." } : { command: { verb, text } };
+    case "mitigate": {
+      const assessment = text === "" ? { ok: false, reason: "Say what the workaround is." } : assessWorkaround(text);
+      return assessment.ok ? { command: { verb, text } } : { error: assessment.reason };
+    }
     case "note":
       return text === "" ? { error: "A note needs some text." } : { command: { verb, text } };
     case "deviation":
@@ -2972,6 +2922,11 @@ function enterState(draft, state, at) {
   if (state !== "cancelled") draft.cancelledAt = void 0;
 }
 
+// src/core/render/severityName.ts
+function severityName(severity2) {
+  return `SEV${severity2}`;
+}
+
 // src/core/projection/applyLabelEvent.ts
 function applyLabelEvent(draft, event, _config, names) {
   const added = event.type === "labeled";
@@ -2997,7 +2952,7 @@ function applyLabelEvent(draft, event, _config, names) {
         at: event.at,
         kind: "severity",
         actor: event.actor,
-        text: `set severity ${severity2} by label`
+        text: `set the severity to ${severityName(severity2)} by label`
       });
     }
     return;
@@ -3160,22 +3115,120 @@ function emptyIncident(fields) {
   };
 }
 
-// src/core/projection/recordNotice.ts
-function recordNotice(incident, kind, keys, at, commentId) {
-  incident.notices.push({ kind, keys, at, commentId });
-  const text = kind === "escalation" ? `escalated (${keys.join(", ")})` : kind === "ack-breach" ? "acknowledgement deadline passed without an acknowledgement" : "reminded the communicator that a status update is due";
-  incident.timeline.push({ at, kind: kind === "ack-breach" ? "breach" : kind, text });
+// src/core/calendar/businessCalendar.ts
+import { DateTime as DateTime7 } from "luxon";
+var WEEKDAYS3 = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+var CLOSURE_NAME = "Office closure";
+var SEARCH_DAYS = 3660;
+var calendars = /* @__PURE__ */ new WeakMap();
+function businessCalendar(hours) {
+  const cached = calendars.get(hours);
+  if (cached) return cached;
+  const calendar = buildCalendar(hours);
+  calendars.set(hours, calendar);
+  return calendar;
+}
+function buildCalendar(hours) {
+  const zone = hours.timezone;
+  const days = new Set(hours.days);
+  const closures = closedDays(hours.holidays);
+  const country = hours.holidays.country === "none" ? void 0 : hours.holidays.country;
+  const start = clockMinutes(hours.start);
+  const end = clockMinutes(hours.end);
+  const overnight = end <= start;
+  const windowOn = (day) => {
+    if (!days.has(weekdayOf(day))) return void 0;
+    const opens = atMinutes(day, start, zone);
+    const closes = atMinutes(overnight ? day.plus({ days: 1 }) : day, end, zone);
+    return [opens, closes];
+  };
+  const publicHolidayAt = (at) => {
+    if (country === void 0) return void 0;
+    const year = DateTime7.fromMillis(at, { zone }).year;
+    for (const y of [year, year - 1]) {
+      const found = publicHolidays(country, zone, y).find((h) => h.start <= at && at < h.end);
+      if (found) return found;
+    }
+    return void 0;
+  };
+  const holidayName = (at) => {
+    const holiday = publicHolidayAt(at);
+    if (holiday) return holiday.name;
+    return closures.get(DateTime7.fromMillis(at, { zone }).toISODate() ?? "");
+  };
+  const closedUntil = (at) => {
+    let until;
+    const holiday = publicHolidayAt(at);
+    if (holiday) until = holiday.end;
+    const local = DateTime7.fromMillis(at, { zone });
+    if (closures.has(local.toISODate() ?? "")) {
+      const nextDay = local.plus({ days: 1 }).startOf("day").toMillis();
+      until = Math.max(until ?? nextDay, nextDay);
+    }
+    return until;
+  };
+  const inWindow = (at) => {
+    const today = DateTime7.fromMillis(at, { zone }).startOf("day");
+    const candidates = overnight ? [today.minus({ days: 1 }), today] : [today];
+    return candidates.some((day) => {
+      const window = windowOn(day);
+      return window !== void 0 && window[0] <= at && at < window[1];
+    });
+  };
+  return {
+    zone,
+    holidayName,
+    isBusinessTime: (at) => inWindow(at) && holidayName(at) === void 0,
+    nextBusinessStart(at) {
+      const first = DateTime7.fromMillis(at, { zone }).startOf("day").minus({ days: 1 });
+      for (let offset = 0; offset < SEARCH_DAYS; offset++) {
+        const window = windowOn(first.plus({ days: offset }));
+        if (window === void 0 || window[1] <= at) continue;
+        let moment = Math.max(window[0], at);
+        while (moment < window[1]) {
+          const until = closedUntil(moment);
+          if (until === void 0) return moment;
+          moment = until;
+        }
+      }
+      throw new Error(`no business hours within ${SEARCH_DAYS} days of ${new Date(at).toISOString()}`);
+    }
+  };
+}
+function closedDays(holidays) {
+  const days = /* @__PURE__ */ new Map();
+  for (const date of holidays.dates) days.set(date, CLOSURE_NAME);
+  for (const closure of holidays.closures) {
+    const last = DateTime7.fromISO(closure.to, { zone: "UTC" });
+    for (let day = DateTime7.fromISO(closure.from, { zone: "UTC" }); day <= last; day = day.plus({ days: 1 }))
+      days.set(day.toISODate() ?? "", closure.name);
+  }
+  return days;
+}
+function clockMinutes(text) {
+  const [hour = 0, minute = 0] = text.split(":").map(Number);
+  return hour * 60 + minute;
+}
+function atMinutes(day, minutes, zone) {
+  return DateTime7.fromObject(
+    { year: day.year, month: day.month, day: day.day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
+    { zone }
+  ).toMillis();
+}
+function weekdayOf(day) {
+  return WEEKDAYS3[day.weekday - 1] ?? "mon";
 }
 
-// src/core/clocks/coveringNotice.ts
-var CLOCK_SKEW_MS3 = 5 * 6e4;
-function coveringNotice(notices, kind, key, dueAt) {
-  let first;
-  for (const notice of notices) {
-    if (notice.kind !== kind || notice.at < dueAt - CLOCK_SKEW_MS3 || !notice.keys.includes(key)) continue;
-    if (!first || notice.at < first.at) first = notice;
-  }
-  return first;
+// src/core/clocks/waitsForOffice.ts
+function waitsForOffice(incident, config) {
+  if (incident.revenue || !config.business_hours.minor_severities.includes(incident.severity))
+    return void 0;
+  const calendar = businessCalendar(config.business_hours);
+  if (calendar.isBusinessTime(incident.declaredAt)) return void 0;
+  return calendar.nextBusinessStart(incident.declaredAt);
+}
+function acknowledgeFrom(incident, config) {
+  return waitsForOffice(incident, config) ?? incident.declaredAt;
 }
 
 // src/core/clocks/escalationOrigin.ts
@@ -3186,38 +3239,6 @@ function escalationOrigin(incident, config) {
 }
 function originWords(config) {
   return config.escalation.count_from === "start" ? "from when the problem began" : "from the report";
-}
-
-// src/core/clocks/stepsCoveredBy.ts
-function stepsCoveredBy(incident, config) {
-  const covered = /* @__PURE__ */ new Map();
-  for (const notice of incident.notices) {
-    if (notice.kind !== "escalation") continue;
-    for (const key of notice.keys) {
-      const step = stepForKey(incident, config, key);
-      if (!step || notice.at < step.dueAt - CLOCK_SKEW_MS3) continue;
-      const known2 = covered.get(key);
-      if (known2 && known2.postedAt <= notice.at) continue;
-      covered.set(key, { ...step, postedAt: notice.at, commentId: notice.commentId });
-    }
-  }
-  return [...covered.values()].sort((a, b) => a.dueAt - b.dueAt || a.key.localeCompare(b.key));
-}
-function stepForKey(incident, config, key) {
-  const match = /^([a-z0-9][a-z0-9-]*):(\d+)$/.exec(key);
-  if (!match) return void 0;
-  const [, name = "", position = ""] = match;
-  const index = Number(position);
-  const step = config.escalation.ladders.find((ladder) => ladder.name === name)?.steps[index];
-  if (!step) return void 0;
-  return {
-    ladder: name,
-    index,
-    key,
-    dueAt: escalationOrigin(incident, config) + durationMs(step.after),
-    notify: [...step.notify],
-    ...step.note !== void 0 ? { note: step.note } : {}
-  };
 }
 
 // src/core/oncall/onCallAt.ts
@@ -3252,6 +3273,144 @@ function holidayRoster(holidays) {
       }
     ]
   );
+}
+
+// src/core/clocks/resolveHandles.ts
+function resolveHandles(handles, incident, config, at) {
+  const onCall = onCallAt(config.oncall, config.business_hours.timezone, at, config.business_hours.holidays);
+  return handles.flatMap((handle2) => {
+    switch (handle2) {
+      case "{oncall}":
+        return onCall.primary ? [onCall.primary] : [];
+      case "{oncall-secondary}":
+        return onCall.secondary ? [onCall.secondary] : [];
+      case "{lead}":
+        return incident.lead ? [incident.lead] : [];
+      case "{comms}":
+        return incident.comms ? [incident.comms] : [];
+      default:
+        return [handle2];
+    }
+  });
+}
+
+// src/core/clocks/stepWords.ts
+function stepWords(key, config) {
+  const match = /^(.*):(\d+)$/.exec(key);
+  const name = match?.[1] ?? key;
+  const index = Number(match?.[2] ?? 0);
+  const ladder = config.escalation.ladders.find((l) => l.name === name);
+  const step = ladder?.steps[index];
+  if (ladder === void 0 || step === void 0)
+    return `step ${index + 1} on the ${name} ladder (no longer configured)`;
+  return `step ${index + 1} of ${ladder.steps.length} on the ${name} ladder, ${formatDuration(durationMs(step.after))} ${originWords(config)}`;
+}
+
+// src/core/clocks/escalatedText.ts
+function escalatedText(keys, incident, config) {
+  const people = /* @__PURE__ */ new Set();
+  for (const key of keys) {
+    const match = /^(.*):(\d+)$/.exec(key);
+    const step = config.escalation.ladders.find((l) => l.name === match?.[1])?.steps[Number(match?.[2])];
+    if (step === void 0) continue;
+    const dueAt = escalationOrigin(incident, config) + durationMs(step.after);
+    for (const handle2 of resolveHandles(step.notify, incident, config, dueAt))
+      people.add(handle2.replace(/^@/, ""));
+  }
+  const to = people.size > 0 ? ` to ${[...people].join(", ")}` : "";
+  return `escalated${to} (${keys.map((key) => stepWords(key, config)).join("; ")})`;
+}
+
+// src/core/projection/recordNotice.ts
+function recordNotice(incident, config, kind, keys, at, commentId) {
+  incident.notices.push({ kind, keys, at, commentId });
+  const text = kind === "escalation" ? escalatedText(keys, incident, config) : kind === "ack-breach" ? "acknowledgement deadline passed without an acknowledgement" : "reminded the communicator that a status update is due";
+  incident.timeline.push({ at, kind: kind === "ack-breach" ? "breach" : kind, text });
+}
+
+// src/core/clocks/coveringNotice.ts
+var CLOCK_SKEW_MS3 = 5 * 6e4;
+function coveringNotice(notices, kind, key, dueAt) {
+  let first;
+  for (const notice of notices) {
+    if (notice.kind !== kind || notice.at < dueAt - CLOCK_SKEW_MS3 || !notice.keys.includes(key)) continue;
+    if (!first || notice.at < first.at) first = notice;
+  }
+  return first;
+}
+
+// src/core/clocks/stepsCoveredBy.ts
+function stepsCoveredBy(incident, config) {
+  const covered = /* @__PURE__ */ new Map();
+  for (const notice of incident.notices) {
+    if (notice.kind !== "escalation") continue;
+    for (const key of notice.keys) {
+      const step = stepForKey(incident, config, key);
+      if (!step || notice.at < step.dueAt - CLOCK_SKEW_MS3) continue;
+      const known2 = covered.get(key);
+      if (known2 && known2.postedAt <= notice.at) continue;
+      covered.set(key, { ...step, postedAt: notice.at, commentId: notice.commentId });
+    }
+  }
+  return [...covered.values()].sort((a, b) => a.dueAt - b.dueAt || a.key.localeCompare(b.key));
+}
+function stepForKey(incident, config, key) {
+  const match = /^([a-z0-9][a-z0-9-]*):(\d+)$/.exec(key);
+  if (!match) return void 0;
+  const [, name = "", position = ""] = match;
+  const index = Number(position);
+  const step = config.escalation.ladders.find((ladder) => ladder.name === name)?.steps[index];
+  if (!step) return void 0;
+  return {
+    ladder: name,
+    index,
+    key,
+    dueAt: escalationOrigin(incident, config) + durationMs(step.after),
+    notify: [...step.notify],
+    ...step.note !== void 0 ? { note: step.note } : {}
+  };
+}
+
+// src/core/projection/leadership.ts
+var same = (a, b) => a !== void 0 && b !== void 0 && a.toLowerCase() === b.toLowerCase();
+function rosterLead(draft, config) {
+  if (draft.state === "cancelled") return void 0;
+  const from = acknowledgeFrom(draft, config);
+  const onCall = onCallAt(
+    config.oncall,
+    config.business_hours.timezone,
+    from,
+    config.business_hours.holidays
+  );
+  if (onCall.primary === void 0) return void 0;
+  if (draft.rosterDismissed?.some((login) => same(login, onCall.primary))) return void 0;
+  return {
+    login: onCall.primary,
+    from,
+    ...onCall.period !== void 0 ? { period: onCall.period } : {}
+  };
+}
+function leaderAt(draft, config, at) {
+  if (draft.lead !== void 0) return draft.lead;
+  const roster = rosterLead(draft, config);
+  return roster !== void 0 && at >= roster.from ? roster.login : void 0;
+}
+function handLead(draft, config, user, at) {
+  const before = leaderAt(draft, config, at);
+  draft.lead = user;
+  draft.replacedLeads = (draft.replacedLeads ?? []).filter((login) => !same(login, user));
+  if (before === void 0 || same(before, user)) return void 0;
+  if (!draft.replacedLeads.some((login) => same(login, before))) draft.replacedLeads.push(before);
+  return before;
+}
+function assignedByHand(draft, login) {
+  if (draft.replacedLeads) draft.replacedLeads = draft.replacedLeads.filter((l) => !same(l, login));
+  if (draft.rosterDismissed) draft.rosterDismissed = draft.rosterDismissed.filter((l) => !same(l, login));
+}
+function unassignedByHand(draft, config, login, at) {
+  if (!same(leaderAt(draft, config, at), login)) return;
+  if (same(draft.lead, login)) delete draft.lead;
+  if (same(rosterLead(draft, config)?.login, login)) (draft.rosterDismissed ??= []).push(login);
 }
 
 // src/core/snapshot.ts
@@ -3470,9 +3629,11 @@ function applyCommand(draft, command, base, config, roleOf) {
       if (draft.state === "declared") {
         enterState(draft, "acknowledged", at);
         draft.acknowledgedBy = actor;
-        log2("state", "acknowledged: on it");
+        log2("state", `acknowledged: ${command.text ?? "on it"}`);
+      } else if (command.text !== void 0) {
+        log2("note", `on it: ${command.text}`);
       }
-      if (draft.lead === void 0) {
+      if (leaderAt(draft, config, at) === void 0) {
         draft.lead = actor;
         log2("role", `${actor} leads`);
       }
@@ -3481,14 +3642,14 @@ function applyCommand(draft, command, base, config, roleOf) {
     case "lead": {
       const user = who(command.user);
       if (draft.lead !== user) {
-        draft.lead = user;
-        log2("role", `${user} leads`);
+        const before = handLead(draft, config, user, at);
+        log2("role", before !== void 0 ? `${user} leads, taking over from ${before}` : `${user} leads`);
       }
       return applied();
     }
     case "comms": {
       const user = who(command.user);
-      if (!config.roles.allow_lead_as_comms && draft.lead !== void 0 && user.toLowerCase() === draft.lead.toLowerCase()) {
+      if (!config.roles.allow_lead_as_comms && user.toLowerCase() === leaderAt(draft, config, at)?.toLowerCase()) {
         return refused(
           `${user} leads this incident; the communicator should be someone else, so updates keep flowing while the lead works the problem.`,
           "Pick another person: `/comms @someone`. (A repository can allow this with `roles.allow_lead_as_comms: true`.)"
@@ -3513,7 +3674,7 @@ function applyCommand(draft, command, base, config, roleOf) {
       if (draft.severity !== command.severity || !draft.severitySet) {
         draft.severity = command.severity;
         draft.severitySet = true;
-        log2("severity", `set severity ${command.severity}`);
+        log2("severity", `set the severity to ${severityName(command.severity)}`);
       }
       return applied();
     case "impact":
@@ -3536,8 +3697,13 @@ function applyCommand(draft, command, base, config, roleOf) {
       });
       log2(
         "update",
-        `status update: ${command.text}${nextDueAt !== void 0 ? ` (next by ${formatLocal(nextDueAt, config.business_hours.timezone)})` : ""}`
+        `status update: ${command.text}${nextDueAt !== void 0 ? ` (next by ${formatTime(nextDueAt, config.business_hours.timezone)})` : ""}`
       );
+      if (nextDueAt === void 0 && !inactive)
+        return {
+          ...applied(),
+          nudge: "Noted. Next time, end the update with when the next one comes, so stakeholders know when to look again: `next 30m` or `next at 15:00`. Until an update promises a time, the board counts the severity's usual cadence."
+        };
       return applied();
     }
     case "mitigate": {
@@ -3610,7 +3776,8 @@ function applyCommand(draft, command, base, config, roleOf) {
         );
       }
       draft.startedAt = command.at;
-      log2("started", `backdated the start to ${formatLocal(command.at, config.business_hours.timezone)}`);
+      delete draft.unreadStart;
+      log2("started", `backdated the start to ${formatTime(command.at, config.business_hours.timezone)}`);
       return applied();
     case "cancel":
       if (draft.state === "resolved" || draft.state === "postmortem") {
@@ -3684,6 +3851,9 @@ function projectIncident(issue, events, config, ctx) {
     startedAt: form.startedAt !== void 0 && form.startedAt <= declaredAt ? form.startedAt : declaredAt,
     form
   });
+  const startProblem = form.startedProblem ?? (form.startedAt !== void 0 && form.startedAt > declaredAt ? "That is after the incident was declared." : void 0);
+  if (startProblem !== void 0 && form.startedText !== void 0)
+    draft.unreadStart = { text: form.startedText, reason: startProblem };
   const timeline = draft.timeline;
   timeline.push({ at: declaredAt, kind: "declared", actor: draft.declaredBy, text: "declared the incident" });
   if (form.startedAt !== void 0 && form.startedAt < declaredAt) {
@@ -3706,7 +3876,8 @@ function projectIncident(issue, events, config, ctx) {
         break;
       case "assigned":
         if (isBot(event.actor)) break;
-        if (draft.lead === void 0) {
+        assignedByHand(draft, event.assignee);
+        if (leaderAt(draft, config, event.at) === void 0) {
           draft.lead = event.assignee;
           timeline.push({
             at: event.at,
@@ -3725,7 +3896,7 @@ function projectIncident(issue, events, config, ctx) {
         break;
       case "unassigned":
         if (isBot(event.actor)) break;
-        if (draft.lead === event.assignee) draft.lead = void 0;
+        unassignedByHand(draft, config, event.assignee, event.at);
         timeline.push({
           at: event.at,
           kind: "assignment",
@@ -3749,7 +3920,7 @@ function projectIncident(issue, events, config, ctx) {
         const comment = event.comment;
         if (isBot(comment.author)) {
           if (comment.updatedAt - comment.createdAt < 1e3)
-            recordBotNotice(draft, comment.id, comment.body, comment.createdAt);
+            recordBotNotice(draft, config, comment.id, comment.body, comment.createdAt);
           break;
         }
         humanComments.set(comment.id, { updatedAt: comment.updatedAt });
@@ -3798,21 +3969,16 @@ function projectIncident(issue, events, config, ctx) {
   }
   if (issue.state === "closed") draft.closedAt = issue.closedAt ?? draft.closedAt;
   let leadFromRoster = false;
-  if (draft.lead === void 0 && draft.state !== "cancelled") {
-    const onCall = onCallAt(
-      config.oncall,
-      zone,
-      acknowledgeFrom(draft, config),
-      config.business_hours.holidays
-    );
-    if (onCall.primary !== void 0) {
-      draft.lead = onCall.primary;
+  const roster = rosterLead(draft, config);
+  if (roster !== void 0 && (draft.lead === void 0 || draft.replacedLeads?.includes(roster.login))) {
+    timeline.push({
+      at: roster.from,
+      kind: "role",
+      text: `${roster.login} leads as the on-call engineer${roster.period ? ` (${roster.period})` : ""}`
+    });
+    if (draft.lead === void 0) {
+      draft.lead = roster.login;
       leadFromRoster = true;
-      timeline.push({
-        at: declaredAt,
-        kind: "role",
-        text: `${onCall.primary} leads as the on-call engineer${onCall.period ? ` (${onCall.period})` : ""}`
-      });
     }
   }
   const covered = /* @__PURE__ */ new Map();
@@ -3823,7 +3989,7 @@ function projectIncident(issue, events, config, ctx) {
   }
   draft.timeline = draft.timeline.filter((entry) => entry.kind !== "escalation");
   for (const { at, keys } of covered.values())
-    draft.timeline.push({ at, kind: "escalation", text: `escalated (${keys.join(", ")})` });
+    draft.timeline.push({ at, kind: "escalation", text: escalatedText(keys, draft, config) });
   draft.gaps = findGaps(draft, config);
   draft.timeline.sort((a, b) => a.at - b.at);
   return {
@@ -3837,11 +4003,11 @@ function projectIncident(issue, events, config, ctx) {
 }
 function changeEntry(change, zone) {
   const verbs = (list2) => list2.length > 0 ? list2.map((v) => `/${v}`).join(", ") : "no command";
-  const posted = formatLocal(change.postedAt, zone);
+  const posted = formatTime(change.postedAt, zone);
   const text = change.kind === "deleted" ? `their command comment of ${posted} (${verbs(change.before)}) was deleted` : change.before.length > 0 ? `their command comment of ${posted} was edited: it said ${verbs(change.before)}, it now says ${verbs(change.after)}` : `their comment of ${posted} was edited after it was posted; it now says ${verbs(change.after)}`;
   return { at: change.at, kind: "edited", actor: change.author, text };
 }
-function recordBotNotice(draft, commentId, body, at) {
+function recordBotNotice(draft, config, commentId, body, at) {
   const marker = parseMarker(body);
   if (marker?.kind === "exception-audit") {
     const granted = marker.data.granted === "yes";
@@ -3878,6 +4044,7 @@ function recordBotNotice(draft, commentId, body, at) {
   if (kind !== "escalation" && kind !== "ack-breach" && kind !== "reminder") return;
   recordNotice(
     draft,
+    config,
     kind,
     (marker.data.keys ?? "").split(",").filter((k) => k !== ""),
     at,
@@ -4010,25 +4177,6 @@ function latestUpdate(updates) {
   return latest;
 }
 
-// src/core/clocks/resolveHandles.ts
-function resolveHandles(handles, incident, config, at) {
-  const onCall = onCallAt(config.oncall, config.business_hours.timezone, at, config.business_hours.holidays);
-  return handles.flatMap((handle2) => {
-    switch (handle2) {
-      case "{oncall}":
-        return onCall.primary ? [onCall.primary] : [];
-      case "{oncall-secondary}":
-        return onCall.secondary ? [onCall.secondary] : [];
-      case "{lead}":
-        return incident.lead ? [incident.lead] : [];
-      case "{comms}":
-        return incident.comms ? [incident.comms] : [];
-      default:
-        return [handle2];
-    }
-  });
-}
-
 // src/core/channels/occasions.ts
 function occasionsOf(incident, config) {
   const found = [];
@@ -4145,11 +4293,45 @@ function triggeredPagers(config, deliveries) {
 
 // src/core/channels/messageContent.ts
 import { DateTime as DateTime8 } from "luxon";
+
+// src/core/board/currentStatus.ts
+function currentStatus(incident, config, clip3) {
+  const zone = config.business_hours.timezone;
+  let latest;
+  for (const update of incident.updates) if (!latest || update.at >= latest.at) latest = update;
+  const said = latest ? `${formatTime(latest.at, zone)}: ${clip3(latest.text)}` : `${incident.state === "declared" ? "Investigating" : STATE_TITLES[incident.state]}; no update posted yet`;
+  const next = nextUpdateDue(incident, config);
+  if (next === void 0) return said;
+  return `${said} \u2014 next update ${next.promised ? "promised" : "due"} by ${formatTime(next.dueAt, zone)}`;
+}
+
+// src/core/channels/postmortemSharedView.ts
+function postmortemSharedView(incident) {
+  return {
+    title: neutralizeInline(incident.title, 200),
+    severity: incident.severity,
+    number: incident.number,
+    postmortemUrl: encodeURI(incident.postmortem?.url ?? incident.url),
+    // The merged document on the default branch (GitHub reads HEAD as the default branch).
+    documentUrl: encodeURI(
+      incident.postmortem ? `${incident.url.replace(/\/issues\/\d+$/, "")}/blob/HEAD/${incident.postmortem.path}` : incident.url
+    ),
+    url: encodeURI(incident.url),
+    followups: incident.followups.map((f) => ({
+      number: f.number,
+      title: neutralizeInline(f.title, 160),
+      url: encodeURI(f.url)
+    })),
+    hasFollowups: incident.followups.length > 0
+  };
+}
+
+// src/core/channels/messageContent.ts
 function messageContent(occasion, ctx) {
   const { incident, config } = ctx;
   const zone = config.business_hours.timezone;
   const at = (t) => formatTime(t, zone);
-  const sev = `SEV${incident.severity}`;
+  const sev = severityName(incident.severity);
   const ref = `Incident #${incident.number}`;
   const name = oneLine(incident.title, 150);
   const table = stakeholderFacts(incident, config);
@@ -4291,18 +4473,7 @@ function messageContent(occasion, ctx) {
     case "postmortem-shared":
       return fromTemplate(
         ctx.templates["postmortem-shared"],
-        {
-          title: neutralizeInline(incident.title, 200),
-          severity: incident.severity,
-          number: incident.number,
-          postmortemUrl: encodeURI(incident.postmortem?.url ?? incident.url),
-          followups: incident.followups.map((f) => ({
-            number: f.number,
-            title: neutralizeInline(f.title, 160),
-            url: encodeURI(f.url)
-          })),
-          hasFollowups: incident.followups.length > 0
-        },
+        postmortemSharedView(incident),
         table,
         `The post-mortem of incident #${incident.number} was merged.`
       );
@@ -4310,10 +4481,7 @@ function messageContent(occasion, ctx) {
 }
 function stakeholderFacts(incident, config) {
   const zone = config.business_hours.timezone;
-  const latest = [...incident.updates].sort((a, b) => a.at - b.at).at(-1);
-  const next = nextUpdateDue(incident, config);
   const ended = incident.state === "cancelled" ? incident.cancelledAt : incident.resolvedAt;
-  const status = latest ? `${formatTime(latest.at, zone)}: ${oneLine(latest.text, 600)}` : `${formatTime(incident.declaredAt, zone)}: ${STATE_TITLES[incident.state]}`;
   return [
     {
       key: "applications",
@@ -4330,7 +4498,7 @@ function stakeholderFacts(incident, config) {
     {
       key: "currentStatus",
       label: "Current status",
-      value: next ? `${status} (next update by ${formatTime(next.dueAt, zone)})` : status
+      value: currentStatus(incident, config, (text) => oneLine(text, 600))
     },
     {
       key: "resolution",
@@ -4600,9 +4768,7 @@ function boardView(incident, config, now) {
     status: step.state === "stopped" ? "stopped (workaround or resolution came first)" : fired.has(step.key) ? "\u{1F514} notified" : step.state === "due" ? "\u{1F514} due" : "pending"
   }));
   const update = nextUpdateDue(incident, config);
-  const updateLine = update === void 0 ? void 0 : `${formatTime(update.dueAt, zone)}${update.promised ? " (as promised)" : ` (every ${config.updates.cadence[String(incident.severity)]} at SEV${incident.severity})`}${now >= update.dueAt ? " \u2014 \u26A0\uFE0F **overdue**" : ""}`;
-  const latest = incident.updates.at(-1);
-  const currentStatus = latest ? `${formatTime(latest.at, zone)}: ${neutralizeInline(latest.text, 500)}` : incident.state === "declared" ? "Investigating; no update posted yet" : `${STATE_TITLES[incident.state]}; no update posted yet`;
+  const updateLine = update === void 0 ? void 0 : `${formatTime(update.dueAt, zone)}${update.promised ? " (as promised)" : ` (every ${config.updates.cadence[String(incident.severity)]} at ${severityName(incident.severity)})`}${now >= update.dueAt ? " \u2014 \u26A0\uFE0F **overdue**" : ""}`;
   const ended = incident.resolvedAt ?? incident.cancelledAt;
   const roles = Object.entries(incident.roles).filter(([, people]) => people.length > 0).map(([role, people]) => ({
     role: neutralizeInline(role),
@@ -4613,13 +4779,13 @@ function boardView(incident, config, now) {
     icon: STATE_ICONS[incident.state],
     title: neutralizeInline(incident.title, 200),
     state: incident.postmortem?.state === "merged" ? "Closed \u2014 post-mortem merged" : !incident.open && incident.state !== "cancelled" ? `${STATE_TITLES[incident.state]} \u2014 issue closed` : STATE_TITLES[incident.state],
-    severity: `SEV${incident.severity}${incident.severitySet ? "" : " (default \u2014 set it with `/sev <1-4>`)"}`,
+    severity: `${severityName(incident.severity)}${incident.severitySet ? "" : " (default \u2014 set it with `/sev <1-4>`)"}`,
     revenue: incident.revenueAssumed ? "\u{1F4B8} **treated as affected**: the report says \u201Cunknown\u201D, so the revenue escalation ladder applies. `/impact none` if it is not." : incident.revenue ? "\u{1F4B8} **affected**" : incident.form.revenue === "unknown" ? "unknown" : "not affected",
     lead: displayName(incident.lead) ?? "_nobody yet \u2014 `/ack` or `/lead @someone`_",
     comms: displayName(incident.comms) ?? "_nobody yet \u2014 `/comms @someone`_",
     roles,
     hasRoles: roles.length > 0,
-    started: at(incident.startedAt),
+    started: incident.unreadStart ? `${at(incident.startedAt)} \u2014 \u26A0\uFE0F the form's answer \u201C${neutralizeInline(incident.unreadStart.text, 100)}\u201D could not be used (${neutralizeInline(incident.unreadStart.reason, 300)}), so this is the declaration time. Type \`/started <time>\` to set it.` : at(incident.startedAt),
     declared: at(incident.declaredAt),
     ackDue: `${formatTime(ack.dueAt, zone)} (${ack.businessHours ? "inside" : "outside"} business hours)`,
     ackStatus,
@@ -4637,7 +4803,7 @@ function boardView(incident, config, now) {
     businessImpact: neutralizeInline(incident.form.businessImpact ?? "", 800) || NOT_RECORDED,
     stakeholderStart: formatTime(incident.startedAt, zone),
     stakeholderEnd: ended === void 0 ? "Ongoing" : formatTime(ended, zone),
-    currentStatus,
+    currentStatus: currentStatus(incident, config, (text) => neutralizeInline(text, 500)),
     resolution: incident.resolution ? neutralizeInline(incident.resolution.text, 800) : incident.state === "cancelled" ? `Cancelled: ${neutralizeInline(incident.cancelReason?.text ?? "", 300)}` : closed ? "\u26A0\uFE0F _not journaled_" : "Ongoing",
     workaround: incident.workaround ? neutralizeInline(incident.workaround.text, 800) : void 0,
     gaps: incident.gaps.map((g) => ({ message: g.message })),
@@ -4837,7 +5003,7 @@ function renderReplies(projection, _config, templates, issue) {
   const replies = [];
   const byComment = /* @__PURE__ */ new Map();
   for (const outcome of projection.outcomes) {
-    if (outcome.result !== "refused" && outcome.result !== "help") continue;
+    if (outcome.result !== "refused" && outcome.result !== "help" && outcome.nudge === void 0) continue;
     const list2 = byComment.get(outcome.commentId) ?? [];
     list2.push(outcome);
     byComment.set(outcome.commentId, list2);
@@ -4857,6 +5023,10 @@ function renderReplies(projection, _config, templates, issue) {
             table: helpText(issue.isPullRequest ? "pull-request" : "incident")
           })
         );
+        continue;
+      }
+      if (outcome.result === "applied") {
+        parts.push(renderTemplate(templates.nudge, { actor, message: outcome.nudge ?? "" }));
         continue;
       }
       parts.push(
@@ -5135,13 +5305,16 @@ function planIncident(input) {
   if (incident.revenue) wanted.push(names.revenue);
   const add = wanted.filter((l) => !current.has(l.toLowerCase()));
   const remove = issue.labels.filter((label) => {
-    const lower = label.toLowerCase();
-    if (wanted.some((w) => w.toLowerCase() === lower)) return false;
+    const lower2 = label.toLowerCase();
+    if (wanted.some((w) => w.toLowerCase() === lower2)) return false;
     if (names.stateOf(label) !== void 0 || names.severityOf(label) !== void 0) return true;
-    return lower === names.revenue.toLowerCase() && !incident.revenue;
+    return lower2 === names.revenue.toLowerCase() && !incident.revenue;
   });
   const waiting = projection.leadFromRoster && now < (waitsForOffice(incident, config) ?? now);
   const assign = incident.lead !== void 0 && !waiting && !issue.assignees.some((a) => a.toLowerCase() === incident.lead?.toLowerCase()) ? [incident.lead] : [];
+  const lower = (login) => login?.toLowerCase();
+  const replaced = new Set((incident.replacedLeads ?? []).map(lower));
+  const unassign = issue.assignees.filter((a) => replaced.has(lower(a)) && lower(a) !== lower(incident.lead));
   const existing = latestByIdentity(botComments);
   const previous = readLedger(existing.get("board"));
   const ledger = projection.ledger;
@@ -5173,13 +5346,24 @@ function planIncident(input) {
     if (reply.identity.startsWith("reply:")) upsert(reply.identity, reply.body);
     else createOnce(reply.identity, reply.body);
   }
+  if (incident.unreadStart) {
+    const declarer = incident.declaredBy ?? issue.author;
+    upsert(
+      "form-start",
+      `${renderMarker("form-start")}
+${renderTemplate(templates.nudge, {
+        actor: declarer ? neutralize(declarer) : void 0,
+        message: `I could not use the form's answer to \u201CWhen did it start?\u201D, \u201C${neutralizeInline(incident.unreadStart.text, 100)}\u201D: ${neutralizeInline(incident.unreadStart.reason, 300)} Until someone says when it began, the start is the declaration time, and the board says so. Type \`/started <time>\`, for example \`/started 12:30\` or \`/started 2h ago\`.`
+      })}`
+    );
+  }
   const staleReplies = [...existing.values()].filter(
     (c) => c.marker.kind === "reply" && c.marker.data.line === void 0 && !answered.has(c.identity)
   );
   for (const notice2 of renderNotices(incident, config, now, templates)) {
     if (existing.has(notice2.identity)) continue;
     createOnce(notice2.identity, notice2.body);
-    if (notice2.notice) recordNotice(incident, notice2.notice.kind, notice2.notice.keys, now, 0);
+    if (notice2.notice) recordNotice(incident, config, notice2.notice.kind, notice2.notice.keys, now, 0);
   }
   if (projection.leadFromRoster && !waiting && incident.lead !== void 0 && incident.open) {
     const data = { type: "oncall" };
@@ -5223,6 +5407,20 @@ ${body}`);
       renderMarker("summary") + "\n" + renderSummary(templates.summary, incident, config)
     );
   }
+  if (incident.postmortem?.state === "merged") {
+    const [subject = "", ...rest] = renderTemplate(
+      templates["postmortem-shared"],
+      postmortemSharedView(incident)
+    ).trim().split("\n");
+    upsert(
+      "postmortem-shared",
+      `${renderMarker("postmortem-shared")}
+### \u{1F4D8} ${subject}
+
+${rest.join("\n").trim()}
+`
+    );
+  }
   const templateProblems = input.templateProblems ?? [];
   if (templateProblems.length > 0) {
     upsert(
@@ -5244,13 +5442,14 @@ ${formatRefusal(input.refused)}`);
   return {
     labels: { add, remove },
     assign,
+    unassign,
     react,
     comments,
     deleteComments: [
       ...duplicateBotComments(botComments),
       ...staleReplies.map((c) => c.id),
       ...botComments.filter(
-        (c) => c.marker.kind === "config-error" || c.marker.kind === "template-problems" && templateProblems.length === 0 || c.marker.kind === "config-refused" && input.refused === void 0
+        (c) => c.marker.kind === "config-error" || c.marker.kind === "template-problems" && templateProblems.length === 0 || c.marker.kind === "config-refused" && input.refused === void 0 || c.marker.kind === "form-start" && incident.unreadStart === void 0
       ).map((c) => c.id)
     ],
     ...close ? { close } : {}
@@ -5702,6 +5901,14 @@ async function addAssignees(gh, number, assignees) {
     assignees
   });
 }
+async function removeAssignees(gh, number, assignees) {
+  await gh.octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    assignees
+  });
+}
 
 // src/core/projection/currentIssue.ts
 function currentIssue(hint, events) {
@@ -5787,7 +5994,7 @@ function activeFreezes(input) {
       if (!freezesMerges(incident, config)) continue;
       found.push({
         kind: "incident",
-        name: `Incident #${incident.number} (sev ${incident.severity})`,
+        name: `Incident #${incident.number} (${severityName(incident.severity)})`,
         startedAt: incident.declaredAt,
         link: incident.url,
         incident: incident.number,
@@ -6265,7 +6472,7 @@ function postmortemView(incident, config, ctx) {
     { label: "Declared by", value: who(incident.declaredBy) },
     { label: "Declared at", value: time2(incident.declaredAt) },
     { label: "Problem began", value: `${time2(incident.startedAt)}; ${startSource(incident)}` },
-    { label: "Severity on the form", value: form.severity ? `sev ${form.severity}` : NOT_RECORDED2 }
+    { label: "Severity on the form", value: form.severity ? severityName(form.severity) : NOT_RECORDED2 }
   ];
   const durations = [
     {
@@ -6292,12 +6499,12 @@ function postmortemView(incident, config, ctx) {
   ];
   const escalations = ctx.escalations ? ctx.escalations.map((step) => ({
     time: time2(step.at),
-    step: inline(step.key, 100),
+    step: inline(stepWords(step.key, config), 200),
     notify: step.notify.length > 0 ? step.notify.map(person).join(", ") : NOT_RECORDED2,
     note: step.note?.trim() ? neutralizeInline(step.note, 300) : "\u2014"
   })) : incident.notices.filter((notice) => notice.kind === "escalation").map((notice) => ({
     time: time2(notice.at),
-    step: inline(notice.keys.join(", "), 100),
+    step: inline(notice.keys.map((key) => stepWords(key, config)).join("; "), 300),
     notify: NOT_RECORDED2,
     note: "\u2014"
   }));
@@ -6321,9 +6528,9 @@ function postmortemView(incident, config, ctx) {
   const pullRequests = [...incident.pullRequests].sort((a, b) => a.at - b.at).map((pr) => ({
     link: link(`#${pr.number}`, pullUrl(pr.number, pr.url)),
     title: inline(pr.title, 200),
-    state: pr.state === "merged" ? "merged" : pr.state === "open" ? "open" : "closed without merging",
-    merged: pr.mergedAt !== void 0 ? time2(pr.mergedAt) : pr.state === "merged" ? NOT_RECORDED2 : "\u2014",
-    revert: pr.revert ? "\u26A0\uFE0F revert" : ""
+    // A revert is said beside the state rather than in a column of its own that is mostly empty.
+    state: (pr.state === "merged" ? "merged" : pr.state === "open" ? "open" : "closed without merging") + (pr.revert ? " (\u26A0\uFE0F a revert)" : ""),
+    merged: pr.mergedAt !== void 0 ? time2(pr.mergedAt) : pr.state === "merged" ? NOT_RECORDED2 : "\u2014"
   }));
   const freezeExceptions = [...incident.freezeExceptions].sort((a, b) => a.at - b.at).map((exception) => ({
     pr: exception.deploy ? `deploy (${link(`#${exception.pullRequest}`, issueUrl(exception.pullRequest))})` : link(`#${exception.pullRequest}`, pullUrl(exception.pullRequest)),
@@ -6334,6 +6541,16 @@ function postmortemView(incident, config, ctx) {
     outcome: exception.granted ? "granted" : "refused"
   }));
   const seeded = seedActionItems(incident, ctx);
+  const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const promised = incident.updates.filter((u) => u.nextDueAt !== void 0).length;
+  const reminders = incident.notices.filter((n) => n.kind === "reminder").length;
+  const process2 = [
+    `Acknowledgement: ${ackWords(incident, ctx, time2)}.`,
+    incident.updates.length === 0 ? "Status updates: none was posted." : `Status updates: ${count(incident.updates.length, "update")} posted, ${promised} saying when the next would come; ${count(reminders, "reminder")} that one was due.`,
+    `Escalation: ${escalations.length === 0 ? "no step fired" : `${count(escalations.length, "step")} fired`}.`,
+    `Shortcuts recorded with \`/deviation\`: ${incident.deviations.length}.`,
+    ...incident.gaps.length > 0 ? [`States the record did not back up: ${incident.gaps.length} (listed under the timeline).`] : []
+  ];
   return {
     marker: renderMarker("postmortem", { incident: incident.number }),
     number: incident.number,
@@ -6341,7 +6558,7 @@ function postmortemView(incident, config, ctx) {
     incidentLink: link(`#${incident.number}`, safeUrl(incident.url)),
     generatedAt: time2(ctx.now),
     zone: neutralize(zone),
-    severity: `sev ${incident.severity}${incident.severitySet ? "" : " (default; nobody set one)"}`,
+    severity: `${severityName(incident.severity)}${incident.severitySet ? "" : " (default; nobody set one)"}`,
     state: STATE_TITLES[incident.state] ?? inline(incident.state, 40),
     summary: block(form.summary),
     impact,
@@ -6378,6 +6595,7 @@ function postmortemView(incident, config, ctx) {
     pullRequestsEmpty: pullRequests.length === 0 ? `${NOT_RECORDED2}: no pull request was linked to the incident.` : "",
     gaps: incident.gaps.map((gap) => ({ time: time2(gap.since), message: inline(gap.message, 500) })),
     phaseChart: phaseChart(incident, zone),
+    process: process2,
     actionItemsHeading: ACTION_ITEMS_HEADING,
     actionItems: seeded.map((text) => ({ text })),
     actionItemsEmpty: seeded.length === 0 ? "_Nothing was derived automatically; add what the review decides._" : "",
@@ -6404,7 +6622,10 @@ function revenueWords(incident, config) {
   }
 }
 function startSource(incident) {
-  if (incident.timeline.some((entry) => entry.kind === "started")) return "set with `/started`";
+  if (incident.timeline.some((entry) => entry.kind === "started" && entry.actor !== void 0))
+    return "set with `/started`";
+  if (incident.unreadStart)
+    return "the form's answer could not be read as a time, so this is the declaration time";
   if (incident.form.startedAt !== void 0) return "from the form";
   return "no earlier start was reported, so this is the declaration time";
 }
@@ -6448,10 +6669,44 @@ function postmortemDocument(template, incident, config, now, repoUrl) {
     escalations: stepsCoveredBy(incident, config).map((s) => ({
       key: s.key,
       at: s.postedAt,
-      notify: s.notify,
+      notify: resolveHandles(s.notify, incident, config, s.dueAt),
       ...s.note !== void 0 ? { note: s.note } : {}
     }))
   });
+}
+
+// src/core/postmortem/meetingDeadline.ts
+import { DateTime as DateTime11 } from "luxon";
+function meetingDeadline(incident, config, now) {
+  const within = config.postmortem.meeting_within[`${incident.severity}`];
+  const zone = config.business_hours.timezone;
+  const due = DateTime11.fromMillis((incident.resolvedAt ?? now) + durationMs(within), { zone });
+  const opens = businessCalendar(config.business_hours).nextBusinessStart(due.startOf("day").toMillis());
+  return { by: DateTime11.fromMillis(opens, { zone }).setLocale("en").toFormat("ccc d LLL yyyy"), within };
+}
+
+// src/core/postmortem/postmortemPullBody.ts
+function postmortemPullBody(template, incident, config, now) {
+  const meeting = meetingDeadline(incident, config, now);
+  return renderTemplate(template, {
+    number: incident.number,
+    path: postmortemPath(incident, config),
+    branch: postmortemBranch(incident, config),
+    severity: incident.severity,
+    meetingBy: meeting.by,
+    meetingWithin: meeting.within
+  });
+}
+
+// src/core/postmortem/postmortemReviewers.ts
+function postmortemReviewers(incident, config) {
+  const { postmortem } = config;
+  const roles = postmortem.reviewer_roles ?? (config.roles.extra.includes("product-owner") ? ["product-owner"] : []);
+  return [
+    ...postmortem.request_roles ? [incident.lead, incident.comms] : [],
+    ...roles.flatMap((role) => incident.roles[role] ?? []),
+    ...postmortem.reviewers
+  ].filter((handle2) => handle2 !== void 0);
 }
 
 // src/github/repoInfo.ts
@@ -6496,21 +6751,15 @@ async function ensurePostmortem(gh, config, templates, incident, now) {
   });
   if (created === "created") writes++;
   const title = `Post-mortem: ${neutralizeInline(stripIncidentPrefix(incident.title), 120)} (#${incident.number})`;
-  const body = renderTemplate(templates["postmortem-pr"], {
-    number: incident.number,
-    path,
-    branch,
-    severity: incident.severity
-  });
+  const body = postmortemPullBody(templates["postmortem-pr"], incident, config, now);
   const pr = await createPullOnce(gh, { head: branch, base: defaultBranch, title, body });
   writes++;
   await ensureRepoLabels(gh, config);
   await writeLabels(gh, pr.number, [config.labels.postmortem], []);
   writes++;
-  const handles = [
-    ...config.postmortem.request_roles ? [incident.lead, incident.comms] : [],
-    ...config.postmortem.reviewers
-  ].filter((h) => h !== void 0 && !gh.trustedBots.has(h.replace(/^@/, "").toLowerCase()));
+  const handles = postmortemReviewers(incident, config).filter(
+    (h) => !gh.trustedBots.has(h.replace(/^@/, "").toLowerCase())
+  );
   const users = [...new Set(handles.filter((h) => !h.includes("/")).map((h) => h.replace(/^@/, "")))];
   const teams = [...new Set(handles.filter((h) => h.includes("/")).map((h) => h.split("/")[1] ?? ""))].filter(
     (t) => t !== ""
@@ -7195,6 +7444,10 @@ async function applyIncidentPlan(gh, config, issue, plan, plusOnes, beforeBoard)
     await addAssignees(gh, issue.number, plan.assign);
     writes++;
   }
+  if (plan.unassign.length > 0) {
+    await removeAssignees(gh, issue.number, plan.unassign);
+    writes++;
+  }
   const ordered = [...plan.comments].sort((a, b) => rank(a.identity) - rank(b.identity));
   let board = ordered.find((c) => c.identity === "board");
   const write = async (comment) => {
@@ -7307,11 +7560,11 @@ ${formatProblems(path, problems)}`;
 import { createHash as createHash2 } from "node:crypto";
 
 // src/core/freeze/freezeText.ts
-import { DateTime as DateTime11 } from "luxon";
+import { DateTime as DateTime12 } from "luxon";
 var HALF_YEAR_MS = 182 * 864e5;
 var WORD_JOINER3 = "\u2060";
 function formatFreezeTime(at, zone, now) {
-  const local = DateTime11.fromMillis(at, { zone }).setLocale("en-US");
+  const local = DateTime12.fromMillis(at, { zone }).setLocale("en-US");
   const format = now === void 0 || Math.abs(at - now) > HALF_YEAR_MS ? "ccc d LLL yyyy HH:mm ZZZZ" : "ccc d LLL HH:mm ZZZZ";
   return local.toFormat(format);
 }
