@@ -8494,7 +8494,8 @@ ${helpText("pull-request")}`;
 }
 
 // src/reconcile/freeze/freezeCommands.ts
-async function runFreezeCommands(gh, config, inputs, number, now, pullRequest = false) {
+async function runFreezeCommands(gh, config, inputs, number, now, where2 = "issue") {
+  const pullRequest = where2 === "pull-request";
   const comments = await listComments(gh, number);
   const answered = /* @__PURE__ */ new Set();
   for (const c of comments) {
@@ -8520,7 +8521,8 @@ ${pullRequestHelp(author)}`;
         writes++;
         continue;
       }
-      if (!line.ok || line.command.verb !== "freeze" && line.command.verb !== "unfreeze") continue;
+      const verb = line.ok ? line.command.verb : line.verb;
+      if (verb !== "freeze" && verb !== "unfreeze") continue;
       if (answered.has(`${c.id}:${line.line}`)) continue;
       const reply = (text) => createCommentOnce(
         gh,
@@ -8529,6 +8531,14 @@ ${pullRequestHelp(author)}`;
         `${renderMarker("freeze-reply", { comment: c.id, line: line.line })}
 ${text}`
       );
+      if (!line.ok) {
+        if (where2 === "incident") continue;
+        await reply(`@${neutralize(author)} I did not run \`/${verb}\`: ${line.error}
+
+${line.usage}`);
+        writes++;
+        continue;
+      }
       const permission = await permissionOf(gh, author, permissions);
       if (!permits(permission, config.commands.freeze_permission)) {
         await reply(
@@ -9402,7 +9412,7 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
         let inputs;
         if (target.freezeCommand) {
           inputs = await freezeInputs(gh, config);
-          const result = await runFreezeCommands(gh, config, inputs, target.number, now, true);
+          const result = await runFreezeCommands(gh, config, inputs, target.number, now, "pull-request");
           writes += result.writes;
           if (result.changed) return { writes, changed: true };
         }
@@ -9424,7 +9434,7 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
     case "deployment":
       return runDeployTarget(gh, config, target, now);
     case "releases":
-      return { target, writes: await announceReleases(gh, config, templates, now) };
+      return { target, writes: await announceReleases(gh, config, templates, now), note: "announcements" };
     case "sweep": {
       const lookback = target.since !== void 0 ? Math.max(0, now - target.since) : Math.max(2 * durationMs(config.schedule.interval), 10 * 6e4);
       const periodic = target.full === true || Math.floor(now / FULL_PASS_MS) !== Math.floor((now - lookback) / FULL_PASS_MS);
@@ -9499,7 +9509,14 @@ async function reconcileIssueTarget(gh, config, templates, target, now, permissi
     let commandsChanged2 = false;
     if (target.freezeCommand) {
       const inputs = await freezeInputs(gh, config);
-      const commands = await runFreezeCommands(gh, config, inputs, target.number, now);
+      const commands = await runFreezeCommands(
+        gh,
+        config,
+        inputs,
+        target.number,
+        now,
+        result2.skipped === void 0 ? "incident" : "issue"
+      );
       writes2 += commands.writes;
       commandsChanged2 = commands.changed;
     }
@@ -9513,7 +9530,9 @@ async function reconcileIssueTarget(gh, config, templates, target, now, permissi
     writes += (await sweepPulls(gh, config, inputs, now)).writes;
     writes += await reconcileHolds(gh, config, inputs, now);
   }
-  return { target, writes, ...result.skipped ? { note: result.skipped } : {} };
+  const incident = result.projection?.incident;
+  const note = result.skipped?.replaceAll("-", " ") ?? (incident ? `${severityName(incident.severity)}, ${STATE_TITLES[incident.state]}` : "");
+  return { target, writes, ...note !== "" ? { note } : {} };
 }
 
 // src/app/workQueue.ts

@@ -26,6 +26,8 @@ import { runDeployTarget, runHoldTarget, isHoldIssue } from "./deploys/deployTar
 import { reconcileHolds } from "./deploys/reconcileHolds.js";
 import { announceReleases } from "./releases/announceReleases.js";
 import { inLane } from "./inLane.js";
+import { severityName } from "../core/render/severityName.js";
+import { STATE_TITLES } from "../core/stateTitles.js";
 
 export interface TargetOutcome {
   target: Target;
@@ -92,7 +94,7 @@ export async function runTarget(
         let inputs: FreezeInputs | undefined;
         if (target.freezeCommand) {
           inputs = await freezeInputs(gh, config);
-          const result = await runFreezeCommands(gh, config, inputs, target.number, now, true);
+          const result = await runFreezeCommands(gh, config, inputs, target.number, now, "pull-request");
           writes += result.writes;
           if (result.changed) return { writes, changed: true };
         }
@@ -115,7 +117,7 @@ export async function runTarget(
     case "deployment":
       return runDeployTarget(gh, config, target, now);
     case "releases":
-      return { target, writes: await announceReleases(gh, config, templates, now) };
+      return { target, writes: await announceReleases(gh, config, templates, now), note: "announcements" };
     case "sweep": {
       // Schedules run late or not at all (the Action's cron is best-effort), so a sweep looks back twice its
       // interval; a process that remembers its last complete sweep looks back exactly to it, and a freeze
@@ -232,7 +234,14 @@ async function reconcileIssueTarget(
     let commandsChanged = false;
     if (target.freezeCommand) {
       const inputs = await freezeInputs(gh, config);
-      const commands = await runFreezeCommands(gh, config, inputs, target.number, now);
+      const commands = await runFreezeCommands(
+        gh,
+        config,
+        inputs,
+        target.number,
+        now,
+        result.skipped === undefined ? "incident" : "issue",
+      );
       writes += commands.writes;
       commandsChanged = commands.changed;
     }
@@ -248,5 +257,10 @@ async function reconcileIssueTarget(
     writes += (await sweepPulls(gh, config, inputs, now)).writes;
     writes += await reconcileHolds(gh, config, inputs, now);
   }
-  return { target, writes, ...(result.skipped ? { note: result.skipped } : {}) };
+  // Every row of the Action's job summary says something: what this issue is now, or why it was skipped.
+  const incident = result.projection?.incident;
+  const note =
+    result.skipped?.replaceAll("-", " ") ??
+    (incident ? `${severityName(incident.severity)}, ${STATE_TITLES[incident.state]}` : "");
+  return { target, writes, ...(note !== "" ? { note } : {}) };
 }

@@ -27,8 +27,9 @@ export async function runFreezeCommands(
   inputs: FreezeInputs,
   number: number,
   now: number,
-  pullRequest = false,
+  where: "pull-request" | "incident" | "issue" = "issue",
 ): Promise<{ writes: number; changed: boolean }> {
+  const pullRequest = where === "pull-request";
   const comments = await listComments(gh, number);
   const answered = new Set<string>();
   for (const c of comments) {
@@ -54,7 +55,8 @@ export async function runFreezeCommands(
         writes++;
         continue;
       }
-      if (!line.ok || (line.command.verb !== "freeze" && line.command.verb !== "unfreeze")) continue;
+      const verb = line.ok ? line.command.verb : line.verb;
+      if (verb !== "freeze" && verb !== "unfreeze") continue;
       if (answered.has(`${c.id}:${line.line}`)) continue;
       const reply = (text: string) =>
         createCommentOnce(
@@ -63,6 +65,14 @@ export async function runFreezeCommands(
           `freeze-reply:comment=${c.id}&line=${line.line}`,
           `${renderMarker("freeze-reply", { comment: c.id, line: line.line })}\n${text}`,
         );
+      // A command that cannot be read is answered with what is wrong with it; on an incident the incident's
+      // own reply does that.
+      if (!line.ok) {
+        if (where === "incident") continue;
+        await reply(`@${neutralize(author)} I did not run \`/${verb}\`: ${line.error}\n\n${line.usage}`);
+        writes++;
+        continue;
+      }
       const permission = await permissionOf(gh, author, permissions);
       if (!permits(permission, config.commands.freeze_permission)) {
         await reply(
