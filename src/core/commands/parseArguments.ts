@@ -1,4 +1,4 @@
-import { formatLocal } from "../time/formatTime.js";
+import { formatTime } from "../time/formatTime.js";
 import { codeSpan } from "./codeSpan.js";
 import { assessResolution } from "./assessResolution.js";
 import { assessWorkaround } from "./assessWorkaround.js";
@@ -139,7 +139,7 @@ function parseStarted(text: string, ctx: ParseContext): ArgumentsResult {
   if ("error" in when) return when;
   if (when.at > ctx.at + CLOCK_SKEW_MS) {
     return {
-      error: `${formatLocal(when.at, safeZone(ctx.timeZone))} is in the future; give the time the problem began.`,
+      error: `${formatTime(when.at, safeZone(ctx.timeZone))} is in the future; give the time the problem began.`,
     };
   }
   return { command: { verb: "started", at: Math.min(when.at, ctx.at) } };
@@ -157,7 +157,7 @@ function parseFreeze(text: string, ctx: ParseContext): ArgumentsResult {
   if ("error" in until) return { error: `Until when? ${until.error}` };
   if (until.at <= ctx.at) {
     return {
-      error: `${formatLocal(until.at, safeZone(ctx.timeZone))} has already passed; a freeze needs an end in the future.`,
+      error: `${formatTime(until.at, safeZone(ctx.timeZone))} has already passed; a freeze needs an end in the future.`,
     };
   }
   const reason = [until.rest.replace(/^[\s:,;\-–—]+/, ""), ...moreLines].join("\n").trim();

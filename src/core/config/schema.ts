@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isKnownHolidayRegion } from "../calendar/publicHolidays.js";
 import { parseLocalMoment } from "../calendar/parseLocalMoment.js";
 import { dateProblem } from "../time/dateProblem.js";
+import { ROLE_TOKENS } from "../clocks/resolveHandles.js";
 import { parseDuration } from "../time/parseDuration.js";
 
 // The whole `.github/expedite.yml` contract. Every public name and clock of DESIGN.md has a default here,
@@ -84,12 +85,10 @@ const permissionLevel = z.enum(["read", "triage", "write", "maintain", "admin"])
 export type PermissionLevel = z.infer<typeof permissionLevel>;
 
 // A person or team to notify: "alice", "@alice" or "@org/team". Normalised by the renderer.
-const handle = z
-  .string()
-  .min(1)
-  .regex(/^@?[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9_.-]+)?(\[bot\])?$/, {
-    message: 'expected a GitHub login ("alice", "@alice") or a team ("@my-org/tech-leads")',
-  });
+const HANDLE = /^@?[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9_.-]+)?(\[bot\])?$/;
+const handle = z.string().min(1).regex(HANDLE, {
+  message: 'expected a GitHub login ("alice", "@alice") or a team ("@my-org/tech-leads")',
+});
 
 const labelsSchema = z
   .object({
@@ -222,10 +221,20 @@ const acknowledgeSchema = z
   .strict()
   .prefault({});
 
+// Who a ladder step calls: people and teams, or placeholders filled in when the notice goes out (the
+// on-call engineers of the moment, the incident's lead or communicator), as docs/configuration.md says.
+const STEP_HANDLE = new RegExp(
+  `${HANDLE.source}|^(?:${ROLE_TOKENS.map((t) => t.replace(/[{}]/g, "\\$&")).join("|")})$`,
+);
+const stepHandle = z.string().regex(STEP_HANDLE, {
+  message:
+    'expected a GitHub login ("alice"), a team ("@my-org/tech-leads") or one of {oncall}, {oncall-secondary}, {lead}, {comms}',
+});
+
 const ladderStepSchema = z
   .object({
     after: duration,
-    notify: z.array(handle).min(1),
+    notify: z.array(stepHandle).min(1),
     note: z.string().optional(),
     // Channels this step reaches besides the GitHub mention, e.g. a PagerDuty service that pages the CTO.
     channels: z.array(channelName).default([]),
