@@ -1,18 +1,13 @@
 import type { Config } from "../core/config/schema.js";
 import type { Permission, IssueSnapshot } from "../core/snapshot.js";
 import type { Templates } from "../core/render/templates.js";
-import { projectIncident } from "../core/projection/projectIncident.js";
 import type { Projection } from "../core/projection/projectIncident.js";
 import { planIncident } from "../core/plan/planIncident.js";
 import type { IncidentPlan } from "../core/plan/planIncident.js";
 import { botCommentsFrom, latestByIdentity } from "../core/plan/botComments.js";
-import { readLedger } from "../core/plan/commandLedger.js";
-import { rolesToLookUp } from "../core/plan/rolesToLookUp.js";
-import { commandComments } from "../core/projection/commandComments.js";
 import type { GitHubContext } from "../github/types.js";
 import { readIssue } from "../github/readIssue.js";
 import { readTimeline } from "../github/readTimeline.js";
-import { permissionOf } from "../github/permissionOf.js";
 import { writeLabels } from "../github/writeLabels.js";
 import { ensureRepoLabels } from "../github/ensureRepoLabels.js";
 import { createCommentOnce, updateComment, deleteComment } from "../github/writeComments.js";
@@ -33,6 +28,7 @@ import type { PlannedMessage } from "../core/channels/types.js";
 import { renderBoard } from "../core/board/renderBoard.js";
 import type { BotComment } from "../core/plan/botComments.js";
 import { deliverMessages } from "./deliverMessages.js";
+import { projectWithRoles } from "./projectWithRoles.js";
 import { nextMessageDeadline } from "../core/channels/nextMessageDeadline.js";
 
 export interface IncidentOutcome {
@@ -86,22 +82,8 @@ export async function reconcileIncident(
     };
   }
 
-  // Every command is judged afresh on every reconcile, from its text now and its author's role now. The
-  // board remembers roles it read, so only the people behind new or edited commands need a look-up
-  // (cached per reconcile and per sweep).
   const botComments = botCommentsFrom(events, gh.trustedBots);
-  const board = latestByIdentity(botComments).get("board");
-  const ledger = readLedger(board);
-  const { known, lookUp } = rolesToLookUp(commandComments(events, gh.trustedBots, config), ledger, config);
-  const fetched = new Map<string, Permission>();
-  for (const login of lookUp) fetched.set(login, await permissionOf(gh, login, permissions));
-  const projection = projectIncident(issue, events, config, {
-    trustedBots: gh.trustedBots,
-    permissions: new Map([...known, ...fetched]),
-    fetched,
-    ledger,
-    now,
-  });
+  const projection = await projectWithRoles(gh, config, issue, events, botComments, now, permissions);
   let writes = 0;
   try {
     writes += await applyPostmortem(gh, config, templates, projection.incident, now);

@@ -26,6 +26,7 @@ import { runDeployTarget, runHoldTarget, isHoldIssue } from "./deploys/deployTar
 import { reconcileHolds } from "./deploys/reconcileHolds.js";
 import { announceReleases } from "./releases/announceReleases.js";
 import { inLane } from "./inLane.js";
+import { isFreezeIssue, reconcileFreezeHold } from "./freeze/reconcileFreezeHold.js";
 
 export interface TargetOutcome {
   target: Target;
@@ -177,7 +178,8 @@ export function handChangeMovedFreeze(target: Extract<Target, { kind: "issue" }>
   if (issue === undefined) return false;
   if (label !== undefined) {
     const name = label.name.toLowerCase();
-    if (name === config.labels.freeze.toLowerCase()) return true;
+    if (name === config.labels.freeze.toLowerCase() || name === config.labels.freeze_held.toLowerCase())
+      return true;
     if (!decidesFreeze(name, config)) return false;
     const before = label.added
       ? issue.labels.filter((l) => l.toLowerCase() !== name)
@@ -189,6 +191,26 @@ export function handChangeMovedFreeze(target: Extract<Target, { kind: "issue" }>
     return isFreezing(before, config) || isFreezing(issue, config);
   }
   return false;
+}
+
+/**
+ * Whether a hand change to an issue that is not (or no longer) an incident may have lifted a freeze that
+ * must hold: a freeze issue closed, reopened or relabelled, the incident label taken off, or an issue the
+ * hold label already marks.
+ */
+function mayHoldFreeze(
+  target: Extract<Target, { kind: "issue" }>,
+  config: Config,
+  trustedBots: ReadonlySet<string>,
+): boolean {
+  const { issue, label, stateChanged } = target;
+  if (issue === undefined) return false;
+  const has = (name: string) => issue.labels.some((l) => l.toLowerCase() === name.toLowerCase());
+  if (has(config.labels.freeze_held)) return true;
+  if (isFreezeIssue(issue, trustedBots)) return label !== undefined || stateChanged !== undefined;
+  return (
+    label !== undefined && !label.added && label.name.toLowerCase() === config.labels.incident.toLowerCase()
+  );
 }
 
 /** The labels an incident's freeze is read from: the incident label, severities and states. */
@@ -230,6 +252,15 @@ async function reconcileIssueTarget(
     );
     let writes = result.writes;
     let commandsChanged = false;
+    if (
+      result.skipped === "not-an-incident" &&
+      target.issue &&
+      mayHoldFreeze(target, config, gh.trustedBots)
+    ) {
+      const hold = await reconcileFreezeHold(gh, config, target.issue, now, permissions);
+      writes += hold.writes;
+      commandsChanged ||= hold.changed;
+    }
     if (target.freezeCommand) {
       const inputs = await freezeInputs(gh, config);
       const commands = await runFreezeCommands(gh, config, inputs, target.number, now);

@@ -4,6 +4,9 @@ import { freezeCoversBranch } from "./matches.js";
 import { scheduledFreezes } from "./scheduledFreezes.js";
 import type { ActiveFreeze, FreezeIssue } from "./types.js";
 
+// Why a freeze whose issue says otherwise is still in force (the issue itself says who and what to do).
+const HELD = "held: lifted by hand without the role to lift it; see the issue";
+
 // An incident past these states no longer threatens production, so it no longer holds merges back.
 export const SETTLED_STATES: ReadonlySet<string> = new Set(["resolved", "postmortem", "cancelled"]);
 
@@ -46,13 +49,17 @@ export function activeFreezes(input: {
         startedAt: incident.declaredAt,
         link: incident.url,
         incident: incident.number,
-        reason: incident.title,
+        reason: incident.freezeHeld === true ? `${incident.title} (${HELD})` : incident.title,
       });
     }
   }
 
   for (const issue of input.freezeIssues) {
-    if (issue.closedAt !== undefined || (issue.until !== undefined && now >= issue.until)) continue;
+    if (
+      (issue.closedAt !== undefined && issue.held !== true) ||
+      (issue.until !== undefined && now >= issue.until)
+    )
+      continue;
     const globs = issue.branches.length > 0 ? issue.branches : config.freeze.branches;
     if (!freezeCoversBranch(base, globs, defaultBranch)) continue;
     found.push({
@@ -62,18 +69,20 @@ export function activeFreezes(input: {
       ...(issue.until !== undefined && { endsAt: issue.until }),
       link: issue.url,
       issue: issue.number,
-      reason: issue.reason,
+      reason: issue.held === true ? `${issue.reason} (${HELD})` : issue.reason,
     });
   }
 
   return found.sort(byEnd);
 }
 
-/** Whether an incident freezes merges now: open, not settled, and of a freezing severity. */
+/** Whether an incident freezes merges now: open, not settled, and of a freezing severity; or held. */
 export function freezesMerges(
-  incident: Pick<Incident, "open" | "state" | "severity">,
+  incident: Pick<Incident, "open" | "state" | "severity" | "freezeHeld">,
   config: Config,
 ): boolean {
+  // Held: a hand change by someone without the role to lift the freeze does not lift it.
+  if (incident.freezeHeld === true) return true;
   return (
     // The state label is the truth: a responder moving an incident back from resolved revives its freeze.
     incident.open &&

@@ -13,6 +13,8 @@ export interface FreezeIssue {
   openedBy: string;
   openedAt: number;
   closedAt?: number;
+  /** Closed or unlabelled by someone without the role to lift it: it still freezes (until `until`). */
+  held?: boolean;
 }
 
 /** A `/freeze-exception` on a pull request: a request, or a grant by someone allowed to approve. */

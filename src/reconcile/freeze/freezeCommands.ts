@@ -11,6 +11,7 @@ import type { GitHubContext } from "../../github/types.js";
 import { permissionOf } from "../../github/permissionOf.js";
 import { createCommentOnce } from "../../github/writeComments.js";
 import { closeIssue, createIssueOnce, listIssues } from "../../github/issues.js";
+import { writeLabels } from "../../github/writeLabels.js";
 import { listComments } from "../../github/listComments.js";
 import { ensureRepoLabels } from "../../github/ensureRepoLabels.js";
 import type { FreezeInputs } from "./freezeInputs.js";
@@ -98,7 +99,12 @@ export async function runFreezeCommands(
         const targets = inputs.freezeIssues.some((f) => f.number === number)
           ? [number]
           : inputs.freezeIssues.map((f) => f.number);
-        for (const target of targets) await closeIssue(gh, target, "completed");
+        for (const target of targets) {
+          const freeze = inputs.freezeIssues.find((f) => f.number === target);
+          if (freeze?.closedAt === undefined) await closeIssue(gh, target, "completed");
+          // A freeze kept on after someone without the role closed its issue ends with its hold label.
+          if (freeze?.held === true) await writeLabels(gh, target, [], [config.labels.freeze_held]);
+        }
         await reply(
           targets.length > 0
             ? `🌤️ Freeze lifted: ${targets.map((t) => `#${t}`).join(", ")} closed.`

@@ -28,14 +28,46 @@ export async function freezeInputs(
   openIncidents?: readonly IssueLike[],
 ): Promise<FreezeInputs> {
   const { defaultBranch, htmlUrl } = await repoInfo(gh);
-  const names = labelNames(config);
-  const freezeIssues: FreezeIssue[] = [];
   const frozen = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
-  for (const issue of frozen) {
-    const author = issue.user?.login ?? "";
-    if (issue.pull_request || !gh.trustedBots.has(author.toLowerCase())) continue;
-    if (!(issue.body ?? "").startsWith("<!-- expedite:freeze ")) continue;
-    const raw = {
+  const open: readonly IssueLike[] =
+    openIncidents ?? (await listIssues(gh, { labels: config.labels.incident, state: "open" }));
+  // Freezes lifted by hand by someone without the role to lift them carry the hold label, open or closed.
+  const held = await listIssues(gh, { labels: config.labels.freeze_held, state: "all" });
+  const heldNumbers = new Set(held.filter((i) => !i.pull_request).map((i) => i.number));
+
+  const freezeIssues: FreezeIssue[] = [];
+  const seen = new Set<number>();
+  for (const issue of [...frozen, ...held]) {
+    if (seen.has(issue.number) || !isFreezeIssue(issue, gh.trustedBots)) continue;
+    seen.add(issue.number);
+    freezeIssues.push({
+      ...toFreezeIssue(issue, gh.trustedBots),
+      ...(heldNumbers.has(issue.number) ? { held: true } : {}),
+    });
+  }
+  const incidents: Incident[] = [];
+  for (const issue of [...open, ...held]) {
+    if (issue.pull_request || seen.has(issue.number)) continue;
+    seen.add(issue.number);
+    incidents.push(labelIncident(issue, config, heldNumbers.has(issue.number)));
+  }
+  return { defaultBranch, htmlUrl, freezeIssues, incidents };
+}
+
+/** An issue Expedite opened for `/freeze` (its marker), whatever its labels say now. */
+function isFreezeIssue(issue: IssueLike, trustedBots: ReadonlySet<string>): boolean {
+  const author = issue.user?.login ?? "";
+  return (
+    !issue.pull_request &&
+    trustedBots.has(author.toLowerCase()) &&
+    (issue.body ?? "").startsWith("<!-- expedite:freeze ")
+  );
+}
+
+function toFreezeIssue(issue: IssueLike, trustedBots: ReadonlySet<string>): FreezeIssue {
+  const author = issue.user?.login ?? "";
+  const parsed = parseFreezeIssue(
+    {
       number: issue.number,
       html_url: issue.html_url,
       body: issue.body ?? null,
@@ -43,44 +75,37 @@ export async function freezeInputs(
       created_at: issue.created_at,
       closed_at: issue.closed_at,
       state: issue.state,
-    };
-    const parsed = parseFreezeIssue(raw, [...gh.trustedBots]);
-    // A freeze issue whose hidden details were edited still freezes (until it is closed): failing safe
-    // beats letting a tampered marker lift a freeze.
-    freezeIssues.push(
-      parsed ?? {
-        number: issue.number,
-        url: issue.html_url,
-        reason: "the freeze details of this issue were edited; frozen until it is closed",
-        branches: [],
-        openedBy: author,
-        openedAt: Date.parse(issue.created_at),
-      },
-    );
-  }
-  const open: readonly IssueLike[] =
-    openIncidents ?? (await listIssues(gh, { labels: config.labels.incident, state: "open" }));
-  const incidents: Incident[] = [];
-  for (const issue of open) {
-    if (issue.pull_request) continue;
-    const labels = issue.labels.map((l) => (typeof l === "string" ? l : (l.name ?? "")));
-    const read = readLabels(labels, names);
-    const reading = freezeReading(labels, config);
-    const state = reading.state ?? "declared";
-    const severity = reading.severity ?? (config.severity.default as Severity);
-    const at = Date.parse(issue.created_at);
-    incidents.push(
-      emptyIncident({
-        number: issue.number,
-        title: issue.title,
-        url: issue.html_url,
-        declaredAt: at,
-        state,
-        severity,
-        severitySet: true,
-        revenue: read.revenue,
-      }),
-    );
-  }
-  return { defaultBranch, htmlUrl, freezeIssues, incidents };
+    },
+    [...trustedBots],
+  );
+  // A freeze issue whose hidden details were edited still freezes (until it is closed): failing safe
+  // beats letting a tampered marker lift a freeze.
+  return (
+    parsed ?? {
+      number: issue.number,
+      url: issue.html_url,
+      reason: "the freeze details of this issue were edited; frozen until it is closed",
+      branches: [],
+      openedBy: author,
+      openedAt: Date.parse(issue.created_at),
+    }
+  );
+}
+
+/** An incident as its labels state it (labels are the incident's state); `held` from the hold label. */
+function labelIncident(issue: IssueLike, config: Config, held: boolean): Incident {
+  const labels = issue.labels.map((l) => (typeof l === "string" ? l : (l.name ?? "")));
+  const reading = freezeReading(labels, config);
+  return emptyIncident({
+    number: issue.number,
+    title: issue.title,
+    url: issue.html_url,
+    declaredAt: Date.parse(issue.created_at),
+    open: issue.state === "open",
+    state: reading.state ?? "declared",
+    severity: reading.severity ?? (config.severity.default as Severity),
+    severitySet: true,
+    revenue: readLabels(labels, labelNames(config)).revenue,
+    ...(held ? { freezeHeld: true } : {}),
+  });
 }
