@@ -4104,7 +4104,6 @@ function onlyIgnoredPaths(files, ignorePaths) {
 }
 
 // src/core/freeze/activeFreezes.ts
-var HELD = "held: lifted by hand without the role to lift it; see the issue";
 var SETTLED_STATES = /* @__PURE__ */ new Set(["resolved", "postmortem", "cancelled"]);
 function activeFreezes(input) {
   const { now, config, defaultBranch, base } = input;
@@ -4130,23 +4129,22 @@ function activeFreezes(input) {
         startedAt: incident.declaredAt,
         link: incident.url,
         incident: incident.number,
-        reason: incident.freezeHeld === true ? `${incident.title} (${HELD})` : incident.title
+        reason: incident.title
       });
     }
   }
   for (const issue of input.freezeIssues) {
-    if (issue.closedAt !== void 0 && issue.held !== true || issue.until !== void 0 && now >= issue.until)
-      continue;
+    if (issue.closedAt !== void 0 || issue.until !== void 0 && now >= issue.until) continue;
     const globs = issue.branches.length > 0 ? issue.branches : config.freeze.branches;
     if (!freezeCoversBranch(base, globs, defaultBranch)) continue;
     found.push({
       kind: "manual",
-      name: `Manual freeze #${issue.number}`,
+      name: issue.heldFor !== void 0 ? `Freeze held by #${issue.number}` : `Manual freeze #${issue.number}`,
       startedAt: issue.openedAt,
       ...issue.until !== void 0 && { endsAt: issue.until },
       link: issue.url,
       issue: issue.number,
-      reason: issue.held === true ? `${issue.reason} (${HELD})` : issue.reason
+      reason: issue.reason
     });
   }
   return found.sort(byEnd);
@@ -7235,6 +7233,270 @@ async function projectWithRoles(gh, config, issue, events, botComments, now, per
   return project();
 }
 
+// src/core/freeze/freezeIssue.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/core/freeze/freezeText.ts
+import { DateTime as DateTime11 } from "luxon";
+var HALF_YEAR_MS = 182 * 864e5;
+var WORD_JOINER3 = "\u2060";
+function formatFreezeTime(at, zone, now) {
+  const local = DateTime11.fromMillis(at, { zone }).setLocale("en-US");
+  const format = now === void 0 || Math.abs(at - now) > HALF_YEAR_MS ? "ccc d LLL yyyy HH:mm ZZZZ" : "ccc d LLL HH:mm ZZZZ";
+  return local.toFormat(format);
+}
+function untilText(freeze, zone, now) {
+  return `until ${endText(freeze, zone, now)}`;
+}
+function endText(freeze, zone, now) {
+  if (freeze.endsAt !== void 0) return formatFreezeTime(freeze.endsAt, zone, now);
+  if (freeze.kind === "incident") return "the incident is resolved";
+  if (freeze.kind === "manual" && freeze.issue !== void 0) return `issue #${freeze.issue} is closed`;
+  return "it is lifted";
+}
+function plainInline(text, maxLength = 80) {
+  const oneLine2 = text.replace(/\s+/g, " ").trim();
+  const clipped = oneLine2.length > maxLength ? oneLine2.slice(0, maxLength - 1) + "\u2026" : oneLine2;
+  return clipped.replace(/@(?=[A-Za-z0-9])/g, "@" + WORD_JOINER3);
+}
+function codeSpan2(text) {
+  const oneLine2 = text.replace(/\s+/g, " ");
+  const longestRun = Math.max(0, ...[...oneLine2.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = oneLine2.startsWith("`") || oneLine2.endsWith("`") ? " " : "";
+  return `${fence}${pad}${oneLine2}${pad}${fence}`;
+}
+function handleText(handle2) {
+  return neutralizeInline(mention(handle2.trim()), 100);
+}
+function shortSha2(sha) {
+  return sha.slice(0, 7);
+}
+
+// src/core/freeze/freezeIssue.ts
+var MARKER2 = /<!--\s*expedite:freeze\s+(\{.*?\})\s*-->/gs;
+var MAX_BRANCHES = 50;
+function isBotFreezeIssue(author, body, trustedBots) {
+  return trustedBots.has(author.toLowerCase()) && body.startsWith("<!-- expedite:freeze ");
+}
+function freezeMarker(payload) {
+  const fields = { v: 1, ...payload };
+  return `<!-- expedite:freeze ${markerJson({ ...fields, sum: digest(fields) })} -->`;
+}
+function renderFreezeIssue(input) {
+  const requestedBy = input.requestedBy.replace(/^@/, "");
+  const marker = freezeMarker({
+    until: input.until,
+    branches: input.branches,
+    requestedBy,
+    reason: input.reason
+  });
+  const scope = input.branches.length === 0 ? "the branches the freeze configuration covers (the default branch unless configured otherwise)" : input.branches.map(codeSpan2).join(", ");
+  const requested = input.requestedIn ? ` in ${neutralizeInline(input.requestedIn, 200)}` : "";
+  const reason = input.reason.trim() === "" ? "> (no reason given)" : neutralizeBlock(input.reason, 2e3);
+  const body = [
+    marker,
+    `**Merges are frozen** into ${scope} until **${formatTime(input.until, input.zone)}**.`,
+    "",
+    reason,
+    "",
+    `Requested by ${handleText(requestedBy)}${requested}.`,
+    "",
+    "- While this issue is open, the freeze check fails on pull requests into these branches.",
+    `- To lift the freeze early, close this issue or comment ${codeSpan2("/unfreeze")}.`,
+    `- To merge one pull request anyway, comment ${codeSpan2("/freeze-exception <reason>")} on it and ask the on-call engineer or an approver to grant it.`,
+    "",
+    "Edits to this text do not change the freeze; to change the end or the branches, close this issue and start a new freeze."
+  ].join("\n");
+  const title = `Code freeze until ${formatFreezeTime(input.until, input.zone)}: ${input.reason}`;
+  return { title: plainInline(title, 200), body };
+}
+function parseFreezeIssue(issue, botLogin) {
+  const trusted = (typeof botLogin === "string" ? [botLogin] : botLogin).map(
+    (login) => login.replace(/^@/, "").toLowerCase()
+  );
+  if (!trusted.includes(issue.user.toLowerCase()) || issue.body === null) return void 0;
+  const markers = [...issue.body.matchAll(MARKER2)];
+  const [only] = markers;
+  if (markers.length !== 1 || !only?.[1]) return void 0;
+  const payload = readPayload(only[1]);
+  if (!payload) return void 0;
+  const openedAt = Date.parse(issue.created_at);
+  if (Number.isNaN(openedAt)) return void 0;
+  const parsed = {
+    number: issue.number,
+    url: issue.html_url,
+    reason: payload.reason,
+    branches: payload.branches,
+    openedBy: payload.requestedBy,
+    openedAt
+  };
+  if (payload.until !== void 0) parsed.until = payload.until;
+  if (payload.heldFor !== void 0) parsed.heldFor = payload.heldFor;
+  if (issue.state === "closed") {
+    const closedAt = issue.closed_at === null ? NaN : Date.parse(issue.closed_at);
+    parsed.closedAt = Number.isNaN(closedAt) ? openedAt : closedAt;
+  }
+  return parsed;
+}
+function readPayload(json) {
+  let value;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return void 0;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
+  const record = value;
+  const { v, until, branches, requestedBy, reason, heldFor, sum } = record;
+  if (v !== 1 || typeof requestedBy !== "string" || requestedBy === "" || typeof reason !== "string")
+    return void 0;
+  if (until !== void 0 && (typeof until !== "number" || !Number.isFinite(until))) return void 0;
+  if (!Array.isArray(branches) || branches.length > MAX_BRANCHES || !branches.every((branch) => typeof branch === "string" && branch !== "")) {
+    return void 0;
+  }
+  if (heldFor !== void 0 && (typeof heldFor !== "number" || !Number.isInteger(heldFor) || heldFor < 1))
+    return void 0;
+  const known2 = /* @__PURE__ */ new Set(["v", "until", "branches", "requestedBy", "reason", "heldFor", "sum"]);
+  if (Object.keys(record).some((key) => !known2.has(key))) return void 0;
+  const fields = {
+    v,
+    ...until !== void 0 && { until },
+    branches,
+    requestedBy,
+    reason,
+    ...heldFor !== void 0 && { heldFor }
+  };
+  if (typeof sum !== "string" || sum !== digest(fields)) return void 0;
+  return { ...fields, sum };
+}
+function digest(fields) {
+  const canonical = JSON.stringify([
+    fields.v,
+    fields.until ?? null,
+    fields.branches,
+    fields.requestedBy,
+    fields.reason,
+    // Only hold records carry it, so the digests of earlier freeze issues stay as they were.
+    ...fields.heldFor !== void 0 ? [fields.heldFor] : []
+  ]);
+  return createHash2("sha256").update(canonical).digest("hex").slice(0, 16);
+}
+function markerJson(payload) {
+  return JSON.stringify(payload).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
+}
+
+// src/core/freeze/holdNotice.ts
+function holdNotice(hold, config, kind) {
+  const label = `\`${config.labels.freeze_held}\``;
+  const what = kind === "record" ? `\`${hold.by}\` ${hold.change}, which would have lifted the code freeze this issue keeps` : `\`${hold.by}\` ${hold.change}, which would have lifted this code freeze`;
+  const first = `\u{1F9CA} **Merges stay frozen.** ${what}, but that takes the **${hold.needed}** role on this repository and they have **${hold.role}**.`;
+  const rest = kind === "record" ? `It was put back. Someone with the ${hold.needed} role can lift the freeze: close this issue or comment \`/unfreeze\` here.` : `Nothing was reverted: a "Code freeze held" issue keeps the freeze in force, and the ${label} label marks this one. Someone with the ${hold.needed} role can lift it: ${kind === "freeze" ? "comment `/unfreeze` here" : "resolve or cancel it by command"}, close the "Code freeze held" issue, or take the ${label} label off this one.`;
+  return `${first}
+
+${rest}`;
+}
+
+// src/core/freeze/holdRecord.ts
+function renderHoldRecord(input) {
+  const { origin, hold, config } = input;
+  const marker = freezeMarker({
+    ...input.until !== void 0 ? { until: input.until } : {},
+    branches: input.branches,
+    requestedBy: hold.by,
+    reason: `the freeze of #${origin} holds: ${hold.by} ${hold.change} without the ${hold.needed} role it takes`,
+    heldFor: origin
+  });
+  const body = [
+    marker,
+    `This issue keeps the code freeze of #${origin} in force.`,
+    "",
+    holdNotice(hold, config, input.kind),
+    "",
+    `Closing this issue or commenting \`/unfreeze\` here lifts the freeze too, for someone with the ${hold.needed} role. Closed or unlabelled by anyone else, this record is put back: it is Expedite's, not a responder's decision.`
+  ].join("\n");
+  return { title: `Code freeze held: #${origin}`, body };
+}
+
+// src/reconcile/freeze/freezeInputs.ts
+async function freezeInputs(gh, config, openIncidents) {
+  const { defaultBranch, htmlUrl } = await repoInfo(gh);
+  const frozen = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
+  const freezeIssues = frozen.filter((issue) => isFreezeIssue(issue, gh.trustedBots)).map((issue) => toFreezeIssue(issue, gh.trustedBots));
+  const open = openIncidents ?? await listIssues(gh, { labels: config.labels.incident, state: "open" });
+  const incidents = open.filter((issue) => !issue.pull_request).map((issue) => labelIncident(issue, config));
+  return { defaultBranch, htmlUrl, freezeIssues, incidents };
+}
+function isFreezeIssue(issue, trustedBots) {
+  return !issue.pull_request && isBotFreezeIssue(issue.user?.login ?? "", issue.body ?? "", trustedBots);
+}
+function toFreezeIssue(issue, trustedBots) {
+  const author = issue.user?.login ?? "";
+  const parsed = parseFreezeIssue(
+    {
+      number: issue.number,
+      html_url: issue.html_url,
+      body: issue.body ?? null,
+      user: author,
+      created_at: issue.created_at,
+      closed_at: issue.closed_at,
+      state: issue.state
+    },
+    [...trustedBots]
+  );
+  return parsed ?? {
+    number: issue.number,
+    url: issue.html_url,
+    reason: "the freeze details of this issue were edited; frozen until it is closed",
+    branches: [],
+    openedBy: author,
+    openedAt: Date.parse(issue.created_at)
+  };
+}
+function labelIncident(issue, config) {
+  const labels = issue.labels.map((l) => typeof l === "string" ? l : l.name ?? "");
+  const reading = freezeReading(labels, config);
+  return emptyIncident({
+    number: issue.number,
+    title: issue.title,
+    url: issue.html_url,
+    declaredAt: Date.parse(issue.created_at),
+    open: issue.state === "open",
+    state: reading.state ?? "declared",
+    severity: reading.severity ?? config.severity.default,
+    severitySet: true,
+    revenue: readLabels(labels, labelNames(config)).revenue
+  });
+}
+
+// src/reconcile/freeze/holdRecords.ts
+async function openRecords(gh, config, origin) {
+  const open = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
+  return open.filter((issue) => isFreezeIssue(issue, gh.trustedBots)).filter((issue) => toFreezeIssue(issue, gh.trustedBots).heldFor === origin).map((issue) => issue.number).sort((a, b) => a - b);
+}
+async function ensureHoldRecord(gh, config, input) {
+  const find = async () => {
+    const [first] = await openRecords(gh, config, input.origin);
+    return first === void 0 ? void 0 : { number: first, url: "" };
+  };
+  const existing = await find();
+  if (existing) return existing.number;
+  const rendered = renderHoldRecord({ ...input, config });
+  return (await createIssueOnce(gh, { ...rendered, labels: [config.labels.freeze], find })).number;
+}
+async function closeHoldRecords(gh, config, origin) {
+  const records = await openRecords(gh, config, origin);
+  for (const record of records) await closeIssue(gh, record, "completed");
+  return records.length;
+}
+
+// src/core/freeze/holdLabelTakenOff.ts
+function holdLabelTakenOff(events, label, isBot) {
+  const name = label.toLowerCase();
+  const last = [...events].sort((a, b) => a.at - b.at || a.seq - b.seq).filter((e) => (e.type === "labeled" || e.type === "unlabeled") && e.label.toLowerCase() === name).at(-1);
+  return last?.type === "unlabeled" && !isBot(last.actor);
+}
+
 // src/core/channels/nextMessageDeadline.ts
 function nextMessageDeadline(incident, config, now) {
   const ahead = [];
@@ -7315,6 +7577,7 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
     repository: `${gh.owner}/${gh.repo}`,
     deliveries
   }) : [];
+  writes += await holdRecord(gh, config, issue, events, projection.incident.freezeHold);
   writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes, async () => {
     if (!gh.outbox || messages.length === 0) return void 0;
     const sent = await deliverMessages(gh, config, number, messages, now, gh.outbox);
@@ -7343,6 +7606,18 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
   });
   const freezeRelevant = isFreezing(issue, config) !== isFreezing(projection.incident, config);
   return { number, projection, plan, writes, freezeRelevant };
+}
+async function holdRecord(gh, config, issue, events, hold) {
+  const label = config.labels.freeze_held;
+  const labelled = issue.labels.some((l) => l.toLowerCase() === label.toLowerCase());
+  if (hold !== void 0 && !labelled) {
+    await ensureHoldRecord(gh, config, { origin: issue.number, hold, kind: "incident", branches: [] });
+    return 1;
+  }
+  const isBot = (login) => gh.trustedBots.has(login.toLowerCase());
+  if (hold === void 0 && (labelled || holdLabelTakenOff(events, label, isBot)))
+    return closeHoldRecords(gh, config, issue.number);
+  return 0;
 }
 function earliest2(a, b) {
   return a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
@@ -7476,217 +7751,6 @@ async function reportConfigProblems(gh, number, path, problems) {
 
 ${formatProblems(path, problems)}`;
   return upsertMarkedComment(gh, number, "config-error", body);
-}
-
-// src/core/freeze/freezeIssue.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// src/core/freeze/freezeText.ts
-import { DateTime as DateTime11 } from "luxon";
-var HALF_YEAR_MS = 182 * 864e5;
-var WORD_JOINER3 = "\u2060";
-function formatFreezeTime(at, zone, now) {
-  const local = DateTime11.fromMillis(at, { zone }).setLocale("en-US");
-  const format = now === void 0 || Math.abs(at - now) > HALF_YEAR_MS ? "ccc d LLL yyyy HH:mm ZZZZ" : "ccc d LLL HH:mm ZZZZ";
-  return local.toFormat(format);
-}
-function untilText(freeze, zone, now) {
-  return `until ${endText(freeze, zone, now)}`;
-}
-function endText(freeze, zone, now) {
-  if (freeze.endsAt !== void 0) return formatFreezeTime(freeze.endsAt, zone, now);
-  if (freeze.kind === "incident") return "the incident is resolved";
-  if (freeze.kind === "manual" && freeze.issue !== void 0) return `issue #${freeze.issue} is closed`;
-  return "it is lifted";
-}
-function plainInline(text, maxLength = 80) {
-  const oneLine2 = text.replace(/\s+/g, " ").trim();
-  const clipped = oneLine2.length > maxLength ? oneLine2.slice(0, maxLength - 1) + "\u2026" : oneLine2;
-  return clipped.replace(/@(?=[A-Za-z0-9])/g, "@" + WORD_JOINER3);
-}
-function codeSpan2(text) {
-  const oneLine2 = text.replace(/\s+/g, " ");
-  const longestRun = Math.max(0, ...[...oneLine2.matchAll(/`+/g)].map((run) => run[0].length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = oneLine2.startsWith("`") || oneLine2.endsWith("`") ? " " : "";
-  return `${fence}${pad}${oneLine2}${pad}${fence}`;
-}
-function handleText(handle2) {
-  return neutralizeInline(mention(handle2.trim()), 100);
-}
-function shortSha2(sha) {
-  return sha.slice(0, 7);
-}
-
-// src/core/freeze/freezeIssue.ts
-var MARKER2 = /<!--\s*expedite:freeze\s+(\{.*?\})\s*-->/gs;
-var MAX_BRANCHES = 50;
-function renderFreezeIssue(input) {
-  const requestedBy = input.requestedBy.replace(/^@/, "");
-  const payload = {
-    v: 1,
-    until: input.until,
-    branches: input.branches,
-    requestedBy,
-    reason: input.reason
-  };
-  const marker = `<!-- expedite:freeze ${markerJson({ ...payload, sum: digest(payload) })} -->`;
-  const scope = input.branches.length === 0 ? "the branches the freeze configuration covers (the default branch unless configured otherwise)" : input.branches.map(codeSpan2).join(", ");
-  const requested = input.requestedIn ? ` in ${neutralizeInline(input.requestedIn, 200)}` : "";
-  const reason = input.reason.trim() === "" ? "> (no reason given)" : neutralizeBlock(input.reason, 2e3);
-  const body = [
-    marker,
-    `**Merges are frozen** into ${scope} until **${formatTime(input.until, input.zone)}**.`,
-    "",
-    reason,
-    "",
-    `Requested by ${handleText(requestedBy)}${requested}.`,
-    "",
-    "- While this issue is open, the freeze check fails on pull requests into these branches.",
-    `- To lift the freeze early, close this issue or comment ${codeSpan2("/unfreeze")}.`,
-    `- To merge one pull request anyway, comment ${codeSpan2("/freeze-exception <reason>")} on it and ask the on-call engineer or an approver to grant it.`,
-    "",
-    "Edits to this text do not change the freeze; to change the end or the branches, close this issue and start a new freeze."
-  ].join("\n");
-  const title = `Code freeze until ${formatFreezeTime(input.until, input.zone)}: ${input.reason}`;
-  return { title: plainInline(title, 200), body };
-}
-function parseFreezeIssue(issue, botLogin) {
-  const trusted = (typeof botLogin === "string" ? [botLogin] : botLogin).map(
-    (login) => login.replace(/^@/, "").toLowerCase()
-  );
-  if (!trusted.includes(issue.user.toLowerCase()) || issue.body === null) return void 0;
-  const markers = [...issue.body.matchAll(MARKER2)];
-  const [only] = markers;
-  if (markers.length !== 1 || !only?.[1]) return void 0;
-  const payload = readPayload(only[1]);
-  if (!payload) return void 0;
-  const openedAt = Date.parse(issue.created_at);
-  if (Number.isNaN(openedAt)) return void 0;
-  const parsed = {
-    number: issue.number,
-    url: issue.html_url,
-    reason: payload.reason,
-    branches: payload.branches,
-    openedBy: payload.requestedBy,
-    openedAt
-  };
-  if (payload.until !== void 0) parsed.until = payload.until;
-  if (issue.state === "closed") {
-    const closedAt = issue.closed_at === null ? NaN : Date.parse(issue.closed_at);
-    parsed.closedAt = Number.isNaN(closedAt) ? openedAt : closedAt;
-  }
-  return parsed;
-}
-function readPayload(json) {
-  let value;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return void 0;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
-  const record = value;
-  const { v, until, branches, requestedBy, reason, sum } = record;
-  if (v !== 1 || typeof requestedBy !== "string" || requestedBy === "" || typeof reason !== "string")
-    return void 0;
-  if (until !== void 0 && (typeof until !== "number" || !Number.isFinite(until))) return void 0;
-  if (!Array.isArray(branches) || branches.length > MAX_BRANCHES || !branches.every((branch) => typeof branch === "string" && branch !== "")) {
-    return void 0;
-  }
-  const known2 = /* @__PURE__ */ new Set(["v", "until", "branches", "requestedBy", "reason", "sum"]);
-  if (Object.keys(record).some((key) => !known2.has(key))) return void 0;
-  const fields = {
-    v,
-    ...until !== void 0 && { until },
-    branches,
-    requestedBy,
-    reason
-  };
-  if (typeof sum !== "string" || sum !== digest(fields)) return void 0;
-  return { ...fields, sum };
-}
-function digest(fields) {
-  const canonical = JSON.stringify([
-    fields.v,
-    fields.until ?? null,
-    fields.branches,
-    fields.requestedBy,
-    fields.reason
-  ]);
-  return createHash2("sha256").update(canonical).digest("hex").slice(0, 16);
-}
-function markerJson(payload) {
-  return JSON.stringify(payload).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
-}
-
-// src/reconcile/freeze/freezeInputs.ts
-async function freezeInputs(gh, config, openIncidents) {
-  const { defaultBranch, htmlUrl } = await repoInfo(gh);
-  const frozen = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
-  const open = openIncidents ?? await listIssues(gh, { labels: config.labels.incident, state: "open" });
-  const held = await listIssues(gh, { labels: config.labels.freeze_held, state: "all" });
-  const heldNumbers = new Set(held.filter((i) => !i.pull_request).map((i) => i.number));
-  const freezeIssues = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const issue of [...frozen, ...held]) {
-    if (seen.has(issue.number) || !isFreezeIssue(issue, gh.trustedBots)) continue;
-    seen.add(issue.number);
-    freezeIssues.push({
-      ...toFreezeIssue(issue, gh.trustedBots),
-      ...heldNumbers.has(issue.number) ? { held: true } : {}
-    });
-  }
-  const incidents = [];
-  for (const issue of [...open, ...held]) {
-    if (issue.pull_request || seen.has(issue.number)) continue;
-    seen.add(issue.number);
-    incidents.push(labelIncident(issue, config, heldNumbers.has(issue.number)));
-  }
-  return { defaultBranch, htmlUrl, freezeIssues, incidents };
-}
-function isFreezeIssue(issue, trustedBots) {
-  const author = issue.user?.login ?? "";
-  return !issue.pull_request && trustedBots.has(author.toLowerCase()) && (issue.body ?? "").startsWith("<!-- expedite:freeze ");
-}
-function toFreezeIssue(issue, trustedBots) {
-  const author = issue.user?.login ?? "";
-  const parsed = parseFreezeIssue(
-    {
-      number: issue.number,
-      html_url: issue.html_url,
-      body: issue.body ?? null,
-      user: author,
-      created_at: issue.created_at,
-      closed_at: issue.closed_at,
-      state: issue.state
-    },
-    [...trustedBots]
-  );
-  return parsed ?? {
-    number: issue.number,
-    url: issue.html_url,
-    reason: "the freeze details of this issue were edited; frozen until it is closed",
-    branches: [],
-    openedBy: author,
-    openedAt: Date.parse(issue.created_at)
-  };
-}
-function labelIncident(issue, config, held) {
-  const labels = issue.labels.map((l) => typeof l === "string" ? l : l.name ?? "");
-  const reading = freezeReading(labels, config);
-  return emptyIncident({
-    number: issue.number,
-    title: issue.title,
-    url: issue.html_url,
-    declaredAt: Date.parse(issue.created_at),
-    open: issue.state === "open",
-    state: reading.state ?? "declared",
-    severity: reading.severity ?? config.severity.default,
-    severitySet: true,
-    revenue: readLabels(labels, labelNames(config)).revenue,
-    ...held ? { freezeHeld: true } : {}
-  });
 }
 
 // src/core/freeze/freezeVerdict.ts
@@ -8495,11 +8559,12 @@ ${text}`
         writes += 2;
         changed = true;
       } else {
-        const targets = inputs.freezeIssues.some((f) => f.number === number) ? [number] : inputs.freezeIssues.map((f) => f.number);
+        const records = inputs.freezeIssues.filter((f) => f.heldFor === number).map((f) => f.number);
+        const targets = inputs.freezeIssues.some((f) => f.number === number) ? [number] : records.length > 0 ? records : inputs.freezeIssues.filter((f) => f.heldFor === void 0).map((f) => f.number);
         for (const target of targets) {
-          const freeze = inputs.freezeIssues.find((f) => f.number === target);
-          if (freeze?.closedAt === void 0) await closeIssue(gh, target, "completed");
-          if (freeze?.held === true) await writeLabels(gh, target, [], [config.labels.freeze_held]);
+          await closeIssue(gh, target, "completed");
+          const origin = inputs.freezeIssues.find((f) => f.number === target)?.heldFor;
+          if (origin !== void 0) await writeLabels(gh, origin, [], [config.labels.freeze_held]);
         }
         await reply(
           targets.length > 0 ? `\u{1F324}\uFE0F Freeze lifted: ${targets.map((t) => `#${t}`).join(", ")} closed.` : "There is no manual freeze open; scheduled freezes end on their own schedule."
@@ -9333,55 +9398,118 @@ function freezeIssueSteps(events, config, isBot) {
   return steps;
 }
 
-// src/core/freeze/holdNotice.ts
-function holdNotice(hold, config, kind) {
-  const how = kind === "freeze" ? "comment `/unfreeze` here, or close the issue themselves" : "resolve or cancel it by command, or make the same change themselves";
-  return [
-    `\u{1F9CA} **Merges stay frozen.** \`${hold.by}\` ${hold.change}, which would have lifted this code freeze, but that takes the **${hold.needed}** role on this repository and they have **${hold.role}**.`,
-    "",
-    `Nothing was reverted: the issue stays as they left it, and the \`${config.labels.freeze_held}\` label marks the freeze as still in force. Someone with the ${hold.needed} role can lift it: ${how}, or take the \`${config.labels.freeze_held}\` label off.`
-  ].join("\n");
-}
-
 // src/reconcile/freeze/reconcileFreezeHold.ts
 function isFreezeIssue2(issue, trustedBots) {
-  return trustedBots.has(issue.author.toLowerCase()) && issue.body.startsWith("<!-- expedite:freeze ");
+  return isBotFreezeIssue(issue.author, issue.body, trustedBots);
 }
 async function reconcileFreezeHold(gh, config, hint, now, permissions) {
   const events = await readTimeline(gh, hint.number);
   const issue = currentIssue(hint, events);
   const botComments = botCommentsFrom(events, gh.trustedBots);
-  const freezeIssue = isFreezeIssue2(issue, gh.trustedBots);
+  const isBot = (login) => gh.trustedBots.has(login.toLowerCase());
+  const freeze = isFreezeIssue2(issue, gh.trustedBots) ? parseFreezeIssue(
+    {
+      number: issue.number,
+      html_url: issue.url,
+      body: issue.body,
+      user: issue.author,
+      created_at: new Date(issue.createdAt).toISOString(),
+      closed_at: issue.closedAt === void 0 ? null : new Date(issue.closedAt).toISOString(),
+      state: issue.state
+    },
+    [...gh.trustedBots]
+  ) : void 0;
+  if (freeze?.heldFor !== void 0)
+    return reconcileRecord(gh, config, issue, events, freeze.heldFor, permissions);
   let hold;
-  if (freezeIssue) {
-    const steps = freezeIssueSteps(events, config, (login) => gh.trustedBots.has(login.toLowerCase()));
-    const roles = /* @__PURE__ */ new Map();
-    for (const login of holdActors(steps, true)) roles.set(login, await permissionOf(gh, login, permissions));
-    hold = freezeHoldOf(steps, true, roles, config.commands.freeze_permission);
+  if (freeze) {
+    const steps = freezeIssueSteps(events, config, isBot);
+    hold = freezeHoldOf(
+      steps,
+      true,
+      await rolesOf(gh, holdActors(steps, true), permissions),
+      config.commands.freeze_permission
+    );
+    if (freeze.until !== void 0 && now >= freeze.until) hold = void 0;
   } else {
     hold = (await projectWithRoles(gh, config, issue, events, botComments, now, permissions)).incident.freezeHold;
   }
   const label = config.labels.freeze_held;
   const labelled = issue.labels.some((l) => l.toLowerCase() === label.toLowerCase());
   let writes = 0;
+  let closed = 0;
   if (hold !== void 0 && !labelled) {
+    await ensureHoldRecord(gh, config, {
+      origin: issue.number,
+      hold,
+      kind: freeze ? "freeze" : "incident",
+      branches: freeze?.branches ?? [],
+      ...freeze?.until !== void 0 ? { until: freeze.until } : {}
+    });
     await writeLabels(gh, issue.number, [label], []);
-    writes++;
-  } else if (hold === void 0 && labelled) {
-    await writeLabels(gh, issue.number, [], [label]);
-    writes++;
-  }
-  if (hold !== void 0) {
-    const identity = markerIdentity({ kind: "freeze-hold", data: { at: String(hold.at) } });
-    const posted = botComments.some((c) => c.identity === identity);
-    if (!posted) {
-      const body = `${renderMarker("freeze-hold", { at: hold.at })}
-${holdNotice(hold, config, freezeIssue ? "freeze" : "incident")}`;
-      await createCommentOnce(gh, issue.number, identity, body);
+    writes += 2;
+  } else if (hold === void 0 && (labelled || holdLabelTakenOff(events, label, isBot))) {
+    closed = await closeHoldRecords(gh, config, issue.number);
+    writes += closed;
+    if (labelled) {
+      await writeLabels(gh, issue.number, [], [label]);
       writes++;
     }
   }
-  return { writes, changed: hold !== void 0 !== labelled };
+  if (hold !== void 0)
+    writes += await noticeOnce(gh, config, issue.number, botComments, hold, freeze ? "freeze" : "incident");
+  return { writes, changed: hold !== void 0 && !labelled || closed > 0 };
+}
+async function reconcileRecord(gh, config, record, events, origin, permissions) {
+  const original = await readIssue(gh, origin);
+  const isIncident2 = original.labels.some((l) => l.toLowerCase() === config.labels.incident.toLowerCase());
+  const needed = isIncident2 ? config.commands.permission : config.commands.freeze_permission;
+  const steps = freezeIssueSteps(events, config, (login) => gh.trustedBots.has(login.toLowerCase()));
+  const hold = freezeHoldOf(steps, true, await rolesOf(gh, holdActors(steps, true), permissions), needed);
+  const freezing = record.state === "open" && record.labels.some((l) => l.toLowerCase() === config.labels.freeze.toLowerCase());
+  let writes = 0;
+  if (hold !== void 0) {
+    if (record.state !== "open") {
+      await reopenIssue(gh, record.number);
+      writes++;
+    }
+    if (!record.labels.some((l) => l.toLowerCase() === config.labels.freeze.toLowerCase())) {
+      await writeLabels(gh, record.number, [config.labels.freeze], []);
+      writes++;
+    }
+    writes += await noticeOnce(
+      gh,
+      config,
+      record.number,
+      botCommentsFrom(events, gh.trustedBots),
+      hold,
+      "record"
+    );
+    return { writes, changed: false };
+  }
+  if (freezing) return { writes, changed: false };
+  if (record.state === "open") {
+    await closeIssue(gh, record.number, "completed");
+    writes++;
+  }
+  if (original.labels.some((l) => l.toLowerCase() === config.labels.freeze_held.toLowerCase())) {
+    await writeLabels(gh, origin, [], [config.labels.freeze_held]);
+    writes++;
+  }
+  return { writes, changed: writes > 0, ...isIncident2 ? { released: origin } : {} };
+}
+async function rolesOf(gh, logins, cache4) {
+  const roles = /* @__PURE__ */ new Map();
+  for (const login of logins) roles.set(login, await permissionOf(gh, login, cache4));
+  return roles;
+}
+async function noticeOnce(gh, config, number, botComments, hold, kind) {
+  const identity = markerIdentity({ kind: "freeze-hold", data: { at: String(hold.at) } });
+  if (botComments.some((c) => c.identity === identity)) return 0;
+  const body = `${renderMarker("freeze-hold", { at: hold.at })}
+${holdNotice(hold, config, kind)}`;
+  await createCommentOnce(gh, number, identity, body);
+  return 1;
 }
 
 // src/reconcile/runTarget.ts
@@ -9512,7 +9640,8 @@ async function reconcileIssueTarget(gh, config, templates, target, now, permissi
   const {
     result,
     writes: own,
-    commandsChanged
+    commandsChanged,
+    released
   } = await inLane(gh, target.number, async () => {
     const result2 = await reconcileIncident(
       gh,
@@ -9527,20 +9656,41 @@ async function reconcileIssueTarget(gh, config, templates, target, now, permissi
     );
     let writes2 = result2.writes;
     let commandsChanged2 = false;
+    let released2;
     if (result2.skipped === "not-an-incident" && target.issue && mayHoldFreeze(target, config, gh.trustedBots)) {
       const hold = await reconcileFreezeHold(gh, config, target.issue, now, permissions);
       writes2 += hold.writes;
       commandsChanged2 ||= hold.changed;
+      released2 = hold.released;
     }
     if (target.freezeCommand) {
       const inputs = await freezeInputs(gh, config);
       const commands = await runFreezeCommands(gh, config, inputs, target.number, now);
       writes2 += commands.writes;
-      commandsChanged2 = commands.changed;
+      commandsChanged2 ||= commands.changed;
     }
-    return { result: result2, writes: writes2, commandsChanged: commandsChanged2 };
+    return { result: result2, writes: writes2, commandsChanged: commandsChanged2, released: released2 };
   });
   let writes = own;
+  if (released !== void 0) {
+    const origin = released;
+    const followed = await inLane(
+      gh,
+      origin,
+      () => reconcileIncident(
+        gh,
+        config,
+        templates,
+        origin,
+        now,
+        permissions,
+        void 0,
+        templateProblems,
+        refused
+      )
+    );
+    writes += followed.writes;
+  }
   let freezesChanged = commandsChanged;
   if (result.freezeRelevant || handChangeMovedFreeze(target, config)) freezesChanged = true;
   if (freezesChanged) {

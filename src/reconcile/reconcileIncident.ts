@@ -1,5 +1,5 @@
 import type { Config } from "../core/config/schema.js";
-import type { Permission, IssueSnapshot } from "../core/snapshot.js";
+import type { Permission, IssueSnapshot, TimelineEvent } from "../core/snapshot.js";
 import type { Templates } from "../core/render/templates.js";
 import type { Projection } from "../core/projection/projectIncident.js";
 import { planIncident } from "../core/plan/planIncident.js";
@@ -29,6 +29,9 @@ import { renderBoard } from "../core/board/renderBoard.js";
 import type { BotComment } from "../core/plan/botComments.js";
 import { deliverMessages } from "./deliverMessages.js";
 import { projectWithRoles } from "./projectWithRoles.js";
+import { closeHoldRecords, ensureHoldRecord } from "./freeze/holdRecords.js";
+import type { FreezeHold } from "../core/freeze/freezeHold.js";
+import { holdLabelTakenOff } from "../core/freeze/holdLabelTakenOff.js";
 import { nextMessageDeadline } from "../core/channels/nextMessageDeadline.js";
 
 export interface IncidentOutcome {
@@ -128,6 +131,7 @@ export async function reconcileIncident(
         deliveries,
       })
     : [];
+  writes += await holdRecord(gh, config, issue, events, projection.incident.freezeHold);
   writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes, async () => {
     if (!gh.outbox || messages.length === 0) return undefined;
     // Labels, replies and notices are written before anything leaves GitHub, and the board after: a slow or
@@ -161,6 +165,30 @@ export async function reconcileIncident(
   // Pull requests need re-checking only when this incident starts or stops freezing merges.
   const freezeRelevant = isFreezing(issue, config) !== isFreezing(projection.incident, config);
   return { number, projection, plan, writes, freezeRelevant };
+}
+
+/**
+ * The hold record keeps a freeze lifted by hand in force, where the freeze checks look (open freeze
+ * issues). Opened before the plan puts the hold label on, closed before it takes it off, so the label
+ * always means a record exists.
+ */
+async function holdRecord(
+  gh: GitHubContext,
+  config: Config,
+  issue: IssueSnapshot,
+  events: readonly TimelineEvent[],
+  hold: FreezeHold | undefined,
+): Promise<number> {
+  const label = config.labels.freeze_held;
+  const labelled = issue.labels.some((l) => l.toLowerCase() === label.toLowerCase());
+  if (hold !== undefined && !labelled) {
+    await ensureHoldRecord(gh, config, { origin: issue.number, hold, kind: "incident", branches: [] });
+    return 1;
+  }
+  const isBot = (login: string) => gh.trustedBots.has(login.toLowerCase());
+  if (hold === undefined && (labelled || holdLabelTakenOff(events, label, isBot)))
+    return closeHoldRecords(gh, config, issue.number);
+  return 0;
 }
 
 function earliest(a: number | undefined, b: number | undefined): number | undefined {

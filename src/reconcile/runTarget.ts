@@ -238,6 +238,7 @@ async function reconcileIssueTarget(
     result,
     writes: own,
     commandsChanged,
+    released,
   } = await inLane(gh, target.number, async () => {
     const result: IncidentOutcome = await reconcileIncident(
       gh,
@@ -252,6 +253,7 @@ async function reconcileIssueTarget(
     );
     let writes = result.writes;
     let commandsChanged = false;
+    let released: number | undefined;
     if (
       result.skipped === "not-an-incident" &&
       target.issue &&
@@ -260,16 +262,35 @@ async function reconcileIssueTarget(
       const hold = await reconcileFreezeHold(gh, config, target.issue, now, permissions);
       writes += hold.writes;
       commandsChanged ||= hold.changed;
+      released = hold.released;
     }
     if (target.freezeCommand) {
       const inputs = await freezeInputs(gh, config);
       const commands = await runFreezeCommands(gh, config, inputs, target.number, now);
       writes += commands.writes;
-      commandsChanged = commands.changed;
+      commandsChanged ||= commands.changed;
     }
-    return { result, writes, commandsChanged };
+    return { result, writes, commandsChanged, released };
   });
   let writes = own;
+  // An incident whose held freeze was lifted on its record: its board and labels follow, in its own lane.
+  if (released !== undefined) {
+    const origin = released;
+    const followed = await inLane(gh, origin, () =>
+      reconcileIncident(
+        gh,
+        config,
+        templates,
+        origin,
+        now,
+        permissions,
+        undefined,
+        templateProblems,
+        refused,
+      ),
+    );
+    writes += followed.writes;
+  }
   let freezesChanged = commandsChanged;
   // A freeze issue opened or closed, or an incident of a freezing severity changed state: every open PR's
   // verdict may have changed with it.

@@ -243,11 +243,24 @@ describe.each<Mode>(["app", "action"])("freeze trust (%s mode)", (mode) => {
     expect(w.sim.issue(FULL, incident)!.labels.join(",")).toBe(before);
     expect(latestCheck(w, pull)?.conclusion).toBe("failure");
 
-    // bob takes the hold label off: it is Expedite's record, so it comes back and merges stay frozen.
+    // The freeze is kept by a "Code freeze held" issue of Expedite's, where the freeze checks look anyway.
+    const records = () => w.sim.issues(FULL).filter((i) => i.title === `Code freeze held: #${incident}`);
+    expect(records()).toHaveLength(1);
+    const record = records()[0]!.number;
+    expect(records()[0]!.labels).toContain("code-freeze");
+
+    // bob takes the hold label off, or closes the record: both are Expedite's, so they are put back.
     await removeLabel(w, "bob", incident, "freeze-held");
     await w.settle();
     expect(w.sim.issue(FULL, incident)!.labels).toContain("freeze-held");
     expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+    await w
+      .as("bob")
+      .rest.issues.update({ owner: "acme", repo: "shop", issue_number: record, state: "closed" });
+    await w.settle();
+    expect(w.sim.issue(FULL, record)!.state).toBe("open");
+    expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+    expect(records()).toHaveLength(1);
 
     // alice (write) confirms by command: the freeze lifts and the hold label goes.
     w.clock.advance(minutes(1));
@@ -255,6 +268,7 @@ describe.each<Mode>(["app", "action"])("freeze trust (%s mode)", (mode) => {
     await w.settle();
     expect(latestCheck(w, pull)?.conclusion).toBe("success");
     expect(w.sim.issue(FULL, incident)!.labels).not.toContain("freeze-held");
+    expect(w.sim.issue(FULL, record)!.state).toBe("closed");
     expect(w.board(incident)).not.toMatch(/Merges stay frozen/);
   });
 
@@ -274,11 +288,13 @@ describe.each<Mode>(["app", "action"])("freeze trust (%s mode)", (mode) => {
     expect(latestCheck(w, pull)?.conclusion).toBe("failure");
     expect(latestCheck(w, pull)?.output.summary).toMatch(/held/);
 
-    // alice (write) takes the hold label off: her call, the freeze lifts.
+    // alice (write) takes the hold label off: her call, the freeze lifts and its record is closed.
     await removeLabel(w, "alice", closed, "freeze-held");
     await w.settle();
     expect(latestCheck(w, pull)?.conclusion).toBe("success");
     expect(w.sim.issue(FULL, closed)!.labels).not.toContain("freeze-held");
+    const record = w.sim.issues(FULL).find((i) => i.title === `Code freeze held: #${closed}`)!;
+    expect(record.state).toBe("closed");
 
     // A second incident loses its incident label to bob: it still freezes, with one comment saying why.
     const unlabelled = await openIncident(w, "alice", "[Incident] Search down", formBody({ Severity: SEV1 }));
@@ -290,6 +306,14 @@ describe.each<Mode>(["app", "action"])("freeze trust (%s mode)", (mode) => {
     expect(w.sim.issue(FULL, unlabelled)!.labels).not.toContain("incident");
     expect(w.sim.issue(FULL, unlabelled)!.labels).toContain("freeze-held");
     expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+    // erin (maintain) closes its record: that lifts it, and the hold label comes off the issue it held.
+    const second = w.sim.issues(FULL).find((i) => i.title === `Code freeze held: #${unlabelled}`)!.number;
+    await w
+      .as("erin")
+      .rest.issues.update({ owner: "acme", repo: "shop", issue_number: second, state: "closed" });
+    await w.settle();
+    expect(latestCheck(w, pull)?.conclusion).toBe("success");
+    expect(w.sim.issue(FULL, unlabelled)!.labels).not.toContain("freeze-held");
     await w.sweep();
     const notices = w.botComments(unlabelled).filter((c) => c.body.startsWith("<!-- expedite:freeze-hold"));
     expect(notices).toHaveLength(1);

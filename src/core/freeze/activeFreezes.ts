@@ -4,9 +4,6 @@ import { freezeCoversBranch } from "./matches.js";
 import { scheduledFreezes } from "./scheduledFreezes.js";
 import type { ActiveFreeze, FreezeIssue } from "./types.js";
 
-// Why a freeze whose issue says otherwise is still in force (the issue itself says who and what to do).
-const HELD = "held: lifted by hand without the role to lift it; see the issue";
-
 // An incident past these states no longer threatens production, so it no longer holds merges back.
 export const SETTLED_STATES: ReadonlySet<string> = new Set(["resolved", "postmortem", "cancelled"]);
 
@@ -49,27 +46,24 @@ export function activeFreezes(input: {
         startedAt: incident.declaredAt,
         link: incident.url,
         incident: incident.number,
-        reason: incident.freezeHeld === true ? `${incident.title} (${HELD})` : incident.title,
+        reason: incident.title,
       });
     }
   }
 
   for (const issue of input.freezeIssues) {
-    if (
-      (issue.closedAt !== undefined && issue.held !== true) ||
-      (issue.until !== undefined && now >= issue.until)
-    )
-      continue;
+    if (issue.closedAt !== undefined || (issue.until !== undefined && now >= issue.until)) continue;
     const globs = issue.branches.length > 0 ? issue.branches : config.freeze.branches;
     if (!freezeCoversBranch(base, globs, defaultBranch)) continue;
     found.push({
       kind: "manual",
-      name: `Manual freeze #${issue.number}`,
+      name:
+        issue.heldFor !== undefined ? `Freeze held by #${issue.number}` : `Manual freeze #${issue.number}`,
       startedAt: issue.openedAt,
       ...(issue.until !== undefined && { endsAt: issue.until }),
       link: issue.url,
       issue: issue.number,
-      reason: issue.held === true ? `${issue.reason} (${HELD})` : issue.reason,
+      reason: issue.reason,
     });
   }
 

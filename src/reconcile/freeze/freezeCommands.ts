@@ -96,14 +96,19 @@ export async function runFreezeCommands(
         writes += 2;
         changed = true;
       } else {
+        // Here: this freeze issue, or the hold records keeping this issue's freeze. Anywhere else: every
+        // manual freeze (a held one is lifted where it was held).
+        const records = inputs.freezeIssues.filter((f) => f.heldFor === number).map((f) => f.number);
         const targets = inputs.freezeIssues.some((f) => f.number === number)
           ? [number]
-          : inputs.freezeIssues.map((f) => f.number);
+          : records.length > 0
+            ? records
+            : inputs.freezeIssues.filter((f) => f.heldFor === undefined).map((f) => f.number);
         for (const target of targets) {
-          const freeze = inputs.freezeIssues.find((f) => f.number === target);
-          if (freeze?.closedAt === undefined) await closeIssue(gh, target, "completed");
-          // A freeze kept on after someone without the role closed its issue ends with its hold label.
-          if (freeze?.held === true) await writeLabels(gh, target, [], [config.labels.freeze_held]);
+          await closeIssue(gh, target, "completed");
+          // A record's freeze ends with the hold label of the issue it held (Expedite's own release).
+          const origin = inputs.freezeIssues.find((f) => f.number === target)?.heldFor;
+          if (origin !== undefined) await writeLabels(gh, origin, [], [config.labels.freeze_held]);
         }
         await reply(
           targets.length > 0

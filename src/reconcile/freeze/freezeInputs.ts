@@ -1,7 +1,7 @@
 import type { Config, Severity } from "../../core/config/schema.js";
 import type { Incident } from "../../core/types.js";
 import type { FreezeIssue } from "../../core/freeze/types.js";
-import { parseFreezeIssue } from "../../core/freeze/freezeIssue.js";
+import { isBotFreezeIssue, parseFreezeIssue } from "../../core/freeze/freezeIssue.js";
 import { labelNames, readLabels } from "../../core/projection/labelNames.js";
 import { freezeReading } from "../../core/freeze/freezeReading.js";
 import { emptyIncident } from "../../core/emptyIncident.js";
@@ -28,43 +28,23 @@ export async function freezeInputs(
   openIncidents?: readonly IssueLike[],
 ): Promise<FreezeInputs> {
   const { defaultBranch, htmlUrl } = await repoInfo(gh);
+  // Freeze issues: those opened by /freeze, and the hold records that keep a freeze lifted by hand in force.
   const frozen = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
+  const freezeIssues = frozen
+    .filter((issue) => isFreezeIssue(issue, gh.trustedBots))
+    .map((issue) => toFreezeIssue(issue, gh.trustedBots));
   const open: readonly IssueLike[] =
     openIncidents ?? (await listIssues(gh, { labels: config.labels.incident, state: "open" }));
-  // Freezes lifted by hand by someone without the role to lift them carry the hold label, open or closed.
-  const held = await listIssues(gh, { labels: config.labels.freeze_held, state: "all" });
-  const heldNumbers = new Set(held.filter((i) => !i.pull_request).map((i) => i.number));
-
-  const freezeIssues: FreezeIssue[] = [];
-  const seen = new Set<number>();
-  for (const issue of [...frozen, ...held]) {
-    if (seen.has(issue.number) || !isFreezeIssue(issue, gh.trustedBots)) continue;
-    seen.add(issue.number);
-    freezeIssues.push({
-      ...toFreezeIssue(issue, gh.trustedBots),
-      ...(heldNumbers.has(issue.number) ? { held: true } : {}),
-    });
-  }
-  const incidents: Incident[] = [];
-  for (const issue of [...open, ...held]) {
-    if (issue.pull_request || seen.has(issue.number)) continue;
-    seen.add(issue.number);
-    incidents.push(labelIncident(issue, config, heldNumbers.has(issue.number)));
-  }
+  const incidents = open.filter((issue) => !issue.pull_request).map((issue) => labelIncident(issue, config));
   return { defaultBranch, htmlUrl, freezeIssues, incidents };
 }
 
-/** An issue Expedite opened for `/freeze` (its marker), whatever its labels say now. */
-function isFreezeIssue(issue: IssueLike, trustedBots: ReadonlySet<string>): boolean {
-  const author = issue.user?.login ?? "";
-  return (
-    !issue.pull_request &&
-    trustedBots.has(author.toLowerCase()) &&
-    (issue.body ?? "").startsWith("<!-- expedite:freeze ")
-  );
+/** An issue Expedite opened for `/freeze`, or to hold a freeze (its marker), whatever its labels say now. */
+export function isFreezeIssue(issue: IssueLike, trustedBots: ReadonlySet<string>): boolean {
+  return !issue.pull_request && isBotFreezeIssue(issue.user?.login ?? "", issue.body ?? "", trustedBots);
 }
 
-function toFreezeIssue(issue: IssueLike, trustedBots: ReadonlySet<string>): FreezeIssue {
+export function toFreezeIssue(issue: IssueLike, trustedBots: ReadonlySet<string>): FreezeIssue {
   const author = issue.user?.login ?? "";
   const parsed = parseFreezeIssue(
     {
@@ -92,8 +72,8 @@ function toFreezeIssue(issue: IssueLike, trustedBots: ReadonlySet<string>): Free
   );
 }
 
-/** An incident as its labels state it (labels are the incident's state); `held` from the hold label. */
-function labelIncident(issue: IssueLike, config: Config, held: boolean): Incident {
+/** An incident as its labels state it (labels are the incident's state). */
+function labelIncident(issue: IssueLike, config: Config): Incident {
   const labels = issue.labels.map((l) => (typeof l === "string" ? l : (l.name ?? "")));
   const reading = freezeReading(labels, config);
   return emptyIncident({
@@ -106,6 +86,5 @@ function labelIncident(issue: IssueLike, config: Config, held: boolean): Inciden
     severity: reading.severity ?? (config.severity.default as Severity),
     severitySet: true,
     revenue: readLabels(labels, labelNames(config)).revenue,
-    ...(held ? { freezeHeld: true } : {}),
   });
 }
