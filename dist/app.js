@@ -9696,7 +9696,8 @@ async function reconcileIssueTarget(gh, config, templates, target, now, permissi
   if (freezesChanged) {
     const inputs = await freezeInputs(gh, config);
     writes += (await sweepPulls(gh, config, inputs, now)).writes;
-    writes += await reconcileHolds(gh, config, inputs, now);
+    const started = result.projection !== void 0 && isFreezing(result.projection.incident, config) && !commandsChanged && released === void 0;
+    if (!started && gh.approvesDeployments === true) writes += await reconcileHolds(gh, config, inputs, now);
   }
   return { target, writes, ...result.skipped ? { note: result.skipped } : {} };
 }
@@ -10194,6 +10195,7 @@ function createExpediteApp(options = {}) {
         trustedBots: trustedBotsFor(login),
         log: log2,
         lanes,
+        approvesDeployments: true,
         onIncident: (report) => onIncident(installationId, report),
         outbox
       };

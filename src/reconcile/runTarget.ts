@@ -298,7 +298,14 @@ async function reconcileIssueTarget(
   if (freezesChanged) {
     const inputs = await freezeInputs(gh, config);
     writes += (await sweepPulls(gh, config, inputs, now)).writes;
-    writes += await reconcileHolds(gh, config, inputs, now);
+    // Waiting deployments can only be let through when a freeze ended: an incident that froze merges by
+    // this event ended none. Where nothing waits (the Action), the sweep tidies hold issues.
+    const started =
+      result.projection !== undefined &&
+      isFreezing(result.projection.incident, config) &&
+      !commandsChanged &&
+      released === undefined;
+    if (!started && gh.approvesDeployments === true) writes += await reconcileHolds(gh, config, inputs, now);
   }
   return { target, writes, ...(result.skipped ? { note: result.skipped } : {}) };
 }
