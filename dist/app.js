@@ -3740,6 +3740,13 @@ function labelSpecs(config) {
       description: "Its freeze was lifted by someone without the role to lift it, so it still holds"
     },
     {
+      name: l.deploy_hold,
+      color: "0052cc",
+      description: "Deployments of one commit held by a code freeze; exceptions are granted here"
+    },
+    { name: l.alert, color: "d93f0b", description: "An incident declared from an alert" },
+    { name: l.releases, color: "0e8a16", description: "Where upcoming and published releases are announced" },
+    {
       name: l.incident_fix,
       color: "0e8a16",
       description: "Fixes an incident: passes that incident's code freeze"
@@ -3748,51 +3755,69 @@ function labelSpecs(config) {
 }
 var IMPLICIT_COLOR = "ededed";
 var known = /* @__PURE__ */ new Map();
-function ensureRepoLabels(gh, config, force = false) {
-  if (gh.ensureLabels === false && !force) return Promise.resolve();
-  const specs = labelSpecs(config);
-  const key = `${gh.owner}/${gh.repo}`.toLowerCase() + "|" + specs.map((s) => s.name).join(",");
-  let pending = known.get(key);
-  if (!pending) {
-    pending = createMissing(gh, specs).catch((error) => {
+async function ensureRepoLabels(gh, config, names, force = false) {
+  if (gh.ensureLabels === false && !force) return;
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  const specs = labelSpecs(config).filter((spec) => wanted.has(spec.name.toLowerCase()));
+  if (specs.length === 0) return;
+  const key = `${gh.owner}/${gh.repo}`.toLowerCase();
+  let ready = known.get(key);
+  if (!ready) {
+    ready = fresh(gh).catch((error) => {
       known.delete(key);
       throw error;
     });
-    known.set(key, pending);
+    known.set(key, ready);
   }
-  return pending;
+  const have = await ready;
+  const missing = specs.filter((spec) => !have.has(spec.name.toLowerCase()));
+  for (const spec of missing) {
+    await create(gh, spec);
+    have.add(spec.name.toLowerCase());
+  }
 }
-async function createMissing(gh, specs) {
+async function fresh(gh) {
   const existing = await gh.octokit.paginate("GET /repos/{owner}/{repo}/labels", {
     owner: gh.owner,
     repo: gh.repo,
     per_page: 100
   });
-  const byName = new Map(existing.map((l) => [l.name.toLowerCase(), l]));
-  for (const spec of specs) {
-    const found = byName.get(spec.name.toLowerCase());
-    if (found) {
-      if (found.color.toLowerCase() === IMPLICIT_COLOR && !found.description) {
-        await gh.octokit.request("PATCH /repos/{owner}/{repo}/labels/{name}", {
-          owner: gh.owner,
-          repo: gh.repo,
-          name: found.name,
-          color: spec.color,
-          description: spec.description
-        });
-      }
-      continue;
-    }
-    try {
-      await gh.octokit.request("POST /repos/{owner}/{repo}/labels", {
-        owner: gh.owner,
-        repo: gh.repo,
-        ...spec
-      });
-    } catch (error) {
-      if (statusOf(error) !== 422) throw error;
-    }
+  return new Set(
+    existing.filter((l) => !(l.color.toLowerCase() === IMPLICIT_COLOR && !l.description)).map((l) => l.name.toLowerCase())
+  );
+}
+async function create(gh, spec) {
+  try {
+    await gh.octokit.request("POST /repos/{owner}/{repo}/labels", {
+      owner: gh.owner,
+      repo: gh.repo,
+      ...spec
+    });
+  } catch (error) {
+    if (statusOf(error) !== 422) throw error;
+    await gh.octokit.request("PATCH /repos/{owner}/{repo}/labels/{name}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      name: spec.name,
+      color: spec.color,
+      description: spec.description
+    });
   }
+}
+function incidentLabelNames(config) {
+  const l = config.labels;
+  return [
+    l.incident,
+    l.declared,
+    l.acknowledged,
+    l.mitigated,
+    l.resolved,
+    l.postmortem_state,
+    l.cancelled,
+    ...[1, 2, 3, 4].map((n) => `${l.severity_prefix}${n}`),
+    l.revenue,
+    l.freeze_held
+  ];
 }
 
 // src/github/listComments.ts
@@ -4299,7 +4324,7 @@ async function ensureDeviationFollowups(gh, config, templates, incident) {
     if (!marker) continue;
     const identity = markerIdentity(marker);
     if (known2.has(identity)) continue;
-    await ensureRepoLabels(gh, config);
+    await ensureRepoLabels(gh, config, [config.labels.followup]);
     const created = await createIssueOnce(gh, {
       title: rendered.title,
       body: rendered.body,
@@ -4845,7 +4870,7 @@ async function ensurePostmortem(gh, config, templates, incident, now) {
   });
   const pr = await createPullOnce(gh, { head: branch, base: defaultBranch, title, body });
   writes++;
-  await ensureRepoLabels(gh, config);
+  await ensureRepoLabels(gh, config, [config.labels.postmortem]);
   await writeLabels(gh, pr.number, [config.labels.postmortem], []);
   writes++;
   const handles = [
@@ -4926,7 +4951,7 @@ async function ensureFollowups(gh, config, templates, incident) {
     if (!marker) continue;
     const identity = markerIdentity(marker);
     if (existing.some((i) => i.identity === identity)) continue;
-    await ensureRepoLabels(gh, config);
+    await ensureRepoLabels(gh, config, [config.labels.followup]);
     const created = await createIssueOnce(gh, {
       title: rendered.title,
       body: rendered.body,
@@ -7166,7 +7191,7 @@ function recordBotNotice(draft, commentId, body, at) {
 // src/core/plan/rolesToLookUp.ts
 function rolesToLookUp(comments, ledger, config) {
   const trustAuthors = permits("write", config.commands.permission);
-  const fresh = /* @__PURE__ */ new Set();
+  const fresh2 = /* @__PURE__ */ new Set();
   const cached = /* @__PURE__ */ new Set();
   for (const { comment, lines } of comments) {
     const seen = toSeconds(comment.updatedAt) <= ledger.seen;
@@ -7174,17 +7199,17 @@ function rolesToLookUp(comments, ledger, config) {
     const named = lines.flatMap((line) => namedPeople(line, comment.author)).map((l) => l.toLowerCase());
     for (const login of [author, ...named]) {
       const remembered = ledger.permissions.has(login);
-      if (!seen || !remembered || login === author && !trustAuthors) fresh.add(login);
+      if (!seen || !remembered || login === author && !trustAuthors) fresh2.add(login);
       else cached.add(login);
     }
   }
   const known2 = /* @__PURE__ */ new Map();
   for (const login of cached) {
-    if (fresh.has(login)) continue;
+    if (fresh2.has(login)) continue;
     const remembered = ledger.permissions.get(login) ?? "none";
     known2.set(login, permits(remembered, "write") ? "write" : remembered);
   }
-  return { known: known2, lookUp: [...fresh] };
+  return { known: known2, lookUp: [...fresh2] };
 }
 
 // src/github/permissionOf.ts
@@ -7482,6 +7507,7 @@ async function ensureHoldRecord(gh, config, input) {
   const existing = await find();
   if (existing) return existing.number;
   const rendered = renderHoldRecord({ ...input, config });
+  await ensureRepoLabels(gh, config, [config.labels.freeze, config.labels.freeze_held]);
   return (await createIssueOnce(gh, { ...rendered, labels: [config.labels.freeze], find })).number;
 }
 async function closeHoldRecords(gh, config, origin) {
@@ -7637,7 +7663,7 @@ async function applyIncidentPlan(gh, config, issue, plan, plusOnes, beforeBoard)
     if (await ensureReaction(gh, commentId, plusOnes.get(commentId) ?? 0)) writes++;
   }
   if (plan.labels.add.length > 0 || plan.labels.remove.length > 0) {
-    await ensureRepoLabels(gh, config);
+    await ensureRepoLabels(gh, config, plan.labels.add);
     await writeLabels(gh, issue.number, plan.labels.add, plan.labels.remove);
     writes += (plan.labels.add.length > 0 ? 1 : 0) + plan.labels.remove.length;
   }
@@ -7695,7 +7721,8 @@ async function sweepRepository(gh, config, templates, now, templateProblems = []
     // Rounded down to the day, so the URL stays the same all day and GitHub can answer 304.
     since: Math.floor((now - RECENTLY_CLOSED_MS) / DAY_MS2) * DAY_MS2
   }) : [];
-  if (open.length > 0 || closed.length > 0) await ensureRepoLabels(gh, config, full);
+  if (full && gh.ensureLabels === false && (open.length > 0 || closed.length > 0))
+    await ensureRepoLabels(gh, config, incidentLabelNames(config), true);
   const outcome = { incidents: 0, writes: 0, failures: [], open, freezeChanged: false };
   for (const issue of [...open, ...closed]) {
     if (issue.pull_request) continue;
@@ -8405,9 +8432,9 @@ async function answerExceptionRequests(gh, config, inputs, pr, comments, now, kn
     const reason = line.command.reason;
     const approver = await isApprover(gh, config, comment.author, comment.at);
     const repeated = paged;
-    const fresh = approver && !edited(comment);
-    const saw = fresh ? await headAt(gh, pr, comment.at) ?? (knownSince <= comment.at ? pr.headSha : void 0) : void 0;
-    const granted = fresh && saw === pr.headSha;
+    const fresh2 = approver && !edited(comment);
+    const saw = fresh2 ? await headAt(gh, pr, comment.at) ?? (knownSince <= comment.at ? pr.headSha : void 0) : void 0;
+    const granted = fresh2 && saw === pr.headSha;
     if (granted) grants.push(`${comment.id}.${line.line}`);
     const sha = pr.headSha.slice(0, 7);
     const who = neutralize(comment.author);
@@ -8417,8 +8444,8 @@ async function answerExceptionRequests(gh, config, inputs, pr, comments, now, kn
     if (granted) {
       text = `\u2705 Freeze exception **granted** by ${who} for \`${sha}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}${extraLines}`;
     } else {
-      const why = fresh ? saw !== void 0 ? `This grant is for \`${saw.slice(0, 7)}\`, the head when ${who} commented; the head is now \`${sha}\`, pushed since, so it is not covered. To let \`${sha}\` through, ${who} comments \`/freeze-exception <reason>\` anew.` : `${who} is an approver, but Expedite cannot tell which commit they were looking at (the branch's pushes are not visible to it). To grant \`${sha}\`, comment \`/freeze-exception <reason>\` anew.` : approver ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.` : paged ? "The approvers were already asked about this commit; an approver can grant it by commenting `/freeze-exception <reason>` here." : `${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`);"} an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
-      const head = fresh ? `\u270B Freeze exception from ${who} **not granted** for \`${sha}\`` : `\u{1F4DD} Freeze exception **requested** by @${who} for \`${sha}\``;
+      const why = fresh2 ? saw !== void 0 ? `This grant is for \`${saw.slice(0, 7)}\`, the head when ${who} commented; the head is now \`${sha}\`, pushed since, so it is not covered. To let \`${sha}\` through, ${who} comments \`/freeze-exception <reason>\` anew.` : `${who} is an approver, but Expedite cannot tell which commit they were looking at (the branch's pushes are not visible to it). To grant \`${sha}\`, comment \`/freeze-exception <reason>\` anew.` : approver ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.` : paged ? "The approvers were already asked about this commit; an approver can grant it by commenting `/freeze-exception <reason>` here." : `${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`);"} an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
+      const head = fresh2 ? `\u270B Freeze exception from ${who} **not granted** for \`${sha}\`` : `\u{1F4DD} Freeze exception **requested** by @${who} for \`${sha}\``;
       text = `${head}: ${neutralizeInline(reason, 300)}.${extraLines}
 
 ${why}`;
@@ -8543,7 +8570,7 @@ ${text}`
           writes++;
           continue;
         }
-        await ensureRepoLabels(gh, config);
+        await ensureRepoLabels(gh, config, [config.labels.freeze]);
         const rendered = renderFreezeIssue({
           until: line.command.until,
           reason: line.command.reason,
@@ -8671,10 +8698,10 @@ async function announceFreezes(gh, config, templates, inputs, now, lookbackMs, f
   const upcoming = upcomingFreezes(config, now);
   if (upcoming.length === 0) return 0;
   const seenBefore = new Set(upcomingFreezes(config, now - lookbackMs).map((u) => u.key));
-  const fresh = fullPass ? upcoming : upcoming.filter(
+  const fresh2 = fullPass ? upcoming : upcoming.filter(
     (u) => !seenBefore.has(u.key) || u.startsAt - durationMs(config.freeze.announce_before) > now - lookbackMs
   );
-  if (fresh.length === 0) return 0;
+  if (fresh2.length === 0) return 0;
   const zone = config.business_hours.timezone;
   const body = (freeze) => `${renderMarker("freeze-announce", { key: freeze.key })}
 ${renderTemplate(
@@ -8691,7 +8718,7 @@ ${renderTemplate(
     const trackers = await markedIssues(gh, config.labels.freeze, "open");
     let tracker = trackers.find((i) => i.identity === "freeze-calendar")?.number;
     if (tracker === void 0) {
-      await ensureRepoLabels(gh, config);
+      await ensureRepoLabels(gh, config, [config.labels.freeze]);
       tracker = (await createIssueOnce(gh, {
         title: "Code freeze calendar",
         body: `${renderMarker("freeze-calendar")}
@@ -8701,7 +8728,7 @@ Upcoming code freezes are announced here ahead of time. This issue is not itself
       })).number;
       writes++;
     }
-    for (const freeze of fresh) {
+    for (const freeze of fresh2) {
       if (await upsertMarkedComment(
         gh,
         tracker,
@@ -8715,7 +8742,7 @@ Upcoming code freezes are announced here ahead of time. This issue is not itself
   const pulls = await listOpenPulls(gh);
   for (const pull of pulls) {
     if (!freezeCoversBranch(pull.base.ref, config.freeze.branches, inputs.defaultBranch)) continue;
-    for (const freeze of fresh) {
+    for (const freeze of fresh2) {
       if (await upsertMarkedComment(
         gh,
         pull.number,
@@ -8789,6 +8816,7 @@ async function ensureHold(gh, config, sha, branch, repoUrl) {
     return { ...existing, open: true };
   }
   const identity = holdIdentity(sha, branch);
+  await ensureRepoLabels(gh, config, [config.labels.deploy_hold]);
   const created = await createIssueOnce(gh, {
     title: `Deploys of ${shortSha2(sha)} (${branch}) held by a code freeze`,
     body: holdBody(sha, branch, repoUrl),
@@ -9340,6 +9368,7 @@ async function announceReleases(gh, config, templates, now, known2) {
   const trackers = await markedIssues(gh, config.labels.releases, "open");
   let tracker = trackers.filter((i) => i.identity === TRACKER).sort((a, b) => a.number - b.number)[0]?.number;
   if (tracker === void 0) {
+    await ensureRepoLabels(gh, config, [config.labels.releases]);
     tracker = (await createIssueOnce(gh, {
       title: config.releases.tracking_issue_title,
       body: `${renderMarker(TRACKER)}
@@ -10971,6 +11000,7 @@ async function ingestAlert(gh, config, alert, routing, now) {
   if (!incident) {
     if (alert.status === "resolved") return { ...base, action: "no-open-incident" };
     const planned = alertIncident(alert, routing, config, now);
+    await ensureRepoLabels(gh, config, planned.labels);
     const created = await createIssueOnce(gh, {
       ...planned,
       find: async () => (await openIncidentsFor(gh, config, alert.fingerprint))[0]

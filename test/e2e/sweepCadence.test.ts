@@ -94,6 +94,16 @@ describe("sweeps scale with what is happening, not with what exists", () => {
     expect(new Set(labelWrites.map((r) => repoOf(r.path)))).toEqual(
       new Set(labelWrites.length ? ["svc-3"] : []),
     );
+    // And only the labels that incident is written with: no freeze, post-mortem or deploy labels.
+    const made = s.requests
+      .filter(
+        (r) => r.identity !== "alice" && r.method === "POST" && r.route === "/repos/{owner}/{repo}/labels",
+      )
+      .map((r) => (r.body as { name: string }).name);
+    expect(made.length).toBeGreaterThan(0);
+    const incidentRepo = `${OWNER}/svc-3`;
+    const onIssues = new Set(s.issues(incidentRepo).flatMap((i) => i.labels));
+    for (const name of made) expect(onIssues).toContain(name);
 
     const second = await sweep();
     // Only the repository with the incident; the installation list is asked conditionally (304, free);
