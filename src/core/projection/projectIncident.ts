@@ -19,6 +19,8 @@ import { emptyLedger, nextLedger } from "../plan/commandLedger.js";
 import { namedPeople } from "./commandComments.js";
 import { judgeLine } from "./judgeLine.js";
 import { formatTime } from "../time/formatTime.js";
+import { FREEZE_DECIDING_VERBS, incidentFreezeSteps } from "./incidentFreezeSteps.js";
+import { freezeHoldOf, holdActors } from "../freeze/freezeHold.js";
 
 export interface ProjectionContext {
   /** Lower-case logins whose markers are believed and whose own label/assignment events are outputs, not inputs. */
@@ -47,6 +49,11 @@ export interface Projection {
   leadFromRoster: boolean;
   /** The command ledger to record on the board. */
   ledger: CommandLedger;
+  /**
+   * Whose role the freeze hold needs and `permissions` lacked (authors of hand changes made while the
+   * incident froze merges): look them up and project again.
+   */
+  rolesMissing: string[];
 }
 
 /** Mutable working state of the fold; frozen into an Incident at the end. */
@@ -110,7 +117,18 @@ export function projectIncident(
   let reopenedAt: number | undefined;
   const roles = config.roles.extra;
 
+  const freezeSteps = incidentFreezeSteps(config, names, isBot, declaredEvent === undefined);
   for (const event of sorted) {
+    freezeSteps.before(draft, event);
+    const judged = outcomes.length;
+    applyEvent(event);
+    const decided = outcomes
+      .slice(judged)
+      .some((o) => o.result === "applied" && FREEZE_DECIDING_VERBS.has(o.verb));
+    freezeSteps.after(draft, event, decided);
+  }
+
+  function applyEvent(event: TimelineEvent): void {
     switch (event.type) {
       case "labeled":
       case "unlabeled":
@@ -244,6 +262,27 @@ export function projectIncident(
   draft.timeline = draft.timeline.filter((entry) => entry.kind !== "escalation");
   for (const { at, keys } of covered.values())
     draft.timeline.push({ at, kind: "escalation", text: escalatedText(keys, draft, config) });
+  // A freeze lifted by hand by someone who could not have lifted it by command holds (nothing is reverted).
+  const initiallyFreezing = false;
+  const hold = freezeHoldOf(
+    freezeSteps.steps,
+    initiallyFreezing,
+    ctx.permissions,
+    config.commands.permission,
+  );
+  if (hold) {
+    draft.freezeHeld = true;
+    draft.freezeHold = hold;
+    timeline.push({
+      at: hold.at,
+      kind: "freeze-held",
+      actor: hold.by,
+      text: `${hold.change}, which would have lifted this incident's code freeze; it holds (that takes the ${hold.needed} role)`,
+    });
+  }
+  const rolesMissing = holdActors(freezeSteps.steps, initiallyFreezing).filter(
+    (login) => !ctx.permissions.has(login),
+  );
   draft.gaps = findGaps(draft, config);
   draft.timeline.sort((a, b) => a.at - b.at);
   return {
@@ -251,6 +290,7 @@ export function projectIncident(
     outcomes,
     leadFromRoster,
     ledger,
+    rolesMissing,
     ...(stateSetBy !== undefined ? { stateSetBy } : {}),
     ...(reopenedAt !== undefined ? { reopenedAt } : {}),
   };

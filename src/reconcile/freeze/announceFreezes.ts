@@ -59,7 +59,7 @@ export async function announceFreezes(
     const trackers = await markedIssues(gh, config.labels.freeze, "open");
     let tracker = trackers.find((i) => i.identity === "freeze-calendar")?.number;
     if (tracker === undefined) {
-      await ensureRepoLabels(gh, config);
+      await ensureRepoLabels(gh, config, [config.labels.freeze]);
       tracker = (
         await createIssueOnce(gh, {
           title: "Code freeze calendar",

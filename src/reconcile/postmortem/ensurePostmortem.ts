@@ -64,7 +64,7 @@ export async function ensurePostmortem(
   const body = postmortemPullBody(templates["postmortem-pr"], incident, config, now);
   const pr = await createPullOnce(gh, { head: branch, base: defaultBranch, title, body });
   writes++;
-  await ensureRepoLabels(gh, config);
+  await ensureRepoLabels(gh, config, [config.labels.postmortem]);
   await writeLabels(gh, pr.number, [config.labels.postmortem], []);
   writes++;
 

@@ -5,6 +5,7 @@ import type { Templates } from "../../core/render/templates.js";
 import { createCommentOnceAmongRacers } from "../../github/createCommentOnceAmongRacers.js";
 import { createIssueOnce, markedIssues } from "../../github/issues.js";
 import type { GitHubContext } from "../../github/types.js";
+import { ensureRepoLabels } from "../../github/ensureRepoLabels.js";
 import { listComments } from "../../github/listComments.js";
 import { readMilestones, readReleases } from "../../github/releases.js";
 import { freezeInputs } from "../freeze/freezeInputs.js";
@@ -43,6 +44,7 @@ export async function announceReleases(
   const trackers = await markedIssues(gh, config.labels.releases, "open");
   let tracker = trackers.filter((i) => i.identity === TRACKER).sort((a, b) => a.number - b.number)[0]?.number;
   if (tracker === undefined) {
+    await ensureRepoLabels(gh, config, [config.labels.releases]);
     tracker = (
       await createIssueOnce(gh, {
         title: config.releases.tracking_issue_title,
