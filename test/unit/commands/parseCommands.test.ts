@@ -379,7 +379,10 @@ describe("parseCommands: each verb", () => {
     ["/freeze 3d sale branches:", /needs at least one branch/],
     ["/freeze 3d sale branches: main, <bad>", /`<bad>` is not a branch/],
     // Issue 18: the impossible part is named, not the first word of the reason.
-    ["/freeze 2026-13-40 reason", /Until when\? `2026-13-40` is not a day on the calendar: there is no month 13/],
+    [
+      "/freeze 2026-13-40 reason",
+      /Until when\? `2026-13-40` is not a day on the calendar: there is no month 13/,
+    ],
     ["/freeze 2026-02-30 stocktake", /February 2026 has 28 days, not 30/],
     ["/freeze friday 25:00 release", /`25:00` is not a time of day/],
   ])("refuses %s", (body, error) => {

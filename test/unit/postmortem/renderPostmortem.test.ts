@@ -76,7 +76,9 @@ describe("renderPostmortem: a worked incident", () => {
   it("reflects on the response and the playbook itself, starting from what the record says (issue 18)", () => {
     const text = section("The response and the playbook");
     expect(text).toContain("- Acknowledgement: **Missed** by 10m");
-    expect(text).toContain("- Status updates: 3 updates posted, 1 saying when the next would come; 0 reminders");
+    expect(text).toContain(
+      "- Status updates: 3 updates posted, 1 saying when the next would come; 0 reminders",
+    );
     expect(text).toContain("- Escalation: 1 step fired.");
     expect(text).toContain("- Shortcuts recorded with `/deviation`: 2.");
     expect(text).toMatch(/Could this post-mortem itself be done better\?/);
@@ -215,7 +217,12 @@ describe("renderPostmortem: a worked incident", () => {
     );
     // Issue 18: a header or cell with nothing in it says nothing.
     for (const row of text.split("\n").filter((line) => line.startsWith("|")))
-      expect(row.split("|").slice(1, -1).every((cell) => cell.trim() !== "")).toBe(true);
+      expect(
+        row
+          .split("|")
+          .slice(1, -1)
+          .every((cell) => cell.trim() !== ""),
+      ).toBe(true);
   });
 
   it("draws a well-formed Mermaid phase chart in the team zone", () => {
