@@ -8608,6 +8608,8 @@ ${visibleText(pr.body)}`).filter(
     pr: { ...facts, ...files ? { files } : {} },
     approvers: approverHandles(config, now)
   });
+  if (verdict.conclusion === "failure" && freezes.some((f) => f.kind === "incident"))
+    await ensureRepoLabels(gh, config, [config.labels.incident_fix], true);
   const externalId = grants.size > 0 ? `grants:${[...grants].sort().join(",")}` : void 0;
   if (await writeCheck(
     gh,

@@ -19,6 +19,7 @@ import { visibleText } from "../../core/text/visibleText.js";
 import { fixLabelAdder } from "./fixLabelAdder.js";
 import type { FreezeInputs } from "./freezeInputs.js";
 import { approverHandles, isApprover } from "./isApprover.js";
+import { ensureRepoLabels } from "../../github/ensureRepoLabels.js";
 
 export interface PullOutcome {
   verdict: FreezeVerdict;
@@ -109,6 +110,10 @@ export async function reconcilePull(
     pr: { ...facts, ...(files ? { files } : {}) },
     approvers: approverHandles(config, now),
   });
+  // An incident's freeze tells the author to add the incident-fix label if this is the fix: it must exist
+  // by then (GitHub's label picker cannot create one). Made the first time it is needed, in both modes.
+  if (verdict.conclusion === "failure" && freezes.some((f) => f.kind === "incident"))
+    await ensureRepoLabels(gh, config, [config.labels.incident_fix], true);
   const externalId = grants.size > 0 ? `grants:${[...grants].sort().join(",")}` : undefined;
   if (
     await writeCheck(
