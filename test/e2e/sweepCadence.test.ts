@@ -47,7 +47,7 @@ describe("sweeps scale with what is happening, not with what exists", () => {
       });
       s.setPermission(`${OWNER}/${name}`, "alice", "write");
     }
-    s.installApp(
+    const installation = s.installApp(
       APP_ID,
       OWNER,
       REPOS.map((n) => `${OWNER}/${n}`),
@@ -128,6 +128,28 @@ describe("sweeps scale with what is happening, not with what exists", () => {
     await app.expedite.queue.idle();
     const third = await sweep();
     expect(new Set(third.map((r) => repoOf(r.path)).filter(Boolean))).toEqual(new Set(["svc-3", "svc-7"]));
+
+    // The owner adds a repository to the installation and takes one away: the inventory follows the
+    // `installation_repositories` event, so the next tick sweeps the new one without listing them all.
+    s.createRepo({
+      owner: OWNER,
+      name: "svc-new",
+      defaultBranch: "main",
+      ownerType: "Organization",
+      files: {},
+    });
+    s.changeInstallationRepos(
+      installation,
+      { add: [`${OWNER}/svc-new`], remove: [`${OWNER}/svc-7`] },
+      "alice",
+    );
+    await s.deliveriesIdle();
+    await app.expedite.queue.idle();
+    const fourth = await sweep();
+    expect(fourth.filter((r) => r.path === "/installation/repositories")).toEqual([]);
+    const fourthRepos = new Set(fourth.map((r) => repoOf(r.path)).filter(Boolean));
+    expect(fourthRepos).toContain("svc-new");
+    expect(fourthRepos).not.toContain("svc-7");
     expect(s.validationErrors).toEqual([]);
   });
 
