@@ -47,7 +47,7 @@ describe("sweeps scale with what is happening, not with what exists", () => {
       });
       s.setPermission(`${OWNER}/${name}`, "alice", "write");
     }
-    s.installApp(
+    const installation = s.installApp(
       APP_ID,
       OWNER,
       REPOS.map((n) => `${OWNER}/${n}`),
@@ -128,6 +128,28 @@ describe("sweeps scale with what is happening, not with what exists", () => {
     await app.expedite.queue.idle();
     const third = await sweep();
     expect(new Set(third.map((r) => repoOf(r.path)).filter(Boolean))).toEqual(new Set(["svc-3", "svc-7"]));
+
+    // The owner adds a repository to the installation and takes one away: the inventory follows the
+    // `installation_repositories` event, so the next tick sweeps the new one without listing them all.
+    s.createRepo({
+      owner: OWNER,
+      name: "svc-new",
+      defaultBranch: "main",
+      ownerType: "Organization",
+      files: {},
+    });
+    s.changeInstallationRepos(
+      installation,
+      { add: [`${OWNER}/svc-new`], remove: [`${OWNER}/svc-7`] },
+      "alice",
+    );
+    await s.deliveriesIdle();
+    await app.expedite.queue.idle();
+    const fourth = await sweep();
+    expect(fourth.filter((r) => r.path === "/installation/repositories")).toEqual([]);
+    const fourthRepos = new Set(fourth.map((r) => repoOf(r.path)).filter(Boolean));
+    expect(fourthRepos).toContain("svc-new");
+    expect(fourthRepos).not.toContain("svc-7");
     expect(s.validationErrors).toEqual([]);
   });
 
@@ -165,6 +187,12 @@ describe("sweeps scale with what is happening, not with what exists", () => {
       log: pino({ level: "silent" }),
       throttle: { fallbackRetryAfterSeconds: 1, writeSpacingMs: 0 },
     });
+    // The scheduler's first tick comes within ten seconds of the start; the next one is an hour later.
+    const ticked = () => s.requests.some((r) => r.path === "/app/installations");
+    const started = Date.now();
+    while (!ticked() && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 100));
+    expect(ticked()).toBe(true);
+    await app.expedite.queue.idle();
     // The incident is declared while no webhook reaches the App (so nothing armed a timer 15 real minutes
     // long); a comment a second before its deadline is the App's first sight of it.
     const { data: issue } = await personClient(s, "alice").request("POST /repos/{owner}/{repo}/issues", {
@@ -182,7 +210,8 @@ describe("sweeps scale with what is happening, not with what exists", () => {
         .filter(
           (c) => c.user === "expedite[bot]" && c.body.startsWith("<!-- expedite:notice type=ack-breach"),
         );
-    const sweepsBefore = s.requests.filter((r) => r.path === "/installation/repositories").length;
+    const ticks = () => s.requests.filter((r) => r.path === "/app/installations").length;
+    const sweepsBefore = ticks();
     clock.advance(15 * 60_000 - 1_000);
     await personClient(s, "alice").request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
       owner: OWNER,
@@ -202,7 +231,7 @@ describe("sweeps scale with what is happening, not with what exists", () => {
     while (breach().length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
     await app.expedite.queue.idle();
     expect(breach()).toHaveLength(1);
-    expect(s.requests.filter((r) => r.path === "/installation/repositories")).toHaveLength(sweepsBefore);
+    expect(ticks()).toBe(sweepsBefore);
     expect(s.validationErrors).toEqual([]);
   });
 });
