@@ -1,5 +1,6 @@
 import type { Severity } from "./config/schema.js";
 import type { Delivery } from "./channels/types.js";
+import type { FreezePeriod } from "./freeze/freezePeriods.js";
 
 export type { Severity } from "./config/schema.js";
 
@@ -172,6 +173,8 @@ export interface Incident {
   form: IncidentForm;
   pullRequests: LinkedPullRequest[];
   freezeExceptions: FreezeException[];
+  /** When the incident froze merges and deploys (replayed from its timeline), oldest first. */
+  freezePeriods?: FreezePeriod[];
   postmortem?: PostmortemLink;
   /** Why the post-mortem pull request could not be opened (shown on the board until it can). */
   postmortemError?: string;

@@ -9,6 +9,8 @@ import { STATE_TITLES } from "../stateTitles.js";
 import { nextUpdateDue } from "../clocks/nextUpdateDue.js";
 import type { Fact, MessageContent } from "./types.js";
 import type { Occasion } from "./occasions.js";
+import { messageBody, oneLine } from "./messageBody.js";
+import { isNewsEvent, newsContent } from "./newsContent.js";
 
 export interface ContentContext {
   incident: Incident;
@@ -28,21 +30,21 @@ export function messageContent(occasion: Occasion, ctx: ContentContext): Message
   const name = oneLine(incident.title, 150);
   const table = stakeholderFacts(incident, config);
   const links = [{ label: `${ref} on GitHub`, url: incident.url }];
-  const base = { event: occasion.event, links, incident: incidentFacts(incident, ctx.repository) };
-  const lifecycle = (title: string, summary: string, facts: Fact[] = table): MessageContent => ({
+  const facts = incidentFacts(incident, ctx.repository);
+  if (isNewsEvent(occasion.event))
+    return newsContent(occasion, { ...ctx, source: incident.number, sourceUrl: incident.url, incident: facts });
+  const base = {
+    event: occasion.event,
+    links,
+    source: { repository: ctx.repository, number: incident.number },
+    incident: facts,
+  };
+  const lifecycle = (title: string, summary: string, rows: Fact[] = table): MessageContent => ({
     ...base,
     title: oneLine(title, 150),
     summary,
-    facts,
-    body: renderTemplate(ctx.templates.message, {
-      title: neutralizeInline(title, 300),
-      summary: neutralizeInline(summary, 3000),
-      facts: facts.map((f) => ({
-        label: neutralizeInline(f.label, 80),
-        value: neutralizeInline(f.value, 800),
-      })),
-      links: links.map((l) => ({ label: neutralizeInline(l.label, 100), url: encodeURI(l.url) })),
-    }),
+    facts: rows,
+    body: messageBody(ctx.templates.message, title, summary, rows, links),
   });
   const fromTemplate = (template: string, view: Record<string, unknown>, facts: Fact[], summary: string) => {
     const rendered = renderTemplate(template, { ...view, url: encodeURI(incident.url) }).trim();
@@ -228,7 +230,7 @@ export function stakeholderFacts(incident: Incident, config: Config): Array<Fact
   ];
 }
 
-function incidentFacts(incident: Incident, repository: string): MessageContent["incident"] {
+function incidentFacts(incident: Incident, repository: string): NonNullable<MessageContent["incident"]> {
   return {
     repository,
     number: incident.number,
@@ -246,7 +248,3 @@ function application(incident: Incident, config: Config, repository: string): st
   return first || repository.split("/").pop() || repository;
 }
 
-function oneLine(text: string, max: number): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}

@@ -27,6 +27,8 @@ export interface ExceptionRecord {
   granted: boolean;
   /** An approver's grant that no longer counts because its comment was edited at this time. */
   editedAt?: number;
+  /** The request that made it: "<comment id>.<line>". */
+  request?: string;
 }
 
 export interface PullRequestFacts {

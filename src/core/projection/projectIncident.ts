@@ -19,6 +19,7 @@ import { emptyLedger, nextLedger } from "../plan/commandLedger.js";
 import { namedPeople } from "./commandComments.js";
 import { judgeLine } from "./judgeLine.js";
 import { formatLocal } from "../time/formatTime.js";
+import { FreezePeriods } from "../freeze/freezePeriods.js";
 
 export interface ProjectionContext {
   /** Lower-case logins whose markers are believed and whose own label/assignment events are outputs, not inputs. */
@@ -102,8 +103,14 @@ export function projectIncident(
   let stateSetBy: string | undefined;
   let reopenedAt: number | undefined;
   const roles = config.roles.extra;
+  // Whether the issue was open after each event (whoever closed it), for the incident's freezes.
+  let open = true;
+  const freezes = new FreezePeriods(config, declaredAt);
+  freezes.observe(declaredAt, { open, state: draft.state, severity: draft.severity });
 
   for (const event of sorted) {
+    if (event.type === "closed") open = false;
+    if (event.type === "reopened") open = true;
     switch (event.type) {
       case "labeled":
       case "unlabeled":
@@ -180,7 +187,14 @@ export function projectIncident(
         break;
       }
     }
+    freezes.observe(event.at, { open, state: draft.state, severity: draft.severity });
   }
+  freezes.observe(issue.closedAt ?? sorted.at(-1)?.at ?? declaredAt, {
+    open: issue.state === "open",
+    state: draft.state,
+    severity: draft.severity,
+  });
+  draft.freezePeriods = freezes.periods;
 
   const ledger = nextLedger(
     ctx.ledger ?? emptyLedger(),

@@ -29,35 +29,10 @@ export async function freezeInputs(
 ): Promise<FreezeInputs> {
   const { defaultBranch, htmlUrl } = await repoInfo(gh);
   const names = labelNames(config);
-  const freezeIssues: FreezeIssue[] = [];
-  const frozen = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
-  for (const issue of frozen) {
-    const author = issue.user?.login ?? "";
-    if (issue.pull_request || !gh.trustedBots.has(author.toLowerCase())) continue;
-    if (!(issue.body ?? "").startsWith("<!-- expedite:freeze ")) continue;
-    const raw = {
-      number: issue.number,
-      html_url: issue.html_url,
-      body: issue.body ?? null,
-      user: author,
-      created_at: issue.created_at,
-      closed_at: issue.closed_at,
-      state: issue.state,
-    };
-    const parsed = parseFreezeIssue(raw, [...gh.trustedBots]);
-    // A freeze issue whose hidden details were edited still freezes (until it is closed): failing safe
-    // beats letting a tampered marker lift a freeze.
-    freezeIssues.push(
-      parsed ?? {
-        number: issue.number,
-        url: issue.html_url,
-        reason: "the freeze details of this issue were edited; frozen until it is closed",
-        branches: [],
-        openedBy: author,
-        openedAt: Date.parse(issue.created_at),
-      },
-    );
-  }
+  const freezeIssues = freezeIssuesAmong(
+    gh,
+    await listIssues(gh, { labels: config.labels.freeze, state: "open" }),
+  );
   const open: readonly IssueLike[] =
     openIncidents ?? (await listIssues(gh, { labels: config.labels.incident, state: "open" }));
   const incidents: Incident[] = [];
@@ -83,4 +58,39 @@ export async function freezeInputs(
     );
   }
   return { defaultBranch, htmlUrl, freezeIssues, incidents };
+}
+
+/**
+ * The manual freezes among listed `code-freeze` issues: the bot's own freeze issues only. An open one whose
+ * hidden details were edited still freezes (until it is closed): failing safe beats letting a tampered marker
+ * lift a freeze. A closed one with edited details is left out.
+ */
+export function freezeIssuesAmong(gh: GitHubContext, issues: readonly IssueLike[]): FreezeIssue[] {
+  const found: FreezeIssue[] = [];
+  for (const issue of issues) {
+    const author = issue.user?.login ?? "";
+    if (issue.pull_request || !gh.trustedBots.has(author.toLowerCase())) continue;
+    if (!(issue.body ?? "").startsWith("<!-- expedite:freeze ")) continue;
+    const raw = {
+      number: issue.number,
+      html_url: issue.html_url,
+      body: issue.body ?? null,
+      user: author,
+      created_at: issue.created_at,
+      closed_at: issue.closed_at ?? null,
+      state: issue.state,
+    };
+    const parsed = parseFreezeIssue(raw, [...gh.trustedBots]);
+    if (parsed) found.push(parsed);
+    else if (issue.state === "open")
+      found.push({
+        number: issue.number,
+        url: issue.html_url,
+        reason: "the freeze details of this issue were edited; frozen until it is closed",
+        branches: [],
+        openedBy: author,
+        openedAt: Date.parse(issue.created_at),
+      });
+  }
+  return found;
 }

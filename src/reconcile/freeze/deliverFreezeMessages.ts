@@ -1,0 +1,73 @@
+import type { Config } from "../../core/config/schema.js";
+import { manualFreezeOccasions, scheduledFreezeOccasions } from "../../core/channels/freezeOccasions.js";
+import { freezesHeard } from "../../core/channels/heard.js";
+import { FRESH_FOR_MS } from "../../core/channels/planMessages.js";
+import type { Templates } from "../../core/render/templates.js";
+import { listIssues } from "../../github/issues.js";
+import { listComments } from "../../github/listComments.js";
+import type { GitHubContext } from "../../github/types.js";
+import { deliverNews } from "../deliverNews.js";
+import { inLane } from "../inLane.js";
+import { freezeCalendar } from "./freezeCalendar.js";
+import type { FreezeInputs } from "./freezeInputs.js";
+import { freezeIssuesAmong } from "./freezeInputs.js";
+
+/**
+ * Tells the channels that hear freezes (the deployments channel) when a manual freeze or a scheduled one
+ * starts or ends. Each message is recorded where that freeze is kept: a `/freeze` on its own freeze issue,
+ * a window or closure on the "Code freeze calendar" issue (an incident's freezes are recorded on the
+ * incident, by its own reconcile). Runs when freezes may have changed (a `/freeze`, `/unfreeze`, a freeze
+ * issue closed) and on sweeps at a boundary or the periodic pass, which also retries failed sends. Nothing is
+ * read when no channel hears freezes. Returns the writes made.
+ */
+export async function deliverFreezeMessages(
+  gh: GitHubContext,
+  config: Config,
+  templates: Templates,
+  inputs: FreezeInputs,
+  now: number,
+  scope: { calendar: boolean },
+): Promise<number> {
+  if (!gh.outbox || !freezesHeard(config)) return 0;
+  const from = now - FRESH_FOR_MS;
+  let writes = 0;
+  // Open freeze issues are known; those closed lately (ended by a person or `/unfreeze`) are listed.
+  const closed = await listIssues(gh, { labels: config.labels.freeze, state: "closed", since: from });
+  const issues = [...inputs.freezeIssues, ...freezeIssuesAmong(gh, closed)];
+  for (const issue of issues) {
+    const occasions = manualFreezeOccasions(issue, config, inputs.defaultBranch, now).filter(
+      (o) => o.at >= from,
+    );
+    if (occasions.length === 0) continue;
+    writes += await inLane(gh, issue.number, async () =>
+      deliverNews(
+        gh,
+        config,
+        templates,
+        issue,
+        await listComments(gh, issue.number),
+        occasions,
+        now,
+      ),
+    );
+  }
+  if (scope.calendar) {
+    const occasions = scheduledFreezeOccasions(config, inputs.defaultBranch, from, now);
+    if (occasions.length > 0) {
+      const calendar = await freezeCalendar(gh, config);
+      if (calendar.created) writes++;
+      writes += await inLane(gh, calendar.number, async () =>
+        deliverNews(
+          gh,
+          config,
+          templates,
+          calendar,
+          await listComments(gh, calendar.number),
+          occasions,
+          now,
+        ),
+      );
+    }
+  }
+  return writes;
+}
