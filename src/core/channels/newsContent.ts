@@ -46,7 +46,7 @@ function freezeContent(occasion: Occasion, freeze: FreezeSubject, ctx: NewsConte
   const where = branchesText(freeze.branches);
   const held = ctx.config.deploys.environments.join(", ");
   const cause = `${FREEZE_KIND_WORDS[freeze.kind]}${freeze.reason ? `: ${oneLine(freeze.reason, 300)}` : ""}`;
-  const until = endText(freeze, zone, occasion.at);
+  const until = freeze.endsAt !== undefined ? at(freeze.endsAt) : endText(freeze, zone, occasion.at);
   const ended = occasion.event === "freeze-ended" && freeze.endedAt !== undefined;
   const title = ended
     ? `Code freeze ended on ${where}: ${freeze.name}`
