@@ -4227,7 +4227,10 @@ function manualFreezeOccasions(issue, config, defaultBranch, now) {
     link: issue.url,
     issue: issue.number,
     reason: issue.reason,
-    branches: coveredBranches(issue.branches.length > 0 ? issue.branches : config.freeze.branches, defaultBranch)
+    branches: coveredBranches(
+      issue.branches.length > 0 ? issue.branches : config.freeze.branches,
+      defaultBranch
+    )
   });
 }
 function scheduledFreezeOccasions(config, defaultBranch, from, now) {
@@ -4472,7 +4475,7 @@ function freezeContent(occasion, freeze, ctx) {
   const where2 = branchesText(freeze.branches);
   const held = ctx.config.deploys.environments.join(", ");
   const cause = `${FREEZE_KIND_WORDS[freeze.kind]}${freeze.reason ? `: ${oneLine(freeze.reason, 300)}` : ""}`;
-  const until = endText(freeze, zone, occasion.at);
+  const until = freeze.endsAt !== void 0 ? at(freeze.endsAt) : endText(freeze, zone, occasion.at);
   const ended = occasion.event === "freeze-ended" && freeze.endedAt !== void 0;
   const title = ended ? `Code freeze ended on ${where2}: ${freeze.name}` : `Code freeze started on ${where2}: ${freeze.name}`;
   const summary = ended ? `Since ${at(freeze.endedAt)}, ${freeze.name} no longer holds merges into ${where2} or deployments (frozen since ${at(freeze.startedAt)}). Any other freeze still in force still applies.` : `Merges into ${where2} and deployments to ${held || "gated environments"} are held from ${at(freeze.startedAt)} until ${until}. To ship something anyway, the on-call engineer or an approver grants a freeze exception (/freeze-exception <reason>).`;
@@ -4483,7 +4486,8 @@ function freezeContent(occasion, freeze, ctx) {
     { label: "Since", value: at(freeze.startedAt) },
     ended ? { label: "Ended", value: at(freeze.endedAt) } : { label: "Until", value: until }
   ];
-  if (!ended) facts.push({ label: "Deployments held", value: held || "none (deploys.environments is empty)" });
+  if (!ended)
+    facts.push({ label: "Deployments held", value: held || "none (deploys.environments is empty)" });
   const links = [
     {
       label: freeze.kind === "incident" ? `Incident #${freeze.incident} on GitHub` : freeze.kind === "manual" ? `Freeze issue #${freeze.issue}` : "Code freeze calendar",
@@ -4520,7 +4524,10 @@ function grantContent(occasion, grant, ctx) {
   const summary = `${grant.by} granted an exception at ${formatTime(occasion.at, zone)} to ${what} during ${freezes}: ${oneLine(grant.reason, 1e3) || "no reason given"}. It covers commit ${commit} only; a freeze that starts later needs a new grant.`;
   const facts = [
     { label: "Granted by", value: grant.by },
-    { label: grant.to === "merge" ? "To merge" : "To deploy", value: grant.to === "merge" ? `#${grant.number}` : commit },
+    {
+      label: grant.to === "merge" ? "To merge" : "To deploy",
+      value: grant.to === "merge" ? `#${grant.number}` : commit
+    },
     { label: "Commit", value: commit },
     { label: "Branch", value: grant.branch },
     { label: "Freezes", value: freezes },
@@ -4603,7 +4610,12 @@ function messageContent(occasion, ctx) {
   const links = [{ label: `${ref} on GitHub`, url: incident.url }];
   const facts = incidentFacts(incident, ctx.repository);
   if (isNewsEvent(occasion.event))
-    return newsContent(occasion, { ...ctx, source: incident.number, sourceUrl: incident.url, incident: facts });
+    return newsContent(occasion, {
+      ...ctx,
+      source: incident.number,
+      sourceUrl: incident.url,
+      incident: facts
+    });
   const base = {
     event: occasion.event,
     links,
@@ -8917,15 +8929,7 @@ async function deliverFreezeMessages(gh, config, templates, inputs, now, scope) 
     writes += await inLane(
       gh,
       issue.number,
-      async () => deliverNews(
-        gh,
-        config,
-        templates,
-        issue,
-        await listComments(gh, issue.number),
-        occasions,
-        now
-      )
+      async () => deliverNews(gh, config, templates, issue, await listComments(gh, issue.number), occasions, now)
     );
   }
   if (scope.calendar) {
@@ -8936,15 +8940,7 @@ async function deliverFreezeMessages(gh, config, templates, inputs, now, scope) 
       writes += await inLane(
         gh,
         calendar.number,
-        async () => deliverNews(
-          gh,
-          config,
-          templates,
-          calendar,
-          await listComments(gh, calendar.number),
-          occasions,
-          now
-        )
+        async () => deliverNews(gh, config, templates, calendar, await listComments(gh, calendar.number), occasions, now)
       );
     }
   }
@@ -9688,11 +9684,7 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
   switch (target.kind) {
     case "issue":
       if (isHoldIssue(target, config)) {
-        const held = await inLane(
-          gh,
-          target.number,
-          () => runHoldTarget(gh, config, templates, target, now)
-        );
+        const held = await inLane(gh, target.number, () => runHoldTarget(gh, config, templates, target, now));
         if (held) return held;
       }
       return reconcileIssueTarget(
@@ -9736,7 +9728,11 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
       return { target, writes: own.writes, note: own.note };
     }
     case "merge-group": {
-      const outcome = await inLane(gh, target.headSha, () => reconcileMergeGroup(gh, config, templates, target, now));
+      const outcome = await inLane(
+        gh,
+        target.headSha,
+        () => reconcileMergeGroup(gh, config, templates, target, now)
+      );
       return { target, writes: outcome.writes, note: outcome.conclusion };
     }
     case "deployment":

@@ -71,9 +71,7 @@ export async function runTarget(
       // The label alone proves nothing (anyone can add it): an issue the bot did not open as a hold issue is
       // reconciled like any other.
       if (isHoldIssue(target, config)) {
-        const held = await inLane(gh, target.number, () =>
-          runHoldTarget(gh, config, templates, target, now),
-        );
+        const held = await inLane(gh, target.number, () => runHoldTarget(gh, config, templates, target, now));
         if (held) return held;
       }
       return reconcileIssueTarget(
@@ -120,7 +118,9 @@ export async function runTarget(
       return { target, writes: own.writes, note: own.note };
     }
     case "merge-group": {
-      const outcome = await inLane(gh, target.headSha, () => reconcileMergeGroup(gh, config, templates, target, now));
+      const outcome = await inLane(gh, target.headSha, () =>
+        reconcileMergeGroup(gh, config, templates, target, now),
+      );
       return { target, writes: outcome.writes, note: outcome.conclusion };
     }
     case "deployment":

@@ -47,7 +47,10 @@ export function manualFreezeOccasions(
     link: issue.url,
     issue: issue.number,
     reason: issue.reason,
-    branches: coveredBranches(issue.branches.length > 0 ? issue.branches : config.freeze.branches, defaultBranch),
+    branches: coveredBranches(
+      issue.branches.length > 0 ? issue.branches : config.freeze.branches,
+      defaultBranch,
+    ),
   });
 }
 

@@ -32,7 +32,12 @@ export function messageContent(occasion: Occasion, ctx: ContentContext): Message
   const links = [{ label: `${ref} on GitHub`, url: incident.url }];
   const facts = incidentFacts(incident, ctx.repository);
   if (isNewsEvent(occasion.event))
-    return newsContent(occasion, { ...ctx, source: incident.number, sourceUrl: incident.url, incident: facts });
+    return newsContent(occasion, {
+      ...ctx,
+      source: incident.number,
+      sourceUrl: incident.url,
+      incident: facts,
+    });
   const base = {
     event: occasion.event,
     links,
@@ -247,4 +252,3 @@ function application(incident: Incident, config: Config, repository: string): st
   const first = (incident.form.applications ?? "").split(/[\n,]/)[0]?.trim();
   return first || repository.split("/").pop() || repository;
 }
-

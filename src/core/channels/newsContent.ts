@@ -59,11 +59,10 @@ function freezeContent(occasion: Occasion, freeze: FreezeSubject, ctx: NewsConte
     { label: "Cause", value: cause },
     { label: "Branches", value: where },
     { label: "Since", value: at(freeze.startedAt) },
-    ended
-      ? { label: "Ended", value: at(freeze.endedAt as number) }
-      : { label: "Until", value: until },
+    ended ? { label: "Ended", value: at(freeze.endedAt as number) } : { label: "Until", value: until },
   ];
-  if (!ended) facts.push({ label: "Deployments held", value: held || "none (deploys.environments is empty)" });
+  if (!ended)
+    facts.push({ label: "Deployments held", value: held || "none (deploys.environments is empty)" });
   const links = [
     {
       label:
@@ -111,7 +110,10 @@ function grantContent(occasion: Occasion, grant: GrantSubject, ctx: NewsContext)
     `${oneLine(grant.reason, 1000) || "no reason given"}. It covers commit ${commit} only; a freeze that starts later needs a new grant.`;
   const facts: Fact[] = [
     { label: "Granted by", value: grant.by },
-    { label: grant.to === "merge" ? "To merge" : "To deploy", value: grant.to === "merge" ? `#${grant.number}` : commit },
+    {
+      label: grant.to === "merge" ? "To merge" : "To deploy",
+      value: grant.to === "merge" ? `#${grant.number}` : commit,
+    },
     { label: "Commit", value: commit },
     { label: "Branch", value: grant.branch },
     { label: "Freezes", value: freezes },

@@ -176,12 +176,7 @@ class EmailThreads {
   readonly #number: number;
   #root: string | undefined;
 
-  constructor(
-    config: Config,
-    repository: string,
-    number: number,
-    deliveries: ReadonlyMap<string, Delivery>,
-  ) {
+  constructor(config: Config, repository: string, number: number, deliveries: ReadonlyMap<string, Delivery>) {
     this.#config = config;
     this.#repository = repository;
     this.#number = number;

@@ -168,9 +168,7 @@ async function answerRequest(
       `${renderMarker("exception-audit", { ...data, pr: hold.number, deploy: "yes" })}\n` +
       `Freeze exception ${request.grants ? "granted" : "requested"} by ${who} at ${formatTime(request.comment.at, zone)} ` +
       `for deploying \`${sha}\` from \`${neutralizeInline(hold.branch, 100)}\` (#${hold.number}): ${reason}`;
-    if (
-      await upsertMarkedComment(gh, target, `exception-audit:${request.comment.id}:${request.line}`, audit)
-    )
+    if (await upsertMarkedComment(gh, target, `exception-audit:${request.comment.id}:${request.line}`, audit))
       writes++;
   }
   return writes;

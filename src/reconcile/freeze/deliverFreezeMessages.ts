@@ -40,15 +40,7 @@ export async function deliverFreezeMessages(
     );
     if (occasions.length === 0) continue;
     writes += await inLane(gh, issue.number, async () =>
-      deliverNews(
-        gh,
-        config,
-        templates,
-        issue,
-        await listComments(gh, issue.number),
-        occasions,
-        now,
-      ),
+      deliverNews(gh, config, templates, issue, await listComments(gh, issue.number), occasions, now),
     );
   }
   if (scope.calendar) {
@@ -57,15 +49,7 @@ export async function deliverFreezeMessages(
       const calendar = await freezeCalendar(gh, config);
       if (calendar.created) writes++;
       writes += await inLane(gh, calendar.number, async () =>
-        deliverNews(
-          gh,
-          config,
-          templates,
-          calendar,
-          await listComments(gh, calendar.number),
-          occasions,
-          now,
-        ),
+        deliverNews(gh, config, templates, calendar, await listComments(gh, calendar.number), occasions, now),
       );
     }
   }

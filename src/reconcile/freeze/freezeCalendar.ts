@@ -6,7 +6,10 @@ import { trackingIssue } from "../trackingIssue.js";
  * The "Code freeze calendar" issue: where scheduled freezes are announced ahead of time (with
  * `announce_on: issue`) and where the messages sent when a window or closure starts and ends are recorded.
  */
-export function freezeCalendar(gh: GitHubContext, config: Config): Promise<{ number: number; url: string; created: boolean }> {
+export function freezeCalendar(
+  gh: GitHubContext,
+  config: Config,
+): Promise<{ number: number; url: string; created: boolean }> {
   return trackingIssue(gh, config, {
     label: config.labels.freeze,
     kind: "freeze-calendar",

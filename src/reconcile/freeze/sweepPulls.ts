@@ -20,7 +20,8 @@ export async function sweepPulls(
   for (const raw of pulls) {
     try {
       const pull = toPullSummary(raw);
-      writes += (await inLane(gh, raw.number, () => reconcilePull(gh, config, templates, inputs, pull, now))).writes;
+      writes += (await inLane(gh, raw.number, () => reconcilePull(gh, config, templates, inputs, pull, now)))
+        .writes;
     } catch (error) {
       gh.log.error({ err: error, pull: raw.number }, "freeze check failed; the next sweep retries");
       failures.push(`#${raw.number}: ${(error as Error).message}`);
