@@ -37,7 +37,7 @@ async function start(mode: Mode, config: Record<string, unknown>) {
         deployments: { type: "slack", events: [] },
         chat: { type: "slack" },
         audit: { type: "webhook", events: ["freeze-started", "freeze-ended", "exception-granted"] },
-        ...((config.channels) ?? {}),
+        ...(config.channels ?? {}),
       },
     },
     channelEnv: { ...receivers.env, EXPEDITE_CHANNEL_DEPLOYMENTS: deployments.url },
