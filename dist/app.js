@@ -338,6 +338,9 @@ var labelsSchema = z.object({
   postmortem: z.string().min(1).default("postmortem"),
   followup: z.string().min(1).default("incident-followup"),
   freeze: z.string().min(1).default("code-freeze"),
+  // On an incident or freeze issue whose freeze is kept on because a hand change by someone without the
+  // role to lift it would have ended it (Expedite adds and removes it).
+  freeze_held: z.string().min(1).default("freeze-held"),
   incident_fix: z.string().min(1).default("incident-fix"),
   // Issues that hold deployments of one commit during a freeze (and collect its exceptions).
   deploy_hold: z.string().min(1).default("deploy-hold"),
@@ -1677,1279 +1680,38 @@ function acknowledgeFrom(incident, config) {
   return waitsForOffice(incident, config) ?? incident.declaredAt;
 }
 
-// src/core/time/parseWhen.ts
-import { DateTime as DateTime6, IANAZone as IANAZone2 } from "luxon";
-
-// src/core/time/parseDurationParts.ts
-var UNITS = /* @__PURE__ */ new Map([
-  ["w", "weeks"],
-  ["wk", "weeks"],
-  ["wks", "weeks"],
-  ["week", "weeks"],
-  ["weeks", "weeks"],
-  ["d", "days"],
-  ["day", "days"],
-  ["days", "days"],
-  ["h", "hours"],
-  ["hr", "hours"],
-  ["hrs", "hours"],
-  ["hour", "hours"],
-  ["hours", "hours"],
-  ["m", "minutes"],
-  ["min", "minutes"],
-  ["mins", "minutes"],
-  ["minute", "minutes"],
-  ["minutes", "minutes"],
-  ["s", "seconds"],
-  ["sec", "seconds"],
-  ["secs", "seconds"],
-  ["second", "seconds"],
-  ["seconds", "seconds"]
-]);
-var WHOLE2 = /^(?:\d{1,9}\s*[a-z]+\s*)+$/;
-var PART2 = /(\d{1,9})\s*([a-z]+)/g;
-function parseDurationParts(text) {
-  if (text.length > 60) return void 0;
-  const normalized = text.toLowerCase().replace(/,/g, " ").replace(/\band\b/g, " ").replace(/\ban?\s+(?=[a-z])/g, "1 ").trim();
-  if (!WHOLE2.test(normalized)) return void 0;
-  const parts = {};
-  let total = 0;
-  for (const [, amount, unit] of normalized.matchAll(PART2)) {
-    const key = UNITS.get(unit ?? "");
-    if (key === void 0) return void 0;
-    const value = Number(amount);
-    parts[key] = (parts[key] ?? 0) + value;
-    total += value;
-  }
-  return total > 0 ? parts : void 0;
-}
-
-// src/core/time/timeZoneToken.ts
-import { IANAZone } from "luxon";
-var ABBREVIATIONS = /* @__PURE__ */ new Map([
-  ["utc", "UTC"],
-  ["gmt", "UTC"],
-  ["z", "UTC"],
-  ["et", "America/New_York"],
-  ["est", "America/New_York"],
-  ["edt", "America/New_York"],
-  ["ct", "America/Chicago"],
-  ["cst", "America/Chicago"],
-  ["cdt", "America/Chicago"],
-  ["mt", "America/Denver"],
-  ["mst", "America/Denver"],
-  ["mdt", "America/Denver"],
-  ["pt", "America/Los_Angeles"],
-  ["pst", "America/Los_Angeles"],
-  ["pdt", "America/Los_Angeles"],
-  ["bst", "Europe/London"],
-  ["cet", "Europe/Paris"],
-  ["cest", "Europe/Paris"]
-]);
-var OFFSET = /^(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?$/i;
-function timeZoneToken(token) {
-  const abbreviation = ABBREVIATIONS.get(token.toLowerCase());
-  if (abbreviation !== void 0) return abbreviation;
-  const offset = OFFSET.exec(token);
-  if (offset !== null) {
-    const hours = Number(offset[2]);
-    const minutes = Number(offset[3] ?? "0");
-    if (hours > 14 || minutes > 59) return void 0;
-    return `UTC${offset[1]}${hours}${minutes > 0 ? `:${String(minutes).padStart(2, "0")}` : ""}`;
-  }
-  return token.includes("/") && IANAZone.isValidZone(token) ? token : void 0;
-}
-
-// src/core/time/whenWords.ts
-var WHEN_FORMS = "Try `14:30`, `yesterday 23:10`, `monday 08:00`, `45m ago`, `in 3h`, `2026-11-22 14:30` or `2026-11-22T14:30Z` (add `UTC` or `+01:00` for another zone).";
-var FILLER = /* @__PURE__ */ new Set([
-  "at",
-  "on",
-  "since",
-  "from",
-  "about",
-  "around",
-  "approx",
-  "approximately",
-  "~",
-  "the",
-  "of"
-]);
-function isFillerWord(word) {
-  return FILLER.has(word.toLowerCase());
-}
-function quoteTyped(typed) {
-  return "`" + (typed.replace(/`/g, "").slice(0, 40) || " ") + "`";
-}
-
-// src/core/time/readWhenParts.ts
-var WEEKDAYS3 = /* @__PURE__ */ new Map([
-  ["mon", 1],
-  ["monday", 1],
-  ["tue", 2],
-  ["tues", 2],
-  ["tuesday", 2],
-  ["wed", 3],
-  ["weds", 3],
-  ["wednesday", 3],
-  ["thu", 4],
-  ["thur", 4],
-  ["thurs", 4],
-  ["thursday", 4],
-  ["fri", 5],
-  ["friday", 5],
-  ["sat", 6],
-  ["saturday", 6],
-  ["sun", 7],
-  ["sunday", 7]
-]);
-var MONTHS = /* @__PURE__ */ new Map([
-  ["jan", 1],
-  ["january", 1],
-  ["feb", 2],
-  ["february", 2],
-  ["mar", 3],
-  ["march", 3],
-  ["apr", 4],
-  ["april", 4],
-  ["may", 5],
-  ["jun", 6],
-  ["june", 6],
-  ["jul", 7],
-  ["july", 7],
-  ["aug", 8],
-  ["august", 8],
-  ["sep", 9],
-  ["sept", 9],
-  ["september", 9],
-  ["oct", 10],
-  ["october", 10],
-  ["nov", 11],
-  ["november", 11],
-  ["dec", 12],
-  ["december", 12]
-]);
-var RELATIVE_DAYS = /* @__PURE__ */ new Map([
-  ["yesterday", -1],
-  ["today", 0],
-  ["tomorrow", 1]
-]);
-var ISO_DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})t(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(z|[+-]\d{2}(?::?\d{2})?)?$/;
-var ISO_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
-var AMBIGUOUS_DATE = /^\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?$/;
-var CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(am|pm)?(z|[+-]\d{2}(?::?\d{2})?)?$/;
-var HOUR_MERIDIEM = /^(\d{1,2})(am|pm)$/;
-var MERIDIEM = /^(am|pm)$/;
-var DAY_OF_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?$/;
-var YEAR = /^\d{4}$/;
-function readWhenParts(tokens) {
-  const parts = {};
-  const hasMonth = tokens.some((token) => MONTHS.has(token.toLowerCase()));
-  let monthDate;
-  let lean;
-  const setDay = (day) => {
-    if (parts.day !== void 0) {
-      return { error: `${quoteTyped(parts.day.source)} and ${quoteTyped(day.source)} both name a day; give just one.` };
-    }
-    parts.day = day;
-    return void 0;
+// src/core/projection/labelNames.ts
+function labelNames(config) {
+  const l = config.labels;
+  const states = {
+    declared: l.declared,
+    acknowledged: l.acknowledged,
+    mitigated: l.mitigated,
+    resolved: l.resolved,
+    postmortem: l.postmortem_state,
+    cancelled: l.cancelled
   };
-  const setClock = (clock) => {
-    if (parts.clock !== void 0) {
-      return {
-        error: `${quoteTyped(parts.clock.source)} and ${quoteTyped(clock.source)} are both times of day; give just one.`
-      };
-    }
-    parts.clock = clock;
-    return void 0;
-  };
-  const setZone = (zone, source) => {
-    if (parts.zone !== void 0 && parts.zone !== zone) {
-      return { error: `${quoteTyped(source)} gives a second time zone; give just one.` };
-    }
-    parts.zone = zone;
-    return void 0;
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const source = tokens[i] ?? "";
-    const token = source.toLowerCase();
-    const next = tokens[i + 1]?.toLowerCase();
-    let failure;
-    const isoDateTime = ISO_DATE_TIME.exec(token);
-    const isoDate2 = ISO_DATE.exec(token);
-    const clock = CLOCK.exec(token);
-    const hourMeridiem = HOUR_MERIDIEM.exec(token);
-    if (isoDateTime !== null) {
-      const [, year, month, day, hour, minute, second, offset] = isoDateTime;
-      failure = setDay({ kind: "date", year: Number(year), month: Number(month), day: Number(day), source }) ?? clockFrom(source, hour, minute, second, void 0, setClock) ?? (offset !== void 0 ? zoneFrom(offset, source, setZone) : void 0);
-    } else if (isoDate2 !== null) {
-      const [, year, month, day] = isoDate2;
-      failure = setDay({ kind: "date", year: Number(year), month: Number(month), day: Number(day), source });
-    } else if (AMBIGUOUS_DATE.test(token) && !CLOCK.test(token)) {
-      failure = {
-        error: `${quoteTyped(source)} could be read as two different days; write the year first, like \`2026-11-22\`.`
-      };
-    } else if (clock !== null) {
-      const [, hour, minute, second, meridiem, offset] = clock;
-      let useMeridiem = meridiem;
-      if (useMeridiem === void 0 && next !== void 0 && MERIDIEM.test(next)) {
-        useMeridiem = next;
-        i += 1;
-      }
-      failure = clockFrom(source, hour, minute, second, useMeridiem, setClock) ?? (offset !== void 0 ? zoneFrom(offset, source, setZone) : void 0);
-    } else if (hourMeridiem !== null) {
-      failure = clockFrom(source, hourMeridiem[1], "0", void 0, hourMeridiem[2], setClock);
-    } else if (/^\d{1,2}$/.test(token) && next !== void 0 && MERIDIEM.test(next)) {
-      failure = clockFrom(`${source} ${next}`, token, "0", void 0, next, setClock);
-      i += 1;
-    } else if (token === "noon" || token === "midday") {
-      failure = setClock({ hour: 12, minute: 0, second: 0, source });
-    } else if (token === "midnight") {
-      failure = setClock({ hour: 0, minute: 0, second: 0, source });
-    } else if (RELATIVE_DAYS.has(token)) {
-      failure = setDay({ kind: "relative", offset: RELATIVE_DAYS.get(token) ?? 0, source });
-    } else if ((token === "last" || token === "next" || token === "this") && next !== void 0 && WEEKDAYS3.has(next)) {
-      lean = token === "last" ? "past" : token === "next" ? "future" : void 0;
-    } else if (WEEKDAYS3.has(token)) {
-      failure = setDay({ kind: "weekday", weekday: WEEKDAYS3.get(token) ?? 1, lean, source });
-    } else if (hasMonth && MONTHS.has(token)) {
-      monthDate ??= { source: [] };
-      if (monthDate.month !== void 0)
-        failure = { error: `${quoteTyped(source)} is a second month; give just one.` };
-      monthDate.month = MONTHS.get(token);
-      monthDate.source.push(source);
-    } else if (hasMonth && DAY_OF_MONTH.test(token) && monthDate?.day === void 0) {
-      monthDate ??= { source: [] };
-      monthDate.day = Number(DAY_OF_MONTH.exec(token)?.[1]);
-      monthDate.source.push(source);
-    } else if (hasMonth && YEAR.test(token) && monthDate?.year === void 0) {
-      monthDate ??= { source: [] };
-      monthDate.year = Number(token);
-      monthDate.source.push(source);
-    } else if (timeZoneToken(source) !== void 0) {
-      failure = setZone(timeZoneToken(source) ?? "UTC", source);
-    } else if (/^\d{1,2}$/.test(token)) {
-      failure = {
-        error: `${quoteTyped(source)} alone is ambiguous; add minutes or am/pm, like \`${token.padStart(2, "0")}:00\` or \`${Number(token) % 12 || 12}${Number(token) >= 12 ? "pm" : "am"}\`.`
-      };
-    } else {
-      failure = { error: `I can't read ${quoteTyped(source)} as part of a time. ${WHEN_FORMS}` };
-    }
-    if (failure !== void 0) return failure;
-  }
-  if (monthDate !== void 0) {
-    const source = monthDate.source.join(" ");
-    if (monthDate.month === void 0 || monthDate.day === void 0) {
-      return { error: `${quoteTyped(source)} needs both a month and a day, like \`nov 22\`.` };
-    }
-    const failure = setDay({
-      kind: "date",
-      year: monthDate.year,
-      month: monthDate.month,
-      day: monthDate.day,
-      source
-    });
-    if (failure !== void 0) return failure;
-  }
-  if (parts.day === void 0 && parts.clock === void 0) {
-    return { error: `${quoteTyped(tokens.join(" "))} does not say when. ${WHEN_FORMS}` };
-  }
-  return parts;
-}
-function clockFrom(source, hourText, minuteText, secondText, meridiem, setClock) {
-  let hour = Number(hourText);
-  const minute = Number(minuteText ?? "0");
-  const second = Number(secondText ?? "0");
-  if (meridiem !== void 0) {
-    if (hour < 1 || hour > 12)
-      return { error: `${quoteTyped(source)} is not a time of day; with am/pm the hour runs 1 to 12.` };
-    const pm = meridiem.startsWith("p");
-    hour = hour % 12 + (pm ? 12 : 0);
-  }
-  if (hour > 23 || minute > 59 || second > 59) {
-    return { error: `${quoteTyped(source)} is not a time of day; use 00:00 to 23:59.` };
-  }
-  return setClock({ hour, minute, second, source });
-}
-function zoneFrom(offset, source, setZone) {
-  const zone = timeZoneToken(offset);
-  if (zone === void 0)
-    return { error: `${quoteTyped(source)} has an offset I can't read; use one like \`+01:00\`.` };
-  return setZone(zone, source);
-}
-
-// src/core/time/parseWhen.ts
-function parseWhen(text, ctx) {
-  const cleaned = text.trim().replace(/\s+/g, " ").replace(/\b([ap])\.m\b\.?/gi, "$1m");
-  if (cleaned === "") return { error: `No time given. ${WHEN_FORMS}` };
-  if (cleaned.length > 80)
-    return { error: `${quoteTyped(cleaned.slice(0, 20) + "\u2026")} is too long to be a time. ${WHEN_FORMS}` };
-  if (!Number.isFinite(ctx.now)) return { error: "There is no current time to count from." };
-  const zone = IANAZone2.isValidZone(ctx.timeZone) ? ctx.timeZone : "UTC";
-  const now = DateTime6.fromMillis(ctx.now, { zone });
-  const tokens = cleaned.split(" ").map((token) => token.replace(/^[,;(]+|[,;.)]+$/g, "")).filter((token) => token !== "" && !isFillerWord(token));
-  const lower = tokens.map((token) => token.toLowerCase());
-  const phrase = lower.join(" ");
-  if (phrase === "now" || phrase === "just now" || phrase === "right now") return { at: ctx.now };
-  if (lower.length > 1 && lower[lower.length - 1] === "ago") {
-    return shifted(now, tokens.slice(0, -1).join(" "), -1);
-  }
-  if (lower.length > 1 && (lower[0] === "in" || lower[0] === "for")) {
-    return shifted(now, tokens.slice(1).join(" "), 1);
-  }
-  if (parseDurationParts(phrase) !== void 0) {
-    return shifted(now, phrase, ctx.direction === "past" ? -1 : 1);
-  }
-  const parts = readWhenParts(tokens);
-  if ("error" in parts) return parts;
-  return resolve(parts, now, ctx.direction);
-}
-function shifted(now, durationText, sign) {
-  const parts = parseDurationParts(durationText);
-  if (parts === void 0) {
-    return {
-      error: `${quoteTyped(durationText)} is not a duration I can read; use something like \`45m\`, \`2 hours\` or \`1h30m\`.`
-    };
-  }
-  return checked(sign > 0 ? now.plus(parts) : now.minus(parts));
-}
-function resolve(parts, reference, direction) {
-  const now = parts.zone !== void 0 ? reference.setZone(parts.zone) : reference;
-  const clock = parts.clock ?? { hour: 0, minute: 0, second: 0, source: "" };
-  const at = (day2) => DateTime6.fromObject(
-    {
-      year: day2.year,
-      month: day2.month,
-      day: day2.day,
-      hour: clock.hour,
-      minute: clock.minute,
-      second: clock.second
-    },
-    { zone: now.zone }
+  const byName = new Map(
+    Object.entries(states).map(([state, name]) => [name.toLowerCase(), state])
   );
-  const onSide = (moment, side) => side === "past" ? moment.toMillis() <= now.toMillis() : moment.toMillis() > now.toMillis();
-  const today = now.startOf("day");
-  const day = parts.day;
-  if (day === void 0) {
-    const candidate = at(today);
-    if (onSide(candidate, direction)) return checked(candidate);
-    return checked(at(direction === "past" ? today.minus({ days: 1 }) : today.plus({ days: 1 })));
-  }
-  if (day.kind === "relative") return checked(at(today.plus({ days: day.offset })));
-  if (day.kind === "weekday") {
-    const side = day.lean ?? direction;
-    for (let offset = 0; offset <= 7; offset++) {
-      const date = side === "past" ? today.minus({ days: offset }) : today.plus({ days: offset });
-      const candidate = at(date);
-      if (date.weekday === day.weekday && onSide(candidate, side)) return checked(candidate);
-    }
-    return { error: `Could not place ${quoteTyped(day.source)} within a week.` };
-  }
-  const explicit = DateTime6.fromObject(
-    {
-      year: day.year ?? now.year,
-      month: day.month,
-      day: day.day,
-      hour: clock.hour,
-      minute: clock.minute,
-      second: clock.second
-    },
-    { zone: now.zone }
-  );
-  if (!explicit.isValid) return { error: `${quoteTyped(day.source)} is not a day on the calendar.` };
-  if (day.year !== void 0 || onSide(explicit, direction)) return checked(explicit);
-  const other = explicit.plus({ years: direction === "past" ? -1 : 1 });
-  if (!other.isValid || other.day !== day.day)
-    return { error: `${quoteTyped(day.source)} is not a day on the calendar.` };
-  return checked(other);
-}
-var EARLIEST = Date.UTC(1970, 0, 1);
-var LATEST = Date.UTC(2200, 0, 1);
-function checked(moment) {
-  const at = moment.toMillis();
-  if (!moment.isValid || !Number.isFinite(at) || at < EARLIEST || at > LATEST) {
-    return { error: "That is too far from today to be a real incident time." };
-  }
-  return { at };
-}
-
-// src/core/time/leadingTime.ts
-var MAX_WORDS = 5;
-function leadingTime(args, ctx) {
-  const words = [...args.matchAll(/\S+/g)].slice(0, MAX_WORDS + 1);
-  const phrase = (count) => words.slice(0, count).map((word) => word[0]).join(" ");
-  if (words.length === 0) {
-    const empty = parseWhen("", ctx);
-    return "error" in empty ? empty : { error: "No time given." };
-  }
-  let firstError;
-  for (let count = Math.min(words.length, MAX_WORDS); count >= 1; count--) {
-    const result = parseWhen(phrase(count), ctx);
-    if ("error" in result) {
-      firstError ??= result.error;
-      continue;
-    }
-    let used = count;
-    while (used > 1 && isFillerWord(words[used - 1]?.[0] ?? "")) used -= 1;
-    const last = words[used - 1];
-    const end = last === void 0 ? 0 : (last.index ?? 0) + last[0].length;
-    return { at: result.at, rest: args.slice(end).trim() };
-  }
-  return { error: firstError ?? "No time given." };
-}
-
-// src/core/form/formFields.ts
-var NO_RESPONSE = "_No response_";
-var SEVERITY_OPTIONS = [
-  "SEV1 \u2013 Critical: most customers cannot use a core flow (checkout, booking, sign-in) or revenue is being lost, and there is no workaround",
-  "SEV2 \u2013 Major: a core flow is broken or badly slowed for many customers, or revenue is at risk; any workaround is partial",
-  "SEV3 \u2013 Minor: something is degraded for some customers, a reasonable workaround exists, no direct revenue loss",
-  "SEV4 \u2013 Low: cosmetic, internal only, or a handful of people affected; can wait for working hours"
-];
-var REVENUE_OPTIONS = { yes: "Yes", no: "No", unknown: "Unknown" };
-var FORM_FIELDS = [
-  { id: "summary", label: "Summary", key: "summary", type: "textarea" },
-  { id: "severity", label: "Severity", key: "severity", type: "dropdown", options: SEVERITY_OPTIONS },
-  { id: "applications", label: "Applications impacted", key: "applications", type: "input" },
-  { id: "business-impact", label: "Business / customer impact", key: "businessImpact", type: "textarea" },
-  { id: "evidence", label: "Evidence", key: "evidence", type: "textarea" },
-  {
-    id: "revenue",
-    label: "Revenue affected",
-    key: "revenue",
-    type: "dropdown",
-    options: Object.values(REVENUE_OPTIONS)
-  },
-  { id: "reproduce", label: "Steps to reproduce", key: "reproduce", type: "textarea" },
-  { id: "started", label: "When did it start?", key: "startedText", type: "input" }
-];
-
-// src/core/form/formSections.ts
-var HEADING = /^ {0,3}###[ \t]+(.+?)[ \t#]*$/;
-var FENCE = /^\s*(`{3,}|~{3,})/;
-function formSections(body) {
-  const sections = [];
-  let current;
-  let fence;
-  for (const line of body.split(/\r\n|\r|\n/)) {
-    const marker = FENCE.exec(line)?.[1];
-    if (fence !== void 0) {
-      if (marker !== void 0 && marker[0] === fence[0] && marker.length >= fence.length) fence = void 0;
-    } else if (marker !== void 0) {
-      fence = marker;
-    } else {
-      const heading = HEADING.exec(line);
-      if (heading !== null) {
-        if (current !== void 0) sections.push(finish(current));
-        current = { label: heading[1] ?? "", lines: [] };
-        continue;
-      }
-    }
-    current?.lines.push(line);
-  }
-  if (current !== void 0) sections.push(finish(current));
-  return sections;
-}
-function finish(section) {
-  return { label: section.label, answer: section.lines.join("\n").trim() };
-}
-
-// src/core/form/parseIssueForm.ts
-var MAX_BODY = 65536;
-var MAX_ANSWER = 1e4;
-var MAX_SUMMARY_FROM_TEXT = 500;
-var MAX_STARTED_TEXT = 200;
-var CLOCK_SKEW_MS = 6e4;
-var FIELD_BY_LABEL = new Map(FORM_FIELDS.map((field) => [normalizeLabel(field.label), field]));
-function parseIssueForm(body, ctx) {
-  if (typeof body !== "string") return {};
-  const text = body.length > MAX_BODY ? body.slice(0, MAX_BODY) : body;
-  const form = {};
-  let isForm = false;
-  for (const section of formSections(text)) {
-    const field = FIELD_BY_LABEL.get(normalizeLabel(section.label));
-    if (field === void 0) continue;
-    isForm = true;
-    const answer3 = section.answer === NO_RESPONSE ? "" : clip(section.answer, MAX_ANSWER);
-    if (answer3 === "") continue;
-    switch (field.key) {
-      case "severity":
-        form.severity = severityOf(answer3);
-        break;
-      case "revenue":
-        form.revenue = revenueOf(answer3);
-        break;
-      case "startedText": {
-        form.startedText = clip(answer3, MAX_STARTED_TEXT);
-        const at = startedAt(answer3, ctx);
-        if (at !== void 0) form.startedAt = at;
-        break;
-      }
-      case "summary":
-      case "applications":
-      case "businessImpact":
-      case "evidence":
-      case "reproduce":
-        form[field.key] = answer3;
-        break;
-      default:
-        break;
-    }
-  }
-  if (!isForm) {
-    const summary = firstParagraph(text);
-    if (summary !== void 0) form.summary = summary;
-  }
-  for (const key of Object.keys(form)) {
-    if (form[key] === void 0) delete form[key];
-  }
-  return form;
-}
-function normalizeLabel(label) {
-  return label.toLowerCase().replace(/\s+/g, " ").replace(/[\s?:.*_]+$/, "").trim();
-}
-function severityOf(answer3) {
-  const match = /^\s*(?:sev(?:erity)?\s*[-:]?\s*)?([1-4])(?!\d)/i.exec(answer3);
-  return match === null ? void 0 : Number(match[1]);
-}
-function revenueOf(answer3) {
-  const word = answer3.trim().toLowerCase();
-  if (/^(yes|y|true)\b/.test(word)) return "yes";
-  if (/^(no|n|false)\b/.test(word)) return "no";
-  if (/^(unknown|not sure|unsure|don'?t know|\?)/.test(word)) return "unknown";
-  return void 0;
-}
-function startedAt(answer3, ctx) {
-  const firstLine2 = answer3.split("\n")[0] ?? "";
-  const when = leadingTime(firstLine2, { now: ctx.now, timeZone: ctx.timeZone, direction: "past" });
-  if ("error" in when || when.at > ctx.now + CLOCK_SKEW_MS) return void 0;
-  return Math.min(when.at, ctx.now);
-}
-function firstParagraph(text) {
-  const visible = text.replace(/<!--[\s\S]*?(?:-->|$)/g, "");
-  for (const paragraph of visible.split(/\r?\n[ \t]*\r?\n|\r[ \t]*\r/)) {
-    const cleaned = paragraph.split(/\r\n|\r|\n/).map((line) => line.replace(/^\s{0,3}#{1,6}\s+/, "").trim()).filter((line) => line !== "").join("\n");
-    if (cleaned !== "") return clip(cleaned, MAX_SUMMARY_FROM_TEXT);
-  }
-  return void 0;
-}
-function clip(text, maxLength) {
-  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}\u2026` : text;
-}
-
-// src/core/commands/codeSpan.ts
-function codeSpan(typed, maxLength = 40) {
-  const flat = typed.replace(/[`\r\n]+/g, " ").trim();
-  const clipped = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}\u2026` : flat;
-  return "`" + (clipped === "" ? " " : clipped) + "`";
-}
-
-// src/core/commands/usage.ts
-var COMMANDS = [
-  {
-    verb: "ack",
-    aliases: ["acknowledge"],
-    syntax: "/ack [what you are doing]",
-    summary: "Say you are on it. If nobody leads yet, you become the lead.",
-    example: "/ack checking the payment gateway logs",
-    scope: "incident"
-  },
-  {
-    verb: "lead",
-    aliases: [],
-    syntax: "/lead @user",
-    summary: "Hand the incident lead to someone (`me` or nothing means you).",
-    example: "/lead @octocat",
-    scope: "incident"
-  },
-  {
-    verb: "comms",
-    aliases: ["communicator"],
-    syntax: "/comms @user",
-    summary: "Name the communicator who keeps stakeholders informed (`me` or nothing means you).",
-    example: "/comms @hubot",
-    scope: "incident"
-  },
-  {
-    verb: "role",
-    aliases: [],
-    syntax: "/role <role> @user",
-    summary: "Give someone one of the team's configured roles.",
-    example: "/role investigator @octocat",
-    scope: "incident"
-  },
-  {
-    verb: "sev",
-    aliases: ["severity"],
-    syntax: "/sev <1-4>",
-    summary: "Set the severity; 1 is the worst.",
-    example: "/sev 2",
-    scope: "incident"
-  },
-  {
-    verb: "impact",
-    aliases: [],
-    syntax: "/impact revenue|none",
-    summary: "Say whether the incident is costing revenue (`yes`/`no` work too).",
-    example: "/impact revenue",
-    scope: "incident"
-  },
-  {
-    verb: "update",
-    aliases: [],
-    syntax: "/update <what changed> [next <duration>]",
-    summary: "Post a status update; `next 30m` at the end promises when the next one comes.",
-    example: "/update Failover done, error rate falling. next 30m",
-    scope: "incident"
-  },
-  {
-    verb: "mitigate",
-    aliases: ["workaround"],
-    syntax: "/mitigate <workaround>",
-    summary: "Record the workaround that limits the damage for now.",
-    example: "/mitigate Routed checkout traffic to the standby region",
-    scope: "incident"
-  },
-  {
-    verb: "resolve",
-    aliases: [],
-    syntax: "/resolve <cause, fix, follow-up>",
-    summary: "Close out the problem: what was wrong, what was done, and any follow-up (or a link to it).",
-    example: "/resolve Expired TLS certificate on the API; renewed it and added expiry monitoring in #412",
-    scope: "incident"
-  },
-  {
-    verb: "note",
-    aliases: [],
-    syntax: "/note <text>",
-    summary: "Add a line to the timeline.",
-    example: "/note Support reports the error also hits mobile users",
-    scope: "incident"
-  },
-  {
-    verb: "deviation",
-    aliases: [],
-    syntax: "/deviation <step skipped and why>",
-    summary: "Record a step of the process you skipped, and why, for the post-mortem.",
-    example: "/deviation Deployed without review: site down, no reviewer awake",
-    scope: "incident"
-  },
-  {
-    verb: "started",
-    aliases: [],
-    syntax: "/started <time>",
-    summary: "Backdate when the problem really began.",
-    example: "/started yesterday 23:10",
-    scope: "incident"
-  },
-  {
-    verb: "cancel",
-    aliases: [],
-    syntax: "/cancel <reason>",
-    summary: "Close a false alarm without a post-mortem.",
-    example: "/cancel Alert came from the staging monitor, production is fine",
-    scope: "incident"
-  },
-  {
-    verb: "announce",
-    aliases: [],
-    syntax: "/announce [channel \u2026]",
-    summary: "Send the stakeholder notice, as it stands now, to the channels that carry it (or the ones you name).",
-    example: "/announce stakeholders",
-    scope: "incident"
-  },
-  {
-    verb: "help",
-    aliases: [],
-    syntax: "/help",
-    summary: "Show this list.",
-    example: "/help",
-    scope: "anywhere"
-  },
-  {
-    verb: "freeze",
-    aliases: [],
-    syntax: "/freeze <until> <reason> [branches: <list>]",
-    summary: "Freeze merges until a time; `branches: main, release/*` limits it to those base branches.",
-    example: "/freeze until monday 08:00 Office closed for the holidays branches: main",
-    scope: "anywhere"
-  },
-  {
-    verb: "unfreeze",
-    aliases: [],
-    syntax: "/unfreeze [reason]",
-    summary: "End a manual code freeze early (or close its issue).",
-    example: "/unfreeze Release shipped, merges are open again",
-    scope: "anywhere"
-  },
-  {
-    verb: "freeze-exception",
-    aliases: ["exception"],
-    syntax: "/freeze-exception <reason>",
-    summary: "Let this pull request merge during a freeze; counts from the on-call engineer or an approver.",
-    example: "/freeze-exception Hotfix for the checkout outage in #87",
-    scope: "pull-request"
-  }
-];
-var BY_VERB = new Map(COMMANDS.map((spec) => [spec.verb, spec]));
-function commandSpec(verb) {
-  const spec = BY_VERB.get(verb);
-  if (spec === void 0) throw new Error(`no usage entry for /${verb}`);
-  return spec;
-}
-function usageFor(verb) {
-  const spec = commandSpec(verb);
-  return `Type \`${spec.syntax}\`, for example \`${spec.example}\`.`;
-}
-function helpText(scope, roles) {
-  const rows = COMMANDS.filter(
-    (spec) => scope === void 0 || spec.scope === scope || spec.scope === "anywhere"
-  );
-  const lines = [
-    scope === void 0 ? "| Command | What it does | Example | Where |" : "| Command | What it does | Example |",
-    scope === void 0 ? "|---|---|---|---|" : "|---|---|---|"
-  ];
-  for (const spec of rows) {
-    const aliases = spec.aliases.length > 0 ? ` (also ${spec.aliases.map((alias) => code(`/${alias}`)).join(", ")})` : "";
-    const cells = [code(spec.syntax), cell(spec.summary) + aliases, code(spec.example)];
-    if (scope === void 0) cells.push(WHERE[spec.scope]);
-    lines.push(`| ${cells.join(" | ")} |`);
-  }
-  const notes = [
-    "",
-    "One command per line; a comment may carry several. Text after a command may continue on the lines below it, up to a blank line. Quoted lines and code blocks are never run."
-  ];
-  if (roles !== void 0 && roles.length > 0 && rows.some((spec) => spec.verb === "role")) {
-    notes.push(`Roles for \`/role\`: ${roles.map((role) => code(role)).join(", ")}.`);
-  }
-  if (rows.some((spec) => spec.verb === "started" || spec.verb === "freeze")) {
-    notes.push(
-      "Times: `14:30`, `yesterday 23:10`, `monday 08:00`, `45m ago`, `in 3h`, `2026-11-22 14:30`, or ISO with an offset."
-    );
-  }
-  return lines.join("\n") + "\n" + notes.join("\n");
-}
-var WHERE = {
-  incident: "incident issue",
-  "pull-request": "pull request",
-  anywhere: "anywhere"
-};
-function cell(text) {
-  return text.replace(/\|/g, "\\|");
-}
-function code(text) {
-  return "`" + cell(text) + "`";
-}
-
-// src/core/commands/verbWords.ts
-var WORDS = /* @__PURE__ */ new Map();
-for (const spec of COMMANDS) {
-  WORDS.set(spec.verb, spec.verb);
-  for (const alias of spec.aliases) WORDS.set(alias, spec.verb);
-}
-function verbFor(word) {
-  return WORDS.get(word.toLowerCase());
-}
-function closestVerb(word) {
-  const typed = word.toLowerCase().slice(0, 40);
-  let best = "help";
-  let bestScore = Number.POSITIVE_INFINITY;
-  for (const [candidate, verb] of WORDS) {
-    const score = editDistance2(typed, candidate) - (candidate.startsWith(typed) || typed.startsWith(candidate) ? 2 : 0);
-    if (score < bestScore) {
-      best = verb;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-function editDistance2(a, b) {
-  const rows = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        row.push(j);
-        continue;
-      }
-      const previous = rows[i - 1] ?? [];
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, (rows[i - 2]?.[j - 2] ?? 0) + 1);
-      }
-      row.push(value);
-    }
-    rows.push(row);
-  }
-  return rows[a.length]?.[b.length] ?? 0;
-}
-
-// src/core/commands/matchCommand.ts
-var HEAD = /^\s*\/([A-Za-z][A-Za-z-]*)/;
-var GLUED_SEVERITY = /^\s*\/(sev(?:erity)?)[-:]?(\d+)(?=[\s.,;!]|$)/i;
-var MAX_WORD = 24;
-function matchCommand(text) {
-  const glued = GLUED_SEVERITY.exec(text);
-  if (glued !== null) {
-    return {
-      word: (glued[1] ?? "sev").toLowerCase(),
-      verb: "sev",
-      rest: " " + text.slice(glued[0].length - (glued[2] ?? "").length)
-    };
-  }
-  const head = HEAD.exec(text);
-  const typed = head?.[1];
-  if (head === null || typed === void 0 || typed.length > MAX_WORD) return void 0;
-  const word = typed.toLowerCase();
-  const verb = verbFor(word);
-  const rest = text.slice(head[0].length);
-  if (rest === "" || /^\s/.test(rest)) return { word, verb, rest };
-  if (verb !== void 0) {
-    const punctuation = /^[:,.!;]+(?=\s|$)/.exec(rest);
-    if (punctuation !== null) return { word, verb, rest: rest.slice(punctuation[0].length) };
-  }
-  return void 0;
-}
-
-// src/core/time/formatTime.ts
-import { DateTime as DateTime7 } from "luxon";
-function formatTime(at, zone) {
-  const utc = DateTime7.fromMillis(at, { zone: "utc" });
-  const local = DateTime7.fromMillis(at, { zone });
-  const localPart = zone === "UTC" || zone === "Etc/UTC" ? "" : ` (${local.toFormat(local.hasSame(utc, "day") ? "HH:mm ZZZZ" : "ccc HH:mm ZZZZ")})`;
-  return `${utc.toFormat("yyyy-MM-dd HH:mm")} UTC${localPart}`;
-}
-function formatLocal(at, zone) {
-  return DateTime7.fromMillis(at, { zone }).toFormat("yyyy-MM-dd HH:mm ZZZZ");
-}
-function formatDuration(ms) {
-  const negative = ms < 0;
-  let rest = Math.round(Math.abs(ms) / 1e3);
-  const units = [
-    ["d", 86400],
-    ["h", 3600],
-    ["m", 60],
-    ["s", 1]
-  ];
-  const parts = [];
-  for (const [unit, size] of units) {
-    const amount = Math.floor(rest / size);
-    rest -= amount * size;
-    if (amount > 0 && parts.length < 2) parts.push(`${amount}${unit}`);
-    else if (parts.length > 0) break;
-  }
-  return (negative ? "-" : "") + (parts.length > 0 ? parts.join(" ") : "0s");
-}
-
-// src/core/commands/assessResolution.ts
-var HINT = "Say what was wrong, what was done about it and whether follow-up work is needed, or link the issue that tracks it. For example: `/resolve Disk filled up on db-2; cleared old WAL files and added a disk alert; follow-up in #123`.";
-var CONTENT_FREE = new Set(
-  "fixed fix fixes fixing done resolved resolve resolving solved solve sorted sort ok okay k kk alright works work working worked good fine great cool nice better well sucked sucks suck awful bad horrible yes yep yeah yay finally phew whew ugh wow lol haha closed close closing gone away went back normal again seems seem looks look looking lgtm thanks thank ty nvm nevermind mind handled taken care over complete completed finished finish happy sad fun issue issues problem problems bug bugs thing things stuff everything something nothing anything now all should be been being was were is are am it its this that these those the a an and or but so just to of in on at for with we i you they he she me us our my your their there here up out off hopefully probably think guess anyway really very super totally definitely ready stable green live running up restored sorted oops whoops yikes damn".split(" ")
-);
-var STOPWORDS = new Set(
-  "a an the and or but so to of in on at for with by from into onto as is are was were be been being it its this that these those we i you they he she me us our my your their them there here then than now up out off not no yes just also too very some any all each every which who whom what when where why how has have had do does did will would can could should may might must shall after before again".split(" ")
-);
-var REFERENCES = [
-  /(?:^|[^\p{L}\p{N}&])#\d+\b/u,
-  /[\w.-]+\/[\w.-]+#\d+\b/,
-  /\bhttps?:\/\/[^\s]+/i,
-  /\b(?:card|ticket|issue|pr|pull request|jira|story|task|incident|case|bug)\s*(?:no\.?\s*|number\s*)?#?\d+\b/i,
-  /\b[A-Z][A-Z0-9]{1,9}-\d+\b/,
-  /\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b/i
-];
-var MIN_MEANINGFUL_WORDS = 3;
-function assessResolution(text) {
-  const trimmed = text.trim();
-  if (trimmed === "") return refuse(`A resolution needs text. ${HINT}`);
-  if (!/[\p{L}\p{N}]/u.test(trimmed)) {
-    return refuse(`Punctuation or emoji alone does not say how this ended. ${HINT}`);
-  }
-  if (REFERENCES.some((pattern) => pattern.test(trimmed))) return { ok: true };
-  const words = trimmed.normalize("NFKC").toLowerCase().replace(/['’`]/g, "").split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "");
-  if (words.every((word) => CONTENT_FREE.has(word))) {
-    return refuse(`${codeSpan(trimmed)} does not say what was wrong or what fixed it. ${HINT}`);
-  }
-  const meaningful = new Set(words.filter((word) => !STOPWORDS.has(word) && !CONTENT_FREE.has(word)));
-  if (meaningful.size < MIN_MEANINGFUL_WORDS) {
-    return refuse(`That is too short for someone who was not there to understand. ${HINT}`);
-  }
-  return { ok: true };
-}
-function refuse(reason) {
-  return { ok: false, reason };
-}
-
-// src/core/commands/parseSeverity.ts
-function parseSeverity(args) {
-  const words = args.trim().split(/\s+/);
-  let first = (words[0] ?? "").toLowerCase().replace(/[.,;:!)]+$/, "");
-  if ((first === "sev" || first === "severity") && words[1] !== void 0) {
-    first = words[1].toLowerCase().replace(/[.,;:!)]+$/, "");
-  }
-  if (first === "") return { error: "Which severity? Give a number from 1 (worst) to 4." };
-  const match = /^(?:sev(?:erity)?|s)?[-:]?(\d{1,6})$/.exec(first);
-  if (match === null)
-    return { error: `${codeSpan(first, 20)} is not a severity; use a number from 1 (worst) to 4.` };
-  const level = Number(match[1]);
-  if (level < 1 || level > 4)
-    return { error: `There is no severity ${level}; severities run from 1 (worst) to 4.` };
-  return { severity: level };
-}
-
-// src/core/commands/parseUser.ts
-var LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/;
-function parseUser(word) {
-  const bare = word.replace(/^[(<]+|[.,;:!?)>]+$/g, "");
-  const login = bare.startsWith("@") ? bare.slice(1) : bare;
-  if (login.toLowerCase() === "me") return { user: "me" };
-  if (login.includes("/")) {
-    return { error: `${codeSpan(word)} is a team; a role goes to one person.` };
-  }
-  if (!LOGIN.test(login)) {
-    return { error: `${codeSpan(word)} is not a GitHub username.` };
-  }
-  return { user: login };
-}
-
-// src/core/commands/splitBranches.ts
-var CLAUSE = /(^|[\s([])branch(?:es)?\s*:\s*([^)\]\n]*)[)\]]?\s*$/i;
-var BRANCH = /^[A-Za-z0-9._/*?!{}[\]+@-]+$/;
-var MAX_CLAUSE = 400;
-function splitBranches(text) {
-  const index = text.toLowerCase().lastIndexOf("branch");
-  if (index < 0 || text.length - index > MAX_CLAUSE) return { text };
-  const start = Math.max(0, index - 1);
-  const clause = CLAUSE.exec(text.slice(start));
-  if (clause === null) return { text };
-  const branches = (clause[2] ?? "").split(/[\s,]+/).filter((branch) => branch !== "");
-  if (branches.length === 0) {
-    return {
-      error: "`branches:` needs at least one branch name or pattern, like `branches: main, release/*`."
-    };
-  }
-  const invalid = branches.find((branch) => !BRANCH.test(branch) || branch.length > 200);
-  if (invalid !== void 0) return { error: `${codeSpan(invalid)} is not a branch name or pattern.` };
-  const kept = text.slice(0, start + (clause[1] ?? "").length);
-  return { text: kept.replace(/[\s([,;]+$/, ""), branches };
-}
-
-// src/core/commands/splitNext.ts
-var TAIL = /^next(?:\s+update)?(\s*:)?\s*(in\s+|at\s+)?(.*?)[\s)\].!]*$/i;
-var MAX_TAIL = 60;
-function splitNext(text, ctx) {
-  const index = lastNextWord(text);
-  if (index === void 0 || text.length - index > MAX_TAIL) return { text };
-  const tail = TAIL.exec(text.slice(index));
-  if (tail === null) return { text };
-  const [, colon, preposition, value] = tail;
-  const before = text.slice(0, index);
-  const bracketed = /[([]\s*$/.test(before);
-  let nextMs;
-  if (preposition?.toLowerCase().startsWith("at")) {
-    const when = parseWhen(value ?? "", { now: ctx.at, timeZone: ctx.timeZone, direction: "future" });
-    if ("at" in when && when.at > ctx.at) nextMs = when.at - ctx.at;
-  } else {
-    nextMs = parseDuration(value ?? "");
-  }
-  if (nextMs === void 0) {
-    if (bracketed || colon !== void 0) {
-      return {
-        error: `I couldn't read ${codeSpan(text.slice(index))} as the time of the next update; use a duration like \`next 30m\` or a time like \`next at 15:00\`.`
-      };
-    }
-    return { text };
-  }
-  return { text: before.replace(/[\s([,;:|\-–—]+$/, ""), nextMs };
-}
-function lastNextWord(text) {
-  let found;
-  for (const match of text.matchAll(/\bnext\b/gi)) found = match.index;
-  return found;
-}
-
-// src/core/commands/parseArguments.ts
-var CLOCK_SKEW_MS2 = 6e4;
-function parseArguments(verb, args, ctx) {
-  const text = args.trim();
-  const firstWord = /^\S*/.exec(text)?.[0] ?? "";
-  switch (verb) {
-    case "ack":
-      return { command: text === "" ? { verb } : { verb, text } };
-    case "help":
-      return { command: { verb } };
-    case "announce": {
-      const channels = text === "" ? [] : text.split(/[\s,]+/).filter((w) => w !== "");
-      const bad = channels.find((c) => !/^[a-z0-9][a-z0-9-]*$/.test(c));
-      return bad !== void 0 ? { error: `${codeSpan(bad)} is not a channel name; names are lower-case words joined by hyphens.` } : { command: { verb, channels } };
-    }
-    case "lead":
-    case "comms": {
-      const user = parseUser(firstWord === "" ? "me" : firstWord);
-      return "error" in user ? user : { command: { verb, user: user.user } };
-    }
-    case "role":
-      return parseRole(text, ctx.roles);
-    case "sev": {
-      const severity2 = parseSeverity(text);
-      return "error" in severity2 ? severity2 : { command: { verb, severity: severity2.severity } };
-    }
-    case "impact":
-      return parseImpact(firstWord);
-    case "update": {
-      const split = splitUpdate(text, ctx);
-      if ("error" in split) return split;
-      if (split.text === "") return { error: "An update needs to say what changed." };
-      return {
-        command: split.nextMs === void 0 ? { verb, text: split.text } : { verb, text: split.text, nextMs: split.nextMs }
-      };
-    }
-    case "mitigate":
-      return text === "" ? { error: "Say what the workaround is." } : { command: { verb, text } };
-    case "note":
-      return text === "" ? { error: "A note needs some text." } : { command: { verb, text } };
-    case "deviation":
-      return text === "" ? { error: "Say which step of the process was skipped and why." } : { command: { verb, text } };
-    case "cancel":
-      return text === "" ? { error: "Say why this is not an incident." } : { command: { verb, text } };
-    case "resolve": {
-      const assessment = assessResolution(text);
-      return assessment.ok ? { command: { verb, text } } : { error: assessment.reason };
-    }
-    case "started":
-      return parseStarted(text, ctx);
-    case "freeze":
-      return parseFreeze(text, ctx);
-    case "unfreeze":
-      return { command: text === "" ? { verb } : { verb, reason: text } };
-    case "freeze-exception":
-      return text === "" ? { error: "Say why this change has to merge during the freeze." } : { command: { verb, reason: text } };
-  }
-}
-function splitUpdate(text, ctx) {
-  const whole = splitNext(text, ctx);
-  const newline = text.indexOf("\n");
-  if ("error" in whole || whole.nextMs !== void 0 || newline < 0) return whole;
-  const first = splitNext(text.slice(0, newline), ctx);
-  if ("error" in first || first.nextMs === void 0) return whole;
   return {
-    text: [first.text, text.slice(newline + 1)].filter((part) => part !== "").join("\n"),
-    nextMs: first.nextMs
-  };
-}
-function parseRole(text, roles) {
-  const words = text.split(/\s+/).filter((word) => word !== "");
-  let [roleWord, userWord] = words;
-  if (roleWord?.startsWith("@") && userWord !== void 0 && !userWord.startsWith("@")) {
-    [roleWord, userWord] = [userWord, roleWord];
-  }
-  const known2 = roles.length > 0 ? roles.map((role2) => `\`${role2}\``).join(", ") : "none are configured";
-  if (roleWord === void 0 || roleWord.startsWith("@")) {
-    return { error: `Say which role to give. Roles: ${known2}.` };
-  }
-  const wanted = roleWord.replace(/[.,;:!?]+$/, "").toLowerCase();
-  const role = roles.find((candidate) => candidate.toLowerCase() === wanted);
-  const user = parseUser(userWord ?? "me");
-  if ("error" in user) return user;
-  if (role !== void 0) return { command: { verb: "role", role, user: user.user } };
-  if (wanted === "lead") return { command: { verb: "lead", user: user.user } };
-  if (wanted === "comms" || wanted === "communicator") return { command: { verb: "comms", user: user.user } };
-  return { error: `${codeSpan(roleWord)} is not a role here. Roles: ${known2} (and /lead, /comms).` };
-}
-var YES = /* @__PURE__ */ new Set(["revenue", "yes", "y", "true", "on"]);
-var NO = /* @__PURE__ */ new Set(["none", "no", "n", "false", "off"]);
-function parseImpact(word) {
-  const answer3 = word.toLowerCase().replace(/[.,;:!]+$/, "");
-  if (YES.has(answer3)) return { command: { verb: "impact", revenue: true } };
-  if (NO.has(answer3)) return { command: { verb: "impact", revenue: false } };
-  if (answer3 === "") return { error: "Say whether revenue is hit: `revenue` or `none`." };
-  return { error: `${codeSpan(word)} is not an impact; use \`revenue\` or \`none\`.` };
-}
-function parseStarted(text, ctx) {
-  const when = leadingTime(text, { now: ctx.at, timeZone: ctx.timeZone, direction: "past" });
-  if ("error" in when) return when;
-  if (when.at > ctx.at + CLOCK_SKEW_MS2) {
-    return {
-      error: `${formatLocal(when.at, safeZone(ctx.timeZone))} is in the future; give the time the problem began.`
-    };
-  }
-  return { command: { verb: "started", at: Math.min(when.at, ctx.at) } };
-}
-function parseFreeze(text, ctx) {
-  const [firstLine2 = "", ...moreLines] = text.split("\n");
-  const split = splitBranches(firstLine2);
-  if ("error" in split) return split;
-  const withoutUntil = split.text.replace(/^(?:until|till|til|to)\s+/i, "");
-  if (withoutUntil.trim() === "") {
-    return { error: "Say until when, then why." };
-  }
-  const until = leadingTime(withoutUntil, { now: ctx.at, timeZone: ctx.timeZone, direction: "future" });
-  if ("error" in until) return { error: `Until when? ${until.error}` };
-  if (until.at <= ctx.at) {
-    return {
-      error: `${formatLocal(until.at, safeZone(ctx.timeZone))} has already passed; a freeze needs an end in the future.`
-    };
-  }
-  const reason = [until.rest.replace(/^[\s:,;\-–—]+/, ""), ...moreLines].join("\n").trim();
-  if (reason === "") return { error: "Say why merges are frozen, after the end time." };
-  const command = split.branches === void 0 ? { verb: "freeze", until: until.at, reason } : { verb: "freeze", until: until.at, reason, branches: split.branches };
-  return { command };
-}
-function safeZone(zone) {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return zone;
-  } catch {
-    return "UTC";
-  }
-}
-
-// src/core/commands/visibleLines.ts
-import { Parser } from "commonmark";
-var INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
-var HIDDEN_BLOCKS = /* @__PURE__ */ new Set(["block_quote", "code_block", "html_block", "heading"]);
-function visibleLines(body) {
-  const lines = body.split(/\r\n|\r|\n/);
-  const visible = lines.map(() => null);
-  for (const paragraph of paragraphs(parse(body))) {
-    const [[first], [last]] = paragraph.sourcepos;
-    const raw = lines.slice(first - 1, last).join("\n");
-    const text = withoutComments(raw, paragraph);
-    if (text === void 0) continue;
-    text.split("\n").forEach((line, index) => {
-      visible[first - 1 + index] = line.replace(INVISIBLE, "");
-    });
-  }
-  return visible.map((text, index) => ({ line: index + 1, text }));
-}
-function parse(markdown) {
-  return new Parser().parse(markdown);
-}
-function paragraphs(document) {
-  const found = [];
-  const visit = (node) => {
-    for (let child = node.firstChild; child !== null; child = child.next) {
-      if (child.type === "paragraph") found.push(child);
-      else if (!HIDDEN_BLOCKS.has(child.type)) visit(child);
+    incident: l.incident,
+    revenue: l.revenue,
+    states,
+    severity: (level) => `${l.severity_prefix}${level}`,
+    stateOf: (label) => byName.get(label.toLowerCase()),
+    severityOf: (label) => {
+      if (!label.toLowerCase().startsWith(l.severity_prefix.toLowerCase())) return void 0;
+      const level = Number(label.slice(l.severity_prefix.length));
+      return level >= 1 && level <= 4 && Number.isInteger(level) ? level : void 0;
     }
   };
-  visit(document);
-  return found;
 }
-function withoutComments(raw, paragraph) {
-  const parsed = [];
-  const walker = paragraph.walker();
-  for (let step = walker.next(); step !== null; step = walker.next()) {
-    const literal = step.node.literal;
-    if (step.node.type === "html_inline" && literal !== null && literal.startsWith("<!--"))
-      parsed.push(literal);
-  }
-  let text = "";
-  let at = 0;
-  const found = [];
-  for (let start = raw.indexOf("<!--", at); start >= 0; start = raw.indexOf("<!--", at)) {
-    const end = commentEnd(raw, start);
-    if (end === void 0) break;
-    const comment = raw.slice(start, end);
-    found.push(comment);
-    text += raw.slice(at, start) + comment.replace(/[^\n]/g, "");
-    at = end;
-  }
-  text += raw.slice(at);
-  if (found.length !== parsed.length || found.some((comment, i) => comment !== parsed[i])) return void 0;
-  return text;
-}
-function commentEnd(raw, start) {
-  if (raw.startsWith("<!-->", start)) return start + 5;
-  if (raw.startsWith("<!--->", start)) return start + 6;
-  const close = raw.indexOf("-->", start + 4);
-  return close < 0 ? void 0 : close + 3;
-}
-
-// src/core/commands/parseCommands.ts
-var TAKES_PARAGRAPH = /* @__PURE__ */ new Set([
-  "update",
-  "mitigate",
-  "resolve",
-  "note",
-  "deviation",
-  "cancel",
-  "freeze",
-  "unfreeze",
-  "freeze-exception"
-]);
-var MAX_COMMANDS_PER_COMMENT = 10;
-var MEMO_LIMIT = 2e3;
-var memo = /* @__PURE__ */ new Map();
-function parseCommands(body, ctx) {
-  const key = `${ctx.at}\0${ctx.timeZone}\0${ctx.roles.join(",")}\0${body}`;
-  const known2 = memo.get(key);
-  if (known2 !== void 0) return [...known2];
-  const parsed = parseUncached(body, ctx);
-  memo.set(key, parsed);
-  if (memo.size > MEMO_LIMIT) memo.delete(memo.keys().next().value);
-  return [...parsed];
-}
-function parseUncached(body, ctx) {
-  const lines = visibleLines(body);
-  const parsed = [];
-  let commands = 0;
-  for (let index = 0; index < lines.length; index++) {
-    const current = lines[index];
-    const text = current?.text;
-    if (current === void 0 || text === null || text === void 0) continue;
-    const head = matchCommand(text);
-    if (head === void 0) continue;
-    const source = text.trim();
-    if (++commands > MAX_COMMANDS_PER_COMMENT) {
-      const more = lines.slice(index).filter((l) => l.text !== null && matchCommand(l.text) !== void 0);
-      parsed.push({
-        line: current.line,
-        source,
-        ok: false,
-        verb: head.word,
-        error: more.length > 1 ? `I read at most ${MAX_COMMANDS_PER_COMMENT} commands from one comment, so I did not run this line or the ${more.length - 1} after it.` : `I read at most ${MAX_COMMANDS_PER_COMMENT} commands from one comment, so I did not run this line.`,
-        usage: "Post the remaining commands in a new comment."
-      });
-      break;
-    }
-    if (head.verb === void 0) {
-      const suggestion = closestVerb(head.word);
-      parsed.push({
-        line: current.line,
-        source,
-        ok: false,
-        verb: head.word,
-        error: `${codeSpan("/" + head.word)} is not a command I know. Did you mean \`/${suggestion}\`? \`/help\` lists them all.`,
-        usage: usageFor(suggestion)
-      });
-      continue;
-    }
-    let args = head.rest;
-    if (TAKES_PARAGRAPH.has(head.verb)) {
-      const more = [];
-      while (index + 1 < lines.length) {
-        const next = lines[index + 1]?.text;
-        if (next === null || next === void 0 || next.trim() === "" || matchCommand(next) !== void 0)
-          break;
-        more.push(next.trim());
-        index += 1;
-      }
-      if (more.length > 0) args = [args.trim(), ...more].filter((part) => part !== "").join("\n");
-    }
-    const result = parseArguments(head.verb, args, ctx);
-    parsed.push(
-      "command" in result ? { line: current.line, source, ok: true, command: result.command } : {
-        line: current.line,
-        source,
-        ok: false,
-        verb: head.verb,
-        error: result.error,
-        usage: usageFor(head.verb)
-      }
-    );
-  }
-  return parsed;
+function readLabels(labels, names) {
+  const state = labels.map((l) => names.stateOf(l)).find((s) => s !== void 0);
+  const severity2 = labels.map((l) => names.severityOf(l)).find((s) => s !== void 0);
+  const revenue = labels.some((l) => l.toLowerCase() === names.revenue.toLowerCase());
+  return { ...state ? { state } : {}, ...severity2 ? { severity: severity2 } : {}, revenue };
 }
 
 // src/core/markers.ts
@@ -2989,299 +1751,6 @@ function markerIdentity(marker) {
       if (Object.keys(marker.data).length === 0) return marker.kind;
       return `${marker.kind}:${Object.entries(marker.data).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join("&")}`;
   }
-}
-
-// src/core/projection/enterState.ts
-function enterState(draft, state, at) {
-  draft.state = state;
-  if (state !== "declared" && state !== "cancelled") draft.acknowledgedAt ??= at;
-  if (state === "mitigated") draft.mitigatedAt ??= at;
-  if (state === "resolved" || state === "postmortem") draft.resolvedAt ??= at;
-  if (state === "postmortem") draft.postmortemAt ??= at;
-  if (state === "cancelled") draft.cancelledAt ??= at;
-  if (state !== "cancelled") draft.cancelledAt = void 0;
-}
-
-// src/core/projection/applyLabelEvent.ts
-function applyLabelEvent(draft, event, _config, names) {
-  const added = event.type === "labeled";
-  const state = names.stateOf(event.label);
-  if (state !== void 0) {
-    if (added && state !== draft.state) {
-      enterState(draft, state, event.at);
-      draft.timeline.push({
-        at: event.at,
-        kind: "state",
-        actor: event.actor,
-        text: `set the state to ${state} by label`
-      });
-    }
-    return;
-  }
-  const severity2 = names.severityOf(event.label);
-  if (severity2 !== void 0) {
-    if (added && severity2 !== draft.severity) {
-      draft.severity = severity2;
-      draft.severitySet = true;
-      draft.timeline.push({
-        at: event.at,
-        kind: "severity",
-        actor: event.actor,
-        text: `set severity ${severity2} by label`
-      });
-    }
-    return;
-  }
-  if (event.label.toLowerCase() === names.revenue.toLowerCase()) {
-    if (draft.revenue !== added) {
-      delete draft.revenueAssumed;
-      draft.revenue = added;
-      draft.timeline.push({
-        at: event.at,
-        kind: "impact",
-        actor: event.actor,
-        text: added ? "marked revenue as affected" : "marked revenue as not affected"
-      });
-    }
-    return;
-  }
-  if (event.label.toLowerCase() === names.incident.toLowerCase()) return;
-  draft.timeline.push({
-    at: event.at,
-    kind: "label",
-    actor: event.actor,
-    text: `${added ? "added" : "removed"} label ${event.label}`
-  });
-}
-
-// src/core/projection/linkedPullRequests.ts
-var REVERT = /^revert\b|\brevert[s]?\s+"|^revert-/i;
-function linkedPullRequests(events) {
-  const byNumber = /* @__PURE__ */ new Map();
-  for (const event of events) {
-    if (event.type !== "cross-referenced" || !event.source.isPullRequest) continue;
-    const source = event.source;
-    if (byNumber.has(source.number)) continue;
-    byNumber.set(source.number, {
-      number: source.number,
-      title: source.title,
-      url: source.url,
-      state: source.merged ? "merged" : source.state,
-      at: event.at,
-      ...source.mergedAt !== void 0 ? { mergedAt: source.mergedAt } : {},
-      revert: REVERT.test(source.title) || REVERT.test(source.headRef ?? "")
-    });
-  }
-  return [...byNumber.values()];
-}
-
-// src/core/projection/findGaps.ts
-function findGaps(incident, config) {
-  const gaps = [];
-  const resolved = incident.state === "resolved" || incident.state === "postmortem";
-  if (resolved && incident.resolution === void 0) {
-    gaps.push({
-      kind: "resolved-without-resolution",
-      since: incident.resolvedAt ?? incident.declaredAt,
-      message: "Resolved, but no resolution is journaled. Type `/resolve <what was wrong and what fixed it>`."
-    });
-  }
-  if (incident.state === "mitigated" && incident.workaround === void 0) {
-    gaps.push({
-      kind: "mitigated-without-workaround",
-      since: incident.mitigatedAt ?? incident.declaredAt,
-      message: "Mitigated, but the workaround is not journaled. Type `/mitigate <what is in place>`."
-    });
-  }
-  if (incident.state !== "cancelled" && incident.state !== "declared" && incident.lead === void 0) {
-    gaps.push({
-      kind: "no-lead",
-      since: incident.acknowledgedAt ?? incident.declaredAt,
-      message: "Nobody leads. Type `/lead @someone`."
-    });
-  }
-  if (!config.roles.allow_lead_as_comms && incident.lead !== void 0 && incident.lead === incident.comms) {
-    gaps.push({
-      kind: "comms-is-lead",
-      since: incident.declaredAt,
-      message: "The lead is also the communicator; pick someone independent with `/comms @someone`."
-    });
-  }
-  if (incident.postmortem?.state === "closed") {
-    gaps.push({
-      kind: "postmortem-closed-unmerged",
-      since: incident.postmortem.openedAt,
-      message: `The post-mortem pull request #${incident.postmortem.number} was closed without merging. Reopen it to finish the review; the incident stays open until it merges.`
-    });
-  }
-  if (!incident.open && !resolved && incident.state !== "cancelled") {
-    gaps.push({
-      kind: "closed-unresolved",
-      since: incident.closedAt ?? incident.declaredAt,
-      message: "This issue was closed before a resolution was journaled (merging a pull request that says \u201CFixes #N\u201D closes it automatically; \u201CRefs #N\u201D does not). Reopen it if the incident is still going on, or record how it ended with `/resolve <what was wrong and what fixed it>`."
-    });
-  }
-  if (incident.postmortemError !== void 0) {
-    gaps.push({
-      kind: "postmortem-failed",
-      since: incident.resolvedAt ?? incident.declaredAt,
-      message: incident.postmortemError
-    });
-  }
-  return gaps;
-}
-
-// src/core/projection/labelNames.ts
-function labelNames(config) {
-  const l = config.labels;
-  const states = {
-    declared: l.declared,
-    acknowledged: l.acknowledged,
-    mitigated: l.mitigated,
-    resolved: l.resolved,
-    postmortem: l.postmortem_state,
-    cancelled: l.cancelled
-  };
-  const byName = new Map(
-    Object.entries(states).map(([state, name]) => [name.toLowerCase(), state])
-  );
-  return {
-    incident: l.incident,
-    revenue: l.revenue,
-    states,
-    severity: (level) => `${l.severity_prefix}${level}`,
-    stateOf: (label) => byName.get(label.toLowerCase()),
-    severityOf: (label) => {
-      if (!label.toLowerCase().startsWith(l.severity_prefix.toLowerCase())) return void 0;
-      const level = Number(label.slice(l.severity_prefix.length));
-      return level >= 1 && level <= 4 && Number.isInteger(level) ? level : void 0;
-    }
-  };
-}
-function readLabels(labels, names) {
-  const state = labels.map((l) => names.stateOf(l)).find((s) => s !== void 0);
-  const severity2 = labels.map((l) => names.severityOf(l)).find((s) => s !== void 0);
-  const revenue = labels.some((l) => l.toLowerCase() === names.revenue.toLowerCase());
-  return { ...state ? { state } : {}, ...severity2 ? { severity: severity2 } : {}, revenue };
-}
-
-// src/core/emptyIncident.ts
-function emptyIncident(fields) {
-  return {
-    open: true,
-    state: "declared",
-    severity: 3,
-    severitySet: false,
-    revenue: false,
-    startedAt: fields.declaredAt,
-    roles: {},
-    updates: [],
-    notes: [],
-    deviations: [],
-    form: {},
-    pullRequests: [],
-    freezeExceptions: [],
-    followups: [],
-    notices: [],
-    deliveries: [],
-    gaps: [],
-    timeline: [],
-    ...fields
-  };
-}
-
-// src/core/projection/recordNotice.ts
-function recordNotice(incident, kind, keys, at, commentId) {
-  incident.notices.push({ kind, keys, at, commentId });
-  const text = kind === "escalation" ? `escalated (${keys.join(", ")})` : kind === "ack-breach" ? "acknowledgement deadline passed without an acknowledgement" : "reminded the communicator that a status update is due";
-  incident.timeline.push({ at, kind: kind === "ack-breach" ? "breach" : kind, text });
-}
-
-// src/core/clocks/coveringNotice.ts
-var CLOCK_SKEW_MS3 = 5 * 6e4;
-function coveringNotice(notices, kind, key, dueAt) {
-  let first;
-  for (const notice of notices) {
-    if (notice.kind !== kind || notice.at < dueAt - CLOCK_SKEW_MS3 || !notice.keys.includes(key)) continue;
-    if (!first || notice.at < first.at) first = notice;
-  }
-  return first;
-}
-
-// src/core/clocks/escalationOrigin.ts
-function escalationOrigin(incident, config) {
-  const waited = waitsForOffice(incident, config);
-  if (waited !== void 0) return waited;
-  return config.escalation.count_from === "start" ? incident.startedAt : incident.declaredAt;
-}
-function originWords(config) {
-  return config.escalation.count_from === "start" ? "from when the problem began" : "from the report";
-}
-
-// src/core/clocks/stepsCoveredBy.ts
-function stepsCoveredBy(incident, config) {
-  const covered = /* @__PURE__ */ new Map();
-  for (const notice of incident.notices) {
-    if (notice.kind !== "escalation") continue;
-    for (const key of notice.keys) {
-      const step = stepForKey(incident, config, key);
-      if (!step || notice.at < step.dueAt - CLOCK_SKEW_MS3) continue;
-      const known2 = covered.get(key);
-      if (known2 && known2.postedAt <= notice.at) continue;
-      covered.set(key, { ...step, postedAt: notice.at, commentId: notice.commentId });
-    }
-  }
-  return [...covered.values()].sort((a, b) => a.dueAt - b.dueAt || a.key.localeCompare(b.key));
-}
-function stepForKey(incident, config, key) {
-  const match = /^([a-z0-9][a-z0-9-]*):(\d+)$/.exec(key);
-  if (!match) return void 0;
-  const [, name = "", position = ""] = match;
-  const index = Number(position);
-  const step = config.escalation.ladders.find((ladder) => ladder.name === name)?.steps[index];
-  if (!step) return void 0;
-  return {
-    ladder: name,
-    index,
-    key,
-    dueAt: escalationOrigin(incident, config) + durationMs(step.after),
-    notify: [...step.notify],
-    ...step.note !== void 0 ? { note: step.note } : {}
-  };
-}
-
-// src/core/oncall/onCallAt.ts
-function onCallAt(oncall, zone, at, holidays) {
-  let chosen;
-  for (const entry of [...oncall.roster, ...holidayRoster(holidays)]) {
-    const from = parseLocalMoment(entry.from, zone, "start");
-    const to = parseLocalMoment(entry.to, zone, "end");
-    if (from === void 0 || to === void 0 || at < from || at >= to) continue;
-    if (!chosen || to - from < chosen.length) chosen = { entry, length: to - from };
-  }
-  const primary = chosen?.entry.primary ?? oncall.primary;
-  const secondary = chosen?.entry.secondary ?? oncall.secondary;
-  return {
-    ...primary !== void 0 ? { primary: plainLogin(primary) } : {},
-    ...secondary !== void 0 ? { secondary: plainLogin(secondary) } : {},
-    ...chosen?.entry.name !== void 0 ? { period: chosen.entry.name } : {}
-  };
-}
-function plainLogin(handle2) {
-  return handle2.replace(/^@/, "");
-}
-function holidayRoster(holidays) {
-  return (holidays?.closures ?? []).flatMap(
-    (closure) => closure.primary === void 0 ? [] : [
-      {
-        name: closure.name,
-        from: closure.from,
-        to: closure.to,
-        primary: closure.primary,
-        ...closure.secondary !== void 0 ? { secondary: closure.secondary } : {}
-      }
-    ]
-  );
 }
 
 // src/core/snapshot.ts
@@ -3441,602 +1910,6 @@ function nextLedger(previous, current, humanComments, roles, now) {
   return next;
 }
 
-// src/core/projection/commandComments.ts
-function commandComments(events, trustedBots, config) {
-  const found = [];
-  for (const event of events) {
-    if (event.type !== "commented" || trustedBots.has(event.comment.author.toLowerCase())) continue;
-    const lines = parseCommands(event.comment.body, {
-      at: event.comment.createdAt,
-      timeZone: config.business_hours.timezone,
-      roles: config.roles.extra
-    });
-    if (lines.length > 0) found.push({ comment: event.comment, lines });
-  }
-  return found;
-}
-function namedPeople(line, author) {
-  if (!line.ok) return [];
-  const command = line.command;
-  if (command.verb !== "lead" && command.verb !== "comms" && command.verb !== "role") return [];
-  return [command.user.toLowerCase() === "me" ? author : command.user];
-}
-
-// src/core/projection/applyCommand.ts
-var CLOSED_STATES = /* @__PURE__ */ new Set(["resolved", "postmortem", "cancelled"]);
-function applyCommand(draft, command, base, config, roleOf) {
-  const applied = () => ({ ...base, verb: command.verb, result: "applied" });
-  const refused = (reason, usage) => ({
-    ...base,
-    verb: command.verb,
-    result: "refused",
-    reason,
-    usage
-  });
-  if (command.verb === "freeze" || command.verb === "unfreeze" || command.verb === "freeze-exception") {
-    return { ...base, verb: command.verb, result: "elsewhere" };
-  }
-  if (command.verb === "help") return { ...base, verb: "help", result: "help" };
-  const who = (user) => user.toLowerCase() === "me" ? base.actor : user;
-  if (command.verb === "lead" || command.verb === "comms" || command.verb === "role") {
-    const user = who(command.user);
-    if (!permits(roleOf(user), "read")) {
-      return refused(
-        `${codeSpan("@" + user)} cannot see this repository: GitHub knows no such user, or they have no access to it.`,
-        "Check the spelling of the username, or ask an admin to give them access first; then type the command again."
-      );
-    }
-  }
-  const { at, actor } = base;
-  const log2 = (kind, text) => draft.timeline.push({ at, kind, actor, text });
-  const inactive = CLOSED_STATES.has(draft.state);
-  switch (command.verb) {
-    case "ack": {
-      if (inactive)
-        return refused(
-          `This incident is already ${draft.state}.`,
-          "Nothing to acknowledge. Use `/note <text>` to add to the record."
-        );
-      if (draft.state === "declared") {
-        enterState(draft, "acknowledged", at);
-        draft.acknowledgedBy = actor;
-        log2("state", "acknowledged: on it");
-      }
-      if (draft.lead === void 0) {
-        draft.lead = actor;
-        log2("role", `${actor} leads`);
-      }
-      return applied();
-    }
-    case "lead": {
-      const user = who(command.user);
-      if (draft.lead !== user) {
-        draft.lead = user;
-        log2("role", `${user} leads`);
-      }
-      return applied();
-    }
-    case "comms": {
-      const user = who(command.user);
-      if (!config.roles.allow_lead_as_comms && draft.lead !== void 0 && user.toLowerCase() === draft.lead.toLowerCase()) {
-        return refused(
-          `${user} leads this incident; the communicator should be someone else, so updates keep flowing while the lead works the problem.`,
-          "Pick another person: `/comms @someone`. (A repository can allow this with `roles.allow_lead_as_comms: true`.)"
-        );
-      }
-      if (draft.comms !== user) {
-        draft.comms = user;
-        log2("role", `${user} communicates`);
-      }
-      return applied();
-    }
-    case "role": {
-      const user = who(command.user);
-      const people = draft.roles[command.role] ??= [];
-      if (!people.some((p) => p.toLowerCase() === user.toLowerCase())) {
-        people.push(user);
-        log2("role", `${user} is ${command.role}`);
-      }
-      return applied();
-    }
-    case "sev":
-      if (draft.severity !== command.severity || !draft.severitySet) {
-        draft.severity = command.severity;
-        draft.severitySet = true;
-        log2("severity", `set severity ${command.severity}`);
-      }
-      return applied();
-    case "impact":
-      delete draft.revenueAssumed;
-      if (draft.revenue !== command.revenue) {
-        draft.revenue = command.revenue;
-        log2("impact", command.revenue ? "marked revenue as affected" : "marked revenue as not affected");
-      }
-      return applied();
-    case "update": {
-      if (draft.state === "cancelled")
-        return refused("This incident was cancelled.", "Use `/note <text>` to add to the record.");
-      const nextDueAt = command.nextMs !== void 0 ? at + command.nextMs : void 0;
-      draft.updates.push({
-        at,
-        by: actor,
-        text: command.text,
-        commentId: base.commentId,
-        ...nextDueAt !== void 0 ? { nextDueAt } : {}
-      });
-      log2(
-        "update",
-        `status update: ${command.text}${nextDueAt !== void 0 ? ` (next by ${formatLocal(nextDueAt, config.business_hours.timezone)})` : ""}`
-      );
-      return applied();
-    }
-    case "mitigate": {
-      if (inactive)
-        return refused(
-          `This incident is already ${draft.state}.`,
-          "Use `/note <text>` to add to the record."
-        );
-      draft.workaround = { at, by: actor, text: command.text, commentId: base.commentId };
-      if (draft.state !== "mitigated") enterState(draft, "mitigated", at);
-      log2("workaround", `workaround in place: ${command.text}`);
-      return applied();
-    }
-    case "resolve": {
-      if (draft.state === "cancelled") {
-        return refused(
-          "This incident was cancelled as a false alarm.",
-          "If it was real after all, set the `incident:acknowledged` label first, then `/resolve`."
-        );
-      }
-      draft.resolution = { at, by: actor, text: command.text, commentId: base.commentId };
-      if (draft.state !== "resolved" && draft.state !== "postmortem") enterState(draft, "resolved", at);
-      log2("resolution", `resolved: ${command.text}`);
-      return applied();
-    }
-    case "announce": {
-      const known2 = Object.keys(config.channels);
-      if (known2.length === 0)
-        return refused(
-          "There is no channel to send the stakeholder notice to.",
-          "Define one under `channels:` in `.github/expedite.yml` (see docs/channels.md)."
-        );
-      const pagers = command.channels.filter((c) => config.channels[c]?.type === "pagerduty");
-      if (pagers.length > 0)
-        return refused(
-          `${pagers.map((c) => `\`${c}\``).join(", ")} is a pager: it takes alerts, not the stakeholder notice.`,
-          "Name a chat, e-mail or webhook channel, or type `/announce` alone."
-        );
-      const unknown = command.channels.filter((c) => !known2.includes(c));
-      if (unknown.length > 0)
-        return refused(
-          `No channel named ${unknown.map((c) => `\`${c}\``).join(", ")}.`,
-          `Channels here: ${known2.map((c) => `\`${c}\``).join(", ")}. Or type \`/announce\` alone for the usual ones.`
-        );
-      (draft.announcements ??= []).push({
-        at,
-        by: actor,
-        commentId: base.commentId,
-        channels: command.channels
-      });
-      log2(
-        "note",
-        `asked for the stakeholder notice to be sent${command.channels.length > 0 ? ` to ${command.channels.join(", ")}` : ""}`
-      );
-      return applied();
-    }
-    case "note":
-      draft.notes.push({ at, by: actor, text: command.text, commentId: base.commentId });
-      log2("note", command.text);
-      return applied();
-    case "deviation":
-      draft.deviations.push({ at, by: actor, text: command.text, commentId: base.commentId });
-      log2("deviation", `process deviation: ${command.text}`);
-      return applied();
-    case "started":
-      if (command.at > draft.declaredAt) {
-        return refused(
-          "The start you gave is after the incident was declared.",
-          "Give the moment the problem began, e.g. `/started 14:05` or `/started 2h ago`."
-        );
-      }
-      draft.startedAt = command.at;
-      log2("started", `backdated the start to ${formatLocal(command.at, config.business_hours.timezone)}`);
-      return applied();
-    case "cancel":
-      if (draft.state === "resolved" || draft.state === "postmortem") {
-        return refused(
-          "This incident is already resolved; there is nothing to cancel.",
-          "Use `/note <text>` to add to the record."
-        );
-      }
-      draft.cancelReason = { at, by: actor, text: command.text, commentId: base.commentId };
-      if (draft.state !== "cancelled") enterState(draft, "cancelled", at);
-      log2("cancel", `cancelled: ${command.text}`);
-      return applied();
-  }
-}
-
-// src/core/projection/judgeLine.ts
-var FREEZE_VERBS = /* @__PURE__ */ new Set(["freeze", "unfreeze", "freeze-exception"]);
-function judgeLine(draft, line, comment, config, permissions) {
-  const base = {
-    commentId: comment.id,
-    line: line.line,
-    actor: comment.author,
-    at: comment.createdAt,
-    source: line.source
-  };
-  const role = permissions.get(comment.author.toLowerCase());
-  const edited2 = comment.updatedAt - comment.createdAt >= 1e3;
-  const permission = edited2 && permits(role, "maintain") ? "write" : role;
-  const verb = line.ok ? line.command.verb : line.verb;
-  if (verb === "help") {
-    if (line.ok) return { ...base, verb, result: "help" };
-  } else {
-    const needed = FREEZE_VERBS.has(verb) ? config.commands.freeze_permission : config.commands.permission;
-    if (!permits(permission, needed) && !(line.ok && FREEZE_VERBS.has(verb))) {
-      return {
-        ...base,
-        verb,
-        result: "refused",
-        permission: true,
-        reason: edited2 && permits(role, needed) ? `\`/${verb}\` needs the **${needed}** role, and this comment was edited after it was posted; GitHub does not say who edited it, and anyone with write access can, so an edited comment counts with at most **write**.` : `\`/${verb}\` needs the **${needed}** role on this repository or higher, and you have **${permission ?? "none"}**.`,
-        usage: edited2 && permits(role, needed) ? "Post the command again in a new comment." : "Ask a maintainer to run it, or to grant you that role. Anyone can still comment without a command."
-      };
-    }
-  }
-  if (!line.ok) {
-    return { ...base, verb: line.verb, result: "refused", reason: line.error, usage: line.usage };
-  }
-  return applyCommand(draft, line.command, base, config, (login) => permissions.get(login.toLowerCase()));
-}
-
-// src/core/freeze/matches.ts
-import picomatch from "picomatch";
-var OPTIONS = { dot: true };
-function branchName(ref) {
-  return ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : ref;
-}
-function matchesAny(value, globs) {
-  return globs.length > 0 && picomatch([...globs], OPTIONS)(value);
-}
-function freezeCoversBranch(base, globs, defaultBranch) {
-  const name = branchName(base);
-  if (globs.length === 0) return name === branchName(defaultBranch);
-  return matchesAny(name, globs);
-}
-function onlyIgnoredPaths(files, ignorePaths) {
-  if (files === void 0 || files.length === 0 || ignorePaths.length === 0) return false;
-  const ignored = picomatch([...ignorePaths], OPTIONS);
-  return files.every((file) => ignored(file));
-}
-
-// src/core/freeze/activeFreezes.ts
-var SETTLED_STATES = /* @__PURE__ */ new Set(["resolved", "postmortem", "cancelled"]);
-function activeFreezes(input) {
-  const { now, config, defaultBranch, base } = input;
-  const found = [];
-  const configured = freezeCoversBranch(base, config.freeze.branches, defaultBranch);
-  if (configured) {
-    for (const scheduled of scheduledFreezes(config, now, now)) {
-      if (scheduled.start <= now && now < scheduled.end) {
-        found.push({
-          kind: scheduled.kind,
-          name: scheduled.name,
-          startedAt: scheduled.start,
-          endsAt: scheduled.end,
-          ...scheduled.leadDays !== void 0 && scheduled.leadDays < PLAYBOOK_LEAD_DAYS ? { reason: shortLeadWarning(scheduled.leadDays) } : {}
-        });
-      }
-    }
-    for (const incident of input.incidents) {
-      if (!freezesMerges(incident, config)) continue;
-      found.push({
-        kind: "incident",
-        name: `Incident #${incident.number} (sev ${incident.severity})`,
-        startedAt: incident.declaredAt,
-        link: incident.url,
-        incident: incident.number,
-        reason: incident.title
-      });
-    }
-  }
-  for (const issue of input.freezeIssues) {
-    if (issue.closedAt !== void 0 || issue.until !== void 0 && now >= issue.until) continue;
-    const globs = issue.branches.length > 0 ? issue.branches : config.freeze.branches;
-    if (!freezeCoversBranch(base, globs, defaultBranch)) continue;
-    found.push({
-      kind: "manual",
-      name: `Manual freeze #${issue.number}`,
-      startedAt: issue.openedAt,
-      ...issue.until !== void 0 && { endsAt: issue.until },
-      link: issue.url,
-      issue: issue.number,
-      reason: issue.reason
-    });
-  }
-  return found.sort(byEnd);
-}
-function freezesMerges(incident, config) {
-  return (
-    // The state label is the truth: a responder moving an incident back from resolved revives its freeze.
-    incident.open && !SETTLED_STATES.has(incident.state) && config.freeze.incident_severities.includes(incident.severity)
-  );
-}
-function byEnd(a, b) {
-  const endA = a.endsAt ?? Infinity;
-  const endB = b.endsAt ?? Infinity;
-  if (endA !== endB) return endA < endB ? -1 : 1;
-  if (a.startedAt !== b.startedAt) return a.startedAt - b.startedAt;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-function shortLeadWarning(days) {
-  const when = days === 0 ? "only when the office closes" : `only ${days} day${days === 1 ? "" : "s"} before the office closes`;
-  return `\u26A0\uFE0F starts ${when}, later than the playbook's ${PLAYBOOK_LEAD_DAYS} days (short_lead_ok)`;
-}
-
-// src/core/freeze/freezePeriods.ts
-var FreezePeriods = class {
-  #config;
-  #from;
-  #periods = [];
-  /** `from`: the declaration; nothing froze before it. */
-  constructor(config, from) {
-    this.#config = config;
-    this.#from = from;
-  }
-  observe(at, incident) {
-    const frozen = freezesMerges(incident, this.#config);
-    const last = this.#periods.at(-1);
-    const running = last !== void 0 && last.endedAt === void 0;
-    const when = Math.max(at, this.#from);
-    if (frozen && !running) this.#periods.push({ startedAt: when });
-    else if (!frozen && last && running) {
-      if (when <= last.startedAt) this.#periods.pop();
-      else last.endedAt = when;
-    }
-  }
-  get periods() {
-    return this.#periods.map((p) => ({ ...p }));
-  }
-};
-
-// src/core/projection/projectIncident.ts
-function projectIncident(issue, events, config, ctx) {
-  const zone = config.business_hours.timezone;
-  const form = parseIssueForm(issue.body, { now: issue.createdAt, timeZone: zone });
-  const names = labelNames(config);
-  const sorted = [...events].sort((a, b) => a.at - b.at || a.seq - b.seq);
-  const isBot = (login) => ctx.trustedBots.has(login.toLowerCase());
-  const declaredEvent = sorted.find((e) => e.type === "labeled" && e.label === names.incident);
-  const declaredAt = declaredEvent?.at ?? issue.createdAt;
-  const draft = emptyIncident({
-    number: issue.number,
-    title: issue.title,
-    url: issue.url,
-    open: issue.state === "open",
-    severity: form.severity ?? config.severity.default,
-    severitySet: form.severity !== void 0,
-    revenue: form.revenue === "yes" || form.revenue === "unknown" && config.escalation.unknown_revenue === "revenue",
-    ...form.revenue === "unknown" && config.escalation.unknown_revenue === "revenue" ? { revenueAssumed: true } : {},
-    declaredAt,
-    declaredBy: declaredEvent?.actor ?? issue.author,
-    startedAt: form.startedAt !== void 0 && form.startedAt <= declaredAt ? form.startedAt : declaredAt,
-    form
-  });
-  const timeline = draft.timeline;
-  timeline.push({ at: declaredAt, kind: "declared", actor: draft.declaredBy, text: "declared the incident" });
-  if (form.startedAt !== void 0 && form.startedAt < declaredAt) {
-    timeline.push({ at: form.startedAt, kind: "started", text: "problem began (from the report)" });
-  }
-  const outcomes = [];
-  const commandComments2 = [];
-  const humanComments = /* @__PURE__ */ new Map();
-  const referenced = /* @__PURE__ */ new Set();
-  let stateSetBy;
-  let reopenedAt;
-  const roles = config.roles.extra;
-  let open = true;
-  const freezes = new FreezePeriods(config, declaredAt);
-  freezes.observe(declaredAt, { open, state: draft.state, severity: draft.severity });
-  for (const event of sorted) {
-    if (event.type === "closed") open = false;
-    if (event.type === "reopened") open = true;
-    switch (event.type) {
-      case "labeled":
-      case "unlabeled":
-        if (isBot(event.actor)) break;
-        if (event.type === "labeled" && names.stateOf(event.label) !== void 0) stateSetBy = event.actor;
-        applyLabelEvent(draft, event, config, names);
-        break;
-      case "assigned":
-        if (isBot(event.actor)) break;
-        if (draft.lead === void 0) {
-          draft.lead = event.assignee;
-          timeline.push({
-            at: event.at,
-            kind: "role",
-            actor: event.actor,
-            text: `assigned ${event.assignee}, who leads`
-          });
-        } else {
-          timeline.push({
-            at: event.at,
-            kind: "assignment",
-            actor: event.actor,
-            text: `assigned ${event.assignee}`
-          });
-        }
-        break;
-      case "unassigned":
-        if (isBot(event.actor)) break;
-        if (draft.lead === event.assignee) draft.lead = void 0;
-        timeline.push({
-          at: event.at,
-          kind: "assignment",
-          actor: event.actor,
-          text: `unassigned ${event.assignee}`
-        });
-        break;
-      case "closed":
-        if (isBot(event.actor)) break;
-        timeline.push({ at: event.at, kind: "closed", actor: event.actor, text: "closed the issue" });
-        break;
-      case "reopened":
-        if (!isBot(event.actor)) reopenedAt = event.at;
-        timeline.push({ at: event.at, kind: "reopened", actor: event.actor, text: "reopened the issue" });
-        break;
-      case "renamed":
-        break;
-      case "cross-referenced":
-        break;
-      case "commented": {
-        const comment = event.comment;
-        if (isBot(comment.author)) {
-          if (comment.updatedAt - comment.createdAt < 1e3)
-            recordBotNotice(draft, comment.id, comment.body, comment.createdAt);
-          break;
-        }
-        humanComments.set(comment.id, { updatedAt: comment.updatedAt });
-        referenced.add(comment.author.toLowerCase());
-        const parsed = parseCommands(comment.body, { at: comment.createdAt, timeZone: zone, roles });
-        if (parsed.length === 0) break;
-        commandComments2.push({
-          id: comment.id,
-          author: comment.author,
-          createdAt: comment.createdAt,
-          updatedAt: comment.updatedAt,
-          verbs: parsed.map((line) => line.ok ? line.command.verb : line.verb)
-        });
-        for (const line of parsed) {
-          for (const person2 of namedPeople(line, comment.author)) referenced.add(person2.toLowerCase());
-          outcomes.push(judgeLine(draft, line, comment, config, ctx.permissions));
-        }
-        break;
-      }
-    }
-    freezes.observe(event.at, { open, state: draft.state, severity: draft.severity });
-  }
-  freezes.observe(issue.closedAt ?? sorted.at(-1)?.at ?? declaredAt, {
-    open: issue.state === "open",
-    state: draft.state,
-    severity: draft.severity
-  });
-  draft.freezePeriods = freezes.periods;
-  const ledger = nextLedger(
-    ctx.ledger ?? emptyLedger(),
-    commandComments2,
-    humanComments,
-    { referenced, fetched: ctx.fetched ?? ctx.permissions },
-    ctx.now ?? sorted.at(-1)?.at ?? issue.createdAt
-  );
-  for (const change of ledger.changes) timeline.push(changeEntry(change, zone));
-  for (const pr of linkedPullRequests(sorted)) {
-    draft.pullRequests.push(pr);
-    timeline.push({
-      at: pr.at,
-      kind: "pull-request",
-      text: `${pr.revert ? "revert " : ""}pull request #${pr.number} referenced this incident: ${pr.title}`,
-      url: pr.url
-    });
-    if (pr.mergedAt !== void 0) {
-      timeline.push({
-        at: pr.mergedAt,
-        kind: "pull-request",
-        text: `pull request #${pr.number} merged`,
-        url: pr.url
-      });
-    }
-  }
-  if (issue.state === "closed") draft.closedAt = issue.closedAt ?? draft.closedAt;
-  let leadFromRoster = false;
-  if (draft.lead === void 0 && draft.state !== "cancelled") {
-    const onCall = onCallAt(
-      config.oncall,
-      zone,
-      acknowledgeFrom(draft, config),
-      config.business_hours.holidays
-    );
-    if (onCall.primary !== void 0) {
-      draft.lead = onCall.primary;
-      leadFromRoster = true;
-      timeline.push({
-        at: declaredAt,
-        kind: "role",
-        text: `${onCall.primary} leads as the on-call engineer${onCall.period ? ` (${onCall.period})` : ""}`
-      });
-    }
-  }
-  const covered = /* @__PURE__ */ new Map();
-  for (const step of stepsCoveredBy(draft, config)) {
-    const entry = covered.get(step.commentId) ?? { at: step.postedAt, keys: [] };
-    entry.keys.push(step.key);
-    covered.set(step.commentId, entry);
-  }
-  draft.timeline = draft.timeline.filter((entry) => entry.kind !== "escalation");
-  for (const { at, keys } of covered.values())
-    draft.timeline.push({ at, kind: "escalation", text: `escalated (${keys.join(", ")})` });
-  draft.gaps = findGaps(draft, config);
-  draft.timeline.sort((a, b) => a.at - b.at);
-  return {
-    incident: draft,
-    outcomes,
-    leadFromRoster,
-    ledger,
-    ...stateSetBy !== void 0 ? { stateSetBy } : {},
-    ...reopenedAt !== void 0 ? { reopenedAt } : {}
-  };
-}
-function changeEntry(change, zone) {
-  const verbs = (list2) => list2.length > 0 ? list2.map((v) => `/${v}`).join(", ") : "no command";
-  const posted = formatLocal(change.postedAt, zone);
-  const text = change.kind === "deleted" ? `their command comment of ${posted} (${verbs(change.before)}) was deleted` : change.before.length > 0 ? `their command comment of ${posted} was edited: it said ${verbs(change.before)}, it now says ${verbs(change.after)}` : `their comment of ${posted} was edited after it was posted; it now says ${verbs(change.after)}`;
-  return { at: change.at, kind: "edited", actor: change.author, text };
-}
-function recordBotNotice(draft, commentId, body, at) {
-  const marker = parseMarker(body);
-  if (marker?.kind === "exception-audit") {
-    const granted = marker.data.granted === "yes";
-    draft.freezeExceptions.push({
-      at,
-      by: marker.data.by ?? "",
-      pullRequest: Number(marker.data.pr),
-      sha: marker.data.sha ?? "",
-      reason: marker.data.reason ?? "",
-      granted,
-      ...marker.data.deploy === "yes" ? { deploy: true } : {}
-    });
-    const subject = marker.data.deploy === "yes" ? `deploying ${(marker.data.sha ?? "").slice(0, 7)} (#${marker.data.pr})` : `pull request #${marker.data.pr}`;
-    draft.timeline.push({
-      at,
-      kind: "freeze-exception",
-      actor: marker.data.by ?? "",
-      text: `freeze exception ${granted ? "granted" : "requested"} for ${subject}: ${marker.data.reason ?? ""}`
-    });
-    return;
-  }
-  if (marker?.kind === "alert-evidence") {
-    const resolved = marker.data.status === "resolved";
-    const what = /\*\*What fired:\*\* (.*)/.exec(body)?.[1] ?? "the alert";
-    draft.timeline.push({
-      at,
-      kind: "alert",
-      text: `${resolved ? "alert resolved" : "alert fired again"}: ${what}`
-    });
-    return;
-  }
-  if (!marker || marker.kind !== "notice") return;
-  const kind = marker.data.type;
-  if (kind !== "escalation" && kind !== "ack-breach" && kind !== "reminder") return;
-  recordNotice(
-    draft,
-    kind,
-    (marker.data.keys ?? "").split(",").filter((k) => k !== ""),
-    at,
-    commentId
-  );
-}
-
 // src/core/render/renderTemplate.ts
 import Mustache2 from "mustache";
 function renderTemplate(template, view, partials) {
@@ -4062,6 +1935,36 @@ function mention(handle2) {
   return handle2.startsWith("@") ? handle2 : `@${handle2}`;
 }
 
+// src/core/time/formatTime.ts
+import { DateTime as DateTime6 } from "luxon";
+function formatTime(at, zone) {
+  const utc = DateTime6.fromMillis(at, { zone: "utc" });
+  const local = DateTime6.fromMillis(at, { zone });
+  const localPart = zone === "UTC" || zone === "Etc/UTC" ? "" : ` (${local.toFormat(local.hasSame(utc, "day") ? "HH:mm ZZZZ" : "ccc HH:mm ZZZZ")})`;
+  return `${utc.toFormat("yyyy-MM-dd HH:mm")} UTC${localPart}`;
+}
+function formatLocal(at, zone) {
+  return DateTime6.fromMillis(at, { zone }).toFormat("yyyy-MM-dd HH:mm ZZZZ");
+}
+function formatDuration(ms) {
+  const negative = ms < 0;
+  let rest = Math.round(Math.abs(ms) / 1e3);
+  const units = [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1]
+  ];
+  const parts = [];
+  for (const [unit, size] of units) {
+    const amount = Math.floor(rest / size);
+    rest -= amount * size;
+    if (amount > 0 && parts.length < 2) parts.push(`${amount}${unit}`);
+    else if (parts.length > 0) break;
+  }
+  return (negative ? "-" : "") + (parts.length > 0 ? parts.join(" ") : "0s");
+}
+
 // src/core/render/displayName.ts
 function displayName(login) {
   return login === void 0 ? void 0 : `**${neutralize(login)}**`;
@@ -4084,6 +1987,16 @@ function acknowledgeDeadline(declaredAt, config) {
     businessHours ? config.acknowledge.within_business_hours : config.acknowledge.outside_business_hours
   );
   return { dueAt: declaredAt + allowanceMs, businessHours, allowanceMs };
+}
+
+// src/core/clocks/escalationOrigin.ts
+function escalationOrigin(incident, config) {
+  const waited = waitsForOffice(incident, config);
+  if (waited !== void 0) return waited;
+  return config.escalation.count_from === "start" ? incident.startedAt : incident.declaredAt;
+}
+function originWords(config) {
+  return config.escalation.count_from === "start" ? "from when the problem began" : "from the report";
 }
 
 // src/core/clocks/incidentEnd.ts
@@ -4162,6 +2075,83 @@ function latestUpdate(updates) {
   return latest;
 }
 
+// src/core/clocks/coveringNotice.ts
+var CLOCK_SKEW_MS = 5 * 6e4;
+function coveringNotice(notices, kind, key, dueAt) {
+  let first;
+  for (const notice of notices) {
+    if (notice.kind !== kind || notice.at < dueAt - CLOCK_SKEW_MS || !notice.keys.includes(key)) continue;
+    if (!first || notice.at < first.at) first = notice;
+  }
+  return first;
+}
+
+// src/core/clocks/stepsCoveredBy.ts
+function stepsCoveredBy(incident, config) {
+  const covered = /* @__PURE__ */ new Map();
+  for (const notice of incident.notices) {
+    if (notice.kind !== "escalation") continue;
+    for (const key of notice.keys) {
+      const step = stepForKey(incident, config, key);
+      if (!step || notice.at < step.dueAt - CLOCK_SKEW_MS) continue;
+      const known2 = covered.get(key);
+      if (known2 && known2.postedAt <= notice.at) continue;
+      covered.set(key, { ...step, postedAt: notice.at, commentId: notice.commentId });
+    }
+  }
+  return [...covered.values()].sort((a, b) => a.dueAt - b.dueAt || a.key.localeCompare(b.key));
+}
+function stepForKey(incident, config, key) {
+  const match = /^([a-z0-9][a-z0-9-]*):(\d+)$/.exec(key);
+  if (!match) return void 0;
+  const [, name = "", position = ""] = match;
+  const index = Number(position);
+  const step = config.escalation.ladders.find((ladder) => ladder.name === name)?.steps[index];
+  if (!step) return void 0;
+  return {
+    ladder: name,
+    index,
+    key,
+    dueAt: escalationOrigin(incident, config) + durationMs(step.after),
+    notify: [...step.notify],
+    ...step.note !== void 0 ? { note: step.note } : {}
+  };
+}
+
+// src/core/oncall/onCallAt.ts
+function onCallAt(oncall, zone, at, holidays) {
+  let chosen;
+  for (const entry of [...oncall.roster, ...holidayRoster(holidays)]) {
+    const from = parseLocalMoment(entry.from, zone, "start");
+    const to = parseLocalMoment(entry.to, zone, "end");
+    if (from === void 0 || to === void 0 || at < from || at >= to) continue;
+    if (!chosen || to - from < chosen.length) chosen = { entry, length: to - from };
+  }
+  const primary = chosen?.entry.primary ?? oncall.primary;
+  const secondary = chosen?.entry.secondary ?? oncall.secondary;
+  return {
+    ...primary !== void 0 ? { primary: plainLogin(primary) } : {},
+    ...secondary !== void 0 ? { secondary: plainLogin(secondary) } : {},
+    ...chosen?.entry.name !== void 0 ? { period: chosen.entry.name } : {}
+  };
+}
+function plainLogin(handle2) {
+  return handle2.replace(/^@/, "");
+}
+function holidayRoster(holidays) {
+  return (holidays?.closures ?? []).flatMap(
+    (closure) => closure.primary === void 0 ? [] : [
+      {
+        name: closure.name,
+        from: closure.from,
+        to: closure.to,
+        primary: closure.primary,
+        ...closure.secondary !== void 0 ? { secondary: closure.secondary } : {}
+      }
+    ]
+  );
+}
+
 // src/core/clocks/resolveHandles.ts
 function resolveHandles(handles, incident, config, at) {
   const onCall = onCallAt(config.oncall, config.business_hours.timezone, at, config.business_hours.holidays);
@@ -4215,9 +2205,11 @@ function incidentFreezeOccasions(incident, config) {
     })
   );
 }
-function manualFreezeOccasions(issue, config, defaultBranch, now) {
+function manualFreezeOccasions(issue, config, defaultBranch, now, hold = { held: false, records: [] }) {
   const lapsed = issue.until !== void 0 && issue.until <= now ? issue.until : void 0;
-  const endedAt = issue.closedAt !== void 0 && lapsed !== void 0 ? Math.min(issue.closedAt, lapsed) : issue.closedAt ?? lapsed;
+  const closes = [issue.closedAt, ...hold.records.map((r) => r.closedAt)];
+  const lifted = hold.held || closes.some((at) => at === void 0) ? void 0 : Math.max(...closes.filter((at) => at !== void 0));
+  const endedAt = lapsed === void 0 ? lifted : lifted === void 0 ? lapsed : Math.min(lapsed, lifted);
   return freezeOccasions("", config, {
     kind: "manual",
     name: `Manual freeze #${issue.number}`,
@@ -4389,7 +2381,7 @@ function triggeredPagers(config, deliveries) {
 }
 
 // src/core/channels/messageContent.ts
-import { DateTime as DateTime9 } from "luxon";
+import { DateTime as DateTime8 } from "luxon";
 
 // src/core/channels/messageBody.ts
 function messageBody(template, title, summary, facts, links) {
@@ -4409,7 +2401,7 @@ function oneLine(text, max) {
 }
 
 // src/core/freeze/freezeText.ts
-import { DateTime as DateTime8 } from "luxon";
+import { DateTime as DateTime7 } from "luxon";
 var FREEZE_KIND_WORDS = {
   window: "freeze window",
   weekly: "weekly freeze",
@@ -4420,7 +2412,7 @@ var FREEZE_KIND_WORDS = {
 var HALF_YEAR_MS = 182 * 864e5;
 var WORD_JOINER2 = "\u2060";
 function formatFreezeTime(at, zone, now) {
-  const local = DateTime8.fromMillis(at, { zone }).setLocale("en-US");
+  const local = DateTime7.fromMillis(at, { zone }).setLocale("en-US");
   const format = now === void 0 || Math.abs(at - now) > HALF_YEAR_MS ? "ccc d LLL yyyy HH:mm ZZZZ" : "ccc d LLL HH:mm ZZZZ";
   return local.toFormat(format);
 }
@@ -4438,7 +2430,7 @@ function plainInline(text, maxLength = 80) {
   const clipped = oneLine2.length > maxLength ? oneLine2.slice(0, maxLength - 1) + "\u2026" : oneLine2;
   return clipped.replace(/@(?=[A-Za-z0-9])/g, "@" + WORD_JOINER2);
 }
-function codeSpan2(text) {
+function codeSpan(text) {
   const oneLine2 = text.replace(/\s+/g, " ");
   const longestRun = Math.max(0, ...[...oneLine2.matchAll(/`+/g)].map((run) => run[0].length));
   const fence = "`".repeat(longestRun + 1);
@@ -4691,7 +2683,7 @@ function messageContent(occasion, ctx) {
         ctx.templates["stakeholder-notice"],
         {
           application: neutralizeInline(application(incident, config, ctx.repository), 120),
-          date: DateTime9.fromMillis(incident.startedAt, { zone }).toFormat("MM-dd-yyyy"),
+          date: DateTime8.fromMillis(incident.startedAt, { zone }).toFormat("MM-dd-yyyy"),
           summary: neutralizeInline(incident.form.summary ?? incident.title, 1200),
           ...Object.fromEntries(table.map((f) => [f.key, neutralizeInline(f.value, 800)]))
         },
@@ -5309,6 +3301,203 @@ function renderChecklist(template, incident, config, existingBody) {
   return renderMarker("checklist") + "\n" + renderTemplate(template, { number: incident.number, severity: incident.severity, phases, done, total });
 }
 
+// src/core/commands/usage.ts
+var COMMANDS = [
+  {
+    verb: "ack",
+    aliases: ["acknowledge"],
+    syntax: "/ack [what you are doing]",
+    summary: "Say you are on it. If nobody leads yet, you become the lead.",
+    example: "/ack checking the payment gateway logs",
+    scope: "incident"
+  },
+  {
+    verb: "lead",
+    aliases: [],
+    syntax: "/lead @user",
+    summary: "Hand the incident lead to someone (`me` or nothing means you).",
+    example: "/lead @octocat",
+    scope: "incident"
+  },
+  {
+    verb: "comms",
+    aliases: ["communicator"],
+    syntax: "/comms @user",
+    summary: "Name the communicator who keeps stakeholders informed (`me` or nothing means you).",
+    example: "/comms @hubot",
+    scope: "incident"
+  },
+  {
+    verb: "role",
+    aliases: [],
+    syntax: "/role <role> @user",
+    summary: "Give someone one of the team's configured roles.",
+    example: "/role investigator @octocat",
+    scope: "incident"
+  },
+  {
+    verb: "sev",
+    aliases: ["severity"],
+    syntax: "/sev <1-4>",
+    summary: "Set the severity; 1 is the worst.",
+    example: "/sev 2",
+    scope: "incident"
+  },
+  {
+    verb: "impact",
+    aliases: [],
+    syntax: "/impact revenue|none",
+    summary: "Say whether the incident is costing revenue (`yes`/`no` work too).",
+    example: "/impact revenue",
+    scope: "incident"
+  },
+  {
+    verb: "update",
+    aliases: [],
+    syntax: "/update <what changed> [next <duration>]",
+    summary: "Post a status update; `next 30m` at the end promises when the next one comes.",
+    example: "/update Failover done, error rate falling. next 30m",
+    scope: "incident"
+  },
+  {
+    verb: "mitigate",
+    aliases: ["workaround"],
+    syntax: "/mitigate <workaround>",
+    summary: "Record the workaround that limits the damage for now.",
+    example: "/mitigate Routed checkout traffic to the standby region",
+    scope: "incident"
+  },
+  {
+    verb: "resolve",
+    aliases: [],
+    syntax: "/resolve <cause, fix, follow-up>",
+    summary: "Close out the problem: what was wrong, what was done, and any follow-up (or a link to it).",
+    example: "/resolve Expired TLS certificate on the API; renewed it and added expiry monitoring in #412",
+    scope: "incident"
+  },
+  {
+    verb: "note",
+    aliases: [],
+    syntax: "/note <text>",
+    summary: "Add a line to the timeline.",
+    example: "/note Support reports the error also hits mobile users",
+    scope: "incident"
+  },
+  {
+    verb: "deviation",
+    aliases: [],
+    syntax: "/deviation <step skipped and why>",
+    summary: "Record a step of the process you skipped, and why, for the post-mortem.",
+    example: "/deviation Deployed without review: site down, no reviewer awake",
+    scope: "incident"
+  },
+  {
+    verb: "started",
+    aliases: [],
+    syntax: "/started <time>",
+    summary: "Backdate when the problem really began.",
+    example: "/started yesterday 23:10",
+    scope: "incident"
+  },
+  {
+    verb: "cancel",
+    aliases: [],
+    syntax: "/cancel <reason>",
+    summary: "Close a false alarm without a post-mortem.",
+    example: "/cancel Alert came from the staging monitor, production is fine",
+    scope: "incident"
+  },
+  {
+    verb: "announce",
+    aliases: [],
+    syntax: "/announce [channel \u2026]",
+    summary: "Send the stakeholder notice, as it stands now, to the channels that carry it (or the ones you name).",
+    example: "/announce stakeholders",
+    scope: "incident"
+  },
+  {
+    verb: "help",
+    aliases: [],
+    syntax: "/help",
+    summary: "Show this list.",
+    example: "/help",
+    scope: "anywhere"
+  },
+  {
+    verb: "freeze",
+    aliases: [],
+    syntax: "/freeze <until> <reason> [branches: <list>]",
+    summary: "Freeze merges until a time; `branches: main, release/*` limits it to those base branches.",
+    example: "/freeze until monday 08:00 Office closed for the holidays branches: main",
+    scope: "anywhere"
+  },
+  {
+    verb: "unfreeze",
+    aliases: [],
+    syntax: "/unfreeze [reason]",
+    summary: "End a manual code freeze early (or close its issue).",
+    example: "/unfreeze Release shipped, merges are open again",
+    scope: "anywhere"
+  },
+  {
+    verb: "freeze-exception",
+    aliases: ["exception"],
+    syntax: "/freeze-exception <reason>",
+    summary: "Let this pull request merge during a freeze; counts from the on-call engineer or an approver.",
+    example: "/freeze-exception Hotfix for the checkout outage in #87",
+    scope: "pull-request"
+  }
+];
+var BY_VERB = new Map(COMMANDS.map((spec) => [spec.verb, spec]));
+function commandSpec(verb) {
+  const spec = BY_VERB.get(verb);
+  if (spec === void 0) throw new Error(`no usage entry for /${verb}`);
+  return spec;
+}
+function usageFor(verb) {
+  const spec = commandSpec(verb);
+  return `Type \`${spec.syntax}\`, for example \`${spec.example}\`.`;
+}
+function helpText(scope, roles) {
+  const rows = COMMANDS.filter(
+    (spec) => scope === void 0 || spec.scope === scope || spec.scope === "anywhere"
+  );
+  const lines = [
+    scope === void 0 ? "| Command | What it does | Example | Where |" : "| Command | What it does | Example |",
+    scope === void 0 ? "|---|---|---|---|" : "|---|---|---|"
+  ];
+  for (const spec of rows) {
+    const aliases = spec.aliases.length > 0 ? ` (also ${spec.aliases.map((alias) => code(`/${alias}`)).join(", ")})` : "";
+    const cells = [code(spec.syntax), cell(spec.summary) + aliases, code(spec.example)];
+    if (scope === void 0) cells.push(WHERE[spec.scope]);
+    lines.push(`| ${cells.join(" | ")} |`);
+  }
+  const notes = [
+    "",
+    "One command per line; a comment may carry several. Text after a command may continue on the lines below it, up to a blank line. Quoted lines and code blocks are never run."
+  ];
+  if (roles !== void 0 && roles.length > 0 && rows.some((spec) => spec.verb === "role")) {
+    notes.push(`Roles for \`/role\`: ${roles.map((role) => code(role)).join(", ")}.`);
+  }
+  if (rows.some((spec) => spec.verb === "started" || spec.verb === "freeze")) {
+    notes.push(
+      "Times: `14:30`, `yesterday 23:10`, `monday 08:00`, `45m ago`, `in 3h`, `2026-11-22 14:30`, or ISO with an offset."
+    );
+  }
+  return lines.join("\n") + "\n" + notes.join("\n");
+}
+var WHERE = {
+  incident: "incident issue",
+  "pull-request": "pull request",
+  anywhere: "anywhere"
+};
+function cell(text) {
+  return text.replace(/\|/g, "\\|");
+}
+function code(text) {
+  return "`" + cell(text) + "`";
+}
+
 // src/core/plan/renderReplies.ts
 function renderReplies(projection, _config, templates, issue) {
   const replies = [];
@@ -5608,6 +3797,13 @@ function renderSummary(template, incident, config) {
   });
 }
 
+// src/core/projection/recordNotice.ts
+function recordNotice(incident, kind, keys, at, commentId) {
+  incident.notices.push({ kind, keys, at, commentId });
+  const text = kind === "escalation" ? `escalated (${keys.join(", ")})` : kind === "ack-breach" ? "acknowledgement deadline passed without an acknowledgement" : "reminded the communicator that a status update is due";
+  incident.timeline.push({ at, kind: kind === "ack-breach" ? "breach" : kind, text });
+}
+
 // src/core/plan/planIncident.ts
 function planIncident(input) {
   const { issue, projection, config, now, botComments, templates } = input;
@@ -5616,11 +3812,14 @@ function planIncident(input) {
   const current = new Set(issue.labels.map((l) => l.toLowerCase()));
   const wanted = [names.states[incident.state], names.severity(incident.severity)];
   if (incident.revenue) wanted.push(names.revenue);
+  const held = config.labels.freeze_held;
+  if (incident.freezeHeld === true) wanted.push(held);
   const add = wanted.filter((l) => !current.has(l.toLowerCase()));
   const remove = issue.labels.filter((label) => {
     const lower = label.toLowerCase();
     if (wanted.some((w) => w.toLowerCase() === lower)) return false;
     if (names.stateOf(label) !== void 0 || names.severityOf(label) !== void 0) return true;
+    if (lower === held.toLowerCase()) return true;
     return lower === names.revenue.toLowerCase() && !incident.revenue;
   });
   const waiting = projection.leadFromRoster && now < (waitsForOffice(incident, config) ?? now);
@@ -5747,30 +3946,6 @@ function answeredBefore(botComments, reply, projection) {
   );
 }
 
-// src/core/plan/rolesToLookUp.ts
-function rolesToLookUp(comments, ledger, config) {
-  const trustAuthors = permits("write", config.commands.permission);
-  const fresh = /* @__PURE__ */ new Set();
-  const cached = /* @__PURE__ */ new Set();
-  for (const { comment, lines } of comments) {
-    const seen = toSeconds(comment.updatedAt) <= ledger.seen;
-    const author = comment.author.toLowerCase();
-    const named = lines.flatMap((line) => namedPeople(line, comment.author)).map((l) => l.toLowerCase());
-    for (const login of [author, ...named]) {
-      const remembered = ledger.permissions.has(login);
-      if (!seen || !remembered || login === author && !trustAuthors) fresh.add(login);
-      else cached.add(login);
-    }
-  }
-  const known2 = /* @__PURE__ */ new Map();
-  for (const login of cached) {
-    if (fresh.has(login)) continue;
-    const remembered = ledger.permissions.get(login) ?? "none";
-    known2.set(login, permits(remembered, "write") ? "write" : remembered);
-  }
-  return { known: known2, lookUp: [...fresh] };
-}
-
 // src/github/readIssue.ts
 async function readIssue(gh, number) {
   const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
@@ -5870,33 +4045,6 @@ function toTimelineEvent(item, seq) {
   }
 }
 
-// src/github/permissionOf.ts
-async function permissionOf(gh, login, cache4) {
-  const key = login.toLowerCase();
-  const cached = cache4.get(key);
-  if (cached) return cached;
-  let permission = "none";
-  try {
-    const { data } = await gh.octokit.request(
-      "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
-      {
-        owner: gh.owner,
-        repo: gh.repo,
-        username: login
-      }
-    );
-    const role = data.role_name ?? data.permission;
-    permission = PERMISSION_ORDER.includes(role) ? role : legacy(data.permission);
-  } catch (error) {
-    if (statusOf(error) !== 404) throw error;
-  }
-  cache4.set(key, permission);
-  return permission;
-}
-function legacy(permission) {
-  return permission === "admin" ? "admin" : permission === "write" ? "write" : permission === "read" ? "read" : "none";
-}
-
 // src/github/writeLabels.ts
 async function writeLabels(gh, number, add, remove) {
   if (add.length > 0) {
@@ -5949,6 +4097,11 @@ function labelSpecs(config) {
     { name: l.postmortem, color: "5319e7", description: "An incident post-mortem" },
     { name: l.followup, color: "1d76db", description: "Follow-up work from an incident post-mortem" },
     { name: l.freeze, color: "0052cc", description: "A code freeze: merges wait until this issue is closed" },
+    {
+      name: l.freeze_held,
+      color: "b60205",
+      description: "Its freeze was lifted by someone without the role to lift it, so it still holds"
+    },
     {
       name: l.incident_fix,
       color: "0e8a16",
@@ -6186,6 +4339,71 @@ async function addAssignees(gh, number, assignees) {
   });
 }
 
+// src/core/projection/findGaps.ts
+function findGaps(incident, config) {
+  const gaps = [];
+  const resolved = incident.state === "resolved" || incident.state === "postmortem";
+  if (resolved && incident.resolution === void 0) {
+    gaps.push({
+      kind: "resolved-without-resolution",
+      since: incident.resolvedAt ?? incident.declaredAt,
+      message: "Resolved, but no resolution is journaled. Type `/resolve <what was wrong and what fixed it>`."
+    });
+  }
+  if (incident.state === "mitigated" && incident.workaround === void 0) {
+    gaps.push({
+      kind: "mitigated-without-workaround",
+      since: incident.mitigatedAt ?? incident.declaredAt,
+      message: "Mitigated, but the workaround is not journaled. Type `/mitigate <what is in place>`."
+    });
+  }
+  if (incident.state !== "cancelled" && incident.state !== "declared" && incident.lead === void 0) {
+    gaps.push({
+      kind: "no-lead",
+      since: incident.acknowledgedAt ?? incident.declaredAt,
+      message: "Nobody leads. Type `/lead @someone`."
+    });
+  }
+  if (!config.roles.allow_lead_as_comms && incident.lead !== void 0 && incident.lead === incident.comms) {
+    gaps.push({
+      kind: "comms-is-lead",
+      since: incident.declaredAt,
+      message: "The lead is also the communicator; pick someone independent with `/comms @someone`."
+    });
+  }
+  if (incident.postmortem?.state === "closed") {
+    gaps.push({
+      kind: "postmortem-closed-unmerged",
+      since: incident.postmortem.openedAt,
+      message: `The post-mortem pull request #${incident.postmortem.number} was closed without merging. Reopen it to finish the review; the incident stays open until it merges.`
+    });
+  }
+  if (!incident.open && !resolved && incident.state !== "cancelled") {
+    gaps.push({
+      kind: "closed-unresolved",
+      since: incident.closedAt ?? incident.declaredAt,
+      message: "This issue was closed before a resolution was journaled (merging a pull request that says \u201CFixes #N\u201D closes it automatically; \u201CRefs #N\u201D does not). Reopen it if the incident is still going on, or record how it ended with `/resolve <what was wrong and what fixed it>`."
+    });
+  }
+  const hold = incident.freezeHold;
+  if (hold) {
+    gaps.push({
+      kind: "freeze-held",
+      since: hold.at,
+      // Logins in code spans: the board names them without pinging anyone.
+      message: `Merges stay frozen: \`${hold.by}\` ${hold.change}, which would have lifted this incident's code freeze, but lifting it takes the **${hold.needed}** role and they have **${hold.role}**. Nothing was reverted. Someone with that role lifts it by making the change themselves, by command (\`/resolve \u2026\`, \`/cancel \u2026\`, \`/sev \u2026\`), or by taking the \`${config.labels.freeze_held}\` label off.`
+    });
+  }
+  if (incident.postmortemError !== void 0) {
+    gaps.push({
+      kind: "postmortem-failed",
+      since: incident.resolvedAt ?? incident.declaredAt,
+      message: incident.postmortemError
+    });
+  }
+  return gaps;
+}
+
 // src/core/projection/currentIssue.ts
 function currentIssue(hint, events) {
   const labels = /* @__PURE__ */ new Map();
@@ -6228,6 +4446,91 @@ function currentIssue(hint, events) {
   };
 }
 
+// src/core/freeze/matches.ts
+import picomatch from "picomatch";
+var OPTIONS = { dot: true };
+function branchName(ref) {
+  return ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : ref;
+}
+function matchesAny(value, globs) {
+  return globs.length > 0 && picomatch([...globs], OPTIONS)(value);
+}
+function freezeCoversBranch(base, globs, defaultBranch) {
+  const name = branchName(base);
+  if (globs.length === 0) return name === branchName(defaultBranch);
+  return matchesAny(name, globs);
+}
+function onlyIgnoredPaths(files, ignorePaths) {
+  if (files === void 0 || files.length === 0 || ignorePaths.length === 0) return false;
+  const ignored = picomatch([...ignorePaths], OPTIONS);
+  return files.every((file) => ignored(file));
+}
+
+// src/core/freeze/activeFreezes.ts
+var SETTLED_STATES = /* @__PURE__ */ new Set(["resolved", "postmortem", "cancelled"]);
+function activeFreezes(input) {
+  const { now, config, defaultBranch, base } = input;
+  const found = [];
+  const configured = freezeCoversBranch(base, config.freeze.branches, defaultBranch);
+  if (configured) {
+    for (const scheduled of scheduledFreezes(config, now, now)) {
+      if (scheduled.start <= now && now < scheduled.end) {
+        found.push({
+          kind: scheduled.kind,
+          name: scheduled.name,
+          startedAt: scheduled.start,
+          endsAt: scheduled.end,
+          ...scheduled.leadDays !== void 0 && scheduled.leadDays < PLAYBOOK_LEAD_DAYS ? { reason: shortLeadWarning(scheduled.leadDays) } : {}
+        });
+      }
+    }
+    for (const incident of input.incidents) {
+      if (!freezesMerges(incident, config)) continue;
+      found.push({
+        kind: "incident",
+        name: `Incident #${incident.number} (sev ${incident.severity})`,
+        startedAt: incident.declaredAt,
+        link: incident.url,
+        incident: incident.number,
+        reason: incident.title
+      });
+    }
+  }
+  for (const issue of input.freezeIssues) {
+    if (issue.closedAt !== void 0 || issue.until !== void 0 && now >= issue.until) continue;
+    const globs = issue.branches.length > 0 ? issue.branches : config.freeze.branches;
+    if (!freezeCoversBranch(base, globs, defaultBranch)) continue;
+    found.push({
+      kind: "manual",
+      name: issue.heldFor !== void 0 ? `Freeze held by #${issue.number}` : `Manual freeze #${issue.number}`,
+      startedAt: issue.openedAt,
+      ...issue.until !== void 0 && { endsAt: issue.until },
+      link: issue.url,
+      issue: issue.number,
+      reason: issue.reason
+    });
+  }
+  return found.sort(byEnd);
+}
+function freezesMerges(incident, config) {
+  if (incident.freezeHeld === true) return true;
+  return (
+    // The state label is the truth: a responder moving an incident back from resolved revives its freeze.
+    incident.open && !SETTLED_STATES.has(incident.state) && config.freeze.incident_severities.includes(incident.severity)
+  );
+}
+function byEnd(a, b) {
+  const endA = a.endsAt ?? Infinity;
+  const endB = b.endsAt ?? Infinity;
+  if (endA !== endB) return endA < endB ? -1 : 1;
+  if (a.startedAt !== b.startedAt) return a.startedAt - b.startedAt;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+function shortLeadWarning(days) {
+  const when = days === 0 ? "only when the office closes" : `only ${days} day${days === 1 ? "" : "s"} before the office closes`;
+  return `\u26A0\uFE0F starts ${when}, later than the playbook's ${PLAYBOOK_LEAD_DAYS} days (short_lead_ok)`;
+}
+
 // src/core/freeze/freezeReading.ts
 function freezeReading(labels, config) {
   const names = labelNames(config);
@@ -6241,8 +4544,9 @@ function freezeReading(labels, config) {
 // src/reconcile/isFreezing.ts
 function isFreezing(incident, config) {
   if (!("labels" in incident)) return freezesMerges(incident, config);
-  const incidentLabel = config.labels.incident.toLowerCase();
-  if (!incident.labels.some((l) => l.toLowerCase() === incidentLabel)) return false;
+  const has = (name) => incident.labels.some((l) => l.toLowerCase() === name.toLowerCase());
+  if (has(config.labels.freeze_held)) return true;
+  if (!has(config.labels.incident)) return false;
   const { state, severity: severity2 } = freezeReading(incident.labels, config);
   return severity2 !== void 0 && freezesMerges({ open: incident.state === "open", state: state ?? "declared", severity: severity2 }, config);
 }
@@ -6374,10 +4678,10 @@ async function ensureDeviationFollowups(gh, config, templates, incident) {
 }
 
 // src/core/postmortem/postmortemPath.ts
-import { DateTime as DateTime10 } from "luxon";
+import { DateTime as DateTime9 } from "luxon";
 function postmortemPath(incident, config) {
   if (incident.postmortem?.path) return incident.postmortem.path;
-  const date = DateTime10.fromMillis(incident.startedAt, { zone: config.business_hours.timezone });
+  const date = DateTime9.fromMillis(incident.startedAt, { zone: config.business_hours.timezone });
   return config.postmortem.path.replaceAll("{date}", date.isValid ? date.toFormat("yyyy-MM-dd") : "undated").replaceAll("{number}", String(incident.number)).replaceAll("{slug}", slugify(incident.title));
 }
 function postmortemBranch(incident, config) {
@@ -6389,8 +4693,8 @@ import Mustache4 from "mustache";
 
 // src/core/postmortem/actionItems.ts
 var ACTION_ITEMS_HEADING = "Action items";
-var HEADING2 = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-var FENCE2 = /^ {0,3}(`{3,}|~{3,})/;
+var HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+var FENCE = /^ {0,3}(`{3,}|~{3,})/;
 var CHECKBOX = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\](?:[ \t]+(.*))?$/;
 var LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 function parseActionItems(markdown, heading = ACTION_ITEMS_HEADING) {
@@ -6413,13 +4717,13 @@ function parseActionItems(markdown, heading = ACTION_ITEMS_HEADING) {
     const wasInComment = inComment;
     inComment = stillInComment;
     if (wasInComment && line.trim() === "") continue;
-    const fenceMatch = FENCE2.exec(line);
+    const fenceMatch = FENCE.exec(line);
     if (fenceMatch) {
       fence = (fenceMatch[1] ?? "```").slice(0, 3);
       current = void 0;
       continue;
     }
-    const headingMatch = HEADING2.exec(line);
+    const headingMatch = HEADING.exec(line);
     if (headingMatch) {
       const level = (headingMatch[1] ?? "").length;
       if (sectionLevel === void 0) {
@@ -6479,13 +4783,13 @@ function stripComments(line, inComment) {
 }
 
 // src/core/postmortem/phaseChart.ts
-import { DateTime as DateTime11 } from "luxon";
+import { DateTime as DateTime10 } from "luxon";
 var DATE_FORMAT = "yyyy-MM-dd HH:mm:ss";
 var MERMAID_DATE_FORMAT = "YYYY-MM-DD HH:mm:ss";
 var DAY_MS = 864e5;
 function phaseChart(incident, zone) {
   const phases = knownPhases(incident);
-  const stamp2 = (at) => DateTime11.fromMillis(at, { zone }).toFormat(DATE_FORMAT);
+  const stamp2 = (at) => DateTime10.fromMillis(at, { zone }).toFormat(DATE_FORMAT);
   const first = phases[0];
   const last = phases[phases.length - 1];
   const span = first && last ? last.at - first.at : 0;
@@ -6631,7 +4935,8 @@ var KIND_WORDS = {
   postmortem: "post-mortem",
   closed: "closed",
   reopened: "reopened",
-  edited: "command edited"
+  edited: "command edited",
+  "freeze-held": "freeze held"
 };
 function postmortemView(incident, config, ctx) {
   const zone = config.business_hours.timezone;
@@ -7102,29 +5407,29 @@ import nodemailer from "nodemailer";
 import { createHmac } from "node:crypto";
 import { micromark } from "micromark";
 import { gfmTable, gfmTableHtml } from "micromark-extension-gfm-table";
-var clip2 = (text, max) => text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+var clip = (text, max) => text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
 function slackEscape(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function slackMessage(content) {
   const fields = content.facts.slice(0, 10).map((fact) => ({
     type: "mrkdwn",
-    text: clip2(`*${slackEscape(fact.label)}*
+    text: clip(`*${slackEscape(fact.label)}*
 ${slackEscape(fact.value)}`, 2e3)
   }));
   const blocks = [
-    { type: "header", text: { type: "plain_text", text: clip2(content.title, 150), emoji: true } },
-    { type: "section", text: { type: "mrkdwn", text: clip2(slackEscape(content.summary) || " ", 3e3) } }
+    { type: "header", text: { type: "plain_text", text: clip(content.title, 150), emoji: true } },
+    { type: "section", text: { type: "mrkdwn", text: clip(slackEscape(content.summary) || " ", 3e3) } }
   ];
   if (fields.length > 0) blocks.push({ type: "section", fields });
   blocks.push({
     type: "context",
     elements: content.links.slice(0, 10).map((link) => ({
       type: "mrkdwn",
-      text: clip2(`<${link.url}|${slackEscape(link.label)}>`, 3e3)
+      text: clip(`<${link.url}|${slackEscape(link.label)}>`, 3e3)
     }))
   });
-  return { text: clip2(slackEscape(content.title), 3e3), blocks };
+  return { text: clip(slackEscape(content.title), 3e3), blocks };
 }
 function teamsMessage(content) {
   return {
@@ -7141,17 +5446,17 @@ function teamsMessage(content) {
           body: [
             {
               type: "TextBlock",
-              text: clip2(content.title, 400),
+              text: clip(content.title, 400),
               weight: "Bolder",
               size: "Medium",
               wrap: true
             },
-            { type: "TextBlock", text: clip2(content.summary, 4e3), wrap: true },
+            { type: "TextBlock", text: clip(content.summary, 4e3), wrap: true },
             {
               type: "FactSet",
               facts: content.facts.map((fact) => ({
-                title: clip2(fact.label, 100),
-                value: clip2(fact.value, 2e3)
+                title: clip(fact.label, 100),
+                value: clip(fact.value, 2e3)
               }))
             }
           ],
@@ -7174,7 +5479,7 @@ function pagerdutyEvent(content, routingKey) {
   return {
     ...base,
     payload: {
-      summary: clip2(content.title, 1024),
+      summary: clip(content.title, 1024),
       source,
       severity: PAGERDUTY_SEVERITY[content.incident?.severity ?? 4],
       component: content.source.repository,
@@ -7450,6 +5755,2097 @@ async function sendAndRecord(gh, config, number, entry, now, outbox, outcome) {
   }
 }
 
+// src/core/time/parseWhen.ts
+import { DateTime as DateTime11, IANAZone as IANAZone2 } from "luxon";
+
+// src/core/time/parseDurationParts.ts
+var UNITS = /* @__PURE__ */ new Map([
+  ["w", "weeks"],
+  ["wk", "weeks"],
+  ["wks", "weeks"],
+  ["week", "weeks"],
+  ["weeks", "weeks"],
+  ["d", "days"],
+  ["day", "days"],
+  ["days", "days"],
+  ["h", "hours"],
+  ["hr", "hours"],
+  ["hrs", "hours"],
+  ["hour", "hours"],
+  ["hours", "hours"],
+  ["m", "minutes"],
+  ["min", "minutes"],
+  ["mins", "minutes"],
+  ["minute", "minutes"],
+  ["minutes", "minutes"],
+  ["s", "seconds"],
+  ["sec", "seconds"],
+  ["secs", "seconds"],
+  ["second", "seconds"],
+  ["seconds", "seconds"]
+]);
+var WHOLE2 = /^(?:\d{1,9}\s*[a-z]+\s*)+$/;
+var PART2 = /(\d{1,9})\s*([a-z]+)/g;
+function parseDurationParts(text) {
+  if (text.length > 60) return void 0;
+  const normalized = text.toLowerCase().replace(/,/g, " ").replace(/\band\b/g, " ").replace(/\ban?\s+(?=[a-z])/g, "1 ").trim();
+  if (!WHOLE2.test(normalized)) return void 0;
+  const parts = {};
+  let total = 0;
+  for (const [, amount, unit] of normalized.matchAll(PART2)) {
+    const key = UNITS.get(unit ?? "");
+    if (key === void 0) return void 0;
+    const value = Number(amount);
+    parts[key] = (parts[key] ?? 0) + value;
+    total += value;
+  }
+  return total > 0 ? parts : void 0;
+}
+
+// src/core/time/timeZoneToken.ts
+import { IANAZone } from "luxon";
+var ABBREVIATIONS = /* @__PURE__ */ new Map([
+  ["utc", "UTC"],
+  ["gmt", "UTC"],
+  ["z", "UTC"],
+  ["et", "America/New_York"],
+  ["est", "America/New_York"],
+  ["edt", "America/New_York"],
+  ["ct", "America/Chicago"],
+  ["cst", "America/Chicago"],
+  ["cdt", "America/Chicago"],
+  ["mt", "America/Denver"],
+  ["mst", "America/Denver"],
+  ["mdt", "America/Denver"],
+  ["pt", "America/Los_Angeles"],
+  ["pst", "America/Los_Angeles"],
+  ["pdt", "America/Los_Angeles"],
+  ["bst", "Europe/London"],
+  ["cet", "Europe/Paris"],
+  ["cest", "Europe/Paris"]
+]);
+var OFFSET = /^(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?$/i;
+function timeZoneToken(token) {
+  const abbreviation = ABBREVIATIONS.get(token.toLowerCase());
+  if (abbreviation !== void 0) return abbreviation;
+  const offset = OFFSET.exec(token);
+  if (offset !== null) {
+    const hours = Number(offset[2]);
+    const minutes = Number(offset[3] ?? "0");
+    if (hours > 14 || minutes > 59) return void 0;
+    return `UTC${offset[1]}${hours}${minutes > 0 ? `:${String(minutes).padStart(2, "0")}` : ""}`;
+  }
+  return token.includes("/") && IANAZone.isValidZone(token) ? token : void 0;
+}
+
+// src/core/time/whenWords.ts
+var WHEN_FORMS = "Try `14:30`, `yesterday 23:10`, `monday 08:00`, `45m ago`, `in 3h`, `2026-11-22 14:30` or `2026-11-22T14:30Z` (add `UTC` or `+01:00` for another zone).";
+var FILLER = /* @__PURE__ */ new Set([
+  "at",
+  "on",
+  "since",
+  "from",
+  "about",
+  "around",
+  "approx",
+  "approximately",
+  "~",
+  "the",
+  "of"
+]);
+function isFillerWord(word) {
+  return FILLER.has(word.toLowerCase());
+}
+function quoteTyped(typed) {
+  return "`" + (typed.replace(/`/g, "").slice(0, 40) || " ") + "`";
+}
+
+// src/core/time/readWhenParts.ts
+var WEEKDAYS3 = /* @__PURE__ */ new Map([
+  ["mon", 1],
+  ["monday", 1],
+  ["tue", 2],
+  ["tues", 2],
+  ["tuesday", 2],
+  ["wed", 3],
+  ["weds", 3],
+  ["wednesday", 3],
+  ["thu", 4],
+  ["thur", 4],
+  ["thurs", 4],
+  ["thursday", 4],
+  ["fri", 5],
+  ["friday", 5],
+  ["sat", 6],
+  ["saturday", 6],
+  ["sun", 7],
+  ["sunday", 7]
+]);
+var MONTHS = /* @__PURE__ */ new Map([
+  ["jan", 1],
+  ["january", 1],
+  ["feb", 2],
+  ["february", 2],
+  ["mar", 3],
+  ["march", 3],
+  ["apr", 4],
+  ["april", 4],
+  ["may", 5],
+  ["jun", 6],
+  ["june", 6],
+  ["jul", 7],
+  ["july", 7],
+  ["aug", 8],
+  ["august", 8],
+  ["sep", 9],
+  ["sept", 9],
+  ["september", 9],
+  ["oct", 10],
+  ["october", 10],
+  ["nov", 11],
+  ["november", 11],
+  ["dec", 12],
+  ["december", 12]
+]);
+var RELATIVE_DAYS = /* @__PURE__ */ new Map([
+  ["yesterday", -1],
+  ["today", 0],
+  ["tomorrow", 1]
+]);
+var ISO_DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})t(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(z|[+-]\d{2}(?::?\d{2})?)?$/;
+var ISO_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+var AMBIGUOUS_DATE = /^\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?$/;
+var CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(am|pm)?(z|[+-]\d{2}(?::?\d{2})?)?$/;
+var HOUR_MERIDIEM = /^(\d{1,2})(am|pm)$/;
+var MERIDIEM = /^(am|pm)$/;
+var DAY_OF_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?$/;
+var YEAR = /^\d{4}$/;
+function readWhenParts(tokens) {
+  const parts = {};
+  const hasMonth = tokens.some((token) => MONTHS.has(token.toLowerCase()));
+  let monthDate;
+  let lean;
+  const setDay = (day) => {
+    if (parts.day !== void 0) {
+      return { error: `${quoteTyped(parts.day.source)} and ${quoteTyped(day.source)} both name a day; give just one.` };
+    }
+    parts.day = day;
+    return void 0;
+  };
+  const setClock = (clock) => {
+    if (parts.clock !== void 0) {
+      return {
+        error: `${quoteTyped(parts.clock.source)} and ${quoteTyped(clock.source)} are both times of day; give just one.`
+      };
+    }
+    parts.clock = clock;
+    return void 0;
+  };
+  const setZone = (zone, source) => {
+    if (parts.zone !== void 0 && parts.zone !== zone) {
+      return { error: `${quoteTyped(source)} gives a second time zone; give just one.` };
+    }
+    parts.zone = zone;
+    return void 0;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const source = tokens[i] ?? "";
+    const token = source.toLowerCase();
+    const next = tokens[i + 1]?.toLowerCase();
+    let failure;
+    const isoDateTime = ISO_DATE_TIME.exec(token);
+    const isoDate2 = ISO_DATE.exec(token);
+    const clock = CLOCK.exec(token);
+    const hourMeridiem = HOUR_MERIDIEM.exec(token);
+    if (isoDateTime !== null) {
+      const [, year, month, day, hour, minute, second, offset] = isoDateTime;
+      failure = setDay({ kind: "date", year: Number(year), month: Number(month), day: Number(day), source }) ?? clockFrom(source, hour, minute, second, void 0, setClock) ?? (offset !== void 0 ? zoneFrom(offset, source, setZone) : void 0);
+    } else if (isoDate2 !== null) {
+      const [, year, month, day] = isoDate2;
+      failure = setDay({ kind: "date", year: Number(year), month: Number(month), day: Number(day), source });
+    } else if (AMBIGUOUS_DATE.test(token) && !CLOCK.test(token)) {
+      failure = {
+        error: `${quoteTyped(source)} could be read as two different days; write the year first, like \`2026-11-22\`.`
+      };
+    } else if (clock !== null) {
+      const [, hour, minute, second, meridiem, offset] = clock;
+      let useMeridiem = meridiem;
+      if (useMeridiem === void 0 && next !== void 0 && MERIDIEM.test(next)) {
+        useMeridiem = next;
+        i += 1;
+      }
+      failure = clockFrom(source, hour, minute, second, useMeridiem, setClock) ?? (offset !== void 0 ? zoneFrom(offset, source, setZone) : void 0);
+    } else if (hourMeridiem !== null) {
+      failure = clockFrom(source, hourMeridiem[1], "0", void 0, hourMeridiem[2], setClock);
+    } else if (/^\d{1,2}$/.test(token) && next !== void 0 && MERIDIEM.test(next)) {
+      failure = clockFrom(`${source} ${next}`, token, "0", void 0, next, setClock);
+      i += 1;
+    } else if (token === "noon" || token === "midday") {
+      failure = setClock({ hour: 12, minute: 0, second: 0, source });
+    } else if (token === "midnight") {
+      failure = setClock({ hour: 0, minute: 0, second: 0, source });
+    } else if (RELATIVE_DAYS.has(token)) {
+      failure = setDay({ kind: "relative", offset: RELATIVE_DAYS.get(token) ?? 0, source });
+    } else if ((token === "last" || token === "next" || token === "this") && next !== void 0 && WEEKDAYS3.has(next)) {
+      lean = token === "last" ? "past" : token === "next" ? "future" : void 0;
+    } else if (WEEKDAYS3.has(token)) {
+      failure = setDay({ kind: "weekday", weekday: WEEKDAYS3.get(token) ?? 1, lean, source });
+    } else if (hasMonth && MONTHS.has(token)) {
+      monthDate ??= { source: [] };
+      if (monthDate.month !== void 0)
+        failure = { error: `${quoteTyped(source)} is a second month; give just one.` };
+      monthDate.month = MONTHS.get(token);
+      monthDate.source.push(source);
+    } else if (hasMonth && DAY_OF_MONTH.test(token) && monthDate?.day === void 0) {
+      monthDate ??= { source: [] };
+      monthDate.day = Number(DAY_OF_MONTH.exec(token)?.[1]);
+      monthDate.source.push(source);
+    } else if (hasMonth && YEAR.test(token) && monthDate?.year === void 0) {
+      monthDate ??= { source: [] };
+      monthDate.year = Number(token);
+      monthDate.source.push(source);
+    } else if (timeZoneToken(source) !== void 0) {
+      failure = setZone(timeZoneToken(source) ?? "UTC", source);
+    } else if (/^\d{1,2}$/.test(token)) {
+      failure = {
+        error: `${quoteTyped(source)} alone is ambiguous; add minutes or am/pm, like \`${token.padStart(2, "0")}:00\` or \`${Number(token) % 12 || 12}${Number(token) >= 12 ? "pm" : "am"}\`.`
+      };
+    } else {
+      failure = { error: `I can't read ${quoteTyped(source)} as part of a time. ${WHEN_FORMS}` };
+    }
+    if (failure !== void 0) return failure;
+  }
+  if (monthDate !== void 0) {
+    const source = monthDate.source.join(" ");
+    if (monthDate.month === void 0 || monthDate.day === void 0) {
+      return { error: `${quoteTyped(source)} needs both a month and a day, like \`nov 22\`.` };
+    }
+    const failure = setDay({
+      kind: "date",
+      year: monthDate.year,
+      month: monthDate.month,
+      day: monthDate.day,
+      source
+    });
+    if (failure !== void 0) return failure;
+  }
+  if (parts.day === void 0 && parts.clock === void 0) {
+    return { error: `${quoteTyped(tokens.join(" "))} does not say when. ${WHEN_FORMS}` };
+  }
+  return parts;
+}
+function clockFrom(source, hourText, minuteText, secondText, meridiem, setClock) {
+  let hour = Number(hourText);
+  const minute = Number(minuteText ?? "0");
+  const second = Number(secondText ?? "0");
+  if (meridiem !== void 0) {
+    if (hour < 1 || hour > 12)
+      return { error: `${quoteTyped(source)} is not a time of day; with am/pm the hour runs 1 to 12.` };
+    const pm = meridiem.startsWith("p");
+    hour = hour % 12 + (pm ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59 || second > 59) {
+    return { error: `${quoteTyped(source)} is not a time of day; use 00:00 to 23:59.` };
+  }
+  return setClock({ hour, minute, second, source });
+}
+function zoneFrom(offset, source, setZone) {
+  const zone = timeZoneToken(offset);
+  if (zone === void 0)
+    return { error: `${quoteTyped(source)} has an offset I can't read; use one like \`+01:00\`.` };
+  return setZone(zone, source);
+}
+
+// src/core/time/parseWhen.ts
+function parseWhen(text, ctx) {
+  const cleaned = text.trim().replace(/\s+/g, " ").replace(/\b([ap])\.m\b\.?/gi, "$1m");
+  if (cleaned === "") return { error: `No time given. ${WHEN_FORMS}` };
+  if (cleaned.length > 80)
+    return { error: `${quoteTyped(cleaned.slice(0, 20) + "\u2026")} is too long to be a time. ${WHEN_FORMS}` };
+  if (!Number.isFinite(ctx.now)) return { error: "There is no current time to count from." };
+  const zone = IANAZone2.isValidZone(ctx.timeZone) ? ctx.timeZone : "UTC";
+  const now = DateTime11.fromMillis(ctx.now, { zone });
+  const tokens = cleaned.split(" ").map((token) => token.replace(/^[,;(]+|[,;.)]+$/g, "")).filter((token) => token !== "" && !isFillerWord(token));
+  const lower = tokens.map((token) => token.toLowerCase());
+  const phrase = lower.join(" ");
+  if (phrase === "now" || phrase === "just now" || phrase === "right now") return { at: ctx.now };
+  if (lower.length > 1 && lower[lower.length - 1] === "ago") {
+    return shifted(now, tokens.slice(0, -1).join(" "), -1);
+  }
+  if (lower.length > 1 && (lower[0] === "in" || lower[0] === "for")) {
+    return shifted(now, tokens.slice(1).join(" "), 1);
+  }
+  if (parseDurationParts(phrase) !== void 0) {
+    return shifted(now, phrase, ctx.direction === "past" ? -1 : 1);
+  }
+  const parts = readWhenParts(tokens);
+  if ("error" in parts) return parts;
+  return resolve(parts, now, ctx.direction);
+}
+function shifted(now, durationText, sign) {
+  const parts = parseDurationParts(durationText);
+  if (parts === void 0) {
+    return {
+      error: `${quoteTyped(durationText)} is not a duration I can read; use something like \`45m\`, \`2 hours\` or \`1h30m\`.`
+    };
+  }
+  return checked(sign > 0 ? now.plus(parts) : now.minus(parts));
+}
+function resolve(parts, reference, direction) {
+  const now = parts.zone !== void 0 ? reference.setZone(parts.zone) : reference;
+  const clock = parts.clock ?? { hour: 0, minute: 0, second: 0, source: "" };
+  const at = (day2) => DateTime11.fromObject(
+    {
+      year: day2.year,
+      month: day2.month,
+      day: day2.day,
+      hour: clock.hour,
+      minute: clock.minute,
+      second: clock.second
+    },
+    { zone: now.zone }
+  );
+  const onSide = (moment, side) => side === "past" ? moment.toMillis() <= now.toMillis() : moment.toMillis() > now.toMillis();
+  const today = now.startOf("day");
+  const day = parts.day;
+  if (day === void 0) {
+    const candidate = at(today);
+    if (onSide(candidate, direction)) return checked(candidate);
+    return checked(at(direction === "past" ? today.minus({ days: 1 }) : today.plus({ days: 1 })));
+  }
+  if (day.kind === "relative") return checked(at(today.plus({ days: day.offset })));
+  if (day.kind === "weekday") {
+    const side = day.lean ?? direction;
+    for (let offset = 0; offset <= 7; offset++) {
+      const date = side === "past" ? today.minus({ days: offset }) : today.plus({ days: offset });
+      const candidate = at(date);
+      if (date.weekday === day.weekday && onSide(candidate, side)) return checked(candidate);
+    }
+    return { error: `Could not place ${quoteTyped(day.source)} within a week.` };
+  }
+  const explicit = DateTime11.fromObject(
+    {
+      year: day.year ?? now.year,
+      month: day.month,
+      day: day.day,
+      hour: clock.hour,
+      minute: clock.minute,
+      second: clock.second
+    },
+    { zone: now.zone }
+  );
+  if (!explicit.isValid) return { error: `${quoteTyped(day.source)} is not a day on the calendar.` };
+  if (day.year !== void 0 || onSide(explicit, direction)) return checked(explicit);
+  const other = explicit.plus({ years: direction === "past" ? -1 : 1 });
+  if (!other.isValid || other.day !== day.day)
+    return { error: `${quoteTyped(day.source)} is not a day on the calendar.` };
+  return checked(other);
+}
+var EARLIEST = Date.UTC(1970, 0, 1);
+var LATEST = Date.UTC(2200, 0, 1);
+function checked(moment) {
+  const at = moment.toMillis();
+  if (!moment.isValid || !Number.isFinite(at) || at < EARLIEST || at > LATEST) {
+    return { error: "That is too far from today to be a real incident time." };
+  }
+  return { at };
+}
+
+// src/core/time/leadingTime.ts
+var MAX_WORDS = 5;
+function leadingTime(args, ctx) {
+  const words = [...args.matchAll(/\S+/g)].slice(0, MAX_WORDS + 1);
+  const phrase = (count) => words.slice(0, count).map((word) => word[0]).join(" ");
+  if (words.length === 0) {
+    const empty = parseWhen("", ctx);
+    return "error" in empty ? empty : { error: "No time given." };
+  }
+  let firstError;
+  for (let count = Math.min(words.length, MAX_WORDS); count >= 1; count--) {
+    const result = parseWhen(phrase(count), ctx);
+    if ("error" in result) {
+      firstError ??= result.error;
+      continue;
+    }
+    let used = count;
+    while (used > 1 && isFillerWord(words[used - 1]?.[0] ?? "")) used -= 1;
+    const last = words[used - 1];
+    const end = last === void 0 ? 0 : (last.index ?? 0) + last[0].length;
+    return { at: result.at, rest: args.slice(end).trim() };
+  }
+  return { error: firstError ?? "No time given." };
+}
+
+// src/core/form/formFields.ts
+var NO_RESPONSE = "_No response_";
+var SEVERITY_OPTIONS = [
+  "SEV1 \u2013 Critical: most customers cannot use a core flow (checkout, booking, sign-in) or revenue is being lost, and there is no workaround",
+  "SEV2 \u2013 Major: a core flow is broken or badly slowed for many customers, or revenue is at risk; any workaround is partial",
+  "SEV3 \u2013 Minor: something is degraded for some customers, a reasonable workaround exists, no direct revenue loss",
+  "SEV4 \u2013 Low: cosmetic, internal only, or a handful of people affected; can wait for working hours"
+];
+var REVENUE_OPTIONS = { yes: "Yes", no: "No", unknown: "Unknown" };
+var FORM_FIELDS = [
+  { id: "summary", label: "Summary", key: "summary", type: "textarea" },
+  { id: "severity", label: "Severity", key: "severity", type: "dropdown", options: SEVERITY_OPTIONS },
+  { id: "applications", label: "Applications impacted", key: "applications", type: "input" },
+  { id: "business-impact", label: "Business / customer impact", key: "businessImpact", type: "textarea" },
+  { id: "evidence", label: "Evidence", key: "evidence", type: "textarea" },
+  {
+    id: "revenue",
+    label: "Revenue affected",
+    key: "revenue",
+    type: "dropdown",
+    options: Object.values(REVENUE_OPTIONS)
+  },
+  { id: "reproduce", label: "Steps to reproduce", key: "reproduce", type: "textarea" },
+  { id: "started", label: "When did it start?", key: "startedText", type: "input" }
+];
+
+// src/core/form/formSections.ts
+var HEADING2 = /^ {0,3}###[ \t]+(.+?)[ \t#]*$/;
+var FENCE2 = /^\s*(`{3,}|~{3,})/;
+function formSections(body) {
+  const sections = [];
+  let current;
+  let fence;
+  for (const line of body.split(/\r\n|\r|\n/)) {
+    const marker = FENCE2.exec(line)?.[1];
+    if (fence !== void 0) {
+      if (marker !== void 0 && marker[0] === fence[0] && marker.length >= fence.length) fence = void 0;
+    } else if (marker !== void 0) {
+      fence = marker;
+    } else {
+      const heading = HEADING2.exec(line);
+      if (heading !== null) {
+        if (current !== void 0) sections.push(finish(current));
+        current = { label: heading[1] ?? "", lines: [] };
+        continue;
+      }
+    }
+    current?.lines.push(line);
+  }
+  if (current !== void 0) sections.push(finish(current));
+  return sections;
+}
+function finish(section) {
+  return { label: section.label, answer: section.lines.join("\n").trim() };
+}
+
+// src/core/form/parseIssueForm.ts
+var MAX_BODY = 65536;
+var MAX_ANSWER = 1e4;
+var MAX_SUMMARY_FROM_TEXT = 500;
+var MAX_STARTED_TEXT = 200;
+var CLOCK_SKEW_MS2 = 6e4;
+var FIELD_BY_LABEL = new Map(FORM_FIELDS.map((field) => [normalizeLabel(field.label), field]));
+function parseIssueForm(body, ctx) {
+  if (typeof body !== "string") return {};
+  const text = body.length > MAX_BODY ? body.slice(0, MAX_BODY) : body;
+  const form = {};
+  let isForm = false;
+  for (const section of formSections(text)) {
+    const field = FIELD_BY_LABEL.get(normalizeLabel(section.label));
+    if (field === void 0) continue;
+    isForm = true;
+    const answer3 = section.answer === NO_RESPONSE ? "" : clip2(section.answer, MAX_ANSWER);
+    if (answer3 === "") continue;
+    switch (field.key) {
+      case "severity":
+        form.severity = severityOf(answer3);
+        break;
+      case "revenue":
+        form.revenue = revenueOf(answer3);
+        break;
+      case "startedText": {
+        form.startedText = clip2(answer3, MAX_STARTED_TEXT);
+        const at = startedAt(answer3, ctx);
+        if (at !== void 0) form.startedAt = at;
+        break;
+      }
+      case "summary":
+      case "applications":
+      case "businessImpact":
+      case "evidence":
+      case "reproduce":
+        form[field.key] = answer3;
+        break;
+      default:
+        break;
+    }
+  }
+  if (!isForm) {
+    const summary = firstParagraph(text);
+    if (summary !== void 0) form.summary = summary;
+  }
+  for (const key of Object.keys(form)) {
+    if (form[key] === void 0) delete form[key];
+  }
+  return form;
+}
+function normalizeLabel(label) {
+  return label.toLowerCase().replace(/\s+/g, " ").replace(/[\s?:.*_]+$/, "").trim();
+}
+function severityOf(answer3) {
+  const match = /^\s*(?:sev(?:erity)?\s*[-:]?\s*)?([1-4])(?!\d)/i.exec(answer3);
+  return match === null ? void 0 : Number(match[1]);
+}
+function revenueOf(answer3) {
+  const word = answer3.trim().toLowerCase();
+  if (/^(yes|y|true)\b/.test(word)) return "yes";
+  if (/^(no|n|false)\b/.test(word)) return "no";
+  if (/^(unknown|not sure|unsure|don'?t know|\?)/.test(word)) return "unknown";
+  return void 0;
+}
+function startedAt(answer3, ctx) {
+  const firstLine2 = answer3.split("\n")[0] ?? "";
+  const when = leadingTime(firstLine2, { now: ctx.now, timeZone: ctx.timeZone, direction: "past" });
+  if ("error" in when || when.at > ctx.now + CLOCK_SKEW_MS2) return void 0;
+  return Math.min(when.at, ctx.now);
+}
+function firstParagraph(text) {
+  const visible = text.replace(/<!--[\s\S]*?(?:-->|$)/g, "");
+  for (const paragraph of visible.split(/\r?\n[ \t]*\r?\n|\r[ \t]*\r/)) {
+    const cleaned = paragraph.split(/\r\n|\r|\n/).map((line) => line.replace(/^\s{0,3}#{1,6}\s+/, "").trim()).filter((line) => line !== "").join("\n");
+    if (cleaned !== "") return clip2(cleaned, MAX_SUMMARY_FROM_TEXT);
+  }
+  return void 0;
+}
+function clip2(text, maxLength) {
+  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}\u2026` : text;
+}
+
+// src/core/commands/codeSpan.ts
+function codeSpan2(typed, maxLength = 40) {
+  const flat = typed.replace(/[`\r\n]+/g, " ").trim();
+  const clipped = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}\u2026` : flat;
+  return "`" + (clipped === "" ? " " : clipped) + "`";
+}
+
+// src/core/commands/verbWords.ts
+var WORDS = /* @__PURE__ */ new Map();
+for (const spec of COMMANDS) {
+  WORDS.set(spec.verb, spec.verb);
+  for (const alias of spec.aliases) WORDS.set(alias, spec.verb);
+}
+function verbFor(word) {
+  return WORDS.get(word.toLowerCase());
+}
+function closestVerb(word) {
+  const typed = word.toLowerCase().slice(0, 40);
+  let best = "help";
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const [candidate, verb] of WORDS) {
+    const score = editDistance2(typed, candidate) - (candidate.startsWith(typed) || typed.startsWith(candidate) ? 2 : 0);
+    if (score < bestScore) {
+      best = verb;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+function editDistance2(a, b) {
+  const rows = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const previous = rows[i - 1] ?? [];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      }
+      row.push(value);
+    }
+    rows.push(row);
+  }
+  return rows[a.length]?.[b.length] ?? 0;
+}
+
+// src/core/commands/matchCommand.ts
+var HEAD = /^\s*\/([A-Za-z][A-Za-z-]*)/;
+var GLUED_SEVERITY = /^\s*\/(sev(?:erity)?)[-:]?(\d+)(?=[\s.,;!]|$)/i;
+var MAX_WORD = 24;
+function matchCommand(text) {
+  const glued = GLUED_SEVERITY.exec(text);
+  if (glued !== null) {
+    return {
+      word: (glued[1] ?? "sev").toLowerCase(),
+      verb: "sev",
+      rest: " " + text.slice(glued[0].length - (glued[2] ?? "").length)
+    };
+  }
+  const head = HEAD.exec(text);
+  const typed = head?.[1];
+  if (head === null || typed === void 0 || typed.length > MAX_WORD) return void 0;
+  const word = typed.toLowerCase();
+  const verb = verbFor(word);
+  const rest = text.slice(head[0].length);
+  if (rest === "" || /^\s/.test(rest)) return { word, verb, rest };
+  if (verb !== void 0) {
+    const punctuation = /^[:,.!;]+(?=\s|$)/.exec(rest);
+    if (punctuation !== null) return { word, verb, rest: rest.slice(punctuation[0].length) };
+  }
+  return void 0;
+}
+
+// src/core/commands/assessResolution.ts
+var HINT = "Say what was wrong, what was done about it and whether follow-up work is needed, or link the issue that tracks it. For example: `/resolve Disk filled up on db-2; cleared old WAL files and added a disk alert; follow-up in #123`.";
+var CONTENT_FREE = new Set(
+  "fixed fix fixes fixing done resolved resolve resolving solved solve sorted sort ok okay k kk alright works work working worked good fine great cool nice better well sucked sucks suck awful bad horrible yes yep yeah yay finally phew whew ugh wow lol haha closed close closing gone away went back normal again seems seem looks look looking lgtm thanks thank ty nvm nevermind mind handled taken care over complete completed finished finish happy sad fun issue issues problem problems bug bugs thing things stuff everything something nothing anything now all should be been being was were is are am it its this that these those the a an and or but so just to of in on at for with we i you they he she me us our my your their there here up out off hopefully probably think guess anyway really very super totally definitely ready stable green live running up restored sorted oops whoops yikes damn".split(" ")
+);
+var STOPWORDS = new Set(
+  "a an the and or but so to of in on at for with by from into onto as is are was were be been being it its this that these those we i you they he she me us our my your their them there here then than now up out off not no yes just also too very some any all each every which who whom what when where why how has have had do does did will would can could should may might must shall after before again".split(" ")
+);
+var REFERENCES = [
+  /(?:^|[^\p{L}\p{N}&])#\d+\b/u,
+  /[\w.-]+\/[\w.-]+#\d+\b/,
+  /\bhttps?:\/\/[^\s]+/i,
+  /\b(?:card|ticket|issue|pr|pull request|jira|story|task|incident|case|bug)\s*(?:no\.?\s*|number\s*)?#?\d+\b/i,
+  /\b[A-Z][A-Z0-9]{1,9}-\d+\b/,
+  /\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b/i
+];
+var MIN_MEANINGFUL_WORDS = 3;
+function assessResolution(text) {
+  const trimmed = text.trim();
+  if (trimmed === "") return refuse(`A resolution needs text. ${HINT}`);
+  if (!/[\p{L}\p{N}]/u.test(trimmed)) {
+    return refuse(`Punctuation or emoji alone does not say how this ended. ${HINT}`);
+  }
+  if (REFERENCES.some((pattern) => pattern.test(trimmed))) return { ok: true };
+  const words = trimmed.normalize("NFKC").toLowerCase().replace(/['’`]/g, "").split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "");
+  if (words.every((word) => CONTENT_FREE.has(word))) {
+    return refuse(`${codeSpan2(trimmed)} does not say what was wrong or what fixed it. ${HINT}`);
+  }
+  const meaningful = new Set(words.filter((word) => !STOPWORDS.has(word) && !CONTENT_FREE.has(word)));
+  if (meaningful.size < MIN_MEANINGFUL_WORDS) {
+    return refuse(`That is too short for someone who was not there to understand. ${HINT}`);
+  }
+  return { ok: true };
+}
+function refuse(reason) {
+  return { ok: false, reason };
+}
+
+// src/core/commands/parseSeverity.ts
+function parseSeverity(args) {
+  const words = args.trim().split(/\s+/);
+  let first = (words[0] ?? "").toLowerCase().replace(/[.,;:!)]+$/, "");
+  if ((first === "sev" || first === "severity") && words[1] !== void 0) {
+    first = words[1].toLowerCase().replace(/[.,;:!)]+$/, "");
+  }
+  if (first === "") return { error: "Which severity? Give a number from 1 (worst) to 4." };
+  const match = /^(?:sev(?:erity)?|s)?[-:]?(\d{1,6})$/.exec(first);
+  if (match === null)
+    return { error: `${codeSpan2(first, 20)} is not a severity; use a number from 1 (worst) to 4.` };
+  const level = Number(match[1]);
+  if (level < 1 || level > 4)
+    return { error: `There is no severity ${level}; severities run from 1 (worst) to 4.` };
+  return { severity: level };
+}
+
+// src/core/commands/parseUser.ts
+var LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/;
+function parseUser(word) {
+  const bare = word.replace(/^[(<]+|[.,;:!?)>]+$/g, "");
+  const login = bare.startsWith("@") ? bare.slice(1) : bare;
+  if (login.toLowerCase() === "me") return { user: "me" };
+  if (login.includes("/")) {
+    return { error: `${codeSpan2(word)} is a team; a role goes to one person.` };
+  }
+  if (!LOGIN.test(login)) {
+    return { error: `${codeSpan2(word)} is not a GitHub username.` };
+  }
+  return { user: login };
+}
+
+// src/core/commands/splitBranches.ts
+var CLAUSE = /(^|[\s([])branch(?:es)?\s*:\s*([^)\]\n]*)[)\]]?\s*$/i;
+var BRANCH = /^[A-Za-z0-9._/*?!{}[\]+@-]+$/;
+var MAX_CLAUSE = 400;
+function splitBranches(text) {
+  const index = text.toLowerCase().lastIndexOf("branch");
+  if (index < 0 || text.length - index > MAX_CLAUSE) return { text };
+  const start = Math.max(0, index - 1);
+  const clause = CLAUSE.exec(text.slice(start));
+  if (clause === null) return { text };
+  const branches = (clause[2] ?? "").split(/[\s,]+/).filter((branch) => branch !== "");
+  if (branches.length === 0) {
+    return {
+      error: "`branches:` needs at least one branch name or pattern, like `branches: main, release/*`."
+    };
+  }
+  const invalid = branches.find((branch) => !BRANCH.test(branch) || branch.length > 200);
+  if (invalid !== void 0) return { error: `${codeSpan2(invalid)} is not a branch name or pattern.` };
+  const kept = text.slice(0, start + (clause[1] ?? "").length);
+  return { text: kept.replace(/[\s([,;]+$/, ""), branches };
+}
+
+// src/core/commands/splitNext.ts
+var TAIL = /^next(?:\s+update)?(\s*:)?\s*(in\s+|at\s+)?(.*?)[\s)\].!]*$/i;
+var MAX_TAIL = 60;
+function splitNext(text, ctx) {
+  const index = lastNextWord(text);
+  if (index === void 0 || text.length - index > MAX_TAIL) return { text };
+  const tail = TAIL.exec(text.slice(index));
+  if (tail === null) return { text };
+  const [, colon, preposition, value] = tail;
+  const before = text.slice(0, index);
+  const bracketed = /[([]\s*$/.test(before);
+  let nextMs;
+  if (preposition?.toLowerCase().startsWith("at")) {
+    const when = parseWhen(value ?? "", { now: ctx.at, timeZone: ctx.timeZone, direction: "future" });
+    if ("at" in when && when.at > ctx.at) nextMs = when.at - ctx.at;
+  } else {
+    nextMs = parseDuration(value ?? "");
+  }
+  if (nextMs === void 0) {
+    if (bracketed || colon !== void 0) {
+      return {
+        error: `I couldn't read ${codeSpan2(text.slice(index))} as the time of the next update; use a duration like \`next 30m\` or a time like \`next at 15:00\`.`
+      };
+    }
+    return { text };
+  }
+  return { text: before.replace(/[\s([,;:|\-–—]+$/, ""), nextMs };
+}
+function lastNextWord(text) {
+  let found;
+  for (const match of text.matchAll(/\bnext\b/gi)) found = match.index;
+  return found;
+}
+
+// src/core/commands/parseArguments.ts
+var CLOCK_SKEW_MS3 = 6e4;
+function parseArguments(verb, args, ctx) {
+  const text = args.trim();
+  const firstWord = /^\S*/.exec(text)?.[0] ?? "";
+  switch (verb) {
+    case "ack":
+      return { command: text === "" ? { verb } : { verb, text } };
+    case "help":
+      return { command: { verb } };
+    case "announce": {
+      const channels = text === "" ? [] : text.split(/[\s,]+/).filter((w) => w !== "");
+      const bad = channels.find((c) => !/^[a-z0-9][a-z0-9-]*$/.test(c));
+      return bad !== void 0 ? { error: `${codeSpan2(bad)} is not a channel name; names are lower-case words joined by hyphens.` } : { command: { verb, channels } };
+    }
+    case "lead":
+    case "comms": {
+      const user = parseUser(firstWord === "" ? "me" : firstWord);
+      return "error" in user ? user : { command: { verb, user: user.user } };
+    }
+    case "role":
+      return parseRole(text, ctx.roles);
+    case "sev": {
+      const severity2 = parseSeverity(text);
+      return "error" in severity2 ? severity2 : { command: { verb, severity: severity2.severity } };
+    }
+    case "impact":
+      return parseImpact(firstWord);
+    case "update": {
+      const split = splitUpdate(text, ctx);
+      if ("error" in split) return split;
+      if (split.text === "") return { error: "An update needs to say what changed." };
+      return {
+        command: split.nextMs === void 0 ? { verb, text: split.text } : { verb, text: split.text, nextMs: split.nextMs }
+      };
+    }
+    case "mitigate":
+      return text === "" ? { error: "Say what the workaround is." } : { command: { verb, text } };
+    case "note":
+      return text === "" ? { error: "A note needs some text." } : { command: { verb, text } };
+    case "deviation":
+      return text === "" ? { error: "Say which step of the process was skipped and why." } : { command: { verb, text } };
+    case "cancel":
+      return text === "" ? { error: "Say why this is not an incident." } : { command: { verb, text } };
+    case "resolve": {
+      const assessment = assessResolution(text);
+      return assessment.ok ? { command: { verb, text } } : { error: assessment.reason };
+    }
+    case "started":
+      return parseStarted(text, ctx);
+    case "freeze":
+      return parseFreeze(text, ctx);
+    case "unfreeze":
+      return { command: text === "" ? { verb } : { verb, reason: text } };
+    case "freeze-exception":
+      return text === "" ? { error: "Say why this change has to merge during the freeze." } : { command: { verb, reason: text } };
+  }
+}
+function splitUpdate(text, ctx) {
+  const whole = splitNext(text, ctx);
+  const newline = text.indexOf("\n");
+  if ("error" in whole || whole.nextMs !== void 0 || newline < 0) return whole;
+  const first = splitNext(text.slice(0, newline), ctx);
+  if ("error" in first || first.nextMs === void 0) return whole;
+  return {
+    text: [first.text, text.slice(newline + 1)].filter((part) => part !== "").join("\n"),
+    nextMs: first.nextMs
+  };
+}
+function parseRole(text, roles) {
+  const words = text.split(/\s+/).filter((word) => word !== "");
+  let [roleWord, userWord] = words;
+  if (roleWord?.startsWith("@") && userWord !== void 0 && !userWord.startsWith("@")) {
+    [roleWord, userWord] = [userWord, roleWord];
+  }
+  const known2 = roles.length > 0 ? roles.map((role2) => `\`${role2}\``).join(", ") : "none are configured";
+  if (roleWord === void 0 || roleWord.startsWith("@")) {
+    return { error: `Say which role to give. Roles: ${known2}.` };
+  }
+  const wanted = roleWord.replace(/[.,;:!?]+$/, "").toLowerCase();
+  const role = roles.find((candidate) => candidate.toLowerCase() === wanted);
+  const user = parseUser(userWord ?? "me");
+  if ("error" in user) return user;
+  if (role !== void 0) return { command: { verb: "role", role, user: user.user } };
+  if (wanted === "lead") return { command: { verb: "lead", user: user.user } };
+  if (wanted === "comms" || wanted === "communicator") return { command: { verb: "comms", user: user.user } };
+  return { error: `${codeSpan2(roleWord)} is not a role here. Roles: ${known2} (and /lead, /comms).` };
+}
+var YES = /* @__PURE__ */ new Set(["revenue", "yes", "y", "true", "on"]);
+var NO = /* @__PURE__ */ new Set(["none", "no", "n", "false", "off"]);
+function parseImpact(word) {
+  const answer3 = word.toLowerCase().replace(/[.,;:!]+$/, "");
+  if (YES.has(answer3)) return { command: { verb: "impact", revenue: true } };
+  if (NO.has(answer3)) return { command: { verb: "impact", revenue: false } };
+  if (answer3 === "") return { error: "Say whether revenue is hit: `revenue` or `none`." };
+  return { error: `${codeSpan2(word)} is not an impact; use \`revenue\` or \`none\`.` };
+}
+function parseStarted(text, ctx) {
+  const when = leadingTime(text, { now: ctx.at, timeZone: ctx.timeZone, direction: "past" });
+  if ("error" in when) return when;
+  if (when.at > ctx.at + CLOCK_SKEW_MS3) {
+    return {
+      error: `${formatLocal(when.at, safeZone(ctx.timeZone))} is in the future; give the time the problem began.`
+    };
+  }
+  return { command: { verb: "started", at: Math.min(when.at, ctx.at) } };
+}
+function parseFreeze(text, ctx) {
+  const [firstLine2 = "", ...moreLines] = text.split("\n");
+  const split = splitBranches(firstLine2);
+  if ("error" in split) return split;
+  const withoutUntil = split.text.replace(/^(?:until|till|til|to)\s+/i, "");
+  if (withoutUntil.trim() === "") {
+    return { error: "Say until when, then why." };
+  }
+  const until = leadingTime(withoutUntil, { now: ctx.at, timeZone: ctx.timeZone, direction: "future" });
+  if ("error" in until) return { error: `Until when? ${until.error}` };
+  if (until.at <= ctx.at) {
+    return {
+      error: `${formatLocal(until.at, safeZone(ctx.timeZone))} has already passed; a freeze needs an end in the future.`
+    };
+  }
+  const reason = [until.rest.replace(/^[\s:,;\-–—]+/, ""), ...moreLines].join("\n").trim();
+  if (reason === "") return { error: "Say why merges are frozen, after the end time." };
+  const command = split.branches === void 0 ? { verb: "freeze", until: until.at, reason } : { verb: "freeze", until: until.at, reason, branches: split.branches };
+  return { command };
+}
+function safeZone(zone) {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return zone;
+  } catch {
+    return "UTC";
+  }
+}
+
+// src/core/commands/visibleLines.ts
+import { Parser } from "commonmark";
+var INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+var HIDDEN_BLOCKS = /* @__PURE__ */ new Set(["block_quote", "code_block", "html_block", "heading"]);
+function visibleLines(body) {
+  const lines = body.split(/\r\n|\r|\n/);
+  const visible = lines.map(() => null);
+  for (const paragraph of paragraphs(parse(body))) {
+    const [[first], [last]] = paragraph.sourcepos;
+    const raw = lines.slice(first - 1, last).join("\n");
+    const text = withoutComments(raw, paragraph);
+    if (text === void 0) continue;
+    text.split("\n").forEach((line, index) => {
+      visible[first - 1 + index] = line.replace(INVISIBLE, "");
+    });
+  }
+  return visible.map((text, index) => ({ line: index + 1, text }));
+}
+function parse(markdown) {
+  return new Parser().parse(markdown);
+}
+function paragraphs(document) {
+  const found = [];
+  const visit = (node) => {
+    for (let child = node.firstChild; child !== null; child = child.next) {
+      if (child.type === "paragraph") found.push(child);
+      else if (!HIDDEN_BLOCKS.has(child.type)) visit(child);
+    }
+  };
+  visit(document);
+  return found;
+}
+function withoutComments(raw, paragraph) {
+  const parsed = [];
+  const walker = paragraph.walker();
+  for (let step = walker.next(); step !== null; step = walker.next()) {
+    const literal = step.node.literal;
+    if (step.node.type === "html_inline" && literal !== null && literal.startsWith("<!--"))
+      parsed.push(literal);
+  }
+  let text = "";
+  let at = 0;
+  const found = [];
+  for (let start = raw.indexOf("<!--", at); start >= 0; start = raw.indexOf("<!--", at)) {
+    const end = commentEnd(raw, start);
+    if (end === void 0) break;
+    const comment = raw.slice(start, end);
+    found.push(comment);
+    text += raw.slice(at, start) + comment.replace(/[^\n]/g, "");
+    at = end;
+  }
+  text += raw.slice(at);
+  if (found.length !== parsed.length || found.some((comment, i) => comment !== parsed[i])) return void 0;
+  return text;
+}
+function commentEnd(raw, start) {
+  if (raw.startsWith("<!-->", start)) return start + 5;
+  if (raw.startsWith("<!--->", start)) return start + 6;
+  const close = raw.indexOf("-->", start + 4);
+  return close < 0 ? void 0 : close + 3;
+}
+
+// src/core/commands/parseCommands.ts
+var TAKES_PARAGRAPH = /* @__PURE__ */ new Set([
+  "update",
+  "mitigate",
+  "resolve",
+  "note",
+  "deviation",
+  "cancel",
+  "freeze",
+  "unfreeze",
+  "freeze-exception"
+]);
+var MAX_COMMANDS_PER_COMMENT = 10;
+var MEMO_LIMIT = 2e3;
+var memo = /* @__PURE__ */ new Map();
+function parseCommands(body, ctx) {
+  const key = `${ctx.at}\0${ctx.timeZone}\0${ctx.roles.join(",")}\0${body}`;
+  const known2 = memo.get(key);
+  if (known2 !== void 0) return [...known2];
+  const parsed = parseUncached(body, ctx);
+  memo.set(key, parsed);
+  if (memo.size > MEMO_LIMIT) memo.delete(memo.keys().next().value);
+  return [...parsed];
+}
+function parseUncached(body, ctx) {
+  const lines = visibleLines(body);
+  const parsed = [];
+  let commands = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const current = lines[index];
+    const text = current?.text;
+    if (current === void 0 || text === null || text === void 0) continue;
+    const head = matchCommand(text);
+    if (head === void 0) continue;
+    const source = text.trim();
+    if (++commands > MAX_COMMANDS_PER_COMMENT) {
+      const more = lines.slice(index).filter((l) => l.text !== null && matchCommand(l.text) !== void 0);
+      parsed.push({
+        line: current.line,
+        source,
+        ok: false,
+        verb: head.word,
+        error: more.length > 1 ? `I read at most ${MAX_COMMANDS_PER_COMMENT} commands from one comment, so I did not run this line or the ${more.length - 1} after it.` : `I read at most ${MAX_COMMANDS_PER_COMMENT} commands from one comment, so I did not run this line.`,
+        usage: "Post the remaining commands in a new comment."
+      });
+      break;
+    }
+    if (head.verb === void 0) {
+      const suggestion = closestVerb(head.word);
+      parsed.push({
+        line: current.line,
+        source,
+        ok: false,
+        verb: head.word,
+        error: `${codeSpan2("/" + head.word)} is not a command I know. Did you mean \`/${suggestion}\`? \`/help\` lists them all.`,
+        usage: usageFor(suggestion)
+      });
+      continue;
+    }
+    let args = head.rest;
+    if (TAKES_PARAGRAPH.has(head.verb)) {
+      const more = [];
+      while (index + 1 < lines.length) {
+        const next = lines[index + 1]?.text;
+        if (next === null || next === void 0 || next.trim() === "" || matchCommand(next) !== void 0)
+          break;
+        more.push(next.trim());
+        index += 1;
+      }
+      if (more.length > 0) args = [args.trim(), ...more].filter((part) => part !== "").join("\n");
+    }
+    const result = parseArguments(head.verb, args, ctx);
+    parsed.push(
+      "command" in result ? { line: current.line, source, ok: true, command: result.command } : {
+        line: current.line,
+        source,
+        ok: false,
+        verb: head.verb,
+        error: result.error,
+        usage: usageFor(head.verb)
+      }
+    );
+  }
+  return parsed;
+}
+
+// src/core/projection/enterState.ts
+function enterState(draft, state, at) {
+  draft.state = state;
+  if (state !== "declared" && state !== "cancelled") draft.acknowledgedAt ??= at;
+  if (state === "mitigated") draft.mitigatedAt ??= at;
+  if (state === "resolved" || state === "postmortem") draft.resolvedAt ??= at;
+  if (state === "postmortem") draft.postmortemAt ??= at;
+  if (state === "cancelled") draft.cancelledAt ??= at;
+  if (state !== "cancelled") draft.cancelledAt = void 0;
+}
+
+// src/core/projection/applyLabelEvent.ts
+function applyLabelEvent(draft, event, _config, names) {
+  const added = event.type === "labeled";
+  const state = names.stateOf(event.label);
+  if (state !== void 0) {
+    if (added && state !== draft.state) {
+      enterState(draft, state, event.at);
+      draft.timeline.push({
+        at: event.at,
+        kind: "state",
+        actor: event.actor,
+        text: `set the state to ${state} by label`
+      });
+    }
+    return;
+  }
+  const severity2 = names.severityOf(event.label);
+  if (severity2 !== void 0) {
+    if (added && severity2 !== draft.severity) {
+      draft.severity = severity2;
+      draft.severitySet = true;
+      draft.timeline.push({
+        at: event.at,
+        kind: "severity",
+        actor: event.actor,
+        text: `set severity ${severity2} by label`
+      });
+    }
+    return;
+  }
+  if (event.label.toLowerCase() === names.revenue.toLowerCase()) {
+    if (draft.revenue !== added) {
+      delete draft.revenueAssumed;
+      draft.revenue = added;
+      draft.timeline.push({
+        at: event.at,
+        kind: "impact",
+        actor: event.actor,
+        text: added ? "marked revenue as affected" : "marked revenue as not affected"
+      });
+    }
+    return;
+  }
+  if (event.label.toLowerCase() === names.incident.toLowerCase()) return;
+  draft.timeline.push({
+    at: event.at,
+    kind: "label",
+    actor: event.actor,
+    text: `${added ? "added" : "removed"} label ${event.label}`
+  });
+}
+
+// src/core/projection/linkedPullRequests.ts
+var REVERT = /^revert\b|\brevert[s]?\s+"|^revert-/i;
+function linkedPullRequests(events) {
+  const byNumber = /* @__PURE__ */ new Map();
+  for (const event of events) {
+    if (event.type !== "cross-referenced" || !event.source.isPullRequest) continue;
+    const source = event.source;
+    if (byNumber.has(source.number)) continue;
+    byNumber.set(source.number, {
+      number: source.number,
+      title: source.title,
+      url: source.url,
+      state: source.merged ? "merged" : source.state,
+      at: event.at,
+      ...source.mergedAt !== void 0 ? { mergedAt: source.mergedAt } : {},
+      revert: REVERT.test(source.title) || REVERT.test(source.headRef ?? "")
+    });
+  }
+  return [...byNumber.values()];
+}
+
+// src/core/emptyIncident.ts
+function emptyIncident(fields) {
+  return {
+    open: true,
+    state: "declared",
+    severity: 3,
+    severitySet: false,
+    revenue: false,
+    startedAt: fields.declaredAt,
+    roles: {},
+    updates: [],
+    notes: [],
+    deviations: [],
+    form: {},
+    pullRequests: [],
+    freezeExceptions: [],
+    followups: [],
+    notices: [],
+    deliveries: [],
+    gaps: [],
+    timeline: [],
+    ...fields
+  };
+}
+
+// src/core/projection/commandComments.ts
+function commandComments(events, trustedBots, config) {
+  const found = [];
+  for (const event of events) {
+    if (event.type !== "commented" || trustedBots.has(event.comment.author.toLowerCase())) continue;
+    const lines = parseCommands(event.comment.body, {
+      at: event.comment.createdAt,
+      timeZone: config.business_hours.timezone,
+      roles: config.roles.extra
+    });
+    if (lines.length > 0) found.push({ comment: event.comment, lines });
+  }
+  return found;
+}
+function namedPeople(line, author) {
+  if (!line.ok) return [];
+  const command = line.command;
+  if (command.verb !== "lead" && command.verb !== "comms" && command.verb !== "role") return [];
+  return [command.user.toLowerCase() === "me" ? author : command.user];
+}
+
+// src/core/projection/applyCommand.ts
+var CLOSED_STATES = /* @__PURE__ */ new Set(["resolved", "postmortem", "cancelled"]);
+function applyCommand(draft, command, base, config, roleOf) {
+  const applied = () => ({ ...base, verb: command.verb, result: "applied" });
+  const refused = (reason, usage) => ({
+    ...base,
+    verb: command.verb,
+    result: "refused",
+    reason,
+    usage
+  });
+  if (command.verb === "freeze" || command.verb === "unfreeze" || command.verb === "freeze-exception") {
+    return { ...base, verb: command.verb, result: "elsewhere" };
+  }
+  if (command.verb === "help") return { ...base, verb: "help", result: "help" };
+  const who = (user) => user.toLowerCase() === "me" ? base.actor : user;
+  if (command.verb === "lead" || command.verb === "comms" || command.verb === "role") {
+    const user = who(command.user);
+    if (!permits(roleOf(user), "read")) {
+      return refused(
+        `${codeSpan2("@" + user)} cannot see this repository: GitHub knows no such user, or they have no access to it.`,
+        "Check the spelling of the username, or ask an admin to give them access first; then type the command again."
+      );
+    }
+  }
+  const { at, actor } = base;
+  const log2 = (kind, text) => draft.timeline.push({ at, kind, actor, text });
+  const inactive = CLOSED_STATES.has(draft.state);
+  switch (command.verb) {
+    case "ack": {
+      if (inactive)
+        return refused(
+          `This incident is already ${draft.state}.`,
+          "Nothing to acknowledge. Use `/note <text>` to add to the record."
+        );
+      if (draft.state === "declared") {
+        enterState(draft, "acknowledged", at);
+        draft.acknowledgedBy = actor;
+        log2("state", "acknowledged: on it");
+      }
+      if (draft.lead === void 0) {
+        draft.lead = actor;
+        log2("role", `${actor} leads`);
+      }
+      return applied();
+    }
+    case "lead": {
+      const user = who(command.user);
+      if (draft.lead !== user) {
+        draft.lead = user;
+        log2("role", `${user} leads`);
+      }
+      return applied();
+    }
+    case "comms": {
+      const user = who(command.user);
+      if (!config.roles.allow_lead_as_comms && draft.lead !== void 0 && user.toLowerCase() === draft.lead.toLowerCase()) {
+        return refused(
+          `${user} leads this incident; the communicator should be someone else, so updates keep flowing while the lead works the problem.`,
+          "Pick another person: `/comms @someone`. (A repository can allow this with `roles.allow_lead_as_comms: true`.)"
+        );
+      }
+      if (draft.comms !== user) {
+        draft.comms = user;
+        log2("role", `${user} communicates`);
+      }
+      return applied();
+    }
+    case "role": {
+      const user = who(command.user);
+      const people = draft.roles[command.role] ??= [];
+      if (!people.some((p) => p.toLowerCase() === user.toLowerCase())) {
+        people.push(user);
+        log2("role", `${user} is ${command.role}`);
+      }
+      return applied();
+    }
+    case "sev":
+      if (draft.severity !== command.severity || !draft.severitySet) {
+        draft.severity = command.severity;
+        draft.severitySet = true;
+        log2("severity", `set severity ${command.severity}`);
+      }
+      return applied();
+    case "impact":
+      delete draft.revenueAssumed;
+      if (draft.revenue !== command.revenue) {
+        draft.revenue = command.revenue;
+        log2("impact", command.revenue ? "marked revenue as affected" : "marked revenue as not affected");
+      }
+      return applied();
+    case "update": {
+      if (draft.state === "cancelled")
+        return refused("This incident was cancelled.", "Use `/note <text>` to add to the record.");
+      const nextDueAt = command.nextMs !== void 0 ? at + command.nextMs : void 0;
+      draft.updates.push({
+        at,
+        by: actor,
+        text: command.text,
+        commentId: base.commentId,
+        ...nextDueAt !== void 0 ? { nextDueAt } : {}
+      });
+      log2(
+        "update",
+        `status update: ${command.text}${nextDueAt !== void 0 ? ` (next by ${formatLocal(nextDueAt, config.business_hours.timezone)})` : ""}`
+      );
+      return applied();
+    }
+    case "mitigate": {
+      if (inactive)
+        return refused(
+          `This incident is already ${draft.state}.`,
+          "Use `/note <text>` to add to the record."
+        );
+      draft.workaround = { at, by: actor, text: command.text, commentId: base.commentId };
+      if (draft.state !== "mitigated") enterState(draft, "mitigated", at);
+      log2("workaround", `workaround in place: ${command.text}`);
+      return applied();
+    }
+    case "resolve": {
+      if (draft.state === "cancelled") {
+        return refused(
+          "This incident was cancelled as a false alarm.",
+          "If it was real after all, set the `incident:acknowledged` label first, then `/resolve`."
+        );
+      }
+      draft.resolution = { at, by: actor, text: command.text, commentId: base.commentId };
+      if (draft.state !== "resolved" && draft.state !== "postmortem") enterState(draft, "resolved", at);
+      log2("resolution", `resolved: ${command.text}`);
+      return applied();
+    }
+    case "announce": {
+      const known2 = Object.keys(config.channels);
+      if (known2.length === 0)
+        return refused(
+          "There is no channel to send the stakeholder notice to.",
+          "Define one under `channels:` in `.github/expedite.yml` (see docs/channels.md)."
+        );
+      const pagers = command.channels.filter((c) => config.channels[c]?.type === "pagerduty");
+      if (pagers.length > 0)
+        return refused(
+          `${pagers.map((c) => `\`${c}\``).join(", ")} is a pager: it takes alerts, not the stakeholder notice.`,
+          "Name a chat, e-mail or webhook channel, or type `/announce` alone."
+        );
+      const unknown = command.channels.filter((c) => !known2.includes(c));
+      if (unknown.length > 0)
+        return refused(
+          `No channel named ${unknown.map((c) => `\`${c}\``).join(", ")}.`,
+          `Channels here: ${known2.map((c) => `\`${c}\``).join(", ")}. Or type \`/announce\` alone for the usual ones.`
+        );
+      (draft.announcements ??= []).push({
+        at,
+        by: actor,
+        commentId: base.commentId,
+        channels: command.channels
+      });
+      log2(
+        "note",
+        `asked for the stakeholder notice to be sent${command.channels.length > 0 ? ` to ${command.channels.join(", ")}` : ""}`
+      );
+      return applied();
+    }
+    case "note":
+      draft.notes.push({ at, by: actor, text: command.text, commentId: base.commentId });
+      log2("note", command.text);
+      return applied();
+    case "deviation":
+      draft.deviations.push({ at, by: actor, text: command.text, commentId: base.commentId });
+      log2("deviation", `process deviation: ${command.text}`);
+      return applied();
+    case "started":
+      if (command.at > draft.declaredAt) {
+        return refused(
+          "The start you gave is after the incident was declared.",
+          "Give the moment the problem began, e.g. `/started 14:05` or `/started 2h ago`."
+        );
+      }
+      draft.startedAt = command.at;
+      log2("started", `backdated the start to ${formatLocal(command.at, config.business_hours.timezone)}`);
+      return applied();
+    case "cancel":
+      if (draft.state === "resolved" || draft.state === "postmortem") {
+        return refused(
+          "This incident is already resolved; there is nothing to cancel.",
+          "Use `/note <text>` to add to the record."
+        );
+      }
+      draft.cancelReason = { at, by: actor, text: command.text, commentId: base.commentId };
+      if (draft.state !== "cancelled") enterState(draft, "cancelled", at);
+      log2("cancel", `cancelled: ${command.text}`);
+      return applied();
+  }
+}
+
+// src/core/projection/judgeLine.ts
+var FREEZE_VERBS = /* @__PURE__ */ new Set(["freeze", "unfreeze", "freeze-exception"]);
+function judgeLine(draft, line, comment, config, permissions) {
+  const base = {
+    commentId: comment.id,
+    line: line.line,
+    actor: comment.author,
+    at: comment.createdAt,
+    source: line.source
+  };
+  const role = permissions.get(comment.author.toLowerCase());
+  const edited2 = comment.updatedAt - comment.createdAt >= 1e3;
+  const permission = edited2 && permits(role, "maintain") ? "write" : role;
+  const verb = line.ok ? line.command.verb : line.verb;
+  if (verb === "help") {
+    if (line.ok) return { ...base, verb, result: "help" };
+  } else {
+    const needed = FREEZE_VERBS.has(verb) ? config.commands.freeze_permission : config.commands.permission;
+    if (!permits(permission, needed) && !(line.ok && FREEZE_VERBS.has(verb))) {
+      return {
+        ...base,
+        verb,
+        result: "refused",
+        permission: true,
+        reason: edited2 && permits(role, needed) ? `\`/${verb}\` needs the **${needed}** role, and this comment was edited after it was posted; GitHub does not say who edited it, and anyone with write access can, so an edited comment counts with at most **write**.` : `\`/${verb}\` needs the **${needed}** role on this repository or higher, and you have **${permission ?? "none"}**.`,
+        usage: edited2 && permits(role, needed) ? "Post the command again in a new comment." : "Ask a maintainer to run it, or to grant you that role. Anyone can still comment without a command."
+      };
+    }
+  }
+  if (!line.ok) {
+    return { ...base, verb: line.verb, result: "refused", reason: line.error, usage: line.usage };
+  }
+  return applyCommand(draft, line.command, base, config, (login) => permissions.get(login.toLowerCase()));
+}
+
+// src/core/projection/incidentFreezeSteps.ts
+var FREEZE_DECIDING_VERBS = /* @__PURE__ */ new Set(["sev", "resolve", "cancel"]);
+function incidentFreezeSteps(config, names, isBot, labeledAtStart) {
+  const steps = [];
+  const incidentLabel = names.incident.toLowerCase();
+  const heldLabel = config.labels.freeze_held.toLowerCase();
+  let open = true;
+  let labeled = labeledAtStart;
+  let was = { freezing: false, fields: "" };
+  const fields = (draft) => `${open}/${labeled}/${draft.state}/${draft.severity}`;
+  const freezing = (draft) => labeled && freezesMerges({ open, state: draft.state, severity: draft.severity, freezeHeld: false }, config);
+  return {
+    steps,
+    before(draft, event) {
+      was = { freezing: freezing(draft), fields: fields(draft) };
+      if (event.type === "closed") open = false;
+      if (event.type === "reopened") open = true;
+      if ((event.type === "labeled" || event.type === "unlabeled") && event.label.toLowerCase() === incidentLabel)
+        labeled = event.type === "labeled";
+    },
+    after(draft, event, decided = false) {
+      const now = freezing(draft);
+      const moved = now !== was.freezing || fields(draft) !== was.fields;
+      const base = { at: event.at, actor: event.actor, freezingAfter: now };
+      switch (event.type) {
+        case "labeled":
+        case "unlabeled": {
+          const hand = !isBot(event.actor);
+          if (event.type === "unlabeled" && event.label.toLowerCase() === heldLabel) {
+            steps.push({
+              ...base,
+              change: `removed the ${event.label} label`,
+              byHand: hand,
+              releasesHold: true
+            });
+            return;
+          }
+          if (!moved) return;
+          const verb = event.type === "labeled" ? "added" : "removed";
+          steps.push({ ...base, change: labelChange(event.label, verb, names), byHand: hand });
+          return;
+        }
+        case "closed":
+        case "reopened":
+          steps.push({ ...base, change: `${event.type} the issue`, byHand: !isBot(event.actor) });
+          return;
+        case "commented":
+          if (moved || decided) steps.push({ ...base, change: "ran a command", byHand: false });
+          return;
+        default:
+          return;
+      }
+    }
+  };
+}
+function labelChange(label, verb, names) {
+  const severity2 = names.severityOf(label);
+  if (severity2 !== void 0 && verb === "added") return `set severity ${severity2} by label`;
+  const state = names.stateOf(label);
+  if (state !== void 0 && verb === "added") return `set the state to ${state} by label`;
+  return `${verb} the ${label} label`;
+}
+
+// src/core/freeze/freezeHold.ts
+function freezeHoldOf(steps, initiallyFreezing, roles, needed) {
+  return freezeHistory(steps, initiallyFreezing, roles, needed, 0).hold;
+}
+function freezeHistory(steps, initiallyFreezing, roles, needed, from) {
+  let freezing = initiallyFreezing;
+  let hold;
+  const periods = initiallyFreezing ? [{ startedAt: from }] : [];
+  const apply = (step, allowed, role) => {
+    if (step.releasesHold) {
+      if (hold && allowed) hold = void 0;
+      return;
+    }
+    if (step.freezingAfter) {
+      freezing = true;
+      hold = void 0;
+      return;
+    }
+    if (!freezing) {
+      if (hold && allowed) hold = void 0;
+      return;
+    }
+    freezing = false;
+    if (!allowed) hold = { by: step.actor, at: step.at, change: step.change, role, needed };
+  };
+  for (const step of steps) {
+    const role = roles.get(step.actor.toLowerCase()) ?? "none";
+    apply(step, !step.byHand || permits(role, needed), role);
+    const inForce = freezing || hold !== void 0;
+    const last = periods.at(-1);
+    const running = last !== void 0 && last.endedAt === void 0;
+    const at = Math.max(step.at, from);
+    if (inForce && !running) periods.push({ startedAt: at });
+    else if (!inForce && last && running) {
+      if (at <= last.startedAt) periods.pop();
+      else last.endedAt = at;
+    }
+  }
+  return { ...hold ? { hold } : {}, periods };
+}
+function holdActors(steps, initiallyFreezing) {
+  const actors = /* @__PURE__ */ new Set();
+  let freezing = initiallyFreezing;
+  let mayHold = false;
+  for (const step of steps) {
+    if (step.releasesHold) {
+      if (mayHold && step.byHand) actors.add(step.actor.toLowerCase());
+      continue;
+    }
+    if (step.freezingAfter) {
+      freezing = true;
+      mayHold = false;
+      continue;
+    }
+    if (freezing) {
+      freezing = false;
+      mayHold = step.byHand;
+      if (step.byHand) actors.add(step.actor.toLowerCase());
+    } else if (mayHold && step.byHand) {
+      actors.add(step.actor.toLowerCase());
+    }
+  }
+  return [...actors];
+}
+
+// src/core/projection/projectIncident.ts
+function projectIncident(issue, events, config, ctx) {
+  const zone = config.business_hours.timezone;
+  const form = parseIssueForm(issue.body, { now: issue.createdAt, timeZone: zone });
+  const names = labelNames(config);
+  const sorted = [...events].sort((a, b) => a.at - b.at || a.seq - b.seq);
+  const isBot = (login) => ctx.trustedBots.has(login.toLowerCase());
+  const declaredEvent = sorted.find((e) => e.type === "labeled" && e.label === names.incident);
+  const declaredAt = declaredEvent?.at ?? issue.createdAt;
+  const draft = emptyIncident({
+    number: issue.number,
+    title: issue.title,
+    url: issue.url,
+    open: issue.state === "open",
+    severity: form.severity ?? config.severity.default,
+    severitySet: form.severity !== void 0,
+    revenue: form.revenue === "yes" || form.revenue === "unknown" && config.escalation.unknown_revenue === "revenue",
+    ...form.revenue === "unknown" && config.escalation.unknown_revenue === "revenue" ? { revenueAssumed: true } : {},
+    declaredAt,
+    declaredBy: declaredEvent?.actor ?? issue.author,
+    startedAt: form.startedAt !== void 0 && form.startedAt <= declaredAt ? form.startedAt : declaredAt,
+    form
+  });
+  const timeline = draft.timeline;
+  timeline.push({ at: declaredAt, kind: "declared", actor: draft.declaredBy, text: "declared the incident" });
+  if (form.startedAt !== void 0 && form.startedAt < declaredAt) {
+    timeline.push({ at: form.startedAt, kind: "started", text: "problem began (from the report)" });
+  }
+  const outcomes = [];
+  const commandComments2 = [];
+  const humanComments = /* @__PURE__ */ new Map();
+  const referenced = /* @__PURE__ */ new Set();
+  let stateSetBy;
+  let reopenedAt;
+  const roles = config.roles.extra;
+  const freezeSteps = incidentFreezeSteps(config, names, isBot, declaredEvent === void 0);
+  const frozeAtStart = declaredEvent === void 0 && freezesMerges({ open: true, state: draft.state, severity: draft.severity }, config);
+  for (const event of sorted) {
+    freezeSteps.before(draft, event);
+    const judged = outcomes.length;
+    applyEvent(event);
+    const decided = outcomes.slice(judged).some((o) => o.result === "applied" && FREEZE_DECIDING_VERBS.has(o.verb));
+    freezeSteps.after(draft, event, decided);
+  }
+  function applyEvent(event) {
+    switch (event.type) {
+      case "labeled":
+      case "unlabeled":
+        if (isBot(event.actor)) break;
+        if (event.type === "labeled" && names.stateOf(event.label) !== void 0) stateSetBy = event.actor;
+        applyLabelEvent(draft, event, config, names);
+        break;
+      case "assigned":
+        if (isBot(event.actor)) break;
+        if (draft.lead === void 0) {
+          draft.lead = event.assignee;
+          timeline.push({
+            at: event.at,
+            kind: "role",
+            actor: event.actor,
+            text: `assigned ${event.assignee}, who leads`
+          });
+        } else {
+          timeline.push({
+            at: event.at,
+            kind: "assignment",
+            actor: event.actor,
+            text: `assigned ${event.assignee}`
+          });
+        }
+        break;
+      case "unassigned":
+        if (isBot(event.actor)) break;
+        if (draft.lead === event.assignee) draft.lead = void 0;
+        timeline.push({
+          at: event.at,
+          kind: "assignment",
+          actor: event.actor,
+          text: `unassigned ${event.assignee}`
+        });
+        break;
+      case "closed":
+        if (isBot(event.actor)) break;
+        timeline.push({ at: event.at, kind: "closed", actor: event.actor, text: "closed the issue" });
+        break;
+      case "reopened":
+        if (!isBot(event.actor)) reopenedAt = event.at;
+        timeline.push({ at: event.at, kind: "reopened", actor: event.actor, text: "reopened the issue" });
+        break;
+      case "renamed":
+        break;
+      case "cross-referenced":
+        break;
+      case "commented": {
+        const comment = event.comment;
+        if (isBot(comment.author)) {
+          if (comment.updatedAt - comment.createdAt < 1e3)
+            recordBotNotice(draft, comment.id, comment.body, comment.createdAt);
+          break;
+        }
+        humanComments.set(comment.id, { updatedAt: comment.updatedAt });
+        referenced.add(comment.author.toLowerCase());
+        const parsed = parseCommands(comment.body, { at: comment.createdAt, timeZone: zone, roles });
+        if (parsed.length === 0) break;
+        commandComments2.push({
+          id: comment.id,
+          author: comment.author,
+          createdAt: comment.createdAt,
+          updatedAt: comment.updatedAt,
+          verbs: parsed.map((line) => line.ok ? line.command.verb : line.verb)
+        });
+        for (const line of parsed) {
+          for (const person2 of namedPeople(line, comment.author)) referenced.add(person2.toLowerCase());
+          outcomes.push(judgeLine(draft, line, comment, config, ctx.permissions));
+        }
+        break;
+      }
+    }
+  }
+  const ledger = nextLedger(
+    ctx.ledger ?? emptyLedger(),
+    commandComments2,
+    humanComments,
+    { referenced, fetched: ctx.fetched ?? ctx.permissions },
+    ctx.now ?? sorted.at(-1)?.at ?? issue.createdAt
+  );
+  for (const change of ledger.changes) timeline.push(changeEntry(change, zone));
+  for (const pr of linkedPullRequests(sorted)) {
+    draft.pullRequests.push(pr);
+    timeline.push({
+      at: pr.at,
+      kind: "pull-request",
+      text: `${pr.revert ? "revert " : ""}pull request #${pr.number} referenced this incident: ${pr.title}`,
+      url: pr.url
+    });
+    if (pr.mergedAt !== void 0) {
+      timeline.push({
+        at: pr.mergedAt,
+        kind: "pull-request",
+        text: `pull request #${pr.number} merged`,
+        url: pr.url
+      });
+    }
+  }
+  if (issue.state === "closed") draft.closedAt = issue.closedAt ?? draft.closedAt;
+  let leadFromRoster = false;
+  if (draft.lead === void 0 && draft.state !== "cancelled") {
+    const onCall = onCallAt(
+      config.oncall,
+      zone,
+      acknowledgeFrom(draft, config),
+      config.business_hours.holidays
+    );
+    if (onCall.primary !== void 0) {
+      draft.lead = onCall.primary;
+      leadFromRoster = true;
+      timeline.push({
+        at: declaredAt,
+        kind: "role",
+        text: `${onCall.primary} leads as the on-call engineer${onCall.period ? ` (${onCall.period})` : ""}`
+      });
+    }
+  }
+  const covered = /* @__PURE__ */ new Map();
+  for (const step of stepsCoveredBy(draft, config)) {
+    const entry = covered.get(step.commentId) ?? { at: step.postedAt, keys: [] };
+    entry.keys.push(step.key);
+    covered.set(step.commentId, entry);
+  }
+  draft.timeline = draft.timeline.filter((entry) => entry.kind !== "escalation");
+  for (const { at, keys } of covered.values())
+    draft.timeline.push({ at, kind: "escalation", text: `escalated (${keys.join(", ")})` });
+  const initiallyFreezing = false;
+  const hold = freezeHoldOf(
+    freezeSteps.steps,
+    initiallyFreezing,
+    ctx.permissions,
+    config.commands.permission
+  );
+  draft.freezePeriods = freezeHistory(
+    freezeSteps.steps,
+    frozeAtStart,
+    ctx.permissions,
+    config.commands.permission,
+    declaredAt
+  ).periods;
+  if (hold) {
+    draft.freezeHeld = true;
+    draft.freezeHold = hold;
+    timeline.push({
+      at: hold.at,
+      kind: "freeze-held",
+      actor: hold.by,
+      text: `${hold.change}, which would have lifted this incident's code freeze; it holds (that takes the ${hold.needed} role)`
+    });
+  }
+  const rolesMissing = holdActors(freezeSteps.steps, initiallyFreezing).filter(
+    (login) => !ctx.permissions.has(login)
+  );
+  draft.gaps = findGaps(draft, config);
+  draft.timeline.sort((a, b) => a.at - b.at);
+  return {
+    incident: draft,
+    outcomes,
+    leadFromRoster,
+    ledger,
+    rolesMissing,
+    ...stateSetBy !== void 0 ? { stateSetBy } : {},
+    ...reopenedAt !== void 0 ? { reopenedAt } : {}
+  };
+}
+function changeEntry(change, zone) {
+  const verbs = (list2) => list2.length > 0 ? list2.map((v) => `/${v}`).join(", ") : "no command";
+  const posted = formatLocal(change.postedAt, zone);
+  const text = change.kind === "deleted" ? `their command comment of ${posted} (${verbs(change.before)}) was deleted` : change.before.length > 0 ? `their command comment of ${posted} was edited: it said ${verbs(change.before)}, it now says ${verbs(change.after)}` : `their comment of ${posted} was edited after it was posted; it now says ${verbs(change.after)}`;
+  return { at: change.at, kind: "edited", actor: change.author, text };
+}
+function recordBotNotice(draft, commentId, body, at) {
+  const marker = parseMarker(body);
+  if (marker?.kind === "exception-audit") {
+    const granted = marker.data.granted === "yes";
+    draft.freezeExceptions.push({
+      at,
+      by: marker.data.by ?? "",
+      pullRequest: Number(marker.data.pr),
+      sha: marker.data.sha ?? "",
+      reason: marker.data.reason ?? "",
+      granted,
+      ...marker.data.deploy === "yes" ? { deploy: true } : {}
+    });
+    const subject = marker.data.deploy === "yes" ? `deploying ${(marker.data.sha ?? "").slice(0, 7)} (#${marker.data.pr})` : `pull request #${marker.data.pr}`;
+    draft.timeline.push({
+      at,
+      kind: "freeze-exception",
+      actor: marker.data.by ?? "",
+      text: `freeze exception ${granted ? "granted" : "requested"} for ${subject}: ${marker.data.reason ?? ""}`
+    });
+    return;
+  }
+  if (marker?.kind === "alert-evidence") {
+    const resolved = marker.data.status === "resolved";
+    const what = /\*\*What fired:\*\* (.*)/.exec(body)?.[1] ?? "the alert";
+    draft.timeline.push({
+      at,
+      kind: "alert",
+      text: `${resolved ? "alert resolved" : "alert fired again"}: ${what}`
+    });
+    return;
+  }
+  if (!marker || marker.kind !== "notice") return;
+  const kind = marker.data.type;
+  if (kind !== "escalation" && kind !== "ack-breach" && kind !== "reminder") return;
+  recordNotice(
+    draft,
+    kind,
+    (marker.data.keys ?? "").split(",").filter((k) => k !== ""),
+    at,
+    commentId
+  );
+}
+
+// src/core/plan/rolesToLookUp.ts
+function rolesToLookUp(comments, ledger, config) {
+  const trustAuthors = permits("write", config.commands.permission);
+  const fresh = /* @__PURE__ */ new Set();
+  const cached = /* @__PURE__ */ new Set();
+  for (const { comment, lines } of comments) {
+    const seen = toSeconds(comment.updatedAt) <= ledger.seen;
+    const author = comment.author.toLowerCase();
+    const named = lines.flatMap((line) => namedPeople(line, comment.author)).map((l) => l.toLowerCase());
+    for (const login of [author, ...named]) {
+      const remembered = ledger.permissions.has(login);
+      if (!seen || !remembered || login === author && !trustAuthors) fresh.add(login);
+      else cached.add(login);
+    }
+  }
+  const known2 = /* @__PURE__ */ new Map();
+  for (const login of cached) {
+    if (fresh.has(login)) continue;
+    const remembered = ledger.permissions.get(login) ?? "none";
+    known2.set(login, permits(remembered, "write") ? "write" : remembered);
+  }
+  return { known: known2, lookUp: [...fresh] };
+}
+
+// src/github/permissionOf.ts
+async function permissionOf(gh, login, cache4) {
+  const key = login.toLowerCase();
+  const cached = cache4.get(key);
+  if (cached) return cached;
+  let permission = "none";
+  try {
+    const { data } = await gh.octokit.request(
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
+      {
+        owner: gh.owner,
+        repo: gh.repo,
+        username: login
+      }
+    );
+    const role = data.role_name ?? data.permission;
+    permission = PERMISSION_ORDER.includes(role) ? role : legacy(data.permission);
+  } catch (error) {
+    if (statusOf(error) !== 404) throw error;
+  }
+  cache4.set(key, permission);
+  return permission;
+}
+function legacy(permission) {
+  return permission === "admin" ? "admin" : permission === "write" ? "write" : permission === "read" ? "read" : "none";
+}
+
+// src/reconcile/projectWithRoles.ts
+async function projectWithRoles(gh, config, issue, events, botComments, now, permissions) {
+  const ledger = readLedger(latestByIdentity(botComments).get("board"));
+  const { known: known2, lookUp } = rolesToLookUp(commandComments(events, gh.trustedBots, config), ledger, config);
+  const fetched = /* @__PURE__ */ new Map();
+  for (const login of lookUp) fetched.set(login, await permissionOf(gh, login, permissions));
+  const project = () => projectIncident(issue, events, config, {
+    trustedBots: gh.trustedBots,
+    permissions: new Map([...known2, ...fetched]),
+    fetched,
+    ledger,
+    now
+  });
+  const first = project();
+  if (first.rolesMissing.length === 0) return first;
+  for (const login of first.rolesMissing) fetched.set(login, await permissionOf(gh, login, permissions));
+  return project();
+}
+
+// src/core/freeze/freezeIssue.ts
+import { createHash as createHash2 } from "node:crypto";
+var MARKER2 = /<!--\s*expedite:freeze\s+(\{.*?\})\s*-->/gs;
+var MAX_BRANCHES = 50;
+function isBotFreezeIssue(author, body, trustedBots) {
+  return trustedBots.has(author.toLowerCase()) && body.startsWith("<!-- expedite:freeze ");
+}
+function freezeMarker(payload) {
+  const fields = { v: 1, ...payload };
+  return `<!-- expedite:freeze ${markerJson({ ...fields, sum: digest(fields) })} -->`;
+}
+function renderFreezeIssue(input) {
+  const requestedBy = input.requestedBy.replace(/^@/, "");
+  const marker = freezeMarker({
+    until: input.until,
+    branches: input.branches,
+    requestedBy,
+    reason: input.reason
+  });
+  const scope = input.branches.length === 0 ? "the branches the freeze configuration covers (the default branch unless configured otherwise)" : input.branches.map(codeSpan).join(", ");
+  const requested = input.requestedIn ? ` in ${neutralizeInline(input.requestedIn, 200)}` : "";
+  const reason = input.reason.trim() === "" ? "> (no reason given)" : neutralizeBlock(input.reason, 2e3);
+  const body = [
+    marker,
+    `**Merges are frozen** into ${scope} until **${formatTime(input.until, input.zone)}**.`,
+    "",
+    reason,
+    "",
+    `Requested by ${handleText(requestedBy)}${requested}.`,
+    "",
+    "- While this issue is open, the freeze check fails on pull requests into these branches.",
+    `- To lift the freeze early, close this issue or comment ${codeSpan("/unfreeze")}.`,
+    `- To merge one pull request anyway, comment ${codeSpan("/freeze-exception <reason>")} on it and ask the on-call engineer or an approver to grant it.`,
+    "",
+    "Edits to this text do not change the freeze; to change the end or the branches, close this issue and start a new freeze."
+  ].join("\n");
+  const title = `Code freeze until ${formatFreezeTime(input.until, input.zone)}: ${input.reason}`;
+  return { title: plainInline(title, 200), body };
+}
+function parseFreezeIssue(issue, botLogin) {
+  const trusted = (typeof botLogin === "string" ? [botLogin] : botLogin).map(
+    (login) => login.replace(/^@/, "").toLowerCase()
+  );
+  if (!trusted.includes(issue.user.toLowerCase()) || issue.body === null) return void 0;
+  const markers = [...issue.body.matchAll(MARKER2)];
+  const [only] = markers;
+  if (markers.length !== 1 || !only?.[1]) return void 0;
+  const payload = readPayload(only[1]);
+  if (!payload) return void 0;
+  const openedAt = Date.parse(issue.created_at);
+  if (Number.isNaN(openedAt)) return void 0;
+  const parsed = {
+    number: issue.number,
+    url: issue.html_url,
+    reason: payload.reason,
+    branches: payload.branches,
+    openedBy: payload.requestedBy,
+    openedAt
+  };
+  if (payload.until !== void 0) parsed.until = payload.until;
+  if (payload.heldFor !== void 0) parsed.heldFor = payload.heldFor;
+  if (issue.state === "closed") {
+    const closedAt = issue.closed_at === null ? NaN : Date.parse(issue.closed_at);
+    parsed.closedAt = Number.isNaN(closedAt) ? openedAt : closedAt;
+  }
+  return parsed;
+}
+function readPayload(json) {
+  let value;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return void 0;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
+  const record = value;
+  const { v, until, branches, requestedBy, reason, heldFor, sum } = record;
+  if (v !== 1 || typeof requestedBy !== "string" || requestedBy === "" || typeof reason !== "string")
+    return void 0;
+  if (until !== void 0 && (typeof until !== "number" || !Number.isFinite(until))) return void 0;
+  if (!Array.isArray(branches) || branches.length > MAX_BRANCHES || !branches.every((branch) => typeof branch === "string" && branch !== "")) {
+    return void 0;
+  }
+  if (heldFor !== void 0 && (typeof heldFor !== "number" || !Number.isInteger(heldFor) || heldFor < 1))
+    return void 0;
+  const known2 = /* @__PURE__ */ new Set(["v", "until", "branches", "requestedBy", "reason", "heldFor", "sum"]);
+  if (Object.keys(record).some((key) => !known2.has(key))) return void 0;
+  const fields = {
+    v,
+    ...until !== void 0 && { until },
+    branches,
+    requestedBy,
+    reason,
+    ...heldFor !== void 0 && { heldFor }
+  };
+  if (typeof sum !== "string" || sum !== digest(fields)) return void 0;
+  return { ...fields, sum };
+}
+function digest(fields) {
+  const canonical = JSON.stringify([
+    fields.v,
+    fields.until ?? null,
+    fields.branches,
+    fields.requestedBy,
+    fields.reason,
+    // Only hold records carry it, so the digests of earlier freeze issues stay as they were.
+    ...fields.heldFor !== void 0 ? [fields.heldFor] : []
+  ]);
+  return createHash2("sha256").update(canonical).digest("hex").slice(0, 16);
+}
+function markerJson(payload) {
+  return JSON.stringify(payload).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
+}
+
+// src/core/freeze/holdNotice.ts
+function holdNotice(hold, config, kind) {
+  const label = `\`${config.labels.freeze_held}\``;
+  const what = kind === "record" ? `\`${hold.by}\` ${hold.change}, which would have lifted the code freeze this issue keeps` : `\`${hold.by}\` ${hold.change}, which would have lifted this code freeze`;
+  const first = `\u{1F9CA} **Merges stay frozen.** ${what}, but that takes the **${hold.needed}** role on this repository and they have **${hold.role}**.`;
+  const rest = kind === "record" ? `It was put back. Someone with the ${hold.needed} role can lift the freeze: close this issue or comment \`/unfreeze\` here.` : `Nothing was reverted: a "Code freeze held" issue keeps the freeze in force, and the ${label} label marks this one. Someone with the ${hold.needed} role can lift it: ${kind === "freeze" ? "comment `/unfreeze` here" : "resolve or cancel it by command"}, close the "Code freeze held" issue, or take the ${label} label off this one.`;
+  return `${first}
+
+${rest}`;
+}
+
+// src/core/freeze/holdRecord.ts
+function renderHoldRecord(input) {
+  const { origin, hold, config } = input;
+  const marker = freezeMarker({
+    ...input.until !== void 0 ? { until: input.until } : {},
+    branches: input.branches,
+    requestedBy: hold.by,
+    reason: `the freeze of #${origin} holds: ${hold.by} ${hold.change} without the ${hold.needed} role it takes`,
+    heldFor: origin
+  });
+  const body = [
+    marker,
+    `This issue keeps the code freeze of #${origin} in force.`,
+    "",
+    holdNotice(hold, config, input.kind),
+    "",
+    `Closing this issue or commenting \`/unfreeze\` here lifts the freeze too, for someone with the ${hold.needed} role. Closed or unlabelled by anyone else, this record is put back: it is Expedite's, not a responder's decision.`
+  ].join("\n");
+  return { title: `Code freeze held: #${origin}`, body };
+}
+
+// src/reconcile/freeze/freezeInputs.ts
+async function freezeInputs(gh, config, openIncidents) {
+  const { defaultBranch, htmlUrl } = await repoInfo(gh);
+  const frozen = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
+  const freezeIssues = frozen.filter((issue) => isFreezeIssue(issue, gh.trustedBots)).map((issue) => toFreezeIssue(issue, gh.trustedBots));
+  const open = openIncidents ?? await listIssues(gh, { labels: config.labels.incident, state: "open" });
+  const incidents = open.filter((issue) => !issue.pull_request).map((issue) => labelIncident(issue, config));
+  return { defaultBranch, htmlUrl, freezeIssues, incidents };
+}
+function isFreezeIssue(issue, trustedBots) {
+  return !issue.pull_request && isBotFreezeIssue(issue.user?.login ?? "", issue.body ?? "", trustedBots);
+}
+function toFreezeIssue(issue, trustedBots) {
+  const author = issue.user?.login ?? "";
+  const parsed = parseFreezeIssue(
+    {
+      number: issue.number,
+      html_url: issue.html_url,
+      body: issue.body ?? null,
+      user: author,
+      created_at: issue.created_at,
+      closed_at: issue.closed_at,
+      state: issue.state
+    },
+    [...trustedBots]
+  );
+  return parsed ?? {
+    number: issue.number,
+    url: issue.html_url,
+    reason: "the freeze details of this issue were edited; frozen until it is closed",
+    branches: [],
+    openedBy: author,
+    openedAt: Date.parse(issue.created_at)
+  };
+}
+function labelIncident(issue, config) {
+  const labels = issue.labels.map((l) => typeof l === "string" ? l : l.name ?? "");
+  const reading = freezeReading(labels, config);
+  return emptyIncident({
+    number: issue.number,
+    title: issue.title,
+    url: issue.html_url,
+    declaredAt: Date.parse(issue.created_at),
+    open: issue.state === "open",
+    state: reading.state ?? "declared",
+    severity: reading.severity ?? config.severity.default,
+    severitySet: true,
+    revenue: readLabels(labels, labelNames(config)).revenue
+  });
+}
+
+// src/reconcile/freeze/holdRecords.ts
+async function openRecords(gh, config, origin) {
+  const open = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
+  return open.filter((issue) => isFreezeIssue(issue, gh.trustedBots)).filter((issue) => toFreezeIssue(issue, gh.trustedBots).heldFor === origin).map((issue) => issue.number).sort((a, b) => a - b);
+}
+async function ensureHoldRecord(gh, config, input) {
+  const find = async () => {
+    const [first] = await openRecords(gh, config, input.origin);
+    return first === void 0 ? void 0 : { number: first, url: "" };
+  };
+  const existing = await find();
+  if (existing) return existing.number;
+  const rendered = renderHoldRecord({ ...input, config });
+  return (await createIssueOnce(gh, { ...rendered, labels: [config.labels.freeze], find })).number;
+}
+async function closeHoldRecords(gh, config, origin) {
+  const records = await openRecords(gh, config, origin);
+  for (const record of records) await closeIssue(gh, record, "completed");
+  return records.length;
+}
+
+// src/core/freeze/holdLabelTakenOff.ts
+function holdLabelTakenOff(events, label, isBot) {
+  const name = label.toLowerCase();
+  const last = [...events].sort((a, b) => a.at - b.at || a.seq - b.seq).filter((e) => (e.type === "labeled" || e.type === "unlabeled") && e.label.toLowerCase() === name).at(-1);
+  return last?.type === "unlabeled" && !isBot(last.actor);
+}
+
 // src/core/channels/nextMessageDeadline.ts
 function nextMessageDeadline(incident, config, now) {
   const ahead = [];
@@ -7491,18 +7887,7 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
     };
   }
   const botComments = botCommentsFrom(events, gh.trustedBots);
-  const board = latestByIdentity(botComments).get("board");
-  const ledger = readLedger(board);
-  const { known: known2, lookUp } = rolesToLookUp(commandComments(events, gh.trustedBots, config), ledger, config);
-  const fetched = /* @__PURE__ */ new Map();
-  for (const login of lookUp) fetched.set(login, await permissionOf(gh, login, permissions));
-  const projection = projectIncident(issue, events, config, {
-    trustedBots: gh.trustedBots,
-    permissions: new Map([...known2, ...fetched]),
-    fetched,
-    ledger,
-    now
-  });
+  const projection = await projectWithRoles(gh, config, issue, events, botComments, now, permissions);
   let writes = 0;
   try {
     writes += await applyPostmortem(gh, config, templates, projection.incident, now);
@@ -7541,6 +7926,7 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
     repository: `${gh.owner}/${gh.repo}`,
     deliveries
   }) : [];
+  writes += await holdRecord(gh, config, issue, events, projection.incident.freezeHold);
   writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes, async () => {
     if (!gh.outbox || messages.length === 0) return void 0;
     const sent = await deliverMessages(gh, config, number, messages, now, gh.outbox);
@@ -7569,6 +7955,18 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
   });
   const freezeRelevant = isFreezing(issue, config) !== isFreezing(projection.incident, config);
   return { number, projection, plan, writes, freezeRelevant };
+}
+async function holdRecord(gh, config, issue, events, hold) {
+  const label = config.labels.freeze_held;
+  const labelled = issue.labels.some((l) => l.toLowerCase() === label.toLowerCase());
+  if (hold !== void 0 && !labelled) {
+    await ensureHoldRecord(gh, config, { origin: issue.number, hold, kind: "incident", branches: [] });
+    return 1;
+  }
+  const isBot = (login) => gh.trustedBots.has(login.toLowerCase());
+  if (hold === void 0 && (labelled || holdLabelTakenOff(events, label, isBot)))
+    return closeHoldRecords(gh, config, issue.number);
+  return 0;
 }
 function earliest2(a, b) {
   return a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
@@ -7704,172 +8102,6 @@ ${formatProblems(path, problems)}`;
   return upsertMarkedComment(gh, number, "config-error", body);
 }
 
-// src/core/freeze/freezeIssue.ts
-import { createHash as createHash2 } from "node:crypto";
-var MARKER2 = /<!--\s*expedite:freeze\s+(\{.*?\})\s*-->/gs;
-var MAX_BRANCHES = 50;
-function renderFreezeIssue(input) {
-  const requestedBy = input.requestedBy.replace(/^@/, "");
-  const payload = {
-    v: 1,
-    until: input.until,
-    branches: input.branches,
-    requestedBy,
-    reason: input.reason
-  };
-  const marker = `<!-- expedite:freeze ${markerJson({ ...payload, sum: digest(payload) })} -->`;
-  const scope = input.branches.length === 0 ? "the branches the freeze configuration covers (the default branch unless configured otherwise)" : input.branches.map(codeSpan2).join(", ");
-  const requested = input.requestedIn ? ` in ${neutralizeInline(input.requestedIn, 200)}` : "";
-  const reason = input.reason.trim() === "" ? "> (no reason given)" : neutralizeBlock(input.reason, 2e3);
-  const body = [
-    marker,
-    `**Merges are frozen** into ${scope} until **${formatTime(input.until, input.zone)}**.`,
-    "",
-    reason,
-    "",
-    `Requested by ${handleText(requestedBy)}${requested}.`,
-    "",
-    "- While this issue is open, the freeze check fails on pull requests into these branches.",
-    `- To lift the freeze early, close this issue or comment ${codeSpan2("/unfreeze")}.`,
-    `- To merge one pull request anyway, comment ${codeSpan2("/freeze-exception <reason>")} on it and ask the on-call engineer or an approver to grant it.`,
-    "",
-    "Edits to this text do not change the freeze; to change the end or the branches, close this issue and start a new freeze."
-  ].join("\n");
-  const title = `Code freeze until ${formatFreezeTime(input.until, input.zone)}: ${input.reason}`;
-  return { title: plainInline(title, 200), body };
-}
-function parseFreezeIssue(issue, botLogin) {
-  const trusted = (typeof botLogin === "string" ? [botLogin] : botLogin).map(
-    (login) => login.replace(/^@/, "").toLowerCase()
-  );
-  if (!trusted.includes(issue.user.toLowerCase()) || issue.body === null) return void 0;
-  const markers = [...issue.body.matchAll(MARKER2)];
-  const [only] = markers;
-  if (markers.length !== 1 || !only?.[1]) return void 0;
-  const payload = readPayload(only[1]);
-  if (!payload) return void 0;
-  const openedAt = Date.parse(issue.created_at);
-  if (Number.isNaN(openedAt)) return void 0;
-  const parsed = {
-    number: issue.number,
-    url: issue.html_url,
-    reason: payload.reason,
-    branches: payload.branches,
-    openedBy: payload.requestedBy,
-    openedAt
-  };
-  if (payload.until !== void 0) parsed.until = payload.until;
-  if (issue.state === "closed") {
-    const closedAt = issue.closed_at === null ? NaN : Date.parse(issue.closed_at);
-    parsed.closedAt = Number.isNaN(closedAt) ? openedAt : closedAt;
-  }
-  return parsed;
-}
-function readPayload(json) {
-  let value;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return void 0;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
-  const record = value;
-  const { v, until, branches, requestedBy, reason, sum } = record;
-  if (v !== 1 || typeof requestedBy !== "string" || requestedBy === "" || typeof reason !== "string")
-    return void 0;
-  if (until !== void 0 && (typeof until !== "number" || !Number.isFinite(until))) return void 0;
-  if (!Array.isArray(branches) || branches.length > MAX_BRANCHES || !branches.every((branch) => typeof branch === "string" && branch !== "")) {
-    return void 0;
-  }
-  const known2 = /* @__PURE__ */ new Set(["v", "until", "branches", "requestedBy", "reason", "sum"]);
-  if (Object.keys(record).some((key) => !known2.has(key))) return void 0;
-  const fields = {
-    v,
-    ...until !== void 0 && { until },
-    branches,
-    requestedBy,
-    reason
-  };
-  if (typeof sum !== "string" || sum !== digest(fields)) return void 0;
-  return { ...fields, sum };
-}
-function digest(fields) {
-  const canonical = JSON.stringify([
-    fields.v,
-    fields.until ?? null,
-    fields.branches,
-    fields.requestedBy,
-    fields.reason
-  ]);
-  return createHash2("sha256").update(canonical).digest("hex").slice(0, 16);
-}
-function markerJson(payload) {
-  return JSON.stringify(payload).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
-}
-
-// src/reconcile/freeze/freezeInputs.ts
-async function freezeInputs(gh, config, openIncidents) {
-  const { defaultBranch, htmlUrl } = await repoInfo(gh);
-  const names = labelNames(config);
-  const freezeIssues = freezeIssuesAmong(
-    gh,
-    await listIssues(gh, { labels: config.labels.freeze, state: "open" })
-  );
-  const open = openIncidents ?? await listIssues(gh, { labels: config.labels.incident, state: "open" });
-  const incidents = [];
-  for (const issue of open) {
-    if (issue.pull_request) continue;
-    const labels = issue.labels.map((l) => typeof l === "string" ? l : l.name ?? "");
-    const read = readLabels(labels, names);
-    const reading = freezeReading(labels, config);
-    const state = reading.state ?? "declared";
-    const severity2 = reading.severity ?? config.severity.default;
-    const at = Date.parse(issue.created_at);
-    incidents.push(
-      emptyIncident({
-        number: issue.number,
-        title: issue.title,
-        url: issue.html_url,
-        declaredAt: at,
-        state,
-        severity: severity2,
-        severitySet: true,
-        revenue: read.revenue
-      })
-    );
-  }
-  return { defaultBranch, htmlUrl, freezeIssues, incidents };
-}
-function freezeIssuesAmong(gh, issues) {
-  const found = [];
-  for (const issue of issues) {
-    const author = issue.user?.login ?? "";
-    if (issue.pull_request || !gh.trustedBots.has(author.toLowerCase())) continue;
-    if (!(issue.body ?? "").startsWith("<!-- expedite:freeze ")) continue;
-    const raw = {
-      number: issue.number,
-      html_url: issue.html_url,
-      body: issue.body ?? null,
-      user: author,
-      created_at: issue.created_at,
-      closed_at: issue.closed_at ?? null,
-      state: issue.state
-    };
-    const parsed = parseFreezeIssue(raw, [...gh.trustedBots]);
-    if (parsed) found.push(parsed);
-    else if (issue.state === "open")
-      found.push({
-        number: issue.number,
-        url: issue.html_url,
-        reason: "the freeze details of this issue were edited; frozen until it is closed",
-        branches: [],
-        openedBy: author,
-        openedAt: Date.parse(issue.created_at)
-      });
-  }
-  return found;
-}
-
 // src/core/freeze/freezeVerdict.ts
 var MAX_ROWS = 50;
 function freezeVerdict(input) {
@@ -7888,7 +8120,7 @@ function freezeVerdict(input) {
     return {
       conclusion: "success",
       title: plainInline(`No code freeze on ${base}`, 120),
-      summary: `No code freeze applies to ${codeSpan2(base)} right now, so this pull request may merge.`,
+      summary: `No code freeze applies to ${codeSpan(base)} right now, so this pull request may merge.`,
       freezes
     };
   }
@@ -7898,7 +8130,7 @@ function freezeVerdict(input) {
       conclusion: "success",
       title: "Passes the freeze: only ignored paths changed",
       summary: [
-        `${codeSpan2(base)} is frozen, but all ${count} changed file${count === 1 ? "" : "s"} match ${codeSpan2("freeze.ignore_paths")}, so merging cannot touch what the freeze protects.`,
+        `${codeSpan(base)} is frozen, but all ${count} changed file${count === 1 ? "" : "s"} match ${codeSpan("freeze.ignore_paths")}, so merging cannot touch what the freeze protects.`,
         "",
         freezeTable(freezes, /* @__PURE__ */ new Map(), zone, now)
       ].join("\n"),
@@ -7935,7 +8167,7 @@ function freezeVerdict(input) {
     }
     const title = reasons.join("; ");
     const lines = [
-      `${codeSpan2(base)} is frozen, and this pull request is let through every freeze in force:`,
+      `${codeSpan(base)} is frozen, and this pull request is let through every freeze in force:`,
       "",
       freezeTable(freezes, passes, zone, now)
     ];
@@ -7943,7 +8175,7 @@ function freezeVerdict(input) {
       lines.push("", grantLine(usedGrant, zone, now));
       lines.push(
         "",
-        perCommit ? `The exception covers commit ${codeSpan2(shortSha(usedGrant.sha))} only: while the freeze lasts, a new push needs a new grant.` : "The exception covers this pull request across pushes, for the freezes in force when it was granted."
+        perCommit ? `The exception covers commit ${codeSpan(shortSha(usedGrant.sha))} only: while the freeze lasts, a new push needs a new grant.` : "The exception covers this pull request across pushes, for the freezes in force when it was granted."
       );
     }
     return {
@@ -7992,7 +8224,7 @@ function failureSummary(input) {
   const perCommit = config.freeze.exception_per_commit;
   const count = blocking.length === 1 ? "a code freeze" : `${blocking.length} code freezes`;
   const lines = [
-    `**Merging into ${codeSpan2(base)} is held back by ${count}.**`,
+    `**Merging into ${codeSpan(base)} is held back by ${count}.**`,
     "",
     freezeTable(freezes, passes, zone, now)
   ];
@@ -8003,29 +8235,29 @@ function failureSummary(input) {
     "",
     "### How to merge anyway",
     "",
-    `1. Comment ${codeSpan2("/freeze-exception <reason>")} on this pull request, saying why it cannot wait.`,
+    `1. Comment ${codeSpan("/freeze-exception <reason>")} on this pull request, saying why it cannot wait.`,
     `2. Have it granted by the on-call engineer` + (approvers.length > 0 ? ` or another approver: ${approvers.map(handleText).join(", ")}.` : ".") + " Asking is not enough: the check turns green once an approver grants it.",
-    perCommit ? `3. A grant covers one commit (now ${codeSpan2(shortSha(pr.headSha))}): after a new push, ask again.` : "3. A grant covers this pull request across pushes, for the freezes in force when it is given."
+    perCommit ? `3. A grant covers one commit (now ${codeSpan(shortSha(pr.headSha))}): after a new push, ask again.` : "3. A grant covers this pull request across pushes, for the freezes in force when it is given."
   );
   const incidents = blocking.filter((freeze) => freeze.kind === "incident" && freeze.incident !== void 0);
   if (incidents.length > 0 && pr.untrustedFixLabel) {
     lines.push(
       "",
-      `The ${codeSpan2(config.labels.incident_fix)} label was added by ${handleText(pr.untrustedFixLabel.by)}, who lacks the ${codeSpan2(config.commands.freeze_permission)} permission it takes to let a pull request through an incident's freeze, so it does not count. Someone with that permission can add it again.`
+      `The ${codeSpan(config.labels.incident_fix)} label was added by ${handleText(pr.untrustedFixLabel.by)}, who lacks the ${codeSpan(config.commands.freeze_permission)} permission it takes to let a pull request through an incident's freeze, so it does not count. Someone with that permission can add it again.`
     );
   }
   if (incidents.length > 0) {
     const numbers = incidents.map((freeze) => `#${freeze.incident}`).join(", ");
     lines.push(
       "",
-      `If this pull request is the fix for ${numbers}, reference the incident in its description (for example ${codeSpan2(`Fixes ${numbers.split(", ")[0]}`)}) or add the ${codeSpan2(config.labels.incident_fix)} label: the fix passes that incident's freeze (other freezes still apply).`
+      `If this pull request is the fix for ${numbers}, reference the incident in its description (for example ${codeSpan(`Fixes ${numbers.split(", ")[0]}`)}) or add the ${codeSpan(config.labels.incident_fix)} label: the fix passes that incident's freeze (other freezes still apply).`
     );
   }
   const manual = blocking.filter((freeze) => freeze.kind === "manual" && freeze.issue !== void 0);
   if (manual.length > 0) {
     lines.push(
       "",
-      `A manual freeze ends when its issue (${manual.map((freeze) => `#${freeze.issue}`).join(", ")}) is closed or someone with the right permission comments ${codeSpan2("/unfreeze")} on it.`
+      `A manual freeze ends when its issue (${manual.map((freeze) => `#${freeze.issue}`).join(", ")}) is closed or someone with the right permission comments ${codeSpan("/unfreeze")} on it.`
     );
   }
   return lines.join("\n");
@@ -8043,14 +8275,14 @@ function exceptionStatus(pr, config, grant, blocking, zone, now) {
     const stale = latestOf(mine.filter((record) => record.granted && record.sha !== pr.headSha));
     if (stale) {
       lines.push(
-        `${handleText(stale.by)} granted an exception for commit ${codeSpan2(shortSha(stale.sha))}, but the head is now ${codeSpan2(shortSha(pr.headSha))}; a grant covers one commit, so it needs granting again.`
+        `${handleText(stale.by)} granted an exception for commit ${codeSpan(shortSha(stale.sha))}, but the head is now ${codeSpan(shortSha(pr.headSha))}; a grant covers one commit, so it needs granting again.`
       );
     }
   }
   const voided = latestOf(mine.filter((record) => record.editedAt !== void 0));
   if (voided?.editedAt !== void 0 && (!grant || voided.at > grant.at)) {
     lines.push(
-      `${handleText(voided.by)}'s grant no longer counts: its comment was edited (${formatFreezeTime(voided.editedAt, zone, now)}), and anyone with write access can edit a comment. To grant, ${handleText(voided.by)} comments ${codeSpan2("/freeze-exception <reason>")} anew.`
+      `${handleText(voided.by)}'s grant no longer counts: its comment was edited (${formatFreezeTime(voided.editedAt, zone, now)}), and anyone with write access can edit a comment. To grant, ${handleText(voided.by)} comments ${codeSpan("/freeze-exception <reason>")} anew.`
     );
   }
   const pending = latestOf(
@@ -8067,7 +8299,7 @@ function exceptionStatus(pr, config, grant, blocking, zone, now) {
 }
 function grantLine(grant, zone, now) {
   const reason = grant.reason.trim() === "" ? "" : `: \u201C${neutralizeInline(grant.reason, 200)}\u201D`;
-  return `Exception granted by ${handleText(grant.by)} for commit ${codeSpan2(shortSha(grant.sha))} (${formatFreezeTime(grant.at, zone, now)})${reason}.`;
+  return `Exception granted by ${handleText(grant.by)} for commit ${codeSpan(shortSha(grant.sha))} (${formatFreezeTime(grant.at, zone, now)})${reason}.`;
 }
 function freezeTable(freezes, passes, zone, now) {
   const rows = freezes.slice(0, MAX_ROWS).map((freeze) => {
@@ -8745,8 +8977,13 @@ ${text}`
         writes += 2;
         changed = true;
       } else {
-        const targets = inputs.freezeIssues.some((f) => f.number === number) ? [number] : inputs.freezeIssues.map((f) => f.number);
-        for (const target of targets) await closeIssue(gh, target, "completed");
+        const records = inputs.freezeIssues.filter((f) => f.heldFor === number).map((f) => f.number);
+        const targets = inputs.freezeIssues.some((f) => f.number === number) ? [number] : records.length > 0 ? records : inputs.freezeIssues.filter((f) => f.heldFor === void 0).map((f) => f.number);
+        for (const target of targets) {
+          await closeIssue(gh, target, "completed");
+          const origin = inputs.freezeIssues.find((f) => f.number === target)?.heldFor;
+          if (origin !== void 0) await writeLabels(gh, origin, [], [config.labels.freeze_held]);
+        }
         await reply(
           targets.length > 0 ? `\u{1F324}\uFE0F Freeze lifted: ${targets.map((t) => `#${t}`).join(", ")} closed.` : "There is no manual freeze open; scheduled freezes end on their own schedule."
         );
@@ -8919,12 +9156,24 @@ async function deliverFreezeMessages(gh, config, templates, inputs, now, scope) 
   if (!gh.outbox || !freezesHeard(config)) return 0;
   const from = now - FRESH_FOR_MS;
   let writes = 0;
-  const closed = await listIssues(gh, { labels: config.labels.freeze, state: "closed", since: from });
-  const issues = [...inputs.freezeIssues, ...freezeIssuesAmong(gh, closed)];
+  const closed = (await listIssues(gh, { labels: config.labels.freeze, state: "closed", since: from })).filter((issue) => isFreezeIssue(issue, gh.trustedBots));
+  const heldLabel = config.labels.freeze_held.toLowerCase();
+  const held = new Set(
+    closed.filter(
+      (i) => i.labels.some((l) => (typeof l === "string" ? l : l.name ?? "").toLowerCase() === heldLabel)
+    ).map((i) => i.number)
+  );
+  const issues = [
+    ...inputs.freezeIssues,
+    ...closed.map((issue) => toFreezeIssue(issue, gh.trustedBots)).filter((f) => f.closedAt !== void 0)
+  ];
   for (const issue of issues) {
-    const occasions = manualFreezeOccasions(issue, config, inputs.defaultBranch, now).filter(
-      (o) => o.at >= from
-    );
+    if (issue.heldFor !== void 0) continue;
+    const records = issues.filter((r) => r.heldFor === issue.number);
+    const occasions = manualFreezeOccasions(issue, config, inputs.defaultBranch, now, {
+      held: held.has(issue.number),
+      records
+    }).filter((o) => o.at >= from);
     if (occasions.length === 0) continue;
     writes += await inLane(
       gh,
@@ -9043,9 +9292,9 @@ async function readHold(gh, number) {
 function holdBody(sha, branch, repoUrl) {
   return [
     renderMarker("deploy-hold", { sha, branch }),
-    `Deployments of commit [${codeSpan2(shortSha(sha))}](${repoUrl}/commit/${sha}) from ${codeSpan2(branch)} to gated environments are held by a code freeze. Each deployment that waits is listed in a comment below; Expedite approves it when the freeze ends and closes this issue once nothing waits.`,
+    `Deployments of commit [${codeSpan(shortSha(sha))}](${repoUrl}/commit/${sha}) from ${codeSpan(branch)} to gated environments are held by a code freeze. Each deployment that waits is listed in a comment below; Expedite approves it when the freeze ends and closes this issue once nothing waits.`,
     "",
-    `**To deploy during the freeze**, the on-call engineer or a freeze approver comments ${codeSpan2("/freeze-exception <reason>")} here. The exception covers this commit only, and it is recorded on the incident or freeze issue and in the post-mortem.`
+    `**To deploy during the freeze**, the on-call engineer or a freeze approver comments ${codeSpan("/freeze-exception <reason>")} here. The exception covers this commit only, and it is recorded on the incident or freeze issue and in the post-mortem.`
   ].join("\n");
 }
 
@@ -9070,7 +9319,7 @@ function deployVerdict(input) {
   });
   const grant = input.grants.filter((g) => g.sha === sha).reduce((latest, g) => !latest || g.at > latest.at ? g : latest, void 0);
   const blocking = freezes.filter((freeze) => !grant || grant.at < freeze.startedAt);
-  const commit = codeSpan2(shortSha(sha));
+  const commit = codeSpan(shortSha(sha));
   if (freezes.length === 0) {
     return {
       decision: "approve",
@@ -9078,7 +9327,7 @@ function deployVerdict(input) {
       freezes,
       blocking,
       headline: plainInline(`No code freeze on ${branch}`, 120),
-      details: `No code freeze applies to ${codeSpan2(branch)}, so commit ${commit} may deploy.`
+      details: `No code freeze applies to ${codeSpan(branch)}, so commit ${commit} may deploy.`
     };
   }
   const table = freezeTable2(freezes, blocking, zone, now);
@@ -9092,7 +9341,7 @@ function deployVerdict(input) {
       grant,
       headline: plainInline(`Freeze exception granted by ${grant.by} for ${shortSha(sha)}`, 120),
       details: [
-        `${codeSpan2(branch)} is frozen, and commit ${commit} deploys under an exception granted by ${handleText(grant.by)} (${formatFreezeTime(grant.at, zone, now)})${reason}.`,
+        `${codeSpan(branch)} is frozen, and commit ${commit} deploys under an exception granted by ${handleText(grant.by)} (${formatFreezeTime(grant.at, zone, now)})${reason}.`,
         "",
         table
       ].join("\n")
@@ -9104,7 +9353,7 @@ function deployVerdict(input) {
   const approvers = input.approvers.length > 0 ? input.approvers.map(handleText).join(", ") : "";
   const where2 = input.holdIssue ? ` on #${input.holdIssue.number}` : " on this commit's hold issue";
   const lines = [
-    `**Deploying commit ${commit} of ${codeSpan2(branch)} is held back by ${blocking.length === 1 ? "a code freeze" : `${blocking.length} code freezes`}.**`,
+    `**Deploying commit ${commit} of ${codeSpan(branch)} is held back by ${blocking.length === 1 ? "a code freeze" : `${blocking.length} code freezes`}.**`,
     "",
     table
   ];
@@ -9118,14 +9367,14 @@ function deployVerdict(input) {
   if (voided) {
     lines.push(
       "",
-      `${handleText(voided.by)}'s grant no longer counts: its comment was edited (${formatFreezeTime(voided.editedAt, zone, now)}), and anyone with write access can edit a comment. To grant, ${handleText(voided.by)} comments ${codeSpan2("/freeze-exception <reason>")} anew.`
+      `${handleText(voided.by)}'s grant no longer counts: its comment was edited (${formatFreezeTime(voided.editedAt, zone, now)}), and anyone with write access can edit a comment. To grant, ${handleText(voided.by)} comments ${codeSpan("/freeze-exception <reason>")} anew.`
     );
   }
   lines.push(
     "",
     "### How to deploy anyway",
     "",
-    `The on-call engineer or an approver${approvers ? ` (${approvers})` : ""} comments ${codeSpan2("/freeze-exception <reason>")}${where2}. The exception covers commit ${commit} only: a new commit needs a new one.`
+    `The on-call engineer or an approver${approvers ? ` (${approvers})` : ""} comments ${codeSpan("/freeze-exception <reason>")}${where2}. The exception covers commit ${commit} only: a new commit needs a new one.`
   );
   return {
     decision: "hold",
@@ -9256,7 +9505,7 @@ Freeze exception ${request.grants ? "granted" : "requested"} by ${who} at ${form
 // src/reconcile/deploys/runComment.ts
 function runComment(config, run, state, verdict, now) {
   const at = formatTime(now, config.business_hours.timezone);
-  const where2 = `to ${codeSpan2(run.environment)} (workflow run ${run.runId})`;
+  const where2 = `to ${codeSpan(run.environment)} (workflow run ${run.runId})`;
   const head = state === "waiting" ? `\u23F8\uFE0F Deployment ${where2} is waiting for the freeze to end (since ${at}).` : state === "rejected" ? `\u26D4 Deployment ${where2} was rejected at ${at}: ${verdict.headline}. Re-run it once an exception is granted or the freeze ends.` : `\u2705 Deployment ${where2} was approved at ${at}: ${verdict.grant ? verdict.headline : "no freeze holds it any more"}.`;
   return [
     renderMarker("deploy-run", { run: run.runId, env: run.environment, state }),
@@ -9277,7 +9526,7 @@ async function protectDeployment(gh, config, templates, request, now) {
     await reviewDeployment(gh, runId, {
       environment,
       state: "approved",
-      comment: `Expedite: ${codeSpan2(environment)} is not a gated environment (deploys.environments), so freezes do not hold it.`
+      comment: `Expedite: ${codeSpan(environment)} is not a gated environment (deploys.environments), so freezes do not hold it.`
     });
     return { decision: "approved", writes: 1 };
   }
@@ -9665,6 +9914,152 @@ async function postedIdentities(gh, number) {
   return found;
 }
 
+// src/core/freeze/freezeIssueSteps.ts
+function freezeIssueSteps(events, config, isBot) {
+  const freezeLabel = config.labels.freeze.toLowerCase();
+  const heldLabel = config.labels.freeze_held.toLowerCase();
+  const steps = [];
+  let open = true;
+  let labeled = true;
+  const sorted = [...events].sort((a, b) => a.at - b.at || a.seq - b.seq);
+  for (const event of sorted) {
+    const base = { at: event.at, actor: event.actor, byHand: !isBot(event.actor) };
+    if (event.type === "closed" || event.type === "reopened") {
+      open = event.type === "reopened";
+      steps.push({ ...base, change: `${event.type} the issue`, freezingAfter: open && labeled });
+    } else if (event.type === "labeled" || event.type === "unlabeled") {
+      const name = event.label.toLowerCase();
+      const verb = event.type === "labeled" ? "added" : "removed";
+      if (name === heldLabel && event.type === "unlabeled") {
+        steps.push({
+          ...base,
+          change: `removed the ${event.label} label`,
+          freezingAfter: false,
+          releasesHold: true
+        });
+      } else if (name === freezeLabel) {
+        labeled = event.type === "labeled";
+        steps.push({ ...base, change: `${verb} the ${event.label} label`, freezingAfter: open && labeled });
+      }
+    }
+  }
+  return steps;
+}
+
+// src/reconcile/freeze/reconcileFreezeHold.ts
+function isFreezeIssue2(issue, trustedBots) {
+  return isBotFreezeIssue(issue.author, issue.body, trustedBots);
+}
+async function reconcileFreezeHold(gh, config, hint, now, permissions) {
+  const events = await readTimeline(gh, hint.number);
+  const issue = currentIssue(hint, events);
+  const botComments = botCommentsFrom(events, gh.trustedBots);
+  const isBot = (login) => gh.trustedBots.has(login.toLowerCase());
+  const freeze = isFreezeIssue2(issue, gh.trustedBots) ? parseFreezeIssue(
+    {
+      number: issue.number,
+      html_url: issue.url,
+      body: issue.body,
+      user: issue.author,
+      created_at: new Date(issue.createdAt).toISOString(),
+      closed_at: issue.closedAt === void 0 ? null : new Date(issue.closedAt).toISOString(),
+      state: issue.state
+    },
+    [...gh.trustedBots]
+  ) : void 0;
+  if (freeze?.heldFor !== void 0)
+    return reconcileRecord(gh, config, issue, events, freeze.heldFor, permissions);
+  let hold;
+  if (freeze) {
+    const steps = freezeIssueSteps(events, config, isBot);
+    hold = freezeHoldOf(
+      steps,
+      true,
+      await rolesOf(gh, holdActors(steps, true), permissions),
+      config.commands.freeze_permission
+    );
+    if (freeze.until !== void 0 && now >= freeze.until) hold = void 0;
+  } else {
+    hold = (await projectWithRoles(gh, config, issue, events, botComments, now, permissions)).incident.freezeHold;
+  }
+  const label = config.labels.freeze_held;
+  const labelled = issue.labels.some((l) => l.toLowerCase() === label.toLowerCase());
+  let writes = 0;
+  let closed = 0;
+  if (hold !== void 0 && !labelled) {
+    await ensureHoldRecord(gh, config, {
+      origin: issue.number,
+      hold,
+      kind: freeze ? "freeze" : "incident",
+      branches: freeze?.branches ?? [],
+      ...freeze?.until !== void 0 ? { until: freeze.until } : {}
+    });
+    await writeLabels(gh, issue.number, [label], []);
+    writes += 2;
+  } else if (hold === void 0 && (labelled || holdLabelTakenOff(events, label, isBot))) {
+    closed = await closeHoldRecords(gh, config, issue.number);
+    writes += closed;
+    if (labelled) {
+      await writeLabels(gh, issue.number, [], [label]);
+      writes++;
+    }
+  }
+  if (hold !== void 0)
+    writes += await noticeOnce(gh, config, issue.number, botComments, hold, freeze ? "freeze" : "incident");
+  return { writes, changed: hold !== void 0 && !labelled || closed > 0 };
+}
+async function reconcileRecord(gh, config, record, events, origin, permissions) {
+  const original = await readIssue(gh, origin);
+  const isIncident2 = original.labels.some((l) => l.toLowerCase() === config.labels.incident.toLowerCase());
+  const needed = isIncident2 ? config.commands.permission : config.commands.freeze_permission;
+  const steps = freezeIssueSteps(events, config, (login) => gh.trustedBots.has(login.toLowerCase()));
+  const hold = freezeHoldOf(steps, true, await rolesOf(gh, holdActors(steps, true), permissions), needed);
+  const freezing = record.state === "open" && record.labels.some((l) => l.toLowerCase() === config.labels.freeze.toLowerCase());
+  let writes = 0;
+  if (hold !== void 0) {
+    if (record.state !== "open") {
+      await reopenIssue(gh, record.number);
+      writes++;
+    }
+    if (!record.labels.some((l) => l.toLowerCase() === config.labels.freeze.toLowerCase())) {
+      await writeLabels(gh, record.number, [config.labels.freeze], []);
+      writes++;
+    }
+    writes += await noticeOnce(
+      gh,
+      config,
+      record.number,
+      botCommentsFrom(events, gh.trustedBots),
+      hold,
+      "record"
+    );
+    return { writes, changed: false };
+  }
+  if (freezing) return { writes, changed: false };
+  if (record.state === "open") {
+    await closeIssue(gh, record.number, "completed");
+    writes++;
+  }
+  if (original.labels.some((l) => l.toLowerCase() === config.labels.freeze_held.toLowerCase())) {
+    await writeLabels(gh, origin, [], [config.labels.freeze_held]);
+    writes++;
+  }
+  return { writes, changed: writes > 0, ...isIncident2 ? { released: origin } : {} };
+}
+async function rolesOf(gh, logins, cache4) {
+  const roles = /* @__PURE__ */ new Map();
+  for (const login of logins) roles.set(login, await permissionOf(gh, login, cache4));
+  return roles;
+}
+async function noticeOnce(gh, config, number, botComments, hold, kind) {
+  const identity = markerIdentity({ kind: "freeze-hold", data: { at: String(hold.at) } });
+  if (botComments.some((c) => c.identity === identity)) return 0;
+  const body = `${renderMarker("freeze-hold", { at: hold.at })}
+${holdNotice(hold, config, kind)}`;
+  await createCommentOnce(gh, number, identity, body);
+  return 1;
+}
+
 // src/reconcile/runTarget.ts
 var HOT_HORIZON_MS = 2 * 36e5;
 var FULL_PASS_MS = 30 * 6e4;
@@ -9779,7 +10174,8 @@ function handChangeMovedFreeze(target, config) {
   if (issue === void 0) return false;
   if (label !== void 0) {
     const name = label.name.toLowerCase();
-    if (name === config.labels.freeze.toLowerCase()) return true;
+    if (name === config.labels.freeze.toLowerCase() || name === config.labels.freeze_held.toLowerCase())
+      return true;
     if (!decidesFreeze(name, config)) return false;
     const before = label.added ? issue.labels.filter((l) => l.toLowerCase() !== name) : [...issue.labels, label.name];
     return isFreezing({ ...issue, labels: before }, config) || isFreezing(issue, config);
@@ -9790,6 +10186,14 @@ function handChangeMovedFreeze(target, config) {
   }
   return false;
 }
+function mayHoldFreeze(target, config, trustedBots) {
+  const { issue, label, stateChanged } = target;
+  if (issue === void 0) return false;
+  const has = (name) => issue.labels.some((l) => l.toLowerCase() === name.toLowerCase());
+  if (has(config.labels.freeze_held)) return true;
+  if (isFreezeIssue2(issue, trustedBots)) return label !== void 0 || stateChanged !== void 0;
+  return label !== void 0 && !label.added && label.name.toLowerCase() === config.labels.incident.toLowerCase();
+}
 function decidesFreeze(name, config) {
   const names = labelNames(config);
   return name === config.labels.incident.toLowerCase() || names.severityOf(name) !== void 0 || names.stateOf(name) !== void 0;
@@ -9798,7 +10202,8 @@ async function reconcileIssueTarget(gh, config, templates, target, now, permissi
   const {
     result,
     writes: own,
-    commandsChanged
+    commandsChanged,
+    released
   } = await inLane(gh, target.number, async () => {
     const result2 = await reconcileIncident(
       gh,
@@ -9813,21 +10218,49 @@ async function reconcileIssueTarget(gh, config, templates, target, now, permissi
     );
     let writes2 = result2.writes;
     let commandsChanged2 = false;
+    let released2;
+    if (result2.skipped === "not-an-incident" && target.issue && mayHoldFreeze(target, config, gh.trustedBots)) {
+      const hold = await reconcileFreezeHold(gh, config, target.issue, now, permissions);
+      writes2 += hold.writes;
+      commandsChanged2 ||= hold.changed;
+      released2 = hold.released;
+    }
     if (target.freezeCommand) {
       const inputs = await freezeInputs(gh, config);
       const commands = await runFreezeCommands(gh, config, inputs, target.number, now);
       writes2 += commands.writes;
-      commandsChanged2 = commands.changed;
+      commandsChanged2 ||= commands.changed;
     }
-    return { result: result2, writes: writes2, commandsChanged: commandsChanged2 };
+    return { result: result2, writes: writes2, commandsChanged: commandsChanged2, released: released2 };
   });
   let writes = own;
+  if (released !== void 0) {
+    const origin = released;
+    const followed = await inLane(
+      gh,
+      origin,
+      () => reconcileIncident(
+        gh,
+        config,
+        templates,
+        origin,
+        now,
+        permissions,
+        void 0,
+        templateProblems,
+        refused
+      )
+    );
+    writes += followed.writes;
+  }
   let freezesChanged = commandsChanged;
   if (result.freezeRelevant || handChangeMovedFreeze(target, config)) freezesChanged = true;
   if (freezesChanged) {
     const inputs = await freezeInputs(gh, config);
     writes += (await sweepPulls(gh, config, templates, inputs, now)).writes;
-    writes += await reconcileHolds(gh, config, templates, inputs, now);
+    const started = result.projection !== void 0 && isFreezing(result.projection.incident, config) && !commandsChanged && released === void 0;
+    if (!started && gh.approvesDeployments === true)
+      writes += await reconcileHolds(gh, config, templates, inputs, now);
     if (commandsChanged || result.skipped === "not-an-incident" && result.freezeRelevant)
       writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: false });
   }
@@ -10327,6 +10760,7 @@ function createExpediteApp(options = {}) {
         trustedBots: trustedBotsFor(login),
         log: log2,
         lanes,
+        approvesDeployments: true,
         onIncident: (report) => onIncident(installationId, report),
         outbox
       };

@@ -1,6 +1,7 @@
+import type { FreezeHold } from "./freeze/freezeHold.js";
 import type { Severity } from "./config/schema.js";
 import type { Delivery } from "./channels/types.js";
-import type { FreezePeriod } from "./freeze/freezePeriods.js";
+import type { FreezePeriod } from "./freeze/types.js";
 
 export type { Severity } from "./config/schema.js";
 
@@ -69,7 +70,8 @@ export type TimelineKind =
   | "postmortem"
   | "closed"
   | "reopened"
-  | "edited";
+  | "edited"
+  | "freeze-held";
 
 export interface TimelineEntry {
   at: number;
@@ -101,7 +103,8 @@ export interface Gap {
     | "comms-is-lead"
     | "postmortem-closed-unmerged"
     | "postmortem-failed"
-    | "closed-unresolved";
+    | "closed-unresolved"
+    | "freeze-held";
   since: number;
   message: string;
 }
@@ -185,6 +188,13 @@ export interface Incident {
   announcements?: Array<{ at: number; by: string; commentId?: number; channels: string[] }>;
   /** Messages sent beyond GitHub (chat, e-mail, pages, webhooks), as recorded on the issue. */
   deliveries?: Delivery[];
+  /**
+   * The incident's freeze is kept in force although its labels or open state no longer call for it: the
+   * change that lifted it was made by hand by someone without the role to lift it. Set by the projection
+   * (with `freezeHold`) and by the freeze checks from the hold label.
+   */
+  freezeHeld?: boolean;
+  freezeHold?: FreezeHold;
   gaps: Gap[];
   timeline: TimelineEntry[];
 }

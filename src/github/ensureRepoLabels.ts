@@ -37,6 +37,11 @@ export function labelSpecs(config: Config): LabelSpec[] {
     { name: l.followup, color: "1d76db", description: "Follow-up work from an incident post-mortem" },
     { name: l.freeze, color: "0052cc", description: "A code freeze: merges wait until this issue is closed" },
     {
+      name: l.freeze_held,
+      color: "b60205",
+      description: "Its freeze was lifted by someone without the role to lift it, so it still holds",
+    },
+    {
       name: l.incident_fix,
       color: "0e8a16",
       description: "Fixes an incident: passes that incident's code freeze",

@@ -27,6 +27,7 @@ import { runDeployTarget, runHoldTarget, isHoldIssue } from "./deploys/deployTar
 import { reconcileHolds } from "./deploys/reconcileHolds.js";
 import { announceReleases } from "./releases/announceReleases.js";
 import { inLane } from "./inLane.js";
+import { isFreezeIssue, reconcileFreezeHold } from "./freeze/reconcileFreezeHold.js";
 
 export interface TargetOutcome {
   target: Target;
@@ -192,7 +193,8 @@ export function handChangeMovedFreeze(target: Extract<Target, { kind: "issue" }>
   if (issue === undefined) return false;
   if (label !== undefined) {
     const name = label.name.toLowerCase();
-    if (name === config.labels.freeze.toLowerCase()) return true;
+    if (name === config.labels.freeze.toLowerCase() || name === config.labels.freeze_held.toLowerCase())
+      return true;
     if (!decidesFreeze(name, config)) return false;
     const before = label.added
       ? issue.labels.filter((l) => l.toLowerCase() !== name)
@@ -204,6 +206,26 @@ export function handChangeMovedFreeze(target: Extract<Target, { kind: "issue" }>
     return isFreezing(before, config) || isFreezing(issue, config);
   }
   return false;
+}
+
+/**
+ * Whether a hand change to an issue that is not (or no longer) an incident may have lifted a freeze that
+ * must hold: a freeze issue closed, reopened or relabelled, the incident label taken off, or an issue the
+ * hold label already marks.
+ */
+function mayHoldFreeze(
+  target: Extract<Target, { kind: "issue" }>,
+  config: Config,
+  trustedBots: ReadonlySet<string>,
+): boolean {
+  const { issue, label, stateChanged } = target;
+  if (issue === undefined) return false;
+  const has = (name: string) => issue.labels.some((l) => l.toLowerCase() === name.toLowerCase());
+  if (has(config.labels.freeze_held)) return true;
+  if (isFreezeIssue(issue, trustedBots)) return label !== undefined || stateChanged !== undefined;
+  return (
+    label !== undefined && !label.added && label.name.toLowerCase() === config.labels.incident.toLowerCase()
+  );
 }
 
 /** The labels an incident's freeze is read from: the incident label, severities and states. */
@@ -231,6 +253,7 @@ async function reconcileIssueTarget(
     result,
     writes: own,
     commandsChanged,
+    released,
   } = await inLane(gh, target.number, async () => {
     const result: IncidentOutcome = await reconcileIncident(
       gh,
@@ -245,15 +268,44 @@ async function reconcileIssueTarget(
     );
     let writes = result.writes;
     let commandsChanged = false;
+    let released: number | undefined;
+    if (
+      result.skipped === "not-an-incident" &&
+      target.issue &&
+      mayHoldFreeze(target, config, gh.trustedBots)
+    ) {
+      const hold = await reconcileFreezeHold(gh, config, target.issue, now, permissions);
+      writes += hold.writes;
+      commandsChanged ||= hold.changed;
+      released = hold.released;
+    }
     if (target.freezeCommand) {
       const inputs = await freezeInputs(gh, config);
       const commands = await runFreezeCommands(gh, config, inputs, target.number, now);
       writes += commands.writes;
-      commandsChanged = commands.changed;
+      commandsChanged ||= commands.changed;
     }
-    return { result, writes, commandsChanged };
+    return { result, writes, commandsChanged, released };
   });
   let writes = own;
+  // An incident whose held freeze was lifted on its record: its board and labels follow, in its own lane.
+  if (released !== undefined) {
+    const origin = released;
+    const followed = await inLane(gh, origin, () =>
+      reconcileIncident(
+        gh,
+        config,
+        templates,
+        origin,
+        now,
+        permissions,
+        undefined,
+        templateProblems,
+        refused,
+      ),
+    );
+    writes += followed.writes;
+  }
   let freezesChanged = commandsChanged;
   // A freeze issue opened or closed, or an incident of a freezing severity changed state: every open PR's
   // verdict may have changed with it.
@@ -261,7 +313,15 @@ async function reconcileIssueTarget(
   if (freezesChanged) {
     const inputs = await freezeInputs(gh, config);
     writes += (await sweepPulls(gh, config, templates, inputs, now)).writes;
-    writes += await reconcileHolds(gh, config, templates, inputs, now);
+    // Waiting deployments can only be let through when a freeze ended: an incident that froze merges by
+    // this event ended none. Where nothing waits (the Action), the sweep tidies hold issues.
+    const started =
+      result.projection !== undefined &&
+      isFreezing(result.projection.incident, config) &&
+      !commandsChanged &&
+      released === undefined;
+    if (!started && gh.approvesDeployments === true)
+      writes += await reconcileHolds(gh, config, templates, inputs, now);
     // A manual freeze started or ended: told beyond GitHub, recorded on its freeze issue.
     if (commandsChanged || (result.skipped === "not-an-incident" && result.freezeRelevant))
       writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: false });

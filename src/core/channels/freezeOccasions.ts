@@ -26,18 +26,25 @@ export function incidentFreezeOccasions(incident: Incident, config: Config): Occ
   );
 }
 
-/** A `/freeze` issue: started when opened, ended when closed or when its end time passed. */
+/**
+ * A `/freeze` issue: started when opened, ended when its end time passed or when it was lifted. A close by
+ * someone without the role to lift it does not lift it: the freeze holds (`held`, the hold label on the
+ * issue) through a hold record, and ends when every record is closed.
+ */
 export function manualFreezeOccasions(
   issue: FreezeIssue,
   config: Config,
   defaultBranch: string,
   now: number,
+  hold: { held: boolean; records: readonly FreezeIssue[] } = { held: false, records: [] },
 ): Occasion[] {
   const lapsed = issue.until !== undefined && issue.until <= now ? issue.until : undefined;
-  const endedAt =
-    issue.closedAt !== undefined && lapsed !== undefined
-      ? Math.min(issue.closedAt, lapsed)
-      : (issue.closedAt ?? lapsed);
+  const closes = [issue.closedAt, ...hold.records.map((r) => r.closedAt)];
+  const lifted =
+    hold.held || closes.some((at) => at === undefined)
+      ? undefined
+      : Math.max(...closes.filter((at): at is number => at !== undefined));
+  const endedAt = lapsed === undefined ? lifted : lifted === undefined ? lapsed : Math.min(lapsed, lifted);
   return freezeOccasions("", config, {
     kind: "manual",
     name: `Manual freeze #${issue.number}`,

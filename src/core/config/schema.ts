@@ -105,6 +105,9 @@ const labelsSchema = z
     postmortem: z.string().min(1).default("postmortem"),
     followup: z.string().min(1).default("incident-followup"),
     freeze: z.string().min(1).default("code-freeze"),
+    // On an incident or freeze issue whose freeze is kept on because a hand change by someone without the
+    // role to lift it would have ended it (Expedite adds and removes it).
+    freeze_held: z.string().min(1).default("freeze-held"),
     incident_fix: z.string().min(1).default("incident-fix"),
     // Issues that hold deployments of one commit during a freeze (and collect its exceptions).
     deploy_hold: z.string().min(1).default("deploy-hold"),

@@ -57,7 +57,8 @@ export function activeFreezes(input: {
     if (!freezeCoversBranch(base, globs, defaultBranch)) continue;
     found.push({
       kind: "manual",
-      name: `Manual freeze #${issue.number}`,
+      name:
+        issue.heldFor !== undefined ? `Freeze held by #${issue.number}` : `Manual freeze #${issue.number}`,
       startedAt: issue.openedAt,
       ...(issue.until !== undefined && { endsAt: issue.until }),
       link: issue.url,
@@ -69,11 +70,13 @@ export function activeFreezes(input: {
   return found.sort(byEnd);
 }
 
-/** Whether an incident freezes merges now: open, not settled, and of a freezing severity. */
+/** Whether an incident freezes merges now: open, not settled, and of a freezing severity; or held. */
 export function freezesMerges(
-  incident: Pick<Incident, "open" | "state" | "severity">,
+  incident: Pick<Incident, "open" | "state" | "severity" | "freezeHeld">,
   config: Config,
 ): boolean {
+  // Held: a hand change by someone without the role to lift the freeze does not lift it.
+  if (incident.freezeHeld === true) return true;
   return (
     // The state label is the truth: a responder moving an incident back from resolved revives its freeze.
     incident.open &&

@@ -60,11 +60,15 @@ export function planIncident(input: PlanInput): IncidentPlan {
   // Labels: exactly one state, exactly one severity, revenue when hit. Anything else is left alone.
   const wanted = [names.states[incident.state], names.severity(incident.severity)];
   if (incident.revenue) wanted.push(names.revenue);
+  // The hold label is how the freeze checks, which read labels only, learn that this freeze holds.
+  const held = config.labels.freeze_held;
+  if (incident.freezeHeld === true) wanted.push(held);
   const add = wanted.filter((l) => !current.has(l.toLowerCase()));
   const remove = issue.labels.filter((label) => {
     const lower = label.toLowerCase();
     if (wanted.some((w) => w.toLowerCase() === lower)) return false;
     if (names.stateOf(label) !== undefined || names.severityOf(label) !== undefined) return true;
+    if (lower === held.toLowerCase()) return true;
     return lower === names.revenue.toLowerCase() && !incident.revenue;
   });
 

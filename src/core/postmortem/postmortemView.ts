@@ -56,6 +56,7 @@ const KIND_WORDS: Record<TimelineKind, string> = {
   closed: "closed",
   reopened: "reopened",
   edited: "command edited",
+  "freeze-held": "freeze held",
 };
 
 export function postmortemView(

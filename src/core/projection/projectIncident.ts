@@ -19,7 +19,9 @@ import { emptyLedger, nextLedger } from "../plan/commandLedger.js";
 import { namedPeople } from "./commandComments.js";
 import { judgeLine } from "./judgeLine.js";
 import { formatLocal } from "../time/formatTime.js";
-import { FreezePeriods } from "../freeze/freezePeriods.js";
+import { FREEZE_DECIDING_VERBS, incidentFreezeSteps } from "./incidentFreezeSteps.js";
+import { freezeHistory, freezeHoldOf, holdActors } from "../freeze/freezeHold.js";
+import { freezesMerges } from "../freeze/activeFreezes.js";
 
 export interface ProjectionContext {
   /** Lower-case logins whose markers are believed and whose own label/assignment events are outputs, not inputs. */
@@ -48,6 +50,11 @@ export interface Projection {
   leadFromRoster: boolean;
   /** The command ledger to record on the board. */
   ledger: CommandLedger;
+  /**
+   * Whose role the freeze hold needs and `permissions` lacked (authors of hand changes made while the
+   * incident froze merges): look them up and project again.
+   */
+  rolesMissing: string[];
 }
 
 /** Mutable working state of the fold; frozen into an Incident at the end. */
@@ -103,14 +110,23 @@ export function projectIncident(
   let stateSetBy: string | undefined;
   let reopenedAt: number | undefined;
   const roles = config.roles.extra;
-  // Whether the issue was open after each event (whoever closed it), for the incident's freezes.
-  let open = true;
-  const freezes = new FreezePeriods(config, declaredAt);
-  freezes.observe(declaredAt, { open, state: draft.state, severity: draft.severity });
 
+  const freezeSteps = incidentFreezeSteps(config, names, isBot, declaredEvent === undefined);
+  // Labelled from the start (no labelling event): a freezing incident froze from its declaration.
+  const frozeAtStart =
+    declaredEvent === undefined &&
+    freezesMerges({ open: true, state: draft.state, severity: draft.severity }, config);
   for (const event of sorted) {
-    if (event.type === "closed") open = false;
-    if (event.type === "reopened") open = true;
+    freezeSteps.before(draft, event);
+    const judged = outcomes.length;
+    applyEvent(event);
+    const decided = outcomes
+      .slice(judged)
+      .some((o) => o.result === "applied" && FREEZE_DECIDING_VERBS.has(o.verb));
+    freezeSteps.after(draft, event, decided);
+  }
+
+  function applyEvent(event: TimelineEvent): void {
     switch (event.type) {
       case "labeled":
       case "unlabeled":
@@ -187,14 +203,7 @@ export function projectIncident(
         break;
       }
     }
-    freezes.observe(event.at, { open, state: draft.state, severity: draft.severity });
   }
-  freezes.observe(issue.closedAt ?? sorted.at(-1)?.at ?? declaredAt, {
-    open: issue.state === "open",
-    state: draft.state,
-    severity: draft.severity,
-  });
-  draft.freezePeriods = freezes.periods;
 
   const ledger = nextLedger(
     ctx.ledger ?? emptyLedger(),
@@ -254,6 +263,35 @@ export function projectIncident(
   draft.timeline = draft.timeline.filter((entry) => entry.kind !== "escalation");
   for (const { at, keys } of covered.values())
     draft.timeline.push({ at, kind: "escalation", text: `escalated (${keys.join(", ")})` });
+  // A freeze lifted by hand by someone who could not have lifted it by command holds (nothing is reverted).
+  const initiallyFreezing = false;
+  const hold = freezeHoldOf(
+    freezeSteps.steps,
+    initiallyFreezing,
+    ctx.permissions,
+    config.commands.permission,
+  );
+  // The freezes it caused, one per span (held spans included), for the messages that tell them.
+  draft.freezePeriods = freezeHistory(
+    freezeSteps.steps,
+    frozeAtStart,
+    ctx.permissions,
+    config.commands.permission,
+    declaredAt,
+  ).periods;
+  if (hold) {
+    draft.freezeHeld = true;
+    draft.freezeHold = hold;
+    timeline.push({
+      at: hold.at,
+      kind: "freeze-held",
+      actor: hold.by,
+      text: `${hold.change}, which would have lifted this incident's code freeze; it holds (that takes the ${hold.needed} role)`,
+    });
+  }
+  const rolesMissing = holdActors(freezeSteps.steps, initiallyFreezing).filter(
+    (login) => !ctx.permissions.has(login),
+  );
   draft.gaps = findGaps(draft, config);
   draft.timeline.sort((a, b) => a.at - b.at);
   return {
@@ -261,6 +299,7 @@ export function projectIncident(
     outcomes,
     leadFromRoster,
     ledger,
+    rolesMissing,
     ...(stateSetBy !== undefined ? { stateSetBy } : {}),
     ...(reopenedAt !== undefined ? { reopenedAt } : {}),
   };

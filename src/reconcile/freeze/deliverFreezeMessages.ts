@@ -10,7 +10,7 @@ import { deliverNews } from "../deliverNews.js";
 import { inLane } from "../inLane.js";
 import { freezeCalendar } from "./freezeCalendar.js";
 import type { FreezeInputs } from "./freezeInputs.js";
-import { freezeIssuesAmong } from "./freezeInputs.js";
+import { isFreezeIssue, toFreezeIssue } from "./freezeInputs.js";
 
 /**
  * Tells the channels that hear freezes (the deployments channel) when a manual freeze or a scheduled one
@@ -32,12 +32,29 @@ export async function deliverFreezeMessages(
   const from = now - FRESH_FOR_MS;
   let writes = 0;
   // Open freeze issues are known; those closed lately (ended by a person or `/unfreeze`) are listed.
-  const closed = await listIssues(gh, { labels: config.labels.freeze, state: "closed", since: from });
-  const issues = [...inputs.freezeIssues, ...freezeIssuesAmong(gh, closed)];
+  const closed = (
+    await listIssues(gh, { labels: config.labels.freeze, state: "closed", since: from })
+  ).filter((issue) => isFreezeIssue(issue, gh.trustedBots));
+  const heldLabel = config.labels.freeze_held.toLowerCase();
+  const held = new Set(
+    closed
+      .filter((i) =>
+        i.labels.some((l) => (typeof l === "string" ? l : (l.name ?? "")).toLowerCase() === heldLabel),
+      )
+      .map((i) => i.number),
+  );
+  const issues = [
+    ...inputs.freezeIssues,
+    ...closed.map((issue) => toFreezeIssue(issue, gh.trustedBots)).filter((f) => f.closedAt !== undefined),
+  ];
   for (const issue of issues) {
-    const occasions = manualFreezeOccasions(issue, config, inputs.defaultBranch, now).filter(
-      (o) => o.at >= from,
-    );
+    // A hold record goes on with its origin's freeze: it is told as that freeze, not as one of its own.
+    if (issue.heldFor !== undefined) continue;
+    const records = issues.filter((r) => r.heldFor === issue.number);
+    const occasions = manualFreezeOccasions(issue, config, inputs.defaultBranch, now, {
+      held: held.has(issue.number),
+      records,
+    }).filter((o) => o.at >= from);
     if (occasions.length === 0) continue;
     writes += await inLane(gh, issue.number, async () =>
       deliverNews(gh, config, templates, issue, await listComments(gh, issue.number), occasions, now),

@@ -11,6 +11,7 @@ import type { GitHubContext } from "../../github/types.js";
 import { permissionOf } from "../../github/permissionOf.js";
 import { createCommentOnce } from "../../github/writeComments.js";
 import { closeIssue, createIssueOnce, listIssues } from "../../github/issues.js";
+import { writeLabels } from "../../github/writeLabels.js";
 import { listComments } from "../../github/listComments.js";
 import { ensureRepoLabels } from "../../github/ensureRepoLabels.js";
 import type { FreezeInputs } from "./freezeInputs.js";
@@ -95,10 +96,20 @@ export async function runFreezeCommands(
         writes += 2;
         changed = true;
       } else {
+        // Here: this freeze issue, or the hold records keeping this issue's freeze. Anywhere else: every
+        // manual freeze (a held one is lifted where it was held).
+        const records = inputs.freezeIssues.filter((f) => f.heldFor === number).map((f) => f.number);
         const targets = inputs.freezeIssues.some((f) => f.number === number)
           ? [number]
-          : inputs.freezeIssues.map((f) => f.number);
-        for (const target of targets) await closeIssue(gh, target, "completed");
+          : records.length > 0
+            ? records
+            : inputs.freezeIssues.filter((f) => f.heldFor === undefined).map((f) => f.number);
+        for (const target of targets) {
+          await closeIssue(gh, target, "completed");
+          // A record's freeze ends with the hold label of the issue it held (Expedite's own release).
+          const origin = inputs.freezeIssues.find((f) => f.number === target)?.heldFor;
+          if (origin !== undefined) await writeLabels(gh, origin, [], [config.labels.freeze_held]);
+        }
         await reply(
           targets.length > 0
             ? `🌤️ Freeze lifted: ${targets.map((t) => `#${t}`).join(", ")} closed.`

@@ -1,7 +1,7 @@
 import type { Config, Severity } from "../../core/config/schema.js";
 import type { Incident } from "../../core/types.js";
 import type { FreezeIssue } from "../../core/freeze/types.js";
-import { parseFreezeIssue } from "../../core/freeze/freezeIssue.js";
+import { isBotFreezeIssue, parseFreezeIssue } from "../../core/freeze/freezeIssue.js";
 import { labelNames, readLabels } from "../../core/projection/labelNames.js";
 import { freezeReading } from "../../core/freeze/freezeReading.js";
 import { emptyIncident } from "../../core/emptyIncident.js";
@@ -28,69 +28,63 @@ export async function freezeInputs(
   openIncidents?: readonly IssueLike[],
 ): Promise<FreezeInputs> {
   const { defaultBranch, htmlUrl } = await repoInfo(gh);
-  const names = labelNames(config);
-  const freezeIssues = freezeIssuesAmong(
-    gh,
-    await listIssues(gh, { labels: config.labels.freeze, state: "open" }),
-  );
+  // Freeze issues: those opened by /freeze, and the hold records that keep a freeze lifted by hand in force.
+  const frozen = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
+  const freezeIssues = frozen
+    .filter((issue) => isFreezeIssue(issue, gh.trustedBots))
+    .map((issue) => toFreezeIssue(issue, gh.trustedBots));
   const open: readonly IssueLike[] =
     openIncidents ?? (await listIssues(gh, { labels: config.labels.incident, state: "open" }));
-  const incidents: Incident[] = [];
-  for (const issue of open) {
-    if (issue.pull_request) continue;
-    const labels = issue.labels.map((l) => (typeof l === "string" ? l : (l.name ?? "")));
-    const read = readLabels(labels, names);
-    const reading = freezeReading(labels, config);
-    const state = reading.state ?? "declared";
-    const severity = reading.severity ?? (config.severity.default as Severity);
-    const at = Date.parse(issue.created_at);
-    incidents.push(
-      emptyIncident({
-        number: issue.number,
-        title: issue.title,
-        url: issue.html_url,
-        declaredAt: at,
-        state,
-        severity,
-        severitySet: true,
-        revenue: read.revenue,
-      }),
-    );
-  }
+  const incidents = open.filter((issue) => !issue.pull_request).map((issue) => labelIncident(issue, config));
   return { defaultBranch, htmlUrl, freezeIssues, incidents };
 }
 
-/**
- * The manual freezes among listed `code-freeze` issues: the bot's own freeze issues only. An open one whose
- * hidden details were edited still freezes (until it is closed): failing safe beats letting a tampered marker
- * lift a freeze. A closed one with edited details is left out.
- */
-export function freezeIssuesAmong(gh: GitHubContext, issues: readonly IssueLike[]): FreezeIssue[] {
-  const found: FreezeIssue[] = [];
-  for (const issue of issues) {
-    const author = issue.user?.login ?? "";
-    if (issue.pull_request || !gh.trustedBots.has(author.toLowerCase())) continue;
-    if (!(issue.body ?? "").startsWith("<!-- expedite:freeze ")) continue;
-    const raw = {
+/** An issue Expedite opened for `/freeze`, or to hold a freeze (its marker), whatever its labels say now. */
+export function isFreezeIssue(issue: IssueLike, trustedBots: ReadonlySet<string>): boolean {
+  return !issue.pull_request && isBotFreezeIssue(issue.user?.login ?? "", issue.body ?? "", trustedBots);
+}
+
+export function toFreezeIssue(issue: IssueLike, trustedBots: ReadonlySet<string>): FreezeIssue {
+  const author = issue.user?.login ?? "";
+  const parsed = parseFreezeIssue(
+    {
       number: issue.number,
       html_url: issue.html_url,
       body: issue.body ?? null,
       user: author,
       created_at: issue.created_at,
-      closed_at: issue.closed_at ?? null,
+      closed_at: issue.closed_at,
       state: issue.state,
-    };
-    const parsed = parseFreezeIssue(raw, [...gh.trustedBots]);
-    if (parsed) found.push(parsed);
-    else if (issue.state === "open")
-      found.push({
-        number: issue.number,
-        url: issue.html_url,
-        reason: "the freeze details of this issue were edited; frozen until it is closed",
-        branches: [],
-        openedBy: author,
-        openedAt: Date.parse(issue.created_at),
-      });
-  }
-  return found;
+    },
+    [...trustedBots],
+  );
+  // A freeze issue whose hidden details were edited still freezes (until it is closed): failing safe
+  // beats letting a tampered marker lift a freeze.
+  return (
+    parsed ?? {
+      number: issue.number,
+      url: issue.html_url,
+      reason: "the freeze details of this issue were edited; frozen until it is closed",
+      branches: [],
+      openedBy: author,
+      openedAt: Date.parse(issue.created_at),
+    }
+  );
+}
+
+/** An incident as its labels state it (labels are the incident's state). */
+function labelIncident(issue: IssueLike, config: Config): Incident {
+  const labels = issue.labels.map((l) => (typeof l === "string" ? l : (l.name ?? "")));
+  const reading = freezeReading(labels, config);
+  return emptyIncident({
+    number: issue.number,
+    title: issue.title,
+    url: issue.html_url,
+    declaredAt: Date.parse(issue.created_at),
+    open: issue.state === "open",
+    state: reading.state ?? "declared",
+    severity: reading.severity ?? (config.severity.default as Severity),
+    severitySet: true,
+    revenue: readLabels(labels, labelNames(config)).revenue,
+  });
 }
