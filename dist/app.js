@@ -2205,10 +2205,11 @@ function incidentFreezeOccasions(incident, config) {
     })
   );
 }
-function manualFreezeOccasions(issue, config, defaultBranch, now, hold = { held: false, records: [] }) {
+function manualFreezeOccasions(issue, config, defaultBranch, now, hold = { labelled: false, records: [] }) {
   const lapsed = issue.until !== void 0 && issue.until <= now ? issue.until : void 0;
   const closes = [issue.closedAt, ...hold.records.map((r) => r.closedAt)];
-  const lifted = hold.held || closes.some((at) => at === void 0) ? void 0 : Math.max(...closes.filter((at) => at !== void 0));
+  const held = hold.labelled && hold.records.length === 0;
+  const lifted = held || closes.some((at) => at === void 0) ? void 0 : Math.max(...closes.filter((at) => at !== void 0));
   const endedAt = lapsed === void 0 ? lifted : lifted === void 0 ? lapsed : Math.min(lapsed, lifted);
   return freezeOccasions("", config, {
     kind: "manual",
@@ -9158,7 +9159,7 @@ async function deliverFreezeMessages(gh, config, templates, inputs, now, scope) 
   let writes = 0;
   const closed = (await listIssues(gh, { labels: config.labels.freeze, state: "closed", since: from })).filter((issue) => isFreezeIssue(issue, gh.trustedBots));
   const heldLabel = config.labels.freeze_held.toLowerCase();
-  const held = new Set(
+  const labelled = new Set(
     closed.filter(
       (i) => i.labels.some((l) => (typeof l === "string" ? l : l.name ?? "").toLowerCase() === heldLabel)
     ).map((i) => i.number)
@@ -9171,7 +9172,7 @@ async function deliverFreezeMessages(gh, config, templates, inputs, now, scope) 
     if (issue.heldFor !== void 0) continue;
     const records = issues.filter((r) => r.heldFor === issue.number);
     const occasions = manualFreezeOccasions(issue, config, inputs.defaultBranch, now, {
-      held: held.has(issue.number),
+      labelled: labelled.has(issue.number),
       records
     }).filter((o) => o.at >= from);
     if (occasions.length === 0) continue;

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { World, FULL, formBody, minutes } from "./support/world.js";
 import type { Mode } from "./support/world.js";
-import { comment, openIncident, openPull, SEV1, SEV3 } from "./support/people.js";
+import { comment, openIncident, openPull, removeLabel, SEV1, SEV3 } from "./support/people.js";
 import { slackReceiver, startReceivers } from "./support/receivers.js";
 
 let world: World | undefined;
@@ -106,7 +106,35 @@ describe.each<Mode>(["app", "action"])("freezes told beyond GitHub (%s mode)", (
     expect(w.sim.validationErrors).toEqual([]);
   });
 
-  it("a /freeze and a scheduled window are each told once when they start and end, recorded on the freeze issue and the calendar", async () => {
+  it("an incident closed by someone without the role still freezes: its freeze ends when someone with it lifts the hold", async () => {
+    const { w, d } = await start(mode, { commands: { permission: "write" } });
+    const incident = await openIncident(w, "alice", "[Incident] Checkout down", formBody({ Severity: SEV1 }));
+    await w.settle();
+    w.clock.advance(minutes(1));
+    await w
+      .as("bob")
+      .rest.issues.update({ owner: "acme", repo: "shop", issue_number: incident, state: "closed" });
+    await w.settle();
+    await w.sweep();
+    expect(w.sim.issue(FULL, incident)!.labels).toContain("freeze-held");
+    expect(titles(d)).toEqual(["Code freeze started on the default branch: Incident #1 (SEV1)"]);
+    // alice (write) takes the hold label off: the freeze lifts, and that is when it ended.
+    w.clock.advance(minutes(1));
+    await removeLabel(w, "alice", incident, "freeze-held");
+    await w.settle();
+    await w.sweep();
+    expect(titles(d)).toEqual([
+      "Code freeze started on the default branch: Incident #1 (SEV1)",
+      "Code freeze ended on the default branch: Incident #1 (SEV1)",
+    ]);
+    expect(
+      recorded(w, incident)
+        .filter((m) => m.startsWith("freeze-"))
+        .sort(),
+    ).toEqual(["freeze-ended:1", "freeze-started:1"]);
+  });
+
+  it("a /freeze (not ended by a close without the role) and a scheduled window are each told once when they start and end, recorded on the freeze issue and the calendar", async () => {
     const { w, d } = await start(mode, { freeze: { approvers: ["dave"], windows: [WINDOW] } });
     const begin = w.clock.now();
     const { data: host } = await w
@@ -116,6 +144,17 @@ describe.each<Mode>(["app", "action"])("freezes told beyond GitHub (%s mode)", (
     await w.settle();
     const freezeIssue = w.sim.issues(FULL).find((i) => i.labels.includes("code-freeze"))!;
     expect(titles(d)).toEqual([`Code freeze started on main: Manual freeze #${freezeIssue.number}`]);
+    // bob (triage) closes it without the role to lift it: the freeze holds, so nothing ended.
+    w.clock.advance(minutes(1));
+    await w
+      .as("bob")
+      .rest.issues.update({ owner: "acme", repo: "shop", issue_number: freezeIssue.number, state: "closed" });
+    await w.settle();
+    await w.sweep();
+    expect(w.sim.issue(FULL, freezeIssue.number)!.labels).toContain("freeze-held");
+    expect(titles(d)).toHaveLength(1);
+    // dave lifts it.
+    w.clock.advance(minutes(1));
     await comment(w, "dave", freezeIssue.number, "/unfreeze migration done");
     await w.settle();
     await w.sweep();

@@ -28,20 +28,21 @@ export function incidentFreezeOccasions(incident: Incident, config: Config): Occ
 
 /**
  * A `/freeze` issue: started when opened, ended when its end time passed or when it was lifted. A close by
- * someone without the role to lift it does not lift it: the freeze holds (`held`, the hold label on the
- * issue) through a hold record, and ends when every record is closed.
+ * someone without the role to lift it does not lift it: the freeze holds through a hold record (the hold
+ * label marks the issue until the record is opened and after), and ends when every record is closed.
  */
 export function manualFreezeOccasions(
   issue: FreezeIssue,
   config: Config,
   defaultBranch: string,
   now: number,
-  hold: { held: boolean; records: readonly FreezeIssue[] } = { held: false, records: [] },
+  hold: { labelled: boolean; records: readonly FreezeIssue[] } = { labelled: false, records: [] },
 ): Occasion[] {
   const lapsed = issue.until !== undefined && issue.until <= now ? issue.until : undefined;
   const closes = [issue.closedAt, ...hold.records.map((r) => r.closedAt)];
+  const held = hold.labelled && hold.records.length === 0;
   const lifted =
-    hold.held || closes.some((at) => at === undefined)
+    held || closes.some((at) => at === undefined)
       ? undefined
       : Math.max(...closes.filter((at): at is number => at !== undefined));
   const endedAt = lapsed === undefined ? lifted : lifted === undefined ? lapsed : Math.min(lapsed, lifted);

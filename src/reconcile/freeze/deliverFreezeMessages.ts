@@ -36,7 +36,7 @@ export async function deliverFreezeMessages(
     await listIssues(gh, { labels: config.labels.freeze, state: "closed", since: from })
   ).filter((issue) => isFreezeIssue(issue, gh.trustedBots));
   const heldLabel = config.labels.freeze_held.toLowerCase();
-  const held = new Set(
+  const labelled = new Set(
     closed
       .filter((i) =>
         i.labels.some((l) => (typeof l === "string" ? l : (l.name ?? "")).toLowerCase() === heldLabel),
@@ -52,7 +52,7 @@ export async function deliverFreezeMessages(
     if (issue.heldFor !== undefined) continue;
     const records = issues.filter((r) => r.heldFor === issue.number);
     const occasions = manualFreezeOccasions(issue, config, inputs.defaultBranch, now, {
-      held: held.has(issue.number),
+      labelled: labelled.has(issue.number),
       records,
     }).filter((o) => o.at >= from);
     if (occasions.length === 0) continue;
