@@ -4104,6 +4104,13 @@ function labelSpecs(config) {
       description: "Its freeze was lifted by someone without the role to lift it, so it still holds"
     },
     {
+      name: l.deploy_hold,
+      color: "0052cc",
+      description: "Deployments of one commit held by a code freeze; exceptions are granted here"
+    },
+    { name: l.alert, color: "d93f0b", description: "An incident declared from an alert" },
+    { name: l.releases, color: "0e8a16", description: "Where upcoming and published releases are announced" },
+    {
       name: l.incident_fix,
       color: "0e8a16",
       description: "Fixes an incident: passes that incident's code freeze"
@@ -4112,51 +4119,69 @@ function labelSpecs(config) {
 }
 var IMPLICIT_COLOR = "ededed";
 var known = /* @__PURE__ */ new Map();
-function ensureRepoLabels(gh, config, force = false) {
-  if (gh.ensureLabels === false && !force) return Promise.resolve();
-  const specs = labelSpecs(config);
-  const key = `${gh.owner}/${gh.repo}`.toLowerCase() + "|" + specs.map((s) => s.name).join(",");
-  let pending = known.get(key);
-  if (!pending) {
-    pending = createMissing(gh, specs).catch((error) => {
+async function ensureRepoLabels(gh, config, names, force = false) {
+  if (gh.ensureLabels === false && !force) return;
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  const specs = labelSpecs(config).filter((spec) => wanted.has(spec.name.toLowerCase()));
+  if (specs.length === 0) return;
+  const key = `${gh.owner}/${gh.repo}`.toLowerCase();
+  let ready = known.get(key);
+  if (!ready) {
+    ready = fresh(gh).catch((error) => {
       known.delete(key);
       throw error;
     });
-    known.set(key, pending);
+    known.set(key, ready);
   }
-  return pending;
+  const have = await ready;
+  const missing = specs.filter((spec) => !have.has(spec.name.toLowerCase()));
+  for (const spec of missing) {
+    await create(gh, spec);
+    have.add(spec.name.toLowerCase());
+  }
 }
-async function createMissing(gh, specs) {
+async function fresh(gh) {
   const existing = await gh.octokit.paginate("GET /repos/{owner}/{repo}/labels", {
     owner: gh.owner,
     repo: gh.repo,
     per_page: 100
   });
-  const byName = new Map(existing.map((l) => [l.name.toLowerCase(), l]));
-  for (const spec of specs) {
-    const found = byName.get(spec.name.toLowerCase());
-    if (found) {
-      if (found.color.toLowerCase() === IMPLICIT_COLOR && !found.description) {
-        await gh.octokit.request("PATCH /repos/{owner}/{repo}/labels/{name}", {
-          owner: gh.owner,
-          repo: gh.repo,
-          name: found.name,
-          color: spec.color,
-          description: spec.description
-        });
-      }
-      continue;
-    }
-    try {
-      await gh.octokit.request("POST /repos/{owner}/{repo}/labels", {
-        owner: gh.owner,
-        repo: gh.repo,
-        ...spec
-      });
-    } catch (error) {
-      if (statusOf(error) !== 422) throw error;
-    }
+  return new Set(
+    existing.filter((l) => !(l.color.toLowerCase() === IMPLICIT_COLOR && !l.description)).map((l) => l.name.toLowerCase())
+  );
+}
+async function create(gh, spec) {
+  try {
+    await gh.octokit.request("POST /repos/{owner}/{repo}/labels", {
+      owner: gh.owner,
+      repo: gh.repo,
+      ...spec
+    });
+  } catch (error) {
+    if (statusOf(error) !== 422) throw error;
+    await gh.octokit.request("PATCH /repos/{owner}/{repo}/labels/{name}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      name: spec.name,
+      color: spec.color,
+      description: spec.description
+    });
   }
+}
+function incidentLabelNames(config) {
+  const l = config.labels;
+  return [
+    l.incident,
+    l.declared,
+    l.acknowledged,
+    l.mitigated,
+    l.resolved,
+    l.postmortem_state,
+    l.cancelled,
+    ...[1, 2, 3, 4].map((n) => `${l.severity_prefix}${n}`),
+    l.revenue,
+    l.freeze_held
+  ];
 }
 
 // src/github/listComments.ts
@@ -4663,7 +4688,7 @@ async function ensureDeviationFollowups(gh, config, templates, incident) {
     if (!marker) continue;
     const identity = markerIdentity(marker);
     if (known2.has(identity)) continue;
-    await ensureRepoLabels(gh, config);
+    await ensureRepoLabels(gh, config, [config.labels.followup]);
     const created = await createIssueOnce(gh, {
       title: rendered.title,
       body: rendered.body,
@@ -5209,7 +5234,7 @@ async function ensurePostmortem(gh, config, templates, incident, now) {
   });
   const pr = await createPullOnce(gh, { head: branch, base: defaultBranch, title, body });
   writes++;
-  await ensureRepoLabels(gh, config);
+  await ensureRepoLabels(gh, config, [config.labels.postmortem]);
   await writeLabels(gh, pr.number, [config.labels.postmortem], []);
   writes++;
   const handles = [
@@ -5290,7 +5315,7 @@ async function ensureFollowups(gh, config, templates, incident) {
     if (!marker) continue;
     const identity = markerIdentity(marker);
     if (existing.some((i) => i.identity === identity)) continue;
-    await ensureRepoLabels(gh, config);
+    await ensureRepoLabels(gh, config, [config.labels.followup]);
     const created = await createIssueOnce(gh, {
       title: rendered.title,
       body: rendered.body,
@@ -7555,7 +7580,7 @@ function recordBotNotice(draft, commentId, body, at) {
 // src/core/plan/rolesToLookUp.ts
 function rolesToLookUp(comments, ledger, config) {
   const trustAuthors = permits("write", config.commands.permission);
-  const fresh = /* @__PURE__ */ new Set();
+  const fresh2 = /* @__PURE__ */ new Set();
   const cached = /* @__PURE__ */ new Set();
   for (const { comment, lines } of comments) {
     const seen = toSeconds(comment.updatedAt) <= ledger.seen;
@@ -7563,17 +7588,17 @@ function rolesToLookUp(comments, ledger, config) {
     const named = lines.flatMap((line) => namedPeople(line, comment.author)).map((l) => l.toLowerCase());
     for (const login of [author, ...named]) {
       const remembered = ledger.permissions.has(login);
-      if (!seen || !remembered || login === author && !trustAuthors) fresh.add(login);
+      if (!seen || !remembered || login === author && !trustAuthors) fresh2.add(login);
       else cached.add(login);
     }
   }
   const known2 = /* @__PURE__ */ new Map();
   for (const login of cached) {
-    if (fresh.has(login)) continue;
+    if (fresh2.has(login)) continue;
     const remembered = ledger.permissions.get(login) ?? "none";
     known2.set(login, permits(remembered, "write") ? "write" : remembered);
   }
-  return { known: known2, lookUp: [...fresh] };
+  return { known: known2, lookUp: [...fresh2] };
 }
 
 // src/github/permissionOf.ts
@@ -7832,6 +7857,7 @@ async function ensureHoldRecord(gh, config, input) {
   const existing = await find();
   if (existing) return existing.number;
   const rendered = renderHoldRecord({ ...input, config });
+  await ensureRepoLabels(gh, config, [config.labels.freeze, config.labels.freeze_held]);
   return (await createIssueOnce(gh, { ...rendered, labels: [config.labels.freeze], find })).number;
 }
 async function closeHoldRecords(gh, config, origin) {
@@ -7987,7 +8013,7 @@ async function applyIncidentPlan(gh, config, issue, plan, plusOnes, beforeBoard)
     if (await ensureReaction(gh, commentId, plusOnes.get(commentId) ?? 0)) writes++;
   }
   if (plan.labels.add.length > 0 || plan.labels.remove.length > 0) {
-    await ensureRepoLabels(gh, config);
+    await ensureRepoLabels(gh, config, plan.labels.add);
     await writeLabels(gh, issue.number, plan.labels.add, plan.labels.remove);
     writes += (plan.labels.add.length > 0 ? 1 : 0) + plan.labels.remove.length;
   }
@@ -8045,7 +8071,8 @@ async function sweepRepository(gh, config, templates, now, templateProblems = []
     // Rounded down to the day, so the URL stays the same all day and GitHub can answer 304.
     since: Math.floor((now - RECENTLY_CLOSED_MS) / DAY_MS2) * DAY_MS2
   }) : [];
-  if (open.length > 0 || closed.length > 0) await ensureRepoLabels(gh, config, full);
+  if (full && gh.ensureLabels === false && (open.length > 0 || closed.length > 0))
+    await ensureRepoLabels(gh, config, incidentLabelNames(config), true);
   const outcome = { incidents: 0, writes: 0, failures: [], open, freezeChanged: false };
   for (const issue of [...open, ...closed]) {
     if (issue.pull_request) continue;
@@ -8824,9 +8851,9 @@ async function answerExceptionRequests(gh, config, inputs, pr, comments, now, kn
     if (!request) continue;
     const { reason, approver, line } = request;
     const repeated = paged;
-    const fresh = request.grants;
-    const saw = fresh ? await headAt(gh, pr, comment.at) ?? (knownSince <= comment.at ? pr.headSha : void 0) : void 0;
-    const granted = fresh && saw === pr.headSha;
+    const fresh2 = request.grants;
+    const saw = fresh2 ? await headAt(gh, pr, comment.at) ?? (knownSince <= comment.at ? pr.headSha : void 0) : void 0;
+    const granted = fresh2 && saw === pr.headSha;
     if (granted) grants.push(`${comment.id}.${line}`);
     const sha = pr.headSha.slice(0, 7);
     const who = neutralize(comment.author);
@@ -8836,8 +8863,8 @@ async function answerExceptionRequests(gh, config, inputs, pr, comments, now, kn
     if (granted) {
       text = `\u2705 Freeze exception **granted** by ${who} for \`${sha}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}${extraLines}`;
     } else {
-      const why = fresh ? saw !== void 0 ? `This grant is for \`${saw.slice(0, 7)}\`, the head when ${who} commented; the head is now \`${sha}\`, pushed since, so it is not covered. To let \`${sha}\` through, ${who} comments \`/freeze-exception <reason>\` anew.` : `${who} is an approver, but Expedite cannot tell which commit they were looking at (the branch's pushes are not visible to it). To grant \`${sha}\`, comment \`/freeze-exception <reason>\` anew.` : approver ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.` : paged ? "The approvers were already asked about this commit; an approver can grant it by commenting `/freeze-exception <reason>` here." : `${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`);"} an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
-      const head = fresh ? `\u270B Freeze exception from ${who} **not granted** for \`${sha}\`` : `\u{1F4DD} Freeze exception **requested** by @${who} for \`${sha}\``;
+      const why = fresh2 ? saw !== void 0 ? `This grant is for \`${saw.slice(0, 7)}\`, the head when ${who} commented; the head is now \`${sha}\`, pushed since, so it is not covered. To let \`${sha}\` through, ${who} comments \`/freeze-exception <reason>\` anew.` : `${who} is an approver, but Expedite cannot tell which commit they were looking at (the branch's pushes are not visible to it). To grant \`${sha}\`, comment \`/freeze-exception <reason>\` anew.` : approver ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.` : paged ? "The approvers were already asked about this commit; an approver can grant it by commenting `/freeze-exception <reason>` here." : `${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`);"} an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
+      const head = fresh2 ? `\u270B Freeze exception from ${who} **not granted** for \`${sha}\`` : `\u{1F4DD} Freeze exception **requested** by @${who} for \`${sha}\``;
       text = `${head}: ${neutralizeInline(reason, 300)}.${extraLines}
 
 ${why}`;
@@ -8962,7 +8989,7 @@ ${text}`
           writes++;
           continue;
         }
-        await ensureRepoLabels(gh, config);
+        await ensureRepoLabels(gh, config, [config.labels.freeze]);
         const rendered = renderFreezeIssue({
           until: line.command.until,
           reason: line.command.reason,
@@ -9074,7 +9101,7 @@ async function trackingIssue(gh, config, spec) {
   const find = async () => (await markedIssues(gh, spec.label, "all")).filter((i) => i.identity === spec.kind).sort((a, b) => a.number - b.number);
   const [existing] = await find();
   if (existing) return { number: existing.number, url: existing.url, created: false };
-  await ensureRepoLabels(gh, config);
+  await ensureRepoLabels(gh, config, [spec.label]);
   const created = await createIssueOnce(gh, {
     title: spec.title,
     body: `${renderMarker(spec.kind)}
@@ -9105,10 +9132,10 @@ async function announceFreezes(gh, config, templates, inputs, now, lookbackMs, f
   const upcoming = upcomingFreezes(config, now);
   if (upcoming.length === 0) return 0;
   const seenBefore = new Set(upcomingFreezes(config, now - lookbackMs).map((u) => u.key));
-  const fresh = fullPass ? upcoming : upcoming.filter(
+  const fresh2 = fullPass ? upcoming : upcoming.filter(
     (u) => !seenBefore.has(u.key) || u.startsAt - durationMs(config.freeze.announce_before) > now - lookbackMs
   );
-  if (fresh.length === 0) return 0;
+  if (fresh2.length === 0) return 0;
   const zone = config.business_hours.timezone;
   const body = (freeze) => `${renderMarker("freeze-announce", { key: freeze.key })}
 ${renderTemplate(
@@ -9125,7 +9152,7 @@ ${renderTemplate(
     const calendar = await freezeCalendar(gh, config);
     const tracker = calendar.number;
     if (calendar.created) writes++;
-    for (const freeze of fresh) {
+    for (const freeze of fresh2) {
       if (await upsertMarkedComment(
         gh,
         tracker,
@@ -9139,7 +9166,7 @@ ${renderTemplate(
   const pulls = await listOpenPulls(gh);
   for (const pull of pulls) {
     if (!freezeCoversBranch(pull.base.ref, config.freeze.branches, inputs.defaultBranch)) continue;
-    for (const freeze of fresh) {
+    for (const freeze of fresh2) {
       if (await upsertMarkedComment(
         gh,
         pull.number,
@@ -9258,6 +9285,7 @@ async function ensureHold(gh, config, sha, branch, repoUrl) {
     return { ...existing, open: true };
   }
   const identity = holdIdentity(sha, branch);
+  await ensureRepoLabels(gh, config, [config.labels.deploy_hold]);
   const created = await createIssueOnce(gh, {
     title: `Deploys of ${shortSha(sha)} (${branch}) held by a code freeze`,
     body: holdBody(sha, branch, repoUrl),
@@ -10609,6 +10637,13 @@ var WakeUps = class {
 };
 
 // src/app/recoverDeliveries.ts
+var MAX_ASKS = 5;
+var FIRST_PAUSE_MS = 6e4;
+function mayAsk(state, guid, now) {
+  const asked = state.requested.get(guid);
+  if (asked === void 0) return true;
+  return asked.times < MAX_ASKS && now - asked.at >= FIRST_PAUSE_MS * 2 ** (asked.times - 1);
+}
 var ok = (code2) => code2 >= 200 && code2 < 300;
 var earlier = (a, b) => Date.parse(a.delivered_at) - Date.parse(b.delivered_at) || a.id - b.id;
 async function recoverDeliveries(appOctokit, state, now, limits, log2) {
@@ -10636,13 +10671,16 @@ async function recoverDeliveries(appOctokit, state, now, limits, log2) {
     errors: 0
   };
   for (const attempt of failed) {
-    if (state.requested.has(attempt.guid)) continue;
+    if (!mayAsk(state, attempt.guid, now)) continue;
     if (outcome.redelivered.length >= limits.maxRedeliveries) break;
     try {
       await appOctokit.request("POST /app/hook/deliveries/{delivery_id}/attempts", {
         delivery_id: attempt.id
       });
-      state.requested.set(attempt.guid, now);
+      state.requested.set(attempt.guid, {
+        at: now,
+        times: (state.requested.get(attempt.guid)?.times ?? 0) + 1
+      });
       outcome.redelivered.push(attempt.guid);
     } catch (error) {
       outcome.errors++;
@@ -10651,7 +10689,8 @@ async function recoverDeliveries(appOctokit, state, now, limits, log2) {
   }
   if (outcome.redelivered.length < limits.maxRedeliveries && pages < limits.maxPages)
     state.checkpoint = Math.max(state.checkpoint, now - 5 * 6e4);
-  for (const [guid, at] of state.requested) if (now - at > 3 * 24 * 36e5) state.requested.delete(guid);
+  for (const [guid, asked] of state.requested)
+    if (now - asked.at > 3 * 24 * 36e5) state.requested.delete(guid);
   if (outcome.redelivered.length > 0)
     log2.info(
       { redelivered: outcome.redelivered, failed: outcome.failed },
@@ -11537,6 +11576,7 @@ async function ingestAlert(gh, config, alert, routing, now) {
   if (!incident) {
     if (alert.status === "resolved") return { ...base, action: "no-open-incident" };
     const planned = alertIncident(alert, routing, config, now);
+    await ensureRepoLabels(gh, config, planned.labels);
     const created = await createIssueOnce(gh, {
       ...planned,
       find: async () => (await openIncidentsFor(gh, config, alert.fingerprint))[0]

@@ -228,7 +228,7 @@ async function applyIncidentPlan(
     if (await ensureReaction(gh, commentId, plusOnes.get(commentId) ?? 0)) writes++;
   }
   if (plan.labels.add.length > 0 || plan.labels.remove.length > 0) {
-    await ensureRepoLabels(gh, config);
+    await ensureRepoLabels(gh, config, plan.labels.add);
     await writeLabels(gh, issue.number, plan.labels.add, plan.labels.remove);
     writes += (plan.labels.add.length > 0 ? 1 : 0) + plan.labels.remove.length;
   }

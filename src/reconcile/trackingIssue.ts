@@ -21,7 +21,7 @@ export async function trackingIssue(
       .sort((a, b) => a.number - b.number);
   const [existing] = await find();
   if (existing) return { number: existing.number, url: existing.url, created: false };
-  await ensureRepoLabels(gh, config);
+  await ensureRepoLabels(gh, config, [spec.label]);
   const created = await createIssueOnce(gh, {
     title: spec.title,
     body: `${renderMarker(spec.kind)}\n${spec.text}`,

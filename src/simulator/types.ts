@@ -193,6 +193,12 @@ export interface Simulator {
   addTeam(org: string, slug: string, members: string[]): void;
   /** Returns the installation id. Without repoFullNames the installation covers all the owner's repos. */
   installApp(appId: number, owner: string, repoFullNames?: string[]): number;
+  /** Adds or removes repositories of a selected-repositories installation (`installation_repositories`). */
+  changeInstallationRepos(
+    installationId: number,
+    change: { add?: string[]; remove?: string[] },
+    sender: string,
+  ): void;
   tokenFor(login: string): string;
   /** A GITHUB_TOKEN: acts as github-actions[bot], scoped to the repository, 1000 requests an hour. */
   actionsToken(repoFullName: string): string;

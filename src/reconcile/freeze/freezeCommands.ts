@@ -80,7 +80,7 @@ export async function runFreezeCommands(
           writes++;
           continue;
         }
-        await ensureRepoLabels(gh, config);
+        await ensureRepoLabels(gh, config, [config.labels.freeze]);
         const rendered = renderFreezeIssue({
           until: line.command.until,
           reason: line.command.reason,

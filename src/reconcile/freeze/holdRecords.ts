@@ -2,6 +2,7 @@ import type { Config } from "../../core/config/schema.js";
 import type { FreezeHold } from "../../core/freeze/freezeHold.js";
 import { renderHoldRecord } from "../../core/freeze/holdRecord.js";
 import { closeIssue, createIssueOnce, listIssues } from "../../github/issues.js";
+import { ensureRepoLabels } from "../../github/ensureRepoLabels.js";
 import type { GitHubContext } from "../../github/types.js";
 import { toFreezeIssue, isFreezeIssue } from "./freezeInputs.js";
 
@@ -37,6 +38,7 @@ export async function ensureHoldRecord(
   const existing = await find();
   if (existing) return existing.number;
   const rendered = renderHoldRecord({ ...input, config });
+  await ensureRepoLabels(gh, config, [config.labels.freeze, config.labels.freeze_held]);
   return (await createIssueOnce(gh, { ...rendered, labels: [config.labels.freeze], find })).number;
 }
 

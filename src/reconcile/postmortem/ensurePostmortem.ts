@@ -68,7 +68,7 @@ export async function ensurePostmortem(
   });
   const pr = await createPullOnce(gh, { head: branch, base: defaultBranch, title, body });
   writes++;
-  await ensureRepoLabels(gh, config);
+  await ensureRepoLabels(gh, config, [config.labels.postmortem]);
   await writeLabels(gh, pr.number, [config.labels.postmortem], []);
   writes++;
 
