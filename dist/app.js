@@ -625,7 +625,10 @@ var deploysSchema = z.object({
   // Environments whose deployments wait for the freeze (globs, case-insensitive). Others are approved.
   environments: z.array(z.string().min(1)).default(["production", "production-*", "prod", "prod-*", "live"]),
   // During a freeze: keep the deployment waiting and approve it when the freeze ends, or reject it.
-  when_frozen: z.enum(["wait", "reject"]).default("wait")
+  when_frozen: z.enum(["wait", "reject"]).default("wait"),
+  // The deployments channel(s): told once when each freeze starts and ends and when an exception is
+  // granted, whatever their own `events` say (playbook 000: "notify the deployments channel").
+  channels: z.array(channelName).default([])
 }).strict().prefault({});
 var alertRouteSchema = z.object({
   // Alert labels this route needs, as globs (case-sensitive values); every one must match.
@@ -662,8 +665,11 @@ var releasesSchema = z.object({
   announce: z.boolean().default(false),
   // How long before a milestone's due date it is announced.
   milestone_notice: duration2.default("3d"),
-  // The issue the announcements are posted on.
-  tracking_issue_title: z.string().min(1).default("Release announcements")
+  // The issue the announcements are posted on (without channels), or their delivery records are kept on.
+  tracking_issue_title: z.string().min(1).default("Release announcements"),
+  // Channels that hear every announcement, whatever their own `events` say. With no channel hearing
+  // them, each announcement is a comment on the tracking issue instead.
+  channels: z.array(channelName).default([])
 }).strict().prefault({});
 var postmortemSchema = z.object({
   branch: z.string().min(1).default("expedite/postmortem-{number}"),
@@ -708,8 +714,18 @@ var MESSAGE_EVENTS = [
   "incident-report",
   "stakeholder-notice",
   "end-of-incident",
-  "postmortem-shared"
+  "postmortem-shared",
+  // Freezes (any cause) and the exceptions granted to them: for the deployments channel.
+  "freeze-started",
+  "freeze-ended",
+  "exception-granted",
+  // Release announcements (playbook 004).
+  "release-drafted",
+  "milestone-due",
+  "release-published"
 ];
+var FREEZE_EVENTS = ["freeze-started", "freeze-ended", "exception-granted"];
+var RELEASE_EVENTS = ["release-drafted", "milestone-due", "release-published"];
 var messageEvent = z.enum(MESSAGE_EVENTS);
 var PAGERDUTY_EVENTS = [
   "declared",
@@ -822,6 +838,20 @@ var configSchema = z.object({
         message: `no role named "${role}" under \`roles.extra\`; add it there or fix the spelling`
       });
   });
+  for (const [path, names] of [
+    [["deploys", "channels"], config.deploys.channels],
+    [["releases", "channels"], config.releases.channels]
+  ]) {
+    check(names, [...path]);
+    names.forEach((name, index) => {
+      if (config.channels[name]?.type === "pagerduty")
+        ctx.addIssue({
+          code: "custom",
+          path: [...path, index],
+          message: `"${name}" is a PagerDuty channel, which only pages for incidents; name a chat, e-mail or webhook channel`
+        });
+    });
+  }
   config.escalation.ladders.forEach(
     (ladder, l) => ladder.steps.forEach(
       (step, s) => check(step.channels, ["escalation", "ladders", l, "steps", s, "channels"])
@@ -2167,6 +2197,100 @@ function stepForKey(incident, config, key) {
   };
 }
 
+// src/core/freeze/upcomingFreezes.ts
+function upcomingFreezes(config, now) {
+  const horizon = now + durationMs(config.freeze.announce_before);
+  return scheduledFreezes(config, now, horizon).filter((scheduled) => scheduled.start > now && scheduled.start <= horizon).map((scheduled) => ({
+    key: occurrenceKey(scheduled),
+    name: scheduled.name,
+    startsAt: scheduled.start,
+    endsAt: scheduled.end,
+    kind: scheduled.kind
+  })).sort((a, b) => a.startsAt - b.startsAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+function occurrenceKey(scheduled) {
+  return `${scheduled.kind}:${slug(scheduled.name)}:${new Date(scheduled.start).toISOString()}`;
+}
+function slug(name) {
+  const words = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+  return words === "" ? "freeze" : words.slice(0, 60);
+}
+
+// src/core/channels/freezeOccasions.ts
+function incidentFreezeOccasions(incident, config) {
+  return (incident.freezePeriods ?? []).flatMap(
+    (period, index) => freezeOccasions(`${index + 1}`, config, {
+      kind: "incident",
+      name: `Incident #${incident.number} (SEV${incident.severity})`,
+      startedAt: period.startedAt,
+      ...period.endedAt !== void 0 ? { endedAt: period.endedAt } : {},
+      link: incident.url,
+      incident: incident.number,
+      reason: incident.title,
+      branches: config.freeze.branches
+    })
+  );
+}
+function manualFreezeOccasions(issue, config, defaultBranch, now, hold = { labelled: false, records: [] }) {
+  const lapsed = issue.until !== void 0 && issue.until <= now ? issue.until : void 0;
+  const closes = [issue.closedAt, ...hold.records.map((r) => r.closedAt)];
+  const held = hold.labelled && hold.records.length === 0;
+  const lifted = held || closes.some((at) => at === void 0) ? void 0 : Math.max(...closes.filter((at) => at !== void 0));
+  const endedAt = lapsed === void 0 ? lifted : lifted === void 0 ? lapsed : Math.min(lapsed, lifted);
+  return freezeOccasions("", config, {
+    kind: "manual",
+    name: `Manual freeze #${issue.number}`,
+    startedAt: issue.openedAt,
+    ...issue.until !== void 0 ? { endsAt: issue.until } : {},
+    ...endedAt !== void 0 ? { endedAt } : {},
+    link: issue.url,
+    issue: issue.number,
+    reason: issue.reason,
+    branches: coveredBranches(
+      issue.branches.length > 0 ? issue.branches : config.freeze.branches,
+      defaultBranch
+    )
+  });
+}
+function scheduledFreezeOccasions(config, defaultBranch, from, now) {
+  const branches = coveredBranches(config.freeze.branches, defaultBranch);
+  return scheduledFreezes(config, from, now).flatMap(
+    (scheduled) => freezeOccasions(`${occurrenceKey(scheduled)}`, config, {
+      kind: scheduled.kind,
+      name: scheduled.name,
+      startedAt: scheduled.start,
+      endsAt: scheduled.end,
+      ...scheduled.end <= now ? { endedAt: scheduled.end } : {},
+      branches
+    }).filter((occasion) => occasion.at >= from && occasion.at <= now)
+  );
+}
+function freezeOccasions(key, config, freeze) {
+  const id = (event) => key === "" ? event : `${event}:${key}`;
+  const subject = { type: "freeze", freeze };
+  const found = [
+    {
+      message: id("freeze-started"),
+      event: "freeze-started",
+      at: freeze.startedAt,
+      channels: config.deploys.channels,
+      subject
+    }
+  ];
+  if (freeze.endedAt !== void 0)
+    found.push({
+      message: id("freeze-ended"),
+      event: "freeze-ended",
+      at: freeze.endedAt,
+      channels: config.deploys.channels,
+      subject
+    });
+  return found;
+}
+function coveredBranches(globs, defaultBranch) {
+  return globs.length > 0 ? [...globs] : [defaultBranch];
+}
+
 // src/core/channels/occasions.ts
 function occasionsOf(incident, config) {
   const found = [];
@@ -2230,6 +2354,7 @@ function occasionsOf(incident, config) {
   }
   if (incident.state === "cancelled" && incident.cancelledAt !== void 0)
     add({ message: "cancelled", event: "cancelled", at: incident.cancelledAt });
+  found.push(...incidentFreezeOccasions(incident, config));
   if (incident.postmortem) {
     add({ message: "postmortem-opened", event: "postmortem-opened", at: incident.postmortem.openedAt });
     if (incident.postmortem.state === "merged" && incident.postmortem.mergedAt !== void 0) {
@@ -2252,14 +2377,15 @@ function announceChannels(incident, config) {
 var TRIGGERS = /* @__PURE__ */ new Set(["declared", "ack-missed", "escalation"]);
 function routeOccasion(occasion, incident, config, deliveries) {
   const channels = config.channels;
-  const matches2 = (channel) => channel.events.includes(occasion.event) && (channel.severities.length === 0 || channel.severities.includes(incident.severity)) && (channel.revenue === void 0 || channel.revenue === incident.revenue);
+  const matches2 = (channel) => channel.events.includes(occasion.event) && (!incident || (channel.severities.length === 0 || channel.severities.includes(incident.severity)) && (channel.revenue === void 0 || channel.revenue === incident.revenue));
   const names = /* @__PURE__ */ new Set();
   if (occasion.exclusive) return occasion.channels.filter((name) => channels[name] !== void 0).sort();
   for (const [name, channel] of Object.entries(channels)) {
-    if (channel.type === "pagerduty" && !TRIGGERS.has(occasion.event)) continue;
+    if (channel.type === "pagerduty" && (!incident || !TRIGGERS.has(occasion.event))) continue;
     if (matches2(channel)) names.add(name);
   }
-  for (const name of occasion.channels) if (channels[name]) names.add(name);
+  for (const name of occasion.channels)
+    if (channels[name] && (incident || channels[name].type !== "pagerduty")) names.add(name);
   if (occasion.event === "acknowledged" || occasion.event === "resolved" || occasion.event === "cancelled") {
     for (const name of triggeredPagers(config, deliveries)) {
       const channel = channels[name];
@@ -2282,7 +2408,7 @@ function triggeredPagers(config, deliveries) {
 }
 
 // src/core/channels/messageContent.ts
-import { DateTime as DateTime7 } from "luxon";
+import { DateTime as DateTime8 } from "luxon";
 
 // src/core/board/currentStatus.ts
 function currentStatus(incident, config, clip3) {
@@ -2321,6 +2447,213 @@ function severityName(severity2) {
   return `SEV${severity2}`;
 }
 
+// src/core/channels/messageBody.ts
+function messageBody(template, title, summary, facts, links) {
+  return renderTemplate(template, {
+    title: neutralizeInline(title, 300),
+    summary: neutralizeInline(summary, 3e3),
+    facts: facts.map((f) => ({
+      label: neutralizeInline(f.label, 80),
+      value: neutralizeInline(f.value, 800)
+    })),
+    links: links.map((l) => ({ label: neutralizeInline(l.label, 100), url: encodeURI(l.url) }))
+  });
+}
+function oneLine(text, max) {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, max - 1)}\u2026` : line;
+}
+
+// src/core/freeze/freezeText.ts
+import { DateTime as DateTime7 } from "luxon";
+var FREEZE_KIND_WORDS = {
+  window: "freeze window",
+  weekly: "weekly freeze",
+  closure: "office closure",
+  incident: "incident",
+  manual: "manual freeze"
+};
+var HALF_YEAR_MS = 182 * 864e5;
+var WORD_JOINER2 = "\u2060";
+function formatFreezeTime(at, zone, now) {
+  const local = DateTime7.fromMillis(at, { zone }).setLocale("en-US");
+  const format = now === void 0 || Math.abs(at - now) > HALF_YEAR_MS ? "ccc d LLL yyyy HH:mm ZZZZ" : "ccc d LLL HH:mm ZZZZ";
+  return local.toFormat(format);
+}
+function untilText(freeze, zone, now) {
+  return `until ${endText(freeze, zone, now)}`;
+}
+function endText(freeze, zone, now) {
+  if (freeze.endsAt !== void 0) return formatFreezeTime(freeze.endsAt, zone, now);
+  if (freeze.kind === "incident") return "the incident is resolved";
+  if (freeze.kind === "manual" && freeze.issue !== void 0) return `issue #${freeze.issue} is closed`;
+  return "it is lifted";
+}
+function plainInline(text, maxLength = 80) {
+  const oneLine2 = text.replace(/\s+/g, " ").trim();
+  const clipped = oneLine2.length > maxLength ? oneLine2.slice(0, maxLength - 1) + "\u2026" : oneLine2;
+  return clipped.replace(/@(?=[A-Za-z0-9])/g, "@" + WORD_JOINER2);
+}
+function codeSpan(text) {
+  const oneLine2 = text.replace(/\s+/g, " ");
+  const longestRun = Math.max(0, ...[...oneLine2.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = oneLine2.startsWith("`") || oneLine2.endsWith("`") ? " " : "";
+  return `${fence}${pad}${oneLine2}${pad}${fence}`;
+}
+function handleText(handle2) {
+  return neutralizeInline(mention(handle2.trim()), 100);
+}
+function shortSha(sha) {
+  return sha.slice(0, 7);
+}
+
+// src/core/channels/newsContent.ts
+var NEWS_EVENTS = /* @__PURE__ */ new Set([...FREEZE_EVENTS, ...RELEASE_EVENTS]);
+function isNewsEvent(event) {
+  return NEWS_EVENTS.has(event);
+}
+function newsContent(occasion, ctx) {
+  const subject = occasion.subject;
+  if (!subject) throw new Error(`message ${occasion.message} has nothing to say: no subject`);
+  switch (subject.type) {
+    case "freeze":
+      return freezeContent(occasion, subject.freeze, ctx);
+    case "grant":
+      return grantContent(occasion, subject.grant, ctx);
+    case "release":
+      return releaseContent(occasion, subject.release, ctx);
+  }
+}
+function freezeContent(occasion, freeze, ctx) {
+  const zone = ctx.config.business_hours.timezone;
+  const at = (t) => formatTime(t, zone);
+  const where2 = branchesText(freeze.branches);
+  const held = ctx.config.deploys.environments.join(", ");
+  const cause = `${FREEZE_KIND_WORDS[freeze.kind]}${freeze.reason ? `: ${oneLine(freeze.reason, 300)}` : ""}`;
+  const until = freeze.endsAt !== void 0 ? at(freeze.endsAt) : endText(freeze, zone, occasion.at);
+  const ended = occasion.event === "freeze-ended" && freeze.endedAt !== void 0;
+  const title = ended ? `Code freeze ended on ${where2}: ${freeze.name}` : `Code freeze started on ${where2}: ${freeze.name}`;
+  const summary = ended ? `Since ${at(freeze.endedAt)}, ${freeze.name} no longer holds merges into ${where2} or deployments (frozen since ${at(freeze.startedAt)}). Any other freeze still in force still applies.` : `Merges into ${where2} and deployments to ${held || "gated environments"} are held from ${at(freeze.startedAt)} until ${until}. To ship something anyway, the on-call engineer or an approver grants a freeze exception (/freeze-exception <reason>).`;
+  const facts = [
+    { label: "Freeze", value: freeze.name },
+    { label: "Cause", value: cause },
+    { label: "Branches", value: where2 },
+    { label: "Since", value: at(freeze.startedAt) },
+    ended ? { label: "Ended", value: at(freeze.endedAt) } : { label: "Until", value: until }
+  ];
+  if (!ended)
+    facts.push({ label: "Deployments held", value: held || "none (deploys.environments is empty)" });
+  const links = [
+    {
+      label: freeze.kind === "incident" ? `Incident #${freeze.incident} on GitHub` : freeze.kind === "manual" ? `Freeze issue #${freeze.issue}` : "Code freeze calendar",
+      url: freeze.link ?? ctx.sourceUrl
+    }
+  ];
+  return {
+    event: occasion.event,
+    title: oneLine(title, 150),
+    summary,
+    facts,
+    links,
+    body: messageBody(ctx.templates.message, title, summary, facts, links),
+    source: { repository: ctx.repository, number: ctx.source },
+    ...ctx.incident ? { incident: ctx.incident } : {},
+    freeze: {
+      kind: freeze.kind,
+      name: freeze.name,
+      branches: freeze.branches,
+      started_at: new Date(freeze.startedAt).toISOString(),
+      ...freeze.endsAt !== void 0 ? { ends_at: new Date(freeze.endsAt).toISOString() } : {},
+      ...ended ? { ended_at: new Date(freeze.endedAt).toISOString() } : {},
+      ...freeze.reason ? { reason: freeze.reason } : {},
+      ...freeze.link ? { url: freeze.link } : {}
+    }
+  };
+}
+function grantContent(occasion, grant, ctx) {
+  const zone = ctx.config.business_hours.timezone;
+  const commit = shortSha(grant.sha);
+  const what = grant.to === "merge" ? `merge pull request #${grant.number} (${commit})` : `deploy ${commit} from ${grant.branch}`;
+  const title = `Freeze exception granted by ${grant.by}: ${what}`;
+  const freezes = grant.freezes.length > 0 ? grant.freezes.join("; ") : "the freeze in force";
+  const summary = `${grant.by} granted an exception at ${formatTime(occasion.at, zone)} to ${what} during ${freezes}: ${oneLine(grant.reason, 1e3) || "no reason given"}. It covers commit ${commit} only; a freeze that starts later needs a new grant.`;
+  const facts = [
+    { label: "Granted by", value: grant.by },
+    {
+      label: grant.to === "merge" ? "To merge" : "To deploy",
+      value: grant.to === "merge" ? `#${grant.number}` : commit
+    },
+    { label: "Commit", value: commit },
+    { label: "Branch", value: grant.branch },
+    { label: "Freezes", value: freezes },
+    { label: "Reason", value: oneLine(grant.reason, 800) || "no reason given" }
+  ];
+  const links = [
+    {
+      label: grant.to === "merge" ? `Pull request #${grant.number}` : `Hold issue #${grant.number}`,
+      url: grant.url
+    }
+  ];
+  return {
+    event: occasion.event,
+    title: oneLine(title, 150),
+    summary,
+    facts,
+    links,
+    body: messageBody(ctx.templates.message, title, summary, facts, links),
+    source: { repository: ctx.repository, number: ctx.source },
+    exception: {
+      to: grant.to,
+      granted_by: grant.by,
+      reason: grant.reason,
+      commit: grant.sha,
+      branch: grant.branch,
+      number: grant.number,
+      url: grant.url,
+      freezes: grant.freezes
+    }
+  };
+}
+function releaseContent(occasion, release, ctx) {
+  const tag = release.tag ? ` (${release.tag})` : "";
+  const title = release.step === "drafted" ? `Release drafted: ${release.name}${tag}` : release.step === "milestone" ? `Release milestone due: ${release.name}` : `Released: ${release.name}${tag}`;
+  const frozen = release.freezes ? ` \u26A0\uFE0F This falls during a code freeze on ${release.branch}: ${release.freezes}. Releasing now needs the on-call engineer's approval (a freeze exception).` : "";
+  const summary = `${oneLine(release.detail, 1200)}${frozen}`;
+  const facts = [
+    { label: release.step === "milestone" ? "Milestone" : "Release", value: release.name },
+    ...release.tag ? [{ label: "Tag", value: release.tag }] : [],
+    { label: "Branch", value: release.branch },
+    { label: "Code freeze", value: release.freezes ?? "none" }
+  ];
+  const links = [
+    {
+      label: release.step === "milestone" ? "The milestone" : release.step === "drafted" ? "The draft" : "Release notes",
+      url: release.url
+    }
+  ];
+  return {
+    event: occasion.event,
+    title: oneLine(title, 150),
+    summary,
+    facts,
+    links,
+    body: release.markdown,
+    source: { repository: ctx.repository, number: ctx.source },
+    release: {
+      step: release.step,
+      name: release.name,
+      ...release.tag ? { tag: release.tag } : {},
+      url: release.url,
+      branch: release.branch,
+      frozen: release.freezes !== void 0
+    }
+  };
+}
+function branchesText(branches) {
+  return branches.length > 0 ? branches.join(", ") : "the default branch";
+}
+
 // src/core/channels/messageContent.ts
 function messageContent(occasion, ctx) {
   const { incident, config } = ctx;
@@ -2331,26 +2664,31 @@ function messageContent(occasion, ctx) {
   const name = oneLine(incident.title, 150);
   const table = stakeholderFacts(incident, config);
   const links = [{ label: `${ref} on GitHub`, url: incident.url }];
-  const base = { event: occasion.event, links, incident: incidentFacts(incident, ctx.repository) };
-  const lifecycle = (title, summary, facts = table) => ({
+  const facts = incidentFacts(incident, ctx.repository);
+  if (isNewsEvent(occasion.event))
+    return newsContent(occasion, {
+      ...ctx,
+      source: incident.number,
+      sourceUrl: incident.url,
+      incident: facts
+    });
+  const base = {
+    event: occasion.event,
+    links,
+    source: { repository: ctx.repository, number: incident.number },
+    incident: facts
+  };
+  const lifecycle = (title, summary, rows = table) => ({
     ...base,
     title: oneLine(title, 150),
     summary,
-    facts,
-    body: renderTemplate(ctx.templates.message, {
-      title: neutralizeInline(title, 300),
-      summary: neutralizeInline(summary, 3e3),
-      facts: facts.map((f) => ({
-        label: neutralizeInline(f.label, 80),
-        value: neutralizeInline(f.value, 800)
-      })),
-      links: links.map((l) => ({ label: neutralizeInline(l.label, 100), url: encodeURI(l.url) }))
-    })
+    facts: rows,
+    body: messageBody(ctx.templates.message, title, summary, rows, links)
   });
-  const fromTemplate = (template, view, facts, summary) => {
+  const fromTemplate = (template, view, facts2, summary) => {
     const rendered = renderTemplate(template, { ...view, url: encodeURI(incident.url) }).trim();
     const [subject = "", ...rest] = rendered.split("\n");
-    return { ...base, title: oneLine(subject, 200), summary, facts, body: rest.join("\n").trim() + "\n" };
+    return { ...base, title: oneLine(subject, 200), summary, facts: facts2, body: rest.join("\n").trim() + "\n" };
   };
   const by = (login) => login ? ` by ${login}` : "";
   switch (occasion.event) {
@@ -2409,7 +2747,7 @@ function messageContent(occasion, ctx) {
         ctx.templates["stakeholder-notice"],
         {
           application: neutralizeInline(application(incident, config, ctx.repository), 120),
-          date: DateTime7.fromMillis(incident.startedAt, { zone }).toFormat("MM-dd-yyyy"),
+          date: DateTime8.fromMillis(incident.startedAt, { zone }).toFormat("MM-dd-yyyy"),
           summary: neutralizeInline(incident.form.summary ?? incident.title, 1200),
           ...Object.fromEntries(table.map((f) => [f.key, neutralizeInline(f.value, 800)]))
         },
@@ -2518,10 +2856,6 @@ function application(incident, config, repository) {
   const first = (incident.form.applications ?? "").split(/[\n,]/)[0]?.trim();
   return first || repository.split("/").pop() || repository;
 }
-function oneLine(text, max) {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length > max ? `${line.slice(0, max - 1)}\u2026` : line;
-}
 
 // src/core/channels/planMessages.ts
 var FRESH_FOR_MS = 24 * 36e5;
@@ -2531,16 +2865,38 @@ function retryDelay(failures) {
   return Math.min(6e4 * 2 ** Math.max(0, failures - 1), 36e5);
 }
 function planMessages(input) {
-  const { incident, config, now, deliveries } = input;
+  const { incident, config, templates, now, deliveries, repository } = input;
   if (Object.keys(config.channels).length === 0 && deliveries.size === 0) return [];
-  const threads = new EmailThreads(input);
+  const threads = new EmailThreads(config, repository, incident.number, deliveries);
   return planOccasions({
     occasions: occasionsOf(incident, config),
     config,
     now,
     deliveries,
     route: (occasion) => routeOccasion(occasion, incident, config, deliveries),
-    content: (occasion, channels) => threads.content(occasion, channels)
+    content: (occasion, channels) => {
+      const content = messageContent(occasion, { incident, config, templates, repository });
+      const pagerduty = pagerdutyPart(occasion, repository, incident.number);
+      if (pagerduty) content.pagerduty = pagerduty;
+      return threads.thread(content, occasion.message, channels);
+    }
+  });
+}
+function planNews(input) {
+  const { config, templates, now, deliveries, repository, number, url } = input;
+  if (Object.keys(config.channels).length === 0) return [];
+  const threads = new EmailThreads(config, repository, number, deliveries);
+  return planOccasions({
+    occasions: input.occasions,
+    config,
+    now,
+    deliveries,
+    route: (occasion) => routeOccasion(occasion, void 0, config, deliveries),
+    content: (occasion, channels) => threads.thread(
+      newsContent(occasion, { config, templates, repository, source: number, sourceUrl: url }),
+      occasion.message,
+      channels
+    )
   });
 }
 function planOccasions(input) {
@@ -2590,30 +2946,30 @@ function retryOf(delivery, config, now) {
   return { channels: channels.sort(), carried };
 }
 var EmailThreads = class {
-  #input;
+  #config;
+  #repository;
+  #number;
   #root;
-  constructor(input) {
-    this.#input = input;
-    const emailed = [...input.deliveries.values()].filter((d) => Object.keys(d.channels).some((c) => input.config.channels[c]?.type === "email")).sort((a, b) => a.claimedAt - b.claimedAt || a.commentId - b.commentId);
+  constructor(config, repository, number, deliveries) {
+    this.#config = config;
+    this.#repository = repository;
+    this.#number = number;
+    const emailed = [...deliveries.values()].filter((d) => Object.keys(d.channels).some((c) => config.channels[c]?.type === "email")).sort((a, b) => a.claimedAt - b.claimedAt || a.commentId - b.commentId);
     if (emailed[0]) this.#root = this.messageId(emailed[0].message);
   }
-  content(occasion, channels) {
-    const { incident, config, templates, repository } = this.#input;
-    const content = messageContent(occasion, { incident, config, templates, repository });
-    const pagerduty = pagerdutyPart(occasion, repository, incident.number);
-    if (pagerduty) content.pagerduty = pagerduty;
-    if (channels.some((c) => config.channels[c]?.type === "email")) {
-      const messageId = this.messageId(occasion.message);
+  /** `content` with its place in the issue's thread, when it goes to an e-mail channel. */
+  thread(content, message, channels) {
+    if (channels.some((c) => this.#config.channels[c]?.type === "email")) {
+      const messageId = this.messageId(message);
       this.#root ??= messageId;
       content.email = this.#root === messageId ? { messageId } : { messageId, inReplyTo: this.#root };
     }
     return content;
   }
   messageId(message) {
-    const { repository, incident, config } = this.#input;
-    const from = Object.values(config.channels).find((c) => c.type === "email");
+    const from = Object.values(this.#config.channels).find((c) => c.type === "email");
     const domain = /@([^\s>]+)/.exec(from?.type === "email" ? from.from : "")?.[1] ?? "expedite.invalid";
-    const local = `${message}.${incident.number}.${repository}`.replace(/[^A-Za-z0-9.-]/g, ".");
+    const local = `${message}.${this.#number}.${this.#repository}`.replace(/[^A-Za-z0-9.-]/g, ".");
     return `<expedite.${local}@${domain}>`;
   }
 };
@@ -3205,7 +3561,7 @@ function renderReplies(projection, _config, templates, issue) {
     const parts = [];
     let helped = false;
     for (const outcome of outcomes) {
-      const actor = parts.length === 0 ? neutralize(outcome.actor) : WORD_JOINER2 + neutralize(outcome.actor);
+      const actor = parts.length === 0 ? neutralize(outcome.actor) : WORD_JOINER3 + neutralize(outcome.actor);
       if (outcome.result === "help") {
         if (helped) continue;
         helped = true;
@@ -3251,7 +3607,7 @@ ${renderTemplate(templates.gap, { actor: actor ? neutralize(actor) : void 0, mes
   }
   return replies;
 }
-var WORD_JOINER2 = "\u2060";
+var WORD_JOINER3 = "\u2060";
 
 // src/core/clocks/acknowledgedAt.ts
 function acknowledgedAt(incident) {
@@ -3391,18 +3747,24 @@ ${body}`,
 
 // src/core/plan/botComments.ts
 function botCommentsFrom(events, trustedBots) {
+  return botCommentsAmong(
+    events.flatMap((event) => event.type === "commented" ? [event.comment] : []),
+    trustedBots
+  );
+}
+function botCommentsAmong(comments, trustedBots) {
   const found = [];
-  for (const event of events) {
-    if (event.type !== "commented" || !trustedBots.has(event.comment.author.toLowerCase())) continue;
-    const marker = parseMarker(event.comment.body);
+  for (const comment of comments) {
+    if (!trustedBots.has(comment.author.toLowerCase())) continue;
+    const marker = parseMarker(comment.body);
     if (!marker) continue;
     found.push({
-      id: event.comment.id,
+      id: comment.id,
       identity: markerIdentity(marker),
       marker,
-      body: event.comment.body,
-      at: event.comment.createdAt,
-      updatedAt: event.comment.updatedAt
+      body: comment.body,
+      at: comment.createdAt,
+      updatedAt: comment.updatedAt
     });
   }
   return found;
@@ -4461,10 +4823,10 @@ async function ensureDeviationFollowups(gh, config, templates, incident) {
 }
 
 // src/core/postmortem/postmortemPath.ts
-import { DateTime as DateTime8 } from "luxon";
+import { DateTime as DateTime9 } from "luxon";
 function postmortemPath(incident, config) {
   if (incident.postmortem?.path) return incident.postmortem.path;
-  const date = DateTime8.fromMillis(incident.startedAt, { zone: config.business_hours.timezone });
+  const date = DateTime9.fromMillis(incident.startedAt, { zone: config.business_hours.timezone });
   return config.postmortem.path.replaceAll("{date}", date.isValid ? date.toFormat("yyyy-MM-dd") : "undated").replaceAll("{number}", String(incident.number)).replaceAll("{slug}", slugify(incident.title));
 }
 function postmortemBranch(incident, config) {
@@ -4566,13 +4928,13 @@ function stripComments(line, inComment) {
 }
 
 // src/core/postmortem/phaseChart.ts
-import { DateTime as DateTime9 } from "luxon";
+import { DateTime as DateTime10 } from "luxon";
 var DATE_FORMAT = "yyyy-MM-dd HH:mm:ss";
 var MERMAID_DATE_FORMAT = "YYYY-MM-DD HH:mm:ss";
 var DAY_MS = 864e5;
 function phaseChart(incident, zone) {
   const phases = knownPhases(incident);
-  const stamp2 = (at) => DateTime9.fromMillis(at, { zone }).toFormat(DATE_FORMAT);
+  const stamp2 = (at) => DateTime10.fromMillis(at, { zone }).toFormat(DATE_FORMAT);
   const first = phases[0];
   const last = phases[phases.length - 1];
   const span = first && last ? last.at - first.at : 0;
@@ -4816,7 +5178,7 @@ function postmortemView(incident, config, ctx) {
     pr: exception.deploy ? `deploy (${link(`#${exception.pullRequest}`, issueUrl(exception.pullRequest))})` : link(`#${exception.pullRequest}`, pullUrl(exception.pullRequest)),
     by: who(exception.by),
     time: time2(exception.at),
-    sha: exception.sha.trim() ? link(shortSha(exception.sha), shaUrl(repoUrl, exception.sha)) : NOT_RECORDED2,
+    sha: exception.sha.trim() ? link(shortSha2(exception.sha), shaUrl(repoUrl, exception.sha)) : NOT_RECORDED2,
     reason: inline(exception.reason, 500),
     outcome: exception.granted ? "granted" : "refused"
   }));
@@ -4922,7 +5284,7 @@ function ackWords(incident, ctx, time2) {
   if (breach) return `**Missed** (a breach notice was posted at ${time2(breach.at)})`;
   return NOT_RECORDED2;
 }
-function shortSha(sha) {
+function shortSha2(sha) {
   return /^[0-9a-f]{7,40}$/i.test(sha) ? `\`${sha.slice(0, 7)}\`` : neutralizeInline(sha, 40);
 }
 function shaUrl(repoUrl, sha) {
@@ -4956,13 +5318,13 @@ function postmortemDocument(template, incident, config, now, repoUrl) {
 }
 
 // src/core/postmortem/meetingDeadline.ts
-import { DateTime as DateTime10 } from "luxon";
+import { DateTime as DateTime11 } from "luxon";
 function meetingDeadline(incident, config, now) {
   const within = config.postmortem.meeting_within[`${incident.severity}`];
   const zone = config.business_hours.timezone;
-  const due = DateTime10.fromMillis((incident.resolvedAt ?? now) + durationMs(within), { zone });
+  const due = DateTime11.fromMillis((incident.resolvedAt ?? now) + durationMs(within), { zone });
   const opens = businessCalendar(config.business_hours).nextBusinessStart(due.startOf("day").toMillis());
-  return { by: DateTime10.fromMillis(opens, { zone }).setLocale("en").toFormat("ccc d LLL yyyy"), within };
+  return { by: DateTime11.fromMillis(opens, { zone }).setLocale("en").toFormat("ccc d LLL yyyy"), within };
 }
 
 // src/core/postmortem/postmortemPullBody.ts
@@ -5297,19 +5659,17 @@ function teamsMessage(content) {
 }
 var PAGERDUTY_SEVERITY = { 1: "critical", 2: "error", 3: "warning", 4: "info" };
 function pagerdutyEvent(content, routingKey) {
-  const pd = content.pagerduty ?? {
-    action: "trigger",
-    dedupKey: `expedite/${content.incident.repository}#${content.incident.number}`
-  };
+  const source = `${content.source.repository}#${content.source.number}`;
+  const pd = content.pagerduty ?? { action: "trigger", dedupKey: `expedite/${source}` };
   const base = { routing_key: routingKey, event_action: pd.action, dedup_key: pd.dedupKey };
   if (pd.action !== "trigger") return base;
   return {
     ...base,
     payload: {
       summary: clip(content.title, 1024),
-      source: `${content.incident.repository}#${content.incident.number}`,
-      severity: PAGERDUTY_SEVERITY[content.incident.severity],
-      component: content.incident.repository,
+      source,
+      severity: PAGERDUTY_SEVERITY[content.incident?.severity ?? 4],
+      component: content.source.repository,
       group: "expedite",
       class: content.event,
       custom_details: Object.fromEntries([
@@ -5318,7 +5678,7 @@ function pagerdutyEvent(content, routingKey) {
       ])
     },
     client: "Expedite",
-    client_url: content.incident.url,
+    ...content.incident ? { client_url: content.incident.url } : {},
     links: content.links.map((l) => ({ href: l.url, text: l.label }))
   };
 }
@@ -5329,7 +5689,11 @@ function webhookDocument(content, message, sentAt) {
     event: content.event,
     message,
     sent_at: new Date(sentAt).toISOString(),
-    incident: content.incident,
+    // What the message is about: an incident, a freeze, an exception or a release (docs/channels.md).
+    ...content.incident ? { incident: content.incident } : {},
+    ...content.freeze ? { freeze: content.freeze } : {},
+    ...content.exception ? { exception: content.exception } : {},
+    ...content.release ? { release: content.release } : {},
     title: content.title,
     summary: content.summary,
     facts: content.facts,
@@ -5406,7 +5770,7 @@ async function send(name, channel, content, address, ctx) {
         {
           "x-expedite-event": content.event,
           // The same for every attempt at this message, so a receiver can drop a repeat.
-          "x-expedite-delivery": `${content.incident.repository}#${content.incident.number}/${ctx.message}`,
+          "x-expedite-delivery": `${content.source.repository}#${content.source.number}/${ctx.message}`,
           "x-hub-signature-256": signatureOf(body, secret)
         },
         ctx.timeoutMs
@@ -5579,7 +5943,7 @@ async function sendAndRecord(gh, config, number, entry, now, outbox, outcome) {
 }
 
 // src/core/time/parseWhen.ts
-import { DateTime as DateTime11, IANAZone as IANAZone2 } from "luxon";
+import { DateTime as DateTime12, IANAZone as IANAZone2 } from "luxon";
 
 // src/core/time/parseDurationParts.ts
 var UNITS = /* @__PURE__ */ new Map([
@@ -5887,7 +6251,7 @@ function parseWhen(text, ctx) {
     return { error: `${quoteTyped(cleaned.slice(0, 20) + "\u2026")} is too long to be a time. ${WHEN_FORMS}` };
   if (!Number.isFinite(ctx.now)) return { error: "There is no current time to count from." };
   const zone = IANAZone2.isValidZone(ctx.timeZone) ? ctx.timeZone : "UTC";
-  const now = DateTime11.fromMillis(ctx.now, { zone });
+  const now = DateTime12.fromMillis(ctx.now, { zone });
   const tokens = cleaned.split(" ").map((token) => token.replace(/^[,;(]+|[,;.)]+$/g, "")).filter((token) => token !== "" && !isFillerWord(token));
   const lower = tokens.map((token) => token.toLowerCase());
   const phrase = lower.join(" ");
@@ -5917,7 +6281,7 @@ function shifted(now, durationText, sign) {
 function resolve(parts, reference, direction) {
   const now = parts.zone !== void 0 ? reference.setZone(parts.zone) : reference;
   const clock = parts.clock ?? { hour: 0, minute: 0, second: 0, source: "" };
-  const at = (day2) => DateTime11.fromObject(
+  const at = (day2) => DateTime12.fromObject(
     {
       year: day2.year,
       month: day2.month,
@@ -5946,7 +6310,7 @@ function resolve(parts, reference, direction) {
     }
     return { error: `Could not place ${quoteTyped(day.source)} within a week.` };
   }
-  const explicit = DateTime11.fromObject(
+  const explicit = DateTime12.fromObject(
     {
       year: day.year ?? now.year,
       month: day.month,
@@ -6136,8 +6500,8 @@ function revenueOf(answer3) {
   return void 0;
 }
 function startedAt(answer3, ctx) {
-  const firstLine = answer3.split("\n")[0] ?? "";
-  const when = leadingTime(firstLine, { now: ctx.now, timeZone: ctx.timeZone, direction: "past" });
+  const firstLine2 = answer3.split("\n")[0] ?? "";
+  const when = leadingTime(firstLine2, { now: ctx.now, timeZone: ctx.timeZone, direction: "past" });
   if ("error" in when) return when;
   if (when.at > ctx.now + CLOCK_SKEW_MS2) return { error: "That is after the issue was opened." };
   return { at: Math.min(when.at, ctx.now) };
@@ -6155,7 +6519,7 @@ function clip2(text, maxLength) {
 }
 
 // src/core/commands/codeSpan.ts
-function codeSpan(typed, maxLength = 40) {
+function codeSpan2(typed, maxLength = 40) {
   const flat = typed.replace(/[`\r\n]+/g, " ").trim();
   const clipped = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}\u2026` : flat;
   return "`" + (clipped === "" ? " " : clipped) + "`";
@@ -6258,7 +6622,7 @@ function assessJournal(text, rules) {
   if (REFERENCES.some((pattern) => pattern.test(trimmed))) return { ok: true };
   const words = trimmed.normalize("NFKC").toLowerCase().replace(/['’`]/g, "").split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "");
   if (words.every(free)) {
-    return refuse(`${codeSpan(trimmed)} does not say ${rules.missing}. ${hint}`);
+    return refuse(`${codeSpan2(trimmed)} does not say ${rules.missing}. ${hint}`);
   }
   const meaningful = new Set(words.filter((word) => !STOPWORDS.has(word) && !free(word)));
   if (meaningful.size < rules.minWords) {
@@ -6307,7 +6671,7 @@ function parseSeverity(args) {
   if (first === "") return { error: "Which severity? Give a number from 1 (worst) to 4." };
   const match = /^(?:sev(?:erity)?|s)?[-:]?(\d{1,6})$/.exec(first);
   if (match === null)
-    return { error: `${codeSpan(first, 20)} is not a severity; use a number from 1 (worst) to 4.` };
+    return { error: `${codeSpan2(first, 20)} is not a severity; use a number from 1 (worst) to 4.` };
   const level = Number(match[1]);
   if (level < 1 || level > 4)
     return { error: `There is no severity ${level}; severities run from 1 (worst) to 4.` };
@@ -6321,10 +6685,10 @@ function parseUser(word) {
   const login = bare.startsWith("@") ? bare.slice(1) : bare;
   if (login.toLowerCase() === "me") return { user: "me" };
   if (login.includes("/")) {
-    return { error: `${codeSpan(word)} is a team; a role goes to one person.` };
+    return { error: `${codeSpan2(word)} is a team; a role goes to one person.` };
   }
   if (!LOGIN.test(login)) {
-    return { error: `${codeSpan(word)} is not a GitHub username.` };
+    return { error: `${codeSpan2(word)} is not a GitHub username.` };
   }
   return { user: login };
 }
@@ -6346,7 +6710,7 @@ function splitBranches(text) {
     };
   }
   const invalid = branches.find((branch) => !BRANCH.test(branch) || branch.length > 200);
-  if (invalid !== void 0) return { error: `${codeSpan(invalid)} is not a branch name or pattern.` };
+  if (invalid !== void 0) return { error: `${codeSpan2(invalid)} is not a branch name or pattern.` };
   const kept = text.slice(0, start + (clause[1] ?? "").length);
   return { text: kept.replace(/[\s([,;]+$/, ""), branches };
 }
@@ -6372,7 +6736,7 @@ function splitNext(text, ctx) {
   if (nextMs === void 0) {
     if (bracketed || colon !== void 0) {
       return {
-        error: `I couldn't read ${codeSpan(text.slice(index))} as the time of the next update; use a duration like \`next 30m\` or a time like \`next at 15:00\`.`
+        error: `I couldn't read ${codeSpan2(text.slice(index))} as the time of the next update; use a duration like \`next 30m\` or a time like \`next at 15:00\`.`
       };
     }
     return { text };
@@ -6398,7 +6762,7 @@ function parseArguments(verb, args, ctx) {
     case "announce": {
       const channels = text === "" ? [] : text.split(/[\s,]+/).filter((w) => w !== "");
       const bad = channels.find((c) => !/^[a-z0-9][a-z0-9-]*$/.test(c));
-      return bad !== void 0 ? { error: `${codeSpan(bad)} is not a channel name; names are lower-case words joined by hyphens.` } : { command: { verb, channels } };
+      return bad !== void 0 ? { error: `${codeSpan2(bad)} is not a channel name; names are lower-case words joined by hyphens.` } : { command: { verb, channels } };
     }
     case "lead":
     case "comms": {
@@ -6473,7 +6837,7 @@ function parseRole(text, roles) {
   if (role !== void 0) return { command: { verb: "role", role, user: user.user } };
   if (wanted === "lead") return { command: { verb: "lead", user: user.user } };
   if (wanted === "comms" || wanted === "communicator") return { command: { verb: "comms", user: user.user } };
-  return { error: `${codeSpan(roleWord)} is not a role here. Roles: ${known2} (and /lead, /comms).` };
+  return { error: `${codeSpan2(roleWord)} is not a role here. Roles: ${known2} (and /lead, /comms).` };
 }
 var YES = /* @__PURE__ */ new Set(["revenue", "yes", "y", "true", "on"]);
 var NO = /* @__PURE__ */ new Set(["none", "no", "n", "false", "off"]);
@@ -6482,7 +6846,7 @@ function parseImpact(word) {
   if (YES.has(answer3)) return { command: { verb: "impact", revenue: true } };
   if (NO.has(answer3)) return { command: { verb: "impact", revenue: false } };
   if (answer3 === "") return { error: "Say whether revenue is hit: `revenue` or `none`." };
-  return { error: `${codeSpan(word)} is not an impact; use \`revenue\` or \`none\`.` };
+  return { error: `${codeSpan2(word)} is not an impact; use \`revenue\` or \`none\`.` };
 }
 function parseStarted(text, ctx) {
   const when = leadingTime(text, { now: ctx.at, timeZone: ctx.timeZone, direction: "past" });
@@ -6495,8 +6859,8 @@ function parseStarted(text, ctx) {
   return { command: { verb: "started", at: Math.min(when.at, ctx.at) } };
 }
 function parseFreeze(text, ctx) {
-  const [firstLine = "", ...moreLines] = text.split("\n");
-  const split = splitBranches(firstLine);
+  const [firstLine2 = "", ...moreLines] = text.split("\n");
+  const split = splitBranches(firstLine2);
   if ("error" in split) return split;
   const withoutUntil = split.text.replace(/^(?:until|till|til|to)\s+/i, "");
   if (withoutUntil.trim() === "") {
@@ -6639,7 +7003,7 @@ function parseUncached(body, ctx) {
         source,
         ok: false,
         verb: head.word,
-        error: `${codeSpan("/" + head.word)} is not a command I know. Did you mean \`/${suggestion}\`? \`/help\` lists them all.`,
+        error: `${codeSpan2("/" + head.word)} is not a command I know. Did you mean \`/${suggestion}\`? \`/help\` lists them all.`,
         usage: usageFor(suggestion)
       });
       continue;
@@ -6863,7 +7227,7 @@ function applyCommand(draft, command, base, config, roleOf) {
     const user = who(command.user);
     if (!permits(roleOf(user), "read")) {
       return refused(
-        `${codeSpan("@" + user)} cannot see this repository: GitHub knows no such user, or they have no access to it.`,
+        `${codeSpan2("@" + user)} cannot see this repository: GitHub knows no such user, or they have no access to it.`,
         "Check the spelling of the username, or ask an admin to give them access first; then type the command again."
       );
     }
@@ -7145,28 +7509,43 @@ function labelChange(label, verb, names) {
 
 // src/core/freeze/freezeHold.ts
 function freezeHoldOf(steps, initiallyFreezing, roles, needed) {
+  return freezeHistory(steps, initiallyFreezing, roles, needed, 0).hold;
+}
+function freezeHistory(steps, initiallyFreezing, roles, needed, from) {
   let freezing = initiallyFreezing;
   let hold;
-  for (const step of steps) {
-    const role = roles.get(step.actor.toLowerCase()) ?? "none";
-    const allowed = !step.byHand || permits(role, needed);
+  const periods = initiallyFreezing ? [{ startedAt: from }] : [];
+  const apply = (step, allowed, role) => {
     if (step.releasesHold) {
       if (hold && allowed) hold = void 0;
-      continue;
+      return;
     }
     if (step.freezingAfter) {
       freezing = true;
       hold = void 0;
-      continue;
+      return;
     }
     if (!freezing) {
       if (hold && allowed) hold = void 0;
-      continue;
+      return;
     }
     freezing = false;
     if (!allowed) hold = { by: step.actor, at: step.at, change: step.change, role, needed };
+  };
+  for (const step of steps) {
+    const role = roles.get(step.actor.toLowerCase()) ?? "none";
+    apply(step, !step.byHand || permits(role, needed), role);
+    const inForce = freezing || hold !== void 0;
+    const last = periods.at(-1);
+    const running = last !== void 0 && last.endedAt === void 0;
+    const at = Math.max(step.at, from);
+    if (inForce && !running) periods.push({ startedAt: at });
+    else if (!inForce && last && running) {
+      if (at <= last.startedAt) periods.pop();
+      else last.endedAt = at;
+    }
   }
-  return hold;
+  return { ...hold ? { hold } : {}, periods };
 }
 function holdActors(steps, initiallyFreezing) {
   const actors = /* @__PURE__ */ new Set();
@@ -7232,6 +7611,7 @@ function projectIncident(issue, events, config, ctx) {
   let reopenedAt;
   const roles = config.roles.extra;
   const freezeSteps = incidentFreezeSteps(config, names, isBot, declaredEvent === void 0);
+  const frozeAtStart = declaredEvent === void 0 && freezesMerges({ open: true, state: draft.state, severity: draft.severity }, config);
   for (const event of sorted) {
     freezeSteps.before(draft, event);
     const judged = outcomes.length;
@@ -7370,6 +7750,13 @@ function projectIncident(issue, events, config, ctx) {
     ctx.permissions,
     config.commands.permission
   );
+  draft.freezePeriods = freezeHistory(
+    freezeSteps.steps,
+    frozeAtStart,
+    ctx.permissions,
+    config.commands.permission,
+    declaredAt
+  ).periods;
   if (hold) {
     draft.freezeHeld = true;
     draft.freezeHold = hold;
@@ -7518,45 +7905,6 @@ async function projectWithRoles(gh, config, issue, events, botComments, now, per
 
 // src/core/freeze/freezeIssue.ts
 import { createHash as createHash2 } from "node:crypto";
-
-// src/core/freeze/freezeText.ts
-import { DateTime as DateTime12 } from "luxon";
-var HALF_YEAR_MS = 182 * 864e5;
-var WORD_JOINER3 = "\u2060";
-function formatFreezeTime(at, zone, now) {
-  const local = DateTime12.fromMillis(at, { zone }).setLocale("en-US");
-  const format = now === void 0 || Math.abs(at - now) > HALF_YEAR_MS ? "ccc d LLL yyyy HH:mm ZZZZ" : "ccc d LLL HH:mm ZZZZ";
-  return local.toFormat(format);
-}
-function untilText(freeze, zone, now) {
-  return `until ${endText(freeze, zone, now)}`;
-}
-function endText(freeze, zone, now) {
-  if (freeze.endsAt !== void 0) return formatFreezeTime(freeze.endsAt, zone, now);
-  if (freeze.kind === "incident") return "the incident is resolved";
-  if (freeze.kind === "manual" && freeze.issue !== void 0) return `issue #${freeze.issue} is closed`;
-  return "it is lifted";
-}
-function plainInline(text, maxLength = 80) {
-  const oneLine2 = text.replace(/\s+/g, " ").trim();
-  const clipped = oneLine2.length > maxLength ? oneLine2.slice(0, maxLength - 1) + "\u2026" : oneLine2;
-  return clipped.replace(/@(?=[A-Za-z0-9])/g, "@" + WORD_JOINER3);
-}
-function codeSpan2(text) {
-  const oneLine2 = text.replace(/\s+/g, " ");
-  const longestRun = Math.max(0, ...[...oneLine2.matchAll(/`+/g)].map((run) => run[0].length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = oneLine2.startsWith("`") || oneLine2.endsWith("`") ? " " : "";
-  return `${fence}${pad}${oneLine2}${pad}${fence}`;
-}
-function handleText(handle2) {
-  return neutralizeInline(mention(handle2.trim()), 100);
-}
-function shortSha2(sha) {
-  return sha.slice(0, 7);
-}
-
-// src/core/freeze/freezeIssue.ts
 var MARKER2 = /<!--\s*expedite:freeze\s+(\{.*?\})\s*-->/gs;
 var MAX_BRANCHES = 50;
 function isBotFreezeIssue(author, body, trustedBots) {
@@ -7574,7 +7922,7 @@ function renderFreezeIssue(input) {
     requestedBy,
     reason: input.reason
   });
-  const scope = input.branches.length === 0 ? "the branches the freeze configuration covers (the default branch unless configured otherwise)" : input.branches.map(codeSpan2).join(", ");
+  const scope = input.branches.length === 0 ? "the branches the freeze configuration covers (the default branch unless configured otherwise)" : input.branches.map(codeSpan).join(", ");
   const requested = input.requestedIn ? ` in ${neutralizeInline(input.requestedIn, 200)}` : "";
   const reason = input.reason.trim() === "" ? "> (no reason given)" : neutralizeBlock(input.reason, 2e3);
   const body = [
@@ -7586,8 +7934,8 @@ function renderFreezeIssue(input) {
     `Requested by ${handleText(requestedBy)}${requested}.`,
     "",
     "- While this issue is open, the freeze check fails on pull requests into these branches.",
-    `- To lift the freeze early, close this issue or comment ${codeSpan2("/unfreeze")}.`,
-    `- To merge one pull request anyway, comment ${codeSpan2("/freeze-exception <reason>")} on it and ask the on-call engineer or an approver to grant it.`,
+    `- To lift the freeze early, close this issue or comment ${codeSpan("/unfreeze")}.`,
+    `- To merge one pull request anyway, comment ${codeSpan("/freeze-exception <reason>")} on it and ask the on-call engineer or an approver to grant it.`,
     "",
     "Edits to this text do not change the freeze; to change the end or the branches, close this issue and start a new freeze."
   ].join("\n");
@@ -8044,13 +8392,6 @@ ${formatProblems(path, problems)}`;
 
 // src/core/freeze/freezeVerdict.ts
 var MAX_ROWS = 50;
-var KIND_WORDS2 = {
-  window: "freeze window",
-  weekly: "weekly freeze",
-  closure: "office closure",
-  incident: "incident",
-  manual: "manual freeze"
-};
 function freezeVerdict(input) {
   const { now, config, pr } = input;
   const zone = config.business_hours.timezone;
@@ -8067,7 +8408,7 @@ function freezeVerdict(input) {
     return {
       conclusion: "success",
       title: plainInline(`No code freeze on ${base}`, 120),
-      summary: `No code freeze applies to ${codeSpan2(base)} right now, so this pull request may merge.`,
+      summary: `No code freeze applies to ${codeSpan(base)} right now, so this pull request may merge.`,
       freezes
     };
   }
@@ -8077,7 +8418,7 @@ function freezeVerdict(input) {
       conclusion: "success",
       title: "Passes the freeze: only ignored paths changed",
       summary: [
-        `${codeSpan2(base)} is frozen, but all ${count} changed file${count === 1 ? "" : "s"} match ${codeSpan2("freeze.ignore_paths")}, so merging cannot touch what the freeze protects.`,
+        `${codeSpan(base)} is frozen, but all ${count} changed file${count === 1 ? "" : "s"} match ${codeSpan("freeze.ignore_paths")}, so merging cannot touch what the freeze protects.`,
         "",
         freezeTable(freezes, /* @__PURE__ */ new Map(), zone, now)
       ].join("\n"),
@@ -8110,11 +8451,11 @@ function freezeVerdict(input) {
     if (hotfixed !== void 0) reasons.push(`hotfix for #${hotfixed}`);
     if (usedGrant) {
       const login = usedGrant.by.replace(/^@/, "");
-      reasons.push(`exception granted by ${login}` + (perCommit ? ` for ${shortSha2(usedGrant.sha)}` : ""));
+      reasons.push(`exception granted by ${login}` + (perCommit ? ` for ${shortSha(usedGrant.sha)}` : ""));
     }
     const title = reasons.join("; ");
     const lines = [
-      `${codeSpan2(base)} is frozen, and this pull request is let through every freeze in force:`,
+      `${codeSpan(base)} is frozen, and this pull request is let through every freeze in force:`,
       "",
       freezeTable(freezes, passes, zone, now)
     ];
@@ -8122,7 +8463,7 @@ function freezeVerdict(input) {
       lines.push("", grantLine(usedGrant, zone, now));
       lines.push(
         "",
-        perCommit ? `The exception covers commit ${codeSpan2(shortSha2(usedGrant.sha))} only: while the freeze lasts, a new push needs a new grant.` : "The exception covers this pull request across pushes, for the freezes in force when it was granted."
+        perCommit ? `The exception covers commit ${codeSpan(shortSha(usedGrant.sha))} only: while the freeze lasts, a new push needs a new grant.` : "The exception covers this pull request across pushes, for the freezes in force when it was granted."
       );
     }
     return {
@@ -8171,7 +8512,7 @@ function failureSummary(input) {
   const perCommit = config.freeze.exception_per_commit;
   const count = blocking.length === 1 ? "a code freeze" : `${blocking.length} code freezes`;
   const lines = [
-    `**Merging into ${codeSpan2(base)} is held back by ${count}.**`,
+    `**Merging into ${codeSpan(base)} is held back by ${count}.**`,
     "",
     freezeTable(freezes, passes, zone, now)
   ];
@@ -8182,29 +8523,29 @@ function failureSummary(input) {
     "",
     "### How to merge anyway",
     "",
-    `1. Comment ${codeSpan2("/freeze-exception <reason>")} on this pull request, saying why it cannot wait.`,
+    `1. Comment ${codeSpan("/freeze-exception <reason>")} on this pull request, saying why it cannot wait.`,
     `2. Have it granted by the on-call engineer` + (approvers.length > 0 ? ` or another approver: ${approvers.map(handleText).join(", ")}.` : ".") + " Asking is not enough: the check turns green once an approver grants it.",
-    perCommit ? `3. A grant covers one commit (now ${codeSpan2(shortSha2(pr.headSha))}): after a new push, ask again.` : "3. A grant covers this pull request across pushes, for the freezes in force when it is given."
+    perCommit ? `3. A grant covers one commit (now ${codeSpan(shortSha(pr.headSha))}): after a new push, ask again.` : "3. A grant covers this pull request across pushes, for the freezes in force when it is given."
   );
   const incidents = blocking.filter((freeze) => freeze.kind === "incident" && freeze.incident !== void 0);
   if (incidents.length > 0 && pr.untrustedFixLabel) {
     lines.push(
       "",
-      `The ${codeSpan2(config.labels.incident_fix)} label was added by ${handleText(pr.untrustedFixLabel.by)}, who lacks the ${codeSpan2(config.commands.freeze_permission)} permission it takes to let a pull request through an incident's freeze, so it does not count. Someone with that permission can add it again.`
+      `The ${codeSpan(config.labels.incident_fix)} label was added by ${handleText(pr.untrustedFixLabel.by)}, who lacks the ${codeSpan(config.commands.freeze_permission)} permission it takes to let a pull request through an incident's freeze, so it does not count. Someone with that permission can add it again.`
     );
   }
   if (incidents.length > 0) {
     const numbers = incidents.map((freeze) => `#${freeze.incident}`).join(", ");
     lines.push(
       "",
-      `If this pull request is the fix for ${numbers}, reference the incident in its description (for example ${codeSpan2(`Fixes ${numbers.split(", ")[0]}`)}) or add the ${codeSpan2(config.labels.incident_fix)} label: the fix passes that incident's freeze (other freezes still apply).`
+      `If this pull request is the fix for ${numbers}, reference the incident in its description (for example ${codeSpan(`Fixes ${numbers.split(", ")[0]}`)}) or add the ${codeSpan(config.labels.incident_fix)} label: the fix passes that incident's freeze (other freezes still apply).`
     );
   }
   const manual = blocking.filter((freeze) => freeze.kind === "manual" && freeze.issue !== void 0);
   if (manual.length > 0) {
     lines.push(
       "",
-      `A manual freeze ends when its issue (${manual.map((freeze) => `#${freeze.issue}`).join(", ")}) is closed or someone with the right permission comments ${codeSpan2("/unfreeze")} on it.`
+      `A manual freeze ends when its issue (${manual.map((freeze) => `#${freeze.issue}`).join(", ")}) is closed or someone with the right permission comments ${codeSpan("/unfreeze")} on it.`
     );
   }
   return lines.join("\n");
@@ -8222,14 +8563,14 @@ function exceptionStatus(pr, config, grant, blocking, zone, now) {
     const stale = latestOf(mine.filter((record) => record.granted && record.sha !== pr.headSha));
     if (stale) {
       lines.push(
-        `${handleText(stale.by)} granted an exception for commit ${codeSpan2(shortSha2(stale.sha))}, but the head is now ${codeSpan2(shortSha2(pr.headSha))}; a grant covers one commit, so it needs granting again.`
+        `${handleText(stale.by)} granted an exception for commit ${codeSpan(shortSha(stale.sha))}, but the head is now ${codeSpan(shortSha(pr.headSha))}; a grant covers one commit, so it needs granting again.`
       );
     }
   }
   const voided = latestOf(mine.filter((record) => record.editedAt !== void 0));
   if (voided?.editedAt !== void 0 && (!grant || voided.at > grant.at)) {
     lines.push(
-      `${handleText(voided.by)}'s grant no longer counts: its comment was edited (${formatFreezeTime(voided.editedAt, zone, now)}), and anyone with write access can edit a comment. To grant, ${handleText(voided.by)} comments ${codeSpan2("/freeze-exception <reason>")} anew.`
+      `${handleText(voided.by)}'s grant no longer counts: its comment was edited (${formatFreezeTime(voided.editedAt, zone, now)}), and anyone with write access can edit a comment. To grant, ${handleText(voided.by)} comments ${codeSpan("/freeze-exception <reason>")} anew.`
     );
   }
   const pending = latestOf(
@@ -8246,7 +8587,7 @@ function exceptionStatus(pr, config, grant, blocking, zone, now) {
 }
 function grantLine(grant, zone, now) {
   const reason = grant.reason.trim() === "" ? "" : `: \u201C${neutralizeInline(grant.reason, 200)}\u201D`;
-  return `Exception granted by ${handleText(grant.by)} for commit ${codeSpan2(shortSha2(grant.sha))} (${formatFreezeTime(grant.at, zone, now)})${reason}.`;
+  return `Exception granted by ${handleText(grant.by)} for commit ${codeSpan(shortSha(grant.sha))} (${formatFreezeTime(grant.at, zone, now)})${reason}.`;
 }
 function freezeTable(freezes, passes, zone, now) {
   const rows = freezes.slice(0, MAX_ROWS).map((freeze) => {
@@ -8256,7 +8597,7 @@ function freezeTable(freezes, passes, zone, now) {
     const ends = endText(freeze, zone, now);
     const pass = passes.get(freeze);
     const effect = pass === void 0 ? "**blocks**" : pass.by === "hotfix" ? "passed: this is the incident's fix" : `passed: exception by ${handleText(pass.grant.by)}`;
-    return `| ${named} (${KIND_WORDS2[freeze.kind]})${reason} | ${formatFreezeTime(freeze.startedAt, zone, now)} | ${ends} | ${effect} |`;
+    return `| ${named} (${FREEZE_KIND_WORDS[freeze.kind]})${reason} | ${formatFreezeTime(freeze.startedAt, zone, now)} | ${ends} | ${effect} |`;
   });
   const hidden = freezes.length - rows.length;
   return [
@@ -8553,11 +8894,78 @@ async function isApprover(gh, config, login, now) {
   return false;
 }
 
-// src/reconcile/freeze/reconcilePull.ts
+// src/reconcile/freeze/judgeExceptionRequest.ts
 function edited(comment) {
   return comment.updatedAt > comment.at;
 }
-async function reconcilePull(gh, config, inputs, pr, now) {
+async function judgeExceptionRequest(gh, config, comment) {
+  if (gh.trustedBots.has(comment.author.toLowerCase())) return void 0;
+  const asks = parseCommands(comment.body, {
+    at: comment.at,
+    timeZone: config.business_hours.timezone,
+    roles: config.roles.extra
+  }).filter((l) => l.ok && l.command.verb === "freeze-exception");
+  const [first] = asks;
+  if (!first?.ok || first.command.verb !== "freeze-exception") return void 0;
+  const approver = await isApprover(gh, config, comment.author, comment.at);
+  return {
+    comment,
+    line: first.line,
+    reason: first.command.reason,
+    lines: asks.length,
+    approver,
+    grants: approver && !edited(comment)
+  };
+}
+
+// src/core/channels/heard.ts
+function freezesHeard(config) {
+  return hears(config, config.deploys.channels, FREEZE_EVENTS);
+}
+function releasesHeard(config) {
+  return hears(config, config.releases.channels, RELEASE_EVENTS);
+}
+function hears(config, named, events) {
+  return named.some((name) => config.channels[name] !== void 0) || Object.values(config.channels).some((channel) => channel.events.some((e) => events.includes(e)));
+}
+
+// src/core/channels/grantOccasion.ts
+function grantOccasion(config, request, at, grant) {
+  return {
+    message: `exception-granted:${request}`,
+    event: "exception-granted",
+    at,
+    channels: config.deploys.channels,
+    subject: { type: "grant", grant }
+  };
+}
+
+// src/reconcile/deliverNews.ts
+async function deliverNews(gh, config, templates, issue, comments, occasions, now) {
+  if (!gh.outbox || occasions.length === 0) return 0;
+  const records = botCommentsAmong(comments, gh.trustedBots).filter((c) => c.marker.kind === DELIVERY_KIND);
+  let writes = 0;
+  for (const id of duplicateBotComments(records)) {
+    await deleteComment(gh, id);
+    writes++;
+  }
+  const planned = planNews({
+    occasions,
+    config,
+    templates,
+    now,
+    repository: `${gh.owner}/${gh.repo}`,
+    number: issue.number,
+    url: issue.url,
+    deliveries: deliveriesFrom(records)
+  });
+  if (planned.length === 0) return writes;
+  const sent = await deliverMessages(gh, config, issue.number, planned, now, gh.outbox);
+  return writes + sent.writes;
+}
+
+// src/reconcile/freeze/reconcilePull.ts
+async function reconcilePull(gh, config, templates, inputs, pr, now) {
   let writes = 0;
   const facts = {
     number: pr.number,
@@ -8584,8 +8992,10 @@ ${visibleText(pr.body)}`).filter(
   const runs = await ourRuns(gh, config.freeze.check_name, pr.headSha);
   const grants = new Set(runs.flatMap((run) => parseGrants(run.external_id)));
   let files;
+  let listed = [];
   if (freezes.length > 0) {
-    let comments = await threadComments(gh, pr.number);
+    listed = await listComments(gh, pr.number);
+    let comments = listed.map(toThreadComment);
     const knownSince = Math.min(...runs.map((run) => Date.parse(run.started_at ?? "") || Infinity));
     const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now, knownSince);
     writes += answered.writes;
@@ -8620,16 +9030,25 @@ ${visibleText(pr.body)}`).filter(
     { runs }
   ))
     writes++;
+  if (freezes.length > 0 && freezesHeard(config)) {
+    const occasions = facts.exceptions.filter((e) => e.granted && e.request !== void 0).map(
+      (e) => grantOccasion(config, e.request, e.at, {
+        to: "merge",
+        by: e.by,
+        reason: e.reason,
+        sha: e.sha,
+        branch: pr.baseRef,
+        number: pr.number,
+        url: pr.url,
+        freezes: freezes.filter((f) => f.startedAt <= e.at).map((f) => f.name)
+      })
+    );
+    writes += await deliverNews(gh, config, templates, pr, listed, occasions, now);
+  }
   return { verdict, writes };
 }
-async function threadComments(gh, number) {
-  return (await listComments(gh, number)).map((c) => ({
-    id: c.id,
-    author: c.author,
-    body: c.body,
-    at: c.createdAt,
-    updatedAt: c.updatedAt
-  }));
+function toThreadComment(c) {
+  return { id: c.id, author: c.author, body: c.body, at: c.createdAt, updatedAt: c.updatedAt };
 }
 async function exceptionsFrom(gh, config, comments, pr, grants) {
   const byId = new Map(comments.map((c) => [c.id, c]));
@@ -8660,7 +9079,8 @@ async function exceptionsFrom(gh, config, comments, pr, grants) {
       at: source.at,
       reason: asks?.reason ?? marker?.reason ?? "",
       granted: approved && !voided,
-      ...voided && { editedAt: source.updatedAt }
+      ...voided && { editedAt: source.updatedAt },
+      request: `${commentId}.${line}`
     });
   };
   for (const grant of grants) {
@@ -8688,22 +9108,19 @@ async function answerExceptionRequests(gh, config, inputs, pr, comments, now, kn
   const zone = config.business_hours.timezone;
   let writes = 0;
   for (const comment of comments) {
-    if (gh.trustedBots.has(comment.author.toLowerCase()) || answered.has(String(comment.id))) continue;
-    const lines = parseCommands(comment.body, { at: comment.at, timeZone: zone, roles: config.roles.extra });
-    const asks = lines.filter((l) => l.ok && l.command.verb === "freeze-exception");
-    const [line] = asks;
-    if (!line?.ok || line.command.verb !== "freeze-exception") continue;
-    const reason = line.command.reason;
-    const approver = await isApprover(gh, config, comment.author, comment.at);
+    if (answered.has(String(comment.id))) continue;
+    const request = await judgeExceptionRequest(gh, config, comment);
+    if (!request) continue;
+    const { reason, approver, line } = request;
     const repeated = paged;
-    const fresh2 = approver && !edited(comment);
+    const fresh2 = request.grants;
     const saw = fresh2 ? await headAt(gh, pr, comment.at) ?? (knownSince <= comment.at ? pr.headSha : void 0) : void 0;
     const granted = fresh2 && saw === pr.headSha;
-    if (granted) grants.push(`${comment.id}.${line.line}`);
+    if (granted) grants.push(`${comment.id}.${line}`);
     const sha = pr.headSha.slice(0, 7);
     const who = neutralize(comment.author);
     const approvers = approverHandles(config, now);
-    const extraLines = asks.length > 1 ? ` (${asks.length - 1} more \`/freeze-exception\` line(s) in the same comment are the same request.)` : "";
+    const extraLines = request.lines > 1 ? ` (${request.lines - 1} more \`/freeze-exception\` line(s) in the same comment are the same request.)` : "";
     let text;
     if (granted) {
       text = `\u2705 Freeze exception **granted** by ${who} for \`${sha}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}${extraLines}`;
@@ -8717,7 +9134,7 @@ ${why}`;
     }
     const data = {
       comment: comment.id,
-      line: line.line,
+      line,
       sha: saw ?? pr.headSha,
       by: comment.author,
       granted: granted ? "yes" : "no",
@@ -8725,15 +9142,15 @@ ${why}`;
     };
     const body = `${renderMarker("exception", data)}
 ${text}`;
-    const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line.line}`, body);
+    const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line}`, body);
     posted.push({ id, author: gh.botLogin, body, at: now, updatedAt: now });
     writes++;
     const freezes = activeFreezes({ ...inputs, now, config, base: pr.baseRef });
     for (const freeze of granted || !repeated ? freezes : []) {
       const target = freeze.issue ?? freeze.incident;
       if (target === void 0) continue;
-      const identity = `exception-audit:${comment.id}:${line.line}`;
-      const audit = `${renderMarker("exception-audit", { comment: comment.id, line: line.line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}
+      const identity = `exception-audit:${comment.id}:${line}`;
+      const audit = `${renderMarker("exception-audit", { comment: comment.id, line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}
 Freeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${sha}\`): ${neutralizeInline(reason, 300)}`;
       if (await upsertMarkedComment(gh, target, identity, audit)) writes++;
     }
@@ -8759,14 +9176,14 @@ async function removeDuplicateRecords(gh, comments) {
 }
 
 // src/reconcile/freeze/sweepPulls.ts
-async function sweepPulls(gh, config, inputs, now) {
+async function sweepPulls(gh, config, templates, inputs, now) {
   const pulls = await listOpenPulls(gh);
   let writes = 0;
   const failures = [];
   for (const raw of pulls) {
     try {
       const pull = toPullSummary(raw);
-      writes += (await inLane(gh, raw.number, () => reconcilePull(gh, config, inputs, pull, now))).writes;
+      writes += (await inLane(gh, raw.number, () => reconcilePull(gh, config, templates, inputs, pull, now))).writes;
     } catch (error) {
       gh.log.error({ err: error, pull: raw.number }, "freeze check failed; the next sweep retries");
       failures.push(`#${raw.number}: ${error.message}`);
@@ -8892,7 +9309,7 @@ async function openFreezeIssueOnce(gh, config, rendered, source) {
 
 // src/reconcile/freeze/reconcileMergeGroup.ts
 var QUEUE_REF = /pr-(\d+)-[0-9a-f]+$/;
-async function reconcileMergeGroup(gh, config, target, now) {
+async function reconcileMergeGroup(gh, config, templates, target, now) {
   const inputs = await freezeInputs(gh, config);
   const base = target.baseRef.replace(/^refs\/heads\//, "");
   const freezes = activeFreezes({ ...inputs, now, config, base });
@@ -8910,7 +9327,7 @@ async function reconcileMergeGroup(gh, config, target, now) {
       const verdict = await inLane(
         gh,
         number,
-        async () => reconcilePull(gh, config, inputs, await readPull(gh, number), now)
+        async () => reconcilePull(gh, config, templates, inputs, await readPull(gh, number), now)
       );
       verdicts.push({ number, verdict: verdict.verdict });
     }
@@ -8951,20 +9368,35 @@ async function reportConfigOnPull(gh, target, path, problems) {
   });
 }
 
-// src/core/freeze/upcomingFreezes.ts
-function upcomingFreezes(config, now) {
-  const horizon = now + durationMs(config.freeze.announce_before);
-  return scheduledFreezes(config, now, horizon).filter((scheduled) => scheduled.start > now && scheduled.start <= horizon).map((scheduled) => ({
-    key: `${scheduled.kind}:${slug(scheduled.name)}:${new Date(scheduled.start).toISOString()}`,
-    name: scheduled.name,
-    startsAt: scheduled.start,
-    endsAt: scheduled.end,
-    kind: scheduled.kind
-  })).sort((a, b) => a.startsAt - b.startsAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+// src/reconcile/trackingIssue.ts
+async function trackingIssue(gh, config, spec) {
+  const find = async () => (await markedIssues(gh, spec.label, "all")).filter((i) => i.identity === spec.kind).sort((a, b) => a.number - b.number);
+  const [existing] = await find();
+  if (existing) return { number: existing.number, url: existing.url, created: false };
+  await ensureRepoLabels(gh, config, [spec.label]);
+  const created = await createIssueOnce(gh, {
+    title: spec.title,
+    body: `${renderMarker(spec.kind)}
+${spec.text}`,
+    labels: [spec.label],
+    find: async () => (await find())[0]
+  });
+  const [oldest] = await find();
+  if (oldest && oldest.number < created.number) {
+    await closeIssue(gh, created.number, "not_planned", { body: `Duplicate of #${oldest.number}.` });
+    return { number: oldest.number, url: oldest.url, created: true };
+  }
+  return { ...created, created: true };
 }
-function slug(name) {
-  const words = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
-  return words === "" ? "freeze" : words.slice(0, 60);
+
+// src/reconcile/freeze/freezeCalendar.ts
+function freezeCalendar(gh, config) {
+  return trackingIssue(gh, config, {
+    label: config.labels.freeze,
+    kind: "freeze-calendar",
+    title: "Code freeze calendar",
+    text: "Scheduled code freezes (windows, weekly freezes, office closures) are announced here ahead of time, and the messages sent beyond GitHub when each one starts and ends are recorded here. This issue is not itself a freeze: closing it lifts nothing."
+  });
 }
 
 // src/reconcile/freeze/announceFreezes.ts
@@ -8989,19 +9421,9 @@ ${renderTemplate(
   )}`;
   let writes = 0;
   if (config.freeze.announce_on === "issue") {
-    const trackers = await markedIssues(gh, config.labels.freeze, "open");
-    let tracker = trackers.find((i) => i.identity === "freeze-calendar")?.number;
-    if (tracker === void 0) {
-      await ensureRepoLabels(gh, config, [config.labels.freeze]);
-      tracker = (await createIssueOnce(gh, {
-        title: "Code freeze calendar",
-        body: `${renderMarker("freeze-calendar")}
-Upcoming code freezes are announced here ahead of time. This issue is not itself a freeze: closing it changes nothing, and a new one is opened when the next freeze is announced.`,
-        labels: [config.labels.freeze],
-        find: byMarker(gh, config.labels.freeze, "freeze-calendar")
-      })).number;
-      writes++;
-    }
+    const calendar = await freezeCalendar(gh, config);
+    const tracker = calendar.number;
+    if (calendar.created) writes++;
     for (const freeze of fresh2) {
       if (await upsertMarkedComment(
         gh,
@@ -9024,6 +9446,51 @@ Upcoming code freezes are announced here ahead of time. This issue is not itself
         body(freeze)
       ))
         writes++;
+    }
+  }
+  return writes;
+}
+
+// src/reconcile/freeze/deliverFreezeMessages.ts
+async function deliverFreezeMessages(gh, config, templates, inputs, now, scope) {
+  if (!gh.outbox || !freezesHeard(config)) return 0;
+  const from = now - FRESH_FOR_MS;
+  let writes = 0;
+  const closed = (await listIssues(gh, { labels: config.labels.freeze, state: "closed", since: from })).filter((issue) => isFreezeIssue(issue, gh.trustedBots));
+  const heldLabel = config.labels.freeze_held.toLowerCase();
+  const labelled = new Set(
+    closed.filter(
+      (i) => i.labels.some((l) => (typeof l === "string" ? l : l.name ?? "").toLowerCase() === heldLabel)
+    ).map((i) => i.number)
+  );
+  const issues = [
+    ...inputs.freezeIssues,
+    ...closed.map((issue) => toFreezeIssue(issue, gh.trustedBots)).filter((f) => f.closedAt !== void 0)
+  ];
+  for (const issue of issues) {
+    if (issue.heldFor !== void 0) continue;
+    const records = issues.filter((r) => r.heldFor === issue.number);
+    const occasions = manualFreezeOccasions(issue, config, inputs.defaultBranch, now, {
+      labelled: labelled.has(issue.number),
+      records
+    }).filter((o) => o.at >= from);
+    if (occasions.length === 0) continue;
+    writes += await inLane(
+      gh,
+      issue.number,
+      async () => deliverNews(gh, config, templates, issue, await listComments(gh, issue.number), occasions, now)
+    );
+  }
+  if (scope.calendar) {
+    const occasions = scheduledFreezeOccasions(config, inputs.defaultBranch, from, now);
+    if (occasions.length > 0) {
+      const calendar = await freezeCalendar(gh, config);
+      if (calendar.created) writes++;
+      writes += await inLane(
+        gh,
+        calendar.number,
+        async () => deliverNews(gh, config, templates, calendar, await listComments(gh, calendar.number), occasions, now)
+      );
     }
   }
   return writes;
@@ -9092,7 +9559,7 @@ async function ensureHold(gh, config, sha, branch, repoUrl) {
   const identity = holdIdentity(sha, branch);
   await ensureRepoLabels(gh, config, [config.labels.deploy_hold]);
   const created = await createIssueOnce(gh, {
-    title: `Deploys of ${shortSha2(sha)} (${branch}) held by a code freeze`,
+    title: `Deploys of ${shortSha(sha)} (${branch}) held by a code freeze`,
     body: holdBody(sha, branch, repoUrl),
     labels: [config.labels.deploy_hold],
     find: async () => {
@@ -9126,9 +9593,9 @@ async function readHold(gh, number) {
 function holdBody(sha, branch, repoUrl) {
   return [
     renderMarker("deploy-hold", { sha, branch }),
-    `Deployments of commit [${codeSpan2(shortSha2(sha))}](${repoUrl}/commit/${sha}) from ${codeSpan2(branch)} to gated environments are held by a code freeze. Each deployment that waits is listed in a comment below; Expedite approves it when the freeze ends and closes this issue once nothing waits.`,
+    `Deployments of commit [${codeSpan(shortSha(sha))}](${repoUrl}/commit/${sha}) from ${codeSpan(branch)} to gated environments are held by a code freeze. Each deployment that waits is listed in a comment below; Expedite approves it when the freeze ends and closes this issue once nothing waits.`,
     "",
-    `**To deploy during the freeze**, the on-call engineer or a freeze approver comments ${codeSpan2("/freeze-exception <reason>")} here. The exception covers this commit only, and it is recorded on the incident or freeze issue and in the post-mortem.`
+    `**To deploy during the freeze**, the on-call engineer or a freeze approver comments ${codeSpan("/freeze-exception <reason>")} here. The exception covers this commit only, and it is recorded on the incident or freeze issue and in the post-mortem.`
   ].join("\n");
 }
 
@@ -9140,13 +9607,6 @@ function deployBranch(ref, defaultBranch) {
 }
 
 // src/core/deploys/deployVerdict.ts
-var KIND_WORDS3 = {
-  window: "freeze window",
-  weekly: "weekly freeze",
-  closure: "office closure",
-  incident: "incident",
-  manual: "manual freeze"
-};
 function deployVerdict(input) {
   const { now, config, branch, sha } = input;
   const zone = config.business_hours.timezone;
@@ -9160,7 +9620,7 @@ function deployVerdict(input) {
   });
   const grant = input.grants.filter((g) => g.sha === sha).reduce((latest, g) => !latest || g.at > latest.at ? g : latest, void 0);
   const blocking = freezes.filter((freeze) => !grant || grant.at < freeze.startedAt);
-  const commit = codeSpan2(shortSha2(sha));
+  const commit = codeSpan(shortSha(sha));
   if (freezes.length === 0) {
     return {
       decision: "approve",
@@ -9168,7 +9628,7 @@ function deployVerdict(input) {
       freezes,
       blocking,
       headline: plainInline(`No code freeze on ${branch}`, 120),
-      details: `No code freeze applies to ${codeSpan2(branch)}, so commit ${commit} may deploy.`
+      details: `No code freeze applies to ${codeSpan(branch)}, so commit ${commit} may deploy.`
     };
   }
   const table = freezeTable2(freezes, blocking, zone, now);
@@ -9180,9 +9640,9 @@ function deployVerdict(input) {
       freezes,
       blocking,
       grant,
-      headline: plainInline(`Freeze exception granted by ${grant.by} for ${shortSha2(sha)}`, 120),
+      headline: plainInline(`Freeze exception granted by ${grant.by} for ${shortSha(sha)}`, 120),
       details: [
-        `${codeSpan2(branch)} is frozen, and commit ${commit} deploys under an exception granted by ${handleText(grant.by)} (${formatFreezeTime(grant.at, zone, now)})${reason}.`,
+        `${codeSpan(branch)} is frozen, and commit ${commit} deploys under an exception granted by ${handleText(grant.by)} (${formatFreezeTime(grant.at, zone, now)})${reason}.`,
         "",
         table
       ].join("\n")
@@ -9194,7 +9654,7 @@ function deployVerdict(input) {
   const approvers = input.approvers.length > 0 ? input.approvers.map(handleText).join(", ") : "";
   const where2 = input.holdIssue ? ` on #${input.holdIssue.number}` : " on this commit's hold issue";
   const lines = [
-    `**Deploying commit ${commit} of ${codeSpan2(branch)} is held back by ${blocking.length === 1 ? "a code freeze" : `${blocking.length} code freezes`}.**`,
+    `**Deploying commit ${commit} of ${codeSpan(branch)} is held back by ${blocking.length === 1 ? "a code freeze" : `${blocking.length} code freezes`}.**`,
     "",
     table
   ];
@@ -9204,11 +9664,18 @@ function deployVerdict(input) {
       `${handleText(grant.by)} granted an exception (${formatFreezeTime(grant.at, zone, now)}), but ${blocking.map((f) => neutralizeInline(f.name, 100)).join(", ")} began later and needs a new grant.`
     );
   }
+  const voided = (input.voided ?? []).filter((v) => !grant || v.at > grant.at).reduce((latest, v) => !latest || v.at > latest.at ? v : latest, void 0);
+  if (voided) {
+    lines.push(
+      "",
+      `${handleText(voided.by)}'s grant no longer counts: its comment was edited (${formatFreezeTime(voided.editedAt, zone, now)}), and anyone with write access can edit a comment. To grant, ${handleText(voided.by)} comments ${codeSpan("/freeze-exception <reason>")} anew.`
+    );
+  }
   lines.push(
     "",
     "### How to deploy anyway",
     "",
-    `The on-call engineer or an approver${approvers ? ` (${approvers})` : ""} comments ${codeSpan2("/freeze-exception <reason>")}${where2}. The exception covers commit ${commit} only: a new commit needs a new one.`
+    `The on-call engineer or an approver${approvers ? ` (${approvers})` : ""} comments ${codeSpan("/freeze-exception <reason>")}${where2}. The exception covers commit ${commit} only: a new commit needs a new one.`
   );
   return {
     decision: "hold",
@@ -9226,7 +9693,7 @@ function freezeTable2(freezes, blocking, zone, now) {
     const named = freeze.link ? `[${label}](${freeze.link})` : label;
     const reason = freeze.reason ? ` \u2014 ${neutralizeInline(freeze.reason, 120)}` : "";
     const effect = blocking.includes(freeze) ? "**holds**" : "passed: exception";
-    return `| ${named} (${KIND_WORDS3[freeze.kind]})${reason} | ${formatFreezeTime(freeze.startedAt, zone, now)} | ${endText(freeze, zone, now)} | ${effect} |`;
+    return `| ${named} (${FREEZE_KIND_WORDS[freeze.kind]})${reason} | ${formatFreezeTime(freeze.startedAt, zone, now)} | ${endText(freeze, zone, now)} | ${effect} |`;
   });
   return ["| Freeze | Since | Until | This deployment |", "| --- | --- | --- | --- |", ...rows].join("\n");
 }
@@ -9241,7 +9708,6 @@ function isGatedEnvironment(environment, config) {
 // src/reconcile/deploys/holdThread.ts
 async function readHoldThread(gh, config, inputs, hold, now) {
   const comments = await listComments(gh, hold.number);
-  const zone = config.business_hours.timezone;
   const trusted = (login) => gh.trustedBots.has(login.toLowerCase());
   const answered = /* @__PURE__ */ new Set();
   const runs = [];
@@ -9260,52 +9726,67 @@ async function readHoldThread(gh, config, inputs, hold, now) {
     }
   }
   const grants = [];
+  const voided = [];
   let writes = 0;
   for (const c of comments) {
-    const author = c.author;
-    if (trusted(author)) continue;
-    const at = c.createdAt;
-    for (const line of parseCommands(c.body, { at, timeZone: zone, roles: config.roles.extra })) {
-      if (!line.ok || line.command.verb !== "freeze-exception") continue;
-      const reason = line.command.reason;
-      const granted = await isApprover(gh, config, author, at);
-      if (granted) grants.push({ sha: hold.sha, by: author, at, reason });
-      const key = `${c.id}:${line.line}`;
-      if (answered.has(key)) continue;
-      answered.add(key);
-      writes += await answerRequest(
-        gh,
-        config,
-        inputs,
-        hold,
-        { id: c.id, line: line.line, author, at, reason, granted },
-        now
-      );
-    }
+    const request = await judgeExceptionRequest(gh, config, {
+      id: c.id,
+      author: c.author,
+      body: c.body,
+      at: c.createdAt,
+      updatedAt: c.updatedAt
+    });
+    if (!request) continue;
+    const { line, reason } = request;
+    if (request.grants)
+      grants.push({ sha: hold.sha, by: c.author, at: c.createdAt, reason, request: `${c.id}.${line}` });
+    else if (request.approver) voided.push({ by: c.author, at: c.createdAt, editedAt: c.updatedAt });
+    const key = `${c.id}:${line}`;
+    if (answered.has(key)) continue;
+    answered.add(key);
+    writes += await answerRequest(gh, config, inputs, hold, request, now);
   }
-  return { grants, runs, writes };
+  return { grants, voided, runs, comments, writes };
+}
+async function deliverHoldGrants(gh, config, templates, inputs, hold, thread, now) {
+  if (!freezesHeard(config) || thread.grants.length === 0) return 0;
+  const freezes = activeFreezes({ ...inputs, now, config, base: hold.branch });
+  const occasions = thread.grants.map(
+    (g) => grantOccasion(config, g.request, g.at, {
+      to: "deploy",
+      by: g.by,
+      reason: g.reason,
+      sha: hold.sha,
+      branch: hold.branch,
+      number: hold.number,
+      url: hold.url,
+      freezes: freezes.filter((f) => f.startedAt <= g.at).map((f) => f.name)
+    })
+  );
+  return deliverNews(gh, config, templates, hold, thread.comments, occasions, now);
 }
 async function answerRequest(gh, config, inputs, hold, request, now) {
   const zone = config.business_hours.timezone;
   const sha = hold.sha.slice(0, 7);
-  const who = neutralize(request.author);
+  const author = request.comment.author;
+  const who = neutralize(author);
   const reason = neutralizeInline(request.reason, 300);
   const approvers = approverHandles(config, now);
-  const text = request.granted ? `\u2705 Freeze exception **granted** by ${who} for deploying \`${sha}\`: ${reason}. A new commit needs a new grant.` : `\u{1F4DD} Freeze exception **requested** by ${who} for deploying \`${sha}\`: ${reason}.
+  const text = request.grants ? `\u2705 Freeze exception **granted** by ${who} for deploying \`${sha}\`: ${reason}. A new commit needs a new grant.` : `\u{1F4DD} Freeze exception **requested** by ${who} for deploying \`${sha}\`: ${reason}.
 
-` + (approvers.length > 0 ? `${approvers.join(" ")}: an approver grants it by commenting \`/freeze-exception <reason>\` here.` : "No approver is configured (set `oncall` or `freeze.approvers`), so nobody can grant it yet.");
+` + (request.approver ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.` : approvers.length > 0 ? `${approvers.join(" ")}: an approver grants it by commenting \`/freeze-exception <reason>\` here.` : "No approver is configured (set `oncall` or `freeze.approvers`), so nobody can grant it yet.");
   const data = {
-    comment: request.id,
+    comment: request.comment.id,
     line: request.line,
     sha: hold.sha,
-    by: request.author,
-    granted: request.granted ? "yes" : "no",
+    by: author,
+    granted: request.grants ? "yes" : "no",
     reason: request.reason.slice(0, 300)
   };
   await createCommentOnce(
     gh,
     hold.number,
-    `exception:${request.id}:${request.line}`,
+    `exception:${request.comment.id}:${request.line}`,
     `${renderMarker("exception", data)}
 ${text}`
   );
@@ -9315,8 +9796,8 @@ ${text}`
     const target = freeze.issue ?? freeze.incident;
     if (target === void 0) continue;
     const audit = `${renderMarker("exception-audit", { ...data, pr: hold.number, deploy: "yes" })}
-Freeze exception ${request.granted ? "granted" : "requested"} by ${who} at ${formatTime(request.at, zone)} for deploying \`${sha}\` from \`${neutralizeInline(hold.branch, 100)}\` (#${hold.number}): ${reason}`;
-    if (await upsertMarkedComment(gh, target, `exception-audit:${request.id}:${request.line}`, audit))
+Freeze exception ${request.grants ? "granted" : "requested"} by ${who} at ${formatTime(request.comment.at, zone)} for deploying \`${sha}\` from \`${neutralizeInline(hold.branch, 100)}\` (#${hold.number}): ${reason}`;
+    if (await upsertMarkedComment(gh, target, `exception-audit:${request.comment.id}:${request.line}`, audit))
       writes++;
   }
   return writes;
@@ -9325,7 +9806,7 @@ Freeze exception ${request.granted ? "granted" : "requested"} by ${who} at ${for
 // src/reconcile/deploys/runComment.ts
 function runComment(config, run, state, verdict, now) {
   const at = formatTime(now, config.business_hours.timezone);
-  const where2 = `to ${codeSpan2(run.environment)} (workflow run ${run.runId})`;
+  const where2 = `to ${codeSpan(run.environment)} (workflow run ${run.runId})`;
   const head = state === "waiting" ? `\u23F8\uFE0F Deployment ${where2} is waiting for the freeze to end (since ${at}).` : state === "rejected" ? `\u26D4 Deployment ${where2} was rejected at ${at}: ${verdict.headline}. Re-run it once an exception is granted or the freeze ends.` : `\u2705 Deployment ${where2} was approved at ${at}: ${verdict.grant ? verdict.headline : "no freeze holds it any more"}.`;
   return [
     renderMarker("deploy-run", { run: run.runId, env: run.environment, state }),
@@ -9340,13 +9821,13 @@ function reviewComment(verdict, holdUrl) {
 }
 
 // src/reconcile/deploys/protectDeployment.ts
-async function protectDeployment(gh, config, request, now) {
+async function protectDeployment(gh, config, templates, request, now) {
   const { runId, environment } = request;
   if (!isGatedEnvironment(environment, config)) {
     await reviewDeployment(gh, runId, {
       environment,
       state: "approved",
-      comment: `Expedite: ${codeSpan2(environment)} is not a gated environment (deploys.environments), so freezes do not hold it.`
+      comment: `Expedite: ${codeSpan(environment)} is not a gated environment (deploys.environments), so freezes do not hold it.`
     });
     return { decision: "approved", writes: 1 };
   }
@@ -9362,31 +9843,37 @@ async function protectDeployment(gh, config, request, now) {
   if (activeFreezes({ ...base, base: branch }).length === 0) {
     const verdict2 = deployVerdict({ ...base, branch, sha: request.sha, grants: [], approvers: [] });
     const earlier2 = await findHold(gh, config, request.sha, branch);
-    const writes2 = earlier2?.open ? await settleRecord(gh, config, earlier2.number, request, verdict2, now) : 0;
+    const writes = earlier2?.open ? await settleRecord(gh, config, earlier2.number, request, verdict2, now) : 0;
     await reviewDeployment(gh, runId, { environment, state: "approved", comment: reviewComment(verdict2) });
-    return { decision: "approved", writes: writes2 + 1 };
+    return { decision: "approved", writes: writes + 1 };
   }
   const hold = await ensureHold(gh, config, request.sha, branch, inputs.htmlUrl);
   const thread = await readHoldThread(gh, config, inputs, hold, now);
-  let writes = thread.writes;
   const verdict = deployVerdict({
     ...base,
     branch,
     sha: request.sha,
     grants: thread.grants,
+    voided: thread.voided,
     approvers: approverHandles(config, now),
     holdIssue: hold
   });
+  const answer3 = await answerHeld(gh, config, request, hold, thread, verdict, now);
+  const told = await deliverHoldGrants(gh, config, templates, inputs, hold, thread, now);
+  return { decision: answer3.decision, writes: thread.writes + answer3.writes + told };
+}
+async function answerHeld(gh, config, request, hold, thread, verdict, now) {
+  const { runId, environment } = request;
   const recorded = thread.runs.find((r) => r.runId === runId);
-  if (recorded && recorded.state !== "waiting") return { decision: recorded.state, writes };
+  if (recorded && recorded.state !== "waiting") return { decision: recorded.state, writes: 0 };
   if (verdict.decision === "approve") {
     await reviewDeployment(gh, runId, { environment, state: "approved", comment: reviewComment(verdict) });
     const body = runComment(config, request, "approved", verdict, now);
     if (recorded) await updateComment(gh, recorded.commentId, body);
     else await createCommentOnce(gh, hold.number, `deploy-run:${runId}`, body);
-    return { decision: "approved", writes: writes + 2 };
+    return { decision: "approved", writes: 2 };
   }
-  if (recorded) return { decision: "waiting", writes };
+  if (recorded) return { decision: "waiting", writes: 0 };
   const state = config.deploys.when_frozen === "reject" ? "rejected" : "waiting";
   await reviewDeployment(gh, runId, {
     environment,
@@ -9399,8 +9886,7 @@ async function protectDeployment(gh, config, request, now) {
     `deploy-run:${runId}`,
     runComment(config, request, state, verdict, now)
   );
-  writes += 2;
-  return { decision: state, writes };
+  return { decision: state, writes: 2 };
 }
 async function settleRecord(gh, config, holdNumber, request, verdict, now) {
   const comments = await listComments(gh, holdNumber);
@@ -9413,9 +9899,14 @@ async function settleRecord(gh, config, holdNumber, request, verdict, now) {
 }
 
 // src/reconcile/deploys/reconcileHold.ts
-async function reconcileHold(gh, config, inputs, hold, now) {
+async function reconcileHold(gh, config, templates, inputs, hold, now) {
   const thread = await readHoldThread(gh, config, inputs, hold, now);
-  let writes = thread.writes;
+  const answered = await releaseRuns(gh, config, inputs, hold, thread, now);
+  const told = await deliverHoldGrants(gh, config, templates, inputs, hold, thread, now);
+  return { writes: thread.writes + answered.writes + told, approved: answered.approved };
+}
+async function releaseRuns(gh, config, inputs, hold, thread, now) {
+  let writes = 0;
   const verdict = deployVerdict({
     now,
     config,
@@ -9425,6 +9916,7 @@ async function reconcileHold(gh, config, inputs, hold, now) {
     branch: hold.branch,
     sha: hold.sha,
     grants: thread.grants,
+    voided: thread.voided,
     approvers: approverHandles(config, now),
     holdIssue: hold
   });
@@ -9448,7 +9940,7 @@ async function reconcileHold(gh, config, inputs, hold, now) {
 }
 
 // src/reconcile/deploys/deployTargets.ts
-async function runDeployTarget(gh, config, target, now) {
+async function runDeployTarget(gh, config, templates, target, now) {
   const runId = callbackRunId(gh, target.callbackUrl);
   if (runId === void 0) {
     gh.log.warn(
@@ -9457,26 +9949,26 @@ async function runDeployTarget(gh, config, target, now) {
     );
     return { target, writes: 0, note: "unrecognised callback URL" };
   }
-  const result = await protectDeployment(gh, config, { ...target, runId }, now);
+  const result = await protectDeployment(gh, config, templates, { ...target, runId }, now);
   return { target, writes: result.writes, note: result.decision };
 }
 function isHoldIssue(target, config) {
   const label = config.labels.deploy_hold.toLowerCase();
   return target.issue?.labels.some((l) => l.toLowerCase() === label) ?? false;
 }
-async function runHoldTarget(gh, config, target, now) {
+async function runHoldTarget(gh, config, templates, target, now) {
   const hold = await readHold(gh, target.number);
   if (!hold) return void 0;
-  const result = await reconcileHold(gh, config, await freezeInputs(gh, config), hold, now);
+  const result = await reconcileHold(gh, config, templates, await freezeInputs(gh, config), hold, now);
   return { target, writes: result.writes, note: `${result.approved} deployment(s) approved` };
 }
 
 // src/reconcile/deploys/reconcileHolds.ts
-async function reconcileHolds(gh, config, inputs, now) {
+async function reconcileHolds(gh, config, templates, inputs, now) {
   let writes = 0;
   for (const hold of await openHolds(gh, config)) {
     try {
-      writes += (await reconcileHold(gh, config, inputs, hold, now)).writes;
+      writes += (await reconcileHold(gh, config, templates, inputs, hold, now)).writes;
     } catch (error) {
       gh.log.error(
         { err: error, hold: hold.number },
@@ -9488,12 +9980,17 @@ async function reconcileHolds(gh, config, inputs, now) {
 }
 
 // src/core/releases/planAnnouncements.ts
+var EVENTS = {
+  drafted: "release-drafted",
+  milestone: "milestone-due",
+  published: "release-published"
+};
 var RECENT_MS = 2 * 864e5;
 var DRAFT_RECENT_MS = 30 * 864e5;
 function planAnnouncements(input) {
   const { now, config } = input;
   const zone = config.business_hours.timezone;
-  const frozen = (branch, at) => {
+  const freezesAt = (branch, at) => {
     const freezes = activeFreezes({
       now: at,
       config,
@@ -9502,23 +9999,29 @@ function planAnnouncements(input) {
       freezeIssues: input.freezeIssues,
       incidents: input.incidents
     });
-    return freezes.length === 0 ? {} : {
-      frozen: true,
-      freezes: freezes.map((f) => `${neutralizeInline(f.name, 100)} (until ${endText(f, zone, at)})`).join("; ")
-    };
+    return freezes.length === 0 ? void 0 : freezes.map((f) => `${f.name} (until ${endText(f, zone, at)})`).join("; ");
   };
+  const frozen = (freezes) => freezes === void 0 ? {} : { frozen: true, freezes: neutralizeInline(freezes, 400) };
   const excerpt = (text) => {
-    const first = text.trim().split(/\r?\n/)[0] ?? "";
+    const first = firstLine(text);
     return first === "" ? {} : { excerpt: neutralizeInline(first, 300) };
   };
   const out = [];
-  const post = (kind, key, view) => {
+  const post = (kind, key, view, release) => {
     const data = { step: kind, key };
+    const markdown = `${renderTemplate(input.template, view).trim()}
+`;
     out.push({
       identity: markerIdentity({ kind: "release-announce", data }),
       body: `${renderMarker("release-announce", data)}
-${renderTemplate(input.template, view).trim()}
-`
+${markdown}`,
+      occasion: {
+        message: `${EVENTS[kind]}:${key}`,
+        event: EVENTS[kind],
+        at: now,
+        channels: config.releases.channels,
+        subject: { type: "release", release: { ...release, step: kind, markdown } }
+      }
     });
   };
   for (const release of input.releases) {
@@ -9530,33 +10033,71 @@ ${renderTemplate(input.template, view).trim()}
       branch: neutralizeInline(branch, 100),
       ...excerpt(release.body)
     };
+    const facts = {
+      name: release.name || release.tag,
+      ...release.tag ? { tag: release.tag } : {},
+      url: release.url,
+      branch
+    };
     if (release.draft) {
+      const freezes = freezesAt(branch, now);
       if (now - release.createdAt <= DRAFT_RECENT_MS)
-        post("drafted", String(release.id), { drafted: true, ...common, ...frozen(branch, now) });
+        post(
+          "drafted",
+          String(release.id),
+          { drafted: true, ...common, ...frozen(freezes) },
+          {
+            ...facts,
+            detail: `A release is being prepared from ${branch}. ${firstLine(release.body)}`.trim(),
+            ...freezes ? { freezes } : {}
+          }
+        );
     } else if (release.publishedAt !== void 0 && now - release.publishedAt <= RECENT_MS) {
-      post("published", String(release.id), {
-        published: true,
-        ...common,
-        when: formatTime(release.publishedAt, zone),
-        ...frozen(branch, release.publishedAt)
-      });
+      const freezes = freezesAt(branch, release.publishedAt);
+      const when = formatTime(release.publishedAt, zone);
+      post(
+        "published",
+        String(release.id),
+        { published: true, ...common, when, ...frozen(freezes) },
+        {
+          ...facts,
+          detail: `Published ${when}. ${firstLine(release.body)}`.trim(),
+          ...freezes ? { freezes } : {}
+        }
+      );
     }
   }
   const notice = durationMs(config.releases.milestone_notice);
   for (const milestone of input.milestones) {
     if (milestone.dueOn === void 0 || milestone.dueOn <= now || milestone.dueOn - now > notice) continue;
-    post("milestone", `${milestone.number}@${milestone.dueOn}`, {
-      milestone: true,
-      name: neutralizeInline(milestone.title, 120),
-      url: milestone.url,
-      due: formatTime(milestone.dueOn, zone),
-      openIssues: milestone.openIssues,
-      closedIssues: milestone.closedIssues,
-      branch: neutralizeInline(input.defaultBranch, 100),
-      ...frozen(input.defaultBranch, milestone.dueOn)
-    });
+    const freezes = freezesAt(input.defaultBranch, milestone.dueOn);
+    const due = formatTime(milestone.dueOn, zone);
+    post(
+      "milestone",
+      `${milestone.number}@${milestone.dueOn}`,
+      {
+        milestone: true,
+        name: neutralizeInline(milestone.title, 120),
+        url: milestone.url,
+        due,
+        openIssues: milestone.openIssues,
+        closedIssues: milestone.closedIssues,
+        branch: neutralizeInline(input.defaultBranch, 100),
+        ...frozen(freezes)
+      },
+      {
+        name: milestone.title,
+        url: milestone.url,
+        branch: input.defaultBranch,
+        detail: `Due ${due}: ${milestone.openIssues} open and ${milestone.closedIssues} closed issues.`,
+        ...freezes ? { freezes } : {}
+      }
+    );
   }
   return out;
+}
+function firstLine(text) {
+  return text.trim().split(/\r?\n/)[0]?.trim() ?? "";
 }
 
 // src/github/createCommentOnceAmongRacers.ts
@@ -9639,23 +10180,28 @@ async function announceReleases(gh, config, templates, now, known2) {
   });
   if (planned.length === 0) return 0;
   let writes = 0;
-  const trackers = await markedIssues(gh, config.labels.releases, "open");
-  let tracker = trackers.filter((i) => i.identity === TRACKER).sort((a, b) => a.number - b.number)[0]?.number;
-  if (tracker === void 0) {
-    await ensureRepoLabels(gh, config, [config.labels.releases]);
-    tracker = (await createIssueOnce(gh, {
-      title: config.releases.tracking_issue_title,
-      body: `${renderMarker(TRACKER)}
-Upcoming and published releases are announced here, one comment per step (drafted, milestone due, published). Subscribe to this issue to hear about them.`,
-      labels: [config.labels.releases],
-      find: async () => (await markedIssues(gh, config.labels.releases, "open")).find((i) => i.identity === TRACKER)
-    })).number;
-    writes++;
+  const tracker = await trackingIssue(gh, config, {
+    label: config.labels.releases,
+    kind: TRACKER,
+    title: config.releases.tracking_issue_title,
+    text: "Upcoming and published releases are announced here, one comment per step (drafted, milestone due, published), or, when channels carry the announcements, each one sent is recorded here. Subscribe to this issue to hear about them."
+  });
+  if (tracker.created) writes++;
+  if (releasesHeard(config)) {
+    if (!gh.outbox) return writes;
+    const occasions = planned.map((a) => a.occasion);
+    const sent = await inLane(
+      gh,
+      tracker.number,
+      async () => deliverNews(gh, config, templates, tracker, await listComments(gh, tracker.number), occasions, now)
+    );
+    return writes + sent;
   }
-  const posted = await postedIdentities(gh, tracker);
+  const posted = await postedIdentities(gh, tracker.number);
   for (const announcement of planned) {
     if (posted.has(announcement.identity)) continue;
-    if (await createCommentOnceAmongRacers(gh, tracker, announcement.identity, announcement.body)) writes++;
+    if (await createCommentOnceAmongRacers(gh, tracker.number, announcement.identity, announcement.body))
+      writes++;
   }
   return writes;
 }
@@ -9834,7 +10380,7 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
   switch (target.kind) {
     case "issue":
       if (isHoldIssue(target, config)) {
-        const held = await inLane(gh, target.number, () => runHoldTarget(gh, config, target, now));
+        const held = await inLane(gh, target.number, () => runHoldTarget(gh, config, templates, target, now));
         if (held) return held;
       }
       return reconcileIssueTarget(
@@ -9859,22 +10405,34 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
           if (result.changed) return { writes, changed: true };
         }
         if (pr.state !== "open") return { writes, note: "closed" };
-        const outcome = await reconcilePull(gh, config, inputs ?? await freezeInputs(gh, config), pr, now);
+        const outcome = await reconcilePull(
+          gh,
+          config,
+          templates,
+          inputs ?? await freezeInputs(gh, config),
+          pr,
+          now
+        );
         return { writes: writes + outcome.writes, note: outcome.verdict.conclusion };
       });
-      if ("changed" in own)
-        return {
-          target,
-          writes: own.writes + (await sweepPulls(gh, config, await freezeInputs(gh, config), now)).writes
-        };
+      if ("changed" in own) {
+        const inputs = await freezeInputs(gh, config);
+        let writes = own.writes + (await sweepPulls(gh, config, templates, inputs, now)).writes;
+        writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: false });
+        return { target, writes };
+      }
       return { target, writes: own.writes, note: own.note };
     }
     case "merge-group": {
-      const outcome = await inLane(gh, target.headSha, () => reconcileMergeGroup(gh, config, target, now));
+      const outcome = await inLane(
+        gh,
+        target.headSha,
+        () => reconcileMergeGroup(gh, config, templates, target, now)
+      );
       return { target, writes: outcome.writes, note: outcome.conclusion };
     }
     case "deployment":
-      return runDeployTarget(gh, config, target, now);
+      return runDeployTarget(gh, config, templates, target, now);
     case "releases":
       return { target, writes: await announceReleases(gh, config, templates, now), note: "announcements" };
     case "sweep": {
@@ -9896,12 +10454,14 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
       let note = `${result.incidents} open incident(s)`;
       writes += await announceFreezes(gh, config, templates, inputs, now, lookback, periodic);
       if (boundary || periodic || result.freezeChanged) {
-        const pulls = await sweepPulls(gh, config, inputs, now);
+        const pulls = await sweepPulls(gh, config, templates, inputs, now);
         writes += pulls.writes;
         failures.push(...pulls.failures);
         note += `, ${pulls.pulls} open pull request(s) re-checked`;
       }
-      writes += await reconcileHolds(gh, config, inputs, now);
+      if (boundary || periodic)
+        writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: true });
+      writes += await reconcileHolds(gh, config, templates, inputs, now);
       writes += await announceReleases(gh, config, templates, now, inputs);
       if (failures.length > 0)
         throw new Error(`sweep finished with ${failures.length} failure(s): ${failures.join("; ")}`);
@@ -10005,9 +10565,12 @@ async function reconcileIssueTarget(gh, config, templates, target, now, permissi
   if (result.freezeRelevant || handChangeMovedFreeze(target, config)) freezesChanged = true;
   if (freezesChanged) {
     const inputs = await freezeInputs(gh, config);
-    writes += (await sweepPulls(gh, config, inputs, now)).writes;
+    writes += (await sweepPulls(gh, config, templates, inputs, now)).writes;
     const started = result.projection !== void 0 && isFreezing(result.projection.incident, config) && !commandsChanged && released === void 0;
-    if (!started && gh.approvesDeployments === true) writes += await reconcileHolds(gh, config, inputs, now);
+    if (!started && gh.approvesDeployments === true)
+      writes += await reconcileHolds(gh, config, templates, inputs, now);
+    if (commandsChanged || result.skipped === "not-an-incident" && result.freezeRelevant)
+      writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: false });
   }
   const incident = result.projection?.incident;
   const note = result.skipped?.replaceAll("-", " ") ?? (incident ? `${severityName(incident.severity)}, ${STATE_TITLES[incident.state]}` : "");
@@ -10458,7 +11021,7 @@ function fromFullNames(repositories) {
 
 // src/app/expediteApp.ts
 var SETTINGS_TTL_MS = 5 * 6e4;
-var EVENTS = [
+var EVENTS2 = [
   "issues",
   "issue_comment",
   "pull_request",
@@ -10587,7 +11150,7 @@ function createExpediteApp(options = {}) {
       inventory.add(id, fromFullNames(context.payload.repositories_added));
       inventory.remove(id, fromFullNames(context.payload.repositories_removed));
     });
-    instance.on([...EVENTS], async (context) => {
+    instance.on([...EVENTS2], async (context) => {
       const payload = context.payload;
       const installationId = payload.installation?.id;
       const repository = payload.repository;

@@ -1,6 +1,7 @@
 import type { FreezeHold } from "./freeze/freezeHold.js";
 import type { Severity } from "./config/schema.js";
 import type { Delivery } from "./channels/types.js";
+import type { FreezePeriod } from "./freeze/types.js";
 
 export type { Severity } from "./config/schema.js";
 
@@ -186,6 +187,8 @@ export interface Incident {
   form: IncidentForm;
   pullRequests: LinkedPullRequest[];
   freezeExceptions: FreezeException[];
+  /** When the incident froze merges and deploys (replayed from its timeline), oldest first. */
+  freezePeriods?: FreezePeriod[];
   postmortem?: PostmortemLink;
   /** Why the post-mortem pull request could not be opened (shown on the board until it can). */
   postmortemError?: string;

@@ -22,6 +22,7 @@ import { runFreezeCommands } from "./freeze/freezeCommands.js";
 import { reconcileMergeGroup } from "./freeze/reconcileMergeGroup.js";
 import { reportConfigOnPull } from "./freeze/reportConfigOnPull.js";
 import { announceFreezes } from "./freeze/announceFreezes.js";
+import { deliverFreezeMessages } from "./freeze/deliverFreezeMessages.js";
 import { runDeployTarget, runHoldTarget, isHoldIssue } from "./deploys/deployTargets.js";
 import { reconcileHolds } from "./deploys/reconcileHolds.js";
 import { announceReleases } from "./releases/announceReleases.js";
@@ -73,7 +74,7 @@ export async function runTarget(
       // The label alone proves nothing (anyone can add it): an issue the bot did not open as a hold issue is
       // reconciled like any other.
       if (isHoldIssue(target, config)) {
-        const held = await inLane(gh, target.number, () => runHoldTarget(gh, config, target, now));
+        const held = await inLane(gh, target.number, () => runHoldTarget(gh, config, templates, target, now));
         if (held) return held;
       }
       return reconcileIssueTarget(
@@ -101,22 +102,32 @@ export async function runTarget(
         }
         // A closed pull request has no verdict to keep: nothing else to read.
         if (pr.state !== "open") return { writes, note: "closed" };
-        const outcome = await reconcilePull(gh, config, inputs ?? (await freezeInputs(gh, config)), pr, now);
+        const outcome = await reconcilePull(
+          gh,
+          config,
+          templates,
+          inputs ?? (await freezeInputs(gh, config)),
+          pr,
+          now,
+        );
         return { writes: writes + outcome.writes, note: outcome.verdict.conclusion };
       });
-      if ("changed" in own)
-        return {
-          target,
-          writes: own.writes + (await sweepPulls(gh, config, await freezeInputs(gh, config), now)).writes,
-        };
+      if ("changed" in own) {
+        const inputs = await freezeInputs(gh, config);
+        let writes = own.writes + (await sweepPulls(gh, config, templates, inputs, now)).writes;
+        writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: false });
+        return { target, writes };
+      }
       return { target, writes: own.writes, note: own.note };
     }
     case "merge-group": {
-      const outcome = await inLane(gh, target.headSha, () => reconcileMergeGroup(gh, config, target, now));
+      const outcome = await inLane(gh, target.headSha, () =>
+        reconcileMergeGroup(gh, config, templates, target, now),
+      );
       return { target, writes: outcome.writes, note: outcome.conclusion };
     }
     case "deployment":
-      return runDeployTarget(gh, config, target, now);
+      return runDeployTarget(gh, config, templates, target, now);
     case "releases":
       return { target, writes: await announceReleases(gh, config, templates, now), note: "announcements" };
     case "sweep": {
@@ -148,13 +159,17 @@ export async function runTarget(
       let note = `${result.incidents} open incident(s)`;
       writes += await announceFreezes(gh, config, templates, inputs, now, lookback, periodic);
       if (boundary || periodic || result.freezeChanged) {
-        const pulls = await sweepPulls(gh, config, inputs, now);
+        const pulls = await sweepPulls(gh, config, templates, inputs, now);
         writes += pulls.writes;
         failures.push(...pulls.failures);
         note += `, ${pulls.pulls} open pull request(s) re-checked`;
       }
+      // A window, closure or manual freeze that started or ended, told to the deployments channel (retried on
+      // the periodic pass).
+      if (boundary || periodic)
+        writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: true });
       // Deployments waiting for a freeze to end: their record is on GitHub, so a restart forgets none.
-      writes += await reconcileHolds(gh, config, inputs, now);
+      writes += await reconcileHolds(gh, config, templates, inputs, now);
       // A milestone coming due is a clock: only the sweep notices it.
       writes += await announceReleases(gh, config, templates, now, inputs);
       if (failures.length > 0)
@@ -306,7 +321,7 @@ async function reconcileIssueTarget(
   if (result.freezeRelevant || handChangeMovedFreeze(target, config)) freezesChanged = true;
   if (freezesChanged) {
     const inputs = await freezeInputs(gh, config);
-    writes += (await sweepPulls(gh, config, inputs, now)).writes;
+    writes += (await sweepPulls(gh, config, templates, inputs, now)).writes;
     // Waiting deployments can only be let through when a freeze ended: an incident that froze merges by
     // this event ended none. Where nothing waits (the Action), the sweep tidies hold issues.
     const started =
@@ -314,7 +329,11 @@ async function reconcileIssueTarget(
       isFreezing(result.projection.incident, config) &&
       !commandsChanged &&
       released === undefined;
-    if (!started && gh.approvesDeployments === true) writes += await reconcileHolds(gh, config, inputs, now);
+    if (!started && gh.approvesDeployments === true)
+      writes += await reconcileHolds(gh, config, templates, inputs, now);
+    // A manual freeze started or ended: told beyond GitHub, recorded on its freeze issue.
+    if (commandsChanged || (result.skipped === "not-an-incident" && result.freezeRelevant))
+      writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: false });
   }
   // Every row of the Action's job summary says something: what this issue is now, or why it was skipped.
   const incident = result.projection?.incident;

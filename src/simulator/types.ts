@@ -88,6 +88,12 @@ export interface FaultRule {
   /** Seconds; sets the retry-after header (for "primary": seconds until x-ratelimit-reset). */
   retryAfter?: number;
   delayMs?: number;
+  /**
+   * Hold each matching request until this many have arrived, then let them all go on together: two
+   * reconcilers made to read the same state before either writes, without racing a timer. `times` defaults
+   * to this number. A barrier nobody fills opens after 30 s, so a broken test fails instead of hanging.
+   */
+  barrier?: number;
   /** Destroy the socket (the client sees ECONNRESET). */
   reset?: boolean;
 }

@@ -3,11 +3,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { World, FULL, formBody, minutes } from "./support/world.js";
 import type { Mode } from "./support/world.js";
-import { addLabel, comment, openIncident, removeLabel, SEV1, SEV2 } from "./support/people.js";
-
-async function editComment(w: World, who: string, id: number, body: string): Promise<void> {
-  await w.as(who).rest.issues.updateComment({ owner: "acme", repo: "shop", comment_id: id, body });
-}
+import {
+  addLabel,
+  comment,
+  editComment,
+  openIncident,
+  openPull,
+  removeLabel,
+  SEV1,
+  SEV2,
+} from "./support/people.js";
 
 let world: World | undefined;
 afterEach(async () => {
@@ -20,19 +25,6 @@ const CONFIG = {
   freeze: { approvers: ["dave"] },
   severity: { postmortem: [] },
 };
-
-async function openPull(w: World, who: string, branch: string, title: string, body = ""): Promise<number> {
-  w.sim.pushCommit({
-    repo: FULL,
-    branch,
-    files: { [`src/${branch}.ts`]: `export const x = "${branch}";\n` },
-    author: who,
-  });
-  const { data } = await w
-    .as(who)
-    .rest.pulls.create({ owner: "acme", repo: "shop", head: branch, base: "main", title, body });
-  return data.number;
-}
 
 function latestCheck(w: World, number: number) {
   const sha = w.sim.pull(FULL, number)!.head.sha;

@@ -11,6 +11,8 @@ import { nextUpdateDue } from "../clocks/nextUpdateDue.js";
 import type { Fact, MessageContent } from "./types.js";
 import type { Occasion } from "./occasions.js";
 import { severityName } from "../render/severityName.js";
+import { messageBody, oneLine } from "./messageBody.js";
+import { isNewsEvent, newsContent } from "./newsContent.js";
 
 export interface ContentContext {
   incident: Incident;
@@ -30,21 +32,26 @@ export function messageContent(occasion: Occasion, ctx: ContentContext): Message
   const name = oneLine(incident.title, 150);
   const table = stakeholderFacts(incident, config);
   const links = [{ label: `${ref} on GitHub`, url: incident.url }];
-  const base = { event: occasion.event, links, incident: incidentFacts(incident, ctx.repository) };
-  const lifecycle = (title: string, summary: string, facts: Fact[] = table): MessageContent => ({
+  const facts = incidentFacts(incident, ctx.repository);
+  if (isNewsEvent(occasion.event))
+    return newsContent(occasion, {
+      ...ctx,
+      source: incident.number,
+      sourceUrl: incident.url,
+      incident: facts,
+    });
+  const base = {
+    event: occasion.event,
+    links,
+    source: { repository: ctx.repository, number: incident.number },
+    incident: facts,
+  };
+  const lifecycle = (title: string, summary: string, rows: Fact[] = table): MessageContent => ({
     ...base,
     title: oneLine(title, 150),
     summary,
-    facts,
-    body: renderTemplate(ctx.templates.message, {
-      title: neutralizeInline(title, 300),
-      summary: neutralizeInline(summary, 3000),
-      facts: facts.map((f) => ({
-        label: neutralizeInline(f.label, 80),
-        value: neutralizeInline(f.value, 800),
-      })),
-      links: links.map((l) => ({ label: neutralizeInline(l.label, 100), url: encodeURI(l.url) })),
-    }),
+    facts: rows,
+    body: messageBody(ctx.templates.message, title, summary, rows, links),
   });
   const fromTemplate = (template: string, view: Record<string, unknown>, facts: Fact[], summary: string) => {
     const rendered = renderTemplate(template, { ...view, url: encodeURI(incident.url) }).trim();
@@ -214,7 +221,7 @@ export function stakeholderFacts(incident: Incident, config: Config): Array<Fact
   ];
 }
 
-function incidentFacts(incident: Incident, repository: string): MessageContent["incident"] {
+function incidentFacts(incident: Incident, repository: string): NonNullable<MessageContent["incident"]> {
   return {
     repository,
     number: incident.number,
@@ -230,9 +237,4 @@ function application(incident: Incident, config: Config, repository: string): st
   if (config.stakeholders.application) return config.stakeholders.application;
   const first = (incident.form.applications ?? "").split(/[\n,]/)[0]?.trim();
   return first || repository.split("/").pop() || repository;
-}
-
-function oneLine(text: string, max: number): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

@@ -440,6 +440,9 @@ const deploysSchema = z
       .default(["production", "production-*", "prod", "prod-*", "live"]),
     // During a freeze: keep the deployment waiting and approve it when the freeze ends, or reject it.
     when_frozen: z.enum(["wait", "reject"]).default("wait"),
+    // The deployments channel(s): told once when each freeze starts and ends and when an exception is
+    // granted, whatever their own `events` say (playbook 000: "notify the deployments channel").
+    channels: z.array(channelName).default([]),
   })
   .strict()
   .prefault({});
@@ -490,8 +493,11 @@ const releasesSchema = z
     announce: z.boolean().default(false),
     // How long before a milestone's due date it is announced.
     milestone_notice: duration.default("3d"),
-    // The issue the announcements are posted on.
+    // The issue the announcements are posted on (without channels), or their delivery records are kept on.
     tracking_issue_title: z.string().min(1).default("Release announcements"),
+    // Channels that hear every announcement, whatever their own `events` say. With no channel hearing
+    // them, each announcement is a comment on the tracking issue instead.
+    channels: z.array(channelName).default([]),
   })
   .strict()
   .prefault({});
@@ -556,8 +562,21 @@ export const MESSAGE_EVENTS = [
   "stakeholder-notice",
   "end-of-incident",
   "postmortem-shared",
+  // Freezes (any cause) and the exceptions granted to them: for the deployments channel.
+  "freeze-started",
+  "freeze-ended",
+  "exception-granted",
+  // Release announcements (playbook 004).
+  "release-drafted",
+  "milestone-due",
+  "release-published",
 ] as const;
 export type MessageEvent = (typeof MESSAGE_EVENTS)[number];
+
+export const FREEZE_EVENTS = ["freeze-started", "freeze-ended", "exception-granted"] as const;
+export type FreezeEvent = (typeof FREEZE_EVENTS)[number];
+export const RELEASE_EVENTS = ["release-drafted", "milestone-due", "release-published"] as const;
+export type ReleaseEvent = (typeof RELEASE_EVENTS)[number];
 const messageEvent = z.enum(MESSAGE_EVENTS);
 
 // The events PagerDuty understands: it is told to trigger, acknowledge or resolve, nothing else.
@@ -707,6 +726,22 @@ export const configSchema = z
           message: `no role named "${role}" under \`roles.extra\`; add it there or fix the spelling`,
         });
     });
+    // The deployments and release channels hear messages that are not about an incident: PagerDuty, which
+    // only pages for incidents, cannot carry them.
+    for (const [path, names] of [
+      [["deploys", "channels"], config.deploys.channels],
+      [["releases", "channels"], config.releases.channels],
+    ] as const) {
+      check(names, [...path]);
+      names.forEach((name, index) => {
+        if (config.channels[name]?.type === "pagerduty")
+          ctx.addIssue({
+            code: "custom",
+            path: [...path, index],
+            message: `"${name}" is a PagerDuty channel, which only pages for incidents; name a chat, e-mail or webhook channel`,
+          });
+      });
+    }
     config.escalation.ladders.forEach((ladder, l) =>
       ladder.steps.forEach((step, s) =>
         check(step.channels, ["escalation", "ladders", l, "steps", s, "channels"]),

@@ -1,5 +1,6 @@
 import type { Permission } from "../snapshot.js";
 import { permits } from "../snapshot.js";
+import type { FreezePeriod } from "./types.js";
 
 /**
  * A freeze kept in force because the hand change that would have lifted it was made by someone without
@@ -46,29 +47,57 @@ export function freezeHoldOf(
   roles: ReadonlyMap<string, Permission>,
   needed: Permission,
 ): FreezeHold | undefined {
+  return freezeHistory(steps, initiallyFreezing, roles, needed, 0).hold;
+}
+
+/**
+ * The same fold, also giving the spans during which the freeze was in force (held spans included: a hold
+ * is the freeze going on), from `from` on. Each span is one freeze: it starts and ends at the steps that
+ * changed it, so the same steps always give the same spans. A span that ends at the instant it began
+ * (a severity corrected in the same breath) never froze anything and is left out.
+ */
+export function freezeHistory(
+  steps: readonly FreezeStep[],
+  initiallyFreezing: boolean,
+  roles: ReadonlyMap<string, Permission>,
+  needed: Permission,
+  from: number,
+): { hold?: FreezeHold; periods: FreezePeriod[] } {
   let freezing = initiallyFreezing;
   let hold: FreezeHold | undefined;
-  for (const step of steps) {
-    const role = roles.get(step.actor.toLowerCase()) ?? "none";
-    const allowed = !step.byHand || permits(role, needed);
+  const periods: FreezePeriod[] = initiallyFreezing ? [{ startedAt: from }] : [];
+  const apply = (step: FreezeStep, allowed: boolean, role: Permission) => {
     if (step.releasesHold) {
       if (hold && allowed) hold = undefined;
-      continue;
+      return;
     }
     if (step.freezingAfter) {
       freezing = true;
       hold = undefined;
-      continue;
+      return;
     }
     if (!freezing) {
       // Already lifted (or held): a change by someone who may lift confirms the lift.
       if (hold && allowed) hold = undefined;
-      continue;
+      return;
     }
     freezing = false;
     if (!allowed) hold = { by: step.actor, at: step.at, change: step.change, role, needed };
+  };
+  for (const step of steps) {
+    const role = roles.get(step.actor.toLowerCase()) ?? "none";
+    apply(step, !step.byHand || permits(role, needed), role);
+    const inForce = freezing || hold !== undefined;
+    const last = periods.at(-1);
+    const running = last !== undefined && last.endedAt === undefined;
+    const at = Math.max(step.at, from);
+    if (inForce && !running) periods.push({ startedAt: at });
+    else if (!inForce && last && running) {
+      if (at <= last.startedAt) periods.pop();
+      else last.endedAt = at;
+    }
   }
-  return hold;
+  return { ...(hold ? { hold } : {}), periods };
 }
 
 /**

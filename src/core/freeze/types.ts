@@ -17,6 +17,12 @@ export interface FreezeIssue {
   heldFor?: number;
 }
 
+/** One span during which an incident froze merges and deploys; open-ended while it still does. */
+export interface FreezePeriod {
+  startedAt: number;
+  endedAt?: number;
+}
+
 /** A `/freeze-exception` on a pull request: a request, or a grant by someone allowed to approve. */
 export interface ExceptionRecord {
   pullRequest: number;
@@ -29,6 +35,8 @@ export interface ExceptionRecord {
   granted: boolean;
   /** An approver's grant that no longer counts because its comment was edited at this time. */
   editedAt?: number;
+  /** The request that made it: "<comment id>.<line>". */
+  request?: string;
 }
 
 export interface PullRequestFacts {

@@ -20,7 +20,8 @@ import { namedPeople } from "./commandComments.js";
 import { judgeLine } from "./judgeLine.js";
 import { formatTime } from "../time/formatTime.js";
 import { FREEZE_DECIDING_VERBS, incidentFreezeSteps } from "./incidentFreezeSteps.js";
-import { freezeHoldOf, holdActors } from "../freeze/freezeHold.js";
+import { freezeHistory, freezeHoldOf, holdActors } from "../freeze/freezeHold.js";
+import { freezesMerges } from "../freeze/activeFreezes.js";
 
 export interface ProjectionContext {
   /** Lower-case logins whose markers are believed and whose own label/assignment events are outputs, not inputs. */
@@ -118,6 +119,10 @@ export function projectIncident(
   const roles = config.roles.extra;
 
   const freezeSteps = incidentFreezeSteps(config, names, isBot, declaredEvent === undefined);
+  // Labelled from the start (no labelling event): a freezing incident froze from its declaration.
+  const frozeAtStart =
+    declaredEvent === undefined &&
+    freezesMerges({ open: true, state: draft.state, severity: draft.severity }, config);
   for (const event of sorted) {
     freezeSteps.before(draft, event);
     const judged = outcomes.length;
@@ -270,6 +275,14 @@ export function projectIncident(
     ctx.permissions,
     config.commands.permission,
   );
+  // The freezes it caused, one per span (held spans included), for the messages that tell them.
+  draft.freezePeriods = freezeHistory(
+    freezeSteps.steps,
+    frozeAtStart,
+    ctx.permissions,
+    config.commands.permission,
+    declaredAt,
+  ).periods;
   if (hold) {
     draft.freezeHeld = true;
     draft.freezeHold = hold;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { freezeHoldOf, holdActors } from "../../../src/core/freeze/freezeHold.js";
+import { freezeHistory, freezeHoldOf, holdActors } from "../../../src/core/freeze/freezeHold.js";
 import type { FreezeStep } from "../../../src/core/freeze/freezeHold.js";
 import type { Permission } from "../../../src/core/snapshot.js";
 
@@ -48,5 +48,42 @@ describe("freezeHoldOf", () => {
   it("asks for the roles of the lifter and of those who may confirm after, nobody else", () => {
     const steps = [step("carol", true), step("bob", false), step("alice", false), step("erin", true)];
     expect(holdActors(steps, false)).toEqual(["bob", "alice"]);
+  });
+});
+
+describe("freezeHistory", () => {
+  const at = (minute: number, actor: string, freezingAfter: boolean, extra: Partial<FreezeStep> = {}) =>
+    step(actor, freezingAfter, { at: minute * 60_000, ...extra });
+
+  it("gives one span per freeze, a held lift going on until someone who may lifts it", () => {
+    const { periods, hold } = freezeHistory(
+      [
+        at(0, "alice", true),
+        at(5, "alice", false),
+        at(10, "alice", true),
+        at(15, "bob", false),
+        at(20, "alice", false),
+      ],
+      false,
+      roles,
+      "write",
+      0,
+    );
+    expect(hold).toBeUndefined();
+    expect(periods).toEqual([
+      { startedAt: 0, endedAt: 5 * 60_000 },
+      { startedAt: 10 * 60_000, endedAt: 20 * 60_000 },
+    ]);
+  });
+
+  it("starts at `from` when freezing from the start, leaves out a freeze undone in the same instant, and keeps the last one open", () => {
+    const { periods } = freezeHistory(
+      [at(1, "alice", false), at(2, "alice", true), at(2, "alice", false), at(3, "alice", true)],
+      true,
+      roles,
+      "write",
+      30_000,
+    );
+    expect(periods).toEqual([{ startedAt: 30_000, endedAt: 60_000 }, { startedAt: 3 * 60_000 }]);
   });
 });
