@@ -1,5 +1,6 @@
 import type { World } from "../test/e2e/support/world.js";
 import { FULL } from "../test/e2e/support/world.js";
+import { comment } from "../test/e2e/support/people.js";
 
 const DIM = "\x1b[2m";
 const BOLD = "\x1b[1m";
@@ -10,23 +11,55 @@ const RESET = "\x1b[0m";
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: string, text: string) => (color ? `${code}${text}${RESET}` : text);
 
-/** Prints, after each step, what the bot changed on the simulated GitHub: a readable transcript. */
+/** Where the transcript goes: the terminal for `npm run demo`, a list for the test that checks it. */
+export type Out = (line: string) => void;
+
+/**
+ * Prints, after each step, what the bot changed on the simulated GitHub: a readable transcript. What people
+ * type and push goes through `types` and `pushes`, which print exactly what is sent, so the narration
+ * cannot drift from what happened.
+ */
 export class Narrator {
   readonly #seen = new Map<number, string>();
   readonly #labels = new Map<number, string>();
   readonly #checks = new Map<string, string>();
-  constructor(private readonly world: World) {}
+  constructor(
+    private readonly world: World,
+    private readonly out: Out,
+  ) {}
 
   scene(title: string): void {
-    console.log(`\n${paint(BOLD, `━━ ${title} ━━`)}`);
+    this.out(`\n${paint(BOLD, `━━ ${title} ━━`)}`);
   }
 
   person(who: string, what: string): void {
-    console.log(`${paint(CYAN, `👤 ${who}`)} ${what}`);
+    this.out(`${paint(CYAN, `👤 ${who}`)} ${what}`);
+  }
+
+  /** A person comments on an issue or pull request: the comment is printed as sent, line by line. */
+  async types(who: string, number: number, body: string): Promise<number> {
+    this.person(who, `comments on #${number}:`);
+    for (const line of body.split("\n")) this.out(`   ${paint(CYAN, "›")} ${line}`);
+    return comment(this.world, who, number, body);
+  }
+
+  /** A person pushes a commit: the lines it removes and adds are printed, then it is pushed. */
+  pushes(who: string, branch: string, files: Record<string, string>, why: string): void {
+    this.person(who, `pushes to \`${branch}\`: ${why}`);
+    for (const [path, text] of Object.entries(files)) {
+      const before = (this.world.sim.file(FULL, branch, path) ?? "").split("\n");
+      const after = text.split("\n");
+      this.out(paint(DIM, `   ${path}`));
+      for (const line of before.filter((l) => l.trim() !== "" && !after.includes(l)))
+        this.out(`   ${paint(RED, "-")} ${line}`);
+      for (const line of after.filter((l) => l.trim() !== "" && !before.includes(l)))
+        this.out(`   ${paint(GREEN, "+")} ${line}`);
+    }
+    this.world.sim.pushCommit({ repo: FULL, branch, files, author: who });
   }
 
   clock(text: string): void {
-    console.log(
+    this.out(
       paint(DIM, `⏱  ${text} — ${new Date(this.world.clock.now()).toISOString().replace(".000Z", "Z")}`),
     );
   }
@@ -37,7 +70,7 @@ export class Narrator {
     for (const number of numbers) {
       const labels = w.labels(number).join(", ");
       if (this.#labels.get(number) !== labels && labels !== "") {
-        console.log(`   🤖 #${number} labels: ${labels}`);
+        this.out(`   🤖 #${number} labels: ${labels}`);
         this.#labels.set(number, labels);
       }
       for (const comment of w.botComments(number)) {
@@ -46,7 +79,7 @@ export class Narrator {
         this.#seen.set(comment.id, comment.body);
         const kind = /^<!-- expedite:([a-z-]+)/.exec(comment.body)?.[1] ?? "comment";
         const verb = before === undefined ? "posted" : "updated";
-        console.log(`   🤖 #${number} ${verb} ${kind}: ${headline(comment.body)}`);
+        this.out(`   🤖 #${number} ${verb} ${kind}: ${headline(comment.body)}`);
       }
       const pull = w.sim.pull(FULL, number);
       if (pull) {
@@ -55,7 +88,7 @@ export class Narrator {
           const key = `${number}:${run.id}`;
           if (this.#checks.get(key) === line) continue;
           this.#checks.set(key, line);
-          console.log(
+          this.out(
             `   🤖 #${number} check expedite/freeze: ${paint(run.conclusion === "success" ? GREEN : RED, line)}`,
           );
         }
@@ -65,11 +98,11 @@ export class Narrator {
 
   /** Prints a comment or file in full, indented. */
   show(title: string, text: string, maxLines = 60): void {
-    console.log(paint(DIM, `   ┌─ ${title}`));
+    this.out(paint(DIM, `   ┌─ ${title}`));
     const lines = text.replace(/^<!-- expedite:[^\n]*-->\n/, "").split("\n");
-    for (const line of lines.slice(0, maxLines)) console.log(paint(DIM, "   │ ") + line);
-    if (lines.length > maxLines) console.log(paint(DIM, `   │ … ${lines.length - maxLines} more lines`));
-    console.log(paint(DIM, "   └─"));
+    for (const line of lines.slice(0, maxLines)) this.out(paint(DIM, "   │ ") + line);
+    if (lines.length > maxLines) this.out(paint(DIM, `   │ … ${lines.length - maxLines} more lines`));
+    this.out(paint(DIM, "   └─"));
   }
 }
 

@@ -312,17 +312,73 @@ function dateProblem(text) {
   const match = DATE_PART.exec(text.trim());
   if (!match) return void 0;
   const [, y = "", mo = "", d = "", h, mi] = match;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  if (month < 1 || month > 12) return `there is no month ${month} (months run from 01 to 12)`;
-  const days = DateTime2.local(year, month, 1).daysInMonth ?? 31;
-  const name = DateTime2.local(year, month, 1).setLocale("en").toFormat("LLLL yyyy");
-  if (day < 1 || day > days) return `${name} has ${days} days, not ${day}`;
+  const day = dayProblem(Number(y), Number(mo), Number(d));
+  if (day !== void 0) return day;
   if (h !== void 0 && Number(h) > 23) return `there is no hour ${Number(h)} (hours run from 00 to 23)`;
   if (mi !== void 0 && Number(mi) > 59)
     return `there is no minute ${Number(mi)} (minutes run from 00 to 59)`;
   return void 0;
+}
+function dayProblem(year, month, day) {
+  if (month < 1 || month > 12) return `there is no month ${month} (months run from 01 to 12)`;
+  const days = DateTime2.local(year, month, 1).daysInMonth ?? 31;
+  const name = DateTime2.local(year, month, 1).setLocale("en").toFormat("LLLL yyyy");
+  if (day < 1 || day > days) return `${name} has ${days} days, not ${day}`;
+  return void 0;
+}
+
+// src/core/oncall/onCallAt.ts
+function onCallAt(oncall, zone, at, holidays) {
+  let chosen;
+  for (const entry of [...oncall.roster, ...holidayRoster(holidays)]) {
+    const from = parseLocalMoment(entry.from, zone, "start");
+    const to = parseLocalMoment(entry.to, zone, "end");
+    if (from === void 0 || to === void 0 || at < from || at >= to) continue;
+    if (!chosen || to - from < chosen.length) chosen = { entry, length: to - from };
+  }
+  const primary = chosen?.entry.primary ?? oncall.primary;
+  const secondary = chosen?.entry.secondary ?? oncall.secondary;
+  return {
+    ...primary !== void 0 ? { primary: plainLogin(primary) } : {},
+    ...secondary !== void 0 ? { secondary: plainLogin(secondary) } : {},
+    ...chosen?.entry.name !== void 0 ? { period: chosen.entry.name } : {}
+  };
+}
+function plainLogin(handle2) {
+  return handle2.replace(/^@/, "");
+}
+function holidayRoster(holidays) {
+  return (holidays?.closures ?? []).flatMap(
+    (closure) => closure.primary === void 0 ? [] : [
+      {
+        name: closure.name,
+        from: closure.from,
+        to: closure.to,
+        primary: closure.primary,
+        ...closure.secondary !== void 0 ? { secondary: closure.secondary } : {}
+      }
+    ]
+  );
+}
+
+// src/core/clocks/resolveHandles.ts
+var ROLE_TOKENS = ["{oncall}", "{oncall-secondary}", "{lead}", "{comms}"];
+function resolveHandles(handles, incident, config, at) {
+  const onCall = onCallAt(config.oncall, config.business_hours.timezone, at, config.business_hours.holidays);
+  return handles.flatMap((handle2) => {
+    switch (handle2) {
+      case "{oncall}":
+        return onCall.primary ? [onCall.primary] : [];
+      case "{oncall-secondary}":
+        return onCall.secondary ? [onCall.secondary] : [];
+      case "{lead}":
+        return incident.lead ? [incident.lead] : [];
+      case "{comms}":
+        return incident.comms ? [incident.comms] : [];
+      default:
+        return [handle2];
+    }
+  });
 }
 
 // src/core/config/schema.ts
@@ -364,7 +420,8 @@ function isValidTimeZone(zone) {
 var weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
 var severity = z.number().int().min(1).max(4);
 var permissionLevel = z.enum(["read", "triage", "write", "maintain", "admin"]);
-var handle = z.string().min(1).regex(/^@?[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9_.-]+)?(\[bot\])?$/, {
+var HANDLE = /^@?[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9_.-]+)?(\[bot\])?$/;
+var handle = z.string().min(1).regex(HANDLE, {
   message: 'expected a GitHub login ("alice", "@alice") or a team ("@my-org/tech-leads")'
 });
 var labelsSchema = z.object({
@@ -380,6 +437,9 @@ var labelsSchema = z.object({
   postmortem: z.string().min(1).default("postmortem"),
   followup: z.string().min(1).default("incident-followup"),
   freeze: z.string().min(1).default("code-freeze"),
+  // On an incident or freeze issue whose freeze is kept on because a hand change by someone without the
+  // role to lift it would have ended it (Expedite adds and removes it).
+  freeze_held: z.string().min(1).default("freeze-held"),
   incident_fix: z.string().min(1).default("incident-fix"),
   // Issues that hold deployments of one commit during a freeze (and collect its exceptions).
   deploy_hold: z.string().min(1).default("deploy-hold"),
@@ -394,12 +454,11 @@ var commandsSchema = z.object({
   // Minimum role to open or end a manual freeze.
   freeze_permission: permissionLevel.default("write")
 }).strict().prefault({});
+var roleName = z.string().regex(/^[a-z][a-z0-9-]*$/, { message: "role names are lower-case words, e.g. investigator" });
 var rolesSchema = z.object({
   // The playbooks want the communicator independent of the lead; small teams may relax it.
   allow_lead_as_comms: z.boolean().default(false),
-  extra: z.array(
-    z.string().regex(/^[a-z][a-z0-9-]*$/, { message: "role names are lower-case words, e.g. investigator" })
-  ).default(["investigator", "fixer", "reviewer", "tester", "designer", "product-owner"])
+  extra: z.array(roleName).default(["investigator", "fixer", "reviewer", "tester", "designer", "product-owner"])
 }).strict().prefault({});
 var PLAYBOOK_LEAD_DAYS = 2;
 var leadDays = z.number().int().min(0).max(30).default(PLAYBOOK_LEAD_DAYS);
@@ -455,9 +514,15 @@ var acknowledgeSchema = z.object({
   // Channels that also hear of a missed acknowledgement (a pager, a chat channel).
   channels: z.array(channelName).default([])
 }).strict().prefault({});
+var STEP_HANDLE = new RegExp(
+  `${HANDLE.source}|^(?:${ROLE_TOKENS.map((t) => t.replace(/[{}]/g, "\\$&")).join("|")})$`
+);
+var stepHandle = z.string().regex(STEP_HANDLE, {
+  message: 'expected a GitHub login ("alice"), a team ("@my-org/tech-leads") or one of {oncall}, {oncall-secondary}, {lead}, {comms}'
+});
 var ladderStepSchema = z.object({
   after: duration2,
-  notify: z.array(handle).min(1),
+  notify: z.array(stepHandle).min(1),
   note: z.string().optional(),
   // Channels this step reaches besides the GitHub mention, e.g. a PagerDuty service that pages the CTO.
   channels: z.array(channelName).default([])
@@ -602,7 +667,10 @@ var deploysSchema = z.object({
   // Environments whose deployments wait for the freeze (globs, case-insensitive). Others are approved.
   environments: z.array(z.string().min(1)).default(["production", "production-*", "prod", "prod-*", "live"]),
   // During a freeze: keep the deployment waiting and approve it when the freeze ends, or reject it.
-  when_frozen: z.enum(["wait", "reject"]).default("wait")
+  when_frozen: z.enum(["wait", "reject"]).default("wait"),
+  // The deployments channel(s): told once when each freeze starts and ends and when an exception is
+  // granted, whatever their own `events` say (playbook 000: "notify the deployments channel").
+  channels: z.array(channelName).default([])
 }).strict().prefault({});
 var alertRouteSchema = z.object({
   // Alert labels this route needs, as globs (case-sensitive values); every one must match.
@@ -639,15 +707,29 @@ var releasesSchema = z.object({
   announce: z.boolean().default(false),
   // How long before a milestone's due date it is announced.
   milestone_notice: duration2.default("3d"),
-  // The issue the announcements are posted on.
-  tracking_issue_title: z.string().min(1).default("Release announcements")
+  // The issue the announcements are posted on (without channels), or their delivery records are kept on.
+  tracking_issue_title: z.string().min(1).default("Release announcements"),
+  // Channels that hear every announcement, whatever their own `events` say. With no channel hearing
+  // them, each announcement is a comment on the tracking issue instead.
+  channels: z.array(channelName).default([])
 }).strict().prefault({});
 var postmortemSchema = z.object({
   branch: z.string().min(1).default("expedite/postmortem-{number}"),
   path: z.string().min(1).default("docs/postmortems/{date}-{number}-{slug}.md"),
   reviewers: z.array(handle).default([]),
   // Ask the lead and the communicator to review.
-  request_roles: z.boolean().default(true)
+  request_roles: z.boolean().default(true),
+  // Holders of these `/role` roles are asked to review too (playbook 003: the product owner attends).
+  // Absent: `product-owner`, when `roles.extra` has it.
+  reviewer_roles: z.array(roleName).optional(),
+  // A suggested deadline for the post-mortem meeting, counted from the resolution, per severity; the
+  // pull request shows it (playbooks 003 and 004: soon after the incident, while it is fresh).
+  meeting_within: z.object({
+    "1": duration2.default("2d"),
+    "2": duration2.default("5d"),
+    "3": duration2.default("1w"),
+    "4": duration2.default("2w")
+  }).strict().prefault({})
 }).strict().prefault({});
 var scheduleSchema = z.object({
   // How often this repository is swept (the App's EXPEDITE_SCHEDULE_INTERVAL, or the Action's cron).
@@ -674,8 +756,18 @@ var MESSAGE_EVENTS = [
   "incident-report",
   "stakeholder-notice",
   "end-of-incident",
-  "postmortem-shared"
+  "postmortem-shared",
+  // Freezes (any cause) and the exceptions granted to them: for the deployments channel.
+  "freeze-started",
+  "freeze-ended",
+  "exception-granted",
+  // Release announcements (playbook 004).
+  "release-drafted",
+  "milestone-due",
+  "release-published"
 ];
+var FREEZE_EVENTS = ["freeze-started", "freeze-ended", "exception-granted"];
+var RELEASE_EVENTS = ["release-drafted", "milestone-due", "release-published"];
 var messageEvent = z.enum(MESSAGE_EVENTS);
 var PAGERDUTY_EVENTS = [
   "declared",
@@ -780,6 +872,28 @@ var configSchema = z.object({
       });
   });
   check(config.acknowledge.channels, ["acknowledge", "channels"]);
+  (config.postmortem.reviewer_roles ?? []).forEach((role, index) => {
+    if (!config.roles.extra.includes(role))
+      ctx.addIssue({
+        code: "custom",
+        path: ["postmortem", "reviewer_roles", index],
+        message: `no role named "${role}" under \`roles.extra\`; add it there or fix the spelling`
+      });
+  });
+  for (const [path, names] of [
+    [["deploys", "channels"], config.deploys.channels],
+    [["releases", "channels"], config.releases.channels]
+  ]) {
+    check(names, [...path]);
+    names.forEach((name, index) => {
+      if (config.channels[name]?.type === "pagerduty")
+        ctx.addIssue({
+          code: "custom",
+          path: [...path, index],
+          message: `"${name}" is a PagerDuty channel, which only pages for incidents; name a chat, e-mail or webhook channel`
+        });
+    });
+  }
   config.escalation.ladders.forEach(
     (ladder, l) => ladder.steps.forEach(
       (step, s) => check(step.channels, ["escalation", "ladders", l, "steps", s, "channels"])
@@ -1207,6 +1321,7 @@ var TEMPLATE_NAMES = [
   "refusal",
   "help",
   "gap",
+  "nudge",
   "notice-escalation",
   "notice-ack-breach",
   "notice-reminder",
@@ -1699,8 +1814,4188 @@ function acknowledgeFrom(incident, config) {
   return waitsForOffice(incident, config) ?? incident.declaredAt;
 }
 
+// src/core/projection/labelNames.ts
+function labelNames(config) {
+  const l = config.labels;
+  const states = {
+    declared: l.declared,
+    acknowledged: l.acknowledged,
+    mitigated: l.mitigated,
+    resolved: l.resolved,
+    postmortem: l.postmortem_state,
+    cancelled: l.cancelled
+  };
+  const byName = new Map(
+    Object.entries(states).map(([state, name]) => [name.toLowerCase(), state])
+  );
+  return {
+    incident: l.incident,
+    revenue: l.revenue,
+    states,
+    severity: (level) => `${l.severity_prefix}${level}`,
+    stateOf: (label) => byName.get(label.toLowerCase()),
+    severityOf: (label) => {
+      if (!label.toLowerCase().startsWith(l.severity_prefix.toLowerCase())) return void 0;
+      const level = Number(label.slice(l.severity_prefix.length));
+      return level >= 1 && level <= 4 && Number.isInteger(level) ? level : void 0;
+    }
+  };
+}
+function readLabels(labels, names) {
+  const state = labels.map((l) => names.stateOf(l)).find((s) => s !== void 0);
+  const severity2 = labels.map((l) => names.severityOf(l)).find((s) => s !== void 0);
+  const revenue = labels.some((l) => l.toLowerCase() === names.revenue.toLowerCase());
+  return { ...state ? { state } : {}, ...severity2 ? { severity: severity2 } : {}, revenue };
+}
+
+// src/core/markers.ts
+var MARKER = /^<!-- expedite:([a-z][a-z0-9-]*)((?: [a-z][a-z0-9-]*=[^\s<>]*)*) -->/;
+function renderMarker(kind, data = {}) {
+  const pairs = Object.entries(data).map(([key, value]) => ` ${key}=${encodeURIComponent(String(value))}`);
+  return `<!-- expedite:${kind}${pairs.join("")} -->`;
+}
+function parseMarker(body) {
+  const match = MARKER.exec(body);
+  if (!match) return void 0;
+  const data = {};
+  for (const pair of (match[2] ?? "").trim().split(" ")) {
+    if (pair === "") continue;
+    const eq = pair.indexOf("=");
+    try {
+      data[pair.slice(0, eq)] = decodeURIComponent(pair.slice(eq + 1));
+    } catch {
+      return void 0;
+    }
+  }
+  return { kind: match[1] ?? "", data };
+}
+function markerIdentity(marker) {
+  switch (marker.kind) {
+    case "board":
+    case "checklist":
+      return marker.kind;
+    case "reply":
+    case "exception":
+    case "exception-audit":
+      return `${marker.kind}:${marker.data.comment ?? ""}:${marker.data.line ?? ""}`;
+    // One record per workflow run waiting on a deployment; its state changes in place.
+    case "deploy-run":
+      return `${marker.kind}:${marker.data.run ?? ""}`;
+    default:
+      if (Object.keys(marker.data).length === 0) return marker.kind;
+      return `${marker.kind}:${Object.entries(marker.data).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join("&")}`;
+  }
+}
+
+// src/core/snapshot.ts
+var PERMISSION_ORDER = ["none", "read", "triage", "write", "maintain", "admin"];
+function permits(actual, needed) {
+  return PERMISSION_ORDER.indexOf(actual ?? "none") >= PERMISSION_ORDER.indexOf(needed);
+}
+
+// src/core/plan/commandLedger.ts
+var MAX_COMMENTS = 200;
+var MAX_CHANGES = 50;
+var CODES = {
+  none: "n",
+  read: "r",
+  triage: "t",
+  write: "w",
+  maintain: "m",
+  admin: "a"
+};
+function emptyLedger() {
+  return { seen: 0, permissions: /* @__PURE__ */ new Map(), comments: /* @__PURE__ */ new Map(), changes: [] };
+}
+function readLedger(board) {
+  const ledger = emptyLedger();
+  if (board === void 0) return ledger;
+  const data = board.marker.data;
+  ledger.seen = seconds(data.seen);
+  for (const entry of items(data.perms)) {
+    const [login, code2] = entry.split(".");
+    const permission = PERMISSION_ORDER.find((p) => CODES[p] === code2);
+    if (login && permission) ledger.permissions.set(login.toLowerCase(), permission);
+  }
+  for (const entry of items(data.cmds)) {
+    const [id, author, created, updated, verbs] = entry.split(".");
+    const comment = {
+      id: base36(id),
+      author: author ?? "",
+      createdAt: seconds(created),
+      // Most comments are never edited: an empty edit time means "as posted".
+      updatedAt: updated ? seconds(updated) : seconds(created),
+      verbs: list(verbs)
+    };
+    if (comment.id > 0 && comment.author !== "") ledger.comments.set(comment.id, comment);
+  }
+  for (const entry of items(data.changes)) {
+    const [id, author, posted, at, kind, before, after] = entry.split(".");
+    if (kind !== "e" && kind !== "d") continue;
+    ledger.changes.push({
+      commentId: base36(id),
+      author: author ?? "",
+      postedAt: seconds(posted),
+      at: seconds(at),
+      kind: kind === "e" ? "edited" : "deleted",
+      before: list(before),
+      after: list(after)
+    });
+  }
+  return ledger;
+}
+function ledgerData(ledger) {
+  const data = {};
+  if (ledger.seen > 0) data.seen = stamp(ledger.seen);
+  const perms = [...ledger.permissions].sort(([a], [b]) => a.localeCompare(b)).map(([login, permission]) => `${login}.${CODES[permission]}`);
+  if (perms.length > 0) data.perms = perms.join("~");
+  const comments = [...ledger.comments.values()].sort((a, b) => a.id - b.id).slice(-MAX_COMMENTS).map(
+    (c) => [
+      c.id.toString(36),
+      c.author,
+      stamp(c.createdAt),
+      c.updatedAt === c.createdAt ? "" : stamp(c.updatedAt),
+      c.verbs.join("!")
+    ].join(".")
+  );
+  if (comments.length > 0) data.cmds = comments.join("~");
+  const changes = ledger.changes.slice(-MAX_CHANGES).map(
+    (c) => [
+      c.commentId.toString(36),
+      c.author,
+      stamp(c.postedAt),
+      stamp(c.at),
+      c.kind === "edited" ? "e" : "d",
+      c.before.join("!"),
+      c.after.join("!")
+    ].join(".")
+  );
+  if (changes.length > 0) data.changes = changes.join("~");
+  return data;
+}
+function toSeconds(ms) {
+  return Math.floor(ms / 1e3) * 1e3;
+}
+function stamp(ms) {
+  return Math.floor(ms / 1e3).toString(36);
+}
+function seconds(value) {
+  const n = base36(value);
+  return n > 0 ? n * 1e3 : 0;
+}
+function base36(value) {
+  const n = parseInt(value ?? "", 36);
+  return Number.isSafeInteger(n) && n > 0 ? n : 0;
+}
+function items(value) {
+  return (value ?? "").split("~").filter((item) => item !== "");
+}
+function list(value) {
+  return (value ?? "").split("!").filter((item) => /^[a-z-]+$/.test(item));
+}
+function nextLedger(previous, current, humanComments, roles, now) {
+  const next = emptyLedger();
+  next.changes = [...previous.changes];
+  const logged = new Set(next.changes.map((c) => `${c.commentId}:${c.at}`));
+  const record = (change) => {
+    if (logged.has(`${change.commentId}:${change.at}`)) return;
+    logged.add(`${change.commentId}:${change.at}`);
+    next.changes.push(change);
+  };
+  for (const comment of current) {
+    const entry = {
+      ...comment,
+      createdAt: toSeconds(comment.createdAt),
+      updatedAt: toSeconds(comment.updatedAt)
+    };
+    next.comments.set(entry.id, entry);
+    next.seen = Math.max(next.seen, entry.updatedAt);
+    const before = previous.comments.get(entry.id);
+    const edited2 = before ? before.updatedAt !== entry.updatedAt || before.verbs.join() !== entry.verbs.join() : entry.updatedAt > entry.createdAt;
+    if (edited2)
+      record({
+        commentId: entry.id,
+        author: entry.author,
+        postedAt: entry.createdAt,
+        at: entry.updatedAt,
+        kind: "edited",
+        before: before?.verbs ?? [],
+        after: entry.verbs
+      });
+  }
+  for (const before of previous.comments.values()) {
+    if (next.comments.has(before.id)) continue;
+    const still = humanComments.get(before.id);
+    record({
+      commentId: before.id,
+      author: before.author,
+      postedAt: before.createdAt,
+      at: still ? toSeconds(still.updatedAt) : toSeconds(now),
+      kind: still ? "edited" : "deleted",
+      before: before.verbs,
+      after: []
+    });
+  }
+  for (const referenced of roles.referenced) {
+    const login = referenced.toLowerCase();
+    const permission = roles.fetched.get(login) ?? previous.permissions.get(login);
+    if (permission) next.permissions.set(login, permission);
+  }
+  return next;
+}
+
+// src/core/render/renderTemplate.ts
+import Mustache2 from "mustache";
+function renderTemplate(template, view, partials) {
+  return Mustache2.render(template, view, partials, { escape: (text) => text });
+}
+
+// src/core/text/neutralize.ts
+var MENTION = /@(?=[A-Za-z0-9])/g;
+var WORD_JOINER = "\u2060";
+function neutralize(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MENTION, "@" + WORD_JOINER);
+}
+function neutralizeInline(text, maxLength = 300) {
+  const oneLine2 = text.replace(/\s+/g, " ").trim();
+  const clipped = oneLine2.length > maxLength ? oneLine2.slice(0, maxLength - 1) + "\u2026" : oneLine2;
+  return neutralize(clipped).replace(/\|/g, "\\|");
+}
+function neutralizeBlock(text, maxLength = 4e3) {
+  const clipped = text.length > maxLength ? text.slice(0, maxLength - 1) + "\u2026" : text;
+  return neutralize(clipped.trim()).split(/\r?\n/).map((line) => `> ${line}`).join("\n");
+}
+function mention(handle2) {
+  return handle2.startsWith("@") ? handle2 : `@${handle2}`;
+}
+
+// src/core/time/formatTime.ts
+import { DateTime as DateTime6 } from "luxon";
+function formatTime(at, zone) {
+  const utc = DateTime6.fromMillis(at, { zone: "utc" });
+  const local = DateTime6.fromMillis(at, { zone });
+  const localPart = zone === "UTC" || zone === "Etc/UTC" ? "" : ` (${local.toFormat(local.hasSame(utc, "day") ? "HH:mm ZZZZ" : "ccc HH:mm ZZZZ")})`;
+  return `${utc.toFormat("yyyy-MM-dd HH:mm")} UTC${localPart}`;
+}
+function formatDuration(ms) {
+  const negative = ms < 0;
+  let rest = Math.round(Math.abs(ms) / 1e3);
+  const units = [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1]
+  ];
+  const parts = [];
+  for (const [unit, size] of units) {
+    const amount = Math.floor(rest / size);
+    rest -= amount * size;
+    if (amount > 0 && parts.length < 2) parts.push(`${amount}${unit}`);
+    else if (parts.length > 0) break;
+  }
+  return (negative ? "-" : "") + (parts.length > 0 ? parts.join(" ") : "0s");
+}
+
+// src/core/render/displayName.ts
+function displayName(login) {
+  return login === void 0 ? void 0 : `**${neutralize(login)}**`;
+}
+
+// src/core/stateTitles.ts
+var STATE_TITLES = {
+  declared: "Declared",
+  acknowledged: "Acknowledged",
+  mitigated: "Mitigated (workaround in place)",
+  resolved: "Resolved",
+  postmortem: "Resolved, post-mortem in review",
+  cancelled: "Cancelled (false alarm)"
+};
+
+// src/core/clocks/acknowledgeDeadline.ts
+function acknowledgeDeadline(declaredAt, config) {
+  const businessHours = businessCalendar(config.business_hours).isBusinessTime(declaredAt);
+  const allowanceMs = durationMs(
+    businessHours ? config.acknowledge.within_business_hours : config.acknowledge.outside_business_hours
+  );
+  return { dueAt: declaredAt + allowanceMs, businessHours, allowanceMs };
+}
+
+// src/core/clocks/escalationOrigin.ts
+function escalationOrigin(incident, config) {
+  const waited = waitsForOffice(incident, config);
+  if (waited !== void 0) return waited;
+  return config.escalation.count_from === "start" ? incident.startedAt : incident.declaredAt;
+}
+function originWords(config) {
+  return config.escalation.count_from === "start" ? "from when the problem began" : "from the report";
+}
+
+// src/core/clocks/incidentEnd.ts
+function incidentEnd(incident) {
+  const candidates = [];
+  if (incident.state === "resolved" || incident.state === "postmortem") {
+    candidates.push(incident.resolvedAt, incident.postmortemAt);
+  }
+  if (incident.state === "cancelled") candidates.push(incident.cancelledAt);
+  if (!incident.open) candidates.push(incident.closedAt, incident.resolvedAt, incident.cancelledAt);
+  if (candidates.length === 0) return void 0;
+  return { at: earliest(candidates) };
+}
+function earliest(moments) {
+  let found;
+  for (const moment of moments) {
+    if (moment !== void 0 && (found === void 0 || moment < found)) found = moment;
+  }
+  return found;
+}
+
+// src/core/clocks/matchLadder.ts
+function matchLadder(incident, ladders) {
+  return ladders.find(
+    ({ when }) => (when.revenue === void 0 || when.revenue === incident.revenue) && (when.severities === void 0 || when.severities.includes(incident.severity))
+  );
+}
+
+// src/core/clocks/escalationPlan.ts
+function escalationPlan(incident, config, now) {
+  const ladder = matchLadder(incident, config.escalation.ladders);
+  if (!ladder) return { steps: [] };
+  return {
+    ladder: ladder.name,
+    steps: ladderSteps(incident, ladder, escalationOrigin(incident, config), now)
+  };
+}
+function ladderSteps(incident, ladder, origin, now) {
+  const stopAt = stopMoment(incident, ladder);
+  return ladder.steps.map((step, index) => {
+    const dueAt = origin + durationMs(step.after);
+    const state = stopAt !== void 0 && dueAt >= stopAt ? "stopped" : dueAt <= now ? "due" : "pending";
+    return {
+      ladder: ladder.name,
+      index,
+      key: `${ladder.name}:${index}`,
+      dueAt,
+      notify: [...step.notify],
+      ...step.note !== void 0 ? { note: step.note } : {},
+      state
+    };
+  });
+}
+function stopMoment(incident, ladder) {
+  const end = incidentEnd(incident);
+  const endAt = end === void 0 ? void 0 : end.at ?? Number.NEGATIVE_INFINITY;
+  let workaroundAt;
+  if (ladder.when.no_workaround) {
+    workaroundAt = earliest([incident.mitigatedAt, incident.workaround?.at]);
+    if (workaroundAt === void 0 && incident.state === "mitigated") workaroundAt = Number.NEGATIVE_INFINITY;
+  }
+  return earliest([endAt, workaroundAt]);
+}
+
+// src/core/clocks/nextUpdateDue.ts
+function nextUpdateDue(incident, config) {
+  if (incidentEnd(incident)) return void 0;
+  const last = latestUpdate(incident.updates);
+  if (last?.nextDueAt !== void 0) return { dueAt: last.nextDueAt, promised: true };
+  const cadence = config.updates.cadence[`${incident.severity}`];
+  return { dueAt: (last?.at ?? acknowledgeFrom(incident, config)) + durationMs(cadence), promised: false };
+}
+function latestUpdate(updates) {
+  let latest;
+  for (const update of updates) if (!latest || update.at >= latest.at) latest = update;
+  return latest;
+}
+
+// src/core/clocks/coveringNotice.ts
+var CLOCK_SKEW_MS = 5 * 6e4;
+function coveringNotice(notices, kind, key, dueAt) {
+  let first;
+  for (const notice of notices) {
+    if (notice.kind !== kind || notice.at < dueAt - CLOCK_SKEW_MS || !notice.keys.includes(key)) continue;
+    if (!first || notice.at < first.at) first = notice;
+  }
+  return first;
+}
+
+// src/core/clocks/stepsCoveredBy.ts
+function stepsCoveredBy(incident, config) {
+  const covered = /* @__PURE__ */ new Map();
+  for (const notice of incident.notices) {
+    if (notice.kind !== "escalation") continue;
+    for (const key of notice.keys) {
+      const step = stepForKey(incident, config, key);
+      if (!step || notice.at < step.dueAt - CLOCK_SKEW_MS) continue;
+      const known2 = covered.get(key);
+      if (known2 && known2.postedAt <= notice.at) continue;
+      covered.set(key, { ...step, postedAt: notice.at, commentId: notice.commentId });
+    }
+  }
+  return [...covered.values()].sort((a, b) => a.dueAt - b.dueAt || a.key.localeCompare(b.key));
+}
+function stepForKey(incident, config, key) {
+  const match = /^([a-z0-9][a-z0-9-]*):(\d+)$/.exec(key);
+  if (!match) return void 0;
+  const [, name = "", position = ""] = match;
+  const index = Number(position);
+  const step = config.escalation.ladders.find((ladder) => ladder.name === name)?.steps[index];
+  if (!step) return void 0;
+  return {
+    ladder: name,
+    index,
+    key,
+    dueAt: escalationOrigin(incident, config) + durationMs(step.after),
+    notify: [...step.notify],
+    ...step.note !== void 0 ? { note: step.note } : {}
+  };
+}
+
+// src/core/freeze/upcomingFreezes.ts
+function upcomingFreezes(config, now) {
+  const horizon = now + durationMs(config.freeze.announce_before);
+  return scheduledFreezes(config, now, horizon).filter((scheduled) => scheduled.start > now && scheduled.start <= horizon).map((scheduled) => ({
+    key: occurrenceKey(scheduled),
+    name: scheduled.name,
+    startsAt: scheduled.start,
+    endsAt: scheduled.end,
+    kind: scheduled.kind
+  })).sort((a, b) => a.startsAt - b.startsAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+function occurrenceKey(scheduled) {
+  return `${scheduled.kind}:${slug(scheduled.name)}:${new Date(scheduled.start).toISOString()}`;
+}
+function slug(name) {
+  const words = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+  return words === "" ? "freeze" : words.slice(0, 60);
+}
+
+// src/core/channels/freezeOccasions.ts
+function incidentFreezeOccasions(incident, config) {
+  return (incident.freezePeriods ?? []).flatMap(
+    (period, index) => freezeOccasions(`${index + 1}`, config, {
+      kind: "incident",
+      name: `Incident #${incident.number} (SEV${incident.severity})`,
+      startedAt: period.startedAt,
+      ...period.endedAt !== void 0 ? { endedAt: period.endedAt } : {},
+      link: incident.url,
+      incident: incident.number,
+      reason: incident.title,
+      branches: config.freeze.branches
+    })
+  );
+}
+function manualFreezeOccasions(issue, config, defaultBranch, now, hold = { labelled: false, records: [] }) {
+  const lapsed = issue.until !== void 0 && issue.until <= now ? issue.until : void 0;
+  const closes = [issue.closedAt, ...hold.records.map((r) => r.closedAt)];
+  const held = hold.labelled && hold.records.length === 0;
+  const lifted = held || closes.some((at) => at === void 0) ? void 0 : Math.max(...closes.filter((at) => at !== void 0));
+  const endedAt = lapsed === void 0 ? lifted : lifted === void 0 ? lapsed : Math.min(lapsed, lifted);
+  return freezeOccasions("", config, {
+    kind: "manual",
+    name: `Manual freeze #${issue.number}`,
+    startedAt: issue.openedAt,
+    ...issue.until !== void 0 ? { endsAt: issue.until } : {},
+    ...endedAt !== void 0 ? { endedAt } : {},
+    link: issue.url,
+    issue: issue.number,
+    reason: issue.reason,
+    branches: coveredBranches(
+      issue.branches.length > 0 ? issue.branches : config.freeze.branches,
+      defaultBranch
+    )
+  });
+}
+function scheduledFreezeOccasions(config, defaultBranch, from, now) {
+  const branches = coveredBranches(config.freeze.branches, defaultBranch);
+  return scheduledFreezes(config, from, now).flatMap(
+    (scheduled) => freezeOccasions(`${occurrenceKey(scheduled)}`, config, {
+      kind: scheduled.kind,
+      name: scheduled.name,
+      startedAt: scheduled.start,
+      endsAt: scheduled.end,
+      ...scheduled.end <= now ? { endedAt: scheduled.end } : {},
+      branches
+    }).filter((occasion) => occasion.at >= from && occasion.at <= now)
+  );
+}
+function freezeOccasions(key, config, freeze) {
+  const id = (event) => key === "" ? event : `${event}:${key}`;
+  const subject = { type: "freeze", freeze };
+  const found = [
+    {
+      message: id("freeze-started"),
+      event: "freeze-started",
+      at: freeze.startedAt,
+      channels: config.deploys.channels,
+      subject
+    }
+  ];
+  if (freeze.endedAt !== void 0)
+    found.push({
+      message: id("freeze-ended"),
+      event: "freeze-ended",
+      at: freeze.endedAt,
+      channels: config.deploys.channels,
+      subject
+    });
+  return found;
+}
+function coveredBranches(globs, defaultBranch) {
+  return globs.length > 0 ? [...globs] : [defaultBranch];
+}
+
+// src/core/channels/occasions.ts
+function occasionsOf(incident, config) {
+  const found = [];
+  const add = (occasion) => found.push({ channels: [], ...occasion });
+  const noticed = config.stakeholders.notice_severities.includes(incident.severity);
+  add({ message: "declared", event: "declared", at: incident.declaredAt });
+  add({ message: "incident-report", event: "incident-report", at: incident.declaredAt });
+  if (noticed)
+    add({ message: "stakeholder-notice:declared", event: "stakeholder-notice", at: incident.declaredAt });
+  for (const request of incident.announcements ?? [])
+    add({
+      message: `stakeholder-notice:${request.commentId ?? request.at}`,
+      event: "stakeholder-notice",
+      at: request.at,
+      channels: request.channels.length > 0 ? request.channels : announceChannels(incident, config),
+      exclusive: true
+    });
+  if (incident.acknowledgedAt !== void 0)
+    add({ message: "acknowledged", event: "acknowledged", at: incident.acknowledgedAt });
+  for (const notice of incident.notices) {
+    if (notice.kind === "ack-breach")
+      add({
+        message: "ack-missed",
+        event: "ack-missed",
+        at: notice.at,
+        channels: config.acknowledge.channels
+      });
+    if (notice.kind !== "escalation") continue;
+    for (const key of notice.keys) {
+      const [ladderName, index] = key.split(":");
+      const step = config.escalation.ladders.find((l) => l.name === ladderName)?.steps[Number(index)];
+      add({
+        message: `escalation:${key}`,
+        event: "escalation",
+        at: notice.at,
+        channels: step?.channels ?? [],
+        ...step?.note ? { detail: step.note } : {}
+      });
+    }
+  }
+  for (const update of incident.updates)
+    add({
+      message: `update:${update.commentId ?? update.at}`,
+      event: "status-update",
+      at: update.at,
+      detail: update.text,
+      ...update.nextDueAt !== void 0 ? { nextDueAt: update.nextDueAt } : {}
+    });
+  if (incident.workaround)
+    add({
+      message: "workaround",
+      event: "workaround",
+      at: incident.workaround.at,
+      detail: incident.workaround.text
+    });
+  if (incident.resolution && incident.resolvedAt !== void 0 && incident.state !== "cancelled") {
+    add({ message: "resolved", event: "resolved", at: incident.resolvedAt });
+    add({ message: "end-of-incident", event: "end-of-incident", at: incident.resolvedAt });
+    if (noticed)
+      add({ message: "stakeholder-notice:resolved", event: "stakeholder-notice", at: incident.resolvedAt });
+  }
+  if (incident.state === "cancelled" && incident.cancelledAt !== void 0)
+    add({ message: "cancelled", event: "cancelled", at: incident.cancelledAt });
+  found.push(...incidentFreezeOccasions(incident, config));
+  if (incident.postmortem) {
+    add({ message: "postmortem-opened", event: "postmortem-opened", at: incident.postmortem.openedAt });
+    if (incident.postmortem.state === "merged" && incident.postmortem.mergedAt !== void 0) {
+      add({ message: "postmortem-merged", event: "postmortem-merged", at: incident.postmortem.mergedAt });
+      add({ message: "postmortem-shared", event: "postmortem-shared", at: incident.postmortem.mergedAt });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+function announceChannels(incident, config) {
+  const entries = Object.entries(config.channels);
+  const routed = entries.filter(
+    ([, c]) => c.events.includes("stakeholder-notice") && (c.severities.length === 0 || c.severities.includes(incident.severity)) && (c.revenue === void 0 || c.revenue === incident.revenue)
+  );
+  const chosen = routed.length > 0 ? routed : entries.filter(([, c]) => c.type === "email");
+  return chosen.map(([name]) => name);
+}
+
+// src/core/channels/routeOccasion.ts
+var TRIGGERS = /* @__PURE__ */ new Set(["declared", "ack-missed", "escalation"]);
+function routeOccasion(occasion, incident, config, deliveries) {
+  const channels = config.channels;
+  const matches2 = (channel) => channel.events.includes(occasion.event) && (!incident || (channel.severities.length === 0 || channel.severities.includes(incident.severity)) && (channel.revenue === void 0 || channel.revenue === incident.revenue));
+  const names = /* @__PURE__ */ new Set();
+  if (occasion.exclusive) return occasion.channels.filter((name) => channels[name] !== void 0).sort();
+  for (const [name, channel] of Object.entries(channels)) {
+    if (channel.type === "pagerduty" && (!incident || !TRIGGERS.has(occasion.event))) continue;
+    if (matches2(channel)) names.add(name);
+  }
+  for (const name of occasion.channels)
+    if (channels[name] && (incident || channels[name].type !== "pagerduty")) names.add(name);
+  if (occasion.event === "acknowledged" || occasion.event === "resolved" || occasion.event === "cancelled") {
+    for (const name of triggeredPagers(config, deliveries)) {
+      const channel = channels[name];
+      if (channel?.events.includes(occasion.event) || occasion.event !== "acknowledged") names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+function triggeredPagers(config, deliveries) {
+  const found = /* @__PURE__ */ new Set();
+  for (const delivery of deliveries.values()) {
+    if (!TRIGGERS.has(delivery.event)) continue;
+    for (const [name, outcome] of Object.entries(delivery.channels)) {
+      if (config.channels[name]?.type !== "pagerduty") continue;
+      if (outcome.state === "delivered" || outcome.state === "unknown" || outcome.state === "sending")
+        found.add(name);
+    }
+  }
+  return [...found];
+}
+
+// src/core/channels/messageContent.ts
+import { DateTime as DateTime8 } from "luxon";
+
+// src/core/board/currentStatus.ts
+function currentStatus(incident, config, clip3) {
+  const zone = config.business_hours.timezone;
+  let latest;
+  for (const update of incident.updates) if (!latest || update.at >= latest.at) latest = update;
+  const said = latest ? `${formatTime(latest.at, zone)}: ${clip3(latest.text)}` : `${incident.state === "declared" ? "Investigating" : STATE_TITLES[incident.state]}; no update posted yet`;
+  const next = nextUpdateDue(incident, config);
+  if (next === void 0) return said;
+  return `${said} \u2014 next update ${next.promised ? "promised" : "due"} by ${formatTime(next.dueAt, zone)}`;
+}
+
+// src/core/channels/postmortemSharedView.ts
+function postmortemSharedView(incident) {
+  return {
+    title: neutralizeInline(incident.title, 200),
+    severity: incident.severity,
+    number: incident.number,
+    postmortemUrl: encodeURI(incident.postmortem?.url ?? incident.url),
+    // The merged document on the default branch (GitHub reads HEAD as the default branch).
+    documentUrl: encodeURI(
+      incident.postmortem ? `${incident.url.replace(/\/issues\/\d+$/, "")}/blob/HEAD/${incident.postmortem.path}` : incident.url
+    ),
+    url: encodeURI(incident.url),
+    followups: incident.followups.map((f) => ({
+      number: f.number,
+      title: neutralizeInline(f.title, 160),
+      url: encodeURI(f.url)
+    })),
+    hasFollowups: incident.followups.length > 0
+  };
+}
+
+// src/core/render/severityName.ts
+function severityName(severity2) {
+  return `SEV${severity2}`;
+}
+
+// src/core/channels/messageBody.ts
+function messageBody(template, title, summary, facts, links) {
+  return renderTemplate(template, {
+    title: neutralizeInline(title, 300),
+    summary: neutralizeInline(summary, 3e3),
+    facts: facts.map((f) => ({
+      label: neutralizeInline(f.label, 80),
+      value: neutralizeInline(f.value, 800)
+    })),
+    links: links.map((l) => ({ label: neutralizeInline(l.label, 100), url: encodeURI(l.url) }))
+  });
+}
+function oneLine(text, max) {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, max - 1)}\u2026` : line;
+}
+
+// src/core/freeze/freezeText.ts
+import { DateTime as DateTime7 } from "luxon";
+var FREEZE_KIND_WORDS = {
+  window: "freeze window",
+  weekly: "weekly freeze",
+  closure: "office closure",
+  incident: "incident",
+  manual: "manual freeze"
+};
+var HALF_YEAR_MS = 182 * 864e5;
+var WORD_JOINER2 = "\u2060";
+function formatFreezeTime(at, zone, now) {
+  const local = DateTime7.fromMillis(at, { zone }).setLocale("en-US");
+  const format = now === void 0 || Math.abs(at - now) > HALF_YEAR_MS ? "ccc d LLL yyyy HH:mm ZZZZ" : "ccc d LLL HH:mm ZZZZ";
+  return local.toFormat(format);
+}
+function untilText(freeze, zone, now) {
+  return `until ${endText(freeze, zone, now)}`;
+}
+function endText(freeze, zone, now) {
+  if (freeze.endsAt !== void 0) return formatFreezeTime(freeze.endsAt, zone, now);
+  if (freeze.kind === "incident") return "the incident is resolved";
+  if (freeze.kind === "manual" && freeze.issue !== void 0) return `issue #${freeze.issue} is closed`;
+  return "it is lifted";
+}
+function plainInline(text, maxLength = 80) {
+  const oneLine2 = text.replace(/\s+/g, " ").trim();
+  const clipped = oneLine2.length > maxLength ? oneLine2.slice(0, maxLength - 1) + "\u2026" : oneLine2;
+  return clipped.replace(/@(?=[A-Za-z0-9])/g, "@" + WORD_JOINER2);
+}
+function codeSpan(text) {
+  const oneLine2 = text.replace(/\s+/g, " ");
+  const longestRun = Math.max(0, ...[...oneLine2.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = oneLine2.startsWith("`") || oneLine2.endsWith("`") ? " " : "";
+  return `${fence}${pad}${oneLine2}${pad}${fence}`;
+}
+function handleText(handle2) {
+  return neutralizeInline(mention(handle2.trim()), 100);
+}
+function shortSha(sha) {
+  return sha.slice(0, 7);
+}
+
+// src/core/channels/newsContent.ts
+var NEWS_EVENTS = /* @__PURE__ */ new Set([...FREEZE_EVENTS, ...RELEASE_EVENTS]);
+function isNewsEvent(event) {
+  return NEWS_EVENTS.has(event);
+}
+function newsContent(occasion, ctx) {
+  const subject = occasion.subject;
+  if (!subject) throw new Error(`message ${occasion.message} has nothing to say: no subject`);
+  switch (subject.type) {
+    case "freeze":
+      return freezeContent(occasion, subject.freeze, ctx);
+    case "grant":
+      return grantContent(occasion, subject.grant, ctx);
+    case "release":
+      return releaseContent(occasion, subject.release, ctx);
+  }
+}
+function freezeContent(occasion, freeze, ctx) {
+  const zone = ctx.config.business_hours.timezone;
+  const at = (t) => formatTime(t, zone);
+  const where2 = branchesText(freeze.branches);
+  const held = ctx.config.deploys.environments.join(", ");
+  const cause = `${FREEZE_KIND_WORDS[freeze.kind]}${freeze.reason ? `: ${oneLine(freeze.reason, 300)}` : ""}`;
+  const until = freeze.endsAt !== void 0 ? at(freeze.endsAt) : endText(freeze, zone, occasion.at);
+  const ended = occasion.event === "freeze-ended" && freeze.endedAt !== void 0;
+  const title = ended ? `Code freeze ended on ${where2}: ${freeze.name}` : `Code freeze started on ${where2}: ${freeze.name}`;
+  const summary = ended ? `Since ${at(freeze.endedAt)}, ${freeze.name} no longer holds merges into ${where2} or deployments (frozen since ${at(freeze.startedAt)}). Any other freeze still in force still applies.` : `Merges into ${where2} and deployments to ${held || "gated environments"} are held from ${at(freeze.startedAt)} until ${until}. To ship something anyway, the on-call engineer or an approver grants a freeze exception (/freeze-exception <reason>).`;
+  const facts = [
+    { label: "Freeze", value: freeze.name },
+    { label: "Cause", value: cause },
+    { label: "Branches", value: where2 },
+    { label: "Since", value: at(freeze.startedAt) },
+    ended ? { label: "Ended", value: at(freeze.endedAt) } : { label: "Until", value: until }
+  ];
+  if (!ended)
+    facts.push({ label: "Deployments held", value: held || "none (deploys.environments is empty)" });
+  const links = [
+    {
+      label: freeze.kind === "incident" ? `Incident #${freeze.incident} on GitHub` : freeze.kind === "manual" ? `Freeze issue #${freeze.issue}` : "Code freeze calendar",
+      url: freeze.link ?? ctx.sourceUrl
+    }
+  ];
+  return {
+    event: occasion.event,
+    title: oneLine(title, 150),
+    summary,
+    facts,
+    links,
+    body: messageBody(ctx.templates.message, title, summary, facts, links),
+    source: { repository: ctx.repository, number: ctx.source },
+    ...ctx.incident ? { incident: ctx.incident } : {},
+    freeze: {
+      kind: freeze.kind,
+      name: freeze.name,
+      branches: freeze.branches,
+      started_at: new Date(freeze.startedAt).toISOString(),
+      ...freeze.endsAt !== void 0 ? { ends_at: new Date(freeze.endsAt).toISOString() } : {},
+      ...ended ? { ended_at: new Date(freeze.endedAt).toISOString() } : {},
+      ...freeze.reason ? { reason: freeze.reason } : {},
+      ...freeze.link ? { url: freeze.link } : {}
+    }
+  };
+}
+function grantContent(occasion, grant, ctx) {
+  const zone = ctx.config.business_hours.timezone;
+  const commit = shortSha(grant.sha);
+  const what = grant.to === "merge" ? `merge pull request #${grant.number} (${commit})` : `deploy ${commit} from ${grant.branch}`;
+  const title = `Freeze exception granted by ${grant.by}: ${what}`;
+  const freezes = grant.freezes.length > 0 ? grant.freezes.join("; ") : "the freeze in force";
+  const summary = `${grant.by} granted an exception at ${formatTime(occasion.at, zone)} to ${what} during ${freezes}: ${oneLine(grant.reason, 1e3) || "no reason given"}. It covers commit ${commit} only; a freeze that starts later needs a new grant.`;
+  const facts = [
+    { label: "Granted by", value: grant.by },
+    {
+      label: grant.to === "merge" ? "To merge" : "To deploy",
+      value: grant.to === "merge" ? `#${grant.number}` : commit
+    },
+    { label: "Commit", value: commit },
+    { label: "Branch", value: grant.branch },
+    { label: "Freezes", value: freezes },
+    { label: "Reason", value: oneLine(grant.reason, 800) || "no reason given" }
+  ];
+  const links = [
+    {
+      label: grant.to === "merge" ? `Pull request #${grant.number}` : `Hold issue #${grant.number}`,
+      url: grant.url
+    }
+  ];
+  return {
+    event: occasion.event,
+    title: oneLine(title, 150),
+    summary,
+    facts,
+    links,
+    body: messageBody(ctx.templates.message, title, summary, facts, links),
+    source: { repository: ctx.repository, number: ctx.source },
+    exception: {
+      to: grant.to,
+      granted_by: grant.by,
+      reason: grant.reason,
+      commit: grant.sha,
+      branch: grant.branch,
+      number: grant.number,
+      url: grant.url,
+      freezes: grant.freezes
+    }
+  };
+}
+function releaseContent(occasion, release, ctx) {
+  const tag = release.tag ? ` (${release.tag})` : "";
+  const title = release.step === "drafted" ? `Release drafted: ${release.name}${tag}` : release.step === "milestone" ? `Release milestone due: ${release.name}` : `Released: ${release.name}${tag}`;
+  const frozen = release.freezes ? ` \u26A0\uFE0F This falls during a code freeze on ${release.branch}: ${release.freezes}. Releasing now needs the on-call engineer's approval (a freeze exception).` : "";
+  const summary = `${oneLine(release.detail, 1200)}${frozen}`;
+  const facts = [
+    { label: release.step === "milestone" ? "Milestone" : "Release", value: release.name },
+    ...release.tag ? [{ label: "Tag", value: release.tag }] : [],
+    { label: "Branch", value: release.branch },
+    { label: "Code freeze", value: release.freezes ?? "none" }
+  ];
+  const links = [
+    {
+      label: release.step === "milestone" ? "The milestone" : release.step === "drafted" ? "The draft" : "Release notes",
+      url: release.url
+    }
+  ];
+  return {
+    event: occasion.event,
+    title: oneLine(title, 150),
+    summary,
+    facts,
+    links,
+    body: release.markdown,
+    source: { repository: ctx.repository, number: ctx.source },
+    release: {
+      step: release.step,
+      name: release.name,
+      ...release.tag ? { tag: release.tag } : {},
+      url: release.url,
+      branch: release.branch,
+      frozen: release.freezes !== void 0
+    }
+  };
+}
+function branchesText(branches) {
+  return branches.length > 0 ? branches.join(", ") : "the default branch";
+}
+
+// src/core/channels/messageContent.ts
+function messageContent(occasion, ctx) {
+  const { incident, config } = ctx;
+  const zone = config.business_hours.timezone;
+  const at = (t) => formatTime(t, zone);
+  const sev = severityName(incident.severity);
+  const ref = `Incident #${incident.number}`;
+  const name = oneLine(incident.title, 150);
+  const table = stakeholderFacts(incident, config);
+  const links = [{ label: `${ref} on GitHub`, url: incident.url }];
+  const facts = incidentFacts(incident, ctx.repository);
+  if (isNewsEvent(occasion.event))
+    return newsContent(occasion, {
+      ...ctx,
+      source: incident.number,
+      sourceUrl: incident.url,
+      incident: facts
+    });
+  const base = {
+    event: occasion.event,
+    links,
+    source: { repository: ctx.repository, number: incident.number },
+    incident: facts
+  };
+  const lifecycle = (title, summary, rows = table) => ({
+    ...base,
+    title: oneLine(title, 150),
+    summary,
+    facts: rows,
+    body: messageBody(ctx.templates.message, title, summary, rows, links)
+  });
+  const fromTemplate = (template, view, facts2, summary) => {
+    const rendered = renderTemplate(template, { ...view, url: encodeURI(incident.url) }).trim();
+    const [subject = "", ...rest] = rendered.split("\n");
+    return { ...base, title: oneLine(subject, 200), summary, facts: facts2, body: rest.join("\n").trim() + "\n" };
+  };
+  const by = (login) => login ? ` by ${login}` : "";
+  switch (occasion.event) {
+    case "declared":
+      return lifecycle(
+        `[${sev}] ${ref} declared: ${name}`,
+        `${oneLine(incident.form.summary ?? incident.title, 600)} Declared at ${at(incident.declaredAt)}${by(incident.declaredBy)}.`
+      );
+    case "acknowledged":
+      return lifecycle(
+        `[${sev}] ${ref} acknowledged${by(incident.acknowledgedBy)}: ${name}`,
+        `Someone is on it since ${at(occasion.at)}. Lead: ${incident.lead ?? "nobody yet"}.`
+      );
+    case "ack-missed":
+      return lifecycle(
+        `[${sev}] ${ref} is not acknowledged: ${name}`,
+        `Nobody has acknowledged the incident in time (declared ${at(incident.declaredAt)}). The on-call engineer is needed now.`
+      );
+    case "escalation":
+      return lifecycle(
+        `[${sev}] ${ref} escalated: ${name}`,
+        `${oneLine(occasion.detail ?? "An escalation step is due.", 600)} The problem began ${formatDuration(occasion.at - incident.startedAt)} before this step, at ${at(incident.startedAt)}.`
+      );
+    case "status-update":
+      return lifecycle(
+        `[${sev}] ${ref} update: ${name}`,
+        `${oneLine(occasion.detail ?? "", 1500)}${occasion.nextDueAt !== void 0 ? ` Next update by ${at(occasion.nextDueAt)}.` : ""}`
+      );
+    case "workaround":
+      return lifecycle(
+        `[${sev}] ${ref} has a workaround: ${name}`,
+        `${oneLine(occasion.detail ?? "", 1500)} (in place since ${at(occasion.at)}).`
+      );
+    case "resolved":
+      return lifecycle(
+        `[${sev}] ${ref} resolved: ${name}`,
+        `${oneLine(incident.resolution?.text ?? "", 1500)} Resolved at ${at(occasion.at)}, ${formatDuration(occasion.at - incident.startedAt)} after the problem began.`
+      );
+    case "cancelled":
+      return lifecycle(
+        `[${sev}] ${ref} cancelled: ${name}`,
+        `A false alarm: ${oneLine(incident.cancelReason?.text ?? "no reason given", 1e3)}`
+      );
+    case "postmortem-opened":
+      return lifecycle(
+        `${ref} post-mortem opened for review: ${name}`,
+        `The post-mortem is up for review as pull request #${incident.postmortem?.number ?? "?"}.`
+      );
+    case "postmortem-merged":
+      return lifecycle(
+        `${ref} post-mortem merged: ${name}`,
+        `The post-mortem was reviewed and merged; the incident is closed.`
+      );
+    case "stakeholder-notice":
+      return fromTemplate(
+        ctx.templates["stakeholder-notice"],
+        {
+          application: neutralizeInline(application(incident, config, ctx.repository), 120),
+          date: DateTime8.fromMillis(incident.startedAt, { zone }).toFormat("MM-dd-yyyy"),
+          summary: neutralizeInline(incident.form.summary ?? incident.title, 1200),
+          ...Object.fromEntries(table.map((f) => [f.key, neutralizeInline(f.value, 800)]))
+        },
+        table,
+        oneLine(incident.form.summary ?? incident.title, 1200)
+      );
+    case "incident-report": {
+      const next = nextUpdateDue(incident, config);
+      return fromTemplate(
+        ctx.templates["incident-report"],
+        {
+          title: neutralizeInline(incident.title, 200),
+          severity: incident.severity,
+          declared: at(incident.declaredAt),
+          declaredBy: incident.declaredBy ? neutralizeInline(incident.declaredBy, 60) : void 0,
+          start: at(incident.startedAt),
+          what: neutralizeInline(incident.form.summary ?? incident.title, 1500),
+          applications: neutralizeInline(incident.form.applications ?? "", 500) || "not recorded",
+          businessImpact: neutralizeInline(incident.form.businessImpact ?? "", 800) || "not recorded",
+          revenue: incident.revenue ? "yes" : incident.form.revenue === "unknown" ? "unknown" : "no",
+          lead: neutralizeInline(incident.lead ?? "nobody yet", 60),
+          comms: neutralizeInline(incident.comms ?? "nobody yet", 60),
+          nextUpdate: next ? at(next.dueAt) : "\u2014"
+        },
+        table,
+        oneLine(incident.form.summary ?? incident.title, 1200)
+      );
+    }
+    case "end-of-incident": {
+      const end = incident.resolvedAt ?? occasion.at;
+      const followup = incident.postmortem ? `A post-mortem is under way: ${incident.postmortem.url}` : [...incident.notes, ...incident.deviations].length > 0 ? `Follow up on: ${[...incident.notes, ...incident.deviations].map((n) => oneLine(n.text, 200)).join("; ")}` : "No further work was recorded.";
+      return fromTemplate(
+        ctx.templates["end-of-incident"],
+        {
+          title: neutralizeInline(incident.title, 200),
+          severity: incident.severity,
+          start: at(incident.startedAt),
+          end: at(end),
+          duration: formatDuration(end - incident.startedAt),
+          what: neutralizeInline(incident.form.summary ?? incident.title, 1500),
+          impact: neutralizeInline(incident.form.businessImpact ?? "", 800) || "not recorded",
+          resolution: neutralizeInline(incident.resolution?.text ?? "", 2e3),
+          next: neutralizeInline(followup, 1500),
+          pullRequests: incident.pullRequests.map((pr) => ({
+            number: pr.number,
+            title: neutralizeInline(pr.title, 120),
+            url: encodeURI(pr.url),
+            state: pr.state
+          })),
+          hasPullRequests: incident.pullRequests.length > 0
+        },
+        table,
+        oneLine(incident.resolution?.text ?? "", 1200)
+      );
+    }
+    case "postmortem-shared":
+      return fromTemplate(
+        ctx.templates["postmortem-shared"],
+        postmortemSharedView(incident),
+        table,
+        `The post-mortem of incident #${incident.number} was merged.`
+      );
+  }
+}
+function stakeholderFacts(incident, config) {
+  const zone = config.business_hours.timezone;
+  const ended = incident.state === "cancelled" ? incident.cancelledAt : incident.resolvedAt;
+  return [
+    {
+      key: "applications",
+      label: "Applications impacted",
+      value: oneLine(incident.form.applications ?? "", 500) || "not recorded"
+    },
+    {
+      key: "businessImpact",
+      label: "Business impact",
+      value: oneLine(incident.form.businessImpact ?? "", 800) || "not recorded"
+    },
+    { key: "start", label: "Incident start", value: formatTime(incident.startedAt, zone) },
+    { key: "end", label: "Incident end", value: ended === void 0 ? "Ongoing" : formatTime(ended, zone) },
+    {
+      key: "currentStatus",
+      label: "Current status",
+      value: currentStatus(incident, config, (text) => oneLine(text, 600))
+    },
+    {
+      key: "resolution",
+      label: "Resolution",
+      value: incident.resolution ? oneLine(incident.resolution.text, 800) + (incident.postmortem ? ` (post-mortem: ${incident.postmortem.url})` : "") : incident.state === "cancelled" ? `Cancelled: ${oneLine(incident.cancelReason?.text ?? "", 300)}` : "Ongoing"
+    }
+  ];
+}
+function incidentFacts(incident, repository) {
+  return {
+    repository,
+    number: incident.number,
+    title: incident.title,
+    url: incident.url,
+    severity: incident.severity,
+    state: incident.state,
+    revenue: incident.revenue
+  };
+}
+function application(incident, config, repository) {
+  if (config.stakeholders.application) return config.stakeholders.application;
+  const first = (incident.form.applications ?? "").split(/[\n,]/)[0]?.trim();
+  return first || repository.split("/").pop() || repository;
+}
+
+// src/core/channels/planMessages.ts
+var FRESH_FOR_MS = 24 * 36e5;
+var CLAIM_STALE_MS = 5 * 6e4;
+var MAX_ATTEMPTS = 8;
+function retryDelay(failures) {
+  return Math.min(6e4 * 2 ** Math.max(0, failures - 1), 36e5);
+}
+function planMessages(input) {
+  const { incident, config, templates, now, deliveries, repository } = input;
+  if (Object.keys(config.channels).length === 0 && deliveries.size === 0) return [];
+  const threads = new EmailThreads(config, repository, incident.number, deliveries);
+  return planOccasions({
+    occasions: occasionsOf(incident, config),
+    config,
+    now,
+    deliveries,
+    route: (occasion) => routeOccasion(occasion, incident, config, deliveries),
+    content: (occasion, channels) => {
+      const content = messageContent(occasion, { incident, config, templates, repository });
+      const pagerduty = pagerdutyPart(occasion, repository, incident.number);
+      if (pagerduty) content.pagerduty = pagerduty;
+      return threads.thread(content, occasion.message, channels);
+    }
+  });
+}
+function planNews(input) {
+  const { config, templates, now, deliveries, repository, number, url } = input;
+  if (Object.keys(config.channels).length === 0) return [];
+  const threads = new EmailThreads(config, repository, number, deliveries);
+  return planOccasions({
+    occasions: input.occasions,
+    config,
+    now,
+    deliveries,
+    route: (occasion) => routeOccasion(occasion, void 0, config, deliveries),
+    content: (occasion, channels) => threads.thread(
+      newsContent(occasion, { config, templates, repository, source: number, sourceUrl: url }),
+      occasion.message,
+      channels
+    )
+  });
+}
+function planOccasions(input) {
+  const { config, now, deliveries } = input;
+  const planned = [];
+  for (const occasion of input.occasions) {
+    const delivery = deliveries.get(occasion.message);
+    if (delivery) {
+      const retry = retryOf(delivery, config, now);
+      if (retry.channels.length > 0)
+        planned.push({
+          message: occasion.message,
+          event: occasion.event,
+          at: occasion.at,
+          attempt: delivery.attempt + 1,
+          channels: retry.channels,
+          carried: retry.carried,
+          predecessor: delivery.commentId,
+          content: input.content(occasion, retry.channels)
+        });
+      continue;
+    }
+    if (occasion.at < now - FRESH_FOR_MS) continue;
+    const channels = input.route(occasion);
+    if (channels.length === 0) continue;
+    planned.push({
+      message: occasion.message,
+      event: occasion.event,
+      at: occasion.at,
+      attempt: 1,
+      channels,
+      carried: {},
+      content: input.content(occasion, channels)
+    });
+  }
+  return planned;
+}
+function retryOf(delivery, config, now) {
+  const channels = [];
+  const carried = {};
+  for (const [name, outcome] of Object.entries(delivery.channels)) {
+    const idempotent = config.channels[name]?.type === "pagerduty";
+    const due = outcome.state === "failed" && outcome.retryAt <= now || idempotent && outcome.state === "unknown" || idempotent && outcome.state === "sending" && now - delivery.claimedAt >= CLAIM_STALE_MS;
+    if (due && config.channels[name] !== void 0 && delivery.attempt < MAX_ATTEMPTS) channels.push(name);
+    else carried[name] = outcome;
+  }
+  return { channels: channels.sort(), carried };
+}
+var EmailThreads = class {
+  #config;
+  #repository;
+  #number;
+  #root;
+  constructor(config, repository, number, deliveries) {
+    this.#config = config;
+    this.#repository = repository;
+    this.#number = number;
+    const emailed = [...deliveries.values()].filter((d) => Object.keys(d.channels).some((c) => config.channels[c]?.type === "email")).sort((a, b) => a.claimedAt - b.claimedAt || a.commentId - b.commentId);
+    if (emailed[0]) this.#root = this.messageId(emailed[0].message);
+  }
+  /** `content` with its place in the issue's thread, when it goes to an e-mail channel. */
+  thread(content, message, channels) {
+    if (channels.some((c) => this.#config.channels[c]?.type === "email")) {
+      const messageId = this.messageId(message);
+      this.#root ??= messageId;
+      content.email = this.#root === messageId ? { messageId } : { messageId, inReplyTo: this.#root };
+    }
+    return content;
+  }
+  messageId(message) {
+    const from = Object.values(this.#config.channels).find((c) => c.type === "email");
+    const domain = /@([^\s>]+)/.exec(from?.type === "email" ? from.from : "")?.[1] ?? "expedite.invalid";
+    const local = `${message}.${this.#number}.${this.#repository}`.replace(/[^A-Za-z0-9.-]/g, ".");
+    return `<expedite.${local}@${domain}>`;
+  }
+};
+function pagerdutyPart(occasion, repository, number) {
+  const dedupKey = `expedite/${repository}#${number}`;
+  switch (occasion.event) {
+    case "declared":
+    case "ack-missed":
+    case "escalation":
+      return { action: "trigger", dedupKey };
+    case "acknowledged":
+      return { action: "acknowledge", dedupKey };
+    case "resolved":
+    case "cancelled":
+      return { action: "resolve", dedupKey };
+    default:
+      return void 0;
+  }
+}
+
+// src/core/channels/deliveryRecord.ts
+var DELIVERY_KIND = "delivery";
+var RECORD = /<!-- expedite-record:([A-Za-z0-9_-]+) -->/;
+function renderDeliveryComment(record, zone) {
+  const marker = renderMarker(DELIVERY_KIND, { message: record.message, attempt: record.attempt });
+  const lines = Object.entries(record.channels).map(
+    ([channel, outcome]) => `- \`${channel}\`: ${describeOutcome(outcome, zone)}`
+  );
+  const encoded = Buffer.from(JSON.stringify(record), "utf8").toString("base64url");
+  return [
+    marker,
+    `\u{1F4E3} **${neutralizeInline(record.title, 200)}**${record.attempt > 1 ? ` (attempt ${record.attempt})` : ""}`,
+    "",
+    ...lines,
+    "",
+    `<!-- expedite-record:${encoded} -->`
+  ].join("\n");
+}
+function describeOutcome(outcome, zone) {
+  switch (outcome.state) {
+    case "sending":
+      return `sending since ${formatTime(outcome.at, zone)}`;
+    case "delivered":
+      return `\u2705 delivered ${formatTime(outcome.at, zone)}`;
+    case "failed":
+      return `\u26A0\uFE0F not delivered \u2014 ${neutralizeInline(outcome.reason, 160)}, retrying after ${formatTime(outcome.retryAt, zone)}`;
+    case "unknown":
+      return `\u2754 may not have arrived \u2014 ${neutralizeInline(outcome.reason, 160)}; not sent again (see docs/reliability.md)`;
+    case "abandoned":
+      return `\u274C not delivered \u2014 ${neutralizeInline(outcome.reason, 160)}; gave up`;
+  }
+}
+function parseDelivery(comment) {
+  if (comment.marker.kind !== DELIVERY_KIND) return void 0;
+  const match = RECORD.exec(comment.body);
+  if (!match?.[1]) return void 0;
+  try {
+    const record = JSON.parse(Buffer.from(match[1], "base64url").toString("utf8"));
+    if (typeof record.message !== "string" || record.message !== comment.marker.data.message || !MESSAGE_EVENTS.includes(record.event) || typeof record.attempt !== "number" || typeof record.channels !== "object" || record.channels === null)
+      return void 0;
+    return { ...record, commentId: comment.id };
+  } catch {
+    return void 0;
+  }
+}
+function deliveriesFrom(comments) {
+  const latest = /* @__PURE__ */ new Map();
+  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
+    const delivery = parseDelivery(comment);
+    if (!delivery) continue;
+    const seen = latest.get(delivery.message);
+    if (!seen || delivery.attempt > seen.attempt) latest.set(delivery.message, delivery);
+  }
+  return latest;
+}
+function claimWinner(claims, attempt, predecessor) {
+  return [...claims].filter((c) => c.id !== predecessor && c.attempt >= attempt).sort((a, b) => a.id - b.id)[0];
+}
+
+// src/core/channels/deliveryRows.ts
+var CHANNEL_TITLES = {
+  slack: "Slack",
+  teams: "Teams",
+  email: "E-mail",
+  pagerduty: "PagerDuty",
+  webhook: "Webhook"
+};
+function deliveryRows(deliveries, config, now) {
+  const zone = config.business_hours.timezone;
+  return [...deliveries].sort((a, b) => a.claimedAt - b.claimedAt || a.commentId - b.commentId).map((delivery) => ({
+    what: neutralizeInline(delivery.title, 160),
+    where: Object.entries(delivery.channels).map(([name, outcome]) => {
+      const type = config.channels[name]?.type;
+      const label = `${type ? CHANNEL_TITLES[type] : "Channel"} \`${neutralizeInline(name, 60)}\``;
+      const stale = outcome.state === "sending" && now - delivery.claimedAt >= CLAIM_STALE_MS;
+      return `${label}: ${stale ? "\u2754 the sender stopped before recording the result; not sent again" : describeOutcome(outcome, zone)}`;
+    }).join("<br>")
+  }));
+}
+
+// src/core/channels/stakeholderClock.ts
+function stakeholderClock(incident, config) {
+  if (!config.stakeholders.notice_severities.includes(incident.severity)) return void 0;
+  if (!Object.values(config.channels).some((c) => c.type !== "pagerduty")) return void 0;
+  const dueAt = incident.declaredAt + durationMs(config.stakeholders.notice_within);
+  let sentAt;
+  let channels = [];
+  for (const delivery of incident.deliveries ?? []) {
+    if (delivery.event !== "stakeholder-notice") continue;
+    const delivered = Object.entries(delivery.channels).filter(([, o]) => o.state === "delivered");
+    const at = Math.min(...delivered.map(([, o]) => o.at));
+    if (delivered.length > 0 && (sentAt === void 0 || at < sentAt)) {
+      sentAt = at;
+      channels = delivered.map(([name]) => name).sort();
+    }
+  }
+  return {
+    dueAt,
+    ...sentAt !== void 0 ? { sentAt } : {},
+    channels,
+    requested: (incident.announcements ?? []).length > 0
+  };
+}
+
+// src/core/board/boardView.ts
+var STATE_ICONS = {
+  declared: "\u{1F534}",
+  acknowledged: "\u{1F7E0}",
+  mitigated: "\u{1F7E1}",
+  resolved: "\u{1F7E2}",
+  postmortem: "\u{1F4DD}",
+  cancelled: "\u26AA"
+};
+var NOT_RECORDED = "_not recorded_";
+function boardView(incident, config, now) {
+  const zone = config.business_hours.timezone;
+  const at = (t) => t === void 0 ? void 0 : formatTime(t, zone);
+  const since = (t) => t === void 0 ? void 0 : `${formatTime(t, zone)} \u2014 ${formatDuration(t - incident.startedAt)} after the start`;
+  const closed = incident.state === "resolved" || incident.state === "postmortem" || incident.state === "cancelled";
+  const ack = acknowledgeDeadline(acknowledgeFrom(incident, config), config);
+  const ackStatus = incident.acknowledgedAt !== void 0 ? incident.acknowledgedAt <= ack.dueAt ? `\u2705 met \u2014 acknowledged ${formatDuration(incident.acknowledgedAt - incident.declaredAt)} after declaration` : `\u26A0\uFE0F missed \u2014 acknowledged ${formatDuration(incident.acknowledgedAt - ack.dueAt)} late` : closed ? "\u2014" : now >= ack.dueAt ? "\u{1F6A8} **breached** \u2014 nobody has typed `/ack`" : "waiting for `/ack`";
+  const plan = escalationPlan(incident, config, now);
+  const fired = new Set(stepsCoveredBy(incident, config).map((s) => s.key));
+  const escalations = plan.steps.map((step) => ({
+    when: formatTime(step.dueAt, zone),
+    who: resolveHandles(step.notify, incident, config, step.dueAt).map((h) => neutralizeInline(h.replace(/^@/, ""))).join(", ") || "nobody configured",
+    status: step.state === "stopped" ? "stopped (workaround or resolution came first)" : fired.has(step.key) ? "\u{1F514} notified" : step.state === "due" ? "\u{1F514} due" : "pending"
+  }));
+  const update = nextUpdateDue(incident, config);
+  const updateLine = update === void 0 ? void 0 : `${formatTime(update.dueAt, zone)}${update.promised ? " (as promised)" : ` (every ${config.updates.cadence[String(incident.severity)]} at ${severityName(incident.severity)})`}${now >= update.dueAt ? " \u2014 \u26A0\uFE0F **overdue**" : ""}`;
+  const ended = incident.resolvedAt ?? incident.cancelledAt;
+  const roles = Object.entries(incident.roles).filter(([, people]) => people.length > 0).map(([role, people]) => ({
+    role: neutralizeInline(role),
+    people: people.map((p) => displayName(p)).join(", ")
+  }));
+  return {
+    number: incident.number,
+    icon: STATE_ICONS[incident.state],
+    title: neutralizeInline(incident.title, 200),
+    state: incident.postmortem?.state === "merged" ? "Closed \u2014 post-mortem merged" : !incident.open && incident.state !== "cancelled" ? `${STATE_TITLES[incident.state]} \u2014 issue closed` : STATE_TITLES[incident.state],
+    severity: `${severityName(incident.severity)}${incident.severitySet ? "" : " (default \u2014 set it with `/sev <1-4>`)"}`,
+    revenue: incident.revenueAssumed ? "\u{1F4B8} **treated as affected**: the report says \u201Cunknown\u201D, so the revenue escalation ladder applies. `/impact none` if it is not." : incident.revenue ? "\u{1F4B8} **affected**" : incident.form.revenue === "unknown" ? "unknown" : "not affected",
+    lead: displayName(incident.lead) ?? "_nobody yet \u2014 `/ack` or `/lead @someone`_",
+    comms: displayName(incident.comms) ?? "_nobody yet \u2014 `/comms @someone`_",
+    roles,
+    hasRoles: roles.length > 0,
+    started: incident.unreadStart ? `${at(incident.startedAt)} \u2014 \u26A0\uFE0F the form's answer \u201C${neutralizeInline(incident.unreadStart.text, 100)}\u201D could not be used (${neutralizeInline(incident.unreadStart.reason, 300)}), so this is the declaration time. Type \`/started <time>\` to set it.` : at(incident.startedAt),
+    declared: at(incident.declaredAt),
+    ackDue: `${formatTime(ack.dueAt, zone)} (${ack.businessHours ? "inside" : "outside"} business hours)`,
+    ackStatus,
+    acknowledged: since(incident.acknowledgedAt) ?? "\u2014",
+    mitigated: since(incident.mitigatedAt) ?? "\u2014",
+    resolved: since(incident.resolvedAt) ?? "\u2014",
+    nextUpdate: updateLine ?? "\u2014",
+    stakeholderNotice: stakeholderLine(incident, config, now),
+    escalations,
+    hasEscalations: escalations.length > 0,
+    ladder: plan.ladder ?? "none",
+    waiting: waitingLine(incident, config, now),
+    escalationOrigin: originWords(config),
+    applications: neutralizeInline(incident.form.applications ?? "", 500) || NOT_RECORDED,
+    businessImpact: neutralizeInline(incident.form.businessImpact ?? "", 800) || NOT_RECORDED,
+    stakeholderStart: formatTime(incident.startedAt, zone),
+    stakeholderEnd: ended === void 0 ? "Ongoing" : formatTime(ended, zone),
+    currentStatus: currentStatus(incident, config, (text) => neutralizeInline(text, 500)),
+    resolution: incident.resolution ? neutralizeInline(incident.resolution.text, 800) : incident.state === "cancelled" ? `Cancelled: ${neutralizeInline(incident.cancelReason?.text ?? "", 300)}` : closed ? "\u26A0\uFE0F _not journaled_" : "Ongoing",
+    workaround: incident.workaround ? neutralizeInline(incident.workaround.text, 800) : void 0,
+    gaps: incident.gaps.map((g) => ({ message: g.message })),
+    hasGaps: incident.gaps.length > 0,
+    postmortem: incident.postmortem ? { number: incident.postmortem.number, url: incident.postmortem.url, state: incident.postmortem.state } : void 0,
+    pullRequests: incident.pullRequests.map((pr) => ({
+      number: pr.number,
+      url: pr.url,
+      title: neutralizeInline(pr.title, 120),
+      state: pr.state,
+      revert: pr.revert
+    })),
+    hasPullRequests: incident.pullRequests.length > 0,
+    followups: incident.followups.map((f) => ({
+      number: f.number,
+      url: f.url,
+      title: neutralizeInline(f.title, 160)
+    })),
+    hasFollowups: incident.followups.length > 0,
+    deliveries: deliveryRows(incident.deliveries ?? [], config, now),
+    hasDeliveries: (incident.deliveries ?? []).length > 0,
+    zone
+  };
+}
+function timelineRows(incident, config) {
+  const zone = config.business_hours.timezone;
+  return incident.timeline.map((entry) => ({
+    utc: formatTime(entry.at, zone),
+    who: entry.actor === void 0 ? "Expedite" : neutralizeInline(entry.actor, 60),
+    what: neutralizeInline(entry.text, 600) + (entry.url ? ` ([link](${encodeURI(entry.url)}))` : "")
+  }));
+}
+function waitingLine(incident, config, now) {
+  const opens = waitsForOffice(incident, config);
+  if (opens === void 0 || !incident.open) return void 0;
+  const when = formatTime(opens, config.business_hours.timezone);
+  return now < opens ? `\u{1F319} Minor, revenue not affected, declared outside business hours: it waits for the office. Clocks start and the on-call engineer is assigned at ${when}. If it cannot wait, raise it with \`/sev <1-3>\` or \`/impact revenue\`.` : `\u{1F319} Declared outside business hours as minor with revenue not affected: its clocks started when the office opened, ${when}.`;
+}
+function stakeholderLine(incident, config, now) {
+  const clock = stakeholderClock(incident, config);
+  if (!clock) return void 0;
+  const zone = config.business_hours.timezone;
+  const due = formatTime(clock.dueAt, zone);
+  if (clock.sentAt !== void 0)
+    return `\u2705 sent ${formatTime(clock.sentAt, zone)} to ${clock.channels.map((c) => `\`${c}\``).join(", ")} (due by ${due})`;
+  if (clock.requested) return `due by ${due} \u2014 requested with \`/announce\`, on its way`;
+  return now >= clock.dueAt ? `\u{1F6A8} **overdue** since ${due} \u2014 \`/announce\` sends it` : `due by ${due} \u2014 \`/announce\` sends it`;
+}
+
+// src/core/board/renderBoard.ts
+var COMMENT_LIMIT = 65e3;
+function renderBoard(template, incident, config, now, ledger = emptyLedger()) {
+  const view = boardView(incident, config, now);
+  const rows = timelineRows(incident, config);
+  const header = renderMarker("board", ledgerData(ledger)) + "\n";
+  let folded = 0;
+  for (; ; ) {
+    const body = header + renderTemplate(template, { ...view, timeline: rows.slice(folded), folded: folded || void 0 });
+    if (body.length <= COMMENT_LIMIT || folded >= rows.length)
+      return body.length <= COMMENT_LIMIT ? body : body.slice(0, COMMENT_LIMIT);
+    const over = body.length - COMMENT_LIMIT;
+    const average = Math.max(1, Math.floor(body.length / Math.max(rows.length, 1)));
+    folded = Math.min(rows.length, folded + Math.max(1, Math.ceil(over / average)));
+  }
+}
+
+// src/core/checklist/checklistItems.ts
+var isResolved = (i) => i.state === "resolved" || i.state === "postmortem";
+var CHECKLIST_ITEMS = [
+  {
+    id: "lead",
+    phase: "now",
+    text: "One person leads (`/ack` or `/lead @someone`)",
+    fact: (i) => i.lead !== void 0
+  },
+  {
+    id: "ack",
+    phase: "now",
+    text: "Acknowledged in writing, so the time is on record (`/ack`)",
+    fact: (i) => i.acknowledgedAt !== void 0
+  },
+  {
+    id: "comms",
+    phase: "now",
+    text: "A communicator who is not the lead keeps people informed (`/comms @someone`)",
+    fact: (i, c) => i.comms !== void 0 && (c.roles.allow_lead_as_comms || i.comms !== i.lead)
+  },
+  { id: "severity", phase: "now", text: "Severity chosen (`/sev <1-4>`)", fact: (i) => i.severitySet },
+  {
+    id: "call",
+    phase: "now",
+    text: "Call or video link posted so responders are in one room",
+    severities: [1, 2]
+  },
+  { id: "support", phase: "now", text: "Support team told what customers are seeing" },
+  {
+    id: "delvers",
+    phase: "during",
+    text: "Someone digs into the cause (`/role investigator @someone`)",
+    severities: [1, 2],
+    fact: (i) => (i.roles.investigator?.length ?? 0) > 0
+  },
+  {
+    id: "fixers",
+    phase: "during",
+    text: "Someone works on limiting the impact right now (`/role fixer @someone`)",
+    severities: [1, 2],
+    fact: (i) => (i.roles.fixer?.length ?? 0) > 0
+  },
+  {
+    id: "first-update",
+    phase: "during",
+    text: "First status update posted (`/update \u2026 next 30m`)",
+    fact: (i) => i.updates.length > 0
+  },
+  {
+    id: "stakeholders",
+    phase: "during",
+    text: "Stakeholder notice sent within 24 hours",
+    severities: [1, 2]
+  },
+  {
+    id: "affected-told",
+    phase: "during",
+    text: "Affected customers or partners told the problem is known",
+    severities: [1, 2]
+  },
+  {
+    id: "workaround",
+    phase: "during",
+    text: "Workaround recorded (`/mitigate <what is in place>`)",
+    fact: (i) => i.workaround !== void 0
+  },
+  { id: "workaround-told", phase: "during", text: "Affected parties told about the workaround" },
+  { id: "deploy", phase: "during", text: "Fix shipped the usual way, with a rollback ready" },
+  { id: "metric", phase: "after", text: "The metric that raised the alarm is back to normal" },
+  {
+    id: "resolution",
+    phase: "after",
+    text: "Resolution journaled (`/resolve <what was wrong and what fixed it>`)",
+    fact: (i) => i.resolution !== void 0
+  },
+  { id: "resolution-told", phase: "after", text: "Everyone who heard about the incident hears it is over" },
+  {
+    id: "deviations",
+    phase: "after",
+    text: "Shortcuts taken are recorded and justified (`/deviation <why>`), so they become tracked debt"
+  },
+  {
+    id: "postmortem",
+    phase: "after",
+    text: "Post-mortem opened for review",
+    fact: (i, c) => i.postmortem !== void 0 && c.severity.postmortem.includes(i.severity) && isResolved(i)
+  }
+];
+function checklistFor(incident, config) {
+  return CHECKLIST_ITEMS.filter((item) => {
+    if (item.id === "postmortem") return config.severity.postmortem.includes(incident.severity);
+    return item.severities === void 0 || item.severities.includes(incident.severity);
+  });
+}
+
+// src/core/checklist/renderChecklist.ts
+var ITEM_LINE = /^\s*[-*] \[([ xX])\] .*<!-- item:([a-z0-9-]+) -->\s*$/;
+function tickedItems(body) {
+  const ticked = /* @__PURE__ */ new Set();
+  for (const line of (body ?? "").split(/\r?\n/)) {
+    const match = ITEM_LINE.exec(line);
+    if (match && match[1] !== " " && match[2] !== void 0) ticked.add(match[2]);
+  }
+  return ticked;
+}
+var PHASES = [
+  { id: "now", title: "Straight away" },
+  { id: "during", title: "While it lasts" },
+  { id: "after", title: "Wrapping up" }
+];
+function renderChecklist(template, incident, config, existingBody) {
+  const manual = tickedItems(existingBody);
+  const items2 = checklistFor(incident, config);
+  const phases = PHASES.map((phase) => ({
+    title: phase.title,
+    items: items2.filter((item) => item.phase === phase.id).map((item) => ({
+      id: item.id,
+      text: item.text,
+      checked: item.fact ? item.fact(incident, config) : manual.has(item.id),
+      auto: item.fact !== void 0
+    }))
+  })).filter((phase) => phase.items.length > 0);
+  const done = phases.flatMap((p) => p.items).filter((i) => i.checked).length;
+  const total = phases.flatMap((p) => p.items).length;
+  return renderMarker("checklist") + "\n" + renderTemplate(template, { number: incident.number, severity: incident.severity, phases, done, total });
+}
+
+// src/core/commands/usage.ts
+var COMMANDS = [
+  {
+    verb: "ack",
+    aliases: ["acknowledge"],
+    syntax: "/ack [what you are doing]",
+    summary: "Say you are on it; your words go on the record. You become the lead only if nobody leads (the on-call engineer counts).",
+    example: "/ack checking the payment gateway logs",
+    scope: "incident"
+  },
+  {
+    verb: "lead",
+    aliases: [],
+    syntax: "/lead @user",
+    summary: "Hand the lead to someone (`me` or nothing means you); the previous lead, even the on-call one, is unassigned.",
+    example: "/lead @octocat",
+    scope: "incident"
+  },
+  {
+    verb: "comms",
+    aliases: ["communicator"],
+    syntax: "/comms @user",
+    summary: "Name the communicator who keeps stakeholders informed (`me` or nothing means you).",
+    example: "/comms @hubot",
+    scope: "incident"
+  },
+  {
+    verb: "role",
+    aliases: [],
+    syntax: "/role <role> @user",
+    summary: "Give someone one of the team's configured roles.",
+    example: "/role investigator @octocat",
+    scope: "incident"
+  },
+  {
+    verb: "sev",
+    aliases: ["severity"],
+    syntax: "/sev <1-4>",
+    summary: "Set the severity; 1 is the worst.",
+    example: "/sev 2",
+    scope: "incident"
+  },
+  {
+    verb: "impact",
+    aliases: [],
+    syntax: "/impact revenue|none",
+    summary: "Say whether the incident is costing revenue (`yes`/`no` work too).",
+    example: "/impact revenue",
+    scope: "incident"
+  },
+  {
+    verb: "update",
+    aliases: [],
+    syntax: "/update <what changed> [next <duration>]",
+    summary: "Post a status update; end it with `next 30m` or `next at 15:00` to say when the next one comes.",
+    example: "/update Failover done, error rate falling. next 30m",
+    scope: "incident"
+  },
+  {
+    verb: "mitigate",
+    aliases: ["workaround"],
+    syntax: "/mitigate <workaround>",
+    summary: "Record the workaround that limits the damage for now: what is in place, not just \u201Cdone\u201D.",
+    example: "/mitigate Routed checkout traffic to the standby region",
+    scope: "incident"
+  },
+  {
+    verb: "resolve",
+    aliases: [],
+    syntax: "/resolve <cause, fix, follow-up>",
+    summary: "Close out the problem: what was wrong, what was done, and any follow-up (or a link to it).",
+    example: "/resolve Expired TLS certificate on the API; renewed it and added expiry monitoring in #412",
+    scope: "incident"
+  },
+  {
+    verb: "note",
+    aliases: [],
+    syntax: "/note <text>",
+    summary: "Add a line to the timeline.",
+    example: "/note Support reports the error also hits mobile users",
+    scope: "incident"
+  },
+  {
+    verb: "deviation",
+    aliases: [],
+    syntax: "/deviation <step skipped and why>",
+    summary: "Record a step of the process you skipped, and why, for the post-mortem.",
+    example: "/deviation Deployed without review: site down, no reviewer awake",
+    scope: "incident"
+  },
+  {
+    verb: "started",
+    aliases: [],
+    syntax: "/started <time>",
+    summary: "Backdate when the problem really began.",
+    example: "/started yesterday 23:10",
+    scope: "incident"
+  },
+  {
+    verb: "cancel",
+    aliases: [],
+    syntax: "/cancel <reason>",
+    summary: "Close a false alarm without a post-mortem.",
+    example: "/cancel Alert came from the staging monitor, production is fine",
+    scope: "incident"
+  },
+  {
+    verb: "announce",
+    aliases: [],
+    syntax: "/announce [channel \u2026]",
+    summary: "Send the stakeholder notice, as it stands now, to the channels that carry it (or the ones you name).",
+    example: "/announce stakeholders",
+    scope: "incident"
+  },
+  {
+    verb: "help",
+    aliases: [],
+    syntax: "/help",
+    summary: "Show this list.",
+    example: "/help",
+    scope: "anywhere"
+  },
+  {
+    verb: "freeze",
+    aliases: [],
+    syntax: "/freeze <until> <reason> [branches: <list>]",
+    summary: "Freeze merges until a time; `branches: main, release/*` limits it to those base branches.",
+    example: "/freeze until monday 08:00 Office closed for the holidays branches: main",
+    scope: "anywhere"
+  },
+  {
+    verb: "unfreeze",
+    aliases: [],
+    syntax: "/unfreeze [reason]",
+    summary: "End a manual code freeze early (or close its issue).",
+    example: "/unfreeze Release shipped, merges are open again",
+    scope: "anywhere"
+  },
+  {
+    verb: "freeze-exception",
+    aliases: ["exception"],
+    syntax: "/freeze-exception <reason>",
+    summary: "Let this pull request merge during a freeze; counts from the on-call engineer or an approver.",
+    example: "/freeze-exception Hotfix for the checkout outage in #87",
+    scope: "pull-request"
+  }
+];
+var BY_VERB = new Map(COMMANDS.map((spec) => [spec.verb, spec]));
+function commandSpec(verb) {
+  const spec = BY_VERB.get(verb);
+  if (spec === void 0) throw new Error(`no usage entry for /${verb}`);
+  return spec;
+}
+function usageFor(verb) {
+  const spec = commandSpec(verb);
+  return `Type \`${spec.syntax}\`, for example \`${spec.example}\`.`;
+}
+function helpText(scope, roles) {
+  const rows = COMMANDS.filter(
+    (spec) => scope === void 0 || spec.scope === scope || spec.scope === "anywhere"
+  );
+  const lines = [
+    scope === void 0 ? "| Command | What it does | Example | Where |" : "| Command | What it does | Example |",
+    scope === void 0 ? "|---|---|---|---|" : "|---|---|---|"
+  ];
+  for (const spec of rows) {
+    const aliases = spec.aliases.length > 0 ? ` (also ${spec.aliases.map((alias) => code(`/${alias}`)).join(", ")})` : "";
+    const cells = [code(spec.syntax), cell(spec.summary) + aliases, code(spec.example)];
+    if (scope === void 0) cells.push(WHERE[spec.scope]);
+    lines.push(`| ${cells.join(" | ")} |`);
+  }
+  const notes = [
+    "",
+    "One command per line; a comment may carry several. Text after a command may continue on the lines below it, up to a blank line. Quoted lines and code blocks are never run."
+  ];
+  if (roles !== void 0 && roles.length > 0 && rows.some((spec) => spec.verb === "role")) {
+    notes.push(`Roles for \`/role\`: ${roles.map((role) => code(role)).join(", ")}.`);
+  }
+  if (rows.some((spec) => spec.verb === "started" || spec.verb === "freeze")) {
+    notes.push(
+      "Times: `14:30`, `yesterday 23:10`, `monday 08:00`, `45m ago`, `in 3h`, `2026-11-22 14:30`, or ISO with an offset."
+    );
+  }
+  return lines.join("\n") + "\n" + notes.join("\n");
+}
+var WHERE = {
+  incident: "incident issue",
+  "pull-request": "pull request",
+  anywhere: "anywhere"
+};
+function cell(text) {
+  return text.replace(/\|/g, "\\|");
+}
+function code(text) {
+  return "`" + cell(text) + "`";
+}
+
+// src/core/plan/renderReplies.ts
+function renderReplies(projection, _config, templates, issue) {
+  const replies = [];
+  const byComment = /* @__PURE__ */ new Map();
+  for (const outcome of projection.outcomes) {
+    if (outcome.result !== "refused" && outcome.result !== "help" && outcome.nudge === void 0) continue;
+    const list2 = byComment.get(outcome.commentId) ?? [];
+    list2.push(outcome);
+    byComment.set(outcome.commentId, list2);
+  }
+  for (const [commentId, outcomes] of byComment) {
+    const data = { comment: commentId };
+    const parts = [];
+    let helped = false;
+    for (const outcome of outcomes) {
+      const actor = parts.length === 0 ? neutralize(outcome.actor) : WORD_JOINER3 + neutralize(outcome.actor);
+      if (outcome.result === "help") {
+        if (helped) continue;
+        helped = true;
+        parts.push(
+          renderTemplate(templates.help, {
+            actor,
+            table: helpText(issue.isPullRequest ? "pull-request" : "incident")
+          })
+        );
+        continue;
+      }
+      if (outcome.result === "applied") {
+        parts.push(renderTemplate(templates.nudge, { actor, message: outcome.nudge ?? "" }));
+        continue;
+      }
+      parts.push(
+        renderTemplate(templates.refusal, {
+          actor,
+          source: neutralizeInline(outcome.source, 200).replace(/`/g, "'"),
+          // Refusal texts are written by the parser and the projection: user text appears in them only
+          // inside code spans, already stripped of backticks, so they go out as they are.
+          reason: outcome.reason ?? "",
+          usage: outcome.usage ?? ""
+        })
+      );
+    }
+    replies.push({
+      identity: markerIdentity({ kind: "reply", data: { comment: String(commentId) } }),
+      body: `${renderMarker("reply", data)}
+${parts.map((p) => p.trim()).join("\n\n---\n\n")}`
+    });
+  }
+  for (const gap of projection.incident.gaps) {
+    if (gap.kind !== "resolved-without-resolution" && gap.kind !== "mitigated-without-workaround" && gap.kind !== "closed-unresolved")
+      continue;
+    const data = { kind: gap.kind };
+    const actor = gap.kind === "closed-unresolved" ? void 0 : projection.stateSetBy;
+    replies.push({
+      identity: markerIdentity({ kind: "gap", data }),
+      body: `${renderMarker("gap", data)}
+${renderTemplate(templates.gap, { actor: actor ? neutralize(actor) : void 0, message: gap.message })}`
+    });
+  }
+  return replies;
+}
+var WORD_JOINER3 = "\u2060";
+
+// src/core/clocks/acknowledgedAt.ts
+function acknowledgedAt(incident) {
+  if (incident.acknowledgedAt !== void 0) return incident.acknowledgedAt;
+  return earliest([
+    incident.mitigatedAt,
+    incident.resolvedAt,
+    incident.postmortemAt,
+    incident.cancelledAt,
+    incident.closedAt
+  ]);
+}
+function isAcknowledged(incident) {
+  return acknowledgedAt(incident) !== void 0 || incident.state !== "declared" || !incident.open;
+}
+
+// src/core/clocks/reminderKey.ts
+function reminderKey(dueAt) {
+  return new Date(dueAt).toISOString();
+}
+
+// src/core/clocks/toMentions.ts
+function toMentions(handles) {
+  const seen = /* @__PURE__ */ new Set();
+  const mentions = [];
+  for (const handle2 of handles) {
+    const plain = handle2?.trim().replace(/^@/, "");
+    if (!plain || seen.has(plain.toLowerCase())) continue;
+    seen.add(plain.toLowerCase());
+    mentions.push(`@${plain}`);
+  }
+  return mentions;
+}
+
+// src/core/clocks/planNotices.ts
+var ACK_KEY = "ack";
+function planNotices(incident, config, now) {
+  if (incidentEnd(incident)) return [];
+  const zone = config.business_hours.timezone;
+  const notices = [];
+  const ack = acknowledgeDeadline(acknowledgeFrom(incident, config), config);
+  if (now >= ack.dueAt && !isAcknowledged(incident) && !coveringNotice(incident.notices, "ack-breach", ACK_KEY, ack.dueAt)) {
+    const onCall = onCallAt(
+      config.oncall,
+      zone,
+      acknowledgeFrom(incident, config),
+      config.business_hours.holidays
+    );
+    notices.push({
+      kind: "ack-breach",
+      keys: [ACK_KEY],
+      dueAt: ack.dueAt,
+      mentions: toMentions([onCall.primary, ...config.acknowledge.notify])
+    });
+  }
+  const owed = escalationPlan(incident, config, now).steps.filter(
+    (step) => step.state === "due" && !coveringNotice(incident.notices, "escalation", step.key, step.dueAt)
+  );
+  if (owed.length > 0) {
+    notices.push({
+      kind: "escalation",
+      keys: owed.map((step) => step.key),
+      dueAt: Math.min(...owed.map((step) => step.dueAt)),
+      mentions: toMentions(owed.flatMap((step) => resolveHandles(step.notify, incident, config, now))),
+      steps: owed
+    });
+  }
+  const update = nextUpdateDue(incident, config);
+  if (update && now >= update.dueAt) {
+    const key = reminderKey(update.dueAt);
+    if (!coveringNotice(incident.notices, "reminder", key, update.dueAt)) {
+      const who = incident.comms ?? incident.lead ?? onCallAt(config.oncall, zone, now, config.business_hours.holidays).primary;
+      notices.push({ kind: "reminder", keys: [key], dueAt: update.dueAt, mentions: toMentions([who]) });
+    }
+  }
+  return notices;
+}
+
+// src/core/plan/renderNotices.ts
+function renderNotices(incident, config, now, templates) {
+  const zone = config.business_hours.timezone;
+  const rendered = [];
+  if (!incident.open) return rendered;
+  for (const notice of planNotices(incident, config, now)) {
+    const data = { type: notice.kind, keys: notice.keys.join(",") };
+    const identity = markerIdentity({ kind: "notice", data });
+    const mentions = notice.mentions.join(" ") || "Team";
+    let body;
+    if (notice.kind === "escalation") {
+      const steps = notice.steps ?? [];
+      const origin = escalationOrigin(incident, config);
+      const reported = incident.declaredAt > incident.startedAt ? ` (reported ${formatDuration(now - incident.declaredAt)} ago)` : "";
+      body = renderTemplate(templates["notice-escalation"], {
+        number: incident.number,
+        severity: incident.severity,
+        mentions,
+        started: formatTime(incident.startedAt, zone),
+        reason: steps.length > 1 ? `has run for ${formatDuration(now - incident.startedAt)}${reported}; ${steps.length} escalation steps are due at once` : `has run for ${formatDuration(now - incident.startedAt)}${reported}${incident.workaround ? "" : " without a workaround"}`,
+        steps: steps.map((s) => ({
+          due: `after ${formatDuration(s.dueAt - origin)} ${originWords(config)} (${formatTime(s.dueAt, zone)})`,
+          // A step without a note says whom it calls, as people (placeholders like {oncall} resolved).
+          note: neutralizeInline(
+            s.note ?? `calls ${resolveHandles(s.notify, incident, config, s.dueAt).map((h) => h.replace(/^@/, "")).join(", ")}`,
+            300
+          )
+        })),
+        state: STATE_TITLES[incident.state],
+        lead: displayName(incident.lead) ?? "nobody yet"
+      });
+    } else if (notice.kind === "ack-breach") {
+      const ack = acknowledgeDeadline(acknowledgeFrom(incident, config), config);
+      body = renderTemplate(templates["notice-ack-breach"], {
+        number: incident.number,
+        mentions,
+        declared: formatTime(incident.declaredAt, zone),
+        due: formatTime(ack.dueAt, zone),
+        window: `${formatDuration(ack.allowanceMs)} ${ack.businessHours ? "inside" : "outside"} business hours`
+      });
+    } else {
+      const last = incident.updates.at(-1);
+      body = renderTemplate(templates["notice-reminder"], {
+        number: incident.number,
+        mentions,
+        due: formatTime(notice.dueAt, zone),
+        promised: last?.nextDueAt !== void 0 && last.nextDueAt === notice.dueAt
+      });
+    }
+    rendered.push({
+      identity,
+      body: `${renderMarker("notice", data)}
+${body}`,
+      notice: { kind: notice.kind, keys: notice.keys }
+    });
+  }
+  return rendered;
+}
+
+// src/core/plan/botComments.ts
+function botCommentsFrom(events, trustedBots) {
+  return botCommentsAmong(
+    events.flatMap((event) => event.type === "commented" ? [event.comment] : []),
+    trustedBots
+  );
+}
+function botCommentsAmong(comments, trustedBots) {
+  const found = [];
+  for (const comment of comments) {
+    if (!trustedBots.has(comment.author.toLowerCase())) continue;
+    const marker = parseMarker(comment.body);
+    if (!marker) continue;
+    found.push({
+      id: comment.id,
+      identity: markerIdentity(marker),
+      marker,
+      body: comment.body,
+      at: comment.createdAt,
+      updatedAt: comment.updatedAt
+    });
+  }
+  return found;
+}
+function latestByIdentity(comments) {
+  const kept = /* @__PURE__ */ new Map();
+  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
+    if (!kept.has(comment.identity)) kept.set(comment.identity, comment);
+  }
+  return kept;
+}
+function duplicateBotComments(comments) {
+  const kept = latestByIdentity(comments);
+  return comments.filter((c) => kept.get(c.identity)?.id !== c.id).map((c) => c.id);
+}
+
+// src/core/config/formatProblems.ts
+function formatProblems(path, problems) {
+  const rows = problems.map(
+    (p) => `| \`${neutralizeInline(p.key, 120)}\`${where(p)} | \`${neutralizeInline(p.value, 80).replace(/`/g, "'")}\` | ${neutralizeInline(p.message, 400)} |`
+  );
+  return [
+    `Expedite cannot use \`${path}\` and has paused on this repository until it is fixed. Nothing is lost: once the file is valid, the next event or scheduled check catches up on everything.`,
+    "",
+    "| Setting | Found | What to do |",
+    "|---|---|---|",
+    ...rows,
+    "",
+    "Fix the file on the default branch (or the repository it `_extends`)."
+  ].join("\n");
+}
+function formatRefusal(refused) {
+  const rows = refused.problems.map(
+    (p) => `| \`${neutralizeInline(p.key, 120)}\`${where(p)} | \`${neutralizeInline(p.value, 80).replace(/`/g, "'")}\` | ${neutralizeInline(p.message, 400)} |`
+  );
+  const version = `\`${refused.sha.slice(0, 7)}\`${refused.at ? ` (${refused.at.replace("T", " ").replace(/:\d\d(\.\d+)?Z$/, " UTC")})` : ""}`;
+  return [
+    `> [!CAUTION]`,
+    `> **Expedite refused the new \`${neutralizeInline(refused.path, 120)}\`** and is working from its last valid version, from commit ${version}. Labels, clocks, pages and freezes carry on under those settings; changes made since then do not apply until the file is fixed.`,
+    "",
+    "| Setting | Found | What to do |",
+    "|---|---|---|",
+    ...rows,
+    "",
+    "Fix the file on the default branch; this notice goes away on the next reconcile after that."
+  ].join("\n");
+}
+function where(problem3) {
+  if (problem3.line === void 0) return "";
+  return problem3.column === void 0 ? ` (line ${problem3.line})` : ` (line ${problem3.line}, column ${problem3.column})`;
+}
+function formatTemplateProblems(problems) {
+  return [
+    "Expedite is using its bundled templates instead until these are fixed:",
+    "",
+    ...problems.map(
+      (p) => `- \`${neutralizeInline(p.value, 200).replace(/`/g, "'")}\`: ${neutralizeInline(p.message, 400)}`
+    )
+  ].join("\n");
+}
+
+// src/core/postmortem/needsPostmortem.ts
+function needsPostmortem(incident, config) {
+  if (incident.state === "cancelled" || incident.cancelledAt !== void 0) return false;
+  return config.severity.postmortem.includes(incident.severity);
+}
+
+// src/core/plan/renderSummary.ts
+function renderSummary(template, incident, config) {
+  const zone = config.business_hours.timezone;
+  const end = incident.resolvedAt ?? incident.declaredAt;
+  return renderTemplate(template, {
+    number: incident.number,
+    severity: incident.severity,
+    what: neutralizeBlock(incident.form.summary ?? incident.title, 1500),
+    impact: neutralizeInline(incident.form.businessImpact ?? "", 800) || "_not recorded_",
+    applications: neutralizeInline(incident.form.applications ?? "", 500) || "_not recorded_",
+    start: formatTime(incident.startedAt, zone),
+    end: formatTime(end, zone),
+    duration: formatDuration(end - incident.startedAt),
+    workaround: incident.workaround ? neutralizeInline(incident.workaround.text, 800) : void 0,
+    resolution: neutralizeBlock(incident.resolution?.text ?? "", 2e3),
+    next: [...incident.notes, ...incident.deviations].map((n) => ({ text: neutralizeInline(n.text, 300) })),
+    hasNext: incident.notes.length + incident.deviations.length > 0,
+    postmortem: needsPostmortem(incident, config)
+  });
+}
+
+// src/core/clocks/stepWords.ts
+function stepWords(key, config) {
+  const match = /^(.*):(\d+)$/.exec(key);
+  const name = match?.[1] ?? key;
+  const index = Number(match?.[2] ?? 0);
+  const ladder = config.escalation.ladders.find((l) => l.name === name);
+  const step = ladder?.steps[index];
+  if (ladder === void 0 || step === void 0)
+    return `step ${index + 1} on the ${name} ladder (no longer configured)`;
+  return `step ${index + 1} of ${ladder.steps.length} on the ${name} ladder, ${formatDuration(durationMs(step.after))} ${originWords(config)}`;
+}
+
+// src/core/clocks/escalatedText.ts
+function escalatedText(keys, incident, config) {
+  const people = /* @__PURE__ */ new Set();
+  for (const key of keys) {
+    const match = /^(.*):(\d+)$/.exec(key);
+    const step = config.escalation.ladders.find((l) => l.name === match?.[1])?.steps[Number(match?.[2])];
+    if (step === void 0) continue;
+    const dueAt = escalationOrigin(incident, config) + durationMs(step.after);
+    for (const handle2 of resolveHandles(step.notify, incident, config, dueAt))
+      people.add(handle2.replace(/^@/, ""));
+  }
+  const to = people.size > 0 ? ` to ${[...people].join(", ")}` : "";
+  return `escalated${to} (${keys.map((key) => stepWords(key, config)).join("; ")})`;
+}
+
+// src/core/projection/recordNotice.ts
+function recordNotice(incident, config, kind, keys, at, commentId) {
+  incident.notices.push({ kind, keys, at, commentId });
+  const text = kind === "escalation" ? escalatedText(keys, incident, config) : kind === "ack-breach" ? "acknowledgement deadline passed without an acknowledgement" : "reminded the communicator that a status update is due";
+  incident.timeline.push({ at, kind: kind === "ack-breach" ? "breach" : kind, text });
+}
+
+// src/core/plan/planIncident.ts
+function planIncident(input) {
+  const { issue, projection, config, now, botComments, templates } = input;
+  const { incident } = projection;
+  const names = labelNames(config);
+  const current = new Set(issue.labels.map((l) => l.toLowerCase()));
+  const wanted = [names.states[incident.state], names.severity(incident.severity)];
+  if (incident.revenue) wanted.push(names.revenue);
+  const held = config.labels.freeze_held;
+  if (incident.freezeHeld === true) wanted.push(held);
+  const add = wanted.filter((l) => !current.has(l.toLowerCase()));
+  const remove = issue.labels.filter((label) => {
+    const lower2 = label.toLowerCase();
+    if (wanted.some((w) => w.toLowerCase() === lower2)) return false;
+    if (names.stateOf(label) !== void 0 || names.severityOf(label) !== void 0) return true;
+    if (lower2 === held.toLowerCase()) return true;
+    return lower2 === names.revenue.toLowerCase() && !incident.revenue;
+  });
+  const waiting = projection.leadFromRoster && now < (waitsForOffice(incident, config) ?? now);
+  const assign = incident.lead !== void 0 && !waiting && !issue.assignees.some((a) => a.toLowerCase() === incident.lead?.toLowerCase()) ? [incident.lead] : [];
+  const lower = (login) => login?.toLowerCase();
+  const replaced = new Set((incident.replacedLeads ?? []).map(lower));
+  const unassign = issue.assignees.filter((a) => replaced.has(lower(a)) && lower(a) !== lower(incident.lead));
+  const existing = latestByIdentity(botComments);
+  const previous = readLedger(existing.get("board"));
+  const ledger = projection.ledger;
+  const react = [
+    ...new Set(
+      projection.outcomes.filter((o) => {
+        if (o.result !== "applied") return false;
+        const before = previous.comments.get(o.commentId);
+        return before === void 0 || before.updatedAt !== ledger.comments.get(o.commentId)?.updatedAt;
+      }).map((o) => o.commentId)
+    )
+  ];
+  const comments = [];
+  const upsert = (identity, body) => {
+    const found = existing.get(identity);
+    if (found === void 0) comments.push({ identity, body });
+    else if (found.body !== body) comments.push({ identity, body, id: found.id });
+  };
+  const createOnce = (identity, body) => {
+    if (!existing.has(identity)) comments.push({ identity, body });
+  };
+  const replies = renderReplies(projection, config, templates, issue);
+  const answered = /* @__PURE__ */ new Set();
+  for (const reply of replies) {
+    answered.add(reply.identity);
+    if (reply.identity.startsWith("reply:") && !existing.has(reply.identity)) {
+      if (answeredBefore(botComments, reply, projection)) continue;
+    }
+    if (reply.identity.startsWith("reply:")) upsert(reply.identity, reply.body);
+    else createOnce(reply.identity, reply.body);
+  }
+  if (incident.unreadStart) {
+    const declarer = incident.declaredBy ?? issue.author;
+    upsert(
+      "form-start",
+      `${renderMarker("form-start")}
+${renderTemplate(templates.nudge, {
+        actor: declarer ? neutralize(declarer) : void 0,
+        message: `I could not use the form's answer to \u201CWhen did it start?\u201D, \u201C${neutralizeInline(incident.unreadStart.text, 100)}\u201D: ${neutralizeInline(incident.unreadStart.reason, 300)} Until someone says when it began, the start is the declaration time, and the board says so. Type \`/started <time>\`, for example \`/started 12:30\` or \`/started 2h ago\`.`
+      })}`
+    );
+  }
+  const staleReplies = [...existing.values()].filter(
+    (c) => c.marker.kind === "reply" && c.marker.data.line === void 0 && !answered.has(c.identity)
+  );
+  for (const notice2 of renderNotices(incident, config, now, templates)) {
+    if (existing.has(notice2.identity)) continue;
+    createOnce(notice2.identity, notice2.body);
+    if (notice2.notice) recordNotice(incident, config, notice2.notice.kind, notice2.notice.keys, now, 0);
+  }
+  if (projection.leadFromRoster && !waiting && incident.lead !== void 0 && incident.open) {
+    const data = { type: "oncall" };
+    const onCall = onCallAt(
+      config.oncall,
+      config.business_hours.timezone,
+      acknowledgeFrom(incident, config),
+      config.business_hours.holidays
+    );
+    const body = renderTemplate(templates["notice-oncall"], {
+      mention: mention(incident.lead),
+      period: onCall.period
+    });
+    createOnce(markerIdentity({ kind: "notice", data }), `${renderMarker("notice", data)}
+${body}`);
+  }
+  const notice = stakeholderClock(incident, config);
+  if (notice && incident.open && now >= notice.dueAt && notice.sentAt === void 0 && !notice.requested) {
+    const data = { type: "stakeholder" };
+    const who = incident.comms ?? incident.lead ?? onCallAt(config.oncall, config.business_hours.timezone, now).primary;
+    const targets = announceChannels(incident, config);
+    const body = renderTemplate(templates["notice-stakeholder"], {
+      mentions: who ? mention(who) : "Team,",
+      severity: incident.severity,
+      due: formatTime(notice.dueAt, config.business_hours.timezone),
+      channels: targets.map((c) => `\`${c}\``).join(", ")
+    });
+    createOnce(markerIdentity({ kind: "notice", data }), `${renderMarker("notice", data)}
+${body}`);
+  }
+  const endedAt = incident.state === "cancelled" ? incident.cancelledAt : incident.postmortem?.state === "merged" ? incident.postmortem.mergedAt : incident.state === "resolved" && !needsPostmortem(incident, config) && incident.resolution !== void 0 ? incident.resolvedAt : void 0;
+  let close;
+  if (issue.state === "open" && endedAt !== void 0 && (projection.reopenedAt === void 0 || projection.reopenedAt < endedAt)) {
+    close = incident.state === "cancelled" ? "not_planned" : "completed";
+    incident.open = false;
+    incident.closedAt = now;
+  }
+  if ((incident.state === "resolved" || incident.state === "postmortem") && incident.resolution !== void 0) {
+    createOnce(
+      "summary",
+      renderMarker("summary") + "\n" + renderSummary(templates.summary, incident, config)
+    );
+  }
+  if (incident.postmortem?.state === "merged") {
+    const [subject = "", ...rest] = renderTemplate(
+      templates["postmortem-shared"],
+      postmortemSharedView(incident)
+    ).trim().split("\n");
+    upsert(
+      "postmortem-shared",
+      `${renderMarker("postmortem-shared")}
+### \u{1F4D8} ${subject}
+
+${rest.join("\n").trim()}
+`
+    );
+  }
+  const templateProblems = input.templateProblems ?? [];
+  if (templateProblems.length > 0) {
+    upsert(
+      "template-problems",
+      `${renderMarker("template-problems")}
+### \u26A0\uFE0F Some of this repository's Expedite templates cannot be used
+
+${formatTemplateProblems(templateProblems)}`
+    );
+  }
+  if (input.refused)
+    upsert("config-refused", `${renderMarker("config-refused")}
+${formatRefusal(input.refused)}`);
+  upsert("board", renderBoard(templates.board, incident, config, now, ledger));
+  upsert(
+    "checklist",
+    renderChecklist(templates.checklist, incident, config, existing.get("checklist")?.body)
+  );
+  return {
+    labels: { add, remove },
+    assign,
+    unassign,
+    react,
+    comments,
+    deleteComments: [
+      ...duplicateBotComments(botComments),
+      ...staleReplies.map((c) => c.id),
+      ...botComments.filter(
+        (c) => c.marker.kind === "config-error" || c.marker.kind === "template-problems" && templateProblems.length === 0 || c.marker.kind === "config-refused" && input.refused === void 0 || c.marker.kind === "form-start" && incident.unreadStart === void 0
+      ).map((c) => c.id)
+    ],
+    ...close ? { close } : {}
+  };
+}
+function answeredBefore(botComments, reply, projection) {
+  const commentId = Number(reply.identity.split(":")[1]);
+  const comment = projection.ledger.comments.get(commentId);
+  return botComments.some(
+    (c) => c.marker.kind === "reply" && c.marker.data.line !== void 0 && Number(c.marker.data.comment) === commentId && (comment === void 0 || comment.updatedAt <= c.at)
+  );
+}
+
+// src/github/readIssue.ts
+async function readIssue(gh, number) {
+  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number
+  });
+  return toIssueSnapshot(data);
+}
+function toIssueSnapshot(data) {
+  return {
+    number: data.number,
+    title: data.title,
+    body: data.body ?? "",
+    url: data.html_url,
+    state: data.state === "closed" ? "closed" : "open",
+    author: data.user?.login ?? "ghost",
+    createdAt: Date.parse(data.created_at),
+    ...data.closed_at ? { closedAt: Date.parse(data.closed_at) } : {},
+    labels: data.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter((l) => l !== ""),
+    assignees: (data.assignees ?? []).map((a) => a.login),
+    isPullRequest: data.pull_request !== void 0 && data.pull_request !== null
+  };
+}
+
+// src/github/readTimeline.ts
+async function readTimeline(gh, number) {
+  const items2 = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/timeline", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    per_page: 100
+  });
+  const events = [];
+  items2.forEach((item, seq) => {
+    const event = toTimelineEvent(item, seq);
+    if (event) events.push(event);
+  });
+  return events;
+}
+function toTimelineEvent(item, seq) {
+  const at = Date.parse(item.created_at ?? "");
+  const actor = item.actor?.login ?? item.user?.login ?? "ghost";
+  if (Number.isNaN(at)) return void 0;
+  switch (item.event) {
+    case "labeled":
+    case "unlabeled":
+      return item.label ? { type: item.event, at, seq, actor, label: item.label.name } : void 0;
+    case "assigned":
+    case "unassigned":
+      return item.assignee ? { type: item.event, at, seq, actor, assignee: item.assignee.login } : void 0;
+    case "closed":
+    case "reopened":
+      return { type: item.event, at, seq, actor };
+    case "renamed":
+      return item.rename ? { type: "renamed", at, seq, actor, from: item.rename.from, to: item.rename.to } : void 0;
+    case "commented":
+      if (item.id === void 0) return void 0;
+      return {
+        type: "commented",
+        at,
+        seq,
+        actor: item.user?.login ?? actor,
+        comment: {
+          id: item.id,
+          author: item.user?.login ?? actor,
+          body: item.body ?? "",
+          createdAt: at,
+          updatedAt: Date.parse(item.updated_at ?? item.created_at ?? ""),
+          url: item.html_url ?? "",
+          plusOnes: typeof item.reactions?.["+1"] === "number" ? item.reactions["+1"] : 0
+        }
+      };
+    case "cross-referenced": {
+      const source = item.source?.issue;
+      if (!source) return void 0;
+      const mergedAt = source.pull_request?.merged_at ? Date.parse(source.pull_request.merged_at) : void 0;
+      return {
+        type: "cross-referenced",
+        at,
+        seq,
+        actor,
+        source: {
+          number: source.number,
+          title: source.title,
+          url: source.html_url,
+          isPullRequest: source.pull_request !== void 0 && source.pull_request !== null,
+          state: source.state === "closed" ? "closed" : "open",
+          merged: mergedAt !== void 0,
+          ...mergedAt !== void 0 ? { mergedAt } : {},
+          body: source.body ?? ""
+        }
+      };
+    }
+    default:
+      return void 0;
+  }
+}
+
+// src/github/writeLabels.ts
+async function writeLabels(gh, number, add, remove) {
+  if (add.length > 0) {
+    await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+      owner: gh.owner,
+      repo: gh.repo,
+      issue_number: number,
+      labels: add
+    });
+  }
+  for (const name of remove) {
+    try {
+      await gh.octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
+        owner: gh.owner,
+        repo: gh.repo,
+        issue_number: number,
+        name
+      });
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+    }
+  }
+}
+
+// src/github/ensureRepoLabels.ts
+function labelSpecs(config) {
+  const l = config.labels;
+  return [
+    {
+      name: l.incident,
+      color: "b60205",
+      description: "An incident: Expedite keeps its board, clocks and checklist"
+    },
+    { name: l.declared, color: "d93f0b", description: "Incident declared, nobody has acknowledged it yet" },
+    { name: l.acknowledged, color: "fbca04", description: "Someone is on it" },
+    { name: l.mitigated, color: "c2e0c6", description: "A workaround is in place" },
+    { name: l.resolved, color: "0e8a16", description: "Resolved; the resolution is journaled" },
+    {
+      name: l.postmortem_state,
+      color: "5319e7",
+      description: "Resolved; post-mortem pull request in review"
+    },
+    { name: l.cancelled, color: "cccccc", description: "False alarm, closed without a post-mortem" },
+    ...[1, 2, 3, 4].map((n) => ({
+      name: `${l.severity_prefix}${n}`,
+      color: ["b60205", "d93f0b", "fbca04", "fef2c0"][n - 1] ?? "ededed",
+      description: `Severity ${n} (1 is worst)`
+    })),
+    { name: l.revenue, color: "e99695", description: "Revenue is affected" },
+    { name: l.postmortem, color: "5319e7", description: "An incident post-mortem" },
+    { name: l.followup, color: "1d76db", description: "Follow-up work from an incident post-mortem" },
+    { name: l.freeze, color: "0052cc", description: "A code freeze: merges wait until this issue is closed" },
+    {
+      name: l.freeze_held,
+      color: "b60205",
+      description: "Its freeze was lifted by someone without the role to lift it, so it still holds"
+    },
+    {
+      name: l.deploy_hold,
+      color: "0052cc",
+      description: "Deployments of one commit held by a code freeze; exceptions are granted here"
+    },
+    { name: l.alert, color: "d93f0b", description: "An incident declared from an alert" },
+    { name: l.releases, color: "0e8a16", description: "Where upcoming and published releases are announced" },
+    {
+      name: l.incident_fix,
+      color: "0e8a16",
+      description: "Fixes an incident: passes that incident's code freeze"
+    }
+  ];
+}
+var IMPLICIT_COLOR = "ededed";
+var known = /* @__PURE__ */ new Map();
+async function ensureRepoLabels(gh, config, names, force = false) {
+  if (gh.ensureLabels === false && !force) return;
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  const specs = labelSpecs(config).filter((spec) => wanted.has(spec.name.toLowerCase()));
+  if (specs.length === 0) return;
+  const key = `${gh.owner}/${gh.repo}`.toLowerCase();
+  let ready = known.get(key);
+  if (!ready) {
+    ready = fresh(gh).catch((error) => {
+      known.delete(key);
+      throw error;
+    });
+    known.set(key, ready);
+  }
+  const have = await ready;
+  const missing = specs.filter((spec) => !have.has(spec.name.toLowerCase()));
+  for (const spec of missing) {
+    await create(gh, spec);
+    have.add(spec.name.toLowerCase());
+  }
+}
+async function fresh(gh) {
+  const existing = await gh.octokit.paginate("GET /repos/{owner}/{repo}/labels", {
+    owner: gh.owner,
+    repo: gh.repo,
+    per_page: 100
+  });
+  return new Set(
+    existing.filter((l) => !(l.color.toLowerCase() === IMPLICIT_COLOR && !l.description)).map((l) => l.name.toLowerCase())
+  );
+}
+async function create(gh, spec) {
+  try {
+    await gh.octokit.request("POST /repos/{owner}/{repo}/labels", {
+      owner: gh.owner,
+      repo: gh.repo,
+      ...spec
+    });
+  } catch (error) {
+    if (statusOf(error) !== 422) throw error;
+    await gh.octokit.request("PATCH /repos/{owner}/{repo}/labels/{name}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      name: spec.name,
+      color: spec.color,
+      description: spec.description
+    });
+  }
+}
+function incidentLabelNames(config) {
+  const l = config.labels;
+  return [
+    l.incident,
+    l.declared,
+    l.acknowledged,
+    l.mitigated,
+    l.resolved,
+    l.postmortem_state,
+    l.cancelled,
+    ...[1, 2, 3, 4].map((n) => `${l.severity_prefix}${n}`),
+    l.revenue,
+    l.freeze_held
+  ];
+}
+
+// src/github/listComments.ts
+async function listComments(gh, number) {
+  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    per_page: 100
+  });
+  return comments.map((c) => ({
+    id: c.id,
+    author: c.user?.login ?? "ghost",
+    body: c.body ?? "",
+    createdAt: Date.parse(c.created_at),
+    updatedAt: Date.parse(c.updated_at),
+    url: c.html_url
+  }));
+}
+
+// src/github/writeComments.ts
+async function createCommentOnce(gh, number, identity, body) {
+  let lastError;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0) {
+      const landed = await findMarkedComment(gh, number, identity);
+      if (landed !== void 0) return landed.id;
+    }
+    try {
+      const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        owner: gh.owner,
+        repo: gh.repo,
+        issue_number: number,
+        body,
+        request: { retries: 0 }
+      });
+      return Number(data.id);
+    } catch (error) {
+      lastError = error;
+      const status = statusOf(error);
+      if (status !== void 0 && status < 500) throw error;
+    }
+  }
+  throw lastError;
+}
+async function findMarkedComment(gh, number, identity) {
+  for (const comment of await listComments(gh, number)) {
+    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
+    const marker = parseMarker(comment.body);
+    if (marker && markerIdentity(marker) === identity) return { id: comment.id, body: comment.body };
+  }
+  return void 0;
+}
+async function updateComment(gh, id, body) {
+  await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    comment_id: id,
+    body
+  });
+}
+async function deleteComment(gh, id) {
+  try {
+    await gh.octokit.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      comment_id: id
+    });
+  } catch (error) {
+    if (statusOf(error) !== 404) throw error;
+  }
+}
+
+// src/github/ensureReaction.ts
+async function ensureReaction(gh, commentId, plusOnes) {
+  if (plusOnes > 0) {
+    const reactions = await gh.octokit.paginate(
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+      {
+        owner: gh.owner,
+        repo: gh.repo,
+        comment_id: commentId,
+        content: "+1",
+        per_page: 100
+      }
+    );
+    if (reactions.some((r) => gh.trustedBots.has((r.user?.login ?? "").toLowerCase()))) return false;
+  }
+  await gh.octokit.request("POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", {
+    owner: gh.owner,
+    repo: gh.repo,
+    comment_id: commentId,
+    content: "+1"
+  });
+  return true;
+}
+
+// src/github/issues.ts
+async function listIssues(gh, query) {
+  return gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+    owner: gh.owner,
+    repo: gh.repo,
+    labels: query.labels,
+    state: query.state,
+    ...query.since !== void 0 ? { since: new Date(query.since).toISOString() } : {},
+    per_page: 100
+  });
+}
+async function markedIssues(gh, label, state = "all") {
+  const issues = await listIssues(gh, { labels: label, state });
+  const found = [];
+  for (const issue of issues) {
+    if (issue.pull_request || !gh.trustedBots.has((issue.user?.login ?? "").toLowerCase())) continue;
+    const marker = parseMarker(issue.body ?? "");
+    if (!marker) continue;
+    found.push({
+      number: issue.number,
+      url: issue.html_url,
+      title: issue.title,
+      state: issue.state === "closed" ? "closed" : "open",
+      identity: markerIdentity(marker),
+      body: issue.body ?? "",
+      createdAt: Date.parse(issue.created_at),
+      ...issue.closed_at ? { closedAt: Date.parse(issue.closed_at) } : {}
+    });
+  }
+  return found;
+}
+async function createIssueOnce(gh, input) {
+  let lastError;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0) {
+      const landed = await input.find();
+      if (landed) return landed;
+    }
+    try {
+      const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues", {
+        owner: gh.owner,
+        repo: gh.repo,
+        title: input.title,
+        body: input.body,
+        labels: input.labels,
+        request: { retries: 0 }
+      });
+      return { number: data.number, url: data.html_url };
+    } catch (error) {
+      lastError = error;
+      const status = statusOf(error);
+      if (status !== void 0 && status < 500) throw error;
+    }
+  }
+  throw lastError;
+}
+function byMarker(gh, label, identity) {
+  return async () => (await markedIssues(gh, label)).find((i) => i.identity === identity);
+}
+async function closeIssue(gh, number, reason, change = {}) {
+  await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    state: "closed",
+    state_reason: reason,
+    ...change.body !== void 0 ? { body: change.body } : {}
+  });
+}
+async function reopenIssue(gh, number) {
+  await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    state: "open"
+  });
+}
+async function addAssignees(gh, number, assignees) {
+  await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/assignees", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    assignees
+  });
+}
+async function removeAssignees(gh, number, assignees) {
+  await gh.octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    assignees
+  });
+}
+
+// src/core/projection/findGaps.ts
+function findGaps(incident, config) {
+  const gaps = [];
+  const resolved = incident.state === "resolved" || incident.state === "postmortem";
+  if (resolved && incident.resolution === void 0) {
+    gaps.push({
+      kind: "resolved-without-resolution",
+      since: incident.resolvedAt ?? incident.declaredAt,
+      message: "Resolved, but no resolution is journaled. Type `/resolve <what was wrong and what fixed it>`."
+    });
+  }
+  if (incident.state === "mitigated" && incident.workaround === void 0) {
+    gaps.push({
+      kind: "mitigated-without-workaround",
+      since: incident.mitigatedAt ?? incident.declaredAt,
+      message: "Mitigated, but the workaround is not journaled. Type `/mitigate <what is in place>`."
+    });
+  }
+  if (incident.state !== "cancelled" && incident.state !== "declared" && incident.lead === void 0) {
+    gaps.push({
+      kind: "no-lead",
+      since: incident.acknowledgedAt ?? incident.declaredAt,
+      message: "Nobody leads. Type `/lead @someone`."
+    });
+  }
+  if (!config.roles.allow_lead_as_comms && incident.lead !== void 0 && incident.lead === incident.comms) {
+    gaps.push({
+      kind: "comms-is-lead",
+      since: incident.declaredAt,
+      message: "The lead is also the communicator; pick someone independent with `/comms @someone`."
+    });
+  }
+  if (incident.postmortem?.state === "closed") {
+    gaps.push({
+      kind: "postmortem-closed-unmerged",
+      since: incident.postmortem.openedAt,
+      message: `The post-mortem pull request #${incident.postmortem.number} was closed without merging. Reopen it to finish the review; the incident stays open until it merges.`
+    });
+  }
+  if (!incident.open && !resolved && incident.state !== "cancelled") {
+    gaps.push({
+      kind: "closed-unresolved",
+      since: incident.closedAt ?? incident.declaredAt,
+      message: "This issue was closed before a resolution was journaled (merging a pull request that says \u201CFixes #N\u201D closes it automatically; \u201CRefs #N\u201D does not). Reopen it if the incident is still going on, or record how it ended with `/resolve <what was wrong and what fixed it>`."
+    });
+  }
+  const hold = incident.freezeHold;
+  if (hold) {
+    gaps.push({
+      kind: "freeze-held",
+      since: hold.at,
+      // Logins in code spans: the board names them without pinging anyone.
+      message: `Merges stay frozen: \`${hold.by}\` ${hold.change}, which would have lifted this incident's code freeze, but lifting it takes the **${hold.needed}** role and they have **${hold.role}**. Nothing was reverted. Someone with that role lifts it by making the change themselves, by command (\`/resolve \u2026\`, \`/cancel \u2026\`, \`/sev \u2026\`), or by taking the \`${config.labels.freeze_held}\` label off.`
+    });
+  }
+  if (incident.postmortemError !== void 0) {
+    gaps.push({
+      kind: "postmortem-failed",
+      since: incident.resolvedAt ?? incident.declaredAt,
+      message: incident.postmortemError
+    });
+  }
+  return gaps;
+}
+
+// src/core/projection/currentIssue.ts
+function currentIssue(hint, events) {
+  const labels = /* @__PURE__ */ new Map();
+  const assignees = /* @__PURE__ */ new Map();
+  let state = hint.state;
+  let closedAt = hint.closedAt;
+  for (const event of [...events].sort((a, b) => a.at - b.at || a.seq - b.seq)) {
+    switch (event.type) {
+      case "labeled":
+        labels.set(event.label.toLowerCase(), event.label);
+        break;
+      case "unlabeled":
+        labels.delete(event.label.toLowerCase());
+        break;
+      case "assigned":
+        assignees.set(event.assignee.toLowerCase(), event.assignee);
+        break;
+      case "unassigned":
+        assignees.delete(event.assignee.toLowerCase());
+        break;
+      case "closed":
+        state = "closed";
+        closedAt = event.at;
+        break;
+      case "reopened":
+        state = "open";
+        closedAt = void 0;
+        break;
+      default:
+        break;
+    }
+  }
+  const { closedAt: _previous, ...rest } = hint;
+  return {
+    ...rest,
+    labels: [...labels.values()],
+    assignees: [...assignees.values()],
+    state,
+    ...state === "closed" && closedAt !== void 0 ? { closedAt } : {}
+  };
+}
+
+// src/core/freeze/matches.ts
+import picomatch from "picomatch";
+var OPTIONS = { dot: true };
+function branchName(ref) {
+  return ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : ref;
+}
+function matchesAny(value, globs) {
+  return globs.length > 0 && picomatch([...globs], OPTIONS)(value);
+}
+function freezeCoversBranch(base, globs, defaultBranch) {
+  const name = branchName(base);
+  if (globs.length === 0) return name === branchName(defaultBranch);
+  return matchesAny(name, globs);
+}
+function onlyIgnoredPaths(files, ignorePaths) {
+  if (files === void 0 || files.length === 0 || ignorePaths.length === 0) return false;
+  const ignored = picomatch([...ignorePaths], OPTIONS);
+  return files.every((file) => ignored(file));
+}
+
+// src/core/freeze/activeFreezes.ts
+var SETTLED_STATES = /* @__PURE__ */ new Set(["resolved", "postmortem", "cancelled"]);
+function activeFreezes(input) {
+  const { now, config, defaultBranch, base } = input;
+  const found = [];
+  const configured = freezeCoversBranch(base, config.freeze.branches, defaultBranch);
+  if (configured) {
+    for (const scheduled of scheduledFreezes(config, now, now)) {
+      if (scheduled.start <= now && now < scheduled.end) {
+        found.push({
+          kind: scheduled.kind,
+          name: scheduled.name,
+          startedAt: scheduled.start,
+          endsAt: scheduled.end,
+          ...scheduled.leadDays !== void 0 && scheduled.leadDays < PLAYBOOK_LEAD_DAYS ? { reason: shortLeadWarning(scheduled.leadDays) } : {}
+        });
+      }
+    }
+    for (const incident of input.incidents) {
+      if (!freezesMerges(incident, config)) continue;
+      found.push({
+        kind: "incident",
+        name: `Incident #${incident.number} (${severityName(incident.severity)})`,
+        startedAt: incident.declaredAt,
+        link: incident.url,
+        incident: incident.number,
+        reason: incident.title
+      });
+    }
+  }
+  for (const issue of input.freezeIssues) {
+    if (issue.closedAt !== void 0 || issue.until !== void 0 && now >= issue.until) continue;
+    const globs = issue.branches.length > 0 ? issue.branches : config.freeze.branches;
+    if (!freezeCoversBranch(base, globs, defaultBranch)) continue;
+    found.push({
+      kind: "manual",
+      name: issue.heldFor !== void 0 ? `Freeze held by #${issue.number}` : `Manual freeze #${issue.number}`,
+      startedAt: issue.openedAt,
+      ...issue.until !== void 0 && { endsAt: issue.until },
+      link: issue.url,
+      issue: issue.number,
+      reason: issue.reason
+    });
+  }
+  return found.sort(byEnd);
+}
+function freezesMerges(incident, config) {
+  if (incident.freezeHeld === true) return true;
+  return (
+    // The state label is the truth: a responder moving an incident back from resolved revives its freeze.
+    incident.open && !SETTLED_STATES.has(incident.state) && config.freeze.incident_severities.includes(incident.severity)
+  );
+}
+function byEnd(a, b) {
+  const endA = a.endsAt ?? Infinity;
+  const endB = b.endsAt ?? Infinity;
+  if (endA !== endB) return endA < endB ? -1 : 1;
+  if (a.startedAt !== b.startedAt) return a.startedAt - b.startedAt;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+function shortLeadWarning(days) {
+  const when = days === 0 ? "only when the office closes" : `only ${days} day${days === 1 ? "" : "s"} before the office closes`;
+  return `\u26A0\uFE0F starts ${when}, later than the playbook's ${PLAYBOOK_LEAD_DAYS} days (short_lead_ok)`;
+}
+
+// src/core/freeze/freezeReading.ts
+function freezeReading(labels, config) {
+  const names = labelNames(config);
+  const severities = labels.map((l) => names.severityOf(l)).filter((s) => s !== void 0);
+  const states = labels.map((l) => names.stateOf(l)).filter((s) => s !== void 0);
+  const severity2 = severities.length > 0 ? Math.min(...severities) : void 0;
+  const state = states.find((s) => !SETTLED_STATES.has(s)) ?? states[0];
+  return { ...state ? { state } : {}, ...severity2 ? { severity: severity2 } : {} };
+}
+
+// src/reconcile/isFreezing.ts
+function isFreezing(incident, config) {
+  if (!("labels" in incident)) return freezesMerges(incident, config);
+  const has = (name) => incident.labels.some((l) => l.toLowerCase() === name.toLowerCase());
+  if (has(config.labels.freeze_held)) return true;
+  if (!has(config.labels.incident)) return false;
+  const { state, severity: severity2 } = freezeReading(incident.labels, config);
+  return severity2 !== void 0 && freezesMerges({ open: incident.state === "open", state: state ?? "declared", severity: severity2 }, config);
+}
+
+// src/core/clocks/nextDeadline.ts
+function nextDeadline(incident, config, now) {
+  if (incidentEnd(incident)) return void 0;
+  const ahead = [];
+  if (!isAcknowledged(incident))
+    ahead.push(acknowledgeDeadline(acknowledgeFrom(incident, config), config).dueAt);
+  const opens = waitsForOffice(incident, config);
+  if (opens !== void 0) ahead.push(opens);
+  for (const step of escalationPlan(incident, config, now).steps)
+    if (step.state === "pending") ahead.push(step.dueAt);
+  const update = nextUpdateDue(incident, config);
+  if (update) ahead.push(update.dueAt);
+  const future = ahead.filter((at) => at > now);
+  return future.length > 0 ? Math.min(...future) : void 0;
+}
+
+// src/core/postmortem/deviationFollowup.ts
+import Mustache3 from "mustache";
+
+// src/core/postmortem/followupKey.ts
+import { createHash } from "node:crypto";
+var ENTITIES = {
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&amp;": "&"
+};
+function decodeEntities(text) {
+  return text.replace(/&(?:lt|gt|quot|#39|amp);/g, (entity) => ENTITIES[entity] ?? entity);
+}
+function normaliseItemText(text) {
+  return decodeEntities(text.normalize("NFKC")).replace(/\u2060/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+}
+function followupKey(text) {
+  return createHash("sha256").update(normaliseItemText(text)).digest("hex").slice(0, 12);
+}
+
+// src/core/postmortem/safeUrl.ts
+function safeUrl(url) {
+  if (url === void 0 || !/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
+  return url.replace(
+    /[()<>"'`\\[\]]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+}
+
+// src/core/postmortem/slugify.ts
+var MAX_SLUG = 50;
+var INCIDENT_PREFIX = /^\s*\[\s*incident\s*\]\s*[:\-–—]?\s*/i;
+function slugify(title) {
+  const words = stripIncidentPrefix(title).normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter((word) => word !== "");
+  let slug2 = "";
+  for (const word of words) {
+    const next = slug2 === "" ? word : `${slug2}-${word}`;
+    if (next.length > MAX_SLUG) {
+      if (slug2 === "") slug2 = word.slice(0, MAX_SLUG);
+      break;
+    }
+    slug2 = next;
+  }
+  return slug2 === "" ? "incident" : slug2;
+}
+function stripIncidentPrefix(title) {
+  return title.replace(INCIDENT_PREFIX, "");
+}
+
+// src/core/postmortem/deviationFollowup.ts
+var MAX_TITLE_TEXT = 100;
+function deviationsDue(incident, config) {
+  return incident.deviations.length > 0 && incident.state === "resolved" && incident.resolution !== void 0 && !needsPostmortem(incident, config);
+}
+function renderDeviationFollowup(template, deviation, incident) {
+  const plain = deviation.text.replace(/\s+/g, " ").trim();
+  const marker = renderMarker("followup", { incident: incident.number, item: followupKey(plain) });
+  const rendered = Mustache3.render(template, {
+    marker,
+    number: incident.number,
+    incidentTitle: neutralizeInline(stripIncidentPrefix(incident.title), 200),
+    incidentUrl: safeUrl(incident.url) ?? "",
+    by: displayName(deviation.by) ?? "someone",
+    itemQuote: neutralizeBlock(plain, 4e3)
+  }).trim();
+  const chars = Array.from(plain === "" ? "Shortcut to pay back" : plain);
+  const clipped = chars.length > MAX_TITLE_TEXT ? `${chars.slice(0, MAX_TITLE_TEXT - 1).join("").trimEnd()}\u2026` : chars.join("");
+  return {
+    title: `Pay back: ${clipped.replace(/@(?=[A-Za-z0-9])/g, "@\u2060")} (incident #${incident.number})`,
+    body: `${marker}
+${rendered.split(marker).join("").trim()}
+`
+  };
+}
+
+// src/reconcile/ensureDeviationFollowups.ts
+async function ensureDeviationFollowups(gh, config, templates, incident) {
+  if (!deviationsDue(incident, config)) return 0;
+  const existing = await markedIssues(gh, config.labels.followup);
+  const mine = existing.filter((i) => i.identity.startsWith(`followup:incident=${incident.number}&`));
+  const followups = mine.map((i) => ({
+    number: i.number,
+    url: i.url,
+    title: i.title
+  }));
+  const known2 = new Set(existing.map((i) => i.identity));
+  let writes = 0;
+  for (const deviation of incident.deviations) {
+    const rendered = renderDeviationFollowup(templates["followup-deviation"], deviation, incident);
+    const marker = parseMarker(rendered.body);
+    if (!marker) continue;
+    const identity = markerIdentity(marker);
+    if (known2.has(identity)) continue;
+    await ensureRepoLabels(gh, config, [config.labels.followup]);
+    const created = await createIssueOnce(gh, {
+      title: rendered.title,
+      body: rendered.body,
+      labels: [config.labels.followup],
+      find: byMarker(gh, config.labels.followup, identity)
+    });
+    writes++;
+    known2.add(identity);
+    followups.push({ number: created.number, url: created.url, title: rendered.title });
+  }
+  incident.followups = followups.sort((a, b) => a.number - b.number);
+  return writes;
+}
+
+// src/core/postmortem/postmortemPath.ts
+import { DateTime as DateTime9 } from "luxon";
+function postmortemPath(incident, config) {
+  if (incident.postmortem?.path) return incident.postmortem.path;
+  const date = DateTime9.fromMillis(incident.startedAt, { zone: config.business_hours.timezone });
+  return config.postmortem.path.replaceAll("{date}", date.isValid ? date.toFormat("yyyy-MM-dd") : "undated").replaceAll("{number}", String(incident.number)).replaceAll("{slug}", slugify(incident.title));
+}
+function postmortemBranch(incident, config) {
+  return config.postmortem.branch.replaceAll("{number}", String(incident.number));
+}
+
+// src/core/postmortem/renderPostmortem.ts
+import Mustache4 from "mustache";
+
+// src/core/postmortem/actionItems.ts
+var ACTION_ITEMS_HEADING = "Action items";
+var HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+var FENCE = /^ {0,3}(`{3,}|~{3,})/;
+var CHECKBOX = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\](?:[ \t]+(.*))?$/;
+var LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+function parseActionItems(markdown, heading = ACTION_ITEMS_HEADING) {
+  const lines = markdown.split(/\r?\n/);
+  const wanted = normaliseHeading(heading);
+  const items2 = [];
+  let sectionLevel;
+  let done = false;
+  let fence;
+  let inComment = false;
+  let current;
+  let currentIndent = 0;
+  for (let index = 0; index < lines.length && !done; index++) {
+    const raw = lines[index] ?? "";
+    if (fence !== void 0) {
+      if (raw.trimStart().startsWith(fence) && raw.trim().replace(/[`~]/g, "") === "") fence = void 0;
+      continue;
+    }
+    const { text: line, inComment: stillInComment } = stripComments(raw, inComment);
+    const wasInComment = inComment;
+    inComment = stillInComment;
+    if (wasInComment && line.trim() === "") continue;
+    const fenceMatch = FENCE.exec(line);
+    if (fenceMatch) {
+      fence = (fenceMatch[1] ?? "```").slice(0, 3);
+      current = void 0;
+      continue;
+    }
+    const headingMatch = HEADING.exec(line);
+    if (headingMatch) {
+      const level = (headingMatch[1] ?? "").length;
+      if (sectionLevel === void 0) {
+        if (normaliseHeading(headingMatch[2] ?? "") === wanted) sectionLevel = level;
+      } else if (level <= sectionLevel) {
+        done = true;
+      }
+      current = void 0;
+      continue;
+    }
+    if (sectionLevel === void 0) continue;
+    const box = CHECKBOX.exec(line);
+    if (box) {
+      const text = (box[3] ?? "").trim();
+      current = void 0;
+      if (text === "") continue;
+      current = { text, checked: box[2] !== " ", line: index + 1 };
+      currentIndent = indentWidth(box[1] ?? "");
+      items2.push(current);
+      continue;
+    }
+    if (line.trim() === "" || LIST_ITEM.test(line)) {
+      current = void 0;
+      continue;
+    }
+    if (current && (indentWidth(/^[ \t]*/.exec(line)?.[0] ?? "") > currentIndent || !/^\s/.test(line))) {
+      current.text = `${current.text} ${line.trim()}`;
+    }
+  }
+  return items2;
+}
+function normaliseHeading(text) {
+  return text.replace(/[*_`]/g, "").replace(/[:.]\s*$/, "").replace(/\s+/g, " ").trim().toLowerCase();
+}
+function indentWidth(whitespace) {
+  return whitespace.replace(/\t/g, "    ").length;
+}
+function stripComments(line, inComment) {
+  let rest = line;
+  let out = "";
+  let open = inComment;
+  while (rest !== "") {
+    if (open) {
+      const end = rest.indexOf("-->");
+      if (end === -1) return { text: out, inComment: true };
+      rest = rest.slice(end + 3);
+      open = false;
+    } else {
+      const start = rest.indexOf("<!--");
+      if (start === -1) return { text: out + rest, inComment: false };
+      out += rest.slice(0, start);
+      rest = rest.slice(start + 4);
+      open = true;
+    }
+  }
+  return { text: out, inComment: open };
+}
+
+// src/core/postmortem/phaseChart.ts
+import { DateTime as DateTime10 } from "luxon";
+var DATE_FORMAT = "yyyy-MM-dd HH:mm:ss";
+var MERMAID_DATE_FORMAT = "YYYY-MM-DD HH:mm:ss";
+var DAY_MS = 864e5;
+function phaseChart(incident, zone) {
+  const phases = knownPhases(incident);
+  const stamp2 = (at) => DateTime10.fromMillis(at, { zone }).toFormat(DATE_FORMAT);
+  const first = phases[0];
+  const last = phases[phases.length - 1];
+  const span = first && last ? last.at - first.at : 0;
+  const lines = [
+    "```mermaid",
+    "gantt",
+    `    title ${mermaidLabel(`Incident ${incident.number} phases, times in ${zone}`)}`,
+    `    dateFormat ${MERMAID_DATE_FORMAT}`,
+    // Long incidents need the day on the axis; short ones read better with the time alone.
+    `    axisFormat ${span >= DAY_MS ? "%m-%d %H:%M" : "%H:%M"}`,
+    // The chart is about the incident, not about the day someone happens to read it.
+    "    todayMarker off"
+  ];
+  if (phases.length >= 2) {
+    lines.push("    section Phases");
+    for (let i = 1; i < phases.length; i++) {
+      const from = phases[i - 1];
+      const to = phases[i];
+      lines.push(
+        `    ${mermaidLabel(`${from.label} to ${to.label.toLowerCase()}`)} :done, ${from.id}_${to.id}, ${stamp2(from.at)}, ${stamp2(to.at)}`
+      );
+    }
+  }
+  if (phases.length > 0) {
+    lines.push("    section Milestones");
+    for (const phase of phases) {
+      lines.push(`    ${mermaidLabel(phase.label)} :milestone, ${phase.id}, ${stamp2(phase.at)}, 0d`);
+    }
+  }
+  lines.push("```");
+  return lines.join("\n");
+}
+function knownPhases(incident) {
+  const candidates = [
+    // Only shown apart from the declaration when someone said the problem began earlier.
+    {
+      id: "began",
+      label: "Problem began",
+      at: incident.startedAt < incident.declaredAt ? incident.startedAt : void 0
+    },
+    { id: "declared", label: "Declared", at: incident.declaredAt },
+    { id: "acknowledged", label: "Acknowledged", at: incident.acknowledgedAt },
+    { id: "mitigated", label: "Mitigated", at: incident.mitigatedAt },
+    { id: "resolved", label: "Resolved", at: incident.resolvedAt }
+  ];
+  const phases = [];
+  let floor = -Infinity;
+  for (const { id, label, at } of candidates) {
+    if (at === void 0 || Number.isNaN(new Date(at).getTime())) continue;
+    const clamped = Math.max(at, floor);
+    floor = clamped;
+    phases.push({ id, label, at: clamped });
+  }
+  return phases;
+}
+function mermaidLabel(text) {
+  return text.replace(/[\r\n]+/g, " ").replace(/:/g, " -").replace(/#/g, "no. ").replace(/;/g, ",").replace(/%%/g, "%").replace(/\s+/g, " ").trim();
+}
+
+// src/core/postmortem/seedActionItems.ts
+var SLOW_DETECTION_MS = 15 * 6e4;
+function seedActionItems(incident, ctx) {
+  const items2 = [];
+  const quote = (text) => `\u201C${neutralizeInline(text, 200)}\u201D`;
+  for (const deviation of incident.deviations) {
+    items2.push(`Pay back the shortcut taken: ${quote(deviation.text)}`);
+  }
+  for (const pr of incident.pullRequests) {
+    if (pr.revert) {
+      items2.push(
+        `Investigate what the revert in #${pr.number} (${quote(pr.title)}) undid and why it broke, and add a check that would have caught it`
+      );
+    } else if (pr.state === "open") {
+      items2.push(`Land or close #${pr.number} (${quote(pr.title)}), still open when this was written`);
+    }
+  }
+  const excepted = new Set(incident.freezeExceptions.filter((e) => e.granted).map((e) => e.pullRequest));
+  for (const pr of excepted) {
+    items2.push(`Give #${pr}, merged under a freeze exception, the full review it skipped`);
+  }
+  if (ctx.ackDeadline && !ctx.ackDeadline.met) {
+    const late = incident.acknowledgedAt !== void 0 && incident.acknowledgedAt > ctx.ackDeadline.dueAt ? `the acknowledgement came ${formatDuration(incident.acknowledgedAt - ctx.ackDeadline.dueAt)} after the deadline` : "the incident was not acknowledged in time";
+    items2.push(`Review on-call alerting and the rota: ${late}`);
+  } else if (!ctx.ackDeadline && incident.notices.some((n) => n.kind === "ack-breach")) {
+    items2.push("Review on-call alerting and the rota: the acknowledgement deadline was missed");
+  }
+  if (incident.declaredAt - incident.startedAt >= SLOW_DETECTION_MS) {
+    items2.push(
+      `Find out why it took ${formatDuration(incident.declaredAt - incident.startedAt)} to notice the problem, and alert on it sooner`
+    );
+  }
+  if (incident.updates.length === 0) {
+    items2.push("Agree how and when status updates go out: none were recorded during this incident");
+  }
+  for (const gap of incident.gaps) {
+    switch (gap.kind) {
+      case "resolved-without-resolution":
+        items2.push("Write down what actually resolved the incident: no resolution was journaled");
+        break;
+      case "mitigated-without-workaround":
+        items2.push("Write down the workaround that was used: none was journaled");
+        break;
+      case "no-lead":
+        items2.push("Make sure someone takes the lead early: this incident ran without one for a while");
+        break;
+      case "comms-is-lead":
+        items2.push("Find a communicator independent of the lead for next time: one person did both");
+        break;
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  return items2.filter((item) => {
+    const key = followupKey(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/core/postmortem/postmortemView.ts
+var NOT_RECORDED2 = "_not recorded_";
+var KIND_WORDS = {
+  declared: "declared",
+  state: "state",
+  severity: "severity",
+  impact: "impact",
+  role: "role",
+  update: "update",
+  note: "note",
+  deviation: "deviation",
+  workaround: "workaround",
+  resolution: "resolution",
+  started: "start time",
+  cancel: "cancelled",
+  label: "label",
+  assignment: "assignment",
+  "pull-request": "pull request",
+  escalation: "escalation",
+  breach: "deadline missed",
+  reminder: "reminder",
+  "freeze-exception": "freeze exception",
+  alert: "alert",
+  postmortem: "post-mortem",
+  closed: "closed",
+  reopened: "reopened",
+  edited: "command edited",
+  "freeze-held": "freeze held"
+};
+function postmortemView(incident, config, ctx) {
+  const zone = config.business_hours.timezone;
+  const time2 = (at) => at === void 0 ? NOT_RECORDED2 : neutralize(formatTime(at, zone));
+  const who = (login) => login ? person(login) : NOT_RECORDED2;
+  const inline = (text, max = 300) => text !== void 0 && text.trim() !== "" ? neutralizeInline(text, max) : NOT_RECORDED2;
+  const block = (text) => text !== void 0 && text.trim() !== "" ? neutralizeBlock(text) : NOT_RECORDED2;
+  const between = (from, to) => from === void 0 || to === void 0 ? NOT_RECORDED2 : formatDuration(to - from);
+  const repoUrl = safeUrl(ctx.repoUrl.replace(/\/+$/, ""));
+  const pullUrl = (number, url) => safeUrl(url) ?? (repoUrl ? `${repoUrl}/pull/${number}` : void 0);
+  const issueUrl = (number) => repoUrl ? `${repoUrl}/issues/${number}` : void 0;
+  const link = (text, url) => url ? `[${text}](${url})` : text;
+  const withSource = (text, url) => url ? `${text} ([source](${url}))` : text;
+  const { form } = incident;
+  const title = stripIncidentPrefix(incident.title).trim();
+  const ended = incident.resolvedAt ?? incident.cancelledAt;
+  const impact = [
+    { label: "Applications impacted", value: inline(form.applications) },
+    { label: "Business / customer impact", value: inline(form.businessImpact, 1e3) },
+    { label: "Revenue affected", value: revenueWords(incident, config) },
+    { label: "Started", value: time2(incident.startedAt) },
+    ...form.startedText?.trim() ? [{ label: "Start as reported on the form", value: inline(form.startedText) }] : [],
+    {
+      label: "Ended",
+      value: ended !== void 0 ? time2(ended) : `${NOT_RECORDED2} (still open when this was written)`
+    },
+    { label: "Total duration", value: between(incident.startedAt, ended) }
+  ];
+  const detection = [
+    { label: "Declared by", value: who(incident.declaredBy) },
+    { label: "Declared at", value: time2(incident.declaredAt) },
+    { label: "Problem began", value: `${time2(incident.startedAt)}; ${startSource(incident)}` },
+    { label: "Severity on the form", value: form.severity ? severityName(form.severity) : NOT_RECORDED2 }
+  ];
+  const durations = [
+    {
+      label: "Time to declare (problem began \u2192 declared)",
+      value: startReported(incident) ? between(incident.startedAt, incident.declaredAt) : `${NOT_RECORDED2} (no earlier start was reported)`
+    },
+    {
+      label: "Time to acknowledge (declared \u2192 acknowledged)",
+      value: between(incident.declaredAt, incident.acknowledgedAt)
+    },
+    { label: "Acknowledgement deadline", value: ackWords(incident, ctx, time2) },
+    {
+      label: "Time to mitigate (problem began \u2192 workaround)",
+      value: between(incident.startedAt, incident.mitigatedAt)
+    },
+    {
+      label: "Time to resolve (problem began \u2192 resolved)",
+      value: between(incident.startedAt, incident.resolvedAt)
+    },
+    {
+      label: "Declared \u2192 resolved",
+      value: between(incident.declaredAt, incident.resolvedAt)
+    }
+  ];
+  const escalations = ctx.escalations ? ctx.escalations.map((step) => ({
+    time: time2(step.at),
+    step: inline(stepWords(step.key, config), 200),
+    notify: step.notify.length > 0 ? step.notify.map(person).join(", ") : NOT_RECORDED2,
+    note: step.note?.trim() ? neutralizeInline(step.note, 300) : "\u2014"
+  })) : incident.notices.filter((notice) => notice.kind === "escalation").map((notice) => ({
+    time: time2(notice.at),
+    step: inline(notice.keys.map((key) => stepWords(key, config)).join("; "), 300),
+    notify: NOT_RECORDED2,
+    note: "\u2014"
+  }));
+  const roles = [
+    { label: "Lead", value: who(incident.lead) },
+    { label: "Communicator", value: who(incident.comms) },
+    { label: "Acknowledged by", value: who(incident.acknowledgedBy) },
+    ...Object.entries(incident.roles).filter(([, logins]) => logins.length > 0).sort(([a], [b]) => a.localeCompare(b)).map(([role, logins]) => ({
+      label: capitalise(inline(role, 60)),
+      value: logins.map(person).join(", ")
+    }))
+  ];
+  const journal = (entry) => entry && entry.text.trim() !== "" ? { quote: neutralizeBlock(entry.text), by: who(entry.by), time: time2(entry.at) } : void 0;
+  const timeline = [...incident.timeline].sort((a, b) => a.at - b.at).map((entry) => ({
+    time: time2(entry.at),
+    kind: KIND_WORDS[entry.kind] ?? inline(entry.kind, 40),
+    actor: entry.actor ? person(entry.actor) : "Expedite",
+    // "Fold nothing": the whole text, only made table-safe.
+    text: withSource(inline(entry.text, 2e3), safeUrl(entry.url))
+  }));
+  const pullRequests = [...incident.pullRequests].sort((a, b) => a.at - b.at).map((pr) => ({
+    link: link(`#${pr.number}`, pullUrl(pr.number, pr.url)),
+    title: inline(pr.title, 200),
+    // A revert is said beside the state rather than in a column of its own that is mostly empty.
+    state: (pr.state === "merged" ? "merged" : pr.state === "open" ? "open" : "closed without merging") + (pr.revert ? " (\u26A0\uFE0F a revert)" : ""),
+    merged: pr.mergedAt !== void 0 ? time2(pr.mergedAt) : pr.state === "merged" ? NOT_RECORDED2 : "\u2014"
+  }));
+  const freezeExceptions = [...incident.freezeExceptions].sort((a, b) => a.at - b.at).map((exception) => ({
+    pr: exception.deploy ? `deploy (${link(`#${exception.pullRequest}`, issueUrl(exception.pullRequest))})` : link(`#${exception.pullRequest}`, pullUrl(exception.pullRequest)),
+    by: who(exception.by),
+    time: time2(exception.at),
+    sha: exception.sha.trim() ? link(shortSha2(exception.sha), shaUrl(repoUrl, exception.sha)) : NOT_RECORDED2,
+    reason: inline(exception.reason, 500),
+    outcome: exception.granted ? "granted" : "refused"
+  }));
+  const seeded = seedActionItems(incident, ctx);
+  const count2 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const promised = incident.updates.filter((u) => u.nextDueAt !== void 0).length;
+  const reminders = incident.notices.filter((n) => n.kind === "reminder").length;
+  const process2 = [
+    `Acknowledgement: ${ackWords(incident, ctx, time2)}.`,
+    incident.updates.length === 0 ? "Status updates: none was posted." : `Status updates: ${count2(incident.updates.length, "update")} posted, ${promised} saying when the next would come; ${count2(reminders, "reminder")} that one was due.`,
+    `Escalation: ${escalations.length === 0 ? "no step fired" : `${count2(escalations.length, "step")} fired`}.`,
+    `Shortcuts recorded with \`/deviation\`: ${incident.deviations.length}.`,
+    ...incident.gaps.length > 0 ? [`States the record did not back up: ${incident.gaps.length} (listed under the timeline).`] : []
+  ];
+  return {
+    marker: renderMarker("postmortem", { incident: incident.number }),
+    number: incident.number,
+    title: title === "" ? `Incident ${incident.number}` : neutralizeInline(title, 200),
+    incidentLink: link(`#${incident.number}`, safeUrl(incident.url)),
+    generatedAt: time2(ctx.now),
+    zone: neutralize(zone),
+    severity: `${severityName(incident.severity)}${incident.severitySet ? "" : " (default; nobody set one)"}`,
+    state: STATE_TITLES[incident.state] ?? inline(incident.state, 40),
+    summary: block(form.summary),
+    impact,
+    detection,
+    evidence: block(form.evidence),
+    reproduce: block(form.reproduce),
+    timeline,
+    timelineEmpty: timeline.length === 0 ? NOT_RECORDED2 : "",
+    durations,
+    escalations,
+    escalationsEmpty: escalations.length === 0 ? "No escalation step fired." : "",
+    roles,
+    workaround: journal(incident.workaround),
+    workaroundMissing: journal(incident.workaround) ? "" : NOT_RECORDED2,
+    resolution: journal(incident.resolution),
+    resolutionMissing: journal(incident.resolution) ? "" : NOT_RECORDED2,
+    cancelReason: journal(incident.cancelReason),
+    updates: [...incident.updates].sort((a, b) => a.at - b.at).map((update) => ({
+      time: time2(update.at),
+      by: who(update.by),
+      text: inline(update.text, 2e3),
+      next: update.nextDueAt !== void 0 ? time2(update.nextDueAt) : ""
+    })),
+    updatesEmpty: incident.updates.length === 0 ? `${NOT_RECORDED2}: no status update was posted.` : "",
+    deviations: [...incident.deviations].sort((a, b) => a.at - b.at).map((deviation) => ({
+      time: time2(deviation.at),
+      by: who(deviation.by),
+      quote: block(deviation.text)
+    })),
+    deviationsEmpty: incident.deviations.length === 0 ? "None recorded with `/deviation`." : "",
+    freezeExceptions,
+    freezeExceptionsEmpty: freezeExceptions.length === 0 ? "None requested during this incident." : "",
+    pullRequests,
+    pullRequestsEmpty: pullRequests.length === 0 ? `${NOT_RECORDED2}: no pull request was linked to the incident.` : "",
+    gaps: incident.gaps.map((gap) => ({ time: time2(gap.since), message: inline(gap.message, 500) })),
+    phaseChart: phaseChart(incident, zone),
+    process: process2,
+    actionItemsHeading: ACTION_ITEMS_HEADING,
+    actionItems: seeded.map((text) => ({ text })),
+    actionItemsEmpty: seeded.length === 0 ? "_Nothing was derived automatically; add what the review decides._" : "",
+    followupLabel: neutralizeInline(config.labels.followup, 100)
+  };
+}
+function person(login) {
+  return neutralizeInline(login.startsWith("@") ? login : `@${login}`, 100);
+}
+function capitalise(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+function revenueWords(incident, config) {
+  if (incident.revenue) return "Yes";
+  switch (incident.form.revenue) {
+    case "yes":
+      return `Yes on the form, though the ${neutralizeInline(config.labels.revenue, 100)} label is not set`;
+    case "unknown":
+      return "Unknown (as answered on the form)";
+    case "no":
+      return "No";
+    default:
+      return `No (${NOT_RECORDED2} on the form)`;
+  }
+}
+function startSource(incident) {
+  if (incident.timeline.some((entry) => entry.kind === "started" && entry.actor !== void 0))
+    return "set with `/started`";
+  if (incident.unreadStart)
+    return "the form's answer could not be read as a time, so this is the declaration time";
+  if (incident.form.startedAt !== void 0) return "from the form";
+  return "no earlier start was reported, so this is the declaration time";
+}
+function startReported(incident) {
+  return incident.startedAt !== incident.declaredAt || incident.form.startedAt !== void 0 || incident.timeline.some((entry) => entry.kind === "started");
+}
+function ackWords(incident, ctx, time2) {
+  if (ctx.ackDeadline) {
+    const due = time2(ctx.ackDeadline.dueAt);
+    if (ctx.ackDeadline.met) return `Met (due by ${due})`;
+    return incident.acknowledgedAt !== void 0 && incident.acknowledgedAt > ctx.ackDeadline.dueAt ? `**Missed** by ${formatDuration(incident.acknowledgedAt - ctx.ackDeadline.dueAt)} (due by ${due})` : `**Missed** (due by ${due}${incident.acknowledgedAt === void 0 ? "; never acknowledged" : ""})`;
+  }
+  const breach = incident.notices.find((notice) => notice.kind === "ack-breach");
+  if (breach) return `**Missed** (a breach notice was posted at ${time2(breach.at)})`;
+  return NOT_RECORDED2;
+}
+function shortSha2(sha) {
+  return /^[0-9a-f]{7,40}$/i.test(sha) ? `\`${sha.slice(0, 7)}\`` : neutralizeInline(sha, 40);
+}
+function shaUrl(repoUrl, sha) {
+  return repoUrl && /^[0-9a-f]{7,40}$/i.test(sha) ? `${repoUrl}/commit/${sha}` : void 0;
+}
+
+// src/core/postmortem/renderPostmortem.ts
+function renderPostmortem(template, incident, config, ctx) {
+  const rendered = Mustache4.render(template, postmortemView(incident, config, ctx));
+  return `${rendered.replace(/\n{3,}/g, "\n\n").trim()}
+`;
+}
+
+// src/core/postmortem/postmortemDocument.ts
+function postmortemDocument(template, incident, config, now, repoUrl) {
+  const ack = acknowledgeDeadline(acknowledgeFrom(incident, config), config);
+  return renderPostmortem(template, incident, config, {
+    now,
+    repoUrl,
+    ackDeadline: {
+      dueAt: ack.dueAt,
+      met: incident.acknowledgedAt !== void 0 && incident.acknowledgedAt <= ack.dueAt
+    },
+    escalations: stepsCoveredBy(incident, config).map((s) => ({
+      key: s.key,
+      at: s.postedAt,
+      notify: resolveHandles(s.notify, incident, config, s.dueAt),
+      ...s.note !== void 0 ? { note: s.note } : {}
+    }))
+  });
+}
+
+// src/core/postmortem/meetingDeadline.ts
+import { DateTime as DateTime11 } from "luxon";
+function meetingDeadline(incident, config, now) {
+  const within2 = config.postmortem.meeting_within[`${incident.severity}`];
+  const zone = config.business_hours.timezone;
+  const due = DateTime11.fromMillis((incident.resolvedAt ?? now) + durationMs(within2), { zone });
+  const opens = businessCalendar(config.business_hours).nextBusinessStart(due.startOf("day").toMillis());
+  return { by: DateTime11.fromMillis(opens, { zone }).setLocale("en").toFormat("ccc d LLL yyyy"), within: within2 };
+}
+
+// src/core/postmortem/postmortemPullBody.ts
+function postmortemPullBody(template, incident, config, now) {
+  const meeting = meetingDeadline(incident, config, now);
+  return renderTemplate(template, {
+    number: incident.number,
+    path: postmortemPath(incident, config),
+    branch: postmortemBranch(incident, config),
+    severity: incident.severity,
+    meetingBy: meeting.by,
+    meetingWithin: meeting.within
+  });
+}
+
+// src/core/postmortem/postmortemReviewers.ts
+function postmortemReviewers(incident, config) {
+  const { postmortem } = config;
+  const roles = postmortem.reviewer_roles ?? (config.roles.extra.includes("product-owner") ? ["product-owner"] : []);
+  return [
+    ...postmortem.request_roles ? [incident.lead, incident.comms] : [],
+    ...roles.flatMap((role) => incident.roles[role] ?? []),
+    ...postmortem.reviewers
+  ].filter((handle2) => handle2 !== void 0);
+}
+
+// src/github/repoInfo.ts
+var cache3 = /* @__PURE__ */ new Map();
+async function repoInfo(gh) {
+  const key = `${gh.owner}/${gh.repo}`.toLowerCase();
+  const hit = cache3.get(key);
+  if (hit) return hit;
+  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}", { owner: gh.owner, repo: gh.repo });
+  const info = { defaultBranch: data.default_branch, htmlUrl: data.html_url };
+  cache3.set(key, info);
+  return info;
+}
+function primeRepoInfo(fullName, info) {
+  if (info.defaultBranch && info.htmlUrl)
+    cache3.set(fullName.toLowerCase(), { defaultBranch: info.defaultBranch, htmlUrl: info.htmlUrl });
+}
+
+// src/reconcile/postmortem/ensurePostmortem.ts
+async function ensurePostmortem(gh, config, templates, incident, now) {
+  const branch = postmortemBranch(incident, config);
+  const pulls = await pullsForBranch(gh, branch);
+  const existing = pulls.find((p) => p.state === "open") ?? pulls.find((p) => p.merged) ?? pulls[0];
+  const path = postmortemPath(incident, config);
+  if (existing) return { link: linkOf(existing, path), writes: 0 };
+  let writes = 0;
+  const { defaultBranch, htmlUrl } = await repoInfo(gh);
+  const baseSha = await branchSha(gh, defaultBranch);
+  if (baseSha === void 0)
+    throw new Error(`default branch ${defaultBranch} has no commits; cannot open the post-mortem`);
+  if (await ensureBranch(gh, branch, baseSha) === "created") writes++;
+  else if (pulls.length > 0) {
+    await resetBranch(gh, branch, baseSha);
+    writes++;
+  }
+  const document = postmortemDocument(templates.postmortem, incident, config, now, htmlUrl);
+  const created = await createFileOnce(gh, {
+    path,
+    branch,
+    content: document,
+    message: `Post-mortem draft for incident #${incident.number}`
+  });
+  if (created === "created") writes++;
+  const title = `Post-mortem: ${neutralizeInline(stripIncidentPrefix(incident.title), 120)} (#${incident.number})`;
+  const body = postmortemPullBody(templates["postmortem-pr"], incident, config, now);
+  const pr = await createPullOnce(gh, { head: branch, base: defaultBranch, title, body });
+  writes++;
+  await ensureRepoLabels(gh, config, [config.labels.postmortem]);
+  await writeLabels(gh, pr.number, [config.labels.postmortem], []);
+  writes++;
+  const handles = postmortemReviewers(incident, config).filter(
+    (h) => !gh.trustedBots.has(h.replace(/^@/, "").toLowerCase())
+  );
+  const users = [...new Set(handles.filter((h) => !h.includes("/")).map((h) => h.replace(/^@/, "")))];
+  const teams = [...new Set(handles.filter((h) => h.includes("/")).map((h) => h.split("/")[1] ?? ""))].filter(
+    (t) => t !== ""
+  );
+  await requestReviewers(gh, pr.number, users, teams);
+  if (users.length + teams.length > 0) writes++;
+  gh.log.info({ incident: incident.number, pull: pr.number }, "post-mortem pull request opened");
+  return { link: linkOf(pr, path), writes };
+}
+function linkOf(pr, path) {
+  return {
+    number: pr.number,
+    url: pr.url,
+    state: pr.merged ? "merged" : pr.state,
+    path,
+    openedAt: pr.createdAt,
+    ...pr.mergedAt !== void 0 ? { mergedAt: pr.mergedAt } : {}
+  };
+}
+
+// src/core/postmortem/followupIssue.ts
+import Mustache5 from "mustache";
+var MAX_TITLE_TEXT2 = 100;
+function renderFollowupIssue(template, item, ctx) {
+  const { incident } = ctx;
+  const marker = renderMarker("followup", { incident: incident.number, item: followupKey(item.text) });
+  const plain = decodeEntities(item.text).replace(/\s+/g, " ").trim();
+  const view = {
+    marker,
+    number: incident.number,
+    incidentTitle: neutralizeInline(stripIncidentPrefix(incident.title), 200),
+    incidentUrl: safeUrl(incident.url) ?? "",
+    postmortemPr: ctx.postmortemPr,
+    postmortemUrl: safeUrl(ctx.postmortemUrl) ?? "",
+    itemInline: neutralizeInline(plain, 1e3),
+    itemQuote: neutralizeBlock(plain, 4e3)
+  };
+  const rendered = Mustache5.render(template, view).trim();
+  const withoutMarker = rendered.split(marker).join("").trim();
+  return { title: followupTitle(plain, incident.number), body: `${marker}
+${withoutMarker}
+` };
+}
+function followupTitle(plain, incidentNumber) {
+  const chars = Array.from(plain === "" ? "Follow-up action" : plain);
+  const clipped = chars.length > MAX_TITLE_TEXT2 ? `${chars.slice(0, MAX_TITLE_TEXT2 - 1).join("").trimEnd()}\u2026` : chars.join("");
+  return `${clipped.replace(/@(?=[A-Za-z0-9])/g, "@\u2060")} (incident #${incidentNumber})`;
+}
+
+// src/reconcile/postmortem/ensureFollowups.ts
+async function ensureFollowups(gh, config, templates, incident) {
+  const pm = incident.postmortem;
+  if (!pm || pm.state !== "merged") return { followups: [], writes: 0 };
+  const { defaultBranch } = await repoInfo(gh);
+  const file = await readFile(gh, pm.path, defaultBranch);
+  const items2 = file ? parseActionItems(file.text).filter((i) => !i.checked) : [];
+  const existing = await markedIssues(gh, config.labels.followup);
+  const mine = existing.filter((i) => i.identity.startsWith(`followup:incident=${incident.number}&`));
+  const followups = mine.map((i) => ({
+    number: i.number,
+    url: i.url,
+    title: i.title
+  }));
+  let writes = 0;
+  for (const item of items2) {
+    const rendered = renderFollowupIssue(templates["followup-issue"], item, {
+      incident,
+      postmortemUrl: pm.url,
+      postmortemPr: pm.number
+    });
+    const marker = parseMarker(rendered.body);
+    if (!marker) continue;
+    const identity = markerIdentity(marker);
+    if (existing.some((i) => i.identity === identity)) continue;
+    await ensureRepoLabels(gh, config, [config.labels.followup]);
+    const created = await createIssueOnce(gh, {
+      title: rendered.title,
+      body: rendered.body,
+      labels: [config.labels.followup],
+      find: byMarker(gh, config.labels.followup, identity)
+    });
+    writes++;
+    followups.push({ number: created.number, url: created.url, title: rendered.title });
+  }
+  return { followups: followups.sort((a, b) => a.number - b.number), writes };
+}
+
+// src/core/postmortem/recordPostmortem.ts
+function recordPostmortem(incident, link, now) {
+  incident.postmortem = link;
+  incident.state = "postmortem";
+  incident.postmortemAt = link.openedAt;
+  incident.timeline.push({
+    at: link.openedAt,
+    kind: "postmortem",
+    text: `post-mortem opened for review as pull request #${link.number}`,
+    url: link.url
+  });
+  if (link.state === "closed") {
+    incident.timeline.push({
+      at: now,
+      kind: "postmortem",
+      text: `post-mortem pull request #${link.number} was closed without merging`,
+      url: link.url
+    });
+  }
+  if (link.state === "merged" && link.mergedAt !== void 0) {
+    incident.timeline.push({
+      at: link.mergedAt,
+      kind: "postmortem",
+      text: `post-mortem merged (#${link.number})`,
+      url: link.url
+    });
+  }
+}
+
+// src/reconcile/postmortem/applyPostmortem.ts
+async function applyPostmortem(gh, config, templates, incident, now) {
+  if (incident.state !== "resolved" && incident.state !== "postmortem") return 0;
+  if (!needsPostmortem(incident, config)) return 0;
+  const { link, writes } = await ensurePostmortem(gh, config, templates, incident, now);
+  recordPostmortem(incident, link, now);
+  if (link.state !== "merged") return writes;
+  const followups = await ensureFollowups(gh, config, templates, incident);
+  incident.followups = followups.followups;
+  return writes + followups.writes;
+}
+
+// src/reconcile/postmortem/explainPostmortemFailure.ts
+function explainPostmortemFailure(error) {
+  const status = statusOf(error);
+  const cause = status === 403 ? 'GitHub refused (403): the token may not create branches or pull requests. In Action mode, allow "GitHub Actions to create and approve pull requests" in the repository settings, or use an App token.' : status === 404 ? "GitHub answered 404: the token cannot see the default branch or the repository's contents." : `GitHub answered ${status ?? "with an error"}: ${error.message ?? String(error)}.`;
+  return `The post-mortem pull request could not be opened yet. ${cause} Expedite tries again on every reconcile.`;
+}
+
+// src/reconcile/deliverMessages.ts
+import { randomUUID } from "node:crypto";
+
+// src/github/deliveryClaims.ts
+async function postClaim(gh, number, body) {
+  try {
+    const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      owner: gh.owner,
+      repo: gh.repo,
+      issue_number: number,
+      body,
+      request: { retries: 0 }
+    });
+    return Number(data.id);
+  } catch (error) {
+    gh.log.warn({ err: error, issue: number }, "claim for an outside message may not have been posted");
+    return void 0;
+  }
+}
+async function listClaims(gh, number) {
+  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    per_page: 100
+  });
+  const claims = /* @__PURE__ */ new Map();
+  for (const comment of comments) {
+    if (!gh.trustedBots.has((comment.user?.login ?? "").toLowerCase())) continue;
+    const body = comment.body ?? "";
+    const marker = parseMarker(body);
+    if (marker?.kind !== DELIVERY_KIND) continue;
+    const record = parseDelivery({
+      id: comment.id,
+      identity: "",
+      marker,
+      body,
+      at: 0,
+      updatedAt: 0
+    });
+    const message = marker.data.message ?? "";
+    const attempt = Number(marker.data.attempt ?? 0);
+    const list2 = claims.get(message) ?? [];
+    list2.push({ id: comment.id, attempt, ...record ? { nonce: record.nonce } : {} });
+    claims.set(message, list2);
+  }
+  return claims;
+}
+
+// src/channels/sendToChannel.ts
+import { IncomingWebhook, IncomingWebhookHTTPError, IncomingWebhookRequestError } from "@slack/webhook";
+import nodemailer from "nodemailer";
+
+// src/channels/formats.ts
+import { createHmac } from "node:crypto";
+import { micromark } from "micromark";
+import { gfmTable, gfmTableHtml } from "micromark-extension-gfm-table";
+var clip = (text, max) => text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+function slackEscape(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function slackMessage(content) {
+  const fields = content.facts.slice(0, 10).map((fact) => ({
+    type: "mrkdwn",
+    text: clip(`*${slackEscape(fact.label)}*
+${slackEscape(fact.value)}`, 2e3)
+  }));
+  const blocks = [
+    { type: "header", text: { type: "plain_text", text: clip(content.title, 150), emoji: true } },
+    { type: "section", text: { type: "mrkdwn", text: clip(slackEscape(content.summary) || " ", 3e3) } }
+  ];
+  if (fields.length > 0) blocks.push({ type: "section", fields });
+  blocks.push({
+    type: "context",
+    elements: content.links.slice(0, 10).map((link) => ({
+      type: "mrkdwn",
+      text: clip(`<${link.url}|${slackEscape(link.label)}>`, 3e3)
+    }))
+  });
+  return { text: clip(slackEscape(content.title), 3e3), blocks };
+}
+function teamsMessage(content) {
+  return {
+    type: "message",
+    attachments: [
+      {
+        contentType: "application/vnd.microsoft.card.adaptive",
+        contentUrl: null,
+        content: {
+          $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+          type: "AdaptiveCard",
+          version: "1.4",
+          msteams: { width: "Full" },
+          body: [
+            {
+              type: "TextBlock",
+              text: clip(content.title, 400),
+              weight: "Bolder",
+              size: "Medium",
+              wrap: true
+            },
+            { type: "TextBlock", text: clip(content.summary, 4e3), wrap: true },
+            {
+              type: "FactSet",
+              facts: content.facts.map((fact) => ({
+                title: clip(fact.label, 100),
+                value: clip(fact.value, 2e3)
+              }))
+            }
+          ],
+          actions: content.links.map((link) => ({
+            type: "Action.OpenUrl",
+            title: link.label,
+            url: link.url
+          }))
+        }
+      }
+    ]
+  };
+}
+var PAGERDUTY_SEVERITY = { 1: "critical", 2: "error", 3: "warning", 4: "info" };
+function pagerdutyEvent(content, routingKey) {
+  const source = `${content.source.repository}#${content.source.number}`;
+  const pd = content.pagerduty ?? { action: "trigger", dedupKey: `expedite/${source}` };
+  const base = { routing_key: routingKey, event_action: pd.action, dedup_key: pd.dedupKey };
+  if (pd.action !== "trigger") return base;
+  return {
+    ...base,
+    payload: {
+      summary: clip(content.title, 1024),
+      source,
+      severity: PAGERDUTY_SEVERITY[content.incident?.severity ?? 4],
+      component: content.source.repository,
+      group: "expedite",
+      class: content.event,
+      custom_details: Object.fromEntries([
+        ["summary", content.summary],
+        ...content.facts.map((f) => [f.label, f.value])
+      ])
+    },
+    client: "Expedite",
+    ...content.incident ? { client_url: content.incident.url } : {},
+    links: content.links.map((l) => ({ href: l.url, text: l.label }))
+  };
+}
+var WEBHOOK_SCHEMA_VERSION = "1";
+function webhookDocument(content, message, sentAt) {
+  return {
+    schema_version: WEBHOOK_SCHEMA_VERSION,
+    event: content.event,
+    message,
+    sent_at: new Date(sentAt).toISOString(),
+    // What the message is about: an incident, a freeze, an exception or a release (docs/channels.md).
+    ...content.incident ? { incident: content.incident } : {},
+    ...content.freeze ? { freeze: content.freeze } : {},
+    ...content.exception ? { exception: content.exception } : {},
+    ...content.release ? { release: content.release } : {},
+    title: content.title,
+    summary: content.summary,
+    facts: content.facts,
+    links: content.links,
+    body_markdown: content.body
+  };
+}
+function signatureOf(body, secret) {
+  return `sha256=${createHmac("sha256", secret).update(body, "utf8").digest("hex")}`;
+}
+function emailHtml(content) {
+  const inner = micromark(content.body, { extensions: [gfmTable()], htmlExtensions: [gfmTableHtml()] });
+  return `<!doctype html><html><body style="font-family: sans-serif">${inner}</body></html>`;
+}
+
+// src/channels/sendToChannel.ts
+var SendFailure = class extends Error {
+  constructor(reason, uncertain) {
+    super(reason);
+    this.reason = reason;
+    this.uncertain = uncertain;
+  }
+  reason;
+  uncertain;
+};
+async function sendToChannel(name, channel, content, ctx) {
+  try {
+    const address = ctx.secrets.address(name);
+    if (!address)
+      throw new SendFailure(
+        `not configured \u2014 set ${channelVariable(name)} in the App's environment or \`${name}\` in the Action's channel-secrets input`,
+        false
+      );
+    await send(name, channel, content, address, ctx);
+    return { state: "delivered", at: ctx.now };
+  } catch (error) {
+    const failure = error instanceof SendFailure ? error : classify(error);
+    const reason = ctx.secrets.redact(failure.reason).slice(0, 200);
+    if (failure.uncertain) return { state: "unknown", at: ctx.now, reason };
+    return { state: "failed", at: ctx.now, reason, retryAt: ctx.now + retryDelay(ctx.attempt) };
+  }
+}
+async function send(name, channel, content, address, ctx) {
+  switch (channel.type) {
+    case "slack": {
+      const hook = new IncomingWebhook(address, { timeout: ctx.timeoutMs });
+      try {
+        await hook.send(slackMessage(content));
+      } catch (error) {
+        if (error instanceof IncomingWebhookHTTPError)
+          throw new SendFailure(`HTTP ${error.statusCode} ${short(error.body)}`, false);
+        if (error instanceof IncomingWebhookRequestError) throw classify(error.original);
+        throw error;
+      }
+      return;
+    }
+    case "teams":
+      await postJson(address, teamsMessage(content), {}, ctx.timeoutMs);
+      return;
+    case "pagerduty":
+      await postJson(channel.events_url, pagerdutyEvent(content, address), {}, ctx.timeoutMs);
+      return;
+    case "webhook": {
+      const secret = ctx.secrets.signingSecret(name);
+      if (!secret)
+        throw new SendFailure(
+          `no signing secret \u2014 set ${channelVariable(name, "_SECRET")} or \`${name}.secret\` in channel-secrets`,
+          false
+        );
+      const body = JSON.stringify(webhookDocument(content, ctx.message, ctx.now));
+      await postJson(
+        address,
+        body,
+        {
+          "x-expedite-event": content.event,
+          // The same for every attempt at this message, so a receiver can drop a repeat.
+          "x-expedite-delivery": `${content.source.repository}#${content.source.number}/${ctx.message}`,
+          "x-hub-signature-256": signatureOf(body, secret)
+        },
+        ctx.timeoutMs
+      );
+      return;
+    }
+    case "email": {
+      const transport = nodemailer.createTransport({
+        url: address,
+        connectionTimeout: ctx.timeoutMs,
+        greetingTimeout: ctx.timeoutMs,
+        socketTimeout: ctx.timeoutMs
+      });
+      try {
+        const thread = content.email;
+        await transport.sendMail({
+          from: channel.from,
+          to: channel.to,
+          ...channel.cc.length > 0 ? { cc: channel.cc } : {},
+          subject: content.title,
+          text: content.body,
+          html: emailHtml(content),
+          ...thread ? { messageId: thread.messageId } : {},
+          ...thread?.inReplyTo ? { inReplyTo: thread.inReplyTo, references: [thread.inReplyTo] } : {}
+        });
+      } catch (error) {
+        const smtp = error;
+        if (typeof smtp.responseCode === "number")
+          throw new SendFailure(`SMTP ${smtp.responseCode} ${short(smtp.response ?? "")}`, false);
+        throw classify(error);
+      } finally {
+        transport.close();
+      }
+      return;
+    }
+  }
+}
+async function postJson(url, body, headers, timeoutMs) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "user-agent": "Expedite", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+    signal: AbortSignal.timeout(timeoutMs),
+    redirect: "error"
+  });
+  if (!response.ok) throw new SendFailure(`HTTP ${response.status} ${short(await response.text())}`, false);
+  await response.arrayBuffer();
+}
+var NOT_SENT = /* @__PURE__ */ new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ECONNECTION",
+  "EDNS"
+]);
+function classify(error) {
+  const err = error;
+  const code2 = err.cause?.code ?? err.code;
+  if (err.name === "TimeoutError" || err.name === "AbortError" || code2 === "ETIMEDOUT")
+    return new SendFailure("no answer in time", true);
+  if (code2 && NOT_SENT.has(code2))
+    return new SendFailure(code2 === "ECONNREFUSED" ? "connection refused" : code2, false);
+  if (code2 === "ECONNRESET") return new SendFailure("connection reset", true);
+  return new SendFailure(short(err.message ?? String(error)), false);
+}
+function short(text) {
+  return text.replace(/\s+/g, " ").trim().slice(0, 120);
+}
+
+// src/reconcile/deliverMessages.ts
+async function deliverMessages(gh, config, number, planned, now, outbox) {
+  const outcome = { writes: 0, records: [] };
+  if (planned.length === 0) return outcome;
+  const zone = config.business_hours.timezone;
+  try {
+    const claimed = [];
+    for (const plan of planned) {
+      const record = {
+        message: plan.message,
+        event: plan.event,
+        attempt: plan.attempt,
+        nonce: randomUUID(),
+        claimedAt: now,
+        title: plan.content.title,
+        channels: {
+          ...plan.carried,
+          ...Object.fromEntries(plan.channels.map((c) => [c, { state: "sending", at: now }]))
+        }
+      };
+      const id = await postClaim(gh, number, renderDeliveryComment(record, zone));
+      outcome.writes++;
+      claimed.push({ plan, record, ...id !== void 0 ? { id } : {} });
+    }
+    const claims = await listClaims(gh, number);
+    const won = [];
+    for (const entry of claimed) {
+      const mine = (claims.get(entry.plan.message) ?? []).find((c) => c.nonce === entry.record.nonce);
+      const winner = claimWinner(
+        claims.get(entry.plan.message) ?? [],
+        entry.plan.attempt,
+        entry.plan.predecessor
+      );
+      if (mine && winner?.id === mine.id) {
+        won.push({ ...entry, id: mine.id });
+        continue;
+      }
+      if (mine) {
+        await deleteComment(gh, mine.id);
+        outcome.writes++;
+      }
+      gh.log.info({ issue: number, message: entry.plan.message }, "another reconcile sends this message");
+    }
+    for (const entry of won) {
+      try {
+        await sendAndRecord(gh, config, number, entry, now, outbox, outcome);
+      } catch (error) {
+        gh.log.error(
+          { err: error, issue: number, message: entry.plan.message },
+          "could not record an outside message"
+        );
+      }
+    }
+  } catch (error) {
+    gh.log.error(
+      { err: error, issue: number },
+      "could not record outside messages; a later reconcile continues"
+    );
+  }
+  return outcome;
+}
+async function sendAndRecord(gh, config, number, entry, now, outbox, outcome) {
+  const zone = config.business_hours.timezone;
+  const results = await Promise.all(
+    entry.plan.channels.map(async (name) => {
+      const channel = config.channels[name];
+      const result = channel ? await sendToChannel(name, channel, entry.plan.content, {
+        secrets: outbox.secrets,
+        now,
+        timeoutMs: outbox.timeoutMs,
+        message: entry.plan.message,
+        attempt: entry.plan.attempt
+      }) : { state: "abandoned", at: now, reason: "the channel is no longer configured" };
+      return [name, result];
+    })
+  );
+  for (const [name, result] of results) {
+    entry.record.channels[name] = result;
+    if (result.state !== "delivered")
+      gh.log.warn(
+        {
+          issue: number,
+          message: entry.plan.message,
+          channel: name,
+          outcome: result.state,
+          reason: "reason" in result ? result.reason : void 0
+        },
+        "outside message not delivered"
+      );
+  }
+  const id = entry.id;
+  await updateComment(gh, id, renderDeliveryComment(entry.record, zone));
+  outcome.writes++;
+  outcome.records.push({ ...entry.record, commentId: id });
+  if (entry.plan.predecessor !== void 0) {
+    await deleteComment(gh, entry.plan.predecessor).catch(() => void 0);
+    outcome.writes++;
+  }
+}
+
 // src/core/time/parseWhen.ts
-import { DateTime as DateTime6, IANAZone as IANAZone2 } from "luxon";
+import { DateTime as DateTime12, IANAZone as IANAZone2 } from "luxon";
 
 // src/core/time/parseDurationParts.ts
 var UNITS = /* @__PURE__ */ new Map([
@@ -1955,7 +6250,7 @@ function readWhenParts(tokens) {
         error: `${quoteTyped(source)} alone is ambiguous; add minutes or am/pm, like \`${token.padStart(2, "0")}:00\` or \`${Number(token) % 12 || 12}${Number(token) >= 12 ? "pm" : "am"}\`.`
       };
     } else {
-      failure = { error: `I can't read ${quoteTyped(source)} as part of a time. ${WHEN_FORMS}` };
+      failure = { error: `I can't read ${quoteTyped(source)} as part of a time. ${WHEN_FORMS}`, unreadable: source };
     }
     if (failure !== void 0) return failure;
   }
@@ -2008,7 +6303,7 @@ function parseWhen(text, ctx) {
     return { error: `${quoteTyped(cleaned.slice(0, 20) + "\u2026")} is too long to be a time. ${WHEN_FORMS}` };
   if (!Number.isFinite(ctx.now)) return { error: "There is no current time to count from." };
   const zone = IANAZone2.isValidZone(ctx.timeZone) ? ctx.timeZone : "UTC";
-  const now = DateTime6.fromMillis(ctx.now, { zone });
+  const now = DateTime12.fromMillis(ctx.now, { zone });
   const tokens = cleaned.split(" ").map((token) => token.replace(/^[,;(]+|[,;.)]+$/g, "")).filter((token) => token !== "" && !isFillerWord(token));
   const lower = tokens.map((token) => token.toLowerCase());
   const phrase = lower.join(" ");
@@ -2038,7 +6333,7 @@ function shifted(now, durationText, sign) {
 function resolve(parts, reference, direction) {
   const now = parts.zone !== void 0 ? reference.setZone(parts.zone) : reference;
   const clock = parts.clock ?? { hour: 0, minute: 0, second: 0, source: "" };
-  const at = (day2) => DateTime6.fromObject(
+  const at = (day2) => DateTime12.fromObject(
     {
       year: day2.year,
       month: day2.month,
@@ -2067,7 +6362,7 @@ function resolve(parts, reference, direction) {
     }
     return { error: `Could not place ${quoteTyped(day.source)} within a week.` };
   }
-  const explicit = DateTime6.fromObject(
+  const explicit = DateTime12.fromObject(
     {
       year: day.year ?? now.year,
       month: day.month,
@@ -2078,12 +6373,15 @@ function resolve(parts, reference, direction) {
     },
     { zone: now.zone }
   );
-  if (!explicit.isValid) return { error: `${quoteTyped(day.source)} is not a day on the calendar.` };
+  if (!explicit.isValid) return notADay(day.source, day.year ?? now.year, day.month, day.day);
   if (day.year !== void 0 || onSide(explicit, direction)) return checked(explicit);
   const other = explicit.plus({ years: direction === "past" ? -1 : 1 });
-  if (!other.isValid || other.day !== day.day)
-    return { error: `${quoteTyped(day.source)} is not a day on the calendar.` };
+  if (!other.isValid || other.day !== day.day) return notADay(day.source, other.year, day.month, day.day);
   return checked(other);
+}
+function notADay(source, year, month, day) {
+  const why = dayProblem(year, month, day);
+  return { error: `${quoteTyped(source)} is not a day on the calendar${why ? `: ${why}` : ""}.` };
 }
 var EARLIEST = Date.UTC(1970, 0, 1);
 var LATEST = Date.UTC(2200, 0, 1);
@@ -2108,16 +6406,27 @@ function leadingTime(args, ctx) {
   for (let count2 = Math.min(words.length, MAX_WORDS); count2 >= 1; count2--) {
     const result = parseWhen(phrase(count2), ctx);
     if ("error" in result) {
-      firstError ??= result.error;
+      if (!blamesLaterWord(result, phrase(count2))) firstError ??= result.error;
       continue;
     }
     let used = count2;
     while (used > 1 && isFillerWord(words[used - 1]?.[0] ?? "")) used -= 1;
+    const following = words[used]?.[0];
+    if (following !== void 0 && TIME_SHAPED.test(following)) {
+      const longer = parseWhen(phrase(used + 1), ctx);
+      if ("error" in longer && !blamesLaterWord(longer, phrase(used + 1))) return { error: longer.error };
+    }
     const last = words[used - 1];
     const end = last === void 0 ? 0 : (last.index ?? 0) + last[0].length;
     return { at: result.at, rest: args.slice(end).trim() };
   }
   return { error: firstError ?? "No time given." };
+}
+var TIME_SHAPED = /^\d{1,4}[:-]\d/;
+function blamesLaterWord(result, phrase) {
+  if (result.unreadable === void 0) return false;
+  const first = phrase.split(/\s+/).find((word) => !isFillerWord(word)) ?? "";
+  return !first.toLowerCase().startsWith(result.unreadable.toLowerCase());
 }
 
 // src/core/form/formFields.ts
@@ -2147,20 +6456,20 @@ var FORM_FIELDS = [
 ];
 
 // src/core/form/formSections.ts
-var HEADING = /^ {0,3}###[ \t]+(.+?)[ \t#]*$/;
-var FENCE = /^\s*(`{3,}|~{3,})/;
+var HEADING2 = /^ {0,3}###[ \t]+(.+?)[ \t#]*$/;
+var FENCE2 = /^\s*(`{3,}|~{3,})/;
 function formSections(body) {
   const sections = [];
   let current;
   let fence;
   for (const line of body.split(/\r\n|\r|\n/)) {
-    const marker = FENCE.exec(line)?.[1];
+    const marker = FENCE2.exec(line)?.[1];
     if (fence !== void 0) {
       if (marker !== void 0 && marker[0] === fence[0] && marker.length >= fence.length) fence = void 0;
     } else if (marker !== void 0) {
       fence = marker;
     } else {
-      const heading = HEADING.exec(line);
+      const heading = HEADING2.exec(line);
       if (heading !== null) {
         if (current !== void 0) sections.push(finish(current));
         current = { label: heading[1] ?? "", lines: [] };
@@ -2181,7 +6490,7 @@ var MAX_BODY = 65536;
 var MAX_ANSWER = 1e4;
 var MAX_SUMMARY_FROM_TEXT = 500;
 var MAX_STARTED_TEXT = 200;
-var CLOCK_SKEW_MS = 6e4;
+var CLOCK_SKEW_MS2 = 6e4;
 var FIELD_BY_LABEL = new Map(FORM_FIELDS.map((field) => [normalizeLabel(field.label), field]));
 function parseIssueForm(body, ctx) {
   if (typeof body !== "string") return {};
@@ -2192,7 +6501,7 @@ function parseIssueForm(body, ctx) {
     const field = FIELD_BY_LABEL.get(normalizeLabel(section.label));
     if (field === void 0) continue;
     isForm = true;
-    const answer3 = section.answer === NO_RESPONSE ? "" : clip(section.answer, MAX_ANSWER);
+    const answer3 = section.answer === NO_RESPONSE ? "" : clip2(section.answer, MAX_ANSWER);
     if (answer3 === "") continue;
     switch (field.key) {
       case "severity":
@@ -2202,9 +6511,10 @@ function parseIssueForm(body, ctx) {
         form.revenue = revenueOf(answer3);
         break;
       case "startedText": {
-        form.startedText = clip(answer3, MAX_STARTED_TEXT);
-        const at = startedAt(answer3, ctx);
-        if (at !== void 0) form.startedAt = at;
+        form.startedText = clip2(answer3, MAX_STARTED_TEXT);
+        const read2 = startedAt(answer3, ctx);
+        if ("at" in read2) form.startedAt = read2.at;
+        else form.startedProblem = read2.error;
         break;
       }
       case "summary":
@@ -2242,225 +6552,29 @@ function revenueOf(answer3) {
   return void 0;
 }
 function startedAt(answer3, ctx) {
-  const firstLine = answer3.split("\n")[0] ?? "";
-  const when = leadingTime(firstLine, { now: ctx.now, timeZone: ctx.timeZone, direction: "past" });
-  if ("error" in when || when.at > ctx.now + CLOCK_SKEW_MS) return void 0;
-  return Math.min(when.at, ctx.now);
+  const firstLine2 = answer3.split("\n")[0] ?? "";
+  const when = leadingTime(firstLine2, { now: ctx.now, timeZone: ctx.timeZone, direction: "past" });
+  if ("error" in when) return when;
+  if (when.at > ctx.now + CLOCK_SKEW_MS2) return { error: "That is after the issue was opened." };
+  return { at: Math.min(when.at, ctx.now) };
 }
 function firstParagraph(text) {
   const visible = text.replace(/<!--[\s\S]*?(?:-->|$)/g, "");
   for (const paragraph of visible.split(/\r?\n[ \t]*\r?\n|\r[ \t]*\r/)) {
     const cleaned = paragraph.split(/\r\n|\r|\n/).map((line) => line.replace(/^\s{0,3}#{1,6}\s+/, "").trim()).filter((line) => line !== "").join("\n");
-    if (cleaned !== "") return clip(cleaned, MAX_SUMMARY_FROM_TEXT);
+    if (cleaned !== "") return clip2(cleaned, MAX_SUMMARY_FROM_TEXT);
   }
   return void 0;
 }
-function clip(text, maxLength) {
+function clip2(text, maxLength) {
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}\u2026` : text;
 }
 
 // src/core/commands/codeSpan.ts
-function codeSpan(typed, maxLength = 40) {
+function codeSpan2(typed, maxLength = 40) {
   const flat = typed.replace(/[`\r\n]+/g, " ").trim();
   const clipped = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}\u2026` : flat;
   return "`" + (clipped === "" ? " " : clipped) + "`";
-}
-
-// src/core/commands/usage.ts
-var COMMANDS = [
-  {
-    verb: "ack",
-    aliases: ["acknowledge"],
-    syntax: "/ack [what you are doing]",
-    summary: "Say you are on it. If nobody leads yet, you become the lead.",
-    example: "/ack checking the payment gateway logs",
-    scope: "incident"
-  },
-  {
-    verb: "lead",
-    aliases: [],
-    syntax: "/lead @user",
-    summary: "Hand the incident lead to someone (`me` or nothing means you).",
-    example: "/lead @octocat",
-    scope: "incident"
-  },
-  {
-    verb: "comms",
-    aliases: ["communicator"],
-    syntax: "/comms @user",
-    summary: "Name the communicator who keeps stakeholders informed (`me` or nothing means you).",
-    example: "/comms @hubot",
-    scope: "incident"
-  },
-  {
-    verb: "role",
-    aliases: [],
-    syntax: "/role <role> @user",
-    summary: "Give someone one of the team's configured roles.",
-    example: "/role investigator @octocat",
-    scope: "incident"
-  },
-  {
-    verb: "sev",
-    aliases: ["severity"],
-    syntax: "/sev <1-4>",
-    summary: "Set the severity; 1 is the worst.",
-    example: "/sev 2",
-    scope: "incident"
-  },
-  {
-    verb: "impact",
-    aliases: [],
-    syntax: "/impact revenue|none",
-    summary: "Say whether the incident is costing revenue (`yes`/`no` work too).",
-    example: "/impact revenue",
-    scope: "incident"
-  },
-  {
-    verb: "update",
-    aliases: [],
-    syntax: "/update <what changed> [next <duration>]",
-    summary: "Post a status update; `next 30m` at the end promises when the next one comes.",
-    example: "/update Failover done, error rate falling. next 30m",
-    scope: "incident"
-  },
-  {
-    verb: "mitigate",
-    aliases: ["workaround"],
-    syntax: "/mitigate <workaround>",
-    summary: "Record the workaround that limits the damage for now.",
-    example: "/mitigate Routed checkout traffic to the standby region",
-    scope: "incident"
-  },
-  {
-    verb: "resolve",
-    aliases: [],
-    syntax: "/resolve <cause, fix, follow-up>",
-    summary: "Close out the problem: what was wrong, what was done, and any follow-up (or a link to it).",
-    example: "/resolve Expired TLS certificate on the API; renewed it and added expiry monitoring in #412",
-    scope: "incident"
-  },
-  {
-    verb: "note",
-    aliases: [],
-    syntax: "/note <text>",
-    summary: "Add a line to the timeline.",
-    example: "/note Support reports the error also hits mobile users",
-    scope: "incident"
-  },
-  {
-    verb: "deviation",
-    aliases: [],
-    syntax: "/deviation <step skipped and why>",
-    summary: "Record a step of the process you skipped, and why, for the post-mortem.",
-    example: "/deviation Deployed without review: site down, no reviewer awake",
-    scope: "incident"
-  },
-  {
-    verb: "started",
-    aliases: [],
-    syntax: "/started <time>",
-    summary: "Backdate when the problem really began.",
-    example: "/started yesterday 23:10",
-    scope: "incident"
-  },
-  {
-    verb: "cancel",
-    aliases: [],
-    syntax: "/cancel <reason>",
-    summary: "Close a false alarm without a post-mortem.",
-    example: "/cancel Alert came from the staging monitor, production is fine",
-    scope: "incident"
-  },
-  {
-    verb: "announce",
-    aliases: [],
-    syntax: "/announce [channel \u2026]",
-    summary: "Send the stakeholder notice, as it stands now, to the channels that carry it (or the ones you name).",
-    example: "/announce stakeholders",
-    scope: "incident"
-  },
-  {
-    verb: "help",
-    aliases: [],
-    syntax: "/help",
-    summary: "Show this list.",
-    example: "/help",
-    scope: "anywhere"
-  },
-  {
-    verb: "freeze",
-    aliases: [],
-    syntax: "/freeze <until> <reason> [branches: <list>]",
-    summary: "Freeze merges until a time; `branches: main, release/*` limits it to those base branches.",
-    example: "/freeze until monday 08:00 Office closed for the holidays branches: main",
-    scope: "anywhere"
-  },
-  {
-    verb: "unfreeze",
-    aliases: [],
-    syntax: "/unfreeze [reason]",
-    summary: "End a manual code freeze early (or close its issue).",
-    example: "/unfreeze Release shipped, merges are open again",
-    scope: "anywhere"
-  },
-  {
-    verb: "freeze-exception",
-    aliases: ["exception"],
-    syntax: "/freeze-exception <reason>",
-    summary: "Let this pull request merge during a freeze; counts from the on-call engineer or an approver.",
-    example: "/freeze-exception Hotfix for the checkout outage in #87",
-    scope: "pull-request"
-  }
-];
-var BY_VERB = new Map(COMMANDS.map((spec) => [spec.verb, spec]));
-function commandSpec(verb) {
-  const spec = BY_VERB.get(verb);
-  if (spec === void 0) throw new Error(`no usage entry for /${verb}`);
-  return spec;
-}
-function usageFor(verb) {
-  const spec = commandSpec(verb);
-  return `Type \`${spec.syntax}\`, for example \`${spec.example}\`.`;
-}
-function helpText(scope, roles) {
-  const rows = COMMANDS.filter(
-    (spec) => scope === void 0 || spec.scope === scope || spec.scope === "anywhere"
-  );
-  const lines = [
-    scope === void 0 ? "| Command | What it does | Example | Where |" : "| Command | What it does | Example |",
-    scope === void 0 ? "|---|---|---|---|" : "|---|---|---|"
-  ];
-  for (const spec of rows) {
-    const aliases = spec.aliases.length > 0 ? ` (also ${spec.aliases.map((alias) => code(`/${alias}`)).join(", ")})` : "";
-    const cells = [code(spec.syntax), cell(spec.summary) + aliases, code(spec.example)];
-    if (scope === void 0) cells.push(WHERE[spec.scope]);
-    lines.push(`| ${cells.join(" | ")} |`);
-  }
-  const notes = [
-    "",
-    "One command per line; a comment may carry several. Text after a command may continue on the lines below it, up to a blank line. Quoted lines and code blocks are never run."
-  ];
-  if (roles !== void 0 && roles.length > 0 && rows.some((spec) => spec.verb === "role")) {
-    notes.push(`Roles for \`/role\`: ${roles.map((role) => code(role)).join(", ")}.`);
-  }
-  if (rows.some((spec) => spec.verb === "started" || spec.verb === "freeze")) {
-    notes.push(
-      "Times: `14:30`, `yesterday 23:10`, `monday 08:00`, `45m ago`, `in 3h`, `2026-11-22 14:30`, or ISO with an offset."
-    );
-  }
-  return lines.join("\n") + "\n" + notes.join("\n");
-}
-var WHERE = {
-  incident: "incident issue",
-  "pull-request": "pull request",
-  anywhere: "anywhere"
-};
-function cell(text) {
-  return text.replace(/\|/g, "\\|");
-}
-function code(text) {
-  return "`" + cell(text) + "`";
 }
 
 // src/core/commands/verbWords.ts
@@ -2534,38 +6648,7 @@ function matchCommand(text) {
   return void 0;
 }
 
-// src/core/time/formatTime.ts
-import { DateTime as DateTime7 } from "luxon";
-function formatTime(at, zone) {
-  const utc = DateTime7.fromMillis(at, { zone: "utc" });
-  const local = DateTime7.fromMillis(at, { zone });
-  const localPart = zone === "UTC" || zone === "Etc/UTC" ? "" : ` (${local.toFormat(local.hasSame(utc, "day") ? "HH:mm ZZZZ" : "ccc HH:mm ZZZZ")})`;
-  return `${utc.toFormat("yyyy-MM-dd HH:mm")} UTC${localPart}`;
-}
-function formatLocal(at, zone) {
-  return DateTime7.fromMillis(at, { zone }).toFormat("yyyy-MM-dd HH:mm ZZZZ");
-}
-function formatDuration(ms) {
-  const negative = ms < 0;
-  let rest = Math.round(Math.abs(ms) / 1e3);
-  const units = [
-    ["d", 86400],
-    ["h", 3600],
-    ["m", 60],
-    ["s", 1]
-  ];
-  const parts = [];
-  for (const [unit, size] of units) {
-    const amount = Math.floor(rest / size);
-    rest -= amount * size;
-    if (amount > 0 && parts.length < 2) parts.push(`${amount}${unit}`);
-    else if (parts.length > 0) break;
-  }
-  return (negative ? "-" : "") + (parts.length > 0 ? parts.join(" ") : "0s");
-}
-
-// src/core/commands/assessResolution.ts
-var HINT = "Say what was wrong, what was done about it and whether follow-up work is needed, or link the issue that tracks it. For example: `/resolve Disk filled up on db-2; cleared old WAL files and added a disk alert; follow-up in #123`.";
+// src/core/commands/assessJournal.ts
 var CONTENT_FREE = new Set(
   "fixed fix fixes fixing done resolved resolve resolving solved solve sorted sort ok okay k kk alright works work working worked good fine great cool nice better well sucked sucks suck awful bad horrible yes yep yeah yay finally phew whew ugh wow lol haha closed close closing gone away went back normal again seems seem looks look looking lgtm thanks thank ty nvm nevermind mind handled taken care over complete completed finished finish happy sad fun issue issues problem problems bug bugs thing things stuff everything something nothing anything now all should be been being was were is are am it its this that these those the a an and or but so just to of in on at for with we i you they he she me us our my your their there here up out off hopefully probably think guess anyway really very super totally definitely ready stable green live running up restored sorted oops whoops yikes damn".split(" ")
 );
@@ -2580,26 +6663,54 @@ var REFERENCES = [
   /\b[A-Z][A-Z0-9]{1,9}-\d+\b/,
   /\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b/i
 ];
-var MIN_MEANINGFUL_WORDS = 3;
-function assessResolution(text) {
+function assessJournal(text, rules) {
+  const { hint } = rules;
+  const free = (word) => CONTENT_FREE.has(word) || (rules.alsoContentFree?.has(word) ?? false);
   const trimmed = text.trim();
-  if (trimmed === "") return refuse(`A resolution needs text. ${HINT}`);
+  if (trimmed === "") return refuse(`This needs text. ${hint}`);
   if (!/[\p{L}\p{N}]/u.test(trimmed)) {
-    return refuse(`Punctuation or emoji alone does not say how this ended. ${HINT}`);
+    return refuse(`Punctuation or emoji alone does not say ${rules.missing}. ${hint}`);
   }
   if (REFERENCES.some((pattern) => pattern.test(trimmed))) return { ok: true };
   const words = trimmed.normalize("NFKC").toLowerCase().replace(/['’`]/g, "").split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "");
-  if (words.every((word) => CONTENT_FREE.has(word))) {
-    return refuse(`${codeSpan(trimmed)} does not say what was wrong or what fixed it. ${HINT}`);
+  if (words.every(free)) {
+    return refuse(`${codeSpan2(trimmed)} does not say ${rules.missing}. ${hint}`);
   }
-  const meaningful = new Set(words.filter((word) => !STOPWORDS.has(word) && !CONTENT_FREE.has(word)));
-  if (meaningful.size < MIN_MEANINGFUL_WORDS) {
-    return refuse(`That is too short for someone who was not there to understand. ${HINT}`);
+  const meaningful = new Set(words.filter((word) => !STOPWORDS.has(word) && !free(word)));
+  if (meaningful.size < rules.minWords) {
+    return refuse(`That is too short for someone who was not there to understand. ${hint}`);
   }
   return { ok: true };
 }
 function refuse(reason) {
   return { ok: false, reason };
+}
+
+// src/core/commands/assessResolution.ts
+var RULES = {
+  hint: "Say what was wrong, what was done about it and whether follow-up work is needed, or link the issue that tracks it. For example: `/resolve Disk filled up on db-2; cleared old WAL files and added a disk alert; follow-up in #123`.",
+  missing: "what was wrong or what fixed it",
+  minWords: 3
+};
+function assessResolution(text) {
+  return assessJournal(text, RULES);
+}
+
+// src/core/commands/assessWorkaround.ts
+var RULES2 = {
+  hint: "Say what is in place and what it changes for the people affected, or link where it is tracked. For example: `/mitigate Card payments routed to the backup gateway; checkout works, 2% higher fees`.",
+  missing: "what the workaround is",
+  // The words a bare "/mitigate workaround in place" is made of.
+  alsoContentFree: new Set(
+    "mitigated mitigate mitigating mitigation workaround workarounds applied apply place temporary temporarily for".split(
+      " "
+    )
+  ),
+  // A workaround is often short ("failed over to the standby"), but one word is not one.
+  minWords: 2
+};
+function assessWorkaround(text) {
+  return assessJournal(text, RULES2);
 }
 
 // src/core/commands/parseSeverity.ts
@@ -2612,7 +6723,7 @@ function parseSeverity(args) {
   if (first === "") return { error: "Which severity? Give a number from 1 (worst) to 4." };
   const match = /^(?:sev(?:erity)?|s)?[-:]?(\d{1,6})$/.exec(first);
   if (match === null)
-    return { error: `${codeSpan(first, 20)} is not a severity; use a number from 1 (worst) to 4.` };
+    return { error: `${codeSpan2(first, 20)} is not a severity; use a number from 1 (worst) to 4.` };
   const level = Number(match[1]);
   if (level < 1 || level > 4)
     return { error: `There is no severity ${level}; severities run from 1 (worst) to 4.` };
@@ -2626,10 +6737,10 @@ function parseUser(word) {
   const login = bare.startsWith("@") ? bare.slice(1) : bare;
   if (login.toLowerCase() === "me") return { user: "me" };
   if (login.includes("/")) {
-    return { error: `${codeSpan(word)} is a team; a role goes to one person.` };
+    return { error: `${codeSpan2(word)} is a team; a role goes to one person.` };
   }
   if (!LOGIN.test(login)) {
-    return { error: `${codeSpan(word)} is not a GitHub username.` };
+    return { error: `${codeSpan2(word)} is not a GitHub username.` };
   }
   return { user: login };
 }
@@ -2651,7 +6762,7 @@ function splitBranches(text) {
     };
   }
   const invalid = branches.find((branch) => !BRANCH.test(branch) || branch.length > 200);
-  if (invalid !== void 0) return { error: `${codeSpan(invalid)} is not a branch name or pattern.` };
+  if (invalid !== void 0) return { error: `${codeSpan2(invalid)} is not a branch name or pattern.` };
   const kept = text.slice(0, start + (clause[1] ?? "").length);
   return { text: kept.replace(/[\s([,;]+$/, ""), branches };
 }
@@ -2677,7 +6788,7 @@ function splitNext(text, ctx) {
   if (nextMs === void 0) {
     if (bracketed || colon !== void 0) {
       return {
-        error: `I couldn't read ${codeSpan(text.slice(index))} as the time of the next update; use a duration like \`next 30m\` or a time like \`next at 15:00\`.`
+        error: `I couldn't read ${codeSpan2(text.slice(index))} as the time of the next update; use a duration like \`next 30m\` or a time like \`next at 15:00\`.`
       };
     }
     return { text };
@@ -2691,7 +6802,7 @@ function lastNextWord(text) {
 }
 
 // src/core/commands/parseArguments.ts
-var CLOCK_SKEW_MS2 = 6e4;
+var CLOCK_SKEW_MS3 = 6e4;
 function parseArguments(verb, args, ctx) {
   const text = args.trim();
   const firstWord = /^\S*/.exec(text)?.[0] ?? "";
@@ -2703,7 +6814,7 @@ function parseArguments(verb, args, ctx) {
     case "announce": {
       const channels = text === "" ? [] : text.split(/[\s,]+/).filter((w) => w !== "");
       const bad = channels.find((c) => !/^[a-z0-9][a-z0-9-]*$/.test(c));
-      return bad !== void 0 ? { error: `${codeSpan(bad)} is not a channel name; names are lower-case words joined by hyphens.` } : { command: { verb, channels } };
+      return bad !== void 0 ? { error: `${codeSpan2(bad)} is not a channel name; names are lower-case words joined by hyphens.` } : { command: { verb, channels } };
     }
     case "lead":
     case "comms": {
@@ -2726,8 +6837,10 @@ function parseArguments(verb, args, ctx) {
         command: split.nextMs === void 0 ? { verb, text: split.text } : { verb, text: split.text, nextMs: split.nextMs }
       };
     }
-    case "mitigate":
-      return text === "" ? { error: "Say what the workaround is." } : { command: { verb, text } };
+    case "mitigate": {
+      const assessment = text === "" ? { ok: false, reason: "Say what the workaround is." } : assessWorkaround(text);
+      return assessment.ok ? { command: { verb, text } } : { error: assessment.reason };
+    }
     case "note":
       return text === "" ? { error: "A note needs some text." } : { command: { verb, text } };
     case "deviation":
@@ -2776,7 +6889,7 @@ function parseRole(text, roles) {
   if (role !== void 0) return { command: { verb: "role", role, user: user.user } };
   if (wanted === "lead") return { command: { verb: "lead", user: user.user } };
   if (wanted === "comms" || wanted === "communicator") return { command: { verb: "comms", user: user.user } };
-  return { error: `${codeSpan(roleWord)} is not a role here. Roles: ${known2} (and /lead, /comms).` };
+  return { error: `${codeSpan2(roleWord)} is not a role here. Roles: ${known2} (and /lead, /comms).` };
 }
 var YES = /* @__PURE__ */ new Set(["revenue", "yes", "y", "true", "on"]);
 var NO = /* @__PURE__ */ new Set(["none", "no", "n", "false", "off"]);
@@ -2785,21 +6898,21 @@ function parseImpact(word) {
   if (YES.has(answer3)) return { command: { verb: "impact", revenue: true } };
   if (NO.has(answer3)) return { command: { verb: "impact", revenue: false } };
   if (answer3 === "") return { error: "Say whether revenue is hit: `revenue` or `none`." };
-  return { error: `${codeSpan(word)} is not an impact; use \`revenue\` or \`none\`.` };
+  return { error: `${codeSpan2(word)} is not an impact; use \`revenue\` or \`none\`.` };
 }
 function parseStarted(text, ctx) {
   const when = leadingTime(text, { now: ctx.at, timeZone: ctx.timeZone, direction: "past" });
   if ("error" in when) return when;
-  if (when.at > ctx.at + CLOCK_SKEW_MS2) {
+  if (when.at > ctx.at + CLOCK_SKEW_MS3) {
     return {
-      error: `${formatLocal(when.at, safeZone(ctx.timeZone))} is in the future; give the time the problem began.`
+      error: `${formatTime(when.at, safeZone(ctx.timeZone))} is in the future; give the time the problem began.`
     };
   }
   return { command: { verb: "started", at: Math.min(when.at, ctx.at) } };
 }
 function parseFreeze(text, ctx) {
-  const [firstLine = "", ...moreLines] = text.split("\n");
-  const split = splitBranches(firstLine);
+  const [firstLine2 = "", ...moreLines] = text.split("\n");
+  const split = splitBranches(firstLine2);
   if ("error" in split) return split;
   const withoutUntil = split.text.replace(/^(?:until|till|til|to)\s+/i, "");
   if (withoutUntil.trim() === "") {
@@ -2809,7 +6922,7 @@ function parseFreeze(text, ctx) {
   if ("error" in until) return { error: `Until when? ${until.error}` };
   if (until.at <= ctx.at) {
     return {
-      error: `${formatLocal(until.at, safeZone(ctx.timeZone))} has already passed; a freeze needs an end in the future.`
+      error: `${formatTime(until.at, safeZone(ctx.timeZone))} has already passed; a freeze needs an end in the future.`
     };
   }
   const reason = [until.rest.replace(/^[\s:,;\-–—]+/, ""), ...moreLines].join("\n").trim();
@@ -2942,7 +7055,7 @@ function parseUncached(body, ctx) {
         source,
         ok: false,
         verb: head.word,
-        error: `${codeSpan("/" + head.word)} is not a command I know. Did you mean \`/${suggestion}\`? \`/help\` lists them all.`,
+        error: `${codeSpan2("/" + head.word)} is not a command I know. Did you mean \`/${suggestion}\`? \`/help\` lists them all.`,
         usage: usageFor(suggestion)
       });
       continue;
@@ -2972,45 +7085,6 @@ function parseUncached(body, ctx) {
     );
   }
   return parsed;
-}
-
-// src/core/markers.ts
-var MARKER = /^<!-- expedite:([a-z][a-z0-9-]*)((?: [a-z][a-z0-9-]*=[^\s<>]*)*) -->/;
-function renderMarker(kind, data = {}) {
-  const pairs = Object.entries(data).map(([key, value]) => ` ${key}=${encodeURIComponent(String(value))}`);
-  return `<!-- expedite:${kind}${pairs.join("")} -->`;
-}
-function parseMarker(body) {
-  const match = MARKER.exec(body);
-  if (!match) return void 0;
-  const data = {};
-  for (const pair of (match[2] ?? "").trim().split(" ")) {
-    if (pair === "") continue;
-    const eq = pair.indexOf("=");
-    try {
-      data[pair.slice(0, eq)] = decodeURIComponent(pair.slice(eq + 1));
-    } catch {
-      return void 0;
-    }
-  }
-  return { kind: match[1] ?? "", data };
-}
-function markerIdentity(marker) {
-  switch (marker.kind) {
-    case "board":
-    case "checklist":
-      return marker.kind;
-    case "reply":
-    case "exception":
-    case "exception-audit":
-      return `${marker.kind}:${marker.data.comment ?? ""}:${marker.data.line ?? ""}`;
-    // One record per workflow run waiting on a deployment; its state changes in place.
-    case "deploy-run":
-      return `${marker.kind}:${marker.data.run ?? ""}`;
-    default:
-      if (Object.keys(marker.data).length === 0) return marker.kind;
-      return `${marker.kind}:${Object.entries(marker.data).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join("&")}`;
-  }
 }
 
 // src/core/projection/enterState.ts
@@ -3049,7 +7123,7 @@ function applyLabelEvent(draft, event, _config, names) {
         at: event.at,
         kind: "severity",
         actor: event.actor,
-        text: `set severity ${severity2} by label`
+        text: `set the severity to ${severityName(severity2)} by label`
       });
     }
     return;
@@ -3097,96 +7171,6 @@ function linkedPullRequests(events) {
   return [...byNumber.values()];
 }
 
-// src/core/projection/findGaps.ts
-function findGaps(incident, config) {
-  const gaps = [];
-  const resolved = incident.state === "resolved" || incident.state === "postmortem";
-  if (resolved && incident.resolution === void 0) {
-    gaps.push({
-      kind: "resolved-without-resolution",
-      since: incident.resolvedAt ?? incident.declaredAt,
-      message: "Resolved, but no resolution is journaled. Type `/resolve <what was wrong and what fixed it>`."
-    });
-  }
-  if (incident.state === "mitigated" && incident.workaround === void 0) {
-    gaps.push({
-      kind: "mitigated-without-workaround",
-      since: incident.mitigatedAt ?? incident.declaredAt,
-      message: "Mitigated, but the workaround is not journaled. Type `/mitigate <what is in place>`."
-    });
-  }
-  if (incident.state !== "cancelled" && incident.state !== "declared" && incident.lead === void 0) {
-    gaps.push({
-      kind: "no-lead",
-      since: incident.acknowledgedAt ?? incident.declaredAt,
-      message: "Nobody leads. Type `/lead @someone`."
-    });
-  }
-  if (!config.roles.allow_lead_as_comms && incident.lead !== void 0 && incident.lead === incident.comms) {
-    gaps.push({
-      kind: "comms-is-lead",
-      since: incident.declaredAt,
-      message: "The lead is also the communicator; pick someone independent with `/comms @someone`."
-    });
-  }
-  if (incident.postmortem?.state === "closed") {
-    gaps.push({
-      kind: "postmortem-closed-unmerged",
-      since: incident.postmortem.openedAt,
-      message: `The post-mortem pull request #${incident.postmortem.number} was closed without merging. Reopen it to finish the review; the incident stays open until it merges.`
-    });
-  }
-  if (!incident.open && !resolved && incident.state !== "cancelled") {
-    gaps.push({
-      kind: "closed-unresolved",
-      since: incident.closedAt ?? incident.declaredAt,
-      message: "This issue was closed before a resolution was journaled (merging a pull request that says \u201CFixes #N\u201D closes it automatically; \u201CRefs #N\u201D does not). Reopen it if the incident is still going on, or record how it ended with `/resolve <what was wrong and what fixed it>`."
-    });
-  }
-  if (incident.postmortemError !== void 0) {
-    gaps.push({
-      kind: "postmortem-failed",
-      since: incident.resolvedAt ?? incident.declaredAt,
-      message: incident.postmortemError
-    });
-  }
-  return gaps;
-}
-
-// src/core/projection/labelNames.ts
-function labelNames(config) {
-  const l = config.labels;
-  const states = {
-    declared: l.declared,
-    acknowledged: l.acknowledged,
-    mitigated: l.mitigated,
-    resolved: l.resolved,
-    postmortem: l.postmortem_state,
-    cancelled: l.cancelled
-  };
-  const byName = new Map(
-    Object.entries(states).map(([state, name]) => [name.toLowerCase(), state])
-  );
-  return {
-    incident: l.incident,
-    revenue: l.revenue,
-    states,
-    severity: (level) => `${l.severity_prefix}${level}`,
-    stateOf: (label) => byName.get(label.toLowerCase()),
-    severityOf: (label) => {
-      if (!label.toLowerCase().startsWith(l.severity_prefix.toLowerCase())) return void 0;
-      const level = Number(label.slice(l.severity_prefix.length));
-      return level >= 1 && level <= 4 && Number.isInteger(level) ? level : void 0;
-    }
-  };
-}
-function readLabels(labels, names) {
-  const state = labels.map((l) => names.stateOf(l)).find((s) => s !== void 0);
-  const severity2 = labels.map((l) => names.severityOf(l)).find((s) => s !== void 0);
-  const revenue = labels.some((l) => l.toLowerCase() === names.revenue.toLowerCase());
-  return { ...state ? { state } : {}, ...severity2 ? { severity: severity2 } : {}, revenue };
-}
-
 // src/core/emptyIncident.ts
 function emptyIncident(fields) {
   return {
@@ -3212,255 +7196,46 @@ function emptyIncident(fields) {
   };
 }
 
-// src/core/projection/recordNotice.ts
-function recordNotice(incident, kind, keys, at, commentId) {
-  incident.notices.push({ kind, keys, at, commentId });
-  const text = kind === "escalation" ? `escalated (${keys.join(", ")})` : kind === "ack-breach" ? "acknowledgement deadline passed without an acknowledgement" : "reminded the communicator that a status update is due";
-  incident.timeline.push({ at, kind: kind === "ack-breach" ? "breach" : kind, text });
-}
-
-// src/core/clocks/coveringNotice.ts
-var CLOCK_SKEW_MS3 = 5 * 6e4;
-function coveringNotice(notices, kind, key, dueAt) {
-  let first;
-  for (const notice of notices) {
-    if (notice.kind !== kind || notice.at < dueAt - CLOCK_SKEW_MS3 || !notice.keys.includes(key)) continue;
-    if (!first || notice.at < first.at) first = notice;
-  }
-  return first;
-}
-
-// src/core/clocks/escalationOrigin.ts
-function escalationOrigin(incident, config) {
-  const waited = waitsForOffice(incident, config);
-  if (waited !== void 0) return waited;
-  return config.escalation.count_from === "start" ? incident.startedAt : incident.declaredAt;
-}
-function originWords(config) {
-  return config.escalation.count_from === "start" ? "from when the problem began" : "from the report";
-}
-
-// src/core/clocks/stepsCoveredBy.ts
-function stepsCoveredBy(incident, config) {
-  const covered = /* @__PURE__ */ new Map();
-  for (const notice of incident.notices) {
-    if (notice.kind !== "escalation") continue;
-    for (const key of notice.keys) {
-      const step = stepForKey(incident, config, key);
-      if (!step || notice.at < step.dueAt - CLOCK_SKEW_MS3) continue;
-      const known2 = covered.get(key);
-      if (known2 && known2.postedAt <= notice.at) continue;
-      covered.set(key, { ...step, postedAt: notice.at, commentId: notice.commentId });
-    }
-  }
-  return [...covered.values()].sort((a, b) => a.dueAt - b.dueAt || a.key.localeCompare(b.key));
-}
-function stepForKey(incident, config, key) {
-  const match = /^([a-z0-9][a-z0-9-]*):(\d+)$/.exec(key);
-  if (!match) return void 0;
-  const [, name = "", position = ""] = match;
-  const index = Number(position);
-  const step = config.escalation.ladders.find((ladder) => ladder.name === name)?.steps[index];
-  if (!step) return void 0;
+// src/core/projection/leadership.ts
+var same = (a, b) => a !== void 0 && b !== void 0 && a.toLowerCase() === b.toLowerCase();
+function rosterLead(draft, config) {
+  if (draft.state === "cancelled") return void 0;
+  const from = acknowledgeFrom(draft, config);
+  const onCall = onCallAt(
+    config.oncall,
+    config.business_hours.timezone,
+    from,
+    config.business_hours.holidays
+  );
+  if (onCall.primary === void 0) return void 0;
+  if (draft.rosterDismissed?.some((login) => same(login, onCall.primary))) return void 0;
   return {
-    ladder: name,
-    index,
-    key,
-    dueAt: escalationOrigin(incident, config) + durationMs(step.after),
-    notify: [...step.notify],
-    ...step.note !== void 0 ? { note: step.note } : {}
+    login: onCall.primary,
+    from,
+    ...onCall.period !== void 0 ? { period: onCall.period } : {}
   };
 }
-
-// src/core/oncall/onCallAt.ts
-function onCallAt(oncall, zone, at, holidays) {
-  let chosen;
-  for (const entry of [...oncall.roster, ...holidayRoster(holidays)]) {
-    const from = parseLocalMoment(entry.from, zone, "start");
-    const to = parseLocalMoment(entry.to, zone, "end");
-    if (from === void 0 || to === void 0 || at < from || at >= to) continue;
-    if (!chosen || to - from < chosen.length) chosen = { entry, length: to - from };
-  }
-  const primary = chosen?.entry.primary ?? oncall.primary;
-  const secondary = chosen?.entry.secondary ?? oncall.secondary;
-  return {
-    ...primary !== void 0 ? { primary: plainLogin(primary) } : {},
-    ...secondary !== void 0 ? { secondary: plainLogin(secondary) } : {},
-    ...chosen?.entry.name !== void 0 ? { period: chosen.entry.name } : {}
-  };
+function leaderAt(draft, config, at) {
+  if (draft.lead !== void 0) return draft.lead;
+  const roster = rosterLead(draft, config);
+  return roster !== void 0 && at >= roster.from ? roster.login : void 0;
 }
-function plainLogin(handle2) {
-  return handle2.replace(/^@/, "");
+function handLead(draft, config, user, at) {
+  const before = leaderAt(draft, config, at);
+  draft.lead = user;
+  draft.replacedLeads = (draft.replacedLeads ?? []).filter((login) => !same(login, user));
+  if (before === void 0 || same(before, user)) return void 0;
+  if (!draft.replacedLeads.some((login) => same(login, before))) draft.replacedLeads.push(before);
+  return before;
 }
-function holidayRoster(holidays) {
-  return (holidays?.closures ?? []).flatMap(
-    (closure) => closure.primary === void 0 ? [] : [
-      {
-        name: closure.name,
-        from: closure.from,
-        to: closure.to,
-        primary: closure.primary,
-        ...closure.secondary !== void 0 ? { secondary: closure.secondary } : {}
-      }
-    ]
-  );
+function assignedByHand(draft, login) {
+  if (draft.replacedLeads) draft.replacedLeads = draft.replacedLeads.filter((l) => !same(l, login));
+  if (draft.rosterDismissed) draft.rosterDismissed = draft.rosterDismissed.filter((l) => !same(l, login));
 }
-
-// src/core/snapshot.ts
-var PERMISSION_ORDER = ["none", "read", "triage", "write", "maintain", "admin"];
-function permits(actual, needed) {
-  return PERMISSION_ORDER.indexOf(actual ?? "none") >= PERMISSION_ORDER.indexOf(needed);
-}
-
-// src/core/plan/commandLedger.ts
-var MAX_COMMENTS = 200;
-var MAX_CHANGES = 50;
-var CODES = {
-  none: "n",
-  read: "r",
-  triage: "t",
-  write: "w",
-  maintain: "m",
-  admin: "a"
-};
-function emptyLedger() {
-  return { seen: 0, permissions: /* @__PURE__ */ new Map(), comments: /* @__PURE__ */ new Map(), changes: [] };
-}
-function readLedger(board) {
-  const ledger = emptyLedger();
-  if (board === void 0) return ledger;
-  const data = board.marker.data;
-  ledger.seen = seconds(data.seen);
-  for (const entry of items(data.perms)) {
-    const [login, code2] = entry.split(".");
-    const permission = PERMISSION_ORDER.find((p) => CODES[p] === code2);
-    if (login && permission) ledger.permissions.set(login.toLowerCase(), permission);
-  }
-  for (const entry of items(data.cmds)) {
-    const [id, author, created, updated, verbs] = entry.split(".");
-    const comment = {
-      id: base36(id),
-      author: author ?? "",
-      createdAt: seconds(created),
-      // Most comments are never edited: an empty edit time means "as posted".
-      updatedAt: updated ? seconds(updated) : seconds(created),
-      verbs: list(verbs)
-    };
-    if (comment.id > 0 && comment.author !== "") ledger.comments.set(comment.id, comment);
-  }
-  for (const entry of items(data.changes)) {
-    const [id, author, posted, at, kind, before, after] = entry.split(".");
-    if (kind !== "e" && kind !== "d") continue;
-    ledger.changes.push({
-      commentId: base36(id),
-      author: author ?? "",
-      postedAt: seconds(posted),
-      at: seconds(at),
-      kind: kind === "e" ? "edited" : "deleted",
-      before: list(before),
-      after: list(after)
-    });
-  }
-  return ledger;
-}
-function ledgerData(ledger) {
-  const data = {};
-  if (ledger.seen > 0) data.seen = stamp(ledger.seen);
-  const perms = [...ledger.permissions].sort(([a], [b]) => a.localeCompare(b)).map(([login, permission]) => `${login}.${CODES[permission]}`);
-  if (perms.length > 0) data.perms = perms.join("~");
-  const comments = [...ledger.comments.values()].sort((a, b) => a.id - b.id).slice(-MAX_COMMENTS).map(
-    (c) => [
-      c.id.toString(36),
-      c.author,
-      stamp(c.createdAt),
-      c.updatedAt === c.createdAt ? "" : stamp(c.updatedAt),
-      c.verbs.join("!")
-    ].join(".")
-  );
-  if (comments.length > 0) data.cmds = comments.join("~");
-  const changes = ledger.changes.slice(-MAX_CHANGES).map(
-    (c) => [
-      c.commentId.toString(36),
-      c.author,
-      stamp(c.postedAt),
-      stamp(c.at),
-      c.kind === "edited" ? "e" : "d",
-      c.before.join("!"),
-      c.after.join("!")
-    ].join(".")
-  );
-  if (changes.length > 0) data.changes = changes.join("~");
-  return data;
-}
-function toSeconds(ms) {
-  return Math.floor(ms / 1e3) * 1e3;
-}
-function stamp(ms) {
-  return Math.floor(ms / 1e3).toString(36);
-}
-function seconds(value) {
-  const n = base36(value);
-  return n > 0 ? n * 1e3 : 0;
-}
-function base36(value) {
-  const n = parseInt(value ?? "", 36);
-  return Number.isSafeInteger(n) && n > 0 ? n : 0;
-}
-function items(value) {
-  return (value ?? "").split("~").filter((item) => item !== "");
-}
-function list(value) {
-  return (value ?? "").split("!").filter((item) => /^[a-z-]+$/.test(item));
-}
-function nextLedger(previous, current, humanComments, roles, now) {
-  const next = emptyLedger();
-  next.changes = [...previous.changes];
-  const logged = new Set(next.changes.map((c) => `${c.commentId}:${c.at}`));
-  const record = (change) => {
-    if (logged.has(`${change.commentId}:${change.at}`)) return;
-    logged.add(`${change.commentId}:${change.at}`);
-    next.changes.push(change);
-  };
-  for (const comment of current) {
-    const entry = {
-      ...comment,
-      createdAt: toSeconds(comment.createdAt),
-      updatedAt: toSeconds(comment.updatedAt)
-    };
-    next.comments.set(entry.id, entry);
-    next.seen = Math.max(next.seen, entry.updatedAt);
-    const before = previous.comments.get(entry.id);
-    const edited2 = before ? before.updatedAt !== entry.updatedAt || before.verbs.join() !== entry.verbs.join() : entry.updatedAt > entry.createdAt;
-    if (edited2)
-      record({
-        commentId: entry.id,
-        author: entry.author,
-        postedAt: entry.createdAt,
-        at: entry.updatedAt,
-        kind: "edited",
-        before: before?.verbs ?? [],
-        after: entry.verbs
-      });
-  }
-  for (const before of previous.comments.values()) {
-    if (next.comments.has(before.id)) continue;
-    const still = humanComments.get(before.id);
-    record({
-      commentId: before.id,
-      author: before.author,
-      postedAt: before.createdAt,
-      at: still ? toSeconds(still.updatedAt) : toSeconds(now),
-      kind: still ? "edited" : "deleted",
-      before: before.verbs,
-      after: []
-    });
-  }
-  for (const referenced of roles.referenced) {
-    const login = referenced.toLowerCase();
-    const permission = roles.fetched.get(login) ?? previous.permissions.get(login);
-    if (permission) next.permissions.set(login, permission);
-  }
-  return next;
+function unassignedByHand(draft, config, login, at) {
+  if (!same(leaderAt(draft, config, at), login)) return;
+  if (same(draft.lead, login)) delete draft.lead;
+  if (same(rosterLead(draft, config)?.login, login)) (draft.rosterDismissed ??= []).push(login);
 }
 
 // src/core/projection/commandComments.ts
@@ -3504,7 +7279,7 @@ function applyCommand(draft, command, base, config, roleOf) {
     const user = who(command.user);
     if (!permits(roleOf(user), "read")) {
       return refused(
-        `${codeSpan("@" + user)} cannot see this repository: GitHub knows no such user, or they have no access to it.`,
+        `${codeSpan2("@" + user)} cannot see this repository: GitHub knows no such user, or they have no access to it.`,
         "Check the spelling of the username, or ask an admin to give them access first; then type the command again."
       );
     }
@@ -3522,9 +7297,11 @@ function applyCommand(draft, command, base, config, roleOf) {
       if (draft.state === "declared") {
         enterState(draft, "acknowledged", at);
         draft.acknowledgedBy = actor;
-        log2("state", "acknowledged: on it");
+        log2("state", `acknowledged: ${command.text ?? "on it"}`);
+      } else if (command.text !== void 0) {
+        log2("note", `on it: ${command.text}`);
       }
-      if (draft.lead === void 0) {
+      if (leaderAt(draft, config, at) === void 0) {
         draft.lead = actor;
         log2("role", `${actor} leads`);
       }
@@ -3533,14 +7310,14 @@ function applyCommand(draft, command, base, config, roleOf) {
     case "lead": {
       const user = who(command.user);
       if (draft.lead !== user) {
-        draft.lead = user;
-        log2("role", `${user} leads`);
+        const before = handLead(draft, config, user, at);
+        log2("role", before !== void 0 ? `${user} leads, taking over from ${before}` : `${user} leads`);
       }
       return applied();
     }
     case "comms": {
       const user = who(command.user);
-      if (!config.roles.allow_lead_as_comms && draft.lead !== void 0 && user.toLowerCase() === draft.lead.toLowerCase()) {
+      if (!config.roles.allow_lead_as_comms && user.toLowerCase() === leaderAt(draft, config, at)?.toLowerCase()) {
         return refused(
           `${user} leads this incident; the communicator should be someone else, so updates keep flowing while the lead works the problem.`,
           "Pick another person: `/comms @someone`. (A repository can allow this with `roles.allow_lead_as_comms: true`.)"
@@ -3565,7 +7342,7 @@ function applyCommand(draft, command, base, config, roleOf) {
       if (draft.severity !== command.severity || !draft.severitySet) {
         draft.severity = command.severity;
         draft.severitySet = true;
-        log2("severity", `set severity ${command.severity}`);
+        log2("severity", `set the severity to ${severityName(command.severity)}`);
       }
       return applied();
     case "impact":
@@ -3588,8 +7365,13 @@ function applyCommand(draft, command, base, config, roleOf) {
       });
       log2(
         "update",
-        `status update: ${command.text}${nextDueAt !== void 0 ? ` (next by ${formatLocal(nextDueAt, config.business_hours.timezone)})` : ""}`
+        `status update: ${command.text}${nextDueAt !== void 0 ? ` (next by ${formatTime(nextDueAt, config.business_hours.timezone)})` : ""}`
       );
+      if (nextDueAt === void 0 && !inactive)
+        return {
+          ...applied(),
+          nudge: "Noted. Next time, end the update with when the next one comes, so stakeholders know when to look again: `next 30m` or `next at 15:00`. Until an update promises a time, the board counts the severity's usual cadence."
+        };
       return applied();
     }
     case "mitigate": {
@@ -3662,7 +7444,8 @@ function applyCommand(draft, command, base, config, roleOf) {
         );
       }
       draft.startedAt = command.at;
-      log2("started", `backdated the start to ${formatLocal(command.at, config.business_hours.timezone)}`);
+      delete draft.unreadStart;
+      log2("started", `backdated the start to ${formatTime(command.at, config.business_hours.timezone)}`);
       return applied();
     case "cancel":
       if (draft.state === "resolved" || draft.state === "postmortem") {
@@ -3713,6 +7496,134 @@ function judgeLine(draft, line, comment, config, permissions) {
   return applyCommand(draft, line.command, base, config, (login) => permissions.get(login.toLowerCase()));
 }
 
+// src/core/projection/incidentFreezeSteps.ts
+var FREEZE_DECIDING_VERBS = /* @__PURE__ */ new Set(["sev", "resolve", "cancel"]);
+function incidentFreezeSteps(config, names, isBot, labeledAtStart) {
+  const steps = [];
+  const incidentLabel = names.incident.toLowerCase();
+  const heldLabel = config.labels.freeze_held.toLowerCase();
+  let open = true;
+  let labeled = labeledAtStart;
+  let was = { freezing: false, fields: "" };
+  const fields = (draft) => `${open}/${labeled}/${draft.state}/${draft.severity}`;
+  const freezing = (draft) => labeled && freezesMerges({ open, state: draft.state, severity: draft.severity, freezeHeld: false }, config);
+  return {
+    steps,
+    before(draft, event) {
+      was = { freezing: freezing(draft), fields: fields(draft) };
+      if (event.type === "closed") open = false;
+      if (event.type === "reopened") open = true;
+      if ((event.type === "labeled" || event.type === "unlabeled") && event.label.toLowerCase() === incidentLabel)
+        labeled = event.type === "labeled";
+    },
+    after(draft, event, decided = false) {
+      const now = freezing(draft);
+      const moved = now !== was.freezing || fields(draft) !== was.fields;
+      const base = { at: event.at, actor: event.actor, freezingAfter: now };
+      switch (event.type) {
+        case "labeled":
+        case "unlabeled": {
+          const hand = !isBot(event.actor);
+          if (event.type === "unlabeled" && event.label.toLowerCase() === heldLabel) {
+            steps.push({
+              ...base,
+              change: `removed the ${event.label} label`,
+              byHand: hand,
+              releasesHold: true
+            });
+            return;
+          }
+          if (!moved) return;
+          const verb = event.type === "labeled" ? "added" : "removed";
+          steps.push({ ...base, change: labelChange(event.label, verb, names), byHand: hand });
+          return;
+        }
+        case "closed":
+        case "reopened":
+          steps.push({ ...base, change: `${event.type} the issue`, byHand: !isBot(event.actor) });
+          return;
+        case "commented":
+          if (moved || decided) steps.push({ ...base, change: "ran a command", byHand: false });
+          return;
+        default:
+          return;
+      }
+    }
+  };
+}
+function labelChange(label, verb, names) {
+  const severity2 = names.severityOf(label);
+  if (severity2 !== void 0 && verb === "added") return `set severity ${severity2} by label`;
+  const state = names.stateOf(label);
+  if (state !== void 0 && verb === "added") return `set the state to ${state} by label`;
+  return `${verb} the ${label} label`;
+}
+
+// src/core/freeze/freezeHold.ts
+function freezeHoldOf(steps, initiallyFreezing, roles, needed) {
+  return freezeHistory(steps, initiallyFreezing, roles, needed, 0).hold;
+}
+function freezeHistory(steps, initiallyFreezing, roles, needed, from) {
+  let freezing = initiallyFreezing;
+  let hold;
+  const periods = initiallyFreezing ? [{ startedAt: from }] : [];
+  const apply = (step, allowed, role) => {
+    if (step.releasesHold) {
+      if (hold && allowed) hold = void 0;
+      return;
+    }
+    if (step.freezingAfter) {
+      freezing = true;
+      hold = void 0;
+      return;
+    }
+    if (!freezing) {
+      if (hold && allowed) hold = void 0;
+      return;
+    }
+    freezing = false;
+    if (!allowed) hold = { by: step.actor, at: step.at, change: step.change, role, needed };
+  };
+  for (const step of steps) {
+    const role = roles.get(step.actor.toLowerCase()) ?? "none";
+    apply(step, !step.byHand || permits(role, needed), role);
+    const inForce = freezing || hold !== void 0;
+    const last = periods.at(-1);
+    const running = last !== void 0 && last.endedAt === void 0;
+    const at = Math.max(step.at, from);
+    if (inForce && !running) periods.push({ startedAt: at });
+    else if (!inForce && last && running) {
+      if (at <= last.startedAt) periods.pop();
+      else last.endedAt = at;
+    }
+  }
+  return { ...hold ? { hold } : {}, periods };
+}
+function holdActors(steps, initiallyFreezing) {
+  const actors = /* @__PURE__ */ new Set();
+  let freezing = initiallyFreezing;
+  let mayHold = false;
+  for (const step of steps) {
+    if (step.releasesHold) {
+      if (mayHold && step.byHand) actors.add(step.actor.toLowerCase());
+      continue;
+    }
+    if (step.freezingAfter) {
+      freezing = true;
+      mayHold = false;
+      continue;
+    }
+    if (freezing) {
+      freezing = false;
+      mayHold = step.byHand;
+      if (step.byHand) actors.add(step.actor.toLowerCase());
+    } else if (mayHold && step.byHand) {
+      actors.add(step.actor.toLowerCase());
+    }
+  }
+  return [...actors];
+}
+
 // src/core/projection/projectIncident.ts
 function projectIncident(issue, events, config, ctx) {
   const zone = config.business_hours.timezone;
@@ -3736,6 +7647,9 @@ function projectIncident(issue, events, config, ctx) {
     startedAt: form.startedAt !== void 0 && form.startedAt <= declaredAt ? form.startedAt : declaredAt,
     form
   });
+  const startProblem = form.startedProblem ?? (form.startedAt !== void 0 && form.startedAt > declaredAt ? "That is after the incident was declared." : void 0);
+  if (startProblem !== void 0 && form.startedText !== void 0)
+    draft.unreadStart = { text: form.startedText, reason: startProblem };
   const timeline = draft.timeline;
   timeline.push({ at: declaredAt, kind: "declared", actor: draft.declaredBy, text: "declared the incident" });
   if (form.startedAt !== void 0 && form.startedAt < declaredAt) {
@@ -3748,7 +7662,16 @@ function projectIncident(issue, events, config, ctx) {
   let stateSetBy;
   let reopenedAt;
   const roles = config.roles.extra;
+  const freezeSteps = incidentFreezeSteps(config, names, isBot, declaredEvent === void 0);
+  const frozeAtStart = declaredEvent === void 0 && freezesMerges({ open: true, state: draft.state, severity: draft.severity }, config);
   for (const event of sorted) {
+    freezeSteps.before(draft, event);
+    const judged = outcomes.length;
+    applyEvent(event);
+    const decided = outcomes.slice(judged).some((o) => o.result === "applied" && FREEZE_DECIDING_VERBS.has(o.verb));
+    freezeSteps.after(draft, event, decided);
+  }
+  function applyEvent(event) {
     switch (event.type) {
       case "labeled":
       case "unlabeled":
@@ -3758,7 +7681,8 @@ function projectIncident(issue, events, config, ctx) {
         break;
       case "assigned":
         if (isBot(event.actor)) break;
-        if (draft.lead === void 0) {
+        assignedByHand(draft, event.assignee);
+        if (leaderAt(draft, config, event.at) === void 0) {
           draft.lead = event.assignee;
           timeline.push({
             at: event.at,
@@ -3777,7 +7701,7 @@ function projectIncident(issue, events, config, ctx) {
         break;
       case "unassigned":
         if (isBot(event.actor)) break;
-        if (draft.lead === event.assignee) draft.lead = void 0;
+        unassignedByHand(draft, config, event.assignee, event.at);
         timeline.push({
           at: event.at,
           kind: "assignment",
@@ -3801,7 +7725,7 @@ function projectIncident(issue, events, config, ctx) {
         const comment = event.comment;
         if (isBot(comment.author)) {
           if (comment.updatedAt - comment.createdAt < 1e3)
-            recordBotNotice(draft, comment.id, comment.body, comment.createdAt);
+            recordBotNotice(draft, config, comment.id, comment.body, comment.createdAt);
           break;
         }
         humanComments.set(comment.id, { updatedAt: comment.updatedAt });
@@ -3850,21 +7774,16 @@ function projectIncident(issue, events, config, ctx) {
   }
   if (issue.state === "closed") draft.closedAt = issue.closedAt ?? draft.closedAt;
   let leadFromRoster = false;
-  if (draft.lead === void 0 && draft.state !== "cancelled") {
-    const onCall = onCallAt(
-      config.oncall,
-      zone,
-      acknowledgeFrom(draft, config),
-      config.business_hours.holidays
-    );
-    if (onCall.primary !== void 0) {
-      draft.lead = onCall.primary;
+  const roster = rosterLead(draft, config);
+  if (roster !== void 0 && (draft.lead === void 0 || draft.replacedLeads?.includes(roster.login))) {
+    timeline.push({
+      at: roster.from,
+      kind: "role",
+      text: `${roster.login} leads as the on-call engineer${roster.period ? ` (${roster.period})` : ""}`
+    });
+    if (draft.lead === void 0) {
+      draft.lead = roster.login;
       leadFromRoster = true;
-      timeline.push({
-        at: declaredAt,
-        kind: "role",
-        text: `${onCall.primary} leads as the on-call engineer${onCall.period ? ` (${onCall.period})` : ""}`
-      });
     }
   }
   const covered = /* @__PURE__ */ new Map();
@@ -3875,7 +7794,34 @@ function projectIncident(issue, events, config, ctx) {
   }
   draft.timeline = draft.timeline.filter((entry) => entry.kind !== "escalation");
   for (const { at, keys } of covered.values())
-    draft.timeline.push({ at, kind: "escalation", text: `escalated (${keys.join(", ")})` });
+    draft.timeline.push({ at, kind: "escalation", text: escalatedText(keys, draft, config) });
+  const initiallyFreezing = false;
+  const hold = freezeHoldOf(
+    freezeSteps.steps,
+    initiallyFreezing,
+    ctx.permissions,
+    config.commands.permission
+  );
+  draft.freezePeriods = freezeHistory(
+    freezeSteps.steps,
+    frozeAtStart,
+    ctx.permissions,
+    config.commands.permission,
+    declaredAt
+  ).periods;
+  if (hold) {
+    draft.freezeHeld = true;
+    draft.freezeHold = hold;
+    timeline.push({
+      at: hold.at,
+      kind: "freeze-held",
+      actor: hold.by,
+      text: `${hold.change}, which would have lifted this incident's code freeze; it holds (that takes the ${hold.needed} role)`
+    });
+  }
+  const rolesMissing = holdActors(freezeSteps.steps, initiallyFreezing).filter(
+    (login) => !ctx.permissions.has(login)
+  );
   draft.gaps = findGaps(draft, config);
   draft.timeline.sort((a, b) => a.at - b.at);
   return {
@@ -3883,17 +7829,18 @@ function projectIncident(issue, events, config, ctx) {
     outcomes,
     leadFromRoster,
     ledger,
+    rolesMissing,
     ...stateSetBy !== void 0 ? { stateSetBy } : {},
     ...reopenedAt !== void 0 ? { reopenedAt } : {}
   };
 }
 function changeEntry(change, zone) {
   const verbs = (list2) => list2.length > 0 ? list2.map((v) => `/${v}`).join(", ") : "no command";
-  const posted = formatLocal(change.postedAt, zone);
+  const posted = formatTime(change.postedAt, zone);
   const text = change.kind === "deleted" ? `their command comment of ${posted} (${verbs(change.before)}) was deleted` : change.before.length > 0 ? `their command comment of ${posted} was edited: it said ${verbs(change.before)}, it now says ${verbs(change.after)}` : `their comment of ${posted} was edited after it was posted; it now says ${verbs(change.after)}`;
   return { at: change.at, kind: "edited", actor: change.author, text };
 }
-function recordBotNotice(draft, commentId, body, at) {
+function recordBotNotice(draft, config, commentId, body, at) {
   const marker = parseMarker(body);
   if (marker?.kind === "exception-audit") {
     const granted = marker.data.granted === "yes";
@@ -3930,6 +7877,7 @@ function recordBotNotice(draft, commentId, body, at) {
   if (kind !== "escalation" && kind !== "ack-breach" && kind !== "reminder") return;
   recordNotice(
     draft,
+    config,
     kind,
     (marker.data.keys ?? "").split(",").filter((k) => k !== ""),
     at,
@@ -3937,1389 +7885,10 @@ function recordBotNotice(draft, commentId, body, at) {
   );
 }
 
-// src/core/render/renderTemplate.ts
-import Mustache2 from "mustache";
-function renderTemplate(template, view, partials) {
-  return Mustache2.render(template, view, partials, { escape: (text) => text });
-}
-
-// src/core/text/neutralize.ts
-var MENTION = /@(?=[A-Za-z0-9])/g;
-var WORD_JOINER = "\u2060";
-function neutralize(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MENTION, "@" + WORD_JOINER);
-}
-function neutralizeInline(text, maxLength = 300) {
-  const oneLine2 = text.replace(/\s+/g, " ").trim();
-  const clipped = oneLine2.length > maxLength ? oneLine2.slice(0, maxLength - 1) + "\u2026" : oneLine2;
-  return neutralize(clipped).replace(/\|/g, "\\|");
-}
-function neutralizeBlock(text, maxLength = 4e3) {
-  const clipped = text.length > maxLength ? text.slice(0, maxLength - 1) + "\u2026" : text;
-  return neutralize(clipped.trim()).split(/\r?\n/).map((line) => `> ${line}`).join("\n");
-}
-function mention(handle2) {
-  return handle2.startsWith("@") ? handle2 : `@${handle2}`;
-}
-
-// src/core/render/displayName.ts
-function displayName(login) {
-  return login === void 0 ? void 0 : `**${neutralize(login)}**`;
-}
-
-// src/core/stateTitles.ts
-var STATE_TITLES = {
-  declared: "Declared",
-  acknowledged: "Acknowledged",
-  mitigated: "Mitigated (workaround in place)",
-  resolved: "Resolved",
-  postmortem: "Resolved, post-mortem in review",
-  cancelled: "Cancelled (false alarm)"
-};
-
-// src/core/clocks/acknowledgeDeadline.ts
-function acknowledgeDeadline(declaredAt, config) {
-  const businessHours = businessCalendar(config.business_hours).isBusinessTime(declaredAt);
-  const allowanceMs = durationMs(
-    businessHours ? config.acknowledge.within_business_hours : config.acknowledge.outside_business_hours
-  );
-  return { dueAt: declaredAt + allowanceMs, businessHours, allowanceMs };
-}
-
-// src/core/clocks/incidentEnd.ts
-function incidentEnd(incident) {
-  const candidates = [];
-  if (incident.state === "resolved" || incident.state === "postmortem") {
-    candidates.push(incident.resolvedAt, incident.postmortemAt);
-  }
-  if (incident.state === "cancelled") candidates.push(incident.cancelledAt);
-  if (!incident.open) candidates.push(incident.closedAt, incident.resolvedAt, incident.cancelledAt);
-  if (candidates.length === 0) return void 0;
-  return { at: earliest(candidates) };
-}
-function earliest(moments) {
-  let found;
-  for (const moment of moments) {
-    if (moment !== void 0 && (found === void 0 || moment < found)) found = moment;
-  }
-  return found;
-}
-
-// src/core/clocks/matchLadder.ts
-function matchLadder(incident, ladders) {
-  return ladders.find(
-    ({ when }) => (when.revenue === void 0 || when.revenue === incident.revenue) && (when.severities === void 0 || when.severities.includes(incident.severity))
-  );
-}
-
-// src/core/clocks/escalationPlan.ts
-function escalationPlan(incident, config, now) {
-  const ladder = matchLadder(incident, config.escalation.ladders);
-  if (!ladder) return { steps: [] };
-  return {
-    ladder: ladder.name,
-    steps: ladderSteps(incident, ladder, escalationOrigin(incident, config), now)
-  };
-}
-function ladderSteps(incident, ladder, origin, now) {
-  const stopAt = stopMoment(incident, ladder);
-  return ladder.steps.map((step, index) => {
-    const dueAt = origin + durationMs(step.after);
-    const state = stopAt !== void 0 && dueAt >= stopAt ? "stopped" : dueAt <= now ? "due" : "pending";
-    return {
-      ladder: ladder.name,
-      index,
-      key: `${ladder.name}:${index}`,
-      dueAt,
-      notify: [...step.notify],
-      ...step.note !== void 0 ? { note: step.note } : {},
-      state
-    };
-  });
-}
-function stopMoment(incident, ladder) {
-  const end = incidentEnd(incident);
-  const endAt = end === void 0 ? void 0 : end.at ?? Number.NEGATIVE_INFINITY;
-  let workaroundAt;
-  if (ladder.when.no_workaround) {
-    workaroundAt = earliest([incident.mitigatedAt, incident.workaround?.at]);
-    if (workaroundAt === void 0 && incident.state === "mitigated") workaroundAt = Number.NEGATIVE_INFINITY;
-  }
-  return earliest([endAt, workaroundAt]);
-}
-
-// src/core/clocks/nextUpdateDue.ts
-function nextUpdateDue(incident, config) {
-  if (incidentEnd(incident)) return void 0;
-  const last = latestUpdate(incident.updates);
-  if (last?.nextDueAt !== void 0) return { dueAt: last.nextDueAt, promised: true };
-  const cadence = config.updates.cadence[`${incident.severity}`];
-  return { dueAt: (last?.at ?? acknowledgeFrom(incident, config)) + durationMs(cadence), promised: false };
-}
-function latestUpdate(updates) {
-  let latest;
-  for (const update of updates) if (!latest || update.at >= latest.at) latest = update;
-  return latest;
-}
-
-// src/core/clocks/resolveHandles.ts
-function resolveHandles(handles, incident, config, at) {
-  const onCall = onCallAt(config.oncall, config.business_hours.timezone, at, config.business_hours.holidays);
-  return handles.flatMap((handle2) => {
-    switch (handle2) {
-      case "{oncall}":
-        return onCall.primary ? [onCall.primary] : [];
-      case "{oncall-secondary}":
-        return onCall.secondary ? [onCall.secondary] : [];
-      case "{lead}":
-        return incident.lead ? [incident.lead] : [];
-      case "{comms}":
-        return incident.comms ? [incident.comms] : [];
-      default:
-        return [handle2];
-    }
-  });
-}
-
-// src/core/channels/occasions.ts
-function occasionsOf(incident, config) {
-  const found = [];
-  const add = (occasion) => found.push({ channels: [], ...occasion });
-  const noticed = config.stakeholders.notice_severities.includes(incident.severity);
-  add({ message: "declared", event: "declared", at: incident.declaredAt });
-  add({ message: "incident-report", event: "incident-report", at: incident.declaredAt });
-  if (noticed)
-    add({ message: "stakeholder-notice:declared", event: "stakeholder-notice", at: incident.declaredAt });
-  for (const request of incident.announcements ?? [])
-    add({
-      message: `stakeholder-notice:${request.commentId ?? request.at}`,
-      event: "stakeholder-notice",
-      at: request.at,
-      channels: request.channels.length > 0 ? request.channels : announceChannels(incident, config),
-      exclusive: true
-    });
-  if (incident.acknowledgedAt !== void 0)
-    add({ message: "acknowledged", event: "acknowledged", at: incident.acknowledgedAt });
-  for (const notice of incident.notices) {
-    if (notice.kind === "ack-breach")
-      add({
-        message: "ack-missed",
-        event: "ack-missed",
-        at: notice.at,
-        channels: config.acknowledge.channels
-      });
-    if (notice.kind !== "escalation") continue;
-    for (const key of notice.keys) {
-      const [ladderName, index] = key.split(":");
-      const step = config.escalation.ladders.find((l) => l.name === ladderName)?.steps[Number(index)];
-      add({
-        message: `escalation:${key}`,
-        event: "escalation",
-        at: notice.at,
-        channels: step?.channels ?? [],
-        ...step?.note ? { detail: step.note } : {}
-      });
-    }
-  }
-  for (const update of incident.updates)
-    add({
-      message: `update:${update.commentId ?? update.at}`,
-      event: "status-update",
-      at: update.at,
-      detail: update.text,
-      ...update.nextDueAt !== void 0 ? { nextDueAt: update.nextDueAt } : {}
-    });
-  if (incident.workaround)
-    add({
-      message: "workaround",
-      event: "workaround",
-      at: incident.workaround.at,
-      detail: incident.workaround.text
-    });
-  if (incident.resolution && incident.resolvedAt !== void 0 && incident.state !== "cancelled") {
-    add({ message: "resolved", event: "resolved", at: incident.resolvedAt });
-    add({ message: "end-of-incident", event: "end-of-incident", at: incident.resolvedAt });
-    if (noticed)
-      add({ message: "stakeholder-notice:resolved", event: "stakeholder-notice", at: incident.resolvedAt });
-  }
-  if (incident.state === "cancelled" && incident.cancelledAt !== void 0)
-    add({ message: "cancelled", event: "cancelled", at: incident.cancelledAt });
-  if (incident.postmortem) {
-    add({ message: "postmortem-opened", event: "postmortem-opened", at: incident.postmortem.openedAt });
-    if (incident.postmortem.state === "merged" && incident.postmortem.mergedAt !== void 0) {
-      add({ message: "postmortem-merged", event: "postmortem-merged", at: incident.postmortem.mergedAt });
-      add({ message: "postmortem-shared", event: "postmortem-shared", at: incident.postmortem.mergedAt });
-    }
-  }
-  return found.sort((a, b) => a.at - b.at);
-}
-function announceChannels(incident, config) {
-  const entries = Object.entries(config.channels);
-  const routed = entries.filter(
-    ([, c]) => c.events.includes("stakeholder-notice") && (c.severities.length === 0 || c.severities.includes(incident.severity)) && (c.revenue === void 0 || c.revenue === incident.revenue)
-  );
-  const chosen = routed.length > 0 ? routed : entries.filter(([, c]) => c.type === "email");
-  return chosen.map(([name]) => name);
-}
-
-// src/core/channels/routeOccasion.ts
-var TRIGGERS = /* @__PURE__ */ new Set(["declared", "ack-missed", "escalation"]);
-function routeOccasion(occasion, incident, config, deliveries) {
-  const channels = config.channels;
-  const matches2 = (channel) => channel.events.includes(occasion.event) && (channel.severities.length === 0 || channel.severities.includes(incident.severity)) && (channel.revenue === void 0 || channel.revenue === incident.revenue);
-  const names = /* @__PURE__ */ new Set();
-  if (occasion.exclusive) return occasion.channels.filter((name) => channels[name] !== void 0).sort();
-  for (const [name, channel] of Object.entries(channels)) {
-    if (channel.type === "pagerduty" && !TRIGGERS.has(occasion.event)) continue;
-    if (matches2(channel)) names.add(name);
-  }
-  for (const name of occasion.channels) if (channels[name]) names.add(name);
-  if (occasion.event === "acknowledged" || occasion.event === "resolved" || occasion.event === "cancelled") {
-    for (const name of triggeredPagers(config, deliveries)) {
-      const channel = channels[name];
-      if (channel?.events.includes(occasion.event) || occasion.event !== "acknowledged") names.add(name);
-    }
-  }
-  return [...names].sort();
-}
-function triggeredPagers(config, deliveries) {
-  const found = /* @__PURE__ */ new Set();
-  for (const delivery of deliveries.values()) {
-    if (!TRIGGERS.has(delivery.event)) continue;
-    for (const [name, outcome] of Object.entries(delivery.channels)) {
-      if (config.channels[name]?.type !== "pagerduty") continue;
-      if (outcome.state === "delivered" || outcome.state === "unknown" || outcome.state === "sending")
-        found.add(name);
-    }
-  }
-  return [...found];
-}
-
-// src/core/channels/messageContent.ts
-import { DateTime as DateTime8 } from "luxon";
-function messageContent(occasion, ctx) {
-  const { incident, config } = ctx;
-  const zone = config.business_hours.timezone;
-  const at = (t) => formatTime(t, zone);
-  const sev = `SEV${incident.severity}`;
-  const ref = `Incident #${incident.number}`;
-  const name = oneLine(incident.title, 150);
-  const table = stakeholderFacts(incident, config);
-  const links = [{ label: `${ref} on GitHub`, url: incident.url }];
-  const base = { event: occasion.event, links, incident: incidentFacts(incident, ctx.repository) };
-  const lifecycle = (title, summary, facts = table) => ({
-    ...base,
-    title: oneLine(title, 150),
-    summary,
-    facts,
-    body: renderTemplate(ctx.templates.message, {
-      title: neutralizeInline(title, 300),
-      summary: neutralizeInline(summary, 3e3),
-      facts: facts.map((f) => ({
-        label: neutralizeInline(f.label, 80),
-        value: neutralizeInline(f.value, 800)
-      })),
-      links: links.map((l) => ({ label: neutralizeInline(l.label, 100), url: encodeURI(l.url) }))
-    })
-  });
-  const fromTemplate = (template, view, facts, summary) => {
-    const rendered = renderTemplate(template, { ...view, url: encodeURI(incident.url) }).trim();
-    const [subject = "", ...rest] = rendered.split("\n");
-    return { ...base, title: oneLine(subject, 200), summary, facts, body: rest.join("\n").trim() + "\n" };
-  };
-  const by = (login) => login ? ` by ${login}` : "";
-  switch (occasion.event) {
-    case "declared":
-      return lifecycle(
-        `[${sev}] ${ref} declared: ${name}`,
-        `${oneLine(incident.form.summary ?? incident.title, 600)} Declared at ${at(incident.declaredAt)}${by(incident.declaredBy)}.`
-      );
-    case "acknowledged":
-      return lifecycle(
-        `[${sev}] ${ref} acknowledged${by(incident.acknowledgedBy)}: ${name}`,
-        `Someone is on it since ${at(occasion.at)}. Lead: ${incident.lead ?? "nobody yet"}.`
-      );
-    case "ack-missed":
-      return lifecycle(
-        `[${sev}] ${ref} is not acknowledged: ${name}`,
-        `Nobody has acknowledged the incident in time (declared ${at(incident.declaredAt)}). The on-call engineer is needed now.`
-      );
-    case "escalation":
-      return lifecycle(
-        `[${sev}] ${ref} escalated: ${name}`,
-        `${oneLine(occasion.detail ?? "An escalation step is due.", 600)} The problem began ${formatDuration(occasion.at - incident.startedAt)} before this step, at ${at(incident.startedAt)}.`
-      );
-    case "status-update":
-      return lifecycle(
-        `[${sev}] ${ref} update: ${name}`,
-        `${oneLine(occasion.detail ?? "", 1500)}${occasion.nextDueAt !== void 0 ? ` Next update by ${at(occasion.nextDueAt)}.` : ""}`
-      );
-    case "workaround":
-      return lifecycle(
-        `[${sev}] ${ref} has a workaround: ${name}`,
-        `${oneLine(occasion.detail ?? "", 1500)} (in place since ${at(occasion.at)}).`
-      );
-    case "resolved":
-      return lifecycle(
-        `[${sev}] ${ref} resolved: ${name}`,
-        `${oneLine(incident.resolution?.text ?? "", 1500)} Resolved at ${at(occasion.at)}, ${formatDuration(occasion.at - incident.startedAt)} after the problem began.`
-      );
-    case "cancelled":
-      return lifecycle(
-        `[${sev}] ${ref} cancelled: ${name}`,
-        `A false alarm: ${oneLine(incident.cancelReason?.text ?? "no reason given", 1e3)}`
-      );
-    case "postmortem-opened":
-      return lifecycle(
-        `${ref} post-mortem opened for review: ${name}`,
-        `The post-mortem is up for review as pull request #${incident.postmortem?.number ?? "?"}.`
-      );
-    case "postmortem-merged":
-      return lifecycle(
-        `${ref} post-mortem merged: ${name}`,
-        `The post-mortem was reviewed and merged; the incident is closed.`
-      );
-    case "stakeholder-notice":
-      return fromTemplate(
-        ctx.templates["stakeholder-notice"],
-        {
-          application: neutralizeInline(application(incident, config, ctx.repository), 120),
-          date: DateTime8.fromMillis(incident.startedAt, { zone }).toFormat("MM-dd-yyyy"),
-          summary: neutralizeInline(incident.form.summary ?? incident.title, 1200),
-          ...Object.fromEntries(table.map((f) => [f.key, neutralizeInline(f.value, 800)]))
-        },
-        table,
-        oneLine(incident.form.summary ?? incident.title, 1200)
-      );
-    case "incident-report": {
-      const next = nextUpdateDue(incident, config);
-      return fromTemplate(
-        ctx.templates["incident-report"],
-        {
-          title: neutralizeInline(incident.title, 200),
-          severity: incident.severity,
-          declared: at(incident.declaredAt),
-          declaredBy: incident.declaredBy ? neutralizeInline(incident.declaredBy, 60) : void 0,
-          start: at(incident.startedAt),
-          what: neutralizeInline(incident.form.summary ?? incident.title, 1500),
-          applications: neutralizeInline(incident.form.applications ?? "", 500) || "not recorded",
-          businessImpact: neutralizeInline(incident.form.businessImpact ?? "", 800) || "not recorded",
-          revenue: incident.revenue ? "yes" : incident.form.revenue === "unknown" ? "unknown" : "no",
-          lead: neutralizeInline(incident.lead ?? "nobody yet", 60),
-          comms: neutralizeInline(incident.comms ?? "nobody yet", 60),
-          nextUpdate: next ? at(next.dueAt) : "\u2014"
-        },
-        table,
-        oneLine(incident.form.summary ?? incident.title, 1200)
-      );
-    }
-    case "end-of-incident": {
-      const end = incident.resolvedAt ?? occasion.at;
-      const followup = incident.postmortem ? `A post-mortem is under way: ${incident.postmortem.url}` : [...incident.notes, ...incident.deviations].length > 0 ? `Follow up on: ${[...incident.notes, ...incident.deviations].map((n) => oneLine(n.text, 200)).join("; ")}` : "No further work was recorded.";
-      return fromTemplate(
-        ctx.templates["end-of-incident"],
-        {
-          title: neutralizeInline(incident.title, 200),
-          severity: incident.severity,
-          start: at(incident.startedAt),
-          end: at(end),
-          duration: formatDuration(end - incident.startedAt),
-          what: neutralizeInline(incident.form.summary ?? incident.title, 1500),
-          impact: neutralizeInline(incident.form.businessImpact ?? "", 800) || "not recorded",
-          resolution: neutralizeInline(incident.resolution?.text ?? "", 2e3),
-          next: neutralizeInline(followup, 1500),
-          pullRequests: incident.pullRequests.map((pr) => ({
-            number: pr.number,
-            title: neutralizeInline(pr.title, 120),
-            url: encodeURI(pr.url),
-            state: pr.state
-          })),
-          hasPullRequests: incident.pullRequests.length > 0
-        },
-        table,
-        oneLine(incident.resolution?.text ?? "", 1200)
-      );
-    }
-    case "postmortem-shared":
-      return fromTemplate(
-        ctx.templates["postmortem-shared"],
-        {
-          title: neutralizeInline(incident.title, 200),
-          severity: incident.severity,
-          number: incident.number,
-          postmortemUrl: encodeURI(incident.postmortem?.url ?? incident.url),
-          followups: incident.followups.map((f) => ({
-            number: f.number,
-            title: neutralizeInline(f.title, 160),
-            url: encodeURI(f.url)
-          })),
-          hasFollowups: incident.followups.length > 0
-        },
-        table,
-        `The post-mortem of incident #${incident.number} was merged.`
-      );
-  }
-}
-function stakeholderFacts(incident, config) {
-  const zone = config.business_hours.timezone;
-  const latest = [...incident.updates].sort((a, b) => a.at - b.at).at(-1);
-  const next = nextUpdateDue(incident, config);
-  const ended = incident.state === "cancelled" ? incident.cancelledAt : incident.resolvedAt;
-  const status = latest ? `${formatTime(latest.at, zone)}: ${oneLine(latest.text, 600)}` : `${formatTime(incident.declaredAt, zone)}: ${STATE_TITLES[incident.state]}`;
-  return [
-    {
-      key: "applications",
-      label: "Applications impacted",
-      value: oneLine(incident.form.applications ?? "", 500) || "not recorded"
-    },
-    {
-      key: "businessImpact",
-      label: "Business impact",
-      value: oneLine(incident.form.businessImpact ?? "", 800) || "not recorded"
-    },
-    { key: "start", label: "Incident start", value: formatTime(incident.startedAt, zone) },
-    { key: "end", label: "Incident end", value: ended === void 0 ? "Ongoing" : formatTime(ended, zone) },
-    {
-      key: "currentStatus",
-      label: "Current status",
-      value: next ? `${status} (next update by ${formatTime(next.dueAt, zone)})` : status
-    },
-    {
-      key: "resolution",
-      label: "Resolution",
-      value: incident.resolution ? oneLine(incident.resolution.text, 800) + (incident.postmortem ? ` (post-mortem: ${incident.postmortem.url})` : "") : incident.state === "cancelled" ? `Cancelled: ${oneLine(incident.cancelReason?.text ?? "", 300)}` : "Ongoing"
-    }
-  ];
-}
-function incidentFacts(incident, repository) {
-  return {
-    repository,
-    number: incident.number,
-    title: incident.title,
-    url: incident.url,
-    severity: incident.severity,
-    state: incident.state,
-    revenue: incident.revenue
-  };
-}
-function application(incident, config, repository) {
-  if (config.stakeholders.application) return config.stakeholders.application;
-  const first = (incident.form.applications ?? "").split(/[\n,]/)[0]?.trim();
-  return first || repository.split("/").pop() || repository;
-}
-function oneLine(text, max) {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length > max ? `${line.slice(0, max - 1)}\u2026` : line;
-}
-
-// src/core/channels/planMessages.ts
-var FRESH_FOR_MS = 24 * 36e5;
-var CLAIM_STALE_MS = 5 * 6e4;
-var MAX_ATTEMPTS = 8;
-function retryDelay(failures) {
-  return Math.min(6e4 * 2 ** Math.max(0, failures - 1), 36e5);
-}
-function planMessages(input) {
-  const { incident, config, now, deliveries } = input;
-  if (Object.keys(config.channels).length === 0 && deliveries.size === 0) return [];
-  const threads = new EmailThreads(input);
-  return planOccasions({
-    occasions: occasionsOf(incident, config),
-    config,
-    now,
-    deliveries,
-    route: (occasion) => routeOccasion(occasion, incident, config, deliveries),
-    content: (occasion, channels) => threads.content(occasion, channels)
-  });
-}
-function planOccasions(input) {
-  const { config, now, deliveries } = input;
-  const planned = [];
-  for (const occasion of input.occasions) {
-    const delivery = deliveries.get(occasion.message);
-    if (delivery) {
-      const retry = retryOf(delivery, config, now);
-      if (retry.channels.length > 0)
-        planned.push({
-          message: occasion.message,
-          event: occasion.event,
-          at: occasion.at,
-          attempt: delivery.attempt + 1,
-          channels: retry.channels,
-          carried: retry.carried,
-          predecessor: delivery.commentId,
-          content: input.content(occasion, retry.channels)
-        });
-      continue;
-    }
-    if (occasion.at < now - FRESH_FOR_MS) continue;
-    const channels = input.route(occasion);
-    if (channels.length === 0) continue;
-    planned.push({
-      message: occasion.message,
-      event: occasion.event,
-      at: occasion.at,
-      attempt: 1,
-      channels,
-      carried: {},
-      content: input.content(occasion, channels)
-    });
-  }
-  return planned;
-}
-function retryOf(delivery, config, now) {
-  const channels = [];
-  const carried = {};
-  for (const [name, outcome] of Object.entries(delivery.channels)) {
-    const idempotent = config.channels[name]?.type === "pagerduty";
-    const due = outcome.state === "failed" && outcome.retryAt <= now || idempotent && outcome.state === "unknown" || idempotent && outcome.state === "sending" && now - delivery.claimedAt >= CLAIM_STALE_MS;
-    if (due && config.channels[name] !== void 0 && delivery.attempt < MAX_ATTEMPTS) channels.push(name);
-    else carried[name] = outcome;
-  }
-  return { channels: channels.sort(), carried };
-}
-var EmailThreads = class {
-  #input;
-  #root;
-  constructor(input) {
-    this.#input = input;
-    const emailed = [...input.deliveries.values()].filter((d) => Object.keys(d.channels).some((c) => input.config.channels[c]?.type === "email")).sort((a, b) => a.claimedAt - b.claimedAt || a.commentId - b.commentId);
-    if (emailed[0]) this.#root = this.messageId(emailed[0].message);
-  }
-  content(occasion, channels) {
-    const { incident, config, templates, repository } = this.#input;
-    const content = messageContent(occasion, { incident, config, templates, repository });
-    const pagerduty = pagerdutyPart(occasion, repository, incident.number);
-    if (pagerduty) content.pagerduty = pagerduty;
-    if (channels.some((c) => config.channels[c]?.type === "email")) {
-      const messageId = this.messageId(occasion.message);
-      this.#root ??= messageId;
-      content.email = this.#root === messageId ? { messageId } : { messageId, inReplyTo: this.#root };
-    }
-    return content;
-  }
-  messageId(message) {
-    const { repository, incident, config } = this.#input;
-    const from = Object.values(config.channels).find((c) => c.type === "email");
-    const domain = /@([^\s>]+)/.exec(from?.type === "email" ? from.from : "")?.[1] ?? "expedite.invalid";
-    const local = `${message}.${incident.number}.${repository}`.replace(/[^A-Za-z0-9.-]/g, ".");
-    return `<expedite.${local}@${domain}>`;
-  }
-};
-function pagerdutyPart(occasion, repository, number) {
-  const dedupKey = `expedite/${repository}#${number}`;
-  switch (occasion.event) {
-    case "declared":
-    case "ack-missed":
-    case "escalation":
-      return { action: "trigger", dedupKey };
-    case "acknowledged":
-      return { action: "acknowledge", dedupKey };
-    case "resolved":
-    case "cancelled":
-      return { action: "resolve", dedupKey };
-    default:
-      return void 0;
-  }
-}
-
-// src/core/channels/deliveryRecord.ts
-var DELIVERY_KIND = "delivery";
-var RECORD = /<!-- expedite-record:([A-Za-z0-9_-]+) -->/;
-function renderDeliveryComment(record, zone) {
-  const marker = renderMarker(DELIVERY_KIND, { message: record.message, attempt: record.attempt });
-  const lines = Object.entries(record.channels).map(
-    ([channel, outcome]) => `- \`${channel}\`: ${describeOutcome(outcome, zone)}`
-  );
-  const encoded = Buffer.from(JSON.stringify(record), "utf8").toString("base64url");
-  return [
-    marker,
-    `\u{1F4E3} **${neutralizeInline(record.title, 200)}**${record.attempt > 1 ? ` (attempt ${record.attempt})` : ""}`,
-    "",
-    ...lines,
-    "",
-    `<!-- expedite-record:${encoded} -->`
-  ].join("\n");
-}
-function describeOutcome(outcome, zone) {
-  switch (outcome.state) {
-    case "sending":
-      return `sending since ${formatTime(outcome.at, zone)}`;
-    case "delivered":
-      return `\u2705 delivered ${formatTime(outcome.at, zone)}`;
-    case "failed":
-      return `\u26A0\uFE0F not delivered \u2014 ${neutralizeInline(outcome.reason, 160)}, retrying after ${formatTime(outcome.retryAt, zone)}`;
-    case "unknown":
-      return `\u2754 may not have arrived \u2014 ${neutralizeInline(outcome.reason, 160)}; not sent again (see docs/reliability.md)`;
-    case "abandoned":
-      return `\u274C not delivered \u2014 ${neutralizeInline(outcome.reason, 160)}; gave up`;
-  }
-}
-function parseDelivery(comment) {
-  if (comment.marker.kind !== DELIVERY_KIND) return void 0;
-  const match = RECORD.exec(comment.body);
-  if (!match?.[1]) return void 0;
-  try {
-    const record = JSON.parse(Buffer.from(match[1], "base64url").toString("utf8"));
-    if (typeof record.message !== "string" || record.message !== comment.marker.data.message || !MESSAGE_EVENTS.includes(record.event) || typeof record.attempt !== "number" || typeof record.channels !== "object" || record.channels === null)
-      return void 0;
-    return { ...record, commentId: comment.id };
-  } catch {
-    return void 0;
-  }
-}
-function deliveriesFrom(comments) {
-  const latest = /* @__PURE__ */ new Map();
-  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
-    const delivery = parseDelivery(comment);
-    if (!delivery) continue;
-    const seen = latest.get(delivery.message);
-    if (!seen || delivery.attempt > seen.attempt) latest.set(delivery.message, delivery);
-  }
-  return latest;
-}
-function claimWinner(claims, attempt, predecessor) {
-  return [...claims].filter((c) => c.id !== predecessor && c.attempt >= attempt).sort((a, b) => a.id - b.id)[0];
-}
-
-// src/core/channels/deliveryRows.ts
-var CHANNEL_TITLES = {
-  slack: "Slack",
-  teams: "Teams",
-  email: "E-mail",
-  pagerduty: "PagerDuty",
-  webhook: "Webhook"
-};
-function deliveryRows(deliveries, config, now) {
-  const zone = config.business_hours.timezone;
-  return [...deliveries].sort((a, b) => a.claimedAt - b.claimedAt || a.commentId - b.commentId).map((delivery) => ({
-    what: neutralizeInline(delivery.title, 160),
-    where: Object.entries(delivery.channels).map(([name, outcome]) => {
-      const type = config.channels[name]?.type;
-      const label = `${type ? CHANNEL_TITLES[type] : "Channel"} \`${neutralizeInline(name, 60)}\``;
-      const stale = outcome.state === "sending" && now - delivery.claimedAt >= CLAIM_STALE_MS;
-      return `${label}: ${stale ? "\u2754 the sender stopped before recording the result; not sent again" : describeOutcome(outcome, zone)}`;
-    }).join("<br>")
-  }));
-}
-
-// src/core/channels/stakeholderClock.ts
-function stakeholderClock(incident, config) {
-  if (!config.stakeholders.notice_severities.includes(incident.severity)) return void 0;
-  if (!Object.values(config.channels).some((c) => c.type !== "pagerduty")) return void 0;
-  const dueAt = incident.declaredAt + durationMs(config.stakeholders.notice_within);
-  let sentAt;
-  let channels = [];
-  for (const delivery of incident.deliveries ?? []) {
-    if (delivery.event !== "stakeholder-notice") continue;
-    const delivered = Object.entries(delivery.channels).filter(([, o]) => o.state === "delivered");
-    const at = Math.min(...delivered.map(([, o]) => o.at));
-    if (delivered.length > 0 && (sentAt === void 0 || at < sentAt)) {
-      sentAt = at;
-      channels = delivered.map(([name]) => name).sort();
-    }
-  }
-  return {
-    dueAt,
-    ...sentAt !== void 0 ? { sentAt } : {},
-    channels,
-    requested: (incident.announcements ?? []).length > 0
-  };
-}
-
-// src/core/board/boardView.ts
-var STATE_ICONS = {
-  declared: "\u{1F534}",
-  acknowledged: "\u{1F7E0}",
-  mitigated: "\u{1F7E1}",
-  resolved: "\u{1F7E2}",
-  postmortem: "\u{1F4DD}",
-  cancelled: "\u26AA"
-};
-var NOT_RECORDED = "_not recorded_";
-function boardView(incident, config, now) {
-  const zone = config.business_hours.timezone;
-  const at = (t) => t === void 0 ? void 0 : formatTime(t, zone);
-  const since = (t) => t === void 0 ? void 0 : `${formatTime(t, zone)} \u2014 ${formatDuration(t - incident.startedAt)} after the start`;
-  const closed = incident.state === "resolved" || incident.state === "postmortem" || incident.state === "cancelled";
-  const ack = acknowledgeDeadline(acknowledgeFrom(incident, config), config);
-  const ackStatus = incident.acknowledgedAt !== void 0 ? incident.acknowledgedAt <= ack.dueAt ? `\u2705 met \u2014 acknowledged ${formatDuration(incident.acknowledgedAt - incident.declaredAt)} after declaration` : `\u26A0\uFE0F missed \u2014 acknowledged ${formatDuration(incident.acknowledgedAt - ack.dueAt)} late` : closed ? "\u2014" : now >= ack.dueAt ? "\u{1F6A8} **breached** \u2014 nobody has typed `/ack`" : "waiting for `/ack`";
-  const plan = escalationPlan(incident, config, now);
-  const fired = new Set(stepsCoveredBy(incident, config).map((s) => s.key));
-  const escalations = plan.steps.map((step) => ({
-    when: formatTime(step.dueAt, zone),
-    who: resolveHandles(step.notify, incident, config, step.dueAt).map((h) => neutralizeInline(h.replace(/^@/, ""))).join(", ") || "nobody configured",
-    status: step.state === "stopped" ? "stopped (workaround or resolution came first)" : fired.has(step.key) ? "\u{1F514} notified" : step.state === "due" ? "\u{1F514} due" : "pending"
-  }));
-  const update = nextUpdateDue(incident, config);
-  const updateLine = update === void 0 ? void 0 : `${formatTime(update.dueAt, zone)}${update.promised ? " (as promised)" : ` (every ${config.updates.cadence[String(incident.severity)]} at SEV${incident.severity})`}${now >= update.dueAt ? " \u2014 \u26A0\uFE0F **overdue**" : ""}`;
-  const latest = incident.updates.at(-1);
-  const currentStatus = latest ? `${formatTime(latest.at, zone)}: ${neutralizeInline(latest.text, 500)}` : incident.state === "declared" ? "Investigating; no update posted yet" : `${STATE_TITLES[incident.state]}; no update posted yet`;
-  const ended = incident.resolvedAt ?? incident.cancelledAt;
-  const roles = Object.entries(incident.roles).filter(([, people]) => people.length > 0).map(([role, people]) => ({
-    role: neutralizeInline(role),
-    people: people.map((p) => displayName(p)).join(", ")
-  }));
-  return {
-    number: incident.number,
-    icon: STATE_ICONS[incident.state],
-    title: neutralizeInline(incident.title, 200),
-    state: incident.postmortem?.state === "merged" ? "Closed \u2014 post-mortem merged" : !incident.open && incident.state !== "cancelled" ? `${STATE_TITLES[incident.state]} \u2014 issue closed` : STATE_TITLES[incident.state],
-    severity: `SEV${incident.severity}${incident.severitySet ? "" : " (default \u2014 set it with `/sev <1-4>`)"}`,
-    revenue: incident.revenueAssumed ? "\u{1F4B8} **treated as affected**: the report says \u201Cunknown\u201D, so the revenue escalation ladder applies. `/impact none` if it is not." : incident.revenue ? "\u{1F4B8} **affected**" : incident.form.revenue === "unknown" ? "unknown" : "not affected",
-    lead: displayName(incident.lead) ?? "_nobody yet \u2014 `/ack` or `/lead @someone`_",
-    comms: displayName(incident.comms) ?? "_nobody yet \u2014 `/comms @someone`_",
-    roles,
-    hasRoles: roles.length > 0,
-    started: at(incident.startedAt),
-    declared: at(incident.declaredAt),
-    ackDue: `${formatTime(ack.dueAt, zone)} (${ack.businessHours ? "inside" : "outside"} business hours)`,
-    ackStatus,
-    acknowledged: since(incident.acknowledgedAt) ?? "\u2014",
-    mitigated: since(incident.mitigatedAt) ?? "\u2014",
-    resolved: since(incident.resolvedAt) ?? "\u2014",
-    nextUpdate: updateLine ?? "\u2014",
-    stakeholderNotice: stakeholderLine(incident, config, now),
-    escalations,
-    hasEscalations: escalations.length > 0,
-    ladder: plan.ladder ?? "none",
-    waiting: waitingLine(incident, config, now),
-    escalationOrigin: originWords(config),
-    applications: neutralizeInline(incident.form.applications ?? "", 500) || NOT_RECORDED,
-    businessImpact: neutralizeInline(incident.form.businessImpact ?? "", 800) || NOT_RECORDED,
-    stakeholderStart: formatTime(incident.startedAt, zone),
-    stakeholderEnd: ended === void 0 ? "Ongoing" : formatTime(ended, zone),
-    currentStatus,
-    resolution: incident.resolution ? neutralizeInline(incident.resolution.text, 800) : incident.state === "cancelled" ? `Cancelled: ${neutralizeInline(incident.cancelReason?.text ?? "", 300)}` : closed ? "\u26A0\uFE0F _not journaled_" : "Ongoing",
-    workaround: incident.workaround ? neutralizeInline(incident.workaround.text, 800) : void 0,
-    gaps: incident.gaps.map((g) => ({ message: g.message })),
-    hasGaps: incident.gaps.length > 0,
-    postmortem: incident.postmortem ? { number: incident.postmortem.number, url: incident.postmortem.url, state: incident.postmortem.state } : void 0,
-    pullRequests: incident.pullRequests.map((pr) => ({
-      number: pr.number,
-      url: pr.url,
-      title: neutralizeInline(pr.title, 120),
-      state: pr.state,
-      revert: pr.revert
-    })),
-    hasPullRequests: incident.pullRequests.length > 0,
-    followups: incident.followups.map((f) => ({
-      number: f.number,
-      url: f.url,
-      title: neutralizeInline(f.title, 160)
-    })),
-    hasFollowups: incident.followups.length > 0,
-    deliveries: deliveryRows(incident.deliveries ?? [], config, now),
-    hasDeliveries: (incident.deliveries ?? []).length > 0,
-    zone
-  };
-}
-function timelineRows(incident, config) {
-  const zone = config.business_hours.timezone;
-  return incident.timeline.map((entry) => ({
-    utc: formatTime(entry.at, zone),
-    who: entry.actor === void 0 ? "Expedite" : neutralizeInline(entry.actor, 60),
-    what: neutralizeInline(entry.text, 600) + (entry.url ? ` ([link](${encodeURI(entry.url)}))` : "")
-  }));
-}
-function waitingLine(incident, config, now) {
-  const opens = waitsForOffice(incident, config);
-  if (opens === void 0 || !incident.open) return void 0;
-  const when = formatTime(opens, config.business_hours.timezone);
-  return now < opens ? `\u{1F319} Minor, revenue not affected, declared outside business hours: it waits for the office. Clocks start and the on-call engineer is assigned at ${when}. If it cannot wait, raise it with \`/sev <1-3>\` or \`/impact revenue\`.` : `\u{1F319} Declared outside business hours as minor with revenue not affected: its clocks started when the office opened, ${when}.`;
-}
-function stakeholderLine(incident, config, now) {
-  const clock = stakeholderClock(incident, config);
-  if (!clock) return void 0;
-  const zone = config.business_hours.timezone;
-  const due = formatTime(clock.dueAt, zone);
-  if (clock.sentAt !== void 0)
-    return `\u2705 sent ${formatTime(clock.sentAt, zone)} to ${clock.channels.map((c) => `\`${c}\``).join(", ")} (due by ${due})`;
-  if (clock.requested) return `due by ${due} \u2014 requested with \`/announce\`, on its way`;
-  return now >= clock.dueAt ? `\u{1F6A8} **overdue** since ${due} \u2014 \`/announce\` sends it` : `due by ${due} \u2014 \`/announce\` sends it`;
-}
-
-// src/core/board/renderBoard.ts
-var COMMENT_LIMIT = 65e3;
-function renderBoard(template, incident, config, now, ledger = emptyLedger()) {
-  const view = boardView(incident, config, now);
-  const rows = timelineRows(incident, config);
-  const header = renderMarker("board", ledgerData(ledger)) + "\n";
-  let folded = 0;
-  for (; ; ) {
-    const body = header + renderTemplate(template, { ...view, timeline: rows.slice(folded), folded: folded || void 0 });
-    if (body.length <= COMMENT_LIMIT || folded >= rows.length)
-      return body.length <= COMMENT_LIMIT ? body : body.slice(0, COMMENT_LIMIT);
-    const over = body.length - COMMENT_LIMIT;
-    const average = Math.max(1, Math.floor(body.length / Math.max(rows.length, 1)));
-    folded = Math.min(rows.length, folded + Math.max(1, Math.ceil(over / average)));
-  }
-}
-
-// src/core/checklist/checklistItems.ts
-var isResolved = (i) => i.state === "resolved" || i.state === "postmortem";
-var CHECKLIST_ITEMS = [
-  {
-    id: "lead",
-    phase: "now",
-    text: "One person leads (`/ack` or `/lead @someone`)",
-    fact: (i) => i.lead !== void 0
-  },
-  {
-    id: "ack",
-    phase: "now",
-    text: "Acknowledged in writing, so the time is on record (`/ack`)",
-    fact: (i) => i.acknowledgedAt !== void 0
-  },
-  {
-    id: "comms",
-    phase: "now",
-    text: "A communicator who is not the lead keeps people informed (`/comms @someone`)",
-    fact: (i, c) => i.comms !== void 0 && (c.roles.allow_lead_as_comms || i.comms !== i.lead)
-  },
-  { id: "severity", phase: "now", text: "Severity chosen (`/sev <1-4>`)", fact: (i) => i.severitySet },
-  {
-    id: "call",
-    phase: "now",
-    text: "Call or video link posted so responders are in one room",
-    severities: [1, 2]
-  },
-  { id: "support", phase: "now", text: "Support team told what customers are seeing" },
-  {
-    id: "delvers",
-    phase: "during",
-    text: "Someone digs into the cause (`/role investigator @someone`)",
-    severities: [1, 2],
-    fact: (i) => (i.roles.investigator?.length ?? 0) > 0
-  },
-  {
-    id: "fixers",
-    phase: "during",
-    text: "Someone works on limiting the impact right now (`/role fixer @someone`)",
-    severities: [1, 2],
-    fact: (i) => (i.roles.fixer?.length ?? 0) > 0
-  },
-  {
-    id: "first-update",
-    phase: "during",
-    text: "First status update posted (`/update \u2026 next 30m`)",
-    fact: (i) => i.updates.length > 0
-  },
-  {
-    id: "stakeholders",
-    phase: "during",
-    text: "Stakeholder notice sent within 24 hours",
-    severities: [1, 2]
-  },
-  {
-    id: "affected-told",
-    phase: "during",
-    text: "Affected customers or partners told the problem is known",
-    severities: [1, 2]
-  },
-  {
-    id: "workaround",
-    phase: "during",
-    text: "Workaround recorded (`/mitigate <what is in place>`)",
-    fact: (i) => i.workaround !== void 0
-  },
-  { id: "workaround-told", phase: "during", text: "Affected parties told about the workaround" },
-  { id: "deploy", phase: "during", text: "Fix shipped the usual way, with a rollback ready" },
-  { id: "metric", phase: "after", text: "The metric that raised the alarm is back to normal" },
-  {
-    id: "resolution",
-    phase: "after",
-    text: "Resolution journaled (`/resolve <what was wrong and what fixed it>`)",
-    fact: (i) => i.resolution !== void 0
-  },
-  { id: "resolution-told", phase: "after", text: "Everyone who heard about the incident hears it is over" },
-  {
-    id: "deviations",
-    phase: "after",
-    text: "Shortcuts taken are recorded and justified (`/deviation <why>`), so they become tracked debt"
-  },
-  {
-    id: "postmortem",
-    phase: "after",
-    text: "Post-mortem opened for review",
-    fact: (i, c) => i.postmortem !== void 0 && c.severity.postmortem.includes(i.severity) && isResolved(i)
-  }
-];
-function checklistFor(incident, config) {
-  return CHECKLIST_ITEMS.filter((item) => {
-    if (item.id === "postmortem") return config.severity.postmortem.includes(incident.severity);
-    return item.severities === void 0 || item.severities.includes(incident.severity);
-  });
-}
-
-// src/core/checklist/renderChecklist.ts
-var ITEM_LINE = /^\s*[-*] \[([ xX])\] .*<!-- item:([a-z0-9-]+) -->\s*$/;
-function tickedItems(body) {
-  const ticked = /* @__PURE__ */ new Set();
-  for (const line of (body ?? "").split(/\r?\n/)) {
-    const match = ITEM_LINE.exec(line);
-    if (match && match[1] !== " " && match[2] !== void 0) ticked.add(match[2]);
-  }
-  return ticked;
-}
-var PHASES = [
-  { id: "now", title: "Straight away" },
-  { id: "during", title: "While it lasts" },
-  { id: "after", title: "Wrapping up" }
-];
-function renderChecklist(template, incident, config, existingBody) {
-  const manual = tickedItems(existingBody);
-  const items2 = checklistFor(incident, config);
-  const phases = PHASES.map((phase) => ({
-    title: phase.title,
-    items: items2.filter((item) => item.phase === phase.id).map((item) => ({
-      id: item.id,
-      text: item.text,
-      checked: item.fact ? item.fact(incident, config) : manual.has(item.id),
-      auto: item.fact !== void 0
-    }))
-  })).filter((phase) => phase.items.length > 0);
-  const done = phases.flatMap((p) => p.items).filter((i) => i.checked).length;
-  const total = phases.flatMap((p) => p.items).length;
-  return renderMarker("checklist") + "\n" + renderTemplate(template, { number: incident.number, severity: incident.severity, phases, done, total });
-}
-
-// src/core/plan/renderReplies.ts
-function renderReplies(projection, _config, templates, issue) {
-  const replies = [];
-  const byComment = /* @__PURE__ */ new Map();
-  for (const outcome of projection.outcomes) {
-    if (outcome.result !== "refused" && outcome.result !== "help") continue;
-    const list2 = byComment.get(outcome.commentId) ?? [];
-    list2.push(outcome);
-    byComment.set(outcome.commentId, list2);
-  }
-  for (const [commentId, outcomes] of byComment) {
-    const data = { comment: commentId };
-    const parts = [];
-    let helped = false;
-    for (const outcome of outcomes) {
-      const actor = parts.length === 0 ? neutralize(outcome.actor) : WORD_JOINER2 + neutralize(outcome.actor);
-      if (outcome.result === "help") {
-        if (helped) continue;
-        helped = true;
-        parts.push(
-          renderTemplate(templates.help, {
-            actor,
-            table: helpText(issue.isPullRequest ? "pull-request" : "incident")
-          })
-        );
-        continue;
-      }
-      parts.push(
-        renderTemplate(templates.refusal, {
-          actor,
-          source: neutralizeInline(outcome.source, 200).replace(/`/g, "'"),
-          // Refusal texts are written by the parser and the projection: user text appears in them only
-          // inside code spans, already stripped of backticks, so they go out as they are.
-          reason: outcome.reason ?? "",
-          usage: outcome.usage ?? ""
-        })
-      );
-    }
-    replies.push({
-      identity: markerIdentity({ kind: "reply", data: { comment: String(commentId) } }),
-      body: `${renderMarker("reply", data)}
-${parts.map((p) => p.trim()).join("\n\n---\n\n")}`
-    });
-  }
-  for (const gap of projection.incident.gaps) {
-    if (gap.kind !== "resolved-without-resolution" && gap.kind !== "mitigated-without-workaround" && gap.kind !== "closed-unresolved")
-      continue;
-    const data = { kind: gap.kind };
-    const actor = gap.kind === "closed-unresolved" ? void 0 : projection.stateSetBy;
-    replies.push({
-      identity: markerIdentity({ kind: "gap", data }),
-      body: `${renderMarker("gap", data)}
-${renderTemplate(templates.gap, { actor: actor ? neutralize(actor) : void 0, message: gap.message })}`
-    });
-  }
-  return replies;
-}
-var WORD_JOINER2 = "\u2060";
-
-// src/core/clocks/acknowledgedAt.ts
-function acknowledgedAt(incident) {
-  if (incident.acknowledgedAt !== void 0) return incident.acknowledgedAt;
-  return earliest([
-    incident.mitigatedAt,
-    incident.resolvedAt,
-    incident.postmortemAt,
-    incident.cancelledAt,
-    incident.closedAt
-  ]);
-}
-function isAcknowledged(incident) {
-  return acknowledgedAt(incident) !== void 0 || incident.state !== "declared" || !incident.open;
-}
-
-// src/core/clocks/reminderKey.ts
-function reminderKey(dueAt) {
-  return new Date(dueAt).toISOString();
-}
-
-// src/core/clocks/toMentions.ts
-function toMentions(handles) {
-  const seen = /* @__PURE__ */ new Set();
-  const mentions = [];
-  for (const handle2 of handles) {
-    const plain = handle2?.trim().replace(/^@/, "");
-    if (!plain || seen.has(plain.toLowerCase())) continue;
-    seen.add(plain.toLowerCase());
-    mentions.push(`@${plain}`);
-  }
-  return mentions;
-}
-
-// src/core/clocks/planNotices.ts
-var ACK_KEY = "ack";
-function planNotices(incident, config, now) {
-  if (incidentEnd(incident)) return [];
-  const zone = config.business_hours.timezone;
-  const notices = [];
-  const ack = acknowledgeDeadline(acknowledgeFrom(incident, config), config);
-  if (now >= ack.dueAt && !isAcknowledged(incident) && !coveringNotice(incident.notices, "ack-breach", ACK_KEY, ack.dueAt)) {
-    const onCall = onCallAt(
-      config.oncall,
-      zone,
-      acknowledgeFrom(incident, config),
-      config.business_hours.holidays
-    );
-    notices.push({
-      kind: "ack-breach",
-      keys: [ACK_KEY],
-      dueAt: ack.dueAt,
-      mentions: toMentions([onCall.primary, ...config.acknowledge.notify])
-    });
-  }
-  const owed = escalationPlan(incident, config, now).steps.filter(
-    (step) => step.state === "due" && !coveringNotice(incident.notices, "escalation", step.key, step.dueAt)
-  );
-  if (owed.length > 0) {
-    notices.push({
-      kind: "escalation",
-      keys: owed.map((step) => step.key),
-      dueAt: Math.min(...owed.map((step) => step.dueAt)),
-      mentions: toMentions(owed.flatMap((step) => resolveHandles(step.notify, incident, config, now))),
-      steps: owed
-    });
-  }
-  const update = nextUpdateDue(incident, config);
-  if (update && now >= update.dueAt) {
-    const key = reminderKey(update.dueAt);
-    if (!coveringNotice(incident.notices, "reminder", key, update.dueAt)) {
-      const who = incident.comms ?? incident.lead ?? onCallAt(config.oncall, zone, now, config.business_hours.holidays).primary;
-      notices.push({ kind: "reminder", keys: [key], dueAt: update.dueAt, mentions: toMentions([who]) });
-    }
-  }
-  return notices;
-}
-
-// src/core/plan/renderNotices.ts
-function renderNotices(incident, config, now, templates) {
-  const zone = config.business_hours.timezone;
-  const rendered = [];
-  if (!incident.open) return rendered;
-  for (const notice of planNotices(incident, config, now)) {
-    const data = { type: notice.kind, keys: notice.keys.join(",") };
-    const identity = markerIdentity({ kind: "notice", data });
-    const mentions = notice.mentions.join(" ") || "Team";
-    let body;
-    if (notice.kind === "escalation") {
-      const steps = notice.steps ?? [];
-      const origin = escalationOrigin(incident, config);
-      const reported = incident.declaredAt > incident.startedAt ? ` (reported ${formatDuration(now - incident.declaredAt)} ago)` : "";
-      body = renderTemplate(templates["notice-escalation"], {
-        number: incident.number,
-        severity: incident.severity,
-        mentions,
-        started: formatTime(incident.startedAt, zone),
-        reason: steps.length > 1 ? `has run for ${formatDuration(now - incident.startedAt)}${reported}; ${steps.length} escalation steps are due at once` : `has run for ${formatDuration(now - incident.startedAt)}${reported}${incident.workaround ? "" : " without a workaround"}`,
-        steps: steps.map((s) => ({
-          due: `after ${formatDuration(s.dueAt - origin)} ${originWords(config)} (${formatTime(s.dueAt, zone)})`,
-          note: neutralizeInline(s.note ?? `notify ${s.notify.join(", ")}`, 300)
-        })),
-        state: STATE_TITLES[incident.state],
-        lead: displayName(incident.lead) ?? "nobody yet"
-      });
-    } else if (notice.kind === "ack-breach") {
-      const ack = acknowledgeDeadline(acknowledgeFrom(incident, config), config);
-      body = renderTemplate(templates["notice-ack-breach"], {
-        number: incident.number,
-        mentions,
-        declared: formatTime(incident.declaredAt, zone),
-        due: formatTime(ack.dueAt, zone),
-        window: `${formatDuration(ack.allowanceMs)} ${ack.businessHours ? "inside" : "outside"} business hours`
-      });
-    } else {
-      const last = incident.updates.at(-1);
-      body = renderTemplate(templates["notice-reminder"], {
-        number: incident.number,
-        mentions,
-        due: formatTime(notice.dueAt, zone),
-        promised: last?.nextDueAt !== void 0 && last.nextDueAt === notice.dueAt
-      });
-    }
-    rendered.push({
-      identity,
-      body: `${renderMarker("notice", data)}
-${body}`,
-      notice: { kind: notice.kind, keys: notice.keys }
-    });
-  }
-  return rendered;
-}
-
-// src/core/plan/botComments.ts
-function botCommentsFrom(events, trustedBots) {
-  const found = [];
-  for (const event of events) {
-    if (event.type !== "commented" || !trustedBots.has(event.comment.author.toLowerCase())) continue;
-    const marker = parseMarker(event.comment.body);
-    if (!marker) continue;
-    found.push({
-      id: event.comment.id,
-      identity: markerIdentity(marker),
-      marker,
-      body: event.comment.body,
-      at: event.comment.createdAt,
-      updatedAt: event.comment.updatedAt
-    });
-  }
-  return found;
-}
-function latestByIdentity(comments) {
-  const kept = /* @__PURE__ */ new Map();
-  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
-    if (!kept.has(comment.identity)) kept.set(comment.identity, comment);
-  }
-  return kept;
-}
-function duplicateBotComments(comments) {
-  const kept = latestByIdentity(comments);
-  return comments.filter((c) => kept.get(c.identity)?.id !== c.id).map((c) => c.id);
-}
-
-// src/core/config/formatProblems.ts
-function formatProblems(path, problems) {
-  const rows = problems.map(
-    (p) => `| \`${neutralizeInline(p.key, 120)}\`${where(p)} | \`${neutralizeInline(p.value, 80).replace(/`/g, "'")}\` | ${neutralizeInline(p.message, 400)} |`
-  );
-  return [
-    `Expedite cannot use \`${path}\` and has paused on this repository until it is fixed. Nothing is lost: once the file is valid, the next event or scheduled check catches up on everything.`,
-    "",
-    "| Setting | Found | What to do |",
-    "|---|---|---|",
-    ...rows,
-    "",
-    "Fix the file on the default branch (or the repository it `_extends`)."
-  ].join("\n");
-}
-function formatRefusal(refused) {
-  const rows = refused.problems.map(
-    (p) => `| \`${neutralizeInline(p.key, 120)}\`${where(p)} | \`${neutralizeInline(p.value, 80).replace(/`/g, "'")}\` | ${neutralizeInline(p.message, 400)} |`
-  );
-  const version = `\`${refused.sha.slice(0, 7)}\`${refused.at ? ` (${refused.at.replace("T", " ").replace(/:\d\d(\.\d+)?Z$/, " UTC")})` : ""}`;
-  return [
-    `> [!CAUTION]`,
-    `> **Expedite refused the new \`${neutralizeInline(refused.path, 120)}\`** and is working from its last valid version, from commit ${version}. Labels, clocks, pages and freezes carry on under those settings; changes made since then do not apply until the file is fixed.`,
-    "",
-    "| Setting | Found | What to do |",
-    "|---|---|---|",
-    ...rows,
-    "",
-    "Fix the file on the default branch; this notice goes away on the next reconcile after that."
-  ].join("\n");
-}
-function where(problem3) {
-  if (problem3.line === void 0) return "";
-  return problem3.column === void 0 ? ` (line ${problem3.line})` : ` (line ${problem3.line}, column ${problem3.column})`;
-}
-function formatTemplateProblems(problems) {
-  return [
-    "Expedite is using its bundled templates instead until these are fixed:",
-    "",
-    ...problems.map(
-      (p) => `- \`${neutralizeInline(p.value, 200).replace(/`/g, "'")}\`: ${neutralizeInline(p.message, 400)}`
-    )
-  ].join("\n");
-}
-
-// src/core/postmortem/needsPostmortem.ts
-function needsPostmortem(incident, config) {
-  if (incident.state === "cancelled" || incident.cancelledAt !== void 0) return false;
-  return config.severity.postmortem.includes(incident.severity);
-}
-
-// src/core/plan/renderSummary.ts
-function renderSummary(template, incident, config) {
-  const zone = config.business_hours.timezone;
-  const end = incident.resolvedAt ?? incident.declaredAt;
-  return renderTemplate(template, {
-    number: incident.number,
-    severity: incident.severity,
-    what: neutralizeBlock(incident.form.summary ?? incident.title, 1500),
-    impact: neutralizeInline(incident.form.businessImpact ?? "", 800) || "_not recorded_",
-    applications: neutralizeInline(incident.form.applications ?? "", 500) || "_not recorded_",
-    start: formatTime(incident.startedAt, zone),
-    end: formatTime(end, zone),
-    duration: formatDuration(end - incident.startedAt),
-    workaround: incident.workaround ? neutralizeInline(incident.workaround.text, 800) : void 0,
-    resolution: neutralizeBlock(incident.resolution?.text ?? "", 2e3),
-    next: [...incident.notes, ...incident.deviations].map((n) => ({ text: neutralizeInline(n.text, 300) })),
-    hasNext: incident.notes.length + incident.deviations.length > 0,
-    postmortem: needsPostmortem(incident, config)
-  });
-}
-
-// src/core/plan/planIncident.ts
-function planIncident(input) {
-  const { issue, projection, config, now, botComments, templates } = input;
-  const { incident } = projection;
-  const names = labelNames(config);
-  const current = new Set(issue.labels.map((l) => l.toLowerCase()));
-  const wanted = [names.states[incident.state], names.severity(incident.severity)];
-  if (incident.revenue) wanted.push(names.revenue);
-  const add = wanted.filter((l) => !current.has(l.toLowerCase()));
-  const remove = issue.labels.filter((label) => {
-    const lower = label.toLowerCase();
-    if (wanted.some((w) => w.toLowerCase() === lower)) return false;
-    if (names.stateOf(label) !== void 0 || names.severityOf(label) !== void 0) return true;
-    return lower === names.revenue.toLowerCase() && !incident.revenue;
-  });
-  const waiting = projection.leadFromRoster && now < (waitsForOffice(incident, config) ?? now);
-  const assign = incident.lead !== void 0 && !waiting && !issue.assignees.some((a) => a.toLowerCase() === incident.lead?.toLowerCase()) ? [incident.lead] : [];
-  const existing = latestByIdentity(botComments);
-  const previous = readLedger(existing.get("board"));
-  const ledger = projection.ledger;
-  const react = [
-    ...new Set(
-      projection.outcomes.filter((o) => {
-        if (o.result !== "applied") return false;
-        const before = previous.comments.get(o.commentId);
-        return before === void 0 || before.updatedAt !== ledger.comments.get(o.commentId)?.updatedAt;
-      }).map((o) => o.commentId)
-    )
-  ];
-  const comments = [];
-  const upsert = (identity, body) => {
-    const found = existing.get(identity);
-    if (found === void 0) comments.push({ identity, body });
-    else if (found.body !== body) comments.push({ identity, body, id: found.id });
-  };
-  const createOnce = (identity, body) => {
-    if (!existing.has(identity)) comments.push({ identity, body });
-  };
-  const replies = renderReplies(projection, config, templates, issue);
-  const answered = /* @__PURE__ */ new Set();
-  for (const reply of replies) {
-    answered.add(reply.identity);
-    if (reply.identity.startsWith("reply:") && !existing.has(reply.identity)) {
-      if (answeredBefore(botComments, reply, projection)) continue;
-    }
-    if (reply.identity.startsWith("reply:")) upsert(reply.identity, reply.body);
-    else createOnce(reply.identity, reply.body);
-  }
-  const staleReplies = [...existing.values()].filter(
-    (c) => c.marker.kind === "reply" && c.marker.data.line === void 0 && !answered.has(c.identity)
-  );
-  for (const notice2 of renderNotices(incident, config, now, templates)) {
-    if (existing.has(notice2.identity)) continue;
-    createOnce(notice2.identity, notice2.body);
-    if (notice2.notice) recordNotice(incident, notice2.notice.kind, notice2.notice.keys, now, 0);
-  }
-  if (projection.leadFromRoster && !waiting && incident.lead !== void 0 && incident.open) {
-    const data = { type: "oncall" };
-    const onCall = onCallAt(
-      config.oncall,
-      config.business_hours.timezone,
-      acknowledgeFrom(incident, config),
-      config.business_hours.holidays
-    );
-    const body = renderTemplate(templates["notice-oncall"], {
-      mention: mention(incident.lead),
-      period: onCall.period
-    });
-    createOnce(markerIdentity({ kind: "notice", data }), `${renderMarker("notice", data)}
-${body}`);
-  }
-  const notice = stakeholderClock(incident, config);
-  if (notice && incident.open && now >= notice.dueAt && notice.sentAt === void 0 && !notice.requested) {
-    const data = { type: "stakeholder" };
-    const who = incident.comms ?? incident.lead ?? onCallAt(config.oncall, config.business_hours.timezone, now).primary;
-    const targets = announceChannels(incident, config);
-    const body = renderTemplate(templates["notice-stakeholder"], {
-      mentions: who ? mention(who) : "Team,",
-      severity: incident.severity,
-      due: formatTime(notice.dueAt, config.business_hours.timezone),
-      channels: targets.map((c) => `\`${c}\``).join(", ")
-    });
-    createOnce(markerIdentity({ kind: "notice", data }), `${renderMarker("notice", data)}
-${body}`);
-  }
-  const endedAt = incident.state === "cancelled" ? incident.cancelledAt : incident.postmortem?.state === "merged" ? incident.postmortem.mergedAt : incident.state === "resolved" && !needsPostmortem(incident, config) && incident.resolution !== void 0 ? incident.resolvedAt : void 0;
-  let close;
-  if (issue.state === "open" && endedAt !== void 0 && (projection.reopenedAt === void 0 || projection.reopenedAt < endedAt)) {
-    close = incident.state === "cancelled" ? "not_planned" : "completed";
-    incident.open = false;
-    incident.closedAt = now;
-  }
-  if ((incident.state === "resolved" || incident.state === "postmortem") && incident.resolution !== void 0) {
-    createOnce(
-      "summary",
-      renderMarker("summary") + "\n" + renderSummary(templates.summary, incident, config)
-    );
-  }
-  const templateProblems = input.templateProblems ?? [];
-  if (templateProblems.length > 0) {
-    upsert(
-      "template-problems",
-      `${renderMarker("template-problems")}
-### \u26A0\uFE0F Some of this repository's Expedite templates cannot be used
-
-${formatTemplateProblems(templateProblems)}`
-    );
-  }
-  if (input.refused)
-    upsert("config-refused", `${renderMarker("config-refused")}
-${formatRefusal(input.refused)}`);
-  upsert("board", renderBoard(templates.board, incident, config, now, ledger));
-  upsert(
-    "checklist",
-    renderChecklist(templates.checklist, incident, config, existing.get("checklist")?.body)
-  );
-  return {
-    labels: { add, remove },
-    assign,
-    react,
-    comments,
-    deleteComments: [
-      ...duplicateBotComments(botComments),
-      ...staleReplies.map((c) => c.id),
-      ...botComments.filter(
-        (c) => c.marker.kind === "config-error" || c.marker.kind === "template-problems" && templateProblems.length === 0 || c.marker.kind === "config-refused" && input.refused === void 0
-      ).map((c) => c.id)
-    ],
-    ...close ? { close } : {}
-  };
-}
-function answeredBefore(botComments, reply, projection) {
-  const commentId = Number(reply.identity.split(":")[1]);
-  const comment = projection.ledger.comments.get(commentId);
-  return botComments.some(
-    (c) => c.marker.kind === "reply" && c.marker.data.line !== void 0 && Number(c.marker.data.comment) === commentId && (comment === void 0 || comment.updatedAt <= c.at)
-  );
-}
-
 // src/core/plan/rolesToLookUp.ts
 function rolesToLookUp(comments, ledger, config) {
   const trustAuthors = permits("write", config.commands.permission);
-  const fresh = /* @__PURE__ */ new Set();
+  const fresh2 = /* @__PURE__ */ new Set();
   const cached = /* @__PURE__ */ new Set();
   for (const { comment, lines } of comments) {
     const seen = toSeconds(comment.updatedAt) <= ledger.seen;
@@ -5327,116 +7896,17 @@ function rolesToLookUp(comments, ledger, config) {
     const named = lines.flatMap((line) => namedPeople(line, comment.author)).map((l) => l.toLowerCase());
     for (const login of [author, ...named]) {
       const remembered = ledger.permissions.has(login);
-      if (!seen || !remembered || login === author && !trustAuthors) fresh.add(login);
+      if (!seen || !remembered || login === author && !trustAuthors) fresh2.add(login);
       else cached.add(login);
     }
   }
   const known2 = /* @__PURE__ */ new Map();
   for (const login of cached) {
-    if (fresh.has(login)) continue;
+    if (fresh2.has(login)) continue;
     const remembered = ledger.permissions.get(login) ?? "none";
     known2.set(login, permits(remembered, "write") ? "write" : remembered);
   }
-  return { known: known2, lookUp: [...fresh] };
-}
-
-// src/github/readIssue.ts
-async function readIssue(gh, number) {
-  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number
-  });
-  return toIssueSnapshot(data);
-}
-function toIssueSnapshot(data) {
-  return {
-    number: data.number,
-    title: data.title,
-    body: data.body ?? "",
-    url: data.html_url,
-    state: data.state === "closed" ? "closed" : "open",
-    author: data.user?.login ?? "ghost",
-    createdAt: Date.parse(data.created_at),
-    ...data.closed_at ? { closedAt: Date.parse(data.closed_at) } : {},
-    labels: data.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter((l) => l !== ""),
-    assignees: (data.assignees ?? []).map((a) => a.login),
-    isPullRequest: data.pull_request !== void 0 && data.pull_request !== null
-  };
-}
-
-// src/github/readTimeline.ts
-async function readTimeline(gh, number) {
-  const items2 = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/timeline", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    per_page: 100
-  });
-  const events = [];
-  items2.forEach((item, seq) => {
-    const event = toTimelineEvent(item, seq);
-    if (event) events.push(event);
-  });
-  return events;
-}
-function toTimelineEvent(item, seq) {
-  const at = Date.parse(item.created_at ?? "");
-  const actor = item.actor?.login ?? item.user?.login ?? "ghost";
-  if (Number.isNaN(at)) return void 0;
-  switch (item.event) {
-    case "labeled":
-    case "unlabeled":
-      return item.label ? { type: item.event, at, seq, actor, label: item.label.name } : void 0;
-    case "assigned":
-    case "unassigned":
-      return item.assignee ? { type: item.event, at, seq, actor, assignee: item.assignee.login } : void 0;
-    case "closed":
-    case "reopened":
-      return { type: item.event, at, seq, actor };
-    case "renamed":
-      return item.rename ? { type: "renamed", at, seq, actor, from: item.rename.from, to: item.rename.to } : void 0;
-    case "commented":
-      if (item.id === void 0) return void 0;
-      return {
-        type: "commented",
-        at,
-        seq,
-        actor: item.user?.login ?? actor,
-        comment: {
-          id: item.id,
-          author: item.user?.login ?? actor,
-          body: item.body ?? "",
-          createdAt: at,
-          updatedAt: Date.parse(item.updated_at ?? item.created_at ?? ""),
-          url: item.html_url ?? "",
-          plusOnes: typeof item.reactions?.["+1"] === "number" ? item.reactions["+1"] : 0
-        }
-      };
-    case "cross-referenced": {
-      const source = item.source?.issue;
-      if (!source) return void 0;
-      const mergedAt = source.pull_request?.merged_at ? Date.parse(source.pull_request.merged_at) : void 0;
-      return {
-        type: "cross-referenced",
-        at,
-        seq,
-        actor,
-        source: {
-          number: source.number,
-          title: source.title,
-          url: source.html_url,
-          isPullRequest: source.pull_request !== void 0 && source.pull_request !== null,
-          state: source.state === "closed" ? "closed" : "open",
-          merged: mergedAt !== void 0,
-          ...mergedAt !== void 0 ? { mergedAt } : {},
-          body: source.body ?? ""
-        }
-      };
-    }
-    default:
-      return void 0;
-  }
+  return { known: known2, lookUp: [...fresh2] };
 }
 
 // src/github/permissionOf.ts
@@ -5466,1639 +7936,249 @@ function legacy(permission) {
   return permission === "admin" ? "admin" : permission === "write" ? "write" : permission === "read" ? "read" : "none";
 }
 
-// src/github/writeLabels.ts
-async function writeLabels(gh, number, add, remove) {
-  if (add.length > 0) {
-    await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
-      owner: gh.owner,
-      repo: gh.repo,
-      issue_number: number,
-      labels: add
-    });
-  }
-  for (const name of remove) {
-    try {
-      await gh.octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
-        owner: gh.owner,
-        repo: gh.repo,
-        issue_number: number,
-        name
-      });
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
-    }
-  }
-}
-
-// src/github/ensureRepoLabels.ts
-function labelSpecs(config) {
-  const l = config.labels;
-  return [
-    {
-      name: l.incident,
-      color: "b60205",
-      description: "An incident: Expedite keeps its board, clocks and checklist"
-    },
-    { name: l.declared, color: "d93f0b", description: "Incident declared, nobody has acknowledged it yet" },
-    { name: l.acknowledged, color: "fbca04", description: "Someone is on it" },
-    { name: l.mitigated, color: "c2e0c6", description: "A workaround is in place" },
-    { name: l.resolved, color: "0e8a16", description: "Resolved; the resolution is journaled" },
-    {
-      name: l.postmortem_state,
-      color: "5319e7",
-      description: "Resolved; post-mortem pull request in review"
-    },
-    { name: l.cancelled, color: "cccccc", description: "False alarm, closed without a post-mortem" },
-    ...[1, 2, 3, 4].map((n) => ({
-      name: `${l.severity_prefix}${n}`,
-      color: ["b60205", "d93f0b", "fbca04", "fef2c0"][n - 1] ?? "ededed",
-      description: `Severity ${n} (1 is worst)`
-    })),
-    { name: l.revenue, color: "e99695", description: "Revenue is affected" },
-    { name: l.postmortem, color: "5319e7", description: "An incident post-mortem" },
-    { name: l.followup, color: "1d76db", description: "Follow-up work from an incident post-mortem" },
-    { name: l.freeze, color: "0052cc", description: "A code freeze: merges wait until this issue is closed" },
-    {
-      name: l.incident_fix,
-      color: "0e8a16",
-      description: "Fixes an incident: passes that incident's code freeze"
-    }
-  ];
-}
-var IMPLICIT_COLOR = "ededed";
-var known = /* @__PURE__ */ new Map();
-function ensureRepoLabels(gh, config, force = false) {
-  if (gh.ensureLabels === false && !force) return Promise.resolve();
-  const specs = labelSpecs(config);
-  const key = `${gh.owner}/${gh.repo}`.toLowerCase() + "|" + specs.map((s) => s.name).join(",");
-  let pending = known.get(key);
-  if (!pending) {
-    pending = createMissing(gh, specs).catch((error) => {
-      known.delete(key);
-      throw error;
-    });
-    known.set(key, pending);
-  }
-  return pending;
-}
-async function createMissing(gh, specs) {
-  const existing = await gh.octokit.paginate("GET /repos/{owner}/{repo}/labels", {
-    owner: gh.owner,
-    repo: gh.repo,
-    per_page: 100
+// src/reconcile/projectWithRoles.ts
+async function projectWithRoles(gh, config, issue, events, botComments, now, permissions) {
+  const ledger = readLedger(latestByIdentity(botComments).get("board"));
+  const { known: known2, lookUp } = rolesToLookUp(commandComments(events, gh.trustedBots, config), ledger, config);
+  const fetched = /* @__PURE__ */ new Map();
+  for (const login of lookUp) fetched.set(login, await permissionOf(gh, login, permissions));
+  const project = () => projectIncident(issue, events, config, {
+    trustedBots: gh.trustedBots,
+    permissions: new Map([...known2, ...fetched]),
+    fetched,
+    ledger,
+    now
   });
-  const byName = new Map(existing.map((l) => [l.name.toLowerCase(), l]));
-  for (const spec of specs) {
-    const found = byName.get(spec.name.toLowerCase());
-    if (found) {
-      if (found.color.toLowerCase() === IMPLICIT_COLOR && !found.description) {
-        await gh.octokit.request("PATCH /repos/{owner}/{repo}/labels/{name}", {
-          owner: gh.owner,
-          repo: gh.repo,
-          name: found.name,
-          color: spec.color,
-          description: spec.description
-        });
-      }
-      continue;
-    }
-    try {
-      await gh.octokit.request("POST /repos/{owner}/{repo}/labels", {
-        owner: gh.owner,
-        repo: gh.repo,
-        ...spec
-      });
-    } catch (error) {
-      if (statusOf(error) !== 422) throw error;
-    }
-  }
+  const first = project();
+  if (first.rolesMissing.length === 0) return first;
+  for (const login of first.rolesMissing) fetched.set(login, await permissionOf(gh, login, permissions));
+  return project();
 }
 
-// src/github/listComments.ts
-async function listComments(gh, number) {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    per_page: 100
+// src/core/freeze/freezeIssue.ts
+import { createHash as createHash2 } from "node:crypto";
+var MARKER2 = /<!--\s*expedite:freeze\s+(\{.*?\})\s*-->/gs;
+var MAX_BRANCHES = 50;
+function isBotFreezeIssue(author, body, trustedBots) {
+  return trustedBots.has(author.toLowerCase()) && body.startsWith("<!-- expedite:freeze ");
+}
+function freezeMarker(payload) {
+  const fields = { v: 1, ...payload };
+  return `<!-- expedite:freeze ${markerJson({ ...fields, sum: digest(fields) })} -->`;
+}
+function renderFreezeIssue(input) {
+  const requestedBy = input.requestedBy.replace(/^@/, "");
+  const marker = freezeMarker({
+    until: input.until,
+    branches: input.branches,
+    requestedBy,
+    reason: input.reason
   });
-  return comments.map((c) => ({
-    id: c.id,
-    author: c.user?.login ?? "ghost",
-    body: c.body ?? "",
-    createdAt: Date.parse(c.created_at),
-    updatedAt: Date.parse(c.updated_at),
-    url: c.html_url
-  }));
-}
-
-// src/github/writeComments.ts
-async function createCommentOnce(gh, number, identity, body) {
-  let lastError;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (attempt > 0) {
-      const landed = await findMarkedComment(gh, number, identity);
-      if (landed !== void 0) return landed.id;
-    }
-    try {
-      const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-        owner: gh.owner,
-        repo: gh.repo,
-        issue_number: number,
-        body,
-        request: { retries: 0 }
-      });
-      return Number(data.id);
-    } catch (error) {
-      lastError = error;
-      const status = statusOf(error);
-      if (status !== void 0 && status < 500) throw error;
-    }
-  }
-  throw lastError;
-}
-async function findMarkedComment(gh, number, identity) {
-  for (const comment of await listComments(gh, number)) {
-    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
-    const marker = parseMarker(comment.body);
-    if (marker && markerIdentity(marker) === identity) return { id: comment.id, body: comment.body };
-  }
-  return void 0;
-}
-async function updateComment(gh, id, body) {
-  await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
-    owner: gh.owner,
-    repo: gh.repo,
-    comment_id: id,
-    body
-  });
-}
-async function deleteComment(gh, id) {
-  try {
-    await gh.octokit.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", {
-      owner: gh.owner,
-      repo: gh.repo,
-      comment_id: id
-    });
-  } catch (error) {
-    if (statusOf(error) !== 404) throw error;
-  }
-}
-
-// src/github/ensureReaction.ts
-async function ensureReaction(gh, commentId, plusOnes) {
-  if (plusOnes > 0) {
-    const reactions = await gh.octokit.paginate(
-      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
-      {
-        owner: gh.owner,
-        repo: gh.repo,
-        comment_id: commentId,
-        content: "+1",
-        per_page: 100
-      }
-    );
-    if (reactions.some((r) => gh.trustedBots.has((r.user?.login ?? "").toLowerCase()))) return false;
-  }
-  await gh.octokit.request("POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", {
-    owner: gh.owner,
-    repo: gh.repo,
-    comment_id: commentId,
-    content: "+1"
-  });
-  return true;
-}
-
-// src/github/issues.ts
-async function listIssues(gh, query) {
-  return gh.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-    owner: gh.owner,
-    repo: gh.repo,
-    labels: query.labels,
-    state: query.state,
-    ...query.since !== void 0 ? { since: new Date(query.since).toISOString() } : {},
-    per_page: 100
-  });
-}
-async function markedIssues(gh, label, state = "all") {
-  const issues = await listIssues(gh, { labels: label, state });
-  const found = [];
-  for (const issue of issues) {
-    if (issue.pull_request || !gh.trustedBots.has((issue.user?.login ?? "").toLowerCase())) continue;
-    const marker = parseMarker(issue.body ?? "");
-    if (!marker) continue;
-    found.push({
-      number: issue.number,
-      url: issue.html_url,
-      title: issue.title,
-      state: issue.state === "closed" ? "closed" : "open",
-      identity: markerIdentity(marker),
-      body: issue.body ?? "",
-      createdAt: Date.parse(issue.created_at),
-      ...issue.closed_at ? { closedAt: Date.parse(issue.closed_at) } : {}
-    });
-  }
-  return found;
-}
-async function createIssueOnce(gh, input) {
-  let lastError;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (attempt > 0) {
-      const landed = await input.find();
-      if (landed) return landed;
-    }
-    try {
-      const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues", {
-        owner: gh.owner,
-        repo: gh.repo,
-        title: input.title,
-        body: input.body,
-        labels: input.labels,
-        request: { retries: 0 }
-      });
-      return { number: data.number, url: data.html_url };
-    } catch (error) {
-      lastError = error;
-      const status = statusOf(error);
-      if (status !== void 0 && status < 500) throw error;
-    }
-  }
-  throw lastError;
-}
-function byMarker(gh, label, identity) {
-  return async () => (await markedIssues(gh, label)).find((i) => i.identity === identity);
-}
-async function closeIssue(gh, number, reason, change = {}) {
-  await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    state: "closed",
-    state_reason: reason,
-    ...change.body !== void 0 ? { body: change.body } : {}
-  });
-}
-async function reopenIssue(gh, number) {
-  await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    state: "open"
-  });
-}
-async function addAssignees(gh, number, assignees) {
-  await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/assignees", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    assignees
-  });
-}
-
-// src/core/projection/currentIssue.ts
-function currentIssue(hint, events) {
-  const labels = /* @__PURE__ */ new Map();
-  const assignees = /* @__PURE__ */ new Map();
-  let state = hint.state;
-  let closedAt = hint.closedAt;
-  for (const event of [...events].sort((a, b) => a.at - b.at || a.seq - b.seq)) {
-    switch (event.type) {
-      case "labeled":
-        labels.set(event.label.toLowerCase(), event.label);
-        break;
-      case "unlabeled":
-        labels.delete(event.label.toLowerCase());
-        break;
-      case "assigned":
-        assignees.set(event.assignee.toLowerCase(), event.assignee);
-        break;
-      case "unassigned":
-        assignees.delete(event.assignee.toLowerCase());
-        break;
-      case "closed":
-        state = "closed";
-        closedAt = event.at;
-        break;
-      case "reopened":
-        state = "open";
-        closedAt = void 0;
-        break;
-      default:
-        break;
-    }
-  }
-  const { closedAt: _previous, ...rest } = hint;
-  return {
-    ...rest,
-    labels: [...labels.values()],
-    assignees: [...assignees.values()],
-    state,
-    ...state === "closed" && closedAt !== void 0 ? { closedAt } : {}
-  };
-}
-
-// src/core/freeze/matches.ts
-import picomatch from "picomatch";
-var OPTIONS = { dot: true };
-function branchName(ref) {
-  return ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : ref;
-}
-function matchesAny(value, globs) {
-  return globs.length > 0 && picomatch([...globs], OPTIONS)(value);
-}
-function freezeCoversBranch(base, globs, defaultBranch) {
-  const name = branchName(base);
-  if (globs.length === 0) return name === branchName(defaultBranch);
-  return matchesAny(name, globs);
-}
-function onlyIgnoredPaths(files, ignorePaths) {
-  if (files === void 0 || files.length === 0 || ignorePaths.length === 0) return false;
-  const ignored = picomatch([...ignorePaths], OPTIONS);
-  return files.every((file) => ignored(file));
-}
-
-// src/core/freeze/activeFreezes.ts
-var SETTLED_STATES = /* @__PURE__ */ new Set(["resolved", "postmortem", "cancelled"]);
-function activeFreezes(input) {
-  const { now, config, defaultBranch, base } = input;
-  const found = [];
-  const configured = freezeCoversBranch(base, config.freeze.branches, defaultBranch);
-  if (configured) {
-    for (const scheduled of scheduledFreezes(config, now, now)) {
-      if (scheduled.start <= now && now < scheduled.end) {
-        found.push({
-          kind: scheduled.kind,
-          name: scheduled.name,
-          startedAt: scheduled.start,
-          endsAt: scheduled.end,
-          ...scheduled.leadDays !== void 0 && scheduled.leadDays < PLAYBOOK_LEAD_DAYS ? { reason: shortLeadWarning(scheduled.leadDays) } : {}
-        });
-      }
-    }
-    for (const incident of input.incidents) {
-      if (!freezesMerges(incident, config)) continue;
-      found.push({
-        kind: "incident",
-        name: `Incident #${incident.number} (sev ${incident.severity})`,
-        startedAt: incident.declaredAt,
-        link: incident.url,
-        incident: incident.number,
-        reason: incident.title
-      });
-    }
-  }
-  for (const issue of input.freezeIssues) {
-    if (issue.closedAt !== void 0 || issue.until !== void 0 && now >= issue.until) continue;
-    const globs = issue.branches.length > 0 ? issue.branches : config.freeze.branches;
-    if (!freezeCoversBranch(base, globs, defaultBranch)) continue;
-    found.push({
-      kind: "manual",
-      name: `Manual freeze #${issue.number}`,
-      startedAt: issue.openedAt,
-      ...issue.until !== void 0 && { endsAt: issue.until },
-      link: issue.url,
-      issue: issue.number,
-      reason: issue.reason
-    });
-  }
-  return found.sort(byEnd);
-}
-function freezesMerges(incident, config) {
-  return (
-    // The state label is the truth: a responder moving an incident back from resolved revives its freeze.
-    incident.open && !SETTLED_STATES.has(incident.state) && config.freeze.incident_severities.includes(incident.severity)
-  );
-}
-function byEnd(a, b) {
-  const endA = a.endsAt ?? Infinity;
-  const endB = b.endsAt ?? Infinity;
-  if (endA !== endB) return endA < endB ? -1 : 1;
-  if (a.startedAt !== b.startedAt) return a.startedAt - b.startedAt;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-function shortLeadWarning(days) {
-  const when = days === 0 ? "only when the office closes" : `only ${days} day${days === 1 ? "" : "s"} before the office closes`;
-  return `\u26A0\uFE0F starts ${when}, later than the playbook's ${PLAYBOOK_LEAD_DAYS} days (short_lead_ok)`;
-}
-
-// src/core/freeze/freezeReading.ts
-function freezeReading(labels, config) {
-  const names = labelNames(config);
-  const severities = labels.map((l) => names.severityOf(l)).filter((s) => s !== void 0);
-  const states = labels.map((l) => names.stateOf(l)).filter((s) => s !== void 0);
-  const severity2 = severities.length > 0 ? Math.min(...severities) : void 0;
-  const state = states.find((s) => !SETTLED_STATES.has(s)) ?? states[0];
-  return { ...state ? { state } : {}, ...severity2 ? { severity: severity2 } : {} };
-}
-
-// src/reconcile/isFreezing.ts
-function isFreezing(incident, config) {
-  if (!("labels" in incident)) return freezesMerges(incident, config);
-  const incidentLabel = config.labels.incident.toLowerCase();
-  if (!incident.labels.some((l) => l.toLowerCase() === incidentLabel)) return false;
-  const { state, severity: severity2 } = freezeReading(incident.labels, config);
-  return severity2 !== void 0 && freezesMerges({ open: incident.state === "open", state: state ?? "declared", severity: severity2 }, config);
-}
-
-// src/core/clocks/nextDeadline.ts
-function nextDeadline(incident, config, now) {
-  if (incidentEnd(incident)) return void 0;
-  const ahead = [];
-  if (!isAcknowledged(incident))
-    ahead.push(acknowledgeDeadline(acknowledgeFrom(incident, config), config).dueAt);
-  const opens = waitsForOffice(incident, config);
-  if (opens !== void 0) ahead.push(opens);
-  for (const step of escalationPlan(incident, config, now).steps)
-    if (step.state === "pending") ahead.push(step.dueAt);
-  const update = nextUpdateDue(incident, config);
-  if (update) ahead.push(update.dueAt);
-  const future = ahead.filter((at) => at > now);
-  return future.length > 0 ? Math.min(...future) : void 0;
-}
-
-// src/core/postmortem/deviationFollowup.ts
-import Mustache3 from "mustache";
-
-// src/core/postmortem/followupKey.ts
-import { createHash } from "node:crypto";
-var ENTITIES = {
-  "&lt;": "<",
-  "&gt;": ">",
-  "&quot;": '"',
-  "&#39;": "'",
-  "&amp;": "&"
-};
-function decodeEntities(text) {
-  return text.replace(/&(?:lt|gt|quot|#39|amp);/g, (entity) => ENTITIES[entity] ?? entity);
-}
-function normaliseItemText(text) {
-  return decodeEntities(text.normalize("NFKC")).replace(/\u2060/g, "").replace(/\s+/g, " ").trim().toLowerCase();
-}
-function followupKey(text) {
-  return createHash("sha256").update(normaliseItemText(text)).digest("hex").slice(0, 12);
-}
-
-// src/core/postmortem/safeUrl.ts
-function safeUrl(url) {
-  if (url === void 0 || !/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
-  return url.replace(
-    /[()<>"'`\\[\]]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  );
-}
-
-// src/core/postmortem/slugify.ts
-var MAX_SLUG = 50;
-var INCIDENT_PREFIX = /^\s*\[\s*incident\s*\]\s*[:\-–—]?\s*/i;
-function slugify(title) {
-  const words = stripIncidentPrefix(title).normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter((word) => word !== "");
-  let slug2 = "";
-  for (const word of words) {
-    const next = slug2 === "" ? word : `${slug2}-${word}`;
-    if (next.length > MAX_SLUG) {
-      if (slug2 === "") slug2 = word.slice(0, MAX_SLUG);
-      break;
-    }
-    slug2 = next;
-  }
-  return slug2 === "" ? "incident" : slug2;
-}
-function stripIncidentPrefix(title) {
-  return title.replace(INCIDENT_PREFIX, "");
-}
-
-// src/core/postmortem/deviationFollowup.ts
-var MAX_TITLE_TEXT = 100;
-function deviationsDue(incident, config) {
-  return incident.deviations.length > 0 && incident.state === "resolved" && incident.resolution !== void 0 && !needsPostmortem(incident, config);
-}
-function renderDeviationFollowup(template, deviation, incident) {
-  const plain = deviation.text.replace(/\s+/g, " ").trim();
-  const marker = renderMarker("followup", { incident: incident.number, item: followupKey(plain) });
-  const rendered = Mustache3.render(template, {
+  const scope = input.branches.length === 0 ? "the branches the freeze configuration covers (the default branch unless configured otherwise)" : input.branches.map(codeSpan).join(", ");
+  const requested = input.requestedIn ? ` in ${neutralizeInline(input.requestedIn, 200)}` : "";
+  const reason = input.reason.trim() === "" ? "> (no reason given)" : neutralizeBlock(input.reason, 2e3);
+  const body = [
     marker,
-    number: incident.number,
-    incidentTitle: neutralizeInline(stripIncidentPrefix(incident.title), 200),
-    incidentUrl: safeUrl(incident.url) ?? "",
-    by: displayName(deviation.by) ?? "someone",
-    itemQuote: neutralizeBlock(plain, 4e3)
-  }).trim();
-  const chars = Array.from(plain === "" ? "Shortcut to pay back" : plain);
-  const clipped = chars.length > MAX_TITLE_TEXT ? `${chars.slice(0, MAX_TITLE_TEXT - 1).join("").trimEnd()}\u2026` : chars.join("");
-  return {
-    title: `Pay back: ${clipped.replace(/@(?=[A-Za-z0-9])/g, "@\u2060")} (incident #${incident.number})`,
-    body: `${marker}
-${rendered.split(marker).join("").trim()}
-`
-  };
+    `**Merges are frozen** into ${scope} until **${formatTime(input.until, input.zone)}**.`,
+    "",
+    reason,
+    "",
+    `Requested by ${handleText(requestedBy)}${requested}.`,
+    "",
+    "- While this issue is open, the freeze check fails on pull requests into these branches.",
+    `- To lift the freeze early, close this issue or comment ${codeSpan("/unfreeze")}.`,
+    `- To merge one pull request anyway, comment ${codeSpan("/freeze-exception <reason>")} on it and ask the on-call engineer or an approver to grant it.`,
+    "",
+    "Edits to this text do not change the freeze; to change the end or the branches, close this issue and start a new freeze."
+  ].join("\n");
+  const title = `Code freeze until ${formatFreezeTime(input.until, input.zone)}: ${input.reason}`;
+  return { title: plainInline(title, 200), body };
 }
-
-// src/reconcile/ensureDeviationFollowups.ts
-async function ensureDeviationFollowups(gh, config, templates, incident) {
-  if (!deviationsDue(incident, config)) return 0;
-  const existing = await markedIssues(gh, config.labels.followup);
-  const mine = existing.filter((i) => i.identity.startsWith(`followup:incident=${incident.number}&`));
-  const followups = mine.map((i) => ({
-    number: i.number,
-    url: i.url,
-    title: i.title
-  }));
-  const known2 = new Set(existing.map((i) => i.identity));
-  let writes = 0;
-  for (const deviation of incident.deviations) {
-    const rendered = renderDeviationFollowup(templates["followup-deviation"], deviation, incident);
-    const marker = parseMarker(rendered.body);
-    if (!marker) continue;
-    const identity = markerIdentity(marker);
-    if (known2.has(identity)) continue;
-    await ensureRepoLabels(gh, config);
-    const created = await createIssueOnce(gh, {
-      title: rendered.title,
-      body: rendered.body,
-      labels: [config.labels.followup],
-      find: byMarker(gh, config.labels.followup, identity)
-    });
-    writes++;
-    known2.add(identity);
-    followups.push({ number: created.number, url: created.url, title: rendered.title });
-  }
-  incident.followups = followups.sort((a, b) => a.number - b.number);
-  return writes;
-}
-
-// src/core/postmortem/postmortemPath.ts
-import { DateTime as DateTime9 } from "luxon";
-function postmortemPath(incident, config) {
-  if (incident.postmortem?.path) return incident.postmortem.path;
-  const date = DateTime9.fromMillis(incident.startedAt, { zone: config.business_hours.timezone });
-  return config.postmortem.path.replaceAll("{date}", date.isValid ? date.toFormat("yyyy-MM-dd") : "undated").replaceAll("{number}", String(incident.number)).replaceAll("{slug}", slugify(incident.title));
-}
-function postmortemBranch(incident, config) {
-  return config.postmortem.branch.replaceAll("{number}", String(incident.number));
-}
-
-// src/core/postmortem/renderPostmortem.ts
-import Mustache4 from "mustache";
-
-// src/core/postmortem/actionItems.ts
-var ACTION_ITEMS_HEADING = "Action items";
-var HEADING2 = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-var FENCE2 = /^ {0,3}(`{3,}|~{3,})/;
-var CHECKBOX = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\](?:[ \t]+(.*))?$/;
-var LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
-function parseActionItems(markdown, heading = ACTION_ITEMS_HEADING) {
-  const lines = markdown.split(/\r?\n/);
-  const wanted = normaliseHeading(heading);
-  const items2 = [];
-  let sectionLevel;
-  let done = false;
-  let fence;
-  let inComment = false;
-  let current;
-  let currentIndent = 0;
-  for (let index = 0; index < lines.length && !done; index++) {
-    const raw = lines[index] ?? "";
-    if (fence !== void 0) {
-      if (raw.trimStart().startsWith(fence) && raw.trim().replace(/[`~]/g, "") === "") fence = void 0;
-      continue;
-    }
-    const { text: line, inComment: stillInComment } = stripComments(raw, inComment);
-    const wasInComment = inComment;
-    inComment = stillInComment;
-    if (wasInComment && line.trim() === "") continue;
-    const fenceMatch = FENCE2.exec(line);
-    if (fenceMatch) {
-      fence = (fenceMatch[1] ?? "```").slice(0, 3);
-      current = void 0;
-      continue;
-    }
-    const headingMatch = HEADING2.exec(line);
-    if (headingMatch) {
-      const level = (headingMatch[1] ?? "").length;
-      if (sectionLevel === void 0) {
-        if (normaliseHeading(headingMatch[2] ?? "") === wanted) sectionLevel = level;
-      } else if (level <= sectionLevel) {
-        done = true;
-      }
-      current = void 0;
-      continue;
-    }
-    if (sectionLevel === void 0) continue;
-    const box = CHECKBOX.exec(line);
-    if (box) {
-      const text = (box[3] ?? "").trim();
-      current = void 0;
-      if (text === "") continue;
-      current = { text, checked: box[2] !== " ", line: index + 1 };
-      currentIndent = indentWidth(box[1] ?? "");
-      items2.push(current);
-      continue;
-    }
-    if (line.trim() === "" || LIST_ITEM.test(line)) {
-      current = void 0;
-      continue;
-    }
-    if (current && (indentWidth(/^[ \t]*/.exec(line)?.[0] ?? "") > currentIndent || !/^\s/.test(line))) {
-      current.text = `${current.text} ${line.trim()}`;
-    }
-  }
-  return items2;
-}
-function normaliseHeading(text) {
-  return text.replace(/[*_`]/g, "").replace(/[:.]\s*$/, "").replace(/\s+/g, " ").trim().toLowerCase();
-}
-function indentWidth(whitespace) {
-  return whitespace.replace(/\t/g, "    ").length;
-}
-function stripComments(line, inComment) {
-  let rest = line;
-  let out = "";
-  let open = inComment;
-  while (rest !== "") {
-    if (open) {
-      const end = rest.indexOf("-->");
-      if (end === -1) return { text: out, inComment: true };
-      rest = rest.slice(end + 3);
-      open = false;
-    } else {
-      const start = rest.indexOf("<!--");
-      if (start === -1) return { text: out + rest, inComment: false };
-      out += rest.slice(0, start);
-      rest = rest.slice(start + 4);
-      open = true;
-    }
-  }
-  return { text: out, inComment: open };
-}
-
-// src/core/postmortem/phaseChart.ts
-import { DateTime as DateTime10 } from "luxon";
-var DATE_FORMAT = "yyyy-MM-dd HH:mm:ss";
-var MERMAID_DATE_FORMAT = "YYYY-MM-DD HH:mm:ss";
-var DAY_MS = 864e5;
-function phaseChart(incident, zone) {
-  const phases = knownPhases(incident);
-  const stamp2 = (at) => DateTime10.fromMillis(at, { zone }).toFormat(DATE_FORMAT);
-  const first = phases[0];
-  const last = phases[phases.length - 1];
-  const span = first && last ? last.at - first.at : 0;
-  const lines = [
-    "```mermaid",
-    "gantt",
-    `    title ${mermaidLabel(`Incident ${incident.number} phases, times in ${zone}`)}`,
-    `    dateFormat ${MERMAID_DATE_FORMAT}`,
-    // Long incidents need the day on the axis; short ones read better with the time alone.
-    `    axisFormat ${span >= DAY_MS ? "%m-%d %H:%M" : "%H:%M"}`,
-    // The chart is about the incident, not about the day someone happens to read it.
-    "    todayMarker off"
-  ];
-  if (phases.length >= 2) {
-    lines.push("    section Phases");
-    for (let i = 1; i < phases.length; i++) {
-      const from = phases[i - 1];
-      const to = phases[i];
-      lines.push(
-        `    ${mermaidLabel(`${from.label} to ${to.label.toLowerCase()}`)} :done, ${from.id}_${to.id}, ${stamp2(from.at)}, ${stamp2(to.at)}`
-      );
-    }
-  }
-  if (phases.length > 0) {
-    lines.push("    section Milestones");
-    for (const phase of phases) {
-      lines.push(`    ${mermaidLabel(phase.label)} :milestone, ${phase.id}, ${stamp2(phase.at)}, 0d`);
-    }
-  }
-  lines.push("```");
-  return lines.join("\n");
-}
-function knownPhases(incident) {
-  const candidates = [
-    // Only shown apart from the declaration when someone said the problem began earlier.
-    {
-      id: "began",
-      label: "Problem began",
-      at: incident.startedAt < incident.declaredAt ? incident.startedAt : void 0
-    },
-    { id: "declared", label: "Declared", at: incident.declaredAt },
-    { id: "acknowledged", label: "Acknowledged", at: incident.acknowledgedAt },
-    { id: "mitigated", label: "Mitigated", at: incident.mitigatedAt },
-    { id: "resolved", label: "Resolved", at: incident.resolvedAt }
-  ];
-  const phases = [];
-  let floor = -Infinity;
-  for (const { id, label, at } of candidates) {
-    if (at === void 0 || Number.isNaN(new Date(at).getTime())) continue;
-    const clamped = Math.max(at, floor);
-    floor = clamped;
-    phases.push({ id, label, at: clamped });
-  }
-  return phases;
-}
-function mermaidLabel(text) {
-  return text.replace(/[\r\n]+/g, " ").replace(/:/g, " -").replace(/#/g, "no. ").replace(/;/g, ",").replace(/%%/g, "%").replace(/\s+/g, " ").trim();
-}
-
-// src/core/postmortem/seedActionItems.ts
-var SLOW_DETECTION_MS = 15 * 6e4;
-function seedActionItems(incident, ctx) {
-  const items2 = [];
-  const quote = (text) => `\u201C${neutralizeInline(text, 200)}\u201D`;
-  for (const deviation of incident.deviations) {
-    items2.push(`Pay back the shortcut taken: ${quote(deviation.text)}`);
-  }
-  for (const pr of incident.pullRequests) {
-    if (pr.revert) {
-      items2.push(
-        `Investigate what the revert in #${pr.number} (${quote(pr.title)}) undid and why it broke, and add a check that would have caught it`
-      );
-    } else if (pr.state === "open") {
-      items2.push(`Land or close #${pr.number} (${quote(pr.title)}), still open when this was written`);
-    }
-  }
-  const excepted = new Set(incident.freezeExceptions.filter((e) => e.granted).map((e) => e.pullRequest));
-  for (const pr of excepted) {
-    items2.push(`Give #${pr}, merged under a freeze exception, the full review it skipped`);
-  }
-  if (ctx.ackDeadline && !ctx.ackDeadline.met) {
-    const late = incident.acknowledgedAt !== void 0 && incident.acknowledgedAt > ctx.ackDeadline.dueAt ? `the acknowledgement came ${formatDuration(incident.acknowledgedAt - ctx.ackDeadline.dueAt)} after the deadline` : "the incident was not acknowledged in time";
-    items2.push(`Review on-call alerting and the rota: ${late}`);
-  } else if (!ctx.ackDeadline && incident.notices.some((n) => n.kind === "ack-breach")) {
-    items2.push("Review on-call alerting and the rota: the acknowledgement deadline was missed");
-  }
-  if (incident.declaredAt - incident.startedAt >= SLOW_DETECTION_MS) {
-    items2.push(
-      `Find out why it took ${formatDuration(incident.declaredAt - incident.startedAt)} to notice the problem, and alert on it sooner`
-    );
-  }
-  if (incident.updates.length === 0) {
-    items2.push("Agree how and when status updates go out: none were recorded during this incident");
-  }
-  for (const gap of incident.gaps) {
-    switch (gap.kind) {
-      case "resolved-without-resolution":
-        items2.push("Write down what actually resolved the incident: no resolution was journaled");
-        break;
-      case "mitigated-without-workaround":
-        items2.push("Write down the workaround that was used: none was journaled");
-        break;
-      case "no-lead":
-        items2.push("Make sure someone takes the lead early: this incident ran without one for a while");
-        break;
-      case "comms-is-lead":
-        items2.push("Find a communicator independent of the lead for next time: one person did both");
-        break;
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  return items2.filter((item) => {
-    const key = followupKey(item);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-// src/core/postmortem/postmortemView.ts
-var NOT_RECORDED2 = "_not recorded_";
-var KIND_WORDS = {
-  declared: "declared",
-  state: "state",
-  severity: "severity",
-  impact: "impact",
-  role: "role",
-  update: "update",
-  note: "note",
-  deviation: "deviation",
-  workaround: "workaround",
-  resolution: "resolution",
-  started: "start time",
-  cancel: "cancelled",
-  label: "label",
-  assignment: "assignment",
-  "pull-request": "pull request",
-  escalation: "escalation",
-  breach: "deadline missed",
-  reminder: "reminder",
-  "freeze-exception": "freeze exception",
-  alert: "alert",
-  postmortem: "post-mortem",
-  closed: "closed",
-  reopened: "reopened",
-  edited: "command edited"
-};
-function postmortemView(incident, config, ctx) {
-  const zone = config.business_hours.timezone;
-  const time2 = (at) => at === void 0 ? NOT_RECORDED2 : neutralize(formatTime(at, zone));
-  const who = (login) => login ? person(login) : NOT_RECORDED2;
-  const inline = (text, max = 300) => text !== void 0 && text.trim() !== "" ? neutralizeInline(text, max) : NOT_RECORDED2;
-  const block = (text) => text !== void 0 && text.trim() !== "" ? neutralizeBlock(text) : NOT_RECORDED2;
-  const between = (from, to) => from === void 0 || to === void 0 ? NOT_RECORDED2 : formatDuration(to - from);
-  const repoUrl = safeUrl(ctx.repoUrl.replace(/\/+$/, ""));
-  const pullUrl = (number, url) => safeUrl(url) ?? (repoUrl ? `${repoUrl}/pull/${number}` : void 0);
-  const issueUrl = (number) => repoUrl ? `${repoUrl}/issues/${number}` : void 0;
-  const link = (text, url) => url ? `[${text}](${url})` : text;
-  const withSource = (text, url) => url ? `${text} ([source](${url}))` : text;
-  const { form } = incident;
-  const title = stripIncidentPrefix(incident.title).trim();
-  const ended = incident.resolvedAt ?? incident.cancelledAt;
-  const impact = [
-    { label: "Applications impacted", value: inline(form.applications) },
-    { label: "Business / customer impact", value: inline(form.businessImpact, 1e3) },
-    { label: "Revenue affected", value: revenueWords(incident, config) },
-    { label: "Started", value: time2(incident.startedAt) },
-    ...form.startedText?.trim() ? [{ label: "Start as reported on the form", value: inline(form.startedText) }] : [],
-    {
-      label: "Ended",
-      value: ended !== void 0 ? time2(ended) : `${NOT_RECORDED2} (still open when this was written)`
-    },
-    { label: "Total duration", value: between(incident.startedAt, ended) }
-  ];
-  const detection = [
-    { label: "Declared by", value: who(incident.declaredBy) },
-    { label: "Declared at", value: time2(incident.declaredAt) },
-    { label: "Problem began", value: `${time2(incident.startedAt)}; ${startSource(incident)}` },
-    { label: "Severity on the form", value: form.severity ? `sev ${form.severity}` : NOT_RECORDED2 }
-  ];
-  const durations = [
-    {
-      label: "Time to declare (problem began \u2192 declared)",
-      value: startReported(incident) ? between(incident.startedAt, incident.declaredAt) : `${NOT_RECORDED2} (no earlier start was reported)`
-    },
-    {
-      label: "Time to acknowledge (declared \u2192 acknowledged)",
-      value: between(incident.declaredAt, incident.acknowledgedAt)
-    },
-    { label: "Acknowledgement deadline", value: ackWords(incident, ctx, time2) },
-    {
-      label: "Time to mitigate (problem began \u2192 workaround)",
-      value: between(incident.startedAt, incident.mitigatedAt)
-    },
-    {
-      label: "Time to resolve (problem began \u2192 resolved)",
-      value: between(incident.startedAt, incident.resolvedAt)
-    },
-    {
-      label: "Declared \u2192 resolved",
-      value: between(incident.declaredAt, incident.resolvedAt)
-    }
-  ];
-  const escalations = ctx.escalations ? ctx.escalations.map((step) => ({
-    time: time2(step.at),
-    step: inline(step.key, 100),
-    notify: step.notify.length > 0 ? step.notify.map(person).join(", ") : NOT_RECORDED2,
-    note: step.note?.trim() ? neutralizeInline(step.note, 300) : "\u2014"
-  })) : incident.notices.filter((notice) => notice.kind === "escalation").map((notice) => ({
-    time: time2(notice.at),
-    step: inline(notice.keys.join(", "), 100),
-    notify: NOT_RECORDED2,
-    note: "\u2014"
-  }));
-  const roles = [
-    { label: "Lead", value: who(incident.lead) },
-    { label: "Communicator", value: who(incident.comms) },
-    { label: "Acknowledged by", value: who(incident.acknowledgedBy) },
-    ...Object.entries(incident.roles).filter(([, logins]) => logins.length > 0).sort(([a], [b]) => a.localeCompare(b)).map(([role, logins]) => ({
-      label: capitalise(inline(role, 60)),
-      value: logins.map(person).join(", ")
-    }))
-  ];
-  const journal = (entry) => entry && entry.text.trim() !== "" ? { quote: neutralizeBlock(entry.text), by: who(entry.by), time: time2(entry.at) } : void 0;
-  const timeline = [...incident.timeline].sort((a, b) => a.at - b.at).map((entry) => ({
-    time: time2(entry.at),
-    kind: KIND_WORDS[entry.kind] ?? inline(entry.kind, 40),
-    actor: entry.actor ? person(entry.actor) : "Expedite",
-    // "Fold nothing": the whole text, only made table-safe.
-    text: withSource(inline(entry.text, 2e3), safeUrl(entry.url))
-  }));
-  const pullRequests = [...incident.pullRequests].sort((a, b) => a.at - b.at).map((pr) => ({
-    link: link(`#${pr.number}`, pullUrl(pr.number, pr.url)),
-    title: inline(pr.title, 200),
-    state: pr.state === "merged" ? "merged" : pr.state === "open" ? "open" : "closed without merging",
-    merged: pr.mergedAt !== void 0 ? time2(pr.mergedAt) : pr.state === "merged" ? NOT_RECORDED2 : "\u2014",
-    revert: pr.revert ? "\u26A0\uFE0F revert" : ""
-  }));
-  const freezeExceptions = [...incident.freezeExceptions].sort((a, b) => a.at - b.at).map((exception) => ({
-    pr: exception.deploy ? `deploy (${link(`#${exception.pullRequest}`, issueUrl(exception.pullRequest))})` : link(`#${exception.pullRequest}`, pullUrl(exception.pullRequest)),
-    by: who(exception.by),
-    time: time2(exception.at),
-    sha: exception.sha.trim() ? link(shortSha(exception.sha), shaUrl(repoUrl, exception.sha)) : NOT_RECORDED2,
-    reason: inline(exception.reason, 500),
-    outcome: exception.granted ? "granted" : "refused"
-  }));
-  const seeded = seedActionItems(incident, ctx);
-  return {
-    marker: renderMarker("postmortem", { incident: incident.number }),
-    number: incident.number,
-    title: title === "" ? `Incident ${incident.number}` : neutralizeInline(title, 200),
-    incidentLink: link(`#${incident.number}`, safeUrl(incident.url)),
-    generatedAt: time2(ctx.now),
-    zone: neutralize(zone),
-    severity: `sev ${incident.severity}${incident.severitySet ? "" : " (default; nobody set one)"}`,
-    state: STATE_TITLES[incident.state] ?? inline(incident.state, 40),
-    summary: block(form.summary),
-    impact,
-    detection,
-    evidence: block(form.evidence),
-    reproduce: block(form.reproduce),
-    timeline,
-    timelineEmpty: timeline.length === 0 ? NOT_RECORDED2 : "",
-    durations,
-    escalations,
-    escalationsEmpty: escalations.length === 0 ? "No escalation step fired." : "",
-    roles,
-    workaround: journal(incident.workaround),
-    workaroundMissing: journal(incident.workaround) ? "" : NOT_RECORDED2,
-    resolution: journal(incident.resolution),
-    resolutionMissing: journal(incident.resolution) ? "" : NOT_RECORDED2,
-    cancelReason: journal(incident.cancelReason),
-    updates: [...incident.updates].sort((a, b) => a.at - b.at).map((update) => ({
-      time: time2(update.at),
-      by: who(update.by),
-      text: inline(update.text, 2e3),
-      next: update.nextDueAt !== void 0 ? time2(update.nextDueAt) : ""
-    })),
-    updatesEmpty: incident.updates.length === 0 ? `${NOT_RECORDED2}: no status update was posted.` : "",
-    deviations: [...incident.deviations].sort((a, b) => a.at - b.at).map((deviation) => ({
-      time: time2(deviation.at),
-      by: who(deviation.by),
-      quote: block(deviation.text)
-    })),
-    deviationsEmpty: incident.deviations.length === 0 ? "None recorded with `/deviation`." : "",
-    freezeExceptions,
-    freezeExceptionsEmpty: freezeExceptions.length === 0 ? "None requested during this incident." : "",
-    pullRequests,
-    pullRequestsEmpty: pullRequests.length === 0 ? `${NOT_RECORDED2}: no pull request was linked to the incident.` : "",
-    gaps: incident.gaps.map((gap) => ({ time: time2(gap.since), message: inline(gap.message, 500) })),
-    phaseChart: phaseChart(incident, zone),
-    actionItemsHeading: ACTION_ITEMS_HEADING,
-    actionItems: seeded.map((text) => ({ text })),
-    actionItemsEmpty: seeded.length === 0 ? "_Nothing was derived automatically; add what the review decides._" : "",
-    followupLabel: neutralizeInline(config.labels.followup, 100)
-  };
-}
-function person(login) {
-  return neutralizeInline(login.startsWith("@") ? login : `@${login}`, 100);
-}
-function capitalise(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-function revenueWords(incident, config) {
-  if (incident.revenue) return "Yes";
-  switch (incident.form.revenue) {
-    case "yes":
-      return `Yes on the form, though the ${neutralizeInline(config.labels.revenue, 100)} label is not set`;
-    case "unknown":
-      return "Unknown (as answered on the form)";
-    case "no":
-      return "No";
-    default:
-      return `No (${NOT_RECORDED2} on the form)`;
-  }
-}
-function startSource(incident) {
-  if (incident.timeline.some((entry) => entry.kind === "started")) return "set with `/started`";
-  if (incident.form.startedAt !== void 0) return "from the form";
-  return "no earlier start was reported, so this is the declaration time";
-}
-function startReported(incident) {
-  return incident.startedAt !== incident.declaredAt || incident.form.startedAt !== void 0 || incident.timeline.some((entry) => entry.kind === "started");
-}
-function ackWords(incident, ctx, time2) {
-  if (ctx.ackDeadline) {
-    const due = time2(ctx.ackDeadline.dueAt);
-    if (ctx.ackDeadline.met) return `Met (due by ${due})`;
-    return incident.acknowledgedAt !== void 0 && incident.acknowledgedAt > ctx.ackDeadline.dueAt ? `**Missed** by ${formatDuration(incident.acknowledgedAt - ctx.ackDeadline.dueAt)} (due by ${due})` : `**Missed** (due by ${due}${incident.acknowledgedAt === void 0 ? "; never acknowledged" : ""})`;
-  }
-  const breach = incident.notices.find((notice) => notice.kind === "ack-breach");
-  if (breach) return `**Missed** (a breach notice was posted at ${time2(breach.at)})`;
-  return NOT_RECORDED2;
-}
-function shortSha(sha) {
-  return /^[0-9a-f]{7,40}$/i.test(sha) ? `\`${sha.slice(0, 7)}\`` : neutralizeInline(sha, 40);
-}
-function shaUrl(repoUrl, sha) {
-  return repoUrl && /^[0-9a-f]{7,40}$/i.test(sha) ? `${repoUrl}/commit/${sha}` : void 0;
-}
-
-// src/core/postmortem/renderPostmortem.ts
-function renderPostmortem(template, incident, config, ctx) {
-  const rendered = Mustache4.render(template, postmortemView(incident, config, ctx));
-  return `${rendered.replace(/\n{3,}/g, "\n\n").trim()}
-`;
-}
-
-// src/core/postmortem/postmortemDocument.ts
-function postmortemDocument(template, incident, config, now, repoUrl) {
-  const ack = acknowledgeDeadline(acknowledgeFrom(incident, config), config);
-  return renderPostmortem(template, incident, config, {
-    now,
-    repoUrl,
-    ackDeadline: {
-      dueAt: ack.dueAt,
-      met: incident.acknowledgedAt !== void 0 && incident.acknowledgedAt <= ack.dueAt
-    },
-    escalations: stepsCoveredBy(incident, config).map((s) => ({
-      key: s.key,
-      at: s.postedAt,
-      notify: s.notify,
-      ...s.note !== void 0 ? { note: s.note } : {}
-    }))
-  });
-}
-
-// src/github/repoInfo.ts
-var cache3 = /* @__PURE__ */ new Map();
-async function repoInfo(gh) {
-  const key = `${gh.owner}/${gh.repo}`.toLowerCase();
-  const hit = cache3.get(key);
-  if (hit) return hit;
-  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}", { owner: gh.owner, repo: gh.repo });
-  const info = { defaultBranch: data.default_branch, htmlUrl: data.html_url };
-  cache3.set(key, info);
-  return info;
-}
-function primeRepoInfo(fullName, info) {
-  if (info.defaultBranch && info.htmlUrl)
-    cache3.set(fullName.toLowerCase(), { defaultBranch: info.defaultBranch, htmlUrl: info.htmlUrl });
-}
-
-// src/reconcile/postmortem/ensurePostmortem.ts
-async function ensurePostmortem(gh, config, templates, incident, now) {
-  const branch = postmortemBranch(incident, config);
-  const pulls = await pullsForBranch(gh, branch);
-  const existing = pulls.find((p) => p.state === "open") ?? pulls.find((p) => p.merged) ?? pulls[0];
-  const path = postmortemPath(incident, config);
-  if (existing) return { link: linkOf(existing, path), writes: 0 };
-  let writes = 0;
-  const { defaultBranch, htmlUrl } = await repoInfo(gh);
-  const baseSha = await branchSha(gh, defaultBranch);
-  if (baseSha === void 0)
-    throw new Error(`default branch ${defaultBranch} has no commits; cannot open the post-mortem`);
-  if (await ensureBranch(gh, branch, baseSha) === "created") writes++;
-  else if (pulls.length > 0) {
-    await resetBranch(gh, branch, baseSha);
-    writes++;
-  }
-  const document = postmortemDocument(templates.postmortem, incident, config, now, htmlUrl);
-  const created = await createFileOnce(gh, {
-    path,
-    branch,
-    content: document,
-    message: `Post-mortem draft for incident #${incident.number}`
-  });
-  if (created === "created") writes++;
-  const title = `Post-mortem: ${neutralizeInline(stripIncidentPrefix(incident.title), 120)} (#${incident.number})`;
-  const body = renderTemplate(templates["postmortem-pr"], {
-    number: incident.number,
-    path,
-    branch,
-    severity: incident.severity
-  });
-  const pr = await createPullOnce(gh, { head: branch, base: defaultBranch, title, body });
-  writes++;
-  await ensureRepoLabels(gh, config);
-  await writeLabels(gh, pr.number, [config.labels.postmortem], []);
-  writes++;
-  const handles = [
-    ...config.postmortem.request_roles ? [incident.lead, incident.comms] : [],
-    ...config.postmortem.reviewers
-  ].filter((h) => h !== void 0 && !gh.trustedBots.has(h.replace(/^@/, "").toLowerCase()));
-  const users = [...new Set(handles.filter((h) => !h.includes("/")).map((h) => h.replace(/^@/, "")))];
-  const teams = [...new Set(handles.filter((h) => h.includes("/")).map((h) => h.split("/")[1] ?? ""))].filter(
-    (t) => t !== ""
+function parseFreezeIssue(issue, botLogin) {
+  const trusted = (typeof botLogin === "string" ? [botLogin] : botLogin).map(
+    (login) => login.replace(/^@/, "").toLowerCase()
   );
-  await requestReviewers(gh, pr.number, users, teams);
-  if (users.length + teams.length > 0) writes++;
-  gh.log.info({ incident: incident.number, pull: pr.number }, "post-mortem pull request opened");
-  return { link: linkOf(pr, path), writes };
-}
-function linkOf(pr, path) {
-  return {
-    number: pr.number,
-    url: pr.url,
-    state: pr.merged ? "merged" : pr.state,
-    path,
-    openedAt: pr.createdAt,
-    ...pr.mergedAt !== void 0 ? { mergedAt: pr.mergedAt } : {}
+  if (!trusted.includes(issue.user.toLowerCase()) || issue.body === null) return void 0;
+  const markers = [...issue.body.matchAll(MARKER2)];
+  const [only] = markers;
+  if (markers.length !== 1 || !only?.[1]) return void 0;
+  const payload = readPayload(only[1]);
+  if (!payload) return void 0;
+  const openedAt = Date.parse(issue.created_at);
+  if (Number.isNaN(openedAt)) return void 0;
+  const parsed = {
+    number: issue.number,
+    url: issue.html_url,
+    reason: payload.reason,
+    branches: payload.branches,
+    openedBy: payload.requestedBy,
+    openedAt
   };
-}
-
-// src/core/postmortem/followupIssue.ts
-import Mustache5 from "mustache";
-var MAX_TITLE_TEXT2 = 100;
-function renderFollowupIssue(template, item, ctx) {
-  const { incident } = ctx;
-  const marker = renderMarker("followup", { incident: incident.number, item: followupKey(item.text) });
-  const plain = decodeEntities(item.text).replace(/\s+/g, " ").trim();
-  const view = {
-    marker,
-    number: incident.number,
-    incidentTitle: neutralizeInline(stripIncidentPrefix(incident.title), 200),
-    incidentUrl: safeUrl(incident.url) ?? "",
-    postmortemPr: ctx.postmortemPr,
-    postmortemUrl: safeUrl(ctx.postmortemUrl) ?? "",
-    itemInline: neutralizeInline(plain, 1e3),
-    itemQuote: neutralizeBlock(plain, 4e3)
-  };
-  const rendered = Mustache5.render(template, view).trim();
-  const withoutMarker = rendered.split(marker).join("").trim();
-  return { title: followupTitle(plain, incident.number), body: `${marker}
-${withoutMarker}
-` };
-}
-function followupTitle(plain, incidentNumber) {
-  const chars = Array.from(plain === "" ? "Follow-up action" : plain);
-  const clipped = chars.length > MAX_TITLE_TEXT2 ? `${chars.slice(0, MAX_TITLE_TEXT2 - 1).join("").trimEnd()}\u2026` : chars.join("");
-  return `${clipped.replace(/@(?=[A-Za-z0-9])/g, "@\u2060")} (incident #${incidentNumber})`;
-}
-
-// src/reconcile/postmortem/ensureFollowups.ts
-async function ensureFollowups(gh, config, templates, incident) {
-  const pm = incident.postmortem;
-  if (!pm || pm.state !== "merged") return { followups: [], writes: 0 };
-  const { defaultBranch } = await repoInfo(gh);
-  const file = await readFile(gh, pm.path, defaultBranch);
-  const items2 = file ? parseActionItems(file.text).filter((i) => !i.checked) : [];
-  const existing = await markedIssues(gh, config.labels.followup);
-  const mine = existing.filter((i) => i.identity.startsWith(`followup:incident=${incident.number}&`));
-  const followups = mine.map((i) => ({
-    number: i.number,
-    url: i.url,
-    title: i.title
-  }));
-  let writes = 0;
-  for (const item of items2) {
-    const rendered = renderFollowupIssue(templates["followup-issue"], item, {
-      incident,
-      postmortemUrl: pm.url,
-      postmortemPr: pm.number
-    });
-    const marker = parseMarker(rendered.body);
-    if (!marker) continue;
-    const identity = markerIdentity(marker);
-    if (existing.some((i) => i.identity === identity)) continue;
-    await ensureRepoLabels(gh, config);
-    const created = await createIssueOnce(gh, {
-      title: rendered.title,
-      body: rendered.body,
-      labels: [config.labels.followup],
-      find: byMarker(gh, config.labels.followup, identity)
-    });
-    writes++;
-    followups.push({ number: created.number, url: created.url, title: rendered.title });
+  if (payload.until !== void 0) parsed.until = payload.until;
+  if (payload.heldFor !== void 0) parsed.heldFor = payload.heldFor;
+  if (issue.state === "closed") {
+    const closedAt = issue.closed_at === null ? NaN : Date.parse(issue.closed_at);
+    parsed.closedAt = Number.isNaN(closedAt) ? openedAt : closedAt;
   }
-  return { followups: followups.sort((a, b) => a.number - b.number), writes };
+  return parsed;
 }
-
-// src/core/postmortem/recordPostmortem.ts
-function recordPostmortem(incident, link, now) {
-  incident.postmortem = link;
-  incident.state = "postmortem";
-  incident.postmortemAt = link.openedAt;
-  incident.timeline.push({
-    at: link.openedAt,
-    kind: "postmortem",
-    text: `post-mortem opened for review as pull request #${link.number}`,
-    url: link.url
-  });
-  if (link.state === "closed") {
-    incident.timeline.push({
-      at: now,
-      kind: "postmortem",
-      text: `post-mortem pull request #${link.number} was closed without merging`,
-      url: link.url
-    });
-  }
-  if (link.state === "merged" && link.mergedAt !== void 0) {
-    incident.timeline.push({
-      at: link.mergedAt,
-      kind: "postmortem",
-      text: `post-mortem merged (#${link.number})`,
-      url: link.url
-    });
-  }
-}
-
-// src/reconcile/postmortem/applyPostmortem.ts
-async function applyPostmortem(gh, config, templates, incident, now) {
-  if (incident.state !== "resolved" && incident.state !== "postmortem") return 0;
-  if (!needsPostmortem(incident, config)) return 0;
-  const { link, writes } = await ensurePostmortem(gh, config, templates, incident, now);
-  recordPostmortem(incident, link, now);
-  if (link.state !== "merged") return writes;
-  const followups = await ensureFollowups(gh, config, templates, incident);
-  incident.followups = followups.followups;
-  return writes + followups.writes;
-}
-
-// src/reconcile/postmortem/explainPostmortemFailure.ts
-function explainPostmortemFailure(error) {
-  const status = statusOf(error);
-  const cause = status === 403 ? 'GitHub refused (403): the token may not create branches or pull requests. In Action mode, allow "GitHub Actions to create and approve pull requests" in the repository settings, or use an App token.' : status === 404 ? "GitHub answered 404: the token cannot see the default branch or the repository's contents." : `GitHub answered ${status ?? "with an error"}: ${error.message ?? String(error)}.`;
-  return `The post-mortem pull request could not be opened yet. ${cause} Expedite tries again on every reconcile.`;
-}
-
-// src/reconcile/deliverMessages.ts
-import { randomUUID } from "node:crypto";
-
-// src/github/deliveryClaims.ts
-async function postClaim(gh, number, body) {
+function readPayload(json) {
+  let value;
   try {
-    const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-      owner: gh.owner,
-      repo: gh.repo,
-      issue_number: number,
-      body,
-      request: { retries: 0 }
-    });
-    return Number(data.id);
-  } catch (error) {
-    gh.log.warn({ err: error, issue: number }, "claim for an outside message may not have been posted");
+    value = JSON.parse(json);
+  } catch {
     return void 0;
   }
-}
-async function listClaims(gh, number) {
-  const comments = await gh.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: number,
-    per_page: 100
-  });
-  const claims = /* @__PURE__ */ new Map();
-  for (const comment of comments) {
-    if (!gh.trustedBots.has((comment.user?.login ?? "").toLowerCase())) continue;
-    const body = comment.body ?? "";
-    const marker = parseMarker(body);
-    if (marker?.kind !== DELIVERY_KIND) continue;
-    const record = parseDelivery({
-      id: comment.id,
-      identity: "",
-      marker,
-      body,
-      at: 0,
-      updatedAt: 0
-    });
-    const message = marker.data.message ?? "";
-    const attempt = Number(marker.data.attempt ?? 0);
-    const list2 = claims.get(message) ?? [];
-    list2.push({ id: comment.id, attempt, ...record ? { nonce: record.nonce } : {} });
-    claims.set(message, list2);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
+  const record = value;
+  const { v, until, branches, requestedBy, reason, heldFor, sum } = record;
+  if (v !== 1 || typeof requestedBy !== "string" || requestedBy === "" || typeof reason !== "string")
+    return void 0;
+  if (until !== void 0 && (typeof until !== "number" || !Number.isFinite(until))) return void 0;
+  if (!Array.isArray(branches) || branches.length > MAX_BRANCHES || !branches.every((branch) => typeof branch === "string" && branch !== "")) {
+    return void 0;
   }
-  return claims;
+  if (heldFor !== void 0 && (typeof heldFor !== "number" || !Number.isInteger(heldFor) || heldFor < 1))
+    return void 0;
+  const known2 = /* @__PURE__ */ new Set(["v", "until", "branches", "requestedBy", "reason", "heldFor", "sum"]);
+  if (Object.keys(record).some((key) => !known2.has(key))) return void 0;
+  const fields = {
+    v,
+    ...until !== void 0 && { until },
+    branches,
+    requestedBy,
+    reason,
+    ...heldFor !== void 0 && { heldFor }
+  };
+  if (typeof sum !== "string" || sum !== digest(fields)) return void 0;
+  return { ...fields, sum };
+}
+function digest(fields) {
+  const canonical = JSON.stringify([
+    fields.v,
+    fields.until ?? null,
+    fields.branches,
+    fields.requestedBy,
+    fields.reason,
+    // Only hold records carry it, so the digests of earlier freeze issues stay as they were.
+    ...fields.heldFor !== void 0 ? [fields.heldFor] : []
+  ]);
+  return createHash2("sha256").update(canonical).digest("hex").slice(0, 16);
+}
+function markerJson(payload) {
+  return JSON.stringify(payload).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
 }
 
-// src/channels/sendToChannel.ts
-import { IncomingWebhook, IncomingWebhookHTTPError, IncomingWebhookRequestError } from "@slack/webhook";
-import nodemailer from "nodemailer";
+// src/core/freeze/holdNotice.ts
+function holdNotice(hold, config, kind) {
+  const label = `\`${config.labels.freeze_held}\``;
+  const what = kind === "record" ? `\`${hold.by}\` ${hold.change}, which would have lifted the code freeze this issue keeps` : `\`${hold.by}\` ${hold.change}, which would have lifted this code freeze`;
+  const first = `\u{1F9CA} **Merges stay frozen.** ${what}, but that takes the **${hold.needed}** role on this repository and they have **${hold.role}**.`;
+  const rest = kind === "record" ? `It was put back. Someone with the ${hold.needed} role can lift the freeze: close this issue or comment \`/unfreeze\` here.` : `Nothing was reverted: a "Code freeze held" issue keeps the freeze in force, and the ${label} label marks this one. Someone with the ${hold.needed} role can lift it: ${kind === "freeze" ? "comment `/unfreeze` here" : "resolve or cancel it by command"}, close the "Code freeze held" issue, or take the ${label} label off this one.`;
+  return `${first}
 
-// src/channels/formats.ts
-import { createHmac } from "node:crypto";
-import { micromark } from "micromark";
-import { gfmTable, gfmTableHtml } from "micromark-extension-gfm-table";
-var clip2 = (text, max) => text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
-function slackEscape(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+${rest}`;
 }
-function slackMessage(content) {
-  const fields = content.facts.slice(0, 10).map((fact) => ({
-    type: "mrkdwn",
-    text: clip2(`*${slackEscape(fact.label)}*
-${slackEscape(fact.value)}`, 2e3)
-  }));
-  const blocks = [
-    { type: "header", text: { type: "plain_text", text: clip2(content.title, 150), emoji: true } },
-    { type: "section", text: { type: "mrkdwn", text: clip2(slackEscape(content.summary) || " ", 3e3) } }
-  ];
-  if (fields.length > 0) blocks.push({ type: "section", fields });
-  blocks.push({
-    type: "context",
-    elements: content.links.slice(0, 10).map((link) => ({
-      type: "mrkdwn",
-      text: clip2(`<${link.url}|${slackEscape(link.label)}>`, 3e3)
-    }))
+
+// src/core/freeze/holdRecord.ts
+function renderHoldRecord(input) {
+  const { origin, hold, config } = input;
+  const marker = freezeMarker({
+    ...input.until !== void 0 ? { until: input.until } : {},
+    branches: input.branches,
+    requestedBy: hold.by,
+    reason: `the freeze of #${origin} holds: ${hold.by} ${hold.change} without the ${hold.needed} role it takes`,
+    heldFor: origin
   });
-  return { text: clip2(slackEscape(content.title), 3e3), blocks };
+  const body = [
+    marker,
+    `This issue keeps the code freeze of #${origin} in force.`,
+    "",
+    holdNotice(hold, config, input.kind),
+    "",
+    `Closing this issue or commenting \`/unfreeze\` here lifts the freeze too, for someone with the ${hold.needed} role. Closed or unlabelled by anyone else, this record is put back: it is Expedite's, not a responder's decision.`
+  ].join("\n");
+  return { title: `Code freeze held: #${origin}`, body };
 }
-function teamsMessage(content) {
-  return {
-    type: "message",
-    attachments: [
-      {
-        contentType: "application/vnd.microsoft.card.adaptive",
-        contentUrl: null,
-        content: {
-          $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-          type: "AdaptiveCard",
-          version: "1.4",
-          msteams: { width: "Full" },
-          body: [
-            {
-              type: "TextBlock",
-              text: clip2(content.title, 400),
-              weight: "Bolder",
-              size: "Medium",
-              wrap: true
-            },
-            { type: "TextBlock", text: clip2(content.summary, 4e3), wrap: true },
-            {
-              type: "FactSet",
-              facts: content.facts.map((fact) => ({
-                title: clip2(fact.label, 100),
-                value: clip2(fact.value, 2e3)
-              }))
-            }
-          ],
-          actions: content.links.map((link) => ({
-            type: "Action.OpenUrl",
-            title: link.label,
-            url: link.url
-          }))
-        }
-      }
-    ]
-  };
+
+// src/reconcile/freeze/freezeInputs.ts
+async function freezeInputs(gh, config, openIncidents) {
+  const { defaultBranch, htmlUrl } = await repoInfo(gh);
+  const frozen = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
+  const freezeIssues = frozen.filter((issue) => isFreezeIssue(issue, gh.trustedBots)).map((issue) => toFreezeIssue(issue, gh.trustedBots));
+  const open = openIncidents ?? await listIssues(gh, { labels: config.labels.incident, state: "open" });
+  const incidents = open.filter((issue) => !issue.pull_request).map((issue) => labelIncident(issue, config));
+  return { defaultBranch, htmlUrl, freezeIssues, incidents };
 }
-var PAGERDUTY_SEVERITY = { 1: "critical", 2: "error", 3: "warning", 4: "info" };
-function pagerdutyEvent(content, routingKey) {
-  const pd = content.pagerduty ?? {
-    action: "trigger",
-    dedupKey: `expedite/${content.incident.repository}#${content.incident.number}`
-  };
-  const base = { routing_key: routingKey, event_action: pd.action, dedup_key: pd.dedupKey };
-  if (pd.action !== "trigger") return base;
-  return {
-    ...base,
-    payload: {
-      summary: clip2(content.title, 1024),
-      source: `${content.incident.repository}#${content.incident.number}`,
-      severity: PAGERDUTY_SEVERITY[content.incident.severity],
-      component: content.incident.repository,
-      group: "expedite",
-      class: content.event,
-      custom_details: Object.fromEntries([
-        ["summary", content.summary],
-        ...content.facts.map((f) => [f.label, f.value])
-      ])
+function isFreezeIssue(issue, trustedBots) {
+  return !issue.pull_request && isBotFreezeIssue(issue.user?.login ?? "", issue.body ?? "", trustedBots);
+}
+function toFreezeIssue(issue, trustedBots) {
+  const author = issue.user?.login ?? "";
+  const parsed = parseFreezeIssue(
+    {
+      number: issue.number,
+      html_url: issue.html_url,
+      body: issue.body ?? null,
+      user: author,
+      created_at: issue.created_at,
+      closed_at: issue.closed_at,
+      state: issue.state
     },
-    client: "Expedite",
-    client_url: content.incident.url,
-    links: content.links.map((l) => ({ href: l.url, text: l.label }))
-  };
-}
-var WEBHOOK_SCHEMA_VERSION = "1";
-function webhookDocument(content, message, sentAt) {
-  return {
-    schema_version: WEBHOOK_SCHEMA_VERSION,
-    event: content.event,
-    message,
-    sent_at: new Date(sentAt).toISOString(),
-    incident: content.incident,
-    title: content.title,
-    summary: content.summary,
-    facts: content.facts,
-    links: content.links,
-    body_markdown: content.body
-  };
-}
-function signatureOf(body, secret) {
-  return `sha256=${createHmac("sha256", secret).update(body, "utf8").digest("hex")}`;
-}
-function emailHtml(content) {
-  const inner = micromark(content.body, { extensions: [gfmTable()], htmlExtensions: [gfmTableHtml()] });
-  return `<!doctype html><html><body style="font-family: sans-serif">${inner}</body></html>`;
-}
-
-// src/channels/sendToChannel.ts
-var SendFailure = class extends Error {
-  constructor(reason, uncertain) {
-    super(reason);
-    this.reason = reason;
-    this.uncertain = uncertain;
-  }
-  reason;
-  uncertain;
-};
-async function sendToChannel(name, channel, content, ctx) {
-  try {
-    const address = ctx.secrets.address(name);
-    if (!address)
-      throw new SendFailure(
-        `not configured \u2014 set ${channelVariable(name)} in the App's environment or \`${name}\` in the Action's channel-secrets input`,
-        false
-      );
-    await send(name, channel, content, address, ctx);
-    return { state: "delivered", at: ctx.now };
-  } catch (error) {
-    const failure = error instanceof SendFailure ? error : classify(error);
-    const reason = ctx.secrets.redact(failure.reason).slice(0, 200);
-    if (failure.uncertain) return { state: "unknown", at: ctx.now, reason };
-    return { state: "failed", at: ctx.now, reason, retryAt: ctx.now + retryDelay(ctx.attempt) };
-  }
-}
-async function send(name, channel, content, address, ctx) {
-  switch (channel.type) {
-    case "slack": {
-      const hook = new IncomingWebhook(address, { timeout: ctx.timeoutMs });
-      try {
-        await hook.send(slackMessage(content));
-      } catch (error) {
-        if (error instanceof IncomingWebhookHTTPError)
-          throw new SendFailure(`HTTP ${error.statusCode} ${short(error.body)}`, false);
-        if (error instanceof IncomingWebhookRequestError) throw classify(error.original);
-        throw error;
-      }
-      return;
-    }
-    case "teams":
-      await postJson(address, teamsMessage(content), {}, ctx.timeoutMs);
-      return;
-    case "pagerduty":
-      await postJson(channel.events_url, pagerdutyEvent(content, address), {}, ctx.timeoutMs);
-      return;
-    case "webhook": {
-      const secret = ctx.secrets.signingSecret(name);
-      if (!secret)
-        throw new SendFailure(
-          `no signing secret \u2014 set ${channelVariable(name, "_SECRET")} or \`${name}.secret\` in channel-secrets`,
-          false
-        );
-      const body = JSON.stringify(webhookDocument(content, ctx.message, ctx.now));
-      await postJson(
-        address,
-        body,
-        {
-          "x-expedite-event": content.event,
-          // The same for every attempt at this message, so a receiver can drop a repeat.
-          "x-expedite-delivery": `${content.incident.repository}#${content.incident.number}/${ctx.message}`,
-          "x-hub-signature-256": signatureOf(body, secret)
-        },
-        ctx.timeoutMs
-      );
-      return;
-    }
-    case "email": {
-      const transport = nodemailer.createTransport({
-        url: address,
-        connectionTimeout: ctx.timeoutMs,
-        greetingTimeout: ctx.timeoutMs,
-        socketTimeout: ctx.timeoutMs
-      });
-      try {
-        const thread = content.email;
-        await transport.sendMail({
-          from: channel.from,
-          to: channel.to,
-          ...channel.cc.length > 0 ? { cc: channel.cc } : {},
-          subject: content.title,
-          text: content.body,
-          html: emailHtml(content),
-          ...thread ? { messageId: thread.messageId } : {},
-          ...thread?.inReplyTo ? { inReplyTo: thread.inReplyTo, references: [thread.inReplyTo] } : {}
-        });
-      } catch (error) {
-        const smtp = error;
-        if (typeof smtp.responseCode === "number")
-          throw new SendFailure(`SMTP ${smtp.responseCode} ${short(smtp.response ?? "")}`, false);
-        throw classify(error);
-      } finally {
-        transport.close();
-      }
-      return;
-    }
-  }
-}
-async function postJson(url, body, headers, timeoutMs) {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", "user-agent": "Expedite", ...headers },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-    signal: AbortSignal.timeout(timeoutMs),
-    redirect: "error"
-  });
-  if (!response.ok) throw new SendFailure(`HTTP ${response.status} ${short(await response.text())}`, false);
-  await response.arrayBuffer();
-}
-var NOT_SENT = /* @__PURE__ */ new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ECONNECTION",
-  "EDNS"
-]);
-function classify(error) {
-  const err = error;
-  const code2 = err.cause?.code ?? err.code;
-  if (err.name === "TimeoutError" || err.name === "AbortError" || code2 === "ETIMEDOUT")
-    return new SendFailure("no answer in time", true);
-  if (code2 && NOT_SENT.has(code2))
-    return new SendFailure(code2 === "ECONNREFUSED" ? "connection refused" : code2, false);
-  if (code2 === "ECONNRESET") return new SendFailure("connection reset", true);
-  return new SendFailure(short(err.message ?? String(error)), false);
-}
-function short(text) {
-  return text.replace(/\s+/g, " ").trim().slice(0, 120);
-}
-
-// src/reconcile/deliverMessages.ts
-async function deliverMessages(gh, config, number, planned, now, outbox) {
-  const outcome = { writes: 0, records: [] };
-  if (planned.length === 0) return outcome;
-  const zone = config.business_hours.timezone;
-  try {
-    const claimed = [];
-    for (const plan of planned) {
-      const record = {
-        message: plan.message,
-        event: plan.event,
-        attempt: plan.attempt,
-        nonce: randomUUID(),
-        claimedAt: now,
-        title: plan.content.title,
-        channels: {
-          ...plan.carried,
-          ...Object.fromEntries(plan.channels.map((c) => [c, { state: "sending", at: now }]))
-        }
-      };
-      const id = await postClaim(gh, number, renderDeliveryComment(record, zone));
-      outcome.writes++;
-      claimed.push({ plan, record, ...id !== void 0 ? { id } : {} });
-    }
-    const claims = await listClaims(gh, number);
-    const won = [];
-    for (const entry of claimed) {
-      const mine = (claims.get(entry.plan.message) ?? []).find((c) => c.nonce === entry.record.nonce);
-      const winner = claimWinner(
-        claims.get(entry.plan.message) ?? [],
-        entry.plan.attempt,
-        entry.plan.predecessor
-      );
-      if (mine && winner?.id === mine.id) {
-        won.push({ ...entry, id: mine.id });
-        continue;
-      }
-      if (mine) {
-        await deleteComment(gh, mine.id);
-        outcome.writes++;
-      }
-      gh.log.info({ issue: number, message: entry.plan.message }, "another reconcile sends this message");
-    }
-    for (const entry of won) {
-      try {
-        await sendAndRecord(gh, config, number, entry, now, outbox, outcome);
-      } catch (error) {
-        gh.log.error(
-          { err: error, issue: number, message: entry.plan.message },
-          "could not record an outside message"
-        );
-      }
-    }
-  } catch (error) {
-    gh.log.error(
-      { err: error, issue: number },
-      "could not record outside messages; a later reconcile continues"
-    );
-  }
-  return outcome;
-}
-async function sendAndRecord(gh, config, number, entry, now, outbox, outcome) {
-  const zone = config.business_hours.timezone;
-  const results = await Promise.all(
-    entry.plan.channels.map(async (name) => {
-      const channel = config.channels[name];
-      const result = channel ? await sendToChannel(name, channel, entry.plan.content, {
-        secrets: outbox.secrets,
-        now,
-        timeoutMs: outbox.timeoutMs,
-        message: entry.plan.message,
-        attempt: entry.plan.attempt
-      }) : { state: "abandoned", at: now, reason: "the channel is no longer configured" };
-      return [name, result];
-    })
+    [...trustedBots]
   );
-  for (const [name, result] of results) {
-    entry.record.channels[name] = result;
-    if (result.state !== "delivered")
-      gh.log.warn(
-        {
-          issue: number,
-          message: entry.plan.message,
-          channel: name,
-          outcome: result.state,
-          reason: "reason" in result ? result.reason : void 0
-        },
-        "outside message not delivered"
-      );
-  }
-  const id = entry.id;
-  await updateComment(gh, id, renderDeliveryComment(entry.record, zone));
-  outcome.writes++;
-  outcome.records.push({ ...entry.record, commentId: id });
-  if (entry.plan.predecessor !== void 0) {
-    await deleteComment(gh, entry.plan.predecessor).catch(() => void 0);
-    outcome.writes++;
-  }
+  return parsed ?? {
+    number: issue.number,
+    url: issue.html_url,
+    reason: "the freeze details of this issue were edited; frozen until it is closed",
+    branches: [],
+    openedBy: author,
+    openedAt: Date.parse(issue.created_at)
+  };
+}
+function labelIncident(issue, config) {
+  const labels = issue.labels.map((l) => typeof l === "string" ? l : l.name ?? "");
+  const reading = freezeReading(labels, config);
+  return emptyIncident({
+    number: issue.number,
+    title: issue.title,
+    url: issue.html_url,
+    declaredAt: Date.parse(issue.created_at),
+    open: issue.state === "open",
+    state: reading.state ?? "declared",
+    severity: reading.severity ?? config.severity.default,
+    severitySet: true,
+    revenue: readLabels(labels, labelNames(config)).revenue
+  });
+}
+
+// src/reconcile/freeze/holdRecords.ts
+async function openRecords(gh, config, origin) {
+  const open = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
+  return open.filter((issue) => isFreezeIssue(issue, gh.trustedBots)).filter((issue) => toFreezeIssue(issue, gh.trustedBots).heldFor === origin).map((issue) => issue.number).sort((a, b) => a - b);
+}
+async function ensureHoldRecord(gh, config, input) {
+  const find = async () => {
+    const [first] = await openRecords(gh, config, input.origin);
+    return first === void 0 ? void 0 : { number: first, url: "" };
+  };
+  const existing = await find();
+  if (existing) return existing.number;
+  const rendered = renderHoldRecord({ ...input, config });
+  await ensureRepoLabels(gh, config, [config.labels.freeze, config.labels.freeze_held]);
+  return (await createIssueOnce(gh, { ...rendered, labels: [config.labels.freeze], find })).number;
+}
+async function closeHoldRecords(gh, config, origin) {
+  const records = await openRecords(gh, config, origin);
+  for (const record of records) await closeIssue(gh, record, "completed");
+  return records.length;
+}
+
+// src/core/freeze/holdLabelTakenOff.ts
+function holdLabelTakenOff(events, label, isBot) {
+  const name = label.toLowerCase();
+  const last = [...events].sort((a, b) => a.at - b.at || a.seq - b.seq).filter((e) => (e.type === "labeled" || e.type === "unlabeled") && e.label.toLowerCase() === name).at(-1);
+  return last?.type === "unlabeled" && !isBot(last.actor);
 }
 
 // src/core/channels/nextMessageDeadline.ts
@@ -7142,18 +8222,7 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
     };
   }
   const botComments = botCommentsFrom(events, gh.trustedBots);
-  const board = latestByIdentity(botComments).get("board");
-  const ledger = readLedger(board);
-  const { known: known2, lookUp } = rolesToLookUp(commandComments(events, gh.trustedBots, config), ledger, config);
-  const fetched = /* @__PURE__ */ new Map();
-  for (const login of lookUp) fetched.set(login, await permissionOf(gh, login, permissions));
-  const projection = projectIncident(issue, events, config, {
-    trustedBots: gh.trustedBots,
-    permissions: new Map([...known2, ...fetched]),
-    fetched,
-    ledger,
-    now
-  });
+  const projection = await projectWithRoles(gh, config, issue, events, botComments, now, permissions);
   let writes = 0;
   try {
     writes += await applyPostmortem(gh, config, templates, projection.incident, now);
@@ -7192,6 +8261,7 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
     repository: `${gh.owner}/${gh.repo}`,
     deliveries
   }) : [];
+  writes += await holdRecord(gh, config, issue, events, projection.incident.freezeHold);
   writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes, async () => {
     if (!gh.outbox || messages.length === 0) return void 0;
     const sent = await deliverMessages(gh, config, number, messages, now, gh.outbox);
@@ -7221,6 +8291,18 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
   const freezeRelevant = isFreezing(issue, config) !== isFreezing(projection.incident, config);
   return { number, projection, plan, writes, freezeRelevant };
 }
+async function holdRecord(gh, config, issue, events, hold) {
+  const label = config.labels.freeze_held;
+  const labelled = issue.labels.some((l) => l.toLowerCase() === label.toLowerCase());
+  if (hold !== void 0 && !labelled) {
+    await ensureHoldRecord(gh, config, { origin: issue.number, hold, kind: "incident", branches: [] });
+    return 1;
+  }
+  const isBot = (login) => gh.trustedBots.has(login.toLowerCase());
+  if (hold === void 0 && (labelled || holdLabelTakenOff(events, label, isBot)))
+    return closeHoldRecords(gh, config, issue.number);
+  return 0;
+}
 function earliest2(a, b) {
   return a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
 }
@@ -7239,12 +8321,16 @@ async function applyIncidentPlan(gh, config, issue, plan, plusOnes, beforeBoard)
     if (await ensureReaction(gh, commentId, plusOnes.get(commentId) ?? 0)) writes++;
   }
   if (plan.labels.add.length > 0 || plan.labels.remove.length > 0) {
-    await ensureRepoLabels(gh, config);
+    await ensureRepoLabels(gh, config, plan.labels.add);
     await writeLabels(gh, issue.number, plan.labels.add, plan.labels.remove);
     writes += (plan.labels.add.length > 0 ? 1 : 0) + plan.labels.remove.length;
   }
   if (plan.assign.length > 0) {
     await addAssignees(gh, issue.number, plan.assign);
+    writes++;
+  }
+  if (plan.unassign.length > 0) {
+    await removeAssignees(gh, issue.number, plan.unassign);
     writes++;
   }
   const ordered = [...plan.comments].sort((a, b) => rank(a.identity) - rank(b.identity));
@@ -7297,7 +8383,8 @@ async function sweepRepository(gh, config, templates, now, templateProblems = []
     // Rounded down to the day, so the URL stays the same all day and GitHub can answer 304.
     since: Math.floor((now - RECENTLY_CLOSED_MS) / DAY_MS2) * DAY_MS2
   }) : [];
-  if (open.length > 0 || closed.length > 0) await ensureRepoLabels(gh, config, full);
+  if (full && gh.ensureLabels === false && (open.length > 0 || closed.length > 0))
+    await ensureRepoLabels(gh, config, incidentLabelNames(config), true);
   const outcome = { incidents: 0, writes: 0, failures: [], open, freezeChanged: false };
   for (const issue of [...open, ...closed]) {
     if (issue.pull_request) continue;
@@ -7355,214 +8442,8 @@ ${formatProblems(path, problems)}`;
   return upsertMarkedComment(gh, number, "config-error", body);
 }
 
-// src/core/freeze/freezeIssue.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// src/core/freeze/freezeText.ts
-import { DateTime as DateTime11 } from "luxon";
-var HALF_YEAR_MS = 182 * 864e5;
-var WORD_JOINER3 = "\u2060";
-function formatFreezeTime(at, zone, now) {
-  const local = DateTime11.fromMillis(at, { zone }).setLocale("en-US");
-  const format = now === void 0 || Math.abs(at - now) > HALF_YEAR_MS ? "ccc d LLL yyyy HH:mm ZZZZ" : "ccc d LLL HH:mm ZZZZ";
-  return local.toFormat(format);
-}
-function untilText(freeze, zone, now) {
-  return `until ${endText(freeze, zone, now)}`;
-}
-function endText(freeze, zone, now) {
-  if (freeze.endsAt !== void 0) return formatFreezeTime(freeze.endsAt, zone, now);
-  if (freeze.kind === "incident") return "the incident is resolved";
-  if (freeze.kind === "manual" && freeze.issue !== void 0) return `issue #${freeze.issue} is closed`;
-  return "it is lifted";
-}
-function plainInline(text, maxLength = 80) {
-  const oneLine2 = text.replace(/\s+/g, " ").trim();
-  const clipped = oneLine2.length > maxLength ? oneLine2.slice(0, maxLength - 1) + "\u2026" : oneLine2;
-  return clipped.replace(/@(?=[A-Za-z0-9])/g, "@" + WORD_JOINER3);
-}
-function codeSpan2(text) {
-  const oneLine2 = text.replace(/\s+/g, " ");
-  const longestRun = Math.max(0, ...[...oneLine2.matchAll(/`+/g)].map((run) => run[0].length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = oneLine2.startsWith("`") || oneLine2.endsWith("`") ? " " : "";
-  return `${fence}${pad}${oneLine2}${pad}${fence}`;
-}
-function handleText(handle2) {
-  return neutralizeInline(mention(handle2.trim()), 100);
-}
-function shortSha2(sha) {
-  return sha.slice(0, 7);
-}
-
-// src/core/freeze/freezeIssue.ts
-var MARKER2 = /<!--\s*expedite:freeze\s+(\{.*?\})\s*-->/gs;
-var MAX_BRANCHES = 50;
-function renderFreezeIssue(input) {
-  const requestedBy = input.requestedBy.replace(/^@/, "");
-  const payload = {
-    v: 1,
-    until: input.until,
-    branches: input.branches,
-    requestedBy,
-    reason: input.reason
-  };
-  const marker = `<!-- expedite:freeze ${markerJson({ ...payload, sum: digest(payload) })} -->`;
-  const scope = input.branches.length === 0 ? "the branches the freeze configuration covers (the default branch unless configured otherwise)" : input.branches.map(codeSpan2).join(", ");
-  const requested = input.requestedIn ? ` in ${neutralizeInline(input.requestedIn, 200)}` : "";
-  const reason = input.reason.trim() === "" ? "> (no reason given)" : neutralizeBlock(input.reason, 2e3);
-  const body = [
-    marker,
-    `**Merges are frozen** into ${scope} until **${formatTime(input.until, input.zone)}**.`,
-    "",
-    reason,
-    "",
-    `Requested by ${handleText(requestedBy)}${requested}.`,
-    "",
-    "- While this issue is open, the freeze check fails on pull requests into these branches.",
-    `- To lift the freeze early, close this issue or comment ${codeSpan2("/unfreeze")}.`,
-    `- To merge one pull request anyway, comment ${codeSpan2("/freeze-exception <reason>")} on it and ask the on-call engineer or an approver to grant it.`,
-    "",
-    "Edits to this text do not change the freeze; to change the end or the branches, close this issue and start a new freeze."
-  ].join("\n");
-  const title = `Code freeze until ${formatFreezeTime(input.until, input.zone)}: ${input.reason}`;
-  return { title: plainInline(title, 200), body };
-}
-function parseFreezeIssue(issue, botLogin) {
-  const trusted = (typeof botLogin === "string" ? [botLogin] : botLogin).map(
-    (login) => login.replace(/^@/, "").toLowerCase()
-  );
-  if (!trusted.includes(issue.user.toLowerCase()) || issue.body === null) return void 0;
-  const markers = [...issue.body.matchAll(MARKER2)];
-  const [only] = markers;
-  if (markers.length !== 1 || !only?.[1]) return void 0;
-  const payload = readPayload(only[1]);
-  if (!payload) return void 0;
-  const openedAt = Date.parse(issue.created_at);
-  if (Number.isNaN(openedAt)) return void 0;
-  const parsed = {
-    number: issue.number,
-    url: issue.html_url,
-    reason: payload.reason,
-    branches: payload.branches,
-    openedBy: payload.requestedBy,
-    openedAt
-  };
-  if (payload.until !== void 0) parsed.until = payload.until;
-  if (issue.state === "closed") {
-    const closedAt = issue.closed_at === null ? NaN : Date.parse(issue.closed_at);
-    parsed.closedAt = Number.isNaN(closedAt) ? openedAt : closedAt;
-  }
-  return parsed;
-}
-function readPayload(json) {
-  let value;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return void 0;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
-  const record = value;
-  const { v, until, branches, requestedBy, reason, sum } = record;
-  if (v !== 1 || typeof requestedBy !== "string" || requestedBy === "" || typeof reason !== "string")
-    return void 0;
-  if (until !== void 0 && (typeof until !== "number" || !Number.isFinite(until))) return void 0;
-  if (!Array.isArray(branches) || branches.length > MAX_BRANCHES || !branches.every((branch) => typeof branch === "string" && branch !== "")) {
-    return void 0;
-  }
-  const known2 = /* @__PURE__ */ new Set(["v", "until", "branches", "requestedBy", "reason", "sum"]);
-  if (Object.keys(record).some((key) => !known2.has(key))) return void 0;
-  const fields = {
-    v,
-    ...until !== void 0 && { until },
-    branches,
-    requestedBy,
-    reason
-  };
-  if (typeof sum !== "string" || sum !== digest(fields)) return void 0;
-  return { ...fields, sum };
-}
-function digest(fields) {
-  const canonical = JSON.stringify([
-    fields.v,
-    fields.until ?? null,
-    fields.branches,
-    fields.requestedBy,
-    fields.reason
-  ]);
-  return createHash2("sha256").update(canonical).digest("hex").slice(0, 16);
-}
-function markerJson(payload) {
-  return JSON.stringify(payload).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
-}
-
-// src/reconcile/freeze/freezeInputs.ts
-async function freezeInputs(gh, config, openIncidents) {
-  const { defaultBranch, htmlUrl } = await repoInfo(gh);
-  const names = labelNames(config);
-  const freezeIssues = [];
-  const frozen = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
-  for (const issue of frozen) {
-    const author = issue.user?.login ?? "";
-    if (issue.pull_request || !gh.trustedBots.has(author.toLowerCase())) continue;
-    if (!(issue.body ?? "").startsWith("<!-- expedite:freeze ")) continue;
-    const raw = {
-      number: issue.number,
-      html_url: issue.html_url,
-      body: issue.body ?? null,
-      user: author,
-      created_at: issue.created_at,
-      closed_at: issue.closed_at,
-      state: issue.state
-    };
-    const parsed = parseFreezeIssue(raw, [...gh.trustedBots]);
-    freezeIssues.push(
-      parsed ?? {
-        number: issue.number,
-        url: issue.html_url,
-        reason: "the freeze details of this issue were edited; frozen until it is closed",
-        branches: [],
-        openedBy: author,
-        openedAt: Date.parse(issue.created_at)
-      }
-    );
-  }
-  const open = openIncidents ?? await listIssues(gh, { labels: config.labels.incident, state: "open" });
-  const incidents = [];
-  for (const issue of open) {
-    if (issue.pull_request) continue;
-    const labels = issue.labels.map((l) => typeof l === "string" ? l : l.name ?? "");
-    const read2 = readLabels(labels, names);
-    const reading = freezeReading(labels, config);
-    const state = reading.state ?? "declared";
-    const severity2 = reading.severity ?? config.severity.default;
-    const at = Date.parse(issue.created_at);
-    incidents.push(
-      emptyIncident({
-        number: issue.number,
-        title: issue.title,
-        url: issue.html_url,
-        declaredAt: at,
-        state,
-        severity: severity2,
-        severitySet: true,
-        revenue: read2.revenue
-      })
-    );
-  }
-  return { defaultBranch, htmlUrl, freezeIssues, incidents };
-}
-
 // src/core/freeze/freezeVerdict.ts
 var MAX_ROWS = 50;
-var KIND_WORDS2 = {
-  window: "freeze window",
-  weekly: "weekly freeze",
-  closure: "office closure",
-  incident: "incident",
-  manual: "manual freeze"
-};
 function freezeVerdict(input) {
   const { now, config, pr } = input;
   const zone = config.business_hours.timezone;
@@ -7579,7 +8460,7 @@ function freezeVerdict(input) {
     return {
       conclusion: "success",
       title: plainInline(`No code freeze on ${base}`, 120),
-      summary: `No code freeze applies to ${codeSpan2(base)} right now, so this pull request may merge.`,
+      summary: `No code freeze applies to ${codeSpan(base)} right now, so this pull request may merge.`,
       freezes
     };
   }
@@ -7589,7 +8470,7 @@ function freezeVerdict(input) {
       conclusion: "success",
       title: "Passes the freeze: only ignored paths changed",
       summary: [
-        `${codeSpan2(base)} is frozen, but all ${count2} changed file${count2 === 1 ? "" : "s"} match ${codeSpan2("freeze.ignore_paths")}, so merging cannot touch what the freeze protects.`,
+        `${codeSpan(base)} is frozen, but all ${count2} changed file${count2 === 1 ? "" : "s"} match ${codeSpan("freeze.ignore_paths")}, so merging cannot touch what the freeze protects.`,
         "",
         freezeTable(freezes, /* @__PURE__ */ new Map(), zone, now)
       ].join("\n"),
@@ -7622,11 +8503,11 @@ function freezeVerdict(input) {
     if (hotfixed !== void 0) reasons.push(`hotfix for #${hotfixed}`);
     if (usedGrant) {
       const login = usedGrant.by.replace(/^@/, "");
-      reasons.push(`exception granted by ${login}` + (perCommit ? ` for ${shortSha2(usedGrant.sha)}` : ""));
+      reasons.push(`exception granted by ${login}` + (perCommit ? ` for ${shortSha(usedGrant.sha)}` : ""));
     }
     const title = reasons.join("; ");
     const lines = [
-      `${codeSpan2(base)} is frozen, and this pull request is let through every freeze in force:`,
+      `${codeSpan(base)} is frozen, and this pull request is let through every freeze in force:`,
       "",
       freezeTable(freezes, passes, zone, now)
     ];
@@ -7634,7 +8515,7 @@ function freezeVerdict(input) {
       lines.push("", grantLine(usedGrant, zone, now));
       lines.push(
         "",
-        perCommit ? `The exception covers commit ${codeSpan2(shortSha2(usedGrant.sha))} only: while the freeze lasts, a new push needs a new grant.` : "The exception covers this pull request across pushes, for the freezes in force when it was granted."
+        perCommit ? `The exception covers commit ${codeSpan(shortSha(usedGrant.sha))} only: while the freeze lasts, a new push needs a new grant.` : "The exception covers this pull request across pushes, for the freezes in force when it was granted."
       );
     }
     return {
@@ -7683,7 +8564,7 @@ function failureSummary(input) {
   const perCommit = config.freeze.exception_per_commit;
   const count2 = blocking.length === 1 ? "a code freeze" : `${blocking.length} code freezes`;
   const lines = [
-    `**Merging into ${codeSpan2(base)} is held back by ${count2}.**`,
+    `**Merging into ${codeSpan(base)} is held back by ${count2}.**`,
     "",
     freezeTable(freezes, passes, zone, now)
   ];
@@ -7694,29 +8575,29 @@ function failureSummary(input) {
     "",
     "### How to merge anyway",
     "",
-    `1. Comment ${codeSpan2("/freeze-exception <reason>")} on this pull request, saying why it cannot wait.`,
+    `1. Comment ${codeSpan("/freeze-exception <reason>")} on this pull request, saying why it cannot wait.`,
     `2. Have it granted by the on-call engineer` + (approvers.length > 0 ? ` or another approver: ${approvers.map(handleText).join(", ")}.` : ".") + " Asking is not enough: the check turns green once an approver grants it.",
-    perCommit ? `3. A grant covers one commit (now ${codeSpan2(shortSha2(pr.headSha))}): after a new push, ask again.` : "3. A grant covers this pull request across pushes, for the freezes in force when it is given."
+    perCommit ? `3. A grant covers one commit (now ${codeSpan(shortSha(pr.headSha))}): after a new push, ask again.` : "3. A grant covers this pull request across pushes, for the freezes in force when it is given."
   );
   const incidents = blocking.filter((freeze) => freeze.kind === "incident" && freeze.incident !== void 0);
   if (incidents.length > 0 && pr.untrustedFixLabel) {
     lines.push(
       "",
-      `The ${codeSpan2(config.labels.incident_fix)} label was added by ${handleText(pr.untrustedFixLabel.by)}, who lacks the ${codeSpan2(config.commands.freeze_permission)} permission it takes to let a pull request through an incident's freeze, so it does not count. Someone with that permission can add it again.`
+      `The ${codeSpan(config.labels.incident_fix)} label was added by ${handleText(pr.untrustedFixLabel.by)}, who lacks the ${codeSpan(config.commands.freeze_permission)} permission it takes to let a pull request through an incident's freeze, so it does not count. Someone with that permission can add it again.`
     );
   }
   if (incidents.length > 0) {
     const numbers = incidents.map((freeze) => `#${freeze.incident}`).join(", ");
     lines.push(
       "",
-      `If this pull request is the fix for ${numbers}, reference the incident in its description (for example ${codeSpan2(`Fixes ${numbers.split(", ")[0]}`)}) or add the ${codeSpan2(config.labels.incident_fix)} label: the fix passes that incident's freeze (other freezes still apply).`
+      `If this pull request is the fix for ${numbers}, reference the incident in its description (for example ${codeSpan(`Fixes ${numbers.split(", ")[0]}`)}) or add the ${codeSpan(config.labels.incident_fix)} label: the fix passes that incident's freeze (other freezes still apply).`
     );
   }
   const manual = blocking.filter((freeze) => freeze.kind === "manual" && freeze.issue !== void 0);
   if (manual.length > 0) {
     lines.push(
       "",
-      `A manual freeze ends when its issue (${manual.map((freeze) => `#${freeze.issue}`).join(", ")}) is closed or someone with the right permission comments ${codeSpan2("/unfreeze")} on it.`
+      `A manual freeze ends when its issue (${manual.map((freeze) => `#${freeze.issue}`).join(", ")}) is closed or someone with the right permission comments ${codeSpan("/unfreeze")} on it.`
     );
   }
   return lines.join("\n");
@@ -7734,14 +8615,14 @@ function exceptionStatus(pr, config, grant, blocking, zone, now) {
     const stale = latestOf(mine.filter((record) => record.granted && record.sha !== pr.headSha));
     if (stale) {
       lines.push(
-        `${handleText(stale.by)} granted an exception for commit ${codeSpan2(shortSha2(stale.sha))}, but the head is now ${codeSpan2(shortSha2(pr.headSha))}; a grant covers one commit, so it needs granting again.`
+        `${handleText(stale.by)} granted an exception for commit ${codeSpan(shortSha(stale.sha))}, but the head is now ${codeSpan(shortSha(pr.headSha))}; a grant covers one commit, so it needs granting again.`
       );
     }
   }
   const voided = latestOf(mine.filter((record) => record.editedAt !== void 0));
   if (voided?.editedAt !== void 0 && (!grant || voided.at > grant.at)) {
     lines.push(
-      `${handleText(voided.by)}'s grant no longer counts: its comment was edited (${formatFreezeTime(voided.editedAt, zone, now)}), and anyone with write access can edit a comment. To grant, ${handleText(voided.by)} comments ${codeSpan2("/freeze-exception <reason>")} anew.`
+      `${handleText(voided.by)}'s grant no longer counts: its comment was edited (${formatFreezeTime(voided.editedAt, zone, now)}), and anyone with write access can edit a comment. To grant, ${handleText(voided.by)} comments ${codeSpan("/freeze-exception <reason>")} anew.`
     );
   }
   const pending = latestOf(
@@ -7758,7 +8639,7 @@ function exceptionStatus(pr, config, grant, blocking, zone, now) {
 }
 function grantLine(grant, zone, now) {
   const reason = grant.reason.trim() === "" ? "" : `: \u201C${neutralizeInline(grant.reason, 200)}\u201D`;
-  return `Exception granted by ${handleText(grant.by)} for commit ${codeSpan2(shortSha2(grant.sha))} (${formatFreezeTime(grant.at, zone, now)})${reason}.`;
+  return `Exception granted by ${handleText(grant.by)} for commit ${codeSpan(shortSha(grant.sha))} (${formatFreezeTime(grant.at, zone, now)})${reason}.`;
 }
 function freezeTable(freezes, passes, zone, now) {
   const rows = freezes.slice(0, MAX_ROWS).map((freeze) => {
@@ -7768,7 +8649,7 @@ function freezeTable(freezes, passes, zone, now) {
     const ends = endText(freeze, zone, now);
     const pass = passes.get(freeze);
     const effect = pass === void 0 ? "**blocks**" : pass.by === "hotfix" ? "passed: this is the incident's fix" : `passed: exception by ${handleText(pass.grant.by)}`;
-    return `| ${named} (${KIND_WORDS2[freeze.kind]})${reason} | ${formatFreezeTime(freeze.startedAt, zone, now)} | ${ends} | ${effect} |`;
+    return `| ${named} (${FREEZE_KIND_WORDS[freeze.kind]})${reason} | ${formatFreezeTime(freeze.startedAt, zone, now)} | ${ends} | ${effect} |`;
   });
   const hidden = freezes.length - rows.length;
   return [
@@ -8065,11 +8946,78 @@ async function isApprover(gh, config, login, now) {
   return false;
 }
 
-// src/reconcile/freeze/reconcilePull.ts
+// src/reconcile/freeze/judgeExceptionRequest.ts
 function edited(comment) {
   return comment.updatedAt > comment.at;
 }
-async function reconcilePull(gh, config, inputs, pr, now) {
+async function judgeExceptionRequest(gh, config, comment) {
+  if (gh.trustedBots.has(comment.author.toLowerCase())) return void 0;
+  const asks = parseCommands(comment.body, {
+    at: comment.at,
+    timeZone: config.business_hours.timezone,
+    roles: config.roles.extra
+  }).filter((l) => l.ok && l.command.verb === "freeze-exception");
+  const [first] = asks;
+  if (!first?.ok || first.command.verb !== "freeze-exception") return void 0;
+  const approver = await isApprover(gh, config, comment.author, comment.at);
+  return {
+    comment,
+    line: first.line,
+    reason: first.command.reason,
+    lines: asks.length,
+    approver,
+    grants: approver && !edited(comment)
+  };
+}
+
+// src/core/channels/heard.ts
+function freezesHeard(config) {
+  return hears(config, config.deploys.channels, FREEZE_EVENTS);
+}
+function releasesHeard(config) {
+  return hears(config, config.releases.channels, RELEASE_EVENTS);
+}
+function hears(config, named, events) {
+  return named.some((name) => config.channels[name] !== void 0) || Object.values(config.channels).some((channel) => channel.events.some((e) => events.includes(e)));
+}
+
+// src/core/channels/grantOccasion.ts
+function grantOccasion(config, request, at, grant) {
+  return {
+    message: `exception-granted:${request}`,
+    event: "exception-granted",
+    at,
+    channels: config.deploys.channels,
+    subject: { type: "grant", grant }
+  };
+}
+
+// src/reconcile/deliverNews.ts
+async function deliverNews(gh, config, templates, issue, comments, occasions, now) {
+  if (!gh.outbox || occasions.length === 0) return 0;
+  const records = botCommentsAmong(comments, gh.trustedBots).filter((c) => c.marker.kind === DELIVERY_KIND);
+  let writes = 0;
+  for (const id of duplicateBotComments(records)) {
+    await deleteComment(gh, id);
+    writes++;
+  }
+  const planned = planNews({
+    occasions,
+    config,
+    templates,
+    now,
+    repository: `${gh.owner}/${gh.repo}`,
+    number: issue.number,
+    url: issue.url,
+    deliveries: deliveriesFrom(records)
+  });
+  if (planned.length === 0) return writes;
+  const sent = await deliverMessages(gh, config, issue.number, planned, now, gh.outbox);
+  return writes + sent.writes;
+}
+
+// src/reconcile/freeze/reconcilePull.ts
+async function reconcilePull(gh, config, templates, inputs, pr, now) {
   let writes = 0;
   const facts = {
     number: pr.number,
@@ -8096,8 +9044,10 @@ ${visibleText(pr.body)}`).filter(
   const runs = await ourRuns(gh, config.freeze.check_name, pr.headSha);
   const grants = new Set(runs.flatMap((run) => parseGrants(run.external_id)));
   let files;
+  let listed = [];
   if (freezes.length > 0) {
-    let comments = await threadComments(gh, pr.number);
+    listed = await listComments(gh, pr.number);
+    let comments = listed.map(toThreadComment);
     const knownSince = Math.min(...runs.map((run) => Date.parse(run.started_at ?? "") || Infinity));
     const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now, knownSince);
     writes += answered.writes;
@@ -8120,6 +9070,8 @@ ${visibleText(pr.body)}`).filter(
     pr: { ...facts, ...files ? { files } : {} },
     approvers: approverHandles(config, now)
   });
+  if (verdict.conclusion === "failure" && freezes.some((f) => f.kind === "incident"))
+    await ensureRepoLabels(gh, config, [config.labels.incident_fix], true);
   const externalId = grants.size > 0 ? `grants:${[...grants].sort().join(",")}` : void 0;
   if (await writeCheck(
     gh,
@@ -8130,16 +9082,25 @@ ${visibleText(pr.body)}`).filter(
     { runs }
   ))
     writes++;
+  if (freezes.length > 0 && freezesHeard(config)) {
+    const occasions = facts.exceptions.filter((e) => e.granted && e.request !== void 0).map(
+      (e) => grantOccasion(config, e.request, e.at, {
+        to: "merge",
+        by: e.by,
+        reason: e.reason,
+        sha: e.sha,
+        branch: pr.baseRef,
+        number: pr.number,
+        url: pr.url,
+        freezes: freezes.filter((f) => f.startedAt <= e.at).map((f) => f.name)
+      })
+    );
+    writes += await deliverNews(gh, config, templates, pr, listed, occasions, now);
+  }
   return { verdict, writes };
 }
-async function threadComments(gh, number) {
-  return (await listComments(gh, number)).map((c) => ({
-    id: c.id,
-    author: c.author,
-    body: c.body,
-    at: c.createdAt,
-    updatedAt: c.updatedAt
-  }));
+function toThreadComment(c) {
+  return { id: c.id, author: c.author, body: c.body, at: c.createdAt, updatedAt: c.updatedAt };
 }
 async function exceptionsFrom(gh, config, comments, pr, grants) {
   const byId = new Map(comments.map((c) => [c.id, c]));
@@ -8170,7 +9131,8 @@ async function exceptionsFrom(gh, config, comments, pr, grants) {
       at: source.at,
       reason: asks?.reason ?? marker?.reason ?? "",
       granted: approved && !voided,
-      ...voided && { editedAt: source.updatedAt }
+      ...voided && { editedAt: source.updatedAt },
+      request: `${commentId}.${line}`
     });
   };
   for (const grant of grants) {
@@ -8198,28 +9160,25 @@ async function answerExceptionRequests(gh, config, inputs, pr, comments, now, kn
   const zone = config.business_hours.timezone;
   let writes = 0;
   for (const comment of comments) {
-    if (gh.trustedBots.has(comment.author.toLowerCase()) || answered.has(String(comment.id))) continue;
-    const lines = parseCommands(comment.body, { at: comment.at, timeZone: zone, roles: config.roles.extra });
-    const asks = lines.filter((l) => l.ok && l.command.verb === "freeze-exception");
-    const [line] = asks;
-    if (!line?.ok || line.command.verb !== "freeze-exception") continue;
-    const reason = line.command.reason;
-    const approver = await isApprover(gh, config, comment.author, comment.at);
+    if (answered.has(String(comment.id))) continue;
+    const request = await judgeExceptionRequest(gh, config, comment);
+    if (!request) continue;
+    const { reason, approver, line } = request;
     const repeated = paged;
-    const fresh = approver && !edited(comment);
-    const saw = fresh ? await headAt(gh, pr, comment.at) ?? (knownSince <= comment.at ? pr.headSha : void 0) : void 0;
-    const granted = fresh && saw === pr.headSha;
-    if (granted) grants.push(`${comment.id}.${line.line}`);
+    const fresh2 = request.grants;
+    const saw = fresh2 ? await headAt(gh, pr, comment.at) ?? (knownSince <= comment.at ? pr.headSha : void 0) : void 0;
+    const granted = fresh2 && saw === pr.headSha;
+    if (granted) grants.push(`${comment.id}.${line}`);
     const sha = pr.headSha.slice(0, 7);
     const who = neutralize(comment.author);
     const approvers = approverHandles(config, now);
-    const extraLines = asks.length > 1 ? ` (${asks.length - 1} more \`/freeze-exception\` line(s) in the same comment are the same request.)` : "";
+    const extraLines = request.lines > 1 ? ` (${request.lines - 1} more \`/freeze-exception\` line(s) in the same comment are the same request.)` : "";
     let text;
     if (granted) {
       text = `\u2705 Freeze exception **granted** by ${who} for \`${sha}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}${extraLines}`;
     } else {
-      const why = fresh ? saw !== void 0 ? `This grant is for \`${saw.slice(0, 7)}\`, the head when ${who} commented; the head is now \`${sha}\`, pushed since, so it is not covered. To let \`${sha}\` through, ${who} comments \`/freeze-exception <reason>\` anew.` : `${who} is an approver, but Expedite cannot tell which commit they were looking at (the branch's pushes are not visible to it). To grant \`${sha}\`, comment \`/freeze-exception <reason>\` anew.` : approver ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.` : paged ? "The approvers were already asked about this commit; an approver can grant it by commenting `/freeze-exception <reason>` here." : `${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`);"} an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
-      const head = fresh ? `\u270B Freeze exception from ${who} **not granted** for \`${sha}\`` : `\u{1F4DD} Freeze exception **requested** by @${who} for \`${sha}\``;
+      const why = fresh2 ? saw !== void 0 ? `This grant is for \`${saw.slice(0, 7)}\`, the head when ${who} commented; the head is now \`${sha}\`, pushed since, so it is not covered. To let \`${sha}\` through, ${who} comments \`/freeze-exception <reason>\` anew.` : `${who} is an approver, but Expedite cannot tell which commit they were looking at (the branch's pushes are not visible to it). To grant \`${sha}\`, comment \`/freeze-exception <reason>\` anew.` : approver ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.` : paged ? "The approvers were already asked about this commit; an approver can grant it by commenting `/freeze-exception <reason>` here." : `${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`);"} an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
+      const head = fresh2 ? `\u270B Freeze exception from ${who} **not granted** for \`${sha}\`` : `\u{1F4DD} Freeze exception **requested** by @${who} for \`${sha}\``;
       text = `${head}: ${neutralizeInline(reason, 300)}.${extraLines}
 
 ${why}`;
@@ -8227,7 +9186,7 @@ ${why}`;
     }
     const data = {
       comment: comment.id,
-      line: line.line,
+      line,
       sha: saw ?? pr.headSha,
       by: comment.author,
       granted: granted ? "yes" : "no",
@@ -8235,15 +9194,15 @@ ${why}`;
     };
     const body = `${renderMarker("exception", data)}
 ${text}`;
-    const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line.line}`, body);
+    const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line}`, body);
     posted.push({ id, author: gh.botLogin, body, at: now, updatedAt: now });
     writes++;
     const freezes = activeFreezes({ ...inputs, now, config, base: pr.baseRef });
     for (const freeze of granted || !repeated ? freezes : []) {
       const target = freeze.issue ?? freeze.incident;
       if (target === void 0) continue;
-      const identity = `exception-audit:${comment.id}:${line.line}`;
-      const audit = `${renderMarker("exception-audit", { comment: comment.id, line: line.line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}
+      const identity = `exception-audit:${comment.id}:${line}`;
+      const audit = `${renderMarker("exception-audit", { comment: comment.id, line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}
 Freeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${sha}\`): ${neutralizeInline(reason, 300)}`;
       if (await upsertMarkedComment(gh, target, identity, audit)) writes++;
     }
@@ -8269,14 +9228,14 @@ async function removeDuplicateRecords(gh, comments) {
 }
 
 // src/reconcile/freeze/sweepPulls.ts
-async function sweepPulls(gh, config, inputs, now) {
+async function sweepPulls(gh, config, templates, inputs, now) {
   const pulls = await listOpenPulls(gh);
   let writes = 0;
   const failures = [];
   for (const raw of pulls) {
     try {
       const pull = toPullSummary(raw);
-      writes += (await inLane(gh, raw.number, () => reconcilePull(gh, config, inputs, pull, now))).writes;
+      writes += (await inLane(gh, raw.number, () => reconcilePull(gh, config, templates, inputs, pull, now))).writes;
     } catch (error) {
       gh.log.error({ err: error, pull: raw.number }, "freeze check failed; the next sweep retries");
       failures.push(`#${raw.number}: ${error.message}`);
@@ -8293,7 +9252,8 @@ ${helpText("pull-request")}`;
 }
 
 // src/reconcile/freeze/freezeCommands.ts
-async function runFreezeCommands(gh, config, inputs, number, now, pullRequest = false) {
+async function runFreezeCommands(gh, config, inputs, number, now, where2 = "issue") {
+  const pullRequest = where2 === "pull-request";
   const comments = await listComments(gh, number);
   const answered = /* @__PURE__ */ new Set();
   for (const c of comments) {
@@ -8319,7 +9279,8 @@ ${pullRequestHelp(author)}`;
         writes++;
         continue;
       }
-      if (!line.ok || line.command.verb !== "freeze" && line.command.verb !== "unfreeze") continue;
+      const verb = line.ok ? line.command.verb : line.verb;
+      if (verb !== "freeze" && verb !== "unfreeze") continue;
       if (answered.has(`${c.id}:${line.line}`)) continue;
       const reply = (text) => createCommentOnce(
         gh,
@@ -8328,6 +9289,14 @@ ${pullRequestHelp(author)}`;
         `${renderMarker("freeze-reply", { comment: c.id, line: line.line })}
 ${text}`
       );
+      if (!line.ok) {
+        if (where2 === "incident") continue;
+        await reply(`@${neutralize(author)} I did not run \`/${verb}\`: ${line.error}
+
+${line.usage}`);
+        writes++;
+        continue;
+      }
       const permission = await permissionOf(gh, author, permissions);
       if (!permits(permission, config.commands.freeze_permission)) {
         await reply(
@@ -8344,7 +9313,7 @@ ${text}`
           writes++;
           continue;
         }
-        await ensureRepoLabels(gh, config);
+        await ensureRepoLabels(gh, config, [config.labels.freeze]);
         const rendered = renderFreezeIssue({
           until: line.command.until,
           reason: line.command.reason,
@@ -8360,8 +9329,13 @@ ${text}`
         writes += 2;
         changed = true;
       } else {
-        const targets = inputs.freezeIssues.some((f) => f.number === number) ? [number] : inputs.freezeIssues.map((f) => f.number);
-        for (const target of targets) await closeIssue(gh, target, "completed");
+        const records = inputs.freezeIssues.filter((f) => f.heldFor === number).map((f) => f.number);
+        const targets = inputs.freezeIssues.some((f) => f.number === number) ? [number] : records.length > 0 ? records : inputs.freezeIssues.filter((f) => f.heldFor === void 0).map((f) => f.number);
+        for (const target of targets) {
+          await closeIssue(gh, target, "completed");
+          const origin = inputs.freezeIssues.find((f) => f.number === target)?.heldFor;
+          if (origin !== void 0) await writeLabels(gh, origin, [], [config.labels.freeze_held]);
+        }
         await reply(
           targets.length > 0 ? `\u{1F324}\uFE0F Freeze lifted: ${targets.map((t) => `#${t}`).join(", ")} closed.` : "There is no manual freeze open; scheduled freezes end on their own schedule."
         );
@@ -8387,7 +9361,7 @@ async function openFreezeIssueOnce(gh, config, rendered, source) {
 
 // src/reconcile/freeze/reconcileMergeGroup.ts
 var QUEUE_REF = /pr-(\d+)-[0-9a-f]+$/;
-async function reconcileMergeGroup(gh, config, target, now) {
+async function reconcileMergeGroup(gh, config, templates, target, now) {
   const inputs = await freezeInputs(gh, config);
   const base = target.baseRef.replace(/^refs\/heads\//, "");
   const freezes = activeFreezes({ ...inputs, now, config, base });
@@ -8405,7 +9379,7 @@ async function reconcileMergeGroup(gh, config, target, now) {
       const verdict = await inLane(
         gh,
         number,
-        async () => reconcilePull(gh, config, inputs, await readPull(gh, number), now)
+        async () => reconcilePull(gh, config, templates, inputs, await readPull(gh, number), now)
       );
       verdicts.push({ number, verdict: verdict.verdict });
     }
@@ -8446,20 +9420,35 @@ async function reportConfigOnPull(gh, target, path, problems) {
   });
 }
 
-// src/core/freeze/upcomingFreezes.ts
-function upcomingFreezes(config, now) {
-  const horizon = now + durationMs(config.freeze.announce_before);
-  return scheduledFreezes(config, now, horizon).filter((scheduled) => scheduled.start > now && scheduled.start <= horizon).map((scheduled) => ({
-    key: `${scheduled.kind}:${slug(scheduled.name)}:${new Date(scheduled.start).toISOString()}`,
-    name: scheduled.name,
-    startsAt: scheduled.start,
-    endsAt: scheduled.end,
-    kind: scheduled.kind
-  })).sort((a, b) => a.startsAt - b.startsAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+// src/reconcile/trackingIssue.ts
+async function trackingIssue(gh, config, spec) {
+  const find = async () => (await markedIssues(gh, spec.label, "all")).filter((i) => i.identity === spec.kind).sort((a, b) => a.number - b.number);
+  const [existing] = await find();
+  if (existing) return { number: existing.number, url: existing.url, created: false };
+  await ensureRepoLabels(gh, config, [spec.label]);
+  const created = await createIssueOnce(gh, {
+    title: spec.title,
+    body: `${renderMarker(spec.kind)}
+${spec.text}`,
+    labels: [spec.label],
+    find: async () => (await find())[0]
+  });
+  const [oldest] = await find();
+  if (oldest && oldest.number < created.number) {
+    await closeIssue(gh, created.number, "not_planned", { body: `Duplicate of #${oldest.number}.` });
+    return { number: oldest.number, url: oldest.url, created: true };
+  }
+  return { ...created, created: true };
 }
-function slug(name) {
-  const words = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
-  return words === "" ? "freeze" : words.slice(0, 60);
+
+// src/reconcile/freeze/freezeCalendar.ts
+function freezeCalendar(gh, config) {
+  return trackingIssue(gh, config, {
+    label: config.labels.freeze,
+    kind: "freeze-calendar",
+    title: "Code freeze calendar",
+    text: "Scheduled code freezes (windows, weekly freezes, office closures) are announced here ahead of time, and the messages sent beyond GitHub when each one starts and ends are recorded here. This issue is not itself a freeze: closing it lifts nothing."
+  });
 }
 
 // src/reconcile/freeze/announceFreezes.ts
@@ -8467,10 +9456,10 @@ async function announceFreezes(gh, config, templates, inputs, now, lookbackMs, f
   const upcoming = upcomingFreezes(config, now);
   if (upcoming.length === 0) return 0;
   const seenBefore = new Set(upcomingFreezes(config, now - lookbackMs).map((u) => u.key));
-  const fresh = fullPass ? upcoming : upcoming.filter(
+  const fresh2 = fullPass ? upcoming : upcoming.filter(
     (u) => !seenBefore.has(u.key) || u.startsAt - durationMs(config.freeze.announce_before) > now - lookbackMs
   );
-  if (fresh.length === 0) return 0;
+  if (fresh2.length === 0) return 0;
   const zone = config.business_hours.timezone;
   const body = (freeze) => `${renderMarker("freeze-announce", { key: freeze.key })}
 ${renderTemplate(
@@ -8484,20 +9473,10 @@ ${renderTemplate(
   )}`;
   let writes = 0;
   if (config.freeze.announce_on === "issue") {
-    const trackers = await markedIssues(gh, config.labels.freeze, "open");
-    let tracker = trackers.find((i) => i.identity === "freeze-calendar")?.number;
-    if (tracker === void 0) {
-      await ensureRepoLabels(gh, config);
-      tracker = (await createIssueOnce(gh, {
-        title: "Code freeze calendar",
-        body: `${renderMarker("freeze-calendar")}
-Upcoming code freezes are announced here ahead of time. This issue is not itself a freeze: closing it changes nothing, and a new one is opened when the next freeze is announced.`,
-        labels: [config.labels.freeze],
-        find: byMarker(gh, config.labels.freeze, "freeze-calendar")
-      })).number;
-      writes++;
-    }
-    for (const freeze of fresh) {
+    const calendar = await freezeCalendar(gh, config);
+    const tracker = calendar.number;
+    if (calendar.created) writes++;
+    for (const freeze of fresh2) {
       if (await upsertMarkedComment(
         gh,
         tracker,
@@ -8511,7 +9490,7 @@ Upcoming code freezes are announced here ahead of time. This issue is not itself
   const pulls = await listOpenPulls(gh);
   for (const pull of pulls) {
     if (!freezeCoversBranch(pull.base.ref, config.freeze.branches, inputs.defaultBranch)) continue;
-    for (const freeze of fresh) {
+    for (const freeze of fresh2) {
       if (await upsertMarkedComment(
         gh,
         pull.number,
@@ -8519,6 +9498,51 @@ Upcoming code freezes are announced here ahead of time. This issue is not itself
         body(freeze)
       ))
         writes++;
+    }
+  }
+  return writes;
+}
+
+// src/reconcile/freeze/deliverFreezeMessages.ts
+async function deliverFreezeMessages(gh, config, templates, inputs, now, scope) {
+  if (!gh.outbox || !freezesHeard(config)) return 0;
+  const from = now - FRESH_FOR_MS;
+  let writes = 0;
+  const closed = (await listIssues(gh, { labels: config.labels.freeze, state: "closed", since: from })).filter((issue) => isFreezeIssue(issue, gh.trustedBots));
+  const heldLabel = config.labels.freeze_held.toLowerCase();
+  const labelled = new Set(
+    closed.filter(
+      (i) => i.labels.some((l) => (typeof l === "string" ? l : l.name ?? "").toLowerCase() === heldLabel)
+    ).map((i) => i.number)
+  );
+  const issues = [
+    ...inputs.freezeIssues,
+    ...closed.map((issue) => toFreezeIssue(issue, gh.trustedBots)).filter((f) => f.closedAt !== void 0)
+  ];
+  for (const issue of issues) {
+    if (issue.heldFor !== void 0) continue;
+    const records = issues.filter((r) => r.heldFor === issue.number);
+    const occasions = manualFreezeOccasions(issue, config, inputs.defaultBranch, now, {
+      labelled: labelled.has(issue.number),
+      records
+    }).filter((o) => o.at >= from);
+    if (occasions.length === 0) continue;
+    writes += await inLane(
+      gh,
+      issue.number,
+      async () => deliverNews(gh, config, templates, issue, await listComments(gh, issue.number), occasions, now)
+    );
+  }
+  if (scope.calendar) {
+    const occasions = scheduledFreezeOccasions(config, inputs.defaultBranch, from, now);
+    if (occasions.length > 0) {
+      const calendar = await freezeCalendar(gh, config);
+      if (calendar.created) writes++;
+      writes += await inLane(
+        gh,
+        calendar.number,
+        async () => deliverNews(gh, config, templates, calendar, await listComments(gh, calendar.number), occasions, now)
+      );
     }
   }
   return writes;
@@ -8585,8 +9609,9 @@ async function ensureHold(gh, config, sha, branch, repoUrl) {
     return { ...existing, open: true };
   }
   const identity = holdIdentity(sha, branch);
+  await ensureRepoLabels(gh, config, [config.labels.deploy_hold]);
   const created = await createIssueOnce(gh, {
-    title: `Deploys of ${shortSha2(sha)} (${branch}) held by a code freeze`,
+    title: `Deploys of ${shortSha(sha)} (${branch}) held by a code freeze`,
     body: holdBody(sha, branch, repoUrl),
     labels: [config.labels.deploy_hold],
     find: async () => {
@@ -8620,9 +9645,9 @@ async function readHold(gh, number) {
 function holdBody(sha, branch, repoUrl) {
   return [
     renderMarker("deploy-hold", { sha, branch }),
-    `Deployments of commit [${codeSpan2(shortSha2(sha))}](${repoUrl}/commit/${sha}) from ${codeSpan2(branch)} to gated environments are held by a code freeze. Each deployment that waits is listed in a comment below; Expedite approves it when the freeze ends and closes this issue once nothing waits.`,
+    `Deployments of commit [${codeSpan(shortSha(sha))}](${repoUrl}/commit/${sha}) from ${codeSpan(branch)} to gated environments are held by a code freeze. Each deployment that waits is listed in a comment below; Expedite approves it when the freeze ends and closes this issue once nothing waits.`,
     "",
-    `**To deploy during the freeze**, the on-call engineer or a freeze approver comments ${codeSpan2("/freeze-exception <reason>")} here. The exception covers this commit only, and it is recorded on the incident or freeze issue and in the post-mortem.`
+    `**To deploy during the freeze**, the on-call engineer or a freeze approver comments ${codeSpan("/freeze-exception <reason>")} here. The exception covers this commit only, and it is recorded on the incident or freeze issue and in the post-mortem.`
   ].join("\n");
 }
 
@@ -8634,13 +9659,6 @@ function deployBranch(ref, defaultBranch) {
 }
 
 // src/core/deploys/deployVerdict.ts
-var KIND_WORDS3 = {
-  window: "freeze window",
-  weekly: "weekly freeze",
-  closure: "office closure",
-  incident: "incident",
-  manual: "manual freeze"
-};
 function deployVerdict(input) {
   const { now, config, branch, sha } = input;
   const zone = config.business_hours.timezone;
@@ -8654,7 +9672,7 @@ function deployVerdict(input) {
   });
   const grant = input.grants.filter((g) => g.sha === sha).reduce((latest, g) => !latest || g.at > latest.at ? g : latest, void 0);
   const blocking = freezes.filter((freeze) => !grant || grant.at < freeze.startedAt);
-  const commit = codeSpan2(shortSha2(sha));
+  const commit = codeSpan(shortSha(sha));
   if (freezes.length === 0) {
     return {
       decision: "approve",
@@ -8662,7 +9680,7 @@ function deployVerdict(input) {
       freezes,
       blocking,
       headline: plainInline(`No code freeze on ${branch}`, 120),
-      details: `No code freeze applies to ${codeSpan2(branch)}, so commit ${commit} may deploy.`
+      details: `No code freeze applies to ${codeSpan(branch)}, so commit ${commit} may deploy.`
     };
   }
   const table = freezeTable2(freezes, blocking, zone, now);
@@ -8674,9 +9692,9 @@ function deployVerdict(input) {
       freezes,
       blocking,
       grant,
-      headline: plainInline(`Freeze exception granted by ${grant.by} for ${shortSha2(sha)}`, 120),
+      headline: plainInline(`Freeze exception granted by ${grant.by} for ${shortSha(sha)}`, 120),
       details: [
-        `${codeSpan2(branch)} is frozen, and commit ${commit} deploys under an exception granted by ${handleText(grant.by)} (${formatFreezeTime(grant.at, zone, now)})${reason}.`,
+        `${codeSpan(branch)} is frozen, and commit ${commit} deploys under an exception granted by ${handleText(grant.by)} (${formatFreezeTime(grant.at, zone, now)})${reason}.`,
         "",
         table
       ].join("\n")
@@ -8688,7 +9706,7 @@ function deployVerdict(input) {
   const approvers = input.approvers.length > 0 ? input.approvers.map(handleText).join(", ") : "";
   const where2 = input.holdIssue ? ` on #${input.holdIssue.number}` : " on this commit's hold issue";
   const lines = [
-    `**Deploying commit ${commit} of ${codeSpan2(branch)} is held back by ${blocking.length === 1 ? "a code freeze" : `${blocking.length} code freezes`}.**`,
+    `**Deploying commit ${commit} of ${codeSpan(branch)} is held back by ${blocking.length === 1 ? "a code freeze" : `${blocking.length} code freezes`}.**`,
     "",
     table
   ];
@@ -8698,11 +9716,18 @@ function deployVerdict(input) {
       `${handleText(grant.by)} granted an exception (${formatFreezeTime(grant.at, zone, now)}), but ${blocking.map((f) => neutralizeInline(f.name, 100)).join(", ")} began later and needs a new grant.`
     );
   }
+  const voided = (input.voided ?? []).filter((v) => !grant || v.at > grant.at).reduce((latest, v) => !latest || v.at > latest.at ? v : latest, void 0);
+  if (voided) {
+    lines.push(
+      "",
+      `${handleText(voided.by)}'s grant no longer counts: its comment was edited (${formatFreezeTime(voided.editedAt, zone, now)}), and anyone with write access can edit a comment. To grant, ${handleText(voided.by)} comments ${codeSpan("/freeze-exception <reason>")} anew.`
+    );
+  }
   lines.push(
     "",
     "### How to deploy anyway",
     "",
-    `The on-call engineer or an approver${approvers ? ` (${approvers})` : ""} comments ${codeSpan2("/freeze-exception <reason>")}${where2}. The exception covers commit ${commit} only: a new commit needs a new one.`
+    `The on-call engineer or an approver${approvers ? ` (${approvers})` : ""} comments ${codeSpan("/freeze-exception <reason>")}${where2}. The exception covers commit ${commit} only: a new commit needs a new one.`
   );
   return {
     decision: "hold",
@@ -8720,7 +9745,7 @@ function freezeTable2(freezes, blocking, zone, now) {
     const named = freeze.link ? `[${label}](${freeze.link})` : label;
     const reason = freeze.reason ? ` \u2014 ${neutralizeInline(freeze.reason, 120)}` : "";
     const effect = blocking.includes(freeze) ? "**holds**" : "passed: exception";
-    return `| ${named} (${KIND_WORDS3[freeze.kind]})${reason} | ${formatFreezeTime(freeze.startedAt, zone, now)} | ${endText(freeze, zone, now)} | ${effect} |`;
+    return `| ${named} (${FREEZE_KIND_WORDS[freeze.kind]})${reason} | ${formatFreezeTime(freeze.startedAt, zone, now)} | ${endText(freeze, zone, now)} | ${effect} |`;
   });
   return ["| Freeze | Since | Until | This deployment |", "| --- | --- | --- | --- |", ...rows].join("\n");
 }
@@ -8735,7 +9760,6 @@ function isGatedEnvironment(environment, config) {
 // src/reconcile/deploys/holdThread.ts
 async function readHoldThread(gh, config, inputs, hold, now) {
   const comments = await listComments(gh, hold.number);
-  const zone = config.business_hours.timezone;
   const trusted = (login) => gh.trustedBots.has(login.toLowerCase());
   const answered = /* @__PURE__ */ new Set();
   const runs = [];
@@ -8754,52 +9778,67 @@ async function readHoldThread(gh, config, inputs, hold, now) {
     }
   }
   const grants = [];
+  const voided = [];
   let writes = 0;
   for (const c of comments) {
-    const author = c.author;
-    if (trusted(author)) continue;
-    const at = c.createdAt;
-    for (const line of parseCommands(c.body, { at, timeZone: zone, roles: config.roles.extra })) {
-      if (!line.ok || line.command.verb !== "freeze-exception") continue;
-      const reason = line.command.reason;
-      const granted = await isApprover(gh, config, author, at);
-      if (granted) grants.push({ sha: hold.sha, by: author, at, reason });
-      const key = `${c.id}:${line.line}`;
-      if (answered.has(key)) continue;
-      answered.add(key);
-      writes += await answerRequest(
-        gh,
-        config,
-        inputs,
-        hold,
-        { id: c.id, line: line.line, author, at, reason, granted },
-        now
-      );
-    }
+    const request = await judgeExceptionRequest(gh, config, {
+      id: c.id,
+      author: c.author,
+      body: c.body,
+      at: c.createdAt,
+      updatedAt: c.updatedAt
+    });
+    if (!request) continue;
+    const { line, reason } = request;
+    if (request.grants)
+      grants.push({ sha: hold.sha, by: c.author, at: c.createdAt, reason, request: `${c.id}.${line}` });
+    else if (request.approver) voided.push({ by: c.author, at: c.createdAt, editedAt: c.updatedAt });
+    const key = `${c.id}:${line}`;
+    if (answered.has(key)) continue;
+    answered.add(key);
+    writes += await answerRequest(gh, config, inputs, hold, request, now);
   }
-  return { grants, runs, writes };
+  return { grants, voided, runs, comments, writes };
+}
+async function deliverHoldGrants(gh, config, templates, inputs, hold, thread, now) {
+  if (!freezesHeard(config) || thread.grants.length === 0) return 0;
+  const freezes = activeFreezes({ ...inputs, now, config, base: hold.branch });
+  const occasions = thread.grants.map(
+    (g) => grantOccasion(config, g.request, g.at, {
+      to: "deploy",
+      by: g.by,
+      reason: g.reason,
+      sha: hold.sha,
+      branch: hold.branch,
+      number: hold.number,
+      url: hold.url,
+      freezes: freezes.filter((f) => f.startedAt <= g.at).map((f) => f.name)
+    })
+  );
+  return deliverNews(gh, config, templates, hold, thread.comments, occasions, now);
 }
 async function answerRequest(gh, config, inputs, hold, request, now) {
   const zone = config.business_hours.timezone;
   const sha = hold.sha.slice(0, 7);
-  const who = neutralize(request.author);
+  const author = request.comment.author;
+  const who = neutralize(author);
   const reason = neutralizeInline(request.reason, 300);
   const approvers = approverHandles(config, now);
-  const text = request.granted ? `\u2705 Freeze exception **granted** by ${who} for deploying \`${sha}\`: ${reason}. A new commit needs a new grant.` : `\u{1F4DD} Freeze exception **requested** by ${who} for deploying \`${sha}\`: ${reason}.
+  const text = request.grants ? `\u2705 Freeze exception **granted** by ${who} for deploying \`${sha}\`: ${reason}. A new commit needs a new grant.` : `\u{1F4DD} Freeze exception **requested** by ${who} for deploying \`${sha}\`: ${reason}.
 
-` + (approvers.length > 0 ? `${approvers.join(" ")}: an approver grants it by commenting \`/freeze-exception <reason>\` here.` : "No approver is configured (set `oncall` or `freeze.approvers`), so nobody can grant it yet.");
+` + (request.approver ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.` : approvers.length > 0 ? `${approvers.join(" ")}: an approver grants it by commenting \`/freeze-exception <reason>\` here.` : "No approver is configured (set `oncall` or `freeze.approvers`), so nobody can grant it yet.");
   const data = {
-    comment: request.id,
+    comment: request.comment.id,
     line: request.line,
     sha: hold.sha,
-    by: request.author,
-    granted: request.granted ? "yes" : "no",
+    by: author,
+    granted: request.grants ? "yes" : "no",
     reason: request.reason.slice(0, 300)
   };
   await createCommentOnce(
     gh,
     hold.number,
-    `exception:${request.id}:${request.line}`,
+    `exception:${request.comment.id}:${request.line}`,
     `${renderMarker("exception", data)}
 ${text}`
   );
@@ -8809,8 +9848,8 @@ ${text}`
     const target = freeze.issue ?? freeze.incident;
     if (target === void 0) continue;
     const audit = `${renderMarker("exception-audit", { ...data, pr: hold.number, deploy: "yes" })}
-Freeze exception ${request.granted ? "granted" : "requested"} by ${who} at ${formatTime(request.at, zone)} for deploying \`${sha}\` from \`${neutralizeInline(hold.branch, 100)}\` (#${hold.number}): ${reason}`;
-    if (await upsertMarkedComment(gh, target, `exception-audit:${request.id}:${request.line}`, audit))
+Freeze exception ${request.grants ? "granted" : "requested"} by ${who} at ${formatTime(request.comment.at, zone)} for deploying \`${sha}\` from \`${neutralizeInline(hold.branch, 100)}\` (#${hold.number}): ${reason}`;
+    if (await upsertMarkedComment(gh, target, `exception-audit:${request.comment.id}:${request.line}`, audit))
       writes++;
   }
   return writes;
@@ -8819,7 +9858,7 @@ Freeze exception ${request.granted ? "granted" : "requested"} by ${who} at ${for
 // src/reconcile/deploys/runComment.ts
 function runComment(config, run, state, verdict, now) {
   const at = formatTime(now, config.business_hours.timezone);
-  const where2 = `to ${codeSpan2(run.environment)} (workflow run ${run.runId})`;
+  const where2 = `to ${codeSpan(run.environment)} (workflow run ${run.runId})`;
   const head = state === "waiting" ? `\u23F8\uFE0F Deployment ${where2} is waiting for the freeze to end (since ${at}).` : state === "rejected" ? `\u26D4 Deployment ${where2} was rejected at ${at}: ${verdict.headline}. Re-run it once an exception is granted or the freeze ends.` : `\u2705 Deployment ${where2} was approved at ${at}: ${verdict.grant ? verdict.headline : "no freeze holds it any more"}.`;
   return [
     renderMarker("deploy-run", { run: run.runId, env: run.environment, state }),
@@ -8834,13 +9873,13 @@ function reviewComment(verdict, holdUrl) {
 }
 
 // src/reconcile/deploys/protectDeployment.ts
-async function protectDeployment(gh, config, request, now) {
+async function protectDeployment(gh, config, templates, request, now) {
   const { runId, environment } = request;
   if (!isGatedEnvironment(environment, config)) {
     await reviewDeployment(gh, runId, {
       environment,
       state: "approved",
-      comment: `Expedite: ${codeSpan2(environment)} is not a gated environment (deploys.environments), so freezes do not hold it.`
+      comment: `Expedite: ${codeSpan(environment)} is not a gated environment (deploys.environments), so freezes do not hold it.`
     });
     return { decision: "approved", writes: 1 };
   }
@@ -8856,31 +9895,37 @@ async function protectDeployment(gh, config, request, now) {
   if (activeFreezes({ ...base, base: branch }).length === 0) {
     const verdict2 = deployVerdict({ ...base, branch, sha: request.sha, grants: [], approvers: [] });
     const earlier2 = await findHold(gh, config, request.sha, branch);
-    const writes2 = earlier2?.open ? await settleRecord(gh, config, earlier2.number, request, verdict2, now) : 0;
+    const writes = earlier2?.open ? await settleRecord(gh, config, earlier2.number, request, verdict2, now) : 0;
     await reviewDeployment(gh, runId, { environment, state: "approved", comment: reviewComment(verdict2) });
-    return { decision: "approved", writes: writes2 + 1 };
+    return { decision: "approved", writes: writes + 1 };
   }
   const hold = await ensureHold(gh, config, request.sha, branch, inputs.htmlUrl);
   const thread = await readHoldThread(gh, config, inputs, hold, now);
-  let writes = thread.writes;
   const verdict = deployVerdict({
     ...base,
     branch,
     sha: request.sha,
     grants: thread.grants,
+    voided: thread.voided,
     approvers: approverHandles(config, now),
     holdIssue: hold
   });
+  const answer3 = await answerHeld(gh, config, request, hold, thread, verdict, now);
+  const told = await deliverHoldGrants(gh, config, templates, inputs, hold, thread, now);
+  return { decision: answer3.decision, writes: thread.writes + answer3.writes + told };
+}
+async function answerHeld(gh, config, request, hold, thread, verdict, now) {
+  const { runId, environment } = request;
   const recorded = thread.runs.find((r) => r.runId === runId);
-  if (recorded && recorded.state !== "waiting") return { decision: recorded.state, writes };
+  if (recorded && recorded.state !== "waiting") return { decision: recorded.state, writes: 0 };
   if (verdict.decision === "approve") {
     await reviewDeployment(gh, runId, { environment, state: "approved", comment: reviewComment(verdict) });
     const body = runComment(config, request, "approved", verdict, now);
     if (recorded) await updateComment(gh, recorded.commentId, body);
     else await createCommentOnce(gh, hold.number, `deploy-run:${runId}`, body);
-    return { decision: "approved", writes: writes + 2 };
+    return { decision: "approved", writes: 2 };
   }
-  if (recorded) return { decision: "waiting", writes };
+  if (recorded) return { decision: "waiting", writes: 0 };
   const state = config.deploys.when_frozen === "reject" ? "rejected" : "waiting";
   await reviewDeployment(gh, runId, {
     environment,
@@ -8893,8 +9938,7 @@ async function protectDeployment(gh, config, request, now) {
     `deploy-run:${runId}`,
     runComment(config, request, state, verdict, now)
   );
-  writes += 2;
-  return { decision: state, writes };
+  return { decision: state, writes: 2 };
 }
 async function settleRecord(gh, config, holdNumber, request, verdict, now) {
   const comments = await listComments(gh, holdNumber);
@@ -8907,9 +9951,14 @@ async function settleRecord(gh, config, holdNumber, request, verdict, now) {
 }
 
 // src/reconcile/deploys/reconcileHold.ts
-async function reconcileHold(gh, config, inputs, hold, now) {
+async function reconcileHold(gh, config, templates, inputs, hold, now) {
   const thread = await readHoldThread(gh, config, inputs, hold, now);
-  let writes = thread.writes;
+  const answered = await releaseRuns(gh, config, inputs, hold, thread, now);
+  const told = await deliverHoldGrants(gh, config, templates, inputs, hold, thread, now);
+  return { writes: thread.writes + answered.writes + told, approved: answered.approved };
+}
+async function releaseRuns(gh, config, inputs, hold, thread, now) {
+  let writes = 0;
   const verdict = deployVerdict({
     now,
     config,
@@ -8919,6 +9968,7 @@ async function reconcileHold(gh, config, inputs, hold, now) {
     branch: hold.branch,
     sha: hold.sha,
     grants: thread.grants,
+    voided: thread.voided,
     approvers: approverHandles(config, now),
     holdIssue: hold
   });
@@ -8942,7 +9992,7 @@ async function reconcileHold(gh, config, inputs, hold, now) {
 }
 
 // src/reconcile/deploys/deployTargets.ts
-async function runDeployTarget(gh, config, target, now) {
+async function runDeployTarget(gh, config, templates, target, now) {
   const runId = callbackRunId(gh, target.callbackUrl);
   if (runId === void 0) {
     gh.log.warn(
@@ -8951,26 +10001,26 @@ async function runDeployTarget(gh, config, target, now) {
     );
     return { target, writes: 0, note: "unrecognised callback URL" };
   }
-  const result = await protectDeployment(gh, config, { ...target, runId }, now);
+  const result = await protectDeployment(gh, config, templates, { ...target, runId }, now);
   return { target, writes: result.writes, note: result.decision };
 }
 function isHoldIssue(target, config) {
   const label = config.labels.deploy_hold.toLowerCase();
   return target.issue?.labels.some((l) => l.toLowerCase() === label) ?? false;
 }
-async function runHoldTarget(gh, config, target, now) {
+async function runHoldTarget(gh, config, templates, target, now) {
   const hold = await readHold(gh, target.number);
   if (!hold) return void 0;
-  const result = await reconcileHold(gh, config, await freezeInputs(gh, config), hold, now);
+  const result = await reconcileHold(gh, config, templates, await freezeInputs(gh, config), hold, now);
   return { target, writes: result.writes, note: `${result.approved} deployment(s) approved` };
 }
 
 // src/reconcile/deploys/reconcileHolds.ts
-async function reconcileHolds(gh, config, inputs, now) {
+async function reconcileHolds(gh, config, templates, inputs, now) {
   let writes = 0;
   for (const hold of await openHolds(gh, config)) {
     try {
-      writes += (await reconcileHold(gh, config, inputs, hold, now)).writes;
+      writes += (await reconcileHold(gh, config, templates, inputs, hold, now)).writes;
     } catch (error) {
       gh.log.error(
         { err: error, hold: hold.number },
@@ -8982,12 +10032,17 @@ async function reconcileHolds(gh, config, inputs, now) {
 }
 
 // src/core/releases/planAnnouncements.ts
+var EVENTS = {
+  drafted: "release-drafted",
+  milestone: "milestone-due",
+  published: "release-published"
+};
 var RECENT_MS = 2 * 864e5;
 var DRAFT_RECENT_MS = 30 * 864e5;
 function planAnnouncements(input) {
   const { now, config } = input;
   const zone = config.business_hours.timezone;
-  const frozen = (branch, at) => {
+  const freezesAt = (branch, at) => {
     const freezes = activeFreezes({
       now: at,
       config,
@@ -8996,23 +10051,29 @@ function planAnnouncements(input) {
       freezeIssues: input.freezeIssues,
       incidents: input.incidents
     });
-    return freezes.length === 0 ? {} : {
-      frozen: true,
-      freezes: freezes.map((f) => `${neutralizeInline(f.name, 100)} (until ${endText(f, zone, at)})`).join("; ")
-    };
+    return freezes.length === 0 ? void 0 : freezes.map((f) => `${f.name} (until ${endText(f, zone, at)})`).join("; ");
   };
+  const frozen = (freezes) => freezes === void 0 ? {} : { frozen: true, freezes: neutralizeInline(freezes, 400) };
   const excerpt = (text) => {
-    const first = text.trim().split(/\r?\n/)[0] ?? "";
+    const first = firstLine(text);
     return first === "" ? {} : { excerpt: neutralizeInline(first, 300) };
   };
   const out = [];
-  const post = (kind, key, view) => {
+  const post = (kind, key, view, release) => {
     const data = { step: kind, key };
+    const markdown = `${renderTemplate(input.template, view).trim()}
+`;
     out.push({
       identity: markerIdentity({ kind: "release-announce", data }),
       body: `${renderMarker("release-announce", data)}
-${renderTemplate(input.template, view).trim()}
-`
+${markdown}`,
+      occasion: {
+        message: `${EVENTS[kind]}:${key}`,
+        event: EVENTS[kind],
+        at: now,
+        channels: config.releases.channels,
+        subject: { type: "release", release: { ...release, step: kind, markdown } }
+      }
     });
   };
   for (const release of input.releases) {
@@ -9024,33 +10085,71 @@ ${renderTemplate(input.template, view).trim()}
       branch: neutralizeInline(branch, 100),
       ...excerpt(release.body)
     };
+    const facts = {
+      name: release.name || release.tag,
+      ...release.tag ? { tag: release.tag } : {},
+      url: release.url,
+      branch
+    };
     if (release.draft) {
+      const freezes = freezesAt(branch, now);
       if (now - release.createdAt <= DRAFT_RECENT_MS)
-        post("drafted", String(release.id), { drafted: true, ...common, ...frozen(branch, now) });
+        post(
+          "drafted",
+          String(release.id),
+          { drafted: true, ...common, ...frozen(freezes) },
+          {
+            ...facts,
+            detail: `A release is being prepared from ${branch}. ${firstLine(release.body)}`.trim(),
+            ...freezes ? { freezes } : {}
+          }
+        );
     } else if (release.publishedAt !== void 0 && now - release.publishedAt <= RECENT_MS) {
-      post("published", String(release.id), {
-        published: true,
-        ...common,
-        when: formatTime(release.publishedAt, zone),
-        ...frozen(branch, release.publishedAt)
-      });
+      const freezes = freezesAt(branch, release.publishedAt);
+      const when = formatTime(release.publishedAt, zone);
+      post(
+        "published",
+        String(release.id),
+        { published: true, ...common, when, ...frozen(freezes) },
+        {
+          ...facts,
+          detail: `Published ${when}. ${firstLine(release.body)}`.trim(),
+          ...freezes ? { freezes } : {}
+        }
+      );
     }
   }
   const notice = durationMs(config.releases.milestone_notice);
   for (const milestone of input.milestones) {
     if (milestone.dueOn === void 0 || milestone.dueOn <= now || milestone.dueOn - now > notice) continue;
-    post("milestone", `${milestone.number}@${milestone.dueOn}`, {
-      milestone: true,
-      name: neutralizeInline(milestone.title, 120),
-      url: milestone.url,
-      due: formatTime(milestone.dueOn, zone),
-      openIssues: milestone.openIssues,
-      closedIssues: milestone.closedIssues,
-      branch: neutralizeInline(input.defaultBranch, 100),
-      ...frozen(input.defaultBranch, milestone.dueOn)
-    });
+    const freezes = freezesAt(input.defaultBranch, milestone.dueOn);
+    const due = formatTime(milestone.dueOn, zone);
+    post(
+      "milestone",
+      `${milestone.number}@${milestone.dueOn}`,
+      {
+        milestone: true,
+        name: neutralizeInline(milestone.title, 120),
+        url: milestone.url,
+        due,
+        openIssues: milestone.openIssues,
+        closedIssues: milestone.closedIssues,
+        branch: neutralizeInline(input.defaultBranch, 100),
+        ...frozen(freezes)
+      },
+      {
+        name: milestone.title,
+        url: milestone.url,
+        branch: input.defaultBranch,
+        detail: `Due ${due}: ${milestone.openIssues} open and ${milestone.closedIssues} closed issues.`,
+        ...freezes ? { freezes } : {}
+      }
+    );
   }
   return out;
+}
+function firstLine(text) {
+  return text.trim().split(/\r?\n/)[0]?.trim() ?? "";
 }
 
 // src/github/createCommentOnceAmongRacers.ts
@@ -9133,22 +10232,28 @@ async function announceReleases(gh, config, templates, now, known2) {
   });
   if (planned.length === 0) return 0;
   let writes = 0;
-  const trackers = await markedIssues(gh, config.labels.releases, "open");
-  let tracker = trackers.filter((i) => i.identity === TRACKER).sort((a, b) => a.number - b.number)[0]?.number;
-  if (tracker === void 0) {
-    tracker = (await createIssueOnce(gh, {
-      title: config.releases.tracking_issue_title,
-      body: `${renderMarker(TRACKER)}
-Upcoming and published releases are announced here, one comment per step (drafted, milestone due, published). Subscribe to this issue to hear about them.`,
-      labels: [config.labels.releases],
-      find: async () => (await markedIssues(gh, config.labels.releases, "open")).find((i) => i.identity === TRACKER)
-    })).number;
-    writes++;
+  const tracker = await trackingIssue(gh, config, {
+    label: config.labels.releases,
+    kind: TRACKER,
+    title: config.releases.tracking_issue_title,
+    text: "Upcoming and published releases are announced here, one comment per step (drafted, milestone due, published), or, when channels carry the announcements, each one sent is recorded here. Subscribe to this issue to hear about them."
+  });
+  if (tracker.created) writes++;
+  if (releasesHeard(config)) {
+    if (!gh.outbox) return writes;
+    const occasions = planned.map((a) => a.occasion);
+    const sent = await inLane(
+      gh,
+      tracker.number,
+      async () => deliverNews(gh, config, templates, tracker, await listComments(gh, tracker.number), occasions, now)
+    );
+    return writes + sent;
   }
-  const posted = await postedIdentities(gh, tracker);
+  const posted = await postedIdentities(gh, tracker.number);
   for (const announcement of planned) {
     if (posted.has(announcement.identity)) continue;
-    if (await createCommentOnceAmongRacers(gh, tracker, announcement.identity, announcement.body)) writes++;
+    if (await createCommentOnceAmongRacers(gh, tracker.number, announcement.identity, announcement.body))
+      writes++;
   }
   return writes;
 }
@@ -9160,6 +10265,152 @@ async function postedIdentities(gh, number) {
     if (marker?.kind === "release-announce") found.add(markerIdentity(marker));
   }
   return found;
+}
+
+// src/core/freeze/freezeIssueSteps.ts
+function freezeIssueSteps(events, config, isBot) {
+  const freezeLabel = config.labels.freeze.toLowerCase();
+  const heldLabel = config.labels.freeze_held.toLowerCase();
+  const steps = [];
+  let open = true;
+  let labeled = true;
+  const sorted = [...events].sort((a, b) => a.at - b.at || a.seq - b.seq);
+  for (const event of sorted) {
+    const base = { at: event.at, actor: event.actor, byHand: !isBot(event.actor) };
+    if (event.type === "closed" || event.type === "reopened") {
+      open = event.type === "reopened";
+      steps.push({ ...base, change: `${event.type} the issue`, freezingAfter: open && labeled });
+    } else if (event.type === "labeled" || event.type === "unlabeled") {
+      const name = event.label.toLowerCase();
+      const verb = event.type === "labeled" ? "added" : "removed";
+      if (name === heldLabel && event.type === "unlabeled") {
+        steps.push({
+          ...base,
+          change: `removed the ${event.label} label`,
+          freezingAfter: false,
+          releasesHold: true
+        });
+      } else if (name === freezeLabel) {
+        labeled = event.type === "labeled";
+        steps.push({ ...base, change: `${verb} the ${event.label} label`, freezingAfter: open && labeled });
+      }
+    }
+  }
+  return steps;
+}
+
+// src/reconcile/freeze/reconcileFreezeHold.ts
+function isFreezeIssue2(issue, trustedBots) {
+  return isBotFreezeIssue(issue.author, issue.body, trustedBots);
+}
+async function reconcileFreezeHold(gh, config, hint, now, permissions) {
+  const events = await readTimeline(gh, hint.number);
+  const issue = currentIssue(hint, events);
+  const botComments = botCommentsFrom(events, gh.trustedBots);
+  const isBot = (login) => gh.trustedBots.has(login.toLowerCase());
+  const freeze = isFreezeIssue2(issue, gh.trustedBots) ? parseFreezeIssue(
+    {
+      number: issue.number,
+      html_url: issue.url,
+      body: issue.body,
+      user: issue.author,
+      created_at: new Date(issue.createdAt).toISOString(),
+      closed_at: issue.closedAt === void 0 ? null : new Date(issue.closedAt).toISOString(),
+      state: issue.state
+    },
+    [...gh.trustedBots]
+  ) : void 0;
+  if (freeze?.heldFor !== void 0)
+    return reconcileRecord(gh, config, issue, events, freeze.heldFor, permissions);
+  let hold;
+  if (freeze) {
+    const steps = freezeIssueSteps(events, config, isBot);
+    hold = freezeHoldOf(
+      steps,
+      true,
+      await rolesOf(gh, holdActors(steps, true), permissions),
+      config.commands.freeze_permission
+    );
+    if (freeze.until !== void 0 && now >= freeze.until) hold = void 0;
+  } else {
+    hold = (await projectWithRoles(gh, config, issue, events, botComments, now, permissions)).incident.freezeHold;
+  }
+  const label = config.labels.freeze_held;
+  const labelled = issue.labels.some((l) => l.toLowerCase() === label.toLowerCase());
+  let writes = 0;
+  let closed = 0;
+  if (hold !== void 0 && !labelled) {
+    await ensureHoldRecord(gh, config, {
+      origin: issue.number,
+      hold,
+      kind: freeze ? "freeze" : "incident",
+      branches: freeze?.branches ?? [],
+      ...freeze?.until !== void 0 ? { until: freeze.until } : {}
+    });
+    await writeLabels(gh, issue.number, [label], []);
+    writes += 2;
+  } else if (hold === void 0 && (labelled || holdLabelTakenOff(events, label, isBot))) {
+    closed = await closeHoldRecords(gh, config, issue.number);
+    writes += closed;
+    if (labelled) {
+      await writeLabels(gh, issue.number, [], [label]);
+      writes++;
+    }
+  }
+  if (hold !== void 0)
+    writes += await noticeOnce(gh, config, issue.number, botComments, hold, freeze ? "freeze" : "incident");
+  return { writes, changed: hold !== void 0 && !labelled || closed > 0 };
+}
+async function reconcileRecord(gh, config, record, events, origin, permissions) {
+  const original = await readIssue(gh, origin);
+  const isIncident2 = original.labels.some((l) => l.toLowerCase() === config.labels.incident.toLowerCase());
+  const needed = isIncident2 ? config.commands.permission : config.commands.freeze_permission;
+  const steps = freezeIssueSteps(events, config, (login) => gh.trustedBots.has(login.toLowerCase()));
+  const hold = freezeHoldOf(steps, true, await rolesOf(gh, holdActors(steps, true), permissions), needed);
+  const freezing = record.state === "open" && record.labels.some((l) => l.toLowerCase() === config.labels.freeze.toLowerCase());
+  let writes = 0;
+  if (hold !== void 0) {
+    if (record.state !== "open") {
+      await reopenIssue(gh, record.number);
+      writes++;
+    }
+    if (!record.labels.some((l) => l.toLowerCase() === config.labels.freeze.toLowerCase())) {
+      await writeLabels(gh, record.number, [config.labels.freeze], []);
+      writes++;
+    }
+    writes += await noticeOnce(
+      gh,
+      config,
+      record.number,
+      botCommentsFrom(events, gh.trustedBots),
+      hold,
+      "record"
+    );
+    return { writes, changed: false };
+  }
+  if (freezing) return { writes, changed: false };
+  if (record.state === "open") {
+    await closeIssue(gh, record.number, "completed");
+    writes++;
+  }
+  if (original.labels.some((l) => l.toLowerCase() === config.labels.freeze_held.toLowerCase())) {
+    await writeLabels(gh, origin, [], [config.labels.freeze_held]);
+    writes++;
+  }
+  return { writes, changed: writes > 0, ...isIncident2 ? { released: origin } : {} };
+}
+async function rolesOf(gh, logins, cache4) {
+  const roles = /* @__PURE__ */ new Map();
+  for (const login of logins) roles.set(login, await permissionOf(gh, login, cache4));
+  return roles;
+}
+async function noticeOnce(gh, config, number, botComments, hold, kind) {
+  const identity = markerIdentity({ kind: "freeze-hold", data: { at: String(hold.at) } });
+  if (botComments.some((c) => c.identity === identity)) return 0;
+  const body = `${renderMarker("freeze-hold", { at: hold.at })}
+${holdNotice(hold, config, kind)}`;
+  await createCommentOnce(gh, number, identity, body);
+  return 1;
 }
 
 // src/reconcile/runTarget.ts
@@ -9181,7 +10432,7 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
   switch (target.kind) {
     case "issue":
       if (isHoldIssue(target, config)) {
-        const held = await inLane(gh, target.number, () => runHoldTarget(gh, config, target, now));
+        const held = await inLane(gh, target.number, () => runHoldTarget(gh, config, templates, target, now));
         if (held) return held;
       }
       return reconcileIssueTarget(
@@ -9201,29 +10452,41 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
         let inputs;
         if (target.freezeCommand) {
           inputs = await freezeInputs(gh, config);
-          const result = await runFreezeCommands(gh, config, inputs, target.number, now, true);
+          const result = await runFreezeCommands(gh, config, inputs, target.number, now, "pull-request");
           writes += result.writes;
           if (result.changed) return { writes, changed: true };
         }
         if (pr.state !== "open") return { writes, note: "closed" };
-        const outcome = await reconcilePull(gh, config, inputs ?? await freezeInputs(gh, config), pr, now);
+        const outcome = await reconcilePull(
+          gh,
+          config,
+          templates,
+          inputs ?? await freezeInputs(gh, config),
+          pr,
+          now
+        );
         return { writes: writes + outcome.writes, note: outcome.verdict.conclusion };
       });
-      if ("changed" in own)
-        return {
-          target,
-          writes: own.writes + (await sweepPulls(gh, config, await freezeInputs(gh, config), now)).writes
-        };
+      if ("changed" in own) {
+        const inputs = await freezeInputs(gh, config);
+        let writes = own.writes + (await sweepPulls(gh, config, templates, inputs, now)).writes;
+        writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: false });
+        return { target, writes };
+      }
       return { target, writes: own.writes, note: own.note };
     }
     case "merge-group": {
-      const outcome = await inLane(gh, target.headSha, () => reconcileMergeGroup(gh, config, target, now));
+      const outcome = await inLane(
+        gh,
+        target.headSha,
+        () => reconcileMergeGroup(gh, config, templates, target, now)
+      );
       return { target, writes: outcome.writes, note: outcome.conclusion };
     }
     case "deployment":
-      return runDeployTarget(gh, config, target, now);
+      return runDeployTarget(gh, config, templates, target, now);
     case "releases":
-      return { target, writes: await announceReleases(gh, config, templates, now) };
+      return { target, writes: await announceReleases(gh, config, templates, now), note: "announcements" };
     case "sweep": {
       const lookback = target.since !== void 0 ? Math.max(0, now - target.since) : Math.max(2 * durationMs(config.schedule.interval), 10 * 6e4);
       const periodic = target.full === true || Math.floor(now / FULL_PASS_MS) !== Math.floor((now - lookback) / FULL_PASS_MS);
@@ -9243,12 +10506,14 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
       let note = `${result.incidents} open incident(s)`;
       writes += await announceFreezes(gh, config, templates, inputs, now, lookback, periodic);
       if (boundary || periodic || result.freezeChanged) {
-        const pulls = await sweepPulls(gh, config, inputs, now);
+        const pulls = await sweepPulls(gh, config, templates, inputs, now);
         writes += pulls.writes;
         failures.push(...pulls.failures);
         note += `, ${pulls.pulls} open pull request(s) re-checked`;
       }
-      writes += await reconcileHolds(gh, config, inputs, now);
+      if (boundary || periodic)
+        writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: true });
+      writes += await reconcileHolds(gh, config, templates, inputs, now);
       writes += await announceReleases(gh, config, templates, now, inputs);
       if (failures.length > 0)
         throw new Error(`sweep finished with ${failures.length} failure(s): ${failures.join("; ")}`);
@@ -9262,7 +10527,8 @@ function handChangeMovedFreeze(target, config) {
   if (issue === void 0) return false;
   if (label !== void 0) {
     const name = label.name.toLowerCase();
-    if (name === config.labels.freeze.toLowerCase()) return true;
+    if (name === config.labels.freeze.toLowerCase() || name === config.labels.freeze_held.toLowerCase())
+      return true;
     if (!decidesFreeze(name, config)) return false;
     const before = label.added ? issue.labels.filter((l) => l.toLowerCase() !== name) : [...issue.labels, label.name];
     return isFreezing({ ...issue, labels: before }, config) || isFreezing(issue, config);
@@ -9273,6 +10539,14 @@ function handChangeMovedFreeze(target, config) {
   }
   return false;
 }
+function mayHoldFreeze(target, config, trustedBots) {
+  const { issue, label, stateChanged } = target;
+  if (issue === void 0) return false;
+  const has = (name) => issue.labels.some((l) => l.toLowerCase() === name.toLowerCase());
+  if (has(config.labels.freeze_held)) return true;
+  if (isFreezeIssue2(issue, trustedBots)) return label !== void 0 || stateChanged !== void 0;
+  return label !== void 0 && !label.added && label.name.toLowerCase() === config.labels.incident.toLowerCase();
+}
 function decidesFreeze(name, config) {
   const names = labelNames(config);
   return name === config.labels.incident.toLowerCase() || names.severityOf(name) !== void 0 || names.stateOf(name) !== void 0;
@@ -9281,7 +10555,8 @@ async function reconcileIssueTarget(gh, config, templates, target, now, permissi
   const {
     result,
     writes: own,
-    commandsChanged
+    commandsChanged,
+    released
   } = await inLane(gh, target.number, async () => {
     const result2 = await reconcileIncident(
       gh,
@@ -9296,23 +10571,62 @@ async function reconcileIssueTarget(gh, config, templates, target, now, permissi
     );
     let writes2 = result2.writes;
     let commandsChanged2 = false;
+    let released2;
+    if (result2.skipped === "not-an-incident" && target.issue && mayHoldFreeze(target, config, gh.trustedBots)) {
+      const hold = await reconcileFreezeHold(gh, config, target.issue, now, permissions);
+      writes2 += hold.writes;
+      commandsChanged2 ||= hold.changed;
+      released2 = hold.released;
+    }
     if (target.freezeCommand) {
       const inputs = await freezeInputs(gh, config);
-      const commands = await runFreezeCommands(gh, config, inputs, target.number, now);
+      const commands = await runFreezeCommands(
+        gh,
+        config,
+        inputs,
+        target.number,
+        now,
+        result2.skipped === void 0 ? "incident" : "issue"
+      );
       writes2 += commands.writes;
-      commandsChanged2 = commands.changed;
+      commandsChanged2 ||= commands.changed;
     }
-    return { result: result2, writes: writes2, commandsChanged: commandsChanged2 };
+    return { result: result2, writes: writes2, commandsChanged: commandsChanged2, released: released2 };
   });
   let writes = own;
+  if (released !== void 0) {
+    const origin = released;
+    const followed = await inLane(
+      gh,
+      origin,
+      () => reconcileIncident(
+        gh,
+        config,
+        templates,
+        origin,
+        now,
+        permissions,
+        void 0,
+        templateProblems,
+        refused
+      )
+    );
+    writes += followed.writes;
+  }
   let freezesChanged = commandsChanged;
   if (result.freezeRelevant || handChangeMovedFreeze(target, config)) freezesChanged = true;
   if (freezesChanged) {
     const inputs = await freezeInputs(gh, config);
-    writes += (await sweepPulls(gh, config, inputs, now)).writes;
-    writes += await reconcileHolds(gh, config, inputs, now);
+    writes += (await sweepPulls(gh, config, templates, inputs, now)).writes;
+    const started = result.projection !== void 0 && isFreezing(result.projection.incident, config) && !commandsChanged && released === void 0;
+    if (!started && gh.approvesDeployments === true)
+      writes += await reconcileHolds(gh, config, templates, inputs, now);
+    if (commandsChanged || result.skipped === "not-an-incident" && result.freezeRelevant)
+      writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: false });
   }
-  return { target, writes, ...result.skipped ? { note: result.skipped } : {} };
+  const incident = result.projection?.incident;
+  const note = result.skipped?.replaceAll("-", " ") ?? (incident ? `${severityName(incident.severity)}, ${STATE_TITLES[incident.state]}` : "");
+  return { target, writes, ...note !== "" ? { note } : {} };
 }
 
 // src/app/workQueue.ts
@@ -9722,6 +11036,13 @@ var WakeUps = class {
 };
 
 // src/app/recoverDeliveries.ts
+var MAX_ASKS = 5;
+var FIRST_PAUSE_MS = 6e4;
+function mayAsk(state, guid, now) {
+  const asked = state.requested.get(guid);
+  if (asked === void 0) return true;
+  return asked.times < MAX_ASKS && now - asked.at >= FIRST_PAUSE_MS * 2 ** (asked.times - 1);
+}
 var ok = (code2) => code2 >= 200 && code2 < 300;
 var earlier = (a, b) => Date.parse(a.delivered_at) - Date.parse(b.delivered_at) || a.id - b.id;
 async function recoverDeliveries(appOctokit, state, now, limits, log2) {
@@ -9749,13 +11070,16 @@ async function recoverDeliveries(appOctokit, state, now, limits, log2) {
     errors: 0
   };
   for (const attempt of failed) {
-    if (state.requested.has(attempt.guid)) continue;
+    if (!mayAsk(state, attempt.guid, now)) continue;
     if (outcome.redelivered.length >= limits.maxRedeliveries) break;
     try {
       await appOctokit.request("POST /app/hook/deliveries/{delivery_id}/attempts", {
         delivery_id: attempt.id
       });
-      state.requested.set(attempt.guid, now);
+      state.requested.set(attempt.guid, {
+        at: now,
+        times: (state.requested.get(attempt.guid)?.times ?? 0) + 1
+      });
       outcome.redelivered.push(attempt.guid);
     } catch (error) {
       outcome.errors++;
@@ -9764,7 +11088,8 @@ async function recoverDeliveries(appOctokit, state, now, limits, log2) {
   }
   if (outcome.redelivered.length < limits.maxRedeliveries && pages < limits.maxPages)
     state.checkpoint = Math.max(state.checkpoint, now - 5 * 6e4);
-  for (const [guid, at] of state.requested) if (now - at > 3 * 24 * 36e5) state.requested.delete(guid);
+  for (const [guid, asked] of state.requested)
+    if (now - asked.at > 3 * 24 * 36e5) state.requested.delete(guid);
   if (outcome.redelivered.length > 0)
     log2.info(
       { redelivered: outcome.redelivered, failed: outcome.failed },
@@ -9966,7 +11291,7 @@ function redisJobHandlers(redis, metrics, work) {
 
 // src/app/expediteApp.ts
 var SETTINGS_TTL_MS = 5 * 6e4;
-var EVENTS = [
+var EVENTS2 = [
   "issues",
   "issue_comment",
   "pull_request",
@@ -10040,6 +11365,7 @@ function createExpediteApp(options = {}) {
         trustedBots: trustedBotsFor(login),
         log: log2,
         lanes,
+        approvesDeployments: true,
         onIncident: (report) => onIncident(installationId, report),
         outbox
       };
@@ -10118,7 +11444,7 @@ function createExpediteApp(options = {}) {
       await ledger.addRepos(id, fromFullNames(context.payload.repositories_added));
       await ledger.removeRepos(id, fromFullNames(context.payload.repositories_removed));
     });
-    instance.on([...EVENTS], async (context) => {
+    instance.on([...EVENTS2], async (context) => {
       const payload = context.payload;
       const installationId = payload.installation?.id;
       const repository = payload.repository;
@@ -10920,6 +12246,7 @@ async function ingestAlert(gh, config, alert, routing, now) {
   if (!incident) {
     if (alert.status === "resolved") return { ...base, action: "no-open-incident" };
     const planned = alertIncident(alert, routing, config, now);
+    await ensureRepoLabels(gh, config, planned.labels);
     const created = await createIssueOnce(gh, {
       ...planned,
       find: async () => (await openIncidentsFor(gh, config, alert.fingerprint))[0]

@@ -7,7 +7,8 @@ import type { DeployVerdict } from "../core/deploys/types.js";
 import { activeFreezes } from "../core/freeze/activeFreezes.js";
 import type { GitHubContext } from "../github/types.js";
 import { ensureHold } from "../reconcile/deploys/holdIssues.js";
-import { readHoldThread } from "../reconcile/deploys/holdThread.js";
+import { deliverHoldGrants, readHoldThread } from "../reconcile/deploys/holdThread.js";
+import type { Templates } from "../core/render/templates.js";
 import { freezeInputs } from "../reconcile/freeze/freezeInputs.js";
 import { approverHandles } from "../reconcile/freeze/isApprover.js";
 
@@ -19,6 +20,7 @@ import { approverHandles } from "../reconcile/freeze/isApprover.js";
 export async function deployGate(
   gh: GitHubContext,
   config: Config,
+  templates: Templates,
   deploy: { ref: string; sha: string; environment?: string },
   now: number,
 ): Promise<DeployVerdict | "not-gated"> {
@@ -51,9 +53,12 @@ export async function deployGate(
       branch,
       sha: deploy.sha,
       grants: thread.grants,
+      voided: thread.voided,
       approvers: approverHandles(config, now),
       holdIssue: hold,
     });
+    // A grant on the hold issue is told to the deployments channel once (this run may be the first to see it).
+    await deliverHoldGrants(gh, config, templates, inputs, hold, thread, now);
     if (verdict.decision === "hold") {
       await core.summary
         .addHeading("Expedite deploy gate: held by a code freeze", 2)

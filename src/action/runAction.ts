@@ -110,6 +110,7 @@ export async function runAction(): Promise<void> {
       await deployGate(
         { ...base, trustedBots: trustedBotsFor(botLogin, settings.config) },
         settings.config,
+        settings.templates,
         {
           ref: core.getInput("ref") || process.env.GITHUB_REF || "",
           sha: core.getInput("sha") || process.env.GITHUB_SHA || "",

@@ -204,6 +204,7 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
         trustedBots: trustedBotsFor(login),
         log,
         lanes,
+        approvesDeployments: true,
         onIncident: (report) => onIncident(installationId, report),
         outbox,
       };

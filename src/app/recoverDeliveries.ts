@@ -12,8 +12,22 @@ export interface DeliveryAttempt {
 export interface RecoveryState {
   /** Attempts delivered before this moment were looked at by an earlier pass. */
   checkpoint: number;
-  /** GUIDs already asked to be redelivered, and when (so one failed event is asked for once). */
-  requested: Map<string, number>;
+  /**
+   * GUIDs already asked to be redelivered: when last, and how many times. A redelivery that fails too (the
+   * App was still down, a 5xx) is asked for again after a growing pause, up to MAX_ASKS times.
+   */
+  requested: Map<string, { at: number; times: number }>;
+}
+
+/** How often one failed event is asked for at most, and the pause before the first repeat. */
+export const MAX_ASKS = 5;
+const FIRST_PAUSE_MS = 60_000;
+
+/** Whether a failed event may be asked for (again) now: never asked, or its last redelivery failed too. */
+function mayAsk(state: RecoveryState, guid: string, now: number): boolean {
+  const asked = state.requested.get(guid);
+  if (asked === undefined) return true;
+  return asked.times < MAX_ASKS && now - asked.at >= FIRST_PAUSE_MS * 2 ** (asked.times - 1);
 }
 
 export interface RecoveryLimits {
@@ -77,13 +91,16 @@ export async function recoverDeliveries(
     errors: 0,
   };
   for (const attempt of failed) {
-    if (state.requested.has(attempt.guid)) continue;
+    if (!mayAsk(state, attempt.guid, now)) continue;
     if (outcome.redelivered.length >= limits.maxRedeliveries) break;
     try {
       await appOctokit.request("POST /app/hook/deliveries/{delivery_id}/attempts", {
         delivery_id: attempt.id,
       });
-      state.requested.set(attempt.guid, now);
+      state.requested.set(attempt.guid, {
+        at: now,
+        times: (state.requested.get(attempt.guid)?.times ?? 0) + 1,
+      });
       outcome.redelivered.push(attempt.guid);
     } catch (error) {
       outcome.errors++;
@@ -94,7 +111,8 @@ export async function recoverDeliveries(
   // already asked for are remembered for GitHub's three days of redeliverable history.
   if (outcome.redelivered.length < limits.maxRedeliveries && pages < limits.maxPages)
     state.checkpoint = Math.max(state.checkpoint, now - 5 * 60_000);
-  for (const [guid, at] of state.requested) if (now - at > 3 * 24 * 3_600_000) state.requested.delete(guid);
+  for (const [guid, asked] of state.requested)
+    if (now - asked.at > 3 * 24 * 3_600_000) state.requested.delete(guid);
   if (outcome.redelivered.length > 0)
     log.info(
       { redelivered: outcome.redelivered, failed: outcome.failed },

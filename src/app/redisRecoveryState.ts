@@ -12,7 +12,10 @@ export async function loadRecoveryState(
 ): Promise<RecoveryState> {
   const text = await client.get(`${prefix}:recovery`);
   if (!text) return { checkpoint: firstCheckpoint, requested: new Map() };
-  const saved = JSON.parse(text) as { checkpoint: number; requested: Array<[string, number]> };
+  const saved = JSON.parse(text) as {
+    checkpoint: number;
+    requested: Array<[string, { at: number; times: number }]>;
+  };
   return { checkpoint: saved.checkpoint, requested: new Map(saved.requested) };
 }
 

@@ -80,19 +80,18 @@ const PAGERDUTY_SEVERITY = { 1: "critical", 2: "error", 3: "warning", 4: "info" 
 
 /** A PagerDuty Events API v2 event for this message's action on the incident's alert. */
 export function pagerdutyEvent(content: MessageContent, routingKey: string): object {
-  const pd = content.pagerduty ?? {
-    action: "trigger",
-    dedupKey: `expedite/${content.incident.repository}#${content.incident.number}`,
-  };
+  // Only incident messages are routed to PagerDuty; the record's issue stands in should another arrive.
+  const source = `${content.source.repository}#${content.source.number}`;
+  const pd = content.pagerduty ?? { action: "trigger", dedupKey: `expedite/${source}` };
   const base = { routing_key: routingKey, event_action: pd.action, dedup_key: pd.dedupKey };
   if (pd.action !== "trigger") return base;
   return {
     ...base,
     payload: {
       summary: clip(content.title, 1024),
-      source: `${content.incident.repository}#${content.incident.number}`,
-      severity: PAGERDUTY_SEVERITY[content.incident.severity],
-      component: content.incident.repository,
+      source,
+      severity: PAGERDUTY_SEVERITY[content.incident?.severity ?? 4],
+      component: content.source.repository,
       group: "expedite",
       class: content.event,
       custom_details: Object.fromEntries<string>([
@@ -101,7 +100,7 @@ export function pagerdutyEvent(content: MessageContent, routingKey: string): obj
       ]),
     },
     client: "Expedite",
-    client_url: content.incident.url,
+    ...(content.incident ? { client_url: content.incident.url } : {}),
     links: content.links.map((l) => ({ href: l.url, text: l.label })),
   };
 }
@@ -115,7 +114,11 @@ export function webhookDocument(content: MessageContent, message: string, sentAt
     event: content.event,
     message,
     sent_at: new Date(sentAt).toISOString(),
-    incident: content.incident,
+    // What the message is about: an incident, a freeze, an exception or a release (docs/channels.md).
+    ...(content.incident ? { incident: content.incident } : {}),
+    ...(content.freeze ? { freeze: content.freeze } : {}),
+    ...(content.exception ? { exception: content.exception } : {}),
+    ...(content.release ? { release: content.release } : {}),
     title: content.title,
     summary: content.summary,
     facts: content.facts,

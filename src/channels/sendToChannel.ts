@@ -103,7 +103,7 @@ async function send(
         {
           "x-expedite-event": content.event,
           // The same for every attempt at this message, so a receiver can drop a repeat.
-          "x-expedite-delivery": `${content.incident.repository}#${content.incident.number}/${ctx.message}`,
+          "x-expedite-delivery": `${content.source.repository}#${content.source.number}/${ctx.message}`,
           "x-hub-signature-256": signatureOf(body, secret),
         },
         ctx.timeoutMs,

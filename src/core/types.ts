@@ -1,5 +1,7 @@
+import type { FreezeHold } from "./freeze/freezeHold.js";
 import type { Severity } from "./config/schema.js";
 import type { Delivery } from "./channels/types.js";
+import type { FreezePeriod } from "./freeze/types.js";
 
 export type { Severity } from "./config/schema.js";
 
@@ -28,6 +30,8 @@ export interface IncidentForm {
   /** "When did it start?" as typed, and parsed when it could be. */
   startedText?: string;
   startedAt?: number;
+  /** Why "When did it start?" could not be read as a time (the answer is reported, not dropped). */
+  startedProblem?: string;
 }
 
 /** Something a person wrote into the incident's journal through a command. */
@@ -68,7 +72,8 @@ export type TimelineKind =
   | "postmortem"
   | "closed"
   | "reopened"
-  | "edited";
+  | "edited"
+  | "freeze-held";
 
 export interface TimelineEntry {
   at: number;
@@ -100,7 +105,8 @@ export interface Gap {
     | "comms-is-lead"
     | "postmortem-closed-unmerged"
     | "postmortem-failed"
-    | "closed-unresolved";
+    | "closed-unresolved"
+    | "freeze-held";
   since: number;
   message: string;
 }
@@ -152,6 +158,11 @@ export interface Incident {
   declaredBy?: string;
   /** When the problem began: /started, else the form's answer, else the declaration. */
   startedAt: number;
+  /**
+   * The form's "When did it start?" answer could not be used (unreadable, or after the declaration) and
+   * nobody has typed `/started` since: the board and one reply say so.
+   */
+  unreadStart?: { text: string; reason: string };
   acknowledgedAt?: number;
   acknowledgedBy?: string;
   mitigatedAt?: number;
@@ -160,6 +171,10 @@ export interface Incident {
   cancelledAt?: number;
   closedAt?: number;
   lead?: string;
+  /** People who led and were replaced with `/lead`: the plan takes them off the issue's assignees. */
+  replacedLeads?: string[];
+  /** On-call engineers a person unassigned by hand while they led: the roster does not reassign them. */
+  rosterDismissed?: string[];
   comms?: string;
   /** Extra roles: role name → logins. */
   roles: Record<string, string[]>;
@@ -172,6 +187,8 @@ export interface Incident {
   form: IncidentForm;
   pullRequests: LinkedPullRequest[];
   freezeExceptions: FreezeException[];
+  /** When the incident froze merges and deploys (replayed from its timeline), oldest first. */
+  freezePeriods?: FreezePeriod[];
   postmortem?: PostmortemLink;
   /** Why the post-mortem pull request could not be opened (shown on the board until it can). */
   postmortemError?: string;
@@ -182,6 +199,13 @@ export interface Incident {
   announcements?: Array<{ at: number; by: string; commentId?: number; channels: string[] }>;
   /** Messages sent beyond GitHub (chat, e-mail, pages, webhooks), as recorded on the issue. */
   deliveries?: Delivery[];
+  /**
+   * The incident's freeze is kept in force although its labels or open state no longer call for it: the
+   * change that lifted it was made by hand by someone without the role to lift it. Set by the projection
+   * (with `freezeHold`) and by the freeze checks from the hold label.
+   */
+  freezeHeld?: boolean;
+  freezeHold?: FreezeHold;
   gaps: Gap[];
   timeline: TimelineEntry[];
 }

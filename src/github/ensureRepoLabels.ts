@@ -37,6 +37,18 @@ export function labelSpecs(config: Config): LabelSpec[] {
     { name: l.followup, color: "1d76db", description: "Follow-up work from an incident post-mortem" },
     { name: l.freeze, color: "0052cc", description: "A code freeze: merges wait until this issue is closed" },
     {
+      name: l.freeze_held,
+      color: "b60205",
+      description: "Its freeze was lifted by someone without the role to lift it, so it still holds",
+    },
+    {
+      name: l.deploy_hold,
+      color: "0052cc",
+      description: "Deployments of one commit held by a code freeze; exceptions are granted here",
+    },
+    { name: l.alert, color: "d93f0b", description: "An incident declared from an alert" },
+    { name: l.releases, color: "0e8a16", description: "Where upcoming and published releases are announced" },
+    {
       name: l.incident_fix,
       color: "0e8a16",
       description: "Fixes an incident: passes that incident's code freeze",
@@ -47,60 +59,92 @@ export function labelSpecs(config: Config): LabelSpec[] {
 /** The colour GitHub gives a label created implicitly by adding it to an issue. */
 const IMPLICIT_COLOR = "ededed";
 
-const known = new Map<string, Promise<void>>();
+/** Per repository and process: the labels known to exist with their colours (lower-case names). */
+const known = new Map<string, Promise<Set<string>>>();
 
 /**
- * Creates the missing labels once per repository per process; "already exists" counts as success.
- * `force` runs it even where the context opts out (the Action's scheduled full pass).
+ * Makes sure the labels about to be used exist with their colours and descriptions: only those, when a
+ * repository first needs them, so installing the App on an organisation does not label every repository.
+ * The repository's labels are listed once per process; "already exists" counts as success. `force` runs it
+ * even where the context opts out (the Action's scheduled full pass, which gives implicitly created labels
+ * their colours).
  */
-export function ensureRepoLabels(gh: GitHubContext, config: Config, force = false): Promise<void> {
-  if (gh.ensureLabels === false && !force) return Promise.resolve();
-  const specs = labelSpecs(config);
-  const key = `${gh.owner}/${gh.repo}`.toLowerCase() + "|" + specs.map((s) => s.name).join(",");
-  let pending = known.get(key);
-  if (!pending) {
-    pending = createMissing(gh, specs).catch((error: unknown) => {
+export async function ensureRepoLabels(
+  gh: GitHubContext,
+  config: Config,
+  names: readonly string[],
+  force = false,
+): Promise<void> {
+  if (gh.ensureLabels === false && !force) return;
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  const specs = labelSpecs(config).filter((spec) => wanted.has(spec.name.toLowerCase()));
+  if (specs.length === 0) return;
+  const key = `${gh.owner}/${gh.repo}`.toLowerCase();
+  let ready = known.get(key);
+  if (!ready) {
+    ready = fresh(gh).catch((error: unknown) => {
       known.delete(key);
       throw error;
     });
-    known.set(key, pending);
+    known.set(key, ready);
   }
-  return pending;
+  const have = await ready;
+  const missing = specs.filter((spec) => !have.has(spec.name.toLowerCase()));
+  for (const spec of missing) {
+    await create(gh, spec);
+    have.add(spec.name.toLowerCase());
+  }
 }
 
-async function createMissing(gh: GitHubContext, specs: LabelSpec[]): Promise<void> {
+/** The repository's labels now; grey, undescribed ones count as missing so they get their colour. */
+async function fresh(gh: GitHubContext): Promise<Set<string>> {
   const existing = await gh.octokit.paginate("GET /repos/{owner}/{repo}/labels", {
     owner: gh.owner,
     repo: gh.repo,
     per_page: 100,
   });
-  const byName = new Map(existing.map((l) => [l.name.toLowerCase(), l]));
-  for (const spec of specs) {
-    const found = byName.get(spec.name.toLowerCase());
-    if (found) {
-      // Adding a label that does not exist makes GitHub create it grey and undescribed (the Action adds
-      // labels without listing them first); give it its colour and description once it is seen.
-      if (found.color.toLowerCase() === IMPLICIT_COLOR && !found.description) {
-        await gh.octokit.request("PATCH /repos/{owner}/{repo}/labels/{name}", {
-          owner: gh.owner,
-          repo: gh.repo,
-          name: found.name,
-          color: spec.color,
-          description: spec.description,
-        });
-      }
-      continue;
-    }
-    try {
-      await gh.octokit.request("POST /repos/{owner}/{repo}/labels", {
-        owner: gh.owner,
-        repo: gh.repo,
-        ...spec,
-      });
-    } catch (error) {
-      if (statusOf(error) !== 422) throw error;
-    }
+  return new Set(
+    existing
+      .filter((l) => !(l.color.toLowerCase() === IMPLICIT_COLOR && !l.description))
+      .map((l) => l.name.toLowerCase()),
+  );
+}
+
+async function create(gh: GitHubContext, spec: LabelSpec): Promise<void> {
+  try {
+    await gh.octokit.request("POST /repos/{owner}/{repo}/labels", {
+      owner: gh.owner,
+      repo: gh.repo,
+      ...spec,
+    });
+  } catch (error) {
+    if (statusOf(error) !== 422) throw error;
+    // It exists (created grey by adding it to an issue, or by a racing reconcile): give it its colour.
+    await gh.octokit.request("PATCH /repos/{owner}/{repo}/labels/{name}", {
+      owner: gh.owner,
+      repo: gh.repo,
+      name: spec.name,
+      color: spec.color,
+      description: spec.description,
+    });
   }
+}
+
+/** The labels an incident's own state is written with. */
+export function incidentLabelNames(config: Config): string[] {
+  const l = config.labels;
+  return [
+    l.incident,
+    l.declared,
+    l.acknowledged,
+    l.mitigated,
+    l.resolved,
+    l.postmortem_state,
+    l.cancelled,
+    ...[1, 2, 3, 4].map((n) => `${l.severity_prefix}${n}`),
+    l.revenue,
+    l.freeze_held,
+  ];
 }
 
 /** Forget what was learned (tests start each scenario with a fresh simulator). */

@@ -139,3 +139,12 @@ export async function addAssignees(gh: GitHubContext, number: number, assignees:
     assignees,
   });
 }
+
+export async function removeAssignees(gh: GitHubContext, number: number, assignees: string[]): Promise<void> {
+  await gh.octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    assignees,
+  });
+}

@@ -58,6 +58,12 @@ export interface GitHubContext extends RepoRef {
    * the Action, where the workflow's `concurrency:` groups do this.
    */
   lanes?: Lanes;
+  /**
+   * Deployments can wait on Expedite (the App is a deployment protection rule): when an event ends a freeze,
+   * their hold issues are re-evaluated at once. The Action's gate has nothing waiting (a failed deploy job is
+   * re-run), so its hold issues are tidied by the scheduled sweep instead.
+   */
+  approvesDeployments?: boolean;
   /** Told after each incident reconcile what it posted and when its next clock is due (App: metrics, wake-ups). */
   onIncident?: (report: IncidentReport) => void;
 }

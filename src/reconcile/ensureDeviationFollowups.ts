@@ -34,7 +34,7 @@ export async function ensureDeviationFollowups(
     if (!marker) continue;
     const identity = markerIdentity(marker);
     if (known.has(identity)) continue;
-    await ensureRepoLabels(gh, config);
+    await ensureRepoLabels(gh, config, [config.labels.followup]);
     const created = await createIssueOnce(gh, {
       title: rendered.title,
       body: rendered.body,

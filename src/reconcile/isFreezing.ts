@@ -10,8 +10,10 @@ import { freezeReading } from "../core/freeze/freezeReading.js";
  */
 export function isFreezing(incident: IssueSnapshot | Incident, config: Config): boolean {
   if (!("labels" in incident)) return freezesMerges(incident, config);
-  const incidentLabel = config.labels.incident.toLowerCase();
-  if (!incident.labels.some((l) => l.toLowerCase() === incidentLabel)) return false;
+  const has = (name: string) => incident.labels.some((l) => l.toLowerCase() === name.toLowerCase());
+  // The hold label keeps the freeze whatever the other labels and the open state say.
+  if (has(config.labels.freeze_held)) return true;
+  if (!has(config.labels.incident)) return false;
   const { state, severity } = freezeReading(incident.labels, config);
   return (
     severity !== undefined &&

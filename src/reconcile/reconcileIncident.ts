@@ -1,23 +1,18 @@
 import type { Config } from "../core/config/schema.js";
-import type { Permission, IssueSnapshot } from "../core/snapshot.js";
+import type { Permission, IssueSnapshot, TimelineEvent } from "../core/snapshot.js";
 import type { Templates } from "../core/render/templates.js";
-import { projectIncident } from "../core/projection/projectIncident.js";
 import type { Projection } from "../core/projection/projectIncident.js";
 import { planIncident } from "../core/plan/planIncident.js";
 import type { IncidentPlan } from "../core/plan/planIncident.js";
 import { botCommentsFrom, latestByIdentity } from "../core/plan/botComments.js";
-import { readLedger } from "../core/plan/commandLedger.js";
-import { rolesToLookUp } from "../core/plan/rolesToLookUp.js";
-import { commandComments } from "../core/projection/commandComments.js";
 import type { GitHubContext } from "../github/types.js";
 import { readIssue } from "../github/readIssue.js";
 import { readTimeline } from "../github/readTimeline.js";
-import { permissionOf } from "../github/permissionOf.js";
 import { writeLabels } from "../github/writeLabels.js";
 import { ensureRepoLabels } from "../github/ensureRepoLabels.js";
 import { createCommentOnce, updateComment, deleteComment } from "../github/writeComments.js";
 import { ensureReaction } from "../github/ensureReaction.js";
-import { addAssignees, closeIssue } from "../github/issues.js";
+import { addAssignees, closeIssue, removeAssignees } from "../github/issues.js";
 import { findGaps } from "../core/projection/findGaps.js";
 import { currentIssue } from "../core/projection/currentIssue.js";
 import type { ConfigProblem, RefusedConfig } from "../core/config/parseConfig.js";
@@ -33,6 +28,10 @@ import type { PlannedMessage } from "../core/channels/types.js";
 import { renderBoard } from "../core/board/renderBoard.js";
 import type { BotComment } from "../core/plan/botComments.js";
 import { deliverMessages } from "./deliverMessages.js";
+import { projectWithRoles } from "./projectWithRoles.js";
+import { closeHoldRecords, ensureHoldRecord } from "./freeze/holdRecords.js";
+import type { FreezeHold } from "../core/freeze/freezeHold.js";
+import { holdLabelTakenOff } from "../core/freeze/holdLabelTakenOff.js";
 import { nextMessageDeadline } from "../core/channels/nextMessageDeadline.js";
 
 export interface IncidentOutcome {
@@ -86,22 +85,8 @@ export async function reconcileIncident(
     };
   }
 
-  // Every command is judged afresh on every reconcile, from its text now and its author's role now. The
-  // board remembers roles it read, so only the people behind new or edited commands need a look-up
-  // (cached per reconcile and per sweep).
   const botComments = botCommentsFrom(events, gh.trustedBots);
-  const board = latestByIdentity(botComments).get("board");
-  const ledger = readLedger(board);
-  const { known, lookUp } = rolesToLookUp(commandComments(events, gh.trustedBots, config), ledger, config);
-  const fetched = new Map<string, Permission>();
-  for (const login of lookUp) fetched.set(login, await permissionOf(gh, login, permissions));
-  const projection = projectIncident(issue, events, config, {
-    trustedBots: gh.trustedBots,
-    permissions: new Map([...known, ...fetched]),
-    fetched,
-    ledger,
-    now,
-  });
+  const projection = await projectWithRoles(gh, config, issue, events, botComments, now, permissions);
   let writes = 0;
   try {
     writes += await applyPostmortem(gh, config, templates, projection.incident, now);
@@ -146,6 +131,7 @@ export async function reconcileIncident(
         deliveries,
       })
     : [];
+  writes += await holdRecord(gh, config, issue, events, projection.incident.freezeHold);
   writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes, async () => {
     if (!gh.outbox || messages.length === 0) return undefined;
     // Labels, replies and notices are written before anything leaves GitHub, and the board after: a slow or
@@ -179,6 +165,30 @@ export async function reconcileIncident(
   // Pull requests need re-checking only when this incident starts or stops freezing merges.
   const freezeRelevant = isFreezing(issue, config) !== isFreezing(projection.incident, config);
   return { number, projection, plan, writes, freezeRelevant };
+}
+
+/**
+ * The hold record keeps a freeze lifted by hand in force, where the freeze checks look (open freeze
+ * issues). Opened before the plan puts the hold label on, closed before it takes it off, so the label
+ * always means a record exists.
+ */
+async function holdRecord(
+  gh: GitHubContext,
+  config: Config,
+  issue: IssueSnapshot,
+  events: readonly TimelineEvent[],
+  hold: FreezeHold | undefined,
+): Promise<number> {
+  const label = config.labels.freeze_held;
+  const labelled = issue.labels.some((l) => l.toLowerCase() === label.toLowerCase());
+  if (hold !== undefined && !labelled) {
+    await ensureHoldRecord(gh, config, { origin: issue.number, hold, kind: "incident", branches: [] });
+    return 1;
+  }
+  const isBot = (login: string) => gh.trustedBots.has(login.toLowerCase());
+  if (hold === undefined && (labelled || holdLabelTakenOff(events, label, isBot)))
+    return closeHoldRecords(gh, config, issue.number);
+  return 0;
 }
 
 function earliest(a: number | undefined, b: number | undefined): number | undefined {
@@ -218,12 +228,16 @@ async function applyIncidentPlan(
     if (await ensureReaction(gh, commentId, plusOnes.get(commentId) ?? 0)) writes++;
   }
   if (plan.labels.add.length > 0 || plan.labels.remove.length > 0) {
-    await ensureRepoLabels(gh, config);
+    await ensureRepoLabels(gh, config, plan.labels.add);
     await writeLabels(gh, issue.number, plan.labels.add, plan.labels.remove);
     writes += (plan.labels.add.length > 0 ? 1 : 0) + plan.labels.remove.length;
   }
   if (plan.assign.length > 0) {
     await addAssignees(gh, issue.number, plan.assign);
+    writes++;
+  }
+  if (plan.unassign.length > 0) {
+    await removeAssignees(gh, issue.number, plan.unassign);
     writes++;
   }
   // Replies and notices first, the board and checklist last: the board's edit time marks what was answered.

@@ -22,10 +22,14 @@ import { runFreezeCommands } from "./freeze/freezeCommands.js";
 import { reconcileMergeGroup } from "./freeze/reconcileMergeGroup.js";
 import { reportConfigOnPull } from "./freeze/reportConfigOnPull.js";
 import { announceFreezes } from "./freeze/announceFreezes.js";
+import { deliverFreezeMessages } from "./freeze/deliverFreezeMessages.js";
 import { runDeployTarget, runHoldTarget, isHoldIssue } from "./deploys/deployTargets.js";
 import { reconcileHolds } from "./deploys/reconcileHolds.js";
 import { announceReleases } from "./releases/announceReleases.js";
 import { inLane } from "./inLane.js";
+import { severityName } from "../core/render/severityName.js";
+import { STATE_TITLES } from "../core/stateTitles.js";
+import { isFreezeIssue, reconcileFreezeHold } from "./freeze/reconcileFreezeHold.js";
 
 export interface TargetOutcome {
   target: Target;
@@ -70,7 +74,7 @@ export async function runTarget(
       // The label alone proves nothing (anyone can add it): an issue the bot did not open as a hold issue is
       // reconciled like any other.
       if (isHoldIssue(target, config)) {
-        const held = await inLane(gh, target.number, () => runHoldTarget(gh, config, target, now));
+        const held = await inLane(gh, target.number, () => runHoldTarget(gh, config, templates, target, now));
         if (held) return held;
       }
       return reconcileIssueTarget(
@@ -92,30 +96,40 @@ export async function runTarget(
         let inputs: FreezeInputs | undefined;
         if (target.freezeCommand) {
           inputs = await freezeInputs(gh, config);
-          const result = await runFreezeCommands(gh, config, inputs, target.number, now, true);
+          const result = await runFreezeCommands(gh, config, inputs, target.number, now, "pull-request");
           writes += result.writes;
           if (result.changed) return { writes, changed: true };
         }
         // A closed pull request has no verdict to keep: nothing else to read.
         if (pr.state !== "open") return { writes, note: "closed" };
-        const outcome = await reconcilePull(gh, config, inputs ?? (await freezeInputs(gh, config)), pr, now);
+        const outcome = await reconcilePull(
+          gh,
+          config,
+          templates,
+          inputs ?? (await freezeInputs(gh, config)),
+          pr,
+          now,
+        );
         return { writes: writes + outcome.writes, note: outcome.verdict.conclusion };
       });
-      if ("changed" in own)
-        return {
-          target,
-          writes: own.writes + (await sweepPulls(gh, config, await freezeInputs(gh, config), now)).writes,
-        };
+      if ("changed" in own) {
+        const inputs = await freezeInputs(gh, config);
+        let writes = own.writes + (await sweepPulls(gh, config, templates, inputs, now)).writes;
+        writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: false });
+        return { target, writes };
+      }
       return { target, writes: own.writes, note: own.note };
     }
     case "merge-group": {
-      const outcome = await inLane(gh, target.headSha, () => reconcileMergeGroup(gh, config, target, now));
+      const outcome = await inLane(gh, target.headSha, () =>
+        reconcileMergeGroup(gh, config, templates, target, now),
+      );
       return { target, writes: outcome.writes, note: outcome.conclusion };
     }
     case "deployment":
-      return runDeployTarget(gh, config, target, now);
+      return runDeployTarget(gh, config, templates, target, now);
     case "releases":
-      return { target, writes: await announceReleases(gh, config, templates, now) };
+      return { target, writes: await announceReleases(gh, config, templates, now), note: "announcements" };
     case "sweep": {
       // Schedules run late or not at all (the Action's cron is best-effort), so a sweep looks back twice its
       // interval; a process that remembers its last complete sweep looks back exactly to it, and a freeze
@@ -145,13 +159,17 @@ export async function runTarget(
       let note = `${result.incidents} open incident(s)`;
       writes += await announceFreezes(gh, config, templates, inputs, now, lookback, periodic);
       if (boundary || periodic || result.freezeChanged) {
-        const pulls = await sweepPulls(gh, config, inputs, now);
+        const pulls = await sweepPulls(gh, config, templates, inputs, now);
         writes += pulls.writes;
         failures.push(...pulls.failures);
         note += `, ${pulls.pulls} open pull request(s) re-checked`;
       }
+      // A window, closure or manual freeze that started or ended, told to the deployments channel (retried on
+      // the periodic pass).
+      if (boundary || periodic)
+        writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: true });
       // Deployments waiting for a freeze to end: their record is on GitHub, so a restart forgets none.
-      writes += await reconcileHolds(gh, config, inputs, now);
+      writes += await reconcileHolds(gh, config, templates, inputs, now);
       // A milestone coming due is a clock: only the sweep notices it.
       writes += await announceReleases(gh, config, templates, now, inputs);
       if (failures.length > 0)
@@ -177,7 +195,8 @@ export function handChangeMovedFreeze(target: Extract<Target, { kind: "issue" }>
   if (issue === undefined) return false;
   if (label !== undefined) {
     const name = label.name.toLowerCase();
-    if (name === config.labels.freeze.toLowerCase()) return true;
+    if (name === config.labels.freeze.toLowerCase() || name === config.labels.freeze_held.toLowerCase())
+      return true;
     if (!decidesFreeze(name, config)) return false;
     const before = label.added
       ? issue.labels.filter((l) => l.toLowerCase() !== name)
@@ -189,6 +208,26 @@ export function handChangeMovedFreeze(target: Extract<Target, { kind: "issue" }>
     return isFreezing(before, config) || isFreezing(issue, config);
   }
   return false;
+}
+
+/**
+ * Whether a hand change to an issue that is not (or no longer) an incident may have lifted a freeze that
+ * must hold: a freeze issue closed, reopened or relabelled, the incident label taken off, or an issue the
+ * hold label already marks.
+ */
+function mayHoldFreeze(
+  target: Extract<Target, { kind: "issue" }>,
+  config: Config,
+  trustedBots: ReadonlySet<string>,
+): boolean {
+  const { issue, label, stateChanged } = target;
+  if (issue === undefined) return false;
+  const has = (name: string) => issue.labels.some((l) => l.toLowerCase() === name.toLowerCase());
+  if (has(config.labels.freeze_held)) return true;
+  if (isFreezeIssue(issue, trustedBots)) return label !== undefined || stateChanged !== undefined;
+  return (
+    label !== undefined && !label.added && label.name.toLowerCase() === config.labels.incident.toLowerCase()
+  );
 }
 
 /** The labels an incident's freeze is read from: the incident label, severities and states. */
@@ -216,6 +255,7 @@ async function reconcileIssueTarget(
     result,
     writes: own,
     commandsChanged,
+    released,
   } = await inLane(gh, target.number, async () => {
     const result: IncidentOutcome = await reconcileIncident(
       gh,
@@ -230,23 +270,75 @@ async function reconcileIssueTarget(
     );
     let writes = result.writes;
     let commandsChanged = false;
+    let released: number | undefined;
+    if (
+      result.skipped === "not-an-incident" &&
+      target.issue &&
+      mayHoldFreeze(target, config, gh.trustedBots)
+    ) {
+      const hold = await reconcileFreezeHold(gh, config, target.issue, now, permissions);
+      writes += hold.writes;
+      commandsChanged ||= hold.changed;
+      released = hold.released;
+    }
     if (target.freezeCommand) {
       const inputs = await freezeInputs(gh, config);
-      const commands = await runFreezeCommands(gh, config, inputs, target.number, now);
+      const commands = await runFreezeCommands(
+        gh,
+        config,
+        inputs,
+        target.number,
+        now,
+        result.skipped === undefined ? "incident" : "issue",
+      );
       writes += commands.writes;
-      commandsChanged = commands.changed;
+      commandsChanged ||= commands.changed;
     }
-    return { result, writes, commandsChanged };
+    return { result, writes, commandsChanged, released };
   });
   let writes = own;
+  // An incident whose held freeze was lifted on its record: its board and labels follow, in its own lane.
+  if (released !== undefined) {
+    const origin = released;
+    const followed = await inLane(gh, origin, () =>
+      reconcileIncident(
+        gh,
+        config,
+        templates,
+        origin,
+        now,
+        permissions,
+        undefined,
+        templateProblems,
+        refused,
+      ),
+    );
+    writes += followed.writes;
+  }
   let freezesChanged = commandsChanged;
   // A freeze issue opened or closed, or an incident of a freezing severity changed state: every open PR's
   // verdict may have changed with it.
   if (result.freezeRelevant || handChangeMovedFreeze(target, config)) freezesChanged = true;
   if (freezesChanged) {
     const inputs = await freezeInputs(gh, config);
-    writes += (await sweepPulls(gh, config, inputs, now)).writes;
-    writes += await reconcileHolds(gh, config, inputs, now);
+    writes += (await sweepPulls(gh, config, templates, inputs, now)).writes;
+    // Waiting deployments can only be let through when a freeze ended: an incident that froze merges by
+    // this event ended none. Where nothing waits (the Action), the sweep tidies hold issues.
+    const started =
+      result.projection !== undefined &&
+      isFreezing(result.projection.incident, config) &&
+      !commandsChanged &&
+      released === undefined;
+    if (!started && gh.approvesDeployments === true)
+      writes += await reconcileHolds(gh, config, templates, inputs, now);
+    // A manual freeze started or ended: told beyond GitHub, recorded on its freeze issue.
+    if (commandsChanged || (result.skipped === "not-an-incident" && result.freezeRelevant))
+      writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: false });
   }
-  return { target, writes, ...(result.skipped ? { note: result.skipped } : {}) };
+  // Every row of the Action's job summary says something: what this issue is now, or why it was skipped.
+  const incident = result.projection?.incident;
+  const note =
+    result.skipped?.replaceAll("-", " ") ??
+    (incident ? `${severityName(incident.severity)}, ${STATE_TITLES[incident.state]}` : "");
+  return { target, writes, ...(note !== "" ? { note } : {}) };
 }

@@ -6,7 +6,7 @@ import type { GitHubContext } from "../github/types.js";
 import { reconcileIncident } from "./reconcileIncident.js";
 import { toIssueSnapshot } from "../github/readIssue.js";
 import type { IssueLike } from "../github/readIssue.js";
-import { ensureRepoLabels } from "../github/ensureRepoLabels.js";
+import { ensureRepoLabels, incidentLabelNames } from "../github/ensureRepoLabels.js";
 import { inLane } from "./inLane.js";
 import { listIssues } from "../github/issues.js";
 
@@ -48,10 +48,11 @@ export async function sweepRepository(
         since: Math.floor((now - RECENTLY_CLOSED_MS) / DAY_MS) * DAY_MS,
       })
     : [];
-  // Labels (and their colours) are made when a repository first has an incident, not in every repository
-  // an organisation installs the App on. The App remembers that per process; the Action, a new process
-  // each run, checks on the periodic full pass.
-  if (open.length > 0 || closed.length > 0) await ensureRepoLabels(gh, config, full);
+  // Each reconcile makes the labels it is about to write, when a repository first needs them. The Action,
+  // which skips that to save a listing per run, gives its implicitly created labels their colours on the
+  // periodic full pass.
+  if (full && gh.ensureLabels === false && (open.length > 0 || closed.length > 0))
+    await ensureRepoLabels(gh, config, incidentLabelNames(config), true);
   const outcome: SweepOutcome = { incidents: 0, writes: 0, failures: [], open, freezeChanged: false };
   for (const issue of [...open, ...closed]) {
     if (issue.pull_request) continue;

@@ -1,3 +1,4 @@
+import { changeInstallationRepos } from "./domain/installationRepos.js";
 // Assembles the simulator: state, HTTP server on loopback, webhook queue, validators, and the
 // Simulator facade tests drive.
 import { type Server, createServer } from "node:http";
@@ -124,6 +125,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     installApp(appId, owner, repoFullNames) {
       return installApp(world, appId, owner, repoFullNames);
+    },
+    changeInstallationRepos(installationId, change, sender) {
+      changeInstallationRepos(world, installationId, change, sender);
     },
     tokenFor(login) {
       const user = world.requireUser(login);

@@ -88,6 +88,12 @@ export interface FaultRule {
   /** Seconds; sets the retry-after header (for "primary": seconds until x-ratelimit-reset). */
   retryAfter?: number;
   delayMs?: number;
+  /**
+   * Hold each matching request until this many have arrived, then let them all go on together: two
+   * reconcilers made to read the same state before either writes, without racing a timer. `times` defaults
+   * to this number. A barrier nobody fills opens after 30 s, so a broken test fails instead of hanging.
+   */
+  barrier?: number;
   /** Destroy the socket (the client sees ECONNRESET). */
   reset?: boolean;
 }
@@ -187,6 +193,12 @@ export interface Simulator {
   addTeam(org: string, slug: string, members: string[]): void;
   /** Returns the installation id. Without repoFullNames the installation covers all the owner's repos. */
   installApp(appId: number, owner: string, repoFullNames?: string[]): number;
+  /** Adds or removes repositories of a selected-repositories installation (`installation_repositories`). */
+  changeInstallationRepos(
+    installationId: number,
+    change: { add?: string[]; remove?: string[] },
+    sender: string,
+  ): void;
   tokenFor(login: string): string;
   /** A GITHUB_TOKEN: acts as github-actions[bot], scoped to the repository, 1000 requests an hour. */
   actionsToken(repoFullName: string): string;

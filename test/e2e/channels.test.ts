@@ -155,15 +155,16 @@ describe.each<Mode>(["app", "action"])("channels (%s mode)", (mode) => {
     w.clock.advance(minutes(2));
     await comment(w, "bob", number, "/ack");
     await w.settle();
-    // Two reconcilers at once: two App replicas sweeping together, or two Action runs started together. Their
-    // timeline reads are held back so that both see the update unsent and both claim it.
-    // The comment's own webhook is lost, so only the two reconcilers below pick the update up.
+    // Two reconcilers at once: two App replicas sweeping together, or two Action runs started together. A
+    // barrier holds their timeline reads until both have asked, so both read the update unsent and both claim
+    // it: the race is forced, not left to timing. The comment's own webhook is lost, so only these two
+    // reconcilers pick the update up.
     w.clock.advance(minutes(3));
     w.sim.setWebhookFaults({ dropRate: 1 });
     await comment(w, "bob", number, "/update Still looking at the gateway");
     await w.sim.deliveriesIdle();
     w.sim.setWebhookFaults({ duplicate: "concurrent", reorderWindow: 3 });
-    w.sim.addFault({ method: "GET", route: TIMELINE, delayMs: 4000, times: 2 });
+    w.sim.addFault({ method: "GET", route: TIMELINE, barrier: 2 });
     const before = w.sim.requests.length;
     if (mode === "app") {
       const replica = await w.replica();
@@ -174,15 +175,13 @@ describe.each<Mode>(["app", "action"])("channels (%s mode)", (mode) => {
     }
     await w.settle();
     await w.sweep();
-    const claims = w.sim.requests
-      .slice(before)
-      .filter(
-        (q) => q.method === "POST" && String((q.body as { body?: string })?.body).includes("message=update"),
-      );
-    // The held-back reads usually make both claim; a lane or wake-up that reached the incident first leaves one
-    // claim. Either way the guarantees below must hold: one send, one record.
-    expect(claims.length).toBeGreaterThanOrEqual(1);
-    expect(claims.length).toBeLessThanOrEqual(2);
+    const during = w.sim.requests.slice(before);
+    expect(during.filter((q) => q.fault === "barrier 2")).toHaveLength(2);
+    const claims = during.filter(
+      (q) => q.method === "POST" && String((q.body as { body?: string })?.body).includes("message=update"),
+    );
+    // Both claimed; the older claim won, the other was withdrawn.
+    expect(claims).toHaveLength(2);
     expect(slackTitles(r)).toEqual([
       "[SEV1] Incident #1 declared",
       "[SEV1] Incident #1 acknowledged by bob",
@@ -190,11 +189,12 @@ describe.each<Mode>(["app", "action"])("channels (%s mode)", (mode) => {
     ]);
     expect(r.pagerduty.received.map((m) => m.body.event_action)).toEqual(["trigger", "acknowledge"]);
     expect(r.mail.messages).toHaveLength(2);
-    // The claim that lost was withdrawn: one record per message remains.
+    // One record per message remains, none of them a claim left "sending".
     const records = w.botComments(number).filter((c) => c.body.startsWith("<!-- expedite:delivery"));
     const messages = records.map((c) => decodeURIComponent(/message=([^ ]+)/.exec(c.body)?.[1] ?? ""));
     expect(messages.filter((m) => m.startsWith("update:"))).toHaveLength(1);
     expect(new Set(messages).size).toBe(messages.length);
+    for (const record of records) expect(record.body).not.toMatch(/sending since/);
   });
 
   it("a failing channel is retried with back-off, shown on the board, and delivered once; labels never wait for it", async () => {

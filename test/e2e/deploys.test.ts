@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { World, FULL, formBody, minutes } from "./support/world.js";
-import { comment, openIncident, SEV1 } from "./support/people.js";
+import type { Mode } from "./support/world.js";
+import { comment, editComment, openIncident, SEV1 } from "./support/people.js";
 
 let world: World | undefined;
 afterEach(async () => {
@@ -242,3 +243,75 @@ describe("deploy gate (Action mode)", () => {
     expect(w.sim.validationErrors).toEqual([]);
   });
 });
+
+describe.each<Mode>(["app", "action"])(
+  "deploy exceptions, judged as merge exceptions are (%s mode)",
+  (mode) => {
+    /**
+     * Asks to deploy main's head to production: App mode, a workflow run waiting on the protection rule
+     * (settled); Action mode, the gate step. Whether it may go ahead.
+     */
+    async function deploy(w: World): Promise<boolean> {
+      if (mode === "app") {
+        const run = w.sim.requestDeployment(FULL, { environment: "production", actor: "alice" });
+        await w.settle();
+        return w.sim.deploymentRun(run.runId)?.state === "approved";
+      }
+      const result = await w.runAction(
+        "workflow_dispatch",
+        { inputs: {}, ref: "refs/heads/main" },
+        { INPUT_GATE: "deploy", INPUT_ENVIRONMENT: "production" },
+      );
+      return result.code === 0;
+    }
+    /** What the last held deployment was told: the review comment (App) or the job summary (Action). */
+    function lastHeldText(w: World, hold: number): string {
+      if (mode === "action") return w.actionRuns.at(-1)?.summary ?? "";
+      return (
+        w
+          .botComments(hold)
+          .filter((c) => c.body.startsWith("<!-- expedite:deploy-run"))
+          .at(-1)?.body ?? ""
+      );
+    }
+
+    it("an approver's grant counts only as written: anyone's edit voids it, and an edited request grants nothing", async () => {
+      world = await World.start({ mode, config: CONFIG });
+      const w = world;
+      w.clock.set(w.clock.now() + minutes(61));
+      expect(await deploy(w)).toBe(false);
+      const hold = holds(w)[0]!;
+
+      // The on-call engineer's comment, edited into a grant afterwards: judged on its text as it stands now
+      // (it asks), but an edited comment only requests.
+      const note = await comment(w, "erin", hold.number, "Looking at this one now.");
+      await w.settle();
+      w.clock.advance(minutes(1));
+      await editComment(w, "erin", note, "/freeze-exception banner copy, reviewed");
+      await w.settle();
+      const answer = w.botComments(hold.number).find((c) => c.body.startsWith("<!-- expedite:exception"));
+      expect(answer?.body).toMatch(/\*\*requested\*\*/);
+      expect(answer?.body).toMatch(/edited after it was written/);
+      expect(await deploy(w)).toBe(false);
+
+      // An approver's fresh grant lets this commit through.
+      w.clock.advance(minutes(1));
+      const grant = await comment(w, "dave", hold.number, "/freeze-exception banner copy, reviewed twice");
+      await w.settle();
+      expect(await deploy(w)).toBe(true);
+
+      // Someone else edits the approver's comment (text and all): the grant no longer counts, and says why.
+      w.clock.advance(minutes(1));
+      await editComment(
+        w,
+        "alice",
+        grant,
+        "/freeze-exception banner copy, reviewed twice, and the pricing page",
+      );
+      await w.settle();
+      expect(await deploy(w)).toBe(false);
+      expect(lastHeldText(w, hold.number)).toMatch(/grant no longer counts: its comment was edited/);
+      expect(w.sim.validationErrors).toEqual([]);
+    });
+  },
+);

@@ -3,11 +3,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { World, FULL, formBody, minutes } from "./support/world.js";
 import type { Mode } from "./support/world.js";
-import { addLabel, comment, openIncident, removeLabel, SEV1, SEV2 } from "./support/people.js";
-
-async function editComment(w: World, who: string, id: number, body: string): Promise<void> {
-  await w.as(who).rest.issues.updateComment({ owner: "acme", repo: "shop", comment_id: id, body });
-}
+import {
+  addLabel,
+  comment,
+  editComment,
+  openIncident,
+  openPull,
+  removeLabel,
+  SEV1,
+  SEV2,
+} from "./support/people.js";
 
 let world: World | undefined;
 afterEach(async () => {
@@ -20,19 +25,6 @@ const CONFIG = {
   freeze: { approvers: ["dave"] },
   severity: { postmortem: [] },
 };
-
-async function openPull(w: World, who: string, branch: string, title: string, body = ""): Promise<number> {
-  w.sim.pushCommit({
-    repo: FULL,
-    branch,
-    files: { [`src/${branch}.ts`]: `export const x = "${branch}";\n` },
-    author: who,
-  });
-  const { data } = await w
-    .as(who)
-    .rest.pulls.create({ owner: "acme", repo: "shop", head: branch, base: "main", title, body });
-  return data.number;
-}
 
 function latestCheck(w: World, number: number) {
   const sha = w.sim.pull(FULL, number)!.head.sha;
@@ -214,5 +206,160 @@ describe.each<Mode>(["app", "action"])("freeze trust (%s mode)", (mode) => {
     expect(latestCheck(w, bobs)?.output.summary).toMatch(/added by @\W?bob/);
     expect(latestCheck(w, alices)?.conclusion).toBe("success");
     expect(w.sim.validationErrors).toEqual([]);
+  });
+
+  it("a hand change by someone without the role to lift a freeze leaves it in force, says so, and reverts nothing", async () => {
+    // Lifting an incident's freeze by command (/sev, /resolve, /cancel) takes write here; bob has triage.
+    world = await World.start({ mode, config: { ...CONFIG, commands: { permission: "write" } } });
+    const w = world;
+    const pull = await openPull(w, "frank", "search", "Faster search");
+    const incident = await openIncident(w, "alice", "[Incident] Checkout down", formBody({ Severity: SEV1 }));
+    await w.settle();
+    expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+
+    // bob relabels sev:1 → sev:4 by hand: his labels stay, the freeze holds, the board says who and why.
+    w.clock.advance(minutes(1));
+    await addLabel(w, "bob", incident, "sev:4");
+    await removeLabel(w, "bob", incident, "sev:1");
+    await w.settle();
+    expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+    const labels = w.sim.issue(FULL, incident)!.labels;
+    expect(labels).toContain("sev:4");
+    expect(labels).not.toContain("sev:1");
+    expect(labels).toContain("freeze-held");
+    expect(w.board(incident)).toMatch(/Merges stay frozen: `bob` set severity 4 by label/);
+    expect(w.board(incident)).toMatch(/takes the \*\*write\*\* role and they have \*\*triage\*\*/);
+    // A sweep changes nothing and writes nothing more.
+    const before = w.sim.issue(FULL, incident)!.labels.join(",");
+    await w.sweep();
+    expect(w.sim.issue(FULL, incident)!.labels.join(",")).toBe(before);
+    expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+
+    // The freeze is kept by a "Code freeze held" issue of Expedite's, where the freeze checks look anyway.
+    const records = () => w.sim.issues(FULL).filter((i) => i.title === `Code freeze held: #${incident}`);
+    expect(records()).toHaveLength(1);
+    const record = records()[0]!.number;
+    expect(records()[0]!.labels).toContain("code-freeze");
+
+    // bob takes the hold label off, or closes the record: both are Expedite's, so they are put back.
+    await removeLabel(w, "bob", incident, "freeze-held");
+    await w.settle();
+    expect(w.sim.issue(FULL, incident)!.labels).toContain("freeze-held");
+    expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+    await w
+      .as("bob")
+      .rest.issues.update({ owner: "acme", repo: "shop", issue_number: record, state: "closed" });
+    await w.settle();
+    expect(w.sim.issue(FULL, record)!.state).toBe("open");
+    expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+    expect(records()).toHaveLength(1);
+
+    // alice (write) confirms by command: the freeze lifts and the hold label goes.
+    w.clock.advance(minutes(1));
+    await comment(w, "alice", incident, "/sev 4");
+    await w.settle();
+    expect(latestCheck(w, pull)?.conclusion).toBe("success");
+    expect(w.sim.issue(FULL, incident)!.labels).not.toContain("freeze-held");
+    expect(w.sim.issue(FULL, record)!.state).toBe("closed");
+    expect(w.board(incident)).not.toMatch(/Merges stay frozen/);
+  });
+
+  it("an incident closed, or its incident label taken off, by someone without the role still freezes", async () => {
+    world = await World.start({ mode, config: { ...CONFIG, commands: { permission: "write" } } });
+    const w = world;
+    const pull = await openPull(w, "frank", "search", "Faster search");
+    const closed = await openIncident(w, "alice", "[Incident] Checkout down", formBody({ Severity: SEV1 }));
+    await w.settle();
+    w.clock.advance(minutes(1));
+    await w
+      .as("bob")
+      .rest.issues.update({ owner: "acme", repo: "shop", issue_number: closed, state: "closed" });
+    await w.settle();
+    expect(w.sim.issue(FULL, closed)!.state).toBe("closed");
+    expect(w.sim.issue(FULL, closed)!.labels).toContain("freeze-held");
+    expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+    expect(latestCheck(w, pull)?.output.summary).toMatch(/held/);
+
+    // alice (write) takes the hold label off: her call, the freeze lifts and its record is closed.
+    await removeLabel(w, "alice", closed, "freeze-held");
+    await w.settle();
+    expect(latestCheck(w, pull)?.conclusion).toBe("success");
+    expect(w.sim.issue(FULL, closed)!.labels).not.toContain("freeze-held");
+    const record = w.sim.issues(FULL).find((i) => i.title === `Code freeze held: #${closed}`)!;
+    expect(record.state).toBe("closed");
+
+    // A second incident loses its incident label to bob: it still freezes, with one comment saying why.
+    const unlabelled = await openIncident(w, "alice", "[Incident] Search down", formBody({ Severity: SEV1 }));
+    await w.settle();
+    expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+    w.clock.advance(minutes(1));
+    await removeLabel(w, "bob", unlabelled, "incident");
+    await w.settle();
+    expect(w.sim.issue(FULL, unlabelled)!.labels).not.toContain("incident");
+    expect(w.sim.issue(FULL, unlabelled)!.labels).toContain("freeze-held");
+    expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+    // erin (maintain) closes its record: that lifts it, and the hold label comes off the issue it held.
+    const second = w.sim.issues(FULL).find((i) => i.title === `Code freeze held: #${unlabelled}`)!.number;
+    await w
+      .as("erin")
+      .rest.issues.update({ owner: "acme", repo: "shop", issue_number: second, state: "closed" });
+    await w.settle();
+    expect(latestCheck(w, pull)?.conclusion).toBe("success");
+    expect(w.sim.issue(FULL, unlabelled)!.labels).not.toContain("freeze-held");
+    await w.sweep();
+    const notices = w.botComments(unlabelled).filter((c) => c.body.startsWith("<!-- expedite:freeze-hold"));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.body).toMatch(/`bob` removed the incident label/);
+    expect(notices[0]!.body).not.toMatch(/@bob/);
+  });
+
+  it("a freeze issue closed or unlabelled by someone without the freeze permission keeps freezing until someone with it lifts it", async () => {
+    world = await World.start({ mode, config: CONFIG });
+    const w = world;
+    const pull = await openPull(w, "frank", "search", "Faster search");
+    const host = await w.as("alice").rest.issues.create({ owner: "acme", repo: "shop", title: "Release" });
+    await comment(w, "dave", host.data.number, "/freeze 2026-11-18 09:00 database migration");
+    await w.settle();
+    const freeze = w.sim.issues(FULL).find((i) => i.labels.includes("code-freeze"))!.number;
+    expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+
+    // bob (triage; /unfreeze needs write) closes it: it stays closed, and merges stay frozen.
+    w.clock.advance(minutes(1));
+    await w
+      .as("bob")
+      .rest.issues.update({ owner: "acme", repo: "shop", issue_number: freeze, state: "closed" });
+    await w.settle();
+    expect(w.sim.issue(FULL, freeze)!.state).toBe("closed");
+    expect(w.sim.issue(FULL, freeze)!.labels).toContain("freeze-held");
+    expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+    const notice = w.botComments(freeze).filter((c) => c.body.startsWith("<!-- expedite:freeze-hold"));
+    expect(notice).toHaveLength(1);
+    expect(notice[0]!.body).toMatch(/`bob` closed the issue.*\*\*write\*\* role.*\*\*triage\*\*/s);
+
+    // dave lifts it with /unfreeze on the closed issue.
+    w.clock.advance(minutes(1));
+    await comment(w, "dave", freeze, "/unfreeze");
+    await w.settle();
+    expect(latestCheck(w, pull)?.conclusion).toBe("success");
+    expect(w.sim.issue(FULL, freeze)!.labels).not.toContain("freeze-held");
+
+    // A new freeze loses its code-freeze label to bob: still frozen; alice (write) closing it lifts it.
+    await comment(w, "dave", host.data.number, "/freeze 2026-11-19 09:00 second migration");
+    await w.settle();
+    const second = w.sim
+      .issues(FULL)
+      .find((i) => i.labels.includes("code-freeze") && i.state === "open" && i.number !== freeze)!.number;
+    expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+    w.clock.advance(minutes(1));
+    await removeLabel(w, "bob", second, "code-freeze");
+    await w.settle();
+    expect(w.sim.issue(FULL, second)!.labels).toContain("freeze-held");
+    expect(latestCheck(w, pull)?.conclusion).toBe("failure");
+    await w
+      .as("alice")
+      .rest.issues.update({ owner: "acme", repo: "shop", issue_number: second, state: "closed" });
+    await w.settle();
+    expect(latestCheck(w, pull)?.conclusion).toBe("success");
+    expect(w.sim.issue(FULL, second)!.labels).not.toContain("freeze-held");
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { World, FULL, APP_ID, formBody, minutes } from "./support/world.js";
 import type { Mode } from "./support/world.js";
-import { addLabel, comment, openIncident, removeLabel, SEV1 } from "./support/people.js";
+import { addLabel, comment, openIncident, openPull, removeLabel, SEV1 } from "./support/people.js";
 
 let world: World | undefined;
 afterEach(async () => {
@@ -18,19 +18,6 @@ const CONFIG = {
   },
   severity: { postmortem: [] },
 };
-
-async function openPull(w: World, who: string, branch: string, title: string, body = ""): Promise<number> {
-  w.sim.pushCommit({
-    repo: FULL,
-    branch,
-    files: { [`src/${branch}.ts`]: `export const x = "${branch}";\n` },
-    author: who,
-  });
-  const { data } = await w
-    .as(who)
-    .rest.pulls.create({ owner: "acme", repo: "shop", head: branch, base: "main", title, body });
-  return data.number;
-}
 
 function check(w: World, number: number) {
   const sha = w.sim.pull(FULL, number)!.head.sha;

@@ -108,7 +108,10 @@ describe.each<Mode>(["app", "action"])("incident lifecycle (%s mode)", (mode) =>
     expect(row(board, "Resolution")).toBe(
       "The gateway's TLS certificate expired; renewed it, moved traffic back, error rate is normal",
     );
-    expect(board).toMatch(/\| 2026-11-17 15:04 UTC \(10:04 EST\) \| bob \| acknowledged: on it \|/);
+    // What bob typed with /ack is what the record keeps (issue 18).
+    expect(board).toMatch(
+      /\| 2026-11-17 15:04 UTC \(10:04 EST\) \| bob \| acknowledged: on it, looking at the payment gateway \|/,
+    );
     expect(board).toMatch(/\| bob \| dave communicates \|/);
     expect(board).toMatch(/\| bob \| status update: Gateway returns 502s/);
 

@@ -229,7 +229,7 @@ describe.each<Mode>(["app", "action"])("closing an incident (%s mode)", (mode) =
 });
 
 describe.each<Mode>(["app", "action"])("a repository as GitHub creates it (%s mode)", (mode) => {
-  it("keeps GitHub's nine default labels, adds its own (incident-fix included) once, and never repaints an upper-case colour", async () => {
+  it("keeps GitHub's nine default labels, adds its own once (incident-fix when an incident's freeze first holds a pull request), and never repaints an upper-case colour", async () => {
     world = await World.start({ mode });
     const w = world;
     // As the README's `gh label create incident --color B60205` leaves it.
@@ -244,8 +244,19 @@ describe.each<Mode>(["app", "action"])("a repository as GitHub creates it (%s mo
       )
         .map((l) => `${l.name}:${l.color}`)
         .sort();
-    // Labels are made where an incident needs them: the first incident, then a manual run or sweep.
-    await openIncident(w, "alice", "[Incident] Down", formBody({ Summary: "Down", Severity: SEV3 }));
+    // Labels are made where an incident needs them: the first incident, then a manual run or sweep; the
+    // incident-fix label once the SEV1's freeze holds a pull request whose check suggests it.
+    await openIncident(w, "alice", "[Incident] Down", formBody({ Summary: "Down", Severity: SEV1 }));
+    await w.settle();
+    w.sim.pushCommit({
+      repo: FULL,
+      branch: "banner",
+      files: { "src/banner.ts": "export {};\n" },
+      author: "bob",
+    });
+    await w
+      .as("bob")
+      .rest.pulls.create({ owner: "acme", repo: "shop", head: "banner", base: "main", title: "Banner" });
     await w.settle();
     const setUp = async () =>
       mode === "app"

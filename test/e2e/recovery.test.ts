@@ -6,7 +6,7 @@ import { Probot } from "probot";
 import { stringify } from "yaml";
 import { startSimulator, personClient } from "../../src/simulator/index.js";
 import type { Simulator } from "../../src/simulator/index.js";
-import { recoverDeliveries } from "../../src/app/recoverDeliveries.js";
+import { MAX_ASKS, recoverDeliveries } from "../../src/app/recoverDeliveries.js";
 import type { RecoveryState } from "../../src/app/recoverDeliveries.js";
 import type { OctokitLike } from "../../src/github/types.js";
 import { freePort } from "../../src/app/freePort.js";
@@ -129,7 +129,7 @@ describe("lost deliveries are recovered", () => {
     expect(second.output.join("\n")).toMatch(/asked GitHub to redeliver \d+ failed webhook deliveries/);
   }, 120_000);
 
-  it("is bounded per pass, replays oldest first, asks once per event, and skips events that succeeded", async () => {
+  it("is bounded per pass, replays oldest first, asks again after a pause when a redelivery fails too, and skips events that succeeded", async () => {
     const { privateKey, publicKey } = appKeys();
     sim = await github(publicKey);
     const s = sim;
@@ -170,22 +170,32 @@ describe("lost deliveries are recovered", () => {
     const quiet = pino({ level: "silent" });
     const limits = { maxPages: 5, maxRedeliveries: 2 };
 
-    const firstPass = await recoverDeliveries(appOctokit, state, Date.now(), limits, quiet);
+    const t0 = Date.now();
+    const firstPass = await recoverDeliveries(appOctokit, state, t0, limits, quiet);
     expect(firstPass.failed).toBe(5);
     expect(firstPass.redelivered).toEqual(guids.slice(0, 2));
     await s.deliveriesIdle();
-    // The redeliveries failed too (still nobody listening), but each event is asked for only once.
-    const secondPass = await recoverDeliveries(appOctokit, state, Date.now(), limits, quiet);
+    // The redeliveries failed too (still nobody listening): right away, the next events come first.
+    const secondPass = await recoverDeliveries(appOctokit, state, t0 + 1_000, limits, quiet);
     expect(secondPass.redelivered).toEqual(guids.slice(2, 4));
     await s.deliveriesIdle();
-    const thirdPass = await recoverDeliveries(appOctokit, state, Date.now(), limits, quiet);
+    const thirdPass = await recoverDeliveries(appOctokit, state, t0 + 2_000, limits, quiet);
     expect(thirdPass.redelivered).toEqual(guids.slice(4));
-    // Nothing left: the checkpoint moved and every GUID was asked for.
+    // Every event asked for once and each redelivery failed: nothing more until the pause is over.
     await s.deliveriesIdle();
-    const fourthPass = await recoverDeliveries(appOctokit, state, Date.now(), limits, quiet);
+    const fourthPass = await recoverDeliveries(appOctokit, state, t0 + 3_000, limits, quiet);
     expect(fourthPass.redelivered).toEqual([]);
     expect(s.deliveries.filter((d) => d.redelivery)).toHaveLength(5);
     expect(s.deliveries.filter((d) => delivered.includes(d.id) && d.redelivery)).toEqual([]);
+    // A minute on, the oldest failed events are asked for again (GitHub keeps their GUIDs).
+    const fifthPass = await recoverDeliveries(appOctokit, state, t0 + 62_000, limits, quiet);
+    expect(fifthPass.redelivered).toEqual(guids.slice(0, 2));
+    expect(state.requested.get(guids[0]!)?.times).toBe(2);
+    // An event asked for MAX_ASKS times is given up on (it stays in the log, and the sweep repairs the rest).
+    for (const guid of guids) state.requested.set(guid, { at: t0, times: MAX_ASKS });
+    await s.deliveriesIdle();
+    const lastPass = await recoverDeliveries(appOctokit, state, t0 + 24 * 3_600_000, limits, quiet);
+    expect(lastPass.redelivered).toEqual([]);
     expect(s.validationErrors).toEqual([]);
   });
 });

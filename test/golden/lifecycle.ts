@@ -19,9 +19,9 @@ import { needsPostmortem } from "../../src/core/postmortem/needsPostmortem.js";
 import { recordPostmortem } from "../../src/core/postmortem/recordPostmortem.js";
 import { postmortemDocument } from "../../src/core/postmortem/postmortemDocument.js";
 import { postmortemPath } from "../../src/core/postmortem/postmortemPath.js";
+import { postmortemPullBody } from "../../src/core/postmortem/postmortemPullBody.js";
 import { parseActionItems } from "../../src/core/postmortem/actionItems.js";
 import { renderFollowupIssue } from "../../src/core/postmortem/followupIssue.js";
-import { renderTemplate } from "../../src/core/render/renderTemplate.js";
 import { bundledTemplates } from "../../src/github/loadTemplates.js";
 
 export const BOT = "expedite[bot]";
@@ -200,12 +200,7 @@ export class Lifecycle {
     return {
       link: { number: 8, url: `${REPO_URL}/pull/8`, state: "open", path, openedAt: now },
       document: postmortemDocument(this.templates.postmortem, incident, this.config, now, REPO_URL),
-      prBody: renderTemplate(this.templates["postmortem-pr"], {
-        number: incident.number,
-        path,
-        branch: `expedite/postmortem-${incident.number}`,
-        severity: incident.severity,
-      }),
+      prBody: postmortemPullBody(this.templates["postmortem-pr"], incident, this.config, now),
     };
   }
 

@@ -6,6 +6,12 @@ import { Lifecycle, minutes } from "./lifecycle.js";
 import { renderSummary } from "../../src/core/plan/renderSummary.js";
 import { pullRequestHelp } from "../../src/core/plan/pullRequestHelp.js";
 import { formatTime } from "../../src/core/time/formatTime.js";
+import { parseConfig } from "../../src/core/config/parseConfig.js";
+import { planNews } from "../../src/core/channels/planMessages.js";
+import { manualFreezeOccasions } from "../../src/core/channels/freezeOccasions.js";
+import { grantOccasion } from "../../src/core/channels/grantOccasion.js";
+import { planAnnouncements } from "../../src/core/releases/planAnnouncements.js";
+import type { Occasion } from "../../src/core/channels/occasions.js";
 
 const HOUR = 60;
 const DAY = 24 * HOUR;
@@ -40,6 +46,13 @@ function run(): Lifecycle {
     minutes(50),
   );
   l.reconcile("workaround", minutes(50));
+
+  l.comment(
+    "bob",
+    "/update Backup provider is taking all card payments; orders are flowing again",
+    minutes(60),
+  );
+  l.reconcile("update without a next time", minutes(60));
 
   l.comment(
     "alice",
@@ -92,7 +105,7 @@ describe("rendered text for one incident (golden files)", () => {
         (identity.startsWith("reply:") || identity.startsWith("gap:")) &&
         !body.includes("here is what I understand"),
     );
-    expect(replies.length).toBeGreaterThanOrEqual(3); // bad severity, bad impact, no permission, gap
+    expect(replies.length).toBeGreaterThanOrEqual(4); // bad severity, bad impact, no permission, gap, nudge
     await expect(
       replies.map(([identity, body]) => section(`<!-- ${identity} -->`, body)).join("\n"),
     ).toMatchFileSnapshot("./__golden__/replies.md");
@@ -118,6 +131,7 @@ describe("rendered text for one incident (golden files)", () => {
         section(`<!-- ${pm?.link.path} -->`, pm?.document),
         section("<!-- pull request body -->", pm?.prBody),
         ...followups.map((f) => section(`<!-- follow-up: ${f.title} -->`, f.body)),
+        section("<!-- shared on the incident when it merged -->", l.posted.get("postmortem-shared")),
       ].join("\n"),
     ).toMatchFileSnapshot("./__golden__/postmortem.md");
   });
@@ -151,5 +165,90 @@ describe("rendered text for one incident (golden files)", () => {
     expect(last.comments).toEqual([]);
     expect(last.labels).toEqual({ add: [], remove: [] });
     await expect(`${JSON.stringify(plans, null, 2)}\n`).toMatchFileSnapshot("./__golden__/plans.json");
+  });
+
+  it("messages beyond GitHub about freezes, exceptions and releases", async () => {
+    const parsed = parseConfig({
+      channels: { deployments: { type: "slack", events: [] } },
+      deploys: { channels: ["deployments"] },
+      releases: { announce: true },
+      business_hours: { timezone: "America/New_York" },
+    });
+    if (!parsed.ok) throw new Error("config");
+    const config = parsed.config;
+    const opened = Date.parse("2026-11-17T15:00:00Z");
+    const now = opened + 3 * 3_600_000;
+    const freeze = {
+      number: 7,
+      url: "https://github.com/acme/shop/issues/7",
+      reason: "database migration <b>in progress</b> @everyone",
+      until: opened + 2 * 3_600_000,
+      branches: [],
+      openedBy: "dave",
+      openedAt: opened,
+    };
+    const grant = grantOccasion(config, "1234.1", opened + 30 * 60_000, {
+      to: "deploy",
+      by: "dave",
+      reason: "rollback of the payment client, reviewed",
+      sha: "a".repeat(40),
+      branch: "main",
+      number: 9,
+      url: "https://github.com/acme/shop/issues/9",
+      freezes: ["Manual freeze #7"],
+    });
+    const [release] = planAnnouncements({
+      now,
+      config,
+      template: l.templates["release-announcement"],
+      defaultBranch: "main",
+      releases: [
+        {
+          id: 1,
+          tag: "v4.2.0",
+          name: "Shop 4.2",
+          url: "https://github.com/acme/shop/releases/tag/v4.2.0",
+          body: "Faster checkout.",
+          draft: false,
+          target: "main",
+          createdAt: opened,
+          publishedAt: opened + 3_600_000,
+        },
+      ],
+      milestones: [],
+      freezeIssues: [freeze],
+      incidents: [],
+    });
+    const occasions: Occasion[] = [
+      ...manualFreezeOccasions(freeze, config, "main", now),
+      grant,
+      { ...release!.occasion, channels: ["deployments"] },
+    ];
+    const planned = planNews({
+      occasions,
+      config,
+      templates: l.templates,
+      now,
+      repository: "acme/shop",
+      number: 7,
+      url: freeze.url,
+      deliveries: new Map(),
+    });
+    expect(planned.map((p) => p.message)).toEqual([
+      "freeze-started",
+      "freeze-ended",
+      "exception-granted:1234.1",
+      "release-published:1",
+    ]);
+    await expect(
+      planned
+        .map((p) =>
+          section(
+            `<!-- ${p.message} -->`,
+            [`# ${p.content.title}`, "", p.content.summary, "", p.content.body.trim()].join("\n"),
+          ),
+        )
+        .join("\n"),
+    ).toMatchFileSnapshot("./__golden__/news.md");
   });
 });

@@ -141,7 +141,9 @@ describe("fuzz: the issue-form parser", () => {
   );
 
   it("never throws, and everything it returns is well-formed", () => {
-    const keys = new Set(FORM_FIELDS.map((f) => f.key as string).concat(["startedAt", "startedText"]));
+    const keys = new Set(
+      FORM_FIELDS.map((f) => f.key as string).concat(["startedAt", "startedText", "startedProblem"]),
+    );
     fc.assert(
       fc.property(body, (text) => {
         const form = parseIssueForm(text, { now: NOW, timeZone: "America/New_York" });
@@ -156,6 +158,9 @@ describe("fuzz: the issue-form parser", () => {
           expect(Number.isFinite(form.startedAt)).toBe(true);
           expect(form.startedAt).toBeLessThanOrEqual(NOW);
         }
+        // An answer is either read as a time or reported with the reason, never silently dropped.
+        if (form.startedText !== undefined)
+          expect((form.startedAt === undefined) !== (form.startedProblem === undefined)).toBe(true);
       }),
       RUNS,
     );

@@ -307,7 +307,7 @@ describe("forged markers and edited hidden data", () => {
     const { w, number } = await editedNotice();
     // At 00:31 only the first step was notified, whatever the edited comment now claims.
     expect(w.board(number)).toMatch(
-      /\| 2026-11-17 15:31 UTC \(10:31 EST\) \| Expedite \| escalated \(revenue:0\) \|/,
+      /\| 2026-11-17 15:31 UTC \(10:31 EST\) \| Expedite \| escalated to erin, frank \(step 1 of 3 on the revenue ladder, 30m from the report\) \|/,
     );
   });
 

@@ -15,6 +15,8 @@ import { stepsCoveredBy } from "../clocks/stepsCoveredBy.js";
 import { resolveHandles } from "../clocks/resolveHandles.js";
 import { deliveryRows } from "../channels/deliveryRows.js";
 import { stakeholderClock } from "../channels/stakeholderClock.js";
+import { currentStatus } from "./currentStatus.js";
+import { severityName } from "../render/severityName.js";
 
 const STATE_ICONS: Record<IncidentState, string> = {
   declared: "🔴",
@@ -82,14 +84,8 @@ export function boardView(incident: Incident, config: Config, now: number): Reco
   const updateLine =
     update === undefined
       ? undefined
-      : `${formatTime(update.dueAt, zone)}${update.promised ? " (as promised)" : ` (every ${config.updates.cadence[String(incident.severity) as "1" | "2" | "3" | "4"]} at SEV${incident.severity})`}${now >= update.dueAt ? " — ⚠️ **overdue**" : ""}`;
+      : `${formatTime(update.dueAt, zone)}${update.promised ? " (as promised)" : ` (every ${config.updates.cadence[String(incident.severity) as "1" | "2" | "3" | "4"]} at ${severityName(incident.severity)})`}${now >= update.dueAt ? " — ⚠️ **overdue**" : ""}`;
 
-  const latest = incident.updates.at(-1);
-  const currentStatus = latest
-    ? `${formatTime(latest.at, zone)}: ${neutralizeInline(latest.text, 500)}`
-    : incident.state === "declared"
-      ? "Investigating; no update posted yet"
-      : `${STATE_TITLES[incident.state]}; no update posted yet`;
   const ended = incident.resolvedAt ?? incident.cancelledAt;
 
   const roles = Object.entries(incident.roles)
@@ -109,7 +105,7 @@ export function boardView(incident: Incident, config: Config, now: number): Reco
         : !incident.open && incident.state !== "cancelled"
           ? `${STATE_TITLES[incident.state]} — issue closed`
           : STATE_TITLES[incident.state],
-    severity: `SEV${incident.severity}${incident.severitySet ? "" : " (default — set it with `/sev <1-4>`)"}`,
+    severity: `${severityName(incident.severity)}${incident.severitySet ? "" : " (default — set it with `/sev <1-4>`)"}`,
     revenue: incident.revenueAssumed
       ? "💸 **treated as affected**: the report says “unknown”, so the revenue escalation ladder applies. `/impact none` if it is not."
       : incident.revenue
@@ -121,7 +117,9 @@ export function boardView(incident: Incident, config: Config, now: number): Reco
     comms: displayName(incident.comms) ?? "_nobody yet — `/comms @someone`_",
     roles,
     hasRoles: roles.length > 0,
-    started: at(incident.startedAt),
+    started: incident.unreadStart
+      ? `${at(incident.startedAt)} — ⚠️ the form's answer “${neutralizeInline(incident.unreadStart.text, 100)}” could not be used (${neutralizeInline(incident.unreadStart.reason, 300)}), so this is the declaration time. Type \`/started <time>\` to set it.`
+      : at(incident.startedAt),
     declared: at(incident.declaredAt),
     ackDue: `${formatTime(ack.dueAt, zone)} (${ack.businessHours ? "inside" : "outside"} business hours)`,
     ackStatus,
@@ -139,7 +137,7 @@ export function boardView(incident: Incident, config: Config, now: number): Reco
     businessImpact: neutralizeInline(incident.form.businessImpact ?? "", 800) || NOT_RECORDED,
     stakeholderStart: formatTime(incident.startedAt, zone),
     stakeholderEnd: ended === undefined ? "Ongoing" : formatTime(ended, zone),
-    currentStatus,
+    currentStatus: currentStatus(incident, config, (text) => neutralizeInline(text, 500)),
     resolution: incident.resolution
       ? neutralizeInline(incident.resolution.text, 800)
       : incident.state === "cancelled"

@@ -5,10 +5,14 @@ import type { Templates } from "../render/templates.js";
 import { renderTemplate } from "../render/renderTemplate.js";
 import { neutralizeInline } from "../text/neutralize.js";
 import { formatDuration, formatTime } from "../time/formatTime.js";
-import { STATE_TITLES } from "../stateTitles.js";
+import { currentStatus } from "../board/currentStatus.js";
+import { postmortemSharedView } from "./postmortemSharedView.js";
 import { nextUpdateDue } from "../clocks/nextUpdateDue.js";
 import type { Fact, MessageContent } from "./types.js";
 import type { Occasion } from "./occasions.js";
+import { severityName } from "../render/severityName.js";
+import { messageBody, oneLine } from "./messageBody.js";
+import { isNewsEvent, newsContent } from "./newsContent.js";
 
 export interface ContentContext {
   incident: Incident;
@@ -23,26 +27,31 @@ export function messageContent(occasion: Occasion, ctx: ContentContext): Message
   const { incident, config } = ctx;
   const zone = config.business_hours.timezone;
   const at = (t: number) => formatTime(t, zone);
-  const sev = `SEV${incident.severity}`;
+  const sev = severityName(incident.severity);
   const ref = `Incident #${incident.number}`;
   const name = oneLine(incident.title, 150);
   const table = stakeholderFacts(incident, config);
   const links = [{ label: `${ref} on GitHub`, url: incident.url }];
-  const base = { event: occasion.event, links, incident: incidentFacts(incident, ctx.repository) };
-  const lifecycle = (title: string, summary: string, facts: Fact[] = table): MessageContent => ({
+  const facts = incidentFacts(incident, ctx.repository);
+  if (isNewsEvent(occasion.event))
+    return newsContent(occasion, {
+      ...ctx,
+      source: incident.number,
+      sourceUrl: incident.url,
+      incident: facts,
+    });
+  const base = {
+    event: occasion.event,
+    links,
+    source: { repository: ctx.repository, number: incident.number },
+    incident: facts,
+  };
+  const lifecycle = (title: string, summary: string, rows: Fact[] = table): MessageContent => ({
     ...base,
     title: oneLine(title, 150),
     summary,
-    facts,
-    body: renderTemplate(ctx.templates.message, {
-      title: neutralizeInline(title, 300),
-      summary: neutralizeInline(summary, 3000),
-      facts: facts.map((f) => ({
-        label: neutralizeInline(f.label, 80),
-        value: neutralizeInline(f.value, 800),
-      })),
-      links: links.map((l) => ({ label: neutralizeInline(l.label, 100), url: encodeURI(l.url) })),
-    }),
+    facts: rows,
+    body: messageBody(ctx.templates.message, title, summary, rows, links),
   });
   const fromTemplate = (template: string, view: Record<string, unknown>, facts: Fact[], summary: string) => {
     const rendered = renderTemplate(template, { ...view, url: encodeURI(incident.url) }).trim();
@@ -170,18 +179,7 @@ export function messageContent(occasion: Occasion, ctx: ContentContext): Message
     case "postmortem-shared":
       return fromTemplate(
         ctx.templates["postmortem-shared"],
-        {
-          title: neutralizeInline(incident.title, 200),
-          severity: incident.severity,
-          number: incident.number,
-          postmortemUrl: encodeURI(incident.postmortem?.url ?? incident.url),
-          followups: incident.followups.map((f) => ({
-            number: f.number,
-            title: neutralizeInline(f.title, 160),
-            url: encodeURI(f.url),
-          })),
-          hasFollowups: incident.followups.length > 0,
-        },
+        postmortemSharedView(incident),
         table,
         `The post-mortem of incident #${incident.number} was merged.`,
       );
@@ -191,12 +189,7 @@ export function messageContent(occasion: Occasion, ctx: ContentContext): Message
 /** The seed-004 table: applications, business impact, start, end, current status, resolution. */
 export function stakeholderFacts(incident: Incident, config: Config): Array<Fact & { key: string }> {
   const zone = config.business_hours.timezone;
-  const latest = [...incident.updates].sort((a, b) => a.at - b.at).at(-1);
-  const next = nextUpdateDue(incident, config);
   const ended = incident.state === "cancelled" ? incident.cancelledAt : incident.resolvedAt;
-  const status = latest
-    ? `${formatTime(latest.at, zone)}: ${oneLine(latest.text, 600)}`
-    : `${formatTime(incident.declaredAt, zone)}: ${STATE_TITLES[incident.state]}`;
   return [
     {
       key: "applications",
@@ -213,7 +206,7 @@ export function stakeholderFacts(incident: Incident, config: Config): Array<Fact
     {
       key: "currentStatus",
       label: "Current status",
-      value: next ? `${status} (next update by ${formatTime(next.dueAt, zone)})` : status,
+      value: currentStatus(incident, config, (text) => oneLine(text, 600)),
     },
     {
       key: "resolution",
@@ -228,7 +221,7 @@ export function stakeholderFacts(incident: Incident, config: Config): Array<Fact
   ];
 }
 
-function incidentFacts(incident: Incident, repository: string): MessageContent["incident"] {
+function incidentFacts(incident: Incident, repository: string): NonNullable<MessageContent["incident"]> {
   return {
     repository,
     number: incident.number,
@@ -244,9 +237,4 @@ function application(incident: Incident, config: Config, repository: string): st
   if (config.stakeholders.application) return config.stakeholders.application;
   const first = (incident.form.applications ?? "").split(/[\n,]/)[0]?.trim();
   return first || repository.split("/").pop() || repository;
-}
-
-function oneLine(text: string, max: number): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

@@ -1,5 +1,7 @@
 import type { Config, MessageEvent } from "../config/schema.js";
 import type { Incident } from "../types.js";
+import type { NewsSubject } from "./types.js";
+import { incidentFreezeOccasions } from "./freezeOccasions.js";
 
 /** Something that happened to an incident and may be worth telling the world about. */
 export interface Occasion {
@@ -14,6 +16,8 @@ export interface Occasion {
   /** Escalation: the step's own words. Status update: the update's text and the promise of the next. */
   detail?: string;
   nextDueAt?: number;
+  /** Freezes, exceptions and releases: what the message is about (incident messages read the incident). */
+  subject?: NewsSubject;
 }
 
 /**
@@ -86,6 +90,7 @@ export function occasionsOf(incident: Incident, config: Config): Occasion[] {
   }
   if (incident.state === "cancelled" && incident.cancelledAt !== undefined)
     add({ message: "cancelled", event: "cancelled", at: incident.cancelledAt });
+  found.push(...incidentFreezeOccasions(incident, config));
   if (incident.postmortem) {
     add({ message: "postmortem-opened", event: "postmortem-opened", at: incident.postmortem.openedAt });
     if (incident.postmortem.state === "merged" && incident.postmortem.mergedAt !== undefined) {

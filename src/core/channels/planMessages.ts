@@ -4,6 +4,7 @@ import type { Templates } from "../render/templates.js";
 import { occasionsOf } from "./occasions.js";
 import { routeOccasion } from "./routeOccasion.js";
 import { messageContent } from "./messageContent.js";
+import { newsContent } from "./newsContent.js";
 import type { ChannelOutcome, Delivery, MessageContent, PlannedMessage } from "./types.js";
 import type { Occasion } from "./occasions.js";
 
@@ -33,16 +34,54 @@ export interface MessagePlanInput {
  * on the issue is what makes it once-only.
  */
 export function planMessages(input: MessagePlanInput): PlannedMessage[] {
-  const { incident, config, now, deliveries } = input;
+  const { incident, config, templates, now, deliveries, repository } = input;
   if (Object.keys(config.channels).length === 0 && deliveries.size === 0) return [];
-  const threads = new EmailThreads(input);
+  const threads = new EmailThreads(config, repository, incident.number, deliveries);
   return planOccasions({
     occasions: occasionsOf(incident, config),
     config,
     now,
     deliveries,
     route: (occasion) => routeOccasion(occasion, incident, config, deliveries),
-    content: (occasion, channels) => threads.content(occasion, channels),
+    content: (occasion, channels) => {
+      const content = messageContent(occasion, { incident, config, templates, repository });
+      const pagerduty = pagerdutyPart(occasion, repository, incident.number);
+      if (pagerduty) content.pagerduty = pagerduty;
+      return threads.thread(content, occasion.message, channels);
+    },
+  });
+}
+
+export interface NewsPlanInput {
+  /** Freezes, exceptions or releases, each with its subject and a stable identity. */
+  occasions: readonly Occasion[];
+  config: Config;
+  templates: Templates;
+  now: number;
+  repository: string;
+  /** The issue that keeps the records (a freeze issue, the freeze calendar, a pull request, a hold issue, the release tracker). */
+  number: number;
+  url: string;
+  deliveries: ReadonlyMap<string, Delivery>;
+}
+
+/** The messages about freezes, exceptions and releases to send now, recorded on an issue that is not an incident. */
+export function planNews(input: NewsPlanInput): PlannedMessage[] {
+  const { config, templates, now, deliveries, repository, number, url } = input;
+  if (Object.keys(config.channels).length === 0) return [];
+  const threads = new EmailThreads(config, repository, number, deliveries);
+  return planOccasions({
+    occasions: input.occasions,
+    config,
+    now,
+    deliveries,
+    route: (occasion) => routeOccasion(occasion, undefined, config, deliveries),
+    content: (occasion, channels) =>
+      threads.thread(
+        newsContent(occasion, { config, templates, repository, source: number, sourceUrl: url }),
+        occasion.message,
+        channels,
+      ),
   });
 }
 
@@ -127,28 +166,30 @@ function retryOf(
 }
 
 /**
- * E-mail threading: one incident is one thread per channel. The first e-mail of the incident is the thread's
- * root; every later one answers it (In-Reply-To and References), so mail clients fold them together.
+ * E-mail threading: one issue is one thread per channel. The first e-mail recorded on the issue (an incident,
+ * a freeze issue …) is the thread's root; every later one answers it (In-Reply-To and References), so mail
+ * clients fold them together.
  */
 class EmailThreads {
-  readonly #input: MessagePlanInput;
+  readonly #config: Config;
+  readonly #repository: string;
+  readonly #number: number;
   #root: string | undefined;
 
-  constructor(input: MessagePlanInput) {
-    this.#input = input;
-    const emailed = [...input.deliveries.values()]
-      .filter((d) => Object.keys(d.channels).some((c) => input.config.channels[c]?.type === "email"))
+  constructor(config: Config, repository: string, number: number, deliveries: ReadonlyMap<string, Delivery>) {
+    this.#config = config;
+    this.#repository = repository;
+    this.#number = number;
+    const emailed = [...deliveries.values()]
+      .filter((d) => Object.keys(d.channels).some((c) => config.channels[c]?.type === "email"))
       .sort((a, b) => a.claimedAt - b.claimedAt || a.commentId - b.commentId);
     if (emailed[0]) this.#root = this.messageId(emailed[0].message);
   }
 
-  content(occasion: Occasion, channels: readonly string[]): MessageContent {
-    const { incident, config, templates, repository } = this.#input;
-    const content = messageContent(occasion, { incident, config, templates, repository });
-    const pagerduty = pagerdutyPart(occasion, repository, incident.number);
-    if (pagerduty) content.pagerduty = pagerduty;
-    if (channels.some((c) => config.channels[c]?.type === "email")) {
-      const messageId = this.messageId(occasion.message);
+  /** `content` with its place in the issue's thread, when it goes to an e-mail channel. */
+  thread(content: MessageContent, message: string, channels: readonly string[]): MessageContent {
+    if (channels.some((c) => this.#config.channels[c]?.type === "email")) {
+      const messageId = this.messageId(message);
       this.#root ??= messageId;
       content.email = this.#root === messageId ? { messageId } : { messageId, inReplyTo: this.#root };
     }
@@ -156,10 +197,9 @@ class EmailThreads {
   }
 
   messageId(message: string): string {
-    const { repository, incident, config } = this.#input;
-    const from = Object.values(config.channels).find((c) => c.type === "email");
+    const from = Object.values(this.#config.channels).find((c) => c.type === "email");
     const domain = /@([^\s>]+)/.exec(from?.type === "email" ? from.from : "")?.[1] ?? "expedite.invalid";
-    const local = `${message}.${incident.number}.${repository}`.replace(/[^A-Za-z0-9.-]/g, ".");
+    const local = `${message}.${this.#number}.${this.#repository}`.replace(/[^A-Za-z0-9.-]/g, ".");
     return `<expedite.${local}@${domain}>`;
   }
 }

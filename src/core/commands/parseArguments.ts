@@ -1,6 +1,7 @@
-import { formatLocal } from "../time/formatTime.js";
+import { formatTime } from "../time/formatTime.js";
 import { codeSpan } from "./codeSpan.js";
 import { assessResolution } from "./assessResolution.js";
+import { assessWorkaround } from "./assessWorkaround.js";
 import { leadingTime } from "../time/leadingTime.js";
 import { parseSeverity } from "./parseSeverity.js";
 import { parseUser } from "./parseUser.js";
@@ -55,8 +56,12 @@ export function parseArguments(verb: Verb, args: string, ctx: ParseContext): Arg
             : { verb, text: split.text, nextMs: split.nextMs },
       };
     }
-    case "mitigate":
-      return text === "" ? { error: "Say what the workaround is." } : { command: { verb, text } };
+    case "mitigate": {
+      // The same floor as /resolve: "done" or "workaround in place" journals nothing (issue 18).
+      const assessment =
+        text === "" ? { ok: false as const, reason: "Say what the workaround is." } : assessWorkaround(text);
+      return assessment.ok ? { command: { verb, text } } : { error: assessment.reason };
+    }
     case "note":
       return text === "" ? { error: "A note needs some text." } : { command: { verb, text } };
     case "deviation":
@@ -134,7 +139,7 @@ function parseStarted(text: string, ctx: ParseContext): ArgumentsResult {
   if ("error" in when) return when;
   if (when.at > ctx.at + CLOCK_SKEW_MS) {
     return {
-      error: `${formatLocal(when.at, safeZone(ctx.timeZone))} is in the future; give the time the problem began.`,
+      error: `${formatTime(when.at, safeZone(ctx.timeZone))} is in the future; give the time the problem began.`,
     };
   }
   return { command: { verb: "started", at: Math.min(when.at, ctx.at) } };
@@ -152,7 +157,7 @@ function parseFreeze(text: string, ctx: ParseContext): ArgumentsResult {
   if ("error" in until) return { error: `Until when? ${until.error}` };
   if (until.at <= ctx.at) {
     return {
-      error: `${formatLocal(until.at, safeZone(ctx.timeZone))} has already passed; a freeze needs an end in the future.`,
+      error: `${formatTime(until.at, safeZone(ctx.timeZone))} has already passed; a freeze needs an end in the future.`,
     };
   }
   const reason = [until.rest.replace(/^[\s:,;\-–—]+/, ""), ...moreLines].join("\n").trim();

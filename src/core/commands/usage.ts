@@ -19,7 +19,8 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
     verb: "ack",
     aliases: ["acknowledge"],
     syntax: "/ack [what you are doing]",
-    summary: "Say you are on it. If nobody leads yet, you become the lead.",
+    summary:
+      "Say you are on it; your words go on the record. You become the lead only if nobody leads (the on-call engineer counts).",
     example: "/ack checking the payment gateway logs",
     scope: "incident",
   },
@@ -27,7 +28,8 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
     verb: "lead",
     aliases: [],
     syntax: "/lead @user",
-    summary: "Hand the incident lead to someone (`me` or nothing means you).",
+    summary:
+      "Hand the lead to someone (`me` or nothing means you); the previous lead, even the on-call one, is unassigned.",
     example: "/lead @octocat",
     scope: "incident",
   },
@@ -67,7 +69,8 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
     verb: "update",
     aliases: [],
     syntax: "/update <what changed> [next <duration>]",
-    summary: "Post a status update; `next 30m` at the end promises when the next one comes.",
+    summary:
+      "Post a status update; end it with `next 30m` or `next at 15:00` to say when the next one comes.",
     example: "/update Failover done, error rate falling. next 30m",
     scope: "incident",
   },
@@ -75,7 +78,7 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
     verb: "mitigate",
     aliases: ["workaround"],
     syntax: "/mitigate <workaround>",
-    summary: "Record the workaround that limits the damage for now.",
+    summary: "Record the workaround that limits the damage for now: what is in place, not just “done”.",
     example: "/mitigate Routed checkout traffic to the standby region",
     scope: "incident",
   },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isKnownHolidayRegion } from "../calendar/publicHolidays.js";
 import { parseLocalMoment } from "../calendar/parseLocalMoment.js";
 import { dateProblem } from "../time/dateProblem.js";
+import { ROLE_TOKENS } from "../clocks/resolveHandles.js";
 import { parseDuration } from "../time/parseDuration.js";
 
 // The whole `.github/expedite.yml` contract. Every public name and clock of DESIGN.md has a default here,
@@ -84,12 +85,10 @@ const permissionLevel = z.enum(["read", "triage", "write", "maintain", "admin"])
 export type PermissionLevel = z.infer<typeof permissionLevel>;
 
 // A person or team to notify: "alice", "@alice" or "@org/team". Normalised by the renderer.
-const handle = z
-  .string()
-  .min(1)
-  .regex(/^@?[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9_.-]+)?(\[bot\])?$/, {
-    message: 'expected a GitHub login ("alice", "@alice") or a team ("@my-org/tech-leads")',
-  });
+const HANDLE = /^@?[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9_.-]+)?(\[bot\])?$/;
+const handle = z.string().min(1).regex(HANDLE, {
+  message: 'expected a GitHub login ("alice", "@alice") or a team ("@my-org/tech-leads")',
+});
 
 const labelsSchema = z
   .object({
@@ -105,6 +104,9 @@ const labelsSchema = z
     postmortem: z.string().min(1).default("postmortem"),
     followup: z.string().min(1).default("incident-followup"),
     freeze: z.string().min(1).default("code-freeze"),
+    // On an incident or freeze issue whose freeze is kept on because a hand change by someone without the
+    // role to lift it would have ended it (Expedite adds and removes it).
+    freeze_held: z.string().min(1).default("freeze-held"),
     incident_fix: z.string().min(1).default("incident-fix"),
     // Issues that hold deployments of one commit during a freeze (and collect its exceptions).
     deploy_hold: z.string().min(1).default("deploy-hold"),
@@ -126,16 +128,16 @@ const commandsSchema = z
   .strict()
   .prefault({});
 
+const roleName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, { message: "role names are lower-case words, e.g. investigator" });
+
 const rolesSchema = z
   .object({
     // The playbooks want the communicator independent of the lead; small teams may relax it.
     allow_lead_as_comms: z.boolean().default(false),
     extra: z
-      .array(
-        z
-          .string()
-          .regex(/^[a-z][a-z0-9-]*$/, { message: "role names are lower-case words, e.g. investigator" }),
-      )
+      .array(roleName)
       .default(["investigator", "fixer", "reviewer", "tester", "designer", "product-owner"]),
   })
   .strict()
@@ -222,10 +224,20 @@ const acknowledgeSchema = z
   .strict()
   .prefault({});
 
+// Who a ladder step calls: people and teams, or placeholders filled in when the notice goes out (the
+// on-call engineers of the moment, the incident's lead or communicator), as docs/configuration.md says.
+const STEP_HANDLE = new RegExp(
+  `${HANDLE.source}|^(?:${ROLE_TOKENS.map((t) => t.replace(/[{}]/g, "\\$&")).join("|")})$`,
+);
+const stepHandle = z.string().regex(STEP_HANDLE, {
+  message:
+    'expected a GitHub login ("alice"), a team ("@my-org/tech-leads") or one of {oncall}, {oncall-secondary}, {lead}, {comms}',
+});
+
 const ladderStepSchema = z
   .object({
     after: duration,
-    notify: z.array(handle).min(1),
+    notify: z.array(stepHandle).min(1),
     note: z.string().optional(),
     // Channels this step reaches besides the GitHub mention, e.g. a PagerDuty service that pages the CTO.
     channels: z.array(channelName).default([]),
@@ -428,6 +440,9 @@ const deploysSchema = z
       .default(["production", "production-*", "prod", "prod-*", "live"]),
     // During a freeze: keep the deployment waiting and approve it when the freeze ends, or reject it.
     when_frozen: z.enum(["wait", "reject"]).default("wait"),
+    // The deployments channel(s): told once when each freeze starts and ends and when an exception is
+    // granted, whatever their own `events` say (playbook 000: "notify the deployments channel").
+    channels: z.array(channelName).default([]),
   })
   .strict()
   .prefault({});
@@ -478,8 +493,11 @@ const releasesSchema = z
     announce: z.boolean().default(false),
     // How long before a milestone's due date it is announced.
     milestone_notice: duration.default("3d"),
-    // The issue the announcements are posted on.
+    // The issue the announcements are posted on (without channels), or their delivery records are kept on.
     tracking_issue_title: z.string().min(1).default("Release announcements"),
+    // Channels that hear every announcement, whatever their own `events` say. With no channel hearing
+    // them, each announcement is a comment on the tracking issue instead.
+    channels: z.array(channelName).default([]),
   })
   .strict()
   .prefault({});
@@ -491,6 +509,20 @@ const postmortemSchema = z
     reviewers: z.array(handle).default([]),
     // Ask the lead and the communicator to review.
     request_roles: z.boolean().default(true),
+    // Holders of these `/role` roles are asked to review too (playbook 003: the product owner attends).
+    // Absent: `product-owner`, when `roles.extra` has it.
+    reviewer_roles: z.array(roleName).optional(),
+    // A suggested deadline for the post-mortem meeting, counted from the resolution, per severity; the
+    // pull request shows it (playbooks 003 and 004: soon after the incident, while it is fresh).
+    meeting_within: z
+      .object({
+        "1": duration.default("2d"),
+        "2": duration.default("5d"),
+        "3": duration.default("1w"),
+        "4": duration.default("2w"),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict()
   .prefault({});
@@ -530,8 +562,21 @@ export const MESSAGE_EVENTS = [
   "stakeholder-notice",
   "end-of-incident",
   "postmortem-shared",
+  // Freezes (any cause) and the exceptions granted to them: for the deployments channel.
+  "freeze-started",
+  "freeze-ended",
+  "exception-granted",
+  // Release announcements (playbook 004).
+  "release-drafted",
+  "milestone-due",
+  "release-published",
 ] as const;
 export type MessageEvent = (typeof MESSAGE_EVENTS)[number];
+
+export const FREEZE_EVENTS = ["freeze-started", "freeze-ended", "exception-granted"] as const;
+export type FreezeEvent = (typeof FREEZE_EVENTS)[number];
+export const RELEASE_EVENTS = ["release-drafted", "milestone-due", "release-published"] as const;
+export type ReleaseEvent = (typeof RELEASE_EVENTS)[number];
 const messageEvent = z.enum(MESSAGE_EVENTS);
 
 // The events PagerDuty understands: it is told to trigger, acknowledge or resolve, nothing else.
@@ -672,6 +717,31 @@ export const configSchema = z
           });
       });
     check(config.acknowledge.channels, ["acknowledge", "channels"]);
+    // A reviewer role nobody can be given would silently ask no one.
+    (config.postmortem.reviewer_roles ?? []).forEach((role, index) => {
+      if (!config.roles.extra.includes(role))
+        ctx.addIssue({
+          code: "custom",
+          path: ["postmortem", "reviewer_roles", index],
+          message: `no role named "${role}" under \`roles.extra\`; add it there or fix the spelling`,
+        });
+    });
+    // The deployments and release channels hear messages that are not about an incident: PagerDuty, which
+    // only pages for incidents, cannot carry them.
+    for (const [path, names] of [
+      [["deploys", "channels"], config.deploys.channels],
+      [["releases", "channels"], config.releases.channels],
+    ] as const) {
+      check(names, [...path]);
+      names.forEach((name, index) => {
+        if (config.channels[name]?.type === "pagerduty")
+          ctx.addIssue({
+            code: "custom",
+            path: [...path, index],
+            message: `"${name}" is a PagerDuty channel, which only pages for incidents; name a chat, e-mail or webhook channel`,
+          });
+      });
+    }
     config.escalation.ladders.forEach((ladder, l) =>
       ladder.steps.forEach((step, s) =>
         check(step.channels, ["escalation", "ladders", l, "steps", s, "channels"]),

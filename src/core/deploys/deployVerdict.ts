@@ -3,6 +3,7 @@ import { activeFreezes } from "../freeze/activeFreezes.js";
 import {
   codeSpan,
   endText,
+  FREEZE_KIND_WORDS,
   formatFreezeTime,
   handleText,
   plainInline,
@@ -11,15 +12,7 @@ import {
 import type { ActiveFreeze, FreezeIssue } from "../freeze/types.js";
 import { neutralizeInline } from "../text/neutralize.js";
 import type { Incident } from "../types.js";
-import type { DeployGrant, DeployVerdict } from "./types.js";
-
-const KIND_WORDS: Record<ActiveFreeze["kind"], string> = {
-  window: "freeze window",
-  weekly: "weekly freeze",
-  closure: "office closure",
-  incident: "incident",
-  manual: "manual freeze",
-};
+import type { DeployGrant, DeployVerdict, VoidedGrant } from "./types.js";
 
 /**
  * Whether commit `sha` of `branch` may deploy now. The same freezes hold it back as hold merges into
@@ -35,6 +28,8 @@ export function deployVerdict(input: {
   branch: string;
   sha: string;
   grants: DeployGrant[];
+  /** Approvers' grants whose comments were edited since (shown, never counted). */
+  voided?: VoidedGrant[];
   approvers: string[];
   /** Where an exception is asked for (the commit's hold issue), when there is one. */
   holdIssue?: { number: number; url: string };
@@ -103,6 +98,17 @@ export function deployVerdict(input: {
         `${blocking.map((f) => neutralizeInline(f.name, 100)).join(", ")} began later and needs a new grant.`,
     );
   }
+  const voided = (input.voided ?? [])
+    .filter((v) => !grant || v.at > grant.at)
+    .reduce<VoidedGrant | undefined>((latest, v) => (!latest || v.at > latest.at ? v : latest), undefined);
+  if (voided) {
+    lines.push(
+      "",
+      `${handleText(voided.by)}'s grant no longer counts: its comment was edited ` +
+        `(${formatFreezeTime(voided.editedAt, zone, now)}), and anyone with write access can edit a comment. ` +
+        `To grant, ${handleText(voided.by)} comments ${codeSpan("/freeze-exception <reason>")} anew.`,
+    );
+  }
   lines.push(
     "",
     "### How to deploy anyway",
@@ -128,7 +134,7 @@ function freezeTable(freezes: ActiveFreeze[], blocking: ActiveFreeze[], zone: st
     const named = freeze.link ? `[${label}](${freeze.link})` : label;
     const reason = freeze.reason ? ` — ${neutralizeInline(freeze.reason, 120)}` : "";
     const effect = blocking.includes(freeze) ? "**holds**" : "passed: exception";
-    return `| ${named} (${KIND_WORDS[freeze.kind]})${reason} | ${formatFreezeTime(freeze.startedAt, zone, now)} | ${endText(freeze, zone, now)} | ${effect} |`;
+    return `| ${named} (${FREEZE_KIND_WORDS[freeze.kind]})${reason} | ${formatFreezeTime(freeze.startedAt, zone, now)} | ${endText(freeze, zone, now)} | ${effect} |`;
   });
   return ["| Freeze | Since | Until | This deployment |", "| --- | --- | --- | --- |", ...rows].join("\n");
 }

@@ -7,6 +7,15 @@ export interface DeployGrant {
   /** When the approver asked: it covers only the freezes already in force then. */
   at: number;
   reason: string;
+  /** The request that made it: "<comment id>.<line>". */
+  request: string;
+}
+
+/** An approver's grant that counts no more: its comment was edited (by whoever; the API does not say). */
+export interface VoidedGrant {
+  by: string;
+  at: number;
+  editedAt: number;
 }
 
 export interface DeployVerdict {

@@ -46,8 +46,9 @@ export function parseIssueForm(body: string | null | undefined, ctx: FormContext
         break;
       case "startedText": {
         form.startedText = clip(answer, MAX_STARTED_TEXT);
-        const at = startedAt(answer, ctx);
-        if (at !== undefined) form.startedAt = at;
+        const read = startedAt(answer, ctx);
+        if ("at" in read) form.startedAt = read.at;
+        else form.startedProblem = read.error;
         break;
       }
       case "summary":
@@ -93,11 +94,12 @@ function revenueOf(answer: string): IncidentForm["revenue"] {
   return undefined;
 }
 
-function startedAt(answer: string, ctx: FormContext): number | undefined {
+function startedAt(answer: string, ctx: FormContext): { at: number } | { error: string } {
   const firstLine = answer.split("\n")[0] ?? "";
   const when = leadingTime(firstLine, { now: ctx.now, timeZone: ctx.timeZone, direction: "past" });
-  if ("error" in when || when.at > ctx.now + CLOCK_SKEW_MS) return undefined;
-  return Math.min(when.at, ctx.now);
+  if ("error" in when) return when;
+  if (when.at > ctx.now + CLOCK_SKEW_MS) return { error: "That is after the issue was opened." };
+  return { at: Math.min(when.at, ctx.now) };
 }
 
 function firstParagraph(text: string): string | undefined {

@@ -3,6 +3,7 @@ import type { Incident } from "../types.js";
 import { freezeCoversBranch } from "./matches.js";
 import { scheduledFreezes } from "./scheduledFreezes.js";
 import type { ActiveFreeze, FreezeIssue } from "./types.js";
+import { severityName } from "../render/severityName.js";
 
 // An incident past these states no longer threatens production, so it no longer holds merges back.
 export const SETTLED_STATES: ReadonlySet<string> = new Set(["resolved", "postmortem", "cancelled"]);
@@ -42,7 +43,7 @@ export function activeFreezes(input: {
       if (!freezesMerges(incident, config)) continue;
       found.push({
         kind: "incident",
-        name: `Incident #${incident.number} (sev ${incident.severity})`,
+        name: `Incident #${incident.number} (${severityName(incident.severity)})`,
         startedAt: incident.declaredAt,
         link: incident.url,
         incident: incident.number,
@@ -57,7 +58,8 @@ export function activeFreezes(input: {
     if (!freezeCoversBranch(base, globs, defaultBranch)) continue;
     found.push({
       kind: "manual",
-      name: `Manual freeze #${issue.number}`,
+      name:
+        issue.heldFor !== undefined ? `Freeze held by #${issue.number}` : `Manual freeze #${issue.number}`,
       startedAt: issue.openedAt,
       ...(issue.until !== undefined && { endsAt: issue.until }),
       link: issue.url,
@@ -69,11 +71,13 @@ export function activeFreezes(input: {
   return found.sort(byEnd);
 }
 
-/** Whether an incident freezes merges now: open, not settled, and of a freezing severity. */
+/** Whether an incident freezes merges now: open, not settled, and of a freezing severity; or held. */
 export function freezesMerges(
-  incident: Pick<Incident, "open" | "state" | "severity">,
+  incident: Pick<Incident, "open" | "state" | "severity" | "freezeHeld">,
   config: Config,
 ): boolean {
+  // Held: a hand change by someone without the role to lift the freeze does not lift it.
+  if (incident.freezeHeld === true) return true;
   return (
     // The state label is the truth: a responder moving an incident back from resolved revives its freeze.
     incident.open &&

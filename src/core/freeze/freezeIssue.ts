@@ -13,8 +13,21 @@ interface MarkerPayload {
   branches: string[];
   requestedBy: string;
   reason: string;
+  /** A hold record: the issue whose freeze it keeps in force (see holdRecord.ts). */
+  heldFor?: number;
   /** Digest of the other fields: a hand-edited marker no longer matches it. */
   sum: string;
+}
+
+/** Whether an issue was opened by Expedite as a freeze issue (its author, and its hidden details first). */
+export function isBotFreezeIssue(author: string, body: string, trustedBots: ReadonlySet<string>): boolean {
+  return trustedBots.has(author.toLowerCase()) && body.startsWith("<!-- expedite:freeze ");
+}
+
+/** The hidden marker of a freeze issue, sealed with the digest of its fields. */
+export function freezeMarker(payload: Omit<MarkerPayload, "v" | "sum">): string {
+  const fields: Omit<MarkerPayload, "sum"> = { v: 1, ...payload };
+  return `<!-- expedite:freeze ${markerJson({ ...fields, sum: digest(fields) })} -->`;
 }
 
 /**
@@ -30,14 +43,12 @@ export function renderFreezeIssue(input: {
   requestedIn?: string;
 }): { title: string; body: string } {
   const requestedBy = input.requestedBy.replace(/^@/, "");
-  const payload: Omit<MarkerPayload, "sum"> = {
-    v: 1,
+  const marker = freezeMarker({
     until: input.until,
     branches: input.branches,
     requestedBy,
     reason: input.reason,
-  };
-  const marker = `<!-- expedite:freeze ${markerJson({ ...payload, sum: digest(payload) })} -->`;
+  });
   const scope =
     input.branches.length === 0
       ? "the branches the freeze configuration covers (the default branch unless configured otherwise)"
@@ -104,6 +115,7 @@ export function parseFreezeIssue(
     openedAt,
   };
   if (payload.until !== undefined) parsed.until = payload.until;
+  if (payload.heldFor !== undefined) parsed.heldFor = payload.heldFor;
   if (issue.state === "closed") {
     // A closed issue with no closing time still ends the freeze; when is only for display.
     const closedAt = issue.closed_at === null ? NaN : Date.parse(issue.closed_at);
@@ -121,7 +133,7 @@ function readPayload(json: string): MarkerPayload | undefined {
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
   const record = value as Record<string, unknown>;
-  const { v, until, branches, requestedBy, reason, sum } = record;
+  const { v, until, branches, requestedBy, reason, heldFor, sum } = record;
   if (v !== 1 || typeof requestedBy !== "string" || requestedBy === "" || typeof reason !== "string")
     return undefined;
   if (until !== undefined && (typeof until !== "number" || !Number.isFinite(until))) return undefined;
@@ -132,7 +144,9 @@ function readPayload(json: string): MarkerPayload | undefined {
   ) {
     return undefined;
   }
-  const known = new Set(["v", "until", "branches", "requestedBy", "reason", "sum"]);
+  if (heldFor !== undefined && (typeof heldFor !== "number" || !Number.isInteger(heldFor) || heldFor < 1))
+    return undefined;
+  const known = new Set(["v", "until", "branches", "requestedBy", "reason", "heldFor", "sum"]);
   if (Object.keys(record).some((key) => !known.has(key))) return undefined;
   const fields: Omit<MarkerPayload, "sum"> = {
     v,
@@ -140,6 +154,7 @@ function readPayload(json: string): MarkerPayload | undefined {
     branches,
     requestedBy,
     reason,
+    ...(heldFor !== undefined && { heldFor }),
   };
   if (typeof sum !== "string" || sum !== digest(fields)) return undefined;
   return { ...fields, sum };
@@ -154,6 +169,8 @@ function digest(fields: Omit<MarkerPayload, "sum">): string {
     fields.branches,
     fields.requestedBy,
     fields.reason,
+    // Only hold records carry it, so the digests of earlier freeze issues stay as they were.
+    ...(fields.heldFor !== undefined ? [fields.heldFor] : []),
   ]);
   return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
 }

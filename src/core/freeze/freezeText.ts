@@ -2,6 +2,15 @@ import { DateTime } from "luxon";
 import { mention, neutralizeInline } from "../text/neutralize.js";
 import type { ActiveFreeze } from "./types.js";
 
+/** What each kind of freeze is called in tables and messages. */
+export const FREEZE_KIND_WORDS: Record<ActiveFreeze["kind"], string> = {
+  window: "freeze window",
+  weekly: "weekly freeze",
+  closure: "office closure",
+  incident: "incident",
+  manual: "manual freeze",
+};
+
 const HALF_YEAR_MS = 182 * 86_400_000;
 const WORD_JOINER = "\u2060";
 

@@ -5,6 +5,7 @@ import { activeFreezes } from "./activeFreezes.js";
 import {
   codeSpan,
   endText,
+  FREEZE_KIND_WORDS,
   formatFreezeTime,
   handleText,
   plainInline,
@@ -15,14 +16,6 @@ import { branchName, onlyIgnoredPaths } from "./matches.js";
 import type { ActiveFreeze, ExceptionRecord, FreezeIssue, FreezeVerdict, PullRequestFacts } from "./types.js";
 
 const MAX_ROWS = 50;
-
-const KIND_WORDS: Record<ActiveFreeze["kind"], string> = {
-  window: "freeze window",
-  weekly: "weekly freeze",
-  closure: "office closure",
-  incident: "incident",
-  manual: "manual freeze",
-};
 
 /** Why a freeze does not hold this PR back, if it does not. */
 type Pass = { by: "hotfix" } | { by: "exception"; grant: ExceptionRecord };
@@ -322,7 +315,7 @@ function freezeTable(
         : pass.by === "hotfix"
           ? "passed: this is the incident's fix"
           : `passed: exception by ${handleText(pass.grant.by)}`;
-    return `| ${named} (${KIND_WORDS[freeze.kind]})${reason} | ${formatFreezeTime(freeze.startedAt, zone, now)} | ${ends} | ${effect} |`;
+    return `| ${named} (${FREEZE_KIND_WORDS[freeze.kind]})${reason} | ${formatFreezeTime(freeze.startedAt, zone, now)} | ${ends} | ${effect} |`;
   });
   const hidden = freezes.length - rows.length;
   return [

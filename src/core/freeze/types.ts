@@ -13,6 +13,14 @@ export interface FreezeIssue {
   openedBy: string;
   openedAt: number;
   closedAt?: number;
+  /** A hold record: Expedite opened it to keep the freeze of this issue in force (holdRecord.ts). */
+  heldFor?: number;
+}
+
+/** One span during which an incident froze merges and deploys; open-ended while it still does. */
+export interface FreezePeriod {
+  startedAt: number;
+  endedAt?: number;
 }
 
 /** A `/freeze-exception` on a pull request: a request, or a grant by someone allowed to approve. */
@@ -27,6 +35,8 @@ export interface ExceptionRecord {
   granted: boolean;
   /** An approver's grant that no longer counts because its comment was edited at this time. */
   editedAt?: number;
+  /** The request that made it: "<comment id>.<line>". */
+  request?: string;
 }
 
 export interface PullRequestFacts {

@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import { durationMs } from "../time/parseDuration.js";
 import { scheduledFreezes } from "./scheduledFreezes.js";
+import type { ScheduledFreeze } from "./scheduledFreezes.js";
 import type { ActiveFreeze } from "./types.js";
 
 export interface UpcomingFreeze {
@@ -22,13 +23,18 @@ export function upcomingFreezes(config: Config, now: number): UpcomingFreeze[] {
   return scheduledFreezes(config, now, horizon)
     .filter((scheduled) => scheduled.start > now && scheduled.start <= horizon)
     .map((scheduled) => ({
-      key: `${scheduled.kind}:${slug(scheduled.name)}:${new Date(scheduled.start).toISOString()}`,
+      key: occurrenceKey(scheduled),
       name: scheduled.name,
       startsAt: scheduled.start,
       endsAt: scheduled.end,
       kind: scheduled.kind,
     }))
     .sort((a, b) => a.startsAt - b.startsAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Stable per occurrence: the announcement's marker key, and the identity of its start and end messages. */
+export function occurrenceKey(scheduled: ScheduledFreeze): string {
+  return `${scheduled.kind}:${slug(scheduled.name)}:${new Date(scheduled.start).toISOString()}`;
 }
 
 // Keys end up inside hidden HTML comments, so they carry only letters, digits and single hyphens, which

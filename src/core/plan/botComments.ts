@@ -24,18 +24,29 @@ export function botCommentsFrom(
   events: readonly TimelineEvent[],
   trustedBots: ReadonlySet<string>,
 ): BotComment[] {
+  return botCommentsAmong(
+    events.flatMap((event) => (event.type === "commented" ? [event.comment] : [])),
+    trustedBots,
+  );
+}
+
+/** The same, from a list of comments (an issue or pull request whose timeline is not read). */
+export function botCommentsAmong(
+  comments: ReadonlyArray<{ id: number; author: string; body: string; createdAt: number; updatedAt: number }>,
+  trustedBots: ReadonlySet<string>,
+): BotComment[] {
   const found: BotComment[] = [];
-  for (const event of events) {
-    if (event.type !== "commented" || !trustedBots.has(event.comment.author.toLowerCase())) continue;
-    const marker = parseMarker(event.comment.body);
+  for (const comment of comments) {
+    if (!trustedBots.has(comment.author.toLowerCase())) continue;
+    const marker = parseMarker(comment.body);
     if (!marker) continue;
     found.push({
-      id: event.comment.id,
+      id: comment.id,
       identity: markerIdentity(marker),
       marker,
-      body: event.comment.body,
-      at: event.comment.createdAt,
-      updatedAt: event.comment.updatedAt,
+      body: comment.body,
+      at: comment.createdAt,
+      updatedAt: comment.updatedAt,
     });
   }
   return found;

@@ -16,18 +16,21 @@ import type { ConfigProblem, RefusedConfig } from "../config/parseConfig.js";
 import { formatRefusal, formatTemplateProblems } from "../config/formatProblems.js";
 import { markerIdentity, renderMarker } from "../markers.js";
 import { renderTemplate } from "../render/renderTemplate.js";
-import { mention } from "../text/neutralize.js";
+import { mention, neutralize, neutralizeInline } from "../text/neutralize.js";
 import { onCallAt } from "../oncall/onCallAt.js";
 import { needsPostmortem } from "../postmortem/needsPostmortem.js";
 import { renderSummary } from "./renderSummary.js";
 import { recordNotice } from "../projection/recordNotice.js";
 import { stakeholderClock } from "../channels/stakeholderClock.js";
 import { announceChannels } from "../channels/occasions.js";
+import { postmortemSharedView } from "../channels/postmortemSharedView.js";
 import { formatTime } from "../time/formatTime.js";
 
 export interface IncidentPlan {
   labels: { add: string[]; remove: string[] };
   assign: string[];
+  /** Leads replaced with `/lead` who are still assigned: one lead is assigned, never two. */
+  unassign: string[];
   /** Comments whose commands were applied: each gets one 👍 from the bot. */
   react: number[];
   /** Bot comments to create (no id) or rewrite (id), only where the text would change. */
@@ -60,11 +63,15 @@ export function planIncident(input: PlanInput): IncidentPlan {
   // Labels: exactly one state, exactly one severity, revenue when hit. Anything else is left alone.
   const wanted = [names.states[incident.state], names.severity(incident.severity)];
   if (incident.revenue) wanted.push(names.revenue);
+  // The hold label is how the freeze checks, which read labels only, learn that this freeze holds.
+  const held = config.labels.freeze_held;
+  if (incident.freezeHeld === true) wanted.push(held);
   const add = wanted.filter((l) => !current.has(l.toLowerCase()));
   const remove = issue.labels.filter((label) => {
     const lower = label.toLowerCase();
     if (wanted.some((w) => w.toLowerCase() === lower)) return false;
     if (names.stateOf(label) !== undefined || names.severityOf(label) !== undefined) return true;
+    if (lower === held.toLowerCase()) return true;
     return lower === names.revenue.toLowerCase() && !incident.revenue;
   });
 
@@ -76,6 +83,9 @@ export function planIncident(input: PlanInput): IncidentPlan {
     !issue.assignees.some((a) => a.toLowerCase() === incident.lead?.toLowerCase())
       ? [incident.lead]
       : [];
+  const lower = (login: string | undefined) => login?.toLowerCase();
+  const replaced = new Set((incident.replacedLeads ?? []).map(lower));
+  const unassign = issue.assignees.filter((a) => replaced.has(lower(a)) && lower(a) !== lower(incident.lead));
 
   const existing = latestByIdentity(botComments);
   // A comment gets its 👍 when the board first sees it in its current text; after that it has it.
@@ -115,6 +125,17 @@ export function planIncident(input: PlanInput): IncidentPlan {
     if (reply.identity.startsWith("reply:")) upsert(reply.identity, reply.body);
     else createOnce(reply.identity, reply.body);
   }
+  // An unreadable "When did it start?" is said once to whoever declared, and goes once it is settled.
+  if (incident.unreadStart) {
+    const declarer = incident.declaredBy ?? issue.author;
+    upsert(
+      "form-start",
+      `${renderMarker("form-start")}\n${renderTemplate(templates.nudge, {
+        actor: declarer ? neutralize(declarer) : undefined,
+        message: `I could not use the form's answer to “When did it start?”, “${neutralizeInline(incident.unreadStart.text, 100)}”: ${neutralizeInline(incident.unreadStart.reason, 300)} Until someone says when it began, the start is the declaration time, and the board says so. Type \`/started <time>\`, for example \`/started 12:30\` or \`/started 2h ago\`.`,
+      })}`,
+    );
+  }
   const staleReplies = [...existing.values()].filter(
     (c) => c.marker.kind === "reply" && c.marker.data.line === undefined && !answered.has(c.identity),
   );
@@ -122,7 +143,7 @@ export function planIncident(input: PlanInput): IncidentPlan {
     if (existing.has(notice.identity)) continue;
     createOnce(notice.identity, notice.body);
     // The board below must already show what this reconcile posts, or the next one would rewrite it.
-    if (notice.notice) recordNotice(incident, notice.notice.kind, notice.notice.keys, now, 0);
+    if (notice.notice) recordNotice(incident, config, notice.notice.kind, notice.notice.keys, now, 0);
   }
   if (projection.leadFromRoster && !waiting && incident.lead !== undefined && incident.open) {
     const data = { type: "oncall" };
@@ -188,6 +209,21 @@ export function planIncident(input: PlanInput): IncidentPlan {
     );
   }
 
+  // The merged post-mortem shared where everyone who followed the incident looks (playbook 004: share it
+  // once the review is done), whether or not channels also carry it; the subject becomes the heading.
+  if (incident.postmortem?.state === "merged") {
+    const [subject = "", ...rest] = renderTemplate(
+      templates["postmortem-shared"],
+      postmortemSharedView(incident),
+    )
+      .trim()
+      .split("\n");
+    upsert(
+      "postmortem-shared",
+      `${renderMarker("postmortem-shared")}\n### 📘 ${subject}\n\n${rest.join("\n").trim()}\n`,
+    );
+  }
+
   // Broken repository templates are reported where people look, and the report goes once they are fixed.
   const templateProblems = input.templateProblems ?? [];
   if (templateProblems.length > 0) {
@@ -211,6 +247,7 @@ export function planIncident(input: PlanInput): IncidentPlan {
   return {
     labels: { add, remove },
     assign,
+    unassign,
     react,
     comments,
     deleteComments: [
@@ -221,7 +258,8 @@ export function planIncident(input: PlanInput): IncidentPlan {
           (c) =>
             c.marker.kind === "config-error" ||
             (c.marker.kind === "template-problems" && templateProblems.length === 0) ||
-            (c.marker.kind === "config-refused" && input.refused === undefined),
+            (c.marker.kind === "config-refused" && input.refused === undefined) ||
+            (c.marker.kind === "form-start" && incident.unreadStart === undefined),
         )
         .map((c) => c.id),
     ],
@@ -254,6 +292,7 @@ export function isEmptyPlan(plan: IncidentPlan): boolean {
     plan.labels.add.length === 0 &&
     plan.labels.remove.length === 0 &&
     plan.assign.length === 0 &&
+    plan.unassign.length === 0 &&
     plan.comments.length === 0 &&
     plan.deleteComments.length === 0 &&
     plan.close === undefined

@@ -7,6 +7,7 @@ import { neutralizeInline } from "../text/neutralize.js";
 import { formatTime, formatDuration } from "../time/formatTime.js";
 import { displayName } from "../render/displayName.js";
 import { planNotices } from "../clocks/planNotices.js";
+import { resolveHandles } from "../clocks/resolveHandles.js";
 import { acknowledgeDeadline } from "../clocks/acknowledgeDeadline.js";
 import { escalationOrigin, originWords } from "../clocks/escalationOrigin.js";
 import { STATE_TITLES } from "../board/boardView.js";
@@ -52,7 +53,14 @@ export function renderNotices(
             : `has run for ${formatDuration(now - incident.startedAt)}${reported}${incident.workaround ? "" : " without a workaround"}`,
         steps: steps.map((s) => ({
           due: `after ${formatDuration(s.dueAt - origin)} ${originWords(config)} (${formatTime(s.dueAt, zone)})`,
-          note: neutralizeInline(s.note ?? `notify ${s.notify.join(", ")}`, 300),
+          // A step without a note says whom it calls, as people (placeholders like {oncall} resolved).
+          note: neutralizeInline(
+            s.note ??
+              `calls ${resolveHandles(s.notify, incident, config, s.dueAt)
+                .map((h) => h.replace(/^@/, ""))
+                .join(", ")}`,
+            300,
+          ),
         })),
         state: STATE_TITLES[incident.state],
         lead: displayName(incident.lead) ?? "nobody yet",

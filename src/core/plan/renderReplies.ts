@@ -16,7 +16,7 @@ export interface RenderedComment {
 }
 
 /**
- * One reply per comment that has refused commands or asks for /help, answering all its lines at once and
+ * One reply per comment that has refused commands, asks for /help or earned a nudge, answering all its lines at once and
  * mentioning its author once, keyed by comment id so that a redelivery never brings a second one (an edit
  * rewrites it); and one note per gap a person's label change opened.
  */
@@ -29,7 +29,7 @@ export function renderReplies(
   const replies: RenderedComment[] = [];
   const byComment = new Map<number, typeof projection.outcomes>();
   for (const outcome of projection.outcomes) {
-    if (outcome.result !== "refused" && outcome.result !== "help") continue;
+    if (outcome.result !== "refused" && outcome.result !== "help" && outcome.nudge === undefined) continue;
     const list = byComment.get(outcome.commentId) ?? [];
     list.push(outcome);
     byComment.set(outcome.commentId, list);
@@ -50,6 +50,10 @@ export function renderReplies(
             table: helpText(issue.isPullRequest ? "pull-request" : "incident"),
           }),
         );
+        continue;
+      }
+      if (outcome.result === "applied") {
+        parts.push(renderTemplate(templates.nudge, { actor, message: outcome.nudge ?? "" }));
         continue;
       }
       parts.push(

@@ -3,6 +3,7 @@ import type { Config } from "../config/schema.js";
 import type { Incident } from "../types.js";
 import { acknowledgeDeadline } from "../clocks/acknowledgeDeadline.js";
 import { stepsCoveredBy } from "../clocks/stepsCoveredBy.js";
+import { resolveHandles } from "../clocks/resolveHandles.js";
 import { renderPostmortem } from "./renderPostmortem.js";
 
 /** The post-mortem draft for an incident: its record, the acknowledgement clock and the escalations sent. */
@@ -24,7 +25,7 @@ export function postmortemDocument(
     escalations: stepsCoveredBy(incident, config).map((s) => ({
       key: s.key,
       at: s.postedAt,
-      notify: s.notify,
+      notify: resolveHandles(s.notify, incident, config, s.dueAt),
       ...(s.note !== undefined ? { note: s.note } : {}),
     })),
   });

@@ -5,10 +5,12 @@ import { formatDuration, formatTime } from "../time/formatTime.js";
 import type { Incident, JournalEntry, TimelineKind } from "../types.js";
 import { ACTION_ITEMS_HEADING } from "./actionItems.js";
 import { phaseChart } from "./phaseChart.js";
+import { stepWords } from "../clocks/stepWords.js";
 import { safeUrl } from "./safeUrl.js";
 import { seedActionItems } from "./seedActionItems.js";
 import { stripIncidentPrefix } from "./slugify.js";
 import { STATE_TITLES } from "../stateTitles.js";
+import { severityName } from "../render/severityName.js";
 
 // Builds the mustache view of the post-mortem. Every string in it is final markdown: user text already
 // neutralised (inline for table cells and list lines, block for quotes), missing facts already turned into
@@ -56,6 +58,7 @@ const KIND_WORDS: Record<TimelineKind, string> = {
   closed: "closed",
   reopened: "reopened",
   edited: "command edited",
+  "freeze-held": "freeze held",
 };
 
 export function postmortemView(
@@ -104,7 +107,7 @@ export function postmortemView(
     { label: "Declared by", value: who(incident.declaredBy) },
     { label: "Declared at", value: time(incident.declaredAt) },
     { label: "Problem began", value: `${time(incident.startedAt)}; ${startSource(incident)}` },
-    { label: "Severity on the form", value: form.severity ? `sev ${form.severity}` : NOT_RECORDED },
+    { label: "Severity on the form", value: form.severity ? severityName(form.severity) : NOT_RECORDED },
   ];
 
   const durations: Row[] = [
@@ -136,7 +139,7 @@ export function postmortemView(
   const escalations = ctx.escalations
     ? ctx.escalations.map((step) => ({
         time: time(step.at),
-        step: inline(step.key, 100),
+        step: inline(stepWords(step.key, config), 200),
         notify: step.notify.length > 0 ? step.notify.map(person).join(", ") : NOT_RECORDED,
         note: step.note?.trim() ? neutralizeInline(step.note, 300) : "—",
       }))
@@ -144,7 +147,7 @@ export function postmortemView(
         .filter((notice) => notice.kind === "escalation")
         .map((notice) => ({
           time: time(notice.at),
-          step: inline(notice.keys.join(", "), 100),
+          step: inline(notice.keys.map((key) => stepWords(key, config)).join("; "), 300),
           notify: NOT_RECORDED,
           note: "—",
         }));
@@ -182,9 +185,11 @@ export function postmortemView(
     .map((pr) => ({
       link: link(`#${pr.number}`, pullUrl(pr.number, pr.url)),
       title: inline(pr.title, 200),
-      state: pr.state === "merged" ? "merged" : pr.state === "open" ? "open" : "closed without merging",
+      // A revert is said beside the state rather than in a column of its own that is mostly empty.
+      state:
+        (pr.state === "merged" ? "merged" : pr.state === "open" ? "open" : "closed without merging") +
+        (pr.revert ? " (⚠️ a revert)" : ""),
       merged: pr.mergedAt !== undefined ? time(pr.mergedAt) : pr.state === "merged" ? NOT_RECORDED : "—",
-      revert: pr.revert ? "⚠️ revert" : "",
     }));
 
   const freezeExceptions = [...incident.freezeExceptions]
@@ -203,6 +208,21 @@ export function postmortemView(
     }));
 
   const seeded = seedActionItems(incident, ctx);
+  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const promised = incident.updates.filter((u) => u.nextDueAt !== undefined).length;
+  const reminders = incident.notices.filter((n) => n.kind === "reminder").length;
+  // The facts a review of the process starts from (playbook 003: reflect on the response itself).
+  const process = [
+    `Acknowledgement: ${ackWords(incident, ctx, time)}.`,
+    incident.updates.length === 0
+      ? "Status updates: none was posted."
+      : `Status updates: ${count(incident.updates.length, "update")} posted, ${promised} saying when the next would come; ${count(reminders, "reminder")} that one was due.`,
+    `Escalation: ${escalations.length === 0 ? "no step fired" : `${count(escalations.length, "step")} fired`}.`,
+    `Shortcuts recorded with \`/deviation\`: ${incident.deviations.length}.`,
+    ...(incident.gaps.length > 0
+      ? [`States the record did not back up: ${incident.gaps.length} (listed under the timeline).`]
+      : []),
+  ];
 
   return {
     marker: renderMarker("postmortem", { incident: incident.number }),
@@ -211,7 +231,7 @@ export function postmortemView(
     incidentLink: link(`#${incident.number}`, safeUrl(incident.url)),
     generatedAt: time(ctx.now),
     zone: neutralize(zone),
-    severity: `sev ${incident.severity}${incident.severitySet ? "" : " (default; nobody set one)"}`,
+    severity: `${severityName(incident.severity)}${incident.severitySet ? "" : " (default; nobody set one)"}`,
     state: STATE_TITLES[incident.state] ?? inline(incident.state, 40),
     summary: block(form.summary),
     impact,
@@ -253,6 +273,7 @@ export function postmortemView(
       pullRequests.length === 0 ? `${NOT_RECORDED}: no pull request was linked to the incident.` : "",
     gaps: incident.gaps.map((gap) => ({ time: time(gap.since), message: inline(gap.message, 500) })),
     phaseChart: phaseChart(incident, zone),
+    process,
     actionItemsHeading: ACTION_ITEMS_HEADING,
     actionItems: seeded.map((text) => ({ text })),
     actionItemsEmpty:
@@ -285,7 +306,11 @@ function revenueWords(incident: Incident, config: Config): string {
 }
 
 function startSource(incident: Incident): string {
-  if (incident.timeline.some((entry) => entry.kind === "started")) return "set with `/started`";
+  // The form's own "problem began" row has no actor; only a person's `/started` has one.
+  if (incident.timeline.some((entry) => entry.kind === "started" && entry.actor !== undefined))
+    return "set with `/started`";
+  if (incident.unreadStart)
+    return "the form's answer could not be read as a time, so this is the declaration time";
   if (incident.form.startedAt !== undefined) return "from the form";
   return "no earlier start was reported, so this is the declaration time";
 }

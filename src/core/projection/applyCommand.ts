@@ -5,8 +5,10 @@ import { permits } from "../snapshot.js";
 import type { Draft } from "./projectIncident.js";
 import type { CommandOutcome } from "./commandOutcome.js";
 import { enterState } from "./enterState.js";
-import { formatLocal } from "../time/formatTime.js";
+import { formatTime } from "../time/formatTime.js";
 import { codeSpan } from "../commands/codeSpan.js";
+import { handLead, leaderAt } from "./leadership.js";
+import { severityName } from "../render/severityName.js";
 
 type Base = Pick<CommandOutcome, "commentId" | "line" | "actor" | "at" | "source">;
 
@@ -61,12 +63,16 @@ export function applyCommand(
           `This incident is already ${draft.state}.`,
           "Nothing to acknowledge. Use `/note <text>` to add to the record.",
         );
+      // What the person typed is the acknowledgement ("On it" when they typed nothing else).
       if (draft.state === "declared") {
         enterState(draft, "acknowledged", at);
         draft.acknowledgedBy = actor;
-        log("state", "acknowledged: on it");
+        log("state", `acknowledged: ${command.text ?? "on it"}`);
+      } else if (command.text !== undefined) {
+        log("note", `on it: ${command.text}`);
       }
-      if (draft.lead === undefined) {
+      // The sender leads only when nobody does, the on-call engineer included (see leadership.ts).
+      if (leaderAt(draft, config, at) === undefined) {
         draft.lead = actor;
         log("role", `${actor} leads`);
       }
@@ -75,8 +81,8 @@ export function applyCommand(
     case "lead": {
       const user = who(command.user);
       if (draft.lead !== user) {
-        draft.lead = user;
-        log("role", `${user} leads`);
+        const before = handLead(draft, config, user, at);
+        log("role", before !== undefined ? `${user} leads, taking over from ${before}` : `${user} leads`);
       }
       return applied();
     }
@@ -84,8 +90,7 @@ export function applyCommand(
       const user = who(command.user);
       if (
         !config.roles.allow_lead_as_comms &&
-        draft.lead !== undefined &&
-        user.toLowerCase() === draft.lead.toLowerCase()
+        user.toLowerCase() === leaderAt(draft, config, at)?.toLowerCase()
       ) {
         return refused(
           `${user} leads this incident; the communicator should be someone else, so updates keep flowing while the lead works the problem.`,
@@ -111,7 +116,7 @@ export function applyCommand(
       if (draft.severity !== command.severity || !draft.severitySet) {
         draft.severity = command.severity;
         draft.severitySet = true;
-        log("severity", `set severity ${command.severity}`);
+        log("severity", `set the severity to ${severityName(command.severity)}`);
       }
       return applied();
     case "impact":
@@ -135,8 +140,15 @@ export function applyCommand(
       });
       log(
         "update",
-        `status update: ${command.text}${nextDueAt !== undefined ? ` (next by ${formatLocal(nextDueAt, config.business_hours.timezone)})` : ""}`,
+        `status update: ${command.text}${nextDueAt !== undefined ? ` (next by ${formatTime(nextDueAt, config.business_hours.timezone)})` : ""}`,
       );
+      // Playbook 000: every update says when the next one comes. Accepted without it, with one word why.
+      if (nextDueAt === undefined && !inactive)
+        return {
+          ...applied(),
+          nudge:
+            "Noted. Next time, end the update with when the next one comes, so stakeholders know when to look again: `next 30m` or `next at 15:00`. Until an update promises a time, the board counts the severity's usual cadence.",
+        };
       return applied();
     }
     case "mitigate": {
@@ -209,7 +221,8 @@ export function applyCommand(
         );
       }
       draft.startedAt = command.at;
-      log("started", `backdated the start to ${formatLocal(command.at, config.business_hours.timezone)}`);
+      delete draft.unreadStart;
+      log("started", `backdated the start to ${formatTime(command.at, config.business_hours.timezone)}`);
       return applied();
     case "cancel":
       if (draft.state === "resolved" || draft.state === "postmortem") {

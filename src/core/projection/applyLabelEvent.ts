@@ -3,6 +3,7 @@ import type { TimelineEvent } from "../snapshot.js";
 import type { Draft } from "./projectIncident.js";
 import type { LabelNames } from "./labelNames.js";
 import { enterState } from "./enterState.js";
+import { severityName } from "../render/severityName.js";
 
 type LabelEvent = Extract<TimelineEvent, { type: "labeled" | "unlabeled" }>;
 
@@ -34,7 +35,7 @@ export function applyLabelEvent(draft: Draft, event: LabelEvent, _config: Config
         at: event.at,
         kind: "severity",
         actor: event.actor,
-        text: `set severity ${severity} by label`,
+        text: `set the severity to ${severityName(severity)} by label`,
       });
     }
     return;

@@ -16,6 +16,11 @@ export interface CommandOutcome {
   result: "applied" | "refused" | "help" | "elsewhere";
   reason?: string;
   usage?: string;
+  /**
+   * Applied, with a word about how to do it better next time (an update that does not say when the next one
+   * comes): answered in the comment's one reply, beside its 👍.
+   */
+  nudge?: string;
   /** Refused because the author's role is too low (recorded in the reply, so the verdict sticks). */
   permission?: boolean;
 }

@@ -49,6 +49,15 @@ export function findGaps(incident: Incident, config: Config): Gap[] {
         "This issue was closed before a resolution was journaled (merging a pull request that says “Fixes #N” closes it automatically; “Refs #N” does not). Reopen it if the incident is still going on, or record how it ended with `/resolve <what was wrong and what fixed it>`.",
     });
   }
+  const hold = incident.freezeHold;
+  if (hold) {
+    gaps.push({
+      kind: "freeze-held",
+      since: hold.at,
+      // Logins in code spans: the board names them without pinging anyone.
+      message: `Merges stay frozen: \`${hold.by}\` ${hold.change}, which would have lifted this incident's code freeze, but lifting it takes the **${hold.needed}** role and they have **${hold.role}**. Nothing was reverted. Someone with that role lifts it by making the change themselves, by command (\`/resolve …\`, \`/cancel …\`, \`/sev …\`), or by taking the \`${config.labels.freeze_held}\` label off.`,
+    });
+  }
   if (incident.postmortemError !== undefined) {
     gaps.push({
       kind: "postmortem-failed",

@@ -1,4 +1,3 @@
-import { acknowledgeFrom } from "../clocks/waitsForOffice.js";
 import type { Config, Severity } from "../config/schema.js";
 import type { Incident, IncidentState, TimelineEntry } from "../types.js";
 import type { IssueSnapshot, Permission, TimelineEvent } from "../snapshot.js";
@@ -13,12 +12,16 @@ import { labelNames } from "./labelNames.js";
 import { emptyIncident } from "../emptyIncident.js";
 import { recordNotice } from "./recordNotice.js";
 import { stepsCoveredBy } from "../clocks/stepsCoveredBy.js";
-import { onCallAt } from "../oncall/onCallAt.js";
+import { escalatedText } from "../clocks/escalatedText.js";
+import { assignedByHand, leaderAt, rosterLead, unassignedByHand } from "./leadership.js";
 import type { CommandChange, CommandLedger } from "../plan/commandLedger.js";
 import { emptyLedger, nextLedger } from "../plan/commandLedger.js";
 import { namedPeople } from "./commandComments.js";
 import { judgeLine } from "./judgeLine.js";
-import { formatLocal } from "../time/formatTime.js";
+import { formatTime } from "../time/formatTime.js";
+import { FREEZE_DECIDING_VERBS, incidentFreezeSteps } from "./incidentFreezeSteps.js";
+import { freezeHistory, freezeHoldOf, holdActors } from "../freeze/freezeHold.js";
+import { freezesMerges } from "../freeze/activeFreezes.js";
 
 export interface ProjectionContext {
   /** Lower-case logins whose markers are believed and whose own label/assignment events are outputs, not inputs. */
@@ -47,6 +50,11 @@ export interface Projection {
   leadFromRoster: boolean;
   /** The command ledger to record on the board. */
   ledger: CommandLedger;
+  /**
+   * Whose role the freeze hold needs and `permissions` lacked (authors of hand changes made while the
+   * incident froze merges): look them up and project again.
+   */
+  rolesMissing: string[];
 }
 
 /** Mutable working state of the fold; frozen into an Incident at the end. */
@@ -88,6 +96,13 @@ export function projectIncident(
     startedAt: form.startedAt !== undefined && form.startedAt <= declaredAt ? form.startedAt : declaredAt,
     form,
   });
+  const startProblem =
+    form.startedProblem ??
+    (form.startedAt !== undefined && form.startedAt > declaredAt
+      ? "That is after the incident was declared."
+      : undefined);
+  if (startProblem !== undefined && form.startedText !== undefined)
+    draft.unreadStart = { text: form.startedText, reason: startProblem };
 
   const timeline: TimelineEntry[] = draft.timeline;
   timeline.push({ at: declaredAt, kind: "declared", actor: draft.declaredBy, text: "declared the incident" });
@@ -103,7 +118,22 @@ export function projectIncident(
   let reopenedAt: number | undefined;
   const roles = config.roles.extra;
 
+  const freezeSteps = incidentFreezeSteps(config, names, isBot, declaredEvent === undefined);
+  // Labelled from the start (no labelling event): a freezing incident froze from its declaration.
+  const frozeAtStart =
+    declaredEvent === undefined &&
+    freezesMerges({ open: true, state: draft.state, severity: draft.severity }, config);
   for (const event of sorted) {
+    freezeSteps.before(draft, event);
+    const judged = outcomes.length;
+    applyEvent(event);
+    const decided = outcomes
+      .slice(judged)
+      .some((o) => o.result === "applied" && FREEZE_DECIDING_VERBS.has(o.verb));
+    freezeSteps.after(draft, event, decided);
+  }
+
+  function applyEvent(event: TimelineEvent): void {
     switch (event.type) {
       case "labeled":
       case "unlabeled":
@@ -113,7 +143,9 @@ export function projectIncident(
         break;
       case "assigned":
         if (isBot(event.actor)) break;
-        if (draft.lead === undefined) {
+        assignedByHand(draft, event.assignee);
+        // An assignment makes someone lead only when nobody leads, the on-call engineer included.
+        if (leaderAt(draft, config, event.at) === undefined) {
           draft.lead = event.assignee;
           timeline.push({
             at: event.at,
@@ -132,7 +164,7 @@ export function projectIncident(
         break;
       case "unassigned":
         if (isBot(event.actor)) break;
-        if (draft.lead === event.assignee) draft.lead = undefined;
+        unassignedByHand(draft, config, event.assignee, event.at);
         timeline.push({
           at: event.at,
           kind: "assignment",
@@ -159,7 +191,7 @@ export function projectIncident(
           // The bot never edits its notices or records: an edited one was changed by a person, and its
           // hidden data is not believed (the step or record it claimed is simply not counted).
           if (comment.updatedAt - comment.createdAt < 1_000)
-            recordBotNotice(draft, comment.id, comment.body, comment.createdAt);
+            recordBotNotice(draft, config, comment.id, comment.body, comment.createdAt);
           break;
         }
         humanComments.set(comment.id, { updatedAt: comment.updatedAt });
@@ -212,21 +244,16 @@ export function projectIncident(
 
   // Nobody took the lead: the on-call engineer of the moment it was declared is the lead until someone does.
   let leadFromRoster = false;
-  if (draft.lead === undefined && draft.state !== "cancelled") {
-    const onCall = onCallAt(
-      config.oncall,
-      zone,
-      acknowledgeFrom(draft, config),
-      config.business_hours.holidays,
-    );
-    if (onCall.primary !== undefined) {
-      draft.lead = onCall.primary;
+  const roster = rosterLead(draft, config);
+  if (roster !== undefined && (draft.lead === undefined || draft.replacedLeads?.includes(roster.login))) {
+    timeline.push({
+      at: roster.from,
+      kind: "role",
+      text: `${roster.login} leads as the on-call engineer${roster.period ? ` (${roster.period})` : ""}`,
+    });
+    if (draft.lead === undefined) {
+      draft.lead = roster.login;
       leadFromRoster = true;
-      timeline.push({
-        at: declaredAt,
-        kind: "role",
-        text: `${onCall.primary} leads as the on-call engineer${onCall.period ? ` (${onCall.period})` : ""}`,
-      });
     }
   }
   // The timeline shows only the escalation steps a notice really carried out (posted when they were due),
@@ -239,7 +266,36 @@ export function projectIncident(
   }
   draft.timeline = draft.timeline.filter((entry) => entry.kind !== "escalation");
   for (const { at, keys } of covered.values())
-    draft.timeline.push({ at, kind: "escalation", text: `escalated (${keys.join(", ")})` });
+    draft.timeline.push({ at, kind: "escalation", text: escalatedText(keys, draft, config) });
+  // A freeze lifted by hand by someone who could not have lifted it by command holds (nothing is reverted).
+  const initiallyFreezing = false;
+  const hold = freezeHoldOf(
+    freezeSteps.steps,
+    initiallyFreezing,
+    ctx.permissions,
+    config.commands.permission,
+  );
+  // The freezes it caused, one per span (held spans included), for the messages that tell them.
+  draft.freezePeriods = freezeHistory(
+    freezeSteps.steps,
+    frozeAtStart,
+    ctx.permissions,
+    config.commands.permission,
+    declaredAt,
+  ).periods;
+  if (hold) {
+    draft.freezeHeld = true;
+    draft.freezeHold = hold;
+    timeline.push({
+      at: hold.at,
+      kind: "freeze-held",
+      actor: hold.by,
+      text: `${hold.change}, which would have lifted this incident's code freeze; it holds (that takes the ${hold.needed} role)`,
+    });
+  }
+  const rolesMissing = holdActors(freezeSteps.steps, initiallyFreezing).filter(
+    (login) => !ctx.permissions.has(login),
+  );
   draft.gaps = findGaps(draft, config);
   draft.timeline.sort((a, b) => a.at - b.at);
   return {
@@ -247,6 +303,7 @@ export function projectIncident(
     outcomes,
     leadFromRoster,
     ledger,
+    rolesMissing,
     ...(stateSetBy !== undefined ? { stateSetBy } : {}),
     ...(reopenedAt !== undefined ? { reopenedAt } : {}),
   };
@@ -255,7 +312,7 @@ export function projectIncident(
 /** A timeline row saying that a command comment changed after it was posted: history was rewritten. */
 function changeEntry(change: CommandChange, zone: string): TimelineEntry {
   const verbs = (list: string[]) => (list.length > 0 ? list.map((v) => `/${v}`).join(", ") : "no command");
-  const posted = formatLocal(change.postedAt, zone);
+  const posted = formatTime(change.postedAt, zone);
   const text =
     change.kind === "deleted"
       ? `their command comment of ${posted} (${verbs(change.before)}) was deleted`
@@ -266,7 +323,7 @@ function changeEntry(change: CommandChange, zone: string): TimelineEntry {
 }
 
 /** Bot notices (escalations, breaches, reminders) are remembered so each fires once. */
-function recordBotNotice(draft: Draft, commentId: number, body: string, at: number): void {
+function recordBotNotice(draft: Draft, config: Config, commentId: number, body: string, at: number): void {
   const marker = parseMarker(body);
   if (marker?.kind === "exception-audit") {
     const granted = marker.data.granted === "yes";
@@ -307,6 +364,7 @@ function recordBotNotice(draft: Draft, commentId: number, body: string, at: numb
   if (kind !== "escalation" && kind !== "ack-breach" && kind !== "reminder") return;
   recordNotice(
     draft,
+    config,
     kind,
     (marker.data.keys ?? "").split(",").filter((k) => k !== ""),
     at,

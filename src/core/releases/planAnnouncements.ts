@@ -9,6 +9,15 @@ import { neutralizeInline } from "../text/neutralize.js";
 import { formatTime } from "../time/formatTime.js";
 import { durationMs } from "../time/parseDuration.js";
 import type { Incident } from "../types.js";
+import type { Occasion } from "../channels/occasions.js";
+import type { ReleaseSubject } from "../channels/types.js";
+
+// Each step's event, for channels that choose which steps they hear.
+const EVENTS = {
+  drafted: "release-drafted",
+  milestone: "milestone-due",
+  published: "release-published",
+} as const;
 
 export interface ReleaseFacts {
   id: number;
@@ -34,7 +43,10 @@ export interface MilestoneFacts {
 export interface Announcement {
   /** The marker identity: one announcement per release step, whoever posts it and however often. */
   identity: string;
+  /** The tracking-issue comment (without channels). */
   body: string;
+  /** The same step as a message for channels: its identity, event, time and what it says. */
+  occasion: Occasion;
 }
 
 // Steps older than this when Expedite first sees them are history, not news (turning announcements on
@@ -59,7 +71,8 @@ export function planAnnouncements(input: {
 }): Announcement[] {
   const { now, config } = input;
   const zone = config.business_hours.timezone;
-  const frozen = (branch: string, at: number) => {
+  // The freezes a step falls in, in words (raw: each use escapes it its own way).
+  const freezesAt = (branch: string, at: number): string | undefined => {
     const freezes = activeFreezes({
       now: at,
       config,
@@ -69,24 +82,35 @@ export function planAnnouncements(input: {
       incidents: input.incidents,
     });
     return freezes.length === 0
-      ? {}
-      : {
-          frozen: true,
-          freezes: freezes
-            .map((f) => `${neutralizeInline(f.name, 100)} (until ${endText(f, zone, at)})`)
-            .join("; "),
-        };
+      ? undefined
+      : freezes.map((f) => `${f.name} (until ${endText(f, zone, at)})`).join("; ");
   };
+  const frozen = (freezes: string | undefined) =>
+    freezes === undefined ? {} : { frozen: true, freezes: neutralizeInline(freezes, 400) };
   const excerpt = (text: string) => {
-    const first = text.trim().split(/\r?\n/)[0] ?? "";
+    const first = firstLine(text);
     return first === "" ? {} : { excerpt: neutralizeInline(first, 300) };
   };
   const out: Announcement[] = [];
-  const post = (kind: string, key: string, view: Record<string, unknown>) => {
+  const post = (
+    kind: ReleaseSubject["step"],
+    key: string,
+    view: Record<string, unknown>,
+    release: Omit<ReleaseSubject, "step" | "markdown">,
+  ) => {
+    // The recency rules above decide what is news, so the step is planned as of now (never too old to send).
     const data = { step: kind, key };
+    const markdown = `${renderTemplate(input.template, view).trim()}\n`;
     out.push({
       identity: markerIdentity({ kind: "release-announce", data }),
-      body: `${renderMarker("release-announce", data)}\n${renderTemplate(input.template, view).trim()}\n`,
+      body: `${renderMarker("release-announce", data)}\n${markdown}`,
+      occasion: {
+        message: `${EVENTS[kind]}:${key}`,
+        event: EVENTS[kind],
+        at: now,
+        channels: config.releases.channels,
+        subject: { type: "release", release: { ...release, step: kind, markdown } },
+      },
     });
   };
 
@@ -99,31 +123,71 @@ export function planAnnouncements(input: {
       branch: neutralizeInline(branch, 100),
       ...excerpt(release.body),
     };
+    const facts = {
+      name: release.name || release.tag,
+      ...(release.tag ? { tag: release.tag } : {}),
+      url: release.url,
+      branch,
+    };
     if (release.draft) {
+      const freezes = freezesAt(branch, now);
       if (now - release.createdAt <= DRAFT_RECENT_MS)
-        post("drafted", String(release.id), { drafted: true, ...common, ...frozen(branch, now) });
+        post(
+          "drafted",
+          String(release.id),
+          { drafted: true, ...common, ...frozen(freezes) },
+          {
+            ...facts,
+            detail: `A release is being prepared from ${branch}. ${firstLine(release.body)}`.trim(),
+            ...(freezes ? { freezes } : {}),
+          },
+        );
     } else if (release.publishedAt !== undefined && now - release.publishedAt <= RECENT_MS) {
-      post("published", String(release.id), {
-        published: true,
-        ...common,
-        when: formatTime(release.publishedAt, zone),
-        ...frozen(branch, release.publishedAt),
-      });
+      const freezes = freezesAt(branch, release.publishedAt);
+      const when = formatTime(release.publishedAt, zone);
+      post(
+        "published",
+        String(release.id),
+        { published: true, ...common, when, ...frozen(freezes) },
+        {
+          ...facts,
+          detail: `Published ${when}. ${firstLine(release.body)}`.trim(),
+          ...(freezes ? { freezes } : {}),
+        },
+      );
     }
   }
   const notice = durationMs(config.releases.milestone_notice);
   for (const milestone of input.milestones) {
     if (milestone.dueOn === undefined || milestone.dueOn <= now || milestone.dueOn - now > notice) continue;
-    post("milestone", `${milestone.number}@${milestone.dueOn}`, {
-      milestone: true,
-      name: neutralizeInline(milestone.title, 120),
-      url: milestone.url,
-      due: formatTime(milestone.dueOn, zone),
-      openIssues: milestone.openIssues,
-      closedIssues: milestone.closedIssues,
-      branch: neutralizeInline(input.defaultBranch, 100),
-      ...frozen(input.defaultBranch, milestone.dueOn),
-    });
+    const freezes = freezesAt(input.defaultBranch, milestone.dueOn);
+    const due = formatTime(milestone.dueOn, zone);
+    post(
+      "milestone",
+      `${milestone.number}@${milestone.dueOn}`,
+      {
+        milestone: true,
+        name: neutralizeInline(milestone.title, 120),
+        url: milestone.url,
+        due,
+        openIssues: milestone.openIssues,
+        closedIssues: milestone.closedIssues,
+        branch: neutralizeInline(input.defaultBranch, 100),
+        ...frozen(freezes),
+      },
+      {
+        name: milestone.title,
+        url: milestone.url,
+        branch: input.defaultBranch,
+        detail: `Due ${due}: ${milestone.openIssues} open and ${milestone.closedIssues} closed issues.`,
+        ...(freezes ? { freezes } : {}),
+      },
+    );
   }
   return out;
+}
+
+/** The first line of the notes ("" without notes). */
+function firstLine(text: string): string {
+  return text.trim().split(/\r?\n/)[0]?.trim() ?? "";
 }

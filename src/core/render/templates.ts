@@ -5,6 +5,7 @@ export interface Templates {
   refusal: string;
   help: string;
   gap: string;
+  nudge: string;
   "notice-escalation": string;
   "notice-ack-breach": string;
   "notice-reminder": string;
@@ -31,6 +32,7 @@ export const TEMPLATE_NAMES = [
   "refusal",
   "help",
   "gap",
+  "nudge",
   "notice-escalation",
   "notice-ack-breach",
   "notice-reminder",

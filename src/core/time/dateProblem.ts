@@ -11,15 +11,19 @@ export function dateProblem(text: string): string | undefined {
   const match = DATE_PART.exec(text.trim());
   if (!match) return undefined;
   const [, y = "", mo = "", d = "", h, mi] = match;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
+  const day = dayProblem(Number(y), Number(mo), Number(d));
+  if (day !== undefined) return day;
+  if (h !== undefined && Number(h) > 23) return `there is no hour ${Number(h)} (hours run from 00 to 23)`;
+  if (mi !== undefined && Number(mi) > 59)
+    return `there is no minute ${Number(mi)} (minutes run from 00 to 59)`;
+  return undefined;
+}
+
+/** What is wrong with a year, month and day that make no calendar day, in words; undefined for a real one. */
+export function dayProblem(year: number, month: number, day: number): string | undefined {
   if (month < 1 || month > 12) return `there is no month ${month} (months run from 01 to 12)`;
   const days = DateTime.local(year, month, 1).daysInMonth ?? 31;
   const name = DateTime.local(year, month, 1).setLocale("en").toFormat("LLLL yyyy");
   if (day < 1 || day > days) return `${name} has ${days} days, not ${day}`;
-  if (h !== undefined && Number(h) > 23) return `there is no hour ${Number(h)} (hours run from 00 to 23)`;
-  if (mi !== undefined && Number(mi) > 59)
-    return `there is no minute ${Number(mi)} (minutes run from 00 to 59)`;
   return undefined;
 }

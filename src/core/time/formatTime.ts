@@ -11,11 +11,6 @@ export function formatTime(at: number, zone: string): string {
   return `${utc.toFormat("yyyy-MM-dd HH:mm")} UTC${localPart}`;
 }
 
-/** "2026-11-22 09:05 EST" in the team's zone only. */
-export function formatLocal(at: number, zone: string): string {
-  return DateTime.fromMillis(at, { zone }).toFormat("yyyy-MM-dd HH:mm ZZZZ");
-}
-
 /** "1h 25m", "3d 2h", "45s": the two largest units, for durations on boards and reports. */
 export function formatDuration(ms: number): string {
   const negative = ms < 0;

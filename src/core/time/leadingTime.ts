@@ -30,14 +30,32 @@ export function leadingTime(
   for (let count = Math.min(words.length, MAX_WORDS); count >= 1; count--) {
     const result = parseWhen(phrase(count), ctx);
     if ("error" in result) {
-      firstError ??= result.error;
+      // "2026-13-40 reason": the longer phrase trips over "reason", but the real problem is in the words
+      // before it, which the shorter phrase names ("there is no month 13").
+      if (!blamesLaterWord(result, phrase(count))) firstError ??= result.error;
       continue;
     }
     let used = count;
     while (used > 1 && isFillerWord(words[used - 1]?.[0] ?? "")) used -= 1;
+    // "friday 25:00 reason": the word after the time looks like part of it, so a mistake in it is the
+    // problem, not the start of the text that follows.
+    const following = words[used]?.[0];
+    if (following !== undefined && TIME_SHAPED.test(following)) {
+      const longer = parseWhen(phrase(used + 1), ctx);
+      if ("error" in longer && !blamesLaterWord(longer, phrase(used + 1))) return { error: longer.error };
+    }
     const last = words[used - 1];
     const end = last === undefined ? 0 : (last.index ?? 0) + last[0].length;
     return { at: result.at, rest: args.slice(end).trim() };
   }
   return { error: firstError ?? "No time given." };
+}
+
+// A clock ("25:00", "14:30+02:00") or a date ("2026-13-40") rather than a word of the text after a time.
+const TIME_SHAPED = /^\d{1,4}[:-]\d/;
+
+function blamesLaterWord(result: { unreadable?: string }, phrase: string): boolean {
+  if (result.unreadable === undefined) return false;
+  const first = phrase.split(/\s+/).find((word) => !isFillerWord(word)) ?? "";
+  return !first.toLowerCase().startsWith(result.unreadable.toLowerCase());
 }

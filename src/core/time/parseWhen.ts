@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from "luxon";
+import { dayProblem } from "./dateProblem.js";
 import { parseDurationParts } from "./parseDurationParts.js";
 import { readWhenParts, type Parts } from "./readWhenParts.js";
 import { WHEN_FORMS as FORMS, isFillerWord, quoteTyped as quote } from "./whenWords.js";
@@ -16,7 +17,8 @@ export interface WhenContext {
   direction: "past" | "future";
 }
 
-export type WhenResult = { at: number } | { error: string };
+/** `unreadable`: the word that is no part of a time, when that is what went wrong. */
+export type WhenResult = { at: number } | { error: string; unreadable?: string };
 
 /** Reads the times responders type into a moment (epoch ms), DST-correct in the given zone. */
 export function parseWhen(text: string, ctx: WhenContext): WhenResult {
@@ -115,13 +117,18 @@ function resolve(parts: Parts, reference: DateTime, direction: "past" | "future"
     },
     { zone: now.zone },
   );
-  if (!explicit.isValid) return { error: `${quote(day.source)} is not a day on the calendar.` };
+  if (!explicit.isValid) return notADay(day.source, day.year ?? now.year, day.month, day.day);
   if (day.year !== undefined || onSide(explicit, direction)) return checked(explicit);
   // "nov 22" without a year: the nearest one on the side the caller points to.
   const other = explicit.plus({ years: direction === "past" ? -1 : 1 });
-  if (!other.isValid || other.day !== day.day)
-    return { error: `${quote(day.source)} is not a day on the calendar.` };
+  if (!other.isValid || other.day !== day.day) return notADay(day.source, other.year, day.month, day.day);
   return checked(other);
+}
+
+// Says which part of the day is impossible ("there is no month 13"), not only that it is.
+function notADay(source: string, year: number, month: number, day: number): WhenResult {
+  const why = dayProblem(year, month, day);
+  return { error: `${quote(source)} is not a day on the calendar${why ? `: ${why}` : ""}.` };
 }
 
 // Years outside this range are typos ("in 9999999h", "0026-11-22"), never incident times.

@@ -84,7 +84,7 @@ export interface Parts {
 }
 
 /** Sorts the words of a time phrase into a day, a time of day and a zone, refusing contradictions. */
-export function readWhenParts(tokens: string[]): Parts | { error: string } {
+export function readWhenParts(tokens: string[]): Parts | { error: string; unreadable?: string } {
   const parts: Parts = {};
   const hasMonth = tokens.some((token) => MONTHS.has(token.toLowerCase()));
   let monthDate: { year?: number; month?: number; day?: number; source: string[] } | undefined;
@@ -118,7 +118,7 @@ export function readWhenParts(tokens: string[]): Parts | { error: string } {
     const source = tokens[i] ?? "";
     const token = source.toLowerCase();
     const next = tokens[i + 1]?.toLowerCase();
-    let failure: { error: string } | undefined;
+    let failure: { error: string; unreadable?: string } | undefined;
 
     const isoDateTime = ISO_DATE_TIME.exec(token);
     const isoDate = ISO_DATE.exec(token);
@@ -187,7 +187,7 @@ export function readWhenParts(tokens: string[]): Parts | { error: string } {
         error: `${quote(source)} alone is ambiguous; add minutes or am/pm, like \`${token.padStart(2, "0")}:00\` or \`${Number(token) % 12 || 12}${Number(token) >= 12 ? "pm" : "am"}\`.`,
       };
     } else {
-      failure = { error: `I can't read ${quote(source)} as part of a time. ${FORMS}` };
+      failure = { error: `I can't read ${quote(source)} as part of a time. ${FORMS}`, unreadable: source };
     }
     if (failure !== undefined) return failure;
   }

@@ -6,6 +6,7 @@ import { markerIdentity, parseMarker } from "../../core/markers.js";
 import { closeIssue, createIssueOnce, markedIssues } from "../../github/issues.js";
 import type { MarkedIssue } from "../../github/issues.js";
 import type { GitHubContext } from "../../github/types.js";
+import { ensureRepoLabels } from "../../github/ensureRepoLabels.js";
 import { createCommentOnce } from "../../github/writeComments.js";
 import { createCommentOnceAmongRacers } from "../../github/createCommentOnceAmongRacers.js";
 import { writeLabels } from "../../github/writeLabels.js";
@@ -54,6 +55,7 @@ export async function ingestAlert(
   if (!incident) {
     if (alert.status === "resolved") return { ...base, action: "no-open-incident" };
     const planned = alertIncident(alert, routing, config, now);
+    await ensureRepoLabels(gh, config, planned.labels);
     const created = await createIssueOnce(gh, {
       ...planned,
       find: async () => (await openIncidentsFor(gh, config, alert.fingerprint))[0],

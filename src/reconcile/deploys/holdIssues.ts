@@ -5,6 +5,7 @@ import { closeIssue, createIssueOnce, markedIssues, reopenIssue } from "../../gi
 import { readIssue } from "../../github/readIssue.js";
 import type { MarkedIssue } from "../../github/issues.js";
 import type { GitHubContext } from "../../github/types.js";
+import { ensureRepoLabels } from "../../github/ensureRepoLabels.js";
 
 /** The issue that records the deployments of one commit held by a freeze, and collects its exceptions. */
 export interface HoldIssue {
@@ -66,6 +67,7 @@ export async function ensureHold(
     return { ...existing, open: true };
   }
   const identity = holdIdentity(sha, branch);
+  await ensureRepoLabels(gh, config, [config.labels.deploy_hold]);
   const created = await createIssueOnce(gh, {
     title: `Deploys of ${shortSha(sha)} (${branch}) held by a code freeze`,
     body: holdBody(sha, branch, repoUrl),

@@ -1,6 +1,8 @@
 import type { Config } from "../../core/config/schema.js";
-import { parseCommands } from "../../core/commands/parseCommands.js";
-import type { DeployGrant } from "../../core/deploys/types.js";
+import type { DeployGrant, VoidedGrant } from "../../core/deploys/types.js";
+import { freezesHeard } from "../../core/channels/heard.js";
+import { grantOccasion } from "../../core/channels/grantOccasion.js";
+import type { Templates } from "../../core/render/templates.js";
 import { activeFreezes } from "../../core/freeze/activeFreezes.js";
 import { parseMarker, renderMarker } from "../../core/markers.js";
 import { neutralize, neutralizeInline } from "../../core/text/neutralize.js";
@@ -8,9 +10,13 @@ import { formatTime } from "../../core/time/formatTime.js";
 import type { GitHubContext } from "../../github/types.js";
 import { createCommentOnce } from "../../github/writeComments.js";
 import { listComments } from "../../github/listComments.js";
+import type { IssueComment } from "../../github/listComments.js";
 import { upsertMarkedComment } from "../../github/upsertMarkedComment.js";
 import type { FreezeInputs } from "../freeze/freezeInputs.js";
-import { approverHandles, isApprover } from "../freeze/isApprover.js";
+import { approverHandles } from "../freeze/isApprover.js";
+import { judgeExceptionRequest } from "../freeze/judgeExceptionRequest.js";
+import type { ExceptionRequest } from "../freeze/judgeExceptionRequest.js";
+import { deliverNews } from "../deliverNews.js";
 import type { HoldIssue } from "./holdIssues.js";
 
 /** A workflow run recorded on a hold issue, as its bot comment says. */
@@ -23,14 +29,19 @@ export interface RunRecord {
 
 export interface HoldThread {
   grants: DeployGrant[];
+  /** Grants whose comments were edited since: they let nothing through. */
+  voided: VoidedGrant[];
   runs: RunRecord[];
+  /** The issue's comments as read (for the records of the messages about its grants). */
+  comments: IssueComment[];
   writes: number;
 }
 
 /**
  * Reads a hold issue's comments: answers each new `/freeze-exception` once (and records it where the
- * freeze is discussed), and returns the grants that count and the runs on record. A grant counts when
- * its author was an approver when they asked; it binds to the issue's commit.
+ * freeze is discussed), and returns the grants that count and the runs on record. Requests are judged as
+ * merge exceptions are (judgeExceptionRequest): on the comment's current text, from an approver, and only
+ * while the comment is unedited; a grant binds to the issue's commit.
  */
 export async function readHoldThread(
   gh: GitHubContext,
@@ -40,7 +51,6 @@ export async function readHoldThread(
   now: number,
 ): Promise<HoldThread> {
   const comments = await listComments(gh, hold.number);
-  const zone = config.business_hours.timezone;
   const trusted = (login: string) => gh.trustedBots.has(login.toLowerCase());
   const answered = new Set<string>();
   const runs: RunRecord[] = [];
@@ -59,31 +69,57 @@ export async function readHoldThread(
     }
   }
   const grants: DeployGrant[] = [];
+  const voided: VoidedGrant[] = [];
   let writes = 0;
   for (const c of comments) {
-    const author = c.author;
-    if (trusted(author)) continue;
-    const at = c.createdAt;
-    for (const line of parseCommands(c.body, { at, timeZone: zone, roles: config.roles.extra })) {
-      if (!line.ok || line.command.verb !== "freeze-exception") continue;
-      const reason = line.command.reason;
-      // An approver then is an approver for this grant: the on-call rota moving on does not revoke it.
-      const granted = await isApprover(gh, config, author, at);
-      if (granted) grants.push({ sha: hold.sha, by: author, at, reason });
-      const key = `${c.id}:${line.line}`;
-      if (answered.has(key)) continue;
-      answered.add(key);
-      writes += await answerRequest(
-        gh,
-        config,
-        inputs,
-        hold,
-        { id: c.id, line: line.line, author, at, reason, granted },
-        now,
-      );
-    }
+    const request = await judgeExceptionRequest(gh, config, {
+      id: c.id,
+      author: c.author,
+      body: c.body,
+      at: c.createdAt,
+      updatedAt: c.updatedAt,
+    });
+    if (!request) continue;
+    const { line, reason } = request;
+    if (request.grants)
+      grants.push({ sha: hold.sha, by: c.author, at: c.createdAt, reason, request: `${c.id}.${line}` });
+    else if (request.approver) voided.push({ by: c.author, at: c.createdAt, editedAt: c.updatedAt });
+    const key = `${c.id}:${line}`;
+    if (answered.has(key)) continue;
+    answered.add(key);
+    writes += await answerRequest(gh, config, inputs, hold, request, now);
   }
-  return { grants, runs, writes };
+  return { grants, voided, runs, comments, writes };
+}
+
+/**
+ * Tells the deployments channel about each grant on the hold issue, once, recorded there. Called after the
+ * deployment was answered, so a slow channel never holds a deployment up.
+ */
+export async function deliverHoldGrants(
+  gh: GitHubContext,
+  config: Config,
+  templates: Templates,
+  inputs: FreezeInputs,
+  hold: HoldIssue,
+  thread: HoldThread,
+  now: number,
+): Promise<number> {
+  if (!freezesHeard(config) || thread.grants.length === 0) return 0;
+  const freezes = activeFreezes({ ...inputs, now, config, base: hold.branch });
+  const occasions = thread.grants.map((g) =>
+    grantOccasion(config, g.request, g.at, {
+      to: "deploy",
+      by: g.by,
+      reason: g.reason,
+      sha: hold.sha,
+      branch: hold.branch,
+      number: hold.number,
+      url: hold.url,
+      freezes: freezes.filter((f) => f.startedAt <= g.at).map((f) => f.name),
+    }),
+  );
+  return deliverNews(gh, config, templates, hold, thread.comments, occasions, now);
 }
 
 async function answerRequest(
@@ -91,32 +127,35 @@ async function answerRequest(
   config: Config,
   inputs: FreezeInputs,
   hold: HoldIssue,
-  request: { id: number; line: number; author: string; at: number; reason: string; granted: boolean },
+  request: ExceptionRequest,
   now: number,
 ): Promise<number> {
   const zone = config.business_hours.timezone;
   const sha = hold.sha.slice(0, 7);
-  const who = neutralize(request.author);
+  const author = request.comment.author;
+  const who = neutralize(author);
   const reason = neutralizeInline(request.reason, 300);
   const approvers = approverHandles(config, now);
-  const text = request.granted
+  const text = request.grants
     ? `✅ Freeze exception **granted** by ${who} for deploying \`${sha}\`: ${reason}. A new commit needs a new grant.`
     : `📝 Freeze exception **requested** by ${who} for deploying \`${sha}\`: ${reason}.\n\n` +
-      (approvers.length > 0
-        ? `${approvers.join(" ")}: an approver grants it by commenting \`/freeze-exception <reason>\` here.`
-        : "No approver is configured (set `oncall` or `freeze.approvers`), so nobody can grant it yet.");
+      (request.approver
+        ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.`
+        : approvers.length > 0
+          ? `${approvers.join(" ")}: an approver grants it by commenting \`/freeze-exception <reason>\` here.`
+          : "No approver is configured (set `oncall` or `freeze.approvers`), so nobody can grant it yet.");
   const data = {
-    comment: request.id,
+    comment: request.comment.id,
     line: request.line,
     sha: hold.sha,
-    by: request.author,
-    granted: request.granted ? "yes" : "no",
+    by: author,
+    granted: request.grants ? "yes" : "no",
     reason: request.reason.slice(0, 300),
   };
   await createCommentOnce(
     gh,
     hold.number,
-    `exception:${request.id}:${request.line}`,
+    `exception:${request.comment.id}:${request.line}`,
     `${renderMarker("exception", data)}\n${text}`,
   );
   let writes = 1;
@@ -127,9 +166,9 @@ async function answerRequest(
     if (target === undefined) continue;
     const audit =
       `${renderMarker("exception-audit", { ...data, pr: hold.number, deploy: "yes" })}\n` +
-      `Freeze exception ${request.granted ? "granted" : "requested"} by ${who} at ${formatTime(request.at, zone)} ` +
+      `Freeze exception ${request.grants ? "granted" : "requested"} by ${who} at ${formatTime(request.comment.at, zone)} ` +
       `for deploying \`${sha}\` from \`${neutralizeInline(hold.branch, 100)}\` (#${hold.number}): ${reason}`;
-    if (await upsertMarkedComment(gh, target, `exception-audit:${request.id}:${request.line}`, audit))
+    if (await upsertMarkedComment(gh, target, `exception-audit:${request.comment.id}:${request.line}`, audit))
       writes++;
   }
   return writes;

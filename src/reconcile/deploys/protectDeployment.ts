@@ -12,7 +12,10 @@ import { listComments } from "../../github/listComments.js";
 import { freezeInputs } from "../freeze/freezeInputs.js";
 import { approverHandles } from "../freeze/isApprover.js";
 import { ensureHold, findHold } from "./holdIssues.js";
-import { readHoldThread } from "./holdThread.js";
+import type { HoldIssue } from "./holdIssues.js";
+import { deliverHoldGrants, readHoldThread } from "./holdThread.js";
+import type { HoldThread } from "./holdThread.js";
+import type { Templates } from "../../core/render/templates.js";
 import { reviewComment, runComment } from "./runComment.js";
 
 export interface DeploymentRequest {
@@ -30,6 +33,7 @@ export interface DeploymentRequest {
 export async function protectDeployment(
   gh: GitHubContext,
   config: Config,
+  templates: Templates,
   request: DeploymentRequest,
   now: number,
 ): Promise<{ decision: "approved" | "waiting" | "rejected"; writes: number }> {
@@ -62,26 +66,43 @@ export async function protectDeployment(
 
   const hold = await ensureHold(gh, config, request.sha, branch, inputs.htmlUrl);
   const thread = await readHoldThread(gh, config, inputs, hold, now);
-  let writes = thread.writes;
   const verdict = deployVerdict({
     ...base,
     branch,
     sha: request.sha,
     grants: thread.grants,
+    voided: thread.voided,
     approvers: approverHandles(config, now),
     holdIssue: hold,
   });
+  const answer = await answerHeld(gh, config, request, hold, thread, verdict, now);
+  // The deployment is answered first: a slow channel never holds it up.
+  const told = await deliverHoldGrants(gh, config, templates, inputs, hold, thread, now);
+  return { decision: answer.decision, writes: thread.writes + answer.writes + told };
+}
+
+/** Answers a gated deployment while a freeze applies: approved under a grant, else waiting or rejected. */
+async function answerHeld(
+  gh: GitHubContext,
+  config: Config,
+  request: DeploymentRequest,
+  hold: HoldIssue,
+  thread: HoldThread,
+  verdict: DeployVerdict,
+  now: number,
+): Promise<{ decision: "approved" | "waiting" | "rejected"; writes: number }> {
+  const { runId, environment } = request;
   const recorded = thread.runs.find((r) => r.runId === runId);
   // Answered before (a redelivery): GitHub waits on us no longer.
-  if (recorded && recorded.state !== "waiting") return { decision: recorded.state, writes };
+  if (recorded && recorded.state !== "waiting") return { decision: recorded.state, writes: 0 };
   if (verdict.decision === "approve") {
     await reviewDeployment(gh, runId, { environment, state: "approved", comment: reviewComment(verdict) });
     const body = runComment(config, request, "approved", verdict, now);
     if (recorded) await updateComment(gh, recorded.commentId, body);
     else await createCommentOnce(gh, hold.number, `deploy-run:${runId}`, body);
-    return { decision: "approved", writes: writes + 2 };
+    return { decision: "approved", writes: 2 };
   }
-  if (recorded) return { decision: "waiting", writes };
+  if (recorded) return { decision: "waiting", writes: 0 };
   const state = config.deploys.when_frozen === "reject" ? "rejected" : "waiting";
   // Waiting: a review without a state tells the people watching the run why it waits, and keeps it waiting.
   await reviewDeployment(gh, runId, {
@@ -95,8 +116,7 @@ export async function protectDeployment(
     `deploy-run:${runId}`,
     runComment(config, request, state, verdict, now),
   );
-  writes += 2;
-  return { decision: state, writes };
+  return { decision: state, writes: 2 };
 }
 
 /** Marks an open hold's record of this run answered (the freeze ended before the request was handled). */

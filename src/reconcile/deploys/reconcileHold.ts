@@ -7,7 +7,9 @@ import { updateComment } from "../../github/writeComments.js";
 import type { FreezeInputs } from "../freeze/freezeInputs.js";
 import { approverHandles } from "../freeze/isApprover.js";
 import type { HoldIssue } from "./holdIssues.js";
-import { readHoldThread } from "./holdThread.js";
+import { deliverHoldGrants, readHoldThread } from "./holdThread.js";
+import type { HoldThread } from "./holdThread.js";
+import type { Templates } from "../../core/render/templates.js";
 import { reviewComment, runComment } from "./runComment.js";
 
 /**
@@ -18,12 +20,28 @@ import { reviewComment, runComment } from "./runComment.js";
 export async function reconcileHold(
   gh: GitHubContext,
   config: Config,
+  templates: Templates,
   inputs: FreezeInputs,
   hold: HoldIssue,
   now: number,
 ): Promise<{ writes: number; approved: number }> {
   const thread = await readHoldThread(gh, config, inputs, hold, now);
-  let writes = thread.writes;
+  const answered = await releaseRuns(gh, config, inputs, hold, thread, now);
+  // The waiting runs are released first: a slow channel never holds them up.
+  const told = await deliverHoldGrants(gh, config, templates, inputs, hold, thread, now);
+  return { writes: thread.writes + answered.writes + told, approved: answered.approved };
+}
+
+/** Once the freeze has ended (or an approver granted this commit), approves every waiting run and closes the issue. */
+async function releaseRuns(
+  gh: GitHubContext,
+  config: Config,
+  inputs: FreezeInputs,
+  hold: HoldIssue,
+  thread: HoldThread,
+  now: number,
+): Promise<{ writes: number; approved: number }> {
+  let writes = 0;
   const verdict = deployVerdict({
     now,
     config,
@@ -33,6 +51,7 @@ export async function reconcileHold(
     branch: hold.branch,
     sha: hold.sha,
     grants: thread.grants,
+    voided: thread.voided,
     approvers: approverHandles(config, now),
     holdIssue: hold,
   });

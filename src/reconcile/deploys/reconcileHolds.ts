@@ -1,4 +1,5 @@
 import type { Config } from "../../core/config/schema.js";
+import type { Templates } from "../../core/render/templates.js";
 import type { GitHubContext } from "../../github/types.js";
 import type { FreezeInputs } from "../freeze/freezeInputs.js";
 import { openHolds } from "./holdIssues.js";
@@ -12,13 +13,14 @@ import { reconcileHold } from "./reconcileHold.js";
 export async function reconcileHolds(
   gh: GitHubContext,
   config: Config,
+  templates: Templates,
   inputs: FreezeInputs,
   now: number,
 ): Promise<number> {
   let writes = 0;
   for (const hold of await openHolds(gh, config)) {
     try {
-      writes += (await reconcileHold(gh, config, inputs, hold, now)).writes;
+      writes += (await reconcileHold(gh, config, templates, inputs, hold, now)).writes;
     } catch (error) {
       gh.log.error(
         { err: error, hold: hold.number },

@@ -10,8 +10,7 @@ import { formatTime } from "../../core/time/formatTime.js";
 import { durationMs } from "../../core/time/parseDuration.js";
 import type { GitHubContext } from "../../github/types.js";
 import { upsertMarkedComment } from "../../github/upsertMarkedComment.js";
-import { byMarker, createIssueOnce, markedIssues } from "../../github/issues.js";
-import { ensureRepoLabels } from "../../github/ensureRepoLabels.js";
+import { freezeCalendar } from "./freezeCalendar.js";
 import { listOpenPulls } from "../../github/pulls.js";
 import type { FreezeInputs } from "./freezeInputs.js";
 
@@ -56,20 +55,9 @@ export async function announceFreezes(
     )}`;
   let writes = 0;
   if (config.freeze.announce_on === "issue") {
-    const trackers = await markedIssues(gh, config.labels.freeze, "open");
-    let tracker = trackers.find((i) => i.identity === "freeze-calendar")?.number;
-    if (tracker === undefined) {
-      await ensureRepoLabels(gh, config);
-      tracker = (
-        await createIssueOnce(gh, {
-          title: "Code freeze calendar",
-          body: `${renderMarker("freeze-calendar")}\nUpcoming code freezes are announced here ahead of time. This issue is not itself a freeze: closing it changes nothing, and a new one is opened when the next freeze is announced.`,
-          labels: [config.labels.freeze],
-          find: byMarker(gh, config.labels.freeze, "freeze-calendar"),
-        })
-      ).number;
-      writes++;
-    }
+    const calendar = await freezeCalendar(gh, config);
+    const tracker = calendar.number;
+    if (calendar.created) writes++;
     for (const freeze of fresh) {
       if (
         await upsertMarkedComment(

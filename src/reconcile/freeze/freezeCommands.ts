@@ -11,6 +11,7 @@ import type { GitHubContext } from "../../github/types.js";
 import { permissionOf } from "../../github/permissionOf.js";
 import { createCommentOnce } from "../../github/writeComments.js";
 import { closeIssue, createIssueOnce, listIssues } from "../../github/issues.js";
+import { writeLabels } from "../../github/writeLabels.js";
 import { listComments } from "../../github/listComments.js";
 import { ensureRepoLabels } from "../../github/ensureRepoLabels.js";
 import type { FreezeInputs } from "./freezeInputs.js";
@@ -27,8 +28,9 @@ export async function runFreezeCommands(
   inputs: FreezeInputs,
   number: number,
   now: number,
-  pullRequest = false,
+  where: "pull-request" | "incident" | "issue" = "issue",
 ): Promise<{ writes: number; changed: boolean }> {
+  const pullRequest = where === "pull-request";
   const comments = await listComments(gh, number);
   const answered = new Set<string>();
   for (const c of comments) {
@@ -54,7 +56,8 @@ export async function runFreezeCommands(
         writes++;
         continue;
       }
-      if (!line.ok || (line.command.verb !== "freeze" && line.command.verb !== "unfreeze")) continue;
+      const verb = line.ok ? line.command.verb : line.verb;
+      if (verb !== "freeze" && verb !== "unfreeze") continue;
       if (answered.has(`${c.id}:${line.line}`)) continue;
       const reply = (text: string) =>
         createCommentOnce(
@@ -63,6 +66,14 @@ export async function runFreezeCommands(
           `freeze-reply:comment=${c.id}&line=${line.line}`,
           `${renderMarker("freeze-reply", { comment: c.id, line: line.line })}\n${text}`,
         );
+      // A command that cannot be read is answered with what is wrong with it; on an incident the incident's
+      // own reply does that.
+      if (!line.ok) {
+        if (where === "incident") continue;
+        await reply(`@${neutralize(author)} I did not run \`/${verb}\`: ${line.error}\n\n${line.usage}`);
+        writes++;
+        continue;
+      }
       const permission = await permissionOf(gh, author, permissions);
       if (!permits(permission, config.commands.freeze_permission)) {
         await reply(
@@ -79,7 +90,7 @@ export async function runFreezeCommands(
           writes++;
           continue;
         }
-        await ensureRepoLabels(gh, config);
+        await ensureRepoLabels(gh, config, [config.labels.freeze]);
         const rendered = renderFreezeIssue({
           until: line.command.until,
           reason: line.command.reason,
@@ -95,10 +106,20 @@ export async function runFreezeCommands(
         writes += 2;
         changed = true;
       } else {
+        // Here: this freeze issue, or the hold records keeping this issue's freeze. Anywhere else: every
+        // manual freeze (a held one is lifted where it was held).
+        const records = inputs.freezeIssues.filter((f) => f.heldFor === number).map((f) => f.number);
         const targets = inputs.freezeIssues.some((f) => f.number === number)
           ? [number]
-          : inputs.freezeIssues.map((f) => f.number);
-        for (const target of targets) await closeIssue(gh, target, "completed");
+          : records.length > 0
+            ? records
+            : inputs.freezeIssues.filter((f) => f.heldFor === undefined).map((f) => f.number);
+        for (const target of targets) {
+          await closeIssue(gh, target, "completed");
+          // A record's freeze ends with the hold label of the issue it held (Expedite's own release).
+          const origin = inputs.freezeIssues.find((f) => f.number === target)?.heldFor;
+          if (origin !== undefined) await writeLabels(gh, origin, [], [config.labels.freeze_held]);
+        }
         await reply(
           targets.length > 0
             ? `🌤️ Freeze lifted: ${targets.map((t) => `#${t}`).join(", ")} closed.`

@@ -1,7 +1,7 @@
 import type { Config, Severity } from "../../core/config/schema.js";
 import type { Incident } from "../../core/types.js";
 import type { FreezeIssue } from "../../core/freeze/types.js";
-import { parseFreezeIssue } from "../../core/freeze/freezeIssue.js";
+import { isBotFreezeIssue, parseFreezeIssue } from "../../core/freeze/freezeIssue.js";
 import { labelNames, readLabels } from "../../core/projection/labelNames.js";
 import { freezeReading } from "../../core/freeze/freezeReading.js";
 import { emptyIncident } from "../../core/emptyIncident.js";
@@ -28,14 +28,26 @@ export async function freezeInputs(
   openIncidents?: readonly IssueLike[],
 ): Promise<FreezeInputs> {
   const { defaultBranch, htmlUrl } = await repoInfo(gh);
-  const names = labelNames(config);
-  const freezeIssues: FreezeIssue[] = [];
+  // Freeze issues: those opened by /freeze, and the hold records that keep a freeze lifted by hand in force.
   const frozen = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
-  for (const issue of frozen) {
-    const author = issue.user?.login ?? "";
-    if (issue.pull_request || !gh.trustedBots.has(author.toLowerCase())) continue;
-    if (!(issue.body ?? "").startsWith("<!-- expedite:freeze ")) continue;
-    const raw = {
+  const freezeIssues = frozen
+    .filter((issue) => isFreezeIssue(issue, gh.trustedBots))
+    .map((issue) => toFreezeIssue(issue, gh.trustedBots));
+  const open: readonly IssueLike[] =
+    openIncidents ?? (await listIssues(gh, { labels: config.labels.incident, state: "open" }));
+  const incidents = open.filter((issue) => !issue.pull_request).map((issue) => labelIncident(issue, config));
+  return { defaultBranch, htmlUrl, freezeIssues, incidents };
+}
+
+/** An issue Expedite opened for `/freeze`, or to hold a freeze (its marker), whatever its labels say now. */
+export function isFreezeIssue(issue: IssueLike, trustedBots: ReadonlySet<string>): boolean {
+  return !issue.pull_request && isBotFreezeIssue(issue.user?.login ?? "", issue.body ?? "", trustedBots);
+}
+
+export function toFreezeIssue(issue: IssueLike, trustedBots: ReadonlySet<string>): FreezeIssue {
+  const author = issue.user?.login ?? "";
+  const parsed = parseFreezeIssue(
+    {
       number: issue.number,
       html_url: issue.html_url,
       body: issue.body ?? null,
@@ -43,44 +55,36 @@ export async function freezeInputs(
       created_at: issue.created_at,
       closed_at: issue.closed_at,
       state: issue.state,
-    };
-    const parsed = parseFreezeIssue(raw, [...gh.trustedBots]);
-    // A freeze issue whose hidden details were edited still freezes (until it is closed): failing safe
-    // beats letting a tampered marker lift a freeze.
-    freezeIssues.push(
-      parsed ?? {
-        number: issue.number,
-        url: issue.html_url,
-        reason: "the freeze details of this issue were edited; frozen until it is closed",
-        branches: [],
-        openedBy: author,
-        openedAt: Date.parse(issue.created_at),
-      },
-    );
-  }
-  const open: readonly IssueLike[] =
-    openIncidents ?? (await listIssues(gh, { labels: config.labels.incident, state: "open" }));
-  const incidents: Incident[] = [];
-  for (const issue of open) {
-    if (issue.pull_request) continue;
-    const labels = issue.labels.map((l) => (typeof l === "string" ? l : (l.name ?? "")));
-    const read = readLabels(labels, names);
-    const reading = freezeReading(labels, config);
-    const state = reading.state ?? "declared";
-    const severity = reading.severity ?? (config.severity.default as Severity);
-    const at = Date.parse(issue.created_at);
-    incidents.push(
-      emptyIncident({
-        number: issue.number,
-        title: issue.title,
-        url: issue.html_url,
-        declaredAt: at,
-        state,
-        severity,
-        severitySet: true,
-        revenue: read.revenue,
-      }),
-    );
-  }
-  return { defaultBranch, htmlUrl, freezeIssues, incidents };
+    },
+    [...trustedBots],
+  );
+  // A freeze issue whose hidden details were edited still freezes (until it is closed): failing safe
+  // beats letting a tampered marker lift a freeze.
+  return (
+    parsed ?? {
+      number: issue.number,
+      url: issue.html_url,
+      reason: "the freeze details of this issue were edited; frozen until it is closed",
+      branches: [],
+      openedBy: author,
+      openedAt: Date.parse(issue.created_at),
+    }
+  );
+}
+
+/** An incident as its labels state it (labels are the incident's state). */
+function labelIncident(issue: IssueLike, config: Config): Incident {
+  const labels = issue.labels.map((l) => (typeof l === "string" ? l : (l.name ?? "")));
+  const reading = freezeReading(labels, config);
+  return emptyIncident({
+    number: issue.number,
+    title: issue.title,
+    url: issue.html_url,
+    declaredAt: Date.parse(issue.created_at),
+    open: issue.state === "open",
+    state: reading.state ?? "declared",
+    severity: reading.severity ?? (config.severity.default as Severity),
+    severitySet: true,
+    revenue: readLabels(labels, labelNames(config)).revenue,
+  });
 }

@@ -1,4 +1,5 @@
 import type { Config } from "../../core/config/schema.js";
+import type { Templates } from "../../core/render/templates.js";
 import { activeFreezes } from "../../core/freeze/activeFreezes.js";
 import type { GitHubContext } from "../../github/types.js";
 import { readPull } from "../../github/pulls.js";
@@ -17,6 +18,7 @@ const QUEUE_REF = /pr-(\d+)-[0-9a-f]+$/;
 export async function reconcileMergeGroup(
   gh: GitHubContext,
   config: Config,
+  templates: Templates,
   target: Extract<Target, { kind: "merge-group" }>,
   now: number,
 ): Promise<{ writes: number; conclusion: "success" | "failure" }> {
@@ -36,7 +38,7 @@ export async function reconcileMergeGroup(
     for (const number of numbers) {
       // Each pull request's own check in its lane (a pull request's lane is never held while waiting).
       const verdict = await inLane(gh, number, async () =>
-        reconcilePull(gh, config, inputs, await readPull(gh, number), now),
+        reconcilePull(gh, config, templates, inputs, await readPull(gh, number), now),
       );
       verdicts.push({ number, verdict: verdict.verdict });
     }

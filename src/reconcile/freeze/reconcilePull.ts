@@ -19,27 +19,18 @@ import { visibleText } from "../../core/text/visibleText.js";
 import { fixLabelAdder } from "./fixLabelAdder.js";
 import type { FreezeInputs } from "./freezeInputs.js";
 import { approverHandles, isApprover } from "./isApprover.js";
+import { ensureRepoLabels } from "../../github/ensureRepoLabels.js";
+import type { ThreadComment } from "./judgeExceptionRequest.js";
+import { edited, judgeExceptionRequest } from "./judgeExceptionRequest.js";
+import type { Templates } from "../../core/render/templates.js";
+import type { IssueComment } from "../../github/listComments.js";
+import { freezesHeard } from "../../core/channels/heard.js";
+import { grantOccasion } from "../../core/channels/grantOccasion.js";
+import { deliverNews } from "../deliverNews.js";
 
 export interface PullOutcome {
   verdict: FreezeVerdict;
   writes: number;
-}
-
-interface ThreadComment {
-  id: number;
-  author: string;
-  body: string;
-  at: number;
-  updatedAt: number;
-}
-
-/**
- * Whether a comment was changed after it was written. Anyone with write access can edit anyone's comment
- * and the API does not say who did, so an edited comment grants nothing, whoever edited it: a grant is
- * what an approver wrote, unchanged. The approver grants again with a new comment.
- */
-function edited(comment: ThreadComment): boolean {
-  return comment.updatedAt > comment.at;
 }
 
 /**
@@ -50,6 +41,7 @@ function edited(comment: ThreadComment): boolean {
 export async function reconcilePull(
   gh: GitHubContext,
   config: Config,
+  templates: Templates,
   inputs: FreezeInputs,
   pr: PullSummary,
   now: number,
@@ -83,8 +75,10 @@ export async function reconcilePull(
 
   // Exceptions and changed files only matter while something freezes this base branch.
   let files: string[] | undefined;
+  let listed: IssueComment[] = [];
   if (freezes.length > 0) {
-    let comments = await threadComments(gh, pr.number);
+    listed = await listComments(gh, pr.number);
+    let comments = listed.map(toThreadComment);
     // When Expedite first saw this head: a comment made after that was made looking at it.
     const knownSince = Math.min(...runs.map((run) => Date.parse(run.started_at ?? "") || Infinity));
     const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now, knownSince);
@@ -109,6 +103,10 @@ export async function reconcilePull(
     pr: { ...facts, ...(files ? { files } : {}) },
     approvers: approverHandles(config, now),
   });
+  // An incident's freeze tells the author to add the incident-fix label if this is the fix: it must exist
+  // by then (GitHub's label picker cannot create one). Made the first time it is needed, in both modes.
+  if (verdict.conclusion === "failure" && freezes.some((f) => f.kind === "incident"))
+    await ensureRepoLabels(gh, config, [config.labels.incident_fix], true);
   const externalId = grants.size > 0 ? `grants:${[...grants].sort().join(",")}` : undefined;
   if (
     await writeCheck(
@@ -121,17 +119,29 @@ export async function reconcilePull(
     )
   )
     writes++;
+  // Each grant that counts is told to the deployments channel once, recorded on this pull request.
+  if (freezes.length > 0 && freezesHeard(config)) {
+    const occasions = facts.exceptions
+      .filter((e) => e.granted && e.request !== undefined)
+      .map((e) =>
+        grantOccasion(config, e.request as string, e.at, {
+          to: "merge",
+          by: e.by,
+          reason: e.reason,
+          sha: e.sha,
+          branch: pr.baseRef,
+          number: pr.number,
+          url: pr.url,
+          freezes: freezes.filter((f) => f.startedAt <= e.at).map((f) => f.name),
+        }),
+      );
+    writes += await deliverNews(gh, config, templates, pr, listed, occasions, now);
+  }
   return { verdict, writes };
 }
 
-async function threadComments(gh: GitHubContext, number: number): Promise<ThreadComment[]> {
-  return (await listComments(gh, number)).map((c) => ({
-    id: c.id,
-    author: c.author,
-    body: c.body,
-    at: c.createdAt,
-    updatedAt: c.updatedAt,
-  }));
+function toThreadComment(c: IssueComment): ThreadComment {
+  return { id: c.id, author: c.author, body: c.body, at: c.createdAt, updatedAt: c.updatedAt };
 }
 
 /**
@@ -187,6 +197,7 @@ async function exceptionsFrom(
       reason: asks?.reason ?? marker?.reason ?? "",
       granted: approved && !voided,
       ...(voided && { editedAt: source.updatedAt }),
+      request: `${commentId}.${line}`,
     });
   };
   for (const grant of grants) {
@@ -238,15 +249,12 @@ async function answerExceptionRequests(
   const zone = config.business_hours.timezone;
   let writes = 0;
   for (const comment of comments) {
-    if (gh.trustedBots.has(comment.author.toLowerCase()) || answered.has(String(comment.id))) continue;
-    const lines = parseCommands(comment.body, { at: comment.at, timeZone: zone, roles: config.roles.extra });
-    const asks = lines.filter((l) => l.ok && l.command.verb === "freeze-exception");
-    const [line] = asks;
-    if (!line?.ok || line.command.verb !== "freeze-exception") continue;
-    const reason = line.command.reason;
-    const approver = await isApprover(gh, config, comment.author, comment.at);
+    if (answered.has(String(comment.id))) continue;
+    const request = await judgeExceptionRequest(gh, config, comment);
+    if (!request) continue;
+    const { reason, approver, line } = request;
     const repeated = paged;
-    const fresh = approver && !edited(comment);
+    const fresh = request.grants;
     // A grant is for the commit the approver looked at, which a push since then (answered late, say)
     // must not inherit: the head at the comment's time, from GitHub's push record, or failing that the
     // current head if our own check run shows it was already there.
@@ -254,13 +262,13 @@ async function answerExceptionRequests(
       ? ((await headAt(gh, pr, comment.at)) ?? (knownSince <= comment.at ? pr.headSha : undefined))
       : undefined;
     const granted = fresh && saw === pr.headSha;
-    if (granted) grants.push(`${comment.id}.${line.line}`);
+    if (granted) grants.push(`${comment.id}.${line}`);
     const sha = pr.headSha.slice(0, 7);
     const who = neutralize(comment.author);
     const approvers = approverHandles(config, now);
     const extraLines =
-      asks.length > 1
-        ? ` (${asks.length - 1} more \`/freeze-exception\` line(s) in the same comment are the same request.)`
+      request.lines > 1
+        ? ` (${request.lines - 1} more \`/freeze-exception\` line(s) in the same comment are the same request.)`
         : "";
     let text: string;
     if (granted) {
@@ -283,14 +291,14 @@ async function answerExceptionRequests(
     }
     const data = {
       comment: comment.id,
-      line: line.line,
+      line,
       sha: saw ?? pr.headSha,
       by: comment.author,
       granted: granted ? "yes" : "no",
       reason: reason.slice(0, 300),
     };
     const body = `${renderMarker("exception", data)}\n${text}`;
-    const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line.line}`, body);
+    const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line}`, body);
     posted.push({ id, author: gh.botLogin, body, at: now, updatedAt: now });
     writes++;
     // The audit trail lives where the freeze is discussed: the freeze issue or the incident.
@@ -299,8 +307,8 @@ async function answerExceptionRequests(
     for (const freeze of granted || !repeated ? freezes : []) {
       const target = freeze.issue ?? freeze.incident;
       if (target === undefined) continue;
-      const identity = `exception-audit:${comment.id}:${line.line}`;
-      const audit = `${renderMarker("exception-audit", { comment: comment.id, line: line.line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}\nFreeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${sha}\`): ${neutralizeInline(reason, 300)}`;
+      const identity = `exception-audit:${comment.id}:${line}`;
+      const audit = `${renderMarker("exception-audit", { comment: comment.id, line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}\nFreeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${sha}\`): ${neutralizeInline(reason, 300)}`;
       if (await upsertMarkedComment(gh, target, identity, audit)) writes++;
     }
   }

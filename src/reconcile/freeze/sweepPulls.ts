@@ -1,4 +1,5 @@
 import type { Config } from "../../core/config/schema.js";
+import type { Templates } from "../../core/render/templates.js";
 import type { GitHubContext } from "../../github/types.js";
 import { listOpenPulls, toPullSummary } from "../../github/pulls.js";
 import type { FreezeInputs } from "./freezeInputs.js";
@@ -9,6 +10,7 @@ import { inLane } from "../inLane.js";
 export async function sweepPulls(
   gh: GitHubContext,
   config: Config,
+  templates: Templates,
   inputs: FreezeInputs,
   now: number,
 ): Promise<{ pulls: number; writes: number; failures: string[] }> {
@@ -18,7 +20,8 @@ export async function sweepPulls(
   for (const raw of pulls) {
     try {
       const pull = toPullSummary(raw);
-      writes += (await inLane(gh, raw.number, () => reconcilePull(gh, config, inputs, pull, now))).writes;
+      writes += (await inLane(gh, raw.number, () => reconcilePull(gh, config, templates, inputs, pull, now)))
+        .writes;
     } catch (error) {
       gh.log.error({ err: error, pull: raw.number }, "freeze check failed; the next sweep retries");
       failures.push(`#${raw.number}: ${(error as Error).message}`);

@@ -44,7 +44,7 @@ export async function ensureFollowups(
     if (!marker) continue;
     const identity = markerIdentity(marker);
     if (existing.some((i) => i.identity === identity)) continue;
-    await ensureRepoLabels(gh, config);
+    await ensureRepoLabels(gh, config, [config.labels.followup]);
     const created = await createIssueOnce(gh, {
       title: rendered.title,
       body: rendered.body,

@@ -3,9 +3,10 @@ import type { Incident, PostmortemLink } from "../../core/types.js";
 import type { Templates } from "../../core/render/templates.js";
 import { postmortemBranch, postmortemPath } from "../../core/postmortem/postmortemPath.js";
 import { postmortemDocument } from "../../core/postmortem/postmortemDocument.js";
-import { renderTemplate } from "../../core/render/renderTemplate.js";
 import { neutralizeInline } from "../../core/text/neutralize.js";
 import { stripIncidentPrefix } from "../../core/postmortem/slugify.js";
+import { postmortemPullBody } from "../../core/postmortem/postmortemPullBody.js";
+import { postmortemReviewers } from "../../core/postmortem/postmortemReviewers.js";
 import type { GitHubContext } from "../../github/types.js";
 import { repoInfo } from "../../github/repoInfo.js";
 import { branchSha, createFileOnce, ensureBranch, resetBranch } from "../../github/git.js";
@@ -60,22 +61,16 @@ export async function ensurePostmortem(
   if (created === "created") writes++;
 
   const title = `Post-mortem: ${neutralizeInline(stripIncidentPrefix(incident.title), 120)} (#${incident.number})`;
-  const body = renderTemplate(templates["postmortem-pr"], {
-    number: incident.number,
-    path,
-    branch,
-    severity: incident.severity,
-  });
+  const body = postmortemPullBody(templates["postmortem-pr"], incident, config, now);
   const pr = await createPullOnce(gh, { head: branch, base: defaultBranch, title, body });
   writes++;
-  await ensureRepoLabels(gh, config);
+  await ensureRepoLabels(gh, config, [config.labels.postmortem]);
   await writeLabels(gh, pr.number, [config.labels.postmortem], []);
   writes++;
 
-  const handles = [
-    ...(config.postmortem.request_roles ? [incident.lead, incident.comms] : []),
-    ...config.postmortem.reviewers,
-  ].filter((h): h is string => h !== undefined && !gh.trustedBots.has(h.replace(/^@/, "").toLowerCase()));
+  const handles = postmortemReviewers(incident, config).filter(
+    (h) => !gh.trustedBots.has(h.replace(/^@/, "").toLowerCase()),
+  );
   const users = [...new Set(handles.filter((h) => !h.includes("/")).map((h) => h.replace(/^@/, "")))];
   const teams = [...new Set(handles.filter((h) => h.includes("/")).map((h) => h.split("/")[1] ?? ""))].filter(
     (t) => t !== "",

@@ -1,9 +1,12 @@
 import type { Config } from "../../core/config/schema.js";
-import { markerIdentity, parseMarker, renderMarker } from "../../core/markers.js";
+import { markerIdentity, parseMarker } from "../../core/markers.js";
 import { planAnnouncements } from "../../core/releases/planAnnouncements.js";
 import type { Templates } from "../../core/render/templates.js";
 import { createCommentOnceAmongRacers } from "../../github/createCommentOnceAmongRacers.js";
-import { createIssueOnce, markedIssues } from "../../github/issues.js";
+import { releasesHeard } from "../../core/channels/heard.js";
+import { deliverNews } from "../deliverNews.js";
+import { trackingIssue } from "../trackingIssue.js";
+import { inLane } from "../inLane.js";
 import type { GitHubContext } from "../../github/types.js";
 import { listComments } from "../../github/listComments.js";
 import { readMilestones, readReleases } from "../../github/releases.js";
@@ -14,8 +17,10 @@ const TRACKER = "release-tracker";
 
 /**
  * Release announcements (playbook 004): a release drafted, a milestone coming due, a release published,
- * each announced once on the tracking issue, whichever event, sweep or replica gets there first. Off
- * unless `releases.announce` is set; a repository with nothing to announce is not written to.
+ * each announced once, whichever event, sweep or replica gets there first: to the channels that hear
+ * releases (`releases.channels`, or a channel's `events`), recorded on the tracking issue, or, with no such
+ * channel, as a comment on the tracking issue. Off unless `releases.announce` is set; a repository with
+ * nothing to announce is not written to.
  */
 export async function announceReleases(
   gh: GitHubContext,
@@ -40,24 +45,27 @@ export async function announceReleases(
   if (planned.length === 0) return 0;
 
   let writes = 0;
-  const trackers = await markedIssues(gh, config.labels.releases, "open");
-  let tracker = trackers.filter((i) => i.identity === TRACKER).sort((a, b) => a.number - b.number)[0]?.number;
-  if (tracker === undefined) {
-    tracker = (
-      await createIssueOnce(gh, {
-        title: config.releases.tracking_issue_title,
-        body: `${renderMarker(TRACKER)}\nUpcoming and published releases are announced here, one comment per step (drafted, milestone due, published). Subscribe to this issue to hear about them.`,
-        labels: [config.labels.releases],
-        find: async () =>
-          (await markedIssues(gh, config.labels.releases, "open")).find((i) => i.identity === TRACKER),
-      })
-    ).number;
-    writes++;
+  const tracker = await trackingIssue(gh, config, {
+    label: config.labels.releases,
+    kind: TRACKER,
+    title: config.releases.tracking_issue_title,
+    text: "Upcoming and published releases are announced here, one comment per step (drafted, milestone due, published), or, when channels carry the announcements, each one sent is recorded here. Subscribe to this issue to hear about them.",
+  });
+  if (tracker.created) writes++;
+  // Channels that hear releases get them instead of a comment, once each, recorded on the tracking issue.
+  if (releasesHeard(config)) {
+    if (!gh.outbox) return writes;
+    const occasions = planned.map((a) => a.occasion);
+    const sent = await inLane(gh, tracker.number, async () =>
+      deliverNews(gh, config, templates, tracker, await listComments(gh, tracker.number), occasions, now),
+    );
+    return writes + sent;
   }
-  const posted = await postedIdentities(gh, tracker);
+  const posted = await postedIdentities(gh, tracker.number);
   for (const announcement of planned) {
     if (posted.has(announcement.identity)) continue;
-    if (await createCommentOnceAmongRacers(gh, tracker, announcement.identity, announcement.body)) writes++;
+    if (await createCommentOnceAmongRacers(gh, tracker.number, announcement.identity, announcement.body))
+      writes++;
   }
   return writes;
 }

@@ -167,7 +167,8 @@ export function mergePull(
   issue.updatedAt = now;
   addTimelineEvent(world, issue, actor, "merged", { commitId: merged.sha });
   addTimelineEvent(world, issue, actor, "closed", { commitId: merged.sha, stateReason: null });
-  moveRef(world, repo, `heads/${pull.baseRef}`, merged.sha, actor);
+  // GitHub records a pull request's merge as its own kind of activity, not as a push.
+  moveRef(world, repo, `heads/${pull.baseRef}`, merged.sha, actor, { merge: true });
   emitIssueEvent(world, repo, issue, "closed", actor.login);
   // Closing keywords only act when the pull request lands on the default branch.
   if (pull.baseRef === repo.defaultBranch) {

@@ -73,7 +73,7 @@ export function moveRef(
   ref: string,
   sha: string | null,
   actor: Actor,
-  options: { forced?: boolean } = {},
+  options: { forced?: boolean; merge?: boolean } = {},
 ): void {
   const before = repo.refs.get(ref) ?? ZERO_SHA;
   const after = sha ?? ZERO_SHA;
@@ -94,7 +94,9 @@ export function moveRef(
           ? "branch_deletion"
           : options.forced
             ? "force_push"
-            : "push",
+            : options.merge
+              ? "pr_merge"
+              : "push",
     actor: actor.login,
   });
   emitPush(world, repo, ref, before, after, actor, options.forced ?? false);

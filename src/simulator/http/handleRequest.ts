@@ -165,6 +165,7 @@ export async function handleRequest(
     if (fault) {
       record.fault = describeFault(fault);
       if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      await pipeline.faults.arrive(fault);
       if (fault.reset) {
         record.status = 0;
         req.socket.destroy();

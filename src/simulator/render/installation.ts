@@ -3,7 +3,7 @@ import type { InstallationRecord } from "../world/records.js";
 import type { World } from "../world/world.js";
 import { APP_EVENTS, APP_PERMISSIONS } from "./app.js";
 import { HTML_BASE, apiUrl } from "./urls.js";
-import { restUser } from "./user.js";
+import { restUser, webhookUser } from "./user.js";
 
 export function renderInstallation(world: World, installation: InstallationRecord): Record<string, unknown> {
   const account = world.requireUser(installation.accountLogin);
@@ -28,5 +28,13 @@ export function renderInstallation(world: World, installation: InstallationRecor
     single_file_paths: [],
     suspended_by: null,
     suspended_at: null,
+  };
+}
+
+/** The installation as webhook payloads carry it: the same fields, with the webhook form of its account. */
+export function webhookInstallation(world: World, installation: InstallationRecord): Record<string, unknown> {
+  return {
+    ...renderInstallation(world, installation),
+    account: webhookUser(world, world.requireUser(installation.accountLogin)),
   };
 }

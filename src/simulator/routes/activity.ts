@@ -5,7 +5,7 @@ import { repoFor, str } from "./helpers.js";
 import type { HandlerTable } from "./types.js";
 
 export const activityRoutes: HandlerTable = {
-  // Pushes, force pushes, branch creations and deletions with the time GitHub recorded them, newest first
+  // Pushes, force pushes, pull-request merges, branch creations and deletions with the time GitHub recorded them, newest first
   // unless `direction=asc`; `ref` takes "refs/heads/x" or "x".
   "GET /repos/{owner}/{repo}/activity": (ctx) => {
     const { repo } = repoFor(ctx);

@@ -42,6 +42,12 @@ export class WebhookValidator {
     ) as {
       definitions: Record<string, unknown>;
     };
+    // Erratum: the schemas' list of an installation's events predates deployment_protection_rule, which
+    // GitHub lists for an App subscribed to it (Expedite is one, as a deployment protection rule).
+    const installation = schema.definitions.installation as {
+      properties: { events: { items: { enum: string[] } } };
+    };
+    installation.properties.events.items.enum.push("deployment_protection_rule");
     this.#definitions = new Set(Object.keys(schema.definitions));
     this.#ajv = createAjv();
     for (const [name, definition] of Object.entries(schema.definitions)) {

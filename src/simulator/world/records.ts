@@ -196,7 +196,7 @@ export interface ActivityRecord {
   before: string;
   after: string;
   at: number;
-  type: "push" | "force_push" | "branch_creation" | "branch_deletion";
+  type: "push" | "force_push" | "branch_creation" | "branch_deletion" | "pr_merge";
   actor: string;
 }
 

@@ -1,5 +1,5 @@
 import type { World } from "./world.js";
-import { OWNER, REPO } from "./world.js";
+import { FULL, OWNER, REPO } from "./world.js";
 
 /** Small helpers to act as a responder over HTTP. */
 export async function comment(world: World, who: string, number: number, body: string): Promise<number> {
@@ -7,6 +7,31 @@ export async function comment(world: World, who: string, number: number, body: s
     .as(who)
     .rest.issues.createComment({ owner: OWNER, repo: REPO, issue_number: number, body });
   return data.id;
+}
+
+/** Edits a comment, as `who` (anyone with write access may edit anyone's comment). */
+export async function editComment(world: World, who: string, id: number, body: string): Promise<void> {
+  await world.as(who).rest.issues.updateComment({ owner: OWNER, repo: REPO, comment_id: id, body });
+}
+
+/** Pushes a commit to a new branch and opens a pull request from it into main. */
+export async function openPull(
+  world: World,
+  who: string,
+  branch: string,
+  title: string,
+  body = "",
+): Promise<number> {
+  world.sim.pushCommit({
+    repo: FULL,
+    branch,
+    files: { [`src/${branch}.ts`]: `export const x = "${branch}";\n` },
+    author: who,
+  });
+  const { data } = await world
+    .as(who)
+    .rest.pulls.create({ owner: OWNER, repo: REPO, head: branch, base: "main", title, body });
+  return data.number;
 }
 
 export async function addLabel(world: World, who: string, number: number, label: string): Promise<void> {

@@ -303,6 +303,24 @@ describe("parseCommands: each verb", () => {
     }
   });
 
+  it("/mitigate gets the same content check as /resolve (issue 18)", () => {
+    expect(command("/mitigate Failed over to the standby region")).toEqual({
+      verb: "mitigate",
+      text: "Failed over to the standby region",
+    });
+    for (const bad of [
+      "/mitigate",
+      "/mitigate ...",
+      "/mitigate done",
+      "/mitigate Workaround in place.",
+      "/mitigate 👍",
+    ]) {
+      const refused = refusal(bad);
+      expect(refused.error).toMatch(/workaround/);
+      expect(refused.usage).toMatch(/^Type `\/mitigate/);
+    }
+  });
+
   it.each([
     ["/started 14:30", "2026-11-21T14:30"],
     ["/started 09:15", "2026-11-22T09:15"],
@@ -360,6 +378,13 @@ describe("parseCommands: each verb", () => {
     ["/freeze 2026-01-01 too late", /has already passed/],
     ["/freeze 3d sale branches:", /needs at least one branch/],
     ["/freeze 3d sale branches: main, <bad>", /`<bad>` is not a branch/],
+    // Issue 18: the impossible part is named, not the first word of the reason.
+    [
+      "/freeze 2026-13-40 reason",
+      /Until when\? `2026-13-40` is not a day on the calendar: there is no month 13/,
+    ],
+    ["/freeze 2026-02-30 stocktake", /February 2026 has 28 days, not 30/],
+    ["/freeze friday 25:00 release", /`25:00` is not a time of day/],
   ])("refuses %s", (body, error) => {
     expect(refusal(body).error).toMatch(error);
   });

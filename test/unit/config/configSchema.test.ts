@@ -12,6 +12,18 @@ describe("config schema", () => {
     expect(committed).toBe(configJsonSchema());
   });
 
+  it("a ladder step may name the documented placeholders, and nothing else in braces", () => {
+    const ladder = (notify: string[]) =>
+      parseConfig({
+        escalation: { ladders: [{ name: "all", when: {}, steps: [{ after: "30m", notify }] }] },
+      });
+    expect(ladder(["{oncall}", "{oncall-secondary}", "{lead}", "{comms}", "@acme/sre", "cto"]).ok).toBe(true);
+    const refused = ladder(["{on-call}"]);
+    expect(refused.ok ? [] : refused.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/one of \{oncall\}, \{oncall-secondary\}, \{lead\}, \{comms\}/),
+    ]);
+  });
+
   it("an empty file gives the playbooks' defaults", () => {
     const result = parseConfig(null);
     expect(result.ok).toBe(true);

@@ -41,7 +41,7 @@ describe("deploy gate", () => {
     const held = deployVerdict({ ...base, now: at("11:30"), grants: [] });
     expect(held.decision).toBe("hold");
     expect(held.details).toMatch(/\/freeze-exception/);
-    const grant = { sha, by: "dave", at: at("11:10"), reason: "hotfix" };
+    const grant = { sha, by: "dave", at: at("11:10"), reason: "hotfix", request: "1.1" };
     expect(deployVerdict({ ...base, now: at("11:30"), grants: [grant] }).decision).toBe("approve");
     expect(
       deployVerdict({ ...base, now: at("11:30"), grants: [{ ...grant, sha: "b".repeat(40) }] }).decision,

@@ -67,9 +67,20 @@ describe("parseIssueForm", () => {
     expect(parsed("around 9:30 when the deploy finished")).toMatchObject({
       startedAt: DateTime.fromISO("2026-11-22T09:30", { zone: ZONE }).toMillis(),
     });
-    expect(parsed("early this morning")).toEqual({ startedText: "early this morning" });
-    // A start after the issue was opened is a typo; keep the text, drop the time.
-    expect(parsed("tomorrow 09:00")).toEqual({ startedText: "tomorrow 09:00" });
+    // Issue 18: an answer that cannot be read is kept with the reason, so it can be reported, not dropped.
+    expect(parsed("early this morning")).toEqual({
+      startedText: "early this morning",
+      startedProblem: expect.stringMatching(/`early`/),
+    });
+    expect(parsed("around lunch")).toEqual({
+      startedText: "around lunch",
+      startedProblem: expect.stringMatching(/I can't read `lunch` as part of a time/),
+    });
+    // A start after the issue was opened is a typo; keep the text, drop the time, say why.
+    expect(parsed("tomorrow 09:00")).toEqual({
+      startedText: "tomorrow 09:00",
+      startedProblem: "That is after the issue was opened.",
+    });
   });
 
   it("tolerates GitHub's variations: CRLF, extra blank lines, trailing spaces, reordered sections", () => {

@@ -94,7 +94,7 @@ describe("activeFreezes", () => {
     expect(active(config(), now, { incidents: [sev1] })).toEqual([
       {
         kind: "incident",
-        name: "Incident #12 (sev 1)",
+        name: "Incident #12 (SEV1)",
         startedAt: sev1.declaredAt,
         link: sev1.url,
         incident: 12,
@@ -187,7 +187,7 @@ describe("activeFreezes", () => {
       // Weekend (Fri 25 16:00 → Mon 28 08:00) and the closure end at the same instant: earlier start first.
       "Christmas closure",
       "Weekend",
-      "Incident #12 (sev 1)",
+      "Incident #12 (SEV1)",
     ]);
   });
 });

@@ -180,10 +180,10 @@ describe("freezeVerdict", () => {
       const sev1 = incident({ declaredAt: at("2026-12-26T11:30:00Z") });
       const v = verdict({ incidents: [sev1], pr: { exceptions: [grant()] } });
       expect(v.conclusion).toBe("failure");
-      expect(v.title).toBe("Code freeze: Incident #12 (sev 1) until the incident is resolved");
+      expect(v.title).toBe("Code freeze: Incident #12 (SEV1) until the incident is resolved");
       expect(v.exception).toEqual(grant());
       expect(v.summary).toContain("| passed: exception by @\u2060bob |");
-      expect(v.summary).toContain("Incident #12 (sev 1) began later and needs a new grant.");
+      expect(v.summary).toContain("Incident #12 (SEV1) began later and needs a new grant.");
       // A fresh grant covers both.
       const again = verdict({
         incidents: [sev1],
@@ -267,7 +267,7 @@ describe("freezeVerdict", () => {
       "| Christmas closure (office closure) | Tue 22 Dec 17:00 EST | Mon 28 Dec 08:00 EST | **blocks** |",
       "| Weekend (weekly freeze) | Fri 25 Dec 16:00 EST | Mon 28 Dec 08:00 EST | **blocks** |",
       "| [Manual freeze #34](https://github.com/acme/shop/issues/34) (manual freeze) — Waiting on @\u2060payments to finish the migration | Sat 26 Dec 04:00 EST | issue #34 is closed | **blocks** |",
-      "| [Incident #12 (sev 1)](https://github.com/acme/shop/issues/12) (incident) — Cart down, paging @\u2060oncall | Sat 26 Dec 05:00 EST | the incident is resolved | **blocks** |",
+      "| [Incident #12 (SEV1)](https://github.com/acme/shop/issues/12) (incident) — Cart down, paging @\u2060oncall | Sat 26 Dec 05:00 EST | the incident is resolved | **blocks** |",
     ]);
     expect(v.summary).toContain(
       "A manual freeze ends when its issue (#34) is closed or someone with the right permission comments `/unfreeze`",
@@ -277,7 +277,7 @@ describe("freezeVerdict", () => {
 
   it("names an open-ended freeze in the title when nothing else holds", () => {
     const v = verdict({ config: config(), now: at("2026-03-02T15:00:00Z"), incidents: [incident()] });
-    expect(v.title).toBe("Code freeze: Incident #12 (sev 1) until the incident is resolved");
+    expect(v.title).toBe("Code freeze: Incident #12 (SEV1) until the incident is resolved");
   });
 
   it("adds the year to an end far away", () => {

@@ -68,8 +68,21 @@ describe("renderPostmortem: a worked incident", () => {
       "## What went badly",
       "## Where we got lucky",
       "## What customers and support heard, and when",
+      "## The response and the playbook",
       "## Action items",
     ]);
+  });
+
+  it("reflects on the response and the playbook itself, starting from what the record says (issue 18)", () => {
+    const text = section("The response and the playbook");
+    expect(text).toContain("- Acknowledgement: **Missed** by 10m");
+    expect(text).toContain(
+      "- Status updates: 3 updates posted, 1 saying when the next would come; 0 reminders",
+    );
+    expect(text).toContain("- Escalation: 1 step fired.");
+    expect(text).toContain("- Shortcuts recorded with `/deviation`: 2.");
+    expect(text).toMatch(/Could this post-mortem itself be done better\?/);
+    expect(text).toMatch(/`\.github\/expedite\.yml`/);
   });
 
   it("starts with the post-mortem marker and strips the [Incident] tag from the title", () => {
@@ -131,8 +144,10 @@ describe("renderPostmortem: a worked incident", () => {
     expect(row(text, "Time to resolve")).toBe("3h 40m");
     expect(row(text, "Declared → resolved")).toBe("3h");
     expect(text).toContain(
-      "| 2026-11-24 14:35 UTC (09:35 EST) | revenue:0 | @\u2060tech-leads | No workaround: tech lead |",
+      "| 2026-11-24 14:35 UTC (09:35 EST) | step 1 of 3 on the revenue ladder, 30m from the report | @\u2060tech-leads | No workaround: tech lead |",
     );
+    // Issue 18: the marker key a notice remembers its step by is never shown.
+    expect(text).not.toContain("revenue:0");
   });
 
   it("falls back to posted notices when the caller has no clock details", () => {
@@ -141,7 +156,9 @@ describe("renderPostmortem: a worked incident", () => {
     expect(row(text, "Acknowledgement deadline")).toBe(
       "**Missed** (a breach notice was posted at 2026-11-24 14:20 UTC (09:20 EST))",
     );
-    expect(text).toContain("| 2026-11-24 14:35 UTC (09:35 EST) | revenue:0 | _not recorded_ |");
+    expect(text).toContain(
+      "| 2026-11-24 14:35 UTC (09:35 EST) | step 1 of 3 on the revenue ladder, 30m from the report | _not recorded_ |",
+    );
   });
 
   it("names the roles, extra roles included", () => {
@@ -189,14 +206,23 @@ describe("renderPostmortem: a worked incident", () => {
     expect(text).toMatch(/Unrelated feature \| refused \|/);
   });
 
-  it("links the pull requests and flags the revert", () => {
+  it("links the pull requests and flags the revert, with no column left empty", () => {
     const text = section("Pull requests");
+    expect(text).toContain("| Pull request | Title | State | Merged |\n|---|---|---|---|\n");
     expect(text).toContain(
-      '| [#101](https://github.com/acme/shop/pull/101) | Revert "Round currency to 2dp" | merged | 2026-11-24 15:35 UTC (10:35 EST) | ⚠️ revert |',
+      '| [#101](https://github.com/acme/shop/pull/101) | Revert "Round currency to 2dp" | merged (⚠️ a revert) | 2026-11-24 15:35 UTC (10:35 EST) |',
     );
     expect(text).toContain(
-      "| [#102](https://github.com/acme/shop/pull/102) | Add regression test for rounding [wip] | open | — |  |",
+      "| [#102](https://github.com/acme/shop/pull/102) | Add regression test for rounding [wip] | open | — |\n",
     );
+    // Issue 18: a header or cell with nothing in it says nothing.
+    for (const row of text.split("\n").filter((line) => line.startsWith("|")))
+      expect(
+        row
+          .split("|")
+          .slice(1, -1)
+          .every((cell) => cell.trim() !== ""),
+      ).toBe(true);
   });
 
   it("draws a well-formed Mermaid phase chart in the team zone", () => {

@@ -121,6 +121,16 @@ describe("pull requests", () => {
     expect(sim.branchSha(REPO, "main")).toBe(data.sha);
     expect(sim.file(REPO, "main", "src/pay.ts")).toBe("export const ok = true;\n");
     await expect(merge()).rejects.toMatchObject({ status: 405 });
+    // The repository activity API records the merge as a merge, not as a push by whoever merged.
+    const { data: activity } = await alice.request("GET /repos/{owner}/{repo}/activity", {
+      ...repo,
+      ref: "refs/heads/main",
+    });
+    expect(activity[0]).toMatchObject({
+      activity_type: "pr_merge",
+      after: data.sha,
+      actor: { login: "alice" },
+    });
   });
 
   it("counts neutral and skipped as passing, as GitHub does", async () => {
