@@ -59,7 +59,12 @@ function seeded(seed: number): () => number {
 }
 
 /** Fresh `/note` commands on the first `count` incidents, captured as the webhooks GitHub would send. */
-export async function prepare(h: Harness, incidents: number[], count: number, tag: string): Promise<Prepared[]> {
+export async function prepare(
+  h: Harness,
+  incidents: number[],
+  count: number,
+  tag: string,
+): Promise<Prepared[]> {
   const bob = personClient(h.sim, "bob");
   const d0 = h.sim.deliveries.length;
   for (let i = 0; i < count; i++) {
