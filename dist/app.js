@@ -2603,13 +2603,7 @@ function freezeContent(occasion, freeze, ctx) {
     }
   ];
   return {
-    event: occasion.event,
-    title: oneLine(title, 150),
-    summary,
-    facts,
-    links,
-    body: messageBody(ctx.templates.message, title, summary, facts, links),
-    source: { repository: ctx.repository, number: ctx.source },
+    ...common(occasion, ctx, { title, summary, facts, links }),
     ...ctx.incident ? { incident: ctx.incident } : {},
     freeze: {
       kind: freeze.kind,
@@ -2648,13 +2642,7 @@ function grantContent(occasion, grant, ctx) {
     }
   ];
   return {
-    event: occasion.event,
-    title: oneLine(title, 150),
-    summary,
-    facts,
-    links,
-    body: messageBody(ctx.templates.message, title, summary, facts, links),
-    source: { repository: ctx.repository, number: ctx.source },
+    ...common(occasion, ctx, { title, summary, facts, links }),
     exception: {
       to: grant.to,
       granted_by: grant.by,
@@ -2685,13 +2673,7 @@ function releaseContent(occasion, release, ctx) {
     }
   ];
   return {
-    event: occasion.event,
-    title: oneLine(title, 150),
-    summary,
-    facts,
-    links,
-    body: release.markdown,
-    source: { repository: ctx.repository, number: ctx.source },
+    ...common(occasion, ctx, { title, summary, facts, links }, release.markdown),
     release: {
       step: release.step,
       name: release.name,
@@ -2700,6 +2682,18 @@ function releaseContent(occasion, release, ctx) {
       branch: release.branch,
       frozen: release.freezes !== void 0
     }
+  };
+}
+function common(occasion, ctx, text, body) {
+  const { title, summary, facts, links } = text;
+  return {
+    event: occasion.event,
+    title: oneLine(title, 150),
+    summary,
+    facts,
+    links,
+    body: body ?? messageBody(ctx.templates.message, title, summary, facts, links),
+    source: { repository: ctx.repository, number: ctx.source }
   };
 }
 function branchesText(branches) {
@@ -10078,7 +10072,7 @@ ${markdown}`,
   };
   for (const release of input.releases) {
     const branch = deployBranch(release.target, input.defaultBranch);
-    const common = {
+    const common2 = {
       name: neutralizeInline(release.name || release.tag, 120),
       tag: neutralizeInline(release.tag, 80),
       url: release.url,
@@ -10097,7 +10091,7 @@ ${markdown}`,
         post(
           "drafted",
           String(release.id),
-          { drafted: true, ...common, ...frozen(freezes) },
+          { drafted: true, ...common2, ...frozen(freezes) },
           {
             ...facts,
             detail: `A release is being prepared from ${branch}. ${firstLine(release.body)}`.trim(),
@@ -10110,7 +10104,7 @@ ${markdown}`,
       post(
         "published",
         String(release.id),
-        { published: true, ...common, when, ...frozen(freezes) },
+        { published: true, ...common2, when, ...frozen(freezes) },
         {
           ...facts,
           detail: `Published ${when}. ${firstLine(release.body)}`.trim(),

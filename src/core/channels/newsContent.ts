@@ -75,13 +75,7 @@ function freezeContent(occasion: Occasion, freeze: FreezeSubject, ctx: NewsConte
     },
   ];
   return {
-    event: occasion.event,
-    title: oneLine(title, 150),
-    summary,
-    facts,
-    links,
-    body: messageBody(ctx.templates.message, title, summary, facts, links),
-    source: { repository: ctx.repository, number: ctx.source },
+    ...common(occasion, ctx, { title, summary, facts, links }),
     ...(ctx.incident ? { incident: ctx.incident } : {}),
     freeze: {
       kind: freeze.kind,
@@ -126,13 +120,7 @@ function grantContent(occasion: Occasion, grant: GrantSubject, ctx: NewsContext)
     },
   ];
   return {
-    event: occasion.event,
-    title: oneLine(title, 150),
-    summary,
-    facts,
-    links,
-    body: messageBody(ctx.templates.message, title, summary, facts, links),
-    source: { repository: ctx.repository, number: ctx.source },
+    ...common(occasion, ctx, { title, summary, facts, links }),
     exception: {
       to: grant.to,
       granted_by: grant.by,
@@ -176,13 +164,7 @@ function releaseContent(occasion: Occasion, release: ReleaseSubject, ctx: NewsCo
     },
   ];
   return {
-    event: occasion.event,
-    title: oneLine(title, 150),
-    summary,
-    facts,
-    links,
-    body: release.markdown,
-    source: { repository: ctx.repository, number: ctx.source },
+    ...common(occasion, ctx, { title, summary, facts, links }, release.markdown),
     release: {
       step: release.step,
       name: release.name,
@@ -191,6 +173,25 @@ function releaseContent(occasion: Occasion, release: ReleaseSubject, ctx: NewsCo
       branch: release.branch,
       frozen: release.freezes !== undefined,
     },
+  };
+}
+
+/** What every freeze, exception and release message says the same way; `body` defaults to the template's. */
+function common(
+  occasion: Occasion,
+  ctx: NewsContext,
+  text: { title: string; summary: string; facts: Fact[]; links: Array<{ label: string; url: string }> },
+  body?: string,
+) {
+  const { title, summary, facts, links } = text;
+  return {
+    event: occasion.event,
+    title: oneLine(title, 150),
+    summary,
+    facts,
+    links,
+    body: body ?? messageBody(ctx.templates.message, title, summary, facts, links),
+    source: { repository: ctx.repository, number: ctx.source },
   };
 }
 
