@@ -10,14 +10,6 @@ export type { Severity } from "./config/schema.js";
 export type IncidentState =
   "declared" | "acknowledged" | "mitigated" | "resolved" | "postmortem" | "cancelled";
 
-export const STATE_ORDER: readonly IncidentState[] = [
-  "declared",
-  "acknowledged",
-  "mitigated",
-  "resolved",
-  "postmortem",
-];
-
 /** The answers of the incident issue form, as typed (raw user text; neutralise before echoing). */
 export interface IncidentForm {
   summary?: string;

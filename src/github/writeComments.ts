@@ -63,20 +63,6 @@ export async function updateComment(gh: GitHubContext, id: number, body: string)
   });
 }
 
-export async function readCommentBody(gh: GitHubContext, id: number): Promise<string | undefined> {
-  try {
-    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/issues/comments/{comment_id}", {
-      owner: gh.owner,
-      repo: gh.repo,
-      comment_id: id,
-    });
-    return data.body ?? "";
-  } catch (error) {
-    if (statusOf(error) === 404) return undefined;
-    throw error;
-  }
-}
-
 export async function deleteComment(gh: GitHubContext, id: number): Promise<void> {
   try {
     await gh.octokit.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", {

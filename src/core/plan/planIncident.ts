@@ -286,15 +286,3 @@ function answeredBefore(
       (comment === undefined || comment.updatedAt <= c.at),
   );
 }
-
-export function isEmptyPlan(plan: IncidentPlan): boolean {
-  return (
-    plan.labels.add.length === 0 &&
-    plan.labels.remove.length === 0 &&
-    plan.assign.length === 0 &&
-    plan.unassign.length === 0 &&
-    plan.comments.length === 0 &&
-    plan.deleteComments.length === 0 &&
-    plan.close === undefined
-  );
-}

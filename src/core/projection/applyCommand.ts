@@ -2,7 +2,7 @@ import type { Config } from "../config/schema.js";
 import type { Command } from "../commands/types.js";
 import type { Permission } from "../snapshot.js";
 import { permits } from "../snapshot.js";
-import type { Draft } from "./projectIncident.js";
+import type { Draft } from "./draft.js";
 import type { CommandOutcome } from "./commandOutcome.js";
 import { enterState } from "./enterState.js";
 import { formatTime } from "../time/formatTime.js";

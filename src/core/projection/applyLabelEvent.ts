@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema.js";
 import type { TimelineEvent } from "../snapshot.js";
-import type { Draft } from "./projectIncident.js";
+import type { Draft } from "./draft.js";
 import type { LabelNames } from "./labelNames.js";
 import { enterState } from "./enterState.js";
 import { severityName } from "../render/severityName.js";

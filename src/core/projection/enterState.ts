@@ -1,5 +1,5 @@
 import type { IncidentState } from "../types.js";
-import type { Draft } from "./projectIncident.js";
+import type { Draft } from "./draft.js";
 
 /**
  * Moves the incident to a state and stamps the clocks that state implies, keeping the first stamp: a

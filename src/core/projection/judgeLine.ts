@@ -3,7 +3,7 @@ import type { ParsedLine } from "../commands/types.js";
 import type { CommentSnapshot, Permission } from "../snapshot.js";
 import { permits } from "../snapshot.js";
 import type { CommandOutcome } from "./commandOutcome.js";
-import type { Draft } from "./projectIncident.js";
+import type { Draft } from "./draft.js";
 import { applyCommand } from "./applyCommand.js";
 
 const FREEZE_VERBS = new Set(["freeze", "unfreeze", "freeze-exception"]);

@@ -1,7 +1,7 @@
 import { acknowledgeFrom } from "../clocks/waitsForOffice.js";
 import type { Config } from "../config/schema.js";
 import { onCallAt } from "../oncall/onCallAt.js";
-import type { Draft } from "./projectIncident.js";
+import type { Draft } from "./draft.js";
 
 // One rule for who leads, the same for `/ack`, `/lead`, assignments and the roster:
 // - a person leads once they take the lead (`/lead`, or `/ack` or an assignment while nobody leads);

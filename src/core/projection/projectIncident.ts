@@ -10,6 +10,7 @@ import { linkedPullRequests } from "./linkedPullRequests.js";
 import { findGaps } from "./findGaps.js";
 import { labelNames } from "./labelNames.js";
 import { emptyIncident } from "../emptyIncident.js";
+import type { Draft } from "./draft.js";
 import { recordNotice } from "./recordNotice.js";
 import { stepsCoveredBy } from "../clocks/stepsCoveredBy.js";
 import { escalatedText } from "../clocks/escalatedText.js";
@@ -56,9 +57,6 @@ export interface Projection {
    */
   rolesMissing: string[];
 }
-
-/** Mutable working state of the fold; frozen into an Incident at the end. */
-export type Draft = Incident;
 
 /**
  * The incident as a pure function of the issue, its timeline and the config. Events are sorted first, so
