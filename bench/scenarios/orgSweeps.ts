@@ -13,7 +13,7 @@ import { startSimulator, personClient } from "../../src/simulator/index.js";
 import type { Simulator, RecordedRequest } from "../../src/simulator/index.js";
 import { startAppServer } from "../../src/app/startAppServer.js";
 import type { AppServer } from "../../src/app/startAppServer.js";
-import { ManualClock } from "../../src/core/clock.js";
+import { ManualClock } from "../../src/core/time/clock.js";
 import { forgetCaches } from "../lib/caches.js";
 import { formBody } from "../../test/e2e/support/world.js";
 import { SEV3 } from "../../test/e2e/support/people.js";

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApplicationFunction, Probot } from "probot";
 import { ALERT_SOURCES } from "../core/alerts/types.js";
 import type { AlertSource } from "../core/alerts/types.js";
-import type { Clock } from "../core/clock.js";
+import type { Clock } from "../core/time/clock.js";
 import type { GitHubContext, OctokitLike } from "../github/types.js";
 import { statusOf } from "../github/types.js";
 import { keyedSerializer, receiveAlerts } from "../reconcile/alerts/receiveAlerts.js";

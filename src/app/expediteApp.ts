@@ -1,6 +1,6 @@
 import type { ApplicationFunction, Probot } from "probot";
-import type { Clock } from "../core/clock.js";
-import { systemClock } from "../core/clock.js";
+import type { Clock } from "../core/time/clock.js";
+import { systemClock } from "../core/time/clock.js";
 import type { GitHubContext, IncidentReport, Logger, OctokitLike } from "../github/types.js";
 import { cachedRepoSettings, forgetRepoSettings, trustedBotsFor } from "../reconcile/repoSettings.js";
 import { forgetTemplates } from "../github/loadTemplates.js";

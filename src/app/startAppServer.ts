@@ -1,7 +1,7 @@
 import { Probot, Server } from "probot";
 import { pino } from "pino";
 import type { Logger as PinoLogger } from "pino";
-import type { Clock } from "../core/clock.js";
+import type { Clock } from "../core/time/clock.js";
 import { createExpediteApp } from "./expediteApp.js";
 import type { ExpediteApp } from "./expediteApp.js";
 import { expediteOctokit } from "./expediteOctokit.js";

@@ -1,4 +1,4 @@
-import type { Clock } from "../core/clock.js";
+import type { Clock } from "../core/time/clock.js";
 
 /** setTimeout's longest delay is about 24.8 days; a longer wait is re-armed when this one fires. */
 const MAX_DELAY_MS = 24 * 3_600_000;

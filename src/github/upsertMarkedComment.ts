@@ -1,5 +1,6 @@
 import type { GitHubContext } from "./types.js";
-import { createCommentOnce, findMarkedComment, updateComment } from "./writeComments.js";
+import { createCommentOnce, updateComment } from "./writeComments.js";
+import { findMarkedComment } from "./findMarkedComment.js";
 
 /** Finds the bot's comment with this marker identity on an issue and writes `body` only if it differs. */
 export async function upsertMarkedComment(

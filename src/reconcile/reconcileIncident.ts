@@ -16,7 +16,7 @@ import { addAssignees, closeIssue, removeAssignees } from "../github/issues.js";
 import { findGaps } from "../core/projection/findGaps.js";
 import { currentIssue } from "../core/projection/currentIssue.js";
 import type { ConfigProblem, RefusedConfig } from "../core/config/parseConfig.js";
-import { isFreezing } from "./isFreezing.js";
+import { isFreezing } from "../core/freeze/isFreezing.js";
 import { planNotices } from "../core/clocks/planNotices.js";
 import { nextDeadline } from "../core/clocks/nextDeadline.js";
 import { ensureDeviationFollowups } from "./ensureDeviationFollowups.js";

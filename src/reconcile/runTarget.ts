@@ -9,7 +9,7 @@ import type { RepoSettings } from "./repoSettings.js";
 import type { Target } from "./targetsOf.js";
 import type { ConfigProblem, RefusedConfig } from "../core/config/parseConfig.js";
 import { reconcileIncident } from "./reconcileIncident.js";
-import { isFreezing } from "./isFreezing.js";
+import { isFreezing } from "../core/freeze/isFreezing.js";
 import { labelNames } from "../core/projection/labelNames.js";
 import type { IncidentOutcome } from "./reconcileIncident.js";
 import { sweepRepository } from "./sweepRepository.js";

@@ -10,7 +10,7 @@ import { forgetRepoLabels } from "../../src/github/ensureRepoLabels.js";
 import { appKeys } from "./support/productionApp.js";
 import { formBody } from "./support/world.js";
 import { SEV3 } from "./support/people.js";
-import { ManualClock } from "../../src/core/clock.js";
+import { ManualClock } from "../../src/core/time/clock.js";
 
 const OWNER = "acme";
 const APP_ID = 4244;

@@ -1,4 +1,4 @@
-import { codeSpan } from "./codeSpan.js";
+import { codeSpan, ECHO_LENGTH } from "../text/codeSpan.js";
 
 // What goes into the journal (a resolution, a workaround) is what stakeholders and the post-mortem read long
 // after the incident: "fixed", "done" or "..." tells them nothing, while a pointer to the issue that tracks
@@ -71,7 +71,7 @@ export function assessJournal(text: string, rules: JournalRules): JournalAssessm
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== "");
   if (words.every(free)) {
-    return refuse(`${codeSpan(trimmed)} does not say ${rules.missing}. ${hint}`);
+    return refuse(`${codeSpan(trimmed, ECHO_LENGTH)} does not say ${rules.missing}. ${hint}`);
   }
   const meaningful = new Set(words.filter((word) => !STOPWORDS.has(word) && !free(word)));
   if (meaningful.size < rules.minWords) {

@@ -1,8 +1,8 @@
-import { codeSpan } from "./codeSpan.js";
+import { codeSpan, ECHO_LENGTH } from "../text/codeSpan.js";
 import { matchCommand } from "./matchCommand.js";
 import { parseArguments } from "./parseArguments.js";
 import type { ParseContext, ParsedLine, Verb } from "./types.js";
-import { usageFor } from "./usage.js";
+import { usageFor } from "./commandTable.js";
 import { closestVerb } from "./verbWords.js";
 import { visibleLines } from "./visibleLines.js";
 
@@ -76,7 +76,7 @@ function parseUncached(body: string, ctx: ParseContext): ParsedLine[] {
         source,
         ok: false,
         verb: head.word,
-        error: `${codeSpan("/" + head.word)} is not a command I know. Did you mean \`/${suggestion}\`? \`/help\` lists them all.`,
+        error: `${codeSpan("/" + head.word, ECHO_LENGTH)} is not a command I know. Did you mean \`/${suggestion}\`? \`/help\` lists them all.`,
         usage: usageFor(suggestion),
       });
       continue;

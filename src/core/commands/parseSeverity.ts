@@ -1,4 +1,4 @@
-import { codeSpan } from "./codeSpan.js";
+import { codeSpan } from "../text/codeSpan.js";
 import type { Severity } from "../types.js";
 
 /** "1", "sev1", "SEV-1", "s1", "sev:1", "sev 1" → 1; an error that says what was wrong otherwise. */

@@ -1,4 +1,4 @@
-import { codeSpan } from "./codeSpan.js";
+import { codeSpan, ECHO_LENGTH } from "../text/codeSpan.js";
 
 // GitHub logins: letters, digits and hyphens, at most 39 characters. Older accounts may have doubled or
 // trailing hyphens, so only the first character is held to the stricter rule.
@@ -15,10 +15,10 @@ export function parseUser(word: string): UserToken {
   const login = bare.startsWith("@") ? bare.slice(1) : bare;
   if (login.toLowerCase() === "me") return { user: "me" };
   if (login.includes("/")) {
-    return { error: `${codeSpan(word)} is a team; a role goes to one person.` };
+    return { error: `${codeSpan(word, ECHO_LENGTH)} is a team; a role goes to one person.` };
   }
   if (!LOGIN.test(login)) {
-    return { error: `${codeSpan(word)} is not a GitHub username.` };
+    return { error: `${codeSpan(word, ECHO_LENGTH)} is not a GitHub username.` };
   }
   return { user: login };
 }

@@ -1,4 +1,4 @@
-import { codeSpan } from "./codeSpan.js";
+import { codeSpan, ECHO_LENGTH } from "../text/codeSpan.js";
 import { parseDuration } from "../time/parseDuration.js";
 import { parseWhen } from "../time/parseWhen.js";
 
@@ -30,7 +30,7 @@ export function splitNext(text: string, ctx: { at: number; timeZone: string }): 
     // Brackets or a colon show the author meant a promise; otherwise "next" was an ordinary word.
     if (bracketed || colon !== undefined) {
       return {
-        error: `I couldn't read ${codeSpan(text.slice(index))} as the time of the next update; use a duration like \`next 30m\` or a time like \`next at 15:00\`.`,
+        error: `I couldn't read ${codeSpan(text.slice(index), ECHO_LENGTH)} as the time of the next update; use a duration like \`next 30m\` or a time like \`next at 15:00\`.`,
       };
     }
     return { text };

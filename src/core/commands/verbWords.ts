@@ -1,4 +1,4 @@
-import { COMMANDS } from "./usage.js";
+import { COMMANDS } from "./commandTable.js";
 import type { Verb } from "./types.js";
 
 // Every word that names a verb (the verb itself and its aliases), lower-case.

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { neutralizeBlock, neutralizeInline } from "../text/neutralize.js";
 import { formatTime } from "../time/formatTime.js";
-import { codeSpan, formatFreezeTime, handleText, plainInline } from "./freezeText.js";
+import { formatFreezeTime, handleText, plainInline } from "./freezeText.js";
+import { codeSpan } from "../text/codeSpan.js";
 import type { FreezeIssue } from "./types.js";
 
 const MARKER = /<!--\s*expedite:freeze\s+(\{.*?\})\s*-->/gs;
@@ -52,7 +53,7 @@ export function renderFreezeIssue(input: {
   const scope =
     input.branches.length === 0
       ? "the branches the freeze configuration covers (the default branch unless configured otherwise)"
-      : input.branches.map(codeSpan).join(", ");
+      : input.branches.map((branch) => codeSpan(branch)).join(", ");
   const requested = input.requestedIn ? ` in ${neutralizeInline(input.requestedIn, 200)}` : "";
   const reason = input.reason.trim() === "" ? "> (no reason given)" : neutralizeBlock(input.reason, 2000);
 

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { mention, neutralizeInline } from "../text/neutralize.js";
+import { defuseMentions, mention, neutralizeInline } from "../text/neutralize.js";
 import type { ActiveFreeze } from "./types.js";
 
 /** What each kind of freeze is called in tables and messages. */
@@ -12,7 +12,6 @@ export const FREEZE_KIND_WORDS: Record<ActiveFreeze["kind"], string> = {
 };
 
 const HALF_YEAR_MS = 182 * 86_400_000;
-const WORD_JOINER = "\u2060";
 
 /**
  * "Mon 28 Dec 08:00 EST": the weekday and the zone's own abbreviation read best at a glance; the year
@@ -48,16 +47,7 @@ export function endText(freeze: ActiveFreeze, zone: string, now: number): string
 export function plainInline(text: string, maxLength = 80): string {
   const oneLine = text.replace(/\s+/g, " ").trim();
   const clipped = oneLine.length > maxLength ? oneLine.slice(0, maxLength - 1) + "…" : oneLine;
-  return clipped.replace(/@(?=[A-Za-z0-9])/g, "@" + WORD_JOINER);
-}
-
-/** A markdown code span that holds any text: the fence is longer than any run of backticks inside. */
-export function codeSpan(text: string): string {
-  const oneLine = text.replace(/\s+/g, " ");
-  const longestRun = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((run) => run[0].length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
-  return `${fence}${pad}${oneLine}${pad}${fence}`;
+  return defuseMentions(clipped);
 }
 
 /** A login or team as readable text that does not notify: "@\u2060alice", "@\u2060org/leads". */

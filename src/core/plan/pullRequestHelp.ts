@@ -1,4 +1,4 @@
-import { helpText } from "../commands/usage.js";
+import { helpText } from "../commands/commandTable.js";
 import { neutralize } from "../text/neutralize.js";
 
 /** The answer to /help on a pull request: the commands that can be typed there. */

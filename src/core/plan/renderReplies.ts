@@ -4,8 +4,8 @@ import type { PostedNotice } from "../types.js";
 import type { IssueSnapshot } from "../snapshot.js";
 import { renderMarker, markerIdentity } from "../markers.js";
 import { renderTemplate } from "../render/renderTemplate.js";
-import { neutralize, neutralizeInline } from "../text/neutralize.js";
-import { helpText } from "../commands/usage.js";
+import { WORD_JOINER, neutralize, neutralizeInline } from "../text/neutralize.js";
+import { helpText } from "../commands/commandTable.js";
 import type { Templates } from "../render/templates.js";
 
 export interface RenderedComment {
@@ -89,4 +89,3 @@ export function renderReplies(
   return replies;
 }
 
-const WORD_JOINER = "\u2060";

@@ -1,7 +1,7 @@
 import Mustache from "mustache";
 import { renderMarker } from "../markers.js";
 import { displayName } from "../render/displayName.js";
-import { neutralizeBlock, neutralizeInline } from "../text/neutralize.js";
+import { defuseMentions, neutralizeBlock, neutralizeInline } from "../text/neutralize.js";
 import type { Incident, JournalEntry } from "../types.js";
 import { followupKey } from "./followupKey.js";
 import { needsPostmortem } from "./needsPostmortem.js";
@@ -52,7 +52,7 @@ export function renderDeviationFollowup(
           .trimEnd()}…`
       : chars.join("");
   return {
-    title: `Pay back: ${clipped.replace(/@(?=[A-Za-z0-9])/g, "@\u2060")} (incident #${incident.number})`,
+    title: `Pay back: ${defuseMentions(clipped)} (incident #${incident.number})`,
     body: `${marker}\n${rendered.split(marker).join("").trim()}\n`,
   };
 }

@@ -1,6 +1,6 @@
 import Mustache from "mustache";
 import { renderMarker } from "../markers.js";
-import { neutralizeBlock, neutralizeInline } from "../text/neutralize.js";
+import { defuseMentions, neutralizeBlock, neutralizeInline } from "../text/neutralize.js";
 import type { Incident } from "../types.js";
 import { decodeEntities, followupKey } from "./followupKey.js";
 import { safeUrl } from "./safeUrl.js";
@@ -59,5 +59,5 @@ function followupTitle(plain: string, incidentNumber: number): string {
           .trimEnd()}…`
       : chars.join("");
   // Titles are plain text, so no HTML escaping; a mention stays defused (word joiner) as everywhere else.
-  return `${clipped.replace(/@(?=[A-Za-z0-9])/g, "@\u2060")} (incident #${incidentNumber})`;
+  return `${defuseMentions(clipped)} (incident #${incidentNumber})`;
 }

@@ -6,7 +6,7 @@ import type { Draft } from "./draft.js";
 import type { CommandOutcome } from "./commandOutcome.js";
 import { enterState } from "./enterState.js";
 import { formatTime } from "../time/formatTime.js";
-import { codeSpan } from "../commands/codeSpan.js";
+import { codeSpan, ECHO_LENGTH } from "../text/codeSpan.js";
 import { handLead, leaderAt } from "./leadership.js";
 import { severityName } from "../render/severityName.js";
 
@@ -46,7 +46,7 @@ export function applyCommand(
     const user = who(command.user);
     if (!permits(roleOf(user), "read")) {
       return refused(
-        `${codeSpan("@" + user)} cannot see this repository: GitHub knows no such user, or they have no access to it.`,
+        `${codeSpan("@" + user, ECHO_LENGTH)} cannot see this repository: GitHub knows no such user, or they have no access to it.`,
         "Check the spelling of the username, or ask an admin to give them access first; then type the command again.",
       );
     }

@@ -3,15 +3,16 @@
 
 // A word joiner after "@" keeps the text readable but stops GitHub from linking (and notifying) the handle.
 const MENTION = /@(?=[A-Za-z0-9])/g;
-const WORD_JOINER = "\u2060";
+export const WORD_JOINER = "\u2060";
 
 /** HTML-escapes and defuses mentions; keeps line breaks and markdown emphasis. */
 export function neutralize(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(MENTION, "@" + WORD_JOINER);
+  return defuseMentions(text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+}
+
+/** Only the mentions defused: for plain text such as issue and check-run titles, where HTML is not rendered. */
+export function defuseMentions(text: string): string {
+  return text.replace(MENTION, "@" + WORD_JOINER);
 }
 
 /** One line of table-safe text: no line breaks, no pipes, bounded length. */

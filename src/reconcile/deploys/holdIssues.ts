@@ -1,5 +1,6 @@
 import type { Config } from "../../core/config/schema.js";
-import { codeSpan, shortSha } from "../../core/freeze/freezeText.js";
+import { shortSha } from "../../core/freeze/freezeText.js";
+import { codeSpan } from "../../core/text/codeSpan.js";
 import { markerIdentity, parseMarker, renderMarker } from "../../core/markers.js";
 import { closeIssue, createIssueOnce, markedIssues, reopenIssue } from "../../github/issues.js";
 import { readIssue } from "../../github/readIssue.js";

@@ -4,7 +4,7 @@ import { deployVerdict } from "../../core/deploys/deployVerdict.js";
 import { isGatedEnvironment } from "../../core/deploys/isGatedEnvironment.js";
 import type { DeployVerdict } from "../../core/deploys/types.js";
 import { activeFreezes } from "../../core/freeze/activeFreezes.js";
-import { codeSpan } from "../../core/freeze/freezeText.js";
+import { codeSpan } from "../../core/text/codeSpan.js";
 import { reviewDeployment } from "../../github/reviewDeployment.js";
 import type { GitHubContext } from "../../github/types.js";
 import { createCommentOnce, updateComment } from "../../github/writeComments.js";

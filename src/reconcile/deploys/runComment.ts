@@ -1,6 +1,6 @@
 import type { Config } from "../../core/config/schema.js";
 import type { DeployVerdict } from "../../core/deploys/types.js";
-import { codeSpan } from "../../core/freeze/freezeText.js";
+import { codeSpan } from "../../core/text/codeSpan.js";
 import { renderMarker } from "../../core/markers.js";
 import { formatTime } from "../../core/time/formatTime.js";
 

@@ -11,7 +11,7 @@ import { startSimulator, personClient } from "../../../src/simulator/index.js";
 import type { Simulator, Delivery } from "../../../src/simulator/index.js";
 import { startAppServer } from "../../../src/app/startAppServer.js";
 import type { AppServer } from "../../../src/app/startAppServer.js";
-import { ManualClock } from "../../../src/core/clock.js";
+import { ManualClock } from "../../../src/core/time/clock.js";
 import { forgetRepoLabels } from "../../../src/github/ensureRepoLabels.js";
 import { forgetTemplates } from "../../../src/github/loadTemplates.js";
 import { forgetRepoInfo } from "../../../src/github/repoInfo.js";

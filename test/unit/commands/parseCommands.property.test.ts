@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCommands } from "../../../src/core/commands/parseCommands.js";
-import { COMMANDS } from "../../../src/core/commands/usage.js";
+import { COMMANDS } from "../../../src/core/commands/commandTable.js";
 import { CTX } from "./fixtures.js";
 
 // Seeded so a failure reproduces; bump numRuns locally when hunting.

@@ -417,7 +417,7 @@ describe("parseCommands: refusals", () => {
 
   it("echo what was typed only inside inline code, so mentions and HTML stay inert", () => {
     const refused = refusal("/impact @everyone`<img>");
-    expect(refused.error).toContain("`@everyone <img>`");
-    expect(refused.error.split("`").length % 2).toBe(1);
+    // The typed backtick is kept, and the fence is longer than it, so it cannot close the span early.
+    expect(refused.error).toContain("``@everyone`<img>``");
   });
 });

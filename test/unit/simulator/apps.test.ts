@@ -1,6 +1,6 @@
 import { ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../src/core/clock.js";
+import { ManualClock } from "../../../src/core/time/clock.js";
 import type { Simulator } from "../../../src/simulator/index.js";
 import {
   APP_ID,

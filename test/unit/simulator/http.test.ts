@@ -1,6 +1,6 @@
 import { Octokit } from "@octokit/rest";
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../src/core/clock.js";
+import { ManualClock } from "../../../src/core/time/clock.js";
 import { type Simulator, personClient } from "../../../src/simulator/index.js";
 import { installationClient, silentLog, startWorld } from "./support.js";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../src/core/clock.js";
+import { ManualClock } from "../../../src/core/time/clock.js";
 import { type Simulator, personClient } from "../../../src/simulator/index.js";
 import { installationClient, startWorld } from "./support.js";
 

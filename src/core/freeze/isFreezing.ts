@@ -1,8 +1,8 @@
-import type { Config } from "../core/config/schema.js";
-import type { IssueSnapshot } from "../core/snapshot.js";
-import type { Incident } from "../core/types.js";
-import { freezesMerges } from "../core/freeze/activeFreezes.js";
-import { freezeReading } from "../core/freeze/freezeReading.js";
+import type { Config } from "../config/schema.js";
+import type { IssueSnapshot } from "../snapshot.js";
+import type { Incident } from "../types.js";
+import { freezesMerges } from "./activeFreezes.js";
+import { freezeReading } from "./freezeReading.js";
 
 /**
  * Whether an incident freezes merges, as its labels say (what the pull requests' last verdicts saw) or

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCommands } from "../../../src/core/commands/parseCommands.js";
 import type { Verb } from "../../../src/core/commands/types.js";
-import { COMMANDS, commandSpec, helpText, usageFor } from "../../../src/core/commands/usage.js";
+import { COMMANDS, commandSpec, helpText, usageFor } from "../../../src/core/commands/commandTable.js";
 import { CTX } from "./fixtures.js";
 
 const ALL_VERBS: Verb[] = [
