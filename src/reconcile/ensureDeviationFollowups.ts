@@ -10,15 +10,15 @@ import type { GitHubContext } from "../github/types.js";
 /**
  * Every shortcut becomes tracked debt (playbook 001), at every severity: when an incident without a
  * post-mortem closes, each `/deviation` opens one `incident-followup` issue, found again by its marker on
- * every later reconcile so none is opened twice.
+ * every later reconcile so none is opened twice. Returns them all, for the board.
  */
 export async function ensureDeviationFollowups(
   gh: GitHubContext,
   config: Config,
   templates: Templates,
   incident: Incident,
-): Promise<number> {
-  if (!deviationsDue(incident, config)) return 0;
+): Promise<{ followups?: Incident["followups"]; writes: number }> {
+  if (!deviationsDue(incident, config)) return { writes: 0 };
   const existing = await markedIssues(gh, config.labels.followup);
   const mine = existing.filter((i) => i.identity.startsWith(`followup:incident=${incident.number}&`));
   const followups: Incident["followups"] = mine.map((i) => ({
@@ -45,6 +45,5 @@ export async function ensureDeviationFollowups(
     known.add(identity);
     followups.push({ number: created.number, url: created.url, title: rendered.title });
   }
-  incident.followups = followups.sort((a, b) => a.number - b.number);
-  return writes;
+  return { followups: followups.sort((a, b) => a.number - b.number), writes };
 }

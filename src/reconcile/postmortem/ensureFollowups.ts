@@ -1,5 +1,5 @@
 import type { Config } from "../../core/config/schema.js";
-import type { Incident } from "../../core/types.js";
+import type { Incident, PostmortemLink } from "../../core/types.js";
 import type { Templates } from "../../core/render/templates.js";
 import { parseActionItems } from "../../core/postmortem/actionItems.js";
 import { renderFollowupIssue } from "../../core/postmortem/followupIssue.js";
@@ -20,9 +20,9 @@ export async function ensureFollowups(
   config: Config,
   templates: Templates,
   incident: Incident,
+  pm: PostmortemLink,
 ): Promise<{ followups: Incident["followups"]; writes: number }> {
-  const pm = incident.postmortem;
-  if (!pm || pm.state !== "merged") return { followups: [], writes: 0 };
+  if (pm.state !== "merged") return { followups: [], writes: 0 };
   const { defaultBranch } = await repoInfo(gh);
   const file = await readFile(gh, pm.path, defaultBranch);
   const items = file ? parseActionItems(file.text).filter((i) => !i.checked) : [];
