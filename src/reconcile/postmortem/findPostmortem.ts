@@ -7,7 +7,7 @@ import type { GitHubContext } from "../../github/types.js";
 import { ensurePostmortem } from "./ensurePostmortem.js";
 import { ensureFollowups } from "./ensureFollowups.js";
 import { explainPostmortemFailure } from "./explainPostmortemFailure.js";
-import { ensureDeviationFollowups } from "../ensureDeviationFollowups.js";
+import { ensureDeviationFollowups } from "./ensureDeviationFollowups.js";
 
 /**
  * What an incident has beyond its own issue, made where it is due: once resolved at a severity that needs
