@@ -1,19 +1,15 @@
 import type { Config } from "../../core/config/schema.js";
-import { deployBranch } from "../../core/deploys/deployBranch.js";
-import { deployVerdict } from "../../core/deploys/deployVerdict.js";
 import { isGatedEnvironment } from "../../core/deploys/isGatedEnvironment.js";
 import type { DeployVerdict } from "../../core/deploys/types.js";
-import { activeFreezes } from "../../core/freeze/activeFreezes.js";
 import { codeSpan } from "../../core/text/codeSpan.js";
 import { reviewDeployment } from "../../github/reviewDeployment.js";
 import type { GitHubContext } from "../../github/types.js";
 import { createCommentOnce, updateComment } from "../../github/writeComments.js";
 import { listComments } from "../../github/listComments.js";
-import { freezeInputs } from "../freeze/freezeInputs.js";
-import { approverHandles } from "../freeze/isApprover.js";
-import { ensureHold, findHold } from "./holdIssues.js";
+import { findHold } from "./holdIssues.js";
+import { judgeDeploy } from "./judgeDeploy.js";
 import type { HoldIssue } from "./holdIssues.js";
-import { deliverHoldGrants, readHoldThread } from "./holdThread.js";
+import { deliverHoldGrants } from "./holdThread.js";
 import type { HoldThread } from "./holdThread.js";
 import type { Templates } from "../../core/render/templates.js";
 import { reviewComment, runComment } from "./runComment.js";
@@ -46,35 +42,15 @@ export async function protectDeployment(
     });
     return { decision: "approved", writes: 1 };
   }
-  const inputs = await freezeInputs(gh, config);
-  const branch = deployBranch(request.ref, inputs.defaultBranch);
-  const base = {
-    now,
-    config,
-    defaultBranch: inputs.defaultBranch,
-    freezeIssues: inputs.freezeIssues,
-    incidents: inputs.incidents,
-  };
-  if (activeFreezes({ ...base, base: branch }).length === 0) {
+  const { inputs, branch, verdict, held } = await judgeDeploy(gh, config, request, now);
+  if (held === undefined) {
     // Nothing freezes the branch: no hold issue needed, though an earlier one may hold this very run.
-    const verdict = deployVerdict({ ...base, branch, sha: request.sha, grants: [], approvers: [] });
     const earlier = await findHold(gh, config, request.sha, branch);
     const writes = earlier?.open ? await settleRecord(gh, config, earlier.number, request, verdict, now) : 0;
     await reviewDeployment(gh, runId, { environment, state: "approved", comment: reviewComment(verdict) });
     return { decision: "approved", writes: writes + 1 };
   }
-
-  const hold = await ensureHold(gh, config, request.sha, branch, inputs.htmlUrl);
-  const thread = await readHoldThread(gh, config, inputs, hold, now);
-  const verdict = deployVerdict({
-    ...base,
-    branch,
-    sha: request.sha,
-    grants: thread.grants,
-    voided: thread.voided,
-    approvers: approverHandles(config, now),
-    holdIssue: hold,
-  });
+  const { hold, thread } = held;
   const answer = await answerHeld(gh, config, request, hold, thread, verdict, now);
   // The deployment is answered first: a slow channel never holds it up.
   const told = await deliverHoldGrants(gh, config, templates, inputs, hold, thread, now);
