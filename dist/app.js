@@ -7837,7 +7837,16 @@ function linkOf(pr, path) {
 
 // src/core/postmortem/followupIssue.ts
 import Mustache4 from "mustache";
+
+// src/core/postmortem/followupTitle.ts
 var MAX_TITLE_TEXT = 100;
+function followupTitle(text, incidentNumber, prefix = "") {
+  const chars = Array.from(text);
+  const clipped = chars.length > MAX_TITLE_TEXT ? `${chars.slice(0, MAX_TITLE_TEXT - 1).join("").trimEnd()}\u2026` : text;
+  return `${prefix}${defuseMentions(clipped)} (incident #${incidentNumber})`;
+}
+
+// src/core/postmortem/followupIssue.ts
 function renderFollowupIssue(template, item, ctx) {
   const { incident } = ctx;
   const marker = renderMarker("followup", { incident: incident.number, item: followupKey(item.text) });
@@ -7854,14 +7863,37 @@ function renderFollowupIssue(template, item, ctx) {
   };
   const rendered = Mustache4.render(template, view).trim();
   const withoutMarker = rendered.split(marker).join("").trim();
-  return { title: followupTitle(plain, incident.number), body: `${marker}
+  return {
+    title: followupTitle(plain || "Follow-up action", incident.number),
+    body: `${marker}
 ${withoutMarker}
-` };
+`
+  };
 }
-function followupTitle(plain, incidentNumber) {
-  const chars = Array.from(plain === "" ? "Follow-up action" : plain);
-  const clipped = chars.length > MAX_TITLE_TEXT ? `${chars.slice(0, MAX_TITLE_TEXT - 1).join("").trimEnd()}\u2026` : chars.join("");
-  return `${defuseMentions(clipped)} (incident #${incidentNumber})`;
+
+// src/reconcile/postmortem/openFollowups.ts
+async function openFollowups(gh, config, incidentNumber, wanted) {
+  const label = config.labels.followup;
+  const existing = await markedIssues(gh, label);
+  const followups = existing.filter((i) => i.identity.startsWith(`followup:incident=${incidentNumber}&`)).map((i) => ({ number: i.number, url: i.url, title: i.title }));
+  const known2 = new Set(existing.map((i) => i.identity));
+  let writes = 0;
+  for (const issue of wanted) {
+    const marker = parseMarker(issue.body);
+    if (!marker) continue;
+    const identity = markerIdentity(marker);
+    if (known2.has(identity)) continue;
+    await ensureRepoLabels(gh, config, [label]);
+    const created = await createIssueOnce(gh, {
+      ...issue,
+      labels: [label],
+      find: byMarker(gh, label, identity)
+    });
+    writes++;
+    known2.add(identity);
+    followups.push({ number: created.number, url: created.url, title: issue.title });
+  }
+  return { followups: followups.sort((a, b) => a.number - b.number), writes };
 }
 
 // src/reconcile/postmortem/ensureFollowups.ts
@@ -7870,35 +7902,14 @@ async function ensureFollowups(gh, config, templates, incident, pm) {
   const { defaultBranch } = await repoInfo(gh);
   const file = await readFile(gh, pm.path, defaultBranch);
   const items2 = file ? parseActionItems(file.text).filter((i) => !i.checked) : [];
-  const existing = await markedIssues(gh, config.labels.followup);
-  const mine = existing.filter((i) => i.identity.startsWith(`followup:incident=${incident.number}&`));
-  const followups = mine.map((i) => ({
-    number: i.number,
-    url: i.url,
-    title: i.title
-  }));
-  let writes = 0;
-  for (const item of items2) {
-    const rendered = renderFollowupIssue(templates["followup-issue"], item, {
+  const wanted = items2.map(
+    (item) => renderFollowupIssue(templates["followup-issue"], item, {
       incident,
       postmortemUrl: pm.url,
       postmortemPr: pm.number
-    });
-    const marker = parseMarker(rendered.body);
-    if (!marker) continue;
-    const identity = markerIdentity(marker);
-    if (existing.some((i) => i.identity === identity)) continue;
-    await ensureRepoLabels(gh, config, [config.labels.followup]);
-    const created = await createIssueOnce(gh, {
-      title: rendered.title,
-      body: rendered.body,
-      labels: [config.labels.followup],
-      find: byMarker(gh, config.labels.followup, identity)
-    });
-    writes++;
-    followups.push({ number: created.number, url: created.url, title: rendered.title });
-  }
-  return { followups: followups.sort((a, b) => a.number - b.number), writes };
+    })
+  );
+  return openFollowups(gh, config, incident.number, wanted);
 }
 
 // src/reconcile/postmortem/explainPostmortemFailure.ts
@@ -7910,7 +7921,6 @@ function explainPostmortemFailure(error) {
 
 // src/core/postmortem/deviationFollowup.ts
 import Mustache5 from "mustache";
-var MAX_TITLE_TEXT2 = 100;
 function deviationsDue(incident, config) {
   return incident.deviations.length > 0 && incident.state === "resolved" && incident.resolution !== void 0 && !needsPostmortem(incident, config);
 }
@@ -7925,46 +7935,21 @@ function renderDeviationFollowup(template, deviation, incident) {
     by: displayName(deviation.by) ?? "someone",
     itemQuote: neutralizeBlock(plain, 4e3)
   }).trim();
-  const chars = Array.from(plain === "" ? "Shortcut to pay back" : plain);
-  const clipped = chars.length > MAX_TITLE_TEXT2 ? `${chars.slice(0, MAX_TITLE_TEXT2 - 1).join("").trimEnd()}\u2026` : chars.join("");
   return {
-    title: `Pay back: ${defuseMentions(clipped)} (incident #${incident.number})`,
+    title: followupTitle(plain || "Shortcut to pay back", incident.number, "Pay back: "),
     body: `${marker}
 ${rendered.split(marker).join("").trim()}
 `
   };
 }
 
-// src/reconcile/ensureDeviationFollowups.ts
+// src/reconcile/postmortem/ensureDeviationFollowups.ts
 async function ensureDeviationFollowups(gh, config, templates, incident) {
   if (!deviationsDue(incident, config)) return { writes: 0 };
-  const existing = await markedIssues(gh, config.labels.followup);
-  const mine = existing.filter((i) => i.identity.startsWith(`followup:incident=${incident.number}&`));
-  const followups = mine.map((i) => ({
-    number: i.number,
-    url: i.url,
-    title: i.title
-  }));
-  const known2 = new Set(existing.map((i) => i.identity));
-  let writes = 0;
-  for (const deviation of incident.deviations) {
-    const rendered = renderDeviationFollowup(templates["followup-deviation"], deviation, incident);
-    const marker = parseMarker(rendered.body);
-    if (!marker) continue;
-    const identity = markerIdentity(marker);
-    if (known2.has(identity)) continue;
-    await ensureRepoLabels(gh, config, [config.labels.followup]);
-    const created = await createIssueOnce(gh, {
-      title: rendered.title,
-      body: rendered.body,
-      labels: [config.labels.followup],
-      find: byMarker(gh, config.labels.followup, identity)
-    });
-    writes++;
-    known2.add(identity);
-    followups.push({ number: created.number, url: created.url, title: rendered.title });
-  }
-  return { followups: followups.sort((a, b) => a.number - b.number), writes };
+  const wanted = incident.deviations.map(
+    (deviation) => renderDeviationFollowup(templates["followup-deviation"], deviation, incident)
+  );
+  return openFollowups(gh, config, incident.number, wanted);
 }
 
 // src/reconcile/postmortem/findPostmortem.ts
@@ -9671,6 +9656,13 @@ function holdBody(sha, branch, repoUrl) {
   ].join("\n");
 }
 
+// src/core/deploys/isGatedEnvironment.ts
+import picomatch2 from "picomatch";
+function isGatedEnvironment(environment, config) {
+  const globs = config.deploys.environments;
+  return globs.length > 0 && picomatch2([...globs], { nocase: true, dot: true })(environment);
+}
+
 // src/core/deploys/deployBranch.ts
 function deployBranch(ref, defaultBranch) {
   if (ref === "" || ref.startsWith("refs/tags/") || ref.startsWith("refs/pull/")) return defaultBranch;
@@ -9768,13 +9760,6 @@ function freezeTable2(freezes, blocking, zone, now) {
     return `| ${named} (${FREEZE_KIND_WORDS[freeze.kind]})${reason} | ${formatFreezeTime(freeze.startedAt, zone, now)} | ${endText(freeze, zone, now)} | ${effect} |`;
   });
   return ["| Freeze | Since | Until | This deployment |", "| --- | --- | --- | --- |", ...rows].join("\n");
-}
-
-// src/core/deploys/isGatedEnvironment.ts
-import picomatch2 from "picomatch";
-function isGatedEnvironment(environment, config) {
-  const globs = config.deploys.environments;
-  return globs.length > 0 && picomatch2([...globs], { nocase: true, dot: true })(environment);
 }
 
 // src/reconcile/deploys/holdThread.ts
@@ -9875,6 +9860,35 @@ Freeze exception ${request.grants ? "granted" : "requested"} by ${who} at ${form
   return writes;
 }
 
+// src/reconcile/deploys/judgeDeploy.ts
+async function judgeDeploy(gh, config, deploy, now) {
+  const inputs = await freezeInputs(gh, config);
+  const branch = deployBranch(deploy.ref, inputs.defaultBranch);
+  const base = {
+    now,
+    config,
+    defaultBranch: inputs.defaultBranch,
+    freezeIssues: inputs.freezeIssues,
+    incidents: inputs.incidents
+  };
+  if (activeFreezes({ ...base, base: branch }).length === 0) {
+    const verdict2 = deployVerdict({ ...base, branch, sha: deploy.sha, grants: [], approvers: [] });
+    return { inputs, branch, verdict: verdict2 };
+  }
+  const hold = await ensureHold(gh, config, deploy.sha, branch, inputs.htmlUrl);
+  const thread = await readHoldThread(gh, config, inputs, hold, now);
+  const verdict = deployVerdict({
+    ...base,
+    branch,
+    sha: deploy.sha,
+    grants: thread.grants,
+    voided: thread.voided,
+    approvers: approverHandles(config, now),
+    holdIssue: hold
+  });
+  return { inputs, branch, verdict, held: { hold, thread } };
+}
+
 // src/reconcile/deploys/runComment.ts
 function runComment(config, run, state, verdict, now) {
   const at = formatTime(now, config.business_hours.timezone);
@@ -9903,33 +9917,14 @@ async function protectDeployment(gh, config, templates, request, now) {
     });
     return { decision: "approved", writes: 1 };
   }
-  const inputs = await freezeInputs(gh, config);
-  const branch = deployBranch(request.ref, inputs.defaultBranch);
-  const base = {
-    now,
-    config,
-    defaultBranch: inputs.defaultBranch,
-    freezeIssues: inputs.freezeIssues,
-    incidents: inputs.incidents
-  };
-  if (activeFreezes({ ...base, base: branch }).length === 0) {
-    const verdict2 = deployVerdict({ ...base, branch, sha: request.sha, grants: [], approvers: [] });
+  const { inputs, branch, verdict, held } = await judgeDeploy(gh, config, request, now);
+  if (held === void 0) {
     const earlier2 = await findHold(gh, config, request.sha, branch);
-    const writes = earlier2?.open ? await settleRecord(gh, config, earlier2.number, request, verdict2, now) : 0;
-    await reviewDeployment(gh, runId, { environment, state: "approved", comment: reviewComment(verdict2) });
+    const writes = earlier2?.open ? await settleRecord(gh, config, earlier2.number, request, verdict, now) : 0;
+    await reviewDeployment(gh, runId, { environment, state: "approved", comment: reviewComment(verdict) });
     return { decision: "approved", writes: writes + 1 };
   }
-  const hold = await ensureHold(gh, config, request.sha, branch, inputs.htmlUrl);
-  const thread = await readHoldThread(gh, config, inputs, hold, now);
-  const verdict = deployVerdict({
-    ...base,
-    branch,
-    sha: request.sha,
-    grants: thread.grants,
-    voided: thread.voided,
-    approvers: approverHandles(config, now),
-    holdIssue: hold
-  });
+  const { hold, thread } = held;
   const answer3 = await answerHeld(gh, config, request, hold, thread, verdict, now);
   const told = await deliverHoldGrants(gh, config, templates, inputs, hold, thread, now);
   return { decision: answer3.decision, writes: thread.writes + answer3.writes + told };
