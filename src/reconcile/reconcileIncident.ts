@@ -15,6 +15,7 @@ import { createCommentOnce, updateComment, deleteComment } from "../github/write
 import { ensureReaction } from "../github/ensureReaction.js";
 import { addAssignees, closeIssue, removeAssignees } from "../github/issues.js";
 import { currentIssue } from "../core/projection/currentIssue.js";
+import { isIncident } from "../core/projection/isIncident.js";
 import type { ConfigProblem, RefusedConfig } from "../core/config/parseConfig.js";
 import { isFreezing } from "../core/freeze/isFreezing.js";
 import { planNotices } from "../core/clocks/planNotices.js";
@@ -191,11 +192,6 @@ async function holdRecord(
 
 function earliest(a: number | undefined, b: number | undefined): number | undefined {
   return a === undefined ? b : b === undefined ? a : Math.min(a, b);
-}
-
-export function isIncident(issue: IssueSnapshot, config: Config): boolean {
-  const label = config.labels.incident.toLowerCase();
-  return !issue.isPullRequest && issue.labels.some((l) => l.toLowerCase() === label);
 }
 
 /** The board write that brings the existing board to `body`, or none when it already says that. */

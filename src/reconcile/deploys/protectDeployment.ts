@@ -12,7 +12,7 @@ import type { HoldIssue } from "./holdIssues.js";
 import { deliverHoldGrants } from "./holdThread.js";
 import type { HoldThread } from "./holdThread.js";
 import type { Templates } from "../../core/render/templates.js";
-import { reviewComment, runComment } from "./runComment.js";
+import { reviewComment, runComment } from "../../core/deploys/runComment.js";
 
 export interface DeploymentRequest {
   runId: number;

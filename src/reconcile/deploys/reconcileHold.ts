@@ -10,7 +10,7 @@ import type { HoldIssue } from "./holdIssues.js";
 import { deliverHoldGrants, readHoldThread } from "./holdThread.js";
 import type { HoldThread } from "./holdThread.js";
 import type { Templates } from "../../core/render/templates.js";
-import { reviewComment, runComment } from "./runComment.js";
+import { reviewComment, runComment } from "../../core/deploys/runComment.js";
 
 /**
  * Re-evaluates the deployments waiting on one hold issue: new exception requests are answered, and once

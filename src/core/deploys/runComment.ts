@@ -1,8 +1,8 @@
-import type { Config } from "../../core/config/schema.js";
-import type { DeployVerdict } from "../../core/deploys/types.js";
-import { codeSpan } from "../../core/text/codeSpan.js";
-import { renderMarker } from "../../core/markers.js";
-import { formatTime } from "../../core/time/formatTime.js";
+import type { Config } from "../config/schema.js";
+import type { DeployVerdict } from "./types.js";
+import { codeSpan } from "../text/codeSpan.js";
+import { renderMarker } from "../markers.js";
+import { formatTime } from "../time/formatTime.js";
 
 /** The hold issue's record of one workflow run: what it waits for, or how it was answered and when. */
 export function runComment(
