@@ -4580,6 +4580,12 @@ function currentIssue(hint, events) {
   };
 }
 
+// src/core/projection/isIncident.ts
+function isIncident(issue, config) {
+  const label = config.labels.incident.toLowerCase();
+  return !issue.isPullRequest && issue.labels.some((l) => l.toLowerCase() === label);
+}
+
 // src/core/freeze/matches.ts
 import picomatch from "picomatch";
 var OPTIONS = { dot: true };
@@ -8320,10 +8326,6 @@ async function holdRecord(gh, config, issue, projection) {
 function earliest2(a, b) {
   return a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
 }
-function isIncident(issue, config) {
-  const label = config.labels.incident.toLowerCase();
-  return !issue.isPullRequest && issue.labels.some((l) => l.toLowerCase() === label);
-}
 function boardWrite(botComments, body) {
   const found = latestByIdentity(botComments).get("board");
   if (found === void 0) return { identity: "board", body };
@@ -9889,7 +9891,7 @@ async function judgeDeploy(gh, config, deploy, now) {
   return { inputs, branch, verdict, held: { hold, thread } };
 }
 
-// src/reconcile/deploys/runComment.ts
+// src/core/deploys/runComment.ts
 function runComment(config, run, state, verdict, now) {
   const at = formatTime(now, config.business_hours.timezone);
   const where2 = `to ${codeSpan(run.environment)} (workflow run ${run.runId})`;
