@@ -5,7 +5,7 @@ import { freezeBoundaries } from "../core/freeze/freezeBoundaries.js";
 import { durationMs } from "../core/time/parseDuration.js";
 import type { GitHubContext } from "../github/types.js";
 import { readPull } from "../github/pulls.js";
-import type { RepoSettings } from "./repoSettings.js";
+import type { RepoSettings } from "../core/config/settings.js";
 import type { Target } from "./targetsOf.js";
 import type { ConfigProblem, RefusedConfig } from "../core/config/parseConfig.js";
 import { reconcileIncident } from "./reconcileIncident.js";
