@@ -248,7 +248,7 @@ function isHttpUrl(text) {
 import { Probot, Server } from "probot";
 import { pino } from "pino";
 
-// src/core/clock.ts
+// src/core/time/clock.ts
 var systemClock = () => Date.now();
 
 // src/github/loadConfig.ts
@@ -862,9 +862,9 @@ var configSchema = z.object({
   // App and the Action run on one repository, so they share one board instead of writing two.
   trusted_bots: z.array(handle).default([])
 }).strict().superRefine((config, ctx) => {
-  const known2 = new Set(Object.keys(config.channels));
+  const known = new Set(Object.keys(config.channels));
   const check = (names, path) => (names ?? []).forEach((name, index) => {
-    if (!known2.has(name))
+    if (!known.has(name))
       ctx.addIssue({
         code: "custom",
         path: [...path, index],
@@ -906,9 +906,9 @@ import { z as z2 } from "zod";
 var described;
 function nearestKey(path, typed) {
   described ??= z2.toJSONSchema(configSchema, { io: "input", unrepresentable: "any" });
-  const known2 = Object.keys(objectAt(described, path)?.properties ?? {});
+  const known = Object.keys(objectAt(described, path)?.properties ?? {});
   let best;
-  for (const key of known2) {
+  for (const key of known) {
     const distance = editDistance(typed.toLowerCase(), key.toLowerCase());
     if (!best || distance < best.distance) best = { key, distance };
   }
@@ -1356,14 +1356,9 @@ function bundledTemplates() {
   bundled = loaded;
   return bundled;
 }
-var cache = /* @__PURE__ */ new Map();
-var TTL_MS = 5 * 6e4;
-async function loadTemplates(gh, config, now = Date.now()) {
+async function loadTemplates(gh, config) {
   const directory = config.templates.directory;
   if (directory === void 0) return { templates: bundledTemplates(), problems: [] };
-  const key = `${gh.owner}/${gh.repo}:${directory}`.toLowerCase();
-  const hit = cache.get(key);
-  if (hit && now - hit.at < TTL_MS) return hit;
   const templates = { ...bundledTemplates() };
   const problems = [];
   let listing = [];
@@ -1378,13 +1373,13 @@ async function loadTemplates(gh, config, now = Date.now()) {
     if (statusOf(error) !== 404) throw error;
   }
   const wanted = new Map(TEMPLATE_NAMES.map((n) => [`${n}.md.mustache`, n]));
-  for (const entry2 of listing) {
-    const name = wanted.get(entry2.name);
-    if (entry2.type !== "file" || name === void 0) continue;
+  for (const entry of listing) {
+    const name = wanted.get(entry.name);
+    if (entry.type !== "file" || name === void 0) continue;
     const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
       owner: gh.owner,
       repo: gh.repo,
-      path: entry2.path,
+      path: entry.path,
       mediaType: { format: "raw" }
     });
     const text = typeof data === "string" ? data : "";
@@ -1394,59 +1389,19 @@ async function loadTemplates(gh, config, now = Date.now()) {
     } catch (error) {
       problems.push({
         key: `templates.directory`,
-        value: entry2.path,
+        value: entry.path,
         message: `this template does not parse (${error.message}); the bundled one is used until it is fixed`
       });
     }
   }
-  const entry = { at: now, templates, problems };
-  cache.set(key, entry);
-  return entry;
-}
-function forgetTemplates(repo) {
-  if (repo === void 0) cache.clear();
-  else for (const key of cache.keys()) if (key.startsWith(`${repo.toLowerCase()}:`)) cache.delete(key);
+  return { templates, problems };
 }
 
 // src/reconcile/repoSettings.ts
-var cache2 = /* @__PURE__ */ new Map();
-async function cachedRepoSettings(gh, now, ttlMs, store) {
-  const key = `${gh.owner}/${gh.repo}`.toLowerCase();
-  if (store) {
-    const hit2 = await store.get(key);
-    const absent = hit2?.settings.ok === true && hit2.settings.absent === true;
-    if (hit2 && (absent || Date.now() - hit2.at < ttlMs)) return hit2.settings;
-    forgetTemplates(`${gh.owner}/${gh.repo}`);
-    const at = Date.now();
-    const settings2 = await repoSettings(gh, now);
-    await store.set(key, { at, settings: settings2 });
-    return settings2;
-  }
-  const hit = cache2.get(key);
-  if (hit && (hit.absent || Date.now() - hit.at < ttlMs)) return hit.settings;
-  const settings = repoSettings(gh, now);
-  const entry = {
-    at: Date.now(),
-    settings
-  };
-  cache2.set(key, entry);
-  void settings.then(
-    (s) => {
-      if (s.ok && s.absent) entry.absent = true;
-    },
-    () => void 0
-  );
-  settings.catch(() => cache2.delete(key));
-  return settings;
+async function cachedRepoSettings(gh, now) {
+  return gh.caches.settings.get(`${gh.owner}/${gh.repo}`, now, () => repoSettings(gh));
 }
-function forgetRepoSettings(repo) {
-  if (repo === void 0) cache2.clear();
-  else if (/\/\.github$/i.test(repo)) {
-    const owner = `${repo.split("/")[0].toLowerCase()}/`;
-    for (const key of [...cache2.keys()]) if (key.startsWith(owner)) cache2.delete(key);
-  } else cache2.delete(repo.toLowerCase());
-}
-async function repoSettings(gh, now, path = CONFIG_PATH) {
+async function repoSettings(gh, path = CONFIG_PATH) {
   const loaded = await loadConfig(gh, path);
   let config;
   let refused;
@@ -1470,7 +1425,7 @@ async function repoSettings(gh, now, path = CONFIG_PATH) {
       ...earlier2.at ? { at: earlier2.at } : {}
     };
   }
-  const { templates, problems } = await loadTemplates(gh, config, now);
+  const { templates, problems } = await loadTemplates(gh, config);
   if (problems.length > 0)
     gh.log.warn({ repo: `${gh.owner}/${gh.repo}`, problems }, "repository template problems");
   return {
@@ -1486,6 +1441,94 @@ function trustedBotsFor(botLogin, config) {
   const bots = /* @__PURE__ */ new Set([botLogin.toLowerCase()]);
   for (const handle2 of config?.trusted_bots ?? []) bots.add(handle2.replace(/^@/, "").toLowerCase());
   return bots;
+}
+
+// src/github/memoryEtags.ts
+var DEFAULT_ENTRIES = 5e3;
+function memoryEtags() {
+  const stores = /* @__PURE__ */ new Map();
+  const storeOf = (scope) => {
+    let store = stores.get(scope);
+    if (!store) {
+      store = { capacity: DEFAULT_ENTRIES, entries: /* @__PURE__ */ new Map() };
+      stores.set(scope, store);
+    }
+    return store;
+  };
+  return {
+    get: async (scope, key) => storeOf(scope).entries.get(key),
+    set: async (scope, key, value) => {
+      const { entries, capacity } = storeOf(scope);
+      entries.delete(key);
+      entries.set(key, value);
+      if (entries.size > capacity) entries.delete(entries.keys().next().value);
+    },
+    resize: (scope, entries) => {
+      storeOf(scope).capacity = Math.max(DEFAULT_ENTRIES, entries);
+    },
+    forgetScope: (scope) => void stores.delete(scope)
+  };
+}
+
+// src/github/settingsCache.ts
+var SETTINGS_TTL_MS = 5 * 6e4;
+function forgets(forgotten, repo) {
+  if (forgotten === repo) return true;
+  const [owner, name] = forgotten.split("/");
+  return name === ".github" && repo.startsWith(`${owner}/`);
+}
+function memorySettings() {
+  const entries = /* @__PURE__ */ new Map();
+  return {
+    get: async (repo) => entries.get(repo),
+    set: async (repo, entry) => void entries.set(repo, entry),
+    forget: async (repo) => {
+      for (const key of [...entries.keys()]) if (forgets(repo, key)) entries.delete(key);
+    }
+  };
+}
+var SettingsCache = class {
+  #store;
+  #ttlMs;
+  #loads = /* @__PURE__ */ new Map();
+  constructor(store, ttlMs = SETTINGS_TTL_MS) {
+    this.#store = store;
+    this.#ttlMs = ttlMs;
+  }
+  async get(repo, now, read2) {
+    const key = repo.toLowerCase();
+    const hit = await this.#store.get(key);
+    const absent = hit?.settings.ok === true && hit.settings.absent === true;
+    if (hit && (absent || now - hit.at < this.#ttlMs)) return hit.settings;
+    const pending = this.#loads.get(key);
+    if (pending) return pending;
+    const load = read2().then(async (settings) => {
+      if (this.#loads.get(key) === load) await this.#store.set(key, { at: now, settings });
+      return settings;
+    });
+    this.#loads.set(key, load);
+    try {
+      return await load;
+    } finally {
+      if (this.#loads.get(key) === load) this.#loads.delete(key);
+    }
+  }
+  /** A push touched `.github/` of `repo`: its settings (all of its owner's, for `.github`) are read afresh. */
+  async forget(repo) {
+    const key = repo.toLowerCase();
+    for (const loading of [...this.#loads.keys()]) if (forgets(key, loading)) this.#loads.delete(loading);
+    await this.#store.forget(key);
+  }
+};
+
+// src/github/runCaches.ts
+function runCaches(shared = {}) {
+  return {
+    etags: shared.etags ?? memoryEtags(),
+    settings: new SettingsCache(shared.settings ?? memorySettings()),
+    repoFacts: /* @__PURE__ */ new Map(),
+    labels: /* @__PURE__ */ new Map()
+  };
 }
 
 // src/core/freeze/scheduledFreezes.ts
@@ -2054,7 +2097,10 @@ function renderTemplate(template, view, partials) {
 var MENTION = /@(?=[A-Za-z0-9])/g;
 var WORD_JOINER = "\u2060";
 function neutralize(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MENTION, "@" + WORD_JOINER);
+  return defuseMentions(text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+}
+function defuseMentions(text) {
+  return text.replace(MENTION, "@" + WORD_JOINER);
 }
 function neutralizeInline(text, maxLength = 300) {
   const oneLine2 = text.replace(/\s+/g, " ").trim();
@@ -2225,8 +2271,8 @@ function stepsCoveredBy(incident, config) {
     for (const key of notice.keys) {
       const step = stepForKey(incident, config, key);
       if (!step || notice.at < step.dueAt - CLOCK_SKEW_MS) continue;
-      const known2 = covered.get(key);
-      if (known2 && known2.postedAt <= notice.at) continue;
+      const known = covered.get(key);
+      if (known && known.postedAt <= notice.at) continue;
       covered.set(key, { ...step, postedAt: notice.at, commentId: notice.commentId });
     }
   }
@@ -2526,7 +2572,6 @@ var FREEZE_KIND_WORDS = {
   manual: "manual freeze"
 };
 var HALF_YEAR_MS = 182 * 864e5;
-var WORD_JOINER2 = "\u2060";
 function formatFreezeTime(at, zone, now) {
   const local = DateTime7.fromMillis(at, { zone }).setLocale("en-US");
   const format = now === void 0 || Math.abs(at - now) > HALF_YEAR_MS ? "ccc d LLL yyyy HH:mm ZZZZ" : "ccc d LLL HH:mm ZZZZ";
@@ -2544,14 +2589,7 @@ function endText(freeze, zone, now) {
 function plainInline(text, maxLength = 80) {
   const oneLine2 = text.replace(/\s+/g, " ").trim();
   const clipped = oneLine2.length > maxLength ? oneLine2.slice(0, maxLength - 1) + "\u2026" : oneLine2;
-  return clipped.replace(/@(?=[A-Za-z0-9])/g, "@" + WORD_JOINER2);
-}
-function codeSpan(text) {
-  const oneLine2 = text.replace(/\s+/g, " ");
-  const longestRun = Math.max(0, ...[...oneLine2.matchAll(/`+/g)].map((run) => run[0].length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = oneLine2.startsWith("`") || oneLine2.endsWith("`") ? " " : "";
-  return `${fence}${pad}${oneLine2}${pad}${fence}`;
+  return defuseMentions(clipped);
 }
 function handleText(handle2) {
   return neutralizeInline(mention(handle2.trim()), 100);
@@ -3395,7 +3433,7 @@ function renderChecklist(template, incident, config, existingBody) {
   return renderMarker("checklist") + "\n" + renderTemplate(template, { number: incident.number, severity: incident.severity, phases, done, total });
 }
 
-// src/core/commands/usage.ts
+// src/core/commands/commandTable.ts
 var COMMANDS = [
   {
     verb: "ack",
@@ -3607,7 +3645,7 @@ function renderReplies(projection, _config, templates, issue) {
     const parts = [];
     let helped = false;
     for (const outcome of outcomes) {
-      const actor = parts.length === 0 ? neutralize(outcome.actor) : WORD_JOINER3 + neutralize(outcome.actor);
+      const actor = parts.length === 0 ? neutralize(outcome.actor) : WORD_JOINER + neutralize(outcome.actor);
       if (outcome.result === "help") {
         if (helped) continue;
         helped = true;
@@ -3653,7 +3691,6 @@ ${renderTemplate(templates.gap, { actor: actor ? neutralize(actor) : void 0, mes
   }
   return replies;
 }
-var WORD_JOINER3 = "\u2060";
 
 // src/core/clocks/acknowledgedAt.ts
 function acknowledgedAt(incident) {
@@ -4275,13 +4312,13 @@ function labelSpecs(config) {
   ];
 }
 var IMPLICIT_COLOR = "ededed";
-var known = /* @__PURE__ */ new Map();
 async function ensureRepoLabels(gh, config, names, force = false) {
   if (gh.ensureLabels === false && !force) return;
   const wanted = new Set(names.map((n) => n.toLowerCase()));
   const specs = labelSpecs(config).filter((spec) => wanted.has(spec.name.toLowerCase()));
   if (specs.length === 0) return;
   const key = `${gh.owner}/${gh.repo}`.toLowerCase();
+  const known = gh.caches.labels;
   let ready = known.get(key);
   if (!ready) {
     ready = fresh(gh).catch((error) => {
@@ -4359,6 +4396,16 @@ async function listComments(gh, number) {
   }));
 }
 
+// src/github/findMarkedComment.ts
+async function findMarkedComment(gh, number, identity) {
+  for (const comment of await listComments(gh, number)) {
+    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
+    const marker = parseMarker(comment.body);
+    if (marker && markerIdentity(marker) === identity) return { id: comment.id, body: comment.body };
+  }
+  return void 0;
+}
+
 // src/github/writeComments.ts
 async function createCommentOnce(gh, number, identity, body) {
   let lastError;
@@ -4383,14 +4430,6 @@ async function createCommentOnce(gh, number, identity, body) {
     }
   }
   throw lastError;
-}
-async function findMarkedComment(gh, number, identity) {
-  for (const comment of await listComments(gh, number)) {
-    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
-    const marker = parseMarker(comment.body);
-    if (marker && markerIdentity(marker) === identity) return { id: comment.id, body: comment.body };
-  }
-  return void 0;
 }
 async function updateComment(gh, id, body) {
   await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
@@ -4732,7 +4771,7 @@ function freezeReading(labels, config) {
   return { ...state ? { state } : {}, ...severity2 ? { severity: severity2 } : {} };
 }
 
-// src/reconcile/isFreezing.ts
+// src/core/freeze/isFreezing.ts
 function isFreezing(incident, config) {
   if (!("labels" in incident)) return freezesMerges(incident, config);
   const has = (name) => incident.labels.some((l) => l.toLowerCase() === name.toLowerCase());
@@ -4828,7 +4867,7 @@ function renderDeviationFollowup(template, deviation, incident) {
   const chars = Array.from(plain === "" ? "Shortcut to pay back" : plain);
   const clipped = chars.length > MAX_TITLE_TEXT ? `${chars.slice(0, MAX_TITLE_TEXT - 1).join("").trimEnd()}\u2026` : chars.join("");
   return {
-    title: `Pay back: ${clipped.replace(/@(?=[A-Za-z0-9])/g, "@\u2060")} (incident #${incident.number})`,
+    title: `Pay back: ${defuseMentions(clipped)} (incident #${incident.number})`,
     body: `${marker}
 ${rendered.split(marker).join("").trim()}
 `
@@ -4845,14 +4884,14 @@ async function ensureDeviationFollowups(gh, config, templates, incident) {
     url: i.url,
     title: i.title
   }));
-  const known2 = new Set(existing.map((i) => i.identity));
+  const known = new Set(existing.map((i) => i.identity));
   let writes = 0;
   for (const deviation of incident.deviations) {
     const rendered = renderDeviationFollowup(templates["followup-deviation"], deviation, incident);
     const marker = parseMarker(rendered.body);
     if (!marker) continue;
     const identity = markerIdentity(marker);
-    if (known2.has(identity)) continue;
+    if (known.has(identity)) continue;
     await ensureRepoLabels(gh, config, [config.labels.followup]);
     const created = await createIssueOnce(gh, {
       title: rendered.title,
@@ -4861,7 +4900,7 @@ async function ensureDeviationFollowups(gh, config, templates, incident) {
       find: byMarker(gh, config.labels.followup, identity)
     });
     writes++;
-    known2.add(identity);
+    known.add(identity);
     followups.push({ number: created.number, url: created.url, title: rendered.title });
   }
   incident.followups = followups.sort((a, b) => a.number - b.number);
@@ -5398,19 +5437,21 @@ function postmortemReviewers(incident, config) {
 }
 
 // src/github/repoInfo.ts
-var cache3 = /* @__PURE__ */ new Map();
 async function repoInfo(gh) {
   const key = `${gh.owner}/${gh.repo}`.toLowerCase();
-  const hit = cache3.get(key);
+  const hit = gh.caches.repoFacts.get(key);
   if (hit) return hit;
   const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}", { owner: gh.owner, repo: gh.repo });
   const info = { defaultBranch: data.default_branch, htmlUrl: data.html_url };
-  cache3.set(key, info);
+  gh.caches.repoFacts.set(key, info);
   return info;
 }
-function primeRepoInfo(fullName, info) {
+function primeRepoInfo(caches, fullName, info) {
   if (info.defaultBranch && info.htmlUrl)
-    cache3.set(fullName.toLowerCase(), { defaultBranch: info.defaultBranch, htmlUrl: info.htmlUrl });
+    caches.repoFacts.set(fullName.toLowerCase(), {
+      defaultBranch: info.defaultBranch,
+      htmlUrl: info.htmlUrl
+    });
 }
 
 // src/reconcile/postmortem/ensurePostmortem.ts
@@ -5494,7 +5535,7 @@ ${withoutMarker}
 function followupTitle(plain, incidentNumber) {
   const chars = Array.from(plain === "" ? "Follow-up action" : plain);
   const clipped = chars.length > MAX_TITLE_TEXT2 ? `${chars.slice(0, MAX_TITLE_TEXT2 - 1).join("").trimEnd()}\u2026` : chars.join("");
-  return `${clipped.replace(/@(?=[A-Za-z0-9])/g, "@\u2060")} (incident #${incidentNumber})`;
+  return `${defuseMentions(clipped)} (incident #${incidentNumber})`;
 }
 
 // src/reconcile/postmortem/ensureFollowups.ts
@@ -6564,12 +6605,17 @@ function clip2(text, maxLength) {
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}\u2026` : text;
 }
 
-// src/core/commands/codeSpan.ts
-function codeSpan2(typed, maxLength = 40) {
-  const flat = typed.replace(/[`\r\n]+/g, " ").trim();
-  const clipped = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}\u2026` : flat;
-  return "`" + (clipped === "" ? " " : clipped) + "`";
+// src/core/text/codeSpan.ts
+function codeSpan(text, maxLength = Number.POSITIVE_INFINITY) {
+  const oneLine2 = text.replace(/\s+/g, " ").trim();
+  const clipped = oneLine2.length > maxLength ? `${oneLine2.slice(0, maxLength - 1)}\u2026` : oneLine2;
+  if (clipped === "") return "` `";
+  const longestRun = Math.max(0, ...[...clipped.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = clipped.startsWith("`") || clipped.endsWith("`") ? " " : "";
+  return `${fence}${pad}${clipped}${pad}${fence}`;
 }
+var ECHO_LENGTH = 40;
 
 // src/core/commands/verbWords.ts
 var WORDS = /* @__PURE__ */ new Map();
@@ -6668,7 +6714,7 @@ function assessJournal(text, rules) {
   if (REFERENCES.some((pattern) => pattern.test(trimmed))) return { ok: true };
   const words = trimmed.normalize("NFKC").toLowerCase().replace(/['’`]/g, "").split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "");
   if (words.every(free)) {
-    return refuse(`${codeSpan2(trimmed)} does not say ${rules.missing}. ${hint}`);
+    return refuse(`${codeSpan(trimmed, ECHO_LENGTH)} does not say ${rules.missing}. ${hint}`);
   }
   const meaningful = new Set(words.filter((word) => !STOPWORDS.has(word) && !free(word)));
   if (meaningful.size < rules.minWords) {
@@ -6717,7 +6763,7 @@ function parseSeverity(args) {
   if (first === "") return { error: "Which severity? Give a number from 1 (worst) to 4." };
   const match = /^(?:sev(?:erity)?|s)?[-:]?(\d{1,6})$/.exec(first);
   if (match === null)
-    return { error: `${codeSpan2(first, 20)} is not a severity; use a number from 1 (worst) to 4.` };
+    return { error: `${codeSpan(first, 20)} is not a severity; use a number from 1 (worst) to 4.` };
   const level = Number(match[1]);
   if (level < 1 || level > 4)
     return { error: `There is no severity ${level}; severities run from 1 (worst) to 4.` };
@@ -6731,10 +6777,10 @@ function parseUser(word) {
   const login = bare.startsWith("@") ? bare.slice(1) : bare;
   if (login.toLowerCase() === "me") return { user: "me" };
   if (login.includes("/")) {
-    return { error: `${codeSpan2(word)} is a team; a role goes to one person.` };
+    return { error: `${codeSpan(word, ECHO_LENGTH)} is a team; a role goes to one person.` };
   }
   if (!LOGIN.test(login)) {
-    return { error: `${codeSpan2(word)} is not a GitHub username.` };
+    return { error: `${codeSpan(word, ECHO_LENGTH)} is not a GitHub username.` };
   }
   return { user: login };
 }
@@ -6756,7 +6802,7 @@ function splitBranches(text) {
     };
   }
   const invalid = branches.find((branch) => !BRANCH.test(branch) || branch.length > 200);
-  if (invalid !== void 0) return { error: `${codeSpan2(invalid)} is not a branch name or pattern.` };
+  if (invalid !== void 0) return { error: `${codeSpan(invalid, ECHO_LENGTH)} is not a branch name or pattern.` };
   const kept = text.slice(0, start + (clause[1] ?? "").length);
   return { text: kept.replace(/[\s([,;]+$/, ""), branches };
 }
@@ -6782,7 +6828,7 @@ function splitNext(text, ctx) {
   if (nextMs === void 0) {
     if (bracketed || colon !== void 0) {
       return {
-        error: `I couldn't read ${codeSpan2(text.slice(index))} as the time of the next update; use a duration like \`next 30m\` or a time like \`next at 15:00\`.`
+        error: `I couldn't read ${codeSpan(text.slice(index), ECHO_LENGTH)} as the time of the next update; use a duration like \`next 30m\` or a time like \`next at 15:00\`.`
       };
     }
     return { text };
@@ -6808,7 +6854,7 @@ function parseArguments(verb, args, ctx) {
     case "announce": {
       const channels = text === "" ? [] : text.split(/[\s,]+/).filter((w) => w !== "");
       const bad = channels.find((c) => !/^[a-z0-9][a-z0-9-]*$/.test(c));
-      return bad !== void 0 ? { error: `${codeSpan2(bad)} is not a channel name; names are lower-case words joined by hyphens.` } : { command: { verb, channels } };
+      return bad !== void 0 ? { error: `${codeSpan(bad, ECHO_LENGTH)} is not a channel name; names are lower-case words joined by hyphens.` } : { command: { verb, channels } };
     }
     case "lead":
     case "comms": {
@@ -6872,9 +6918,9 @@ function parseRole(text, roles) {
   if (roleWord?.startsWith("@") && userWord !== void 0 && !userWord.startsWith("@")) {
     [roleWord, userWord] = [userWord, roleWord];
   }
-  const known2 = roles.length > 0 ? roles.map((role2) => `\`${role2}\``).join(", ") : "none are configured";
+  const known = roles.length > 0 ? roles.map((role2) => `\`${role2}\``).join(", ") : "none are configured";
   if (roleWord === void 0 || roleWord.startsWith("@")) {
-    return { error: `Say which role to give. Roles: ${known2}.` };
+    return { error: `Say which role to give. Roles: ${known}.` };
   }
   const wanted = roleWord.replace(/[.,;:!?]+$/, "").toLowerCase();
   const role = roles.find((candidate) => candidate.toLowerCase() === wanted);
@@ -6883,7 +6929,7 @@ function parseRole(text, roles) {
   if (role !== void 0) return { command: { verb: "role", role, user: user.user } };
   if (wanted === "lead") return { command: { verb: "lead", user: user.user } };
   if (wanted === "comms" || wanted === "communicator") return { command: { verb: "comms", user: user.user } };
-  return { error: `${codeSpan2(roleWord)} is not a role here. Roles: ${known2} (and /lead, /comms).` };
+  return { error: `${codeSpan(roleWord, ECHO_LENGTH)} is not a role here. Roles: ${known} (and /lead, /comms).` };
 }
 var YES = /* @__PURE__ */ new Set(["revenue", "yes", "y", "true", "on"]);
 var NO = /* @__PURE__ */ new Set(["none", "no", "n", "false", "off"]);
@@ -6892,7 +6938,7 @@ function parseImpact(word) {
   if (YES.has(answer3)) return { command: { verb: "impact", revenue: true } };
   if (NO.has(answer3)) return { command: { verb: "impact", revenue: false } };
   if (answer3 === "") return { error: "Say whether revenue is hit: `revenue` or `none`." };
-  return { error: `${codeSpan2(word)} is not an impact; use \`revenue\` or \`none\`.` };
+  return { error: `${codeSpan(word, ECHO_LENGTH)} is not an impact; use \`revenue\` or \`none\`.` };
 }
 function parseStarted(text, ctx) {
   const when = leadingTime(text, { now: ctx.at, timeZone: ctx.timeZone, direction: "past" });
@@ -7012,8 +7058,8 @@ var MEMO_LIMIT = 2e3;
 var memo = /* @__PURE__ */ new Map();
 function parseCommands(body, ctx) {
   const key = `${ctx.at}\0${ctx.timeZone}\0${ctx.roles.join(",")}\0${body}`;
-  const known2 = memo.get(key);
-  if (known2 !== void 0) return [...known2];
+  const known = memo.get(key);
+  if (known !== void 0) return [...known];
   const parsed = parseUncached(body, ctx);
   memo.set(key, parsed);
   if (memo.size > MEMO_LIMIT) memo.delete(memo.keys().next().value);
@@ -7049,7 +7095,7 @@ function parseUncached(body, ctx) {
         source,
         ok: false,
         verb: head.word,
-        error: `${codeSpan2("/" + head.word)} is not a command I know. Did you mean \`/${suggestion}\`? \`/help\` lists them all.`,
+        error: `${codeSpan("/" + head.word, ECHO_LENGTH)} is not a command I know. Did you mean \`/${suggestion}\`? \`/help\` lists them all.`,
         usage: usageFor(suggestion)
       });
       continue;
@@ -7273,7 +7319,7 @@ function applyCommand(draft, command, base, config, roleOf) {
     const user = who(command.user);
     if (!permits(roleOf(user), "read")) {
       return refused(
-        `${codeSpan2("@" + user)} cannot see this repository: GitHub knows no such user, or they have no access to it.`,
+        `${codeSpan("@" + user, ECHO_LENGTH)} cannot see this repository: GitHub knows no such user, or they have no access to it.`,
         "Check the spelling of the username, or ask an admin to give them access first; then type the command again."
       );
     }
@@ -7392,8 +7438,8 @@ function applyCommand(draft, command, base, config, roleOf) {
       return applied();
     }
     case "announce": {
-      const known2 = Object.keys(config.channels);
-      if (known2.length === 0)
+      const known = Object.keys(config.channels);
+      if (known.length === 0)
         return refused(
           "There is no channel to send the stakeholder notice to.",
           "Define one under `channels:` in `.github/expedite.yml` (see docs/channels.md)."
@@ -7404,11 +7450,11 @@ function applyCommand(draft, command, base, config, roleOf) {
           `${pagers.map((c) => `\`${c}\``).join(", ")} is a pager: it takes alerts, not the stakeholder notice.`,
           "Name a chat, e-mail or webhook channel, or type `/announce` alone."
         );
-      const unknown = command.channels.filter((c) => !known2.includes(c));
+      const unknown = command.channels.filter((c) => !known.includes(c));
       if (unknown.length > 0)
         return refused(
           `No channel named ${unknown.map((c) => `\`${c}\``).join(", ")}.`,
-          `Channels here: ${known2.map((c) => `\`${c}\``).join(", ")}. Or type \`/announce\` alone for the usual ones.`
+          `Channels here: ${known.map((c) => `\`${c}\``).join(", ")}. Or type \`/announce\` alone for the usual ones.`
         );
       (draft.announcements ??= []).push({
         at,
@@ -7894,19 +7940,19 @@ function rolesToLookUp(comments, ledger, config) {
       else cached.add(login);
     }
   }
-  const known2 = /* @__PURE__ */ new Map();
+  const known = /* @__PURE__ */ new Map();
   for (const login of cached) {
     if (fresh2.has(login)) continue;
     const remembered = ledger.permissions.get(login) ?? "none";
-    known2.set(login, permits(remembered, "write") ? "write" : remembered);
+    known.set(login, permits(remembered, "write") ? "write" : remembered);
   }
-  return { known: known2, lookUp: [...fresh2] };
+  return { known, lookUp: [...fresh2] };
 }
 
 // src/github/permissionOf.ts
-async function permissionOf(gh, login, cache4) {
+async function permissionOf(gh, login, cache) {
   const key = login.toLowerCase();
-  const cached = cache4.get(key);
+  const cached = cache.get(key);
   if (cached) return cached;
   let permission = "none";
   try {
@@ -7923,7 +7969,7 @@ async function permissionOf(gh, login, cache4) {
   } catch (error) {
     if (statusOf(error) !== 404) throw error;
   }
-  cache4.set(key, permission);
+  cache.set(key, permission);
   return permission;
 }
 function legacy(permission) {
@@ -7933,12 +7979,12 @@ function legacy(permission) {
 // src/reconcile/projectWithRoles.ts
 async function projectWithRoles(gh, config, issue, events, botComments, now, permissions) {
   const ledger = readLedger(latestByIdentity(botComments).get("board"));
-  const { known: known2, lookUp } = rolesToLookUp(commandComments(events, gh.trustedBots, config), ledger, config);
+  const { known, lookUp } = rolesToLookUp(commandComments(events, gh.trustedBots, config), ledger, config);
   const fetched = /* @__PURE__ */ new Map();
   for (const login of lookUp) fetched.set(login, await permissionOf(gh, login, permissions));
   const project = () => projectIncident(issue, events, config, {
     trustedBots: gh.trustedBots,
-    permissions: new Map([...known2, ...fetched]),
+    permissions: new Map([...known, ...fetched]),
     fetched,
     ledger,
     now
@@ -7968,7 +8014,7 @@ function renderFreezeIssue(input) {
     requestedBy,
     reason: input.reason
   });
-  const scope = input.branches.length === 0 ? "the branches the freeze configuration covers (the default branch unless configured otherwise)" : input.branches.map(codeSpan).join(", ");
+  const scope = input.branches.length === 0 ? "the branches the freeze configuration covers (the default branch unless configured otherwise)" : input.branches.map((branch) => codeSpan(branch)).join(", ");
   const requested = input.requestedIn ? ` in ${neutralizeInline(input.requestedIn, 200)}` : "";
   const reason = input.reason.trim() === "" ? "> (no reason given)" : neutralizeBlock(input.reason, 2e3);
   const body = [
@@ -8034,8 +8080,8 @@ function readPayload(json) {
   }
   if (heldFor !== void 0 && (typeof heldFor !== "number" || !Number.isInteger(heldFor) || heldFor < 1))
     return void 0;
-  const known2 = /* @__PURE__ */ new Set(["v", "until", "branches", "requestedBy", "reason", "heldFor", "sum"]);
-  if (Object.keys(record).some((key) => !known2.has(key))) return void 0;
+  const known = /* @__PURE__ */ new Set(["v", "until", "branches", "requestedBy", "reason", "heldFor", "sum"]);
+  if (Object.keys(record).some((key) => !known.has(key))) return void 0;
   const fields = {
     v,
     ...until !== void 0 && { until },
@@ -8670,8 +8716,8 @@ function uniqueHandles(handles) {
 }
 
 // src/github/checkRuns.ts
-async function writeCheck(gh, name, sha, output, detailsUrl, known2) {
-  const runs = known2 ? known2.runs : await ourRuns(gh, name, sha);
+async function writeCheck(gh, name, sha, output, detailsUrl, known) {
+  const runs = known ? known.runs : await ourRuns(gh, name, sha);
   const summary = output.summary.length > 65e3 ? output.summary.slice(0, 65e3) + "\n\u2026" : output.summary;
   const current = (run) => run.status === "completed" && run.conclusion === output.conclusion && run.output.title === output.title && run.output.summary === summary && (run.external_id ?? "") === (output.externalId ?? "");
   const stale = runs.filter((run) => !current(run));
@@ -10210,10 +10256,10 @@ async function readMilestones(gh) {
 
 // src/reconcile/releases/announceReleases.ts
 var TRACKER = "release-tracker";
-async function announceReleases(gh, config, templates, now, known2) {
+async function announceReleases(gh, config, templates, now, known) {
   if (!config.releases.announce) return 0;
   const [releases, milestones] = await Promise.all([readReleases(gh), readMilestones(gh)]);
-  const inputs = known2 ?? await freezeInputs(gh, config);
+  const inputs = known ?? await freezeInputs(gh, config);
   const planned = planAnnouncements({
     now,
     config,
@@ -10393,9 +10439,9 @@ async function reconcileRecord(gh, config, record, events, origin, permissions) 
   }
   return { writes, changed: writes > 0, ...isIncident2 ? { released: origin } : {} };
 }
-async function rolesOf(gh, logins, cache4) {
+async function rolesOf(gh, logins, cache) {
   const roles = /* @__PURE__ */ new Map();
-  for (const login of logins) roles.set(login, await permissionOf(gh, login, cache4));
+  for (const login of logins) roles.set(login, await permissionOf(gh, login, cache));
   return roles;
 }
 async function noticeOnce(gh, config, number, botComments, hold, kind) {
@@ -10684,21 +10730,7 @@ var WorkQueue = class {
 };
 
 // src/github/withEtagCache.ts
-var DEFAULT_ENTRIES = 5e3;
-var stores = /* @__PURE__ */ new Map();
-function storeOf(scope) {
-  let store = stores.get(scope);
-  if (!store) {
-    store = { capacity: DEFAULT_ENTRIES, entries: /* @__PURE__ */ new Map() };
-    stores.set(scope, store);
-  }
-  return store;
-}
-function setEtagCapacity(scope, entries) {
-  const store = storeOf(scope);
-  store.capacity = Math.max(DEFAULT_ENTRIES, entries);
-}
-function withEtagCache(octokit, scope, store = memoryEtags) {
+function withEtagCache(octokit, scope, store) {
   octokit.hook.wrap("request", async (request, options) => {
     if (options.method !== "GET") return request(options);
     const headers = options.headers ?? {};
@@ -10720,15 +10752,6 @@ function withEtagCache(octokit, scope, store = memoryEtags) {
   });
   return octokit;
 }
-var memoryEtags = {
-  get: async (scope, key) => storeOf(scope).entries.get(key),
-  set: async (scope, key, value) => {
-    const { entries, capacity } = storeOf(scope);
-    entries.delete(key);
-    entries.set(key, value);
-    if (entries.size > capacity) entries.delete(entries.keys().next().value);
-  }
-};
 function urlParams(options) {
   const { method: _m, url: _u, headers: _h, request: _r, mediaType: _t, baseUrl: _b, ...rest } = options;
   return rest;
@@ -11284,7 +11307,6 @@ function redisJobHandlers(redis, metrics, work) {
 }
 
 // src/app/expediteApp.ts
-var SETTINGS_TTL_MS = 5 * 6e4;
 var EVENTS2 = [
   "issues",
   "issue_comment",
@@ -11310,6 +11332,7 @@ function createExpediteApp(options = {}) {
   const latest = /* @__PURE__ */ new Map();
   const redis = options.redis;
   const lanes = redis?.lanes ?? new MemoryLanes();
+  const caches = runCaches(redis ? { etags: redis.etags, settings: redis.settings } : {});
   const queue = new WorkQueue((key, error) => {
     probot?.log.error({ err: error, key }, "reconcile failed; the scheduled reconcile will retry");
   });
@@ -11349,7 +11372,7 @@ function createExpediteApp(options = {}) {
         metrics.rateLimitRemaining.set({ installation: String(installationId) }, remaining);
         quota.observe(installationId, headers);
       });
-      const octokit = withEtagCache(observed, `installation:${installationId}`, redis?.etags);
+      const octokit = withEtagCache(observed, `installation:${installationId}`, caches.etags);
       const login = await getBotLogin(app2);
       const base = {
         octokit,
@@ -11358,13 +11381,14 @@ function createExpediteApp(options = {}) {
         botLogin: login,
         trustedBots: trustedBotsFor(login),
         log: log2,
+        caches,
         lanes,
         approvesDeployments: true,
         onIncident: (report) => onIncident(installationId, report),
         outbox
       };
       const now = clock();
-      const settings = await cachedRepoSettings(base, now, SETTINGS_TTL_MS, redis?.settings);
+      const settings = await cachedRepoSettings(base, now);
       const gh = settings.ok ? { ...base, trustedBots: trustedBotsFor(login, settings.config) } : base;
       const result = await runTarget(gh, settings, target, now);
       metrics.writes.inc({ kind }, result.writes);
@@ -11421,16 +11445,15 @@ function createExpediteApp(options = {}) {
           (f) => f.startsWith(".github/")
         )
       );
-      if (touched || context.payload.commits.length === 0) {
-        forgetRepoSettings(context.payload.repository.full_name);
-        forgetTemplates(context.payload.repository.full_name);
-        await redis?.settings.forget(context.payload.repository.full_name);
-      }
+      if (touched || context.payload.commits.length === 0)
+        await caches.settings.forget(context.payload.repository.full_name);
     });
     instance.on("installation", async (context) => {
       const { action, installation } = context.payload;
-      if (action === "deleted" || action === "suspend") await ledger.forgetInstallation(installation.id);
-      else if (action === "created")
+      if (action === "deleted" || action === "suspend") {
+        await ledger.forgetInstallation(installation.id);
+        caches.etags.forgetScope?.(`installation:${installation.id}`);
+      } else if (action === "created")
         await ledger.replaceRepos(installation.id, fromFullNames(context.payload.repositories), 0);
     });
     instance.on("installation_repositories", async (context) => {
@@ -11448,7 +11471,7 @@ function createExpediteApp(options = {}) {
       const owner = repository.owner.login;
       const repo = repository.name;
       const described2 = repository;
-      primeRepoInfo(`${owner}/${repo}`, {
+      primeRepoInfo(caches, `${owner}/${repo}`, {
         defaultBranch: described2.default_branch,
         htmlUrl: described2.html_url
       });
@@ -11529,7 +11552,7 @@ function createExpediteApp(options = {}) {
   const sweepAll = async ({ cadence = false } = {}) => {
     if (!probot) return;
     const instance = probot;
-    appClient ??= withEtagCache(await instance.auth(), "app", redis?.etags);
+    appClient ??= withEtagCache(await instance.auth(), "app", caches.etags);
     const installations = await appClient.paginate("GET /app/installations", { per_page: 100 });
     for (const installation of installations) {
       const wall = Date.now();
@@ -11542,7 +11565,7 @@ function createExpediteApp(options = {}) {
         });
         repos = listed.map((r) => ({ owner: r.owner.login, name: r.name }));
         await ledger.replaceRepos(installation.id, repos, wall);
-        setEtagCapacity(scope, repos.length * 8);
+        caches.etags.resize?.(scope, repos.length * 8);
       }
       let failed = false;
       const dueRepos = cadence ? await dueAmong(repos, wall) : repos;
@@ -11622,6 +11645,7 @@ function createExpediteApp(options = {}) {
     queue,
     lanes,
     metrics,
+    caches,
     sweepAll,
     enqueue,
     lastTick: () => scheduler?.lastTick(),
@@ -12332,7 +12356,6 @@ function keyedSerializer() {
 // src/app/alertsEndpoint.ts
 var ALERTS_PATH = "/expedite/alerts/";
 var MAX_BODY2 = 1024 * 1024;
-var SETTINGS_TTL_MS2 = 5 * 6e4;
 function alertsEndpoint(options) {
   const serialize = keyedSerializer();
   return (app, { addHandler }) => {
@@ -12369,9 +12392,10 @@ function alertsEndpoint(options) {
         repo,
         botLogin: bot,
         trustedBots: trustedBotsFor(bot),
-        log: log2
+        log: log2,
+        caches: options.caches
       };
-      const settings = await cachedRepoSettings(gh, options.clock(), SETTINGS_TTL_MS2);
+      const settings = await cachedRepoSettings(gh, options.clock());
       if (!settings.ok)
         return {
           ok: false,
@@ -12821,6 +12845,7 @@ async function startAppServer(options) {
       ...options.alerts?.sentrySecret ? { sentrySecret: options.alerts.sentrySecret } : {},
       ...options.alerts?.repository ? { home: options.alerts.repository } : {},
       clock: options.clock ?? Date.now,
+      caches: expedite.caches,
       reconcile: expedite.enqueue
     })
   );

@@ -1,5 +1,5 @@
 import * as core from "@actions/core";
-import type { Config } from "../core/config/schema.js";
+import type { Settings } from "../core/config/settings.js";
 import { deployBranch } from "../core/deploys/deployBranch.js";
 import { deployVerdict } from "../core/deploys/deployVerdict.js";
 import { isGatedEnvironment } from "../core/deploys/isGatedEnvironment.js";
@@ -8,7 +8,6 @@ import { activeFreezes } from "../core/freeze/activeFreezes.js";
 import type { GitHubContext } from "../github/types.js";
 import { ensureHold } from "../reconcile/deploys/holdIssues.js";
 import { deliverHoldGrants, readHoldThread } from "../reconcile/deploys/holdThread.js";
-import type { Templates } from "../core/render/templates.js";
 import { freezeInputs } from "../reconcile/freeze/freezeInputs.js";
 import { approverHandles } from "../reconcile/freeze/isApprover.js";
 
@@ -19,11 +18,11 @@ import { approverHandles } from "../reconcile/freeze/isApprover.js";
  */
 export async function deployGate(
   gh: GitHubContext,
-  config: Config,
-  templates: Templates,
+  settings: Settings,
   deploy: { ref: string; sha: string; environment?: string },
   now: number,
 ): Promise<DeployVerdict | "not-gated"> {
+  const { config } = settings;
   if (deploy.environment && !isGatedEnvironment(deploy.environment, config)) {
     await core.summary
       .addHeading("Expedite deploy gate: passed", 2)
@@ -58,7 +57,7 @@ export async function deployGate(
       holdIssue: hold,
     });
     // A grant on the hold issue is told to the deployments channel once (this run may be the first to see it).
-    await deliverHoldGrants(gh, config, templates, inputs, hold, thread, now);
+    await deliverHoldGrants(gh, settings, inputs, hold, thread, now);
     if (verdict.decision === "hold") {
       await core.summary
         .addHeading("Expedite deploy gate: held by a code freeze", 2)

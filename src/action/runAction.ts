@@ -114,8 +114,7 @@ export async function runAction(): Promise<void> {
       const environment = core.getInput("environment");
       await deployGate(
         { ...base, trustedBots: trustedBotsFor(botLogin, settings.config) },
-        settings.config,
-        settings.templates,
+        settings,
         {
           ref: core.getInput("ref") || process.env.GITHUB_REF || "",
           sha: core.getInput("sha") || process.env.GITHUB_SHA || "",

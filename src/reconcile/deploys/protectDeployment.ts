@@ -1,4 +1,5 @@
 import type { Config } from "../../core/config/schema.js";
+import type { Settings } from "../../core/config/settings.js";
 import { deployBranch } from "../../core/deploys/deployBranch.js";
 import { deployVerdict } from "../../core/deploys/deployVerdict.js";
 import { isGatedEnvironment } from "../../core/deploys/isGatedEnvironment.js";
@@ -15,7 +16,6 @@ import { ensureHold, findHold } from "./holdIssues.js";
 import type { HoldIssue } from "./holdIssues.js";
 import { deliverHoldGrants, readHoldThread } from "./holdThread.js";
 import type { HoldThread } from "./holdThread.js";
-import type { Templates } from "../../core/render/templates.js";
 import { reviewComment, runComment } from "./runComment.js";
 
 export interface DeploymentRequest {
@@ -32,11 +32,11 @@ export interface DeploymentRequest {
  */
 export async function protectDeployment(
   gh: GitHubContext,
-  config: Config,
-  templates: Templates,
+  settings: Settings,
   request: DeploymentRequest,
   now: number,
 ): Promise<{ decision: "approved" | "waiting" | "rejected"; writes: number }> {
+  const { config } = settings;
   const { runId, environment } = request;
   if (!isGatedEnvironment(environment, config)) {
     await reviewDeployment(gh, runId, {
@@ -77,7 +77,7 @@ export async function protectDeployment(
   });
   const answer = await answerHeld(gh, config, request, hold, thread, verdict, now);
   // The deployment is answered first: a slow channel never holds it up.
-  const told = await deliverHoldGrants(gh, config, templates, inputs, hold, thread, now);
+  const told = await deliverHoldGrants(gh, settings, inputs, hold, thread, now);
   return { decision: answer.decision, writes: thread.writes + answer.writes + told };
 }
 
