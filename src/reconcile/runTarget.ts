@@ -12,7 +12,7 @@ import { labelNames } from "../core/projection/labelNames.js";
 import type { IncidentOutcome } from "./reconcileIncident.js";
 import { sweepRepository } from "./sweepRepository.js";
 import { reportConfigProblems } from "./reportConfigProblems.js";
-import { freezeInputs } from "./freeze/freezeInputs.js";
+import { freezeInputs, isFreezeIssue } from "./freeze/freezeInputs.js";
 import type { FreezeInputs } from "./freeze/freezeInputs.js";
 import { reconcilePull } from "./freeze/reconcilePull.js";
 import { sweepPulls } from "./freeze/sweepPulls.js";
@@ -27,7 +27,7 @@ import { announceReleases } from "./releases/announceReleases.js";
 import { inLane } from "./inLane.js";
 import { severityName } from "../core/render/severityName.js";
 import { STATE_TITLES } from "../core/stateTitles.js";
-import { isFreezeIssue, reconcileFreezeHold } from "./freeze/reconcileFreezeHold.js";
+import { reconcileFreezeHold } from "./freeze/reconcileFreezeHold.js";
 
 export interface TargetOutcome {
   target: Target;

@@ -1,4 +1,5 @@
 import type { Settings } from "../../core/config/settings.js";
+import { toIssueSnapshot } from "../../github/readIssue.js";
 import { manualFreezeOccasions, scheduledFreezeOccasions } from "../../core/channels/freezeOccasions.js";
 import { freezesHeard } from "../../core/channels/heard.js";
 import { FRESH_FOR_MS } from "../../core/channels/planMessages.js";
@@ -33,7 +34,7 @@ export async function deliverFreezeMessages(
   // Open freeze issues are known; those closed lately (ended by a person or `/unfreeze`) are listed.
   const closed = (
     await listIssues(gh, { labels: config.labels.freeze, state: "closed", since: from })
-  ).filter((issue) => isFreezeIssue(issue, gh.trustedBots));
+  ).filter((issue) => isFreezeIssue(toIssueSnapshot(issue), gh.trustedBots));
   const heldLabel = config.labels.freeze_held.toLowerCase();
   const labelled = new Set(
     closed
