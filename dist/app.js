@@ -4415,14 +4415,7 @@ async function createCommentOnce(gh, number, identity, body) {
       if (landed !== void 0) return landed.id;
     }
     try {
-      const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-        owner: gh.owner,
-        repo: gh.repo,
-        issue_number: number,
-        body,
-        request: { retries: 0 }
-      });
-      return Number(data.id);
+      return await postComment(gh, number, body);
     } catch (error) {
       lastError = error;
       const status = statusOf(error);
@@ -4430,6 +4423,16 @@ async function createCommentOnce(gh, number, identity, body) {
     }
   }
   throw lastError;
+}
+async function postComment(gh, number, body) {
+  const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    body,
+    request: { retries: 0 }
+  });
+  return Number(data.id);
 }
 async function updateComment(gh, id, body) {
   await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
@@ -5630,14 +5633,7 @@ import { randomUUID } from "node:crypto";
 // src/github/deliveryClaims.ts
 async function postClaim(gh, number, body) {
   try {
-    const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-      owner: gh.owner,
-      repo: gh.repo,
-      issue_number: number,
-      body,
-      request: { retries: 0 }
-    });
-    return Number(data.id);
+    return await postComment(gh, number, body);
   } catch (error) {
     gh.log.warn({ err: error, issue: number }, "claim for an outside message may not have been posted");
     return void 0;
@@ -8145,13 +8141,13 @@ function renderHoldRecord(input) {
 async function freezeInputs(gh, config, openIncidents) {
   const { defaultBranch, htmlUrl } = await repoInfo(gh);
   const frozen = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
-  const freezeIssues = frozen.filter((issue) => isFreezeIssue(issue, gh.trustedBots)).map((issue) => toFreezeIssue(issue, gh.trustedBots));
+  const freezeIssues = frozen.filter((issue) => isFreezeIssue(toIssueSnapshot(issue), gh.trustedBots)).map((issue) => toFreezeIssue(issue, gh.trustedBots));
   const open = openIncidents ?? await listIssues(gh, { labels: config.labels.incident, state: "open" });
   const incidents = open.filter((issue) => !issue.pull_request).map((issue) => labelIncident(issue, config));
   return { defaultBranch, htmlUrl, freezeIssues, incidents };
 }
 function isFreezeIssue(issue, trustedBots) {
-  return !issue.pull_request && isBotFreezeIssue(issue.user?.login ?? "", issue.body ?? "", trustedBots);
+  return !issue.isPullRequest && isBotFreezeIssue(issue.author, issue.body, trustedBots);
 }
 function toFreezeIssue(issue, trustedBots) {
   const author = issue.user?.login ?? "";
@@ -8195,7 +8191,7 @@ function labelIncident(issue, config) {
 // src/reconcile/freeze/holdRecords.ts
 async function openRecords(gh, config, origin) {
   const open = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
-  return open.filter((issue) => isFreezeIssue(issue, gh.trustedBots)).filter((issue) => toFreezeIssue(issue, gh.trustedBots).heldFor === origin).map((issue) => issue.number).sort((a, b) => a - b);
+  return open.filter((issue) => isFreezeIssue(toIssueSnapshot(issue), gh.trustedBots)).filter((issue) => toFreezeIssue(issue, gh.trustedBots).heldFor === origin).map((issue) => issue.number).sort((a, b) => a - b);
 }
 async function ensureHoldRecord(gh, config, input) {
   const find = async () => {
@@ -8414,7 +8410,8 @@ function inLane(gh, object, job) {
 // src/reconcile/sweepRepository.ts
 var DAY_MS2 = 24 * 36e5;
 var RECENTLY_CLOSED_MS = 3 * DAY_MS2;
-async function sweepRepository(gh, config, templates, now, templateProblems = [], full = false, refused) {
+async function sweepRepository(gh, settings, now, { full = false } = {}) {
+  const { config, templates, templateProblems, refused } = settings;
   const permissions = /* @__PURE__ */ new Map();
   const open = await listIssues(gh, { labels: config.labels.incident, state: "open" });
   const closed = full ? await listIssues(gh, {
@@ -9268,7 +9265,8 @@ async function removeDuplicateRecords(gh, comments) {
 }
 
 // src/reconcile/freeze/sweepPulls.ts
-async function sweepPulls(gh, config, templates, inputs, now) {
+async function sweepPulls(gh, settings, inputs, now) {
+  const { config, templates } = settings;
   const pulls = await listOpenPulls(gh);
   let writes = 0;
   const failures = [];
@@ -9492,7 +9490,9 @@ function freezeCalendar(gh, config) {
 }
 
 // src/reconcile/freeze/announceFreezes.ts
-async function announceFreezes(gh, config, templates, inputs, now, lookbackMs, fullPass) {
+async function announceFreezes(gh, settings, inputs, now, sweep) {
+  const { config, templates } = settings;
+  const { lookbackMs, fullPass } = sweep;
   const upcoming = upcomingFreezes(config, now);
   if (upcoming.length === 0) return 0;
   const seenBefore = new Set(upcomingFreezes(config, now - lookbackMs).map((u) => u.key));
@@ -9544,11 +9544,12 @@ ${renderTemplate(
 }
 
 // src/reconcile/freeze/deliverFreezeMessages.ts
-async function deliverFreezeMessages(gh, config, templates, inputs, now, scope) {
+async function deliverFreezeMessages(gh, settings, inputs, now, scope) {
+  const { config, templates } = settings;
   if (!gh.outbox || !freezesHeard(config)) return 0;
   const from = now - FRESH_FOR_MS;
   let writes = 0;
-  const closed = (await listIssues(gh, { labels: config.labels.freeze, state: "closed", since: from })).filter((issue) => isFreezeIssue(issue, gh.trustedBots));
+  const closed = (await listIssues(gh, { labels: config.labels.freeze, state: "closed", since: from })).filter((issue) => isFreezeIssue(toIssueSnapshot(issue), gh.trustedBots));
   const heldLabel = config.labels.freeze_held.toLowerCase();
   const labelled = new Set(
     closed.filter(
@@ -9840,7 +9841,8 @@ async function readHoldThread(gh, config, inputs, hold, now) {
   }
   return { grants, voided, runs, comments, writes };
 }
-async function deliverHoldGrants(gh, config, templates, inputs, hold, thread, now) {
+async function deliverHoldGrants(gh, settings, inputs, hold, thread, now) {
+  const { config, templates } = settings;
   if (!freezesHeard(config) || thread.grants.length === 0) return 0;
   const freezes = activeFreezes({ ...inputs, now, config, base: hold.branch });
   const occasions = thread.grants.map(
@@ -9913,7 +9915,8 @@ function reviewComment(verdict, holdUrl) {
 }
 
 // src/reconcile/deploys/protectDeployment.ts
-async function protectDeployment(gh, config, templates, request, now) {
+async function protectDeployment(gh, settings, request, now) {
+  const { config } = settings;
   const { runId, environment } = request;
   if (!isGatedEnvironment(environment, config)) {
     await reviewDeployment(gh, runId, {
@@ -9951,7 +9954,7 @@ async function protectDeployment(gh, config, templates, request, now) {
     holdIssue: hold
   });
   const answer3 = await answerHeld(gh, config, request, hold, thread, verdict, now);
-  const told = await deliverHoldGrants(gh, config, templates, inputs, hold, thread, now);
+  const told = await deliverHoldGrants(gh, settings, inputs, hold, thread, now);
   return { decision: answer3.decision, writes: thread.writes + answer3.writes + told };
 }
 async function answerHeld(gh, config, request, hold, thread, verdict, now) {
@@ -9991,10 +9994,11 @@ async function settleRecord(gh, config, holdNumber, request, verdict, now) {
 }
 
 // src/reconcile/deploys/reconcileHold.ts
-async function reconcileHold(gh, config, templates, inputs, hold, now) {
+async function reconcileHold(gh, settings, inputs, hold, now) {
+  const { config } = settings;
   const thread = await readHoldThread(gh, config, inputs, hold, now);
   const answered = await releaseRuns(gh, config, inputs, hold, thread, now);
-  const told = await deliverHoldGrants(gh, config, templates, inputs, hold, thread, now);
+  const told = await deliverHoldGrants(gh, settings, inputs, hold, thread, now);
   return { writes: thread.writes + answered.writes + told, approved: answered.approved };
 }
 async function releaseRuns(gh, config, inputs, hold, thread, now) {
@@ -10032,7 +10036,7 @@ async function releaseRuns(gh, config, inputs, hold, thread, now) {
 }
 
 // src/reconcile/deploys/deployTargets.ts
-async function runDeployTarget(gh, config, templates, target, now) {
+async function runDeployTarget(gh, settings, target, now) {
   const runId = callbackRunId(gh, target.callbackUrl);
   if (runId === void 0) {
     gh.log.warn(
@@ -10041,26 +10045,28 @@ async function runDeployTarget(gh, config, templates, target, now) {
     );
     return { target, writes: 0, note: "unrecognised callback URL" };
   }
-  const result = await protectDeployment(gh, config, templates, { ...target, runId }, now);
+  const result = await protectDeployment(gh, settings, { ...target, runId }, now);
   return { target, writes: result.writes, note: result.decision };
 }
 function isHoldIssue(target, config) {
   const label = config.labels.deploy_hold.toLowerCase();
   return target.issue?.labels.some((l) => l.toLowerCase() === label) ?? false;
 }
-async function runHoldTarget(gh, config, templates, target, now) {
+async function runHoldTarget(gh, settings, target, now) {
+  const { config } = settings;
   const hold = await readHold(gh, target.number);
   if (!hold) return void 0;
-  const result = await reconcileHold(gh, config, templates, await freezeInputs(gh, config), hold, now);
+  const result = await reconcileHold(gh, settings, await freezeInputs(gh, config), hold, now);
   return { target, writes: result.writes, note: `${result.approved} deployment(s) approved` };
 }
 
 // src/reconcile/deploys/reconcileHolds.ts
-async function reconcileHolds(gh, config, templates, inputs, now) {
+async function reconcileHolds(gh, settings, inputs, now) {
+  const { config } = settings;
   let writes = 0;
   for (const hold of await openHolds(gh, config)) {
     try {
-      writes += (await reconcileHold(gh, config, templates, inputs, hold, now)).writes;
+      writes += (await reconcileHold(gh, settings, inputs, hold, now)).writes;
     } catch (error) {
       gh.log.error(
         { err: error, hold: hold.number },
@@ -10256,7 +10262,8 @@ async function readMilestones(gh) {
 
 // src/reconcile/releases/announceReleases.ts
 var TRACKER = "release-tracker";
-async function announceReleases(gh, config, templates, now, known) {
+async function announceReleases(gh, settings, now, known) {
+  const { config, templates } = settings;
   if (!config.releases.announce) return 0;
   const [releases, milestones] = await Promise.all([readReleases(gh), readMilestones(gh)]);
   const inputs = known ?? await freezeInputs(gh, config);
@@ -10340,15 +10347,12 @@ function freezeIssueSteps(events, config, isBot) {
 }
 
 // src/reconcile/freeze/reconcileFreezeHold.ts
-function isFreezeIssue2(issue, trustedBots) {
-  return isBotFreezeIssue(issue.author, issue.body, trustedBots);
-}
 async function reconcileFreezeHold(gh, config, hint, now, permissions) {
   const events = await readTimeline(gh, hint.number);
   const issue = currentIssue(hint, events);
   const botComments = botCommentsFrom(events, gh.trustedBots);
   const isBot = (login) => gh.trustedBots.has(login.toLowerCase());
-  const freeze = isFreezeIssue2(issue, gh.trustedBots) ? parseFreezeIssue(
+  const freeze = isFreezeIssue(issue, gh.trustedBots) ? parseFreezeIssue(
     {
       number: issue.number,
       html_url: issue.url,
@@ -10472,19 +10476,10 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
   switch (target.kind) {
     case "issue":
       if (isHoldIssue(target, config)) {
-        const held = await inLane(gh, target.number, () => runHoldTarget(gh, config, templates, target, now));
+        const held = await inLane(gh, target.number, () => runHoldTarget(gh, settings, target, now));
         if (held) return held;
       }
-      return reconcileIssueTarget(
-        gh,
-        config,
-        templates,
-        target,
-        now,
-        permissions,
-        settings.templateProblems,
-        settings.refused
-      );
+      return reconcileIssueTarget(gh, settings, target, now, permissions);
     case "pull": {
       const own = await inLane(gh, target.number, async () => {
         const pr = target.pull ?? await readPull(gh, target.number);
@@ -10509,8 +10504,8 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
       });
       if ("changed" in own) {
         const inputs = await freezeInputs(gh, config);
-        let writes = own.writes + (await sweepPulls(gh, config, templates, inputs, now)).writes;
-        writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: false });
+        let writes = own.writes + (await sweepPulls(gh, settings, inputs, now)).writes;
+        writes += await deliverFreezeMessages(gh, settings, inputs, now, { calendar: false });
         return { target, writes };
       }
       return { target, writes: own.writes, note: own.note };
@@ -10524,37 +10519,32 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
       return { target, writes: outcome.writes, note: outcome.conclusion };
     }
     case "deployment":
-      return runDeployTarget(gh, config, templates, target, now);
+      return runDeployTarget(gh, settings, target, now);
     case "releases":
-      return { target, writes: await announceReleases(gh, config, templates, now), note: "announcements" };
+      return { target, writes: await announceReleases(gh, settings, now), note: "announcements" };
     case "sweep": {
       const lookback = target.since !== void 0 ? Math.max(0, now - target.since) : Math.max(2 * durationMs(config.schedule.interval), 10 * 6e4);
       const periodic = target.full === true || Math.floor(now / FULL_PASS_MS) !== Math.floor((now - lookback) / FULL_PASS_MS);
-      const result = await sweepRepository(
-        gh,
-        config,
-        templates,
-        now,
-        settings.templateProblems,
-        periodic,
-        settings.refused
-      );
+      const result = await sweepRepository(gh, settings, now, { full: periodic });
       const failures = [...result.failures.map((f) => `${f.target}: ${f.error}`)];
       let writes = result.writes;
       const inputs = await freezeInputs(gh, config, result.freezeChanged ? void 0 : result.open);
       const boundary = freezeBoundaries(config, inputs.freezeIssues, now - lookback, now).length > 0;
       let note = `${result.incidents} open incident(s)`;
-      writes += await announceFreezes(gh, config, templates, inputs, now, lookback, periodic);
+      writes += await announceFreezes(gh, settings, inputs, now, {
+        lookbackMs: lookback,
+        fullPass: periodic
+      });
       if (boundary || periodic || result.freezeChanged) {
-        const pulls = await sweepPulls(gh, config, templates, inputs, now);
+        const pulls = await sweepPulls(gh, settings, inputs, now);
         writes += pulls.writes;
         failures.push(...pulls.failures);
         note += `, ${pulls.pulls} open pull request(s) re-checked`;
       }
       if (boundary || periodic)
-        writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: true });
-      writes += await reconcileHolds(gh, config, templates, inputs, now);
-      writes += await announceReleases(gh, config, templates, now, inputs);
+        writes += await deliverFreezeMessages(gh, settings, inputs, now, { calendar: true });
+      writes += await reconcileHolds(gh, settings, inputs, now);
+      writes += await announceReleases(gh, settings, now, inputs);
       if (failures.length > 0)
         throw new Error(`sweep finished with ${failures.length} failure(s): ${failures.join("; ")}`);
       const hot = result.incidents > 0 || inputs.freezeIssues.length > 0 || freezeBoundaries(config, inputs.freezeIssues, now, now + HOT_HORIZON_MS).length > 0;
@@ -10584,14 +10574,15 @@ function mayHoldFreeze(target, config, trustedBots) {
   if (issue === void 0) return false;
   const has = (name) => issue.labels.some((l) => l.toLowerCase() === name.toLowerCase());
   if (has(config.labels.freeze_held)) return true;
-  if (isFreezeIssue2(issue, trustedBots)) return label !== void 0 || stateChanged !== void 0;
+  if (isFreezeIssue(issue, trustedBots)) return label !== void 0 || stateChanged !== void 0;
   return label !== void 0 && !label.added && label.name.toLowerCase() === config.labels.incident.toLowerCase();
 }
 function decidesFreeze(name, config) {
   const names = labelNames(config);
   return name === config.labels.incident.toLowerCase() || names.severityOf(name) !== void 0 || names.stateOf(name) !== void 0;
 }
-async function reconcileIssueTarget(gh, config, templates, target, now, permissions, templateProblems, refused) {
+async function reconcileIssueTarget(gh, settings, target, now, permissions) {
+  const { config, templates, templateProblems, refused } = settings;
   const {
     result,
     writes: own,
@@ -10657,12 +10648,12 @@ async function reconcileIssueTarget(gh, config, templates, target, now, permissi
   if (result.freezeRelevant || handChangeMovedFreeze(target, config)) freezesChanged = true;
   if (freezesChanged) {
     const inputs = await freezeInputs(gh, config);
-    writes += (await sweepPulls(gh, config, templates, inputs, now)).writes;
+    writes += (await sweepPulls(gh, settings, inputs, now)).writes;
     const started = result.projection !== void 0 && isFreezing(result.projection.incident, config) && !commandsChanged && released === void 0;
     if (!started && gh.approvesDeployments === true)
-      writes += await reconcileHolds(gh, config, templates, inputs, now);
+      writes += await reconcileHolds(gh, settings, inputs, now);
     if (commandsChanged || result.skipped === "not-an-incident" && result.freezeRelevant)
-      writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: false });
+      writes += await deliverFreezeMessages(gh, settings, inputs, now, { calendar: false });
   }
   const incident = result.projection?.incident;
   const note = result.skipped?.replaceAll("-", " ") ?? (incident ? `${severityName(incident.severity)}, ${STATE_TITLES[incident.state]}` : "");
