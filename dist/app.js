@@ -5794,7 +5794,7 @@ function emailHtml(content) {
 
 // src/channels/sendToChannel.ts
 var SendFailure = class extends Error {
-  constructor(reason, uncertain) {
+  constructor(reason, { uncertain }) {
     super(reason);
     this.reason = reason;
     this.uncertain = uncertain;
@@ -5808,7 +5808,7 @@ async function sendToChannel(name, channel, content, ctx) {
     if (!address)
       throw new SendFailure(
         `not configured \u2014 set ${channelVariable(name)} in the App's environment or \`${name}\` in the Action's channel-secrets input`,
-        false
+        { uncertain: false }
       );
     await send(name, channel, content, address, ctx);
     return { state: "delivered", at: ctx.now };
@@ -5827,7 +5827,7 @@ async function send(name, channel, content, address, ctx) {
         await hook.send(slackMessage(content));
       } catch (error) {
         if (error instanceof IncomingWebhookHTTPError)
-          throw new SendFailure(`HTTP ${error.statusCode} ${short(error.body)}`, false);
+          throw new SendFailure(`HTTP ${error.statusCode} ${short(error.body)}`, { uncertain: false });
         if (error instanceof IncomingWebhookRequestError) throw classify(error.original);
         throw error;
       }
@@ -5844,7 +5844,7 @@ async function send(name, channel, content, address, ctx) {
       if (!secret)
         throw new SendFailure(
           `no signing secret \u2014 set ${channelVariable(name, "_SECRET")} or \`${name}.secret\` in channel-secrets`,
-          false
+          { uncertain: false }
         );
       const body = JSON.stringify(webhookDocument(content, ctx.message, ctx.now));
       await postJson(
@@ -5882,7 +5882,9 @@ async function send(name, channel, content, address, ctx) {
       } catch (error) {
         const smtp = error;
         if (typeof smtp.responseCode === "number")
-          throw new SendFailure(`SMTP ${smtp.responseCode} ${short(smtp.response ?? "")}`, false);
+          throw new SendFailure(`SMTP ${smtp.responseCode} ${short(smtp.response ?? "")}`, {
+            uncertain: false
+          });
         throw classify(error);
       } finally {
         transport.close();
@@ -5899,7 +5901,8 @@ async function postJson(url, body, headers, timeoutMs) {
     signal: AbortSignal.timeout(timeoutMs),
     redirect: "error"
   });
-  if (!response.ok) throw new SendFailure(`HTTP ${response.status} ${short(await response.text())}`, false);
+  if (!response.ok)
+    throw new SendFailure(`HTTP ${response.status} ${short(await response.text())}`, { uncertain: false });
   await response.arrayBuffer();
 }
 var NOT_SENT = /* @__PURE__ */ new Set([
@@ -5915,11 +5918,11 @@ function classify(error) {
   const err = error;
   const code2 = err.cause?.code ?? err.code;
   if (err.name === "TimeoutError" || err.name === "AbortError" || code2 === "ETIMEDOUT")
-    return new SendFailure("no answer in time", true);
+    return new SendFailure("no answer in time", { uncertain: true });
   if (code2 && NOT_SENT.has(code2))
-    return new SendFailure(code2 === "ECONNREFUSED" ? "connection refused" : code2, false);
-  if (code2 === "ECONNRESET") return new SendFailure("connection reset", true);
-  return new SendFailure(short(err.message ?? String(error)), false);
+    return new SendFailure(code2 === "ECONNREFUSED" ? "connection refused" : code2, { uncertain: false });
+  if (code2 === "ECONNRESET") return new SendFailure("connection reset", { uncertain: true });
+  return new SendFailure(short(err.message ?? String(error)), { uncertain: false });
 }
 function short(text) {
   return text.replace(/\s+/g, " ").trim().slice(0, 120);
