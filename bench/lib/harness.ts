@@ -10,8 +10,8 @@ import { startSimulator, personClient } from "../../src/simulator/index.js";
 import type { Simulator } from "../../src/simulator/index.js";
 import { startAppServer } from "../../src/app/startAppServer.js";
 import type { AppServer } from "../../src/app/startAppServer.js";
-import { forgetCaches } from "./caches.js";
 import type { GitHubContext, OctokitLike } from "../../src/github/types.js";
+import { runCaches } from "../../src/github/runCaches.js";
 import { repoSettings, trustedBotsFor } from "../../src/reconcile/repoSettings.js";
 import { reconcileIncident } from "../../src/reconcile/reconcileIncident.js";
 
@@ -52,7 +52,6 @@ export interface HarnessOptions {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  await forgetCaches();
   let manual = options.start;
   const clock = {
     now: () => manual ?? Date.now(),
@@ -108,7 +107,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const token = data.token;
     const Fast = Octokit.plugin(paginateRest);
     const octokit = new Fast({ auth: token, baseUrl: sim.url }) as unknown as OctokitLike;
-    return { octokit, owner: OWNER, repo: REPO, botLogin: BOT, trustedBots: trustedBotsFor(BOT), log: quiet };
+    return {
+      octokit,
+      owner: OWNER,
+      repo: REPO,
+      botLogin: BOT,
+      trustedBots: trustedBotsFor(BOT),
+      log: quiet,
+      caches: runCaches(),
+    };
   };
 
   return {
@@ -151,7 +158,7 @@ export async function seedIncidents(
     numbers.push(data.number);
   }
   const gh = await h.fastContext();
-  const settings = await repoSettings(gh, h.clock.now());
+  const settings = await repoSettings(gh);
   if (!settings.ok) throw new Error("bench config is invalid");
   for (let from = 0; from < numbers.length; from += perHour) {
     if (from > 0) h.clock.advance(61 * 60_000);

@@ -14,7 +14,6 @@ import type { Simulator, RecordedRequest } from "../../src/simulator/index.js";
 import { startAppServer } from "../../src/app/startAppServer.js";
 import type { AppServer } from "../../src/app/startAppServer.js";
 import { ManualClock } from "../../src/core/time/clock.js";
-import { forgetCaches } from "../lib/caches.js";
 import { formBody } from "../../test/e2e/support/world.js";
 import { SEV3 } from "../../test/e2e/support/people.js";
 import { round } from "../lib/format.js";
@@ -74,7 +73,6 @@ async function org(
   realClock = false,
   extraConfig: Record<string, unknown> = {},
 ): Promise<Org> {
-  await forgetCaches();
   const clock = new ManualClock(START);
   const { privateKey, publicKey } = generateKeyPairSync("rsa", {
     modulusLength: 2048,

@@ -3,7 +3,7 @@ import { ALERT_SOURCES } from "../core/alerts/types.js";
 import type { AlertSource } from "../core/alerts/types.js";
 import type { GitHubContext } from "../github/types.js";
 import { keyedSerializer, receiveAlerts } from "../reconcile/alerts/receiveAlerts.js";
-import type { RepoSettings } from "../reconcile/repoSettings.js";
+import type { RepoSettings } from "../core/config/settings.js";
 import { runTarget } from "../reconcile/runTarget.js";
 
 /** The `event_type` of a repository_dispatch that carries an alert. */

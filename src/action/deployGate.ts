@@ -1,12 +1,11 @@
 import * as core from "@actions/core";
-import type { Config } from "../core/config/schema.js";
+import type { Settings } from "../core/config/settings.js";
 import { isGatedEnvironment } from "../core/deploys/isGatedEnvironment.js";
 import type { DeployVerdict } from "../core/deploys/types.js";
 import type { GitHubContext } from "../github/types.js";
 import { deliverHoldGrants } from "../reconcile/deploys/holdThread.js";
 import { judgeDeploy } from "../reconcile/deploys/judgeDeploy.js";
 import { codeSpan } from "../core/text/codeSpan.js";
-import type { Templates } from "../core/render/templates.js";
 
 /**
  * `gate: deploy`: a step in a deploy job that fails while a freeze holds the deployed commit back and
@@ -15,11 +14,11 @@ import type { Templates } from "../core/render/templates.js";
  */
 export async function deployGate(
   gh: GitHubContext,
-  config: Config,
-  templates: Templates,
+  settings: Settings,
   deploy: { ref: string; sha: string; environment?: string },
   now: number,
 ): Promise<DeployVerdict | "not-gated"> {
+  const { config } = settings;
   if (deploy.environment && !isGatedEnvironment(deploy.environment, config)) {
     await core.summary
       .addHeading("Expedite deploy gate: passed", 2)
@@ -35,7 +34,7 @@ export async function deployGate(
   if (held !== undefined) {
     const { hold, thread } = held;
     // A grant on the hold issue is told to the deployments channel once (this run may be the first to see it).
-    await deliverHoldGrants(gh, config, templates, inputs, hold, thread, now);
+    await deliverHoldGrants(gh, settings, inputs, hold, thread, now);
     if (verdict.decision === "hold") {
       await core.summary
         .addHeading("Expedite deploy gate: held by a code freeze", 2)

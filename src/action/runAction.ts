@@ -11,6 +11,7 @@ import { testOverrides } from "./testOverrides.js";
 import { writeSummary } from "./writeSummary.js";
 import { withEtagCache } from "../github/withEtagCache.js";
 import { primeRepoInfo } from "../github/repoInfo.js";
+import { runCaches } from "../github/runCaches.js";
 import { trustedCheckout } from "./trustedCheckout.js";
 import { withCheckoutFiles } from "./withCheckoutFiles.js";
 import { channelSecrets, parseChannelSecretsInput } from "../channels/channelSecrets.js";
@@ -50,6 +51,8 @@ export async function runAction(): Promise<void> {
     const configPath = core.getInput("config") || ".github/expedite.yml";
     const baseUrl = process.env.GITHUB_API_URL || "https://api.github.com";
     const overrides = testOverrides();
+    // What this run remembers between its requests; the next run (a new process) starts cold.
+    const caches = runCaches();
     let octokit = withEtagCache(
       actionOctokit(token, {
         baseUrl,
@@ -58,13 +61,14 @@ export async function runAction(): Promise<void> {
         tuning: overrides.tuning,
       }) as unknown as OctokitLike,
       "action",
+      caches.etags,
     );
     // Time comes from the runner's clock (the tests pin it: testOverrides).
     const now = overrides.now ?? Date.now();
     const { owner, repo } = context.repo;
 
     const { defaultBranch, htmlUrl } = repositoryFacts(owner, repo);
-    primeRepoInfo(`${owner}/${repo}`, { defaultBranch, htmlUrl });
+    primeRepoInfo(caches, `${owner}/${repo}`, { defaultBranch, htmlUrl });
     // With the default branch checked out (as the shipped workflow does), the configuration and template
     // overrides come from the workspace: one request fewer on every run.
     const checkout = trustedCheckout(process.env.GITHUB_WORKSPACE, { owner, repo }, defaultBranch);
@@ -86,6 +90,7 @@ export async function runAction(): Promise<void> {
       botLogin,
       trustedBots: trustedBotsFor(botLogin),
       log,
+      caches,
       // Label colours are checked on a manual run and on the scheduled full pass (see sweepRepository).
       ensureLabels: context.eventName === "workflow_dispatch",
       // A dry run writes nothing to GitHub, so it cannot record a send either: it sends nothing.
@@ -101,7 +106,7 @@ export async function runAction(): Promise<void> {
     const gate = core.getInput("gate");
     if (gate !== "") {
       if (gate !== "deploy") throw new Error(`Unknown gate "${gate}": the only gate is \`gate: deploy\`.`);
-      const settings = await repoSettings(base, now, configPath);
+      const settings = await repoSettings(base, configPath);
       if (!settings.ok)
         throw new Error(
           `${configPath} is invalid (${settings.problems.map((p) => `${p.key}: ${p.message}`).join("; ")}); the deploy gate cannot decide. Fix the file and re-run.`,
@@ -109,8 +114,7 @@ export async function runAction(): Promise<void> {
       const environment = core.getInput("environment");
       await deployGate(
         { ...base, trustedBots: trustedBotsFor(botLogin, settings.config) },
-        settings.config,
-        settings.templates,
+        settings,
         {
           ref: core.getInput("ref") || process.env.GITHUB_REF || "",
           sha: core.getInput("sha") || process.env.GITHUB_SHA || "",
@@ -121,7 +125,7 @@ export async function runAction(): Promise<void> {
       return;
     }
     if (context.eventName === "repository_dispatch" && context.payload.action === ALERT_EVENT_TYPE) {
-      const settings = await repoSettings(base, now, configPath);
+      const settings = await repoSettings(base, configPath);
       if (!settings.ok)
         throw new Error(
           `${configPath} is invalid (${settings.problems.map((p) => `${p.key}: ${p.message}`).join("; ")}); the alert was not recorded. Fix the file and send it again.`,
@@ -140,7 +144,7 @@ export async function runAction(): Promise<void> {
     });
     const outcomes: TargetOutcome[] = [];
     if (targets.length > 0) {
-      const settings = await repoSettings(base, now, configPath);
+      const settings = await repoSettings(base, configPath);
       const gh = settings.ok ? { ...base, trustedBots: trustedBotsFor(botLogin, settings.config) } : base;
       if (!settings.ok) core.error(`Invalid ${configPath}: ${problemsForLog(settings.problems)}`);
       else if (settings.refused)

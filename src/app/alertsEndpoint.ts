@@ -9,11 +9,11 @@ import { statusOf } from "../github/types.js";
 import { keyedSerializer, receiveAlerts } from "../reconcile/alerts/receiveAlerts.js";
 import type { RepoResolution } from "../reconcile/alerts/receiveAlerts.js";
 import { cachedRepoSettings, trustedBotsFor } from "../reconcile/repoSettings.js";
+import type { RunCaches } from "../github/runCaches.js";
 import type { Target } from "../reconcile/targetsOf.js";
 
 export const ALERTS_PATH = "/expedite/alerts/";
 const MAX_BODY = 1024 * 1024;
-const SETTINGS_TTL_MS = 5 * 60_000;
 
 export interface AlertsEndpointOptions {
   /** Bearer secret for Alertmanager, Grafana and the generic source (EXPEDITE_ALERTS_TOKEN). */
@@ -23,6 +23,8 @@ export interface AlertsEndpointOptions {
   /** "owner/name" whose configuration routes alerts (EXPEDITE_ALERTS_REPOSITORY). */
   home?: string;
   clock: Clock;
+  /** The App's caches: the routing repository's settings are the ones its webhooks use. */
+  caches: RunCaches;
   /** Queues a reconcile of an incident the alert touched (its board and clocks). */
   reconcile: (installationId: number, owner: string, repo: string, target: Target) => void;
 }
@@ -75,8 +77,9 @@ export function alertsEndpoint(options: AlertsEndpointOptions): ApplicationFunct
         botLogin: bot,
         trustedBots: trustedBotsFor(bot),
         log,
+        caches: options.caches,
       };
-      const settings = await cachedRepoSettings(gh, options.clock(), SETTINGS_TTL_MS);
+      const settings = await cachedRepoSettings(gh, options.clock());
       if (!settings.ok)
         return {
           ok: false,

@@ -2,8 +2,9 @@ import type { ApplicationFunction, Probot } from "probot";
 import type { Clock } from "../core/time/clock.js";
 import { systemClock } from "../core/time/clock.js";
 import type { GitHubContext, IncidentReport, Logger, OctokitLike } from "../github/types.js";
-import { cachedRepoSettings, forgetRepoSettings, trustedBotsFor } from "../reconcile/repoSettings.js";
-import { forgetTemplates } from "../github/loadTemplates.js";
+import { cachedRepoSettings, trustedBotsFor } from "../reconcile/repoSettings.js";
+import { runCaches } from "../github/runCaches.js";
+import type { RunCaches } from "../github/runCaches.js";
 import { runTarget } from "../reconcile/runTarget.js";
 import { targetsOf, targetKey } from "../reconcile/targetsOf.js";
 import type { Target } from "../reconcile/targetsOf.js";
@@ -19,7 +20,6 @@ import { forEachLimited } from "./forEachLimited.js";
 import { WakeUps } from "./wakeUps.js";
 import { recoverDeliveries } from "./recoverDeliveries.js";
 import { fromFullNames } from "./repoInventory.js";
-import { setEtagCapacity } from "../github/withEtagCache.js";
 import type { TargetOutcome } from "../reconcile/runTarget.js";
 import type { RecoveryState } from "./recoverDeliveries.js";
 import type { Lanes } from "../github/types.js";
@@ -29,9 +29,6 @@ import { PRIORITY, QuotaGuard } from "./quotaGuard.js";
 import { loadRecoveryState, saveRecoveryState } from "./redisRecoveryState.js";
 import { enqueueObject, redisJobHandlers } from "./redisJobs.js";
 import type { Wake } from "./redisJobs.js";
-
-/** How long a repository's config and templates are reused; a push touching `.github/` ends it early. */
-const SETTINGS_TTL_MS = 5 * 60_000;
 
 export interface ExpediteAppOptions {
   clock?: Clock;
@@ -79,6 +76,8 @@ export interface ExpediteApp {
   queue: WorkQueue;
   lanes: Lanes;
   metrics: Metrics;
+  /** What this process remembers between requests (in Redis mode, settings and ETags are in Redis). */
+  caches: RunCaches;
   /**
    * Runs the scheduled reconcile once for every installation now. By default every repository is listed
    * and swept; `{ cadence: true }` is what the timer does: the repository inventory, and repositories with
@@ -135,6 +134,7 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
   const latest = new Map<string, Target>();
   const redis = options.redis;
   const lanes: Lanes = redis?.lanes ?? new MemoryLanes();
+  const caches = runCaches(redis ? { etags: redis.etags, settings: redis.settings } : {});
   const queue = new WorkQueue((key, error) => {
     probot?.log.error({ err: error, key }, "reconcile failed; the scheduled reconcile will retry");
   });
@@ -194,7 +194,7 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
         metrics.rateLimitRemaining.set({ installation: String(installationId) }, remaining);
         quota.observe(installationId, headers);
       });
-      const octokit = withEtagCache(observed, `installation:${installationId}`, redis?.etags);
+      const octokit = withEtagCache(observed, `installation:${installationId}`, caches.etags);
       const login = await getBotLogin(app);
       const base: GitHubContext = {
         octokit,
@@ -203,13 +203,14 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
         botLogin: login,
         trustedBots: trustedBotsFor(login),
         log,
+        caches,
         lanes,
         approvesDeployments: true,
         onIncident: (report) => onIncident(installationId, report),
         outbox,
       };
       const now = clock();
-      const settings = await cachedRepoSettings(base, now, SETTINGS_TTL_MS, redis?.settings);
+      const settings = await cachedRepoSettings(base, now);
       const gh = settings.ok ? { ...base, trustedBots: trustedBotsFor(login, settings.config) } : base;
       const result = await runTarget(gh, settings, target, now);
       metrics.writes.inc({ kind }, result.writes);
@@ -273,16 +274,15 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
           f.startsWith(".github/"),
         ),
       );
-      if (touched || context.payload.commits.length === 0) {
-        forgetRepoSettings(context.payload.repository.full_name);
-        forgetTemplates(context.payload.repository.full_name);
-        await redis?.settings.forget(context.payload.repository.full_name);
-      }
+      if (touched || context.payload.commits.length === 0)
+        await caches.settings.forget(context.payload.repository.full_name);
     });
     instance.on("installation", async (context) => {
       const { action, installation } = context.payload;
-      if (action === "deleted" || action === "suspend") await ledger.forgetInstallation(installation.id);
-      else if (action === "created")
+      if (action === "deleted" || action === "suspend") {
+        await ledger.forgetInstallation(installation.id);
+        caches.etags.forgetScope?.(`installation:${installation.id}`);
+      } else if (action === "created")
         await ledger.replaceRepos(installation.id, fromFullNames(context.payload.repositories), 0);
     });
     instance.on("installation_repositories", async (context) => {
@@ -303,7 +303,7 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
       const owner = repository.owner.login;
       const repo = repository.name;
       const described = repository as { default_branch?: string; html_url?: string };
-      primeRepoInfo(`${owner}/${repo}`, {
+      primeRepoInfo(caches, `${owner}/${repo}`, {
         defaultBranch: described.default_branch,
         htmlUrl: described.html_url,
       });
@@ -400,7 +400,7 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
   const sweepAll = async ({ cadence = false }: { cadence?: boolean } = {}) => {
     if (!probot) return;
     const instance = probot;
-    appClient ??= withEtagCache((await instance.auth()) as unknown as OctokitLike, "app", redis?.etags);
+    appClient ??= withEtagCache((await instance.auth()) as unknown as OctokitLike, "app", caches.etags);
     const installations = (await appClient.paginate("GET /app/installations", { per_page: 100 })) as Array<{
       id: number;
     }>;
@@ -421,7 +421,7 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
         repos = listed.map((r) => ({ owner: r.owner.login, name: r.name }));
         await ledger.replaceRepos(installation.id, repos, wall);
         // Room for every repository's few conditional reads (listings, config, timelines of incidents).
-        setEtagCapacity(scope, repos.length * 8);
+        caches.etags.resize?.(scope, repos.length * 8);
       }
       let failed = false;
       const dueRepos = cadence ? await dueAmong(repos, wall) : repos;
@@ -518,6 +518,7 @@ export function createExpediteApp(options: ExpediteAppOptions = {}): ExpediteApp
     queue,
     lanes,
     metrics,
+    caches,
     sweepAll,
     enqueue,
     lastTick: () => scheduler?.lastTick(),

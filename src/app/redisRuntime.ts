@@ -2,7 +2,7 @@ import Bottleneck from "bottleneck";
 import { Redis } from "ioredis";
 import type { Logger } from "../github/types.js";
 import type { EtagStore } from "../github/withEtagCache.js";
-import type { SettingsStore } from "../reconcile/repoSettings.js";
+import type { SettingsStore } from "../github/settingsCache.js";
 import type { RedisEnvironment } from "./readEnvironment.js";
 import { DurableQueue } from "./durableQueue.js";
 import { RedisLanes } from "./redisLanes.js";
@@ -20,7 +20,7 @@ export interface RedisRuntime {
   queue: DurableQueue;
   lanes: RedisLanes;
   etags: EtagStore;
-  settings: SettingsStore & { forget: (repo: string) => Promise<void> };
+  settings: SettingsStore;
   ledger: SweepLedger;
   /** Bottleneck's clustering connection: the write pacing of an installation holds across replicas. */
   bottleneck: Bottleneck.IORedisConnection;

@@ -115,6 +115,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       ...(options.alerts?.sentrySecret ? { sentrySecret: options.alerts.sentrySecret } : {}),
       ...(options.alerts?.repository ? { home: options.alerts.repository } : {}),
       clock: options.clock ?? Date.now,
+      caches: expedite.caches,
       reconcile: expedite.enqueue,
     }),
   );

@@ -28,11 +28,13 @@ export interface SendContext {
 
 /** Why a send did not go through, and whether the request may still have arrived. */
 class SendFailure extends Error {
+  readonly uncertain: boolean;
   constructor(
     readonly reason: string,
-    readonly uncertain: boolean,
+    { uncertain }: { uncertain: boolean },
   ) {
     super(reason);
+    this.uncertain = uncertain;
   }
 }
 
@@ -51,7 +53,7 @@ export async function sendToChannel(
     if (!address)
       throw new SendFailure(
         `not configured — set ${channelVariable(name)} in the App's environment or \`${name}\` in the Action's channel-secrets input`,
-        false,
+        { uncertain: false },
       );
     await send(name, channel, content, address, ctx);
     return { state: "delivered", at: ctx.now };
@@ -77,7 +79,7 @@ async function send(
         await hook.send(slackMessage(content) as IncomingWebhookSendArguments);
       } catch (error) {
         if (error instanceof IncomingWebhookHTTPError)
-          throw new SendFailure(`HTTP ${error.statusCode} ${short(error.body)}`, false);
+          throw new SendFailure(`HTTP ${error.statusCode} ${short(error.body)}`, { uncertain: false });
         if (error instanceof IncomingWebhookRequestError) throw classify(error.original);
         throw error;
       }
@@ -94,7 +96,7 @@ async function send(
       if (!secret)
         throw new SendFailure(
           `no signing secret — set ${channelVariable(name, "_SECRET")} or \`${name}.secret\` in channel-secrets`,
-          false,
+          { uncertain: false },
         );
       const body = JSON.stringify(webhookDocument(content, ctx.message, ctx.now));
       await postJson(
@@ -132,7 +134,9 @@ async function send(
       } catch (error) {
         const smtp = error as { responseCode?: number; response?: string; code?: string };
         if (typeof smtp.responseCode === "number")
-          throw new SendFailure(`SMTP ${smtp.responseCode} ${short(smtp.response ?? "")}`, false);
+          throw new SendFailure(`SMTP ${smtp.responseCode} ${short(smtp.response ?? "")}`, {
+            uncertain: false,
+          });
         throw classify(error);
       } finally {
         transport.close();
@@ -155,7 +159,8 @@ async function postJson(
     signal: AbortSignal.timeout(timeoutMs),
     redirect: "error",
   });
-  if (!response.ok) throw new SendFailure(`HTTP ${response.status} ${short(await response.text())}`, false);
+  if (!response.ok)
+    throw new SendFailure(`HTTP ${response.status} ${short(await response.text())}`, { uncertain: false });
   await response.arrayBuffer();
 }
 
@@ -174,11 +179,11 @@ function classify(error: unknown): SendFailure {
   const err = error as { name?: string; code?: string; cause?: { code?: string }; message?: string };
   const code = err.cause?.code ?? err.code;
   if (err.name === "TimeoutError" || err.name === "AbortError" || code === "ETIMEDOUT")
-    return new SendFailure("no answer in time", true);
+    return new SendFailure("no answer in time", { uncertain: true });
   if (code && NOT_SENT.has(code))
-    return new SendFailure(code === "ECONNREFUSED" ? "connection refused" : code, false);
-  if (code === "ECONNRESET") return new SendFailure("connection reset", true);
-  return new SendFailure(short(err.message ?? String(error)), false);
+    return new SendFailure(code === "ECONNREFUSED" ? "connection refused" : code, { uncertain: false });
+  if (code === "ECONNRESET") return new SendFailure("connection reset", { uncertain: true });
+  return new SendFailure(short(err.message ?? String(error)), { uncertain: false });
 }
 
 /** A service's answer reduced to one short line (Slack's "channel_not_found", an SMTP reply). */

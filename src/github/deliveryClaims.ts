@@ -2,6 +2,7 @@ import { parseMarker } from "../core/markers.js";
 import type { Claim } from "../core/channels/deliveryRecord.js";
 import { DELIVERY_KIND, parseDelivery } from "../core/channels/deliveryRecord.js";
 import type { GitHubContext } from "./types.js";
+import { postComment } from "./writeComments.js";
 
 /**
  * Posts a claim comment once, without the retry plugin's blind re-send: a create whose answer was lost is
@@ -13,14 +14,7 @@ export async function postClaim(
   body: string,
 ): Promise<number | undefined> {
   try {
-    const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-      owner: gh.owner,
-      repo: gh.repo,
-      issue_number: number,
-      body,
-      request: { retries: 0 },
-    });
-    return Number(data.id);
+    return await postComment(gh, number, body);
   } catch (error) {
     gh.log.warn({ err: error, issue: number }, "claim for an outside message may not have been posted");
     return undefined;

@@ -59,13 +59,10 @@ export function labelSpecs(config: Config): LabelSpec[] {
 /** The colour GitHub gives a label created implicitly by adding it to an issue. */
 const IMPLICIT_COLOR = "ededed";
 
-/** Per repository and process: the labels known to exist with their colours (lower-case names). */
-const known = new Map<string, Promise<Set<string>>>();
-
 /**
  * Makes sure the labels about to be used exist with their colours and descriptions: only those, when a
  * repository first needs them, so installing the App on an organisation does not label every repository.
- * The repository's labels are listed once per process; "already exists" counts as success. `force` runs it
+ * The repository's labels are listed once per run (RunCaches); "already exists" counts as success. `force` runs it
  * even where the context opts out (the Action's scheduled full pass, which gives implicitly created labels
  * their colours).
  */
@@ -80,6 +77,7 @@ export async function ensureRepoLabels(
   const specs = labelSpecs(config).filter((spec) => wanted.has(spec.name.toLowerCase()));
   if (specs.length === 0) return;
   const key = `${gh.owner}/${gh.repo}`.toLowerCase();
+  const known = gh.caches.labels;
   let ready = known.get(key);
   if (!ready) {
     ready = fresh(gh).catch((error: unknown) => {
@@ -145,9 +143,4 @@ export function incidentLabelNames(config: Config): string[] {
     l.revenue,
     l.freeze_held,
   ];
-}
-
-/** Forget what was learned (tests start each scenario with a fresh simulator). */
-export function forgetRepoLabels(): void {
-  known.clear();
 }

@@ -1,14 +1,8 @@
+import type { CommentSnapshot } from "../core/snapshot.js";
 import type { GitHubContext } from "./types.js";
 
-/** A comment on an issue or pull request, as the bot reads it. */
-export interface IssueComment {
-  id: number;
-  author: string;
-  body: string;
-  createdAt: number;
-  updatedAt: number;
-  url: string;
-}
+/** A comment as a listing gives it: the timeline's comment without the reactions, which a listing omits. */
+export type IssueComment = Omit<CommentSnapshot, "plusOnes">;
 
 /** Every comment on an issue or pull request, oldest first. */
 export async function listComments(gh: GitHubContext, number: number): Promise<IssueComment[]> {

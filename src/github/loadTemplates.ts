@@ -26,23 +26,17 @@ export function bundledTemplates(): Templates {
   return bundled;
 }
 
-const cache = new Map<string, { at: number; templates: Templates; problems: ConfigProblem[] }>();
-const TTL_MS = 5 * 60_000;
-
 /**
  * Bundled templates overlaid with the repository's own `<templates.directory>/<name>.md.mustache`. A
- * repository template that does not parse is reported and the bundled one is used instead.
+ * repository template that does not parse is reported and the bundled one is used instead. Remembered with
+ * the rest of the repository's settings (RunCaches.settings), not on their own.
  */
 export async function loadTemplates(
   gh: GitHubContext,
   config: Config,
-  now = Date.now(),
 ): Promise<{ templates: Templates; problems: ConfigProblem[] }> {
   const directory = config.templates.directory;
   if (directory === undefined) return { templates: bundledTemplates(), problems: [] };
-  const key = `${gh.owner}/${gh.repo}:${directory}`.toLowerCase();
-  const hit = cache.get(key);
-  if (hit && now - hit.at < TTL_MS) return hit;
   const templates = { ...bundledTemplates() };
   const problems: ConfigProblem[] = [];
   let listing: Array<{ name: string; path: string; type: string }> = [];
@@ -79,12 +73,5 @@ export async function loadTemplates(
       });
     }
   }
-  const entry = { at: now, templates, problems };
-  cache.set(key, entry);
-  return entry;
-}
-
-export function forgetTemplates(repo?: string): void {
-  if (repo === undefined) cache.clear();
-  else for (const key of cache.keys()) if (key.startsWith(`${repo.toLowerCase()}:`)) cache.delete(key);
+  return { templates, problems };
 }

@@ -1,6 +1,7 @@
 import type { Octokit } from "@octokit/core";
 import type { PaginateInterface } from "@octokit/plugin-paginate-rest";
 import type { ChannelSecrets } from "../channels/channelSecrets.js";
+import type { RunCaches } from "./runCaches.js";
 
 /** What the gateway needs of an Octokit: ProbotOctokit and @actions/github's client both qualify. */
 export type OctokitLike = Pick<Octokit, "request"> & { paginate: PaginateInterface };
@@ -38,6 +39,8 @@ export interface GitHubContext extends RepoRef {
   /** Lower-case logins whose markers are believed (the bot plus config `trusted_bots`). */
   trustedBots: ReadonlySet<string>;
   log: Logger;
+  /** What this App process or Action run remembers between requests (settings, ETags, labels, facts). */
+  caches: RunCaches;
   /**
    * Whether writing labels should first make sure the repository's labels exist with their colours
    * (one listing per process). The Action skips it outside scheduled sweeps: each run is a new process,

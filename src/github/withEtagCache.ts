@@ -7,36 +7,20 @@ export interface CachedResponse {
 type Cached = CachedResponse;
 
 /**
- * Where remembered responses live. The default is this process's memory; the App's Redis mode keeps them
- * in Redis, so a restarted or new replica asks conditionally from its first request.
+ * Where remembered responses live: this process's memory (memoryEtags.ts), or, in the App's Redis mode,
+ * Redis, so a restarted or new replica asks conditionally from its first request.
  */
 export interface EtagStore {
   get(scope: string, key: string): Promise<CachedResponse | undefined>;
   set(scope: string, key: string, value: CachedResponse): Promise<void>;
-}
-
-const DEFAULT_ENTRIES = 5_000;
-// One store per scope (an installation), shared by every client of it in this process and keyed by URL,
-// so a large installation cannot push a small one's entries out. Map keeps insertion order, which makes a
-// cheap LRU: re-inserting on use moves an entry to the back.
-const stores = new Map<string, { capacity: number; entries: Map<string, Cached> }>();
-
-function storeOf(scope: string) {
-  let store = stores.get(scope);
-  if (!store) {
-    store = { capacity: DEFAULT_ENTRIES, entries: new Map() };
-    stores.set(scope, store);
-  }
-  return store;
-}
-
-/**
- * Sizes one scope's cache (the App: from the installation's repository count, so a sweep's reads of every
- * repository fit and come back as 304s on the next sweep instead of thrashing).
- */
-export function setEtagCapacity(scope: string, entries: number): void {
-  const store = storeOf(scope);
-  store.capacity = Math.max(DEFAULT_ENTRIES, entries);
+  /**
+   * Sizes one scope's memory (the App: from the installation's repository count, so a sweep's reads of
+   * every repository fit and come back as 304s on the next sweep instead of thrashing). Redis entries
+   * expire by time instead.
+   */
+  resize?(scope: string, entries: number): void;
+  /** Drops a scope from memory (an installation that was deleted); Redis entries expire by time. */
+  forgetScope?(scope: string): void;
 }
 
 /**
@@ -44,11 +28,7 @@ export function setEtagCapacity(scope: string, entries: number): void {
  * unchanged resource with 304, which does not count against the rate limit, and we reuse the body we had.
  * Idle reconciles (the scheduled sweep, a redelivered webhook) then cost almost nothing of the quota.
  */
-export function withEtagCache<T extends OctokitLike>(
-  octokit: T,
-  scope: string,
-  store: EtagStore = memoryEtags,
-): T {
+export function withEtagCache<T extends OctokitLike>(octokit: T, scope: string, store: EtagStore): T {
   (octokit as unknown as HookableOctokit).hook.wrap("request", async (request, options) => {
     if (options.method !== "GET") return request(options);
     const headers = (options.headers ?? {}) as Record<string, string>;
@@ -71,23 +51,8 @@ export function withEtagCache<T extends OctokitLike>(
   return octokit;
 }
 
-/** This process's memory, an LRU per scope (re-inserting on use moves an entry to the back). */
-const memoryEtags: EtagStore = {
-  get: async (scope, key) => storeOf(scope).entries.get(key),
-  set: async (scope, key, value) => {
-    const { entries, capacity } = storeOf(scope);
-    entries.delete(key);
-    entries.set(key, value);
-    if (entries.size > capacity) entries.delete(entries.keys().next().value as string);
-  },
-};
-
 /** The request's parameters other than transport options, so two different pages never share an entry. */
 function urlParams(options: Record<string, unknown>): Record<string, unknown> {
   const { method: _m, url: _u, headers: _h, request: _r, mediaType: _t, baseUrl: _b, ...rest } = options;
   return rest;
-}
-
-export function forgetEtags(): void {
-  stores.clear();
 }

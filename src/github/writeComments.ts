@@ -19,14 +19,7 @@ export async function createCommentOnce(
       if (landed !== undefined) return landed.id;
     }
     try {
-      const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-        owner: gh.owner,
-        repo: gh.repo,
-        issue_number: number,
-        body,
-        request: { retries: 0 },
-      });
-      return Number(data.id);
+      return await postComment(gh, number, body);
     } catch (error) {
       lastError = error;
       const status = statusOf(error);
@@ -34,6 +27,21 @@ export async function createCommentOnce(
     }
   }
   throw lastError;
+}
+
+/**
+ * One POST of a comment, never re-sent blindly by the retry plugin: an answer that was lost may hide a
+ * comment that landed, so the caller decides how to look for it before trying again. Returns its id.
+ */
+export async function postComment(gh: GitHubContext, number: number, body: string): Promise<number> {
+  const { data } = await gh.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: gh.owner,
+    repo: gh.repo,
+    issue_number: number,
+    body,
+    request: { retries: 0 },
+  });
+  return Number(data.id);
 }
 
 export async function updateComment(gh: GitHubContext, id: number, body: string): Promise<void> {

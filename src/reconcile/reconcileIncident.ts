@@ -1,6 +1,6 @@
 import type { Config } from "../core/config/schema.js";
+import type { Settings } from "../core/config/settings.js";
 import type { Permission, IssueSnapshot } from "../core/snapshot.js";
-import type { Templates } from "../core/render/templates.js";
 import type { Incident } from "../core/types.js";
 import type { Projection } from "../core/projection/projectIncident.js";
 import { planIncident } from "../core/plan/planIncident.js";
@@ -16,7 +16,6 @@ import { ensureReaction } from "../github/ensureReaction.js";
 import { addAssignees, closeIssue, removeAssignees } from "../github/issues.js";
 import { currentIssue } from "../core/projection/currentIssue.js";
 import { isIncident } from "../core/projection/isIncident.js";
-import type { ConfigProblem, RefusedConfig } from "../core/config/parseConfig.js";
 import { isFreezing } from "../core/freeze/isFreezing.js";
 import { planNotices } from "../core/clocks/planNotices.js";
 import { nextDeadline } from "../core/clocks/nextDeadline.js";
@@ -43,16 +42,6 @@ export interface IncidentOutcome {
   freezeRelevant?: boolean;
 }
 
-/** The repository's settings as a run uses them (see repoSettings). */
-export interface IncidentSettings {
-  config: Config;
-  templates: Templates;
-  /** Repository templates that could not be used (reported on the incident until fixed). */
-  templateProblems?: readonly ConfigProblem[];
-  /** The configuration file was refused and an earlier version is in use. */
-  refused?: RefusedConfig;
-}
-
 export interface IncidentRun {
   now: number;
   /** Roles read so far in this run (a sweep shares them between incidents), by lower-case login. */
@@ -71,7 +60,7 @@ export interface IncidentRun {
  */
 export async function reconcileIncident(
   gh: GitHubContext,
-  settings: IncidentSettings,
+  settings: Settings,
   number: number,
   run: IncidentRun,
 ): Promise<IncidentOutcome> {
@@ -119,7 +108,7 @@ export async function reconcileIncident(
     now,
     botComments,
     templates,
-    templateProblems: settings.templateProblems ?? [],
+    templateProblems: settings.templateProblems,
     ...(settings.refused ? { refused: settings.refused } : {}),
   });
   const plusOnes = new Map(

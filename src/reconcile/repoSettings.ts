@@ -1,90 +1,22 @@
 import type { Config } from "../core/config/schema.js";
-import type { ConfigProblem, RefusedConfig } from "../core/config/parseConfig.js";
-import type { Templates } from "../core/render/templates.js";
+import type { RefusedConfig } from "../core/config/parseConfig.js";
+import type { RepoSettings } from "../core/config/settings.js";
 import type { GitHubContext } from "../github/types.js";
 import { loadConfig, CONFIG_PATH } from "../github/loadConfig.js";
 import { lastValidConfig } from "../github/lastValidConfig.js";
-import { forgetTemplates, loadTemplates } from "../github/loadTemplates.js";
-
-export type RepoSettings =
-  | {
-      ok: true;
-      config: Config;
-      templates: Templates;
-      templateProblems: ConfigProblem[];
-      refused?: RefusedConfig;
-      /** No configuration file anywhere (repository or owner's `.github`): the defaults apply. */
-      absent?: boolean;
-    }
-  | { ok: false; problems: ConfigProblem[]; path: string };
-
-const cache = new Map<string, { at: number; settings: Promise<RepoSettings>; absent?: boolean }>();
-
-/** A settings cache shared by several processes (the App's Redis mode); entries are plain JSON. */
-export interface SettingsStore {
-  get(repo: string): Promise<{ at: number; settings: RepoSettings } | undefined>;
-  set(repo: string, entry: { at: number; settings: RepoSettings }): Promise<void>;
-}
+import { loadTemplates } from "../github/loadTemplates.js";
 
 /**
- * Like repoSettings, but remembered per repository for `ttlMs` (App mode): most events then read no
- * config at all. A push that touches `.github/` forgets the entry (see forgetRepoSettings). With a shared
- * `store`, every replica sees the same entries and the same forgetting.
+ * Like repoSettings, but remembered by the run (RunCaches.settings, in Redis in the App's Redis mode) for
+ * a few minutes of the run's clock: most events then read no config at all. A push that touches
+ * `.github/` forgets the entry.
  */
-export async function cachedRepoSettings(
-  gh: GitHubContext,
-  now: number,
-  ttlMs: number,
-  store?: SettingsStore,
-): Promise<RepoSettings> {
-  const key = `${gh.owner}/${gh.repo}`.toLowerCase();
-  if (store) {
-    const hit = await store.get(key);
-    const absent = hit?.settings.ok === true && hit.settings.absent === true;
-    if (hit && (absent || Date.now() - hit.at < ttlMs)) return hit.settings;
-    // Templates too are read afresh (through the conditional-request cache, so unchanged ones cost no
-    // quota): this replica's own copy may predate a push another replica was told about.
-    forgetTemplates(`${gh.owner}/${gh.repo}`);
-    const at = Date.now();
-    const settings = await repoSettings(gh, now);
-    await store.set(key, { at, settings });
-    return settings;
-  }
-  const hit = cache.get(key);
-  if (hit && (hit.absent || Date.now() - hit.at < ttlMs)) return hit.settings;
-  const settings = repoSettings(gh, now);
-  const entry: { at: number; settings: Promise<RepoSettings>; absent?: boolean } = {
-    at: Date.now(),
-    settings,
-  };
-  cache.set(key, entry);
-  // No file at all is remembered until a push says otherwise: most repositories of a large organisation
-  // have none, and asking again every few minutes would cost two charged 404s each time.
-  void settings.then(
-    (s) => {
-      if (s.ok && s.absent) entry.absent = true;
-    },
-    () => undefined,
-  );
-  settings.catch(() => cache.delete(key));
-  return settings;
-}
-
-export function forgetRepoSettings(repo?: string): void {
-  if (repo === undefined) cache.clear();
-  else if (/\/\.github$/i.test(repo)) {
-    // The owner's `.github` repository holds the fallback for every repository of that owner.
-    const owner = `${repo.split("/")[0]!.toLowerCase()}/`;
-    for (const key of [...cache.keys()]) if (key.startsWith(owner)) cache.delete(key);
-  } else cache.delete(repo.toLowerCase());
+export async function cachedRepoSettings(gh: GitHubContext, now: number): Promise<RepoSettings> {
+  return gh.caches.settings.get(`${gh.owner}/${gh.repo}`, now, () => repoSettings(gh));
 }
 
 /** Config and templates for one repository. */
-export async function repoSettings(
-  gh: GitHubContext,
-  now: number,
-  path = CONFIG_PATH,
-): Promise<RepoSettings> {
+export async function repoSettings(gh: GitHubContext, path = CONFIG_PATH): Promise<RepoSettings> {
   const loaded = await loadConfig(gh, path);
   let config: Config;
   let refused: RefusedConfig | undefined;
@@ -110,7 +42,7 @@ export async function repoSettings(
       ...(earlier.at ? { at: earlier.at } : {}),
     };
   }
-  const { templates, problems } = await loadTemplates(gh, config, now);
+  const { templates, problems } = await loadTemplates(gh, config);
   if (problems.length > 0)
     gh.log.warn({ repo: `${gh.owner}/${gh.repo}`, problems }, "repository template problems");
   return {

@@ -1,20 +1,18 @@
 import type { Config } from "../core/config/schema.js";
 import type { Permission } from "../core/snapshot.js";
-import type { Templates } from "../core/render/templates.js";
 import { freezeBoundaries } from "../core/freeze/freezeBoundaries.js";
 import { durationMs } from "../core/time/parseDuration.js";
 import type { GitHubContext } from "../github/types.js";
 import { readPull } from "../github/pulls.js";
-import type { RepoSettings } from "./repoSettings.js";
+import type { RepoSettings, Settings } from "../core/config/settings.js";
 import type { Target } from "./targetsOf.js";
-import type { ConfigProblem, RefusedConfig } from "../core/config/parseConfig.js";
 import { reconcileIncident } from "./reconcileIncident.js";
 import { isFreezing } from "../core/freeze/isFreezing.js";
 import { labelNames } from "../core/projection/labelNames.js";
 import type { IncidentOutcome } from "./reconcileIncident.js";
 import { sweepRepository } from "./sweepRepository.js";
 import { reportConfigProblems } from "./reportConfigProblems.js";
-import { freezeInputs } from "./freeze/freezeInputs.js";
+import { freezeInputs, isFreezeIssue } from "./freeze/freezeInputs.js";
 import type { FreezeInputs } from "./freeze/freezeInputs.js";
 import { reconcilePull } from "./freeze/reconcilePull.js";
 import { sweepPulls } from "./freeze/sweepPulls.js";
@@ -29,7 +27,7 @@ import { announceReleases } from "./releases/announceReleases.js";
 import { inLane } from "./inLane.js";
 import { severityName } from "../core/render/severityName.js";
 import { STATE_TITLES } from "../core/stateTitles.js";
-import { isFreezeIssue, reconcileFreezeHold } from "./freeze/reconcileFreezeHold.js";
+import { reconcileFreezeHold } from "./freeze/reconcileFreezeHold.js";
 
 export interface TargetOutcome {
   target: Target;
@@ -74,19 +72,10 @@ export async function runTarget(
       // The label alone proves nothing (anyone can add it): an issue the bot did not open as a hold issue is
       // reconciled like any other.
       if (isHoldIssue(target, config)) {
-        const held = await inLane(gh, target.number, () => runHoldTarget(gh, config, templates, target, now));
+        const held = await inLane(gh, target.number, () => runHoldTarget(gh, settings, target, now));
         if (held) return held;
       }
-      return reconcileIssueTarget(
-        gh,
-        config,
-        templates,
-        target,
-        now,
-        permissions,
-        settings.templateProblems,
-        settings.refused,
-      );
+      return reconcileIssueTarget(gh, settings, target, now, permissions);
     case "pull": {
       // The pull request's own writes run in its lane; a freeze that changed re-checks the others after,
       // each in its own lane, so this job never holds one lane while waiting for another.
@@ -114,8 +103,8 @@ export async function runTarget(
       });
       if ("changed" in own) {
         const inputs = await freezeInputs(gh, config);
-        let writes = own.writes + (await sweepPulls(gh, config, templates, inputs, now)).writes;
-        writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: false });
+        let writes = own.writes + (await sweepPulls(gh, settings, inputs, now)).writes;
+        writes += await deliverFreezeMessages(gh, settings, inputs, now, { calendar: false });
         return { target, writes };
       }
       return { target, writes: own.writes, note: own.note };
@@ -127,9 +116,9 @@ export async function runTarget(
       return { target, writes: outcome.writes, note: outcome.conclusion };
     }
     case "deployment":
-      return runDeployTarget(gh, config, templates, target, now);
+      return runDeployTarget(gh, settings, target, now);
     case "releases":
-      return { target, writes: await announceReleases(gh, config, templates, now), note: "announcements" };
+      return { target, writes: await announceReleases(gh, settings, now), note: "announcements" };
     case "sweep": {
       // Schedules run late or not at all (the Action's cron is best-effort), so a sweep looks back twice its
       // interval; a process that remembers its last complete sweep looks back exactly to it, and a freeze
@@ -141,15 +130,7 @@ export async function runTarget(
       const periodic =
         target.full === true ||
         Math.floor(now / FULL_PASS_MS) !== Math.floor((now - lookback) / FULL_PASS_MS);
-      const result = await sweepRepository(
-        gh,
-        config,
-        templates,
-        now,
-        settings.templateProblems,
-        periodic,
-        settings.refused,
-      );
+      const result = await sweepRepository(gh, settings, now, { full: periodic });
       const failures = [...result.failures.map((f) => `${f.target}: ${f.error}`)];
       let writes = result.writes;
       // The sweep's own listing of open incidents serves the freeze checks, unless the sweep itself just
@@ -157,9 +138,12 @@ export async function runTarget(
       const inputs = await freezeInputs(gh, config, result.freezeChanged ? undefined : result.open);
       const boundary = freezeBoundaries(config, inputs.freezeIssues, now - lookback, now).length > 0;
       let note = `${result.incidents} open incident(s)`;
-      writes += await announceFreezes(gh, config, templates, inputs, now, lookback, periodic);
+      writes += await announceFreezes(gh, settings, inputs, now, {
+        lookbackMs: lookback,
+        fullPass: periodic,
+      });
       if (boundary || periodic || result.freezeChanged) {
-        const pulls = await sweepPulls(gh, config, templates, inputs, now);
+        const pulls = await sweepPulls(gh, settings, inputs, now);
         writes += pulls.writes;
         failures.push(...pulls.failures);
         note += `, ${pulls.pulls} open pull request(s) re-checked`;
@@ -167,11 +151,11 @@ export async function runTarget(
       // A window, closure or manual freeze that started or ended, told to the deployments channel (retried on
       // the periodic pass).
       if (boundary || periodic)
-        writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: true });
+        writes += await deliverFreezeMessages(gh, settings, inputs, now, { calendar: true });
       // Deployments waiting for a freeze to end: their record is on GitHub, so a restart forgets none.
-      writes += await reconcileHolds(gh, config, templates, inputs, now);
+      writes += await reconcileHolds(gh, settings, inputs, now);
       // A milestone coming due is a clock: only the sweep notices it.
-      writes += await announceReleases(gh, config, templates, now, inputs);
+      writes += await announceReleases(gh, settings, now, inputs);
       if (failures.length > 0)
         throw new Error(`sweep finished with ${failures.length} failure(s): ${failures.join("; ")}`);
       const hot =
@@ -242,15 +226,12 @@ function decidesFreeze(name: string, config: Config): boolean {
 
 async function reconcileIssueTarget(
   gh: GitHubContext,
-  config: Config,
-  templates: Templates,
+  settings: Settings,
   target: Extract<Target, { kind: "issue" }>,
   now: number,
   permissions: Map<string, Permission>,
-  templateProblems: readonly ConfigProblem[],
-  refused: RefusedConfig | undefined,
 ): Promise<TargetOutcome> {
-  const settings = { config, templates, templateProblems, ...(refused ? { refused } : {}) };
+  const { config } = settings;
   // The incident's own writes in its lane; the pull requests a freeze change affects after, in theirs.
   const {
     result,
@@ -306,7 +287,7 @@ async function reconcileIssueTarget(
   if (result.freezeRelevant || handChangeMovedFreeze(target, config)) freezesChanged = true;
   if (freezesChanged) {
     const inputs = await freezeInputs(gh, config);
-    writes += (await sweepPulls(gh, config, templates, inputs, now)).writes;
+    writes += (await sweepPulls(gh, settings, inputs, now)).writes;
     // Waiting deployments can only be let through when a freeze ended: an incident that froze merges by
     // this event ended none. Where nothing waits (the Action), the sweep tidies hold issues.
     const started =
@@ -315,10 +296,10 @@ async function reconcileIssueTarget(
       !commandsChanged &&
       released === undefined;
     if (!started && gh.approvesDeployments === true)
-      writes += await reconcileHolds(gh, config, templates, inputs, now);
+      writes += await reconcileHolds(gh, settings, inputs, now);
     // A manual freeze started or ended: told beyond GitHub, recorded on its freeze issue.
     if (commandsChanged || (result.skipped === "not-an-incident" && result.freezeRelevant))
-      writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: false });
+      writes += await deliverFreezeMessages(gh, settings, inputs, now, { calendar: false });
   }
   // Every row of the Action's job summary says something: what this issue is now, or why it was skipped.
   const incident = result.incident;

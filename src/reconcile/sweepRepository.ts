@@ -1,7 +1,5 @@
-import type { Config } from "../core/config/schema.js";
 import type { Permission } from "../core/snapshot.js";
-import type { Templates } from "../core/render/templates.js";
-import type { ConfigProblem, RefusedConfig } from "../core/config/parseConfig.js";
+import type { Settings } from "../core/config/settings.js";
 import type { GitHubContext } from "../github/types.js";
 import { reconcileIncident } from "./reconcileIncident.js";
 import { toIssueSnapshot } from "../github/readIssue.js";
@@ -29,14 +27,11 @@ export interface SweepOutcome {
  */
 export async function sweepRepository(
   gh: GitHubContext,
-  config: Config,
-  templates: Templates,
+  settings: Settings,
   now: number,
-  templateProblems: readonly ConfigProblem[] = [],
-  full = false,
-  refused?: RefusedConfig,
+  { full = false }: { full?: boolean } = {},
 ): Promise<SweepOutcome> {
-  const settings = { config, templates, templateProblems, ...(refused ? { refused } : {}) };
+  const { config } = settings;
   const permissions = new Map<string, Permission>();
   const open: IssueLike[] = await listIssues(gh, { labels: config.labels.incident, state: "open" });
   // On the periodic full pass, incidents closed in the last days too: a lost event (a post-mortem or fix

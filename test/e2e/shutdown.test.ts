@@ -7,9 +7,6 @@ import { startSimulator, personClient } from "../../src/simulator/index.js";
 import type { Simulator } from "../../src/simulator/index.js";
 import { startAppServer } from "../../src/app/startAppServer.js";
 import type { AppServer } from "../../src/app/startAppServer.js";
-import { forgetRepoSettings } from "../../src/reconcile/repoSettings.js";
-import { forgetEtags } from "../../src/github/withEtagCache.js";
-import { forgetRepoLabels } from "../../src/github/ensureRepoLabels.js";
 import { appKeys } from "./support/productionApp.js";
 import { formBody } from "./support/world.js";
 import { SEV3 } from "./support/people.js";
@@ -29,9 +26,6 @@ afterEach(async () => {
 
 describe("graceful shutdown", () => {
   it("past its deadline, reports and logs the unfinished jobs, refuses new deliveries, and a restart repairs them", async () => {
-    forgetRepoSettings();
-    forgetEtags();
-    forgetRepoLabels();
     const { privateKey, publicKey } = appKeys();
     sim = await startSimulator({
       apps: [{ id: APP_ID, slug: "expedite", name: "Expedite", publicKeyPem: publicKey }],

@@ -4,9 +4,6 @@ import { startSimulator, personClient } from "../../src/simulator/index.js";
 import type { Simulator } from "../../src/simulator/index.js";
 import { startAppServer } from "../../src/app/startAppServer.js";
 import type { AppServer } from "../../src/app/startAppServer.js";
-import { forgetRepoSettings } from "../../src/reconcile/repoSettings.js";
-import { forgetEtags } from "../../src/github/withEtagCache.js";
-import { forgetRepoLabels } from "../../src/github/ensureRepoLabels.js";
 import { appKeys } from "./support/productionApp.js";
 import { formBody } from "./support/world.js";
 import { SEV3 } from "./support/people.js";
@@ -28,9 +25,6 @@ afterEach(async () => {
 
 describe("sweeps scale with what is happening, not with what exists", () => {
   it("after the first sweep, only repositories with something going on are swept each tick; idle ones cost nothing", async () => {
-    forgetRepoSettings();
-    forgetEtags();
-    forgetRepoLabels();
     const { privateKey, publicKey } = appKeys();
     sim = await startSimulator({
       apps: [{ id: APP_ID, slug: "expedite", name: "Expedite", publicKeyPem: publicKey }],
@@ -154,9 +148,6 @@ describe("sweeps scale with what is happening, not with what exists", () => {
   });
 
   it("a deadline fires by its own wake-up, on time, while the next scheduled sweep is an hour away", async () => {
-    forgetRepoSettings();
-    forgetEtags();
-    forgetRepoLabels();
     const { privateKey, publicKey } = appKeys();
     // Tuesday 10:00 in New York: the acknowledgement is due 15 minutes after the declaration.
     const clock = new ManualClock("2026-11-17T15:00:00Z");

@@ -1,5 +1,5 @@
 import type { Config } from "../../core/config/schema.js";
-import type { Templates } from "../../core/render/templates.js";
+import type { Settings } from "../../core/config/settings.js";
 import { callbackRunId } from "../../github/reviewDeployment.js";
 import type { GitHubContext } from "../../github/types.js";
 import { freezeInputs } from "../freeze/freezeInputs.js";
@@ -13,8 +13,7 @@ type Outcome = { target: Target; writes: number; note?: string };
 /** A deployment_protection_rule request: answered through the callback the payload names. */
 export async function runDeployTarget(
   gh: GitHubContext,
-  config: Config,
-  templates: Templates,
+  settings: Settings,
   target: Extract<Target, { kind: "deployment" }>,
   now: number,
 ): Promise<Outcome> {
@@ -27,7 +26,7 @@ export async function runDeployTarget(
     );
     return { target, writes: 0, note: "unrecognised callback URL" };
   }
-  const result = await protectDeployment(gh, config, templates, { ...target, runId }, now);
+  const result = await protectDeployment(gh, settings, { ...target, runId }, now);
   return { target, writes: result.writes, note: result.decision };
 }
 
@@ -43,13 +42,13 @@ export function isHoldIssue(target: Extract<Target, { kind: "issue" }>, config: 
  */
 export async function runHoldTarget(
   gh: GitHubContext,
-  config: Config,
-  templates: Templates,
+  settings: Settings,
   target: Extract<Target, { kind: "issue" }>,
   now: number,
 ): Promise<Outcome | undefined> {
+  const { config } = settings;
   const hold = await readHold(gh, target.number);
   if (!hold) return undefined;
-  const result = await reconcileHold(gh, config, templates, await freezeInputs(gh, config), hold, now);
+  const result = await reconcileHold(gh, settings, await freezeInputs(gh, config), hold, now);
   return { target, writes: result.writes, note: `${result.approved} deployment(s) approved` };
 }

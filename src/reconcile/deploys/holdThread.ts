@@ -1,8 +1,8 @@
 import type { Config } from "../../core/config/schema.js";
+import type { Settings } from "../../core/config/settings.js";
 import type { DeployGrant, VoidedGrant } from "../../core/deploys/types.js";
 import { freezesHeard } from "../../core/channels/heard.js";
 import { grantOccasion } from "../../core/channels/grantOccasion.js";
-import type { Templates } from "../../core/render/templates.js";
 import { activeFreezes } from "../../core/freeze/activeFreezes.js";
 import { parseMarker, renderMarker } from "../../core/markers.js";
 import { neutralize, neutralizeInline } from "../../core/text/neutralize.js";
@@ -98,13 +98,13 @@ export async function readHoldThread(
  */
 export async function deliverHoldGrants(
   gh: GitHubContext,
-  config: Config,
-  templates: Templates,
+  settings: Settings,
   inputs: FreezeInputs,
   hold: HoldIssue,
   thread: HoldThread,
   now: number,
 ): Promise<number> {
+  const { config, templates } = settings;
   if (!freezesHeard(config) || thread.grants.length === 0) return 0;
   const freezes = activeFreezes({ ...inputs, now, config, base: hold.branch });
   const occasions = thread.grants.map((g) =>

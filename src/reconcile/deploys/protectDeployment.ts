@@ -1,4 +1,5 @@
 import type { Config } from "../../core/config/schema.js";
+import type { Settings } from "../../core/config/settings.js";
 import { isGatedEnvironment } from "../../core/deploys/isGatedEnvironment.js";
 import type { DeployVerdict } from "../../core/deploys/types.js";
 import { codeSpan } from "../../core/text/codeSpan.js";
@@ -11,7 +12,6 @@ import { judgeDeploy } from "./judgeDeploy.js";
 import type { HoldIssue } from "./holdIssues.js";
 import { deliverHoldGrants } from "./holdThread.js";
 import type { HoldThread } from "./holdThread.js";
-import type { Templates } from "../../core/render/templates.js";
 import { reviewComment, runComment } from "../../core/deploys/runComment.js";
 
 export interface DeploymentRequest {
@@ -28,11 +28,11 @@ export interface DeploymentRequest {
  */
 export async function protectDeployment(
   gh: GitHubContext,
-  config: Config,
-  templates: Templates,
+  settings: Settings,
   request: DeploymentRequest,
   now: number,
 ): Promise<{ decision: "approved" | "waiting" | "rejected"; writes: number }> {
+  const { config } = settings;
   const { runId, environment } = request;
   if (!isGatedEnvironment(environment, config)) {
     await reviewDeployment(gh, runId, {
@@ -53,7 +53,7 @@ export async function protectDeployment(
   const { hold, thread } = held;
   const answer = await answerHeld(gh, config, request, hold, thread, verdict, now);
   // The deployment is answered first: a slow channel never holds it up.
-  const told = await deliverHoldGrants(gh, config, templates, inputs, hold, thread, now);
+  const told = await deliverHoldGrants(gh, settings, inputs, hold, thread, now);
   return { decision: answer.decision, writes: thread.writes + answer.writes + told };
 }
 

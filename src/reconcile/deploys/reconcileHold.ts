@@ -1,4 +1,5 @@
 import type { Config } from "../../core/config/schema.js";
+import type { Settings } from "../../core/config/settings.js";
 import { deployVerdict } from "../../core/deploys/deployVerdict.js";
 import { closeIssue } from "../../github/issues.js";
 import { reviewDeployment } from "../../github/reviewDeployment.js";
@@ -9,7 +10,6 @@ import { approverHandles } from "../freeze/isApprover.js";
 import type { HoldIssue } from "./holdIssues.js";
 import { deliverHoldGrants, readHoldThread } from "./holdThread.js";
 import type { HoldThread } from "./holdThread.js";
-import type { Templates } from "../../core/render/templates.js";
 import { reviewComment, runComment } from "../../core/deploys/runComment.js";
 
 /**
@@ -19,16 +19,16 @@ import { reviewComment, runComment } from "../../core/deploys/runComment.js";
  */
 export async function reconcileHold(
   gh: GitHubContext,
-  config: Config,
-  templates: Templates,
+  settings: Settings,
   inputs: FreezeInputs,
   hold: HoldIssue,
   now: number,
 ): Promise<{ writes: number; approved: number }> {
+  const { config } = settings;
   const thread = await readHoldThread(gh, config, inputs, hold, now);
   const answered = await releaseRuns(gh, config, inputs, hold, thread, now);
   // The waiting runs are released first: a slow channel never holds them up.
-  const told = await deliverHoldGrants(gh, config, templates, inputs, hold, thread, now);
+  const told = await deliverHoldGrants(gh, settings, inputs, hold, thread, now);
   return { writes: thread.writes + answered.writes + told, approved: answered.approved };
 }
 

@@ -1,5 +1,4 @@
-import type { Config } from "../../core/config/schema.js";
-import type { Templates } from "../../core/render/templates.js";
+import type { Settings } from "../../core/config/settings.js";
 import type { GitHubContext } from "../../github/types.js";
 import type { FreezeInputs } from "../freeze/freezeInputs.js";
 import { openHolds } from "./holdIssues.js";
@@ -12,15 +11,15 @@ import { reconcileHold } from "./reconcileHold.js";
  */
 export async function reconcileHolds(
   gh: GitHubContext,
-  config: Config,
-  templates: Templates,
+  settings: Settings,
   inputs: FreezeInputs,
   now: number,
 ): Promise<number> {
+  const { config } = settings;
   let writes = 0;
   for (const hold of await openHolds(gh, config)) {
     try {
-      writes += (await reconcileHold(gh, config, templates, inputs, hold, now)).writes;
+      writes += (await reconcileHold(gh, settings, inputs, hold, now)).writes;
     } catch (error) {
       gh.log.error(
         { err: error, hold: hold.number },

@@ -1,5 +1,4 @@
-import type { Config } from "../../core/config/schema.js";
-import type { Templates } from "../../core/render/templates.js";
+import type { Settings } from "../../core/config/settings.js";
 import type { UpcomingFreeze } from "../../core/freeze/upcomingFreezes.js";
 import { upcomingFreezes } from "../../core/freeze/upcomingFreezes.js";
 import { freezeCoversBranch } from "../../core/freeze/matches.js";
@@ -22,13 +21,13 @@ import type { FreezeInputs } from "./freezeInputs.js";
  */
 export async function announceFreezes(
   gh: GitHubContext,
-  config: Config,
-  templates: Templates,
+  settings: Settings,
   inputs: FreezeInputs,
   now: number,
-  lookbackMs: number,
-  fullPass: boolean,
+  sweep: { lookbackMs: number; fullPass: boolean },
 ): Promise<number> {
+  const { config, templates } = settings;
+  const { lookbackMs, fullPass } = sweep;
   const upcoming = upcomingFreezes(config, now);
   if (upcoming.length === 0) return 0;
   const seenBefore = new Set(upcomingFreezes(config, now - lookbackMs).map((u) => u.key));

@@ -1,8 +1,8 @@
-import type { Config } from "../../core/config/schema.js";
+import type { Settings } from "../../core/config/settings.js";
+import { toIssueSnapshot } from "../../github/readIssue.js";
 import { manualFreezeOccasions, scheduledFreezeOccasions } from "../../core/channels/freezeOccasions.js";
 import { freezesHeard } from "../../core/channels/heard.js";
 import { FRESH_FOR_MS } from "../../core/channels/planMessages.js";
-import type { Templates } from "../../core/render/templates.js";
 import { listIssues } from "../../github/issues.js";
 import { listComments } from "../../github/listComments.js";
 import type { GitHubContext } from "../../github/types.js";
@@ -22,19 +22,19 @@ import { isFreezeIssue, toFreezeIssue } from "./freezeInputs.js";
  */
 export async function deliverFreezeMessages(
   gh: GitHubContext,
-  config: Config,
-  templates: Templates,
+  settings: Settings,
   inputs: FreezeInputs,
   now: number,
   scope: { calendar: boolean },
 ): Promise<number> {
+  const { config, templates } = settings;
   if (!gh.outbox || !freezesHeard(config)) return 0;
   const from = now - FRESH_FOR_MS;
   let writes = 0;
   // Open freeze issues are known; those closed lately (ended by a person or `/unfreeze`) are listed.
   const closed = (
     await listIssues(gh, { labels: config.labels.freeze, state: "closed", since: from })
-  ).filter((issue) => isFreezeIssue(issue, gh.trustedBots));
+  ).filter((issue) => isFreezeIssue(toIssueSnapshot(issue), gh.trustedBots));
   const heldLabel = config.labels.freeze_held.toLowerCase();
   const labelled = new Set(
     closed

@@ -9,6 +9,8 @@ import type { GitHubContext } from "../../github/types.js";
 import { repoInfo } from "../../github/repoInfo.js";
 import { listIssues } from "../../github/issues.js";
 import type { IssueLike } from "../../github/readIssue.js";
+import { toIssueSnapshot } from "../../github/readIssue.js";
+import type { IssueSnapshot } from "../../core/snapshot.js";
 
 export interface FreezeInputs {
   defaultBranch: string;
@@ -31,7 +33,7 @@ export async function freezeInputs(
   // Freeze issues: those opened by /freeze, and the hold records that keep a freeze lifted by hand in force.
   const frozen = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
   const freezeIssues = frozen
-    .filter((issue) => isFreezeIssue(issue, gh.trustedBots))
+    .filter((issue) => isFreezeIssue(toIssueSnapshot(issue), gh.trustedBots))
     .map((issue) => toFreezeIssue(issue, gh.trustedBots));
   const open: readonly IssueLike[] =
     openIncidents ?? (await listIssues(gh, { labels: config.labels.incident, state: "open" }));
@@ -39,9 +41,12 @@ export async function freezeInputs(
   return { defaultBranch, htmlUrl, freezeIssues, incidents };
 }
 
-/** An issue Expedite opened for `/freeze`, or to hold a freeze (its marker), whatever its labels say now. */
-export function isFreezeIssue(issue: IssueLike, trustedBots: ReadonlySet<string>): boolean {
-  return !issue.pull_request && isBotFreezeIssue(issue.user?.login ?? "", issue.body ?? "", trustedBots);
+/**
+ * An issue Expedite opened for `/freeze`, or to hold a freeze (its marker), whatever its labels say now.
+ * Takes the issue as a snapshot; a listing's issues go through toIssueSnapshot.
+ */
+export function isFreezeIssue(issue: IssueSnapshot, trustedBots: ReadonlySet<string>): boolean {
+  return !issue.isPullRequest && isBotFreezeIssue(issue.author, issue.body, trustedBots);
 }
 
 export function toFreezeIssue(issue: IssueLike, trustedBots: ReadonlySet<string>): FreezeIssue {

@@ -1,4 +1,5 @@
 import type { Config } from "../../core/config/schema.js";
+import { toIssueSnapshot } from "../../github/readIssue.js";
 import type { FreezeHold } from "../../core/freeze/freezeHold.js";
 import { renderHoldRecord } from "../../core/freeze/holdRecord.js";
 import { closeIssue, createIssueOnce, listIssues } from "../../github/issues.js";
@@ -10,7 +11,7 @@ import { toFreezeIssue, isFreezeIssue } from "./freezeInputs.js";
 async function openRecords(gh: GitHubContext, config: Config, origin: number): Promise<number[]> {
   const open = await listIssues(gh, { labels: config.labels.freeze, state: "open" });
   return open
-    .filter((issue) => isFreezeIssue(issue, gh.trustedBots))
+    .filter((issue) => isFreezeIssue(toIssueSnapshot(issue), gh.trustedBots))
     .filter((issue) => toFreezeIssue(issue, gh.trustedBots).heldFor === origin)
     .map((issue) => issue.number)
     .sort((a, b) => a - b);

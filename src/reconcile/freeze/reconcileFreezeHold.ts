@@ -3,7 +3,7 @@ import type { IssueSnapshot, Permission } from "../../core/snapshot.js";
 import type { FreezeHold } from "../../core/freeze/freezeHold.js";
 import { freezeHoldOf, holdActors } from "../../core/freeze/freezeHold.js";
 import { freezeIssueSteps } from "../../core/freeze/freezeIssueSteps.js";
-import { isBotFreezeIssue, parseFreezeIssue } from "../../core/freeze/freezeIssue.js";
+import { parseFreezeIssue } from "../../core/freeze/freezeIssue.js";
 import { holdNotice } from "../../core/freeze/holdNotice.js";
 import { holdLabelTakenOff } from "../../core/freeze/holdLabelTakenOff.js";
 import { botCommentsFrom } from "../../core/plan/botComments.js";
@@ -19,6 +19,7 @@ import { closeIssue, reopenIssue } from "../../github/issues.js";
 import { currentIssue } from "../../core/projection/currentIssue.js";
 import { projectWithRoles } from "../projectWithRoles.js";
 import { closeHoldRecords, ensureHoldRecord } from "./holdRecords.js";
+import { isFreezeIssue } from "./freezeInputs.js";
 
 export interface HoldOutcome {
   writes: number;
@@ -26,11 +27,6 @@ export interface HoldOutcome {
   changed: boolean;
   /** An incident whose hold was lifted through its record. */
   released?: number;
-}
-
-/** Whether an issue is a freeze issue Expedite opened (for `/freeze`, or a hold record). */
-export function isFreezeIssue(issue: IssueSnapshot, trustedBots: ReadonlySet<string>): boolean {
-  return isBotFreezeIssue(issue.author, issue.body, trustedBots);
 }
 
 /**

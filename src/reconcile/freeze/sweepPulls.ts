@@ -1,5 +1,4 @@
-import type { Config } from "../../core/config/schema.js";
-import type { Templates } from "../../core/render/templates.js";
+import type { Settings } from "../../core/config/settings.js";
 import type { GitHubContext } from "../../github/types.js";
 import { listOpenPulls, toPullSummary } from "../../github/pulls.js";
 import type { FreezeInputs } from "./freezeInputs.js";
@@ -9,11 +8,11 @@ import { inLane } from "../inLane.js";
 /** Re-evaluates the freeze check of every open pull request; writes only the checks whose verdict changed. */
 export async function sweepPulls(
   gh: GitHubContext,
-  config: Config,
-  templates: Templates,
+  settings: Settings,
   inputs: FreezeInputs,
   now: number,
 ): Promise<{ pulls: number; writes: number; failures: string[] }> {
+  const { config, templates } = settings;
   const pulls = await listOpenPulls(gh);
   let writes = 0;
   const failures: string[] = [];

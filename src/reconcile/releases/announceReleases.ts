@@ -1,7 +1,6 @@
-import type { Config } from "../../core/config/schema.js";
+import type { Settings } from "../../core/config/settings.js";
 import { markerIdentity, parseMarker } from "../../core/markers.js";
 import { planAnnouncements } from "../../core/releases/planAnnouncements.js";
-import type { Templates } from "../../core/render/templates.js";
 import { createCommentOnceAmongRacers } from "../../github/createCommentOnceAmongRacers.js";
 import { releasesHeard } from "../../core/channels/heard.js";
 import { deliverNews } from "../deliverNews.js";
@@ -24,11 +23,11 @@ const TRACKER = "release-tracker";
  */
 export async function announceReleases(
   gh: GitHubContext,
-  config: Config,
-  templates: Templates,
+  settings: Settings,
   now: number,
   known?: FreezeInputs,
 ): Promise<number> {
+  const { config, templates } = settings;
   if (!config.releases.announce) return 0;
   const [releases, milestones] = await Promise.all([readReleases(gh), readMilestones(gh)]);
   const inputs = known ?? (await freezeInputs(gh, config));

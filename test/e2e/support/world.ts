@@ -12,11 +12,6 @@ import type { Simulator, Delivery } from "../../../src/simulator/index.js";
 import { startAppServer } from "../../../src/app/startAppServer.js";
 import type { AppServer } from "../../../src/app/startAppServer.js";
 import { ManualClock } from "../../../src/core/time/clock.js";
-import { forgetRepoLabels } from "../../../src/github/ensureRepoLabels.js";
-import { forgetTemplates } from "../../../src/github/loadTemplates.js";
-import { forgetRepoInfo } from "../../../src/github/repoInfo.js";
-import { forgetEtags } from "../../../src/github/withEtagCache.js";
-import { forgetRepoSettings } from "../../../src/reconcile/repoSettings.js";
 
 export const OWNER = "acme";
 export const REPO = "shop";
@@ -100,11 +95,6 @@ export class World {
   }
 
   static async start(options: WorldOptions): Promise<World> {
-    forgetRepoLabels();
-    forgetTemplates();
-    forgetRepoInfo();
-    forgetEtags();
-    forgetRepoSettings();
     const clock = new ManualClock(options.start ?? "2026-11-17T15:00:00Z");
     const { privateKey, publicKey } = generateKeyPairSync("rsa", {
       modulusLength: 2048,
