@@ -10,7 +10,7 @@ import { ensureHold } from "../reconcile/deploys/holdIssues.js";
 import { deliverHoldGrants, readHoldThread } from "../reconcile/deploys/holdThread.js";
 import type { Templates } from "../core/render/templates.js";
 import { freezeInputs } from "../reconcile/freeze/freezeInputs.js";
-import { approverHandles } from "../reconcile/freeze/isApprover.js";
+import { approverHandles } from "../core/freeze/approverHandles.js";
 
 /**
  * `gate: deploy`: a step in a deploy job that fails while a freeze holds the deployed commit back and

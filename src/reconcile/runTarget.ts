@@ -9,6 +9,7 @@ import type { RepoSettings } from "./repoSettings.js";
 import type { Target } from "./targetsOf.js";
 import type { ConfigProblem, RefusedConfig } from "../core/config/parseConfig.js";
 import { reconcileIncident } from "./reconcileIncident.js";
+import { tellIncidentPlan } from "./tellIncidentPlan.js";
 import { isFreezing } from "../core/freeze/isFreezing.js";
 import { labelNames } from "../core/projection/labelNames.js";
 import type { IncidentOutcome } from "./reconcileIncident.js";
@@ -257,16 +258,19 @@ async function reconcileIssueTarget(
     commandsChanged,
     released,
   } = await inLane(gh, target.number, async () => {
-    const result: IncidentOutcome = await reconcileIncident(
+    const result: IncidentOutcome = tellIncidentPlan(
       gh,
-      config,
-      templates,
-      target.number,
-      now,
-      permissions,
-      target.issue,
-      templateProblems,
-      refused,
+      await reconcileIncident(
+        gh,
+        config,
+        templates,
+        target.number,
+        now,
+        permissions,
+        target.issue,
+        templateProblems,
+        refused,
+      ),
     );
     let writes = result.writes;
     let commandsChanged = false;
@@ -300,17 +304,20 @@ async function reconcileIssueTarget(
   // An incident whose held freeze was lifted on its record: its board and labels follow, in its own lane.
   if (released !== undefined) {
     const origin = released;
-    const followed = await inLane(gh, origin, () =>
-      reconcileIncident(
+    const followed = await inLane(gh, origin, async () =>
+      tellIncidentPlan(
         gh,
-        config,
-        templates,
-        origin,
-        now,
-        permissions,
-        undefined,
-        templateProblems,
-        refused,
+        await reconcileIncident(
+          gh,
+          config,
+          templates,
+          origin,
+          now,
+          permissions,
+          undefined,
+          templateProblems,
+          refused,
+        ),
       ),
     );
     writes += followed.writes;

@@ -3,6 +3,7 @@ import type { Permission } from "../core/snapshot.js";
 import type { Templates } from "../core/render/templates.js";
 import type { ConfigProblem, RefusedConfig } from "../core/config/parseConfig.js";
 import type { GitHubContext } from "../github/types.js";
+import { tellIncidentPlan } from "./tellIncidentPlan.js";
 import { reconcileIncident } from "./reconcileIncident.js";
 import { toIssueSnapshot } from "../github/readIssue.js";
 import type { IssueLike } from "../github/readIssue.js";
@@ -59,17 +60,20 @@ export async function sweepRepository(
     if (issue.state === "open") outcome.incidents++;
     try {
       // In the incident's lane, like a webhook's reconcile of it: never two at once (duplicate notices).
-      const result = await inLane(gh, issue.number, () =>
-        reconcileIncident(
+      const result = await inLane(gh, issue.number, async () =>
+        tellIncidentPlan(
           gh,
-          config,
-          templates,
-          issue.number,
-          now,
-          permissions,
-          toIssueSnapshot(issue),
-          templateProblems,
-          refused,
+          await reconcileIncident(
+            gh,
+            config,
+            templates,
+            issue.number,
+            now,
+            permissions,
+            toIssueSnapshot(issue),
+            templateProblems,
+            refused,
+          ),
         ),
       );
       outcome.writes += result.writes;

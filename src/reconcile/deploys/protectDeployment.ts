@@ -10,7 +10,7 @@ import type { GitHubContext } from "../../github/types.js";
 import { createCommentOnce, updateComment } from "../../github/writeComments.js";
 import { listComments } from "../../github/listComments.js";
 import { freezeInputs } from "../freeze/freezeInputs.js";
-import { approverHandles } from "../freeze/isApprover.js";
+import { approverHandles } from "../../core/freeze/approverHandles.js";
 import { ensureHold, findHold } from "./holdIssues.js";
 import type { HoldIssue } from "./holdIssues.js";
 import { deliverHoldGrants, readHoldThread } from "./holdThread.js";
