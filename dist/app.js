@@ -248,7 +248,7 @@ function isHttpUrl(text) {
 import { Probot, Server } from "probot";
 import { pino } from "pino";
 
-// src/core/clock.ts
+// src/core/time/clock.ts
 var systemClock = () => Date.now();
 
 // src/github/loadConfig.ts
@@ -2054,7 +2054,10 @@ function renderTemplate(template, view, partials) {
 var MENTION = /@(?=[A-Za-z0-9])/g;
 var WORD_JOINER = "\u2060";
 function neutralize(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MENTION, "@" + WORD_JOINER);
+  return defuseMentions(text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+}
+function defuseMentions(text) {
+  return text.replace(MENTION, "@" + WORD_JOINER);
 }
 function neutralizeInline(text, maxLength = 300) {
   const oneLine2 = text.replace(/\s+/g, " ").trim();
@@ -2526,7 +2529,6 @@ var FREEZE_KIND_WORDS = {
   manual: "manual freeze"
 };
 var HALF_YEAR_MS = 182 * 864e5;
-var WORD_JOINER2 = "\u2060";
 function formatFreezeTime(at, zone, now) {
   const local = DateTime7.fromMillis(at, { zone }).setLocale("en-US");
   const format = now === void 0 || Math.abs(at - now) > HALF_YEAR_MS ? "ccc d LLL yyyy HH:mm ZZZZ" : "ccc d LLL HH:mm ZZZZ";
@@ -2544,14 +2546,7 @@ function endText(freeze, zone, now) {
 function plainInline(text, maxLength = 80) {
   const oneLine2 = text.replace(/\s+/g, " ").trim();
   const clipped = oneLine2.length > maxLength ? oneLine2.slice(0, maxLength - 1) + "\u2026" : oneLine2;
-  return clipped.replace(/@(?=[A-Za-z0-9])/g, "@" + WORD_JOINER2);
-}
-function codeSpan(text) {
-  const oneLine2 = text.replace(/\s+/g, " ");
-  const longestRun = Math.max(0, ...[...oneLine2.matchAll(/`+/g)].map((run) => run[0].length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = oneLine2.startsWith("`") || oneLine2.endsWith("`") ? " " : "";
-  return `${fence}${pad}${oneLine2}${pad}${fence}`;
+  return defuseMentions(clipped);
 }
 function handleText(handle2) {
   return neutralizeInline(mention(handle2.trim()), 100);
@@ -3395,7 +3390,7 @@ function renderChecklist(template, incident, config, existingBody) {
   return renderMarker("checklist") + "\n" + renderTemplate(template, { number: incident.number, severity: incident.severity, phases, done, total });
 }
 
-// src/core/commands/usage.ts
+// src/core/commands/commandTable.ts
 var COMMANDS = [
   {
     verb: "ack",
@@ -3607,7 +3602,7 @@ function renderReplies(projection, _config, templates, issue) {
     const parts = [];
     let helped = false;
     for (const outcome of outcomes) {
-      const actor = parts.length === 0 ? neutralize(outcome.actor) : WORD_JOINER3 + neutralize(outcome.actor);
+      const actor = parts.length === 0 ? neutralize(outcome.actor) : WORD_JOINER + neutralize(outcome.actor);
       if (outcome.result === "help") {
         if (helped) continue;
         helped = true;
@@ -3653,7 +3648,6 @@ ${renderTemplate(templates.gap, { actor: actor ? neutralize(actor) : void 0, mes
   }
   return replies;
 }
-var WORD_JOINER3 = "\u2060";
 
 // src/core/clocks/acknowledgedAt.ts
 function acknowledgedAt(incident) {
@@ -4359,6 +4353,16 @@ async function listComments(gh, number) {
   }));
 }
 
+// src/github/findMarkedComment.ts
+async function findMarkedComment(gh, number, identity) {
+  for (const comment of await listComments(gh, number)) {
+    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
+    const marker = parseMarker(comment.body);
+    if (marker && markerIdentity(marker) === identity) return { id: comment.id, body: comment.body };
+  }
+  return void 0;
+}
+
 // src/github/writeComments.ts
 async function createCommentOnce(gh, number, identity, body) {
   let lastError;
@@ -4383,14 +4387,6 @@ async function createCommentOnce(gh, number, identity, body) {
     }
   }
   throw lastError;
-}
-async function findMarkedComment(gh, number, identity) {
-  for (const comment of await listComments(gh, number)) {
-    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
-    const marker = parseMarker(comment.body);
-    if (marker && markerIdentity(marker) === identity) return { id: comment.id, body: comment.body };
-  }
-  return void 0;
 }
 async function updateComment(gh, id, body) {
   await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
@@ -4732,7 +4728,7 @@ function freezeReading(labels, config) {
   return { ...state ? { state } : {}, ...severity2 ? { severity: severity2 } : {} };
 }
 
-// src/reconcile/isFreezing.ts
+// src/core/freeze/isFreezing.ts
 function isFreezing(incident, config) {
   if (!("labels" in incident)) return freezesMerges(incident, config);
   const has = (name) => incident.labels.some((l) => l.toLowerCase() === name.toLowerCase());
@@ -4828,7 +4824,7 @@ function renderDeviationFollowup(template, deviation, incident) {
   const chars = Array.from(plain === "" ? "Shortcut to pay back" : plain);
   const clipped = chars.length > MAX_TITLE_TEXT ? `${chars.slice(0, MAX_TITLE_TEXT - 1).join("").trimEnd()}\u2026` : chars.join("");
   return {
-    title: `Pay back: ${clipped.replace(/@(?=[A-Za-z0-9])/g, "@\u2060")} (incident #${incident.number})`,
+    title: `Pay back: ${defuseMentions(clipped)} (incident #${incident.number})`,
     body: `${marker}
 ${rendered.split(marker).join("").trim()}
 `
@@ -5494,7 +5490,7 @@ ${withoutMarker}
 function followupTitle(plain, incidentNumber) {
   const chars = Array.from(plain === "" ? "Follow-up action" : plain);
   const clipped = chars.length > MAX_TITLE_TEXT2 ? `${chars.slice(0, MAX_TITLE_TEXT2 - 1).join("").trimEnd()}\u2026` : chars.join("");
-  return `${clipped.replace(/@(?=[A-Za-z0-9])/g, "@\u2060")} (incident #${incidentNumber})`;
+  return `${defuseMentions(clipped)} (incident #${incidentNumber})`;
 }
 
 // src/reconcile/postmortem/ensureFollowups.ts
@@ -6564,12 +6560,17 @@ function clip2(text, maxLength) {
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}\u2026` : text;
 }
 
-// src/core/commands/codeSpan.ts
-function codeSpan2(typed, maxLength = 40) {
-  const flat = typed.replace(/[`\r\n]+/g, " ").trim();
-  const clipped = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}\u2026` : flat;
-  return "`" + (clipped === "" ? " " : clipped) + "`";
+// src/core/text/codeSpan.ts
+function codeSpan(text, maxLength = Number.POSITIVE_INFINITY) {
+  const oneLine2 = text.replace(/\s+/g, " ").trim();
+  const clipped = oneLine2.length > maxLength ? `${oneLine2.slice(0, maxLength - 1)}\u2026` : oneLine2;
+  if (clipped === "") return "` `";
+  const longestRun = Math.max(0, ...[...clipped.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = clipped.startsWith("`") || clipped.endsWith("`") ? " " : "";
+  return `${fence}${pad}${clipped}${pad}${fence}`;
 }
+var ECHO_LENGTH = 40;
 
 // src/core/commands/verbWords.ts
 var WORDS = /* @__PURE__ */ new Map();
@@ -6668,7 +6669,7 @@ function assessJournal(text, rules) {
   if (REFERENCES.some((pattern) => pattern.test(trimmed))) return { ok: true };
   const words = trimmed.normalize("NFKC").toLowerCase().replace(/['’`]/g, "").split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "");
   if (words.every(free)) {
-    return refuse(`${codeSpan2(trimmed)} does not say ${rules.missing}. ${hint}`);
+    return refuse(`${codeSpan(trimmed, ECHO_LENGTH)} does not say ${rules.missing}. ${hint}`);
   }
   const meaningful = new Set(words.filter((word) => !STOPWORDS.has(word) && !free(word)));
   if (meaningful.size < rules.minWords) {
@@ -6717,7 +6718,7 @@ function parseSeverity(args) {
   if (first === "") return { error: "Which severity? Give a number from 1 (worst) to 4." };
   const match = /^(?:sev(?:erity)?|s)?[-:]?(\d{1,6})$/.exec(first);
   if (match === null)
-    return { error: `${codeSpan2(first, 20)} is not a severity; use a number from 1 (worst) to 4.` };
+    return { error: `${codeSpan(first, 20)} is not a severity; use a number from 1 (worst) to 4.` };
   const level = Number(match[1]);
   if (level < 1 || level > 4)
     return { error: `There is no severity ${level}; severities run from 1 (worst) to 4.` };
@@ -6731,10 +6732,10 @@ function parseUser(word) {
   const login = bare.startsWith("@") ? bare.slice(1) : bare;
   if (login.toLowerCase() === "me") return { user: "me" };
   if (login.includes("/")) {
-    return { error: `${codeSpan2(word)} is a team; a role goes to one person.` };
+    return { error: `${codeSpan(word, ECHO_LENGTH)} is a team; a role goes to one person.` };
   }
   if (!LOGIN.test(login)) {
-    return { error: `${codeSpan2(word)} is not a GitHub username.` };
+    return { error: `${codeSpan(word, ECHO_LENGTH)} is not a GitHub username.` };
   }
   return { user: login };
 }
@@ -6756,7 +6757,8 @@ function splitBranches(text) {
     };
   }
   const invalid = branches.find((branch) => !BRANCH.test(branch) || branch.length > 200);
-  if (invalid !== void 0) return { error: `${codeSpan2(invalid)} is not a branch name or pattern.` };
+  if (invalid !== void 0)
+    return { error: `${codeSpan(invalid, ECHO_LENGTH)} is not a branch name or pattern.` };
   const kept = text.slice(0, start + (clause[1] ?? "").length);
   return { text: kept.replace(/[\s([,;]+$/, ""), branches };
 }
@@ -6782,7 +6784,7 @@ function splitNext(text, ctx) {
   if (nextMs === void 0) {
     if (bracketed || colon !== void 0) {
       return {
-        error: `I couldn't read ${codeSpan2(text.slice(index))} as the time of the next update; use a duration like \`next 30m\` or a time like \`next at 15:00\`.`
+        error: `I couldn't read ${codeSpan(text.slice(index), ECHO_LENGTH)} as the time of the next update; use a duration like \`next 30m\` or a time like \`next at 15:00\`.`
       };
     }
     return { text };
@@ -6808,7 +6810,9 @@ function parseArguments(verb, args, ctx) {
     case "announce": {
       const channels = text === "" ? [] : text.split(/[\s,]+/).filter((w) => w !== "");
       const bad = channels.find((c) => !/^[a-z0-9][a-z0-9-]*$/.test(c));
-      return bad !== void 0 ? { error: `${codeSpan2(bad)} is not a channel name; names are lower-case words joined by hyphens.` } : { command: { verb, channels } };
+      return bad !== void 0 ? {
+        error: `${codeSpan(bad, ECHO_LENGTH)} is not a channel name; names are lower-case words joined by hyphens.`
+      } : { command: { verb, channels } };
     }
     case "lead":
     case "comms": {
@@ -6883,7 +6887,9 @@ function parseRole(text, roles) {
   if (role !== void 0) return { command: { verb: "role", role, user: user.user } };
   if (wanted === "lead") return { command: { verb: "lead", user: user.user } };
   if (wanted === "comms" || wanted === "communicator") return { command: { verb: "comms", user: user.user } };
-  return { error: `${codeSpan2(roleWord)} is not a role here. Roles: ${known2} (and /lead, /comms).` };
+  return {
+    error: `${codeSpan(roleWord, ECHO_LENGTH)} is not a role here. Roles: ${known2} (and /lead, /comms).`
+  };
 }
 var YES = /* @__PURE__ */ new Set(["revenue", "yes", "y", "true", "on"]);
 var NO = /* @__PURE__ */ new Set(["none", "no", "n", "false", "off"]);
@@ -6892,7 +6898,7 @@ function parseImpact(word) {
   if (YES.has(answer3)) return { command: { verb: "impact", revenue: true } };
   if (NO.has(answer3)) return { command: { verb: "impact", revenue: false } };
   if (answer3 === "") return { error: "Say whether revenue is hit: `revenue` or `none`." };
-  return { error: `${codeSpan2(word)} is not an impact; use \`revenue\` or \`none\`.` };
+  return { error: `${codeSpan(word, ECHO_LENGTH)} is not an impact; use \`revenue\` or \`none\`.` };
 }
 function parseStarted(text, ctx) {
   const when = leadingTime(text, { now: ctx.at, timeZone: ctx.timeZone, direction: "past" });
@@ -7049,7 +7055,7 @@ function parseUncached(body, ctx) {
         source,
         ok: false,
         verb: head.word,
-        error: `${codeSpan2("/" + head.word)} is not a command I know. Did you mean \`/${suggestion}\`? \`/help\` lists them all.`,
+        error: `${codeSpan("/" + head.word, ECHO_LENGTH)} is not a command I know. Did you mean \`/${suggestion}\`? \`/help\` lists them all.`,
         usage: usageFor(suggestion)
       });
       continue;
@@ -7273,7 +7279,7 @@ function applyCommand(draft, command, base, config, roleOf) {
     const user = who(command.user);
     if (!permits(roleOf(user), "read")) {
       return refused(
-        `${codeSpan2("@" + user)} cannot see this repository: GitHub knows no such user, or they have no access to it.`,
+        `${codeSpan("@" + user, ECHO_LENGTH)} cannot see this repository: GitHub knows no such user, or they have no access to it.`,
         "Check the spelling of the username, or ask an admin to give them access first; then type the command again."
       );
     }
@@ -7968,7 +7974,7 @@ function renderFreezeIssue(input) {
     requestedBy,
     reason: input.reason
   });
-  const scope = input.branches.length === 0 ? "the branches the freeze configuration covers (the default branch unless configured otherwise)" : input.branches.map(codeSpan).join(", ");
+  const scope = input.branches.length === 0 ? "the branches the freeze configuration covers (the default branch unless configured otherwise)" : input.branches.map((branch) => codeSpan(branch)).join(", ");
   const requested = input.requestedIn ? ` in ${neutralizeInline(input.requestedIn, 200)}` : "";
   const reason = input.reason.trim() === "" ? "> (no reason given)" : neutralizeBlock(input.reason, 2e3);
   const body = [
@@ -8356,6 +8362,51 @@ function rank(identity) {
   return identity === "board" ? 2 : identity === "checklist" ? 1 : 0;
 }
 
+// src/core/plan/describePlan.ts
+function excerpt(body, max = 120) {
+  const line = body.replace(/<!--[\s\S]*?-->/g, "").split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "";
+  const flat = line.replace(/\s+/g, " ");
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+}
+function describeCheck(name, sha, output) {
+  return `would set check run ${name} on ${sha.slice(0, 7)} to ${output.conclusion}: ${excerpt(output.title)}`;
+}
+function describePullPlan(plan) {
+  const n = plan.number;
+  return [
+    ...plan.replies.map((r) => `would post a reply on #${n}: ${excerpt(r.body)}`),
+    ...plan.audits.map((a) => `would record on #${a.issue} (unless already there): ${excerpt(a.body)}`),
+    ...plan.deleteComments.map((id) => `would delete comment ${id} on #${n}, a duplicate answer`),
+    ...plan.ensureLabels.map((l) => `would create the label ${l} if the repository lacks it`),
+    ...plan.check ? [describeCheck(plan.check.name, plan.check.sha, plan.check.output)] : [],
+    ...plan.news.map((o) => `would tell channels once (${o.event}) from #${n}: ${o.message}`)
+  ];
+}
+function plannedWrites(plan) {
+  return describePullPlan(plan).length - plan.ensureLabels.length;
+}
+function describeIncidentPlan(number, plan) {
+  const list2 = (names) => names.join(", ");
+  return [
+    ...plan.labels.add.length > 0 ? [`would add label(s) ${list2(plan.labels.add)} to #${number}`] : [],
+    ...plan.labels.remove.length > 0 ? [`would remove label(s) ${list2(plan.labels.remove)} from #${number}`] : [],
+    ...plan.assign.length > 0 ? [`would assign ${list2(plan.assign.map((a) => `@${a}`))} to #${number}`] : [],
+    ...plan.unassign.length > 0 ? [`would unassign ${list2(plan.unassign.map((a) => `@${a}`))} from #${number}`] : [],
+    ...plan.react.map((id) => `would react \u{1F44D} to comment ${id} on #${number}`),
+    ...plan.comments.map(
+      (c) => c.id === void 0 ? `would post a comment (${c.identity}) on #${number}: ${excerpt(c.body)}` : `would rewrite comment ${c.id} (${c.identity}) on #${number}: ${excerpt(c.body)}`
+    ),
+    ...plan.deleteComments.map((id) => `would delete comment ${id} on #${number}, a duplicate`),
+    ...plan.close ? [`would close #${number} as ${plan.close.replace("_", " ")}`] : []
+  ];
+}
+
+// src/reconcile/tellIncidentPlan.ts
+function tellIncidentPlan(gh, outcome) {
+  if (gh.dryRun && outcome.plan) gh.dryRun.record(describeIncidentPlan(outcome.number, outcome.plan));
+  return outcome;
+}
+
 // src/reconcile/inLane.ts
 function laneKey(gh, object) {
   const id = typeof object === "number" ? `#${object}` : `@${object}`;
@@ -8387,16 +8438,19 @@ async function sweepRepository(gh, config, templates, now, templateProblems = []
       const result = await inLane(
         gh,
         issue.number,
-        () => reconcileIncident(
+        async () => tellIncidentPlan(
           gh,
-          config,
-          templates,
-          issue.number,
-          now,
-          permissions,
-          toIssueSnapshot(issue),
-          templateProblems,
-          refused
+          await reconcileIncident(
+            gh,
+            config,
+            templates,
+            issue.number,
+            now,
+            permissions,
+            toIssueSnapshot(issue),
+            templateProblems,
+            refused
+          )
         )
       );
       outcome.writes += result.writes;
@@ -8434,6 +8488,66 @@ async function reportConfigProblems(gh, number, path, problems) {
 
 ${formatProblems(path, problems)}`;
   return upsertMarkedComment(gh, number, "config-error", body);
+}
+
+// src/core/channels/heard.ts
+function freezesHeard(config) {
+  return hears(config, config.deploys.channels, FREEZE_EVENTS);
+}
+function releasesHeard(config) {
+  return hears(config, config.releases.channels, RELEASE_EVENTS);
+}
+function hears(config, named, events) {
+  return named.some((name) => config.channels[name] !== void 0) || Object.values(config.channels).some((channel) => channel.events.some((e) => events.includes(e)));
+}
+
+// src/core/channels/grantOccasion.ts
+function grantOccasion(config, request, at, grant) {
+  return {
+    message: `exception-granted:${request}`,
+    event: "exception-granted",
+    at,
+    channels: config.deploys.channels,
+    subject: { type: "grant", grant }
+  };
+}
+
+// src/core/freeze/approverHandles.ts
+function approverHandles(config, now) {
+  const onCall = onCallAt(config.oncall, config.business_hours.timezone, now, config.business_hours.holidays);
+  const handles = [onCall.primary, onCall.secondary, ...config.freeze.approvers].filter(
+    (h) => h !== void 0
+  );
+  return [...new Set(handles.map((h) => h.startsWith("@") ? h : `@${h}`))];
+}
+
+// src/core/freeze/checkRun.ts
+function clampSummary(summary) {
+  return summary.length > 65e3 ? summary.slice(0, 65e3) + "\n\u2026" : summary;
+}
+function checkWrites(runs, output) {
+  const summary = clampSummary(output.summary);
+  const current = (run) => run.status === "completed" && run.conclusion === output.conclusion && run.title === output.title && run.summary === summary && (run.externalId ?? "") === (output.externalId ?? "");
+  return {
+    create: runs.length === 0,
+    rewrite: runs.filter((run) => !current(run)).map((run) => run.id)
+  };
+}
+
+// src/core/freeze/exceptionRequest.ts
+function edited(comment) {
+  return comment.updatedAt > comment.at;
+}
+function askedException(comment, config, trustedBots) {
+  if (trustedBots.has(comment.author.toLowerCase())) return void 0;
+  const asks = parseCommands(comment.body, {
+    at: comment.at,
+    timeZone: config.business_hours.timezone,
+    roles: config.roles.extra
+  }).filter((l) => l.ok && l.command.verb === "freeze-exception");
+  const [first] = asks;
+  if (!first?.ok || first.command.verb !== "freeze-exception") return void 0;
+  return { line: first.line, reason: first.command.reason, lines: asks.length };
 }
 
 // src/core/freeze/freezeVerdict.ts
@@ -8669,13 +8783,262 @@ function uniqueHandles(handles) {
   });
 }
 
+// src/core/freeze/planPull.ts
+function approvalKey(login, at) {
+  return `${login.toLowerCase()}@${at}`;
+}
+function planPull(read2, config, now) {
+  const { pr } = read2;
+  const input = {
+    now,
+    config,
+    defaultBranch: read2.defaultBranch,
+    freezeIssues: [...read2.freezeIssues],
+    incidents: [...read2.incidents]
+  };
+  const freezes = activeFreezes({ ...input, base: pr.baseRef });
+  const needs = { comments: false, files: false, fixLabelAdder: false, approvals: [], heads: [] };
+  const fixLabel = config.labels.incident_fix.toLowerCase();
+  const fixLabelled = freezes.some((f) => f.kind === "incident") && pr.labels.some((l) => l.toLowerCase() === fixLabel);
+  const grants = new Set(read2.runs.flatMap((run) => parseGrants(run.externalId)));
+  const facts = {
+    number: pr.number,
+    base: pr.baseRef,
+    headSha: pr.headSha,
+    title: pr.title,
+    body: pr.body,
+    labels: pr.labels,
+    exceptions: [],
+    referencedIncidents: pr.references.filter((n) => read2.incidents.some((i) => i.number === n))
+  };
+  let answers = { replies: [], audits: [], grants: [], posted: [] };
+  let deleteComments = [];
+  let files;
+  if (freezes.length > 0) {
+    needs.comments = read2.comments === void 0;
+    needs.files = config.freeze.ignore_paths.length > 0 && read2.files === void 0;
+    needs.fixLabelAdder = fixLabelled && read2.fixLabelAdder === void 0;
+    if (needs.comments || needs.files || needs.fixLabelAdder) return { needs };
+    const comments = read2.comments ?? [];
+    const approver = (login, at) => {
+      const known2 = read2.approvals?.get(approvalKey(login, at));
+      if (known2 === void 0 && !needs.approvals.some((a) => a.login === login && a.at === at))
+        needs.approvals.push({ login, at });
+      return known2 ?? false;
+    };
+    const headAt2 = (at) => {
+      if (!read2.heads?.has(at)) needs.heads.push(at);
+      return read2.heads?.get(at);
+    };
+    answers = answerRequests(read2, config, comments, now, { approver, headAt: headAt2 });
+    for (const grant of answers.grants) grants.add(grant);
+    facts.exceptions = exceptionsFrom(read2, config, [...comments, ...answers.posted], grants, approver);
+    deleteComments = duplicateRecords(comments, read2.trustedBots);
+    files = read2.files;
+    if (fixLabelled && !read2.fixLabelAdder?.permitted) {
+      facts.labels = pr.labels.filter((l) => l.toLowerCase() !== fixLabel);
+      facts.untrustedFixLabel = { by: read2.fixLabelAdder?.by ?? "ghost" };
+    }
+    if (needs.approvals.length > 0 || needs.heads.length > 0) return { needs };
+  }
+  const verdict = freezeVerdict({
+    ...input,
+    pr: { ...facts, ...files ? { files: [...files] } : {} },
+    approvers: approverHandles(config, now)
+  });
+  const externalId = grants.size > 0 ? `grants:${[...grants].sort().join(",")}` : void 0;
+  const output = {
+    conclusion: verdict.conclusion,
+    title: verdict.title,
+    summary: verdict.summary,
+    ...externalId ? { externalId } : {}
+  };
+  const { create: create2, rewrite } = checkWrites(read2.runs, output);
+  const news = freezes.length > 0 && freezesHeard(config) ? facts.exceptions.filter((e) => e.granted && e.request !== void 0).map(
+    (e) => grantOccasion(config, e.request, e.at, {
+      to: "merge",
+      by: e.by,
+      reason: e.reason,
+      sha: e.sha,
+      branch: pr.baseRef,
+      number: pr.number,
+      url: pr.url,
+      freezes: freezes.filter((f) => f.startedAt <= e.at).map((f) => f.name)
+    })
+  ) : [];
+  return {
+    plan: {
+      number: pr.number,
+      verdict,
+      replies: answers.replies,
+      audits: answers.audits,
+      deleteComments,
+      // An incident's freeze tells the author to add the incident-fix label if this is the fix: it must
+      // exist by then (GitHub's label picker cannot create one).
+      ensureLabels: verdict.conclusion === "failure" && freezes.some((f) => f.kind === "incident") ? [config.labels.incident_fix] : [],
+      ...create2 || rewrite.length > 0 ? { check: { name: config.freeze.check_name, sha: pr.headSha, output, detailsUrl: pr.url } } : {},
+      news
+    }
+  };
+}
+function parseGrants(externalId) {
+  if (!externalId?.startsWith("grants:")) return [];
+  return externalId.slice("grants:".length).split(",").filter((g) => /^\d+\.\d+$/.test(g));
+}
+function answerRequests(read2, config, comments, now, ask) {
+  const { pr, trustedBots } = read2;
+  const answers = { replies: [], audits: [], grants: [], posted: [] };
+  const records = comments.filter((c) => trustedBots.has(c.author.toLowerCase())).map((c) => parseMarker(c.body)).filter((m) => m?.kind === "exception");
+  const answered = new Set(records.map((m) => String(m?.data.comment)));
+  let paged = records.some((m) => m?.data.granted === "no" && m.data.sha === pr.headSha);
+  const knownSince = Math.min(...read2.runs.map((run) => run.startedAt || Infinity));
+  const zone = config.business_hours.timezone;
+  const freezes = activeFreezes({
+    now,
+    config,
+    defaultBranch: read2.defaultBranch,
+    freezeIssues: [...read2.freezeIssues],
+    incidents: [...read2.incidents],
+    base: pr.baseRef
+  });
+  const approvers = approverHandles(config, now);
+  for (const comment of comments) {
+    if (answered.has(String(comment.id))) continue;
+    const asked = askedException(comment, config, trustedBots);
+    if (!asked) continue;
+    const { reason, line } = asked;
+    const approver = ask.approver(comment.author, comment.at);
+    const fresh2 = approver && !edited(comment);
+    const repeated = paged;
+    const saw = fresh2 ? ask.headAt(comment.at) ?? (knownSince <= comment.at ? pr.headSha : void 0) : void 0;
+    const granted = fresh2 && saw === pr.headSha;
+    if (granted) answers.grants.push(`${comment.id}.${line}`);
+    const sha = pr.headSha.slice(0, 7);
+    const who = neutralize(comment.author);
+    const extraLines = asked.lines > 1 ? ` (${asked.lines - 1} more \`/freeze-exception\` line(s) in the same comment are the same request.)` : "";
+    let text;
+    if (granted) {
+      text = `\u2705 Freeze exception **granted** by ${who} for \`${sha}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}${extraLines}`;
+    } else {
+      const why = fresh2 ? saw !== void 0 ? `This grant is for \`${saw.slice(0, 7)}\`, the head when ${who} commented; the head is now \`${sha}\`, pushed since, so it is not covered. To let \`${sha}\` through, ${who} comments \`/freeze-exception <reason>\` anew.` : `${who} is an approver, but Expedite cannot tell which commit they were looking at (the branch's pushes are not visible to it). To grant \`${sha}\`, comment \`/freeze-exception <reason>\` anew.` : approver ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.` : paged ? "The approvers were already asked about this commit; an approver can grant it by commenting `/freeze-exception <reason>` here." : `${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`);"} an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
+      const head = fresh2 ? `\u270B Freeze exception from ${who} **not granted** for \`${sha}\`` : `\u{1F4DD} Freeze exception **requested** by @${who} for \`${sha}\``;
+      text = `${head}: ${neutralizeInline(reason, 300)}.${extraLines}
+
+${why}`;
+      if (!approver) paged = true;
+    }
+    const data = {
+      comment: comment.id,
+      line,
+      sha: saw ?? pr.headSha,
+      by: comment.author,
+      granted: granted ? "yes" : "no",
+      reason: reason.slice(0, 300)
+    };
+    const body = `${renderMarker("exception", data)}
+${text}`;
+    answers.replies.push({ identity: `exception:${comment.id}:${line}`, body });
+    answers.posted.push({
+      id: -1 - answers.posted.length,
+      author: read2.botLogin,
+      body,
+      at: now,
+      updatedAt: now
+    });
+    for (const freeze of granted || !repeated ? freezes : []) {
+      const target = freeze.issue ?? freeze.incident;
+      if (target === void 0) continue;
+      const audit = `${renderMarker("exception-audit", { comment: comment.id, line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}
+Freeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${sha}\`): ${neutralizeInline(reason, 300)}`;
+      answers.audits.push({ issue: target, identity: `exception-audit:${comment.id}:${line}`, body: audit });
+    }
+  }
+  return answers;
+}
+function exceptionsFrom(read2, config, comments, grants, approver) {
+  const { pr, trustedBots } = read2;
+  const byId = new Map(comments.map((c) => [c.id, c]));
+  const zone = config.business_hours.timezone;
+  const records = [];
+  const seen = /* @__PURE__ */ new Set();
+  const recordFor = (commentId, line, fromRun, marker) => {
+    const key = `${commentId}.${line}`;
+    if (seen.has(key)) return;
+    const source = byId.get(commentId);
+    if (!source || trustedBots.has(source.author.toLowerCase())) return;
+    const parsed = parseCommands(source.body, {
+      at: source.at,
+      timeZone: zone,
+      roles: config.roles.extra
+    }).find((l) => l.line === line);
+    const asks = parsed?.ok && parsed.command.verb === "freeze-exception" ? parsed.command : void 0;
+    const wasGranted = fromRun || marker?.granted === "yes";
+    if (!asks && !(wasGranted && edited(source))) return;
+    seen.add(key);
+    const approved = fromRun || !config.freeze.exception_per_commit && approver(source.author, source.at);
+    const voided = (approved || wasGranted) && edited(source);
+    records.push({
+      pullRequest: pr.number,
+      sha: fromRun ? pr.headSha : marker?.sha ?? pr.headSha,
+      by: source.author,
+      // When the person asked, not when the bot answered: a grant covers only freezes already running then.
+      at: source.at,
+      reason: asks?.reason ?? marker?.reason ?? "",
+      granted: approved && !voided,
+      ...voided && { editedAt: source.updatedAt },
+      request: `${commentId}.${line}`
+    });
+  };
+  for (const grant of grants) {
+    const [commentId, line] = grant.split(".").map(Number);
+    if (commentId !== void 0 && line !== void 0) recordFor(commentId, line, true);
+  }
+  for (const comment of comments) {
+    if (!trustedBots.has(comment.author.toLowerCase())) continue;
+    const marker = parseMarker(comment.body);
+    if (marker?.kind !== "exception") continue;
+    recordFor(Number(marker.data.comment), Number(marker.data.line), false, marker.data);
+  }
+  return records;
+}
+function duplicateRecords(comments, trustedBots) {
+  const seen = /* @__PURE__ */ new Set();
+  const duplicates = [];
+  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
+    if (!trustedBots.has(comment.author.toLowerCase())) continue;
+    const marker = parseMarker(comment.body);
+    if (marker?.kind !== "exception") continue;
+    const identity = markerIdentity(marker);
+    if (seen.has(identity)) duplicates.push(comment.id);
+    else seen.add(identity);
+  }
+  return duplicates;
+}
+
+// src/core/text/visibleText.ts
+import { Parser as Parser2 } from "commonmark";
+var INVISIBLE2 = /[\u200B-\u200D\u2060\uFEFF]/g;
+function visibleText(markdown) {
+  const parts = [];
+  const walker = new Parser2().parse(markdown).walker();
+  for (let step = walker.next(); step !== null; step = walker.next()) {
+    const { node, entering } = step;
+    if (node.type === "text") parts.push(node.literal ?? "");
+    else if (node.type === "softbreak" || node.type === "linebreak") parts.push("\n");
+    else if (!entering && node.isContainer && node.type !== "emph" && node.type !== "strong" && node.type !== "link")
+      parts.push("\n");
+    else if (node.type === "code" || node.type === "code_block" || node.type === "html_inline" || node.type === "html_block")
+      parts.push(" ");
+  }
+  return parts.join("").replace(INVISIBLE2, "");
+}
+
 // src/github/checkRuns.ts
 async function writeCheck(gh, name, sha, output, detailsUrl, known2) {
   const runs = known2 ? known2.runs : await ourRuns(gh, name, sha);
-  const summary = output.summary.length > 65e3 ? output.summary.slice(0, 65e3) + "\n\u2026" : output.summary;
-  const current = (run) => run.status === "completed" && run.conclusion === output.conclusion && run.output.title === output.title && run.output.summary === summary && (run.external_id ?? "") === (output.externalId ?? "");
-  const stale = runs.filter((run) => !current(run));
-  if (runs.length > 0 && stale.length === 0) return false;
+  const summary = clampSummary(output.summary);
+  const { create: create2, rewrite } = checkWrites(runs, output);
+  if (!create2 && rewrite.length === 0) return false;
   const body = {
     status: "completed",
     conclusion: output.conclusion,
@@ -8684,12 +9047,12 @@ async function writeCheck(gh, name, sha, output, detailsUrl, known2) {
     ...output.externalId !== void 0 ? { external_id: output.externalId } : {},
     ...detailsUrl ? { details_url: detailsUrl } : {}
   };
-  if (runs.length > 0) {
-    for (const run of stale) {
+  if (!create2) {
+    for (const id of rewrite) {
       await gh.octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
         owner: gh.owner,
         repo: gh.repo,
-        check_run_id: Number(run.id),
+        check_run_id: id,
         ...body
       });
     }
@@ -8707,7 +9070,7 @@ async function writeCheck(gh, name, sha, output, detailsUrl, known2) {
       const status = statusOf(error);
       if (status !== void 0 && status < 500) throw error;
       const [landed] = await ourRuns(gh, name, sha);
-      const target = landed ? { check_run_id: Number(landed.id) } : void 0;
+      const target = landed ? { check_run_id: landed.id } : void 0;
       if (target) {
         await gh.octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
           owner: gh.owner,
@@ -8738,7 +9101,36 @@ async function ourRuns(gh, name, sha) {
     per_page: 100
   });
   const slug2 = gh.botLogin.replace(/\[bot\]$/, "").toLowerCase();
-  return data.check_runs.filter((run) => (run.app?.slug ?? "").toLowerCase() === slug2).sort((a, b) => Number(b.id) - Number(a.id));
+  return data.check_runs.filter((run) => (run.app?.slug ?? "").toLowerCase() === slug2).sort((a, b) => Number(b.id) - Number(a.id)).map((run) => ({
+    id: Number(run.id),
+    status: run.status,
+    conclusion: run.conclusion,
+    title: run.output.title,
+    summary: run.output.summary,
+    externalId: run.external_id ?? null,
+    ...run.started_at ? { startedAt: Date.parse(run.started_at) } : {}
+  }));
+}
+
+// src/github/headAt.ts
+var ZERO_SHA = /^0+$/;
+async function headAt(gh, pr, at) {
+  const [owner, repo] = (pr.headRepo ?? `${gh.owner}/${gh.repo}`).split("/");
+  try {
+    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/activity", {
+      owner,
+      repo,
+      ref: `refs/heads/${pr.headRef}`,
+      direction: "desc",
+      per_page: 100
+    });
+    const seen = data.find((activity) => Date.parse(activity.timestamp) <= at);
+    return seen && !ZERO_SHA.test(seen.after) ? seen.after : void 0;
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 403 || status === 404) return void 0;
+    throw error;
+  }
 }
 
 // src/reconcile/targetsOf.ts
@@ -8846,43 +9238,28 @@ function referencedNumbers(text) {
   return [...numbers].slice(0, 10);
 }
 
-// src/github/headAt.ts
-var ZERO_SHA = /^0+$/;
-async function headAt(gh, pr, at) {
-  const [owner, repo] = (pr.headRepo ?? `${gh.owner}/${gh.repo}`).split("/");
-  try {
-    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/activity", {
-      owner,
-      repo,
-      ref: `refs/heads/${pr.headRef}`,
-      direction: "desc",
-      per_page: 100
-    });
-    const seen = data.find((activity) => Date.parse(activity.timestamp) <= at);
-    return seen && !ZERO_SHA.test(seen.after) ? seen.after : void 0;
-  } catch (error) {
-    const status = statusOf(error);
-    if (status === 403 || status === 404) return void 0;
-    throw error;
+// src/reconcile/deliverNews.ts
+async function deliverNews(gh, config, templates, issue, comments, occasions, now) {
+  if (!gh.outbox || occasions.length === 0) return 0;
+  const records = botCommentsAmong(comments, gh.trustedBots).filter((c) => c.marker.kind === DELIVERY_KIND);
+  let writes = 0;
+  for (const id of duplicateBotComments(records)) {
+    await deleteComment(gh, id);
+    writes++;
   }
-}
-
-// src/core/text/visibleText.ts
-import { Parser as Parser2 } from "commonmark";
-var INVISIBLE2 = /[\u200B-\u200D\u2060\uFEFF]/g;
-function visibleText(markdown) {
-  const parts = [];
-  const walker = new Parser2().parse(markdown).walker();
-  for (let step = walker.next(); step !== null; step = walker.next()) {
-    const { node, entering } = step;
-    if (node.type === "text") parts.push(node.literal ?? "");
-    else if (node.type === "softbreak" || node.type === "linebreak") parts.push("\n");
-    else if (!entering && node.isContainer && node.type !== "emph" && node.type !== "strong" && node.type !== "link")
-      parts.push("\n");
-    else if (node.type === "code" || node.type === "code_block" || node.type === "html_inline" || node.type === "html_block")
-      parts.push(" ");
-  }
-  return parts.join("").replace(INVISIBLE2, "");
+  const planned = planNews({
+    occasions,
+    config,
+    templates,
+    now,
+    repository: `${gh.owner}/${gh.repo}`,
+    number: issue.number,
+    url: issue.url,
+    deliveries: deliveriesFrom(records)
+  });
+  if (planned.length === 0) return writes;
+  const sent = await deliverMessages(gh, config, issue.number, planned, now, gh.outbox);
+  return writes + sent.writes;
 }
 
 // src/reconcile/freeze/fixLabelAdder.ts
@@ -8913,13 +9290,6 @@ async function teamMembership(gh, org, team, login) {
 }
 
 // src/reconcile/freeze/isApprover.ts
-function approverHandles(config, now) {
-  const onCall = onCallAt(config.oncall, config.business_hours.timezone, now, config.business_hours.holidays);
-  const handles = [onCall.primary, onCall.secondary, ...config.freeze.approvers].filter(
-    (h) => h !== void 0
-  );
-  return [...new Set(handles.map((h) => h.startsWith("@") ? h : `@${h}`))];
-}
 async function isApprover(gh, config, login, now) {
   const lower = login.toLowerCase();
   for (const handle2 of approverHandles(config, now)) {
@@ -8940,285 +9310,91 @@ async function isApprover(gh, config, login, now) {
   return false;
 }
 
-// src/reconcile/freeze/judgeExceptionRequest.ts
-function edited(comment) {
-  return comment.updatedAt > comment.at;
+// src/reconcile/freeze/reconcilePull.ts
+async function reconcilePull(gh, config, templates, inputs, pr, now) {
+  const { read: read2, listed, plan } = await readAndPlan(gh, config, inputs, pr, now);
+  if (gh.dryRun) {
+    gh.dryRun.record(describePullPlan(plan));
+    return { verdict: plan.verdict, writes: plannedWrites(plan) };
+  }
+  const writes = await applyPullPlan(gh, config, templates, plan, { pr, listed, runs: read2.runs }, now);
+  return { verdict: plan.verdict, writes };
 }
-async function judgeExceptionRequest(gh, config, comment) {
-  if (gh.trustedBots.has(comment.author.toLowerCase())) return void 0;
-  const asks = parseCommands(comment.body, {
-    at: comment.at,
-    timeZone: config.business_hours.timezone,
-    roles: config.roles.extra
-  }).filter((l) => l.ok && l.command.verb === "freeze-exception");
-  const [first] = asks;
-  if (!first?.ok || first.command.verb !== "freeze-exception") return void 0;
-  const approver = await isApprover(gh, config, comment.author, comment.at);
-  return {
-    comment,
-    line: first.line,
-    reason: first.command.reason,
-    lines: asks.length,
-    approver,
-    grants: approver && !edited(comment)
+async function readAndPlan(gh, config, inputs, pr, now) {
+  let read2 = {
+    pr: {
+      number: pr.number,
+      url: pr.url,
+      baseRef: pr.baseRef,
+      headSha: pr.headSha,
+      title: pr.title,
+      body: pr.body,
+      labels: pr.labels,
+      // Only what a reader sees refers to an incident: not an HTML comment, not `#1` in code.
+      references: referencedNumbers(`${visibleText(pr.title)}
+${visibleText(pr.body)}`)
+    },
+    defaultBranch: inputs.defaultBranch,
+    freezeIssues: inputs.freezeIssues,
+    incidents: inputs.incidents,
+    runs: await ourRuns(gh, config.freeze.check_name, pr.headSha),
+    botLogin: gh.botLogin,
+    trustedBots: gh.trustedBots
   };
+  let listed = [];
+  for (let round = 0; ; round++) {
+    const { plan, needs } = planPull(read2, config, now);
+    if (plan) return { read: read2, listed, plan };
+    if (round === 5)
+      throw new Error(`the freeze plan of #${pr.number} keeps asking for more: ${JSON.stringify(needs)}`);
+    if (needs.comments) {
+      listed = await listComments(gh, pr.number);
+      read2 = {
+        ...read2,
+        comments: listed.map((c) => ({
+          id: c.id,
+          author: c.author,
+          body: c.body,
+          at: c.createdAt,
+          updatedAt: c.updatedAt
+        }))
+      };
+    }
+    if (needs.files) read2 = { ...read2, files: await changedFiles(gh, pr.number) ?? null };
+    if (needs.fixLabelAdder)
+      read2 = { ...read2, fixLabelAdder: await fixLabelAdder(gh, config, pr.number) ?? null };
+    if (needs.approvals.length > 0) {
+      const approvals = new Map(read2.approvals);
+      for (const { login, at } of needs.approvals)
+        approvals.set(approvalKey(login, at), await isApprover(gh, config, login, at));
+      read2 = { ...read2, approvals };
+    }
+    if (needs.heads.length > 0) {
+      const heads = new Map(read2.heads);
+      for (const at of needs.heads) heads.set(at, await headAt(gh, pr, at));
+      read2 = { ...read2, heads };
+    }
+  }
 }
-
-// src/core/channels/heard.ts
-function freezesHeard(config) {
-  return hears(config, config.deploys.channels, FREEZE_EVENTS);
-}
-function releasesHeard(config) {
-  return hears(config, config.releases.channels, RELEASE_EVENTS);
-}
-function hears(config, named, events) {
-  return named.some((name) => config.channels[name] !== void 0) || Object.values(config.channels).some((channel) => channel.events.some((e) => events.includes(e)));
-}
-
-// src/core/channels/grantOccasion.ts
-function grantOccasion(config, request, at, grant) {
-  return {
-    message: `exception-granted:${request}`,
-    event: "exception-granted",
-    at,
-    channels: config.deploys.channels,
-    subject: { type: "grant", grant }
-  };
-}
-
-// src/reconcile/deliverNews.ts
-async function deliverNews(gh, config, templates, issue, comments, occasions, now) {
-  if (!gh.outbox || occasions.length === 0) return 0;
-  const records = botCommentsAmong(comments, gh.trustedBots).filter((c) => c.marker.kind === DELIVERY_KIND);
+async function applyPullPlan(gh, config, templates, plan, seen, now) {
   let writes = 0;
-  for (const id of duplicateBotComments(records)) {
+  for (const reply of plan.replies) {
+    await createCommentOnce(gh, plan.number, reply.identity, reply.body);
+    writes++;
+  }
+  for (const audit of plan.audits)
+    if (await upsertMarkedComment(gh, audit.issue, audit.identity, audit.body)) writes++;
+  for (const id of plan.deleteComments) {
     await deleteComment(gh, id);
     writes++;
   }
-  const planned = planNews({
-    occasions,
-    config,
-    templates,
-    now,
-    repository: `${gh.owner}/${gh.repo}`,
-    number: issue.number,
-    url: issue.url,
-    deliveries: deliveriesFrom(records)
-  });
-  if (planned.length === 0) return writes;
-  const sent = await deliverMessages(gh, config, issue.number, planned, now, gh.outbox);
-  return writes + sent.writes;
-}
-
-// src/reconcile/freeze/reconcilePull.ts
-async function reconcilePull(gh, config, templates, inputs, pr, now) {
-  let writes = 0;
-  const facts = {
-    number: pr.number,
-    base: pr.baseRef,
-    headSha: pr.headSha,
-    title: pr.title,
-    body: pr.body,
-    labels: pr.labels,
-    exceptions: [],
-    // Only what a reader sees refers to an incident: not an HTML comment, not `#1` in code.
-    referencedIncidents: referencedNumbers(`${visibleText(pr.title)}
-${visibleText(pr.body)}`).filter(
-      (n) => inputs.incidents.some((i) => i.number === n)
-    )
-  };
-  const input = {
-    now,
-    config,
-    defaultBranch: inputs.defaultBranch,
-    freezeIssues: inputs.freezeIssues,
-    incidents: inputs.incidents
-  };
-  const freezes = activeFreezes({ ...input, base: pr.baseRef });
-  const runs = await ourRuns(gh, config.freeze.check_name, pr.headSha);
-  const grants = new Set(runs.flatMap((run) => parseGrants(run.external_id)));
-  let files;
-  let listed = [];
-  if (freezes.length > 0) {
-    listed = await listComments(gh, pr.number);
-    let comments = listed.map(toThreadComment);
-    const knownSince = Math.min(...runs.map((run) => Date.parse(run.started_at ?? "") || Infinity));
-    const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now, knownSince);
-    writes += answered.writes;
-    for (const grant of answered.grants) grants.add(grant);
-    comments = [...comments, ...answered.posted];
-    facts.exceptions = await exceptionsFrom(gh, config, comments, pr, grants);
-    writes += await removeDuplicateRecords(gh, comments);
-    if (config.freeze.ignore_paths.length > 0) files = await changedFiles(gh, pr.number);
-    const fixLabel = config.labels.incident_fix.toLowerCase();
-    if (freezes.some((f) => f.kind === "incident") && pr.labels.some((l) => l.toLowerCase() === fixLabel)) {
-      const adder = await fixLabelAdder(gh, config, pr.number);
-      if (!adder?.permitted) {
-        facts.labels = pr.labels.filter((l) => l.toLowerCase() !== fixLabel);
-        facts.untrustedFixLabel = { by: adder?.by ?? "ghost" };
-      }
-    }
+  if (plan.ensureLabels.length > 0) await ensureRepoLabels(gh, config, plan.ensureLabels, true);
+  if (plan.check) {
+    const { name, sha, output, detailsUrl } = plan.check;
+    if (await writeCheck(gh, name, sha, output, detailsUrl, { runs: seen.runs })) writes++;
   }
-  const verdict = freezeVerdict({
-    ...input,
-    pr: { ...facts, ...files ? { files } : {} },
-    approvers: approverHandles(config, now)
-  });
-  if (verdict.conclusion === "failure" && freezes.some((f) => f.kind === "incident"))
-    await ensureRepoLabels(gh, config, [config.labels.incident_fix], true);
-  const externalId = grants.size > 0 ? `grants:${[...grants].sort().join(",")}` : void 0;
-  if (await writeCheck(
-    gh,
-    config.freeze.check_name,
-    pr.headSha,
-    { ...verdict, ...externalId ? { externalId } : {} },
-    pr.url,
-    { runs }
-  ))
-    writes++;
-  if (freezes.length > 0 && freezesHeard(config)) {
-    const occasions = facts.exceptions.filter((e) => e.granted && e.request !== void 0).map(
-      (e) => grantOccasion(config, e.request, e.at, {
-        to: "merge",
-        by: e.by,
-        reason: e.reason,
-        sha: e.sha,
-        branch: pr.baseRef,
-        number: pr.number,
-        url: pr.url,
-        freezes: freezes.filter((f) => f.startedAt <= e.at).map((f) => f.name)
-      })
-    );
-    writes += await deliverNews(gh, config, templates, pr, listed, occasions, now);
-  }
-  return { verdict, writes };
-}
-function toThreadComment(c) {
-  return { id: c.id, author: c.author, body: c.body, at: c.createdAt, updatedAt: c.updatedAt };
-}
-async function exceptionsFrom(gh, config, comments, pr, grants) {
-  const byId = new Map(comments.map((c) => [c.id, c]));
-  const zone = config.business_hours.timezone;
-  const records = [];
-  const seen = /* @__PURE__ */ new Set();
-  const recordFor = async (commentId, line, fromRun, marker) => {
-    const key = `${commentId}.${line}`;
-    if (seen.has(key)) return;
-    const source = byId.get(commentId);
-    if (!source || gh.trustedBots.has(source.author.toLowerCase())) return;
-    const parsed = parseCommands(source.body, {
-      at: source.at,
-      timeZone: zone,
-      roles: config.roles.extra
-    }).find((l) => l.line === line);
-    const asks = parsed?.ok && parsed.command.verb === "freeze-exception" ? parsed.command : void 0;
-    const wasGranted = fromRun || marker?.granted === "yes";
-    if (!asks && !(wasGranted && edited(source))) return;
-    seen.add(key);
-    const approved = fromRun || !config.freeze.exception_per_commit && await isApprover(gh, config, source.author, source.at);
-    const voided = (approved || wasGranted) && edited(source);
-    records.push({
-      pullRequest: pr.number,
-      sha: fromRun ? pr.headSha : marker?.sha ?? pr.headSha,
-      by: source.author,
-      // When the person asked, not when the bot answered: a grant covers only freezes already running then.
-      at: source.at,
-      reason: asks?.reason ?? marker?.reason ?? "",
-      granted: approved && !voided,
-      ...voided && { editedAt: source.updatedAt },
-      request: `${commentId}.${line}`
-    });
-  };
-  for (const grant of grants) {
-    const [commentId, line] = grant.split(".").map(Number);
-    if (commentId !== void 0 && line !== void 0) await recordFor(commentId, line, true);
-  }
-  for (const comment of comments) {
-    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
-    const marker = parseMarker(comment.body);
-    if (marker?.kind !== "exception") continue;
-    await recordFor(Number(marker.data.comment), Number(marker.data.line), false, marker.data);
-  }
-  return records;
-}
-function parseGrants(externalId) {
-  if (!externalId?.startsWith("grants:")) return [];
-  return externalId.slice("grants:".length).split(",").filter((g) => /^\d+\.\d+$/.test(g));
-}
-async function answerExceptionRequests(gh, config, inputs, pr, comments, now, knownSince) {
-  const grants = [];
-  const posted = [];
-  const records = comments.filter((c) => gh.trustedBots.has(c.author.toLowerCase())).map((c) => parseMarker(c.body)).filter((m) => m?.kind === "exception");
-  const answered = new Set(records.map((m) => String(m?.data.comment)));
-  let paged = records.some((m) => m?.data.granted === "no" && m.data.sha === pr.headSha);
-  const zone = config.business_hours.timezone;
-  let writes = 0;
-  for (const comment of comments) {
-    if (answered.has(String(comment.id))) continue;
-    const request = await judgeExceptionRequest(gh, config, comment);
-    if (!request) continue;
-    const { reason, approver, line } = request;
-    const repeated = paged;
-    const fresh2 = request.grants;
-    const saw = fresh2 ? await headAt(gh, pr, comment.at) ?? (knownSince <= comment.at ? pr.headSha : void 0) : void 0;
-    const granted = fresh2 && saw === pr.headSha;
-    if (granted) grants.push(`${comment.id}.${line}`);
-    const sha = pr.headSha.slice(0, 7);
-    const who = neutralize(comment.author);
-    const approvers = approverHandles(config, now);
-    const extraLines = request.lines > 1 ? ` (${request.lines - 1} more \`/freeze-exception\` line(s) in the same comment are the same request.)` : "";
-    let text;
-    if (granted) {
-      text = `\u2705 Freeze exception **granted** by ${who} for \`${sha}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}${extraLines}`;
-    } else {
-      const why = fresh2 ? saw !== void 0 ? `This grant is for \`${saw.slice(0, 7)}\`, the head when ${who} commented; the head is now \`${sha}\`, pushed since, so it is not covered. To let \`${sha}\` through, ${who} comments \`/freeze-exception <reason>\` anew.` : `${who} is an approver, but Expedite cannot tell which commit they were looking at (the branch's pushes are not visible to it). To grant \`${sha}\`, comment \`/freeze-exception <reason>\` anew.` : approver ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.` : paged ? "The approvers were already asked about this commit; an approver can grant it by commenting `/freeze-exception <reason>` here." : `${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`);"} an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
-      const head = fresh2 ? `\u270B Freeze exception from ${who} **not granted** for \`${sha}\`` : `\u{1F4DD} Freeze exception **requested** by @${who} for \`${sha}\``;
-      text = `${head}: ${neutralizeInline(reason, 300)}.${extraLines}
-
-${why}`;
-      if (!approver) paged = true;
-    }
-    const data = {
-      comment: comment.id,
-      line,
-      sha: saw ?? pr.headSha,
-      by: comment.author,
-      granted: granted ? "yes" : "no",
-      reason: reason.slice(0, 300)
-    };
-    const body = `${renderMarker("exception", data)}
-${text}`;
-    const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line}`, body);
-    posted.push({ id, author: gh.botLogin, body, at: now, updatedAt: now });
-    writes++;
-    const freezes = activeFreezes({ ...inputs, now, config, base: pr.baseRef });
-    for (const freeze of granted || !repeated ? freezes : []) {
-      const target = freeze.issue ?? freeze.incident;
-      if (target === void 0) continue;
-      const identity = `exception-audit:${comment.id}:${line}`;
-      const audit = `${renderMarker("exception-audit", { comment: comment.id, line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}
-Freeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${sha}\`): ${neutralizeInline(reason, 300)}`;
-      if (await upsertMarkedComment(gh, target, identity, audit)) writes++;
-    }
-  }
-  return { writes, grants, posted };
-}
-async function removeDuplicateRecords(gh, comments) {
-  const seen = /* @__PURE__ */ new Set();
-  let removed = 0;
-  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
-    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
-    const marker = parseMarker(comment.body);
-    if (marker?.kind !== "exception") continue;
-    const identity = markerIdentity(marker);
-    if (!seen.has(identity)) {
-      seen.add(identity);
-      continue;
-    }
-    await deleteComment(gh, comment.id);
-    removed++;
-  }
-  return removed;
+  writes += await deliverNews(gh, config, templates, seen.pr, seen.listed, plan.news, now);
+  return writes;
 }
 
 // src/reconcile/freeze/sweepPulls.ts
@@ -9353,44 +9529,60 @@ async function openFreezeIssueOnce(gh, config, rendered, source) {
   return (await createIssueOnce(gh, { ...rendered, labels: [config.labels.freeze], find })).number;
 }
 
+// src/core/freeze/mergeGroupCheck.ts
+function mergeGroupCheck(base, frozen, verdicts) {
+  if (!frozen)
+    return {
+      conclusion: "success",
+      title: "No code freeze applies",
+      summary: `Nothing freezes \`${base}\` right now.`
+    };
+  const blocked = verdicts.filter((v) => v.verdict.conclusion === "failure");
+  if (blocked.length === 0 && verdicts.length > 0)
+    return {
+      conclusion: "success",
+      title: "Every pull request in this group may pass the freeze",
+      summary: verdicts.map((v) => `- #${v.number}: ${v.verdict.title}`).join("\n")
+    };
+  return {
+    conclusion: "failure",
+    title: blocked[0]?.verdict.title ?? "Code freeze: this merge group cannot be checked against its pull requests",
+    summary: blocked.length > 0 ? blocked.map((v) => `### #${v.number}
+
+${v.verdict.summary}`).join("\n\n") : "The merge group's pull requests could not be identified from its branch name."
+  };
+}
+
 // src/reconcile/freeze/reconcileMergeGroup.ts
 var QUEUE_REF = /pr-(\d+)-[0-9a-f]+$/;
 async function reconcileMergeGroup(gh, config, templates, target, now) {
   const inputs = await freezeInputs(gh, config);
   const base = target.baseRef.replace(/^refs\/heads\//, "");
-  const freezes = activeFreezes({ ...inputs, now, config, base });
-  let output = {
-    conclusion: "success",
-    title: "No code freeze applies",
-    summary: `Nothing freezes \`${base}\` right now.`
-  };
-  if (freezes.length > 0) {
+  const frozen = activeFreezes({ ...inputs, now, config, base }).length > 0;
+  const verdicts = [];
+  if (frozen) {
     const numbers = [...target.headRef.matchAll(/pr-(\d+)-/g)].map((m) => Number(m[1]));
     const fromRef = QUEUE_REF.exec(target.headRef);
     if (numbers.length === 0 && fromRef) numbers.push(Number(fromRef[1]));
-    const verdicts = [];
     for (const number of numbers) {
-      const verdict = await inLane(
+      const { verdict } = await inLane(
         gh,
         number,
         async () => reconcilePull(gh, config, templates, inputs, await readPull(gh, number), now)
       );
-      verdicts.push({ number, verdict: verdict.verdict });
+      verdicts.push({ number, verdict });
     }
-    const blocked = verdicts.filter((v) => v.verdict.conclusion === "failure");
-    output = blocked.length === 0 && verdicts.length > 0 ? {
-      conclusion: "success",
-      title: "Every pull request in this group may pass the freeze",
-      summary: verdicts.map((v) => `- #${v.number}: ${v.verdict.title}`).join("\n")
-    } : {
-      conclusion: "failure",
-      title: blocked[0]?.verdict.title ?? "Code freeze: this merge group cannot be checked against its pull requests",
-      summary: blocked.length > 0 ? blocked.map((v) => `### #${v.number}
-
-${v.verdict.summary}`).join("\n\n") : "The merge group's pull requests could not be identified from its branch name."
-    };
   }
-  const wrote = await writeCheck(gh, config.freeze.check_name, target.headSha, output);
+  const output = mergeGroupCheck(base, frozen, verdicts);
+  const name = config.freeze.check_name;
+  const runs = await ourRuns(gh, name, target.headSha);
+  if (gh.dryRun) {
+    const { create: create2, rewrite } = checkWrites(runs, output);
+    const lines = create2 || rewrite.length > 0 ? [describeCheck(name, target.headSha, output)] : [];
+    gh.dryRun.record(lines);
+    return { writes: lines.length, conclusion: output.conclusion };
+  }
+  const wrote = await writeCheck(gh, name, target.headSha, output, void 0, { runs });
   return { writes: wrote ? 1 : 0, conclusion: output.conclusion };
 }
 
@@ -9751,6 +9943,14 @@ function isGatedEnvironment(environment, config) {
   return globs.length > 0 && picomatch2([...globs], { nocase: true, dot: true })(environment);
 }
 
+// src/reconcile/freeze/judgeExceptionRequest.ts
+async function judgeExceptionRequest(gh, config, comment) {
+  const asked = askedException(comment, config, gh.trustedBots);
+  if (!asked) return void 0;
+  const approver = await isApprover(gh, config, comment.author, comment.at);
+  return { ...asked, comment, approver, grants: approver && !edited(comment) };
+}
+
 // src/reconcile/deploys/holdThread.ts
 async function readHoldThread(gh, config, inputs, hold, now) {
   const comments = await listComments(gh, hold.number);
@@ -10048,7 +10248,7 @@ function planAnnouncements(input) {
     return freezes.length === 0 ? void 0 : freezes.map((f) => `${f.name} (until ${endText(f, zone, at)})`).join("; ");
   };
   const frozen = (freezes) => freezes === void 0 ? {} : { frozen: true, freezes: neutralizeInline(freezes, 400) };
-  const excerpt = (text) => {
+  const excerpt2 = (text) => {
     const first = firstLine(text);
     return first === "" ? {} : { excerpt: neutralizeInline(first, 300) };
   };
@@ -10077,7 +10277,7 @@ ${markdown}`,
       tag: neutralizeInline(release.tag, 80),
       url: release.url,
       branch: neutralizeInline(branch, 100),
-      ...excerpt(release.body)
+      ...excerpt2(release.body)
     };
     const facts = {
       name: release.name || release.tag,
@@ -10552,16 +10752,19 @@ async function reconcileIssueTarget(gh, config, templates, target, now, permissi
     commandsChanged,
     released
   } = await inLane(gh, target.number, async () => {
-    const result2 = await reconcileIncident(
+    const result2 = tellIncidentPlan(
       gh,
-      config,
-      templates,
-      target.number,
-      now,
-      permissions,
-      target.issue,
-      templateProblems,
-      refused
+      await reconcileIncident(
+        gh,
+        config,
+        templates,
+        target.number,
+        now,
+        permissions,
+        target.issue,
+        templateProblems,
+        refused
+      )
     );
     let writes2 = result2.writes;
     let commandsChanged2 = false;
@@ -10593,16 +10796,19 @@ async function reconcileIssueTarget(gh, config, templates, target, now, permissi
     const followed = await inLane(
       gh,
       origin,
-      () => reconcileIncident(
+      async () => tellIncidentPlan(
         gh,
-        config,
-        templates,
-        origin,
-        now,
-        permissions,
-        void 0,
-        templateProblems,
-        refused
+        await reconcileIncident(
+          gh,
+          config,
+          templates,
+          origin,
+          now,
+          permissions,
+          void 0,
+          templateProblems,
+          refused
+        )
       )
     );
     writes += followed.writes;
