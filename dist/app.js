@@ -8400,6 +8400,35 @@ function describeIncidentPlan(number, plan) {
     ...plan.close ? [`would close #${number} as ${plan.close.replace("_", " ")}`] : []
   ];
 }
+function describeFreezeCommandsPlan(plan) {
+  const n = plan.number;
+  const lines = plan.steps.flatMap((step) => {
+    switch (step.kind) {
+      case "reply":
+        return [`would post a reply on #${n}: ${excerpt(step.body)}`];
+      case "freeze":
+        return [
+          `would open a code-freeze issue (unless one for this command exists): ${excerpt(step.issue.title)}`,
+          `would post a reply on #${n}: \u{1F9CA} Code freeze started, naming that issue`
+        ];
+      case "unfreeze":
+        return [
+          ...step.close.flatMap((c) => [
+            `would close #${c.number}`,
+            ...c.heldFor !== void 0 ? [`would take the hold label off #${c.heldFor}`] : []
+          ]),
+          `would post a reply on #${n}: ${excerpt(step.body)}`
+        ];
+    }
+  });
+  return plan.changed ? [...lines, "would then re-check every open pull request against the freezes"] : lines;
+}
+function plannedCommandWrites(plan) {
+  return plan.steps.reduce(
+    (n, step) => n + (step.kind === "reply" ? 1 : step.kind === "freeze" ? 2 : step.close.length + 1),
+    0
+  );
+}
 
 // src/reconcile/tellIncidentPlan.ts
 function tellIncidentPlan(gh, outcome) {
@@ -9421,70 +9450,76 @@ function pullRequestHelp(author) {
 ${helpText("pull-request")}`;
 }
 
-// src/reconcile/freeze/freezeCommands.ts
-async function runFreezeCommands(gh, config, inputs, number, now, where2 = "issue") {
-  const pullRequest = where2 === "pull-request";
-  const comments = await listComments(gh, number);
+// src/core/freeze/planFreezeCommands.ts
+function planFreezeCommands(read2, config, now) {
+  const { number, where: where2, trustedBots } = read2;
   const answered = /* @__PURE__ */ new Set();
-  for (const c of comments) {
-    if (!gh.trustedBots.has(c.author.toLowerCase())) continue;
+  for (const c of read2.comments) {
+    if (!trustedBots.has(c.author.toLowerCase())) continue;
     const marker = parseMarker(c.body);
     if (marker?.kind === "freeze-reply" || marker?.kind === "reply")
       answered.add(`${marker.data.comment}:${marker.data.line}`);
   }
   const zone = config.business_hours.timezone;
-  const permissions = /* @__PURE__ */ new Map();
-  let writes = 0;
+  const steps = [];
+  const missing = /* @__PURE__ */ new Set();
   let changed = false;
-  for (const c of comments) {
+  for (const c of read2.comments) {
     const author = c.author;
-    if (gh.trustedBots.has(author.toLowerCase())) continue;
-    const at = c.createdAt;
-    for (const line of parseCommands(c.body, { at, timeZone: zone, roles: config.roles.extra })) {
-      if (pullRequest && line.ok && line.command.verb === "help" && !answered.has(`${c.id}:${line.line}`)) {
-        const data = { comment: c.id, line: line.line };
-        const body = `${renderMarker("reply", data)}
-${pullRequestHelp(author)}`;
-        await createCommentOnce(gh, number, `reply:${c.id}:${line.line}`, body);
-        writes++;
+    if (trustedBots.has(author.toLowerCase())) continue;
+    for (const line of parseCommands(c.body, { at: c.at, timeZone: zone, roles: config.roles.extra })) {
+      if (where2 === "pull-request" && line.ok && line.command.verb === "help" && !answered.has(`${c.id}:${line.line}`)) {
+        steps.push({
+          kind: "reply",
+          identity: `reply:${c.id}:${line.line}`,
+          body: `${renderMarker("reply", { comment: c.id, line: line.line })}
+${pullRequestHelp(author)}`
+        });
         continue;
       }
       const verb = line.ok ? line.command.verb : line.verb;
       if (verb !== "freeze" && verb !== "unfreeze") continue;
       if (answered.has(`${c.id}:${line.line}`)) continue;
-      const reply = (text) => createCommentOnce(
-        gh,
-        number,
-        `freeze-reply:comment=${c.id}&line=${line.line}`,
-        `${renderMarker("freeze-reply", { comment: c.id, line: line.line })}
+      const identity = `freeze-reply:comment=${c.id}&line=${line.line}`;
+      const marker = renderMarker("freeze-reply", { comment: c.id, line: line.line });
+      const reply = (text) => ({
+        kind: "reply",
+        identity,
+        body: `${marker}
 ${text}`
-      );
+      });
       if (!line.ok) {
-        if (where2 === "incident") continue;
-        await reply(`@${neutralize(author)} I did not run \`/${verb}\`: ${line.error}
+        if (where2 !== "incident")
+          steps.push(
+            reply(`@${neutralize(author)} I did not run \`/${verb}\`: ${line.error}
 
-${line.usage}`);
-        writes++;
+${line.usage}`)
+          );
         continue;
       }
-      const permission = await permissionOf(gh, author, permissions);
+      const permission = read2.permissions?.get(author.toLowerCase());
+      if (permission === void 0) {
+        missing.add(author);
+        continue;
+      }
       if (!permits(permission, config.commands.freeze_permission)) {
-        await reply(
-          `@${neutralize(author)} \`/${line.command.verb}\` needs the **${config.commands.freeze_permission}** role on this repository, and you have **${permission}**. Ask a maintainer or the on-call engineer.`
+        steps.push(
+          reply(
+            `@${neutralize(author)} \`/${line.command.verb}\` needs the **${config.commands.freeze_permission}** role on this repository, and you have **${permission}**. Ask a maintainer or the on-call engineer.`
+          )
         );
-        writes++;
         continue;
       }
       if (line.command.verb === "freeze") {
         if (line.command.until <= now) {
-          await reply(
-            `@${neutralize(author)} that freeze would already be over (${formatTime(line.command.until, zone)}). Give a later end, e.g. \`/freeze 2026-12-28 09:00 holiday closure\`.`
+          steps.push(
+            reply(
+              `@${neutralize(author)} that freeze would already be over (${formatTime(line.command.until, zone)}). Give a later end, e.g. \`/freeze 2026-12-28 09:00 holiday closure\`.`
+            )
           );
-          writes++;
           continue;
         }
-        await ensureRepoLabels(gh, config, [config.labels.freeze]);
-        const rendered = renderFreezeIssue({
+        const issue = renderFreezeIssue({
           until: line.command.until,
           reason: line.command.reason,
           branches: line.command.branches ?? [],
@@ -9492,29 +9527,88 @@ ${line.usage}`);
           zone,
           requestedIn: c.url
         });
-        const created = await openFreezeIssueOnce(gh, config, rendered, c.url);
-        await reply(
-          `\u{1F9CA} Code freeze started until **${formatTime(line.command.until, zone)}**: #${created}. Close that issue or comment \`/unfreeze\` to lift it.`
-        );
-        writes += 2;
+        steps.push({ kind: "freeze", identity, marker, until: line.command.until, source: c.url, issue });
         changed = true;
       } else {
-        const records = inputs.freezeIssues.filter((f) => f.heldFor === number).map((f) => f.number);
-        const targets = inputs.freezeIssues.some((f) => f.number === number) ? [number] : records.length > 0 ? records : inputs.freezeIssues.filter((f) => f.heldFor === void 0).map((f) => f.number);
-        for (const target of targets) {
-          await closeIssue(gh, target, "completed");
-          const origin = inputs.freezeIssues.find((f) => f.number === target)?.heldFor;
-          if (origin !== void 0) await writeLabels(gh, origin, [], [config.labels.freeze_held]);
-        }
-        await reply(
-          targets.length > 0 ? `\u{1F324}\uFE0F Freeze lifted: ${targets.map((t) => `#${t}`).join(", ")} closed.` : "There is no manual freeze open; scheduled freezes end on their own schedule."
-        );
-        writes += targets.length + 1;
-        changed ||= targets.length > 0;
+        const records = read2.freezeIssues.filter((f) => f.heldFor === number).map((f) => f.number);
+        const targets = read2.freezeIssues.some((f) => f.number === number) ? [number] : records.length > 0 ? records : read2.freezeIssues.filter((f) => f.heldFor === void 0).map((f) => f.number);
+        const close = targets.map((target) => {
+          const heldFor = read2.freezeIssues.find((f) => f.number === target)?.heldFor;
+          return { number: target, ...heldFor !== void 0 ? { heldFor } : {} };
+        });
+        const text = targets.length > 0 ? `\u{1F324}\uFE0F Freeze lifted: ${targets.map((t) => `#${t}`).join(", ")} closed.` : "There is no manual freeze open; scheduled freezes end on their own schedule.";
+        steps.push({ kind: "unfreeze", identity, body: `${marker}
+${text}`, close });
+        changed ||= close.length > 0;
       }
     }
   }
-  return { writes, changed };
+  if (missing.size > 0) return { needs: { permissions: [...missing] } };
+  return { plan: { number, steps, changed } };
+}
+function freezeStartedReply(step, issue, zone) {
+  return `${step.marker}
+\u{1F9CA} Code freeze started until **${formatTime(step.until, zone)}**: #${issue}. Close that issue or comment \`/unfreeze\` to lift it.`;
+}
+
+// src/reconcile/freeze/freezeCommands.ts
+async function runFreezeCommands(gh, config, inputs, number, now, where2 = "issue") {
+  const comments = await listComments(gh, number);
+  const read2 = {
+    number,
+    where: where2,
+    comments: comments.map((c) => ({
+      id: c.id,
+      author: c.author,
+      body: c.body,
+      at: c.createdAt,
+      url: c.url
+    })),
+    freezeIssues: inputs.freezeIssues,
+    trustedBots: gh.trustedBots
+  };
+  let planned = planFreezeCommands(read2, config, now);
+  if (planned.needs) {
+    const permissions = /* @__PURE__ */ new Map();
+    for (const login of planned.needs.permissions) await permissionOf(gh, login, permissions);
+    planned = planFreezeCommands({ ...read2, permissions }, config, now);
+  }
+  if (!planned.plan)
+    throw new Error(`the freeze commands of #${number} still need ${JSON.stringify(planned.needs)}`);
+  if (gh.dryRun) {
+    gh.dryRun.record(describeFreezeCommandsPlan(planned.plan));
+    return { writes: plannedCommandWrites(planned.plan), changed: false };
+  }
+  return applyFreezeCommands(gh, config, planned.plan);
+}
+async function applyFreezeCommands(gh, config, plan) {
+  let writes = 0;
+  for (const step of plan.steps) {
+    switch (step.kind) {
+      case "reply":
+        await createCommentOnce(gh, plan.number, step.identity, step.body);
+        writes++;
+        break;
+      case "freeze": {
+        await ensureRepoLabels(gh, config, [config.labels.freeze]);
+        const issue = await openFreezeIssueOnce(gh, config, step.issue, step.source);
+        const body = freezeStartedReply(step, issue, config.business_hours.timezone);
+        await createCommentOnce(gh, plan.number, step.identity, body);
+        writes += 2;
+        break;
+      }
+      case "unfreeze":
+        for (const target of step.close) {
+          await closeIssue(gh, target.number, "completed");
+          if (target.heldFor !== void 0)
+            await writeLabels(gh, target.heldFor, [], [config.labels.freeze_held]);
+        }
+        await createCommentOnce(gh, plan.number, step.identity, step.body);
+        writes += step.close.length + 1;
+        break;
+    }
+  }
+  return { writes, changed: plan.changed };
 }
 async function openFreezeIssueOnce(gh, config, rendered, source) {
   const find = async () => {

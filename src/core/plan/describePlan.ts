@@ -1,5 +1,6 @@
 import type { CheckOutput } from "../freeze/checkRun.js";
 import type { PullPlan } from "../freeze/planPull.js";
+import type { FreezeCommandsPlan } from "../freeze/planFreezeCommands.js";
 import type { IncidentPlan } from "./planIncident.js";
 
 // Plans in words, one line per write, for a dry run's log and job summary: what a real run would do.
@@ -59,4 +60,36 @@ export function describeIncidentPlan(number: number, plan: IncidentPlan): string
     ...plan.deleteComments.map((id) => `would delete comment ${id} on #${number}, a duplicate`),
     ...(plan.close ? [`would close #${number} as ${plan.close.replace("_", " ")}`] : []),
   ];
+}
+
+export function describeFreezeCommandsPlan(plan: FreezeCommandsPlan): string[] {
+  const n = plan.number;
+  const lines = plan.steps.flatMap((step) => {
+    switch (step.kind) {
+      case "reply":
+        return [`would post a reply on #${n}: ${excerpt(step.body)}`];
+      case "freeze":
+        return [
+          `would open a code-freeze issue (unless one for this command exists): ${excerpt(step.issue.title)}`,
+          `would post a reply on #${n}: 🧊 Code freeze started, naming that issue`,
+        ];
+      case "unfreeze":
+        return [
+          ...step.close.flatMap((c) => [
+            `would close #${c.number}`,
+            ...(c.heldFor !== undefined ? [`would take the hold label off #${c.heldFor}`] : []),
+          ]),
+          `would post a reply on #${n}: ${excerpt(step.body)}`,
+        ];
+    }
+  });
+  return plan.changed ? [...lines, "would then re-check every open pull request against the freezes"] : lines;
+}
+
+/** The writes freeze commands make, counted as a real run counts them. */
+export function plannedCommandWrites(plan: FreezeCommandsPlan): number {
+  return plan.steps.reduce(
+    (n, step) => n + (step.kind === "reply" ? 1 : step.kind === "freeze" ? 2 : step.close.length + 1),
+    0,
+  );
 }
