@@ -258,20 +258,18 @@ async function reconcileIssueTarget(
     commandsChanged,
     released,
   } = await inLane(gh, target.number, async () => {
-    const result: IncidentOutcome = tellIncidentPlan(
+    const result: IncidentOutcome = await reconcileIncident(
       gh,
-      await reconcileIncident(
-        gh,
-        config,
-        templates,
-        target.number,
-        now,
-        permissions,
-        target.issue,
-        templateProblems,
-        refused,
-      ),
+      config,
+      templates,
+      target.number,
+      now,
+      permissions,
+      target.issue,
+      templateProblems,
+      refused,
     );
+    tellIncidentPlan(gh, result);
     let writes = result.writes;
     let commandsChanged = false;
     let released: number | undefined;
@@ -304,22 +302,20 @@ async function reconcileIssueTarget(
   // An incident whose held freeze was lifted on its record: its board and labels follow, in its own lane.
   if (released !== undefined) {
     const origin = released;
-    const followed = await inLane(gh, origin, async () =>
-      tellIncidentPlan(
+    const followed = await inLane(gh, origin, () =>
+      reconcileIncident(
         gh,
-        await reconcileIncident(
-          gh,
-          config,
-          templates,
-          origin,
-          now,
-          permissions,
-          undefined,
-          templateProblems,
-          refused,
-        ),
+        config,
+        templates,
+        origin,
+        now,
+        permissions,
+        undefined,
+        templateProblems,
+        refused,
       ),
     );
+    tellIncidentPlan(gh, followed);
     writes += followed.writes;
   }
   let freezesChanged = commandsChanged;

@@ -60,22 +60,20 @@ export async function sweepRepository(
     if (issue.state === "open") outcome.incidents++;
     try {
       // In the incident's lane, like a webhook's reconcile of it: never two at once (duplicate notices).
-      const result = await inLane(gh, issue.number, async () =>
-        tellIncidentPlan(
+      const result = await inLane(gh, issue.number, () =>
+        reconcileIncident(
           gh,
-          await reconcileIncident(
-            gh,
-            config,
-            templates,
-            issue.number,
-            now,
-            permissions,
-            toIssueSnapshot(issue),
-            templateProblems,
-            refused,
-          ),
+          config,
+          templates,
+          issue.number,
+          now,
+          permissions,
+          toIssueSnapshot(issue),
+          templateProblems,
+          refused,
         ),
       );
+      tellIncidentPlan(gh, result);
       outcome.writes += result.writes;
       if (result.freezeRelevant) outcome.freezeChanged = true;
     } catch (error) {

@@ -88,3 +88,4 @@ export function renderReplies(
   }
   return replies;
 }
+
