@@ -159,7 +159,7 @@ export async function seedIncidents(
     await Promise.all(
       [0, 1, 2, 3].map(async () => {
         for (let n = queue.shift(); n !== undefined; n = queue.shift())
-          await reconcileIncident(gh, settings.config, settings.templates, n, h.clock.now());
+          await reconcileIncident(gh, settings, n, { now: h.clock.now() });
       }),
     );
   }

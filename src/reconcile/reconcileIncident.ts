@@ -1,6 +1,7 @@
 import type { Config } from "../core/config/schema.js";
-import type { Permission, IssueSnapshot, TimelineEvent } from "../core/snapshot.js";
+import type { Permission, IssueSnapshot } from "../core/snapshot.js";
 import type { Templates } from "../core/render/templates.js";
+import type { Incident } from "../core/types.js";
 import type { Projection } from "../core/projection/projectIncident.js";
 import { planIncident } from "../core/plan/planIncident.js";
 import type { IncidentPlan } from "../core/plan/planIncident.js";
@@ -13,15 +14,11 @@ import { ensureRepoLabels } from "../github/ensureRepoLabels.js";
 import { createCommentOnce, updateComment, deleteComment } from "../github/writeComments.js";
 import { ensureReaction } from "../github/ensureReaction.js";
 import { addAssignees, closeIssue, removeAssignees } from "../github/issues.js";
-import { findGaps } from "../core/projection/findGaps.js";
 import { currentIssue } from "../core/projection/currentIssue.js";
 import type { ConfigProblem, RefusedConfig } from "../core/config/parseConfig.js";
 import { isFreezing } from "../core/freeze/isFreezing.js";
 import { planNotices } from "../core/clocks/planNotices.js";
 import { nextDeadline } from "../core/clocks/nextDeadline.js";
-import { ensureDeviationFollowups } from "./ensureDeviationFollowups.js";
-import { applyPostmortem } from "./postmortem/applyPostmortem.js";
-import { explainPostmortemFailure } from "./postmortem/explainPostmortemFailure.js";
 import { deliveriesFrom } from "../core/channels/deliveryRecord.js";
 import { planMessages } from "../core/channels/planMessages.js";
 import type { PlannedMessage } from "../core/channels/types.js";
@@ -29,15 +26,15 @@ import { renderBoard } from "../core/board/renderBoard.js";
 import type { BotComment } from "../core/plan/botComments.js";
 import { deliverMessages } from "./deliverMessages.js";
 import { projectWithRoles } from "./projectWithRoles.js";
+import { findPostmortem } from "./postmortem/findPostmortem.js";
 import { closeHoldRecords, ensureHoldRecord } from "./freeze/holdRecords.js";
-import type { FreezeHold } from "../core/freeze/freezeHold.js";
-import { holdLabelTakenOff } from "../core/freeze/holdLabelTakenOff.js";
 import { nextMessageDeadline } from "../core/channels/nextMessageDeadline.js";
 
 export interface IncidentOutcome {
   number: number;
   skipped?: "not-an-incident" | "pull-request";
-  projection?: Projection;
+  /** The incident as this reconcile left it. */
+  incident?: Incident;
   plan?: IncidentPlan;
   /** Writes made (labels, assignees, comments, reactions, deletions, close). */
   writes: number;
@@ -45,22 +42,41 @@ export interface IncidentOutcome {
   freezeRelevant?: boolean;
 }
 
+/** The repository's settings as a run uses them (see repoSettings). */
+export interface IncidentSettings {
+  config: Config;
+  templates: Templates;
+  /** Repository templates that could not be used (reported on the incident until fixed). */
+  templateProblems?: readonly ConfigProblem[];
+  /** The configuration file was refused and an earlier version is in use. */
+  refused?: RefusedConfig;
+}
+
+export interface IncidentRun {
+  now: number;
+  /** Roles read so far in this run (a sweep shares them between incidents), by lower-case login. */
+  permissions?: Map<string, Permission>;
+  /**
+   * The issue as the event or the sweep's listing showed it: its title and body are used as they are,
+   * while labels, assignees and open/closed come from the timeline read now, so a stale payload cannot mislead.
+   */
+  hint?: IssueSnapshot;
+}
+
 /**
- * read → project → plan → apply for one incident issue. Safe to run any number of times. `hint` is the
- * issue as the event or the sweep's listing showed it: its title and body are used as they are, while
- * labels, assignees and open/closed come from the timeline read now, so a stale payload cannot mislead.
+ * read → project → plan → apply for one incident issue. Safe to run any number of times. What the incident
+ * needs beyond its issue (the post-mortem pull request, follow-up issues) is made and found first and
+ * projected with the rest; everything else is decided by the pure plan and written after it.
  */
 export async function reconcileIncident(
   gh: GitHubContext,
-  config: Config,
-  templates: Templates,
+  settings: IncidentSettings,
   number: number,
-  now: number,
-  permissions: Map<string, Permission> = new Map(),
-  hint?: IssueSnapshot,
-  templateProblems: readonly ConfigProblem[] = [],
-  refused?: RefusedConfig,
+  run: IncidentRun,
 ): Promise<IncidentOutcome> {
+  const { config, templates } = settings;
+  const { now, hint } = run;
+  const permissions = run.permissions ?? new Map<string, Permission>();
   const freezeLabel = config.labels.freeze.toLowerCase();
   if (hint && (hint.isPullRequest || !isIncident(hint, config))) {
     // The event's own view is enough to see that this is not an incident (labels only grow into one by
@@ -86,26 +102,14 @@ export async function reconcileIncident(
   }
 
   const botComments = botCommentsFrom(events, gh.trustedBots);
-  const projection = await projectWithRoles(gh, config, issue, events, botComments, now, permissions);
-  let writes = 0;
-  try {
-    writes += await applyPostmortem(gh, config, templates, projection.incident, now);
-  } catch (error) {
-    // The board, labels and clocks must keep working even when the post-mortem cannot be opened (a token
-    // without pull-request rights, a protected branch): show it and let the next reconcile try again.
-    gh.log.error({ err: error, issue: number }, "could not open the post-mortem pull request");
-    projection.incident.postmortemError = explainPostmortemFailure(error);
-  }
-  try {
-    writes += await ensureDeviationFollowups(gh, config, templates, projection.incident);
-  } catch (error) {
-    // Likewise: a follow-up that cannot be opened now is opened by a later reconcile.
-    gh.log.error({ err: error, issue: number }, "could not open the follow-up issues for its shortcuts");
-  }
-  projection.incident.gaps = findGaps(projection.incident, config);
-  projection.incident.timeline.sort((a, b) => a.at - b.at);
-  const deliveries = deliveriesFrom(botComments);
-  projection.incident.deliveries = [...deliveries.values()];
+  const input = { config, issue, events, botComments, now, permissions };
+  const first = await projectWithRoles(gh, input);
+  const found = await findPostmortem(gh, config, templates, first.incident, now);
+  // Projected again with what was found (the roles are all read by now): no rule is applied twice.
+  const projection = found.findings
+    ? await projectWithRoles(gh, { ...input, findings: found.findings })
+    : first;
+  let writes = found.writes;
   const owed = gh.onIncident ? planNotices(projection.incident, config, now) : [];
   const plan = planIncident({
     issue,
@@ -114,16 +118,17 @@ export async function reconcileIncident(
     now,
     botComments,
     templates,
-    templateProblems,
-    ...(refused ? { refused } : {}),
+    templateProblems: settings.templateProblems ?? [],
+    ...(settings.refused ? { refused: settings.refused } : {}),
   });
   const plusOnes = new Map(
     events.flatMap((e) => (e.type === "commented" ? [[e.comment.id, e.comment.plusOnes] as const] : [])),
   );
   // Messages are planned from the incident as this reconcile leaves it (a notice it posts is an occasion).
+  const deliveries = deliveriesFrom(botComments);
   const messages: PlannedMessage[] = gh.outbox
     ? planMessages({
-        incident: projection.incident,
+        incident: plan.incident,
         config,
         templates,
         now,
@@ -131,28 +136,25 @@ export async function reconcileIncident(
         deliveries,
       })
     : [];
-  writes += await holdRecord(gh, config, issue, events, projection.incident.freezeHold);
+  writes += await holdRecord(gh, config, issue, projection);
   writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes, async () => {
     if (!gh.outbox || messages.length === 0) return undefined;
     // Labels, replies and notices are written before anything leaves GitHub, and the board after: a slow or
     // failing channel delays nothing a responder needs, and the board shows how each send went.
     const sent = await deliverMessages(gh, config, number, messages, now, gh.outbox);
     if (sent.records.length === 0) return { writes: sent.writes };
-    const byMessage = new Map([...deliveries].map(([k, v]) => [k, v]));
+    const byMessage = new Map(deliveries);
     for (const record of sent.records) byMessage.set(record.message, record);
-    projection.incident.deliveries = [...byMessage.values()];
+    const delivered = { ...plan.incident, deliveries: [...byMessage.values()] };
     return {
       writes: sent.writes,
-      board: boardWrite(
-        botComments,
-        renderBoard(templates.board, projection.incident, config, now, projection.ledger),
-      ),
+      board: boardWrite(botComments, renderBoard(templates.board, delivered, config, now, projection.ledger)),
     };
   });
   const nextDeadlineAt = gh.onIncident
     ? earliest(
-        nextDeadline(projection.incident, config, now),
-        gh.outbox ? nextMessageDeadline(projection.incident, config, now) : undefined,
+        nextDeadline(plan.incident, config, now),
+        gh.outbox ? nextMessageDeadline(plan.incident, config, now) : undefined,
       )
     : undefined;
   gh.onIncident?.({
@@ -163,8 +165,8 @@ export async function reconcileIncident(
     ...(nextDeadlineAt !== undefined ? { nextDeadlineAt } : {}),
   });
   // Pull requests need re-checking only when this incident starts or stops freezing merges.
-  const freezeRelevant = isFreezing(issue, config) !== isFreezing(projection.incident, config);
-  return { number, projection, plan, writes, freezeRelevant };
+  const freezeRelevant = isFreezing(issue, config) !== isFreezing(plan.incident, config);
+  return { number, incident: plan.incident, plan, writes, freezeRelevant };
 }
 
 /**
@@ -176,19 +178,15 @@ async function holdRecord(
   gh: GitHubContext,
   config: Config,
   issue: IssueSnapshot,
-  events: readonly TimelineEvent[],
-  hold: FreezeHold | undefined,
+  projection: Projection,
 ): Promise<number> {
-  const label = config.labels.freeze_held;
-  const labelled = issue.labels.some((l) => l.toLowerCase() === label.toLowerCase());
+  const hold = projection.incident.freezeHold;
+  const labelled = issue.labels.some((l) => l.toLowerCase() === config.labels.freeze_held.toLowerCase());
   if (hold !== undefined && !labelled) {
     await ensureHoldRecord(gh, config, { origin: issue.number, hold, kind: "incident", branches: [] });
     return 1;
   }
-  const isBot = (login: string) => gh.trustedBots.has(login.toLowerCase());
-  if (hold === undefined && (labelled || holdLabelTakenOff(events, label, isBot)))
-    return closeHoldRecords(gh, config, issue.number);
-  return 0;
+  return projection.holdRecordsMayRemain ? closeHoldRecords(gh, config, issue.number) : 0;
 }
 
 function earliest(a: number | undefined, b: number | undefined): number | undefined {

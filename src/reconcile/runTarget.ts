@@ -251,6 +251,7 @@ async function reconcileIssueTarget(
   templateProblems: readonly ConfigProblem[],
   refused: RefusedConfig | undefined,
 ): Promise<TargetOutcome> {
+  const settings = { config, templates, templateProblems, ...(refused ? { refused } : {}) };
   // The incident's own writes in its lane; the pull requests a freeze change affects after, in theirs.
   const {
     result,
@@ -258,17 +259,11 @@ async function reconcileIssueTarget(
     commandsChanged,
     released,
   } = await inLane(gh, target.number, async () => {
-    const result: IncidentOutcome = await reconcileIncident(
-      gh,
-      config,
-      templates,
-      target.number,
+    const result: IncidentOutcome = await reconcileIncident(gh, settings, target.number, {
       now,
       permissions,
-      target.issue,
-      templateProblems,
-      refused,
-    );
+      ...(target.issue ? { hint: target.issue } : {}),
+    });
     tellIncidentPlan(gh, result);
     let writes = result.writes;
     let commandsChanged = false;
@@ -303,17 +298,7 @@ async function reconcileIssueTarget(
   if (released !== undefined) {
     const origin = released;
     const followed = await inLane(gh, origin, () =>
-      reconcileIncident(
-        gh,
-        config,
-        templates,
-        origin,
-        now,
-        permissions,
-        undefined,
-        templateProblems,
-        refused,
-      ),
+      reconcileIncident(gh, settings, origin, { now, permissions }),
     );
     tellIncidentPlan(gh, followed);
     writes += followed.writes;
@@ -328,8 +313,8 @@ async function reconcileIssueTarget(
     // Waiting deployments can only be let through when a freeze ended: an incident that froze merges by
     // this event ended none. Where nothing waits (the Action), the sweep tidies hold issues.
     const started =
-      result.projection !== undefined &&
-      isFreezing(result.projection.incident, config) &&
+      result.incident !== undefined &&
+      isFreezing(result.incident, config) &&
       !commandsChanged &&
       released === undefined;
     if (!started && gh.approvesDeployments === true)
@@ -339,7 +324,7 @@ async function reconcileIssueTarget(
       writes += await deliverFreezeMessages(gh, config, templates, inputs, now, { calendar: false });
   }
   // Every row of the Action's job summary says something: what this issue is now, or why it was skipped.
-  const incident = result.projection?.incident;
+  const incident = result.incident;
   const note =
     result.skipped?.replaceAll("-", " ") ??
     (incident ? `${severityName(incident.severity)}, ${STATE_TITLES[incident.state]}` : "");

@@ -37,6 +37,7 @@ export async function sweepRepository(
   full = false,
   refused?: RefusedConfig,
 ): Promise<SweepOutcome> {
+  const settings = { config, templates, templateProblems, ...(refused ? { refused } : {}) };
   const permissions = new Map<string, Permission>();
   const open: IssueLike[] = await listIssues(gh, { labels: config.labels.incident, state: "open" });
   // On the periodic full pass, incidents closed in the last days too: a lost event (a post-mortem or fix
@@ -61,17 +62,7 @@ export async function sweepRepository(
     try {
       // In the incident's lane, like a webhook's reconcile of it: never two at once (duplicate notices).
       const result = await inLane(gh, issue.number, () =>
-        reconcileIncident(
-          gh,
-          config,
-          templates,
-          issue.number,
-          now,
-          permissions,
-          toIssueSnapshot(issue),
-          templateProblems,
-          refused,
-        ),
+        reconcileIncident(gh, settings, issue.number, { now, permissions, hint: toIssueSnapshot(issue) }),
       );
       tellIncidentPlan(gh, result);
       outcome.writes += result.writes;

@@ -14,9 +14,8 @@ import { botCommentsFrom, latestByIdentity } from "../../src/core/plan/botCommen
 import { readLedger } from "../../src/core/plan/commandLedger.js";
 import { rolesToLookUp } from "../../src/core/plan/rolesToLookUp.js";
 import { commandComments } from "../../src/core/projection/commandComments.js";
-import { findGaps } from "../../src/core/projection/findGaps.js";
-import { needsPostmortem } from "../../src/core/postmortem/needsPostmortem.js";
-import { recordPostmortem } from "../../src/core/postmortem/recordPostmortem.js";
+import type { IncidentFindings } from "../../src/core/projection/incidentFindings.js";
+import { postmortemDue } from "../../src/core/postmortem/needsPostmortem.js";
 import { postmortemDocument } from "../../src/core/postmortem/postmortemDocument.js";
 import { postmortemPath } from "../../src/core/postmortem/postmortemPath.js";
 import { postmortemPullBody } from "../../src/core/postmortem/postmortemPullBody.js";
@@ -144,25 +143,24 @@ export class Lifecycle {
     const ledger = readLedger(latestByIdentity(botComments).get("board"));
     const { known, lookUp } = rolesToLookUp(commandComments(this.events, trusted, config), ledger, config);
     const fetched = new Map(lookUp.map((login) => [login, PERMISSIONS.get(login) ?? "none"] as const));
-    const projection = projectIncident(this.issue, this.events, config, {
-      trustedBots: trusted,
-      permissions: new Map([...known, ...fetched]),
-      fetched,
-      ledger,
-      now,
-    });
-    const incident = projection.incident;
-    if (
-      (incident.state === "resolved" || incident.state === "postmortem") &&
-      needsPostmortem(incident, config)
-    ) {
-      this.postmortem ??= this.openPostmortem(incident, now);
+    const project = (findings?: IncidentFindings) =>
+      projectIncident(this.issue, this.events, config, {
+        trustedBots: trusted,
+        permissions: new Map([...known, ...fetched]),
+        fetched,
+        ledger,
+        now,
+        ...(findings ? { findings } : {}),
+      });
+    let projection = project();
+    if (postmortemDue(projection.incident, config)) {
+      this.postmortem ??= this.openPostmortem(projection.incident, now);
       if (pull?.mergedAt !== undefined)
         this.postmortem.link = { ...this.postmortem.link, state: "merged", mergedAt: pull.mergedAt };
-      recordPostmortem(incident, this.postmortem.link, now);
+      projection = project({ postmortem: this.postmortem.link });
     }
-    incident.gaps = findGaps(incident, config);
-    incident.timeline.sort((a, b) => a.at - b.at);
+    // Plans are values: planning must not touch what it is given (a frozen input throws if it tries).
+    deepFreeze(projection);
     const plan = planIncident({
       issue: { ...this.issue, labels: [...this.issue.labels], assignees: [...this.issue.assignees] },
       projection,
@@ -182,7 +180,7 @@ export class Lifecycle {
   followups(): { title: string; body: string }[] {
     const pm = this.postmortem;
     if (!pm) return [];
-    const incident = this.steps.at(-1)?.projection.incident;
+    const incident = this.steps.at(-1)?.plan.incident;
     if (!incident) return [];
     return parseActionItems(pm.document)
       .filter((i) => !i.checked)
@@ -238,4 +236,13 @@ export class Lifecycle {
     const botComments = botCommentsFrom(this.events, new Set([BOT]));
     return botComments.find((c) => c.identity === identity)?.body;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    const inner = value instanceof Map ? [...value.keys(), ...value.values()] : Object.values(value);
+    for (const part of inner) deepFreeze(part);
+  }
+  return value;
 }

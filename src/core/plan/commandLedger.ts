@@ -38,6 +38,11 @@ export interface CommandLedger {
   permissions: Map<string, Permission>;
   comments: Map<number, LedgerComment>;
   changes: CommandChange[];
+  /**
+   * When a person last took the freeze-held label off, once a reconcile had closed the hold records that
+   * could be left open by it (0: never). Spares every later reconcile looking for records again.
+   */
+  holdLabelOff: number;
 }
 
 // Bounds that keep the marker small (under ~10 kB) whatever happens on the issue: the oldest go first.
@@ -53,7 +58,7 @@ const CODES: Record<Permission, string> = {
 };
 
 export function emptyLedger(): CommandLedger {
-  return { seen: 0, permissions: new Map(), comments: new Map(), changes: [] };
+  return { seen: 0, permissions: new Map(), comments: new Map(), changes: [], holdLabelOff: 0 };
 }
 
 /** The ledger a bot-authored board carries; anything unreadable is simply not remembered. */
@@ -62,6 +67,7 @@ export function readLedger(board: BotComment | undefined): CommandLedger {
   if (board === undefined) return ledger;
   const data = board.marker.data;
   ledger.seen = seconds(data.seen);
+  ledger.holdLabelOff = seconds(data.hloff);
   for (const entry of items(data.perms)) {
     const [login, code] = entry.split(".");
     const permission = PERMISSION_ORDER.find((p) => CODES[p] === code);
@@ -99,6 +105,7 @@ export function readLedger(board: BotComment | undefined): CommandLedger {
 export function ledgerData(ledger: CommandLedger): Record<string, string> {
   const data: Record<string, string> = {};
   if (ledger.seen > 0) data.seen = stamp(ledger.seen);
+  if (ledger.holdLabelOff > 0) data.hloff = stamp(ledger.holdLabelOff);
   const perms = [...ledger.permissions]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([login, permission]) => `${login}.${CODES[permission]}`);
@@ -180,6 +187,7 @@ export function nextLedger(
 ): CommandLedger {
   const next = emptyLedger();
   next.changes = [...previous.changes];
+  next.holdLabelOff = previous.holdLabelOff;
   const logged = new Set(next.changes.map((c) => `${c.commentId}:${c.at}`));
   const record = (change: CommandChange) => {
     if (logged.has(`${change.commentId}:${change.at}`)) return;

@@ -20,13 +20,16 @@ import { mention, neutralize, neutralizeInline } from "../text/neutralize.js";
 import { onCallAt } from "../oncall/onCallAt.js";
 import { needsPostmortem } from "../postmortem/needsPostmortem.js";
 import { renderSummary } from "./renderSummary.js";
-import { recordNotice } from "../projection/recordNotice.js";
+import { noticeRecord } from "../projection/recordNotice.js";
+import type { Incident, PostedNotice } from "../types.js";
 import { stakeholderClock } from "../channels/stakeholderClock.js";
 import { announceChannels } from "../channels/occasions.js";
 import { postmortemSharedView } from "../channels/postmortemSharedView.js";
 import { formatTime } from "../time/formatTime.js";
 
 export interface IncidentPlan {
+  /** The incident as the plan leaves it (with the notices it posts and its close): what the board shows. */
+  incident: Incident;
   labels: { add: string[]; remove: string[] };
   assign: string[];
   /** Leads replaced with `/lead` who are still assigned: one lead is assigned, never two. */
@@ -139,37 +142,39 @@ export function planIncident(input: PlanInput): IncidentPlan {
   const staleReplies = [...existing.values()].filter(
     (c) => c.marker.kind === "reply" && c.marker.data.line === undefined && !answered.has(c.identity),
   );
+  // The incident as this reconcile leaves it: what it posts and closes shows on the board it writes.
+  let after: Incident = incident;
   for (const notice of renderNotices(incident, config, now, templates)) {
     if (existing.has(notice.identity)) continue;
     createOnce(notice.identity, notice.body);
     // The board below must already show what this reconcile posts, or the next one would rewrite it.
-    if (notice.notice) recordNotice(incident, config, notice.notice.kind, notice.notice.keys, now, 0);
+    if (notice.notice) after = withNotice(after, config, notice.notice.kind, notice.notice.keys, now);
   }
-  if (projection.leadFromRoster && !waiting && incident.lead !== undefined && incident.open) {
+  if (projection.leadFromRoster && !waiting && after.lead !== undefined && after.open) {
     const data = { type: "oncall" };
     const onCall = onCallAt(
       config.oncall,
       config.business_hours.timezone,
-      acknowledgeFrom(incident, config),
+      acknowledgeFrom(after, config),
       config.business_hours.holidays,
     );
     const body = renderTemplate(templates["notice-oncall"], {
-      mention: mention(incident.lead),
+      mention: mention(after.lead),
       period: onCall.period,
     });
     createOnce(markerIdentity({ kind: "notice", data }), `${renderMarker("notice", data)}\n${body}`);
   }
 
   // The stakeholder notice of a critical incident that nobody sent in time: one reminder, to the communicator.
-  const notice = stakeholderClock(incident, config);
-  if (notice && incident.open && now >= notice.dueAt && notice.sentAt === undefined && !notice.requested) {
+  const notice = stakeholderClock(after, config);
+  if (notice && after.open && now >= notice.dueAt && notice.sentAt === undefined && !notice.requested) {
     const data = { type: "stakeholder" };
     const who =
-      incident.comms ?? incident.lead ?? onCallAt(config.oncall, config.business_hours.timezone, now).primary;
-    const targets = announceChannels(incident, config);
+      after.comms ?? after.lead ?? onCallAt(config.oncall, config.business_hours.timezone, now).primary;
+    const targets = announceChannels(after, config);
     const body = renderTemplate(templates["notice-stakeholder"], {
       mentions: who ? mention(who) : "Team,",
-      severity: incident.severity,
+      severity: after.severity,
       due: formatTime(notice.dueAt, config.business_hours.timezone),
       channels: targets.map((c) => `\`${c}\``).join(", "),
     });
@@ -178,14 +183,12 @@ export function planIncident(input: PlanInput): IncidentPlan {
 
   // Close once, when the incident ends; a person who reopens it afterwards is not overruled.
   const endedAt =
-    incident.state === "cancelled"
-      ? incident.cancelledAt
-      : incident.postmortem?.state === "merged"
-        ? incident.postmortem.mergedAt
-        : incident.state === "resolved" &&
-            !needsPostmortem(incident, config) &&
-            incident.resolution !== undefined
-          ? incident.resolvedAt
+    after.state === "cancelled"
+      ? after.cancelledAt
+      : after.postmortem?.state === "merged"
+        ? after.postmortem.mergedAt
+        : after.state === "resolved" && !needsPostmortem(after, config) && after.resolution !== undefined
+          ? after.resolvedAt
           : undefined;
   let close: IncidentPlan["close"];
   if (
@@ -193,28 +196,21 @@ export function planIncident(input: PlanInput): IncidentPlan {
     endedAt !== undefined &&
     (projection.reopenedAt === undefined || projection.reopenedAt < endedAt)
   ) {
-    close = incident.state === "cancelled" ? "not_planned" : "completed";
-    incident.open = false;
-    incident.closedAt = now;
+    close = after.state === "cancelled" ? "not_planned" : "completed";
+    after = { ...after, open: false, closedAt: now };
   }
   // The four-question end-of-incident summary (playbook 000) at resolution, for every severity: those with
   // a post-mortem get it too, before the post-mortem is written.
-  if (
-    (incident.state === "resolved" || incident.state === "postmortem") &&
-    incident.resolution !== undefined
-  ) {
-    createOnce(
-      "summary",
-      renderMarker("summary") + "\n" + renderSummary(templates.summary, incident, config),
-    );
+  if ((after.state === "resolved" || after.state === "postmortem") && after.resolution !== undefined) {
+    createOnce("summary", renderMarker("summary") + "\n" + renderSummary(templates.summary, after, config));
   }
 
   // The merged post-mortem shared where everyone who followed the incident looks (playbook 004: share it
   // once the review is done), whether or not channels also carry it; the subject becomes the heading.
-  if (incident.postmortem?.state === "merged") {
+  if (after.postmortem?.state === "merged") {
     const [subject = "", ...rest] = renderTemplate(
       templates["postmortem-shared"],
-      postmortemSharedView(incident),
+      postmortemSharedView(after),
     )
       .trim()
       .split("\n");
@@ -238,13 +234,11 @@ export function planIncident(input: PlanInput): IncidentPlan {
     upsert("config-refused", `${renderMarker("config-refused")}\n${formatRefusal(input.refused)}`);
 
   // Rendered last, from the incident as this reconcile leaves it.
-  upsert("board", renderBoard(templates.board, incident, config, now, ledger));
-  upsert(
-    "checklist",
-    renderChecklist(templates.checklist, incident, config, existing.get("checklist")?.body),
-  );
+  upsert("board", renderBoard(templates.board, after, config, now, ledger));
+  upsert("checklist", renderChecklist(templates.checklist, after, config, existing.get("checklist")?.body));
 
   return {
+    incident: after,
     labels: { add, remove },
     assign,
     unassign,
@@ -259,7 +253,7 @@ export function planIncident(input: PlanInput): IncidentPlan {
             c.marker.kind === "config-error" ||
             (c.marker.kind === "template-problems" && templateProblems.length === 0) ||
             (c.marker.kind === "config-refused" && input.refused === undefined) ||
-            (c.marker.kind === "form-start" && incident.unreadStart === undefined),
+            (c.marker.kind === "form-start" && after.unreadStart === undefined),
         )
         .map((c) => c.id),
     ],
@@ -285,4 +279,16 @@ function answeredBefore(
       Number(c.marker.data.comment) === commentId &&
       (comment === undefined || comment.updatedAt <= c.at),
   );
+}
+
+/** The incident with one more clock notice remembered, as if its comment were already on the issue. */
+function withNotice(
+  incident: Incident,
+  config: Config,
+  kind: PostedNotice["kind"],
+  keys: string[],
+  at: number,
+): Incident {
+  const { notice, entry } = noticeRecord(incident, config, kind, keys, at, 0);
+  return { ...incident, notices: [...incident.notices, notice], timeline: [...incident.timeline, entry] };
 }

@@ -1,15 +1,14 @@
 import Mustache from "mustache";
 import { renderMarker } from "../markers.js";
 import { displayName } from "../render/displayName.js";
-import { defuseMentions, neutralizeBlock, neutralizeInline } from "../text/neutralize.js";
+import { neutralizeBlock, neutralizeInline } from "../text/neutralize.js";
+import { followupTitle } from "./followupTitle.js";
 import type { Incident, JournalEntry } from "../types.js";
 import { followupKey } from "./followupKey.js";
 import { needsPostmortem } from "./needsPostmortem.js";
 import { safeUrl } from "./safeUrl.js";
 import { stripIncidentPrefix } from "./slugify.js";
 import type { Config } from "../config/schema.js";
-
-const MAX_TITLE_TEXT = 100;
 
 /**
  * Whether the incident's `/deviation` shortcuts become follow-up issues now: at close, for severities with
@@ -43,16 +42,8 @@ export function renderDeviationFollowup(
     by: displayName(deviation.by) ?? "someone",
     itemQuote: neutralizeBlock(plain, 4000),
   }).trim();
-  const chars = Array.from(plain === "" ? "Shortcut to pay back" : plain);
-  const clipped =
-    chars.length > MAX_TITLE_TEXT
-      ? `${chars
-          .slice(0, MAX_TITLE_TEXT - 1)
-          .join("")
-          .trimEnd()}…`
-      : chars.join("");
   return {
-    title: `Pay back: ${defuseMentions(clipped)} (incident #${incident.number})`,
+    title: followupTitle(plain || "Shortcut to pay back", incident.number, "Pay back: "),
     body: `${marker}\n${rendered.split(marker).join("").trim()}\n`,
   };
 }

@@ -1,6 +1,7 @@
 import Mustache from "mustache";
 import { renderMarker } from "../markers.js";
-import { defuseMentions, neutralizeBlock, neutralizeInline } from "../text/neutralize.js";
+import { neutralizeBlock, neutralizeInline } from "../text/neutralize.js";
+import { followupTitle } from "./followupTitle.js";
 import type { Incident } from "../types.js";
 import { decodeEntities, followupKey } from "./followupKey.js";
 import { safeUrl } from "./safeUrl.js";
@@ -10,8 +11,6 @@ export { followupKey } from "./followupKey.js";
 
 /** Where the bundled template lives; a repository may replace it with its own of the same name. */
 export const DEFAULT_FOLLOWUP_TEMPLATE = "templates/followup-issue.md.mustache";
-
-const MAX_TITLE_TEXT = 100;
 
 export interface FollowupContext {
   incident: Incident;
@@ -46,18 +45,8 @@ export function renderFollowupIssue(
   };
   const rendered = Mustache.render(template, view).trim();
   const withoutMarker = rendered.split(marker).join("").trim();
-  return { title: followupTitle(plain, incident.number), body: `${marker}\n${withoutMarker}\n` };
-}
-
-function followupTitle(plain: string, incidentNumber: number): string {
-  const chars = Array.from(plain === "" ? "Follow-up action" : plain);
-  const clipped =
-    chars.length > MAX_TITLE_TEXT
-      ? `${chars
-          .slice(0, MAX_TITLE_TEXT - 1)
-          .join("")
-          .trimEnd()}…`
-      : chars.join("");
-  // Titles are plain text, so no HTML escaping; a mention stays defused (word joiner) as everywhere else.
-  return `${defuseMentions(clipped)} (incident #${incidentNumber})`;
+  return {
+    title: followupTitle(plain || "Follow-up action", incident.number),
+    body: `${marker}\n${withoutMarker}\n`,
+  };
 }

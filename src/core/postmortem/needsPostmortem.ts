@@ -6,3 +6,10 @@ export function needsPostmortem(incident: Incident, config: Config): boolean {
   if (incident.state === "cancelled" || incident.cancelledAt !== undefined) return false;
   return config.severity.postmortem.includes(incident.severity);
 }
+
+/** Whether the post-mortem pull request should exist now: resolved, at a severity that needs one. */
+export function postmortemDue(incident: Incident, config: Config): boolean {
+  return (
+    (incident.state === "resolved" || incident.state === "postmortem") && needsPostmortem(incident, config)
+  );
+}

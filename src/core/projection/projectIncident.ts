@@ -12,11 +12,16 @@ import { labelNames } from "./labelNames.js";
 import { emptyIncident } from "../emptyIncident.js";
 import type { Draft } from "./draft.js";
 import { recordNotice } from "./recordNotice.js";
+import type { IncidentFindings } from "./incidentFindings.js";
+import { applyFindings } from "./incidentFindings.js";
+import { deliveriesFrom } from "../channels/deliveryRecord.js";
+import { botCommentsFrom } from "../plan/botComments.js";
 import { stepsCoveredBy } from "../clocks/stepsCoveredBy.js";
 import { escalatedText } from "../clocks/escalatedText.js";
 import { assignedByHand, leaderAt, rosterLead, unassignedByHand } from "./leadership.js";
 import type { CommandChange, CommandLedger } from "../plan/commandLedger.js";
-import { emptyLedger, nextLedger } from "../plan/commandLedger.js";
+import { emptyLedger, nextLedger, toSeconds } from "../plan/commandLedger.js";
+import { holdLabelTakenOff } from "../freeze/holdLabelTakenOff.js";
 import { namedPeople } from "./commandComments.js";
 import { judgeLine } from "./judgeLine.js";
 import { formatTime } from "../time/formatTime.js";
@@ -38,6 +43,8 @@ export interface ProjectionContext {
   ledger?: CommandLedger;
   /** When this projection runs (dates a deletion first noticed now); default: the last event. */
   now?: number;
+  /** What the reconcile found beyond the timeline (the post-mortem pull request, follow-up issues). */
+  findings?: IncidentFindings;
 }
 
 export interface Projection {
@@ -51,6 +58,11 @@ export interface Projection {
   leadFromRoster: boolean;
   /** The command ledger to record on the board. */
   ledger: CommandLedger;
+  /**
+   * The freeze does not hold, yet a hold record may still be open (the hold label is on, or a person took
+   * it off since the board last looked): the reconcile closes any it finds.
+   */
+  holdRecordsMayRemain: boolean;
   /**
    * Whose role the freeze hold needs and `permissions` lacked (authors of hand changes made while the
    * incident froze merges): look them up and project again.
@@ -212,12 +224,13 @@ export function projectIncident(
     }
   }
 
+  const projectedAt = ctx.now ?? sorted.at(-1)?.at ?? issue.createdAt;
   const ledger = nextLedger(
     ctx.ledger ?? emptyLedger(),
     commandComments,
     humanComments,
     { referenced, fetched: ctx.fetched ?? ctx.permissions },
-    ctx.now ?? sorted.at(-1)?.at ?? issue.createdAt,
+    projectedAt,
   );
   for (const change of ledger.changes) timeline.push(changeEntry(change, zone));
 
@@ -294,6 +307,17 @@ export function projectIncident(
   const rolesMissing = holdActors(freezeSteps.steps, initiallyFreezing).filter(
     (login) => !ctx.permissions.has(login),
   );
+  const heldLabel = config.labels.freeze_held.toLowerCase();
+  const takenOff = holdLabelTakenOff(events, heldLabel, isBot);
+  const holdRecordsMayRemain =
+    hold === undefined &&
+    (issue.labels.some((l) => l.toLowerCase() === heldLabel) ||
+      (takenOff !== undefined && toSeconds(takenOff) > ledger.holdLabelOff));
+  // Written with the board, after the records are closed: later reconciles need not look again.
+  if (hold === undefined && takenOff !== undefined)
+    ledger.holdLabelOff = Math.max(ledger.holdLabelOff, toSeconds(takenOff));
+  if (ctx.findings) applyFindings(draft, ctx.findings, projectedAt);
+  draft.deliveries = [...deliveriesFrom(botCommentsFrom(events, ctx.trustedBots)).values()];
   draft.gaps = findGaps(draft, config);
   draft.timeline.sort((a, b) => a.at - b.at);
   return {
@@ -302,6 +326,7 @@ export function projectIncident(
     leadFromRoster,
     ledger,
     rolesMissing,
+    holdRecordsMayRemain,
     ...(stateSetBy !== undefined ? { stateSetBy } : {}),
     ...(reopenedAt !== undefined ? { reopenedAt } : {}),
   };

@@ -81,8 +81,8 @@ export async function reconcileFreezeHold(
     // A manual freeze past its end holds nothing.
     if (freeze.until !== undefined && now >= freeze.until) hold = undefined;
   } else {
-    hold = (await projectWithRoles(gh, config, issue, events, botComments, now, permissions)).incident
-      .freezeHold;
+    const projection = await projectWithRoles(gh, { config, issue, events, botComments, now, permissions });
+    hold = projection.incident.freezeHold;
   }
 
   const label = config.labels.freeze_held;
@@ -100,7 +100,7 @@ export async function reconcileFreezeHold(
     });
     await writeLabels(gh, issue.number, [label], []);
     writes += 2;
-  } else if (hold === undefined && (labelled || holdLabelTakenOff(events, label, isBot))) {
+  } else if (hold === undefined && (labelled || holdLabelTakenOff(events, label, isBot) !== undefined)) {
     closed = await closeHoldRecords(gh, config, issue.number);
     writes += closed;
     if (labelled) {

@@ -6,6 +6,7 @@ import {
   plannedWrites,
 } from "../../../src/core/plan/describePlan.js";
 import type { PullPlan } from "../../../src/core/freeze/planPull.js";
+import { emptyIncident } from "../../../src/core/emptyIncident.js";
 
 describe("describePlan", () => {
   it("shows a comment by its first visible line, without the bot's marker", () => {
@@ -50,6 +51,12 @@ describe("describePlan", () => {
   it("says each write of an incident's plan in one line", () => {
     expect(
       describeIncidentPlan(7, {
+        incident: emptyIncident({
+          number: 7,
+          title: "Down",
+          url: "https://github.com/acme/shop/issues/7",
+          declaredAt: 0,
+        }),
         labels: { add: ["sev:1", "incident:declared"], remove: [] },
         assign: ["alice"],
         unassign: [],
