@@ -83,6 +83,14 @@ export async function runAction(): Promise<void> {
     for (const value of named.values()) core.setSecret(value);
     for (const [variable, value] of Object.entries(process.env))
       if (variable.startsWith("EXPEDITE_CHANNEL_") && value) core.setSecret(value);
+    // A dry run's plans, in words: each line goes to the log now and to the job summary at the end.
+    const planned: string[] = [];
+    const planLog = {
+      record(lines: readonly string[]) {
+        for (const line of lines) core.info(`[dry-run] ${line}`);
+        planned.push(...lines);
+      },
+    };
     const base: GitHubContext = {
       octokit,
       owner,
@@ -95,7 +103,7 @@ export async function runAction(): Promise<void> {
       ensureLabels: context.eventName === "workflow_dispatch",
       // A dry run writes nothing to GitHub, so it cannot record a send either: it sends nothing.
       ...(dryRun
-        ? {}
+        ? { dryRun: planLog }
         : {
             outbox: {
               secrets: channelSecrets((variable) => process.env[variable], named),
@@ -165,6 +173,7 @@ export async function runAction(): Promise<void> {
           repo,
           event: context.eventName,
           dryRun,
+          planned,
           configProblems: settings.problems,
         });
         core.setOutput("writes", String(outcomes.reduce((n, o) => n + o.writes, 0)));
@@ -179,6 +188,7 @@ export async function runAction(): Promise<void> {
           repo,
           event: context.eventName,
           dryRun,
+          planned,
           configProblems: settings.refused.problems,
           usingVersionOf: settings.refused.sha,
         });
@@ -195,7 +205,7 @@ export async function runAction(): Promise<void> {
     const writes = outcomes.reduce((n, o) => n + o.writes, 0);
     core.setOutput("writes", String(writes));
     core.setOutput("targets", String(outcomes.length));
-    await writeSummary(outcomes, { owner, repo, event: context.eventName, dryRun });
+    await writeSummary(outcomes, { owner, repo, event: context.eventName, dryRun, planned });
   } catch (error) {
     core.setFailed(`Expedite failed: ${explain(error)}`);
   }

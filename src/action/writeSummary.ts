@@ -11,6 +11,8 @@ export async function writeSummary(
     repo: string;
     event: string;
     dryRun: boolean;
+    /** A dry run's plans, one line per write a real run would make. */
+    planned?: readonly string[];
     configProblems?: ConfigProblem[];
     /** The file was refused and this earlier version (commit sha) is in use. */
     usingVersionOf?: string;
@@ -46,6 +48,16 @@ export async function writeSummary(
     ],
     ...outcomes.map((o) => [describe(o), String(o.writes), ...(noted ? [o.note ?? ""] : [])]),
   ]);
+  if (info.dryRun) {
+    summary.addHeading("Planned writes", 3);
+    if ((info.planned ?? []).length === 0)
+      summary.addRaw("Nothing to write: GitHub already shows it all.", true);
+    else summary.addList((info.planned ?? []).map(escapeHtml));
+    summary.addRaw(
+      "Other writes, made outside a plan, were stopped before they reached GitHub; the log names each.",
+      true,
+    );
+  }
   await summary.write();
 }
 
@@ -65,4 +77,9 @@ function describe(outcome: TargetOutcome): string {
     case "sweep":
       return "scheduled sweep";
   }
+}
+
+/** The summary is HTML: text people typed (a reason, a title) is shown, never interpreted. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -8,7 +8,10 @@ import type { ThrottleTuning } from "./throttleOptions.js";
 export interface ActionOctokitOptions {
   baseUrl: string;
   log: typeof core;
-  /** Reads go to GitHub; writes are logged and answered locally. */
+  /**
+   * Reads go to GitHub; writes are stopped, logged and answered locally. The reconcilers that plan first
+   * do not even send them (they print their plan); this catches every other write.
+   */
   dryRun: boolean;
   tuning?: ThrottleTuning;
 }
@@ -23,10 +26,10 @@ export function actionOctokit(token: string, options: ActionOctokitOptions) {
     throttling,
   );
   if (dryRun) {
-    // Dry run: reads go to GitHub, writes are logged and answered locally so the plan can be inspected.
+    // Dry run: reads go to GitHub; a write that gets this far is stopped and answered locally.
     octokit.hook.wrap("request", async (request, options) => {
       if (options.method === "GET" || options.method === "HEAD") return request(options);
-      log.info(`[dry-run] would ${options.method} ${options.url}`);
+      log.info(`[dry-run] stopped ${options.method} ${options.url}: a dry run writes nothing`);
       return {
         data: { id: 0, number: 0, body: "" },
         status: 200,

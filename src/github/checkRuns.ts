@@ -1,18 +1,7 @@
+import type { CheckOutput, CheckRunState } from "../core/freeze/checkRun.js";
+import { checkWrites, clampSummary } from "../core/freeze/checkRun.js";
 import type { GitHubContext } from "./types.js";
 import { statusOf } from "./types.js";
-
-export interface CheckOutput {
-  conclusion: "success" | "failure";
-  title: string;
-  summary: string;
-  /**
-   * Data only this App can write: people can edit comments, but not another App's check run, so records
-   * that must not be forged (the exceptions granted for this commit) live here.
-   */
-  externalId?: string;
-}
-
-export type OurRun = Awaited<ReturnType<typeof ourRuns>>[number];
 
 /**
  * Puts our check on a commit: one run per name and SHA, rewritten in place, and only when its conclusion
@@ -24,20 +13,12 @@ export async function writeCheck(
   sha: string,
   output: CheckOutput,
   detailsUrl?: string,
-  known?: { runs: OurRun[] },
+  known?: { runs: readonly CheckRunState[] },
 ): Promise<boolean> {
   const runs = known ? known.runs : await ourRuns(gh, name, sha);
-  const summary = output.summary.length > 65_000 ? output.summary.slice(0, 65_000) + "\n…" : output.summary;
-  const current = (run: OurRun) =>
-    run.status === "completed" &&
-    run.conclusion === output.conclusion &&
-    run.output.title === output.title &&
-    run.output.summary === summary &&
-    (run.external_id ?? "") === (output.externalId ?? "");
-  // Two reconcilers creating the run for a new commit at the same instant can leave two (GitHub cannot
-  // delete one): every run of ours on the commit is kept saying the same thing.
-  const stale = runs.filter((run) => !current(run));
-  if (runs.length > 0 && stale.length === 0) return false;
+  const summary = clampSummary(output.summary);
+  const { create, rewrite } = checkWrites(runs, output);
+  if (!create && rewrite.length === 0) return false;
   const body = {
     status: "completed" as const,
     conclusion: output.conclusion,
@@ -46,12 +27,12 @@ export async function writeCheck(
     ...(output.externalId !== undefined ? { external_id: output.externalId } : {}),
     ...(detailsUrl ? { details_url: detailsUrl } : {}),
   };
-  if (runs.length > 0) {
-    for (const run of stale) {
+  if (!create) {
+    for (const id of rewrite) {
       await gh.octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
         owner: gh.owner,
         repo: gh.repo,
-        check_run_id: Number(run.id),
+        check_run_id: id,
         ...body,
       });
     }
@@ -70,7 +51,7 @@ export async function writeCheck(
       const status = statusOf(error);
       if (status !== undefined && status < 500) throw error;
       const [landed] = await ourRuns(gh, name, sha);
-      const target = landed ? { check_run_id: Number(landed.id) } : undefined;
+      const target = landed ? { check_run_id: landed.id } : undefined;
       if (target) {
         await gh.octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
           owner: gh.owner,
@@ -93,7 +74,7 @@ export async function writeCheck(
 }
 
 /** Every run of check `name` on `sha` that this bot wrote, newest first. */
-export async function ourRuns(gh: GitHubContext, name: string, sha: string) {
+export async function ourRuns(gh: GitHubContext, name: string, sha: string): Promise<CheckRunState[]> {
   const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
     owner: gh.owner,
     repo: gh.repo,
@@ -105,5 +86,14 @@ export async function ourRuns(gh: GitHubContext, name: string, sha: string) {
   const slug = gh.botLogin.replace(/\[bot\]$/, "").toLowerCase();
   return data.check_runs
     .filter((run) => (run.app?.slug ?? "").toLowerCase() === slug)
-    .sort((a, b) => Number(b.id) - Number(a.id));
+    .sort((a, b) => Number(b.id) - Number(a.id))
+    .map((run) => ({
+      id: Number(run.id),
+      status: run.status,
+      conclusion: run.conclusion,
+      title: run.output.title,
+      summary: run.output.summary,
+      externalId: run.external_id ?? null,
+      ...(run.started_at ? { startedAt: Date.parse(run.started_at) } : {}),
+    }));
 }

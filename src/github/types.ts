@@ -67,6 +67,11 @@ export interface GitHubContext extends RepoRef {
    * re-run), so its hold issues are tidied by the scheduled sweep instead.
    */
   approvesDeployments?: boolean;
+  /**
+   * A dry run (the Action's `dry-run` input): the reconcilers tell their plans here, in words, instead of
+   * writing them. Writes made outside a plan are stopped by the client (actionOctokit) as a safety net.
+   */
+  dryRun?: PlanLog;
   /** Told after each incident reconcile what it posted and when its next clock is due (App: metrics, wake-ups). */
   onIncident?: (report: IncidentReport) => void;
 }
@@ -80,6 +85,11 @@ export interface IncidentReport {
   notices: Array<{ kind: "ack-breach" | "escalation" | "reminder"; dueAt: number }>;
   /** The next moment one of the incident's clocks comes due; undefined when none is ahead. */
   nextDeadlineAt?: number;
+}
+
+/** Where a dry run's plans go: one line per write that would be made. */
+export interface PlanLog {
+  record(lines: readonly string[]): void;
 }
 
 /** Runs jobs one at a time per key (see GitHubContext.lanes). */

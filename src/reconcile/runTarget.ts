@@ -7,6 +7,7 @@ import { readPull } from "../github/pulls.js";
 import type { RepoSettings, Settings } from "../core/config/settings.js";
 import type { Target } from "./targetsOf.js";
 import { reconcileIncident } from "./reconcileIncident.js";
+import { tellIncidentPlan } from "./tellIncidentPlan.js";
 import { isFreezing } from "../core/freeze/isFreezing.js";
 import { labelNames } from "../core/projection/labelNames.js";
 import type { IncidentOutcome } from "./reconcileIncident.js";
@@ -244,6 +245,7 @@ async function reconcileIssueTarget(
       permissions,
       ...(target.issue ? { hint: target.issue } : {}),
     });
+    tellIncidentPlan(gh, result);
     let writes = result.writes;
     let commandsChanged = false;
     let released: number | undefined;
@@ -279,6 +281,7 @@ async function reconcileIssueTarget(
     const followed = await inLane(gh, origin, () =>
       reconcileIncident(gh, settings, origin, { now, permissions }),
     );
+    tellIncidentPlan(gh, followed);
     writes += followed.writes;
   }
   let freezesChanged = commandsChanged;

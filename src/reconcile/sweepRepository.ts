@@ -1,6 +1,7 @@
 import type { Permission } from "../core/snapshot.js";
 import type { Settings } from "../core/config/settings.js";
 import type { GitHubContext } from "../github/types.js";
+import { tellIncidentPlan } from "./tellIncidentPlan.js";
 import { reconcileIncident } from "./reconcileIncident.js";
 import { toIssueSnapshot } from "../github/readIssue.js";
 import type { IssueLike } from "../github/readIssue.js";
@@ -58,6 +59,7 @@ export async function sweepRepository(
       const result = await inLane(gh, issue.number, () =>
         reconcileIncident(gh, settings, issue.number, { now, permissions, hint: toIssueSnapshot(issue) }),
       );
+      tellIncidentPlan(gh, result);
       outcome.writes += result.writes;
       if (result.freezeRelevant) outcome.freezeChanged = true;
     } catch (error) {

@@ -1,7 +1,8 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { World, ACTIONS_BOT, formBody } from "./support/world.js";
+import { World, ACTIONS_BOT, FULL, formBody } from "./support/world.js";
+import { comment, openPull } from "./support/people.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -61,7 +62,7 @@ describe(`the bundled Action (node ${process.version})`, () => {
     expect(run.stdout).toMatch(/::error::Expedite failed: .*Bad credentials/);
   });
 
-  it("dry-run plans without writing and logs each write it would make", async () => {
+  it("dry-run prints an incident's plan in the log and the job summary, and writes nothing", async () => {
     world = await World.start({ mode: "action" });
     const alice = world.as("alice");
     await alice.rest.issues.create({ owner: "acme", repo: "shop", title: "Down", labels: ["incident"] });
@@ -70,8 +71,51 @@ describe(`the bundled Action (node ${process.version})`, () => {
     const run = await world.runAction("issues", opened.payload, { "INPUT_DRY-RUN": "true" });
     expect(run.code).toBe(0);
     expect(world.sim.writes()).toEqual([]);
-    expect(run.stdout).toMatch(/\[dry-run\] would POST .*\/labels/);
-    expect(run.stdout).toMatch(/\[dry-run\] would POST .*\/comments/);
+    expect(run.stdout).toMatch(/\[dry-run\] would add label\(s\) .*incident:declared.* to #1/);
+    expect(run.stdout).toMatch(/\[dry-run\] would post a comment \(board\) on #1: /);
+    const summary = world.actionRuns.at(-1)!.summary;
+    expect(summary).toContain("Planned writes");
+    expect(summary).toMatch(/<li>would post a comment \(board\) on #1: /);
+  });
+
+  it("dry-run prints a pull request's plan (the reply and the check run) instead of writing it", async () => {
+    // In a launch-day freeze (the world starts at 10:00 New York), a pull request is red; then someone who
+    // cannot approve asks for an exception, and the run for that comment is a dry run.
+    world = await World.start({
+      mode: "action",
+      config: {
+        freeze: {
+          approvers: ["dave"],
+          windows: [{ name: "Launch day", start: "2026-11-17T11:00", end: "2026-11-17T13:00" }],
+        },
+      },
+    });
+    const w = world;
+    w.clock.advance(61 * 60_000);
+    const pull = await openPull(w, "alice", "banner", "Add a banner");
+    await w.settle();
+    const sha = w.sim.pull(FULL, pull)!.head.sha;
+    await comment(w, "alice", pull, "/freeze-exception the banner must go out with the launch");
+    const asked = w.sim.deliveries.filter((d) => d.event === "issue_comment").at(-1)!;
+    w.sim.clearLog();
+    const run = await w.runAction("issue_comment", asked.payload, { "INPUT_DRY-RUN": "true" });
+    expect(run.code, run.stdout).toBe(0);
+    expect(w.sim.writes()).toEqual([]);
+    // The plan, in words: nothing was even sent for the safety net to stop.
+    expect(run.stdout).not.toMatch(/\[dry-run\] stopped/);
+    const reply = `would post a reply on #${pull}: 📝 Freeze exception **requested** by @alice for \`${sha.slice(0, 7)}\``;
+    const check = `would set check run expedite/freeze on ${sha.slice(0, 7)} to failure: Code freeze: Launch day`;
+    expect(run.stdout).toContain(`[dry-run] ${reply}`);
+    expect(run.stdout).toContain(`[dry-run] ${check}`);
+    const summary = w.actionRuns.at(-1)!.summary;
+    expect(summary).toContain(`<li>${reply}`);
+    expect(summary).toContain(`<li>${check}`);
+    // The same run without dry-run writes exactly that: one reply and the check.
+    await w.runAction("issue_comment", asked.payload);
+    expect(w.botComments(pull).map((c) => c.body)).toEqual([
+      expect.stringContaining("**requested** by @alice"),
+    ]);
+    expect(w.sim.checkRuns(FULL, sha).at(-1)?.output.summary).toMatch(/asked for an exception/);
   });
 
   it("labels that GitHub created by use get Expedite's colours on the next full pass, once", async () => {

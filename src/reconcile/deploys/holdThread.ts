@@ -13,7 +13,7 @@ import { listComments } from "../../github/listComments.js";
 import type { IssueComment } from "../../github/listComments.js";
 import { upsertMarkedComment } from "../../github/upsertMarkedComment.js";
 import type { FreezeInputs } from "../freeze/freezeInputs.js";
-import { approverHandles } from "../freeze/isApprover.js";
+import { approverHandles } from "../../core/freeze/approverHandles.js";
 import { judgeExceptionRequest } from "../freeze/judgeExceptionRequest.js";
 import type { ExceptionRequest } from "../freeze/judgeExceptionRequest.js";
 import { deliverNews } from "../deliverNews.js";

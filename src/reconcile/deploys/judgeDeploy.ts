@@ -6,7 +6,7 @@ import { activeFreezes } from "../../core/freeze/activeFreezes.js";
 import type { GitHubContext } from "../../github/types.js";
 import { freezeInputs } from "../freeze/freezeInputs.js";
 import type { FreezeInputs } from "../freeze/freezeInputs.js";
-import { approverHandles } from "../freeze/isApprover.js";
+import { approverHandles } from "../../core/freeze/approverHandles.js";
 import { ensureHold } from "./holdIssues.js";
 import type { HoldIssue } from "./holdIssues.js";
 import { readHoldThread } from "./holdThread.js";

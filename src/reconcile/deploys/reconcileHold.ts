@@ -6,7 +6,7 @@ import { reviewDeployment } from "../../github/reviewDeployment.js";
 import type { GitHubContext } from "../../github/types.js";
 import { updateComment } from "../../github/writeComments.js";
 import type { FreezeInputs } from "../freeze/freezeInputs.js";
-import { approverHandles } from "../freeze/isApprover.js";
+import { approverHandles } from "../../core/freeze/approverHandles.js";
 import type { HoldIssue } from "./holdIssues.js";
 import { deliverHoldGrants, readHoldThread } from "./holdThread.js";
 import type { HoldThread } from "./holdThread.js";

@@ -1,16 +1,7 @@
 import type { Config } from "../../core/config/schema.js";
-import { onCallAt } from "../../core/oncall/onCallAt.js";
+import { approverHandles } from "../../core/freeze/approverHandles.js";
 import type { GitHubContext } from "../../github/types.js";
 import { teamMembership } from "../../github/teamMembership.js";
-
-/** Who may let a change through a freeze: the on-call engineers of the moment and `freeze.approvers`. */
-export function approverHandles(config: Config, now: number): string[] {
-  const onCall = onCallAt(config.oncall, config.business_hours.timezone, now, config.business_hours.holidays);
-  const handles = [onCall.primary, onCall.secondary, ...config.freeze.approvers].filter(
-    (h): h is string => h !== undefined,
-  );
-  return [...new Set(handles.map((h) => (h.startsWith("@") ? h : `@${h}`)))];
-}
 
 export async function isApprover(
   gh: GitHubContext,

@@ -1,9 +1,13 @@
 import type { Config } from "../../core/config/schema.js";
 import type { Templates } from "../../core/render/templates.js";
 import { activeFreezes } from "../../core/freeze/activeFreezes.js";
+import { checkWrites } from "../../core/freeze/checkRun.js";
+import { mergeGroupCheck } from "../../core/freeze/mergeGroupCheck.js";
+import type { FreezeVerdict } from "../../core/freeze/types.js";
+import { describeCheck } from "../../core/plan/describePlan.js";
 import type { GitHubContext } from "../../github/types.js";
 import { readPull } from "../../github/pulls.js";
-import { writeCheck } from "../../github/checkRuns.js";
+import { ourRuns, writeCheck } from "../../github/checkRuns.js";
 import type { Target } from "../targetsOf.js";
 import { freezeInputs } from "./freezeInputs.js";
 import { reconcilePull } from "./reconcilePull.js";
@@ -12,8 +16,8 @@ import { inLane } from "../inLane.js";
 const QUEUE_REF = /pr-(\d+)-[0-9a-f]+$/;
 
 /**
- * The merge queue asks for checks on a temporary branch. With no freeze on the base the group passes;
- * during a freeze it passes only if every pull request in it would pass on its own (exception or hotfix).
+ * The merge queue asks for checks on a temporary branch: read its pull requests' verdicts (each reconciled
+ * in its own lane), decide (core/freeze/mergeGroupCheck.ts), and write the check if it changed.
  */
 export async function reconcileMergeGroup(
   gh: GitHubContext,
@@ -24,43 +28,29 @@ export async function reconcileMergeGroup(
 ): Promise<{ writes: number; conclusion: "success" | "failure" }> {
   const inputs = await freezeInputs(gh, config);
   const base = target.baseRef.replace(/^refs\/heads\//, "");
-  const freezes = activeFreezes({ ...inputs, now, config, base });
-  let output = {
-    conclusion: "success" as "success" | "failure",
-    title: "No code freeze applies",
-    summary: `Nothing freezes \`${base}\` right now.`,
-  };
-  if (freezes.length > 0) {
+  const frozen = activeFreezes({ ...inputs, now, config, base }).length > 0;
+  const verdicts: Array<{ number: number; verdict: FreezeVerdict }> = [];
+  if (frozen) {
     const numbers = [...target.headRef.matchAll(/pr-(\d+)-/g)].map((m) => Number(m[1]));
     const fromRef = QUEUE_REF.exec(target.headRef);
     if (numbers.length === 0 && fromRef) numbers.push(Number(fromRef[1]));
-    const verdicts = [];
     for (const number of numbers) {
       // Each pull request's own check in its lane (a pull request's lane is never held while waiting).
-      const verdict = await inLane(gh, number, async () =>
+      const { verdict } = await inLane(gh, number, async () =>
         reconcilePull(gh, config, templates, inputs, await readPull(gh, number), now),
       );
-      verdicts.push({ number, verdict: verdict.verdict });
+      verdicts.push({ number, verdict });
     }
-    const blocked = verdicts.filter((v) => v.verdict.conclusion === "failure");
-    output =
-      blocked.length === 0 && verdicts.length > 0
-        ? {
-            conclusion: "success",
-            title: "Every pull request in this group may pass the freeze",
-            summary: verdicts.map((v) => `- #${v.number}: ${v.verdict.title}`).join("\n"),
-          }
-        : {
-            conclusion: "failure",
-            title:
-              blocked[0]?.verdict.title ??
-              "Code freeze: this merge group cannot be checked against its pull requests",
-            summary:
-              blocked.length > 0
-                ? blocked.map((v) => `### #${v.number}\n\n${v.verdict.summary}`).join("\n\n")
-                : "The merge group's pull requests could not be identified from its branch name.",
-          };
   }
-  const wrote = await writeCheck(gh, config.freeze.check_name, target.headSha, output);
+  const output = mergeGroupCheck(base, frozen, verdicts);
+  const name = config.freeze.check_name;
+  const runs = await ourRuns(gh, name, target.headSha);
+  if (gh.dryRun) {
+    const { create, rewrite } = checkWrites(runs, output);
+    const lines = create || rewrite.length > 0 ? [describeCheck(name, target.headSha, output)] : [];
+    gh.dryRun.record(lines);
+    return { writes: lines.length, conclusion: output.conclusion };
+  }
+  const wrote = await writeCheck(gh, name, target.headSha, output, undefined, { runs });
   return { writes: wrote ? 1 : 0, conclusion: output.conclusion };
 }
