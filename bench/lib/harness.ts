@@ -6,11 +6,11 @@ import { paginateRest } from "@octokit/plugin-paginate-rest";
 import { Probot } from "probot";
 import { pino } from "pino";
 import { stringify } from "yaml";
-import { startSimulator, personClient } from "../../src/simulator/index.js";
-import type { Simulator } from "../../src/simulator/index.js";
+import { startSimulator, personClient } from "@expedite/github-simulator";
+import type { Simulator } from "@expedite/github-simulator";
 import { startAppServer } from "../../src/app/startAppServer.js";
 import type { AppServer } from "../../src/app/startAppServer.js";
-import { forgetCaches } from "./caches.js";
+import { forgetCaches } from "../../test/harness/index.js";
 import type { GitHubContext, OctokitLike } from "../../src/github/types.js";
 import { repoSettings, trustedBotsFor } from "../../src/reconcile/repoSettings.js";
 import { reconcileIncident } from "../../src/reconcile/reconcileIncident.js";
@@ -52,7 +52,7 @@ export interface HarnessOptions {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  await forgetCaches();
+  forgetCaches();
   let manual = options.start;
   const clock = {
     now: () => manual ?? Date.now(),

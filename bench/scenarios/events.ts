@@ -1,13 +1,20 @@
 // 1. API calls per event: a full incident lifecycle and the freeze scenarios, each step next to its floor.
-import { World, FULL, PEOPLE, formBody, minutes } from "../../test/e2e/support/world.js";
-import type { Mode } from "../../test/e2e/support/world.js";
-import { comment, openIncident, SEV1 } from "../../test/e2e/support/people.js";
+import {
+  World,
+  FULL,
+  PEOPLE,
+  formBody,
+  minutes,
+  comment,
+  openIncident,
+  SEV1,
+} from "../../test/harness/index.js";
+import type { Mode } from "../../test/harness/index.js";
 import { byExpedite, summarize } from "../lib/requests.js";
 import type { RequestSummary } from "../lib/requests.js";
 import { snapshot, writeFloor } from "../lib/stateDiff.js";
 import type { WriteFloor } from "../lib/stateDiff.js";
 import { addCounts, excessByRoute } from "../lib/excess.js";
-import { forgetCaches } from "../lib/caches.js";
 
 const PEOPLE_LOGINS = new Set(Object.keys(PEOPLE));
 
@@ -176,7 +183,6 @@ const LIFECYCLE_FORM = formBody({
 
 /** declare → ack → comms → role → 3 updates → mitigate → resolve → post-mortem PR → edit → merge → follow-ups. */
 export async function lifecycle(mode: Mode, checkout = false): Promise<ScenarioResult> {
-  await forgetCaches();
   const w = await World.start({ mode, checkout, config: { postmortem: { reviewers: ["frank"] } } });
   const rec = new Recorder(w);
   try {
@@ -275,7 +281,6 @@ async function openPull(w: World, who: string, branch: string, title: string): P
 
 /** PRs before, at the start of, during and at the end of a freeze window; an exception asked and granted. */
 export async function freeze(mode: Mode, checkout = false): Promise<ScenarioResult> {
-  await forgetCaches();
   const w = await World.start({ mode, checkout, config: FREEZE_CONFIG });
   const rec = new Recorder(w);
   const start = w.clock.now();

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { World, ACTIONS_BOT, formBody } from "./support/world.js";
+import { World, ACTIONS_BOT, formBody } from "../harness/index.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 

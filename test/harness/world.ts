@@ -7,16 +7,12 @@ import { fileURLToPath } from "node:url";
 import type { Octokit } from "@octokit/rest";
 import { pino } from "pino";
 import { stringify } from "yaml";
-import { startSimulator, personClient } from "../../../src/simulator/index.js";
-import type { Simulator, Delivery } from "../../../src/simulator/index.js";
-import { startAppServer } from "../../../src/app/startAppServer.js";
-import type { AppServer } from "../../../src/app/startAppServer.js";
-import { ManualClock } from "../../../src/core/time/clock.js";
-import { forgetRepoLabels } from "../../../src/github/ensureRepoLabels.js";
-import { forgetTemplates } from "../../../src/github/loadTemplates.js";
-import { forgetRepoInfo } from "../../../src/github/repoInfo.js";
-import { forgetEtags } from "../../../src/github/withEtagCache.js";
-import { forgetRepoSettings } from "../../../src/reconcile/repoSettings.js";
+import { startSimulator, personClient } from "@expedite/github-simulator";
+import type { Simulator, Delivery } from "@expedite/github-simulator";
+import { startAppServer } from "../../src/app/startAppServer.js";
+import type { AppServer } from "../../src/app/startAppServer.js";
+import { ManualClock } from "../../src/core/time/clock.js";
+import { forgetCaches } from "./forgetCaches.js";
 
 export const OWNER = "acme";
 export const REPO = "shop";
@@ -25,7 +21,7 @@ export const APP_ID = 4242;
 export const APP_SLUG = "expedite";
 export const BOT = `${APP_SLUG}[bot]`;
 export const ACTIONS_BOT = "github-actions[bot]";
-const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 export type Mode = "app" | "action";
 
@@ -100,11 +96,7 @@ export class World {
   }
 
   static async start(options: WorldOptions): Promise<World> {
-    forgetRepoLabels();
-    forgetTemplates();
-    forgetRepoInfo();
-    forgetEtags();
-    forgetRepoSettings();
+    forgetCaches();
     const clock = new ManualClock(options.start ?? "2026-11-17T15:00:00Z");
     const { privateKey, publicKey } = generateKeyPairSync("rsa", {
       modulusLength: 2048,
