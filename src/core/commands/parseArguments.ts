@@ -28,7 +28,9 @@ export function parseArguments(verb: Verb, args: string, ctx: ParseContext): Arg
       const channels = text === "" ? [] : text.split(/[\s,]+/).filter((w) => w !== "");
       const bad = channels.find((c) => !/^[a-z0-9][a-z0-9-]*$/.test(c));
       return bad !== undefined
-        ? { error: `${codeSpan(bad, ECHO_LENGTH)} is not a channel name; names are lower-case words joined by hyphens.` }
+        ? {
+            error: `${codeSpan(bad, ECHO_LENGTH)} is not a channel name; names are lower-case words joined by hyphens.`,
+          }
         : { command: { verb, channels } };
     }
     case "lead":
@@ -120,7 +122,9 @@ function parseRole(text: string, roles: readonly string[]): ArgumentsResult {
   // The two built-in roles have their own commands; accept them here rather than refuse.
   if (wanted === "lead") return { command: { verb: "lead", user: user.user } };
   if (wanted === "comms" || wanted === "communicator") return { command: { verb: "comms", user: user.user } };
-  return { error: `${codeSpan(roleWord, ECHO_LENGTH)} is not a role here. Roles: ${known} (and /lead, /comms).` };
+  return {
+    error: `${codeSpan(roleWord, ECHO_LENGTH)} is not a role here. Roles: ${known} (and /lead, /comms).`,
+  };
 }
 
 const YES = new Set(["revenue", "yes", "y", "true", "on"]);

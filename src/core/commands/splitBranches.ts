@@ -21,7 +21,8 @@ export function splitBranches(text: string): BranchSplit {
     };
   }
   const invalid = branches.find((branch) => !BRANCH.test(branch) || branch.length > 200);
-  if (invalid !== undefined) return { error: `${codeSpan(invalid, ECHO_LENGTH)} is not a branch name or pattern.` };
+  if (invalid !== undefined)
+    return { error: `${codeSpan(invalid, ECHO_LENGTH)} is not a branch name or pattern.` };
   const kept = text.slice(0, start + (clause[1] ?? "").length);
   return { text: kept.replace(/[\s([,;]+$/, ""), branches };
 }

@@ -1,6 +1,13 @@
 import type { Config } from "../config/schema.js";
 import { activeFreezes } from "../freeze/activeFreezes.js";
-import { endText, FREEZE_KIND_WORDS, formatFreezeTime, handleText, plainInline, shortSha } from "../freeze/freezeText.js";
+import {
+  endText,
+  FREEZE_KIND_WORDS,
+  formatFreezeTime,
+  handleText,
+  plainInline,
+  shortSha,
+} from "../freeze/freezeText.js";
 import { codeSpan } from "../text/codeSpan.js";
 import type { ActiveFreeze, FreezeIssue } from "../freeze/types.js";
 import { neutralizeInline } from "../text/neutralize.js";

@@ -2,7 +2,15 @@ import type { Config } from "../config/schema.js";
 import { neutralizeInline } from "../text/neutralize.js";
 import type { Incident } from "../types.js";
 import { activeFreezes } from "./activeFreezes.js";
-import { endText, FREEZE_KIND_WORDS, formatFreezeTime, handleText, plainInline, shortSha, untilText } from "./freezeText.js";
+import {
+  endText,
+  FREEZE_KIND_WORDS,
+  formatFreezeTime,
+  handleText,
+  plainInline,
+  shortSha,
+  untilText,
+} from "./freezeText.js";
 import { codeSpan } from "../text/codeSpan.js";
 import { branchName, onlyIgnoredPaths } from "./matches.js";
 import type { ActiveFreeze, ExceptionRecord, FreezeIssue, FreezeVerdict, PullRequestFacts } from "./types.js";
