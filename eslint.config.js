@@ -121,6 +121,24 @@ export default tseslint.config(
     files: ["src/github/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [simulatorImport] }] },
   },
+  // Everyone else uses the simulator through its public entry, by name.
+  {
+    files: ["test/**/*.ts", "demo/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@expedite/github-simulator/|(^|/)packages/",
+              message:
+                "Import the simulator by its name, @expedite/github-simulator: its public entry (src/index.ts) is all there is.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   // The simulator package stands alone, one block per depth so that "leaves the package" is exact.
   ...[0, 1, 2, 3, 4].map((depth) => ({
     files: [`packages/simulator/${"*/".repeat(depth)}*.ts`],

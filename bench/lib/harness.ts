@@ -1,5 +1,5 @@
 // A simulated GitHub with one repository and the real Expedite App server against it, for the scenarios
-// that need more control than the e2e World gives (their own clock, no webhook loop, bulk setup).
+// that need more control than test/harness's World gives (their own clock, no webhook loop, bulk setup).
 import { generateKeyPairSync } from "node:crypto";
 import { Octokit } from "@octokit/core";
 import { paginateRest } from "@octokit/plugin-paginate-rest";
