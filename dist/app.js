@@ -248,7 +248,7 @@ function isHttpUrl(text) {
 import { Probot, Server } from "probot";
 import { pino } from "pino";
 
-// src/core/clock.ts
+// src/core/time/clock.ts
 var systemClock = () => Date.now();
 
 // src/github/loadConfig.ts
@@ -2054,7 +2054,10 @@ function renderTemplate(template, view, partials) {
 var MENTION = /@(?=[A-Za-z0-9])/g;
 var WORD_JOINER = "\u2060";
 function neutralize(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MENTION, "@" + WORD_JOINER);
+  return defuseMentions(text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+}
+function defuseMentions(text) {
+  return text.replace(MENTION, "@" + WORD_JOINER);
 }
 function neutralizeInline(text, maxLength = 300) {
   const oneLine2 = text.replace(/\s+/g, " ").trim();
@@ -2526,7 +2529,6 @@ var FREEZE_KIND_WORDS = {
   manual: "manual freeze"
 };
 var HALF_YEAR_MS = 182 * 864e5;
-var WORD_JOINER2 = "\u2060";
 function formatFreezeTime(at, zone, now) {
   const local = DateTime7.fromMillis(at, { zone }).setLocale("en-US");
   const format = now === void 0 || Math.abs(at - now) > HALF_YEAR_MS ? "ccc d LLL yyyy HH:mm ZZZZ" : "ccc d LLL HH:mm ZZZZ";
@@ -2544,14 +2546,7 @@ function endText(freeze, zone, now) {
 function plainInline(text, maxLength = 80) {
   const oneLine2 = text.replace(/\s+/g, " ").trim();
   const clipped = oneLine2.length > maxLength ? oneLine2.slice(0, maxLength - 1) + "\u2026" : oneLine2;
-  return clipped.replace(/@(?=[A-Za-z0-9])/g, "@" + WORD_JOINER2);
-}
-function codeSpan(text) {
-  const oneLine2 = text.replace(/\s+/g, " ");
-  const longestRun = Math.max(0, ...[...oneLine2.matchAll(/`+/g)].map((run) => run[0].length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = oneLine2.startsWith("`") || oneLine2.endsWith("`") ? " " : "";
-  return `${fence}${pad}${oneLine2}${pad}${fence}`;
+  return defuseMentions(clipped);
 }
 function handleText(handle2) {
   return neutralizeInline(mention(handle2.trim()), 100);
@@ -3395,7 +3390,7 @@ function renderChecklist(template, incident, config, existingBody) {
   return renderMarker("checklist") + "\n" + renderTemplate(template, { number: incident.number, severity: incident.severity, phases, done, total });
 }
 
-// src/core/commands/usage.ts
+// src/core/commands/commandTable.ts
 var COMMANDS = [
   {
     verb: "ack",
@@ -3607,7 +3602,7 @@ function renderReplies(projection, _config, templates, issue) {
     const parts = [];
     let helped = false;
     for (const outcome of outcomes) {
-      const actor = parts.length === 0 ? neutralize(outcome.actor) : WORD_JOINER3 + neutralize(outcome.actor);
+      const actor = parts.length === 0 ? neutralize(outcome.actor) : WORD_JOINER + neutralize(outcome.actor);
       if (outcome.result === "help") {
         if (helped) continue;
         helped = true;
@@ -3653,7 +3648,6 @@ ${renderTemplate(templates.gap, { actor: actor ? neutralize(actor) : void 0, mes
   }
   return replies;
 }
-var WORD_JOINER3 = "\u2060";
 
 // src/core/clocks/acknowledgedAt.ts
 function acknowledgedAt(incident) {
@@ -4359,6 +4353,16 @@ async function listComments(gh, number) {
   }));
 }
 
+// src/github/findMarkedComment.ts
+async function findMarkedComment(gh, number, identity) {
+  for (const comment of await listComments(gh, number)) {
+    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
+    const marker = parseMarker(comment.body);
+    if (marker && markerIdentity(marker) === identity) return { id: comment.id, body: comment.body };
+  }
+  return void 0;
+}
+
 // src/github/writeComments.ts
 async function createCommentOnce(gh, number, identity, body) {
   let lastError;
@@ -4383,14 +4387,6 @@ async function createCommentOnce(gh, number, identity, body) {
     }
   }
   throw lastError;
-}
-async function findMarkedComment(gh, number, identity) {
-  for (const comment of await listComments(gh, number)) {
-    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
-    const marker = parseMarker(comment.body);
-    if (marker && markerIdentity(marker) === identity) return { id: comment.id, body: comment.body };
-  }
-  return void 0;
 }
 async function updateComment(gh, id, body) {
   await gh.octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
@@ -4732,7 +4728,7 @@ function freezeReading(labels, config) {
   return { ...state ? { state } : {}, ...severity2 ? { severity: severity2 } : {} };
 }
 
-// src/reconcile/isFreezing.ts
+// src/core/freeze/isFreezing.ts
 function isFreezing(incident, config) {
   if (!("labels" in incident)) return freezesMerges(incident, config);
   const has = (name) => incident.labels.some((l) => l.toLowerCase() === name.toLowerCase());
@@ -4828,7 +4824,7 @@ function renderDeviationFollowup(template, deviation, incident) {
   const chars = Array.from(plain === "" ? "Shortcut to pay back" : plain);
   const clipped = chars.length > MAX_TITLE_TEXT ? `${chars.slice(0, MAX_TITLE_TEXT - 1).join("").trimEnd()}\u2026` : chars.join("");
   return {
-    title: `Pay back: ${clipped.replace(/@(?=[A-Za-z0-9])/g, "@\u2060")} (incident #${incident.number})`,
+    title: `Pay back: ${defuseMentions(clipped)} (incident #${incident.number})`,
     body: `${marker}
 ${rendered.split(marker).join("").trim()}
 `
@@ -5494,7 +5490,7 @@ ${withoutMarker}
 function followupTitle(plain, incidentNumber) {
   const chars = Array.from(plain === "" ? "Follow-up action" : plain);
   const clipped = chars.length > MAX_TITLE_TEXT2 ? `${chars.slice(0, MAX_TITLE_TEXT2 - 1).join("").trimEnd()}\u2026` : chars.join("");
-  return `${clipped.replace(/@(?=[A-Za-z0-9])/g, "@\u2060")} (incident #${incidentNumber})`;
+  return `${defuseMentions(clipped)} (incident #${incidentNumber})`;
 }
 
 // src/reconcile/postmortem/ensureFollowups.ts
@@ -6564,12 +6560,17 @@ function clip2(text, maxLength) {
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}\u2026` : text;
 }
 
-// src/core/commands/codeSpan.ts
-function codeSpan2(typed, maxLength = 40) {
-  const flat = typed.replace(/[`\r\n]+/g, " ").trim();
-  const clipped = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}\u2026` : flat;
-  return "`" + (clipped === "" ? " " : clipped) + "`";
+// src/core/text/codeSpan.ts
+function codeSpan(text, maxLength = Number.POSITIVE_INFINITY) {
+  const oneLine2 = text.replace(/\s+/g, " ").trim();
+  const clipped = oneLine2.length > maxLength ? `${oneLine2.slice(0, maxLength - 1)}\u2026` : oneLine2;
+  if (clipped === "") return "` `";
+  const longestRun = Math.max(0, ...[...clipped.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = clipped.startsWith("`") || clipped.endsWith("`") ? " " : "";
+  return `${fence}${pad}${clipped}${pad}${fence}`;
 }
+var ECHO_LENGTH = 40;
 
 // src/core/commands/verbWords.ts
 var WORDS = /* @__PURE__ */ new Map();
@@ -6668,7 +6669,7 @@ function assessJournal(text, rules) {
   if (REFERENCES.some((pattern) => pattern.test(trimmed))) return { ok: true };
   const words = trimmed.normalize("NFKC").toLowerCase().replace(/['’`]/g, "").split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "");
   if (words.every(free)) {
-    return refuse(`${codeSpan2(trimmed)} does not say ${rules.missing}. ${hint}`);
+    return refuse(`${codeSpan(trimmed, ECHO_LENGTH)} does not say ${rules.missing}. ${hint}`);
   }
   const meaningful = new Set(words.filter((word) => !STOPWORDS.has(word) && !free(word)));
   if (meaningful.size < rules.minWords) {
@@ -6717,7 +6718,7 @@ function parseSeverity(args) {
   if (first === "") return { error: "Which severity? Give a number from 1 (worst) to 4." };
   const match = /^(?:sev(?:erity)?|s)?[-:]?(\d{1,6})$/.exec(first);
   if (match === null)
-    return { error: `${codeSpan2(first, 20)} is not a severity; use a number from 1 (worst) to 4.` };
+    return { error: `${codeSpan(first, 20)} is not a severity; use a number from 1 (worst) to 4.` };
   const level = Number(match[1]);
   if (level < 1 || level > 4)
     return { error: `There is no severity ${level}; severities run from 1 (worst) to 4.` };
@@ -6731,10 +6732,10 @@ function parseUser(word) {
   const login = bare.startsWith("@") ? bare.slice(1) : bare;
   if (login.toLowerCase() === "me") return { user: "me" };
   if (login.includes("/")) {
-    return { error: `${codeSpan2(word)} is a team; a role goes to one person.` };
+    return { error: `${codeSpan(word, ECHO_LENGTH)} is a team; a role goes to one person.` };
   }
   if (!LOGIN.test(login)) {
-    return { error: `${codeSpan2(word)} is not a GitHub username.` };
+    return { error: `${codeSpan(word, ECHO_LENGTH)} is not a GitHub username.` };
   }
   return { user: login };
 }
@@ -6756,7 +6757,8 @@ function splitBranches(text) {
     };
   }
   const invalid = branches.find((branch) => !BRANCH.test(branch) || branch.length > 200);
-  if (invalid !== void 0) return { error: `${codeSpan2(invalid)} is not a branch name or pattern.` };
+  if (invalid !== void 0)
+    return { error: `${codeSpan(invalid, ECHO_LENGTH)} is not a branch name or pattern.` };
   const kept = text.slice(0, start + (clause[1] ?? "").length);
   return { text: kept.replace(/[\s([,;]+$/, ""), branches };
 }
@@ -6782,7 +6784,7 @@ function splitNext(text, ctx) {
   if (nextMs === void 0) {
     if (bracketed || colon !== void 0) {
       return {
-        error: `I couldn't read ${codeSpan2(text.slice(index))} as the time of the next update; use a duration like \`next 30m\` or a time like \`next at 15:00\`.`
+        error: `I couldn't read ${codeSpan(text.slice(index), ECHO_LENGTH)} as the time of the next update; use a duration like \`next 30m\` or a time like \`next at 15:00\`.`
       };
     }
     return { text };
@@ -6808,7 +6810,9 @@ function parseArguments(verb, args, ctx) {
     case "announce": {
       const channels = text === "" ? [] : text.split(/[\s,]+/).filter((w) => w !== "");
       const bad = channels.find((c) => !/^[a-z0-9][a-z0-9-]*$/.test(c));
-      return bad !== void 0 ? { error: `${codeSpan2(bad)} is not a channel name; names are lower-case words joined by hyphens.` } : { command: { verb, channels } };
+      return bad !== void 0 ? {
+        error: `${codeSpan(bad, ECHO_LENGTH)} is not a channel name; names are lower-case words joined by hyphens.`
+      } : { command: { verb, channels } };
     }
     case "lead":
     case "comms": {
@@ -6883,7 +6887,9 @@ function parseRole(text, roles) {
   if (role !== void 0) return { command: { verb: "role", role, user: user.user } };
   if (wanted === "lead") return { command: { verb: "lead", user: user.user } };
   if (wanted === "comms" || wanted === "communicator") return { command: { verb: "comms", user: user.user } };
-  return { error: `${codeSpan2(roleWord)} is not a role here. Roles: ${known2} (and /lead, /comms).` };
+  return {
+    error: `${codeSpan(roleWord, ECHO_LENGTH)} is not a role here. Roles: ${known2} (and /lead, /comms).`
+  };
 }
 var YES = /* @__PURE__ */ new Set(["revenue", "yes", "y", "true", "on"]);
 var NO = /* @__PURE__ */ new Set(["none", "no", "n", "false", "off"]);
@@ -6892,7 +6898,7 @@ function parseImpact(word) {
   if (YES.has(answer3)) return { command: { verb: "impact", revenue: true } };
   if (NO.has(answer3)) return { command: { verb: "impact", revenue: false } };
   if (answer3 === "") return { error: "Say whether revenue is hit: `revenue` or `none`." };
-  return { error: `${codeSpan2(word)} is not an impact; use \`revenue\` or \`none\`.` };
+  return { error: `${codeSpan(word, ECHO_LENGTH)} is not an impact; use \`revenue\` or \`none\`.` };
 }
 function parseStarted(text, ctx) {
   const when = leadingTime(text, { now: ctx.at, timeZone: ctx.timeZone, direction: "past" });
@@ -7049,7 +7055,7 @@ function parseUncached(body, ctx) {
         source,
         ok: false,
         verb: head.word,
-        error: `${codeSpan2("/" + head.word)} is not a command I know. Did you mean \`/${suggestion}\`? \`/help\` lists them all.`,
+        error: `${codeSpan("/" + head.word, ECHO_LENGTH)} is not a command I know. Did you mean \`/${suggestion}\`? \`/help\` lists them all.`,
         usage: usageFor(suggestion)
       });
       continue;
@@ -7273,7 +7279,7 @@ function applyCommand(draft, command, base, config, roleOf) {
     const user = who(command.user);
     if (!permits(roleOf(user), "read")) {
       return refused(
-        `${codeSpan2("@" + user)} cannot see this repository: GitHub knows no such user, or they have no access to it.`,
+        `${codeSpan("@" + user, ECHO_LENGTH)} cannot see this repository: GitHub knows no such user, or they have no access to it.`,
         "Check the spelling of the username, or ask an admin to give them access first; then type the command again."
       );
     }
@@ -7968,7 +7974,7 @@ function renderFreezeIssue(input) {
     requestedBy,
     reason: input.reason
   });
-  const scope = input.branches.length === 0 ? "the branches the freeze configuration covers (the default branch unless configured otherwise)" : input.branches.map(codeSpan).join(", ");
+  const scope = input.branches.length === 0 ? "the branches the freeze configuration covers (the default branch unless configured otherwise)" : input.branches.map((branch) => codeSpan(branch)).join(", ");
   const requested = input.requestedIn ? ` in ${neutralizeInline(input.requestedIn, 200)}` : "";
   const reason = input.reason.trim() === "" ? "> (no reason given)" : neutralizeBlock(input.reason, 2e3);
   const body = [
