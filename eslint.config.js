@@ -32,8 +32,8 @@ const IO_MODULES = [
   .flatMap((m) => [m, `node:${m}`])
   .concat(["worker_threads", "node:worker_threads", "cluster", "node:cluster"]);
 
-// The simulator is the workspace package @expedite/github-simulator (packages/simulator): by its name, or by
-// any path into packages/ or a folder named simulator.
+// The simulator is the workspace package @expedite/github-simulator (packages/simulator): reached by its
+// name, or by any path into packages/ or into a folder named simulator.
 const simulatorImport = {
   regex: "^@expedite/github-simulator(/|$)|(^|/)(packages|simulator)(/|$)",
   message:
