@@ -15,8 +15,10 @@ ENV NODE_ENV=production \
 WORKDIR /app
 
 # Production dependencies only, from the lockfile, as root (the files stay read-only for the App's user).
+# --workspaces=false: the workspace packages (packages/, the GitHub simulator for the tests) are not copied
+# and nothing of theirs is installed.
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --workspaces=false --no-audit --no-fund && npm cache clean --force
 
 COPY dist/app.js dist/app.js.map ./dist/
 COPY templates ./templates

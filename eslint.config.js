@@ -32,8 +32,10 @@ const IO_MODULES = [
   .flatMap((m) => [m, `node:${m}`])
   .concat(["worker_threads", "node:worker_threads", "cluster", "node:cluster"]);
 
+// The simulator is the workspace package @expedite/github-simulator (packages/simulator): reached by its
+// name, or by any path into packages/ or into a folder named simulator.
 const simulatorImport = {
-  regex: "(^|/)simulator(/|$)",
+  regex: "^@expedite/github-simulator(/|$)|(^|/)(packages|simulator)(/|$)",
   message:
     "Only tests, the demo and the benchmarks use the GitHub simulator; shipping code never imports it.",
 };
@@ -46,6 +48,15 @@ const ghOctokit = {
   message:
     "Only src/github/ calls the API: add a function there (it reads or writes through gh.octokit) and call it.",
 };
+
+/** Imports that leave packages/simulator, for a file `depth` folders below it. */
+function escapesSimulator(depth) {
+  return {
+    regex: `^${"\\.\\./".repeat(depth + 1)}`,
+    message:
+      "The simulator is a package of its own: it imports only its own files and npm packages, never Expedite's src/ or tests.",
+  };
+}
 
 /** Imports that leave src/core, for a file `depth` folders below it. */
 function escapesCore(depth) {
@@ -87,7 +98,7 @@ export default tseslint.config(
   },
   {
     // The simulator and the tests handle raw JSON payloads as GitHub sends them, on purpose untyped.
-    files: ["src/simulator/**", "test/**", "bench/**", "demo/**"],
+    files: ["packages/simulator/**", "test/**", "bench/**", "demo/**"],
     rules: {
       "@typescript-eslint/no-unsafe-assignment": "off",
       "@typescript-eslint/no-unsafe-member-access": "off",
@@ -100,7 +111,7 @@ export default tseslint.config(
   // Shipping code outside the gateway: no Octokit, no simulator.
   {
     files: ["src/**/*.ts"],
-    ignores: ["src/github/**", "src/simulator/**", "src/core/**"],
+    ignores: ["src/github/**", "src/core/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [octokitImport, simulatorImport] }],
       "no-restricted-syntax": ["error", ghOctokit],
@@ -110,6 +121,29 @@ export default tseslint.config(
     files: ["src/github/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [simulatorImport] }] },
   },
+  // Everyone else uses the simulator through its public entry, by name.
+  {
+    files: ["test/**/*.ts", "demo/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@expedite/github-simulator/|(^|/)packages/",
+              message:
+                "Import the simulator by its name, @expedite/github-simulator: its public entry (src/index.ts) is all there is.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The simulator package stands alone, one block per depth so that "leaves the package" is exact.
+  ...[0, 1, 2, 3, 4].map((depth) => ({
+    files: [`packages/simulator/${"*/".repeat(depth)}*.ts`],
+    rules: { "no-restricted-imports": ["error", { patterns: [escapesSimulator(depth)] }] },
+  })),
   // The pure core, one block per depth so that "leaves src/core" is exact.
   ...[0, 1, 2, 3].map((depth) => ({
     files: [`src/core/${"*/".repeat(depth)}*.ts`],

@@ -1,6 +1,5 @@
-import type { World } from "../test/e2e/support/world.js";
-import { FULL } from "../test/e2e/support/world.js";
-import { comment } from "../test/e2e/support/people.js";
+import { FULL, comment } from "../test/harness/index.js";
+import type { World } from "../test/harness/index.js";
 
 const DIM = "\x1b[2m";
 const BOLD = "\x1b[1m";

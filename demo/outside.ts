@@ -1,4 +1,4 @@
-import type { startReceivers } from "../test/e2e/support/receivers.js";
+import type { startReceivers } from "../test/harness/index.js";
 import type { Out } from "./narrator.js";
 
 type Receivers = Awaited<ReturnType<typeof startReceivers>>;

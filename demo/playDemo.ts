@@ -2,9 +2,7 @@
 // incident from declaration to post-mortem. No credentials, no network: everything runs on loopback,
 // including local stand-ins for Slack, Teams, PagerDuty, a signed webhook and an SMTP server. Every comment
 // and push a person makes goes through the narrator, which prints exactly what is sent.
-import { World, FULL, formBody, minutes } from "../test/e2e/support/world.js";
-import { openIncident, SEV1 } from "../test/e2e/support/people.js";
-import { startReceivers } from "../test/e2e/support/receivers.js";
+import { World, FULL, formBody, minutes, openIncident, SEV1, startReceivers } from "../test/harness/index.js";
 import { Narrator } from "./narrator.js";
 import type { Out } from "./narrator.js";
 import { Outside } from "./outside.js";

@@ -1,13 +1,13 @@
 // A simulated GitHub with one repository and the real Expedite App server against it, for the scenarios
-// that need more control than the e2e World gives (their own clock, no webhook loop, bulk setup).
+// that need more control than test/harness's World gives (their own clock, no webhook loop, bulk setup).
 import { generateKeyPairSync } from "node:crypto";
 import { Octokit } from "@octokit/core";
 import { paginateRest } from "@octokit/plugin-paginate-rest";
 import { Probot } from "probot";
 import { pino } from "pino";
 import { stringify } from "yaml";
-import { startSimulator, personClient } from "../../src/simulator/index.js";
-import type { Simulator } from "../../src/simulator/index.js";
+import { startSimulator, personClient } from "@expedite/github-simulator";
+import type { Simulator } from "@expedite/github-simulator";
 import { startAppServer } from "../../src/app/startAppServer.js";
 import type { AppServer } from "../../src/app/startAppServer.js";
 import type { GitHubContext, OctokitLike } from "../../src/github/types.js";

@@ -1,5 +1,5 @@
 // Classifies what the simulator recorded into what costs rate limit and what does not.
-import type { RecordedRequest } from "../../src/simulator/index.js";
+import type { RecordedRequest } from "@expedite/github-simulator";
 
 /**
  * read / write: count against the installation's 5,000/h (1,000/h for GITHUB_TOKEN);

@@ -1,7 +1,7 @@
 // The floor of an event's writes, measured from GitHub's state rather than from Expedite's requests: one
 // write per object that ended up different (a label added, a comment created or edited, a reaction, a
 // check run created or changed, …). Anything Expedite writes beyond that is excess.
-import type { Simulator } from "../../src/simulator/index.js";
+import type { Simulator } from "@expedite/github-simulator";
 
 interface IssueState {
   labels: string[];

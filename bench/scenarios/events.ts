@@ -1,7 +1,15 @@
 // 1. API calls per event: a full incident lifecycle and the freeze scenarios, each step next to its floor.
-import { World, FULL, PEOPLE, formBody, minutes } from "../../test/e2e/support/world.js";
-import type { Mode } from "../../test/e2e/support/world.js";
-import { comment, openIncident, SEV1 } from "../../test/e2e/support/people.js";
+import {
+  World,
+  FULL,
+  PEOPLE,
+  formBody,
+  minutes,
+  comment,
+  openIncident,
+  SEV1,
+} from "../../test/harness/index.js";
+import type { Mode } from "../../test/harness/index.js";
 import { byExpedite, summarize } from "../lib/requests.js";
 import type { RequestSummary } from "../lib/requests.js";
 import { snapshot, writeFloor } from "../lib/stateDiff.js";

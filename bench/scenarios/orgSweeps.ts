@@ -9,13 +9,12 @@
 import { generateKeyPairSync } from "node:crypto";
 import { pino } from "pino";
 import { stringify } from "yaml";
-import { startSimulator, personClient } from "../../src/simulator/index.js";
-import type { Simulator, RecordedRequest } from "../../src/simulator/index.js";
+import { startSimulator, personClient } from "@expedite/github-simulator";
+import type { Simulator, RecordedRequest } from "@expedite/github-simulator";
 import { startAppServer } from "../../src/app/startAppServer.js";
 import type { AppServer } from "../../src/app/startAppServer.js";
 import { ManualClock } from "../../src/core/time/clock.js";
-import { formBody } from "../../test/e2e/support/world.js";
-import { SEV3 } from "../../test/e2e/support/people.js";
+import { formBody, SEV3 } from "../../test/harness/index.js";
 import { round } from "../lib/format.js";
 
 const APP_ID = 4300;

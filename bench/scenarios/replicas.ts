@@ -6,15 +6,14 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { formBody } from "../../test/e2e/support/world.js";
-import { SEV3 } from "../../test/e2e/support/people.js";
+import { formBody, SEV3 } from "../../test/harness/index.js";
 import { startTestRedis } from "../../test/e2e/support/redisServer.js";
 import { startBalancer, startReplica } from "../../test/e2e/support/replicas.js";
 import type { ProductionApp } from "../../test/e2e/support/productionApp.js";
 import { BOT, OWNER, REPO, SECRET, seedIncidents, startHarness } from "../lib/harness.js";
 import type { Harness } from "../lib/harness.js";
 import { percentile, round } from "../lib/format.js";
-import { personClient } from "../../src/simulator/index.js";
+import { personClient } from "@expedite/github-simulator";
 import { send } from "./webhooks.js";
 import type { Prepared, RateRun } from "./webhooks.js";
 

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { personClient } from "../../src/simulator/index.js";
+import { personClient } from "@expedite/github-simulator";
 import { FULL, OWNER, REPO, startHarness } from "../lib/harness.js";
 import { median } from "../lib/format.js";
 

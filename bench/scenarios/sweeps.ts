@@ -1,8 +1,7 @@
 // 3. Sweep scaling: the scheduled reconcile over 10, 100, 1,000 open incidents, and the pull-request pass
 // over 10, 100, 1,000 open PRs at a freeze start, next to the ideal (a page per 100 objects + the writes
 // that changed something).
-import { formBody } from "../../test/e2e/support/world.js";
-import { SEV3 } from "../../test/e2e/support/people.js";
+import { formBody, SEV3 } from "../../test/harness/index.js";
 import { FULL, BOT, PERSON_LOGINS, seedIncidents, seedPulls, startHarness } from "../lib/harness.js";
 import type { Harness } from "../lib/harness.js";
 import { byExpedite, summarize } from "../lib/requests.js";

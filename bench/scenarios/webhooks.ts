@@ -1,10 +1,9 @@
 // 2. Webhook handling: signed deliveries at increasing rates into the real Probot server, against the
 // simulator with no latency and with 50–150 ms per request, next to a bare Probot app doing the minimum.
 import { createHmac } from "node:crypto";
-import { personClient } from "../../src/simulator/index.js";
-import type { RecordedRequest } from "../../src/simulator/index.js";
-import { formBody } from "../../test/e2e/support/world.js";
-import { SEV3 } from "../../test/e2e/support/people.js";
+import { personClient } from "@expedite/github-simulator";
+import type { RecordedRequest } from "@expedite/github-simulator";
+import { formBody, SEV3 } from "../../test/harness/index.js";
 import { APP_ID, BOT, FULL, OWNER, REPO, SECRET, seedIncidents, startHarness } from "../lib/harness.js";
 import type { Harness } from "../lib/harness.js";
 import { injectedDelay, isWrite } from "../lib/requests.js";

@@ -41,6 +41,19 @@ describe("dist/", () => {
     expect(notices).not.toMatch(/^License: UNKNOWN$/m);
   });
 
+  it("neither bundle holds the GitHub simulator or anything of the tests", () => {
+    for (const map of ["index.js.map", "app.js.map"]) {
+      const { sources } = JSON.parse(readFileSync(new URL(`dist/${map}`, ROOT), "utf8")) as {
+        sources: string[];
+      };
+      expect(sources.length, map).toBeGreaterThan(10);
+      expect(
+        sources.filter((s) => /(^|\/)(packages|test|simulator|github-simulator)\//.test(s)),
+        map,
+      ).toEqual([]);
+    }
+  });
+
   it("app.js and app.js.map (the App server) match a fresh build (run `npm run build` and commit dist/)", async () => {
     const script = "../../scripts/build-app.mjs";
     const { bundleApp } = (await import(script)) as {

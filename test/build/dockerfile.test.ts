@@ -24,6 +24,13 @@ describe("Dockerfile", () => {
     expect(copied[0]).toMatch(/package\.json package-lock\.json/);
   });
 
+  it("installs and copies nothing of the workspace packages (the GitHub simulator is for tests only)", () => {
+    const install = all("RUN").find((i) => /\bnpm ci\b/.test(i.args));
+    expect(install?.args).toMatch(/--workspaces=false/);
+    const sources = all("COPY").flatMap((i) => i.args.split(/\s+/).slice(0, -1));
+    expect(sources.filter((s) => /^(\.\/)?(packages|src|test)(\/|$)/.test(s))).toEqual([]);
+  });
+
   it("copies only files that exist, including the bundle and the templates it reads", () => {
     const sources = all("COPY").flatMap((i) => i.args.split(/\s+/).slice(0, -1));
     for (const source of sources) expect(existsSync(join(ROOT, source)), source).toBe(true);

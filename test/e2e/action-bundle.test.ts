@@ -1,8 +1,7 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { World, ACTIONS_BOT, FULL, formBody } from "./support/world.js";
-import { comment, openPull } from "./support/people.js";
+import { World, ACTIONS_BOT, FULL, formBody, comment, openPull } from "../harness/index.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 

@@ -3,9 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { World, FULL, formBody, minutes } from "./support/world.js";
-import { comment, openIncident, SEV3 } from "./support/people.js";
-import type { RecordedRequest } from "../../src/simulator/index.js";
+import { World, FULL, formBody, minutes, comment, openIncident, SEV3 } from "../harness/index.js";
+import type { RecordedRequest } from "@expedite/github-simulator";
 
 let world: World | undefined;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { World, FULL, minutes } from "./support/world.js";
+import { World, FULL, minutes } from "../harness/index.js";
 
 let world: World | undefined;
 afterEach(async () => {

@@ -1,8 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { World, FULL, formBody, minutes } from "./support/world.js";
-import type { Mode } from "./support/world.js";
-import { comment, openIncident, SEV1, SEV3 } from "./support/people.js";
-import { startReceivers } from "./support/receivers.js";
+import {
+  World,
+  FULL,
+  formBody,
+  minutes,
+  comment,
+  openIncident,
+  SEV1,
+  SEV3,
+  startReceivers,
+} from "../harness/index.js";
+import type { Mode } from "../harness/index.js";
 
 const TIMELINE = "/repos/{owner}/{repo}/issues/{issue_number}/timeline";
 

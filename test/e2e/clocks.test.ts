@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { World, formBody, minutes } from "./support/world.js";
-import type { Mode } from "./support/world.js";
-import { comment, openIncident, SEV1, SEV3 } from "./support/people.js";
+import { World, formBody, minutes, comment, openIncident, SEV1, SEV3 } from "../harness/index.js";
+import type { Mode } from "../harness/index.js";
 import { PLAYBOOK_LADDERS } from "../unit/clocks/playbookLadders.js";
 
 let world: World | undefined;

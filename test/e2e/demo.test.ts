@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { playDemo } from "../../demo/playDemo.js";
-import type { World } from "./support/world.js";
-import { FULL } from "./support/world.js";
+import { FULL } from "../harness/index.js";
+import type { World } from "../harness/index.js";
 
 // Issue 18, item 18: `npm run demo` shows what people really did. Every comment a person posted is in the
 // transcript word for word, every push a person made is a step of its own with the lines it changed

@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { World, FULL, formBody, minutes } from "./support/world.js";
-import type { Mode } from "./support/world.js";
-import { comment, editComment, openIncident, SEV1 } from "./support/people.js";
+import {
+  World,
+  FULL,
+  formBody,
+  minutes,
+  comment,
+  editComment,
+  openIncident,
+  SEV1,
+} from "../harness/index.js";
+import type { Mode } from "../harness/index.js";
 
 let world: World | undefined;
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { World, FULL, BOT, formBody } from "./support/world.js";
+import { World, FULL, BOT, formBody } from "../harness/index.js";
 import { deliver } from "./support/deliver.js";
 
 let world: World | undefined;

@@ -1,9 +1,11 @@
 // Who may steer a code freeze, and on what evidence: labels set by hand, edited grants, the commit a
 // grant was given for, and what counts as an incident's hotfix. Every case runs in App and Action mode.
 import { afterEach, describe, expect, it } from "vitest";
-import { World, FULL, formBody, minutes } from "./support/world.js";
-import type { Mode } from "./support/world.js";
 import {
+  World,
+  FULL,
+  formBody,
+  minutes,
   addLabel,
   comment,
   editComment,
@@ -12,7 +14,8 @@ import {
   removeLabel,
   SEV1,
   SEV2,
-} from "./support/people.js";
+} from "../harness/index.js";
+import type { Mode } from "../harness/index.js";
 
 let world: World | undefined;
 afterEach(async () => {

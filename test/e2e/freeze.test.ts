@@ -1,7 +1,18 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { World, FULL, APP_ID, formBody, minutes } from "./support/world.js";
-import type { Mode } from "./support/world.js";
-import { addLabel, comment, openIncident, openPull, removeLabel, SEV1 } from "./support/people.js";
+import {
+  World,
+  FULL,
+  APP_ID,
+  formBody,
+  minutes,
+  addLabel,
+  comment,
+  openIncident,
+  openPull,
+  removeLabel,
+  SEV1,
+} from "../harness/index.js";
+import type { Mode } from "../harness/index.js";
 
 let world: World | undefined;
 afterEach(async () => {

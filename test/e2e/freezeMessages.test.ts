@@ -2,10 +2,21 @@
 // freeze start and end and each exception granted once, and release announcements go to channels, each
 // recorded where its subject lives. Every case runs in App and Action mode against loopback receivers.
 import { afterEach, describe, expect, it } from "vitest";
-import { World, FULL, formBody, minutes } from "./support/world.js";
-import type { Mode } from "./support/world.js";
-import { comment, openIncident, openPull, removeLabel, SEV1, SEV3 } from "./support/people.js";
-import { slackReceiver, startReceivers } from "./support/receivers.js";
+import {
+  World,
+  FULL,
+  formBody,
+  minutes,
+  comment,
+  openIncident,
+  openPull,
+  removeLabel,
+  SEV1,
+  SEV3,
+  slackReceiver,
+  startReceivers,
+} from "../harness/index.js";
+import type { Mode } from "../harness/index.js";
 
 let world: World | undefined;
 let receivers: Awaited<ReturnType<typeof startReceivers>> | undefined;

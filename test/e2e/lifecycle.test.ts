@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { World, FULL, formBody, minutes } from "./support/world.js";
-import type { Mode } from "./support/world.js";
-import { addLabel, comment, openIncident, SEV2 } from "./support/people.js";
+import { World, FULL, formBody, minutes, addLabel, comment, openIncident, SEV2 } from "../harness/index.js";
+import type { Mode } from "../harness/index.js";
 
 let world: World | undefined;
 afterEach(async () => {

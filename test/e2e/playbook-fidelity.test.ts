@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { World, FULL, formBody, minutes } from "./support/world.js";
-import type { Mode } from "./support/world.js";
-import { comment, openIncident, SEV1, SEV2, SEV3, SEV4 } from "./support/people.js";
+import {
+  World,
+  FULL,
+  formBody,
+  minutes,
+  comment,
+  openIncident,
+  SEV1,
+  SEV2,
+  SEV3,
+  SEV4,
+} from "../harness/index.js";
+import type { Mode } from "../harness/index.js";
 import { PLAYBOOK_LADDERS } from "../unit/clocks/playbookLadders.js";
 
 // Issue 18: where Expedite contradicted a playbook, checked end to end in both modes.

@@ -1,8 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { World, FULL, formBody, minutes } from "./support/world.js";
-import type { Mode } from "./support/world.js";
-import { comment, openIncident, SEV1 } from "./support/people.js";
-import { startReceivers } from "./support/receivers.js";
+import {
+  World,
+  FULL,
+  formBody,
+  minutes,
+  comment,
+  openIncident,
+  SEV1,
+  startReceivers,
+} from "../harness/index.js";
+import type { Mode } from "../harness/index.js";
 
 // Issue 18, item 8 (playbooks 003 and 004): the post-mortem meeting — a section reflecting on the response
 // and the playbook, the product owner asked to review, a suggested meeting deadline on the pull request,

@@ -4,12 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { startSimulator, personClient } from "../../src/simulator/index.js";
-import type { Simulator } from "../../src/simulator/index.js";
+import { startSimulator, personClient } from "@expedite/github-simulator";
+import type { Simulator } from "@expedite/github-simulator";
 import { appKeys, keyFile, ROOT, startProductionApp } from "./support/productionApp.js";
 import type { ProductionApp } from "./support/productionApp.js";
-import { formBody, PEOPLE } from "./support/world.js";
-import { SEV2 } from "./support/people.js";
+import { formBody, PEOPLE, SEV2 } from "../harness/index.js";
 import { dockerfile } from "../build/dockerfile.js";
 
 const OWNER = "acme";

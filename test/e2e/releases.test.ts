@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { World, FULL, minutes } from "./support/world.js";
-import type { Mode } from "./support/world.js";
+import { World, FULL, minutes } from "../harness/index.js";
+import type { Mode } from "../harness/index.js";
 
 let world: World | undefined;
 afterEach(async () => {

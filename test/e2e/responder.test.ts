@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { World, FULL, formBody, minutes } from "./support/world.js";
-import type { Mode } from "./support/world.js";
-import { comment, openIncident, SEV1, SEV2 } from "./support/people.js";
+import { World, FULL, formBody, minutes, comment, openIncident, SEV1, SEV2 } from "../harness/index.js";
+import type { Mode } from "../harness/index.js";
 
 // Issue 18, "what a responder meets": what people type is kept, internal ids never show, one severity
 // spelling, impossible dates named, one rule for who leads. Checked end to end in both modes.

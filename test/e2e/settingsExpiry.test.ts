@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { World, BOT, formBody, minutes } from "./support/world.js";
-import { comment, openIncident, SEV2 } from "./support/people.js";
+import { World, BOT, formBody, minutes, comment, openIncident, SEV2 } from "../harness/index.js";
 
 let world: World | undefined;
 afterEach(async () => {

@@ -3,13 +3,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { Writable } from "node:stream";
-import { startSimulator, personClient } from "../../src/simulator/index.js";
-import type { Simulator } from "../../src/simulator/index.js";
+import { startSimulator, personClient } from "@expedite/github-simulator";
+import type { Simulator } from "@expedite/github-simulator";
 import { startAppServer } from "../../src/app/startAppServer.js";
 import type { AppServer } from "../../src/app/startAppServer.js";
 import { appKeys } from "./support/productionApp.js";
-import { formBody } from "./support/world.js";
-import { SEV3 } from "./support/people.js";
+import { formBody, SEV3 } from "../harness/index.js";
 
 const OWNER = "acme";
 const APP_ID = 4245;

@@ -94,29 +94,64 @@ export async function list(gh: GitHubContext) {
     expect(await layerErrors("src/github/client.ts", plugin)).toEqual([]);
   });
 
-  it("nothing in src/ outside the simulator imports it", async () => {
+  it("nothing in src/ imports the simulator; everything else imports it by name only", async () => {
     for (const [file, path] of [
-      ["src/app/fake.ts", "../simulator/index.js"],
-      ["src/github/fake.ts", "../simulator/startSimulator.js"],
-      ["src/reconcile/freeze/fake.ts", "../../simulator/index.js"],
-      ["src/core/fake.ts", "../simulator/index.js"],
+      ["src/app/fake.ts", "@expedite/github-simulator"],
+      ["src/github/fake.ts", "@expedite/github-simulator"],
+      ["src/reconcile/freeze/fake.ts", "@expedite/github-simulator"],
+      ["src/core/fake.ts", "@expedite/github-simulator"],
+      ["src/action/fake.ts", "../../packages/simulator/src/index.js"],
+      ["src/github/deep.ts", "../../packages/simulator/src/startSimulator.js"],
+      ["src/core/plan/deep.ts", "../../../packages/simulator/src/index.js"],
     ] as const) {
       const errors = await layerErrors(
         file,
         `import { startSimulator } from "${path}";\nexport const used = startSimulator;\n`,
       );
-      expect(errors, file).toContainEqual(expect.stringContaining("GitHub simulator"));
+      expect(errors, `${file}: ${path}`).toContainEqual(expect.stringContaining("GitHub simulator"));
     }
+    // Tests, the demo and the bench use it by its name, never by a path into it.
+    for (const [file, path] of [
+      ["test/e2e/fake.test.ts", "../../packages/simulator/src/routes/index.js"],
+      ["demo/fake.ts", "../packages/simulator/src/index.js"],
+      ["bench/lib/fake.ts", "@expedite/github-simulator/src/inspect.js"],
+    ] as const)
+      expect(
+        await layerErrors(file, `import { used } from "${path}";\nexport const again = used;\n`),
+        `${file}: ${path}`,
+      ).toEqual([expect.stringContaining("by its name")]);
+    for (const file of ["test/e2e/fake.test.ts", "demo/fake.ts", "bench/lib/fake.ts"])
+      expect(
+        await layerErrors(
+          file,
+          'import { startSimulator } from "@expedite/github-simulator";\nexport const used = startSimulator;\n',
+        ),
+        file,
+      ).toEqual([]);
+  });
+
+  it("the simulator package imports nothing of Expedite: not src/, not the tests", async () => {
+    for (const [file, path] of [
+      ["packages/simulator/src/routes/fake.ts", "../../../../src/core/time/clock.js"],
+      ["packages/simulator/src/fake.ts", "../../../src/github/types.js"],
+      ["packages/simulator/test/fake.test.ts", "../../../src/core/time/clock.js"],
+      ["packages/simulator/test/fake.test.ts", "../../../test/harness/index.js"],
+      ["packages/simulator/scripts/fake.ts", "../../../scripts/build-action.mjs"],
+    ] as const) {
+      const errors = await layerErrors(file, `import { used } from "${path}";\nexport const again = used;\n`);
+      expect(errors, `${file}: ${path}`).toEqual([expect.stringContaining("a package of its own")]);
+    }
+    // Inside the package, anything goes.
     expect(
       await layerErrors(
-        "src/simulator/routes/fake.ts",
+        "packages/simulator/src/routes/fake.ts",
         'import { startSimulator } from "../startSimulator.js";\nexport const used = startSimulator;\n',
       ),
     ).toEqual([]);
     expect(
       await layerErrors(
-        "test/e2e/fake.test.ts",
-        'import { startSimulator } from "../../src/simulator/index.js";\nexport const used = startSimulator;\n',
+        "packages/simulator/test/fake.test.ts",
+        'import { handlers } from "../src/routes/index.js";\nexport const used = handlers;\n',
       ),
     ).toEqual([]);
   });

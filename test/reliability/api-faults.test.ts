@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OnTestFinishedHandler } from "vitest";
-import { FULL, minutes } from "../e2e/support/world.js";
-import type { World, WorldOptions } from "../e2e/support/world.js";
-import { comment } from "../e2e/support/people.js";
+import { FULL, minutes, comment } from "../harness/index.js";
+import type { World, WorldOptions } from "../harness/index.js";
 import { deliver } from "../e2e/support/deliver.js";
 import { duplicatesIn, identityOf } from "./support/snapshot.js";
 import {

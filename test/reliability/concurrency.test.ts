@@ -1,9 +1,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { World } from "../e2e/support/world.js";
-import { FULL, BOT, ACTIONS_BOT, formBody, minutes } from "../e2e/support/world.js";
-import { comment, openIncident, SEV1 } from "../e2e/support/people.js";
+import { FULL, BOT, ACTIONS_BOT, formBody, minutes, comment, openIncident, SEV1 } from "../harness/index.js";
+import type { World } from "../harness/index.js";
 import { duplicatesIn } from "./support/snapshot.js";
 import { declareIncident, kinds, repo } from "./support/incidents.js";
 import { startWorld } from "./support/worlds.js";

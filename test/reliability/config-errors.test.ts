@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import type { World } from "../e2e/support/world.js";
-import { FULL, APP_ID } from "../e2e/support/world.js";
-import { comment } from "../e2e/support/people.js";
+import { FULL, APP_ID, comment } from "../harness/index.js";
+import type { World } from "../harness/index.js";
 import { declareIncident, kinds, logLines, repo } from "./support/incidents.js";
 import { startWorld } from "./support/worlds.js";
 

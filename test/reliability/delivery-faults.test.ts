@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { World } from "../e2e/support/world.js";
-import { FULL, formBody, minutes } from "../e2e/support/world.js";
-import { comment, openIncident, SEV3 } from "../e2e/support/people.js";
+import { FULL, formBody, minutes, comment, openIncident, SEV3 } from "../harness/index.js";
+import type { World } from "../harness/index.js";
 import { deliver } from "../e2e/support/deliver.js";
 import { DEFAULT_SHAPE, generateScenario } from "./support/scenario.js";
 import { runScenario } from "./support/runScenario.js";

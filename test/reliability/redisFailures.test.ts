@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { personClient } from "../../src/simulator/index.js";
-import type { Simulator } from "../../src/simulator/index.js";
+import { personClient } from "@expedite/github-simulator";
+import type { Simulator } from "@expedite/github-simulator";
 import type { ProductionApp } from "../e2e/support/productionApp.js";
 import { startTestRedis } from "../e2e/support/redisServer.js";
 import type { TestRedis } from "../e2e/support/redisServer.js";
@@ -17,8 +17,7 @@ import {
   startReplica,
   waitFor,
 } from "../e2e/support/replicas.js";
-import { formBody } from "../e2e/support/world.js";
-import { SEV2 } from "../e2e/support/people.js";
+import { formBody, SEV2 } from "../harness/index.js";
 
 // The Redis mode when things go wrong: Redis unreachable, a job that always fails, a quota running low,
 // and webhook work arriving behind a large sweep.

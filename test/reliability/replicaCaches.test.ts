@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { personClient } from "../../src/simulator/index.js";
-import type { Simulator } from "../../src/simulator/index.js";
+import { personClient } from "@expedite/github-simulator";
+import type { Simulator } from "@expedite/github-simulator";
 import type { ProductionApp } from "../e2e/support/productionApp.js";
 import { startTestRedis } from "../e2e/support/redisServer.js";
 import type { TestRedis } from "../e2e/support/redisServer.js";
@@ -15,8 +15,7 @@ import {
   startReplica,
   waitFor,
 } from "../e2e/support/replicas.js";
-import { formBody } from "../e2e/support/world.js";
-import { SEV2 } from "../e2e/support/people.js";
+import { formBody, SEV2 } from "../harness/index.js";
 
 // The caches of the Redis mode: settings and conditional-request ETags are shared by the replicas.
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { personClient } from "../../src/simulator/index.js";
-import type { Simulator } from "../../src/simulator/index.js";
+import { personClient } from "@expedite/github-simulator";
+import type { Simulator } from "@expedite/github-simulator";
 import type { ProductionApp } from "../e2e/support/productionApp.js";
 import { startTestRedis } from "../e2e/support/redisServer.js";
 import type { TestRedis } from "../e2e/support/redisServer.js";
@@ -18,8 +18,7 @@ import {
   waitFor,
 } from "../e2e/support/replicas.js";
 import type { Balancer } from "../e2e/support/replicas.js";
-import { formBody } from "../e2e/support/world.js";
-import { SEV2 } from "../e2e/support/people.js";
+import { formBody, SEV2 } from "../harness/index.js";
 
 // Proofs (d) and (e) of the Redis mode: one schedule and one write pace, however many replicas.
 

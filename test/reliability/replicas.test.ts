@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Queue } from "bullmq";
-import { personClient } from "../../src/simulator/index.js";
-import type { Simulator } from "../../src/simulator/index.js";
+import { personClient } from "@expedite/github-simulator";
+import type { Simulator } from "@expedite/github-simulator";
 import type { ProductionApp } from "../e2e/support/productionApp.js";
 import { startTestRedis } from "../e2e/support/redisServer.js";
 import type { TestRedis } from "../e2e/support/redisServer.js";
@@ -18,9 +18,8 @@ import {
   waitFor,
 } from "../e2e/support/replicas.js";
 import type { Balancer } from "../e2e/support/replicas.js";
-import { formBody } from "../e2e/support/world.js";
-import type { World } from "../e2e/support/world.js";
-import { SEV2, SEV3 } from "../e2e/support/people.js";
+import { formBody, SEV2, SEV3 } from "../harness/index.js";
+import type { World } from "../harness/index.js";
 import { duplicatesIn, snapshotOf } from "./support/snapshot.js";
 import type { Names, Snapshot } from "./support/snapshot.js";
 

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { World } from "../e2e/support/world.js";
-import { FULL, BOT, formBody, minutes } from "../e2e/support/world.js";
-import { comment, openIncident, SEV1, SEV2 } from "../e2e/support/people.js";
+import { FULL, BOT, formBody, minutes, comment, openIncident, SEV1, SEV2 } from "../harness/index.js";
+import type { World } from "../harness/index.js";
 import { deliver } from "../e2e/support/deliver.js";
 import { duplicatesIn, identityOf } from "./support/snapshot.js";
 import { declareIncident, kinds, postmortemPulls, repo } from "./support/incidents.js";

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Mode, World } from "../e2e/support/world.js";
-import { FULL, minutes } from "../e2e/support/world.js";
-import { comment } from "../e2e/support/people.js";
+import { FULL, minutes, comment } from "../harness/index.js";
+import type { Mode, World } from "../harness/index.js";
 import { declareIncident, repo } from "./support/incidents.js";
 import { startWorld } from "./support/worlds.js";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { World } from "../e2e/support/world.js";
-import { FULL } from "../e2e/support/world.js";
+import { FULL } from "../harness/index.js";
+import type { World } from "../harness/index.js";
 import { deliver } from "../e2e/support/deliver.js";
 import { startWorld } from "./support/worlds.js";
 

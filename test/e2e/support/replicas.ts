@@ -2,11 +2,11 @@ import { createServer, request } from "node:http";
 import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { stringify } from "yaml";
-import { startSimulator } from "../../../src/simulator/index.js";
-import type { Simulator } from "../../../src/simulator/index.js";
+import { startSimulator } from "@expedite/github-simulator";
+import type { Simulator } from "@expedite/github-simulator";
 import { appKeys, keyFile, startProductionApp } from "./productionApp.js";
 import type { ProductionApp } from "./productionApp.js";
-import { PEOPLE } from "./world.js";
+import { PEOPLE } from "../../harness/index.js";
 
 export const OWNER = "acme";
 export const REPO = "shop";

@@ -1,6 +1,15 @@
-import type { World } from "../../e2e/support/world.js";
-import { FULL, OWNER, REPO, formBody, minutes } from "../../e2e/support/world.js";
-import { comment, openIncident, SEV1, SEV2 } from "../../e2e/support/people.js";
+import {
+  FULL,
+  OWNER,
+  REPO,
+  formBody,
+  minutes,
+  comment,
+  openIncident,
+  SEV1,
+  SEV2,
+} from "../../harness/index.js";
+import type { World } from "../../harness/index.js";
 import { identityOf } from "./snapshot.js";
 
 /** A form-filed SEV2 incident with revenue hit, as alice opens it. */

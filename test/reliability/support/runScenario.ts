@@ -1,5 +1,5 @@
-import { FULL, OWNER, REPO, minutes } from "../../e2e/support/world.js";
-import type { World } from "../../e2e/support/world.js";
+import { FULL, OWNER, REPO, minutes } from "../../harness/index.js";
+import type { World } from "../../harness/index.js";
 import { startWorld } from "./worlds.js";
 import type { Script, Action } from "./scenario.js";
 import { snapshotOf, duplicatesIn } from "./snapshot.js";

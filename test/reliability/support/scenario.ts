@@ -1,5 +1,4 @@
-import { formBody } from "../../e2e/support/world.js";
-import { SEV1, SEV2, SEV3, SEV4 } from "../../e2e/support/people.js";
+import { formBody, SEV1, SEV2, SEV3, SEV4 } from "../../harness/index.js";
 import { Rng } from "./rng.js";
 
 // A seeded incident "day": people open incidents (by form or by label), type commands (good, bad and

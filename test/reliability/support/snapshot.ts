@@ -1,6 +1,6 @@
-import type { World } from "../../e2e/support/world.js";
-import { FULL } from "../../e2e/support/world.js";
-import type { SimComment } from "../../../src/simulator/index.js";
+import { FULL } from "../../harness/index.js";
+import type { World } from "../../harness/index.js";
+import type { SimComment } from "@expedite/github-simulator";
 
 /** Logical names for what people created, so two runs can be compared whatever numbers GitHub gave out. */
 export interface Names {

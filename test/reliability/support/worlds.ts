@@ -1,5 +1,5 @@
-import { World } from "../../e2e/support/world.js";
-import type { WorldOptions } from "../../e2e/support/world.js";
+import { World } from "../../harness/index.js";
+import type { WorldOptions } from "../../harness/index.js";
 import { labelSpecs } from "../../../src/github/ensureRepoLabels.js";
 import { parseConfig } from "../../../src/core/config/parseConfig.js";
 

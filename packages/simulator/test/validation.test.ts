@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { afterEach, describe, expect, it } from "vitest";
-import { SERVED_OPERATIONS, type Simulator, personClient } from "../../../src/simulator/index.js";
-import { handlers } from "../../../src/simulator/routes/index.js";
-import { OpenApiValidator } from "../../../src/simulator/validation/openApiValidator.js";
-import { operationsDocument } from "../../../src/simulator/validation/operationsDocument.js";
-import { WebhookValidator } from "../../../src/simulator/validation/webhookValidator.js";
+import { SERVED_OPERATIONS, type Simulator, personClient } from "../src/index.js";
+import { handlers } from "../src/routes/index.js";
+import { OpenApiValidator } from "../src/validation/openApiValidator.js";
+import { operationsDocument } from "../src/validation/operationsDocument.js";
+import { WebhookValidator } from "../src/validation/webhookValidator.js";
 import { REPO, startWorld } from "./support.js";
 
 let sim: Simulator | undefined;

@@ -1,6 +1,6 @@
 import { verify } from "@octokit/webhooks-methods";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Simulator, personClient } from "../../../src/simulator/index.js";
+import { type Simulator, personClient } from "../src/index.js";
 import {
   type HookReceiver,
   REPO,

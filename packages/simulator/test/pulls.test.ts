@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type Simulator, personClient } from "../../../src/simulator/index.js";
+import { type Simulator, personClient } from "../src/index.js";
 import { APP_ID, REPO, deliveredEvents, installationClient, startWorld, tokenClient } from "./support.js";
 
 let sim: Simulator | undefined;

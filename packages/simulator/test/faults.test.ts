@@ -1,6 +1,6 @@
 import { ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Simulator, personClient } from "../../../src/simulator/index.js";
+import { type Simulator, personClient } from "../src/index.js";
 import { REPO, silentLog, startWorld } from "./support.js";
 
 let sim: Simulator | undefined;

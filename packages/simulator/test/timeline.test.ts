@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../src/core/time/clock.js";
-import { type Simulator, personClient } from "../../../src/simulator/index.js";
-import { installationClient, startWorld } from "./support.js";
+import { type Simulator, personClient } from "../src/index.js";
+import { installationClient, manualClock, startWorld } from "./support.js";
 
 let sim: Simulator | undefined;
 
@@ -15,7 +14,7 @@ const repo = { owner: "acme", repo: "shop" };
 
 describe("issue timeline", () => {
   it("records labels, comments, assignment, cross-references, renames and state changes in order", async () => {
-    const clock = new ManualClock("2025-06-02T09:00:00Z");
+    const clock = manualClock("2025-06-02T09:00:00Z");
     const world = await startWorld({ clock: clock.now });
     sim = world.sim;
     const alice = personClient(sim, "alice");

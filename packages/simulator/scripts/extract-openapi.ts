@@ -1,6 +1,6 @@
-// Writes src/simulator/openapi/operations.json: the slice of GitHub's published OpenAPI description
+// Writes src/openapi/operations.json: the slice of GitHub's published OpenAPI description
 // that the simulator serves, stripped of prose so it stays small enough to commit.
-// Run with: npx tsx scripts/extract-openapi.ts
+// Run with: npm run openapi -w @expedite/github-simulator (after updating @octokit/openapi)
 //
 // It reads api.github.com.json, the same description as api.github.com.deref.json but with shared
 // schemas kept as $refs: that is the deduplicated form (about 170 KB for the served operations instead
@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SERVED_OPERATIONS } from "../src/simulator/openapi/servedOperations.js";
+import { SERVED_OPERATIONS } from "../src/openapi/servedOperations.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -180,7 +180,7 @@ const SCHEMA_ERRATA: Array<{ schema: string; note: string; apply: (schema: JsonO
 ];
 for (const erratum of SCHEMA_ERRATA) erratum.apply(schemas[erratum.schema] as JsonObject);
 
-const outPath = join(root, "src/simulator/openapi/operations.json");
+const outPath = join(root, "src/openapi/operations.json");
 const output = {
   source: `@octokit/openapi@${version}`,
   generatedBy: "scripts/extract-openapi.ts",

@@ -1,8 +1,7 @@
 import { Octokit } from "@octokit/rest";
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../src/core/time/clock.js";
-import { type Simulator, personClient } from "../../../src/simulator/index.js";
-import { installationClient, silentLog, startWorld } from "./support.js";
+import { type Simulator, personClient } from "../src/index.js";
+import { installationClient, manualClock, silentLog, startWorld } from "./support.js";
 
 let sim: Simulator | undefined;
 
@@ -65,7 +64,7 @@ describe("HTTP conventions", () => {
   });
 
   it("sends GitHub's headers, with the simulator clock in Date", async () => {
-    const clock = new ManualClock("2030-02-03T04:05:06Z");
+    const clock = manualClock("2030-02-03T04:05:06Z");
     const world = await startWorld({ clock: clock.now });
     sim = world.sim;
     const { headers } = await personClient(sim, "alice").repos.get({ ...repo });
@@ -77,7 +76,7 @@ describe("HTTP conventions", () => {
   });
 
   it("exhausts the primary rate limit (anonymous: 60 an hour) and refills after the window", async () => {
-    const clock = new ManualClock("2025-01-01T00:00:00Z");
+    const clock = manualClock("2025-01-01T00:00:00Z");
     const world = await startWorld({ clock: clock.now });
     sim = world.sim;
     const anonymous = new Octokit({ baseUrl: sim.url, log: silentLog });

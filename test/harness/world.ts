@@ -7,11 +7,11 @@ import { fileURLToPath } from "node:url";
 import type { Octokit } from "@octokit/rest";
 import { pino } from "pino";
 import { stringify } from "yaml";
-import { startSimulator, personClient } from "../../../src/simulator/index.js";
-import type { Simulator, Delivery } from "../../../src/simulator/index.js";
-import { startAppServer } from "../../../src/app/startAppServer.js";
-import type { AppServer } from "../../../src/app/startAppServer.js";
-import { ManualClock } from "../../../src/core/time/clock.js";
+import { startSimulator, personClient } from "@expedite/github-simulator";
+import type { Simulator, Delivery } from "@expedite/github-simulator";
+import { startAppServer } from "../../src/app/startAppServer.js";
+import type { AppServer } from "../../src/app/startAppServer.js";
+import { ManualClock } from "../../src/core/time/clock.js";
 
 export const OWNER = "acme";
 export const REPO = "shop";
@@ -20,7 +20,7 @@ export const APP_ID = 4242;
 export const APP_SLUG = "expedite";
 export const BOT = `${APP_SLUG}[bot]`;
 export const ACTIONS_BOT = "github-actions[bot]";
-const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 export type Mode = "app" | "action";
 

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../src/core/time/clock.js";
-import { type Simulator, personClient } from "../../../src/simulator/index.js";
-import { REPO, installationClient, startWorld } from "./support.js";
+import { type Simulator, personClient } from "../src/index.js";
+import { installationClient, manualClock, REPO, startWorld } from "./support.js";
 
 let sim: Simulator | undefined;
 
@@ -125,7 +124,7 @@ describe("assignees", () => {
 
 describe("issue listing", () => {
   it("filters by state and labels, includes pull requests with a pull_request key, and sorts", async () => {
-    const clock = new ManualClock("2025-01-01T00:00:00Z");
+    const clock = manualClock("2025-01-01T00:00:00Z");
     const world = await startWorld({ clock: clock.now });
     sim = world.sim;
     const alice = personClient(sim, "alice");

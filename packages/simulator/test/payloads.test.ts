@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type Simulator, personClient } from "../../../src/simulator/index.js";
+import { type Simulator, personClient } from "../src/index.js";
 import { REPO, deliveredEvents, installationClient, startWorld } from "./support.js";
 
 let sim: Simulator | undefined;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator, type Simulator } from "../../../src/simulator/index.js";
+import { startSimulator, type Simulator } from "../src/index.js";
 
 // Replays GitHub exchanges (written down from GitHub's documented behaviour, see recorded/exchanges.json)
 // against the simulator: same request, and the response must agree on what was recorded.

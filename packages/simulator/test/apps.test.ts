@@ -1,12 +1,12 @@
 import { ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../src/core/time/clock.js";
-import type { Simulator } from "../../../src/simulator/index.js";
+import type { Simulator } from "../src/index.js";
 import {
   APP_ID,
-  REPO,
   appKeys,
   installationClient,
+  manualClock,
+  REPO,
   signAppJwt,
   silentLog,
   startWorld,
@@ -103,7 +103,7 @@ describe("GitHub App authentication", () => {
   });
 
   it("refuses unknown and expired tokens with 401 Bad credentials", async () => {
-    const clock = new ManualClock("2025-03-03T10:00:00Z");
+    const clock = manualClock("2025-03-03T10:00:00Z");
     const world = await startWorld({ clock: clock.now });
     sim = world.sim;
     await expect(
@@ -127,7 +127,7 @@ describe("GitHub App authentication", () => {
 
   it("lets @octokit/auth-app correct clock skew from the Date header, as against GitHub", async () => {
     // The simulator's clock is two hours ahead of this machine: every locally signed JWT looks expired.
-    const clock = new ManualClock(Date.now() + 2 * 3600_000);
+    const clock = manualClock(Date.now() + 2 * 3600_000);
     const world = await startWorld({ clock: clock.now });
     sim = world.sim;
     const octokit = new ProbotOctokit({

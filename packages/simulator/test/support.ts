@@ -3,7 +3,7 @@ import { createSign, generateKeyPairSync } from "node:crypto";
 import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Octokit } from "@octokit/rest";
-import { type Simulator, type SimulatorOptions, startSimulator } from "../../../src/simulator/index.js";
+import { type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 
 export const APP_ID = 4242;
 export const APP_SLUG = "expedite";
@@ -35,6 +35,20 @@ export function signAppJwt(
   const unsigned = `${encode({ alg: "RS256", typ: "JWT" })}.${encode(payload)}`;
   const signature = createSign("RSA-SHA256").update(unsigned).sign(privateKeyPem).toString("base64url");
   return `${unsigned}.${signature}`;
+}
+
+/**
+ * A clock the test moves by hand, passed to the simulator as `clock: clock.now`. The simulator takes any
+ * `() => number` (epoch ms) and owns no clock class; Expedite's tests pass the ManualClock of its core.
+ */
+export function manualClock(start: number | string): { now: () => number; advance(ms: number): void } {
+  let now = typeof start === "number" ? start : Date.parse(start);
+  return {
+    now: () => now,
+    advance: (ms) => {
+      now += ms;
+    },
+  };
 }
 
 export const silentLog = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
