@@ -1948,13 +1948,14 @@ var CODES = {
   admin: "a"
 };
 function emptyLedger() {
-  return { seen: 0, permissions: /* @__PURE__ */ new Map(), comments: /* @__PURE__ */ new Map(), changes: [] };
+  return { seen: 0, permissions: /* @__PURE__ */ new Map(), comments: /* @__PURE__ */ new Map(), changes: [], holdLabelOff: 0 };
 }
 function readLedger(board) {
   const ledger = emptyLedger();
   if (board === void 0) return ledger;
   const data = board.marker.data;
   ledger.seen = seconds(data.seen);
+  ledger.holdLabelOff = seconds(data.hloff);
   for (const entry of items(data.perms)) {
     const [login, code2] = entry.split(".");
     const permission = PERMISSION_ORDER.find((p) => CODES[p] === code2);
@@ -1990,6 +1991,7 @@ function readLedger(board) {
 function ledgerData(ledger) {
   const data = {};
   if (ledger.seen > 0) data.seen = stamp(ledger.seen);
+  if (ledger.holdLabelOff > 0) data.hloff = stamp(ledger.holdLabelOff);
   const perms = [...ledger.permissions].sort(([a], [b]) => a.localeCompare(b)).map(([login, permission]) => `${login}.${CODES[permission]}`);
   if (perms.length > 0) data.perms = perms.join("~");
   const comments = [...ledger.comments.values()].sort((a, b) => a.id - b.id).slice(-MAX_COMMENTS).map(
@@ -2039,6 +2041,7 @@ function list(value) {
 function nextLedger(previous, current, humanComments, roles, now) {
   const next = emptyLedger();
   next.changes = [...previous.changes];
+  next.holdLabelOff = previous.holdLabelOff;
   const logged = new Set(next.changes.map((c) => `${c.commentId}:${c.at}`));
   const record = (change) => {
     if (logged.has(`${change.commentId}:${change.at}`)) return;
@@ -3914,6 +3917,9 @@ function needsPostmortem(incident, config) {
   if (incident.state === "cancelled" || incident.cancelledAt !== void 0) return false;
   return config.severity.postmortem.includes(incident.severity);
 }
+function postmortemDue(incident, config) {
+  return (incident.state === "resolved" || incident.state === "postmortem") && needsPostmortem(incident, config);
+}
 
 // src/core/plan/renderSummary.ts
 function renderSummary(template, incident, config) {
@@ -3964,10 +3970,17 @@ function escalatedText(keys, incident, config) {
 }
 
 // src/core/projection/recordNotice.ts
-function recordNotice(incident, config, kind, keys, at, commentId) {
-  incident.notices.push({ kind, keys, at, commentId });
+function noticeRecord(incident, config, kind, keys, at, commentId) {
   const text = kind === "escalation" ? escalatedText(keys, incident, config) : kind === "ack-breach" ? "acknowledgement deadline passed without an acknowledgement" : "reminded the communicator that a status update is due";
-  incident.timeline.push({ at, kind: kind === "ack-breach" ? "breach" : kind, text });
+  return {
+    notice: { kind, keys, at, commentId },
+    entry: { at, kind: kind === "ack-breach" ? "breach" : kind, text }
+  };
+}
+function recordNotice(draft, config, kind, keys, at, commentId) {
+  const { notice, entry } = noticeRecord(draft, config, kind, keys, at, commentId);
+  draft.notices.push(notice);
+  draft.timeline.push(entry);
 }
 
 // src/core/plan/planIncident.ts
@@ -4038,57 +4051,54 @@ ${renderTemplate(templates.nudge, {
   const staleReplies = [...existing.values()].filter(
     (c) => c.marker.kind === "reply" && c.marker.data.line === void 0 && !answered.has(c.identity)
   );
+  let after = incident;
   for (const notice2 of renderNotices(incident, config, now, templates)) {
     if (existing.has(notice2.identity)) continue;
     createOnce(notice2.identity, notice2.body);
-    if (notice2.notice) recordNotice(incident, config, notice2.notice.kind, notice2.notice.keys, now, 0);
+    if (notice2.notice) after = withNotice(after, config, notice2.notice.kind, notice2.notice.keys, now);
   }
-  if (projection.leadFromRoster && !waiting && incident.lead !== void 0 && incident.open) {
+  if (projection.leadFromRoster && !waiting && after.lead !== void 0 && after.open) {
     const data = { type: "oncall" };
     const onCall = onCallAt(
       config.oncall,
       config.business_hours.timezone,
-      acknowledgeFrom(incident, config),
+      acknowledgeFrom(after, config),
       config.business_hours.holidays
     );
     const body = renderTemplate(templates["notice-oncall"], {
-      mention: mention(incident.lead),
+      mention: mention(after.lead),
       period: onCall.period
     });
     createOnce(markerIdentity({ kind: "notice", data }), `${renderMarker("notice", data)}
 ${body}`);
   }
-  const notice = stakeholderClock(incident, config);
-  if (notice && incident.open && now >= notice.dueAt && notice.sentAt === void 0 && !notice.requested) {
+  const notice = stakeholderClock(after, config);
+  if (notice && after.open && now >= notice.dueAt && notice.sentAt === void 0 && !notice.requested) {
     const data = { type: "stakeholder" };
-    const who = incident.comms ?? incident.lead ?? onCallAt(config.oncall, config.business_hours.timezone, now).primary;
-    const targets = announceChannels(incident, config);
+    const who = after.comms ?? after.lead ?? onCallAt(config.oncall, config.business_hours.timezone, now).primary;
+    const targets = announceChannels(after, config);
     const body = renderTemplate(templates["notice-stakeholder"], {
       mentions: who ? mention(who) : "Team,",
-      severity: incident.severity,
+      severity: after.severity,
       due: formatTime(notice.dueAt, config.business_hours.timezone),
       channels: targets.map((c) => `\`${c}\``).join(", ")
     });
     createOnce(markerIdentity({ kind: "notice", data }), `${renderMarker("notice", data)}
 ${body}`);
   }
-  const endedAt = incident.state === "cancelled" ? incident.cancelledAt : incident.postmortem?.state === "merged" ? incident.postmortem.mergedAt : incident.state === "resolved" && !needsPostmortem(incident, config) && incident.resolution !== void 0 ? incident.resolvedAt : void 0;
+  const endedAt = after.state === "cancelled" ? after.cancelledAt : after.postmortem?.state === "merged" ? after.postmortem.mergedAt : after.state === "resolved" && !needsPostmortem(after, config) && after.resolution !== void 0 ? after.resolvedAt : void 0;
   let close;
   if (issue.state === "open" && endedAt !== void 0 && (projection.reopenedAt === void 0 || projection.reopenedAt < endedAt)) {
-    close = incident.state === "cancelled" ? "not_planned" : "completed";
-    incident.open = false;
-    incident.closedAt = now;
+    close = after.state === "cancelled" ? "not_planned" : "completed";
+    after = { ...after, open: false, closedAt: now };
   }
-  if ((incident.state === "resolved" || incident.state === "postmortem") && incident.resolution !== void 0) {
-    createOnce(
-      "summary",
-      renderMarker("summary") + "\n" + renderSummary(templates.summary, incident, config)
-    );
+  if ((after.state === "resolved" || after.state === "postmortem") && after.resolution !== void 0) {
+    createOnce("summary", renderMarker("summary") + "\n" + renderSummary(templates.summary, after, config));
   }
-  if (incident.postmortem?.state === "merged") {
+  if (after.postmortem?.state === "merged") {
     const [subject = "", ...rest] = renderTemplate(
       templates["postmortem-shared"],
-      postmortemSharedView(incident)
+      postmortemSharedView(after)
     ).trim().split("\n");
     upsert(
       "postmortem-shared",
@@ -4112,12 +4122,10 @@ ${formatTemplateProblems(templateProblems)}`
   if (input.refused)
     upsert("config-refused", `${renderMarker("config-refused")}
 ${formatRefusal(input.refused)}`);
-  upsert("board", renderBoard(templates.board, incident, config, now, ledger));
-  upsert(
-    "checklist",
-    renderChecklist(templates.checklist, incident, config, existing.get("checklist")?.body)
-  );
+  upsert("board", renderBoard(templates.board, after, config, now, ledger));
+  upsert("checklist", renderChecklist(templates.checklist, after, config, existing.get("checklist")?.body));
   return {
+    incident: after,
     labels: { add, remove },
     assign,
     unassign,
@@ -4127,7 +4135,7 @@ ${formatRefusal(input.refused)}`);
       ...duplicateBotComments(botComments),
       ...staleReplies.map((c) => c.id),
       ...botComments.filter(
-        (c) => c.marker.kind === "config-error" || c.marker.kind === "template-problems" && templateProblems.length === 0 || c.marker.kind === "config-refused" && input.refused === void 0 || c.marker.kind === "form-start" && incident.unreadStart === void 0
+        (c) => c.marker.kind === "config-error" || c.marker.kind === "template-problems" && templateProblems.length === 0 || c.marker.kind === "config-refused" && input.refused === void 0 || c.marker.kind === "form-start" && after.unreadStart === void 0
       ).map((c) => c.id)
     ],
     ...close ? { close } : {}
@@ -4139,6 +4147,10 @@ function answeredBefore(botComments, reply, projection) {
   return botComments.some(
     (c) => c.marker.kind === "reply" && c.marker.data.line !== void 0 && Number(c.marker.data.comment) === commentId && (comment === void 0 || comment.updatedAt <= c.at)
   );
+}
+function withNotice(incident, config, kind, keys, at) {
+  const { notice, entry } = noticeRecord(incident, config, kind, keys, at, 0);
+  return { ...incident, notices: [...incident.notices, notice], timeline: [...incident.timeline, entry] };
 }
 
 // src/github/readIssue.ts
@@ -4572,71 +4584,6 @@ async function removeAssignees(gh, number, assignees) {
   });
 }
 
-// src/core/projection/findGaps.ts
-function findGaps(incident, config) {
-  const gaps = [];
-  const resolved = incident.state === "resolved" || incident.state === "postmortem";
-  if (resolved && incident.resolution === void 0) {
-    gaps.push({
-      kind: "resolved-without-resolution",
-      since: incident.resolvedAt ?? incident.declaredAt,
-      message: "Resolved, but no resolution is journaled. Type `/resolve <what was wrong and what fixed it>`."
-    });
-  }
-  if (incident.state === "mitigated" && incident.workaround === void 0) {
-    gaps.push({
-      kind: "mitigated-without-workaround",
-      since: incident.mitigatedAt ?? incident.declaredAt,
-      message: "Mitigated, but the workaround is not journaled. Type `/mitigate <what is in place>`."
-    });
-  }
-  if (incident.state !== "cancelled" && incident.state !== "declared" && incident.lead === void 0) {
-    gaps.push({
-      kind: "no-lead",
-      since: incident.acknowledgedAt ?? incident.declaredAt,
-      message: "Nobody leads. Type `/lead @someone`."
-    });
-  }
-  if (!config.roles.allow_lead_as_comms && incident.lead !== void 0 && incident.lead === incident.comms) {
-    gaps.push({
-      kind: "comms-is-lead",
-      since: incident.declaredAt,
-      message: "The lead is also the communicator; pick someone independent with `/comms @someone`."
-    });
-  }
-  if (incident.postmortem?.state === "closed") {
-    gaps.push({
-      kind: "postmortem-closed-unmerged",
-      since: incident.postmortem.openedAt,
-      message: `The post-mortem pull request #${incident.postmortem.number} was closed without merging. Reopen it to finish the review; the incident stays open until it merges.`
-    });
-  }
-  if (!incident.open && !resolved && incident.state !== "cancelled") {
-    gaps.push({
-      kind: "closed-unresolved",
-      since: incident.closedAt ?? incident.declaredAt,
-      message: "This issue was closed before a resolution was journaled (merging a pull request that says \u201CFixes #N\u201D closes it automatically; \u201CRefs #N\u201D does not). Reopen it if the incident is still going on, or record how it ended with `/resolve <what was wrong and what fixed it>`."
-    });
-  }
-  const hold = incident.freezeHold;
-  if (hold) {
-    gaps.push({
-      kind: "freeze-held",
-      since: hold.at,
-      // Logins in code spans: the board names them without pinging anyone.
-      message: `Merges stay frozen: \`${hold.by}\` ${hold.change}, which would have lifted this incident's code freeze, but lifting it takes the **${hold.needed}** role and they have **${hold.role}**. Nothing was reverted. Someone with that role lifts it by making the change themselves, by command (\`/resolve \u2026\`, \`/cancel \u2026\`, \`/sev \u2026\`), or by taking the \`${config.labels.freeze_held}\` label off.`
-    });
-  }
-  if (incident.postmortemError !== void 0) {
-    gaps.push({
-      kind: "postmortem-failed",
-      since: incident.resolvedAt ?? incident.declaredAt,
-      message: incident.postmortemError
-    });
-  }
-  return gaps;
-}
-
 // src/core/projection/currentIssue.ts
 function currentIssue(hint, events) {
   const labels = /* @__PURE__ */ new Map();
@@ -4677,6 +4624,12 @@ function currentIssue(hint, events) {
     state,
     ...state === "closed" && closedAt !== void 0 ? { closedAt } : {}
   };
+}
+
+// src/core/projection/isIncident.ts
+function isIncident(issue, config) {
+  const label = config.labels.incident.toLowerCase();
+  return !issue.isPullRequest && issue.labels.some((l) => l.toLowerCase() === label);
 }
 
 // src/core/freeze/matches.ts
@@ -4798,833 +4751,6 @@ function nextDeadline(incident, config, now) {
   if (update) ahead.push(update.dueAt);
   const future = ahead.filter((at) => at > now);
   return future.length > 0 ? Math.min(...future) : void 0;
-}
-
-// src/core/postmortem/deviationFollowup.ts
-import Mustache3 from "mustache";
-
-// src/core/postmortem/followupKey.ts
-import { createHash } from "node:crypto";
-var ENTITIES = {
-  "&lt;": "<",
-  "&gt;": ">",
-  "&quot;": '"',
-  "&#39;": "'",
-  "&amp;": "&"
-};
-function decodeEntities(text) {
-  return text.replace(/&(?:lt|gt|quot|#39|amp);/g, (entity) => ENTITIES[entity] ?? entity);
-}
-function normaliseItemText(text) {
-  return decodeEntities(text.normalize("NFKC")).replace(/\u2060/g, "").replace(/\s+/g, " ").trim().toLowerCase();
-}
-function followupKey(text) {
-  return createHash("sha256").update(normaliseItemText(text)).digest("hex").slice(0, 12);
-}
-
-// src/core/postmortem/safeUrl.ts
-function safeUrl(url) {
-  if (url === void 0 || !/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
-  return url.replace(
-    /[()<>"'`\\[\]]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  );
-}
-
-// src/core/postmortem/slugify.ts
-var MAX_SLUG = 50;
-var INCIDENT_PREFIX = /^\s*\[\s*incident\s*\]\s*[:\-–—]?\s*/i;
-function slugify(title) {
-  const words = stripIncidentPrefix(title).normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter((word) => word !== "");
-  let slug2 = "";
-  for (const word of words) {
-    const next = slug2 === "" ? word : `${slug2}-${word}`;
-    if (next.length > MAX_SLUG) {
-      if (slug2 === "") slug2 = word.slice(0, MAX_SLUG);
-      break;
-    }
-    slug2 = next;
-  }
-  return slug2 === "" ? "incident" : slug2;
-}
-function stripIncidentPrefix(title) {
-  return title.replace(INCIDENT_PREFIX, "");
-}
-
-// src/core/postmortem/deviationFollowup.ts
-var MAX_TITLE_TEXT = 100;
-function deviationsDue(incident, config) {
-  return incident.deviations.length > 0 && incident.state === "resolved" && incident.resolution !== void 0 && !needsPostmortem(incident, config);
-}
-function renderDeviationFollowup(template, deviation, incident) {
-  const plain = deviation.text.replace(/\s+/g, " ").trim();
-  const marker = renderMarker("followup", { incident: incident.number, item: followupKey(plain) });
-  const rendered = Mustache3.render(template, {
-    marker,
-    number: incident.number,
-    incidentTitle: neutralizeInline(stripIncidentPrefix(incident.title), 200),
-    incidentUrl: safeUrl(incident.url) ?? "",
-    by: displayName(deviation.by) ?? "someone",
-    itemQuote: neutralizeBlock(plain, 4e3)
-  }).trim();
-  const chars = Array.from(plain === "" ? "Shortcut to pay back" : plain);
-  const clipped = chars.length > MAX_TITLE_TEXT ? `${chars.slice(0, MAX_TITLE_TEXT - 1).join("").trimEnd()}\u2026` : chars.join("");
-  return {
-    title: `Pay back: ${defuseMentions(clipped)} (incident #${incident.number})`,
-    body: `${marker}
-${rendered.split(marker).join("").trim()}
-`
-  };
-}
-
-// src/reconcile/ensureDeviationFollowups.ts
-async function ensureDeviationFollowups(gh, config, templates, incident) {
-  if (!deviationsDue(incident, config)) return 0;
-  const existing = await markedIssues(gh, config.labels.followup);
-  const mine = existing.filter((i) => i.identity.startsWith(`followup:incident=${incident.number}&`));
-  const followups = mine.map((i) => ({
-    number: i.number,
-    url: i.url,
-    title: i.title
-  }));
-  const known = new Set(existing.map((i) => i.identity));
-  let writes = 0;
-  for (const deviation of incident.deviations) {
-    const rendered = renderDeviationFollowup(templates["followup-deviation"], deviation, incident);
-    const marker = parseMarker(rendered.body);
-    if (!marker) continue;
-    const identity = markerIdentity(marker);
-    if (known.has(identity)) continue;
-    await ensureRepoLabels(gh, config, [config.labels.followup]);
-    const created = await createIssueOnce(gh, {
-      title: rendered.title,
-      body: rendered.body,
-      labels: [config.labels.followup],
-      find: byMarker(gh, config.labels.followup, identity)
-    });
-    writes++;
-    known.add(identity);
-    followups.push({ number: created.number, url: created.url, title: rendered.title });
-  }
-  incident.followups = followups.sort((a, b) => a.number - b.number);
-  return writes;
-}
-
-// src/core/postmortem/postmortemPath.ts
-import { DateTime as DateTime9 } from "luxon";
-function postmortemPath(incident, config) {
-  if (incident.postmortem?.path) return incident.postmortem.path;
-  const date = DateTime9.fromMillis(incident.startedAt, { zone: config.business_hours.timezone });
-  return config.postmortem.path.replaceAll("{date}", date.isValid ? date.toFormat("yyyy-MM-dd") : "undated").replaceAll("{number}", String(incident.number)).replaceAll("{slug}", slugify(incident.title));
-}
-function postmortemBranch(incident, config) {
-  return config.postmortem.branch.replaceAll("{number}", String(incident.number));
-}
-
-// src/core/postmortem/renderPostmortem.ts
-import Mustache4 from "mustache";
-
-// src/core/postmortem/actionItems.ts
-var ACTION_ITEMS_HEADING = "Action items";
-var HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-var FENCE = /^ {0,3}(`{3,}|~{3,})/;
-var CHECKBOX = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\](?:[ \t]+(.*))?$/;
-var LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
-function parseActionItems(markdown, heading = ACTION_ITEMS_HEADING) {
-  const lines = markdown.split(/\r?\n/);
-  const wanted = normaliseHeading(heading);
-  const items2 = [];
-  let sectionLevel;
-  let done = false;
-  let fence;
-  let inComment = false;
-  let current;
-  let currentIndent = 0;
-  for (let index = 0; index < lines.length && !done; index++) {
-    const raw = lines[index] ?? "";
-    if (fence !== void 0) {
-      if (raw.trimStart().startsWith(fence) && raw.trim().replace(/[`~]/g, "") === "") fence = void 0;
-      continue;
-    }
-    const { text: line, inComment: stillInComment } = stripComments(raw, inComment);
-    const wasInComment = inComment;
-    inComment = stillInComment;
-    if (wasInComment && line.trim() === "") continue;
-    const fenceMatch = FENCE.exec(line);
-    if (fenceMatch) {
-      fence = (fenceMatch[1] ?? "```").slice(0, 3);
-      current = void 0;
-      continue;
-    }
-    const headingMatch = HEADING.exec(line);
-    if (headingMatch) {
-      const level = (headingMatch[1] ?? "").length;
-      if (sectionLevel === void 0) {
-        if (normaliseHeading(headingMatch[2] ?? "") === wanted) sectionLevel = level;
-      } else if (level <= sectionLevel) {
-        done = true;
-      }
-      current = void 0;
-      continue;
-    }
-    if (sectionLevel === void 0) continue;
-    const box = CHECKBOX.exec(line);
-    if (box) {
-      const text = (box[3] ?? "").trim();
-      current = void 0;
-      if (text === "") continue;
-      current = { text, checked: box[2] !== " ", line: index + 1 };
-      currentIndent = indentWidth(box[1] ?? "");
-      items2.push(current);
-      continue;
-    }
-    if (line.trim() === "" || LIST_ITEM.test(line)) {
-      current = void 0;
-      continue;
-    }
-    if (current && (indentWidth(/^[ \t]*/.exec(line)?.[0] ?? "") > currentIndent || !/^\s/.test(line))) {
-      current.text = `${current.text} ${line.trim()}`;
-    }
-  }
-  return items2;
-}
-function normaliseHeading(text) {
-  return text.replace(/[*_`]/g, "").replace(/[:.]\s*$/, "").replace(/\s+/g, " ").trim().toLowerCase();
-}
-function indentWidth(whitespace) {
-  return whitespace.replace(/\t/g, "    ").length;
-}
-function stripComments(line, inComment) {
-  let rest = line;
-  let out = "";
-  let open = inComment;
-  while (rest !== "") {
-    if (open) {
-      const end = rest.indexOf("-->");
-      if (end === -1) return { text: out, inComment: true };
-      rest = rest.slice(end + 3);
-      open = false;
-    } else {
-      const start = rest.indexOf("<!--");
-      if (start === -1) return { text: out + rest, inComment: false };
-      out += rest.slice(0, start);
-      rest = rest.slice(start + 4);
-      open = true;
-    }
-  }
-  return { text: out, inComment: open };
-}
-
-// src/core/postmortem/phaseChart.ts
-import { DateTime as DateTime10 } from "luxon";
-var DATE_FORMAT = "yyyy-MM-dd HH:mm:ss";
-var MERMAID_DATE_FORMAT = "YYYY-MM-DD HH:mm:ss";
-var DAY_MS = 864e5;
-function phaseChart(incident, zone) {
-  const phases = knownPhases(incident);
-  const stamp2 = (at) => DateTime10.fromMillis(at, { zone }).toFormat(DATE_FORMAT);
-  const first = phases[0];
-  const last = phases[phases.length - 1];
-  const span = first && last ? last.at - first.at : 0;
-  const lines = [
-    "```mermaid",
-    "gantt",
-    `    title ${mermaidLabel(`Incident ${incident.number} phases, times in ${zone}`)}`,
-    `    dateFormat ${MERMAID_DATE_FORMAT}`,
-    // Long incidents need the day on the axis; short ones read better with the time alone.
-    `    axisFormat ${span >= DAY_MS ? "%m-%d %H:%M" : "%H:%M"}`,
-    // The chart is about the incident, not about the day someone happens to read it.
-    "    todayMarker off"
-  ];
-  if (phases.length >= 2) {
-    lines.push("    section Phases");
-    for (let i = 1; i < phases.length; i++) {
-      const from = phases[i - 1];
-      const to = phases[i];
-      lines.push(
-        `    ${mermaidLabel(`${from.label} to ${to.label.toLowerCase()}`)} :done, ${from.id}_${to.id}, ${stamp2(from.at)}, ${stamp2(to.at)}`
-      );
-    }
-  }
-  if (phases.length > 0) {
-    lines.push("    section Milestones");
-    for (const phase of phases) {
-      lines.push(`    ${mermaidLabel(phase.label)} :milestone, ${phase.id}, ${stamp2(phase.at)}, 0d`);
-    }
-  }
-  lines.push("```");
-  return lines.join("\n");
-}
-function knownPhases(incident) {
-  const candidates = [
-    // Only shown apart from the declaration when someone said the problem began earlier.
-    {
-      id: "began",
-      label: "Problem began",
-      at: incident.startedAt < incident.declaredAt ? incident.startedAt : void 0
-    },
-    { id: "declared", label: "Declared", at: incident.declaredAt },
-    { id: "acknowledged", label: "Acknowledged", at: incident.acknowledgedAt },
-    { id: "mitigated", label: "Mitigated", at: incident.mitigatedAt },
-    { id: "resolved", label: "Resolved", at: incident.resolvedAt }
-  ];
-  const phases = [];
-  let floor = -Infinity;
-  for (const { id, label, at } of candidates) {
-    if (at === void 0 || Number.isNaN(new Date(at).getTime())) continue;
-    const clamped = Math.max(at, floor);
-    floor = clamped;
-    phases.push({ id, label, at: clamped });
-  }
-  return phases;
-}
-function mermaidLabel(text) {
-  return text.replace(/[\r\n]+/g, " ").replace(/:/g, " -").replace(/#/g, "no. ").replace(/;/g, ",").replace(/%%/g, "%").replace(/\s+/g, " ").trim();
-}
-
-// src/core/postmortem/seedActionItems.ts
-var SLOW_DETECTION_MS = 15 * 6e4;
-function seedActionItems(incident, ctx) {
-  const items2 = [];
-  const quote = (text) => `\u201C${neutralizeInline(text, 200)}\u201D`;
-  for (const deviation of incident.deviations) {
-    items2.push(`Pay back the shortcut taken: ${quote(deviation.text)}`);
-  }
-  for (const pr of incident.pullRequests) {
-    if (pr.revert) {
-      items2.push(
-        `Investigate what the revert in #${pr.number} (${quote(pr.title)}) undid and why it broke, and add a check that would have caught it`
-      );
-    } else if (pr.state === "open") {
-      items2.push(`Land or close #${pr.number} (${quote(pr.title)}), still open when this was written`);
-    }
-  }
-  const excepted = new Set(incident.freezeExceptions.filter((e) => e.granted).map((e) => e.pullRequest));
-  for (const pr of excepted) {
-    items2.push(`Give #${pr}, merged under a freeze exception, the full review it skipped`);
-  }
-  if (ctx.ackDeadline && !ctx.ackDeadline.met) {
-    const late = incident.acknowledgedAt !== void 0 && incident.acknowledgedAt > ctx.ackDeadline.dueAt ? `the acknowledgement came ${formatDuration(incident.acknowledgedAt - ctx.ackDeadline.dueAt)} after the deadline` : "the incident was not acknowledged in time";
-    items2.push(`Review on-call alerting and the rota: ${late}`);
-  } else if (!ctx.ackDeadline && incident.notices.some((n) => n.kind === "ack-breach")) {
-    items2.push("Review on-call alerting and the rota: the acknowledgement deadline was missed");
-  }
-  if (incident.declaredAt - incident.startedAt >= SLOW_DETECTION_MS) {
-    items2.push(
-      `Find out why it took ${formatDuration(incident.declaredAt - incident.startedAt)} to notice the problem, and alert on it sooner`
-    );
-  }
-  if (incident.updates.length === 0) {
-    items2.push("Agree how and when status updates go out: none were recorded during this incident");
-  }
-  for (const gap of incident.gaps) {
-    switch (gap.kind) {
-      case "resolved-without-resolution":
-        items2.push("Write down what actually resolved the incident: no resolution was journaled");
-        break;
-      case "mitigated-without-workaround":
-        items2.push("Write down the workaround that was used: none was journaled");
-        break;
-      case "no-lead":
-        items2.push("Make sure someone takes the lead early: this incident ran without one for a while");
-        break;
-      case "comms-is-lead":
-        items2.push("Find a communicator independent of the lead for next time: one person did both");
-        break;
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  return items2.filter((item) => {
-    const key = followupKey(item);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-// src/core/postmortem/postmortemView.ts
-var NOT_RECORDED2 = "_not recorded_";
-var KIND_WORDS = {
-  declared: "declared",
-  state: "state",
-  severity: "severity",
-  impact: "impact",
-  role: "role",
-  update: "update",
-  note: "note",
-  deviation: "deviation",
-  workaround: "workaround",
-  resolution: "resolution",
-  started: "start time",
-  cancel: "cancelled",
-  label: "label",
-  assignment: "assignment",
-  "pull-request": "pull request",
-  escalation: "escalation",
-  breach: "deadline missed",
-  reminder: "reminder",
-  "freeze-exception": "freeze exception",
-  alert: "alert",
-  postmortem: "post-mortem",
-  closed: "closed",
-  reopened: "reopened",
-  edited: "command edited",
-  "freeze-held": "freeze held"
-};
-function postmortemView(incident, config, ctx) {
-  const zone = config.business_hours.timezone;
-  const time2 = (at) => at === void 0 ? NOT_RECORDED2 : neutralize(formatTime(at, zone));
-  const who = (login) => login ? person(login) : NOT_RECORDED2;
-  const inline = (text, max = 300) => text !== void 0 && text.trim() !== "" ? neutralizeInline(text, max) : NOT_RECORDED2;
-  const block = (text) => text !== void 0 && text.trim() !== "" ? neutralizeBlock(text) : NOT_RECORDED2;
-  const between = (from, to) => from === void 0 || to === void 0 ? NOT_RECORDED2 : formatDuration(to - from);
-  const repoUrl = safeUrl(ctx.repoUrl.replace(/\/+$/, ""));
-  const pullUrl = (number, url) => safeUrl(url) ?? (repoUrl ? `${repoUrl}/pull/${number}` : void 0);
-  const issueUrl = (number) => repoUrl ? `${repoUrl}/issues/${number}` : void 0;
-  const link = (text, url) => url ? `[${text}](${url})` : text;
-  const withSource = (text, url) => url ? `${text} ([source](${url}))` : text;
-  const { form } = incident;
-  const title = stripIncidentPrefix(incident.title).trim();
-  const ended = incident.resolvedAt ?? incident.cancelledAt;
-  const impact = [
-    { label: "Applications impacted", value: inline(form.applications) },
-    { label: "Business / customer impact", value: inline(form.businessImpact, 1e3) },
-    { label: "Revenue affected", value: revenueWords(incident, config) },
-    { label: "Started", value: time2(incident.startedAt) },
-    ...form.startedText?.trim() ? [{ label: "Start as reported on the form", value: inline(form.startedText) }] : [],
-    {
-      label: "Ended",
-      value: ended !== void 0 ? time2(ended) : `${NOT_RECORDED2} (still open when this was written)`
-    },
-    { label: "Total duration", value: between(incident.startedAt, ended) }
-  ];
-  const detection = [
-    { label: "Declared by", value: who(incident.declaredBy) },
-    { label: "Declared at", value: time2(incident.declaredAt) },
-    { label: "Problem began", value: `${time2(incident.startedAt)}; ${startSource(incident)}` },
-    { label: "Severity on the form", value: form.severity ? severityName(form.severity) : NOT_RECORDED2 }
-  ];
-  const durations = [
-    {
-      label: "Time to declare (problem began \u2192 declared)",
-      value: startReported(incident) ? between(incident.startedAt, incident.declaredAt) : `${NOT_RECORDED2} (no earlier start was reported)`
-    },
-    {
-      label: "Time to acknowledge (declared \u2192 acknowledged)",
-      value: between(incident.declaredAt, incident.acknowledgedAt)
-    },
-    { label: "Acknowledgement deadline", value: ackWords(incident, ctx, time2) },
-    {
-      label: "Time to mitigate (problem began \u2192 workaround)",
-      value: between(incident.startedAt, incident.mitigatedAt)
-    },
-    {
-      label: "Time to resolve (problem began \u2192 resolved)",
-      value: between(incident.startedAt, incident.resolvedAt)
-    },
-    {
-      label: "Declared \u2192 resolved",
-      value: between(incident.declaredAt, incident.resolvedAt)
-    }
-  ];
-  const escalations = ctx.escalations ? ctx.escalations.map((step) => ({
-    time: time2(step.at),
-    step: inline(stepWords(step.key, config), 200),
-    notify: step.notify.length > 0 ? step.notify.map(person).join(", ") : NOT_RECORDED2,
-    note: step.note?.trim() ? neutralizeInline(step.note, 300) : "\u2014"
-  })) : incident.notices.filter((notice) => notice.kind === "escalation").map((notice) => ({
-    time: time2(notice.at),
-    step: inline(notice.keys.map((key) => stepWords(key, config)).join("; "), 300),
-    notify: NOT_RECORDED2,
-    note: "\u2014"
-  }));
-  const roles = [
-    { label: "Lead", value: who(incident.lead) },
-    { label: "Communicator", value: who(incident.comms) },
-    { label: "Acknowledged by", value: who(incident.acknowledgedBy) },
-    ...Object.entries(incident.roles).filter(([, logins]) => logins.length > 0).sort(([a], [b]) => a.localeCompare(b)).map(([role, logins]) => ({
-      label: capitalise(inline(role, 60)),
-      value: logins.map(person).join(", ")
-    }))
-  ];
-  const journal = (entry) => entry && entry.text.trim() !== "" ? { quote: neutralizeBlock(entry.text), by: who(entry.by), time: time2(entry.at) } : void 0;
-  const timeline = [...incident.timeline].sort((a, b) => a.at - b.at).map((entry) => ({
-    time: time2(entry.at),
-    kind: KIND_WORDS[entry.kind] ?? inline(entry.kind, 40),
-    actor: entry.actor ? person(entry.actor) : "Expedite",
-    // "Fold nothing": the whole text, only made table-safe.
-    text: withSource(inline(entry.text, 2e3), safeUrl(entry.url))
-  }));
-  const pullRequests = [...incident.pullRequests].sort((a, b) => a.at - b.at).map((pr) => ({
-    link: link(`#${pr.number}`, pullUrl(pr.number, pr.url)),
-    title: inline(pr.title, 200),
-    // A revert is said beside the state rather than in a column of its own that is mostly empty.
-    state: (pr.state === "merged" ? "merged" : pr.state === "open" ? "open" : "closed without merging") + (pr.revert ? " (\u26A0\uFE0F a revert)" : ""),
-    merged: pr.mergedAt !== void 0 ? time2(pr.mergedAt) : pr.state === "merged" ? NOT_RECORDED2 : "\u2014"
-  }));
-  const freezeExceptions = [...incident.freezeExceptions].sort((a, b) => a.at - b.at).map((exception) => ({
-    pr: exception.deploy ? `deploy (${link(`#${exception.pullRequest}`, issueUrl(exception.pullRequest))})` : link(`#${exception.pullRequest}`, pullUrl(exception.pullRequest)),
-    by: who(exception.by),
-    time: time2(exception.at),
-    sha: exception.sha.trim() ? link(shortSha2(exception.sha), shaUrl(repoUrl, exception.sha)) : NOT_RECORDED2,
-    reason: inline(exception.reason, 500),
-    outcome: exception.granted ? "granted" : "refused"
-  }));
-  const seeded = seedActionItems(incident, ctx);
-  const count2 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-  const promised = incident.updates.filter((u) => u.nextDueAt !== void 0).length;
-  const reminders = incident.notices.filter((n) => n.kind === "reminder").length;
-  const process2 = [
-    `Acknowledgement: ${ackWords(incident, ctx, time2)}.`,
-    incident.updates.length === 0 ? "Status updates: none was posted." : `Status updates: ${count2(incident.updates.length, "update")} posted, ${promised} saying when the next would come; ${count2(reminders, "reminder")} that one was due.`,
-    `Escalation: ${escalations.length === 0 ? "no step fired" : `${count2(escalations.length, "step")} fired`}.`,
-    `Shortcuts recorded with \`/deviation\`: ${incident.deviations.length}.`,
-    ...incident.gaps.length > 0 ? [`States the record did not back up: ${incident.gaps.length} (listed under the timeline).`] : []
-  ];
-  return {
-    marker: renderMarker("postmortem", { incident: incident.number }),
-    number: incident.number,
-    title: title === "" ? `Incident ${incident.number}` : neutralizeInline(title, 200),
-    incidentLink: link(`#${incident.number}`, safeUrl(incident.url)),
-    generatedAt: time2(ctx.now),
-    zone: neutralize(zone),
-    severity: `${severityName(incident.severity)}${incident.severitySet ? "" : " (default; nobody set one)"}`,
-    state: STATE_TITLES[incident.state] ?? inline(incident.state, 40),
-    summary: block(form.summary),
-    impact,
-    detection,
-    evidence: block(form.evidence),
-    reproduce: block(form.reproduce),
-    timeline,
-    timelineEmpty: timeline.length === 0 ? NOT_RECORDED2 : "",
-    durations,
-    escalations,
-    escalationsEmpty: escalations.length === 0 ? "No escalation step fired." : "",
-    roles,
-    workaround: journal(incident.workaround),
-    workaroundMissing: journal(incident.workaround) ? "" : NOT_RECORDED2,
-    resolution: journal(incident.resolution),
-    resolutionMissing: journal(incident.resolution) ? "" : NOT_RECORDED2,
-    cancelReason: journal(incident.cancelReason),
-    updates: [...incident.updates].sort((a, b) => a.at - b.at).map((update) => ({
-      time: time2(update.at),
-      by: who(update.by),
-      text: inline(update.text, 2e3),
-      next: update.nextDueAt !== void 0 ? time2(update.nextDueAt) : ""
-    })),
-    updatesEmpty: incident.updates.length === 0 ? `${NOT_RECORDED2}: no status update was posted.` : "",
-    deviations: [...incident.deviations].sort((a, b) => a.at - b.at).map((deviation) => ({
-      time: time2(deviation.at),
-      by: who(deviation.by),
-      quote: block(deviation.text)
-    })),
-    deviationsEmpty: incident.deviations.length === 0 ? "None recorded with `/deviation`." : "",
-    freezeExceptions,
-    freezeExceptionsEmpty: freezeExceptions.length === 0 ? "None requested during this incident." : "",
-    pullRequests,
-    pullRequestsEmpty: pullRequests.length === 0 ? `${NOT_RECORDED2}: no pull request was linked to the incident.` : "",
-    gaps: incident.gaps.map((gap) => ({ time: time2(gap.since), message: inline(gap.message, 500) })),
-    phaseChart: phaseChart(incident, zone),
-    process: process2,
-    actionItemsHeading: ACTION_ITEMS_HEADING,
-    actionItems: seeded.map((text) => ({ text })),
-    actionItemsEmpty: seeded.length === 0 ? "_Nothing was derived automatically; add what the review decides._" : "",
-    followupLabel: neutralizeInline(config.labels.followup, 100)
-  };
-}
-function person(login) {
-  return neutralizeInline(login.startsWith("@") ? login : `@${login}`, 100);
-}
-function capitalise(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-function revenueWords(incident, config) {
-  if (incident.revenue) return "Yes";
-  switch (incident.form.revenue) {
-    case "yes":
-      return `Yes on the form, though the ${neutralizeInline(config.labels.revenue, 100)} label is not set`;
-    case "unknown":
-      return "Unknown (as answered on the form)";
-    case "no":
-      return "No";
-    default:
-      return `No (${NOT_RECORDED2} on the form)`;
-  }
-}
-function startSource(incident) {
-  if (incident.timeline.some((entry) => entry.kind === "started" && entry.actor !== void 0))
-    return "set with `/started`";
-  if (incident.unreadStart)
-    return "the form's answer could not be read as a time, so this is the declaration time";
-  if (incident.form.startedAt !== void 0) return "from the form";
-  return "no earlier start was reported, so this is the declaration time";
-}
-function startReported(incident) {
-  return incident.startedAt !== incident.declaredAt || incident.form.startedAt !== void 0 || incident.timeline.some((entry) => entry.kind === "started");
-}
-function ackWords(incident, ctx, time2) {
-  if (ctx.ackDeadline) {
-    const due = time2(ctx.ackDeadline.dueAt);
-    if (ctx.ackDeadline.met) return `Met (due by ${due})`;
-    return incident.acknowledgedAt !== void 0 && incident.acknowledgedAt > ctx.ackDeadline.dueAt ? `**Missed** by ${formatDuration(incident.acknowledgedAt - ctx.ackDeadline.dueAt)} (due by ${due})` : `**Missed** (due by ${due}${incident.acknowledgedAt === void 0 ? "; never acknowledged" : ""})`;
-  }
-  const breach = incident.notices.find((notice) => notice.kind === "ack-breach");
-  if (breach) return `**Missed** (a breach notice was posted at ${time2(breach.at)})`;
-  return NOT_RECORDED2;
-}
-function shortSha2(sha) {
-  return /^[0-9a-f]{7,40}$/i.test(sha) ? `\`${sha.slice(0, 7)}\`` : neutralizeInline(sha, 40);
-}
-function shaUrl(repoUrl, sha) {
-  return repoUrl && /^[0-9a-f]{7,40}$/i.test(sha) ? `${repoUrl}/commit/${sha}` : void 0;
-}
-
-// src/core/postmortem/renderPostmortem.ts
-function renderPostmortem(template, incident, config, ctx) {
-  const rendered = Mustache4.render(template, postmortemView(incident, config, ctx));
-  return `${rendered.replace(/\n{3,}/g, "\n\n").trim()}
-`;
-}
-
-// src/core/postmortem/postmortemDocument.ts
-function postmortemDocument(template, incident, config, now, repoUrl) {
-  const ack = acknowledgeDeadline(acknowledgeFrom(incident, config), config);
-  return renderPostmortem(template, incident, config, {
-    now,
-    repoUrl,
-    ackDeadline: {
-      dueAt: ack.dueAt,
-      met: incident.acknowledgedAt !== void 0 && incident.acknowledgedAt <= ack.dueAt
-    },
-    escalations: stepsCoveredBy(incident, config).map((s) => ({
-      key: s.key,
-      at: s.postedAt,
-      notify: resolveHandles(s.notify, incident, config, s.dueAt),
-      ...s.note !== void 0 ? { note: s.note } : {}
-    }))
-  });
-}
-
-// src/core/postmortem/meetingDeadline.ts
-import { DateTime as DateTime11 } from "luxon";
-function meetingDeadline(incident, config, now) {
-  const within2 = config.postmortem.meeting_within[`${incident.severity}`];
-  const zone = config.business_hours.timezone;
-  const due = DateTime11.fromMillis((incident.resolvedAt ?? now) + durationMs(within2), { zone });
-  const opens = businessCalendar(config.business_hours).nextBusinessStart(due.startOf("day").toMillis());
-  return { by: DateTime11.fromMillis(opens, { zone }).setLocale("en").toFormat("ccc d LLL yyyy"), within: within2 };
-}
-
-// src/core/postmortem/postmortemPullBody.ts
-function postmortemPullBody(template, incident, config, now) {
-  const meeting = meetingDeadline(incident, config, now);
-  return renderTemplate(template, {
-    number: incident.number,
-    path: postmortemPath(incident, config),
-    branch: postmortemBranch(incident, config),
-    severity: incident.severity,
-    meetingBy: meeting.by,
-    meetingWithin: meeting.within
-  });
-}
-
-// src/core/postmortem/postmortemReviewers.ts
-function postmortemReviewers(incident, config) {
-  const { postmortem } = config;
-  const roles = postmortem.reviewer_roles ?? (config.roles.extra.includes("product-owner") ? ["product-owner"] : []);
-  return [
-    ...postmortem.request_roles ? [incident.lead, incident.comms] : [],
-    ...roles.flatMap((role) => incident.roles[role] ?? []),
-    ...postmortem.reviewers
-  ].filter((handle2) => handle2 !== void 0);
-}
-
-// src/github/repoInfo.ts
-async function repoInfo(gh) {
-  const key = `${gh.owner}/${gh.repo}`.toLowerCase();
-  const hit = gh.caches.repoFacts.get(key);
-  if (hit) return hit;
-  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}", { owner: gh.owner, repo: gh.repo });
-  const info = { defaultBranch: data.default_branch, htmlUrl: data.html_url };
-  gh.caches.repoFacts.set(key, info);
-  return info;
-}
-function primeRepoInfo(caches, fullName, info) {
-  if (info.defaultBranch && info.htmlUrl)
-    caches.repoFacts.set(fullName.toLowerCase(), {
-      defaultBranch: info.defaultBranch,
-      htmlUrl: info.htmlUrl
-    });
-}
-
-// src/reconcile/postmortem/ensurePostmortem.ts
-async function ensurePostmortem(gh, config, templates, incident, now) {
-  const branch = postmortemBranch(incident, config);
-  const pulls = await pullsForBranch(gh, branch);
-  const existing = pulls.find((p) => p.state === "open") ?? pulls.find((p) => p.merged) ?? pulls[0];
-  const path = postmortemPath(incident, config);
-  if (existing) return { link: linkOf(existing, path), writes: 0 };
-  let writes = 0;
-  const { defaultBranch, htmlUrl } = await repoInfo(gh);
-  const baseSha = await branchSha(gh, defaultBranch);
-  if (baseSha === void 0)
-    throw new Error(`default branch ${defaultBranch} has no commits; cannot open the post-mortem`);
-  if (await ensureBranch(gh, branch, baseSha) === "created") writes++;
-  else if (pulls.length > 0) {
-    await resetBranch(gh, branch, baseSha);
-    writes++;
-  }
-  const document = postmortemDocument(templates.postmortem, incident, config, now, htmlUrl);
-  const created = await createFileOnce(gh, {
-    path,
-    branch,
-    content: document,
-    message: `Post-mortem draft for incident #${incident.number}`
-  });
-  if (created === "created") writes++;
-  const title = `Post-mortem: ${neutralizeInline(stripIncidentPrefix(incident.title), 120)} (#${incident.number})`;
-  const body = postmortemPullBody(templates["postmortem-pr"], incident, config, now);
-  const pr = await createPullOnce(gh, { head: branch, base: defaultBranch, title, body });
-  writes++;
-  await ensureRepoLabels(gh, config, [config.labels.postmortem]);
-  await writeLabels(gh, pr.number, [config.labels.postmortem], []);
-  writes++;
-  const handles = postmortemReviewers(incident, config).filter(
-    (h) => !gh.trustedBots.has(h.replace(/^@/, "").toLowerCase())
-  );
-  const users = [...new Set(handles.filter((h) => !h.includes("/")).map((h) => h.replace(/^@/, "")))];
-  const teams = [...new Set(handles.filter((h) => h.includes("/")).map((h) => h.split("/")[1] ?? ""))].filter(
-    (t) => t !== ""
-  );
-  await requestReviewers(gh, pr.number, users, teams);
-  if (users.length + teams.length > 0) writes++;
-  gh.log.info({ incident: incident.number, pull: pr.number }, "post-mortem pull request opened");
-  return { link: linkOf(pr, path), writes };
-}
-function linkOf(pr, path) {
-  return {
-    number: pr.number,
-    url: pr.url,
-    state: pr.merged ? "merged" : pr.state,
-    path,
-    openedAt: pr.createdAt,
-    ...pr.mergedAt !== void 0 ? { mergedAt: pr.mergedAt } : {}
-  };
-}
-
-// src/core/postmortem/followupIssue.ts
-import Mustache5 from "mustache";
-var MAX_TITLE_TEXT2 = 100;
-function renderFollowupIssue(template, item, ctx) {
-  const { incident } = ctx;
-  const marker = renderMarker("followup", { incident: incident.number, item: followupKey(item.text) });
-  const plain = decodeEntities(item.text).replace(/\s+/g, " ").trim();
-  const view = {
-    marker,
-    number: incident.number,
-    incidentTitle: neutralizeInline(stripIncidentPrefix(incident.title), 200),
-    incidentUrl: safeUrl(incident.url) ?? "",
-    postmortemPr: ctx.postmortemPr,
-    postmortemUrl: safeUrl(ctx.postmortemUrl) ?? "",
-    itemInline: neutralizeInline(plain, 1e3),
-    itemQuote: neutralizeBlock(plain, 4e3)
-  };
-  const rendered = Mustache5.render(template, view).trim();
-  const withoutMarker = rendered.split(marker).join("").trim();
-  return { title: followupTitle(plain, incident.number), body: `${marker}
-${withoutMarker}
-` };
-}
-function followupTitle(plain, incidentNumber) {
-  const chars = Array.from(plain === "" ? "Follow-up action" : plain);
-  const clipped = chars.length > MAX_TITLE_TEXT2 ? `${chars.slice(0, MAX_TITLE_TEXT2 - 1).join("").trimEnd()}\u2026` : chars.join("");
-  return `${defuseMentions(clipped)} (incident #${incidentNumber})`;
-}
-
-// src/reconcile/postmortem/ensureFollowups.ts
-async function ensureFollowups(gh, config, templates, incident) {
-  const pm = incident.postmortem;
-  if (!pm || pm.state !== "merged") return { followups: [], writes: 0 };
-  const { defaultBranch } = await repoInfo(gh);
-  const file = await readFile(gh, pm.path, defaultBranch);
-  const items2 = file ? parseActionItems(file.text).filter((i) => !i.checked) : [];
-  const existing = await markedIssues(gh, config.labels.followup);
-  const mine = existing.filter((i) => i.identity.startsWith(`followup:incident=${incident.number}&`));
-  const followups = mine.map((i) => ({
-    number: i.number,
-    url: i.url,
-    title: i.title
-  }));
-  let writes = 0;
-  for (const item of items2) {
-    const rendered = renderFollowupIssue(templates["followup-issue"], item, {
-      incident,
-      postmortemUrl: pm.url,
-      postmortemPr: pm.number
-    });
-    const marker = parseMarker(rendered.body);
-    if (!marker) continue;
-    const identity = markerIdentity(marker);
-    if (existing.some((i) => i.identity === identity)) continue;
-    await ensureRepoLabels(gh, config, [config.labels.followup]);
-    const created = await createIssueOnce(gh, {
-      title: rendered.title,
-      body: rendered.body,
-      labels: [config.labels.followup],
-      find: byMarker(gh, config.labels.followup, identity)
-    });
-    writes++;
-    followups.push({ number: created.number, url: created.url, title: rendered.title });
-  }
-  return { followups: followups.sort((a, b) => a.number - b.number), writes };
-}
-
-// src/core/postmortem/recordPostmortem.ts
-function recordPostmortem(incident, link, now) {
-  incident.postmortem = link;
-  incident.state = "postmortem";
-  incident.postmortemAt = link.openedAt;
-  incident.timeline.push({
-    at: link.openedAt,
-    kind: "postmortem",
-    text: `post-mortem opened for review as pull request #${link.number}`,
-    url: link.url
-  });
-  if (link.state === "closed") {
-    incident.timeline.push({
-      at: now,
-      kind: "postmortem",
-      text: `post-mortem pull request #${link.number} was closed without merging`,
-      url: link.url
-    });
-  }
-  if (link.state === "merged" && link.mergedAt !== void 0) {
-    incident.timeline.push({
-      at: link.mergedAt,
-      kind: "postmortem",
-      text: `post-mortem merged (#${link.number})`,
-      url: link.url
-    });
-  }
-}
-
-// src/reconcile/postmortem/applyPostmortem.ts
-async function applyPostmortem(gh, config, templates, incident, now) {
-  if (incident.state !== "resolved" && incident.state !== "postmortem") return 0;
-  if (!needsPostmortem(incident, config)) return 0;
-  const { link, writes } = await ensurePostmortem(gh, config, templates, incident, now);
-  recordPostmortem(incident, link, now);
-  if (link.state !== "merged") return writes;
-  const followups = await ensureFollowups(gh, config, templates, incident);
-  incident.followups = followups.followups;
-  return writes + followups.writes;
-}
-
-// src/reconcile/postmortem/explainPostmortemFailure.ts
-function explainPostmortemFailure(error) {
-  const status = statusOf(error);
-  const cause = status === 403 ? 'GitHub refused (403): the token may not create branches or pull requests. In Action mode, allow "GitHub Actions to create and approve pull requests" in the repository settings, or use an App token.' : status === 404 ? "GitHub answered 404: the token cannot see the default branch or the repository's contents." : `GitHub answered ${status ?? "with an error"}: ${error.message ?? String(error)}.`;
-  return `The post-mortem pull request could not be opened yet. ${cause} Expedite tries again on every reconcile.`;
 }
 
 // src/reconcile/deliverMessages.ts
@@ -6029,7 +5155,7 @@ async function sendAndRecord(gh, config, number, entry, now, outbox, outcome) {
 }
 
 // src/core/time/parseWhen.ts
-import { DateTime as DateTime12, IANAZone as IANAZone2 } from "luxon";
+import { DateTime as DateTime9, IANAZone as IANAZone2 } from "luxon";
 
 // src/core/time/parseDurationParts.ts
 var UNITS = /* @__PURE__ */ new Map([
@@ -6337,7 +5463,7 @@ function parseWhen(text, ctx) {
     return { error: `${quoteTyped(cleaned.slice(0, 20) + "\u2026")} is too long to be a time. ${WHEN_FORMS}` };
   if (!Number.isFinite(ctx.now)) return { error: "There is no current time to count from." };
   const zone = IANAZone2.isValidZone(ctx.timeZone) ? ctx.timeZone : "UTC";
-  const now = DateTime12.fromMillis(ctx.now, { zone });
+  const now = DateTime9.fromMillis(ctx.now, { zone });
   const tokens = cleaned.split(" ").map((token) => token.replace(/^[,;(]+|[,;.)]+$/g, "")).filter((token) => token !== "" && !isFillerWord(token));
   const lower = tokens.map((token) => token.toLowerCase());
   const phrase = lower.join(" ");
@@ -6367,7 +5493,7 @@ function shifted(now, durationText, sign) {
 function resolve(parts, reference, direction) {
   const now = parts.zone !== void 0 ? reference.setZone(parts.zone) : reference;
   const clock = parts.clock ?? { hour: 0, minute: 0, second: 0, source: "" };
-  const at = (day2) => DateTime12.fromObject(
+  const at = (day2) => DateTime9.fromObject(
     {
       year: day2.year,
       month: day2.month,
@@ -6396,7 +5522,7 @@ function resolve(parts, reference, direction) {
     }
     return { error: `Could not place ${quoteTyped(day.source)} within a week.` };
   }
-  const explicit = DateTime12.fromObject(
+  const explicit = DateTime9.fromObject(
     {
       year: day.year ?? now.year,
       month: day.month,
@@ -6490,20 +5616,20 @@ var FORM_FIELDS = [
 ];
 
 // src/core/form/formSections.ts
-var HEADING2 = /^ {0,3}###[ \t]+(.+?)[ \t#]*$/;
-var FENCE2 = /^\s*(`{3,}|~{3,})/;
+var HEADING = /^ {0,3}###[ \t]+(.+?)[ \t#]*$/;
+var FENCE = /^\s*(`{3,}|~{3,})/;
 function formSections(body) {
   const sections = [];
   let current;
   let fence;
   for (const line of body.split(/\r\n|\r|\n/)) {
-    const marker = FENCE2.exec(line)?.[1];
+    const marker = FENCE.exec(line)?.[1];
     if (fence !== void 0) {
       if (marker !== void 0 && marker[0] === fence[0] && marker.length >= fence.length) fence = void 0;
     } else if (marker !== void 0) {
       fence = marker;
     } else {
-      const heading = HEADING2.exec(line);
+      const heading = HEADING.exec(line);
       if (heading !== null) {
         if (current !== void 0) sections.push(finish(current));
         current = { label: heading[1] ?? "", lines: [] };
@@ -6801,7 +5927,8 @@ function splitBranches(text) {
     };
   }
   const invalid = branches.find((branch) => !BRANCH.test(branch) || branch.length > 200);
-  if (invalid !== void 0) return { error: `${codeSpan(invalid, ECHO_LENGTH)} is not a branch name or pattern.` };
+  if (invalid !== void 0)
+    return { error: `${codeSpan(invalid, ECHO_LENGTH)} is not a branch name or pattern.` };
   const kept = text.slice(0, start + (clause[1] ?? "").length);
   return { text: kept.replace(/[\s([,;]+$/, ""), branches };
 }
@@ -6853,7 +5980,9 @@ function parseArguments(verb, args, ctx) {
     case "announce": {
       const channels = text === "" ? [] : text.split(/[\s,]+/).filter((w) => w !== "");
       const bad = channels.find((c) => !/^[a-z0-9][a-z0-9-]*$/.test(c));
-      return bad !== void 0 ? { error: `${codeSpan(bad, ECHO_LENGTH)} is not a channel name; names are lower-case words joined by hyphens.` } : { command: { verb, channels } };
+      return bad !== void 0 ? {
+        error: `${codeSpan(bad, ECHO_LENGTH)} is not a channel name; names are lower-case words joined by hyphens.`
+      } : { command: { verb, channels } };
     }
     case "lead":
     case "comms": {
@@ -6928,7 +6057,9 @@ function parseRole(text, roles) {
   if (role !== void 0) return { command: { verb: "role", role, user: user.user } };
   if (wanted === "lead") return { command: { verb: "lead", user: user.user } };
   if (wanted === "comms" || wanted === "communicator") return { command: { verb: "comms", user: user.user } };
-  return { error: `${codeSpan(roleWord, ECHO_LENGTH)} is not a role here. Roles: ${known} (and /lead, /comms).` };
+  return {
+    error: `${codeSpan(roleWord, ECHO_LENGTH)} is not a role here. Roles: ${known} (and /lead, /comms).`
+  };
 }
 var YES = /* @__PURE__ */ new Set(["revenue", "yes", "y", "true", "on"]);
 var NO = /* @__PURE__ */ new Set(["none", "no", "n", "false", "off"]);
@@ -7210,6 +6341,71 @@ function linkedPullRequests(events) {
   return [...byNumber.values()];
 }
 
+// src/core/projection/findGaps.ts
+function findGaps(incident, config) {
+  const gaps = [];
+  const resolved = incident.state === "resolved" || incident.state === "postmortem";
+  if (resolved && incident.resolution === void 0) {
+    gaps.push({
+      kind: "resolved-without-resolution",
+      since: incident.resolvedAt ?? incident.declaredAt,
+      message: "Resolved, but no resolution is journaled. Type `/resolve <what was wrong and what fixed it>`."
+    });
+  }
+  if (incident.state === "mitigated" && incident.workaround === void 0) {
+    gaps.push({
+      kind: "mitigated-without-workaround",
+      since: incident.mitigatedAt ?? incident.declaredAt,
+      message: "Mitigated, but the workaround is not journaled. Type `/mitigate <what is in place>`."
+    });
+  }
+  if (incident.state !== "cancelled" && incident.state !== "declared" && incident.lead === void 0) {
+    gaps.push({
+      kind: "no-lead",
+      since: incident.acknowledgedAt ?? incident.declaredAt,
+      message: "Nobody leads. Type `/lead @someone`."
+    });
+  }
+  if (!config.roles.allow_lead_as_comms && incident.lead !== void 0 && incident.lead === incident.comms) {
+    gaps.push({
+      kind: "comms-is-lead",
+      since: incident.declaredAt,
+      message: "The lead is also the communicator; pick someone independent with `/comms @someone`."
+    });
+  }
+  if (incident.postmortem?.state === "closed") {
+    gaps.push({
+      kind: "postmortem-closed-unmerged",
+      since: incident.postmortem.openedAt,
+      message: `The post-mortem pull request #${incident.postmortem.number} was closed without merging. Reopen it to finish the review; the incident stays open until it merges.`
+    });
+  }
+  if (!incident.open && !resolved && incident.state !== "cancelled") {
+    gaps.push({
+      kind: "closed-unresolved",
+      since: incident.closedAt ?? incident.declaredAt,
+      message: "This issue was closed before a resolution was journaled (merging a pull request that says \u201CFixes #N\u201D closes it automatically; \u201CRefs #N\u201D does not). Reopen it if the incident is still going on, or record how it ended with `/resolve <what was wrong and what fixed it>`."
+    });
+  }
+  const hold = incident.freezeHold;
+  if (hold) {
+    gaps.push({
+      kind: "freeze-held",
+      since: hold.at,
+      // Logins in code spans: the board names them without pinging anyone.
+      message: `Merges stay frozen: \`${hold.by}\` ${hold.change}, which would have lifted this incident's code freeze, but lifting it takes the **${hold.needed}** role and they have **${hold.role}**. Nothing was reverted. Someone with that role lifts it by making the change themselves, by command (\`/resolve \u2026\`, \`/cancel \u2026\`, \`/sev \u2026\`), or by taking the \`${config.labels.freeze_held}\` label off.`
+    });
+  }
+  if (incident.postmortemError !== void 0) {
+    gaps.push({
+      kind: "postmortem-failed",
+      since: incident.resolvedAt ?? incident.declaredAt,
+      message: incident.postmortemError
+    });
+  }
+  return gaps;
+}
+
 // src/core/emptyIncident.ts
 function emptyIncident(fields) {
   return {
@@ -7233,6 +6429,31 @@ function emptyIncident(fields) {
     timeline: [],
     ...fields
   };
+}
+
+// src/core/projection/incidentFindings.ts
+function applyFindings(draft, found, now) {
+  if (found.followups !== void 0) draft.followups = found.followups;
+  if (found.postmortemError !== void 0) draft.postmortemError = found.postmortemError;
+  const link = found.postmortem;
+  if (link === void 0) return;
+  draft.postmortem = link;
+  enterState(draft, "postmortem", link.openedAt);
+  draft.postmortemAt = link.openedAt;
+  const row = { kind: "postmortem", url: link.url };
+  draft.timeline.push({
+    ...row,
+    at: link.openedAt,
+    text: `post-mortem opened for review as pull request #${link.number}`
+  });
+  if (link.state === "closed")
+    draft.timeline.push({
+      ...row,
+      at: now,
+      text: `post-mortem pull request #${link.number} was closed without merging`
+    });
+  if (link.state === "merged" && link.mergedAt !== void 0)
+    draft.timeline.push({ ...row, at: link.mergedAt, text: `post-mortem merged (#${link.number})` });
 }
 
 // src/core/projection/leadership.ts
@@ -7275,6 +6496,13 @@ function unassignedByHand(draft, config, login, at) {
   if (!same(leaderAt(draft, config, at), login)) return;
   if (same(draft.lead, login)) delete draft.lead;
   if (same(rosterLead(draft, config)?.login, login)) (draft.rosterDismissed ??= []).push(login);
+}
+
+// src/core/freeze/holdLabelTakenOff.ts
+function holdLabelTakenOff(events, label, isBot) {
+  const name = label.toLowerCase();
+  const last = [...events].sort((a, b) => a.at - b.at || a.seq - b.seq).filter((e) => (e.type === "labeled" || e.type === "unlabeled") && e.label.toLowerCase() === name).at(-1);
+  return last?.type === "unlabeled" && !isBot(last.actor) ? last.at : void 0;
 }
 
 // src/core/projection/commandComments.ts
@@ -7786,12 +7014,13 @@ function projectIncident(issue, events, config, ctx) {
       }
     }
   }
+  const projectedAt = ctx.now ?? sorted.at(-1)?.at ?? issue.createdAt;
   const ledger = nextLedger(
     ctx.ledger ?? emptyLedger(),
     commandComments2,
     humanComments,
     { referenced, fetched: ctx.fetched ?? ctx.permissions },
-    ctx.now ?? sorted.at(-1)?.at ?? issue.createdAt
+    projectedAt
   );
   for (const change of ledger.changes) timeline.push(changeEntry(change, zone));
   for (const pr of linkedPullRequests(sorted)) {
@@ -7861,6 +7090,13 @@ function projectIncident(issue, events, config, ctx) {
   const rolesMissing = holdActors(freezeSteps.steps, initiallyFreezing).filter(
     (login) => !ctx.permissions.has(login)
   );
+  const heldLabel = config.labels.freeze_held.toLowerCase();
+  const takenOff = holdLabelTakenOff(events, heldLabel, isBot);
+  const holdRecordsMayRemain = hold === void 0 && (issue.labels.some((l) => l.toLowerCase() === heldLabel) || takenOff !== void 0 && toSeconds(takenOff) > ledger.holdLabelOff);
+  if (hold === void 0 && takenOff !== void 0)
+    ledger.holdLabelOff = Math.max(ledger.holdLabelOff, toSeconds(takenOff));
+  if (ctx.findings) applyFindings(draft, ctx.findings, projectedAt);
+  draft.deliveries = [...deliveriesFrom(botCommentsFrom(events, ctx.trustedBots)).values()];
   draft.gaps = findGaps(draft, config);
   draft.timeline.sort((a, b) => a.at - b.at);
   return {
@@ -7869,6 +7105,7 @@ function projectIncident(issue, events, config, ctx) {
     leadFromRoster,
     ledger,
     rolesMissing,
+    holdRecordsMayRemain,
     ...stateSetBy !== void 0 ? { stateSetBy } : {},
     ...reopenedAt !== void 0 ? { reopenedAt } : {}
   };
@@ -7976,7 +7213,8 @@ function legacy(permission) {
 }
 
 // src/reconcile/projectWithRoles.ts
-async function projectWithRoles(gh, config, issue, events, botComments, now, permissions) {
+async function projectWithRoles(gh, input) {
+  const { config, issue, events, botComments, now, permissions, findings } = input;
   const ledger = readLedger(latestByIdentity(botComments).get("board"));
   const { known, lookUp } = rolesToLookUp(commandComments(events, gh.trustedBots, config), ledger, config);
   const fetched = /* @__PURE__ */ new Map();
@@ -7986,12 +7224,820 @@ async function projectWithRoles(gh, config, issue, events, botComments, now, per
     permissions: new Map([...known, ...fetched]),
     fetched,
     ledger,
-    now
+    now,
+    ...findings ? { findings } : {}
   });
   const first = project();
   if (first.rolesMissing.length === 0) return first;
   for (const login of first.rolesMissing) fetched.set(login, await permissionOf(gh, login, permissions));
   return project();
+}
+
+// src/core/postmortem/postmortemPath.ts
+import { DateTime as DateTime10 } from "luxon";
+
+// src/core/postmortem/slugify.ts
+var MAX_SLUG = 50;
+var INCIDENT_PREFIX = /^\s*\[\s*incident\s*\]\s*[:\-–—]?\s*/i;
+function slugify(title) {
+  const words = stripIncidentPrefix(title).normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter((word) => word !== "");
+  let slug2 = "";
+  for (const word of words) {
+    const next = slug2 === "" ? word : `${slug2}-${word}`;
+    if (next.length > MAX_SLUG) {
+      if (slug2 === "") slug2 = word.slice(0, MAX_SLUG);
+      break;
+    }
+    slug2 = next;
+  }
+  return slug2 === "" ? "incident" : slug2;
+}
+function stripIncidentPrefix(title) {
+  return title.replace(INCIDENT_PREFIX, "");
+}
+
+// src/core/postmortem/postmortemPath.ts
+function postmortemPath(incident, config) {
+  if (incident.postmortem?.path) return incident.postmortem.path;
+  const date = DateTime10.fromMillis(incident.startedAt, { zone: config.business_hours.timezone });
+  return config.postmortem.path.replaceAll("{date}", date.isValid ? date.toFormat("yyyy-MM-dd") : "undated").replaceAll("{number}", String(incident.number)).replaceAll("{slug}", slugify(incident.title));
+}
+function postmortemBranch(incident, config) {
+  return config.postmortem.branch.replaceAll("{number}", String(incident.number));
+}
+
+// src/core/postmortem/renderPostmortem.ts
+import Mustache3 from "mustache";
+
+// src/core/postmortem/actionItems.ts
+var ACTION_ITEMS_HEADING = "Action items";
+var HEADING2 = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+var FENCE2 = /^ {0,3}(`{3,}|~{3,})/;
+var CHECKBOX = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\](?:[ \t]+(.*))?$/;
+var LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+function parseActionItems(markdown, heading = ACTION_ITEMS_HEADING) {
+  const lines = markdown.split(/\r?\n/);
+  const wanted = normaliseHeading(heading);
+  const items2 = [];
+  let sectionLevel;
+  let done = false;
+  let fence;
+  let inComment = false;
+  let current;
+  let currentIndent = 0;
+  for (let index = 0; index < lines.length && !done; index++) {
+    const raw = lines[index] ?? "";
+    if (fence !== void 0) {
+      if (raw.trimStart().startsWith(fence) && raw.trim().replace(/[`~]/g, "") === "") fence = void 0;
+      continue;
+    }
+    const { text: line, inComment: stillInComment } = stripComments(raw, inComment);
+    const wasInComment = inComment;
+    inComment = stillInComment;
+    if (wasInComment && line.trim() === "") continue;
+    const fenceMatch = FENCE2.exec(line);
+    if (fenceMatch) {
+      fence = (fenceMatch[1] ?? "```").slice(0, 3);
+      current = void 0;
+      continue;
+    }
+    const headingMatch = HEADING2.exec(line);
+    if (headingMatch) {
+      const level = (headingMatch[1] ?? "").length;
+      if (sectionLevel === void 0) {
+        if (normaliseHeading(headingMatch[2] ?? "") === wanted) sectionLevel = level;
+      } else if (level <= sectionLevel) {
+        done = true;
+      }
+      current = void 0;
+      continue;
+    }
+    if (sectionLevel === void 0) continue;
+    const box = CHECKBOX.exec(line);
+    if (box) {
+      const text = (box[3] ?? "").trim();
+      current = void 0;
+      if (text === "") continue;
+      current = { text, checked: box[2] !== " ", line: index + 1 };
+      currentIndent = indentWidth(box[1] ?? "");
+      items2.push(current);
+      continue;
+    }
+    if (line.trim() === "" || LIST_ITEM.test(line)) {
+      current = void 0;
+      continue;
+    }
+    if (current && (indentWidth(/^[ \t]*/.exec(line)?.[0] ?? "") > currentIndent || !/^\s/.test(line))) {
+      current.text = `${current.text} ${line.trim()}`;
+    }
+  }
+  return items2;
+}
+function normaliseHeading(text) {
+  return text.replace(/[*_`]/g, "").replace(/[:.]\s*$/, "").replace(/\s+/g, " ").trim().toLowerCase();
+}
+function indentWidth(whitespace) {
+  return whitespace.replace(/\t/g, "    ").length;
+}
+function stripComments(line, inComment) {
+  let rest = line;
+  let out = "";
+  let open = inComment;
+  while (rest !== "") {
+    if (open) {
+      const end = rest.indexOf("-->");
+      if (end === -1) return { text: out, inComment: true };
+      rest = rest.slice(end + 3);
+      open = false;
+    } else {
+      const start = rest.indexOf("<!--");
+      if (start === -1) return { text: out + rest, inComment: false };
+      out += rest.slice(0, start);
+      rest = rest.slice(start + 4);
+      open = true;
+    }
+  }
+  return { text: out, inComment: open };
+}
+
+// src/core/postmortem/phaseChart.ts
+import { DateTime as DateTime11 } from "luxon";
+var DATE_FORMAT = "yyyy-MM-dd HH:mm:ss";
+var MERMAID_DATE_FORMAT = "YYYY-MM-DD HH:mm:ss";
+var DAY_MS = 864e5;
+function phaseChart(incident, zone) {
+  const phases = knownPhases(incident);
+  const stamp2 = (at) => DateTime11.fromMillis(at, { zone }).toFormat(DATE_FORMAT);
+  const first = phases[0];
+  const last = phases[phases.length - 1];
+  const span = first && last ? last.at - first.at : 0;
+  const lines = [
+    "```mermaid",
+    "gantt",
+    `    title ${mermaidLabel(`Incident ${incident.number} phases, times in ${zone}`)}`,
+    `    dateFormat ${MERMAID_DATE_FORMAT}`,
+    // Long incidents need the day on the axis; short ones read better with the time alone.
+    `    axisFormat ${span >= DAY_MS ? "%m-%d %H:%M" : "%H:%M"}`,
+    // The chart is about the incident, not about the day someone happens to read it.
+    "    todayMarker off"
+  ];
+  if (phases.length >= 2) {
+    lines.push("    section Phases");
+    for (let i = 1; i < phases.length; i++) {
+      const from = phases[i - 1];
+      const to = phases[i];
+      lines.push(
+        `    ${mermaidLabel(`${from.label} to ${to.label.toLowerCase()}`)} :done, ${from.id}_${to.id}, ${stamp2(from.at)}, ${stamp2(to.at)}`
+      );
+    }
+  }
+  if (phases.length > 0) {
+    lines.push("    section Milestones");
+    for (const phase of phases) {
+      lines.push(`    ${mermaidLabel(phase.label)} :milestone, ${phase.id}, ${stamp2(phase.at)}, 0d`);
+    }
+  }
+  lines.push("```");
+  return lines.join("\n");
+}
+function knownPhases(incident) {
+  const candidates = [
+    // Only shown apart from the declaration when someone said the problem began earlier.
+    {
+      id: "began",
+      label: "Problem began",
+      at: incident.startedAt < incident.declaredAt ? incident.startedAt : void 0
+    },
+    { id: "declared", label: "Declared", at: incident.declaredAt },
+    { id: "acknowledged", label: "Acknowledged", at: incident.acknowledgedAt },
+    { id: "mitigated", label: "Mitigated", at: incident.mitigatedAt },
+    { id: "resolved", label: "Resolved", at: incident.resolvedAt }
+  ];
+  const phases = [];
+  let floor = -Infinity;
+  for (const { id, label, at } of candidates) {
+    if (at === void 0 || Number.isNaN(new Date(at).getTime())) continue;
+    const clamped = Math.max(at, floor);
+    floor = clamped;
+    phases.push({ id, label, at: clamped });
+  }
+  return phases;
+}
+function mermaidLabel(text) {
+  return text.replace(/[\r\n]+/g, " ").replace(/:/g, " -").replace(/#/g, "no. ").replace(/;/g, ",").replace(/%%/g, "%").replace(/\s+/g, " ").trim();
+}
+
+// src/core/postmortem/safeUrl.ts
+function safeUrl(url) {
+  if (url === void 0 || !/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
+  return url.replace(
+    /[()<>"'`\\[\]]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+}
+
+// src/core/postmortem/followupKey.ts
+import { createHash } from "node:crypto";
+var ENTITIES = {
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&amp;": "&"
+};
+function decodeEntities(text) {
+  return text.replace(/&(?:lt|gt|quot|#39|amp);/g, (entity) => ENTITIES[entity] ?? entity);
+}
+function normaliseItemText(text) {
+  return decodeEntities(text.normalize("NFKC")).replace(/\u2060/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+}
+function followupKey(text) {
+  return createHash("sha256").update(normaliseItemText(text)).digest("hex").slice(0, 12);
+}
+
+// src/core/postmortem/seedActionItems.ts
+var SLOW_DETECTION_MS = 15 * 6e4;
+function seedActionItems(incident, ctx) {
+  const items2 = [];
+  const quote = (text) => `\u201C${neutralizeInline(text, 200)}\u201D`;
+  for (const deviation of incident.deviations) {
+    items2.push(`Pay back the shortcut taken: ${quote(deviation.text)}`);
+  }
+  for (const pr of incident.pullRequests) {
+    if (pr.revert) {
+      items2.push(
+        `Investigate what the revert in #${pr.number} (${quote(pr.title)}) undid and why it broke, and add a check that would have caught it`
+      );
+    } else if (pr.state === "open") {
+      items2.push(`Land or close #${pr.number} (${quote(pr.title)}), still open when this was written`);
+    }
+  }
+  const excepted = new Set(incident.freezeExceptions.filter((e) => e.granted).map((e) => e.pullRequest));
+  for (const pr of excepted) {
+    items2.push(`Give #${pr}, merged under a freeze exception, the full review it skipped`);
+  }
+  if (ctx.ackDeadline && !ctx.ackDeadline.met) {
+    const late = incident.acknowledgedAt !== void 0 && incident.acknowledgedAt > ctx.ackDeadline.dueAt ? `the acknowledgement came ${formatDuration(incident.acknowledgedAt - ctx.ackDeadline.dueAt)} after the deadline` : "the incident was not acknowledged in time";
+    items2.push(`Review on-call alerting and the rota: ${late}`);
+  } else if (!ctx.ackDeadline && incident.notices.some((n) => n.kind === "ack-breach")) {
+    items2.push("Review on-call alerting and the rota: the acknowledgement deadline was missed");
+  }
+  if (incident.declaredAt - incident.startedAt >= SLOW_DETECTION_MS) {
+    items2.push(
+      `Find out why it took ${formatDuration(incident.declaredAt - incident.startedAt)} to notice the problem, and alert on it sooner`
+    );
+  }
+  if (incident.updates.length === 0) {
+    items2.push("Agree how and when status updates go out: none were recorded during this incident");
+  }
+  for (const gap of incident.gaps) {
+    switch (gap.kind) {
+      case "resolved-without-resolution":
+        items2.push("Write down what actually resolved the incident: no resolution was journaled");
+        break;
+      case "mitigated-without-workaround":
+        items2.push("Write down the workaround that was used: none was journaled");
+        break;
+      case "no-lead":
+        items2.push("Make sure someone takes the lead early: this incident ran without one for a while");
+        break;
+      case "comms-is-lead":
+        items2.push("Find a communicator independent of the lead for next time: one person did both");
+        break;
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  return items2.filter((item) => {
+    const key = followupKey(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/core/postmortem/postmortemView.ts
+var NOT_RECORDED2 = "_not recorded_";
+var KIND_WORDS = {
+  declared: "declared",
+  state: "state",
+  severity: "severity",
+  impact: "impact",
+  role: "role",
+  update: "update",
+  note: "note",
+  deviation: "deviation",
+  workaround: "workaround",
+  resolution: "resolution",
+  started: "start time",
+  cancel: "cancelled",
+  label: "label",
+  assignment: "assignment",
+  "pull-request": "pull request",
+  escalation: "escalation",
+  breach: "deadline missed",
+  reminder: "reminder",
+  "freeze-exception": "freeze exception",
+  alert: "alert",
+  postmortem: "post-mortem",
+  closed: "closed",
+  reopened: "reopened",
+  edited: "command edited",
+  "freeze-held": "freeze held"
+};
+function postmortemView(incident, config, ctx) {
+  const zone = config.business_hours.timezone;
+  const time2 = (at) => at === void 0 ? NOT_RECORDED2 : neutralize(formatTime(at, zone));
+  const who = (login) => login ? person(login) : NOT_RECORDED2;
+  const inline = (text, max = 300) => text !== void 0 && text.trim() !== "" ? neutralizeInline(text, max) : NOT_RECORDED2;
+  const block = (text) => text !== void 0 && text.trim() !== "" ? neutralizeBlock(text) : NOT_RECORDED2;
+  const between = (from, to) => from === void 0 || to === void 0 ? NOT_RECORDED2 : formatDuration(to - from);
+  const repoUrl = safeUrl(ctx.repoUrl.replace(/\/+$/, ""));
+  const pullUrl = (number, url) => safeUrl(url) ?? (repoUrl ? `${repoUrl}/pull/${number}` : void 0);
+  const issueUrl = (number) => repoUrl ? `${repoUrl}/issues/${number}` : void 0;
+  const link = (text, url) => url ? `[${text}](${url})` : text;
+  const withSource = (text, url) => url ? `${text} ([source](${url}))` : text;
+  const { form } = incident;
+  const title = stripIncidentPrefix(incident.title).trim();
+  const ended = incident.resolvedAt ?? incident.cancelledAt;
+  const impact = [
+    { label: "Applications impacted", value: inline(form.applications) },
+    { label: "Business / customer impact", value: inline(form.businessImpact, 1e3) },
+    { label: "Revenue affected", value: revenueWords(incident, config) },
+    { label: "Started", value: time2(incident.startedAt) },
+    ...form.startedText?.trim() ? [{ label: "Start as reported on the form", value: inline(form.startedText) }] : [],
+    {
+      label: "Ended",
+      value: ended !== void 0 ? time2(ended) : `${NOT_RECORDED2} (still open when this was written)`
+    },
+    { label: "Total duration", value: between(incident.startedAt, ended) }
+  ];
+  const detection = [
+    { label: "Declared by", value: who(incident.declaredBy) },
+    { label: "Declared at", value: time2(incident.declaredAt) },
+    { label: "Problem began", value: `${time2(incident.startedAt)}; ${startSource(incident)}` },
+    { label: "Severity on the form", value: form.severity ? severityName(form.severity) : NOT_RECORDED2 }
+  ];
+  const durations = [
+    {
+      label: "Time to declare (problem began \u2192 declared)",
+      value: startReported(incident) ? between(incident.startedAt, incident.declaredAt) : `${NOT_RECORDED2} (no earlier start was reported)`
+    },
+    {
+      label: "Time to acknowledge (declared \u2192 acknowledged)",
+      value: between(incident.declaredAt, incident.acknowledgedAt)
+    },
+    { label: "Acknowledgement deadline", value: ackWords(incident, ctx, time2) },
+    {
+      label: "Time to mitigate (problem began \u2192 workaround)",
+      value: between(incident.startedAt, incident.mitigatedAt)
+    },
+    {
+      label: "Time to resolve (problem began \u2192 resolved)",
+      value: between(incident.startedAt, incident.resolvedAt)
+    },
+    {
+      label: "Declared \u2192 resolved",
+      value: between(incident.declaredAt, incident.resolvedAt)
+    }
+  ];
+  const escalations = ctx.escalations ? ctx.escalations.map((step) => ({
+    time: time2(step.at),
+    step: inline(stepWords(step.key, config), 200),
+    notify: step.notify.length > 0 ? step.notify.map(person).join(", ") : NOT_RECORDED2,
+    note: step.note?.trim() ? neutralizeInline(step.note, 300) : "\u2014"
+  })) : incident.notices.filter((notice) => notice.kind === "escalation").map((notice) => ({
+    time: time2(notice.at),
+    step: inline(notice.keys.map((key) => stepWords(key, config)).join("; "), 300),
+    notify: NOT_RECORDED2,
+    note: "\u2014"
+  }));
+  const roles = [
+    { label: "Lead", value: who(incident.lead) },
+    { label: "Communicator", value: who(incident.comms) },
+    { label: "Acknowledged by", value: who(incident.acknowledgedBy) },
+    ...Object.entries(incident.roles).filter(([, logins]) => logins.length > 0).sort(([a], [b]) => a.localeCompare(b)).map(([role, logins]) => ({
+      label: capitalise(inline(role, 60)),
+      value: logins.map(person).join(", ")
+    }))
+  ];
+  const journal = (entry) => entry && entry.text.trim() !== "" ? { quote: neutralizeBlock(entry.text), by: who(entry.by), time: time2(entry.at) } : void 0;
+  const timeline = [...incident.timeline].sort((a, b) => a.at - b.at).map((entry) => ({
+    time: time2(entry.at),
+    kind: KIND_WORDS[entry.kind] ?? inline(entry.kind, 40),
+    actor: entry.actor ? person(entry.actor) : "Expedite",
+    // "Fold nothing": the whole text, only made table-safe.
+    text: withSource(inline(entry.text, 2e3), safeUrl(entry.url))
+  }));
+  const pullRequests = [...incident.pullRequests].sort((a, b) => a.at - b.at).map((pr) => ({
+    link: link(`#${pr.number}`, pullUrl(pr.number, pr.url)),
+    title: inline(pr.title, 200),
+    // A revert is said beside the state rather than in a column of its own that is mostly empty.
+    state: (pr.state === "merged" ? "merged" : pr.state === "open" ? "open" : "closed without merging") + (pr.revert ? " (\u26A0\uFE0F a revert)" : ""),
+    merged: pr.mergedAt !== void 0 ? time2(pr.mergedAt) : pr.state === "merged" ? NOT_RECORDED2 : "\u2014"
+  }));
+  const freezeExceptions = [...incident.freezeExceptions].sort((a, b) => a.at - b.at).map((exception) => ({
+    pr: exception.deploy ? `deploy (${link(`#${exception.pullRequest}`, issueUrl(exception.pullRequest))})` : link(`#${exception.pullRequest}`, pullUrl(exception.pullRequest)),
+    by: who(exception.by),
+    time: time2(exception.at),
+    sha: exception.sha.trim() ? link(shortSha2(exception.sha), shaUrl(repoUrl, exception.sha)) : NOT_RECORDED2,
+    reason: inline(exception.reason, 500),
+    outcome: exception.granted ? "granted" : "refused"
+  }));
+  const seeded = seedActionItems(incident, ctx);
+  const count2 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const promised = incident.updates.filter((u) => u.nextDueAt !== void 0).length;
+  const reminders = incident.notices.filter((n) => n.kind === "reminder").length;
+  const process2 = [
+    `Acknowledgement: ${ackWords(incident, ctx, time2)}.`,
+    incident.updates.length === 0 ? "Status updates: none was posted." : `Status updates: ${count2(incident.updates.length, "update")} posted, ${promised} saying when the next would come; ${count2(reminders, "reminder")} that one was due.`,
+    `Escalation: ${escalations.length === 0 ? "no step fired" : `${count2(escalations.length, "step")} fired`}.`,
+    `Shortcuts recorded with \`/deviation\`: ${incident.deviations.length}.`,
+    ...incident.gaps.length > 0 ? [`States the record did not back up: ${incident.gaps.length} (listed under the timeline).`] : []
+  ];
+  return {
+    marker: renderMarker("postmortem", { incident: incident.number }),
+    number: incident.number,
+    title: title === "" ? `Incident ${incident.number}` : neutralizeInline(title, 200),
+    incidentLink: link(`#${incident.number}`, safeUrl(incident.url)),
+    generatedAt: time2(ctx.now),
+    zone: neutralize(zone),
+    severity: `${severityName(incident.severity)}${incident.severitySet ? "" : " (default; nobody set one)"}`,
+    state: STATE_TITLES[incident.state] ?? inline(incident.state, 40),
+    summary: block(form.summary),
+    impact,
+    detection,
+    evidence: block(form.evidence),
+    reproduce: block(form.reproduce),
+    timeline,
+    timelineEmpty: timeline.length === 0 ? NOT_RECORDED2 : "",
+    durations,
+    escalations,
+    escalationsEmpty: escalations.length === 0 ? "No escalation step fired." : "",
+    roles,
+    workaround: journal(incident.workaround),
+    workaroundMissing: journal(incident.workaround) ? "" : NOT_RECORDED2,
+    resolution: journal(incident.resolution),
+    resolutionMissing: journal(incident.resolution) ? "" : NOT_RECORDED2,
+    cancelReason: journal(incident.cancelReason),
+    updates: [...incident.updates].sort((a, b) => a.at - b.at).map((update) => ({
+      time: time2(update.at),
+      by: who(update.by),
+      text: inline(update.text, 2e3),
+      next: update.nextDueAt !== void 0 ? time2(update.nextDueAt) : ""
+    })),
+    updatesEmpty: incident.updates.length === 0 ? `${NOT_RECORDED2}: no status update was posted.` : "",
+    deviations: [...incident.deviations].sort((a, b) => a.at - b.at).map((deviation) => ({
+      time: time2(deviation.at),
+      by: who(deviation.by),
+      quote: block(deviation.text)
+    })),
+    deviationsEmpty: incident.deviations.length === 0 ? "None recorded with `/deviation`." : "",
+    freezeExceptions,
+    freezeExceptionsEmpty: freezeExceptions.length === 0 ? "None requested during this incident." : "",
+    pullRequests,
+    pullRequestsEmpty: pullRequests.length === 0 ? `${NOT_RECORDED2}: no pull request was linked to the incident.` : "",
+    gaps: incident.gaps.map((gap) => ({ time: time2(gap.since), message: inline(gap.message, 500) })),
+    phaseChart: phaseChart(incident, zone),
+    process: process2,
+    actionItemsHeading: ACTION_ITEMS_HEADING,
+    actionItems: seeded.map((text) => ({ text })),
+    actionItemsEmpty: seeded.length === 0 ? "_Nothing was derived automatically; add what the review decides._" : "",
+    followupLabel: neutralizeInline(config.labels.followup, 100)
+  };
+}
+function person(login) {
+  return neutralizeInline(login.startsWith("@") ? login : `@${login}`, 100);
+}
+function capitalise(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+function revenueWords(incident, config) {
+  if (incident.revenue) return "Yes";
+  switch (incident.form.revenue) {
+    case "yes":
+      return `Yes on the form, though the ${neutralizeInline(config.labels.revenue, 100)} label is not set`;
+    case "unknown":
+      return "Unknown (as answered on the form)";
+    case "no":
+      return "No";
+    default:
+      return `No (${NOT_RECORDED2} on the form)`;
+  }
+}
+function startSource(incident) {
+  if (incident.timeline.some((entry) => entry.kind === "started" && entry.actor !== void 0))
+    return "set with `/started`";
+  if (incident.unreadStart)
+    return "the form's answer could not be read as a time, so this is the declaration time";
+  if (incident.form.startedAt !== void 0) return "from the form";
+  return "no earlier start was reported, so this is the declaration time";
+}
+function startReported(incident) {
+  return incident.startedAt !== incident.declaredAt || incident.form.startedAt !== void 0 || incident.timeline.some((entry) => entry.kind === "started");
+}
+function ackWords(incident, ctx, time2) {
+  if (ctx.ackDeadline) {
+    const due = time2(ctx.ackDeadline.dueAt);
+    if (ctx.ackDeadline.met) return `Met (due by ${due})`;
+    return incident.acknowledgedAt !== void 0 && incident.acknowledgedAt > ctx.ackDeadline.dueAt ? `**Missed** by ${formatDuration(incident.acknowledgedAt - ctx.ackDeadline.dueAt)} (due by ${due})` : `**Missed** (due by ${due}${incident.acknowledgedAt === void 0 ? "; never acknowledged" : ""})`;
+  }
+  const breach = incident.notices.find((notice) => notice.kind === "ack-breach");
+  if (breach) return `**Missed** (a breach notice was posted at ${time2(breach.at)})`;
+  return NOT_RECORDED2;
+}
+function shortSha2(sha) {
+  return /^[0-9a-f]{7,40}$/i.test(sha) ? `\`${sha.slice(0, 7)}\`` : neutralizeInline(sha, 40);
+}
+function shaUrl(repoUrl, sha) {
+  return repoUrl && /^[0-9a-f]{7,40}$/i.test(sha) ? `${repoUrl}/commit/${sha}` : void 0;
+}
+
+// src/core/postmortem/renderPostmortem.ts
+function renderPostmortem(template, incident, config, ctx) {
+  const rendered = Mustache3.render(template, postmortemView(incident, config, ctx));
+  return `${rendered.replace(/\n{3,}/g, "\n\n").trim()}
+`;
+}
+
+// src/core/postmortem/postmortemDocument.ts
+function postmortemDocument(template, incident, config, now, repoUrl) {
+  const ack = acknowledgeDeadline(acknowledgeFrom(incident, config), config);
+  return renderPostmortem(template, incident, config, {
+    now,
+    repoUrl,
+    ackDeadline: {
+      dueAt: ack.dueAt,
+      met: incident.acknowledgedAt !== void 0 && incident.acknowledgedAt <= ack.dueAt
+    },
+    escalations: stepsCoveredBy(incident, config).map((s) => ({
+      key: s.key,
+      at: s.postedAt,
+      notify: resolveHandles(s.notify, incident, config, s.dueAt),
+      ...s.note !== void 0 ? { note: s.note } : {}
+    }))
+  });
+}
+
+// src/core/postmortem/meetingDeadline.ts
+import { DateTime as DateTime12 } from "luxon";
+function meetingDeadline(incident, config, now) {
+  const within2 = config.postmortem.meeting_within[`${incident.severity}`];
+  const zone = config.business_hours.timezone;
+  const due = DateTime12.fromMillis((incident.resolvedAt ?? now) + durationMs(within2), { zone });
+  const opens = businessCalendar(config.business_hours).nextBusinessStart(due.startOf("day").toMillis());
+  return { by: DateTime12.fromMillis(opens, { zone }).setLocale("en").toFormat("ccc d LLL yyyy"), within: within2 };
+}
+
+// src/core/postmortem/postmortemPullBody.ts
+function postmortemPullBody(template, incident, config, now) {
+  const meeting = meetingDeadline(incident, config, now);
+  return renderTemplate(template, {
+    number: incident.number,
+    path: postmortemPath(incident, config),
+    branch: postmortemBranch(incident, config),
+    severity: incident.severity,
+    meetingBy: meeting.by,
+    meetingWithin: meeting.within
+  });
+}
+
+// src/core/postmortem/postmortemReviewers.ts
+function postmortemReviewers(incident, config) {
+  const { postmortem } = config;
+  const roles = postmortem.reviewer_roles ?? (config.roles.extra.includes("product-owner") ? ["product-owner"] : []);
+  return [
+    ...postmortem.request_roles ? [incident.lead, incident.comms] : [],
+    ...roles.flatMap((role) => incident.roles[role] ?? []),
+    ...postmortem.reviewers
+  ].filter((handle2) => handle2 !== void 0);
+}
+
+// src/github/repoInfo.ts
+async function repoInfo(gh) {
+  const key = `${gh.owner}/${gh.repo}`.toLowerCase();
+  const hit = gh.caches.repoFacts.get(key);
+  if (hit) return hit;
+  const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}", { owner: gh.owner, repo: gh.repo });
+  const info = { defaultBranch: data.default_branch, htmlUrl: data.html_url };
+  gh.caches.repoFacts.set(key, info);
+  return info;
+}
+function primeRepoInfo(caches, fullName, info) {
+  if (info.defaultBranch && info.htmlUrl)
+    caches.repoFacts.set(fullName.toLowerCase(), {
+      defaultBranch: info.defaultBranch,
+      htmlUrl: info.htmlUrl
+    });
+}
+
+// src/reconcile/postmortem/ensurePostmortem.ts
+async function ensurePostmortem(gh, config, templates, incident, now) {
+  const branch = postmortemBranch(incident, config);
+  const pulls = await pullsForBranch(gh, branch);
+  const existing = pulls.find((p) => p.state === "open") ?? pulls.find((p) => p.merged) ?? pulls[0];
+  const path = postmortemPath(incident, config);
+  if (existing) return { link: linkOf(existing, path), writes: 0 };
+  let writes = 0;
+  const { defaultBranch, htmlUrl } = await repoInfo(gh);
+  const baseSha = await branchSha(gh, defaultBranch);
+  if (baseSha === void 0)
+    throw new Error(`default branch ${defaultBranch} has no commits; cannot open the post-mortem`);
+  if (await ensureBranch(gh, branch, baseSha) === "created") writes++;
+  else if (pulls.length > 0) {
+    await resetBranch(gh, branch, baseSha);
+    writes++;
+  }
+  const document = postmortemDocument(templates.postmortem, incident, config, now, htmlUrl);
+  const created = await createFileOnce(gh, {
+    path,
+    branch,
+    content: document,
+    message: `Post-mortem draft for incident #${incident.number}`
+  });
+  if (created === "created") writes++;
+  const title = `Post-mortem: ${neutralizeInline(stripIncidentPrefix(incident.title), 120)} (#${incident.number})`;
+  const body = postmortemPullBody(templates["postmortem-pr"], incident, config, now);
+  const pr = await createPullOnce(gh, { head: branch, base: defaultBranch, title, body });
+  writes++;
+  await ensureRepoLabels(gh, config, [config.labels.postmortem]);
+  await writeLabels(gh, pr.number, [config.labels.postmortem], []);
+  writes++;
+  const handles = postmortemReviewers(incident, config).filter(
+    (h) => !gh.trustedBots.has(h.replace(/^@/, "").toLowerCase())
+  );
+  const users = [...new Set(handles.filter((h) => !h.includes("/")).map((h) => h.replace(/^@/, "")))];
+  const teams = [...new Set(handles.filter((h) => h.includes("/")).map((h) => h.split("/")[1] ?? ""))].filter(
+    (t) => t !== ""
+  );
+  await requestReviewers(gh, pr.number, users, teams);
+  if (users.length + teams.length > 0) writes++;
+  gh.log.info({ incident: incident.number, pull: pr.number }, "post-mortem pull request opened");
+  return { link: linkOf(pr, path), writes };
+}
+function linkOf(pr, path) {
+  return {
+    number: pr.number,
+    url: pr.url,
+    state: pr.merged ? "merged" : pr.state,
+    path,
+    openedAt: pr.createdAt,
+    ...pr.mergedAt !== void 0 ? { mergedAt: pr.mergedAt } : {}
+  };
+}
+
+// src/core/postmortem/followupIssue.ts
+import Mustache4 from "mustache";
+
+// src/core/postmortem/followupTitle.ts
+var MAX_TITLE_TEXT = 100;
+function followupTitle(text, incidentNumber, prefix = "") {
+  const chars = Array.from(text);
+  const clipped = chars.length > MAX_TITLE_TEXT ? `${chars.slice(0, MAX_TITLE_TEXT - 1).join("").trimEnd()}\u2026` : text;
+  return `${prefix}${defuseMentions(clipped)} (incident #${incidentNumber})`;
+}
+
+// src/core/postmortem/followupIssue.ts
+function renderFollowupIssue(template, item, ctx) {
+  const { incident } = ctx;
+  const marker = renderMarker("followup", { incident: incident.number, item: followupKey(item.text) });
+  const plain = decodeEntities(item.text).replace(/\s+/g, " ").trim();
+  const view = {
+    marker,
+    number: incident.number,
+    incidentTitle: neutralizeInline(stripIncidentPrefix(incident.title), 200),
+    incidentUrl: safeUrl(incident.url) ?? "",
+    postmortemPr: ctx.postmortemPr,
+    postmortemUrl: safeUrl(ctx.postmortemUrl) ?? "",
+    itemInline: neutralizeInline(plain, 1e3),
+    itemQuote: neutralizeBlock(plain, 4e3)
+  };
+  const rendered = Mustache4.render(template, view).trim();
+  const withoutMarker = rendered.split(marker).join("").trim();
+  return {
+    title: followupTitle(plain || "Follow-up action", incident.number),
+    body: `${marker}
+${withoutMarker}
+`
+  };
+}
+
+// src/reconcile/postmortem/openFollowups.ts
+async function openFollowups(gh, config, incidentNumber, wanted) {
+  const label = config.labels.followup;
+  const existing = await markedIssues(gh, label);
+  const followups = existing.filter((i) => i.identity.startsWith(`followup:incident=${incidentNumber}&`)).map((i) => ({ number: i.number, url: i.url, title: i.title }));
+  const known = new Set(existing.map((i) => i.identity));
+  let writes = 0;
+  for (const issue of wanted) {
+    const marker = parseMarker(issue.body);
+    if (!marker) continue;
+    const identity = markerIdentity(marker);
+    if (known.has(identity)) continue;
+    await ensureRepoLabels(gh, config, [label]);
+    const created = await createIssueOnce(gh, {
+      ...issue,
+      labels: [label],
+      find: byMarker(gh, label, identity)
+    });
+    writes++;
+    known.add(identity);
+    followups.push({ number: created.number, url: created.url, title: issue.title });
+  }
+  return { followups: followups.sort((a, b) => a.number - b.number), writes };
+}
+
+// src/reconcile/postmortem/ensureFollowups.ts
+async function ensureFollowups(gh, config, templates, incident, pm) {
+  if (pm.state !== "merged") return { followups: [], writes: 0 };
+  const { defaultBranch } = await repoInfo(gh);
+  const file = await readFile(gh, pm.path, defaultBranch);
+  const items2 = file ? parseActionItems(file.text).filter((i) => !i.checked) : [];
+  const wanted = items2.map(
+    (item) => renderFollowupIssue(templates["followup-issue"], item, {
+      incident,
+      postmortemUrl: pm.url,
+      postmortemPr: pm.number
+    })
+  );
+  return openFollowups(gh, config, incident.number, wanted);
+}
+
+// src/reconcile/postmortem/explainPostmortemFailure.ts
+function explainPostmortemFailure(error) {
+  const status = statusOf(error);
+  const cause = status === 403 ? 'GitHub refused (403): the token may not create branches or pull requests. In Action mode, allow "GitHub Actions to create and approve pull requests" in the repository settings, or use an App token.' : status === 404 ? "GitHub answered 404: the token cannot see the default branch or the repository's contents." : `GitHub answered ${status ?? "with an error"}: ${error.message ?? String(error)}.`;
+  return `The post-mortem pull request could not be opened yet. ${cause} Expedite tries again on every reconcile.`;
+}
+
+// src/core/postmortem/deviationFollowup.ts
+import Mustache5 from "mustache";
+function deviationsDue(incident, config) {
+  return incident.deviations.length > 0 && incident.state === "resolved" && incident.resolution !== void 0 && !needsPostmortem(incident, config);
+}
+function renderDeviationFollowup(template, deviation, incident) {
+  const plain = deviation.text.replace(/\s+/g, " ").trim();
+  const marker = renderMarker("followup", { incident: incident.number, item: followupKey(plain) });
+  const rendered = Mustache5.render(template, {
+    marker,
+    number: incident.number,
+    incidentTitle: neutralizeInline(stripIncidentPrefix(incident.title), 200),
+    incidentUrl: safeUrl(incident.url) ?? "",
+    by: displayName(deviation.by) ?? "someone",
+    itemQuote: neutralizeBlock(plain, 4e3)
+  }).trim();
+  return {
+    title: followupTitle(plain || "Shortcut to pay back", incident.number, "Pay back: "),
+    body: `${marker}
+${rendered.split(marker).join("").trim()}
+`
+  };
+}
+
+// src/reconcile/postmortem/ensureDeviationFollowups.ts
+async function ensureDeviationFollowups(gh, config, templates, incident) {
+  if (!deviationsDue(incident, config)) return { writes: 0 };
+  const wanted = incident.deviations.map(
+    (deviation) => renderDeviationFollowup(templates["followup-deviation"], deviation, incident)
+  );
+  return openFollowups(gh, config, incident.number, wanted);
+}
+
+// src/reconcile/postmortem/findPostmortem.ts
+async function findPostmortem(gh, config, templates, incident, now) {
+  if (postmortemDue(incident, config)) {
+    let opened;
+    try {
+      opened = await ensurePostmortem(gh, config, templates, incident, now);
+    } catch (error) {
+      gh.log.error({ err: error, issue: incident.number }, "could not open the post-mortem pull request");
+      return { findings: { postmortemError: explainPostmortemFailure(error) }, writes: 0 };
+    }
+    const { link, writes } = opened;
+    if (link.state !== "merged") return { findings: { postmortem: link }, writes };
+    try {
+      const followups = await ensureFollowups(gh, config, templates, incident, link);
+      return {
+        findings: { postmortem: link, followups: followups.followups },
+        writes: writes + followups.writes
+      };
+    } catch (error) {
+      gh.log.error(
+        { err: error, issue: incident.number },
+        "could not open the post-mortem's follow-up issues"
+      );
+      return { findings: { postmortem: link, postmortemError: explainPostmortemFailure(error) }, writes };
+    }
+  }
+  try {
+    const { followups, writes } = await ensureDeviationFollowups(gh, config, templates, incident);
+    return followups === void 0 ? { writes } : { findings: { followups }, writes };
+  } catch (error) {
+    gh.log.error(
+      { err: error, issue: incident.number },
+      "could not open the follow-up issues for its shortcuts"
+    );
+    return { writes: 0 };
+  }
 }
 
 // src/core/freeze/freezeIssue.ts
@@ -8213,13 +8259,6 @@ async function closeHoldRecords(gh, config, origin) {
   return records.length;
 }
 
-// src/core/freeze/holdLabelTakenOff.ts
-function holdLabelTakenOff(events, label, isBot) {
-  const name = label.toLowerCase();
-  const last = [...events].sort((a, b) => a.at - b.at || a.seq - b.seq).filter((e) => (e.type === "labeled" || e.type === "unlabeled") && e.label.toLowerCase() === name).at(-1);
-  return last?.type === "unlabeled" && !isBot(last.actor);
-}
-
 // src/core/channels/nextMessageDeadline.ts
 function nextMessageDeadline(incident, config, now) {
   const ahead = [];
@@ -8238,7 +8277,10 @@ function nextMessageDeadline(incident, config, now) {
 }
 
 // src/reconcile/reconcileIncident.ts
-async function reconcileIncident(gh, config, templates, number, now, permissions = /* @__PURE__ */ new Map(), hint, templateProblems = [], refused) {
+async function reconcileIncident(gh, settings, number, run) {
+  const { config, templates } = settings;
+  const { now, hint } = run;
+  const permissions = run.permissions ?? /* @__PURE__ */ new Map();
   const freezeLabel = config.labels.freeze.toLowerCase();
   if (hint && (hint.isPullRequest || !isIncident(hint, config))) {
     if (hint.isPullRequest) return { number, skipped: "pull-request", writes: 0 };
@@ -8261,23 +8303,11 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
     };
   }
   const botComments = botCommentsFrom(events, gh.trustedBots);
-  const projection = await projectWithRoles(gh, config, issue, events, botComments, now, permissions);
-  let writes = 0;
-  try {
-    writes += await applyPostmortem(gh, config, templates, projection.incident, now);
-  } catch (error) {
-    gh.log.error({ err: error, issue: number }, "could not open the post-mortem pull request");
-    projection.incident.postmortemError = explainPostmortemFailure(error);
-  }
-  try {
-    writes += await ensureDeviationFollowups(gh, config, templates, projection.incident);
-  } catch (error) {
-    gh.log.error({ err: error, issue: number }, "could not open the follow-up issues for its shortcuts");
-  }
-  projection.incident.gaps = findGaps(projection.incident, config);
-  projection.incident.timeline.sort((a, b) => a.at - b.at);
-  const deliveries = deliveriesFrom(botComments);
-  projection.incident.deliveries = [...deliveries.values()];
+  const input = { config, issue, events, botComments, now, permissions };
+  const first = await projectWithRoles(gh, input);
+  const found = await findPostmortem(gh, config, templates, first.incident, now);
+  const projection = found.findings ? await projectWithRoles(gh, { ...input, findings: found.findings }) : first;
+  let writes = found.writes;
   const owed = gh.onIncident ? planNotices(projection.incident, config, now) : [];
   const plan = planIncident({
     issue,
@@ -8286,39 +8316,37 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
     now,
     botComments,
     templates,
-    templateProblems,
-    ...refused ? { refused } : {}
+    templateProblems: settings.templateProblems,
+    ...settings.refused ? { refused: settings.refused } : {}
   });
   const plusOnes = new Map(
     events.flatMap((e) => e.type === "commented" ? [[e.comment.id, e.comment.plusOnes]] : [])
   );
+  const deliveries = deliveriesFrom(botComments);
   const messages = gh.outbox ? planMessages({
-    incident: projection.incident,
+    incident: plan.incident,
     config,
     templates,
     now,
     repository: `${gh.owner}/${gh.repo}`,
     deliveries
   }) : [];
-  writes += await holdRecord(gh, config, issue, events, projection.incident.freezeHold);
+  writes += await holdRecord(gh, config, issue, projection);
   writes += await applyIncidentPlan(gh, config, issue, plan, plusOnes, async () => {
     if (!gh.outbox || messages.length === 0) return void 0;
     const sent = await deliverMessages(gh, config, number, messages, now, gh.outbox);
     if (sent.records.length === 0) return { writes: sent.writes };
-    const byMessage = new Map([...deliveries].map(([k, v]) => [k, v]));
+    const byMessage = new Map(deliveries);
     for (const record of sent.records) byMessage.set(record.message, record);
-    projection.incident.deliveries = [...byMessage.values()];
+    const delivered = { ...plan.incident, deliveries: [...byMessage.values()] };
     return {
       writes: sent.writes,
-      board: boardWrite(
-        botComments,
-        renderBoard(templates.board, projection.incident, config, now, projection.ledger)
-      )
+      board: boardWrite(botComments, renderBoard(templates.board, delivered, config, now, projection.ledger))
     };
   });
   const nextDeadlineAt = gh.onIncident ? earliest2(
-    nextDeadline(projection.incident, config, now),
-    gh.outbox ? nextMessageDeadline(projection.incident, config, now) : void 0
+    nextDeadline(plan.incident, config, now),
+    gh.outbox ? nextMessageDeadline(plan.incident, config, now) : void 0
   ) : void 0;
   gh.onIncident?.({
     repo: { owner: gh.owner, repo: gh.repo },
@@ -8327,27 +8355,20 @@ async function reconcileIncident(gh, config, templates, number, now, permissions
     notices: owed.map((n) => ({ kind: n.kind, dueAt: n.dueAt })),
     ...nextDeadlineAt !== void 0 ? { nextDeadlineAt } : {}
   });
-  const freezeRelevant = isFreezing(issue, config) !== isFreezing(projection.incident, config);
-  return { number, projection, plan, writes, freezeRelevant };
+  const freezeRelevant = isFreezing(issue, config) !== isFreezing(plan.incident, config);
+  return { number, incident: plan.incident, plan, writes, freezeRelevant };
 }
-async function holdRecord(gh, config, issue, events, hold) {
-  const label = config.labels.freeze_held;
-  const labelled = issue.labels.some((l) => l.toLowerCase() === label.toLowerCase());
+async function holdRecord(gh, config, issue, projection) {
+  const hold = projection.incident.freezeHold;
+  const labelled = issue.labels.some((l) => l.toLowerCase() === config.labels.freeze_held.toLowerCase());
   if (hold !== void 0 && !labelled) {
     await ensureHoldRecord(gh, config, { origin: issue.number, hold, kind: "incident", branches: [] });
     return 1;
   }
-  const isBot = (login) => gh.trustedBots.has(login.toLowerCase());
-  if (hold === void 0 && (labelled || holdLabelTakenOff(events, label, isBot)))
-    return closeHoldRecords(gh, config, issue.number);
-  return 0;
+  return projection.holdRecordsMayRemain ? closeHoldRecords(gh, config, issue.number) : 0;
 }
 function earliest2(a, b) {
   return a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
-}
-function isIncident(issue, config) {
-  const label = config.labels.incident.toLowerCase();
-  return !issue.isPullRequest && issue.labels.some((l) => l.toLowerCase() === label);
 }
 function boardWrite(botComments, body) {
   const found = latestByIdentity(botComments).get("board");
@@ -8401,6 +8422,79 @@ function rank(identity) {
   return identity === "board" ? 2 : identity === "checklist" ? 1 : 0;
 }
 
+// src/core/plan/describePlan.ts
+function excerpt(body, max = 120) {
+  const line = body.replace(/<!--[\s\S]*?-->/g, "").split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "";
+  const flat = line.replace(/\s+/g, " ");
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+}
+function describeCheck(name, sha, output) {
+  return `would set check run ${name} on ${sha.slice(0, 7)} to ${output.conclusion}: ${excerpt(output.title)}`;
+}
+function describePullPlan(plan) {
+  const n = plan.number;
+  return [
+    ...plan.replies.map((r) => `would post a reply on #${n}: ${excerpt(r.body)}`),
+    ...plan.audits.map((a) => `would record on #${a.issue} (unless already there): ${excerpt(a.body)}`),
+    ...plan.deleteComments.map((id) => `would delete comment ${id} on #${n}, a duplicate answer`),
+    ...plan.ensureLabels.map((l) => `would create the label ${l} if the repository lacks it`),
+    ...plan.check ? [describeCheck(plan.check.name, plan.check.sha, plan.check.output)] : [],
+    ...plan.news.map((o) => `would tell channels once (${o.event}) from #${n}: ${o.message}`)
+  ];
+}
+function plannedWrites(plan) {
+  return describePullPlan(plan).length - plan.ensureLabels.length;
+}
+function describeIncidentPlan(number, plan) {
+  const list2 = (names) => names.join(", ");
+  return [
+    ...plan.labels.add.length > 0 ? [`would add label(s) ${list2(plan.labels.add)} to #${number}`] : [],
+    ...plan.labels.remove.length > 0 ? [`would remove label(s) ${list2(plan.labels.remove)} from #${number}`] : [],
+    ...plan.assign.length > 0 ? [`would assign ${list2(plan.assign.map((a) => `@${a}`))} to #${number}`] : [],
+    ...plan.unassign.length > 0 ? [`would unassign ${list2(plan.unassign.map((a) => `@${a}`))} from #${number}`] : [],
+    ...plan.react.map((id) => `would react \u{1F44D} to comment ${id} on #${number}`),
+    ...plan.comments.map(
+      (c) => c.id === void 0 ? `would post a comment (${c.identity}) on #${number}: ${excerpt(c.body)}` : `would rewrite comment ${c.id} (${c.identity}) on #${number}: ${excerpt(c.body)}`
+    ),
+    ...plan.deleteComments.map((id) => `would delete comment ${id} on #${number}, a duplicate`),
+    ...plan.close ? [`would close #${number} as ${plan.close.replace("_", " ")}`] : []
+  ];
+}
+function describeFreezeCommandsPlan(plan) {
+  const n = plan.number;
+  const lines = plan.steps.flatMap((step) => {
+    switch (step.kind) {
+      case "reply":
+        return [`would post a reply on #${n}: ${excerpt(step.body)}`];
+      case "freeze":
+        return [
+          `would open a code-freeze issue (unless one for this command exists): ${excerpt(step.issue.title)}`,
+          `would post a reply on #${n}: \u{1F9CA} Code freeze started, naming that issue`
+        ];
+      case "unfreeze":
+        return [
+          ...step.close.flatMap((c) => [
+            `would close #${c.number}`,
+            ...c.heldFor !== void 0 ? [`would take the hold label off #${c.heldFor}`] : []
+          ]),
+          `would post a reply on #${n}: ${excerpt(step.body)}`
+        ];
+    }
+  });
+  return plan.changed ? [...lines, "would then re-check every open pull request against the freezes"] : lines;
+}
+function plannedCommandWrites(plan) {
+  return plan.steps.reduce(
+    (n, step) => n + (step.kind === "reply" ? 1 : step.kind === "freeze" ? 2 : step.close.length + 1),
+    0
+  );
+}
+
+// src/reconcile/tellIncidentPlan.ts
+function tellIncidentPlan(gh, outcome) {
+  if (gh.dryRun && outcome.plan) gh.dryRun.record(describeIncidentPlan(outcome.number, outcome.plan));
+}
+
 // src/reconcile/inLane.ts
 function laneKey(gh, object) {
   const id = typeof object === "number" ? `#${object}` : `@${object}`;
@@ -8414,7 +8508,7 @@ function inLane(gh, object, job) {
 var DAY_MS2 = 24 * 36e5;
 var RECENTLY_CLOSED_MS = 3 * DAY_MS2;
 async function sweepRepository(gh, settings, now, { full = false } = {}) {
-  const { config, templates, templateProblems, refused } = settings;
+  const { config } = settings;
   const permissions = /* @__PURE__ */ new Map();
   const open = await listIssues(gh, { labels: config.labels.incident, state: "open" });
   const closed = full ? await listIssues(gh, {
@@ -8433,18 +8527,9 @@ async function sweepRepository(gh, settings, now, { full = false } = {}) {
       const result = await inLane(
         gh,
         issue.number,
-        () => reconcileIncident(
-          gh,
-          config,
-          templates,
-          issue.number,
-          now,
-          permissions,
-          toIssueSnapshot(issue),
-          templateProblems,
-          refused
-        )
+        () => reconcileIncident(gh, settings, issue.number, { now, permissions, hint: toIssueSnapshot(issue) })
       );
+      tellIncidentPlan(gh, result);
       outcome.writes += result.writes;
       if (result.freezeRelevant) outcome.freezeChanged = true;
     } catch (error) {
@@ -8480,6 +8565,66 @@ async function reportConfigProblems(gh, number, path, problems) {
 
 ${formatProblems(path, problems)}`;
   return upsertMarkedComment(gh, number, "config-error", body);
+}
+
+// src/core/channels/heard.ts
+function freezesHeard(config) {
+  return hears(config, config.deploys.channels, FREEZE_EVENTS);
+}
+function releasesHeard(config) {
+  return hears(config, config.releases.channels, RELEASE_EVENTS);
+}
+function hears(config, named, events) {
+  return named.some((name) => config.channels[name] !== void 0) || Object.values(config.channels).some((channel) => channel.events.some((e) => events.includes(e)));
+}
+
+// src/core/channels/grantOccasion.ts
+function grantOccasion(config, request, at, grant) {
+  return {
+    message: `exception-granted:${request}`,
+    event: "exception-granted",
+    at,
+    channels: config.deploys.channels,
+    subject: { type: "grant", grant }
+  };
+}
+
+// src/core/freeze/approverHandles.ts
+function approverHandles(config, now) {
+  const onCall = onCallAt(config.oncall, config.business_hours.timezone, now, config.business_hours.holidays);
+  const handles = [onCall.primary, onCall.secondary, ...config.freeze.approvers].filter(
+    (h) => h !== void 0
+  );
+  return [...new Set(handles.map((h) => h.startsWith("@") ? h : `@${h}`))];
+}
+
+// src/core/freeze/checkRun.ts
+function clampSummary(summary) {
+  return summary.length > 65e3 ? summary.slice(0, 65e3) + "\n\u2026" : summary;
+}
+function checkWrites(runs, output) {
+  const summary = clampSummary(output.summary);
+  const current = (run) => run.status === "completed" && run.conclusion === output.conclusion && run.title === output.title && run.summary === summary && (run.externalId ?? "") === (output.externalId ?? "");
+  return {
+    create: runs.length === 0,
+    rewrite: runs.filter((run) => !current(run)).map((run) => run.id)
+  };
+}
+
+// src/core/freeze/exceptionRequest.ts
+function edited(comment) {
+  return comment.updatedAt > comment.at;
+}
+function askedException(comment, config, trustedBots) {
+  if (trustedBots.has(comment.author.toLowerCase())) return void 0;
+  const asks = parseCommands(comment.body, {
+    at: comment.at,
+    timeZone: config.business_hours.timezone,
+    roles: config.roles.extra
+  }).filter((l) => l.ok && l.command.verb === "freeze-exception");
+  const [first] = asks;
+  if (!first?.ok || first.command.verb !== "freeze-exception") return void 0;
+  return { line: first.line, reason: first.command.reason, lines: asks.length };
 }
 
 // src/core/freeze/freezeVerdict.ts
@@ -8715,13 +8860,262 @@ function uniqueHandles(handles) {
   });
 }
 
+// src/core/freeze/planPull.ts
+function approvalKey(login, at) {
+  return `${login.toLowerCase()}@${at}`;
+}
+function planPull(read2, config, now) {
+  const { pr } = read2;
+  const input = {
+    now,
+    config,
+    defaultBranch: read2.defaultBranch,
+    freezeIssues: [...read2.freezeIssues],
+    incidents: [...read2.incidents]
+  };
+  const freezes = activeFreezes({ ...input, base: pr.baseRef });
+  const needs = { comments: false, files: false, fixLabelAdder: false, approvals: [], heads: [] };
+  const fixLabel = config.labels.incident_fix.toLowerCase();
+  const fixLabelled = freezes.some((f) => f.kind === "incident") && pr.labels.some((l) => l.toLowerCase() === fixLabel);
+  const grants = new Set(read2.runs.flatMap((run) => parseGrants(run.externalId)));
+  const facts = {
+    number: pr.number,
+    base: pr.baseRef,
+    headSha: pr.headSha,
+    title: pr.title,
+    body: pr.body,
+    labels: pr.labels,
+    exceptions: [],
+    referencedIncidents: pr.references.filter((n) => read2.incidents.some((i) => i.number === n))
+  };
+  let answers = { replies: [], audits: [], grants: [], posted: [] };
+  let deleteComments = [];
+  let files;
+  if (freezes.length > 0) {
+    needs.comments = read2.comments === void 0;
+    needs.files = config.freeze.ignore_paths.length > 0 && read2.files === void 0;
+    needs.fixLabelAdder = fixLabelled && read2.fixLabelAdder === void 0;
+    if (needs.comments || needs.files || needs.fixLabelAdder) return { needs };
+    const comments = read2.comments ?? [];
+    const approver = (login, at) => {
+      const known = read2.approvals?.get(approvalKey(login, at));
+      if (known === void 0 && !needs.approvals.some((a) => a.login === login && a.at === at))
+        needs.approvals.push({ login, at });
+      return known ?? false;
+    };
+    const headAt2 = (at) => {
+      if (!read2.heads?.has(at)) needs.heads.push(at);
+      return read2.heads?.get(at);
+    };
+    answers = answerRequests(read2, config, comments, now, { approver, headAt: headAt2 });
+    for (const grant of answers.grants) grants.add(grant);
+    facts.exceptions = exceptionsFrom(read2, config, [...comments, ...answers.posted], grants, approver);
+    deleteComments = duplicateRecords(comments, read2.trustedBots);
+    files = read2.files;
+    if (fixLabelled && !read2.fixLabelAdder?.permitted) {
+      facts.labels = pr.labels.filter((l) => l.toLowerCase() !== fixLabel);
+      facts.untrustedFixLabel = { by: read2.fixLabelAdder?.by ?? "ghost" };
+    }
+    if (needs.approvals.length > 0 || needs.heads.length > 0) return { needs };
+  }
+  const verdict = freezeVerdict({
+    ...input,
+    pr: { ...facts, ...files ? { files: [...files] } : {} },
+    approvers: approverHandles(config, now)
+  });
+  const externalId = grants.size > 0 ? `grants:${[...grants].sort().join(",")}` : void 0;
+  const output = {
+    conclusion: verdict.conclusion,
+    title: verdict.title,
+    summary: verdict.summary,
+    ...externalId ? { externalId } : {}
+  };
+  const { create: create2, rewrite } = checkWrites(read2.runs, output);
+  const news = freezes.length > 0 && freezesHeard(config) ? facts.exceptions.filter((e) => e.granted && e.request !== void 0).map(
+    (e) => grantOccasion(config, e.request, e.at, {
+      to: "merge",
+      by: e.by,
+      reason: e.reason,
+      sha: e.sha,
+      branch: pr.baseRef,
+      number: pr.number,
+      url: pr.url,
+      freezes: freezes.filter((f) => f.startedAt <= e.at).map((f) => f.name)
+    })
+  ) : [];
+  return {
+    plan: {
+      number: pr.number,
+      verdict,
+      replies: answers.replies,
+      audits: answers.audits,
+      deleteComments,
+      // An incident's freeze tells the author to add the incident-fix label if this is the fix: it must
+      // exist by then (GitHub's label picker cannot create one).
+      ensureLabels: verdict.conclusion === "failure" && freezes.some((f) => f.kind === "incident") ? [config.labels.incident_fix] : [],
+      ...create2 || rewrite.length > 0 ? { check: { name: config.freeze.check_name, sha: pr.headSha, output, detailsUrl: pr.url } } : {},
+      news
+    }
+  };
+}
+function parseGrants(externalId) {
+  if (!externalId?.startsWith("grants:")) return [];
+  return externalId.slice("grants:".length).split(",").filter((g) => /^\d+\.\d+$/.test(g));
+}
+function answerRequests(read2, config, comments, now, ask) {
+  const { pr, trustedBots } = read2;
+  const answers = { replies: [], audits: [], grants: [], posted: [] };
+  const records = comments.filter((c) => trustedBots.has(c.author.toLowerCase())).map((c) => parseMarker(c.body)).filter((m) => m?.kind === "exception");
+  const answered = new Set(records.map((m) => String(m?.data.comment)));
+  let paged = records.some((m) => m?.data.granted === "no" && m.data.sha === pr.headSha);
+  const knownSince = Math.min(...read2.runs.map((run) => run.startedAt || Infinity));
+  const zone = config.business_hours.timezone;
+  const freezes = activeFreezes({
+    now,
+    config,
+    defaultBranch: read2.defaultBranch,
+    freezeIssues: [...read2.freezeIssues],
+    incidents: [...read2.incidents],
+    base: pr.baseRef
+  });
+  const approvers = approverHandles(config, now);
+  for (const comment of comments) {
+    if (answered.has(String(comment.id))) continue;
+    const asked = askedException(comment, config, trustedBots);
+    if (!asked) continue;
+    const { reason, line } = asked;
+    const approver = ask.approver(comment.author, comment.at);
+    const fresh2 = approver && !edited(comment);
+    const repeated = paged;
+    const saw = fresh2 ? ask.headAt(comment.at) ?? (knownSince <= comment.at ? pr.headSha : void 0) : void 0;
+    const granted = fresh2 && saw === pr.headSha;
+    if (granted) answers.grants.push(`${comment.id}.${line}`);
+    const sha = pr.headSha.slice(0, 7);
+    const who = neutralize(comment.author);
+    const extraLines = asked.lines > 1 ? ` (${asked.lines - 1} more \`/freeze-exception\` line(s) in the same comment are the same request.)` : "";
+    let text;
+    if (granted) {
+      text = `\u2705 Freeze exception **granted** by ${who} for \`${sha}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}${extraLines}`;
+    } else {
+      const why = fresh2 ? saw !== void 0 ? `This grant is for \`${saw.slice(0, 7)}\`, the head when ${who} commented; the head is now \`${sha}\`, pushed since, so it is not covered. To let \`${sha}\` through, ${who} comments \`/freeze-exception <reason>\` anew.` : `${who} is an approver, but Expedite cannot tell which commit they were looking at (the branch's pushes are not visible to it). To grant \`${sha}\`, comment \`/freeze-exception <reason>\` anew.` : approver ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.` : paged ? "The approvers were already asked about this commit; an approver can grant it by commenting `/freeze-exception <reason>` here." : `${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`);"} an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
+      const head = fresh2 ? `\u270B Freeze exception from ${who} **not granted** for \`${sha}\`` : `\u{1F4DD} Freeze exception **requested** by @${who} for \`${sha}\``;
+      text = `${head}: ${neutralizeInline(reason, 300)}.${extraLines}
+
+${why}`;
+      if (!approver) paged = true;
+    }
+    const data = {
+      comment: comment.id,
+      line,
+      sha: saw ?? pr.headSha,
+      by: comment.author,
+      granted: granted ? "yes" : "no",
+      reason: reason.slice(0, 300)
+    };
+    const body = `${renderMarker("exception", data)}
+${text}`;
+    answers.replies.push({ identity: `exception:${comment.id}:${line}`, body });
+    answers.posted.push({
+      id: -1 - answers.posted.length,
+      author: read2.botLogin,
+      body,
+      at: now,
+      updatedAt: now
+    });
+    for (const freeze of granted || !repeated ? freezes : []) {
+      const target = freeze.issue ?? freeze.incident;
+      if (target === void 0) continue;
+      const audit = `${renderMarker("exception-audit", { comment: comment.id, line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}
+Freeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${sha}\`): ${neutralizeInline(reason, 300)}`;
+      answers.audits.push({ issue: target, identity: `exception-audit:${comment.id}:${line}`, body: audit });
+    }
+  }
+  return answers;
+}
+function exceptionsFrom(read2, config, comments, grants, approver) {
+  const { pr, trustedBots } = read2;
+  const byId = new Map(comments.map((c) => [c.id, c]));
+  const zone = config.business_hours.timezone;
+  const records = [];
+  const seen = /* @__PURE__ */ new Set();
+  const recordFor = (commentId, line, fromRun, marker) => {
+    const key = `${commentId}.${line}`;
+    if (seen.has(key)) return;
+    const source = byId.get(commentId);
+    if (!source || trustedBots.has(source.author.toLowerCase())) return;
+    const parsed = parseCommands(source.body, {
+      at: source.at,
+      timeZone: zone,
+      roles: config.roles.extra
+    }).find((l) => l.line === line);
+    const asks = parsed?.ok && parsed.command.verb === "freeze-exception" ? parsed.command : void 0;
+    const wasGranted = fromRun || marker?.granted === "yes";
+    if (!asks && !(wasGranted && edited(source))) return;
+    seen.add(key);
+    const approved = fromRun || !config.freeze.exception_per_commit && approver(source.author, source.at);
+    const voided = (approved || wasGranted) && edited(source);
+    records.push({
+      pullRequest: pr.number,
+      sha: fromRun ? pr.headSha : marker?.sha ?? pr.headSha,
+      by: source.author,
+      // When the person asked, not when the bot answered: a grant covers only freezes already running then.
+      at: source.at,
+      reason: asks?.reason ?? marker?.reason ?? "",
+      granted: approved && !voided,
+      ...voided && { editedAt: source.updatedAt },
+      request: `${commentId}.${line}`
+    });
+  };
+  for (const grant of grants) {
+    const [commentId, line] = grant.split(".").map(Number);
+    if (commentId !== void 0 && line !== void 0) recordFor(commentId, line, true);
+  }
+  for (const comment of comments) {
+    if (!trustedBots.has(comment.author.toLowerCase())) continue;
+    const marker = parseMarker(comment.body);
+    if (marker?.kind !== "exception") continue;
+    recordFor(Number(marker.data.comment), Number(marker.data.line), false, marker.data);
+  }
+  return records;
+}
+function duplicateRecords(comments, trustedBots) {
+  const seen = /* @__PURE__ */ new Set();
+  const duplicates = [];
+  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
+    if (!trustedBots.has(comment.author.toLowerCase())) continue;
+    const marker = parseMarker(comment.body);
+    if (marker?.kind !== "exception") continue;
+    const identity = markerIdentity(marker);
+    if (seen.has(identity)) duplicates.push(comment.id);
+    else seen.add(identity);
+  }
+  return duplicates;
+}
+
+// src/core/text/visibleText.ts
+import { Parser as Parser2 } from "commonmark";
+var INVISIBLE2 = /[\u200B-\u200D\u2060\uFEFF]/g;
+function visibleText(markdown) {
+  const parts = [];
+  const walker = new Parser2().parse(markdown).walker();
+  for (let step = walker.next(); step !== null; step = walker.next()) {
+    const { node, entering } = step;
+    if (node.type === "text") parts.push(node.literal ?? "");
+    else if (node.type === "softbreak" || node.type === "linebreak") parts.push("\n");
+    else if (!entering && node.isContainer && node.type !== "emph" && node.type !== "strong" && node.type !== "link")
+      parts.push("\n");
+    else if (node.type === "code" || node.type === "code_block" || node.type === "html_inline" || node.type === "html_block")
+      parts.push(" ");
+  }
+  return parts.join("").replace(INVISIBLE2, "");
+}
+
 // src/github/checkRuns.ts
 async function writeCheck(gh, name, sha, output, detailsUrl, known) {
   const runs = known ? known.runs : await ourRuns(gh, name, sha);
-  const summary = output.summary.length > 65e3 ? output.summary.slice(0, 65e3) + "\n\u2026" : output.summary;
-  const current = (run) => run.status === "completed" && run.conclusion === output.conclusion && run.output.title === output.title && run.output.summary === summary && (run.external_id ?? "") === (output.externalId ?? "");
-  const stale = runs.filter((run) => !current(run));
-  if (runs.length > 0 && stale.length === 0) return false;
+  const summary = clampSummary(output.summary);
+  const { create: create2, rewrite } = checkWrites(runs, output);
+  if (!create2 && rewrite.length === 0) return false;
   const body = {
     status: "completed",
     conclusion: output.conclusion,
@@ -8730,12 +9124,12 @@ async function writeCheck(gh, name, sha, output, detailsUrl, known) {
     ...output.externalId !== void 0 ? { external_id: output.externalId } : {},
     ...detailsUrl ? { details_url: detailsUrl } : {}
   };
-  if (runs.length > 0) {
-    for (const run of stale) {
+  if (!create2) {
+    for (const id of rewrite) {
       await gh.octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
         owner: gh.owner,
         repo: gh.repo,
-        check_run_id: Number(run.id),
+        check_run_id: id,
         ...body
       });
     }
@@ -8753,7 +9147,7 @@ async function writeCheck(gh, name, sha, output, detailsUrl, known) {
       const status = statusOf(error);
       if (status !== void 0 && status < 500) throw error;
       const [landed] = await ourRuns(gh, name, sha);
-      const target = landed ? { check_run_id: Number(landed.id) } : void 0;
+      const target = landed ? { check_run_id: landed.id } : void 0;
       if (target) {
         await gh.octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
           owner: gh.owner,
@@ -8784,7 +9178,36 @@ async function ourRuns(gh, name, sha) {
     per_page: 100
   });
   const slug2 = gh.botLogin.replace(/\[bot\]$/, "").toLowerCase();
-  return data.check_runs.filter((run) => (run.app?.slug ?? "").toLowerCase() === slug2).sort((a, b) => Number(b.id) - Number(a.id));
+  return data.check_runs.filter((run) => (run.app?.slug ?? "").toLowerCase() === slug2).sort((a, b) => Number(b.id) - Number(a.id)).map((run) => ({
+    id: Number(run.id),
+    status: run.status,
+    conclusion: run.conclusion,
+    title: run.output.title,
+    summary: run.output.summary,
+    externalId: run.external_id ?? null,
+    ...run.started_at ? { startedAt: Date.parse(run.started_at) } : {}
+  }));
+}
+
+// src/github/headAt.ts
+var ZERO_SHA = /^0+$/;
+async function headAt(gh, pr, at) {
+  const [owner, repo] = (pr.headRepo ?? `${gh.owner}/${gh.repo}`).split("/");
+  try {
+    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/activity", {
+      owner,
+      repo,
+      ref: `refs/heads/${pr.headRef}`,
+      direction: "desc",
+      per_page: 100
+    });
+    const seen = data.find((activity) => Date.parse(activity.timestamp) <= at);
+    return seen && !ZERO_SHA.test(seen.after) ? seen.after : void 0;
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 403 || status === 404) return void 0;
+    throw error;
+  }
 }
 
 // src/reconcile/targetsOf.ts
@@ -8892,43 +9315,28 @@ function referencedNumbers(text) {
   return [...numbers].slice(0, 10);
 }
 
-// src/github/headAt.ts
-var ZERO_SHA = /^0+$/;
-async function headAt(gh, pr, at) {
-  const [owner, repo] = (pr.headRepo ?? `${gh.owner}/${gh.repo}`).split("/");
-  try {
-    const { data } = await gh.octokit.request("GET /repos/{owner}/{repo}/activity", {
-      owner,
-      repo,
-      ref: `refs/heads/${pr.headRef}`,
-      direction: "desc",
-      per_page: 100
-    });
-    const seen = data.find((activity) => Date.parse(activity.timestamp) <= at);
-    return seen && !ZERO_SHA.test(seen.after) ? seen.after : void 0;
-  } catch (error) {
-    const status = statusOf(error);
-    if (status === 403 || status === 404) return void 0;
-    throw error;
+// src/reconcile/deliverNews.ts
+async function deliverNews(gh, config, templates, issue, comments, occasions, now) {
+  if (!gh.outbox || occasions.length === 0) return 0;
+  const records = botCommentsAmong(comments, gh.trustedBots).filter((c) => c.marker.kind === DELIVERY_KIND);
+  let writes = 0;
+  for (const id of duplicateBotComments(records)) {
+    await deleteComment(gh, id);
+    writes++;
   }
-}
-
-// src/core/text/visibleText.ts
-import { Parser as Parser2 } from "commonmark";
-var INVISIBLE2 = /[\u200B-\u200D\u2060\uFEFF]/g;
-function visibleText(markdown) {
-  const parts = [];
-  const walker = new Parser2().parse(markdown).walker();
-  for (let step = walker.next(); step !== null; step = walker.next()) {
-    const { node, entering } = step;
-    if (node.type === "text") parts.push(node.literal ?? "");
-    else if (node.type === "softbreak" || node.type === "linebreak") parts.push("\n");
-    else if (!entering && node.isContainer && node.type !== "emph" && node.type !== "strong" && node.type !== "link")
-      parts.push("\n");
-    else if (node.type === "code" || node.type === "code_block" || node.type === "html_inline" || node.type === "html_block")
-      parts.push(" ");
-  }
-  return parts.join("").replace(INVISIBLE2, "");
+  const planned = planNews({
+    occasions,
+    config,
+    templates,
+    now,
+    repository: `${gh.owner}/${gh.repo}`,
+    number: issue.number,
+    url: issue.url,
+    deliveries: deliveriesFrom(records)
+  });
+  if (planned.length === 0) return writes;
+  const sent = await deliverMessages(gh, config, issue.number, planned, now, gh.outbox);
+  return writes + sent.writes;
 }
 
 // src/reconcile/freeze/fixLabelAdder.ts
@@ -8959,13 +9367,6 @@ async function teamMembership(gh, org, team, login) {
 }
 
 // src/reconcile/freeze/isApprover.ts
-function approverHandles(config, now) {
-  const onCall = onCallAt(config.oncall, config.business_hours.timezone, now, config.business_hours.holidays);
-  const handles = [onCall.primary, onCall.secondary, ...config.freeze.approvers].filter(
-    (h) => h !== void 0
-  );
-  return [...new Set(handles.map((h) => h.startsWith("@") ? h : `@${h}`))];
-}
 async function isApprover(gh, config, login, now) {
   const lower = login.toLowerCase();
   for (const handle2 of approverHandles(config, now)) {
@@ -8986,285 +9387,91 @@ async function isApprover(gh, config, login, now) {
   return false;
 }
 
-// src/reconcile/freeze/judgeExceptionRequest.ts
-function edited(comment) {
-  return comment.updatedAt > comment.at;
+// src/reconcile/freeze/reconcilePull.ts
+async function reconcilePull(gh, config, templates, inputs, pr, now) {
+  const { read: read2, listed, plan } = await readAndPlan(gh, config, inputs, pr, now);
+  if (gh.dryRun) {
+    gh.dryRun.record(describePullPlan(plan));
+    return { verdict: plan.verdict, writes: plannedWrites(plan) };
+  }
+  const writes = await applyPullPlan(gh, config, templates, plan, { pr, listed, runs: read2.runs }, now);
+  return { verdict: plan.verdict, writes };
 }
-async function judgeExceptionRequest(gh, config, comment) {
-  if (gh.trustedBots.has(comment.author.toLowerCase())) return void 0;
-  const asks = parseCommands(comment.body, {
-    at: comment.at,
-    timeZone: config.business_hours.timezone,
-    roles: config.roles.extra
-  }).filter((l) => l.ok && l.command.verb === "freeze-exception");
-  const [first] = asks;
-  if (!first?.ok || first.command.verb !== "freeze-exception") return void 0;
-  const approver = await isApprover(gh, config, comment.author, comment.at);
-  return {
-    comment,
-    line: first.line,
-    reason: first.command.reason,
-    lines: asks.length,
-    approver,
-    grants: approver && !edited(comment)
+async function readAndPlan(gh, config, inputs, pr, now) {
+  let read2 = {
+    pr: {
+      number: pr.number,
+      url: pr.url,
+      baseRef: pr.baseRef,
+      headSha: pr.headSha,
+      title: pr.title,
+      body: pr.body,
+      labels: pr.labels,
+      // Only what a reader sees refers to an incident: not an HTML comment, not `#1` in code.
+      references: referencedNumbers(`${visibleText(pr.title)}
+${visibleText(pr.body)}`)
+    },
+    defaultBranch: inputs.defaultBranch,
+    freezeIssues: inputs.freezeIssues,
+    incidents: inputs.incidents,
+    runs: await ourRuns(gh, config.freeze.check_name, pr.headSha),
+    botLogin: gh.botLogin,
+    trustedBots: gh.trustedBots
   };
+  let listed = [];
+  for (let round = 0; ; round++) {
+    const { plan, needs } = planPull(read2, config, now);
+    if (plan) return { read: read2, listed, plan };
+    if (round === 5)
+      throw new Error(`the freeze plan of #${pr.number} keeps asking for more: ${JSON.stringify(needs)}`);
+    if (needs.comments) {
+      listed = await listComments(gh, pr.number);
+      read2 = {
+        ...read2,
+        comments: listed.map((c) => ({
+          id: c.id,
+          author: c.author,
+          body: c.body,
+          at: c.createdAt,
+          updatedAt: c.updatedAt
+        }))
+      };
+    }
+    if (needs.files) read2 = { ...read2, files: await changedFiles(gh, pr.number) ?? null };
+    if (needs.fixLabelAdder)
+      read2 = { ...read2, fixLabelAdder: await fixLabelAdder(gh, config, pr.number) ?? null };
+    if (needs.approvals.length > 0) {
+      const approvals = new Map(read2.approvals);
+      for (const { login, at } of needs.approvals)
+        approvals.set(approvalKey(login, at), await isApprover(gh, config, login, at));
+      read2 = { ...read2, approvals };
+    }
+    if (needs.heads.length > 0) {
+      const heads = new Map(read2.heads);
+      for (const at of needs.heads) heads.set(at, await headAt(gh, pr, at));
+      read2 = { ...read2, heads };
+    }
+  }
 }
-
-// src/core/channels/heard.ts
-function freezesHeard(config) {
-  return hears(config, config.deploys.channels, FREEZE_EVENTS);
-}
-function releasesHeard(config) {
-  return hears(config, config.releases.channels, RELEASE_EVENTS);
-}
-function hears(config, named, events) {
-  return named.some((name) => config.channels[name] !== void 0) || Object.values(config.channels).some((channel) => channel.events.some((e) => events.includes(e)));
-}
-
-// src/core/channels/grantOccasion.ts
-function grantOccasion(config, request, at, grant) {
-  return {
-    message: `exception-granted:${request}`,
-    event: "exception-granted",
-    at,
-    channels: config.deploys.channels,
-    subject: { type: "grant", grant }
-  };
-}
-
-// src/reconcile/deliverNews.ts
-async function deliverNews(gh, config, templates, issue, comments, occasions, now) {
-  if (!gh.outbox || occasions.length === 0) return 0;
-  const records = botCommentsAmong(comments, gh.trustedBots).filter((c) => c.marker.kind === DELIVERY_KIND);
+async function applyPullPlan(gh, config, templates, plan, seen, now) {
   let writes = 0;
-  for (const id of duplicateBotComments(records)) {
+  for (const reply of plan.replies) {
+    await createCommentOnce(gh, plan.number, reply.identity, reply.body);
+    writes++;
+  }
+  for (const audit of plan.audits)
+    if (await upsertMarkedComment(gh, audit.issue, audit.identity, audit.body)) writes++;
+  for (const id of plan.deleteComments) {
     await deleteComment(gh, id);
     writes++;
   }
-  const planned = planNews({
-    occasions,
-    config,
-    templates,
-    now,
-    repository: `${gh.owner}/${gh.repo}`,
-    number: issue.number,
-    url: issue.url,
-    deliveries: deliveriesFrom(records)
-  });
-  if (planned.length === 0) return writes;
-  const sent = await deliverMessages(gh, config, issue.number, planned, now, gh.outbox);
-  return writes + sent.writes;
-}
-
-// src/reconcile/freeze/reconcilePull.ts
-async function reconcilePull(gh, config, templates, inputs, pr, now) {
-  let writes = 0;
-  const facts = {
-    number: pr.number,
-    base: pr.baseRef,
-    headSha: pr.headSha,
-    title: pr.title,
-    body: pr.body,
-    labels: pr.labels,
-    exceptions: [],
-    // Only what a reader sees refers to an incident: not an HTML comment, not `#1` in code.
-    referencedIncidents: referencedNumbers(`${visibleText(pr.title)}
-${visibleText(pr.body)}`).filter(
-      (n) => inputs.incidents.some((i) => i.number === n)
-    )
-  };
-  const input = {
-    now,
-    config,
-    defaultBranch: inputs.defaultBranch,
-    freezeIssues: inputs.freezeIssues,
-    incidents: inputs.incidents
-  };
-  const freezes = activeFreezes({ ...input, base: pr.baseRef });
-  const runs = await ourRuns(gh, config.freeze.check_name, pr.headSha);
-  const grants = new Set(runs.flatMap((run) => parseGrants(run.external_id)));
-  let files;
-  let listed = [];
-  if (freezes.length > 0) {
-    listed = await listComments(gh, pr.number);
-    let comments = listed.map(toThreadComment);
-    const knownSince = Math.min(...runs.map((run) => Date.parse(run.started_at ?? "") || Infinity));
-    const answered = await answerExceptionRequests(gh, config, inputs, pr, comments, now, knownSince);
-    writes += answered.writes;
-    for (const grant of answered.grants) grants.add(grant);
-    comments = [...comments, ...answered.posted];
-    facts.exceptions = await exceptionsFrom(gh, config, comments, pr, grants);
-    writes += await removeDuplicateRecords(gh, comments);
-    if (config.freeze.ignore_paths.length > 0) files = await changedFiles(gh, pr.number);
-    const fixLabel = config.labels.incident_fix.toLowerCase();
-    if (freezes.some((f) => f.kind === "incident") && pr.labels.some((l) => l.toLowerCase() === fixLabel)) {
-      const adder = await fixLabelAdder(gh, config, pr.number);
-      if (!adder?.permitted) {
-        facts.labels = pr.labels.filter((l) => l.toLowerCase() !== fixLabel);
-        facts.untrustedFixLabel = { by: adder?.by ?? "ghost" };
-      }
-    }
+  if (plan.ensureLabels.length > 0) await ensureRepoLabels(gh, config, plan.ensureLabels, true);
+  if (plan.check) {
+    const { name, sha, output, detailsUrl } = plan.check;
+    if (await writeCheck(gh, name, sha, output, detailsUrl, { runs: seen.runs })) writes++;
   }
-  const verdict = freezeVerdict({
-    ...input,
-    pr: { ...facts, ...files ? { files } : {} },
-    approvers: approverHandles(config, now)
-  });
-  if (verdict.conclusion === "failure" && freezes.some((f) => f.kind === "incident"))
-    await ensureRepoLabels(gh, config, [config.labels.incident_fix], true);
-  const externalId = grants.size > 0 ? `grants:${[...grants].sort().join(",")}` : void 0;
-  if (await writeCheck(
-    gh,
-    config.freeze.check_name,
-    pr.headSha,
-    { ...verdict, ...externalId ? { externalId } : {} },
-    pr.url,
-    { runs }
-  ))
-    writes++;
-  if (freezes.length > 0 && freezesHeard(config)) {
-    const occasions = facts.exceptions.filter((e) => e.granted && e.request !== void 0).map(
-      (e) => grantOccasion(config, e.request, e.at, {
-        to: "merge",
-        by: e.by,
-        reason: e.reason,
-        sha: e.sha,
-        branch: pr.baseRef,
-        number: pr.number,
-        url: pr.url,
-        freezes: freezes.filter((f) => f.startedAt <= e.at).map((f) => f.name)
-      })
-    );
-    writes += await deliverNews(gh, config, templates, pr, listed, occasions, now);
-  }
-  return { verdict, writes };
-}
-function toThreadComment(c) {
-  return { id: c.id, author: c.author, body: c.body, at: c.createdAt, updatedAt: c.updatedAt };
-}
-async function exceptionsFrom(gh, config, comments, pr, grants) {
-  const byId = new Map(comments.map((c) => [c.id, c]));
-  const zone = config.business_hours.timezone;
-  const records = [];
-  const seen = /* @__PURE__ */ new Set();
-  const recordFor = async (commentId, line, fromRun, marker) => {
-    const key = `${commentId}.${line}`;
-    if (seen.has(key)) return;
-    const source = byId.get(commentId);
-    if (!source || gh.trustedBots.has(source.author.toLowerCase())) return;
-    const parsed = parseCommands(source.body, {
-      at: source.at,
-      timeZone: zone,
-      roles: config.roles.extra
-    }).find((l) => l.line === line);
-    const asks = parsed?.ok && parsed.command.verb === "freeze-exception" ? parsed.command : void 0;
-    const wasGranted = fromRun || marker?.granted === "yes";
-    if (!asks && !(wasGranted && edited(source))) return;
-    seen.add(key);
-    const approved = fromRun || !config.freeze.exception_per_commit && await isApprover(gh, config, source.author, source.at);
-    const voided = (approved || wasGranted) && edited(source);
-    records.push({
-      pullRequest: pr.number,
-      sha: fromRun ? pr.headSha : marker?.sha ?? pr.headSha,
-      by: source.author,
-      // When the person asked, not when the bot answered: a grant covers only freezes already running then.
-      at: source.at,
-      reason: asks?.reason ?? marker?.reason ?? "",
-      granted: approved && !voided,
-      ...voided && { editedAt: source.updatedAt },
-      request: `${commentId}.${line}`
-    });
-  };
-  for (const grant of grants) {
-    const [commentId, line] = grant.split(".").map(Number);
-    if (commentId !== void 0 && line !== void 0) await recordFor(commentId, line, true);
-  }
-  for (const comment of comments) {
-    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
-    const marker = parseMarker(comment.body);
-    if (marker?.kind !== "exception") continue;
-    await recordFor(Number(marker.data.comment), Number(marker.data.line), false, marker.data);
-  }
-  return records;
-}
-function parseGrants(externalId) {
-  if (!externalId?.startsWith("grants:")) return [];
-  return externalId.slice("grants:".length).split(",").filter((g) => /^\d+\.\d+$/.test(g));
-}
-async function answerExceptionRequests(gh, config, inputs, pr, comments, now, knownSince) {
-  const grants = [];
-  const posted = [];
-  const records = comments.filter((c) => gh.trustedBots.has(c.author.toLowerCase())).map((c) => parseMarker(c.body)).filter((m) => m?.kind === "exception");
-  const answered = new Set(records.map((m) => String(m?.data.comment)));
-  let paged = records.some((m) => m?.data.granted === "no" && m.data.sha === pr.headSha);
-  const zone = config.business_hours.timezone;
-  let writes = 0;
-  for (const comment of comments) {
-    if (answered.has(String(comment.id))) continue;
-    const request = await judgeExceptionRequest(gh, config, comment);
-    if (!request) continue;
-    const { reason, approver, line } = request;
-    const repeated = paged;
-    const fresh2 = request.grants;
-    const saw = fresh2 ? await headAt(gh, pr, comment.at) ?? (knownSince <= comment.at ? pr.headSha : void 0) : void 0;
-    const granted = fresh2 && saw === pr.headSha;
-    if (granted) grants.push(`${comment.id}.${line}`);
-    const sha = pr.headSha.slice(0, 7);
-    const who = neutralize(comment.author);
-    const approvers = approverHandles(config, now);
-    const extraLines = request.lines > 1 ? ` (${request.lines - 1} more \`/freeze-exception\` line(s) in the same comment are the same request.)` : "";
-    let text;
-    if (granted) {
-      text = `\u2705 Freeze exception **granted** by ${who} for \`${sha}\`: ${neutralizeInline(reason, 300)}.${config.freeze.exception_per_commit ? " A new push needs a new grant." : ""}${extraLines}`;
-    } else {
-      const why = fresh2 ? saw !== void 0 ? `This grant is for \`${saw.slice(0, 7)}\`, the head when ${who} commented; the head is now \`${sha}\`, pushed since, so it is not covered. To let \`${sha}\` through, ${who} comments \`/freeze-exception <reason>\` anew.` : `${who} is an approver, but Expedite cannot tell which commit they were looking at (the branch's pushes are not visible to it). To grant \`${sha}\`, comment \`/freeze-exception <reason>\` anew.` : approver ? `${who}'s comment was edited after it was written, so it counts only as a request: edits can be made by anyone with write access. To grant, comment \`/freeze-exception <reason>\` anew.` : paged ? "The approvers were already asked about this commit; an approver can grant it by commenting `/freeze-exception <reason>` here." : `${approvers.length > 0 ? approvers.join(" ") : "No approver is configured (set `oncall` or `freeze.approvers`);"} an approver can grant it by commenting \`/freeze-exception <reason>\` here.`;
-      const head = fresh2 ? `\u270B Freeze exception from ${who} **not granted** for \`${sha}\`` : `\u{1F4DD} Freeze exception **requested** by @${who} for \`${sha}\``;
-      text = `${head}: ${neutralizeInline(reason, 300)}.${extraLines}
-
-${why}`;
-      if (!approver) paged = true;
-    }
-    const data = {
-      comment: comment.id,
-      line,
-      sha: saw ?? pr.headSha,
-      by: comment.author,
-      granted: granted ? "yes" : "no",
-      reason: reason.slice(0, 300)
-    };
-    const body = `${renderMarker("exception", data)}
-${text}`;
-    const id = await createCommentOnce(gh, pr.number, `exception:${comment.id}:${line}`, body);
-    posted.push({ id, author: gh.botLogin, body, at: now, updatedAt: now });
-    writes++;
-    const freezes = activeFreezes({ ...inputs, now, config, base: pr.baseRef });
-    for (const freeze of granted || !repeated ? freezes : []) {
-      const target = freeze.issue ?? freeze.incident;
-      if (target === void 0) continue;
-      const identity = `exception-audit:${comment.id}:${line}`;
-      const audit = `${renderMarker("exception-audit", { comment: comment.id, line, pr: pr.number, sha: pr.headSha, by: comment.author, granted: granted ? "yes" : "no", reason: reason.slice(0, 300) })}
-Freeze exception ${granted ? "granted" : "requested"} by ${who} at ${formatTime(comment.at, zone)} for pull request #${pr.number} (\`${sha}\`): ${neutralizeInline(reason, 300)}`;
-      if (await upsertMarkedComment(gh, target, identity, audit)) writes++;
-    }
-  }
-  return { writes, grants, posted };
-}
-async function removeDuplicateRecords(gh, comments) {
-  const seen = /* @__PURE__ */ new Set();
-  let removed = 0;
-  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
-    if (!gh.trustedBots.has(comment.author.toLowerCase())) continue;
-    const marker = parseMarker(comment.body);
-    if (marker?.kind !== "exception") continue;
-    const identity = markerIdentity(marker);
-    if (!seen.has(identity)) {
-      seen.add(identity);
-      continue;
-    }
-    await deleteComment(gh, comment.id);
-    removed++;
-  }
-  return removed;
+  writes += await deliverNews(gh, config, templates, seen.pr, seen.listed, plan.news, now);
+  return writes;
 }
 
 // src/reconcile/freeze/sweepPulls.ts
@@ -9292,70 +9499,76 @@ function pullRequestHelp(author) {
 ${helpText("pull-request")}`;
 }
 
-// src/reconcile/freeze/freezeCommands.ts
-async function runFreezeCommands(gh, config, inputs, number, now, where2 = "issue") {
-  const pullRequest = where2 === "pull-request";
-  const comments = await listComments(gh, number);
+// src/core/freeze/planFreezeCommands.ts
+function planFreezeCommands(read2, config, now) {
+  const { number, where: where2, trustedBots } = read2;
   const answered = /* @__PURE__ */ new Set();
-  for (const c of comments) {
-    if (!gh.trustedBots.has(c.author.toLowerCase())) continue;
+  for (const c of read2.comments) {
+    if (!trustedBots.has(c.author.toLowerCase())) continue;
     const marker = parseMarker(c.body);
     if (marker?.kind === "freeze-reply" || marker?.kind === "reply")
       answered.add(`${marker.data.comment}:${marker.data.line}`);
   }
   const zone = config.business_hours.timezone;
-  const permissions = /* @__PURE__ */ new Map();
-  let writes = 0;
+  const steps = [];
+  const missing = /* @__PURE__ */ new Set();
   let changed = false;
-  for (const c of comments) {
+  for (const c of read2.comments) {
     const author = c.author;
-    if (gh.trustedBots.has(author.toLowerCase())) continue;
-    const at = c.createdAt;
-    for (const line of parseCommands(c.body, { at, timeZone: zone, roles: config.roles.extra })) {
-      if (pullRequest && line.ok && line.command.verb === "help" && !answered.has(`${c.id}:${line.line}`)) {
-        const data = { comment: c.id, line: line.line };
-        const body = `${renderMarker("reply", data)}
-${pullRequestHelp(author)}`;
-        await createCommentOnce(gh, number, `reply:${c.id}:${line.line}`, body);
-        writes++;
+    if (trustedBots.has(author.toLowerCase())) continue;
+    for (const line of parseCommands(c.body, { at: c.at, timeZone: zone, roles: config.roles.extra })) {
+      if (where2 === "pull-request" && line.ok && line.command.verb === "help" && !answered.has(`${c.id}:${line.line}`)) {
+        steps.push({
+          kind: "reply",
+          identity: `reply:${c.id}:${line.line}`,
+          body: `${renderMarker("reply", { comment: c.id, line: line.line })}
+${pullRequestHelp(author)}`
+        });
         continue;
       }
       const verb = line.ok ? line.command.verb : line.verb;
       if (verb !== "freeze" && verb !== "unfreeze") continue;
       if (answered.has(`${c.id}:${line.line}`)) continue;
-      const reply = (text) => createCommentOnce(
-        gh,
-        number,
-        `freeze-reply:comment=${c.id}&line=${line.line}`,
-        `${renderMarker("freeze-reply", { comment: c.id, line: line.line })}
+      const identity = `freeze-reply:comment=${c.id}&line=${line.line}`;
+      const marker = renderMarker("freeze-reply", { comment: c.id, line: line.line });
+      const reply = (text) => ({
+        kind: "reply",
+        identity,
+        body: `${marker}
 ${text}`
-      );
+      });
       if (!line.ok) {
-        if (where2 === "incident") continue;
-        await reply(`@${neutralize(author)} I did not run \`/${verb}\`: ${line.error}
+        if (where2 !== "incident")
+          steps.push(
+            reply(`@${neutralize(author)} I did not run \`/${verb}\`: ${line.error}
 
-${line.usage}`);
-        writes++;
+${line.usage}`)
+          );
         continue;
       }
-      const permission = await permissionOf(gh, author, permissions);
+      const permission = read2.permissions?.get(author.toLowerCase());
+      if (permission === void 0) {
+        missing.add(author);
+        continue;
+      }
       if (!permits(permission, config.commands.freeze_permission)) {
-        await reply(
-          `@${neutralize(author)} \`/${line.command.verb}\` needs the **${config.commands.freeze_permission}** role on this repository, and you have **${permission}**. Ask a maintainer or the on-call engineer.`
+        steps.push(
+          reply(
+            `@${neutralize(author)} \`/${line.command.verb}\` needs the **${config.commands.freeze_permission}** role on this repository, and you have **${permission}**. Ask a maintainer or the on-call engineer.`
+          )
         );
-        writes++;
         continue;
       }
       if (line.command.verb === "freeze") {
         if (line.command.until <= now) {
-          await reply(
-            `@${neutralize(author)} that freeze would already be over (${formatTime(line.command.until, zone)}). Give a later end, e.g. \`/freeze 2026-12-28 09:00 holiday closure\`.`
+          steps.push(
+            reply(
+              `@${neutralize(author)} that freeze would already be over (${formatTime(line.command.until, zone)}). Give a later end, e.g. \`/freeze 2026-12-28 09:00 holiday closure\`.`
+            )
           );
-          writes++;
           continue;
         }
-        await ensureRepoLabels(gh, config, [config.labels.freeze]);
-        const rendered = renderFreezeIssue({
+        const issue = renderFreezeIssue({
           until: line.command.until,
           reason: line.command.reason,
           branches: line.command.branches ?? [],
@@ -9363,29 +9576,88 @@ ${line.usage}`);
           zone,
           requestedIn: c.url
         });
-        const created = await openFreezeIssueOnce(gh, config, rendered, c.url);
-        await reply(
-          `\u{1F9CA} Code freeze started until **${formatTime(line.command.until, zone)}**: #${created}. Close that issue or comment \`/unfreeze\` to lift it.`
-        );
-        writes += 2;
+        steps.push({ kind: "freeze", identity, marker, until: line.command.until, source: c.url, issue });
         changed = true;
       } else {
-        const records = inputs.freezeIssues.filter((f) => f.heldFor === number).map((f) => f.number);
-        const targets = inputs.freezeIssues.some((f) => f.number === number) ? [number] : records.length > 0 ? records : inputs.freezeIssues.filter((f) => f.heldFor === void 0).map((f) => f.number);
-        for (const target of targets) {
-          await closeIssue(gh, target, "completed");
-          const origin = inputs.freezeIssues.find((f) => f.number === target)?.heldFor;
-          if (origin !== void 0) await writeLabels(gh, origin, [], [config.labels.freeze_held]);
-        }
-        await reply(
-          targets.length > 0 ? `\u{1F324}\uFE0F Freeze lifted: ${targets.map((t) => `#${t}`).join(", ")} closed.` : "There is no manual freeze open; scheduled freezes end on their own schedule."
-        );
-        writes += targets.length + 1;
-        changed ||= targets.length > 0;
+        const records = read2.freezeIssues.filter((f) => f.heldFor === number).map((f) => f.number);
+        const targets = read2.freezeIssues.some((f) => f.number === number) ? [number] : records.length > 0 ? records : read2.freezeIssues.filter((f) => f.heldFor === void 0).map((f) => f.number);
+        const close = targets.map((target) => {
+          const heldFor = read2.freezeIssues.find((f) => f.number === target)?.heldFor;
+          return { number: target, ...heldFor !== void 0 ? { heldFor } : {} };
+        });
+        const text = targets.length > 0 ? `\u{1F324}\uFE0F Freeze lifted: ${targets.map((t) => `#${t}`).join(", ")} closed.` : "There is no manual freeze open; scheduled freezes end on their own schedule.";
+        steps.push({ kind: "unfreeze", identity, body: `${marker}
+${text}`, close });
+        changed ||= close.length > 0;
       }
     }
   }
-  return { writes, changed };
+  if (missing.size > 0) return { needs: { permissions: [...missing] } };
+  return { plan: { number, steps, changed } };
+}
+function freezeStartedReply(step, issue, zone) {
+  return `${step.marker}
+\u{1F9CA} Code freeze started until **${formatTime(step.until, zone)}**: #${issue}. Close that issue or comment \`/unfreeze\` to lift it.`;
+}
+
+// src/reconcile/freeze/freezeCommands.ts
+async function runFreezeCommands(gh, config, inputs, number, now, where2 = "issue") {
+  const comments = await listComments(gh, number);
+  const read2 = {
+    number,
+    where: where2,
+    comments: comments.map((c) => ({
+      id: c.id,
+      author: c.author,
+      body: c.body,
+      at: c.createdAt,
+      url: c.url
+    })),
+    freezeIssues: inputs.freezeIssues,
+    trustedBots: gh.trustedBots
+  };
+  let planned = planFreezeCommands(read2, config, now);
+  if (planned.needs) {
+    const permissions = /* @__PURE__ */ new Map();
+    for (const login of planned.needs.permissions) await permissionOf(gh, login, permissions);
+    planned = planFreezeCommands({ ...read2, permissions }, config, now);
+  }
+  if (!planned.plan)
+    throw new Error(`the freeze commands of #${number} still need ${JSON.stringify(planned.needs)}`);
+  if (gh.dryRun) {
+    gh.dryRun.record(describeFreezeCommandsPlan(planned.plan));
+    return { writes: plannedCommandWrites(planned.plan), changed: false };
+  }
+  return applyFreezeCommands(gh, config, planned.plan);
+}
+async function applyFreezeCommands(gh, config, plan) {
+  let writes = 0;
+  for (const step of plan.steps) {
+    switch (step.kind) {
+      case "reply":
+        await createCommentOnce(gh, plan.number, step.identity, step.body);
+        writes++;
+        break;
+      case "freeze": {
+        await ensureRepoLabels(gh, config, [config.labels.freeze]);
+        const issue = await openFreezeIssueOnce(gh, config, step.issue, step.source);
+        const body = freezeStartedReply(step, issue, config.business_hours.timezone);
+        await createCommentOnce(gh, plan.number, step.identity, body);
+        writes += 2;
+        break;
+      }
+      case "unfreeze":
+        for (const target of step.close) {
+          await closeIssue(gh, target.number, "completed");
+          if (target.heldFor !== void 0)
+            await writeLabels(gh, target.heldFor, [], [config.labels.freeze_held]);
+        }
+        await createCommentOnce(gh, plan.number, step.identity, step.body);
+        writes += step.close.length + 1;
+        break;
+    }
+  }
+  return { writes, changed: plan.changed };
 }
 async function openFreezeIssueOnce(gh, config, rendered, source) {
   const find = async () => {
@@ -9400,44 +9672,60 @@ async function openFreezeIssueOnce(gh, config, rendered, source) {
   return (await createIssueOnce(gh, { ...rendered, labels: [config.labels.freeze], find })).number;
 }
 
+// src/core/freeze/mergeGroupCheck.ts
+function mergeGroupCheck(base, frozen, verdicts) {
+  if (!frozen)
+    return {
+      conclusion: "success",
+      title: "No code freeze applies",
+      summary: `Nothing freezes \`${base}\` right now.`
+    };
+  const blocked = verdicts.filter((v) => v.verdict.conclusion === "failure");
+  if (blocked.length === 0 && verdicts.length > 0)
+    return {
+      conclusion: "success",
+      title: "Every pull request in this group may pass the freeze",
+      summary: verdicts.map((v) => `- #${v.number}: ${v.verdict.title}`).join("\n")
+    };
+  return {
+    conclusion: "failure",
+    title: blocked[0]?.verdict.title ?? "Code freeze: this merge group cannot be checked against its pull requests",
+    summary: blocked.length > 0 ? blocked.map((v) => `### #${v.number}
+
+${v.verdict.summary}`).join("\n\n") : "The merge group's pull requests could not be identified from its branch name."
+  };
+}
+
 // src/reconcile/freeze/reconcileMergeGroup.ts
 var QUEUE_REF = /pr-(\d+)-[0-9a-f]+$/;
 async function reconcileMergeGroup(gh, config, templates, target, now) {
   const inputs = await freezeInputs(gh, config);
   const base = target.baseRef.replace(/^refs\/heads\//, "");
-  const freezes = activeFreezes({ ...inputs, now, config, base });
-  let output = {
-    conclusion: "success",
-    title: "No code freeze applies",
-    summary: `Nothing freezes \`${base}\` right now.`
-  };
-  if (freezes.length > 0) {
+  const frozen = activeFreezes({ ...inputs, now, config, base }).length > 0;
+  const verdicts = [];
+  if (frozen) {
     const numbers = [...target.headRef.matchAll(/pr-(\d+)-/g)].map((m) => Number(m[1]));
     const fromRef = QUEUE_REF.exec(target.headRef);
     if (numbers.length === 0 && fromRef) numbers.push(Number(fromRef[1]));
-    const verdicts = [];
     for (const number of numbers) {
-      const verdict = await inLane(
+      const { verdict } = await inLane(
         gh,
         number,
         async () => reconcilePull(gh, config, templates, inputs, await readPull(gh, number), now)
       );
-      verdicts.push({ number, verdict: verdict.verdict });
+      verdicts.push({ number, verdict });
     }
-    const blocked = verdicts.filter((v) => v.verdict.conclusion === "failure");
-    output = blocked.length === 0 && verdicts.length > 0 ? {
-      conclusion: "success",
-      title: "Every pull request in this group may pass the freeze",
-      summary: verdicts.map((v) => `- #${v.number}: ${v.verdict.title}`).join("\n")
-    } : {
-      conclusion: "failure",
-      title: blocked[0]?.verdict.title ?? "Code freeze: this merge group cannot be checked against its pull requests",
-      summary: blocked.length > 0 ? blocked.map((v) => `### #${v.number}
-
-${v.verdict.summary}`).join("\n\n") : "The merge group's pull requests could not be identified from its branch name."
-    };
   }
-  const wrote = await writeCheck(gh, config.freeze.check_name, target.headSha, output);
+  const output = mergeGroupCheck(base, frozen, verdicts);
+  const name = config.freeze.check_name;
+  const runs = await ourRuns(gh, name, target.headSha);
+  if (gh.dryRun) {
+    const { create: create2, rewrite } = checkWrites(runs, output);
+    const lines = create2 || rewrite.length > 0 ? [describeCheck(name, target.headSha, output)] : [];
+    gh.dryRun.record(lines);
+    return { writes: lines.length, conclusion: output.conclusion };
+  }
+  const wrote = await writeCheck(gh, name, target.headSha, output, void 0, { runs });
   return { writes: wrote ? 1 : 0, conclusion: output.conclusion };
 }
 
@@ -9695,6 +9983,13 @@ function holdBody(sha, branch, repoUrl) {
   ].join("\n");
 }
 
+// src/core/deploys/isGatedEnvironment.ts
+import picomatch2 from "picomatch";
+function isGatedEnvironment(environment, config) {
+  const globs = config.deploys.environments;
+  return globs.length > 0 && picomatch2([...globs], { nocase: true, dot: true })(environment);
+}
+
 // src/core/deploys/deployBranch.ts
 function deployBranch(ref, defaultBranch) {
   if (ref === "" || ref.startsWith("refs/tags/") || ref.startsWith("refs/pull/")) return defaultBranch;
@@ -9794,11 +10089,12 @@ function freezeTable2(freezes, blocking, zone, now) {
   return ["| Freeze | Since | Until | This deployment |", "| --- | --- | --- | --- |", ...rows].join("\n");
 }
 
-// src/core/deploys/isGatedEnvironment.ts
-import picomatch2 from "picomatch";
-function isGatedEnvironment(environment, config) {
-  const globs = config.deploys.environments;
-  return globs.length > 0 && picomatch2([...globs], { nocase: true, dot: true })(environment);
+// src/reconcile/freeze/judgeExceptionRequest.ts
+async function judgeExceptionRequest(gh, config, comment) {
+  const asked = askedException(comment, config, gh.trustedBots);
+  if (!asked) return void 0;
+  const approver = await isApprover(gh, config, comment.author, comment.at);
+  return { ...asked, comment, approver, grants: approver && !edited(comment) };
 }
 
 // src/reconcile/deploys/holdThread.ts
@@ -9900,7 +10196,36 @@ Freeze exception ${request.grants ? "granted" : "requested"} by ${who} at ${form
   return writes;
 }
 
-// src/reconcile/deploys/runComment.ts
+// src/reconcile/deploys/judgeDeploy.ts
+async function judgeDeploy(gh, config, deploy, now) {
+  const inputs = await freezeInputs(gh, config);
+  const branch = deployBranch(deploy.ref, inputs.defaultBranch);
+  const base = {
+    now,
+    config,
+    defaultBranch: inputs.defaultBranch,
+    freezeIssues: inputs.freezeIssues,
+    incidents: inputs.incidents
+  };
+  if (activeFreezes({ ...base, base: branch }).length === 0) {
+    const verdict2 = deployVerdict({ ...base, branch, sha: deploy.sha, grants: [], approvers: [] });
+    return { inputs, branch, verdict: verdict2 };
+  }
+  const hold = await ensureHold(gh, config, deploy.sha, branch, inputs.htmlUrl);
+  const thread = await readHoldThread(gh, config, inputs, hold, now);
+  const verdict = deployVerdict({
+    ...base,
+    branch,
+    sha: deploy.sha,
+    grants: thread.grants,
+    voided: thread.voided,
+    approvers: approverHandles(config, now),
+    holdIssue: hold
+  });
+  return { inputs, branch, verdict, held: { hold, thread } };
+}
+
+// src/core/deploys/runComment.ts
 function runComment(config, run, state, verdict, now) {
   const at = formatTime(now, config.business_hours.timezone);
   const where2 = `to ${codeSpan(run.environment)} (workflow run ${run.runId})`;
@@ -9929,33 +10254,14 @@ async function protectDeployment(gh, settings, request, now) {
     });
     return { decision: "approved", writes: 1 };
   }
-  const inputs = await freezeInputs(gh, config);
-  const branch = deployBranch(request.ref, inputs.defaultBranch);
-  const base = {
-    now,
-    config,
-    defaultBranch: inputs.defaultBranch,
-    freezeIssues: inputs.freezeIssues,
-    incidents: inputs.incidents
-  };
-  if (activeFreezes({ ...base, base: branch }).length === 0) {
-    const verdict2 = deployVerdict({ ...base, branch, sha: request.sha, grants: [], approvers: [] });
+  const { inputs, branch, verdict, held } = await judgeDeploy(gh, config, request, now);
+  if (held === void 0) {
     const earlier2 = await findHold(gh, config, request.sha, branch);
-    const writes = earlier2?.open ? await settleRecord(gh, config, earlier2.number, request, verdict2, now) : 0;
-    await reviewDeployment(gh, runId, { environment, state: "approved", comment: reviewComment(verdict2) });
+    const writes = earlier2?.open ? await settleRecord(gh, config, earlier2.number, request, verdict, now) : 0;
+    await reviewDeployment(gh, runId, { environment, state: "approved", comment: reviewComment(verdict) });
     return { decision: "approved", writes: writes + 1 };
   }
-  const hold = await ensureHold(gh, config, request.sha, branch, inputs.htmlUrl);
-  const thread = await readHoldThread(gh, config, inputs, hold, now);
-  const verdict = deployVerdict({
-    ...base,
-    branch,
-    sha: request.sha,
-    grants: thread.grants,
-    voided: thread.voided,
-    approvers: approverHandles(config, now),
-    holdIssue: hold
-  });
+  const { hold, thread } = held;
   const answer3 = await answerHeld(gh, config, request, hold, thread, verdict, now);
   const told = await deliverHoldGrants(gh, settings, inputs, hold, thread, now);
   return { decision: answer3.decision, writes: thread.writes + answer3.writes + told };
@@ -10103,7 +10409,7 @@ function planAnnouncements(input) {
     return freezes.length === 0 ? void 0 : freezes.map((f) => `${f.name} (until ${endText(f, zone, at)})`).join("; ");
   };
   const frozen = (freezes) => freezes === void 0 ? {} : { frozen: true, freezes: neutralizeInline(freezes, 400) };
-  const excerpt = (text) => {
+  const excerpt2 = (text) => {
     const first = firstLine(text);
     return first === "" ? {} : { excerpt: neutralizeInline(first, 300) };
   };
@@ -10132,7 +10438,7 @@ ${markdown}`,
       tag: neutralizeInline(release.tag, 80),
       url: release.url,
       branch: neutralizeInline(branch, 100),
-      ...excerpt(release.body)
+      ...excerpt2(release.body)
     };
     const facts = {
       name: release.name || release.tag,
@@ -10380,7 +10686,8 @@ async function reconcileFreezeHold(gh, config, hint, now, permissions) {
     );
     if (freeze.until !== void 0 && now >= freeze.until) hold = void 0;
   } else {
-    hold = (await projectWithRoles(gh, config, issue, events, botComments, now, permissions)).incident.freezeHold;
+    const projection = await projectWithRoles(gh, { config, issue, events, botComments, now, permissions });
+    hold = projection.incident.freezeHold;
   }
   const label = config.labels.freeze_held;
   const labelled = issue.labels.some((l) => l.toLowerCase() === label.toLowerCase());
@@ -10396,7 +10703,7 @@ async function reconcileFreezeHold(gh, config, hint, now, permissions) {
     });
     await writeLabels(gh, issue.number, [label], []);
     writes += 2;
-  } else if (hold === void 0 && (labelled || holdLabelTakenOff(events, label, isBot))) {
+  } else if (hold === void 0 && (labelled || holdLabelTakenOff(events, label, isBot) !== void 0)) {
     closed = await closeHoldRecords(gh, config, issue.number);
     writes += closed;
     if (labelled) {
@@ -10585,24 +10892,19 @@ function decidesFreeze(name, config) {
   return name === config.labels.incident.toLowerCase() || names.severityOf(name) !== void 0 || names.stateOf(name) !== void 0;
 }
 async function reconcileIssueTarget(gh, settings, target, now, permissions) {
-  const { config, templates, templateProblems, refused } = settings;
+  const { config } = settings;
   const {
     result,
     writes: own,
     commandsChanged,
     released
   } = await inLane(gh, target.number, async () => {
-    const result2 = await reconcileIncident(
-      gh,
-      config,
-      templates,
-      target.number,
+    const result2 = await reconcileIncident(gh, settings, target.number, {
       now,
       permissions,
-      target.issue,
-      templateProblems,
-      refused
-    );
+      ...target.issue ? { hint: target.issue } : {}
+    });
+    tellIncidentPlan(gh, result2);
     let writes2 = result2.writes;
     let commandsChanged2 = false;
     let released2;
@@ -10633,18 +10935,9 @@ async function reconcileIssueTarget(gh, settings, target, now, permissions) {
     const followed = await inLane(
       gh,
       origin,
-      () => reconcileIncident(
-        gh,
-        config,
-        templates,
-        origin,
-        now,
-        permissions,
-        void 0,
-        templateProblems,
-        refused
-      )
+      () => reconcileIncident(gh, settings, origin, { now, permissions })
     );
+    tellIncidentPlan(gh, followed);
     writes += followed.writes;
   }
   let freezesChanged = commandsChanged;
@@ -10652,13 +10945,13 @@ async function reconcileIssueTarget(gh, settings, target, now, permissions) {
   if (freezesChanged) {
     const inputs = await freezeInputs(gh, config);
     writes += (await sweepPulls(gh, settings, inputs, now)).writes;
-    const started = result.projection !== void 0 && isFreezing(result.projection.incident, config) && !commandsChanged && released === void 0;
+    const started = result.incident !== void 0 && isFreezing(result.incident, config) && !commandsChanged && released === void 0;
     if (!started && gh.approvesDeployments === true)
       writes += await reconcileHolds(gh, settings, inputs, now);
     if (commandsChanged || result.skipped === "not-an-incident" && result.freezeRelevant)
       writes += await deliverFreezeMessages(gh, settings, inputs, now, { calendar: false });
   }
-  const incident = result.projection?.incident;
+  const incident = result.incident;
   const note = result.skipped?.replaceAll("-", " ") ?? (incident ? `${severityName(incident.severity)}, ${STATE_TITLES[incident.state]}` : "");
   return { target, writes, ...note !== "" ? { note } : {} };
 }
