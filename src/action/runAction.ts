@@ -167,36 +167,24 @@ export async function runAction(): Promise<void> {
         core.info(`Reconciling ${targetKey(`${owner}/${repo}`, target)}`);
         outcomes.push(await runTarget(gh, settings, target, now));
       }
-      if (!settings.ok) {
-        await writeSummary(outcomes, {
-          owner,
-          repo,
-          event: context.eventName,
-          dryRun,
-          planned,
-          configProblems: settings.problems,
-        });
+      // A configuration problem still fails the run, after the work and with the summary, so it is seen.
+      const failWith = async (problems: Parameters<typeof writeSummary>[1], message: string) => {
+        await writeSummary(outcomes, problems);
         core.setOutput("writes", String(outcomes.reduce((n, o) => n + o.writes, 0)));
-        throw new Error(
+        throw new Error(message);
+      };
+      const summary = { owner, repo, event: context.eventName, dryRun, planned };
+      if (!settings.ok)
+        await failWith(
+          { ...summary, configProblems: settings.problems },
           `${configPath} is invalid; see the errors above and the comment on the incident. Fix the file and re-run.`,
         );
-      }
-      if (settings.ok && settings.refused) {
-        // The work is done under the last valid settings; the run still fails so the refusal is seen.
-        await writeSummary(outcomes, {
-          owner,
-          repo,
-          event: context.eventName,
-          dryRun,
-          planned,
-          configProblems: settings.refused.problems,
-          usingVersionOf: settings.refused.sha,
-        });
-        core.setOutput("writes", String(outcomes.reduce((n, o) => n + o.writes, 0)));
-        throw new Error(
+      else if (settings.refused)
+        // The work is done under the last valid settings.
+        await failWith(
+          { ...summary, configProblems: settings.refused.problems, usingVersionOf: settings.refused.sha },
           `${configPath} is refused; Expedite worked from its last valid version (commit ${settings.refused.sha.slice(0, 7)}). Fix the file.`,
         );
-      }
     } else {
       core.info(
         `Nothing to do for ${context.eventName}${context.payload.action ? `.${context.payload.action}` : ""}.`,

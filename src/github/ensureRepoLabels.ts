@@ -70,7 +70,7 @@ export async function ensureRepoLabels(
   gh: GitHubContext,
   config: Config,
   names: readonly string[],
-  force = false,
+  { force = false }: { force?: boolean } = {},
 ): Promise<void> {
   if (gh.ensureLabels === false && !force) return;
   const wanted = new Set(names.map((n) => n.toLowerCase()));

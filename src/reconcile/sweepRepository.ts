@@ -49,7 +49,7 @@ export async function sweepRepository(
   // which skips that to save a listing per run, gives its implicitly created labels their colours on the
   // periodic full pass.
   if (full && gh.ensureLabels === false && (open.length > 0 || closed.length > 0))
-    await ensureRepoLabels(gh, config, incidentLabelNames(config), true);
+    await ensureRepoLabels(gh, config, incidentLabelNames(config), { force: true });
   const outcome: SweepOutcome = { incidents: 0, writes: 0, failures: [], open, freezeChanged: false };
   for (const issue of [...open, ...closed]) {
     if (issue.pull_request) continue;

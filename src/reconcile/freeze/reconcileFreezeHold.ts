@@ -29,6 +29,9 @@ export interface HoldOutcome {
   released?: number;
 }
 
+/** A freeze issue freezes from the moment it opens: its fold starts frozen. */
+const FROZEN_FROM_THE_START = true;
+
 /**
  * The freeze of a manual freeze issue, of an issue that stopped being an incident, or of a hold record,
  * after a hand change. A change that would lift a freeze counts only from someone with the role to lift
@@ -70,8 +73,8 @@ export async function reconcileFreezeHold(
     const steps = freezeIssueSteps(events, config, isBot);
     hold = freezeHoldOf(
       steps,
-      true,
-      await rolesOf(gh, holdActors(steps, true), permissions),
+      FROZEN_FROM_THE_START,
+      await rolesOf(gh, holdActors(steps, FROZEN_FROM_THE_START), permissions),
       config.commands.freeze_permission,
     );
     // A manual freeze past its end holds nothing.
@@ -126,7 +129,12 @@ async function reconcileRecord(
   const isIncident = original.labels.some((l) => l.toLowerCase() === config.labels.incident.toLowerCase());
   const needed = isIncident ? config.commands.permission : config.commands.freeze_permission;
   const steps = freezeIssueSteps(events, config, (login) => gh.trustedBots.has(login.toLowerCase()));
-  const hold = freezeHoldOf(steps, true, await rolesOf(gh, holdActors(steps, true), permissions), needed);
+  const hold = freezeHoldOf(
+    steps,
+    FROZEN_FROM_THE_START,
+    await rolesOf(gh, holdActors(steps, FROZEN_FROM_THE_START), permissions),
+    needed,
+  );
   const freezing =
     record.state === "open" &&
     record.labels.some((l) => l.toLowerCase() === config.labels.freeze.toLowerCase());

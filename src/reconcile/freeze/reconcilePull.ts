@@ -132,7 +132,7 @@ async function applyPullPlan(
     writes++;
   }
   // Made the first time it is needed, in both modes.
-  if (plan.ensureLabels.length > 0) await ensureRepoLabels(gh, config, plan.ensureLabels, true);
+  if (plan.ensureLabels.length > 0) await ensureRepoLabels(gh, config, plan.ensureLabels, { force: true });
   if (plan.check) {
     const { name, sha, output, detailsUrl } = plan.check;
     if (await writeCheck(gh, name, sha, output, detailsUrl, { runs: seen.runs })) writes++;
