@@ -4324,7 +4324,7 @@ function labelSpecs(config) {
   ];
 }
 var IMPLICIT_COLOR = "ededed";
-async function ensureRepoLabels(gh, config, names, force = false) {
+async function ensureRepoLabels(gh, config, names, { force = false } = {}) {
   if (gh.ensureLabels === false && !force) return;
   const wanted = new Set(names.map((n) => n.toLowerCase()));
   const specs = labelSpecs(config).filter((spec) => wanted.has(spec.name.toLowerCase()));
@@ -8518,7 +8518,7 @@ async function sweepRepository(gh, settings, now, { full = false } = {}) {
     since: Math.floor((now - RECENTLY_CLOSED_MS) / DAY_MS2) * DAY_MS2
   }) : [];
   if (full && gh.ensureLabels === false && (open.length > 0 || closed.length > 0))
-    await ensureRepoLabels(gh, config, incidentLabelNames(config), true);
+    await ensureRepoLabels(gh, config, incidentLabelNames(config), { force: true });
   const outcome = { incidents: 0, writes: 0, failures: [], open, freezeChanged: false };
   for (const issue of [...open, ...closed]) {
     if (issue.pull_request) continue;
@@ -9465,7 +9465,7 @@ async function applyPullPlan(gh, config, templates, plan, seen, now) {
     await deleteComment(gh, id);
     writes++;
   }
-  if (plan.ensureLabels.length > 0) await ensureRepoLabels(gh, config, plan.ensureLabels, true);
+  if (plan.ensureLabels.length > 0) await ensureRepoLabels(gh, config, plan.ensureLabels, { force: true });
   if (plan.check) {
     const { name, sha, output, detailsUrl } = plan.check;
     if (await writeCheck(gh, name, sha, output, detailsUrl, { runs: seen.runs })) writes++;
@@ -10656,6 +10656,7 @@ function freezeIssueSteps(events, config, isBot) {
 }
 
 // src/reconcile/freeze/reconcileFreezeHold.ts
+var FROZEN_FROM_THE_START = true;
 async function reconcileFreezeHold(gh, config, hint, now, permissions) {
   const events = await readTimeline(gh, hint.number);
   const issue = currentIssue(hint, events);
@@ -10680,8 +10681,8 @@ async function reconcileFreezeHold(gh, config, hint, now, permissions) {
     const steps = freezeIssueSteps(events, config, isBot);
     hold = freezeHoldOf(
       steps,
-      true,
-      await rolesOf(gh, holdActors(steps, true), permissions),
+      FROZEN_FROM_THE_START,
+      await rolesOf(gh, holdActors(steps, FROZEN_FROM_THE_START), permissions),
       config.commands.freeze_permission
     );
     if (freeze.until !== void 0 && now >= freeze.until) hold = void 0;
@@ -10720,7 +10721,12 @@ async function reconcileRecord(gh, config, record, events, origin, permissions) 
   const isIncident2 = original.labels.some((l) => l.toLowerCase() === config.labels.incident.toLowerCase());
   const needed = isIncident2 ? config.commands.permission : config.commands.freeze_permission;
   const steps = freezeIssueSteps(events, config, (login) => gh.trustedBots.has(login.toLowerCase()));
-  const hold = freezeHoldOf(steps, true, await rolesOf(gh, holdActors(steps, true), permissions), needed);
+  const hold = freezeHoldOf(
+    steps,
+    FROZEN_FROM_THE_START,
+    await rolesOf(gh, holdActors(steps, FROZEN_FROM_THE_START), permissions),
+    needed
+  );
   const freezing = record.state === "open" && record.labels.some((l) => l.toLowerCase() === config.labels.freeze.toLowerCase());
   let writes = 0;
   if (hold !== void 0) {
