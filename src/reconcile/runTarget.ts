@@ -1,4 +1,3 @@
-import type { Config } from "../core/config/schema.js";
 import type { Permission } from "../core/snapshot.js";
 import { freezeBoundaries } from "../core/freeze/freezeBoundaries.js";
 import { durationMs } from "../core/time/parseDuration.js";
@@ -9,11 +8,11 @@ import type { Target } from "./targetsOf.js";
 import { reconcileIncident } from "./reconcileIncident.js";
 import { tellIncidentPlan } from "./tellIncidentPlan.js";
 import { isFreezing } from "../core/freeze/isFreezing.js";
-import { labelNames } from "../core/projection/labelNames.js";
+import { handChangeMovedFreeze, mayHoldFreeze } from "../core/freeze/handChange.js";
 import type { IncidentOutcome } from "./reconcileIncident.js";
 import { sweepRepository } from "./sweepRepository.js";
 import { reportConfigProblems } from "./reportConfigProblems.js";
-import { freezeInputs, isFreezeIssue } from "./freeze/freezeInputs.js";
+import { freezeInputs } from "./freeze/freezeInputs.js";
 import type { FreezeInputs } from "./freeze/freezeInputs.js";
 import { reconcilePull } from "./freeze/reconcilePull.js";
 import { sweepPulls } from "./freeze/sweepPulls.js";
@@ -166,63 +165,6 @@ export async function runTarget(
       return { target, writes, note, hot };
     }
   }
-}
-
-/**
- * Whether a change made by hand (a label put on or taken off, the issue closed or reopened) may have made
- * the issue start or stop freezing merges. The incident reconcile sees only the state after the event, so
- * it cannot tell; the event says what changed. Bursts of label events are coalesced into the newest one
- * (sev:2 → sev:1 is two events), so any such change that touches a freezing incident, before or after,
- * re-checks the pull requests: a hand change must turn them red at once, not at the next full pass.
- */
-export function handChangeMovedFreeze(target: Extract<Target, { kind: "issue" }>, config: Config): boolean {
-  const { label, issue, stateChanged } = target;
-  if (issue === undefined) return false;
-  if (label !== undefined) {
-    const name = label.name.toLowerCase();
-    if (name === config.labels.freeze.toLowerCase() || name === config.labels.freeze_held.toLowerCase())
-      return true;
-    if (!decidesFreeze(name, config)) return false;
-    const before = label.added
-      ? issue.labels.filter((l) => l.toLowerCase() !== name)
-      : [...issue.labels, label.name];
-    return isFreezing({ ...issue, labels: before }, config) || isFreezing(issue, config);
-  }
-  if (stateChanged !== undefined) {
-    const before = { ...issue, state: stateChanged === "reopened" ? ("closed" as const) : ("open" as const) };
-    return isFreezing(before, config) || isFreezing(issue, config);
-  }
-  return false;
-}
-
-/**
- * Whether a hand change to an issue that is not (or no longer) an incident may have lifted a freeze that
- * must hold: a freeze issue closed, reopened or relabelled, the incident label taken off, or an issue the
- * hold label already marks.
- */
-function mayHoldFreeze(
-  target: Extract<Target, { kind: "issue" }>,
-  config: Config,
-  trustedBots: ReadonlySet<string>,
-): boolean {
-  const { issue, label, stateChanged } = target;
-  if (issue === undefined) return false;
-  const has = (name: string) => issue.labels.some((l) => l.toLowerCase() === name.toLowerCase());
-  if (has(config.labels.freeze_held)) return true;
-  if (isFreezeIssue(issue, trustedBots)) return label !== undefined || stateChanged !== undefined;
-  return (
-    label !== undefined && !label.added && label.name.toLowerCase() === config.labels.incident.toLowerCase()
-  );
-}
-
-/** The labels an incident's freeze is read from: the incident label, severities and states. */
-function decidesFreeze(name: string, config: Config): boolean {
-  const names = labelNames(config);
-  return (
-    name === config.labels.incident.toLowerCase() ||
-    names.severityOf(name) !== undefined ||
-    names.stateOf(name) !== undefined
-  );
 }
 
 async function reconcileIssueTarget(
