@@ -8495,6 +8495,38 @@ function tellIncidentPlan(gh, outcome) {
   if (gh.dryRun && outcome.plan) gh.dryRun.record(describeIncidentPlan(outcome.number, outcome.plan));
 }
 
+// src/core/freeze/handChange.ts
+function handChangeMovedFreeze(change, config) {
+  const { label, issue, stateChanged } = change;
+  if (issue === void 0) return false;
+  if (label !== void 0) {
+    const name = label.name.toLowerCase();
+    if (name === config.labels.freeze.toLowerCase() || name === config.labels.freeze_held.toLowerCase())
+      return true;
+    if (!decidesFreeze(name, config)) return false;
+    const before = label.added ? issue.labels.filter((l) => l.toLowerCase() !== name) : [...issue.labels, label.name];
+    return isFreezing({ ...issue, labels: before }, config) || isFreezing(issue, config);
+  }
+  if (stateChanged !== void 0) {
+    const before = { ...issue, state: stateChanged === "reopened" ? "closed" : "open" };
+    return isFreezing(before, config) || isFreezing(issue, config);
+  }
+  return false;
+}
+function mayHoldFreeze(change, config, trustedBots) {
+  const { issue, label, stateChanged } = change;
+  if (issue === void 0) return false;
+  const has = (name) => issue.labels.some((l) => l.toLowerCase() === name.toLowerCase());
+  if (has(config.labels.freeze_held)) return true;
+  if (!issue.isPullRequest && isBotFreezeIssue(issue.author, issue.body, trustedBots))
+    return label !== void 0 || stateChanged !== void 0;
+  return label !== void 0 && !label.added && label.name.toLowerCase() === config.labels.incident.toLowerCase();
+}
+function decidesFreeze(name, config) {
+  const names = labelNames(config);
+  return name === config.labels.incident.toLowerCase() || names.severityOf(name) !== void 0 || names.stateOf(name) !== void 0;
+}
+
 // src/reconcile/inLane.ts
 function laneKey(gh, object) {
   const id = typeof object === "number" ? `#${object}` : `@${object}`;
@@ -10867,35 +10899,6 @@ async function runTarget(gh, settings, target, now, permissions = /* @__PURE__ *
       return { target, writes, note, hot };
     }
   }
-}
-function handChangeMovedFreeze(target, config) {
-  const { label, issue, stateChanged } = target;
-  if (issue === void 0) return false;
-  if (label !== void 0) {
-    const name = label.name.toLowerCase();
-    if (name === config.labels.freeze.toLowerCase() || name === config.labels.freeze_held.toLowerCase())
-      return true;
-    if (!decidesFreeze(name, config)) return false;
-    const before = label.added ? issue.labels.filter((l) => l.toLowerCase() !== name) : [...issue.labels, label.name];
-    return isFreezing({ ...issue, labels: before }, config) || isFreezing(issue, config);
-  }
-  if (stateChanged !== void 0) {
-    const before = { ...issue, state: stateChanged === "reopened" ? "closed" : "open" };
-    return isFreezing(before, config) || isFreezing(issue, config);
-  }
-  return false;
-}
-function mayHoldFreeze(target, config, trustedBots) {
-  const { issue, label, stateChanged } = target;
-  if (issue === void 0) return false;
-  const has = (name) => issue.labels.some((l) => l.toLowerCase() === name.toLowerCase());
-  if (has(config.labels.freeze_held)) return true;
-  if (isFreezeIssue(issue, trustedBots)) return label !== void 0 || stateChanged !== void 0;
-  return label !== void 0 && !label.added && label.name.toLowerCase() === config.labels.incident.toLowerCase();
-}
-function decidesFreeze(name, config) {
-  const names = labelNames(config);
-  return name === config.labels.incident.toLowerCase() || names.severityOf(name) !== void 0 || names.stateOf(name) !== void 0;
 }
 async function reconcileIssueTarget(gh, settings, target, now, permissions) {
   const { config } = settings;
