@@ -156,8 +156,13 @@ describe("one schedule and one pace for N replicas", () => {
       .sort((a, b) => a - b);
     expect(writes.length).toBeGreaterThan(30);
     const gaps = writes.slice(1).map((at, i) => at - writes[i]!);
-    // No two writes at once (arrival times jitter a little around the shared limiter's start times)…
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(SPACING / 2);
+    // No two writes at once. Arrival times jitter around the shared limiter's start times (on a loaded
+    // machine one request can take a hundred milliseconds longer to leave its process than the next), so a
+    // rare short gap is allowed; three unpaced replicas would make a third or more of the gaps near zero…
+    const short = gaps.filter((gap) => gap < SPACING / 2);
+    expect(short.length, `gaps under ${SPACING / 2} ms: ${short.join(", ")}`).toBeLessThanOrEqual(
+      Math.floor(gaps.length / 20),
+    );
     // …and the aggregate rate is one installation's pace, not three replicas' (a third of the time).
     expect(writes.at(-1)! - writes[0]!).toBeGreaterThanOrEqual((writes.length - 1) * SPACING * 0.95);
   }, 120_000);
