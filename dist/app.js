@@ -8322,7 +8322,7 @@ async function reconcileIncident(gh, settings, number, run) {
   const plusOnes = new Map(
     events.flatMap((e) => e.type === "commented" ? [[e.comment.id, e.comment.plusOnes]] : [])
   );
-  const deliveries = deliveriesFrom(botComments);
+  const deliveries = new Map((projection.incident.deliveries ?? []).map((d) => [d.message, d]));
   const messages = gh.outbox ? planMessages({
     incident: plan.incident,
     config,

@@ -19,7 +19,6 @@ import { isIncident } from "../core/projection/isIncident.js";
 import { isFreezing } from "../core/freeze/isFreezing.js";
 import { planNotices } from "../core/clocks/planNotices.js";
 import { nextDeadline } from "../core/clocks/nextDeadline.js";
-import { deliveriesFrom } from "../core/channels/deliveryRecord.js";
 import { planMessages } from "../core/channels/planMessages.js";
 import type { PlannedMessage } from "../core/channels/types.js";
 import { renderBoard } from "../core/board/renderBoard.js";
@@ -115,7 +114,8 @@ export async function reconcileIncident(
     events.flatMap((e) => (e.type === "commented" ? [[e.comment.id, e.comment.plusOnes] as const] : [])),
   );
   // Messages are planned from the incident as this reconcile leaves it (a notice it posts is an occasion).
-  const deliveries = deliveriesFrom(botComments);
+  // The projection read the delivery records from the bot's comments already.
+  const deliveries = new Map((projection.incident.deliveries ?? []).map((d) => [d.message, d] as const));
   const messages: PlannedMessage[] = gh.outbox
     ? planMessages({
         incident: plan.incident,
